@@ -1,0 +1,28 @@
+/** One Jest run: pure specs, integration specs against real stores, and HTTP end-to-end specs. */
+const esmPackages = ['@nestjs', 'file-type', 'jose', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', 'load-esm', 'uuid'];
+const paths = require('./tsconfig.json').compilerOptions.paths;
+
+module.exports = {
+  rootDir: __dirname,
+  testMatch: ['<rootDir>/{apps,libs,test}/**/*.{spec,int-spec,e2e-spec}.ts'],
+  testEnvironment: 'node',
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
+  transform: {
+    '^.+\\.(t|j|mj)s$': [
+      '@swc/jest',
+      {
+        jsc: {
+          target: 'es2022',
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+        },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  moduleNameMapper: Object.fromEntries(
+    Object.entries(paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]),
+  ),
+  testTimeout: 30000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,429 @@
+import { randomUUID } from 'node:crypto';
+import { StreamDeleted, StreamNotFound, WrongExpectedVersion } from '../event-store.errors';
+import { collect, type EventStore, type NewEvent, type RecordedEvent, type SubscriptionMessage } from '../event-store.port';
+
+export interface ContractHarness {
+  readonly store: EventStore;
+  dispose(): Promise<void>;
+}
+
+/**
+ * The rules of shared/EVENT-STORE-SEMANTICS.md, run against any adapter. Stream names are unique per
+ * test so the suite also runs against a shared server.
+ */
+export function describeEventStoreContract(adapter: string, open: () => Promise<ContractHarness>): void {
+  describe(`event store contract: ${adapter}`, () => {
+    let harness: ContractHarness;
+    let store: EventStore;
+    beforeAll(async () => {
+      harness = await open();
+      store = harness.store;
+    });
+    afterAll(async () => harness?.dispose());
+
+    const stream = (name = 'contract') => `${name}-${randomUUID()}`;
+    const event = (type = 'Happened', data: unknown = { n: 1 }): NewEvent => ({ id: randomUUID(), type, data, metadata: { actorId: 'tester' } });
+    const events = (n: number, type = 'Happened') => Array.from({ length: n }, (_, i) => event(type, { n: i }));
+    const read = (id: string) => collect(store.readStream(id));
+    const expectWrongVersion = async (promise: Promise<unknown>, streamId: string, actual: bigint | 'no_stream') => {
+      const error = await promise.then(() => undefined, (e: unknown) => e);
+      expect(error).toBeInstanceOf(WrongExpectedVersion);
+      expect((error as WrongExpectedVersion).streamId).toBe(streamId);
+      expect((error as WrongExpectedVersion).actual).toBe(actual);
+      return error as WrongExpectedVersion;
+    };
+
+    describe('append with an expected state', () => {
+      it('gives the first event of a stream revision 0 and keeps revisions dense', async () => {
+        const id = stream();
+        await store.append(id, events(2), { expected: 'no_stream' });
+        await store.append(id, events(3), { expected: 1n });
+        expect((await read(id)).map((e) => e.revision)).toEqual([0n, 1n, 2n, 3n, 4n]);
+      });
+
+      it('accepts any and no_stream on a new stream', async () => {
+        const a = stream();
+        const b = stream();
+        await expect(store.append(a, events(1), { expected: 'any' })).resolves.toMatchObject({ nextExpectedRevision: 0n });
+        await expect(store.append(b, events(1), { expected: 'no_stream' })).resolves.toMatchObject({ nextExpectedRevision: 0n });
+      });
+
+      it('refuses stream_exists on a new stream, reporting no_stream', async () => {
+        const id = stream();
+        const error = await expectWrongVersion(store.append(id, events(1), { expected: 'stream_exists' }), id, 'no_stream');
+        expect(error.expected).toBe('stream_exists');
+      });
+
+      it('refuses an exact revision on a new stream', async () => {
+        const id = stream();
+        const error = await expectWrongVersion(store.append(id, events(1), { expected: 0n }), id, 'no_stream');
+        expect(error.expected).toBe(0n);
+      });
+
+      it('accepts an exact revision only when it is the last revision', async () => {
+        const id = stream();
+        await store.append(id, events(3), { expected: 'no_stream' });
+        await expectWrongVersion(store.append(id, events(1), { expected: 1n }), id, 2n);
+        await expectWrongVersion(store.append(id, events(1), { expected: 5n }), id, 2n);
+        await expect(store.append(id, events(1), { expected: 2n })).resolves.toMatchObject({ nextExpectedRevision: 3n });
+      });
+
+      it('refuses no_stream on a stream that has events', async () => {
+        const id = stream();
+        await store.append(id, events(1), { expected: 'no_stream' });
+        await expectWrongVersion(store.append(id, events(1), { expected: 'no_stream' }), id, 0n);
+      });
+
+      it('accepts stream_exists on a stream that has events', async () => {
+        const id = stream();
+        await store.append(id, events(1), { expected: 'no_stream' });
+        await expect(store.append(id, events(1), { expected: 'stream_exists' })).resolves.toMatchObject({ nextExpectedRevision: 1n });
+      });
+
+      it('refuses stream_exists on a soft-deleted stream', async () => {
+        const id = stream();
+        await store.append(id, events(2), { expected: 'no_stream' });
+        await store.deleteStream(id, { expected: 1n });
+        await expectWrongVersion(store.append(id, events(1), { expected: 'stream_exists' }), id, 1n);
+      });
+
+      it('changes nothing when it refuses an append, so the next correct append succeeds densely', async () => {
+        const id = stream();
+        await store.append(id, events(2), { expected: 'no_stream' });
+        const headBefore = await store.headPosition();
+        await expectWrongVersion(store.append(id, events(3), { expected: 0n }), id, 1n);
+        await expectWrongVersion(store.append(id, events(3), { expected: 'no_stream' }), id, 1n);
+        expect(await store.headPosition()).toBe(headBefore);
+        await store.append(id, events(1), { expected: 1n });
+        expect((await read(id)).map((e) => e.revision)).toEqual([0n, 1n, 2n]);
+      });
+
+      it('stores all events of one append or none', async () => {
+        const id = stream();
+        await store.append(id, events(1), { expected: 'no_stream' });
+        const batch = events(5);
+        await expectWrongVersion(store.append(id, batch, { expected: 3n }), id, 0n);
+        expect(await read(id)).toHaveLength(1);
+        await store.append(id, batch, { expected: 0n });
+        expect((await read(id)).map((e) => e.id)).toEqual([expect.any(String), ...batch.map((e) => e.id)]);
+      });
+
+      it('returns the next expected revision and the position of the last event', async () => {
+        const id = stream();
+        const result = await store.append(id, events(3), { expected: 'no_stream' });
+        const stored = await read(id);
+        expect(result.nextExpectedRevision).toBe(2n);
+        expect(result.position).toBe(stored[2].position);
+      });
+
+      it('makes contention on one stream a WrongExpectedVersion and nothing else', async () => {
+        const id = stream();
+        await store.append(id, events(1), { expected: 'no_stream' });
+        const outcomes = await Promise.allSettled(Array.from({ length: 20 }, () => store.append(id, events(1), { expected: 0n })));
+        const won = outcomes.filter((o) => o.status === 'fulfilled');
+        const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+        expect(won).toHaveLength(1);
+        expect(lost.every((o) => o.reason instanceof WrongExpectedVersion)).toBe(true);
+        expect(await read(id)).toHaveLength(2);
+      });
+
+      it('lets many concurrent appenders on distinct streams all succeed without busy errors', async () => {
+        const ids = Array.from({ length: 64 }, () => stream('concurrent'));
+        const results = await Promise.all(ids.map((id) => store.append(id, events(2), { expected: 'no_stream' })));
+        expect(results.every((r) => r.nextExpectedRevision === 1n)).toBe(true);
+        const positions = results.map((r) => r.position);
+        expect(new Set(positions.map(String)).size).toBe(64);
+      });
+    });
+
+    describe('idempotent retry by event id', () => {
+      it('returns the original result and writes nothing when the same events are appended again', async () => {
+        const id = stream();
+        await store.append(id, events(1), { expected: 'no_stream' });
+        const batch = events(3);
+        const first = await store.append(id, batch, { expected: 0n });
+        const again = await store.append(id, batch, { expected: 0n });
+        expect(again).toEqual(first);
+        expect(await read(id)).toHaveLength(4);
+      });
+
+      it('treats a retry with no_stream as idempotent too', async () => {
+        const id = stream();
+        const batch = events(2);
+        const first = await store.append(id, batch, { expected: 'no_stream' });
+        await expect(store.append(id, batch, { expected: 'no_stream' })).resolves.toEqual(first);
+        expect(await read(id)).toHaveLength(2);
+      });
+
+      it('refuses a retry whose first id matches but a later one differs', async () => {
+        const id = stream();
+        const batch = events(3);
+        await store.append(id, batch, { expected: 'no_stream' });
+        const changed = [batch[0], event(), batch[2]];
+        await expectWrongVersion(store.append(id, changed, { expected: 'no_stream' }), id, 2n);
+        expect(await read(id)).toHaveLength(3);
+      });
+
+      it('deduplicates per stream: the same id may be written to another stream', async () => {
+        const shared = event();
+        const a = stream();
+        const b = stream();
+        await store.append(a, [shared], { expected: 'no_stream' });
+        await store.append(b, [shared], { expected: 'no_stream' });
+        expect(await read(b)).toHaveLength(1);
+      });
+    });
+
+    describe('reading', () => {
+      it('records stream id, event id, revision, type, data, metadata, created time and position', async () => {
+        const id = stream();
+        const e = event('PlanDrafted', { title: 'แผน', amount: 120000 });
+        const before = Date.now();
+        await store.append(id, [e], { expected: 'no_stream' });
+        const [recorded] = await read(id);
+        expect(recorded).toMatchObject({ streamId: id, id: e.id, revision: 0n, type: 'PlanDrafted', data: { title: 'แผน', amount: 120000 }, metadata: { actorId: 'tester' } });
+        expect(recorded.created.getTime()).toBeGreaterThanOrEqual(before - 1000);
+        expect(typeof recorded.position).toBe('bigint');
+      });
+
+      it('reads a stream forwards and backwards, from a revision, with a max count', async () => {
+        const id = stream();
+        await store.append(id, events(10), { expected: 'no_stream' });
+        const revs = (list: RecordedEvent[]) => list.map((e) => Number(e.revision));
+        expect(revs(await collect(store.readStream(id, { fromRevision: 3n, maxCount: 4 })))).toEqual([3, 4, 5, 6]);
+        expect(revs(await collect(store.readStream(id, { direction: 'backwards', maxCount: 3 })))).toEqual([9, 8, 7]);
+        expect(revs(await collect(store.readStream(id, { direction: 'backwards', fromRevision: 4n, maxCount: 10 })))).toEqual([4, 3, 2, 1, 0]);
+        expect(revs(await collect(store.readStream(id, { fromRevision: 'end' })))).toEqual([]);
+      });
+
+      it('reads a stream longer than one page in order', async () => {
+        const id = stream();
+        await store.append(id, events(1200), { expected: 'no_stream' });
+        const all = await read(id);
+        expect(all).toHaveLength(1200);
+        expect(all.every((e, i) => e.revision === BigInt(i))).toBe(true);
+      });
+
+      it('says StreamNotFound for a missing stream', async () => {
+        await expect(read(stream())).rejects.toBeInstanceOf(StreamNotFound);
+      });
+
+      it('orders $all by position, increasing in commit order, forwards and backwards from a position', async () => {
+        const a = stream();
+        const b = stream();
+        const r1 = await store.append(a, events(2), { expected: 'no_stream' });
+        const r2 = await store.append(b, events(2), { expected: 'no_stream' });
+        const r3 = await store.append(a, events(1), { expected: 1n });
+        expect(r1.position < r2.position && r2.position < r3.position).toBe(true);
+        const forwards = await collect(store.readAll({ fromPosition: r1.position, maxCount: 100 }));
+        const mine = forwards.filter((e) => e.streamId === a || e.streamId === b);
+        expect(mine.map((e) => `${e.streamId === a ? 'a' : 'b'}${e.revision}`)).toEqual(['a1', 'b0', 'b1', 'a2']);
+        for (let i = 1; i < forwards.length; i++) expect(forwards[i].position > forwards[i - 1].position).toBe(true);
+        const backwards = await collect(store.readAll({ direction: 'backwards', fromPosition: r3.position, maxCount: 2 }));
+        expect(backwards[0].position).toBe(r3.position);
+        expect(backwards[1].position < r3.position).toBe(true);
+      });
+    });
+
+    describe('deletion', () => {
+      it('soft delete makes the stream read as not found, while $all keeps its events', async () => {
+        const id = stream();
+        const written = await store.append(id, events(2), { expected: 'no_stream' });
+        await store.deleteStream(id, { expected: 1n });
+        await expect(read(id)).rejects.toBeInstanceOf(StreamNotFound);
+        const all = await collect(store.readAll({ fromPosition: written.position, maxCount: 1 }));
+        expect(all[0].streamId).toBe(id);
+      });
+
+      it('after a soft delete, an append continues at last revision + 1 and only new events are visible', async () => {
+        const id = stream();
+        await store.append(id, events(3), { expected: 'no_stream' });
+        await store.deleteStream(id, { expected: 'any' });
+        const result = await store.append(id, events(2), { expected: 'any' });
+        expect(result.nextExpectedRevision).toBe(4n);
+        expect((await read(id)).map((e) => e.revision)).toEqual([3n, 4n]);
+      });
+
+      it('soft delete checks its expected revision', async () => {
+        const id = stream();
+        await store.append(id, events(2), { expected: 'no_stream' });
+        await expectWrongVersion(store.deleteStream(id, { expected: 0n }), id, 1n);
+        await expect(read(id)).resolves.toHaveLength(2);
+      });
+
+      it('a tombstoned stream can never be read or written again', async () => {
+        const id = stream();
+        await store.append(id, events(1), { expected: 'no_stream' });
+        await store.tombstoneStream(id, { expected: 0n });
+        await expect(read(id)).rejects.toBeInstanceOf(StreamDeleted);
+        await expect(store.append(id, events(1), { expected: 'any' })).rejects.toBeInstanceOf(StreamDeleted);
+        await expect(store.append(id, events(1), { expected: 'no_stream' })).rejects.toBeInstanceOf(StreamDeleted);
+        await expect(store.tombstoneStream(id, { expected: 'any' })).rejects.toBeInstanceOf(StreamDeleted);
+      });
+    });
+
+    describe('stream metadata', () => {
+      it('stores custom keys and reads them back with the metadata revision', async () => {
+        const id = stream();
+        await store.append(id, events(1), { expected: 'no_stream' });
+        await store.setStreamMetadata(id, { custom: { classification: 'personal', owner: 'PSDHS-SK' } });
+        const result = await store.getStreamMetadata(id);
+        expect(result.metadata?.custom).toEqual({ classification: 'personal', owner: 'PSDHS-SK' });
+        expect(result.metadataRevision).toBe(0n);
+      });
+
+      it('checks the expected revision of the metadata stream', async () => {
+        const id = stream();
+        await store.setStreamMetadata(id, { maxCount: 10 }, { expected: 'no_stream' });
+        await expectWrongVersion(store.setStreamMetadata(id, { maxCount: 5 }, { expected: 'no_stream' }), `$$${id}`, 0n);
+        await store.setStreamMetadata(id, { maxCount: 5 }, { expected: 0n });
+        expect((await store.getStreamMetadata(id)).metadata?.maxCount).toBe(5);
+      });
+
+      it('applies maxCount when reading the stream, not when reading $all', async () => {
+        const id = stream();
+        const start = await store.headPosition();
+        await store.append(id, events(5), { expected: 'no_stream' });
+        await store.setStreamMetadata(id, { maxCount: 2 });
+        expect((await read(id)).map((e) => e.revision)).toEqual([3n, 4n]);
+        const all = await collect(store.readAll({ fromPosition: start === undefined ? 'start' : start, maxCount: 1000 }));
+        expect(all.filter((e) => e.streamId === id)).toHaveLength(5);
+      });
+
+      it('applies truncate-before when reading the stream', async () => {
+        const id = stream();
+        await store.append(id, events(5), { expected: 'no_stream' });
+        await store.setStreamMetadata(id, { truncateBefore: 3n });
+        expect((await read(id)).map((e) => e.revision)).toEqual([3n, 4n]);
+        expect((await store.getStreamMetadata(id)).metadata?.truncateBefore).toBe(3n);
+      });
+
+      it('applies maxAge when reading the stream', async () => {
+        const id = stream();
+        await store.append(id, events(2), { expected: 'no_stream' });
+        await store.setStreamMetadata(id, { maxAge: 1 });
+        expect(await read(id)).toHaveLength(2);
+        await new Promise((r) => setTimeout(r, 1100));
+        expect(await read(id)).toHaveLength(0);
+      });
+
+      it('accepts stream_exists on a stream that has only metadata', async () => {
+        const id = stream();
+        await store.setStreamMetadata(id, { custom: { note: 'prepared' } });
+        await expect(store.append(id, events(1), { expected: 'stream_exists' })).resolves.toMatchObject({ nextExpectedRevision: 0n });
+      });
+    });
+
+    describe('catch-up subscription to $all', () => {
+      async function take(sub: AsyncIterable<SubscriptionMessage>, until: (seen: SubscriptionMessage[]) => boolean): Promise<SubscriptionMessage[]> {
+        const seen: SubscriptionMessage[] = [];
+        for await (const message of sub) {
+          seen.push(message);
+          if (until(seen)) break;
+        }
+        return seen;
+      }
+      const eventsOf = (messages: SubscriptionMessage[], streamId: string) =>
+        messages.flatMap((m) => (m.kind === 'event' && m.event.streamId === streamId ? [m.event] : []));
+
+      it('delivers past events in order, signals caught up, then delivers live events', async () => {
+        const id = stream('sub');
+        const start = await store.headPosition();
+        await store.append(id, events(3), { expected: 'no_stream' });
+        const sub = store.subscribeToAll({ from: start === undefined ? 'start' : { after: start }, filter: { streamPrefixes: [id] } });
+        const seen: SubscriptionMessage[] = [];
+        const done = take(sub, (s) => {
+          seen.splice(0, seen.length, ...s);
+          return eventsOf(s, id).length === 5;
+        });
+        await waitFor(() => seen.some((m) => m.kind === 'caughtUp'));
+        await store.append(id, events(2), { expected: 2n });
+        const messages = await done;
+        await sub.unsubscribe();
+        const kinds = messages.map((m) => (m.kind === 'caughtUp' ? 'caughtUp' : `e${m.event.revision}`));
+        expect(kinds).toEqual(['e0', 'e1', 'e2', 'caughtUp', 'e3', 'e4']);
+      });
+
+      it('starts after an exclusive position, so a checkpoint resumes with no gap and no duplicate', async () => {
+        const id = stream('resume');
+        await store.append(id, events(6), { expected: 'no_stream' });
+        const stored = await read(id);
+        const checkpoint = stored[2].position;
+        const sub = store.subscribeToAll({ from: { after: checkpoint }, filter: { streamPrefixes: [id] } });
+        const messages = await take(sub, (s) => s.some((m) => m.kind === 'caughtUp'));
+        await sub.unsubscribe();
+        expect(eventsOf(messages, id).map((e) => e.revision)).toEqual([3n, 4n, 5n]);
+      });
+
+      it('filters by event-type prefix and by event-type regex', async () => {
+        const id = stream('types');
+        const start = await store.headPosition();
+        await store.append(id, [event('PlanDrafted'), event('ReferralSent'), event('PlanApproved'), event('CaseOpened')], { expected: 'no_stream' });
+        const from = start === undefined ? ('start' as const) : { after: start };
+        const byPrefix = store.subscribeToAll({ from, filter: { eventTypePrefixes: ['Plan'] } });
+        const a = await take(byPrefix, (s) => s.some((m) => m.kind === 'caughtUp'));
+        await byPrefix.unsubscribe();
+        expect(eventsOf(a, id).map((e) => e.type)).toEqual(['PlanDrafted', 'PlanApproved']);
+        const byRegex = store.subscribeToAll({ from, filter: { eventTypeRegex: '^(Referral|Case)' } });
+        const b = await take(byRegex, (s) => s.some((m) => m.kind === 'caughtUp'));
+        await byRegex.unsubscribe();
+        expect(eventsOf(b, id).map((e) => e.type)).toEqual(['ReferralSent', 'CaseOpened']);
+      });
+
+      it('filters by stream-name prefix and regex', async () => {
+        const tag = randomUUID().slice(0, 8);
+        const start = await store.headPosition();
+        await store.append(`plan-${tag}`, events(1), { expected: 'no_stream' });
+        await store.append(`referral-${tag}`, events(1), { expected: 'no_stream' });
+        const from = start === undefined ? ('start' as const) : { after: start };
+        const byPrefix = store.subscribeToAll({ from, filter: { streamPrefixes: [`referral-${tag}`] } });
+        const a = await take(byPrefix, (s) => s.some((m) => m.kind === 'caughtUp'));
+        await byPrefix.unsubscribe();
+        expect(a.filter((m) => m.kind === 'event').map((m) => (m.kind === 'event' ? m.event.streamId : ''))).toEqual([`referral-${tag}`]);
+        const byRegex = store.subscribeToAll({ from, filter: { streamRegex: `^plan-${tag}$` } });
+        const b = await take(byRegex, (s) => s.some((m) => m.kind === 'caughtUp'));
+        await byRegex.unsubscribe();
+        expect(b.filter((m) => m.kind === 'event').map((m) => (m.kind === 'event' ? m.event.streamId : ''))).toEqual([`plan-${tag}`]);
+      });
+
+      it('excludes system events unless asked for them', async () => {
+        const id = stream('system');
+        const start = await store.headPosition();
+        await store.append(id, [event('$system-note'), event('Visible')], { expected: 'no_stream' });
+        const from = start === undefined ? ('start' as const) : { after: start };
+        const plain = store.subscribeToAll({ from, filter: { streamPrefixes: [id] } });
+        const a = await take(plain, (s) => s.some((m) => m.kind === 'caughtUp'));
+        await plain.unsubscribe();
+        expect(eventsOf(a, id).map((e) => e.type)).toEqual(['Visible']);
+        const all = store.subscribeToAll({ from, filter: { streamPrefixes: [id], excludeSystemEvents: false } });
+        const b = await take(all, (s) => s.some((m) => m.kind === 'caughtUp'));
+        await all.unsubscribe();
+        expect(eventsOf(b, id).map((e) => e.type)).toEqual(['$system-note', 'Visible']);
+      });
+
+      it('delivers every live event of many concurrent appends exactly once, in position order', async () => {
+        const tag = `live-${randomUUID().slice(0, 8)}`;
+        const start = await store.headPosition();
+        const sub = store.subscribeToAll({ from: start === undefined ? 'start' : { after: start }, filter: { streamPrefixes: [tag] } });
+        const received: RecordedEvent[] = [];
+        const consumer = take(sub, (s) => {
+          received.splice(0, received.length, ...s.flatMap((m) => (m.kind === 'event' ? [m.event] : [])));
+          return received.length === 100;
+        });
+        await Promise.all(Array.from({ length: 50 }, (_, i) => store.append(`${tag}-${i}`, events(2), { expected: 'no_stream' })));
+        await consumer;
+        await sub.unsubscribe();
+        expect(new Set(received.map((e) => e.id)).size).toBe(100);
+        for (let i = 1; i < received.length; i++) expect(received[i].position > received[i - 1].position).toBe(true);
+      });
+    });
+  });
+}
+
+async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

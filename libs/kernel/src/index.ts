@@ -1,0 +1,6 @@
+export * from './decider';
+export * from './domain-error';
+export * from './clock';
+export * from './actor';
+export * from './event';
+export * from './ids';
