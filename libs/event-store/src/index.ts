@@ -2,4 +2,5 @@ export * from './event-store.port';
 export * from './event-store.errors';
 export { matchesFilter } from './subscription-filter';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
+export * from './command-runner';
 export { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';

@@ -18,3 +18,6 @@ export class FixedClock implements Clock {
     this.current = new Date(this.current.getTime() + ms);
   }
 }
+
+/** Injection token for the Clock. */
+export const CLOCK = Symbol('CLOCK');

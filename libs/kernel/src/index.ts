@@ -4,3 +4,4 @@ export * from './clock';
 export * from './actor';
 export * from './event';
 export * from './ids';
+export * from './thai-calendar';

@@ -18,7 +18,7 @@ import type {
   SubscribeToAllOptions,
   Subscription,
 } from '../event-store.port';
-import { isUuid } from '../uuid';
+import { isUuid } from '@ruamjai/kernel';
 import { PollingSubscription } from '../polling-subscription';
 import { configureConnection, createSchema, STREAM_SOFT_DELETED, STREAM_TOMBSTONED, type EventRow, type StreamRow } from './sqlite-schema';
 import type { WriteOp, WriteResult } from './sqlite-writer';

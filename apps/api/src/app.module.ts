@@ -1,0 +1,66 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import type { AppConfig } from '@ruamjai/config';
+import type { Clock } from '@ruamjai/kernel';
+import { planningMigrations, planningProjections, PlanningModule } from '@ruamjai/planning';
+import { PlatformModule } from '@ruamjai/platform';
+import { AuthGuard } from '@ruamjai/security';
+import { HealthController } from './health/health.http.controller';
+import { CommandHttp } from './http/command-http';
+import { IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { ProblemFilter } from './http/problem.filter';
+import { ReadYourWrites } from './http/read-your-writes';
+import { AddProjectController } from './plans/add-project/add-project.http.controller';
+import { DraftPlanController } from './plans/draft-plan/draft-plan.http.controller';
+import { GetPlanHistoryController } from './plans/get-plan-history/get-plan-history.http.controller';
+import { GetPlanController } from './plans/get-plan/get-plan.http.controller';
+import { ReviseProjectBudgetController } from './plans/revise-project-budget/revise-project-budget.http.controller';
+import { BenchController } from './bench/bench.http.controller';
+
+export interface ApiModuleOptions {
+  readonly config: AppConfig;
+  readonly clock?: Clock;
+  /** Adds a do-nothing route used as the benchmark's floor. */
+  readonly benchRoutes?: boolean;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: ApiModuleOptions): DynamicModule {
+    const { config } = options;
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forRoot({
+          config,
+          clock: options.clock,
+          projections: planningProjections,
+          migrations: [planningMigrations],
+          runProjections: config.projectionsInProcess,
+        }),
+        CqrsModule.forRoot(),
+        ThrottlerModule.forRoot({ throttlers: [{ ttl: config.rateLimit.windowMs, limit: config.rateLimit.max }] }),
+        PlanningModule,
+      ],
+      controllers: [
+        HealthController,
+        DraftPlanController,
+        AddProjectController,
+        ReviseProjectBudgetController,
+        GetPlanController,
+        GetPlanHistoryController,
+        ...(options.benchRoutes ? [BenchController] : []),
+      ],
+      providers: [
+        CommandHttp,
+        ReadYourWrites,
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+      ],
+    };
+  }
+}

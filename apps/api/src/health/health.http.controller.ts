@@ -1,0 +1,51 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { EVENT_STORE, type EventStore } from '@ruamjai/event-store';
+import { ProjectionRunner, READ_MODEL_DB, type ReadModelDb } from '@ruamjai/read-models';
+import { Public } from '@ruamjai/security';
+import { sql } from 'kysely';
+import type { Response } from 'express';
+
+type Check = { status: 'up' | 'down'; error?: string };
+
+@ApiTags('operations')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
+    @Inject(ProjectionRunner) private readonly runner: ProjectionRunner | null,
+  ) {}
+
+  @Get()
+  @Public()
+  @ApiOkResponse({ description: 'The process, the event store and the read models answer' })
+  @ApiServiceUnavailableResponse({ description: 'A dependency is down' })
+  async health(@Res({ passthrough: true }) response: Response) {
+    const [store, readModels] = await Promise.all([
+      check(() => this.store.ping()),
+      check(async () => {
+        await sql`select 1`.execute(this.db);
+      }),
+    ]);
+    const head = store.status === 'up' ? await this.store.headPosition().catch(() => undefined) : undefined;
+    const projections = this.runner
+      ? {
+          caughtUp: this.runner.isCaughtUp,
+          checkpoints: Object.fromEntries([...this.runner.checkpoints()].map(([name, position]) => [name, position.toString()])),
+        }
+      : { runsIn: 'worker' };
+    const up = store.status === 'up' && readModels.status === 'up';
+    response.status(up ? 200 : 503);
+    return { status: up ? 'up' : 'down', uptimeSeconds: Math.round(process.uptime()), eventStore: store, readModels, headPosition: head?.toString() ?? null, projections };
+  }
+}
+
+async function check(probe: () => Promise<void>): Promise<Check> {
+  try {
+    await probe();
+    return { status: 'up' };
+  } catch (error) {
+    return { status: 'down', error: error instanceof Error ? error.message : String(error) };
+  }
+}

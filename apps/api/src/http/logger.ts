@@ -1,0 +1,45 @@
+import type { LoggerService } from '@nestjs/common';
+import pino, { type Logger } from 'pino';
+import { correlationId } from './correlation';
+
+/** One JSON logger for the process; every line carries the request's correlation id. */
+export function createLogger(level: string): Logger {
+  return pino({
+    level,
+    base: { service: 'ruamjai' },
+    mixin: () => {
+      const id = correlationId();
+      return id ? { correlationId: id } : {};
+    },
+    redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+  });
+}
+
+/** Nest's logger, written through pino. */
+export class PinoNestLogger implements LoggerService {
+  constructor(private readonly logger: Logger) {}
+  log(message: unknown, context?: string) {
+    this.write('info', message, context);
+  }
+  error(message: unknown, trace?: string, context?: string) {
+    this.write('error', message, context, trace);
+  }
+  warn(message: unknown, context?: string) {
+    this.write('warn', message, context);
+  }
+  debug(message: unknown, context?: string) {
+    this.write('debug', message, context);
+  }
+  verbose(message: unknown, context?: string) {
+    this.write('trace', message, context);
+  }
+  private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace', message: unknown, context?: string, trace?: string) {
+    const fields = { context, ...(trace ? { trace } : {}) };
+    if (typeof message === 'object' && message !== null) {
+      const { msg, ...rest } = message as { msg?: string };
+      this.logger[level]({ ...fields, ...rest }, msg);
+    } else {
+      this.logger[level](fields, String(message));
+    }
+  }
+}

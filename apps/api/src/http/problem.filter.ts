@@ -1,0 +1,122 @@
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import { InvalidAppend, StaleRevision, StreamDeleted, WrongExpectedVersion } from '@ruamjai/event-store';
+import { DomainError, type DomainErrorKind, type LocalisedText } from '@ruamjai/kernel';
+import type { Request, Response } from 'express';
+import { correlationId } from './correlation';
+import { HttpProblem, preconditionFailed, type Problem } from './problem';
+import { RequestValidationError } from './validation';
+
+const STATUS_OF_KIND: Record<DomainErrorKind, number> = { invalid: 400, not_found: 404, conflict: 409, forbidden: 403, gone: 410 };
+
+interface Mapped {
+  status: number;
+  code: string;
+  messages: LocalisedText;
+  extensions?: Record<string, unknown>;
+  headers?: Record<string, string>;
+}
+
+/** The one place where every error becomes application/problem+json. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Problems');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const mapped = this.map(error);
+    if (mapped.status >= 500) this.logger.error({ err: error, path: request.path }, 'request failed');
+    sendProblem(request, response, mapped);
+  }
+
+  private map(error: unknown): Mapped {
+    if (error instanceof DomainError) {
+      return { status: STATUS_OF_KIND[error.kind], code: error.code, messages: error.text, extensions: error.details };
+    }
+    if (error instanceof HttpProblem) return { status: error.status, code: error.code, messages: error.messages, extensions: error.extensions, headers: error.headers };
+    if (error instanceof RequestValidationError) {
+      return {
+        status: 400,
+        code: 'REQUEST.INVALID',
+        messages: { th: 'ข้อมูลที่ส่งมาไม่ถูกต้อง', en: 'The request is not valid' },
+        extensions: { errors: error.fields },
+      };
+    }
+    if (error instanceof StaleRevision) return fromProblem(preconditionFailed(error.actual));
+    if (error instanceof WrongExpectedVersion) return fromProblem(preconditionFailed(error.actual));
+    if (error instanceof StreamDeleted) return { status: 410, code: 'STREAM.DELETED', messages: { th: 'ข้อมูลนี้ถูกลบถาวรแล้ว', en: 'This resource was permanently deleted' } };
+    if (error instanceof InvalidAppend) return { status: 400, code: 'STREAM.INVALID_APPEND', messages: { th: 'คำขอเขียนข้อมูลไม่ถูกต้อง', en: error.message } };
+    if (error instanceof ThrottlerException) {
+      return { status: 429, code: 'REQUEST.RATE_LIMITED', messages: { th: 'ส่งคำขอถี่เกินไป กรุณารอสักครู่', en: 'Too many requests; slow down' }, headers: { 'Retry-After': '60' } };
+    }
+    if (error instanceof HttpException) return fromHttpException(error);
+    return { status: 500, code: 'INTERNAL', messages: { th: 'เกิดข้อผิดพลาดภายในระบบ', en: 'Internal error' } };
+  }
+}
+
+function fromProblem(problem: HttpProblem): Mapped {
+  return { status: problem.status, code: problem.code, messages: problem.messages, extensions: problem.extensions, headers: problem.headers };
+}
+
+function fromHttpException(error: HttpException): Mapped {
+  const status = error.getStatus();
+  const body = error.getResponse() as { code?: string; reason?: string } | string;
+  const code = typeof body === 'object' && body.code ? body.code : undefined;
+  switch (status) {
+    case 401:
+      return {
+        status,
+        code: code ?? 'AUTH.UNAUTHENTICATED',
+        messages: { th: 'ต้องเข้าสู่ระบบด้วยโทเคน Bearer ที่ถูกต้อง', en: 'A valid Bearer token is required' },
+        extensions: typeof body === 'object' && body.reason ? { reason: body.reason } : {},
+        headers: { 'WWW-Authenticate': 'Bearer realm="ruamjai"' },
+      };
+    case 403:
+      return { status, code: code ?? 'AUTH.FORBIDDEN', messages: { th: 'คุณไม่มีสิทธิ์ทำรายการนี้', en: 'You may not do this' } };
+    case 404:
+      return { status, code: code ?? 'ROUTE.NOT_FOUND', messages: { th: 'ไม่พบเส้นทางที่ร้องขอ', en: 'No such route' } };
+    case 405:
+      return { status, code: 'ROUTE.METHOD_NOT_ALLOWED', messages: { th: 'ไม่รองรับเมธอดนี้', en: 'Method not allowed' } };
+    default:
+      return { status, code: code ?? `HTTP.${status}`, messages: { th: 'คำขอไม่สำเร็จ', en: error.message } };
+  }
+}
+
+/** Writes a problem response; also used by middleware that runs before Nest's filters. */
+export function sendProblem(request: Request, response: Response, mapped: Mapped): void {
+  const lang = preferredLanguage(request);
+  const problem: Problem = {
+    type: `urn:ruamjai:problem:${mapped.code}`,
+    title: mapped.messages[lang],
+    status: mapped.status,
+    code: mapped.code,
+    messages: mapped.messages,
+    instance: request.originalUrl,
+    correlationId: correlationId(),
+    ...mapped.extensions,
+  };
+  if (response.headersSent) return;
+  for (const [name, value] of Object.entries(mapped.headers ?? {})) response.setHeader(name, value);
+  response.status(mapped.status).type('application/problem+json').send(JSON.stringify(problem));
+}
+
+/** Thai unless the client prefers English. */
+export function preferredLanguage(request: Request): 'th' | 'en' {
+  const header = request.headers['accept-language'];
+  if (!header) return 'th';
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag, ...params] = part.trim().split(';');
+      const q = params.find((p) => p.trim().startsWith('q='));
+      return { tag: tag.toLowerCase(), q: q ? Number(q.split('=')[1]) : 1 };
+    })
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    if (tag.startsWith('th')) return 'th';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'th';
+}

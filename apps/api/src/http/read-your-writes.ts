@@ -1,0 +1,44 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
+import { PROJECTIONS, ProjectionRunner, READ_MODEL_DB, readCheckpoints, type Projection, type ReadModelDb } from '@ruamjai/read-models';
+import type { Request } from 'express';
+import { minPositionMalformed, viewLagging } from './problem';
+
+const POSITION = /^\d{1,19}$/;
+
+/**
+ * Read-your-writes: a command answers with the position it wrote (X-Ruamjai-Position); a query
+ * given `?minPosition=` (or the X-Ruamjai-Min-Position header) waits until every projection has
+ * applied that position, or answers 503 PROJECTION.LAGGING with Retry-After.
+ */
+@Injectable()
+export class ReadYourWrites {
+  constructor(
+    @Inject(ProjectionRunner) private readonly runner: ProjectionRunner | null,
+    @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
+    @Inject(PROJECTIONS) private readonly projections: readonly Projection[],
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async await(request: Request): Promise<void> {
+    const raw = (request.query.minPosition as string | undefined) ?? request.headers['x-ruamjai-min-position'];
+    if (raw === undefined) return;
+    if (typeof raw !== 'string' || !POSITION.test(raw)) throw minPositionMalformed();
+    const position = BigInt(raw);
+    const reached = this.runner
+      ? await this.runner.waitFor(position, this.config.readYourWritesTimeoutMs)
+      : await this.pollCheckpoints(position, this.config.readYourWritesTimeoutMs);
+    if (!reached) throw viewLagging(position);
+  }
+
+  /** When projections run in the worker, the API watches their checkpoints in the read-model store. */
+  private async pollCheckpoints(position: bigint, timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const checkpoints = await readCheckpoints(this.db);
+      if (this.projections.every((p) => (checkpoints.get(p.name) ?? 0n) >= position)) return true;
+      if (Date.now() >= deadline) return false;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+}

@@ -1,0 +1,36 @@
+import { ConfigError, loadConfig, type AppConfig } from '@ruamjai/config';
+import { createApiApp } from './api-app';
+import { createLogger } from './http/logger';
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const app = await createApiApp(config, { logger, benchRoutes: process.argv.includes('--bench-routes') });
+  await app.listen(config.port, config.host);
+  const url = `http://localhost:${config.port}`;
+  logger.info(
+    { url, dataDir: config.dataDir, eventStore: config.eventStoreConnectionString ? 'kurrentdb' : 'sqlite' },
+    `Ruamjai API listening on ${url} (OpenAPI: ${url}/api/docs). ` +
+      'Get a token: npm run cli -- token --sub somchai --agency PSDHS-SK --role coordinator',
+  );
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      logger.error('shutdown timed out; exiting');
+      process.exit(1);
+    }, config.shutdownTimeoutMs).unref();
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+void main();

@@ -1,0 +1,46 @@
+import { FUNDING_SOURCES, type FundingSource } from '@ruamjai/planning';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { CommandResponseDto } from '../draft-plan/draft-plan.dto';
+
+export class AddProjectDto {
+  @ApiProperty({ example: 'ประชารัฐร่วมใจขจัดภัยค้ามนุษย์ในเด็ก สตรี และครอบครัว' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(500)
+  titleTh!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  titleEn?: string;
+
+  @ApiProperty({ example: 'PSDHS-SK', description: 'Code of the lead agency' })
+  @Matches(/^[A-Z0-9][A-Z0-9-]{1,63}$/, { message: 'leadAgencyCode must be upper-case letters, digits and dashes' })
+  leadAgencyCode!: string;
+
+  @ApiProperty({ example: ['2706', '2708'], description: 'Interior Ministry district geocodes in the plan province' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @Matches(/^\d{4}$/, { each: true, message: 'each district code must be four digits' })
+  districtCodes!: string[];
+
+  @ApiProperty({ example: 15000000, description: 'Requested budget in satang (1 THB = 100 satang)' })
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  requestedBudgetSatang!: number;
+
+  @ApiProperty({ enum: FUNDING_SOURCES })
+  @IsIn(FUNDING_SOURCES)
+  fundingSource!: FundingSource;
+}
+
+export class AddProjectResponseDto extends CommandResponseDto {
+  @ApiProperty({ format: 'uuid' })
+  planId!: string;
+  @ApiProperty({ format: 'uuid' })
+  projectId!: string;
+}

@@ -1,0 +1,30 @@
+import { Controller, Get, Param, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { PlanNotFound, PlanQueries, type PlanHistoryEntry } from '@ruamjai/planning';
+import type { Request } from 'express';
+import { ReadYourWrites } from '../../http/read-your-writes';
+import { uuidParam } from '../../http/uuid-param';
+import { PlanHistoryQueryDto } from './plan-history-query.dto';
+
+@ApiTags('plans')
+@ApiBearerAuth()
+@Controller('api/v1/plans/:planId/history')
+export class GetPlanHistoryController {
+  constructor(
+    private readonly plans: PlanQueries,
+    private readonly consistency: ReadYourWrites,
+  ) {}
+
+  @Get()
+  @ApiQuery({ name: 'minPosition', required: false })
+  @ApiOkResponse({ description: 'ประวัติทุกเหตุการณ์ของแผน / Every event of the plan: who, agency, role, when, why, data' })
+  async history(@Param('planId', uuidParam('planId')) planId: string, @Query() query: PlanHistoryQueryDto, @Req() request: Request): Promise<{ planId: string; events: PlanHistoryEntry[]; next: string | null }> {
+    await this.consistency.await(request);
+    const limit = query.limit ?? 100;
+    const events = await this.plans.history(planId, { afterRevision: query.afterRevision, limit });
+    if (events.length === 0 && query.afterRevision === undefined) throw new PlanNotFound(planId);
+    const last = events[events.length - 1];
+    const next = events.length === limit ? `/api/v1/plans/${planId}/history?afterRevision=${last.revision}&limit=${limit}` : null;
+    return { planId, events, next };
+  }
+}

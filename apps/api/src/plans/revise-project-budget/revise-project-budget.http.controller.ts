@@ -1,0 +1,33 @@
+import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@ruamjai/kernel';
+import { ReviseProjectBudgetCommand } from '@ruamjai/planning';
+import type { Request, Response } from 'express';
+import { CommandHttp, CurrentActor, type CommandResponse } from '../../http/command-http';
+import { uuidParam } from '../../http/uuid-param';
+import { CommandResponseDto } from '../draft-plan/draft-plan.dto';
+import { ReviseProjectBudgetDto } from './revise-project-budget.dto';
+
+@ApiTags('plans')
+@ApiBearerAuth()
+@Controller('api/v1/plans/:planId/projects/:projectId/budget-revisions')
+export class ReviseProjectBudgetController {
+  constructor(private readonly commands: CommandHttp) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiHeader({ name: 'If-Match', required: true, description: 'The plan ETag you read' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiCreatedResponse({ type: CommandResponseDto })
+  revise(
+    @Param('planId', uuidParam('planId')) planId: string,
+    @Param('projectId', uuidParam('projectId')) projectId: string,
+    @Body() body: ReviseProjectBudgetDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResponse> {
+    const context = this.commands.context(request, actor, { ifMatch: 'required' });
+    return this.commands.execute(new ReviseProjectBudgetCommand({ planId, projectId, ...body }, context), response, `/api/v1/plans/${planId}`);
+  }
+}

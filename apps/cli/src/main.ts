@@ -1,0 +1,76 @@
+import { ConfigError, loadConfig, type AppConfig } from '@ruamjai/config';
+import { ROLES, systemClock, type Role } from '@ruamjai/kernel';
+import { planningMigrations, planningProjections } from '@ruamjai/planning';
+import { openEventStore, openReadModels } from '@ruamjai/platform';
+import { rebuildProjections } from '@ruamjai/read-models';
+import { issueToken, loadOrCreateSigningKey } from '@ruamjai/security';
+import { SingleBar, Presets } from 'cli-progress';
+import { parseArgs } from 'node:util';
+
+const USAGE = `Usage:
+  npm run cli -- token --sub <user> --agency <AGENCY-CODE> --role <${ROLES.join('|')}> [--ttl <seconds>]
+  npm run cli -- projections rebuild [name]
+  npm run cli -- projections list`;
+
+class UsageError extends Error {}
+
+async function token(config: AppConfig, args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { sub: { type: 'string' }, agency: { type: 'string' }, role: { type: 'string' }, ttl: { type: 'string' } } });
+  if (!values.sub || !values.agency || !values.role) throw new UsageError('token needs --sub, --agency and --role');
+  if (!ROLES.includes(values.role as Role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
+  if (config.jwt.jwksUrl || config.jwt.publicKeyPem) throw new UsageError('tokens are issued by your identity provider when JWT_JWKS_URL or JWT_PUBLIC_KEY is set');
+  const key = await loadOrCreateSigningKey(config.dataDir);
+  const ttlSeconds = values.ttl ? Number(values.ttl) : undefined;
+  if (ttlSeconds !== undefined && (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0)) throw new UsageError('--ttl must be a positive whole number of seconds');
+  process.stdout.write(`${await issueToken(key, { sub: values.sub, agency: values.agency, role: values.role as Role, ttlSeconds }, config.jwt.issuer, config.jwt.audience)}\n`);
+}
+
+async function projections(config: AppConfig, args: string[]): Promise<void> {
+  const [action, name] = args;
+  if (action === 'list') {
+    for (const p of planningProjections) process.stdout.write(`${p.name}\n`);
+    return;
+  }
+  if (action !== 'rebuild') throw new UsageError(`unknown projections action ${action ?? ''}`);
+  const targets = name ? planningProjections.filter((p) => p.name === name) : planningProjections;
+  if (targets.length === 0) throw new UsageError(`no projection named ${name}; try: npm run cli -- projections list`);
+  const store = openEventStore(config);
+  const db = await openReadModels(config, [planningMigrations]);
+  const bar = new SingleBar({ format: 'rebuilding {names} [{bar}] {percentage}% | position {value}/{total}', hideCursor: true }, Presets.shades_classic);
+  const head = Number((await store.headPosition()) ?? 0n);
+  bar.start(Math.max(head, 1), 0, { names: targets.map((p) => p.name).join(', ') });
+  const started = performance.now();
+  try {
+    const result = await rebuildProjections(store, db, targets, systemClock, (position) => bar.update(Number(position)));
+    bar.update(Math.max(head, 1));
+    bar.stop();
+    const seconds = (performance.now() - started) / 1000;
+    process.stdout.write(`rebuilt ${targets.length} projection(s) from ${result.events} events in ${seconds.toFixed(2)} s\n`);
+  } finally {
+    bar.stop();
+    await store.close();
+    await db.destroy();
+  }
+}
+
+async function main(): Promise<void> {
+  const [command, ...rest] = process.argv.slice(2);
+  const config = loadConfig();
+  switch (command) {
+    case 'token':
+      return token(config, rest);
+    case 'projections':
+      return projections(config, rest);
+    default:
+      throw new UsageError(command ? `unknown command ${command}` : 'no command given');
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof UsageError || error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n\n${USAGE}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,156 @@
+import { fold, type Actor, type Decider, type DomainEvent, type EventMetadata } from '@ruamjai/kernel';
+import { randomUUID } from 'node:crypto';
+import { v5 as uuidv5 } from 'uuid';
+import { StreamNotFound, WrongExpectedVersion } from './event-store.errors';
+import type { EventStore, NewEvent, RecordedEvent } from './event-store.port';
+
+/** Where a command came from, recorded beside every event it causes. */
+export interface CommandContext {
+  readonly actor: Actor;
+  readonly correlationId: string;
+  /** The id of the request or message that caused the command. */
+  readonly causationId: string;
+  readonly reason?: string;
+  /** Retried requests with the same key write the same event ids, so the store deduplicates them. */
+  readonly idempotencyKey?: string;
+  /** The stream revision the caller last saw (If-Match); absent for creations. */
+  readonly expectedRevision?: bigint;
+}
+
+export interface CommandOutcome<Event> {
+  readonly streamId: string;
+  /** The stream's revision after the command: the next ETag. */
+  readonly revision: bigint;
+  /** Global position of the last event written: what read-your-writes waits for. */
+  readonly position: bigint;
+  readonly events: readonly Event[];
+}
+
+/** The caller's If-Match no longer names the stream's revision. */
+export class StaleRevision extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly expected: bigint,
+    readonly actual: bigint | 'no_stream',
+  ) {
+    super(`Stream ${streamId} is at ${actual}, not ${expected}`);
+    this.name = 'StaleRevision';
+  }
+}
+
+const EVENT_ID_NAMESPACE = '6b1d0f1e-3c1a-4f7e-9d4a-5c2b8e7f0a11';
+const SCHEMA_VERSION = 1;
+
+interface Cached<State> {
+  state: State;
+  revision: bigint;
+}
+
+/**
+ * Loads a stream, runs a pure decider and appends what it decides, stating the revision it expects.
+ * Keeps recent states in memory so a long stream is not folded from the start on every command.
+ */
+export class CommandRunner {
+  private readonly cache = new Map<string, Cached<unknown>>();
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly cacheSize = 10_000,
+  ) {}
+
+  async run<Command extends { type: string; at: Date }, State, Event extends DomainEvent>(
+    decider: Decider<Command, State, Event>,
+    streamId: string,
+    command: Command,
+    context: CommandContext,
+  ): Promise<CommandOutcome<Event>> {
+    let { state, revision } = await this.load(decider, streamId);
+    const expected = context.expectedRevision;
+    if (expected !== undefined && expected !== revision) {
+      // A command on a stream that does not exist is the domain's refusal (not found), not a stale version.
+      if (revision < 0n) decider.decide(command, state);
+      // Only a retry of an already-applied request can still succeed: decide against the state the
+      // caller saw, and let the store recognise the same event ids.
+      if (!context.idempotencyKey || expected > revision) throw new StaleRevision(streamId, expected, revision < 0n ? 'no_stream' : revision);
+      state = await this.stateAt(decider, streamId, expected);
+      revision = expected;
+    }
+    const events = decider.decide(command, state);
+    const newEvents = events.map((event, index) => this.toNewEvent(event, index, command, context));
+    try {
+      const result = await this.store.append(streamId, newEvents, { expected: revision < 0n ? 'no_stream' : revision });
+      if (result.nextExpectedRevision === revision + BigInt(events.length)) {
+        this.remember(streamId, { state: fold(decider, state, events), revision: result.nextExpectedRevision });
+      } else {
+        this.cache.delete(streamId);
+      }
+      return { streamId, revision: result.nextExpectedRevision, position: result.position, events };
+    } catch (error) {
+      this.cache.delete(streamId);
+      if (error instanceof WrongExpectedVersion && typeof error.expected === 'bigint') {
+        throw new StaleRevision(streamId, error.expected, error.actual);
+      }
+      if (error instanceof WrongExpectedVersion) throw new StaleRevision(streamId, -1n, error.actual);
+      throw error;
+    }
+  }
+
+  /** The current state of a stream and its revision (-1 when it has no events). */
+  async load<State>(decider: Pick<Decider<unknown, State, never>, 'initialState' | 'evolve'>, streamId: string): Promise<Cached<State>> {
+    const cached = this.cache.get(streamId) as Cached<State> | undefined;
+    let state = cached?.state ?? decider.initialState;
+    let revision = cached?.revision ?? -1n;
+    try {
+      for await (const event of this.store.readStream(streamId, { fromRevision: revision + 1n })) {
+        state = decider.evolve(state, toDomainEvent(event) as never);
+        revision = event.revision;
+      }
+    } catch (error) {
+      if (!(error instanceof StreamNotFound)) throw error;
+    }
+    this.remember(streamId, { state, revision });
+    return { state, revision };
+  }
+
+  private async stateAt<State>(decider: Pick<Decider<unknown, State, never>, 'initialState' | 'evolve'>, streamId: string, revision: bigint): Promise<State> {
+    let state = decider.initialState;
+    for await (const event of this.store.readStream(streamId, { maxCount: Number(revision) + 1 })) {
+      state = decider.evolve(state, toDomainEvent(event) as never);
+    }
+    return state;
+  }
+
+  private toNewEvent(event: DomainEvent, index: number, command: { type: string; at: Date }, context: CommandContext): NewEvent {
+    const metadata: EventMetadata = {
+      actorId: context.actor.id,
+      agency: context.actor.agency,
+      role: context.actor.role,
+      ...(context.reason ? { reason: context.reason } : {}),
+      correlationId: context.correlationId,
+      causationId: context.causationId,
+      commandType: command.type,
+      schemaVersion: SCHEMA_VERSION,
+      occurredAt: command.at.toISOString(),
+      ...(context.idempotencyKey ? { idempotencyKey: context.idempotencyKey } : {}),
+    };
+    const id = context.idempotencyKey
+      ? uuidv5(`${context.actor.id}\u0000${context.idempotencyKey}\u0000${index}`, EVENT_ID_NAMESPACE)
+      : randomUUID();
+    return { id, type: event.type, data: event.data, metadata };
+  }
+
+  private remember(streamId: string, entry: Cached<unknown>): void {
+    this.cache.delete(streamId);
+    this.cache.set(streamId, entry);
+    if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
+  }
+}
+
+function toDomainEvent(event: RecordedEvent): DomainEvent {
+  return { type: event.type, data: event.data };
+}
+
+/** Derives a stable id from an idempotency key, so a retried creation names the same resource. */
+export function idFromKey(actorId: string, key: string, purpose: string): string {
+  return uuidv5(`${purpose}\u0000${actorId}\u0000${key}`, EVENT_ID_NAMESPACE);
+}

@@ -1,0 +1,99 @@
+import { DomainError } from '@ruamjai/kernel';
+
+export class PlanNotFound extends DomainError {
+  readonly code = 'PLAN.NOT_FOUND';
+  readonly kind = 'not_found';
+  constructor(planId: string) {
+    super({ th: `ไม่พบแผนปฏิบัติการ ${planId}`, en: `Plan ${planId} was not found` }, { planId });
+  }
+}
+
+export class PlanAlreadyExists extends DomainError {
+  readonly code = 'PLAN.ALREADY_EXISTS';
+  readonly kind = 'conflict';
+  constructor(planId: string) {
+    super({ th: `แผนปฏิบัติการ ${planId} มีอยู่แล้ว`, en: `Plan ${planId} already exists` }, { planId });
+  }
+}
+
+export class UnknownProvince extends DomainError {
+  readonly code = 'PLAN.UNKNOWN_PROVINCE';
+  readonly kind = 'invalid';
+  constructor(provinceCode: string) {
+    super({ th: `ไม่รู้จักรหัสจังหวัด ${provinceCode}`, en: `Unknown province code ${provinceCode}` }, { provinceCode });
+  }
+}
+
+export class FiscalYearOutOfRange extends DomainError {
+  readonly code = 'PLAN.FISCAL_YEAR_OUT_OF_RANGE';
+  readonly kind = 'invalid';
+  constructor(fiscalYear: number, earliest: number, latest: number) {
+    super(
+      {
+        th: `ปีงบประมาณ พ.ศ. ${fiscalYear} อยู่นอกช่วงที่รับได้ (${earliest}–${latest})`,
+        en: `Fiscal year B.E. ${fiscalYear} is outside the accepted range (${earliest}–${latest})`,
+      },
+      { fiscalYear, earliest, latest },
+    );
+  }
+}
+
+export class DistrictNotInProvince extends DomainError {
+  readonly code = 'PLAN.DISTRICT_NOT_IN_PROVINCE';
+  readonly kind = 'invalid';
+  constructor(districtCodes: string[], provinceCode: string) {
+    super(
+      {
+        th: `อำเภอ ${districtCodes.join(', ')} ไม่อยู่ในจังหวัดของแผน (${provinceCode})`,
+        en: `District(s) ${districtCodes.join(', ')} are not in the plan's province (${provinceCode})`,
+      },
+      { districtCodes, provinceCode },
+    );
+  }
+}
+
+export class ProjectAlreadyExists extends DomainError {
+  readonly code = 'PLAN.PROJECT_ALREADY_EXISTS';
+  readonly kind = 'conflict';
+  constructor(projectId: string) {
+    super({ th: `โครงการ ${projectId} มีอยู่ในแผนแล้ว`, en: `Project ${projectId} is already in the plan` }, { projectId });
+  }
+}
+
+export class ProjectNotFound extends DomainError {
+  readonly code = 'PLAN.PROJECT_NOT_FOUND';
+  readonly kind = 'not_found';
+  constructor(projectId: string) {
+    super({ th: `ไม่พบโครงการ ${projectId} ในแผน`, en: `Project ${projectId} is not in the plan` }, { projectId });
+  }
+}
+
+export class InvalidBudget extends DomainError {
+  readonly code = 'PLAN.INVALID_BUDGET';
+  readonly kind = 'invalid';
+  constructor(amount: number) {
+    super(
+      { th: `งบประมาณต้องเป็นจำนวนเต็มสตางค์ที่ไม่ติดลบ (ได้รับ ${amount})`, en: `A budget must be a non-negative whole number of satang (got ${amount})` },
+      { amount },
+    );
+  }
+}
+
+export class BudgetUnchanged extends DomainError {
+  readonly code = 'PLAN.BUDGET_UNCHANGED';
+  readonly kind = 'conflict';
+  constructor(projectId: string, amount: number) {
+    super(
+      { th: `งบประมาณของโครงการ ${projectId} เป็น ${amount} สตางค์อยู่แล้ว`, en: `Project ${projectId} already has a budget of ${amount} satang` },
+      { projectId, amount },
+    );
+  }
+}
+
+export class ReasonRequired extends DomainError {
+  readonly code = 'PLAN.REASON_REQUIRED';
+  readonly kind = 'invalid';
+  constructor() {
+    super({ th: 'ต้องระบุเหตุผลของการแก้ไข', en: 'A reason for the change is required' });
+  }
+}

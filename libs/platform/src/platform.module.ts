@@ -1,0 +1,108 @@
+import { DynamicModule, Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
+import { CommandRunner, EVENT_STORE, KurrentDbEventStore, SqliteEventStore, type EventStore } from '@ruamjai/event-store';
+import { CLOCK, systemClock, type Clock } from '@ruamjai/kernel';
+import {
+  IdempotencyStore,
+  migrateReadModels,
+  openSqliteReadModels,
+  ProjectionRunner,
+  PROJECTIONS,
+  READ_MODEL_DB,
+  type Projection,
+  type ReadModelDb,
+} from '@ruamjai/read-models';
+import { loadOrCreateSigningKey, TokenVerifier } from '@ruamjai/security';
+import type { Kysely, Migration } from 'kysely';
+import { join } from 'node:path';
+
+export interface PlatformOptions {
+  readonly config: AppConfig;
+  readonly projections: readonly Projection[];
+  readonly migrations: Record<string, Migration>[];
+  /** Run the projection runner in this process (the API on the embedded default, or the worker). */
+  readonly runProjections: boolean;
+  readonly clock?: Clock;
+}
+
+export function openEventStore(config: AppConfig): EventStore {
+  return config.eventStoreConnectionString
+    ? KurrentDbEventStore.connect(config.eventStoreConnectionString)
+    : SqliteEventStore.open({ file: join(config.dataDir, 'events.sqlite') });
+}
+
+export async function openReadModels(config: AppConfig, migrations: Record<string, Migration>[]): Promise<ReadModelDb> {
+  if (config.databaseUrl) throw new Error('DATABASE_URL: the PostgreSQL read-model dialect is not built yet; unset it to use the embedded SQLite read models');
+  const db = openSqliteReadModels(join(config.dataDir, 'read-models.sqlite'));
+  await migrateReadModels(db as unknown as Kysely<unknown>, migrations);
+  return db;
+}
+
+export async function createTokenVerifier(config: AppConfig): Promise<TokenVerifier> {
+  const { jwksUrl, publicKeyPem, issuer, audience } = config.jwt;
+  if (jwksUrl) return TokenVerifier.withJwks(jwksUrl, issuer, audience);
+  if (publicKeyPem) return TokenVerifier.withPublicKeyPem(publicKeyPem, issuer, audience);
+  const key = await loadOrCreateSigningKey(config.dataDir);
+  return TokenVerifier.withKey(key.publicKey, issuer, audience);
+}
+
+/** Starts the projection runner with the application and drains it on shutdown. */
+@Injectable()
+class PlatformLifecycle implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('Platform');
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
+    @Inject(ProjectionRunner) private readonly runner: ProjectionRunner | null,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    if (this.runner) await this.runner.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.runner?.stop();
+    await this.store.close();
+    await this.db.destroy();
+    this.logger.log('event store and read models closed');
+  }
+}
+
+/**
+ * The adapters the configuration chooses: KurrentDB or the embedded SQLite store, the read-model
+ * database, the projection runner, the clock and the token verifier.
+ */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(options: PlatformOptions): DynamicModule {
+    const clock = options.clock ?? systemClock;
+    return {
+      module: PlatformModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: options.config },
+        { provide: CLOCK, useValue: clock },
+        { provide: PROJECTIONS, useValue: options.projections },
+        { provide: EVENT_STORE, useFactory: () => openEventStore(options.config) },
+        { provide: READ_MODEL_DB, useFactory: () => openReadModels(options.config, options.migrations) },
+        { provide: CommandRunner, useFactory: (store: EventStore) => new CommandRunner(store), inject: [EVENT_STORE] },
+        { provide: IdempotencyStore, useFactory: (db: ReadModelDb) => new IdempotencyStore(db), inject: [READ_MODEL_DB] },
+        {
+          provide: ProjectionRunner,
+          useFactory: (store: EventStore, db: ReadModelDb) =>
+            options.runProjections
+              ? new ProjectionRunner(store, db, options.projections, clock, {
+                  info: (obj, msg) => new Logger('Projections').log({ ...obj, msg }),
+                  error: (obj, msg) => new Logger('Projections').error({ ...obj, msg }),
+                })
+              : null,
+          inject: [EVENT_STORE, READ_MODEL_DB],
+        },
+        { provide: TokenVerifier, useFactory: () => createTokenVerifier(options.config) },
+        PlatformLifecycle,
+      ],
+      exports: [APP_CONFIG, CLOCK, PROJECTIONS, EVENT_STORE, READ_MODEL_DB, CommandRunner, IdempotencyStore, ProjectionRunner, TokenVerifier],
+    };
+  }
+}

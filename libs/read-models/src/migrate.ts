@@ -1,0 +1,13 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { coreMigrations } from './read-model-db';
+
+/** Runs the core migrations and those of every bounded context, in name order. */
+export async function migrateReadModels(db: Kysely<unknown>, contextMigrations: Record<string, Migration>[]): Promise<void> {
+  const all: Record<string, Migration> = Object.assign({}, coreMigrations, ...contextMigrations);
+  const provider: MigrationProvider = { getMigrations: async () => all };
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`read-model migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

@@ -1,0 +1,60 @@
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect, type Migration } from 'kysely';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/** Tables the read-model layer itself owns; each bounded context adds its own beside them. */
+export type CoreTables = {
+  projection_checkpoints: { name: string; position: string; updated_at: string };
+  idempotency_records: {
+    scope: string;
+    key: string;
+    request_hash: string;
+    status: number;
+    headers: string;
+    body: string;
+    created_at: string;
+  };
+};
+
+export type ReadModelDb = Kysely<CoreTables>;
+
+/**
+ * Read models live in their own SQLite file by default: they are derived and rebuildable, so the
+ * file trades per-commit fsync (synchronous=NORMAL) for speed; the checkpoint shares each
+ * transaction with the rows it covers, so a crash rolls both back together.
+ */
+export function openSqliteReadModels(file: string): ReadModelDb {
+  mkdirSync(dirname(file), { recursive: true });
+  const database = new Database(file);
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('busy_timeout = 10000');
+  return new Kysely<CoreTables>({ dialect: new SqliteDialect({ database }) });
+}
+
+export const coreMigrations: Record<string, Migration> = {
+  '0001-core': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('projection_checkpoints')
+        .ifNotExists()
+        .addColumn('name', 'varchar(100)', (c) => c.primaryKey())
+        .addColumn('position', 'varchar(40)', (c) => c.notNull())
+        .addColumn('updated_at', 'varchar(40)', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('idempotency_records')
+        .ifNotExists()
+        .addColumn('scope', 'varchar(200)', (c) => c.notNull())
+        .addColumn('key', 'varchar(200)', (c) => c.notNull())
+        .addColumn('request_hash', 'varchar(64)', (c) => c.notNull())
+        .addColumn('status', 'integer', (c) => c.notNull())
+        .addColumn('headers', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'varchar(40)', (c) => c.notNull())
+        .addPrimaryKeyConstraint('idempotency_records_pk', ['scope', 'key'])
+        .execute();
+    },
+  },
+};

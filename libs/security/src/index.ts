@@ -1,0 +1,3 @@
+export * from './signing-key';
+export * from './token-verifier';
+export * from './auth.guard';

@@ -1,0 +1,51 @@
+import { createRemoteJWKSet, importSPKI, jwtVerify, type CryptoKey, type JWTVerifyGetKey } from 'jose';
+import { ROLES, type Actor, type Role } from '@ruamjai/kernel';
+
+const SUB = /^[\w.@-]{1,200}$/;
+const AGENCY = /^[A-Z0-9][A-Z0-9-]{0,63}$/;
+
+export class InvalidToken extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'InvalidToken';
+  }
+}
+
+/** Verifies bearer tokens and turns their claims into the acting person. */
+export class TokenVerifier {
+  private constructor(
+    private readonly key: CryptoKey | JWTVerifyGetKey,
+    private readonly issuer: string,
+    private readonly audience: string,
+  ) {}
+
+  static withKey(key: CryptoKey, issuer: string, audience: string): TokenVerifier {
+    return new TokenVerifier(key, issuer, audience);
+  }
+
+  static async withPublicKeyPem(pem: string, issuer: string, audience: string): Promise<TokenVerifier> {
+    return new TokenVerifier(await importSPKI(pem, 'ES256'), issuer, audience);
+  }
+
+  static withJwks(url: string, issuer: string, audience: string): TokenVerifier {
+    return new TokenVerifier(createRemoteJWKSet(new URL(url)), issuer, audience);
+  }
+
+  async verify(token: string): Promise<Actor> {
+    let payload;
+    try {
+      const verified =
+        typeof this.key === 'function'
+          ? await jwtVerify(token, this.key, { issuer: this.issuer, audience: this.audience })
+          : await jwtVerify(token, this.key, { issuer: this.issuer, audience: this.audience });
+      payload = verified.payload;
+    } catch (error) {
+      throw new InvalidToken(error instanceof Error ? error.message : 'token rejected');
+    }
+    const { sub, agency, role } = payload as { sub?: unknown; agency?: unknown; role?: unknown };
+    if (typeof sub !== 'string' || !SUB.test(sub)) throw new InvalidToken('sub claim missing or malformed');
+    if (typeof agency !== 'string' || !AGENCY.test(agency)) throw new InvalidToken('agency claim missing or malformed');
+    if (typeof role !== 'string' || !ROLES.includes(role as Role)) throw new InvalidToken('role claim missing or unknown');
+    return { id: sub, agency, role: role as Role };
+  }
+}

@@ -1,0 +1,256 @@
+import { randomUUID } from 'node:crypto';
+import { collect, EVENT_STORE, type EventStore } from '@ruamjai/event-store';
+import { samplePlan, sampleProject, startApi, type ApiHarness } from './support/api-harness';
+
+describe('plans over HTTP', () => {
+  let api: ApiHarness;
+  let auth: { Authorization: string };
+
+  beforeAll(async () => {
+    api = await startApi();
+    auth = { Authorization: `Bearer ${await api.token()}` };
+  });
+  afterAll(() => api.close());
+
+  const store = () => api.app.get<EventStore>(EVENT_STORE);
+  const eventsOf = async (planId: string) => collect(store().readStream(`plan-${planId}`)).catch(() => []);
+
+  async function draftPlan(): Promise<{ planId: string; etag: string; position: string }> {
+    const res = await api.http.post('/api/v1/plans').set(auth).send(samplePlan).expect(201);
+    return { planId: res.body.planId, etag: res.headers.etag, position: res.body.position };
+  }
+
+  describe('a coordinator with a token', () => {
+    it('drafts a plan, adds a project and reads the view and the history', async () => {
+      const { planId, etag } = await draftPlan();
+      expect(etag).toBe('"0"');
+      const added = await api.http.post(`/api/v1/plans/${planId}/projects`).set(auth).set('If-Match', etag).send(sampleProject).expect(201);
+      expect(added.headers.etag).toBe('"1"');
+      expect(added.headers['x-ruamjai-position']).toBe(added.body.position);
+
+      const view = await api.http.get(`/api/v1/plans/${planId}?minPosition=${added.body.position}`).set(auth).expect(200);
+      expect(view.headers.etag).toBe('"1"');
+      expect(view.body).toMatchObject({
+        planId,
+        provinceCode: 'TH-27',
+        fiscalYear: 2562,
+        fiscalYearStart: '2018-10-01',
+        fiscalYearEnd: '2019-09-30',
+        projects: [{ projectId: added.body.projectId, requestedBudgetSatang: 15_000_000, districtCodes: ['2706', '2708', '2703', '2702'] }],
+        totals: { projectCount: 1, requestedBudgetSatang: 15_000_000 },
+      });
+
+      const history = await api.http.get(`/api/v1/plans/${planId}/history?minPosition=${added.body.position}`).set(auth).expect(200);
+      expect(history.body.events.map((e: { type: string }) => e.type)).toEqual(['PlanDrafted', 'ProjectAdded']);
+      expect(history.body.events[1]).toMatchObject({ actor: 'somchai', agency: 'PSDHS-SK', role: 'coordinator', revision: 1, data: { projectId: added.body.projectId } });
+    });
+
+    it('revises a budget with a reason, which the history keeps', async () => {
+      const { planId, etag } = await draftPlan();
+      const added = await api.http.post(`/api/v1/plans/${planId}/projects`).set(auth).set('If-Match', etag).send(sampleProject).expect(201);
+      const revised = await api.http
+        .post(`/api/v1/plans/${planId}/projects/${added.body.projectId}/budget-revisions`)
+        .set(auth)
+        .set('If-Match', added.headers.etag)
+        .send({ requestedBudgetSatang: 12_000_000, reason: 'ลดจำนวนผู้เข้าร่วม' })
+        .expect(201);
+      const history = await api.http.get(`/api/v1/plans/${planId}/history?minPosition=${revised.body.position}`).set(auth).expect(200);
+      expect(history.body.events[2]).toMatchObject({ type: 'ProjectBudgetRevised', reason: 'ลดจำนวนผู้เข้าร่วม', data: { previousBudgetSatang: 15_000_000 } });
+    });
+
+    it('records actor, agency, role, correlation, causation, command type, schema version and time on every event', async () => {
+      const res = await api.http.post('/api/v1/plans').set(auth).set('X-Correlation-Id', 'corr-123').send(samplePlan).expect(201);
+      expect(res.headers['x-correlation-id']).toBe('corr-123');
+      const [event] = await eventsOf(res.body.planId);
+      expect(event.metadata).toMatchObject({
+        actorId: 'somchai',
+        agency: 'PSDHS-SK',
+        role: 'coordinator',
+        correlationId: 'corr-123',
+        causationId: expect.any(String),
+        commandType: 'DraftPlan',
+        schemaVersion: 1,
+        occurredAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      });
+    });
+  });
+
+  describe('concurrent writers', () => {
+    it('let exactly one of 20 parallel add-project requests with the same If-Match through; the rest get 412', async () => {
+      const { planId, etag } = await draftPlan();
+      const responses = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => api.http.post(`/api/v1/plans/${planId}/projects`).set(auth).set('If-Match', etag).send({ ...sampleProject, titleTh: `โครงการที่ ${i}` })),
+      );
+      const statuses = responses.map((r) => r.status).sort();
+      expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+      expect(statuses.filter((s) => s === 412)).toHaveLength(19);
+      expect(responses.find((r) => r.status === 412)!.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(responses.find((r) => r.status === 412)!.body.code).toBe('PRECONDITION.FAILED');
+      expect(await eventsOf(planId)).toHaveLength(2);
+    });
+
+    it('refuse an update without If-Match with 428', async () => {
+      const { planId } = await draftPlan();
+      const res = await api.http.post(`/api/v1/plans/${planId}/projects`).set(auth).send(sampleProject).expect(428);
+      expect(res.body.code).toBe('PRECONDITION.REQUIRED');
+      expect(await eventsOf(planId)).toHaveLength(1);
+    });
+
+    it('refuse a stale If-Match with 412 and the current ETag', async () => {
+      const { planId, etag } = await draftPlan();
+      await api.http.post(`/api/v1/plans/${planId}/projects`).set(auth).set('If-Match', etag).send(sampleProject).expect(201);
+      const stale = await api.http.post(`/api/v1/plans/${planId}/projects`).set(auth).set('If-Match', etag).send(sampleProject).expect(412);
+      expect(stale.headers.etag).toBe('"1"');
+    });
+  });
+
+  describe('Idempotency-Key', () => {
+    it('returns the first response to a retry and appends nothing more', async () => {
+      const key = randomUUID();
+      const first = await api.http.post('/api/v1/plans').set(auth).set('Idempotency-Key', key).send(samplePlan).expect(201);
+      const again = await api.http.post('/api/v1/plans').set(auth).set('Idempotency-Key', key).send(samplePlan).expect(201);
+      expect(again.body).toEqual(first.body);
+      expect(again.headers.etag).toBe(first.headers.etag);
+      expect(again.headers['idempotent-replayed']).toBe('true');
+      expect(await eventsOf(first.body.planId)).toHaveLength(1);
+    });
+
+    it('makes one event of concurrent retries of an update', async () => {
+      const { planId, etag } = await draftPlan();
+      const key = randomUUID();
+      const responses = await Promise.all(
+        Array.from({ length: 5 }, () => api.http.post(`/api/v1/plans/${planId}/projects`).set(auth).set('If-Match', etag).set('Idempotency-Key', key).send(sampleProject)),
+      );
+      expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
+      expect(new Set(responses.map((r) => r.body.projectId)).size).toBe(1);
+      expect(await eventsOf(planId)).toHaveLength(2);
+    });
+
+    it('refuses the same key with a different body with 422', async () => {
+      const key = randomUUID();
+      await api.http.post('/api/v1/plans').set(auth).set('Idempotency-Key', key).send(samplePlan).expect(201);
+      const res = await api.http.post('/api/v1/plans').set(auth).set('Idempotency-Key', key).send({ ...samplePlan, titleTh: 'อีกแผนหนึ่ง' }).expect(422);
+      expect(res.body.code).toBe('IDEMPOTENCY.KEY_REUSED');
+    });
+  });
+
+  describe('bad input stores nothing and gets a problem', () => {
+    async function expectProblem(res: { status: number; headers: Record<string, string>; body: { code: string; messages: { th: string; en: string } } }, status: number, code: string) {
+      expect(res.status).toBe(status);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.body.code).toBe(code);
+      expect(res.body.messages.th).toEqual(expect.any(String));
+      expect(res.body.messages.en).toEqual(expect.any(String));
+    }
+
+    async function withHeadUnchanged(action: () => Promise<void>) {
+      const before = await store().headPosition();
+      await action();
+      expect(await store().headPosition()).toBe(before);
+    }
+
+    it.each([
+      ['an unknown field', { ...samplePlan, approved: true }],
+      ['a fiscal year as a string', { ...samplePlan, fiscalYear: '2562' }],
+      ['a fiscal year out of range', { ...samplePlan, fiscalYear: 1999 }],
+      ['a missing Thai title', { provinceCode: 'TH-27', fiscalYear: 2562 }],
+      ['a malformed province code', { ...samplePlan, provinceCode: 'Sa Kaeo' }],
+    ])('refuses a plan with %s', async (_, body) => {
+      await withHeadUnchanged(async () => expectProblem(await api.http.post('/api/v1/plans').set(auth).send(body), 400, 'REQUEST.INVALID'));
+    });
+
+    it('refuses a fiscal year the Act does not cover, in the domain', async () => {
+      await withHeadUnchanged(async () => expectProblem(await api.http.post('/api/v1/plans').set(auth).send({ ...samplePlan, fiscalYear: 2540 }), 400, 'PLAN.FISCAL_YEAR_OUT_OF_RANGE'));
+    });
+
+    it('refuses malformed JSON', async () => {
+      await withHeadUnchanged(async () =>
+        expectProblem(await api.http.post('/api/v1/plans').set(auth).set('Content-Type', 'application/json').send('{"provinceCode": "TH-27",'), 400, 'REQUEST.MALFORMED_JSON'),
+      );
+    });
+
+    it('refuses a body over the limit with 413', async () => {
+      const huge = { ...samplePlan, titleEn: 'x'.repeat(api.config.bodyLimitBytes + 10) };
+      await withHeadUnchanged(async () => expectProblem(await api.http.post('/api/v1/plans').set(auth).send(huge), 413, 'REQUEST.TOO_LARGE'));
+    });
+
+    it('refuses a non-UUID plan id', async () => {
+      await withHeadUnchanged(async () =>
+        expectProblem(await api.http.post('/api/v1/plans/not-a-uuid/projects').set(auth).set('If-Match', '"0"').send(sampleProject), 400, 'REQUEST.INVALID'),
+      );
+      await expectProblem(await api.http.get('/api/v1/plans/12345').set(auth), 400, 'REQUEST.INVALID');
+    });
+
+    it.each([
+      ['a negative budget', { requestedBudgetSatang: -1 }],
+      ['a fractional budget', { requestedBudgetSatang: 10.5 }],
+      ['a budget as a string', { requestedBudgetSatang: '150000' }],
+      ['an unknown funding source', { fundingSource: 'lottery' }],
+      ['a malformed district code', { districtCodes: ['Aranyaprathet'] }],
+    ])('refuses a project with %s', async (_, change) => {
+      const { planId, etag } = await draftPlan();
+      await withHeadUnchanged(async () =>
+        expectProblem(await api.http.post(`/api/v1/plans/${planId}/projects`).set(auth).set('If-Match', etag).send({ ...sampleProject, ...change }), 400, 'REQUEST.INVALID'),
+      );
+    });
+
+    it('refuses a district of another province, in the domain', async () => {
+      const { planId, etag } = await draftPlan();
+      await withHeadUnchanged(async () =>
+        expectProblem(
+          await api.http.post(`/api/v1/plans/${planId}/projects`).set(auth).set('If-Match', etag).send({ ...sampleProject, districtCodes: ['1001'] }),
+          400,
+          'PLAN.DISTRICT_NOT_IN_PROVINCE',
+        ),
+      );
+    });
+
+    it('answers an unknown plan with 404', async () => {
+      await expectProblem(await api.http.get(`/api/v1/plans/${randomUUID()}`).set(auth), 404, 'PLAN.NOT_FOUND');
+      await expectProblem(await api.http.get(`/api/v1/plans/${randomUUID()}/history`).set(auth), 404, 'PLAN.NOT_FOUND');
+      await expectProblem(await api.http.post(`/api/v1/plans/${randomUUID()}/projects`).set(auth).set('If-Match', '"0"').send(sampleProject), 404, 'PLAN.NOT_FOUND');
+    });
+
+    it('answers in English when asked and in Thai by default', async () => {
+      const thai = await api.http.get(`/api/v1/plans/${randomUUID()}`).set(auth);
+      const english = await api.http.get(`/api/v1/plans/${randomUUID()}`).set(auth).set('Accept-Language', 'en-GB,en;q=0.9');
+      expect(thai.body.title).toMatch(/ไม่พบแผน/);
+      expect(english.body.title).toMatch(/was not found/);
+    });
+  });
+
+  describe('authentication', () => {
+    it('refuses a request without a token with 401', async () => {
+      const res = await api.http.post('/api/v1/plans').send(samplePlan).expect(401);
+      expect(res.body.code).toBe('AUTH.TOKEN_MISSING');
+      expect(res.headers['www-authenticate']).toMatch(/Bearer/);
+    });
+
+    it('refuses a tampered token with 401', async () => {
+      const token = await api.token();
+      const [h, p, s] = token.split('.');
+      const payload = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p, 'base64url').toString()), role: 'chair' })).toString('base64url');
+      const res = await api.http.get(`/api/v1/plans/${randomUUID()}`).set('Authorization', `Bearer ${h}.${payload}.${s}`).expect(401);
+      expect(res.body.code).toBe('AUTH.TOKEN_INVALID');
+    });
+
+    it('leaves /health open', async () => {
+      const res = await api.http.get('/health').expect(200);
+      expect(res.body).toMatchObject({ status: 'up', eventStore: { status: 'up' }, readModels: { status: 'up' } });
+    });
+  });
+
+  describe('operability', () => {
+    it('serves the OpenAPI document and Swagger UI', async () => {
+      const doc = await api.http.get('/api/docs-json').expect(200);
+      expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/v1/plans', '/api/v1/plans/{planId}/projects', '/api/v1/plans/{planId}/history']));
+      await api.http.get('/api/docs').expect(200);
+    });
+
+    it('sends security headers', async () => {
+      const res = await api.http.get('/health');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-powered-by']).toBeUndefined();
+    });
+  });
+});

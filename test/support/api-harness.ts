@@ -1,0 +1,50 @@
+import type { INestApplication } from '@nestjs/common';
+import { loadConfig, type AppConfig } from '@ruamjai/config';
+import type { Role } from '@ruamjai/kernel';
+import { issueToken, loadOrCreateSigningKey } from '@ruamjai/security';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { createApiApp } from '../../apps/api/src/api-app';
+
+export interface ApiHarness {
+  readonly app: INestApplication;
+  readonly http: ReturnType<typeof request>;
+  readonly config: AppConfig;
+  token(role?: Role, sub?: string, agency?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** A real API on a fresh data folder: real SQLite store, real read models, real tokens. */
+export async function startApi(env: Record<string, string> = {}): Promise<ApiHarness> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ruamjai-api-'));
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '1000000', ...env });
+  const app = await createApiApp(config, { requestLogs: false });
+  await app.init();
+  const key = await loadOrCreateSigningKey(dataDir);
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    config,
+    token: (role = 'coordinator', sub = 'somchai', agency = 'PSDHS-SK') => issueToken(key, { sub, agency, role }, config.jwt.issuer, config.jwt.audience),
+    close: async () => {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const samplePlan = {
+  provinceCode: 'TH-27',
+  fiscalYear: 2562,
+  titleTh: 'แผนปฏิบัติการป้องกันและปราบปรามการค้ามนุษย์ จังหวัดสระแก้ว ประจำปี 2562',
+};
+
+export const sampleProject = {
+  titleTh: 'ประชารัฐร่วมใจขจัดภัยค้ามนุษย์ในเด็ก สตรี และครอบครัวจังหวัดสระแก้ว',
+  leadAgencyCode: 'PSDHS-SK',
+  districtCodes: ['2706', '2708', '2703', '2702'],
+  requestedBudgetSatang: 15_000_000,
+  fundingSource: 'anti_trafficking_fund',
+};
