@@ -30,7 +30,17 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(correlationMiddleware);
-  if (options.requestLogs ?? true) app.use(pinoHttp({ logger, genReqId: () => requestId(), quietReqLogger: true }));
+  if (options.requestLogs ?? true) app.use(
+      pinoHttp({
+        logger,
+        genReqId: () => requestId(),
+        quietReqLogger: true,
+        serializers: {
+          req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+          res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        },
+      }),
+    );
   app.use(
     helmet({
       contentSecurityPolicy: {

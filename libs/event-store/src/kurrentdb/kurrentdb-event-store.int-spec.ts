@@ -1,8 +1,9 @@
+import { loadConfig } from '@ruamjai/config';
 import { describeEventStoreContract } from '../contract/event-store.contract';
 import { KurrentDbEventStore } from './kurrentdb-event-store';
 
 // No KurrentDB server can run on the build machines; the same contract runs wherever one is given.
-const connectionString = process.env.EVENTSTORE_CONNECTION_STRING;
+const connectionString = loadConfig().eventStoreConnectionString;
 
 if (connectionString) {
   describeEventStoreContract('KurrentDB', async () => {

@@ -65,6 +65,7 @@ export class SqliteEventStore implements EventStore {
         this.pending.delete(id);
         waiter?.resolve(result);
       }
+      if (this.pending.size === 0) this.worker.unref();
       // Committed: wake live subscribers.
       this.commits.emit('commit');
     });
@@ -231,6 +232,8 @@ export class SqliteEventStore implements EventStore {
     const id = this.nextRequest++;
     return new Promise<WriteResult>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
+      // A pending write keeps the process alive; an idle store does not.
+      this.worker.ref();
       this.worker.postMessage({ id, op });
     }).then((result) => {
       if (result.ok) return result;
