@@ -1,12 +1,13 @@
 /** One Jest run: pure specs, integration specs against real stores, and HTTP end-to-end specs. */
-const esmPackages = ['@nestjs', 'file-type', 'jose', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', 'load-esm', 'uuid'];
+const esmPackages = ['@nestjs', 'file-type', 'jose', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', 'load-esm', 'uuid', 'content-disposition'];
 const paths = require('./tsconfig.json').compilerOptions.paths;
 
 module.exports = {
   rootDir: __dirname,
   testMatch: ['<rootDir>/{apps,libs,test}/**/*.{spec,int-spec,e2e-spec}.ts'],
   testEnvironment: 'node',
-  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
+  // ESM-only packages (NestJS 12 among them) are compiled to CommonJS for Jest, wherever they nest.
+  transformIgnorePatterns: [`/node_modules/(?!(?:.*/node_modules/)?(?:${esmPackages.join('|')})/)`],
   transform: {
     '^.+\\.(t|j|mj)s$': [
       '@swc/jest',
@@ -23,6 +24,7 @@ module.exports = {
   moduleNameMapper: Object.fromEntries(
     Object.entries(paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]),
   ),
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   testTimeout: 30000,
   maxWorkers: 2,
 };

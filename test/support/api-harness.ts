@@ -20,8 +20,9 @@ export interface ApiHarness {
 export async function startApi(env: Record<string, string> = {}): Promise<ApiHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ruamjai-api-'));
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '1000000', ...env });
-  const app = await createApiApp(config, { requestLogs: false });
+  const app = await createApiApp(config);
   await app.init();
+  await app.getHttpAdapter().getInstance().ready();
   const key = await loadOrCreateSigningKey(dataDir);
   return {
     app,

@@ -1,14 +1,12 @@
+import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@ruamjai/config';
 import type { Clock } from '@ruamjai/kernel';
-import helmet from 'helmet';
 import type { Logger } from 'pino';
-import pinoHttp from 'pino-http';
 import { AppModule } from './app.module';
-import { correlationMiddleware, requestId } from './http/correlation';
-import { jsonBody } from './http/json-body';
+import { correlationIdOf } from './http/correlation';
 import { createLogger, PinoNestLogger } from './http/logger';
 import { createValidationPipe } from './http/validation';
 
@@ -16,40 +14,32 @@ export interface ApiAppOptions {
   readonly clock?: Clock;
   readonly logger?: Logger;
   readonly benchRoutes?: boolean;
-  readonly requestLogs?: boolean;
 }
 
-/** Builds the HTTP application: used by main.ts and by the end-to-end tests alike. */
-export async function createApiApp(config: AppConfig, options: ApiAppOptions = {}): Promise<NestExpressApplication> {
+/** Builds the HTTP application (Fastify under NestJS): used by main.ts and by the end-to-end tests. */
+export async function createApiApp(config: AppConfig, options: ApiAppOptions = {}): Promise<NestFastifyApplication> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, clock: options.clock, benchRoutes: options.benchRoutes }), {
-    bodyParser: false,
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    genReqId: correlationIdOf,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: ['127.0.0.1', '::1'],
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, clock: options.clock, benchRoutes: options.benchRoutes }), adapter, {
     logger: new PinoNestLogger(logger),
     abortOnError: false,
   });
-  app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
-  app.use(correlationMiddleware);
-  if (options.requestLogs ?? true) app.use(
-      pinoHttp({
-        logger,
-        genReqId: () => requestId(),
-        quietReqLogger: true,
-        serializers: {
-          req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-          res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-        },
-      }),
-    );
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        // Swagger UI needs inline styles and scripts from its own bundle.
-        directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
-      },
-    }),
-  );
-  app.use(jsonBody(config.bodyLimitBytes));
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('X-Correlation-Id', request.id);
+    done();
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      // Swagger UI needs inline styles and scripts from its own bundle.
+      directives: { scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
+    },
+  });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 

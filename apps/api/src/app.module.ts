@@ -12,6 +12,7 @@ import { CommandHttp } from './http/command-http';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { ProblemFilter } from './http/problem.filter';
 import { ReadYourWrites } from './http/read-your-writes';
+import { FixedWindowThrottlerStorage } from './http/rate-limit-storage';
 import { AddProjectController } from './plans/add-project/add-project.http.controller';
 import { DraftPlanController } from './plans/draft-plan/draft-plan.http.controller';
 import { GetPlanHistoryController } from './plans/get-plan-history/get-plan-history.http.controller';
@@ -41,7 +42,7 @@ export class AppModule {
           runProjections: config.projectionsInProcess,
         }),
         CqrsModule.forRoot(),
-        ThrottlerModule.forRoot({ throttlers: [{ ttl: config.rateLimit.windowMs, limit: config.rateLimit.max }] }),
+        ThrottlerModule.forRoot({ throttlers: [{ ttl: config.rateLimit.windowMs, limit: config.rateLimit.max }], storage: new FixedWindowThrottlerStorage() }),
         PlanningModule,
       ],
       controllers: [

@@ -63,9 +63,13 @@ export class CommandRunner {
     streamId: string,
     command: Command,
     context: CommandContext,
+    retried = false,
   ): Promise<CommandOutcome<Event>> {
-    let { state, revision } = await this.load(decider, streamId);
     const expected = context.expectedRevision;
+    // The cached state is trusted without a read: the append's expected revision proves it current.
+    let cached = this.cache.get(streamId) as Cached<State> | undefined;
+    if (cached && expected !== undefined && expected !== cached.revision) cached = undefined;
+    let { state, revision } = cached ?? (await this.load(decider, streamId));
     if (expected !== undefined && expected !== revision) {
       // A command on a stream that does not exist is the domain's refusal (not found), not a stale version.
       if (revision < 0n) decider.decide(command, state);
@@ -87,11 +91,11 @@ export class CommandRunner {
       return { streamId, revision: result.nextExpectedRevision, position: result.position, events };
     } catch (error) {
       this.cache.delete(streamId);
-      if (error instanceof WrongExpectedVersion && typeof error.expected === 'bigint') {
-        throw new StaleRevision(streamId, error.expected, error.actual);
-      }
-      if (error instanceof WrongExpectedVersion) throw new StaleRevision(streamId, -1n, error.actual);
-      throw error;
+      if (!(error instanceof WrongExpectedVersion)) throw error;
+      // Without If-Match the caller did not pin a version: a cache behind another writer earns one
+      // fresh attempt.
+      if (cached && expected === undefined && !retried) return this.run(decider, streamId, command, context, true);
+      throw new StaleRevision(streamId, typeof error.expected === 'bigint' ? error.expected : -1n, error.actual);
     }
   }
 

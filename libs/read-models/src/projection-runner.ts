@@ -143,7 +143,11 @@ export class ProjectionRunner {
           continue;
         }
         const relevant = fresh.filter((e) => projection.handles(e));
-        if (relevant.length > 0) await projection.apply(trx, relevant);
+        if (relevant.length > 0) {
+          const unit = projection.begin(trx);
+          await unit.apply(relevant);
+          await unit.flush();
+        }
         const last = fresh[fresh.length - 1].position;
         await writeCheckpoint(trx, projection.name, last, this.clock.now());
         moved.set(projection.name, last);
@@ -188,11 +192,12 @@ export async function rebuildProjections(
   let last = 0n;
   await db.transaction().execute(async (trx) => {
     for (const p of projections) await p.reset(trx);
+    const units = projections.map((p) => ({ projection: p, unit: p.begin(trx) }));
     let batch: RecordedEvent[] = [];
     const applyBatch = async () => {
-      for (const p of projections) {
-        const relevant = batch.filter((e) => p.handles(e));
-        if (relevant.length > 0) await p.apply(trx, relevant);
+      for (const { projection, unit } of units) {
+        const relevant = batch.filter((e) => projection.handles(e));
+        if (relevant.length > 0) await unit.apply(relevant);
       }
       events += batch.length;
       onProgress(last, head);
@@ -205,6 +210,7 @@ export async function rebuildProjections(
       if (batch.length >= 5000) await applyBatch();
     }
     await applyBatch();
+    for (const { unit } of units) await unit.flush();
     for (const p of projections) await writeCheckpoint(trx, p.name, last, clock.now());
   });
   return { events, position: last };

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect, type Migration } from 'kysely';
+import { Kysely, SqliteDialect, type Migration, type SqliteDatabase } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
@@ -30,7 +30,24 @@ export function openSqliteReadModels(file: string): ReadModelDb {
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 10000');
-  return new Kysely<CoreTables>({ dialect: new SqliteDialect({ database }) });
+  return new Kysely<CoreTables>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+}
+
+/** Kysely prepares every query anew; projections run the same few statements thousands of times. */
+function withStatementCache(database: Database.Database): SqliteDatabase {
+  const statements = new Map<string, Database.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(sql: string) {
+      let statement = statements.get(sql);
+      if (!statement) {
+        statement = database.prepare(sql);
+        statements.set(sql, statement);
+        if (statements.size > 1000) statements.delete(statements.keys().next().value as string);
+      }
+      return statement;
+    },
+  };
 }
 
 export const coreMigrations: Record<string, Migration> = {

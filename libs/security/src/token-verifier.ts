@@ -3,6 +3,7 @@ import { ROLES, type Actor, type Role } from '@ruamjai/kernel';
 
 const SUB = /^[\w.@-]{1,200}$/;
 const AGENCY = /^[A-Z0-9][A-Z0-9-]{0,63}$/;
+const CACHE_SIZE = 10_000;
 
 export class InvalidToken extends Error {
   constructor(reason: string) {
@@ -31,13 +32,29 @@ export class TokenVerifier {
     return new TokenVerifier(createRemoteJWKSet(new URL(url)), issuer, audience);
   }
 
-  async verify(token: string): Promise<Actor> {
+  private readonly verified = new Map<string, { actor: Actor; expiresAt: number }>();
+
+  /**
+   * Verifies a token, or recalls that it was verified: a signature check costs more than the rest of
+   * a request, and a token's claims cannot change before it expires.
+   */
+  async verify(token: string, now = Date.now()): Promise<Actor> {
+    const known = this.verified.get(token);
+    if (known && known.expiresAt > now) return known.actor;
+    if (known) this.verified.delete(token);
+    const { actor, expiresAt } = await this.check(token, now);
+    this.verified.set(token, { actor, expiresAt });
+    if (this.verified.size > CACHE_SIZE) this.verified.delete(this.verified.keys().next().value as string);
+    return actor;
+  }
+
+  private async check(token: string, now: number): Promise<{ actor: Actor; expiresAt: number }> {
     let payload;
     try {
       const verified =
         typeof this.key === 'function'
-          ? await jwtVerify(token, this.key, { issuer: this.issuer, audience: this.audience })
-          : await jwtVerify(token, this.key, { issuer: this.issuer, audience: this.audience });
+          ? await jwtVerify(token, this.key, { issuer: this.issuer, audience: this.audience, currentDate: new Date(now) })
+          : await jwtVerify(token, this.key, { issuer: this.issuer, audience: this.audience, currentDate: new Date(now) });
       payload = verified.payload;
     } catch (error) {
       throw new InvalidToken(error instanceof Error ? error.message : 'token rejected');
@@ -46,6 +63,7 @@ export class TokenVerifier {
     if (typeof sub !== 'string' || !SUB.test(sub)) throw new InvalidToken('sub claim missing or malformed');
     if (typeof agency !== 'string' || !AGENCY.test(agency)) throw new InvalidToken('agency claim missing or malformed');
     if (typeof role !== 'string' || !ROLES.includes(role as Role)) throw new InvalidToken('role claim missing or unknown');
-    return { id: sub, agency, role: role as Role };
+    const exp = typeof payload.exp === 'number' ? payload.exp * 1000 : now + 60_000;
+    return { actor: { id: sub, agency, role: role as Role }, expiresAt: exp };
   }
 }

@@ -4,7 +4,7 @@ import { EVENT_STORE, type EventStore } from '@ruamjai/event-store';
 import { ProjectionRunner, READ_MODEL_DB, type ReadModelDb } from '@ruamjai/read-models';
 import { Public } from '@ruamjai/security';
 import { sql } from 'kysely';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 type Check = { status: 'up' | 'down'; error?: string };
 
@@ -21,7 +21,7 @@ export class HealthController {
   @Public()
   @ApiOkResponse({ description: 'The process, the event store and the read models answer' })
   @ApiServiceUnavailableResponse({ description: 'A dependency is down' })
-  async health(@Res({ passthrough: true }) response: Response) {
+  async health(@Res({ passthrough: true }) response: FastifyReply) {
     const [store, readModels] = await Promise.all([
       check(() => this.store.ping()),
       check(async () => {
@@ -36,7 +36,7 @@ export class HealthController {
         }
       : { runsIn: 'worker' };
     const up = store.status === 'up' && readModels.status === 'up';
-    response.status(up ? 200 : 503);
+    void response.status(up ? 200 : 503);
     return { status: up ? 'up' : 'down', uptimeSeconds: Math.round(process.uptime()), eventStore: store, readModels, headPosition: head?.toString() ?? null, projections };
   }
 }

@@ -2,14 +2,14 @@ import { createParamDecorator, ExecutionContext, Injectable, UnauthorizedExcepti
 import { CommandBus, type Command } from '@nestjs/cqrs';
 import type { CommandContext, CommandOutcome } from '@ruamjai/event-store';
 import type { Actor } from '@ruamjai/kernel';
-import type { Request, Response } from 'express';
-import { correlationId, requestId } from './correlation';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { randomUUID } from 'node:crypto';
 import { preconditionMalformed, preconditionRequired } from './problem';
 
 const ETAG = /^(?:W\/)?"(\d{1,18})"$/;
 
 /** The revision named by If-Match; `required` makes a missing header a 428. */
-export function parseIfMatch(request: Request, required: boolean): bigint | undefined {
+export function parseIfMatch(request: FastifyRequest, required: boolean): bigint | undefined {
   const header = request.headers['if-match'];
   if (header === undefined || header === '') {
     if (required) throw preconditionRequired();
@@ -24,7 +24,7 @@ export const etagOf = (revision: bigint | number): string => `"${revision}"`;
 
 /** The authenticated actor, set by the AuthGuard. */
 export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor => {
-  const actor = context.switchToHttp().getRequest<Request & { actor?: Actor }>().actor;
+  const actor = context.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>().actor;
   if (!actor) throw new UnauthorizedException();
   return actor;
 });
@@ -42,23 +42,24 @@ export interface CommandResponse {
 export class CommandHttp {
   constructor(private readonly bus: CommandBus) {}
 
-  context(request: Request, actor: Actor, options: { ifMatch: 'required' | 'none' }): CommandContext {
+  context(request: FastifyRequest, actor: Actor, options: { ifMatch: 'required' | 'none' }): CommandContext {
     const key = request.headers['idempotency-key'];
     const expectedRevision = options.ifMatch === 'required' ? parseIfMatch(request, true) : undefined;
     return {
       actor,
-      correlationId: correlationId() ?? requestId(),
-      causationId: requestId(),
+      correlationId: request.id,
+      // Each command is its own cause; the correlation id ties it to the caller's wider work.
+      causationId: randomUUID(),
       ...(typeof key === 'string' && key ? { idempotencyKey: key } : {}),
       ...(expectedRevision !== undefined ? { expectedRevision } : {}),
     };
   }
 
-  async execute<Event>(command: Command<CommandOutcome<Event>>, response: Response, location?: string): Promise<CommandResponse> {
+  async execute<Event>(command: Command<CommandOutcome<Event>>, reply: FastifyReply, location?: string): Promise<CommandResponse> {
     const outcome = await this.bus.execute(command);
-    response.setHeader('ETag', etagOf(outcome.revision));
-    response.setHeader('X-Ruamjai-Position', outcome.position.toString());
-    if (location) response.setHeader('Location', location);
+    void reply.header('ETag', etagOf(outcome.revision));
+    void reply.header('X-Ruamjai-Position', outcome.position.toString());
+    if (location) void reply.header('Location', location);
     return { revision: outcome.revision.toString(), position: outcome.position.toString() };
   }
 }

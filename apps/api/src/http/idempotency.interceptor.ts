@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { IdempotencyStore } from '@ruamjai/read-models';
 import { CLOCK, type Actor, type Clock } from '@ruamjai/kernel';
 import { Inject } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { from, mergeMap, of, type Observable } from 'rxjs';
 import { idempotencyKeyMalformed, idempotencyKeyReused } from './problem';
@@ -26,21 +26,22 @@ export class IdempotencyInterceptor implements NestInterceptor {
   ) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
-    const response = context.switchToHttp().getResponse<Response>();
+    const request = context.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>();
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
     const key = request.headers['idempotency-key'];
     if (request.method !== 'POST' || key === undefined) return next.handle();
     if (typeof key !== 'string' || !KEY.test(key)) throw idempotencyKeyMalformed();
-    const scope = `${request.actor?.id ?? 'anonymous'} ${request.method} ${request.path}`;
+    const path = request.url.split('?')[0];
+    const scope = `${request.actor?.id ?? 'anonymous'} ${request.method} ${path}`;
     const hash = createHash('sha256')
-      .update(JSON.stringify([request.method, request.path, request.headers['if-match'] ?? null, request.body ?? null]))
+      .update(JSON.stringify([request.method, path, request.headers['if-match'] ?? null, request.body ?? null]))
       .digest('hex');
     const stored = await this.store.find(scope, key);
     if (stored) {
       if (stored.requestHash !== hash) throw idempotencyKeyReused();
-      for (const [name, value] of Object.entries(stored.headers)) response.setHeader(name, value);
-      response.setHeader('Idempotent-Replayed', 'true');
-      response.status(stored.status);
+      for (const [name, value] of Object.entries(stored.headers)) void reply.header(name, value);
+      void reply.header('Idempotent-Replayed', 'true');
+      void reply.status(stored.status);
       return of(stored.body);
     }
     const status = this.reflector.get<number | undefined>(HTTP_CODE, context.getHandler()) ?? 201;
@@ -50,7 +51,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
           (async () => {
             const headers: Record<string, string> = {};
             for (const name of REPLAYED_HEADERS) {
-              const value = response.getHeader(name);
+              const value = reply.getHeader(name);
               if (value !== undefined) headers[name] = String(value);
             }
             await this.store.save(scope, key, { requestHash: hash, status, headers, body }, this.clock.now());

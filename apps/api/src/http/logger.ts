@@ -1,16 +1,11 @@
 import type { LoggerService } from '@nestjs/common';
 import pino, { type Logger } from 'pino';
-import { correlationId } from './correlation';
 
-/** One JSON logger for the process; every line carries the request's correlation id. */
+/** One JSON logger for the process; request lines carry the correlation id as reqId. */
 export function createLogger(level: string): Logger {
   return pino({
     level,
     base: { service: 'ruamjai' },
-    mixin: () => {
-      const id = correlationId();
-      return id ? { correlationId: id } : {};
-    },
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
   });
 }

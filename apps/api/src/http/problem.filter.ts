@@ -1,9 +1,9 @@
-import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import { ArgumentsHost, Catch, HttpException, Inject, type ExceptionFilter } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
 import { ThrottlerException } from '@nestjs/throttler';
 import { InvalidAppend, StaleRevision, StreamDeleted, WrongExpectedVersion } from '@ruamjai/event-store';
 import { DomainError, type DomainErrorKind, type LocalisedText } from '@ruamjai/kernel';
-import type { Request, Response } from 'express';
-import { correlationId } from './correlation';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { HttpProblem, preconditionFailed, type Problem } from './problem';
 import { RequestValidationError } from './validation';
 
@@ -20,14 +20,14 @@ interface Mapped {
 /** The one place where every error becomes application/problem+json. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
-  private readonly logger = new Logger('Problems');
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<Request>();
-    const response = http.getResponse<Response>();
+    const request = http.getRequest<FastifyRequest>();
+    const response = http.getResponse<FastifyReply>();
     const mapped = this.map(error);
-    if (mapped.status >= 500) this.logger.error({ err: error, path: request.path }, 'request failed');
+    if (mapped.status >= 500) request.log.error({ err: error }, 'request failed');
     sendProblem(request, response, mapped);
   }
 
@@ -51,7 +51,7 @@ export class ProblemFilter implements ExceptionFilter {
     if (error instanceof ThrottlerException) {
       return { status: 429, code: 'REQUEST.RATE_LIMITED', messages: { th: 'ส่งคำขอถี่เกินไป กรุณารอสักครู่', en: 'Too many requests; slow down' }, headers: { 'Retry-After': '60' } };
     }
-    if (error instanceof HttpException) return fromHttpException(error);
+    if (error instanceof HttpException) return fromHttpException(error, this.config.bodyLimitBytes);
     return { status: 500, code: 'INTERNAL', messages: { th: 'เกิดข้อผิดพลาดภายในระบบ', en: 'Internal error' } };
   }
 }
@@ -60,11 +60,26 @@ function fromProblem(problem: HttpProblem): Mapped {
   return { status: problem.status, code: problem.code, messages: problem.messages, extensions: problem.extensions, headers: problem.headers };
 }
 
-function fromHttpException(error: HttpException): Mapped {
+function fromHttpException(error: HttpException, bodyLimitBytes: number): Mapped {
   const status = error.getStatus();
   const body = error.getResponse() as { code?: string; reason?: string } | string;
   const code = typeof body === 'object' && body.code ? body.code : undefined;
+  // The platform raises plain HttpExceptions for bodies it cannot parse, before any route runs.
+  const fromBodyParser = error.constructor === HttpException;
   switch (status) {
+    case 400:
+      if (!fromBodyParser) break;
+      return /JSON/i.test(error.message)
+        ? { status, code: 'REQUEST.MALFORMED_JSON', messages: { th: 'ข้อมูล JSON ที่ส่งมาไม่ถูกต้องตามรูปแบบ', en: 'The body is not well-formed JSON' } }
+        : { status, code: 'REQUEST.UNREADABLE_BODY', messages: { th: 'อ่านข้อมูลที่ส่งมาไม่ได้', en: 'The body could not be read' } };
+    case 413:
+      return {
+        status,
+        code: 'REQUEST.TOO_LARGE',
+        messages: { th: `ข้อมูลที่ส่งมีขนาดเกิน ${bodyLimitBytes} ไบต์`, en: `The body is larger than ${bodyLimitBytes} bytes` },
+      };
+    case 415:
+      return { status, code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE', messages: { th: 'ต้องส่งข้อมูลเป็น application/json', en: 'Send the body as application/json' } };
     case 401:
       return {
         status,
@@ -79,13 +94,12 @@ function fromHttpException(error: HttpException): Mapped {
       return { status, code: code ?? 'ROUTE.NOT_FOUND', messages: { th: 'ไม่พบเส้นทางที่ร้องขอ', en: 'No such route' } };
     case 405:
       return { status, code: 'ROUTE.METHOD_NOT_ALLOWED', messages: { th: 'ไม่รองรับเมธอดนี้', en: 'Method not allowed' } };
-    default:
-      return { status, code: code ?? `HTTP.${status}`, messages: { th: 'คำขอไม่สำเร็จ', en: error.message } };
   }
+  return { status, code: code ?? `HTTP.${status}`, messages: { th: 'คำขอไม่สำเร็จ', en: error.message } };
 }
 
-/** Writes a problem response; also used by middleware that runs before Nest's filters. */
-export function sendProblem(request: Request, response: Response, mapped: Mapped): void {
+/** Writes a problem response. */
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, mapped: Mapped): void {
   const lang = preferredLanguage(request);
   const problem: Problem = {
     type: `urn:ruamjai:problem:${mapped.code}`,
@@ -93,19 +107,19 @@ export function sendProblem(request: Request, response: Response, mapped: Mapped
     status: mapped.status,
     code: mapped.code,
     messages: mapped.messages,
-    instance: request.originalUrl,
-    correlationId: correlationId(),
+    instance: request.url,
+    correlationId: request.id,
     ...mapped.extensions,
   };
-  if (response.headersSent) return;
-  for (const [name, value] of Object.entries(mapped.headers ?? {})) response.setHeader(name, value);
-  response.status(mapped.status).type('application/problem+json').send(JSON.stringify(problem));
+  if (reply.sent) return;
+  for (const [name, value] of Object.entries(mapped.headers ?? {})) void reply.header(name, value);
+  void reply.status(mapped.status).header('content-type', 'application/problem+json; charset=utf-8').send(JSON.stringify(problem));
 }
 
 /** Thai unless the client prefers English. */
-export function preferredLanguage(request: Request): 'th' | 'en' {
+export function preferredLanguage(request: FastifyRequest): 'th' | 'en' {
   const header = request.headers['accept-language'];
-  if (!header) return 'th';
+  if (typeof header !== 'string' || !header) return 'th';
   const ranked = header
     .split(',')
     .map((part) => {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
 import { PROJECTIONS, ProjectionRunner, READ_MODEL_DB, readCheckpoints, type Projection, type ReadModelDb } from '@ruamjai/read-models';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { minPositionMalformed, viewLagging } from './problem';
 
 const POSITION = /^\d{1,19}$/;
@@ -20,8 +20,8 @@ export class ReadYourWrites {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async await(request: Request): Promise<void> {
-    const raw = (request.query.minPosition as string | undefined) ?? request.headers['x-ruamjai-min-position'];
+  async await(request: FastifyRequest): Promise<void> {
+    const raw = (request.query as Record<string, unknown>).minPosition ?? request.headers['x-ruamjai-min-position'];
     if (raw === undefined) return;
     if (typeof raw !== 'string' || !POSITION.test(raw)) throw minPositionMalformed();
     const position = BigInt(raw);

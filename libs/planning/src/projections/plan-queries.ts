@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { READ_MODEL_DB, type ReadModelDb } from '@ruamjai/read-models';
 import type { Kysely } from 'kysely';
-import type { PlanView } from './plan-view';
+import { assemblePlanView, type PlanSummary, type PlanView, type ProjectView } from './plan-view';
 import type { PlanningTables } from './planning-tables';
 
 export interface PlanHistoryEntry {
@@ -29,8 +29,13 @@ export class PlanQueries {
   }
 
   async view(planId: string): Promise<PlanView | undefined> {
-    const row = await this.db.selectFrom('plan_views').select('doc').where('plan_id', '=', planId).executeTakeFirst();
-    return row ? (JSON.parse(row.doc) as PlanView) : undefined;
+    // One transaction, so the summary and its projects come from the same checkpoint.
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx.selectFrom('plan_views').select('doc').where('plan_id', '=', planId).executeTakeFirst();
+      if (!row) return undefined;
+      const projects = await trx.selectFrom('plan_projects').select('doc').where('plan_id', '=', planId).execute();
+      return assemblePlanView(JSON.parse(row.doc) as PlanSummary, projects.map((p) => JSON.parse(p.doc) as ProjectView));
+    });
   }
 
   async history(planId: string, page: { afterRevision?: number; limit: number }): Promise<PlanHistoryEntry[]> {

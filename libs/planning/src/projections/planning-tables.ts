@@ -2,6 +2,7 @@ import type { Kysely, Migration } from 'kysely';
 
 export type PlanningTables = {
   plan_views: { plan_id: string; revision: number; doc: string; updated_at: string };
+  plan_projects: { plan_id: string; project_id: string; added_at_revision: number; doc: string };
   plan_history: {
     plan_id: string;
     revision: number;
@@ -29,6 +30,15 @@ export const planningMigrations: Record<string, Migration> = {
         .addColumn('revision', 'integer', (c) => c.notNull())
         .addColumn('doc', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'varchar(40)', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('plan_projects')
+        .ifNotExists()
+        .addColumn('plan_id', 'varchar(36)', (c) => c.notNull())
+        .addColumn('project_id', 'varchar(36)', (c) => c.notNull())
+        .addColumn('added_at_revision', 'integer', (c) => c.notNull())
+        .addColumn('doc', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('plan_projects_pk', ['plan_id', 'project_id'])
         .execute();
       await db.schema
         .createTable('plan_history')

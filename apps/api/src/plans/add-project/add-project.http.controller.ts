@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/s
 import { idFromKey } from '@ruamjai/event-store';
 import type { Actor } from '@ruamjai/kernel';
 import { AddProjectCommand } from '@ruamjai/planning';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { CommandHttp, CurrentActor } from '../../http/command-http';
 import { uuidParam } from '../../http/uuid-param';
@@ -24,8 +24,8 @@ export class AddProjectController {
     @Param('planId', uuidParam('planId')) planId: string,
     @Body() body: AddProjectDto,
     @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<AddProjectResponseDto> {
     const context = this.commands.context(request, actor, { ifMatch: 'required' });
     const projectId = context.idempotencyKey ? idFromKey(actor.id, context.idempotencyKey, 'project') : randomUUID();

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/s
 import { idFromKey } from '@ruamjai/event-store';
 import type { Actor } from '@ruamjai/kernel';
 import { DraftPlanCommand } from '@ruamjai/planning';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { CommandHttp, CurrentActor } from '../../http/command-http';
 import { DraftPlanDto, DraftPlanResponseDto } from './draft-plan.dto';
@@ -18,7 +18,7 @@ export class DraftPlanController {
   @HttpCode(201)
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key create the plan once' })
   @ApiCreatedResponse({ type: DraftPlanResponseDto, description: 'ร่างแผนแล้ว / Plan drafted; ETag is its version' })
-  async draft(@Body() body: DraftPlanDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<DraftPlanResponseDto> {
+  async draft(@Body() body: DraftPlanDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) response: FastifyReply): Promise<DraftPlanResponseDto> {
     const context = this.commands.context(request, actor, { ifMatch: 'none' });
     // A retried creation must name the same plan, so the id follows the key when there is one.
     const planId = context.idempotencyKey ? idFromKey(actor.id, context.idempotencyKey, 'plan') : randomUUID();

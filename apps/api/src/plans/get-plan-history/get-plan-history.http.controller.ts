@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { PlanNotFound, PlanQueries, type PlanHistoryEntry } from '@ruamjai/planning';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { ReadYourWrites } from '../../http/read-your-writes';
 import { uuidParam } from '../../http/uuid-param';
 import { PlanHistoryQueryDto } from './plan-history-query.dto';
@@ -18,7 +18,7 @@ export class GetPlanHistoryController {
   @Get()
   @ApiQuery({ name: 'minPosition', required: false })
   @ApiOkResponse({ description: 'ประวัติทุกเหตุการณ์ของแผน / Every event of the plan: who, agency, role, when, why, data' })
-  async history(@Param('planId', uuidParam('planId')) planId: string, @Query() query: PlanHistoryQueryDto, @Req() request: Request): Promise<{ planId: string; events: PlanHistoryEntry[]; next: string | null }> {
+  async history(@Param('planId', uuidParam('planId')) planId: string, @Query() query: PlanHistoryQueryDto, @Req() request: FastifyRequest): Promise<{ planId: string; events: PlanHistoryEntry[]; next: string | null }> {
     await this.consistency.await(request);
     const limit = query.limit ?? 100;
     const events = await this.plans.history(planId, { afterRevision: query.afterRevision, limit });

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/commo
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@ruamjai/kernel';
 import { ReviseProjectBudgetCommand } from '@ruamjai/planning';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CommandHttp, CurrentActor, type CommandResponse } from '../../http/command-http';
 import { uuidParam } from '../../http/uuid-param';
 import { CommandResponseDto } from '../draft-plan/draft-plan.dto';
@@ -24,8 +24,8 @@ export class ReviseProjectBudgetController {
     @Param('projectId', uuidParam('projectId')) projectId: string,
     @Body() body: ReviseProjectBudgetDto,
     @CurrentActor() actor: Actor,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<CommandResponse> {
     const context = this.commands.context(request, actor, { ifMatch: 'required' });
     return this.commands.execute(new ReviseProjectBudgetCommand({ planId, projectId, ...body }, context), response, `/api/v1/plans/${planId}`);

@@ -1,0 +1,70 @@
+import { execSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fdatasyncPerSecond } from './fsync.bench';
+import { httpFigures } from './http.bench';
+import { fmt } from './measure';
+import { rebuildFigures } from './rebuild.bench';
+import { storeFigures } from './store.bench';
+
+/**
+ * `npm run bench`: every figure beside its floor or target, measured in this one run, on the data
+ * folder's disk. `--record` also writes docs/benchmarks.md.
+ */
+async function main(): Promise<void> {
+  const root = resolve(__dirname, '..', '..');
+  const dataRoot = join(root, 'data');
+  mkdirSync(dataRoot, { recursive: true });
+  const dir = mkdtempSync(join(dataRoot, 'bench-'));
+  const lines: string[] = [];
+  const say = (line: string) => {
+    lines.push(line);
+    process.stdout.write(`${line}\n`);
+  };
+  try {
+    const commit = execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim();
+    const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${fmt(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}`;
+    say(`# Benchmarks`);
+    say('');
+    say(`- date: ${new Date().toISOString()}`);
+    say(`- machine: ${machine}`);
+    say(`- commit: ${commit}`);
+    say(`- data folder: ${dataRoot}`);
+    say('');
+    say('| figure | measured | floor or peer | target | met |');
+    say('|---|---|---|---|---|');
+
+    const fsync = await fdatasyncPerSecond(dir, 3);
+    say(`| (a) raw fdatasync/s on the data folder | ${fmt(fsync)} /s | — (this is the floor) | — | — |`);
+
+    const store = await storeFigures(dir, 3);
+    say(`| (b) durable 1-event appends, sequential, expected revision | ${fmt(store.sequentialAppendsPerSecond)} /s | fdatasync ${fmt(fsync)} /s | — | — |`);
+    say(
+      `| (b) durable 1-event appends, 32 concurrent writers | ${fmt(store.concurrentAppendsPerSecond)} /s | fdatasync ${fmt(fsync)} /s | ≥ fdatasync/s | ${store.concurrentAppendsPerSecond >= fsync ? 'yes' : 'NO'} (${fmt(store.concurrentAppendsPerSecond / fsync, 1)}×) |`,
+    );
+    say(`| (c) events/s in 100-event appends | ${fmt(store.batchEventsPerSecond)} events/s | fdatasync ${fmt(fsync)} /s × 100 = ${fmt(fsync * 100)} | — | — |`);
+
+    const http = await httpFigures(root, join(dir, 'api'), 10);
+    const ratio = http.addProject.requestsPerSecond / http.floor.requestsPerSecond;
+    say(
+      `| (d) HTTP add project, 64 connections | ${fmt(http.addProject.requestsPerSecond)} req/s, p50 ${http.addProject.p50} ms, p99 ${http.addProject.p99} ms (${http.addProject.non2xx} non-2xx of ${http.addProject.total}) | bare route ${fmt(http.floor.requestsPerSecond)} req/s, p50 ${http.floor.p50} ms, p99 ${http.floor.p99} ms | ≥ 50% of floor, p99 ≤ 20 ms | ${ratio >= 0.5 ? 'yes' : 'NO'} (${fmt(ratio * 100)}%), ${http.addProject.p99 <= 20 ? 'yes' : 'NO'} |`,
+    );
+
+    const rebuild = await rebuildFigures(dir, 100_000);
+    say(
+      `| (e) projection rebuild over ${fmt(rebuild.events)} events | ${fmt(rebuild.eventsPerSecond)} events/s (${fmt(rebuild.seconds, 2)} s) | — | ≥ 60,000 events/s | ${rebuild.eventsPerSecond >= 60_000 ? 'yes' : 'NO'} |`,
+    );
+    if (process.argv.includes('--record')) {
+      writeFileSync(join(root, 'docs/benchmarks.md'), `${lines.join('\n')}\n\nRecorded by \`npm run bench -- --record\`; numbers are from one run on the machine above.\n`);
+      process.stdout.write('written to docs/benchmarks.md\n');
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

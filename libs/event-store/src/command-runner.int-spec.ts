@@ -1,0 +1,101 @@
+import type { Decider } from '@ruamjai/kernel';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CommandRunner, StaleRevision, type CommandContext } from './command-runner';
+import { collect } from './event-store.port';
+import { SqliteEventStore } from './sqlite/sqlite-event-store';
+
+type Counter = { type: 'Add'; data: { n: number }; at: Date; actor: { id: string } };
+type Added = { type: 'Added'; data: { n: number; total: number } };
+const counter: Decider<Counter, number, Added> = {
+  initialState: 0,
+  decide: (c, total) => [{ type: 'Added', data: { n: c.data.n, total: total + c.data.n } }],
+  evolve: (_, e) => e.data.total,
+};
+const add = (n: number): Counter => ({ type: 'Add', data: { n }, at: new Date('2019-02-14T00:00:00Z'), actor: { id: 'somchai' } });
+const context = (extra: Partial<CommandContext> = {}): CommandContext => ({
+  actor: { id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' },
+  correlationId: 'c',
+  causationId: 'c',
+  ...extra,
+});
+
+describe('the command runner', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ruamjai-runner-'));
+  const store = SqliteEventStore.open({ file: join(dir, 'events.sqlite') });
+  afterAll(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('decides against the whole history, from the cache or from the store', async () => {
+    const stream = `counter-${randomUUID()}`;
+    const first = new CommandRunner(store);
+    await first.run(counter, stream, add(2), context());
+    await first.run(counter, stream, add(3), context());
+    const second = new CommandRunner(store);
+    const outcome = await second.run(counter, stream, add(4), context());
+    expect(outcome.events).toEqual([{ type: 'Added', data: { n: 4, total: 9 } }]);
+    expect(outcome.revision).toBe(2n);
+  });
+
+  it('notices another writer behind its cache and decides again when no version was pinned', async () => {
+    const stream = `counter-${randomUUID()}`;
+    const mine = new CommandRunner(store);
+    const theirs = new CommandRunner(store);
+    await mine.run(counter, stream, add(1), context());
+    await theirs.run(counter, stream, add(10), context());
+    const outcome = await mine.run(counter, stream, add(100), context());
+    expect(outcome.events[0].data.total).toBe(111);
+  });
+
+  it('refuses a pinned version that another writer moved past', async () => {
+    const stream = `counter-${randomUUID()}`;
+    const mine = new CommandRunner(store);
+    const theirs = new CommandRunner(store);
+    await mine.run(counter, stream, add(1), context());
+    await theirs.run(counter, stream, add(10), context());
+    await expect(mine.run(counter, stream, add(100), context({ expectedRevision: 0n }))).rejects.toBeInstanceOf(StaleRevision);
+    expect(await collect(store.readStream(stream))).toHaveLength(2);
+  });
+
+  it('accepts a pinned version it has not cached yet, written by another process', async () => {
+    const stream = `counter-${randomUUID()}`;
+    const mine = new CommandRunner(store);
+    const theirs = new CommandRunner(store);
+    await mine.run(counter, stream, add(1), context());
+    await theirs.run(counter, stream, add(10), context());
+    const outcome = await mine.run(counter, stream, add(100), context({ expectedRevision: 1n }));
+    expect(outcome.events[0].data.total).toBe(111);
+  });
+
+  it('writes the same event ids for a retried idempotency key, so the retry appends nothing', async () => {
+    const stream = `counter-${randomUUID()}`;
+    const runner = new CommandRunner(store);
+    await runner.run(counter, stream, add(1), context());
+    const first = await runner.run(counter, stream, add(5), context({ expectedRevision: 0n, idempotencyKey: 'k-1' }));
+    const retry = await new CommandRunner(store).run(counter, stream, add(5), context({ expectedRevision: 0n, idempotencyKey: 'k-1' }));
+    expect(retry.revision).toBe(first.revision);
+    expect(retry.position).toBe(first.position);
+    expect(await collect(store.readStream(stream))).toHaveLength(2);
+  });
+
+  it('records who, why and how on every event', async () => {
+    const stream = `counter-${randomUUID()}`;
+    await new CommandRunner(store).run(counter, stream, add(1), context({ reason: 'ทดสอบ' }));
+    const [event] = await collect(store.readStream(stream));
+    expect(event.metadata).toEqual({
+      actorId: 'somchai',
+      agency: 'PSDHS-SK',
+      role: 'coordinator',
+      reason: 'ทดสอบ',
+      correlationId: 'c',
+      causationId: 'c',
+      commandType: 'Add',
+      schemaVersion: 1,
+      occurredAt: '2019-02-14T00:00:00.000Z',
+    });
+  });
+});
