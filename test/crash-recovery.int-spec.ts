@@ -11,10 +11,10 @@ import { join } from 'node:path';
 const root = join(__dirname, '..');
 
 async function tables(db: ReadModelDb) {
-  const k = db as unknown as Kysely<{ plan_views: { plan_id: string; doc: string }; plan_history: { plan_id: string; revision: number; event_id: string; data: string } }>;
-  const views = await k.selectFrom('plan_views').select(['plan_id', 'doc']).orderBy('plan_id').execute();
-  const history = await k.selectFrom('plan_history').select(['plan_id', 'revision', 'event_id', 'data']).orderBy('plan_id').orderBy('revision').execute();
-  return { views, history };
+  const k = db as unknown as Kysely<{ plan_views: { plan_id: string; revision: number; doc: string }; plan_projects: { plan_id: string; project_id: string; requested_budget_satang: number; updated_at: string } }>;
+  const views = await k.selectFrom('plan_views').select(['plan_id', 'revision', 'doc']).orderBy('plan_id').execute();
+  const projects = await k.selectFrom('plan_projects').select(['plan_id', 'project_id', 'requested_budget_satang', 'updated_at']).orderBy('plan_id').orderBy('project_id').execute();
+  return { views, projects };
 }
 
 describe('a process killed with SIGKILL while appending', () => {
@@ -78,7 +78,10 @@ describe('a process killed with SIGKILL while appending', () => {
 
     const recovered = await tables(live);
     const rebuilt = await tables(fresh);
-    expect(recovered.history.length).toBe(all.length);
+    // Each append is one plan: a summary at revision 4 and four projects.
+    expect(recovered.views.length).toBe(all.length / 5);
+    expect(recovered.views.every((v) => v.revision === 4)).toBe(true);
+    expect(recovered.projects.length).toBe((all.length / 5) * 4);
     expect(recovered).toEqual(rebuilt);
     await live.destroy();
     await fresh.destroy();

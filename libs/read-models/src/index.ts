@@ -4,3 +4,4 @@ export * from './projection';
 export * from './checkpoints';
 export * from './projection-runner';
 export * from './idempotency-store';
+export * from './bulk-insert';

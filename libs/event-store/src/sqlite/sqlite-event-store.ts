@@ -126,12 +126,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
-    const self = this;
-    return {
-      async *[Symbol.asyncIterator]() {
-        yield* self.streamPages(streamId, options);
-      },
-    };
+    return asAsync(() => this.streamPages(streamId, options));
   }
 
   private *streamPages(streamId: string, options: ReadStreamOptions): Generator<RecordedEvent> {
@@ -162,12 +157,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
-    const self = this;
-    return {
-      async *[Symbol.asyncIterator]() {
-        yield* self.allPages(options);
-      },
-    };
+    return asAsync(() => this.allPages(options));
   }
 
   private *allPages(options: ReadAllOptions): Generator<RecordedEvent> {
@@ -265,6 +255,32 @@ function prepare(db: Database.Database) {
     allBackwards: db.prepare<[number, number], EventRow>(`SELECT ${columns} FROM events WHERE position <= ? ORDER BY position DESC LIMIT ?`),
     head: db.prepare<[], { head: number | null }>('SELECT MAX(position) AS head FROM events'),
     ping: db.prepare('SELECT 1'),
+  };
+}
+
+/**
+ * Serves a synchronous page reader as an async iterable without an async generator's per-item
+ * scheduling: reads here are synchronous, so each step is an already-settled promise.
+ */
+function asAsync<T>(open: () => Iterator<T>): AsyncIterable<T> {
+  return {
+    [Symbol.asyncIterator]() {
+      let source: Iterator<T> | undefined;
+      return {
+        next() {
+          try {
+            source ??= open();
+            return Promise.resolve(source.next());
+          } catch (error) {
+            return Promise.reject(error);
+          }
+        },
+        return(value?: T) {
+          source?.return?.(value);
+          return Promise.resolve({ done: true as const, value: value as T });
+        },
+      };
+    },
   };
 }
 

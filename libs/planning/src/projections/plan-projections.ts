@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@ruamjai/event-store';
 import type { EventMetadata } from '@ruamjai/kernel';
-import type { CoreTables, Projection } from '@ruamjai/read-models';
-import type { Transaction } from 'kysely';
+import { BulkInsert, type CoreTables, type Projection } from '@ruamjai/read-models';
+import type { Kysely, Transaction } from 'kysely';
 import { isPlanEvent, type PlanEvent } from '../domain/plan.events';
 import { evolvePlanSummary, evolveProjectView, projectIdOf, type PlanSummary, type ProjectView } from './plan-view';
 import type { PlanningTables } from './planning-tables';
@@ -12,10 +12,81 @@ const CHUNK = 400;
 const planIdOf = (event: RecordedEvent): string => (event.data as PlanEvent['data']).planId;
 const metadataOf = (event: RecordedEvent): Partial<EventMetadata> => (event.metadata ?? {}) as Partial<EventMetadata>;
 
+/** A plan's rows together: neighbouring keys fill index pages in turn instead of all at once. */
+function groupedByPlan<T extends { plan_id: string }>(rows: readonly T[]): T[] {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(row.plan_id);
+    if (group) group.push(row);
+    else groups.set(row.plan_id, [row]);
+  }
+  return [...groups.values()].flat();
+}
+
 function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+const upsertSummaries = new BulkInsert<PlanningTables['plan_views']>(['plan_id', 'revision', 'doc', 'updated_at'], (db, rows) =>
+  (db as Kysely<PlanningTables>)
+    .insertInto('plan_views')
+    .values(rows)
+    .onConflict((oc) => oc.column('plan_id').doUpdateSet((eb) => ({ revision: eb.ref('excluded.revision'), doc: eb.ref('excluded.doc'), updated_at: eb.ref('excluded.updated_at') }))),
+);
+
+type ProjectRow = PlanningTables['plan_projects'];
+const PROJECT_COLUMNS = [
+  'plan_id', 'project_id', 'title_th', 'title_en', 'lead_agency_code', 'district_codes', 'requested_budget_satang', 'funding_source', 'added_at_revision', 'updated_at',
+] as const;
+
+const insertProjects = new BulkInsert<ProjectRow>(PROJECT_COLUMNS, (db, rows) => (db as Kysely<PlanningTables>).insertInto('plan_projects').values(rows));
+
+const upsertProjects = new BulkInsert<ProjectRow>(PROJECT_COLUMNS, (db, rows) =>
+  (db as Kysely<PlanningTables>)
+    .insertInto('plan_projects')
+    .values(rows)
+    .onConflict((oc) =>
+      oc.columns(['plan_id', 'project_id']).doUpdateSet((eb) => ({
+        title_th: eb.ref('excluded.title_th'),
+        title_en: eb.ref('excluded.title_en'),
+        lead_agency_code: eb.ref('excluded.lead_agency_code'),
+        district_codes: eb.ref('excluded.district_codes'),
+        requested_budget_satang: eb.ref('excluded.requested_budget_satang'),
+        funding_source: eb.ref('excluded.funding_source'),
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
+    ),
+);
+
+export function projectRow(planId: string, p: ProjectView): ProjectRow {
+  return {
+    plan_id: planId,
+    project_id: p.projectId,
+    title_th: p.titleTh,
+    title_en: p.titleEn,
+    lead_agency_code: p.leadAgencyCode,
+    district_codes: JSON.stringify(p.districtCodes),
+    requested_budget_satang: p.requestedBudgetSatang,
+    funding_source: p.fundingSource,
+    added_at_revision: p.addedAtRevision,
+    updated_at: p.updatedAt,
+  };
+}
+
+export function projectFromRow(row: Omit<ProjectRow, 'plan_id'>): ProjectView {
+  return {
+    projectId: row.project_id,
+    titleTh: row.title_th,
+    titleEn: row.title_en,
+    leadAgencyCode: row.lead_agency_code,
+    districtCodes: JSON.parse(row.district_codes) as string[],
+    requestedBudgetSatang: Number(row.requested_budget_satang),
+    fundingSource: row.funding_source as ProjectView['fundingSource'],
+    addedAtRevision: row.added_at_revision,
+    updatedAt: row.updated_at,
+  };
 }
 
 /** The current view of each plan: a summary row a plan and a row a project. */
@@ -28,6 +99,8 @@ export const planViewProjection: Projection = {
     const projects = new Map<string, ProjectView | undefined>();
     const dirtySummaries = new Set<string>();
     const dirtyProjects = new Map<string, string>();
+    // Projects first seen in this unit are new rows: a plain insert, no conflict handling.
+    const newProjects = new Set<string>();
     const key = (planId: string, projectId: string) => `${planId}/${projectId}`;
     return {
       async apply(events) {
@@ -35,6 +108,7 @@ export const planViewProjection: Projection = {
         const missingPlans = [...new Set(planEvents.map((e) => e.planId))].filter((id) => !summaries.has(id));
         for (const part of chunks(missingPlans)) {
           const rows = await trx.selectFrom('plan_views').select(['plan_id', 'doc']).where('plan_id', 'in', part).execute();
+          for (const id of part) summaries.set(id, undefined);
           for (const row of rows) summaries.set(row.plan_id, JSON.parse(row.doc) as PlanSummary);
         }
         // Only revisions touch stored projects; additions create them.
@@ -43,10 +117,11 @@ export const planViewProjection: Projection = {
         for (const part of chunks(missingProjects)) {
           const rows = await trx
             .selectFrom('plan_projects')
-            .select(['plan_id', 'project_id', 'doc'])
+            .selectAll()
             .where((eb) => eb.or(part.map((p) => eb.and([eb('plan_id', '=', p.planId), eb('project_id', '=', p.projectId)]))))
             .execute();
-          for (const row of rows) projects.set(key(row.plan_id, row.project_id), JSON.parse(row.doc) as ProjectView);
+          for (const p of part) projects.set(key(p.planId, p.projectId), undefined);
+          for (const row of rows) projects.set(key(row.plan_id, row.project_id), projectFromRow(row));
         }
         for (const { planId, event, recorded } of planEvents) {
           const change = { event, revision: Number(recorded.revision), occurredAt: metadataOf(recorded).occurredAt ?? recorded.created.toISOString() };
@@ -55,7 +130,9 @@ export const planViewProjection: Projection = {
           const projectId = projectIdOf(event);
           if (projectId) {
             const k = key(planId, projectId);
-            projects.set(k, evolveProjectView(projects.get(k), change));
+            const before = projects.get(k);
+            if (before === undefined && event.type === 'ProjectAdded') newProjects.add(k);
+            projects.set(k, evolveProjectView(before, change));
             dirtyProjects.set(k, planId);
           }
         }
@@ -65,28 +142,20 @@ export const planViewProjection: Projection = {
           .map((id) => summaries.get(id))
           .filter((v): v is PlanSummary => v !== undefined)
           .map((v) => ({ plan_id: v.planId, revision: v.revision, doc: JSON.stringify(v), updated_at: v.updatedAt }));
-        const projectRows = [...dirtyProjects]
-          .map(([k, planId]) => ({ planId, project: projects.get(k) }))
-          .filter((p): p is { planId: string; project: ProjectView } => p.project !== undefined)
-          .map(({ planId, project }) => ({ plan_id: planId, project_id: project.projectId, added_at_revision: project.addedAtRevision, doc: JSON.stringify(project) }));
+        const added: ProjectRow[] = [];
+        const changed: ProjectRow[] = [];
+        for (const [k, planId] of dirtyProjects) {
+          const project = projects.get(k);
+          if (!project) continue;
+          const row = projectRow(planId, project);
+          (newProjects.has(k) ? added : changed).push(row);
+        }
         dirtySummaries.clear();
         dirtyProjects.clear();
-        for (const part of chunks(summaryRows)) {
-          await trx
-            .insertInto('plan_views')
-            .values(part)
-            .onConflict((oc) =>
-              oc.column('plan_id').doUpdateSet((eb) => ({ revision: eb.ref('excluded.revision'), doc: eb.ref('excluded.doc'), updated_at: eb.ref('excluded.updated_at') })),
-            )
-            .execute();
-        }
-        for (const part of chunks(projectRows)) {
-          await trx
-            .insertInto('plan_projects')
-            .values(part)
-            .onConflict((oc) => oc.columns(['plan_id', 'project_id']).doUpdateSet((eb) => ({ doc: eb.ref('excluded.doc') })))
-            .execute();
-        }
+        newProjects.clear();
+        await upsertSummaries.insert(trx, summaryRows);
+        await insertProjects.insert(trx, groupedByPlan(added));
+        await upsertProjects.insert(trx, changed);
       },
     };
   },
@@ -97,42 +166,4 @@ export const planViewProjection: Projection = {
   },
 };
 
-/** Every plan event with who, agency, role, when and why: the auditor's trail. */
-export const planHistoryProjection: Projection = {
-  name: 'plan-history',
-  handles: (event) => event.streamId.startsWith('plan-') && isPlanEvent(event),
-  begin(base) {
-    const trx = base as unknown as Trx;
-    return {
-      async apply(events) {
-        const rows = events.map((event) => {
-          const meta = metadataOf(event);
-          return {
-            plan_id: planIdOf(event),
-            revision: Number(event.revision),
-            position: event.position.toString(),
-            event_id: event.id,
-            event_type: event.type,
-            occurred_at: meta.occurredAt ?? event.created.toISOString(),
-            recorded_at: event.created.toISOString(),
-            actor_id: meta.actorId ?? 'unknown',
-            agency: meta.agency ?? 'unknown',
-            role: meta.role ?? 'unknown',
-            reason: meta.reason ?? null,
-            correlation_id: meta.correlationId ?? '',
-            data: JSON.stringify(event.data),
-          };
-        });
-        for (const part of chunks(rows, 300)) {
-          await trx.insertInto('plan_history').values(part).onConflict((oc) => oc.columns(['plan_id', 'revision']).doNothing()).execute();
-        }
-      },
-      async flush() {},
-    };
-  },
-  async reset(base) {
-    await (base as unknown as Trx).deleteFrom('plan_history').execute();
-  },
-};
-
-export const planningProjections: readonly Projection[] = [planViewProjection, planHistoryProjection];
+export const planningProjections: readonly Projection[] = [planViewProjection];

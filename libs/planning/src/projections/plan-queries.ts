@@ -1,7 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE, StreamNotFound, type EventStore } from '@ruamjai/event-store';
+import type { EventMetadata } from '@ruamjai/kernel';
 import { READ_MODEL_DB, type ReadModelDb } from '@ruamjai/read-models';
 import type { Kysely } from 'kysely';
-import { assemblePlanView, type PlanSummary, type PlanView, type ProjectView } from './plan-view';
+import { planStreamId } from '../domain/plan.decider';
+import { projectFromRow } from './plan-projections';
+import { assemblePlanView, type PlanSummary, type PlanView } from './plan-view';
 import type { PlanningTables } from './planning-tables';
 
 export interface PlanHistoryEntry {
@@ -19,12 +23,15 @@ export interface PlanHistoryEntry {
   readonly data: unknown;
 }
 
-/** Reads of the plan read models. */
+/** Reads of the plan: the current view from its read model, the history from the event log itself. */
 @Injectable()
 export class PlanQueries {
   private readonly db: Kysely<PlanningTables>;
 
-  constructor(@Inject(READ_MODEL_DB) db: ReadModelDb) {
+  constructor(
+    @Inject(READ_MODEL_DB) db: ReadModelDb,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {
     this.db = db.withTables<PlanningTables>() as unknown as Kysely<PlanningTables>;
   }
 
@@ -33,28 +40,40 @@ export class PlanQueries {
     return this.db.transaction().execute(async (trx) => {
       const row = await trx.selectFrom('plan_views').select('doc').where('plan_id', '=', planId).executeTakeFirst();
       if (!row) return undefined;
-      const projects = await trx.selectFrom('plan_projects').select('doc').where('plan_id', '=', planId).execute();
-      return assemblePlanView(JSON.parse(row.doc) as PlanSummary, projects.map((p) => JSON.parse(p.doc) as ProjectView));
+      const projects = await trx.selectFrom('plan_projects').selectAll().where('plan_id', '=', planId).execute();
+      return assemblePlanView(JSON.parse(row.doc) as PlanSummary, projects.map(projectFromRow));
     });
   }
 
-  async history(planId: string, page: { afterRevision?: number; limit: number }): Promise<PlanHistoryEntry[]> {
-    let query = this.db.selectFrom('plan_history').selectAll().where('plan_id', '=', planId);
-    if (page.afterRevision !== undefined) query = query.where('revision', '>', page.afterRevision);
-    const rows = await query.orderBy('revision').limit(page.limit).execute();
-    return rows.map((r) => ({
-      revision: r.revision,
-      position: r.position,
-      eventId: r.event_id,
-      type: r.event_type,
-      occurredAt: r.occurred_at,
-      recordedAt: r.recorded_at,
-      actor: r.actor_id,
-      agency: r.agency,
-      role: r.role,
-      reason: r.reason,
-      correlationId: r.correlation_id,
-      data: JSON.parse(r.data),
-    }));
+  /**
+   * The plan's history, read from its stream: auditors see the log itself, never a copy that could
+   * lag or drift. Undefined when the plan does not exist.
+   */
+  async history(planId: string, page: { afterRevision?: number; limit: number }): Promise<PlanHistoryEntry[] | undefined> {
+    const entries: PlanHistoryEntry[] = [];
+    try {
+      const from = page.afterRevision === undefined ? 0n : BigInt(page.afterRevision + 1);
+      for await (const event of this.store.readStream(planStreamId(planId), { fromRevision: from, maxCount: page.limit })) {
+        const meta = (event.metadata ?? {}) as Partial<EventMetadata>;
+        entries.push({
+          revision: Number(event.revision),
+          position: event.position.toString(),
+          eventId: event.id,
+          type: event.type,
+          occurredAt: meta.occurredAt ?? event.created.toISOString(),
+          recordedAt: event.created.toISOString(),
+          actor: meta.actorId ?? 'unknown',
+          agency: meta.agency ?? 'unknown',
+          role: meta.role ?? 'unknown',
+          reason: meta.reason ?? null,
+          correlationId: meta.correlationId ?? '',
+          data: event.data,
+        });
+      }
+    } catch (error) {
+      if (error instanceof StreamNotFound) return undefined;
+      throw error;
+    }
+    return entries;
   }
 }

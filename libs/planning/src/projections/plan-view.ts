@@ -86,8 +86,18 @@ export function projectIdOf(event: PlanEvent): string | undefined {
 export function evolveProjectView(project: ProjectView | undefined, { event, revision, occurredAt }: ViewEvent): ProjectView | undefined {
   switch (event.type) {
     case 'ProjectAdded': {
-      const { planId: _planId, ...fields } = event.data;
-      return { ...fields, addedAtRevision: revision, updatedAt: occurredAt };
+      const d = event.data;
+      return {
+        projectId: d.projectId,
+        titleTh: d.titleTh,
+        titleEn: d.titleEn,
+        leadAgencyCode: d.leadAgencyCode,
+        districtCodes: d.districtCodes,
+        requestedBudgetSatang: d.requestedBudgetSatang,
+        fundingSource: d.fundingSource,
+        addedAtRevision: revision,
+        updatedAt: occurredAt,
+      };
     }
     case 'ProjectBudgetRevised':
       return project && { ...project, requestedBudgetSatang: event.data.requestedBudgetSatang, updatedAt: occurredAt };

@@ -2,21 +2,17 @@ import type { Kysely, Migration } from 'kysely';
 
 export type PlanningTables = {
   plan_views: { plan_id: string; revision: number; doc: string; updated_at: string };
-  plan_projects: { plan_id: string; project_id: string; added_at_revision: number; doc: string };
-  plan_history: {
+  plan_projects: {
     plan_id: string;
-    revision: number;
-    position: string;
-    event_id: string;
-    event_type: string;
-    occurred_at: string;
-    recorded_at: string;
-    actor_id: string;
-    agency: string;
-    role: string;
-    reason: string | null;
-    correlation_id: string;
-    data: string;
+    project_id: string;
+    title_th: string;
+    title_en: string | null;
+    lead_agency_code: string;
+    district_codes: string;
+    requested_budget_satang: number;
+    funding_source: string;
+    added_at_revision: number;
+    updated_at: string;
   };
 };
 
@@ -36,27 +32,15 @@ export const planningMigrations: Record<string, Migration> = {
         .ifNotExists()
         .addColumn('plan_id', 'varchar(36)', (c) => c.notNull())
         .addColumn('project_id', 'varchar(36)', (c) => c.notNull())
+        .addColumn('title_th', 'text', (c) => c.notNull())
+        .addColumn('title_en', 'text')
+        .addColumn('lead_agency_code', 'varchar(64)', (c) => c.notNull())
+        .addColumn('district_codes', 'text', (c) => c.notNull())
+        .addColumn('requested_budget_satang', 'bigint', (c) => c.notNull())
+        .addColumn('funding_source', 'varchar(40)', (c) => c.notNull())
         .addColumn('added_at_revision', 'integer', (c) => c.notNull())
-        .addColumn('doc', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'varchar(40)', (c) => c.notNull())
         .addPrimaryKeyConstraint('plan_projects_pk', ['plan_id', 'project_id'])
-        .execute();
-      await db.schema
-        .createTable('plan_history')
-        .ifNotExists()
-        .addColumn('plan_id', 'varchar(36)', (c) => c.notNull())
-        .addColumn('revision', 'integer', (c) => c.notNull())
-        .addColumn('position', 'varchar(40)', (c) => c.notNull())
-        .addColumn('event_id', 'varchar(36)', (c) => c.notNull())
-        .addColumn('event_type', 'varchar(100)', (c) => c.notNull())
-        .addColumn('occurred_at', 'varchar(40)', (c) => c.notNull())
-        .addColumn('recorded_at', 'varchar(40)', (c) => c.notNull())
-        .addColumn('actor_id', 'varchar(200)', (c) => c.notNull())
-        .addColumn('agency', 'varchar(100)', (c) => c.notNull())
-        .addColumn('role', 'varchar(50)', (c) => c.notNull())
-        .addColumn('reason', 'text')
-        .addColumn('correlation_id', 'varchar(100)', (c) => c.notNull())
-        .addColumn('data', 'text', (c) => c.notNull())
-        .addPrimaryKeyConstraint('plan_history_pk', ['plan_id', 'revision'])
         .execute();
     },
   },

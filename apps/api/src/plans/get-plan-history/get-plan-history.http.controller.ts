@@ -1,8 +1,6 @@
-import { Controller, Get, Param, Query, Req } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { PlanNotFound, PlanQueries, type PlanHistoryEntry } from '@ruamjai/planning';
-import type { FastifyRequest } from 'fastify';
-import { ReadYourWrites } from '../../http/read-your-writes';
 import { uuidParam } from '../../http/uuid-param';
 import { PlanHistoryQueryDto } from './plan-history-query.dto';
 
@@ -10,19 +8,14 @@ import { PlanHistoryQueryDto } from './plan-history-query.dto';
 @ApiBearerAuth()
 @Controller('api/v1/plans/:planId/history')
 export class GetPlanHistoryController {
-  constructor(
-    private readonly plans: PlanQueries,
-    private readonly consistency: ReadYourWrites,
-  ) {}
+  constructor(private readonly plans: PlanQueries) {}
 
   @Get()
-  @ApiQuery({ name: 'minPosition', required: false })
   @ApiOkResponse({ description: 'ประวัติทุกเหตุการณ์ของแผน / Every event of the plan: who, agency, role, when, why, data' })
-  async history(@Param('planId', uuidParam('planId')) planId: string, @Query() query: PlanHistoryQueryDto, @Req() request: FastifyRequest): Promise<{ planId: string; events: PlanHistoryEntry[]; next: string | null }> {
-    await this.consistency.await(request);
+  async history(@Param('planId', uuidParam('planId')) planId: string, @Query() query: PlanHistoryQueryDto): Promise<{ planId: string; events: PlanHistoryEntry[]; next: string | null }> {
     const limit = query.limit ?? 100;
     const events = await this.plans.history(planId, { afterRevision: query.afterRevision, limit });
-    if (events.length === 0 && query.afterRevision === undefined) throw new PlanNotFound(planId);
+    if (!events) throw new PlanNotFound(planId);
     const last = events[events.length - 1];
     const next = events.length === limit ? `/api/v1/plans/${planId}/history?afterRevision=${last.revision}&limit=${limit}` : null;
     return { planId, events, next };

@@ -18,7 +18,7 @@ export class PlanHistoryQueryDto {
   @Max(1000)
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'Wait until the trail includes this position' })
+  @ApiPropertyOptional({ description: 'Accepted for symmetry with the views; the history reads the log itself, so it is always current' })
   @IsOptional()
   @Matches(/^\d{1,19}$/)
   minPosition?: string;
