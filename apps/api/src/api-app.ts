@@ -1,9 +1,9 @@
-import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@ruamjai/config';
 import type { Clock } from '@ruamjai/kernel';
+import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { correlationIdOf } from './http/correlation';
@@ -30,15 +30,16 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
     abortOnError: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', (request, reply, done) => {
-    void reply.header('X-Correlation-Id', request.id);
-    done();
-  });
-  await app.register(helmet, {
+  // Security headers, computed once: @fastify/helmet rebuilds its policy on every request.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       // Swagger UI needs inline styles and scripts from its own bundle.
       directives: { scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
     },
+  });
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('X-Correlation-Id', request.id);
+    securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined));
   });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

@@ -42,7 +42,12 @@ export class AppModule {
           runProjections: config.projectionsInProcess,
         }),
         CqrsModule.forRoot(),
-        ThrottlerModule.forRoot({ throttlers: [{ ttl: config.rateLimit.windowMs, limit: config.rateLimit.max }], storage: new FixedWindowThrottlerStorage() }),
+        ThrottlerModule.forRoot({
+          throttlers: [{ ttl: config.rateLimit.windowMs, limit: config.rateLimit.max }],
+          storage: new FixedWindowThrottlerStorage(),
+          // One window per client across the API; the default hashes a per-route key on every request.
+          generateKey: (_context, tracker, name) => `${name}:${tracker}`,
+        }),
         PlanningModule,
       ],
       controllers: [

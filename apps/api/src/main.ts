@@ -17,6 +17,10 @@ async function main(): Promise<void> {
   const app = await createApiApp(config, { logger, benchRoutes: process.argv.includes('--bench-routes') });
   await app.listen(config.port, config.host);
   const url = `http://localhost:${config.port}`;
+  process.stdout.write(
+    `\nRuamjai (ร่วมใจ) API: ${url}   OpenAPI: ${url}/api/docs   data: ${config.dataDir}\n` +
+      `Get a token:  npm run --silent cli -- token --sub somchai --agency PSDHS-SK --role coordinator\n\n`,
+  );
   logger.info(
     { url, dataDir: config.dataDir, eventStore: config.eventStoreConnectionString ? 'kurrentdb' : 'sqlite' },
     `Ruamjai API listening on ${url} (OpenAPI: ${url}/api/docs). ` +

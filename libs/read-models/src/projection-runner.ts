@@ -36,6 +36,7 @@ export class ProjectionRunner {
     private readonly projections: readonly Projection[],
     private readonly clock: Clock,
     private readonly logger: RunnerLogger = silent,
+    private readonly lingerMs = 5,
   ) {}
 
   async start(): Promise<void> {
@@ -102,10 +103,13 @@ export class ProjectionRunner {
   private scheduleFlush(): void {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    setImmediate(() => {
+    const run = () => {
       this.flushScheduled = false;
       void this.flush();
-    });
+    };
+    // Live events linger briefly so that a busy minute costs tens of transactions a second, not thousands.
+    if (this.caughtUp && this.lingerMs > 0) setTimeout(run, this.lingerMs);
+    else setImmediate(run);
   }
 
   private async flush(): Promise<void> {
