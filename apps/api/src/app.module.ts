@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { join } from 'node:path';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
@@ -40,6 +41,7 @@ export class AppModule {
           projections: planningProjections,
           migrations: [planningMigrations],
           runProjections: config.projectionsInProcess,
+          projectionsModule: { path: join(__dirname, '../../../libs/planning/src/index'), exportName: 'planningProjections' },
         }),
         CqrsModule.forRoot(),
         ThrottlerModule.forRoot({

@@ -6,10 +6,13 @@ import {
   IdempotencyStore,
   migrateReadModels,
   openSqliteReadModels,
+  PROJECTION_PROGRESS,
   ProjectionRunner,
   PROJECTIONS,
   READ_MODEL_DB,
+  ThreadedProjections,
   type Projection,
+  type ProjectionProgress,
   type ReadModelDb,
 } from '@ruamjai/read-models';
 import { loadOrCreateSigningKey, TokenVerifier } from '@ruamjai/security';
@@ -22,6 +25,11 @@ export interface PlatformOptions {
   readonly migrations: Record<string, Migration>[];
   /** Run the projection runner in this process (the API on the embedded default, or the worker). */
   readonly runProjections: boolean;
+  /**
+   * Where a projection thread can load the same projections from. With the embedded store the
+   * projections then run off the event loop; without it they run on it.
+   */
+  readonly projectionsModule?: { readonly path: string; readonly exportName: string };
   readonly clock?: Clock;
 }
 
@@ -31,9 +39,13 @@ export function openEventStore(config: AppConfig): EventStore {
     : SqliteEventStore.open({ file: join(config.dataDir, 'events.sqlite') });
 }
 
+export function readModelsFile(config: AppConfig): string {
+  return join(config.dataDir, 'read-models.sqlite');
+}
+
 export async function openReadModels(config: AppConfig, migrations: Record<string, Migration>[]): Promise<ReadModelDb> {
   if (config.databaseUrl) throw new Error('DATABASE_URL: the PostgreSQL read-model dialect is not built yet; unset it to use the embedded SQLite read models');
-  const db = openSqliteReadModels(join(config.dataDir, 'read-models.sqlite'));
+  const db = openSqliteReadModels(readModelsFile(config));
   await migrateReadModels(db as unknown as Kysely<unknown>, migrations);
   return db;
 }
@@ -54,7 +66,7 @@ class PlatformLifecycle implements OnModuleInit, OnApplicationShutdown {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
-    @Inject(ProjectionRunner) private readonly runner: ProjectionRunner | null,
+    @Inject(PROJECTION_PROGRESS) private readonly runner: ProjectionProgress | null,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -89,20 +101,32 @@ export class PlatformModule {
         { provide: CommandRunner, useFactory: (store: EventStore) => new CommandRunner(store), inject: [EVENT_STORE] },
         { provide: IdempotencyStore, useFactory: (db: ReadModelDb) => new IdempotencyStore(db), inject: [READ_MODEL_DB] },
         {
-          provide: ProjectionRunner,
-          useFactory: (store: EventStore, db: ReadModelDb) =>
-            options.runProjections
-              ? new ProjectionRunner(store, db, options.projections, clock, {
-                  info: (obj, msg) => new Logger('Projections').log({ ...obj, msg }),
-                  error: (obj, msg) => new Logger('Projections').error({ ...obj, msg }),
-                })
-              : null,
+          provide: PROJECTION_PROGRESS,
+          useFactory: (store: EventStore, db: ReadModelDb): ProjectionProgress | null => {
+            if (!options.runProjections) return null;
+            const logger = {
+              info: (obj: object, msg?: string) => new Logger('Projections').log({ ...obj, msg }),
+              error: (obj: object, msg?: string) => new Logger('Projections').error({ ...obj, msg }),
+            };
+            if (store instanceof SqliteEventStore && options.projectionsModule) {
+              const threaded = new ThreadedProjections({
+                eventsFile: join(options.config.dataDir, 'events.sqlite'),
+                readModelsFile: readModelsFile(options.config),
+                projectionsModule: options.projectionsModule.path,
+                projectionsExport: options.projectionsModule.exportName,
+                logger,
+              });
+              store.onCommitted(() => threaded.notifyCommitted());
+              return threaded;
+            }
+            return new ProjectionRunner(store, db, options.projections, clock, logger);
+          },
           inject: [EVENT_STORE, READ_MODEL_DB],
         },
         { provide: TokenVerifier, useFactory: () => createTokenVerifier(options.config) },
         PlatformLifecycle,
       ],
-      exports: [APP_CONFIG, CLOCK, PROJECTIONS, EVENT_STORE, READ_MODEL_DB, CommandRunner, IdempotencyStore, ProjectionRunner, TokenVerifier],
+      exports: [APP_CONFIG, CLOCK, PROJECTIONS, EVENT_STORE, READ_MODEL_DB, CommandRunner, IdempotencyStore, PROJECTION_PROGRESS, TokenVerifier],
     };
   }
 }

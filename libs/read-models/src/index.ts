@@ -5,3 +5,4 @@ export * from './checkpoints';
 export * from './projection-runner';
 export * from './idempotency-store';
 export * from './bulk-insert';
+export * from './projection-thread';

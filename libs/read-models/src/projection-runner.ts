@@ -11,6 +11,18 @@ export interface RunnerLogger {
 }
 
 const BATCH = 1000;
+
+/** What the rest of the application asks of running projections, wherever they run. */
+export interface ProjectionProgress {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Resolves true once every projection has applied the event at `position`, false on timeout. */
+  waitFor(position: bigint, timeoutMs: number): Promise<boolean>;
+  checkpoints(): ReadonlyMap<string, bigint>;
+  readonly isCaughtUp: boolean;
+}
+
+export const PROJECTION_PROGRESS = Symbol('PROJECTION_PROGRESS');
 const silent: RunnerLogger = { info: () => undefined, error: () => undefined };
 
 /**
@@ -19,7 +31,7 @@ const silent: RunnerLogger = { info: () => undefined, error: () => undefined };
  * checkpoint are skipped inside that transaction: a crash or a second runner never applies an
  * event twice or skips one.
  */
-export class ProjectionRunner {
+export class ProjectionRunner implements ProjectionProgress {
   private readonly positions = new Map<string, bigint>();
   private buffer: RecordedEvent[] = [];
   private flushing: Promise<void> | undefined;
@@ -37,6 +49,8 @@ export class ProjectionRunner {
     private readonly clock: Clock,
     private readonly logger: RunnerLogger = silent,
     private readonly lingerMs = 5,
+    /** Told after every committed batch and when the runner catches up. */
+    private readonly onProgress: (checkpoints: ReadonlyMap<string, bigint>, caughtUp: boolean) => void = () => undefined,
   ) {}
 
   async start(): Promise<void> {
@@ -83,6 +97,7 @@ export class ProjectionRunner {
         if (message.kind === 'caughtUp') {
           this.caughtUp = true;
           this.logger.info({ position: message.position?.toString() }, 'projections caught up');
+          this.onProgress(this.positions, true);
           this.scheduleFlush();
           continue;
         }
@@ -158,6 +173,7 @@ export class ProjectionRunner {
       }
     });
     for (const [name, position] of moved) this.positions.set(name, position);
+    this.onProgress(this.positions, this.caughtUp);
     const lowest = this.lowestCheckpoint();
     this.waiters = this.waiters.filter((w) => {
       if (w.position > lowest) return true;

@@ -1,3 +1,4 @@
+import { WalCheckpointer } from '@ruamjai/event-store';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, type Migration, type SqliteDatabase } from 'kysely';
 import { mkdirSync } from 'node:fs';
@@ -32,7 +33,14 @@ export function openSqliteReadModels(file: string): ReadModelDb {
   database.pragma('busy_timeout = 10000');
   // A rebuild is one transaction over every event: keep its pages in memory rather than spilling.
   database.pragma('cache_size = -131072');
-  return new Kysely<CoreTables>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+  // Checkpoints run on a thread of their own, never inside a projection's commit on the event loop.
+  database.pragma('wal_autocheckpoint = 0');
+  const checkpointer = new WalCheckpointer(file);
+  const closeAll: SqliteDatabase['close'] = () => {
+    void checkpointer.close();
+    database.close();
+  };
+  return new Kysely<CoreTables>({ dialect: new SqliteDialect({ database: { ...withStatementCache(database), close: closeAll } }) });
 }
 
 /** Kysely prepares every query anew; projections run the same few statements thousands of times. */

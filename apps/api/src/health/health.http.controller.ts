@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@ruamjai/event-store';
-import { ProjectionRunner, READ_MODEL_DB, type ReadModelDb } from '@ruamjai/read-models';
+import { PROJECTION_PROGRESS, READ_MODEL_DB, type ProjectionProgress, type ReadModelDb } from '@ruamjai/read-models';
 import { Public } from '@ruamjai/security';
 import { sql } from 'kysely';
 import type { FastifyReply } from 'fastify';
@@ -14,7 +14,7 @@ export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
-    @Inject(ProjectionRunner) private readonly runner: ProjectionRunner | null,
+    @Inject(PROJECTION_PROGRESS) private readonly runner: ProjectionProgress | null,
   ) {}
 
   @Get()

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
-import { PROJECTIONS, ProjectionRunner, READ_MODEL_DB, readCheckpoints, type Projection, type ReadModelDb } from '@ruamjai/read-models';
+import { PROJECTION_PROGRESS, PROJECTIONS, READ_MODEL_DB, readCheckpoints, type Projection, type ProjectionProgress, type ReadModelDb } from '@ruamjai/read-models';
 import type { FastifyRequest } from 'fastify';
 import { minPositionMalformed, viewLagging } from './problem';
 
@@ -14,7 +14,7 @@ const POSITION = /^\d{1,19}$/;
 @Injectable()
 export class ReadYourWrites {
   constructor(
-    @Inject(ProjectionRunner) private readonly runner: ProjectionRunner | null,
+    @Inject(PROJECTION_PROGRESS) private readonly runner: ProjectionProgress | null,
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
     @Inject(PROJECTIONS) private readonly projections: readonly Projection[],
     @Inject(APP_CONFIG) private readonly config: AppConfig,

@@ -30,6 +30,8 @@ export interface SqliteEventStoreOptions {
   readonly file: string;
   /** How often a live subscription looks for events written by other processes. */
   readonly pollIntervalMs?: number;
+  /** Open for reading and subscribing only: no writer thread (a projection thread uses this). */
+  readonly readOnly?: boolean;
 }
 
 /**
@@ -38,7 +40,7 @@ export interface SqliteEventStoreOptions {
  */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
-  private readonly worker: Worker;
+  private readonly worker: Worker | undefined;
   private readonly pending = new Map<number, { resolve: (r: WriteResult) => void; reject: (e: Error) => void }>();
   private readonly commits = new EventEmitter();
   private nextRequest = 1;
@@ -52,28 +54,43 @@ export class SqliteEventStore implements EventStore {
     createSchema(this.db);
     this.statements = prepare(this.db);
     this.commits.setMaxListeners(0);
+    this.worker = options.readOnly ? undefined : this.startWriter(options.file);
+  }
+
+  private startWriter(file: string): Worker {
     const workerFile = join(__dirname, `sqlite-writer.worker${extname(__filename)}`);
-    this.worker = new Worker(workerFile, {
-      workerData: { file: options.file },
-      // Under ts-jest/swc in tests the worker is TypeScript: compile it on the fly there.
+    const worker = new Worker(workerFile, {
+      workerData: { file },
+      // Under Jest the worker is TypeScript: compile it on the fly there.
       execArgv: workerFile.endsWith('.ts') ? ['--require', '@swc-node/register'] : [],
     });
-    this.worker.on('message', (message: Array<{ id: number; result: WriteResult }> | 'closed') => {
+    worker.on('message', (message: Array<{ id: number; result: WriteResult }> | 'closed') => {
       if (message === 'closed') return;
       for (const { id, result } of message) {
         const waiter = this.pending.get(id);
         this.pending.delete(id);
         waiter?.resolve(result);
       }
-      if (this.pending.size === 0) this.worker.unref();
-      // Committed: wake live subscribers.
-      this.commits.emit('commit');
+      if (this.pending.size === 0) worker.unref();
+      this.notifyCommitted();
     });
-    this.worker.on('error', (error) => {
+    worker.on('error', (error) => {
       for (const waiter of this.pending.values()) waiter.reject(error);
       this.pending.clear();
     });
-    this.worker.unref();
+    worker.unref();
+    return worker;
+  }
+
+  /** Wakes live subscribers: new events were committed (here, or by a writer that says so). */
+  notifyCommitted(): void {
+    this.commits.emit('commit');
+  }
+
+  /** Calls back after every commit of this store's writer. */
+  onCommitted(listener: () => void): () => void {
+    this.commits.on('commit', listener);
+    return () => this.commits.off('commit', listener);
   }
 
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
@@ -187,10 +204,7 @@ export class SqliteEventStore implements EventStore {
       from: options.from,
       filter: options.filter,
       fetch: async (after, limit) => this.pageAfter(after, limit),
-      onNotify: (wake) => {
-        this.commits.on('commit', wake);
-        return () => this.commits.off('commit', wake);
-      },
+      onNotify: (wake) => this.onCommitted(wake),
       pollIntervalMs: this.options.pollIntervalMs ?? 250,
     });
   }
@@ -208,24 +222,29 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.worker.ref();
-    await new Promise<void>((resolve) => {
-      this.worker.once('message', () => resolve());
-      this.worker.once('exit', () => resolve());
-      this.worker.postMessage('close');
-    });
-    await this.worker.terminate();
+    const worker = this.worker;
+    if (worker) {
+      worker.ref();
+      await new Promise<void>((resolve) => {
+        worker.once('message', () => resolve());
+        worker.once('exit', () => resolve());
+        worker.postMessage('close');
+      });
+      await worker.terminate();
+    }
     this.db.close();
   }
 
   private write(op: WriteOp): Promise<{ nextExpectedRevision: bigint; position: bigint | undefined }> {
     if (this.closed) return Promise.reject(new Error('event store is closed'));
+    const worker = this.worker;
+    if (!worker) return Promise.reject(new Error('event store was opened read-only'));
     const id = this.nextRequest++;
     return new Promise<WriteResult>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       // A pending write keeps the process alive; an idle store does not.
-      this.worker.ref();
-      this.worker.postMessage({ id, op });
+      worker.ref();
+      worker.postMessage({ id, op });
     }).then((result) => {
       if (result.ok) return result;
       const failure = result.error;

@@ -1,0 +1,110 @@
+import { extname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { ProjectionProgress, RunnerLogger } from './projection-runner';
+
+export interface ProjectionThreadOptions {
+  readonly eventsFile: string;
+  readonly readModelsFile: string;
+  /** A module exporting the projections (functions cannot cross threads; a module path can). */
+  readonly projectionsModule: string;
+  readonly projectionsExport: string;
+  readonly logger?: RunnerLogger;
+}
+
+type FromThread =
+  | { kind: 'progress'; checkpoints: Array<[string, string]>; caughtUp: boolean }
+  | { kind: 'log'; level: 'info' | 'error'; obj: object; msg: string }
+  | { kind: 'stopped' };
+
+/**
+ * Projections of the embedded store, run on a thread of their own: read-model writes are
+ * synchronous SQLite work, and on the API's event loop they would queue behind and ahead of every
+ * request. The thread is told of each commit, reports its checkpoints back, and is restarted if it
+ * dies.
+ */
+export class ThreadedProjections implements ProjectionProgress {
+  private worker: Worker | undefined;
+  private positions = new Map<string, bigint>();
+  private caughtUp = false;
+  private stopping = false;
+  private waiters: Array<{ position: bigint; resolve: (reached: boolean) => void }> = [];
+
+  constructor(private readonly options: ProjectionThreadOptions) {}
+
+  get isCaughtUp(): boolean {
+    return this.caughtUp;
+  }
+
+  checkpoints(): ReadonlyMap<string, bigint> {
+    return this.positions;
+  }
+
+  async start(): Promise<void> {
+    this.stopping = false;
+    this.spawn();
+  }
+
+  /** Call after each commit of the event store's writer. */
+  notifyCommitted(): void {
+    this.worker?.postMessage('commit');
+  }
+
+  waitFor(position: bigint, timeoutMs: number): Promise<boolean> {
+    if (this.reached(position)) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const waiter = { position, resolve };
+      this.waiters.push(waiter);
+      setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        resolve(false);
+      }, timeoutMs).unref();
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    const worker = this.worker;
+    if (!worker) return;
+    const exited = new Promise((resolve) => worker.once('exit', resolve));
+    worker.postMessage('stop');
+    await exited;
+    this.worker = undefined;
+  }
+
+  private spawn(): void {
+    const entry = join(__dirname, `projection-thread.worker${extname(__filename)}`);
+    const { logger: _logger, ...data } = this.options;
+    const worker = new Worker(entry, {
+      workerData: data,
+      execArgv: entry.endsWith('.ts') ? ['--require', '@swc-node/register'] : [],
+    });
+    this.worker = worker;
+    worker.on('message', (message: FromThread) => {
+      if (message.kind === 'progress') {
+        this.positions = new Map(message.checkpoints.map(([name, position]) => [name, BigInt(position)]));
+        this.caughtUp ||= message.caughtUp;
+        this.waiters = this.waiters.filter((w) => {
+          if (!this.reached(w.position)) return true;
+          w.resolve(true);
+          return false;
+        });
+      } else if (message.kind === 'log') {
+        this.options.logger?.[message.level](message.obj, message.msg);
+      }
+    });
+    worker.on('error', (error) => this.options.logger?.error({ err: error }, 'projection thread failed'));
+    worker.on('exit', (code) => {
+      if (this.stopping) return;
+      this.options.logger?.error({ code }, 'projection thread exited; restarting');
+      setTimeout(() => {
+        if (!this.stopping) this.spawn();
+      }, 1000).unref();
+    });
+  }
+
+  private reached(position: bigint): boolean {
+    if (this.positions.size === 0) return false;
+    for (const p of this.positions.values()) if (p < position) return false;
+    return true;
+  }
+}
