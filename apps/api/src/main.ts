@@ -1,18 +1,9 @@
-import { ConfigError, loadConfig, type AppConfig } from '@ruamjai/config';
+import { loadConfigOrExit } from '@ruamjai/config';
 import { createApiApp } from './api-app';
 import { createLogger } from './http/logger';
 
 async function main(): Promise<void> {
-  let config: AppConfig;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
   const app = await createApiApp(config, { logger, benchRoutes: process.argv.includes('--bench-routes') });
   await app.listen(config.port, config.host);

@@ -1,6 +1,6 @@
 import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, loadConfig } from '@ruamjai/config';
+import { loadConfigOrExit } from '@ruamjai/config';
 import { planningMigrations, planningProjections } from '@ruamjai/planning';
 import { PlatformModule } from '@ruamjai/platform';
 
@@ -9,16 +9,7 @@ import { PlatformModule } from '@ruamjai/platform';
  * Run it beside an API started with PROJECTIONS_IN_PROCESS=false.
  */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   @Module({
     imports: [PlatformModule.forRoot({ config, projections: planningProjections, migrations: [planningMigrations], runProjections: true })],
   })

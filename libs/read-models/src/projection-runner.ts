@@ -2,6 +2,7 @@ import type { EventStore, RecordedEvent, Subscription } from '@ruamjai/event-sto
 import type { Clock } from '@ruamjai/kernel';
 import type { Kysely } from 'kysely';
 import { readCheckpoint, readCheckpoints, writeCheckpoint } from './checkpoints';
+import { PositionWaiters } from './position-waiters';
 import type { Projection } from './projection';
 import type { CoreTables } from './read-model-db';
 
@@ -38,7 +39,7 @@ export class ProjectionRunner implements ProjectionProgress {
   private flushScheduled = false;
   private subscription: Subscription | undefined;
   private loop: Promise<void> | undefined;
-  private waiters: Array<{ position: bigint; resolve: (reached: boolean) => void }> = [];
+  private readonly waiters = new PositionWaiters((position) => this.lowestCheckpoint() >= position);
   private stopped = false;
   private caughtUp = false;
 
@@ -73,15 +74,7 @@ export class ProjectionRunner implements ProjectionProgress {
 
   /** Resolves true once every projection has applied the event at `position`, false on timeout. */
   waitFor(position: bigint, timeoutMs: number): Promise<boolean> {
-    if (this.lowestCheckpoint() >= position) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const waiter = { position, resolve };
-      this.waiters.push(waiter);
-      setTimeout(() => {
-        this.waiters = this.waiters.filter((w) => w !== waiter);
-        resolve(false);
-      }, timeoutMs).unref();
-    });
+    return this.waiters.wait(position, timeoutMs);
   }
 
   async stop(): Promise<void> {
@@ -174,12 +167,7 @@ export class ProjectionRunner implements ProjectionProgress {
     });
     for (const [name, position] of moved) this.positions.set(name, position);
     this.onProgress(this.positions, this.caughtUp);
-    const lowest = this.lowestCheckpoint();
-    this.waiters = this.waiters.filter((w) => {
-      if (w.position > lowest) return true;
-      w.resolve(true);
-      return false;
-    });
+    this.waiters.progress();
   }
 
   private lowestCheckpoint(): bigint {

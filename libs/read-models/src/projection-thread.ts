@@ -1,5 +1,6 @@
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { PositionWaiters } from './position-waiters';
 import type { ProjectionProgress, RunnerLogger } from './projection-runner';
 
 export interface ProjectionThreadOptions {
@@ -27,7 +28,7 @@ export class ThreadedProjections implements ProjectionProgress {
   private positions = new Map<string, bigint>();
   private caughtUp = false;
   private stopping = false;
-  private waiters: Array<{ position: bigint; resolve: (reached: boolean) => void }> = [];
+  private readonly waiters = new PositionWaiters((position) => this.reached(position));
 
   constructor(private readonly options: ProjectionThreadOptions) {}
 
@@ -50,15 +51,7 @@ export class ThreadedProjections implements ProjectionProgress {
   }
 
   waitFor(position: bigint, timeoutMs: number): Promise<boolean> {
-    if (this.reached(position)) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const waiter = { position, resolve };
-      this.waiters.push(waiter);
-      setTimeout(() => {
-        this.waiters = this.waiters.filter((w) => w !== waiter);
-        resolve(false);
-      }, timeoutMs).unref();
-    });
+    return this.waiters.wait(position, timeoutMs);
   }
 
   async stop(): Promise<void> {
@@ -83,11 +76,7 @@ export class ThreadedProjections implements ProjectionProgress {
       if (message.kind === 'progress') {
         this.positions = new Map(message.checkpoints.map(([name, position]) => [name, BigInt(position)]));
         this.caughtUp ||= message.caughtUp;
-        this.waiters = this.waiters.filter((w) => {
-          if (!this.reached(w.position)) return true;
-          w.resolve(true);
-          return false;
-        });
+        this.waiters.progress();
       } else if (message.kind === 'log') {
         this.options.logger?.[message.level](message.obj, message.msg);
       }

@@ -1,10 +1,8 @@
-import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner, type CommandContext, type CommandOutcome } from '@ruamjai/event-store';
-import { CLOCK, type Clock } from '@ruamjai/kernel';
-import { planDecider, planStreamId } from '../../domain/plan.decider';
+import type { CommandContext, CommandOutcome } from '@ruamjai/event-store';
 import type { DraftPlan } from '../../domain/plan.commands';
 import type { PlanEvent } from '../../domain/plan.events';
+import { PlanCommandHandler } from '../plan-command-handler';
 
 export class DraftPlanCommand extends Command<CommandOutcome<PlanEvent>> {
   constructor(
@@ -16,14 +14,8 @@ export class DraftPlanCommand extends Command<CommandOutcome<PlanEvent>> {
 }
 
 @CommandHandler(DraftPlanCommand)
-export class DraftPlanHandler implements ICommandHandler<DraftPlanCommand> {
-  constructor(
-    private readonly runner: CommandRunner,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
-
+export class DraftPlanHandler extends PlanCommandHandler implements ICommandHandler<DraftPlanCommand> {
   execute({ data, context }: DraftPlanCommand): Promise<CommandOutcome<PlanEvent>> {
-    const command: DraftPlan = { type: 'DraftPlan', data, actor: context.actor, at: this.clock.now() };
-    return this.runner.run(planDecider, planStreamId(data.planId), command, context);
+    return this.run('DraftPlan', data, context);
   }
 }

@@ -1,10 +1,8 @@
-import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner, type CommandContext, type CommandOutcome } from '@ruamjai/event-store';
-import { CLOCK, type Clock } from '@ruamjai/kernel';
-import { planDecider, planStreamId } from '../../domain/plan.decider';
+import type { CommandContext, CommandOutcome } from '@ruamjai/event-store';
 import type { ReviseProjectBudget } from '../../domain/plan.commands';
 import type { PlanEvent } from '../../domain/plan.events';
+import { PlanCommandHandler } from '../plan-command-handler';
 
 export class ReviseProjectBudgetCommand extends Command<CommandOutcome<PlanEvent>> {
   constructor(
@@ -16,14 +14,9 @@ export class ReviseProjectBudgetCommand extends Command<CommandOutcome<PlanEvent
 }
 
 @CommandHandler(ReviseProjectBudgetCommand)
-export class ReviseProjectBudgetHandler implements ICommandHandler<ReviseProjectBudgetCommand> {
-  constructor(
-    private readonly runner: CommandRunner,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
-
+export class ReviseProjectBudgetHandler extends PlanCommandHandler implements ICommandHandler<ReviseProjectBudgetCommand> {
   execute({ data, context }: ReviseProjectBudgetCommand): Promise<CommandOutcome<PlanEvent>> {
-    const command: ReviseProjectBudget = { type: 'ReviseProjectBudget', data, actor: context.actor, at: this.clock.now() };
-    return this.runner.run(planDecider, planStreamId(data.planId), command, { ...context, reason: data.reason });
+    // The reason is part of the command and of every event's metadata, where auditors filter by it.
+    return this.run('ReviseProjectBudget', data, { ...context, reason: data.reason });
   }
 }

@@ -1,0 +1,19 @@
+import { Inject } from '@nestjs/common';
+import { CommandRunner, type CommandContext, type CommandOutcome } from '@ruamjai/event-store';
+import { CLOCK, type Clock } from '@ruamjai/kernel';
+import type { PlanCommand } from '../domain/plan.commands';
+import { planDecider, planStreamId } from '../domain/plan.decider';
+import type { PlanEvent } from '../domain/plan.events';
+
+/** What every plan command handler does: stamp the command with actor and time, then run the decider. */
+export abstract class PlanCommandHandler {
+  constructor(
+    private readonly runner: CommandRunner,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  protected run<T extends PlanCommand['type']>(type: T, data: Extract<PlanCommand, { type: T }>['data'], context: CommandContext): Promise<CommandOutcome<PlanEvent>> {
+    const command = { type, data, actor: context.actor, at: this.clock.now() } as PlanCommand;
+    return this.runner.run(planDecider, planStreamId(data.planId), command, context);
+  }
+}
