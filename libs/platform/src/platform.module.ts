@@ -5,6 +5,8 @@ import { CLOCK, systemClock, type Clock } from '@ruamjai/kernel';
 import {
   IdempotencyStore,
   migrateReadModels,
+  isSqlite,
+  openPostgresReadModels,
   openSqliteReadModels,
   PROJECTION_PROGRESS,
   ProjectionRunner,
@@ -44,8 +46,7 @@ export function readModelsFile(config: AppConfig): string {
 }
 
 export async function openReadModels(config: AppConfig, migrations: Record<string, Migration>[]): Promise<ReadModelDb> {
-  if (config.databaseUrl) throw new Error('DATABASE_URL: the PostgreSQL read-model dialect is not built yet; unset it to use the embedded SQLite read models');
-  const db = openSqliteReadModels(readModelsFile(config));
+  const db = config.databaseUrl ? openPostgresReadModels(config.databaseUrl) : openSqliteReadModels(readModelsFile(config));
   await migrateReadModels(db as unknown as Kysely<unknown>, migrations);
   return db;
 }
@@ -108,7 +109,8 @@ export class PlatformModule {
               info: (obj: object, msg?: string) => new Logger('Projections').log({ ...obj, msg }),
               error: (obj: object, msg?: string) => new Logger('Projections').error({ ...obj, msg }),
             };
-            if (store instanceof SqliteEventStore && options.projectionsModule) {
+            // SQLite work is synchronous: keep it off the event loop. PostgreSQL and KurrentDB I/O is not.
+            if (store instanceof SqliteEventStore && isSqlite(db) && options.projectionsModule) {
               const threaded = new ThreadedProjections({
                 eventsFile: join(options.config.dataDir, 'events.sqlite'),
                 readModelsFile: readModelsFile(options.config),

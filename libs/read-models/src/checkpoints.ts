@@ -1,6 +1,20 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { CoreTables } from './read-model-db';
 
+/**
+ * Reads a projection's checkpoint inside its transaction and locks it there (an upsert takes the
+ * row lock in PostgreSQL and the write lock in SQLite), so two runners never apply the same batch.
+ */
+export async function lockCheckpoint(trx: Transaction<CoreTables>, name: string, at: Date): Promise<bigint> {
+  const row = await trx
+    .insertInto('projection_checkpoints')
+    .values({ name, position: '0', updated_at: at.toISOString() })
+    .onConflict((oc) => oc.column('name').doUpdateSet((eb) => ({ position: eb.ref('projection_checkpoints.position') })))
+    .returning('position')
+    .executeTakeFirstOrThrow();
+  return BigInt(row.position);
+}
+
 export async function readCheckpoint(db: Kysely<CoreTables> | Transaction<CoreTables>, name: string): Promise<bigint> {
   const row = await db.selectFrom('projection_checkpoints').select('position').where('name', '=', name).executeTakeFirst();
   return row ? BigInt(row.position) : 0n;

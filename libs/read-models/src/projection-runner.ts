@@ -1,7 +1,7 @@
 import type { EventStore, RecordedEvent, Subscription } from '@ruamjai/event-store';
 import type { Clock } from '@ruamjai/kernel';
 import type { Kysely } from 'kysely';
-import { readCheckpoint, readCheckpoints, writeCheckpoint } from './checkpoints';
+import { lockCheckpoint, readCheckpoints, writeCheckpoint } from './checkpoints';
 import { PositionWaiters } from './position-waiters';
 import type { Projection } from './projection';
 import type { CoreTables } from './read-model-db';
@@ -148,7 +148,7 @@ export class ProjectionRunner implements ProjectionProgress {
     const moved = new Map<string, bigint>();
     await this.db.transaction().execute(async (trx) => {
       for (const projection of this.projections) {
-        const checkpoint = await readCheckpoint(trx, projection.name);
+        const checkpoint = await lockCheckpoint(trx, projection.name, this.clock.now());
         const fresh = batch.filter((e) => e.position > checkpoint);
         if (fresh.length === 0) {
           moved.set(projection.name, checkpoint);

@@ -1,6 +1,7 @@
 import { WalCheckpointer } from '@ruamjai/event-store';
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect, type Migration, type SqliteDatabase } from 'kysely';
+import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, type Migration, type SqliteDatabase } from 'kysely';
+import { Pool } from 'pg';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
@@ -85,3 +86,15 @@ export const coreMigrations: Record<string, Migration> = {
     },
   },
 };
+
+/** Read models in PostgreSQL (DATABASE_URL): the same tables, migrations and projections. */
+export function openPostgresReadModels(connectionString: string, maxConnections = 10): ReadModelDb {
+  return new Kysely<CoreTables>({
+    dialect: new PostgresDialect({ pool: new Pool({ connectionString, max: maxConnections }) }),
+  });
+}
+
+/** Whether the read models live in SQLite, where writes are synchronous and block their thread. */
+export function isSqlite(db: Kysely<unknown> | ReadModelDb): boolean {
+  return db.getExecutor().adapter instanceof SqliteAdapter;
+}

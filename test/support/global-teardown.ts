@@ -1,0 +1,3 @@
+export default async function globalTeardown(): Promise<void> {
+  for (const server of globalThis.__RUAMJAI_INFRA__ ?? []) await server.stop();
+}
