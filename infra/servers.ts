@@ -63,3 +63,15 @@ export async function startEmbeddedPostgres(root: string): Promise<RunningServer
     rmSync(dir, { recursive: true, force: true }),
   );
 }
+
+/** A real single-node Kafka broker (KRaft) from Maven Central jars, in a throwaway directory. */
+export async function startKafka(root: string): Promise<RunningServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'ruamjai-kafka-'));
+  const broker = await startKafkaAt(root, dir, await freePort(), await freePort());
+  return { url: broker.url, stop: async () => { await broker.stop(); rmSync(dir, { recursive: true, force: true }); } };
+}
+
+/** A Kafka broker on a given folder and ports: stop it and start it again to simulate an outage. */
+export function startKafkaAt(root: string, dir: string, port: number, controllerPort: number): Promise<RunningServer> {
+  return startServer(process.execPath, [join(root, 'infra/kafka/kafka.mjs'), dir, String(port), String(controllerPort)], 180_000);
+}

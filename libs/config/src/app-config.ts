@@ -19,6 +19,11 @@ export interface AppConfig {
   readonly readYourWritesTimeoutMs: number;
   readonly projectionsInProcess: boolean;
   readonly shutdownTimeoutMs: number;
+  readonly kafka: {
+    /** Brokers to relay integration events to; no relay without them. */
+    readonly brokers: readonly string[];
+    readonly clientId: string;
+  };
 }
 
 export class ConfigError extends Error {
@@ -63,6 +68,14 @@ function optionalUrl(env: Env, name: string, schemes: string[]): string | undefi
   return raw;
 }
 
+function brokers(env: Env, name: string): string[] {
+  const raw = env[name];
+  if (!raw) return [];
+  const list = raw.split(',').map((b) => b.trim()).filter(Boolean);
+  for (const broker of list) if (!/^[\w.-]+:\d{1,5}$/.test(broker)) throw new ConfigError(name, `must be host:port[,host:port…], got "${broker}"`);
+  return list;
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Reads and validates the configuration; throws ConfigError naming the first bad variable. */
@@ -92,6 +105,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     readYourWritesTimeoutMs: integer(env, 'READ_YOUR_WRITES_TIMEOUT_MS', 5000, 0, 60_000),
     projectionsInProcess: boolean(env, 'PROJECTIONS_IN_PROCESS', true),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 120_000),
+    kafka: { brokers: brokers(env, 'KAFKA_BROKERS'), clientId: env.KAFKA_CLIENT_ID || 'ruamjai' },
   };
 }
 

@@ -13,3 +13,4 @@ export * from './projections/plan-projections';
 export * from './projections/planning-tables';
 export * from './projections/plan-queries';
 export * from './planning.module';
+export * from './integration-events/plan-integration-events';

@@ -1,0 +1,3 @@
+export * from './integration-message';
+export * from './kafka-relay';
+export * from './relay.module';

@@ -1,0 +1,52 @@
+import { DynamicModule, Inject, Injectable, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
+import { EVENT_STORE, type EventStore } from '@ruamjai/event-store';
+import { CLOCK, type Clock } from '@ruamjai/kernel';
+import { READ_MODEL_DB, type ReadModelDb } from '@ruamjai/read-models';
+import { Kafka, logLevel } from 'kafkajs';
+import type { IntegrationMapper } from './integration-message';
+import { KafkaRelay } from './kafka-relay';
+
+export const INTEGRATION_MAPPERS = Symbol('INTEGRATION_MAPPERS');
+
+@Injectable()
+class RelayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(@Inject(KafkaRelay) private readonly relay: KafkaRelay | null) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.relay?.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay?.stop();
+  }
+}
+
+/** Runs the integration-event relay when KAFKA_BROKERS is configured. */
+@Module({})
+export class RelayModule {
+  static forRoot(mappers: readonly IntegrationMapper[]): DynamicModule {
+    return {
+      module: RelayModule,
+      providers: [
+        { provide: INTEGRATION_MAPPERS, useValue: mappers },
+        {
+          provide: KafkaRelay,
+          useFactory: (config: AppConfig, store: EventStore, db: ReadModelDb, clock: Clock) => {
+            if (config.kafka.brokers.length === 0) return null;
+            const log = new Logger('KafkaRelay');
+            const kafka = new Kafka({ clientId: config.kafka.clientId, brokers: [...config.kafka.brokers], logLevel: logLevel.ERROR });
+            return new KafkaRelay(store, db, kafka.producer({ idempotent: true, maxInFlightRequests: 1 }), mappers, clock, {
+              info: (obj, msg) => log.log({ ...obj, msg }),
+              warn: (obj, msg) => log.warn({ ...obj, msg }),
+              error: (obj, msg) => log.error({ ...obj, msg }),
+            });
+          },
+          inject: [APP_CONFIG, EVENT_STORE, READ_MODEL_DB, CLOCK],
+        },
+        RelayLifecycle,
+      ],
+      exports: [KafkaRelay],
+    };
+  }
+}
