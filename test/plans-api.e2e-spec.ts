@@ -254,3 +254,23 @@ describe('plans over HTTP', () => {
     });
   });
 });
+
+describe('metrics', () => {
+  let api: ApiHarness;
+  beforeAll(async () => {
+    api = await startApi();
+  });
+  afterAll(() => api.close());
+
+  it('counts commands by outcome and times them, and reports projection lag, for Prometheus', async () => {
+    const auth = { Authorization: `Bearer ${await api.token()}` };
+    const created = await api.http.post('/api/v1/plans').set(auth).send(samplePlan).expect(201);
+    await api.http.post('/api/v1/plans').set(auth).send({ ...samplePlan, fiscalYear: 2540 }).expect(400);
+    await api.http.get(`/api/v1/plans/${created.body.planId}?minPosition=${created.body.position}`).set(auth).expect(200);
+    const res = await api.http.get('/metrics').expect(200);
+    expect(res.text).toMatch(/ruamjai_commands_total\{command="DraftPlan",outcome="ok",app="api"\} 1/);
+    expect(res.text).toMatch(/ruamjai_commands_total\{command="DraftPlan",outcome="refused",app="api"\} 1/);
+    expect(res.text).toMatch(/ruamjai_command_duration_seconds_count\{app="api",command="DraftPlan"\} 2/);
+    expect(res.text).toMatch(/ruamjai_projection_lag_positions\{[^}]*projection="plan-view"[^}]*\} 0/);
+  });
+});

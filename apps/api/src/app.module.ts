@@ -9,6 +9,7 @@ import { planningMigrations, planningProjections, PlanningModule } from '@ruamja
 import { PlatformModule } from '@ruamjai/platform';
 import { AuthGuard } from '@ruamjai/security';
 import { HealthController } from './health/health.http.controller';
+import { MetricsController } from './metrics/metrics.http.controller';
 import { CommandHttp } from './http/command-http';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { ProblemFilter } from './http/problem.filter';
@@ -36,6 +37,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot({
+          app: 'api',
           config,
           clock: options.clock,
           projections: planningProjections,
@@ -54,6 +56,7 @@ export class AppModule {
       ],
       controllers: [
         HealthController,
+        MetricsController,
         DraftPlanController,
         AddProjectController,
         ReviseProjectBudgetController,

@@ -1,26 +1,41 @@
 import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfigOrExit } from '@ruamjai/config';
-import { RelayModule } from '@ruamjai/messaging';
+import { EVENT_STORE, type EventStore } from '@ruamjai/event-store';
+import { KafkaRelay, RelayModule } from '@ruamjai/messaging';
 import { planIntegrationEvents, planningMigrations, planningProjections } from '@ruamjai/planning';
-import { PlatformModule } from '@ruamjai/platform';
+import { Metrics, PlatformModule } from '@ruamjai/platform';
+import { createServer } from 'node:http';
 
 /**
- * The worker: projections and, when KAFKA_BROKERS is set, the integration-event relay; no HTTP.
- * Run it beside an API started with PROJECTIONS_IN_PROCESS=false.
+ * The worker: projections and, when KAFKA_BROKERS is set, the integration-event relay; no API.
+ * Run it beside an API started with PROJECTIONS_IN_PROCESS=false. It serves /metrics only.
  */
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   @Module({
     imports: [
-      PlatformModule.forRoot({ config, projections: planningProjections, migrations: [planningMigrations], runProjections: true }),
+      PlatformModule.forRoot({ app: 'worker', config, projections: planningProjections, migrations: [planningMigrations], runProjections: true }),
       RelayModule.forRoot([planIntegrationEvents]),
     ],
   })
   class WorkerModule {}
   const app = await NestFactory.createApplicationContext(WorkerModule);
   app.enableShutdownHooks();
-  new Logger('Worker').log(config.kafka.brokers.length > 0 ? 'projections and relay running' : 'projections running (no KAFKA_BROKERS: no relay)');
+  const metrics = app.get(Metrics);
+  const relay = app.get<KafkaRelay | null>(KafkaRelay);
+  if (relay) metrics.watchRelay(app.get<EventStore>(EVENT_STORE), relay.name, () => relay.progress.checkpoint);
+  const server = createServer((request, response) => {
+    if (request.url !== '/metrics') {
+      response.writeHead(404).end();
+      return;
+    }
+    void metrics.expose().then(({ contentType, body }) => response.writeHead(200, { 'content-type': contentType }).end(body));
+  }).listen(config.workerMetricsPort);
+  const log = new Logger('Worker');
+  log.log(relay ? 'projections and relay running' : 'projections running (no KAFKA_BROKERS: no relay)');
+  process.once('SIGTERM', () => server.close());
+  process.once('SIGINT', () => server.close());
 }
 
 void main();

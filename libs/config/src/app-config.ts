@@ -19,6 +19,8 @@ export interface AppConfig {
   readonly readYourWritesTimeoutMs: number;
   readonly projectionsInProcess: boolean;
   readonly shutdownTimeoutMs: number;
+  /** Where the worker serves /metrics (it has no other HTTP). */
+  readonly workerMetricsPort: number;
   readonly kafka: {
     /** Brokers to relay integration events to; no relay without them. */
     readonly brokers: readonly string[];
@@ -105,6 +107,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     readYourWritesTimeoutMs: integer(env, 'READ_YOUR_WRITES_TIMEOUT_MS', 5000, 0, 60_000),
     projectionsInProcess: boolean(env, 'PROJECTIONS_IN_PROCESS', true),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 120_000),
+    workerMetricsPort: integer(env, 'WORKER_METRICS_PORT', 9464, 0, 65535),
     kafka: { brokers: brokers(env, 'KAFKA_BROKERS'), clientId: env.KAFKA_CLIENT_ID || 'ruamjai' },
   };
 }

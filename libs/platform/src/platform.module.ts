@@ -19,9 +19,12 @@ import {
 } from '@ruamjai/read-models';
 import { loadOrCreateSigningKey, TokenVerifier } from '@ruamjai/security';
 import type { Kysely, Migration } from 'kysely';
+import { Metrics } from './metrics';
 import { join } from 'node:path';
 
 export interface PlatformOptions {
+  /** Names the process in metrics: api, worker. */
+  readonly app: string;
   readonly config: AppConfig;
   readonly projections: readonly Projection[];
   readonly migrations: Record<string, Migration>[];
@@ -126,9 +129,18 @@ export class PlatformModule {
           inject: [EVENT_STORE, READ_MODEL_DB],
         },
         { provide: TokenVerifier, useFactory: () => createTokenVerifier(options.config) },
+        {
+          provide: Metrics,
+          useFactory: (store: EventStore, progress: ProjectionProgress | null) => {
+            const metrics = new Metrics(options.app);
+            metrics.watchProjections(store, progress);
+            return metrics;
+          },
+          inject: [EVENT_STORE, PROJECTION_PROGRESS],
+        },
         PlatformLifecycle,
       ],
-      exports: [APP_CONFIG, CLOCK, PROJECTIONS, EVENT_STORE, READ_MODEL_DB, CommandRunner, IdempotencyStore, PROJECTION_PROGRESS, TokenVerifier],
+      exports: [APP_CONFIG, CLOCK, PROJECTIONS, EVENT_STORE, READ_MODEL_DB, CommandRunner, IdempotencyStore, PROJECTION_PROGRESS, TokenVerifier, Metrics],
     };
   }
 }

@@ -1,6 +1,8 @@
 import { createParamDecorator, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import { CommandBus, type Command } from '@nestjs/cqrs';
-import type { CommandContext, CommandOutcome } from '@ruamjai/event-store';
+import { StaleRevision, type CommandContext, type CommandOutcome } from '@ruamjai/event-store';
+import { DomainError } from '@ruamjai/kernel';
+import { Metrics } from '@ruamjai/platform';
 import type { Actor } from '@ruamjai/kernel';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
@@ -18,6 +20,12 @@ export function parseIfMatch(request: FastifyRequest, required: boolean): bigint
   const match = ETAG.exec(header.trim());
   if (!match) throw preconditionMalformed(header);
   return BigInt(match[1]);
+}
+
+function outcomeOf(error: unknown): string {
+  if (error instanceof DomainError) return error.kind === 'conflict' ? 'conflict' : 'refused';
+  if (error instanceof StaleRevision) return 'conflict';
+  return 'error';
 }
 
 export const etagOf = (revision: bigint | number): string => `"${revision}"`;
@@ -40,7 +48,10 @@ export interface CommandResponse {
  */
 @Injectable()
 export class CommandHttp {
-  constructor(private readonly bus: CommandBus) {}
+  constructor(
+    private readonly bus: CommandBus,
+    private readonly metrics: Metrics,
+  ) {}
 
   context(request: FastifyRequest, actor: Actor, options: { ifMatch: 'required' | 'none' }): CommandContext {
     const key = request.headers['idempotency-key'];
@@ -56,7 +67,18 @@ export class CommandHttp {
   }
 
   async execute<Event>(command: Command<CommandOutcome<Event>>, reply: FastifyReply, location?: string): Promise<CommandResponse> {
-    const outcome = await this.bus.execute(command);
+    const name = command.constructor.name.replace(/Command$/, '');
+    const stop = this.metrics.commandSeconds.startTimer({ command: name });
+    let outcome: CommandOutcome<Event>;
+    try {
+      outcome = await this.bus.execute(command);
+      this.metrics.commands.inc({ command: name, outcome: 'ok' });
+    } catch (error) {
+      this.metrics.commands.inc({ command: name, outcome: outcomeOf(error) });
+      throw error;
+    } finally {
+      stop();
+    }
     void reply.header('ETag', etagOf(outcome.revision));
     void reply.header('X-Ruamjai-Position', outcome.position.toString());
     if (location) void reply.header('Location', location);

@@ -1,0 +1,19 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Metrics } from '@ruamjai/platform';
+import { Public } from '@ruamjai/security';
+import type { FastifyReply } from 'fastify';
+
+/** Prometheus scrape endpoint. Keep it on the internal network: it needs no token. */
+@ApiExcludeController()
+@Controller('metrics')
+export class MetricsController {
+  constructor(private readonly metrics: Metrics) {}
+
+  @Get()
+  @Public()
+  async scrape(@Res() reply: FastifyReply): Promise<void> {
+    const { contentType, body } = await this.metrics.expose();
+    await reply.header('content-type', contentType).send(body);
+  }
+}

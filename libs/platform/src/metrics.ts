@@ -1,0 +1,59 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { EventStore } from '@ruamjai/event-store';
+import type { ProjectionProgress } from '@ruamjai/read-models';
+
+/** The process's Prometheus metrics (prom-client), one registry per process. */
+export class Metrics {
+  readonly registry = new Registry();
+  readonly commands = new Counter({
+    name: 'ruamjai_commands_total',
+    help: 'Commands handled, by command and outcome (ok, refused, conflict, error).',
+    labelNames: ['command', 'outcome'] as const,
+    registers: [this.registry],
+  });
+  readonly commandSeconds = new Histogram({
+    name: 'ruamjai_command_duration_seconds',
+    help: 'Time from a command reaching its handler to its events being durable.',
+    labelNames: ['command'] as const,
+    buckets: [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [this.registry],
+  });
+
+  constructor(app: string) {
+    this.registry.setDefaultLabels({ app });
+    collectDefaultMetrics({ register: this.registry, prefix: 'ruamjai_' });
+  }
+
+  /** Projection lag: how far each projection's checkpoint trails the head of the log (positions). */
+  watchProjections(store: EventStore, progress: ProjectionProgress | null): void {
+    new Gauge({
+      name: 'ruamjai_projection_lag_positions',
+      help: 'Head position of the log minus the projection checkpoint.',
+      labelNames: ['projection'] as const,
+      registers: [this.registry],
+      async collect() {
+        if (!progress) return;
+        const head = (await store.headPosition()) ?? 0n;
+        for (const [name, checkpoint] of progress.checkpoints()) this.set({ projection: name }, Number(head - checkpoint));
+      },
+    });
+  }
+
+  /** Relay lag: how far the broker-acknowledged checkpoint trails the head of the log. */
+  watchRelay(store: EventStore, name: string, checkpoint: () => bigint): void {
+    new Gauge({
+      name: 'ruamjai_relay_lag_positions',
+      help: 'Head position of the log minus the position the broker last acknowledged.',
+      labelNames: ['relay'] as const,
+      registers: [this.registry],
+      async collect() {
+        const head = (await store.headPosition()) ?? 0n;
+        this.set({ relay: name }, Number(head - checkpoint()));
+      },
+    });
+  }
+
+  async expose(): Promise<{ contentType: string; body: string }> {
+    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+  }
+}
