@@ -7,7 +7,8 @@ import { httpFigures } from './http.bench';
 import { fmt } from './measure';
 import { rebuildFigures } from './rebuild.bench';
 import { storeFigures } from './store.bench';
-import { startEmbeddedPostgres } from '../infra/servers';
+import { startEmbeddedPostgres, startKafka } from '../infra/servers';
+import { kafkaFigures } from './kafka.bench';
 
 /**
  * `npm run bench`: every figure beside its floor or target, measured in this one run, on the data
@@ -29,6 +30,11 @@ Recorded by \`npm run bench -- --record\`; every figure above comes from that on
   and no command behind it. Each connection adds projects to plans from a pool of 1,024, sending the
   plan's ETag as If-Match.
 - (e) rebuilds the plan view over 2,000 plans of 50 events (written interleaved) in one transaction,\n  into SQLite and into a real PostgreSQL 18 (the npm-shipped server, started by the bench).
+- (f) appends one event a millisecond to 50 plans while the relay runs live against a real Kafka 4.4
+  broker (started by the bench); latency runs from just before the append to the consumer's
+  eachMessage, on the same machine.
+- (g) lets the relay catch up a backlog from its checkpoint, beside a bare kafkajs producer (same
+  idempotent, acks=all settings) sending as many messages of the same size in batches of 500.
 `;
 
 async function main(): Promise<void> {
@@ -70,6 +76,18 @@ async function main(): Promise<void> {
       `| (d) HTTP add project, 64 connections | ${fmt(http.addProject.requestsPerSecond)} req/s, p50 ${http.addProject.p50} ms, p99 ${http.addProject.p99} ms (${http.addProject.non2xx} non-2xx of ${http.addProject.total}) | bare route ${fmt(http.floor.requestsPerSecond)} req/s, p50 ${http.floor.p50} ms, p99 ${http.floor.p99} ms | ≥ 50% of floor, p99 ≤ 20 ms | ${ratio >= 0.5 ? 'yes' : 'NO'} (${fmt(ratio * 100)}%), ${http.addProject.p99 <= 20 ? 'yes' : 'NO'} |`,
     );
 
+    const kafka = await startKafka(root);
+    try {
+      const k = await kafkaFigures(dir, [kafka.url], 10, 50_000);
+      say(
+        `| (f) append → consumer latency through the relay at ${fmt(k.latency.rate)} events/s (${fmt(k.latency.count)} events) | p50 ${fmt(k.latency.p50, 1)} ms, p99 ${fmt(k.latency.p99, 1)} ms | — | p99 ≤ 50 ms | ${k.latency.p99 <= 50 ? 'yes' : 'NO'} |`,
+      );
+      say(
+        `| (g) relay throughput over a ${fmt(k.relay.events)}-event backlog | ${fmt(k.relay.relayPerSecond)} events/s | bare kafkajs producer ${fmt(k.relay.bareProducerPerSecond)} messages/s (${fmt((k.relay.relayPerSecond / k.relay.bareProducerPerSecond) * 100)}%) | — | — |`,
+      );
+    } finally {
+      await kafka.stop();
+    }
     const pg = await startEmbeddedPostgres(root);
     try {
       const { sqlite, postgres } = await rebuildFigures(dir, 100_000, pg.url);

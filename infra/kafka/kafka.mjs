@@ -67,7 +67,6 @@ writeFileSync(
     'default.replication.factor=1',
     'group.initial.rebalance.delay.ms=0',
     'auto.create.topics.enable=true',
-    'log.flush.interval.messages=1',
   ].join('\n') + '\n',
 );
 
