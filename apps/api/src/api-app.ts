@@ -30,6 +30,8 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
     abortOnError: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  // Commands take JSON only: a text/plain body is 415, not a list of missing fields.
+  fastify.removeContentTypeParser('text/plain');
   // Security headers, computed once: @fastify/helmet rebuilds its policy on every request.
   const securityHeaders = helmet({
     contentSecurityPolicy: {
@@ -42,7 +44,6 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
     securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined));
   });
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(
     app,

@@ -17,15 +17,26 @@ async function main(): Promise<void> {
     `Ruamjai API listening on ${url} (OpenAPI: ${url}/api/docs). ` +
       'Get a token: npm run cli -- token --sub somchai --agency PSDHS-SK --role coordinator',
   );
+  // Graceful: stop taking requests, finish those under way, drain projections, close the stores.
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
     setTimeout(() => {
       logger.error('shutdown timed out; exiting');
       process.exit(1);
     }, config.shutdownTimeoutMs).unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
 }
 
-void main();
+main().catch((error: unknown) => {
+  process.stderr.write(`Ruamjai API could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

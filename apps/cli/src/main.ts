@@ -18,6 +18,8 @@ async function token(config: AppConfig, args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { sub: { type: 'string' }, agency: { type: 'string' }, role: { type: 'string' }, ttl: { type: 'string' } } });
   if (!values.sub || !values.agency || !values.role) throw new UsageError('token needs --sub, --agency and --role');
   if (!ROLES.includes(values.role as Role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
+  if (!/^[A-Z0-9][A-Z0-9-]{0,63}$/.test(values.agency)) throw new UsageError('--agency must be an agency code: upper-case letters, digits and dashes, e.g. PSDHS-SK');
+  if (!/^[\w.@-]{1,200}$/.test(values.sub)) throw new UsageError('--sub must be a user name: letters, digits, dot, @, dash or underscore');
   if (config.jwt.jwksUrl || config.jwt.publicKeyPem) throw new UsageError('tokens are issued by your identity provider when JWT_JWKS_URL or JWT_PUBLIC_KEY is set');
   const key = await loadOrCreateSigningKey(config.dataDir);
   const ttlSeconds = values.ttl ? Number(values.ttl) : undefined;

@@ -21,7 +21,6 @@ async function main(): Promise<void> {
   })
   class WorkerModule {}
   const app = await NestFactory.createApplicationContext(WorkerModule);
-  app.enableShutdownHooks();
   const metrics = app.get(Metrics);
   const relay = app.get<KafkaRelay | null>(KafkaRelay);
   if (relay) metrics.watchRelay(app.get<EventStore>(EVENT_STORE), relay.name, () => relay.progress.checkpoint);
@@ -34,8 +33,19 @@ async function main(): Promise<void> {
   }).listen(config.workerMetricsPort);
   const log = new Logger('Worker');
   log.log(relay ? 'projections and relay running' : 'projections running (no KAFKA_BROKERS: no relay)');
-  process.once('SIGTERM', () => server.close());
-  process.once('SIGINT', () => server.close());
+  const shutdown = () => {
+    server.close();
+    setTimeout(() => process.exit(1), config.shutdownTimeoutMs).unref();
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
 }
 
-void main();
+main().catch((error: unknown) => {
+  process.stderr.write(`Ruamjai worker could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -93,7 +93,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     eventStoreConnectionString: optionalUrl(env, 'EVENTSTORE_CONNECTION_STRING', ['kurrentdb', 'kurrentdb+discover', 'esdb', 'esdb+discover']),
     databaseUrl: optionalUrl(env, 'DATABASE_URL', ['postgres', 'postgresql']),
     jwt: {
-      jwksUrl: optionalUrl(env, 'JWT_JWKS_URL', ['https', 'http']),
+      jwksUrl: optionalUrl(env, 'JWT_JWKS_URL', ['https']),
       publicKeyPem,
       issuer: env.JWT_ISSUER || 'ruamjai',
       audience: env.JWT_AUDIENCE || 'ruamjai-api',

@@ -82,6 +82,25 @@ describe('the command runner', () => {
     expect(await collect(store.readStream(stream))).toHaveLength(2);
   });
 
+  it('answers a retried creation with the original outcome, even when the response was lost', async () => {
+    const stream = `counter-${randomUUID()}`;
+    const retry = context({ expectedRevision: -1n, idempotencyKey: 'create-1', requestFingerprint: 'f1' });
+    const first = await new CommandRunner(store).run(counter, stream, add(7), retry);
+    const again = await new CommandRunner(store).run(counter, stream, add(7), retry);
+    expect(again.revision).toBe(first.revision);
+    expect(again.position).toBe(first.position);
+    expect(await collect(store.readStream(stream))).toHaveLength(1);
+  });
+
+  it('does not take another request under the same key for a retry', async () => {
+    const stream = `counter-${randomUUID()}`;
+    const runner = new CommandRunner(store);
+    await runner.run(counter, stream, add(1), context());
+    await runner.run(counter, stream, add(2), context({ expectedRevision: 0n, idempotencyKey: 'k', requestFingerprint: 'a' }));
+    await expect(runner.run(counter, stream, add(3), context({ expectedRevision: 0n, idempotencyKey: 'k', requestFingerprint: 'b' }))).rejects.toBeInstanceOf(StaleRevision);
+    expect((await collect(store.readStream(stream))).map((e) => (e.data as { total: number }).total)).toEqual([1, 3]);
+  });
+
   it('records who, why and how on every event', async () => {
     const stream = `counter-${randomUUID()}`;
     await new CommandRunner(store).run(counter, stream, add(1), context({ reason: 'ทดสอบ' }));

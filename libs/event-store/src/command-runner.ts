@@ -13,7 +13,15 @@ export interface CommandContext {
   readonly reason?: string;
   /** Retried requests with the same key write the same event ids, so the store deduplicates them. */
   readonly idempotencyKey?: string;
-  /** The stream revision the caller last saw (If-Match); absent for creations. */
+  /**
+   * A digest of the whole request, mixed into the derived event ids: the same key with another
+   * request never passes for a retry of the first.
+   */
+  readonly requestFingerprint?: string;
+  /**
+   * The stream revision the caller last saw (If-Match), or -1 for a command that creates the
+   * stream; absent when the caller pins nothing.
+   */
   readonly expectedRevision?: bigint;
 }
 
@@ -69,25 +77,12 @@ export class CommandRunner {
     // The cached state is trusted without a read: the append's expected revision proves it current.
     let cached = this.cache.get(streamId) as Cached<State> | undefined;
     if (cached && expected !== undefined && expected !== cached.revision) cached = undefined;
-    let { state, revision } = cached ?? (await this.load(decider, streamId));
-    if (expected !== undefined && expected !== revision) {
-      // A command on a stream that does not exist is the domain's refusal (not found), not a stale version.
-      if (revision < 0n) decider.decide(command, state);
-      // Only a retry of an already-applied request can still succeed: decide against the state the
-      // caller saw, and let the store recognise the same event ids.
-      if (!context.idempotencyKey || expected > revision) throw new StaleRevision(streamId, expected, revision < 0n ? 'no_stream' : revision);
-      state = await this.stateAt(decider, streamId, expected);
-      revision = expected;
-    }
+    const { state, revision } = cached ?? (await this.load(decider, streamId));
+    if (expected !== undefined && expected !== revision) return this.stale(decider, streamId, command, context, expected, { state, revision });
     const events = decider.decide(command, state);
-    const newEvents = events.map((event, index) => this.toNewEvent(event, index, command, context));
     try {
-      const result = await this.store.append(streamId, newEvents, { expected: revision < 0n ? 'no_stream' : revision });
-      if (result.nextExpectedRevision === revision + BigInt(events.length)) {
-        this.remember(streamId, { state: fold(decider, state, events), revision: result.nextExpectedRevision });
-      } else {
-        this.cache.delete(streamId);
-      }
+      const result = await this.store.append(streamId, this.toNewEvents(events, streamId, command, context), { expected: revision < 0n ? 'no_stream' : revision });
+      this.remember(streamId, { state: fold(decider, state, events), revision: result.nextExpectedRevision });
       return { streamId, revision: result.nextExpectedRevision, position: result.position, events };
     } catch (error) {
       this.cache.delete(streamId);
@@ -97,6 +92,37 @@ export class CommandRunner {
       if (cached && expected === undefined && !retried) return this.run(decider, streamId, command, context, true);
       throw new StaleRevision(streamId, typeof error.expected === 'bigint' ? error.expected : -1n, error.actual);
     }
+  }
+
+  /**
+   * The caller's version is not the stream's. Only a retry of a request that was already applied
+   * can still succeed: decide against the state the caller saw and let the store recognise the
+   * event ids. Anything else is the domain's refusal (not found, already exists) or a stale version.
+   */
+  private async stale<Command extends { type: string; at: Date }, State, Event extends DomainEvent>(
+    decider: Decider<Command, State, Event>,
+    streamId: string,
+    command: Command,
+    context: CommandContext,
+    expected: bigint,
+    current: Cached<State>,
+  ): Promise<CommandOutcome<Event>> {
+    const actual = current.revision < 0n ? 'no_stream' : current.revision;
+    if (context.idempotencyKey && expected < current.revision) {
+      const seen = expected < 0n ? decider.initialState : await this.stateAt(decider, streamId, expected);
+      const events = decider.decide(command, seen);
+      try {
+        const result = await this.store.append(streamId, this.toNewEvents(events, streamId, command, context), { expected: expected < 0n ? 'no_stream' : expected });
+        // The store answered with the original write; the cache may hold a later state.
+        this.cache.delete(streamId);
+        return { streamId, revision: result.nextExpectedRevision, position: result.position, events };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersion)) throw error;
+      }
+    }
+    // Not a retry: let the domain say why against the state as it is (e.g. not found, already exists).
+    if (current.revision < 0n || expected < 0n) decider.decide(command, current.state);
+    throw new StaleRevision(streamId, expected, actual);
   }
 
   /** The current state of a stream and its revision (-1 when it has no events). */
@@ -124,7 +150,11 @@ export class CommandRunner {
     return state;
   }
 
-  private toNewEvent(event: DomainEvent, index: number, command: { type: string; at: Date }, context: CommandContext): NewEvent {
+  private toNewEvents(events: readonly DomainEvent[], streamId: string, command: { type: string; at: Date }, context: CommandContext): NewEvent[] {
+    return events.map((event, index) => this.toNewEvent(event, index, streamId, command, context));
+  }
+
+  private toNewEvent(event: DomainEvent, index: number, streamId: string, command: { type: string; at: Date }, context: CommandContext): NewEvent {
     const metadata: EventMetadata = {
       actorId: context.actor.id,
       agency: context.actor.agency,
@@ -138,7 +168,7 @@ export class CommandRunner {
       ...(context.idempotencyKey ? { idempotencyKey: context.idempotencyKey } : {}),
     };
     const id = context.idempotencyKey
-      ? uuidv5(`${context.actor.id}\u0000${context.idempotencyKey}\u0000${index}`, EVENT_ID_NAMESPACE)
+      ? uuidv5([context.actor.id, context.idempotencyKey, context.requestFingerprint ?? '', streamId, command.type, index].join('\u0000'), EVENT_ID_NAMESPACE)
       : randomUUID();
     return { id, type: event.type, data: event.data, metadata };
   }

@@ -8,6 +8,7 @@ import {
   isSqlite,
   openPostgresReadModels,
   openSqliteReadModels,
+  openSqliteRequests,
   PROJECTION_PROGRESS,
   ProjectionRunner,
   PROJECTIONS,
@@ -71,6 +72,7 @@ class PlatformLifecycle implements OnModuleInit, OnApplicationShutdown {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
     @Inject(PROJECTION_PROGRESS) private readonly runner: ProjectionProgress | null,
+    @Inject(IdempotencyStore) private readonly requests: IdempotencyStore,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -80,6 +82,7 @@ class PlatformLifecycle implements OnModuleInit, OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.runner?.stop();
     await this.store.close();
+    await this.requests.close();
     await this.db.destroy();
     this.logger.log('event store and read models closed');
   }
@@ -103,7 +106,17 @@ export class PlatformModule {
         { provide: EVENT_STORE, useFactory: () => openEventStore(options.config) },
         { provide: READ_MODEL_DB, useFactory: () => openReadModels(options.config, options.migrations) },
         { provide: CommandRunner, useFactory: (store: EventStore) => new CommandRunner(store), inject: [EVENT_STORE] },
-        { provide: IdempotencyStore, useFactory: (db: ReadModelDb) => new IdempotencyStore(db), inject: [READ_MODEL_DB] },
+        {
+          provide: IdempotencyStore,
+          // PostgreSQL keeps them beside the read models; the embedded default in requests.sqlite.
+          useFactory: async (db: ReadModelDb) => {
+            if (options.config.databaseUrl) return new IdempotencyStore(db);
+            const requests = openSqliteRequests(join(options.config.dataDir, 'requests.sqlite'));
+            await migrateReadModels(requests as unknown as Kysely<unknown>, []);
+            return new IdempotencyStore(requests, true);
+          },
+          inject: [READ_MODEL_DB],
+        },
         {
           provide: PROJECTION_PROGRESS,
           useFactory: (store: EventStore, db: ReadModelDb): ProjectionProgress | null => {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { CoreTables } from './read-model-db';
 
 export interface StoredResponse {
@@ -8,30 +8,72 @@ export interface StoredResponse {
   readonly body: unknown;
 }
 
-/** The first response to each (scope, Idempotency-Key), replayed for retries. */
-export class IdempotencyStore {
-  constructor(private readonly db: Kysely<CoreTables>) {}
+export type Reservation =
+  | { readonly kind: 'reserved' }
+  | { readonly kind: 'replay'; readonly response: StoredResponse }
+  | { readonly kind: 'mismatch' }
+  | { readonly kind: 'in_progress' };
 
-  async find(scope: string, key: string): Promise<StoredResponse | undefined> {
-    const row = await this.db.selectFrom('idempotency_records').selectAll().where('scope', '=', scope).where('key', '=', key).executeTakeFirst();
-    if (!row) return undefined;
-    return { requestHash: row.request_hash, status: row.status, headers: JSON.parse(row.headers), body: JSON.parse(row.body) };
+const PENDING = 0;
+
+/**
+ * Idempotency records: a key is reserved before its request runs, so concurrent requests with one
+ * key run once; the first successful response is kept and replayed. A reservation left by a process
+ * that died is taken over after `leaseMs`.
+ */
+export class IdempotencyStore {
+  constructor(
+    private readonly db: Kysely<CoreTables>,
+    /** Whether this store owns its database and closes it. */
+    private readonly owned = false,
+    private readonly leaseMs = 30_000,
+  ) {}
+
+  async close(): Promise<void> {
+    if (this.owned) await this.db.destroy();
   }
 
-  /** Keeps the first record when two retries race: both wrote the same events, so either answer is right. */
-  async save(scope: string, key: string, response: StoredResponse, at: Date): Promise<void> {
-    await this.db
+  async reserve(scope: string, key: string, requestHash: string, at: Date): Promise<Reservation> {
+    const inserted = await this.db
       .insertInto('idempotency_records')
-      .values({
-        scope,
-        key,
-        request_hash: response.requestHash,
-        status: response.status,
-        headers: JSON.stringify(response.headers),
-        body: JSON.stringify(response.body),
-        created_at: at.toISOString(),
-      })
+      .values({ scope, key, request_hash: requestHash, status: PENDING, headers: '{}', body: 'null', created_at: at.toISOString() })
       .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
+      .returning('key')
+      .executeTakeFirst();
+    if (inserted) return { kind: 'reserved' };
+    const row = await this.db.selectFrom('idempotency_records').selectAll().where('scope', '=', scope).where('key', '=', key).executeTakeFirst();
+    if (!row) return this.reserve(scope, key, requestHash, at);
+    if (row.request_hash !== requestHash) return { kind: 'mismatch' };
+    if (row.status !== PENDING) {
+      return { kind: 'replay', response: { requestHash: row.request_hash, status: row.status, headers: JSON.parse(row.headers), body: JSON.parse(row.body) } };
+    }
+    if (at.getTime() - Date.parse(row.created_at) < this.leaseMs) return { kind: 'in_progress' };
+    const taken = await this.db
+      .updateTable('idempotency_records')
+      .set({ created_at: at.toISOString() })
+      .where('scope', '=', scope)
+      .where('key', '=', key)
+      .where('status', '=', PENDING)
+      .where('created_at', '=', row.created_at)
+      .executeTakeFirst();
+    return Number(taken.numUpdatedRows) === 1 ? { kind: 'reserved' } : { kind: 'in_progress' };
+  }
+
+  async complete(scope: string, key: string, response: StoredResponse): Promise<void> {
+    await this.db
+      .updateTable('idempotency_records')
+      .set({ status: response.status, headers: JSON.stringify(response.headers), body: JSON.stringify(response.body) })
+      .where('scope', '=', scope)
+      .where('key', '=', key)
       .execute();
+  }
+
+  /** A request that failed changed nothing: its key is free for a retry. */
+  async release(scope: string, key: string): Promise<void> {
+    await this.db.deleteFrom('idempotency_records').where('scope', '=', scope).where('key', '=', key).where('status', '=', PENDING).execute();
+  }
+
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.db);
   }
 }

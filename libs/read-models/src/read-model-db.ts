@@ -27,7 +27,7 @@ export type ReadModelDb = Kysely<CoreTables>;
  * transaction with the rows it covers, so a crash rolls both back together.
  */
 export function openSqliteReadModels(file: string): ReadModelDb {
-  mkdirSync(dirname(file), { recursive: true });
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const database = new Database(file);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
@@ -42,6 +42,20 @@ export function openSqliteReadModels(file: string): ReadModelDb {
     database.close();
   };
   return new Kysely<CoreTables>({ dialect: new SqliteDialect({ database: { ...withStatementCache(database), close: closeAll } }) });
+}
+
+/**
+ * Request records (idempotency keys) on the embedded default: their own file, synced at every
+ * commit like the event log, since a replayed response is a promise made to a client, and never
+ * locked by a projection rebuild.
+ */
+export function openSqliteRequests(file: string): ReadModelDb {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  const database = new Database(file);
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = FULL');
+  database.pragma('busy_timeout = 5000');
+  return new Kysely<CoreTables>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
 }
 
 /** Kysely prepares every query anew; projections run the same few statements thousands of times. */

@@ -53,8 +53,8 @@ export class TokenVerifier {
     try {
       const verified =
         typeof this.key === 'function'
-          ? await jwtVerify(token, this.key, { issuer: this.issuer, audience: this.audience, currentDate: new Date(now) })
-          : await jwtVerify(token, this.key, { issuer: this.issuer, audience: this.audience, currentDate: new Date(now) });
+          ? await jwtVerify(token, this.key, { issuer: this.issuer, audience: this.audience, currentDate: new Date(now), requiredClaims: ['exp', 'sub'] })
+          : await jwtVerify(token, this.key, { issuer: this.issuer, audience: this.audience, currentDate: new Date(now), requiredClaims: ['exp', 'sub'] });
       payload = verified.payload;
     } catch (error) {
       throw new InvalidToken(error instanceof Error ? error.message : 'token rejected');

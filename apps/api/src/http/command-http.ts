@@ -6,9 +6,10 @@ import { Metrics } from '@ruamjai/platform';
 import type { Actor } from '@ruamjai/kernel';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { preconditionMalformed, preconditionRequired } from './problem';
+import { preconditionFailedWeak, preconditionMalformed, preconditionRequired } from './problem';
 
-const ETAG = /^(?:W\/)?"(\d{1,18})"$/;
+const ETAG = /^"(\d{1,18})"$/;
+const WEAK_ETAG = /^W\/"(\d{1,18})"$/;
 
 /** The revision named by If-Match; `required` makes a missing header a 428. */
 export function parseIfMatch(request: FastifyRequest, required: boolean): bigint | undefined {
@@ -17,9 +18,12 @@ export function parseIfMatch(request: FastifyRequest, required: boolean): bigint
     if (required) throw preconditionRequired();
     return undefined;
   }
-  const match = ETAG.exec(header.trim());
-  if (!match) throw preconditionMalformed(header);
-  return BigInt(match[1]);
+  const value = header.trim();
+  const match = ETAG.exec(value);
+  if (match) return BigInt(match[1]);
+  // If-Match compares strongly (RFC 9110 §13.1.1): a weak tag never matches.
+  if (WEAK_ETAG.test(value)) throw preconditionFailedWeak();
+  throw preconditionMalformed(header);
 }
 
 function outcomeOf(error: unknown): string {
@@ -53,15 +57,17 @@ export class CommandHttp {
     private readonly metrics: Metrics,
   ) {}
 
-  context(request: FastifyRequest, actor: Actor, options: { ifMatch: 'required' | 'none' }): CommandContext {
+  /** `update` commands need If-Match; `create` commands expect the stream not to exist yet. */
+  context(request: FastifyRequest, actor: Actor, options: { kind: 'update' | 'create' }): CommandContext {
     const key = request.headers['idempotency-key'];
-    const expectedRevision = options.ifMatch === 'required' ? parseIfMatch(request, true) : undefined;
+    const expectedRevision = options.kind === 'update' ? parseIfMatch(request, true) : -1n;
+    const fingerprint = (request as FastifyRequest & { requestFingerprint?: string }).requestFingerprint;
     return {
       actor,
       correlationId: request.id,
       // Each command is its own cause; the correlation id ties it to the caller's wider work.
       causationId: randomUUID(),
-      ...(typeof key === 'string' && key ? { idempotencyKey: key } : {}),
+      ...(typeof key === 'string' && key ? { idempotencyKey: key, ...(fingerprint ? { requestFingerprint: fingerprint } : {}) } : {}),
       ...(expectedRevision !== undefined ? { expectedRevision } : {}),
     };
   }

@@ -1,21 +1,25 @@
-import { CallHandler, ExecutionContext, HttpCode, Injectable, type NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Inject, Injectable, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { IdempotencyStore } from '@ruamjai/read-models';
 import { CLOCK, type Actor, type Clock } from '@ruamjai/kernel';
-import { Inject } from '@nestjs/common';
+import { IdempotencyStore } from '@ruamjai/read-models';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
-import { from, mergeMap, of, type Observable } from 'rxjs';
-import { idempotencyKeyMalformed, idempotencyKeyReused } from './problem';
+import { catchError, from, mergeMap, of, throwError, type Observable } from 'rxjs';
+import { idempotencyKeyInProgress, idempotencyKeyMalformed, idempotencyKeyReused } from './problem';
 
 const KEY = /^[\x21-\x7e]{1,200}$/;
 const REPLAYED_HEADERS = ['etag', 'location', 'x-ruamjai-position'];
 const HTTP_CODE = '__httpCode__';
 
+type KeyedRequest = FastifyRequest & { actor?: Actor; requestFingerprint?: string };
+
 /**
- * Idempotency-Key on commands: the first successful response is stored and replayed for retries;
- * the same key with a different request is refused (422). Events of a retried request carry the
- * same ids, so even a retry that races the first attempt appends nothing.
+ * Idempotency-Key on commands. The key is reserved before the command runs, so concurrent requests
+ * with one key run it once (the others get 409 IDEMPOTENCY.IN_PROGRESS); the first successful
+ * response is stored and replayed; the same key with another request is refused (422). The
+ * request's fingerprint goes into the derived event ids, so even a retry after a crash between the
+ * append and the record writes nothing twice, and another request under the same key never passes
+ * for a retry.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -26,7 +30,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   ) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    const request = context.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>();
+    const request = context.switchToHttp().getRequest<KeyedRequest>();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const key = request.headers['idempotency-key'];
     if (request.method !== 'POST' || key === undefined) return next.handle();
@@ -36,13 +40,22 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const hash = createHash('sha256')
       .update(JSON.stringify([request.method, path, request.headers['if-match'] ?? null, request.body ?? null]))
       .digest('hex');
-    const stored = await this.store.find(scope, key);
-    if (stored) {
-      if (stored.requestHash !== hash) throw idempotencyKeyReused();
-      for (const [name, value] of Object.entries(stored.headers)) void reply.header(name, value);
-      void reply.header('Idempotent-Replayed', 'true');
-      void reply.status(stored.status);
-      return of(stored.body);
+    request.requestFingerprint = hash;
+    const reservation = await this.store.reserve(scope, key, hash, this.clock.now());
+    switch (reservation.kind) {
+      case 'mismatch':
+        throw idempotencyKeyReused();
+      case 'in_progress':
+        throw idempotencyKeyInProgress();
+      case 'replay': {
+        const { response } = reservation;
+        for (const [name, value] of Object.entries(response.headers)) void reply.header(name, value);
+        void reply.header('Idempotent-Replayed', 'true');
+        void reply.status(response.status);
+        return of(response.body);
+      }
+      case 'reserved':
+        break;
     }
     const status = this.reflector.get<number | undefined>(HTTP_CODE, context.getHandler()) ?? 201;
     return next.handle().pipe(
@@ -54,13 +67,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
               const value = reply.getHeader(name);
               if (value !== undefined) headers[name] = String(value);
             }
-            await this.store.save(scope, key, { requestHash: hash, status, headers, body }, this.clock.now());
+            await this.store.complete(scope, key, { requestHash: hash, status, headers, body });
             return body;
           })(),
         ),
       ),
+      // A refused or failed request changed nothing: free the key for a corrected retry.
+      catchError((error: unknown) => from(this.store.release(scope, key)).pipe(mergeMap(() => throwError(() => error)))),
     );
   }
 }
-
-export { HttpCode };

@@ -30,7 +30,9 @@ export class PinoNestLogger implements LoggerService {
   }
   private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace', message: unknown, context?: string, trace?: string) {
     const fields = { context, ...(trace ? { trace } : {}) };
-    if (typeof message === 'object' && message !== null) {
+    if (message instanceof Error) {
+      this.logger[level]({ ...fields, err: message }, message.message);
+    } else if (typeof message === 'object' && message !== null) {
       const { msg, ...rest } = message as { msg?: string };
       this.logger[level]({ ...fields, ...rest }, msg);
     } else {

@@ -37,6 +37,12 @@ export const preconditionRequired = () =>
 export const preconditionMalformed = (value: string) =>
   new HttpProblem(400, 'PRECONDITION.MALFORMED', { th: `ส่วนหัว If-Match "${value}" ไม่ถูกต้อง`, en: `If-Match "${value}" is not a version this API issued` });
 
+export const preconditionFailedWeak = () =>
+  new HttpProblem(412, 'PRECONDITION.WEAK_ETAG', {
+    th: 'If-Match ต้องใช้ ETag แบบเข้ม (ไม่มี W/) ตามที่ระบบส่งให้',
+    en: 'If-Match needs the strong ETag the API sent (without W/)',
+  });
+
 export const preconditionFailed = (current: bigint | 'no_stream') =>
   new HttpProblem(
     412,
@@ -54,6 +60,15 @@ export const idempotencyKeyReused = () =>
     th: 'Idempotency-Key นี้ถูกใช้กับคำขออื่นแล้ว',
     en: 'This Idempotency-Key was already used with a different request',
   });
+
+export const idempotencyKeyInProgress = () =>
+  new HttpProblem(
+    409,
+    'IDEMPOTENCY.IN_PROGRESS',
+    { th: 'คำขอที่ใช้ Idempotency-Key นี้กำลังดำเนินการอยู่ กรุณาลองใหม่อีกครั้ง', en: 'A request with this Idempotency-Key is still in progress; retry shortly' },
+    {},
+    { 'Retry-After': '1' },
+  );
 
 export const idempotencyKeyMalformed = () =>
   new HttpProblem(400, 'IDEMPOTENCY.KEY_MALFORMED', {

@@ -1,6 +1,10 @@
-import { ParseUUIDPipe } from '@nestjs/common';
+import { ParseUUIDPipe, type PipeTransform } from '@nestjs/common';
 import { RequestValidationError } from './validation';
 
-/** A path id that must be a UUID; anything else is a 400 naming the parameter. */
-export const uuidParam = (name: string) =>
-  new ParseUUIDPipe({ exceptionFactory: () => new RequestValidationError([{ field: name, problems: [`${name} must be a UUID`] }]) });
+/** A path id that must be a UUID (any case; used in lower case); anything else is a 400 naming it. */
+export const uuidParam = (name: string): PipeTransform<string, Promise<string>> => {
+  const parse = new ParseUUIDPipe({
+    exceptionFactory: () => new RequestValidationError([{ field: name, problems: [`${name} must be a UUID / ${name} ต้องเป็น UUID`] }]),
+  });
+  return { transform: async (value: string, metadata) => String(await parse.transform(value, metadata)).toLowerCase() };
+};

@@ -40,7 +40,7 @@ export interface SqliteEventStoreOptions {
  */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
-  private readonly worker: Worker | undefined;
+  private worker: Worker | undefined;
   private readonly pending = new Map<number, { resolve: (r: WriteResult) => void; reject: (e: Error) => void }>();
   private readonly commits = new EventEmitter();
   private nextRequest = 1;
@@ -48,7 +48,7 @@ export class SqliteEventStore implements EventStore {
   private readonly statements: ReturnType<typeof prepare>;
 
   private constructor(private readonly options: SqliteEventStoreOptions) {
-    mkdirSync(dirname(options.file), { recursive: true });
+    mkdirSync(dirname(options.file), { recursive: true, mode: 0o700 });
     this.db = new Database(options.file);
     configureConnection(this.db);
     createSchema(this.db);
@@ -74,12 +74,21 @@ export class SqliteEventStore implements EventStore {
       if (this.pending.size === 0) worker.unref();
       this.notifyCommitted();
     });
-    worker.on('error', (error) => {
-      for (const waiter of this.pending.values()) waiter.reject(error);
-      this.pending.clear();
+    worker.on('error', (error) => this.failPending(error));
+    worker.on('exit', (code) => {
+      if (this.closed) return;
+      // The writer died: what it had not committed is refused (nothing half-written: each batch is
+      // one transaction), and a new writer takes over.
+      this.failPending(new Error(`event store writer stopped (exit ${code}); the write was not committed`));
+      this.worker = this.startWriter(file);
     });
     worker.unref();
     return worker;
+  }
+
+  private failPending(error: Error): void {
+    for (const waiter of this.pending.values()) waiter.reject(error);
+    this.pending.clear();
   }
 
   /** Wakes live subscribers: new events were committed (here, or by a writer that says so). */

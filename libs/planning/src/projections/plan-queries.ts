@@ -20,6 +20,9 @@ export interface PlanHistoryEntry {
   readonly role: string;
   readonly reason: string | null;
   readonly correlationId: string;
+  readonly causationId: string | null;
+  readonly commandType: string | null;
+  readonly schemaVersion: number | null;
   readonly data: unknown;
 }
 
@@ -67,6 +70,9 @@ export class PlanQueries {
           role: meta.role ?? 'unknown',
           reason: meta.reason ?? null,
           correlationId: meta.correlationId ?? '',
+          causationId: meta.causationId ?? null,
+          commandType: meta.commandType ?? null,
+          schemaVersion: meta.schemaVersion ?? null,
           data: event.data,
         });
       }

@@ -1,10 +1,12 @@
 import { FUNDING_SOURCES, type FundingSource } from '@ruamjai/planning';
+import { Trim } from '../../http/trim';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { CommandResponseDto } from '../draft-plan/draft-plan.dto';
 
 export class AddProjectDto {
   @ApiProperty({ example: 'ประชารัฐร่วมใจขจัดภัยค้ามนุษย์ในเด็ก สตรี และครอบครัว' })
+  @Trim()
   @IsString()
   @MinLength(3)
   @MaxLength(500)
@@ -12,6 +14,7 @@ export class AddProjectDto {
 
   @ApiPropertyOptional()
   @IsOptional()
+  @Trim()
   @IsString()
   @MaxLength(500)
   titleEn?: string;

@@ -27,7 +27,7 @@ export class AddProjectController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<AddProjectResponseDto> {
-    const context = this.commands.context(request, actor, { ifMatch: 'required' });
+    const context = this.commands.context(request, actor, { kind: 'update' });
     const projectId = context.idempotencyKey ? idFromKey(actor.id, context.idempotencyKey, 'project') : randomUUID();
     const result = await this.commands.execute(new AddProjectCommand({ planId, projectId, ...body }, context), response, `/api/v1/plans/${planId}`);
     return { planId, projectId, ...result };

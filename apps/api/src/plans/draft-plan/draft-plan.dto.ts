@@ -1,3 +1,4 @@
+import { Trim } from '../../http/trim';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 
@@ -13,6 +14,7 @@ export class DraftPlanDto {
   fiscalYear!: number;
 
   @ApiProperty({ example: 'แผนปฏิบัติการป้องกันและปราบปรามการค้ามนุษย์ จังหวัดสระแก้ว ปี 2562' })
+  @Trim()
   @IsString()
   @MinLength(3)
   @MaxLength(500)
@@ -20,6 +22,7 @@ export class DraftPlanDto {
 
   @ApiPropertyOptional({ example: 'Sa Kaeo anti-trafficking action plan FY2562' })
   @IsOptional()
+  @Trim()
   @IsString()
   @MaxLength(500)
   titleEn?: string;

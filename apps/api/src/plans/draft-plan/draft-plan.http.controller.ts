@@ -19,7 +19,7 @@ export class DraftPlanController {
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key create the plan once' })
   @ApiCreatedResponse({ type: DraftPlanResponseDto, description: 'ร่างแผนแล้ว / Plan drafted; ETag is its version' })
   async draft(@Body() body: DraftPlanDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) response: FastifyReply): Promise<DraftPlanResponseDto> {
-    const context = this.commands.context(request, actor, { ifMatch: 'none' });
+    const context = this.commands.context(request, actor, { kind: 'create' });
     // A retried creation must name the same plan, so the id follows the key when there is one.
     const planId = context.idempotencyKey ? idFromKey(actor.id, context.idempotencyKey, 'plan') : randomUUID();
     const result = await this.commands.execute(new DraftPlanCommand({ planId, ...body }, context), response, `/api/v1/plans/${planId}`);

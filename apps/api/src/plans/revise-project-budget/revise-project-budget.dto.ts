@@ -1,3 +1,4 @@
+import { Trim } from '../../http/trim';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 
@@ -9,6 +10,7 @@ export class ReviseProjectBudgetDto {
   requestedBudgetSatang!: number;
 
   @ApiProperty({ example: 'ลดจำนวนผู้เข้าร่วมจาก 50 เป็น 40 คน', description: 'Why the budget changes (kept in the audit trail)' })
+  @Trim()
   @IsString()
   @MinLength(3)
   @MaxLength(2000)

@@ -27,7 +27,7 @@ export class ReviseProjectBudgetController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<CommandResponse> {
-    const context = this.commands.context(request, actor, { ifMatch: 'required' });
+    const context = this.commands.context(request, actor, { kind: 'update' });
     return this.commands.execute(new ReviseProjectBudgetCommand({ planId, projectId, ...body }, context), response, `/api/v1/plans/${planId}`);
   }
 }
