@@ -254,6 +254,21 @@ describe('plans over HTTP', () => {
     });
   });
 
+  describe('authorisation', () => {
+    it.each(['viewer', 'auditor'] as const)('refuses a %s who tries to draft a plan, storing nothing', async (role) => {
+      const before = await store().headPosition();
+      const res = await api.http.post('/api/v1/plans').set('Authorization', `Bearer ${await api.token(role, 'reader', 'OTHER-AG')}`).send(samplePlan).expect(403);
+      expect(res.body.code).toBe('AUTH.NOT_PERMITTED');
+      expect(await store().headPosition()).toBe(before);
+    });
+
+    it('lets an auditor read a plan and its history', async () => {
+      const { planId } = await draftPlan();
+      const auditor = { Authorization: `Bearer ${await api.token('auditor', 'auditor1', 'OAG')}` };
+      await api.http.get(`/api/v1/plans/${planId}/history`).set(auditor).expect(200);
+    });
+  });
+
   describe('authentication', () => {
     it('refuses a request without a token with 401', async () => {
       const res = await api.http.post('/api/v1/plans').send(samplePlan).expect(401);

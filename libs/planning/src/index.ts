@@ -3,6 +3,7 @@ export * from './domain/plan.events';
 export * from './domain/plan.state';
 export * from './domain/plan.errors';
 export * from './domain/plan.decider';
+export * from './domain/plan.policy';
 export * from './domain/provinces';
 export * from './domain/funding-source';
 export * from './application/draft-plan/draft-plan.handler';
