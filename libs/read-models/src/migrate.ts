@@ -5,7 +5,8 @@ import { coreMigrations } from './read-model-db';
 export async function migrateReadModels(db: Kysely<unknown>, contextMigrations: Record<string, Migration>[]): Promise<void> {
   const all: Record<string, Migration> = Object.assign({}, coreMigrations, ...contextMigrations);
   const provider: MigrationProvider = { getMigrations: async () => all };
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  // Each context numbers its own migrations; a later core migration may sort before an applied one.
+  const { error, results } = await new Migrator({ db, provider, allowUnorderedMigrations: true }).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`read-model migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 
 /** Tables the read-model layer itself owns; each bounded context adds its own beside them. */
 export type CoreTables = {
+  inbound_messages: { consumer: string; message_id: string; outcome: string; processed_at: string };
   projection_checkpoints: { name: string; position: string; updated_at: string };
   idempotency_records: {
     scope: string;
@@ -76,6 +77,19 @@ function withStatementCache(database: Database.Database): SqliteDatabase {
 }
 
 export const coreMigrations: Record<string, Migration> = {
+  '0002-inbound-messages': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('inbound_messages')
+        .ifNotExists()
+        .addColumn('consumer', 'varchar(100)', (c) => c.notNull())
+        .addColumn('message_id', 'varchar(200)', (c) => c.notNull())
+        .addColumn('outcome', 'varchar(40)', (c) => c.notNull())
+        .addColumn('processed_at', 'varchar(40)', (c) => c.notNull())
+        .addPrimaryKeyConstraint('inbound_messages_pk', ['consumer', 'message_id'])
+        .execute();
+    },
+  },
   '0001-core': {
     async up(db: Kysely<unknown>) {
       await db.schema

@@ -1,0 +1,132 @@
+import { CommandRunner, collect, SqliteEventStore, StreamNotFound } from '@ruamjai/event-store';
+import { DomainError, systemClock, type Decider } from '@ruamjai/kernel';
+import { migrateReadModels, openSqliteReadModels } from '@ruamjai/read-models';
+import { Kafka, logLevel } from 'kafkajs';
+import type { Kysely } from 'kysely';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { kafkaBrokers } from '../../../test/support/kafka';
+import { DLQ_SUFFIX, InboundConsumer, InvalidMessage, type InboundHandler } from './inbound-consumer';
+
+type Register = { type: 'Register'; data: { id: string; name: string }; at: Date };
+type Registered = { type: 'Registered'; data: { id: string; name: string } };
+class AlreadyRegistered extends DomainError {
+  readonly code = 'TEST.ALREADY_REGISTERED';
+  readonly kind = 'conflict';
+  constructor() {
+    super({ th: 'ลงทะเบียนแล้ว', en: 'already registered' });
+  }
+}
+const registration: Decider<Register, boolean, Registered> = {
+  initialState: false,
+  decide: (c, exists) => {
+    if (exists) throw new AlreadyRegistered();
+    return [{ type: 'Registered', data: c.data }];
+  },
+  evolve: () => true,
+};
+const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+(kafkaBrokers() ? describe : describe.skip)('an inbound consumer', () => {
+  jest.setTimeout(120_000);
+  const dir = mkdtempSync(join(tmpdir(), 'ruamjai-inbound-'));
+  const store = SqliteEventStore.open({ file: join(dir, 'events.sqlite') });
+  const db = openSqliteReadModels(join(dir, 'read-models.sqlite'));
+  const kafka = new Kafka({ clientId: 'inbound-test', brokers: kafkaBrokers() ?? [], logLevel: logLevel.NOTHING });
+  const topic = `ruamjai.inbound.test-${randomUUID().slice(0, 8)}.v1`;
+  const runner = new CommandRunner(store);
+  const handler: InboundHandler<{ id: string; name: string }> = {
+    topic,
+    parse(value) {
+      const v = value as { id?: unknown; data?: { name?: unknown } };
+      if (typeof v?.data?.name !== 'string' || v.data.name.trim() === '') throw new InvalidMessage('TEST.NAME_MISSING', 'data.name is required');
+      return { id: String(v.id), name: v.data.name };
+    },
+    async handle(message, context) {
+      await runner.run(registration, `registration-${message.id}`, { type: 'Register', data: message, at: new Date() }, {
+        actor: { id: 'hotline-1300', agency: 'HOTLINE-1300', role: 'agency_officer' },
+        correlationId: context.correlationId,
+        causationId: context.messageId,
+        idempotencyKey: `inbound:${context.messageId}`,
+        expectedRevision: -1n,
+      });
+    },
+  };
+  let consumer: InboundConsumer;
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+
+  beforeAll(async () => {
+    await migrateReadModels(db as unknown as Kysely<unknown>, []);
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.createTopics({ topics: [{ topic, numPartitions: 3 }, { topic: `${topic}${DLQ_SUFFIX}`, numPartitions: 1 }] });
+    await admin.disconnect();
+    await producer.connect();
+    consumer = new InboundConsumer(kafka, `ruamjai-inbound-${randomUUID()}`, [handler as InboundHandler<unknown>], db, kafka.producer(), systemClock, silent);
+    await consumer.start();
+  });
+  afterAll(async () => {
+    await consumer.stop();
+    await producer.disconnect();
+    await store.close();
+    await db.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await probe().catch(() => undefined);
+      if (value !== undefined) return value;
+      if (Date.now() > deadline) throw new Error('not in time');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  it('turns a message delivered three times into exactly one command', async () => {
+    const id = randomUUID();
+    const message = { key: id, value: JSON.stringify({ id, data: { name: 'สมศรี (fictional)' } }) };
+    await producer.send({ topic, acks: -1, messages: [message, message, message] });
+    const events = await eventually(async () => {
+      const list = await collect(store.readStream(`registration-${id}`));
+      return list.length > 0 ? list : undefined;
+    });
+    // Give the two redeliveries time to be seen and skipped.
+    const marker = randomUUID();
+    await producer.send({ topic, acks: -1, messages: [{ key: id, value: JSON.stringify({ id: marker, data: { name: 'marker' } }) }] });
+    await eventually(async () => ((await collect(store.readStream(`registration-${marker}`))).length > 0 ? true : undefined));
+    expect(events).toHaveLength(1);
+    expect(await collect(store.readStream(`registration-${id}`))).toHaveLength(1);
+  });
+
+  it('sends ten malformed messages to the dead-letter topic with their reasons, and keeps consuming', async () => {
+    const poison = [
+      ...Array.from({ length: 4 }, () => ({ value: '{not json' })),
+      ...Array.from({ length: 3 }, () => ({ value: JSON.stringify({ data: { name: 'no id' } }) })),
+      ...Array.from({ length: 3 }, () => ({ value: JSON.stringify({ id: randomUUID(), data: {} }) })),
+    ];
+    await producer.send({ topic, acks: -1, messages: poison.map((p, i) => ({ key: `poison-${i}`, value: p.value })) });
+    const after = randomUUID();
+    await producer.send({ topic, acks: -1, messages: [{ key: after, value: JSON.stringify({ id: after, data: { name: 'after the poison' } }) }] });
+
+    const dead: Array<{ code: string; reason: string }> = [];
+    const reader = kafka.consumer({ groupId: `dlq-reader-${randomUUID()}` });
+    await reader.connect();
+    await reader.subscribe({ topic: `${topic}${DLQ_SUFFIX}`, fromBeginning: true });
+    await reader.run({
+      eachMessage: async ({ message }) => {
+        dead.push({ code: message.headers!['ruamjai-dlq-code']!.toString(), reason: message.headers!['ruamjai-dlq-reason']!.toString() });
+      },
+    });
+    await eventually(async () => (dead.length >= 10 ? true : undefined));
+    await reader.disconnect();
+    expect(dead).toHaveLength(10);
+    expect(dead.filter((d) => d.code === 'MESSAGE.MALFORMED_JSON')).toHaveLength(4);
+    expect(dead.filter((d) => d.code === 'MESSAGE.NO_ID')).toHaveLength(3);
+    expect(dead.filter((d) => d.code === 'TEST.NAME_MISSING')).toHaveLength(3);
+    await eventually(async () => ((await collect(store.readStream(`registration-${after}`))).length > 0 ? true : undefined));
+    await expect(collect(store.readStream(`registration-never`))).rejects.toBeInstanceOf(StreamNotFound);
+  });
+});
