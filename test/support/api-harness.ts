@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { loadConfig, type AppConfig } from '@ruamjai/config';
-import type { Role } from '@ruamjai/kernel';
+import type { Clock, Role } from '@ruamjai/kernel';
 import { issueToken, loadOrCreateSigningKey } from '@ruamjai/security';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,10 +17,10 @@ export interface ApiHarness {
 }
 
 /** A real API on a fresh data folder: real SQLite store, real read models, real tokens. */
-export async function startApi(env: Record<string, string> = {}): Promise<ApiHarness> {
+export async function startApi(env: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<ApiHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ruamjai-api-'));
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '1000000', ...env });
-  const app = await createApiApp(config);
+  const app = await createApiApp(config, { clock: options.clock });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const key = await loadOrCreateSigningKey(dataDir);

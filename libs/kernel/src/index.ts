@@ -5,3 +5,4 @@ export * from './actor';
 export * from './event';
 export * from './ids';
 export * from './thai-calendar';
+export * from './json-diff';

@@ -13,5 +13,6 @@ export * from './projections/plan-view';
 export * from './projections/plan-projections';
 export * from './projections/planning-tables';
 export * from './projections/plan-queries';
+export * from './projections/plan-audit';
 export * from './planning.module';
 export * from './integration-events/plan-integration-events';

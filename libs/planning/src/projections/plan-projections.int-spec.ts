@@ -90,7 +90,7 @@ describe.each(dialects)('plan projections on $name', (dialect) => {
     expect(await runner.waitFor(last.position, 10_000)).toBe(true);
     await runner.stop();
 
-    const queries = new PlanQueries(db, store);
+    const queries = new PlanQueries(db);
     const live = await queries.view(planId);
     expect(live).toMatchObject({
       planId,
@@ -118,7 +118,7 @@ describe.each(dialects)('plan projections on $name', (dialect) => {
     expect(await first.waitFor(last.position, 10_000)).toBe(true);
     expect(await second.waitFor(last.position, 10_000)).toBe(true);
     await Promise.all([first.stop(), second.stop()]);
-    const view = await new PlanQueries(db, store).view(planId);
+    const view = await new PlanQueries(db).view(planId);
     expect(view?.projects).toHaveLength(1);
     expect(view?.revision).toBe(2);
   });

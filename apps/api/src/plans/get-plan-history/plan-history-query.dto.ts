@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
 
 export class PlanHistoryQueryDto {
-  @ApiPropertyOptional({ description: 'Return events after this revision' })
+  @ApiPropertyOptional({ description: 'Events after this revision (the next page)' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -18,7 +18,38 @@ export class PlanHistoryQueryDto {
   @Max(1000)
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'Accepted for symmetry with the views; the history reads the log itself, so it is always current' })
+  @ApiPropertyOptional({ description: 'Only events that happened at or after this time (ISO 8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Only events that happened at or before this time (ISO 8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'Only events by this user' })
+  @IsOptional()
+  @Matches(/^[\w.@-]{1,200}$/)
+  actor?: string;
+
+  @ApiPropertyOptional({ description: 'Only events by officials of this agency' })
+  @IsOptional()
+  @Matches(/^[A-Z0-9][A-Z0-9-]{0,63}$/)
+  agency?: string;
+
+  @ApiPropertyOptional({ description: 'Only these event types, comma-separated (e.g. ProjectAdded,ProjectBudgetRevised)' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((t) => t.trim()).filter(Boolean) : value))
+  @Matches(/^[A-Za-z]{1,100}$/, { each: true })
+  type?: string[];
+
+  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json', description: 'csv: UTF-8 with BOM, for Excel' })
+  @IsOptional()
+  @IsIn(['json', 'csv'])
+  format?: 'json' | 'csv';
+
+  @ApiPropertyOptional({ description: 'Accepted for symmetry with the views; the history reads the log itself' })
   @IsOptional()
   @Matches(/^\d{1,19}$/)
   minPosition?: string;

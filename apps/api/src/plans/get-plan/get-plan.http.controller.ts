@@ -1,10 +1,11 @@
-import { Controller, Get, Param, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { PlanNotFound, PlanQueries, type PlanView } from '@ruamjai/planning';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { PlanAudit, PlanNotFound, PlanQueries, type PlanView } from '@ruamjai/planning';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { etagOf } from '../../http/command-http';
 import { ReadYourWrites } from '../../http/read-your-writes';
 import { uuidParam } from '../../http/uuid-param';
+import { PlanViewQueryDto } from './plan-view-query.dto';
 
 @ApiTags('plans')
 @ApiBearerAuth()
@@ -12,15 +13,21 @@ import { uuidParam } from '../../http/uuid-param';
 export class GetPlanController {
   constructor(
     private readonly plans: PlanQueries,
+    private readonly audit: PlanAudit,
     private readonly consistency: ReadYourWrites,
   ) {}
 
   @Get()
-  @ApiQuery({ name: 'minPosition', required: false, description: 'Wait until the view includes this position (from X-Ruamjai-Position)' })
-  @ApiOkResponse({ description: 'แผนปัจจุบัน / The current plan; ETag is its version' })
-  async get(@Param('planId', uuidParam('planId')) planId: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) response: FastifyReply): Promise<PlanView> {
-    await this.consistency.await(request);
-    const view = await this.plans.view(planId);
+  @ApiOkResponse({ description: 'แผนปัจจุบัน หรือ ณ เวลา/รุ่นที่ระบุ / The plan now, or as it was (asOf, revision); ETag is its version' })
+  async get(
+    @Param('planId', uuidParam('planId')) planId: string,
+    @Query() query: PlanViewQueryDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
+  ): Promise<PlanView> {
+    const past = query.asOf !== undefined || query.revision !== undefined;
+    if (!past) await this.consistency.await(request);
+    const view = past ? await this.audit.viewAt(planId, { at: query.asOf ? new Date(query.asOf) : undefined, revision: query.revision }) : await this.plans.view(planId);
     if (!view) throw new PlanNotFound(planId);
     void response.header('ETag', etagOf(view.revision));
     return view;

@@ -1,0 +1,175 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE, StreamNotFound, type EventStore, type RecordedEvent } from '@ruamjai/event-store';
+import { jsonDiff, type EventMetadata, type FieldChange } from '@ruamjai/kernel';
+import { planStreamId } from '../domain/plan.decider';
+import type { PlanEvent } from '../domain/plan.events';
+import { assemblePlanView, evolvePlanSummary, evolveProjectView, projectIdOf, type PlanSummary, type PlanView, type ProjectView, type ViewEvent } from './plan-view';
+
+export interface PlanAuditEntry {
+  readonly revision: number;
+  readonly position: string;
+  readonly eventId: string;
+  readonly type: string;
+  readonly occurredAt: string;
+  readonly recordedAt: string;
+  readonly actor: string;
+  readonly agency: string;
+  readonly role: string;
+  readonly reason: string | null;
+  readonly correlationId: string;
+  readonly causationId: string | null;
+  readonly commandType: string | null;
+  readonly schemaVersion: number | null;
+  /** What the event changed in the plan, field by field. */
+  readonly changes: readonly FieldChange[];
+  readonly data: unknown;
+}
+
+export interface HistoryFilter {
+  readonly from?: Date;
+  readonly to?: Date;
+  readonly actor?: string;
+  readonly agency?: string;
+  readonly types?: readonly string[];
+  readonly afterRevision?: number;
+  readonly limit: number;
+}
+
+export interface PlanComparison {
+  readonly from: number;
+  readonly to: number;
+  readonly added: readonly FieldChange[];
+  readonly changed: readonly FieldChange[];
+  readonly removed: readonly FieldChange[];
+}
+
+/**
+ * Fields every event moves, and totals derived from the projects: a diff that listed them would
+ * bury what actually changed.
+ */
+const BOOKKEEPING = new Set(['revision', 'updatedAt', 'totals']);
+const projectKey = (item: Record<string, unknown>) => (typeof item.projectId === 'string' ? item.projectId : undefined);
+
+function viewEventOf(event: RecordedEvent): ViewEvent {
+  const meta = (event.metadata ?? {}) as Partial<EventMetadata>;
+  return { event: event as unknown as PlanEvent, revision: Number(event.revision), occurredAt: meta.occurredAt ?? event.created.toISOString() };
+}
+
+function withoutBookkeeping<T extends object>(value: T | undefined): Partial<T> | undefined {
+  if (!value) return value;
+  return Object.fromEntries(Object.entries(value).filter(([k]) => !BOOKKEEPING.has(k))) as Partial<T>;
+}
+
+/** Folds a plan's events (in order) into its view, the same functions the projection uses. */
+export function foldPlanView(events: Iterable<ViewEvent>): PlanView | undefined {
+  let summary: PlanSummary | undefined;
+  const projects = new Map<string, ProjectView | undefined>();
+  for (const change of events) {
+    summary = evolvePlanSummary(summary, change);
+    const id = projectIdOf(change.event);
+    if (id) projects.set(id, evolveProjectView(projects.get(id), change));
+  }
+  return summary && assemblePlanView(summary, [...projects.values()].filter((p): p is ProjectView => p !== undefined));
+}
+
+/**
+ * What auditors read, straight from the plan's stream: the history with field-level changes, the
+ * plan as it was at a time or revision, and the differences between two revisions.
+ */
+@Injectable()
+export class PlanAudit {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /** Every event of the plan, or undefined when there is no such plan. */
+  private async events(planId: string): Promise<RecordedEvent[] | undefined> {
+    const events: RecordedEvent[] = [];
+    try {
+      for await (const event of this.store.readStream(planStreamId(planId))) events.push(event);
+    } catch (error) {
+      if (error instanceof StreamNotFound) return undefined;
+      throw error;
+    }
+    return events;
+  }
+
+  async history(planId: string, filter: HistoryFilter): Promise<PlanAuditEntry[] | undefined> {
+    const events = await this.events(planId);
+    if (!events) return undefined;
+    let summary: PlanSummary | undefined;
+    const projects = new Map<string, ProjectView | undefined>();
+    const entries: PlanAuditEntry[] = [];
+    for (const event of events) {
+      const change = viewEventOf(event);
+      const nextSummary = evolvePlanSummary(summary, change);
+      const changes = [...jsonDiff(withoutBookkeeping(summary) ?? null, withoutBookkeeping(nextSummary) ?? null)];
+      summary = nextSummary;
+      const id = projectIdOf(change.event);
+      if (id) {
+        const before = projects.get(id);
+        const after = evolveProjectView(before, change);
+        projects.set(id, after);
+        changes.push(...jsonDiff(withoutBookkeeping(before) ?? null, withoutBookkeeping(after) ?? null, projectKey, `projects[${id}]`));
+      }
+      if (!this.matches(event, change, filter)) continue;
+      const meta = (event.metadata ?? {}) as Partial<EventMetadata>;
+      entries.push({
+        revision: change.revision,
+        position: event.position.toString(),
+        eventId: event.id,
+        type: event.type,
+        occurredAt: change.occurredAt,
+        recordedAt: event.created.toISOString(),
+        actor: meta.actorId ?? 'unknown',
+        agency: meta.agency ?? 'unknown',
+        role: meta.role ?? 'unknown',
+        reason: meta.reason ?? null,
+        correlationId: meta.correlationId ?? '',
+        causationId: meta.causationId ?? null,
+        commandType: meta.commandType ?? null,
+        schemaVersion: meta.schemaVersion ?? null,
+        changes,
+        data: event.data,
+      });
+    }
+    return entries.slice(0, filter.limit);
+  }
+
+  private matches(event: RecordedEvent, change: ViewEvent, filter: HistoryFilter): boolean {
+    const meta = (event.metadata ?? {}) as Partial<EventMetadata>;
+    const at = Date.parse(change.occurredAt);
+    if (filter.afterRevision !== undefined && change.revision <= filter.afterRevision) return false;
+    if (filter.from && at < filter.from.getTime()) return false;
+    if (filter.to && at > filter.to.getTime()) return false;
+    if (filter.actor && meta.actorId !== filter.actor) return false;
+    if (filter.agency && meta.agency !== filter.agency) return false;
+    if (filter.types?.length && !filter.types.includes(event.type)) return false;
+    return true;
+  }
+
+  /** The plan exactly as it was after the last event at or before `at`, or at `revision`. */
+  async viewAt(planId: string, point: { at?: Date; revision?: number }): Promise<PlanView | undefined> {
+    const events = await this.events(planId);
+    if (!events) return undefined;
+    const upTo = events.map(viewEventOf).filter((e) => (point.revision === undefined || e.revision <= point.revision) && (point.at === undefined || Date.parse(e.occurredAt) <= point.at.getTime()));
+    return foldPlanView(upTo);
+  }
+
+  /** What was added, changed and removed between two revisions of the plan. */
+  async compare(planId: string, from: number, to: number): Promise<PlanComparison | undefined> {
+    const events = await this.events(planId);
+    if (!events) return undefined;
+    const all = events.map(viewEventOf);
+    const before = foldPlanView(all.filter((e) => e.revision <= from));
+    const after = foldPlanView(all.filter((e) => e.revision <= to));
+    const changes = jsonDiff(withoutBookkeeping(before) ?? null, withoutBookkeeping(after) ?? null, projectKey).filter(
+      (c) => !BOOKKEEPING.has(c.path.split('.').pop() ?? ''),
+    );
+    return {
+      from,
+      to,
+      added: changes.filter((c) => c.before === null),
+      removed: changes.filter((c) => c.after === null),
+      changed: changes.filter((c) => c.before !== null && c.after !== null),
+    };
+  }
+}
