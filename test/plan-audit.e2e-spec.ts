@@ -80,6 +80,12 @@ describe('an auditor replaying a plan', () => {
     expect(lines[3]).toContain('ลดจำนวนผู้เข้าร่วมจาก 50 เป็น 40 คน');
   });
 
+  it('verifies the hash chain of the whole log', async () => {
+    const res = await api.http.get('/api/v1/audit/verification').set(auditor).expect(200);
+    expect(res.body).toMatchObject({ ok: true, firstBreak: null, eventsChecked: 3 });
+    expect(res.body.head.digest).toMatch(/^[0-9a-f]{64}$/);
+  });
+
   it('refuses a malformed date', async () => {
     const res = await api.http.get(`/api/v1/plans/${planId}?asOf=yesterday`).set(auditor).expect(400);
     expect(res.body.code).toBe('REQUEST.INVALID');

@@ -17,6 +17,7 @@ import { ReadYourWrites } from './http/read-your-writes';
 import { FixedWindowThrottlerStorage } from './http/rate-limit-storage';
 import { AddProjectController } from './plans/add-project/add-project.http.controller';
 import { DraftPlanController } from './plans/draft-plan/draft-plan.http.controller';
+import { VerifyAuditChainController } from './audit/verify-audit-chain/verify-audit-chain.http.controller';
 import { ComparePlanRevisionsController } from './plans/compare-plan-revisions/compare-plan-revisions.http.controller';
 import { GetPlanHistoryController } from './plans/get-plan-history/get-plan-history.http.controller';
 import { GetPlanController } from './plans/get-plan/get-plan.http.controller';
@@ -64,6 +65,7 @@ export class AppModule {
         GetPlanController,
         GetPlanHistoryController,
         ComparePlanRevisionsController,
+        VerifyAuditChainController,
         ...(options.benchRoutes ? [BenchController] : []),
       ],
       providers: [

@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig, type AppConfig } from '@ruamjai/config';
 import { ROLES, systemClock, type Role } from '@ruamjai/kernel';
 import { planningMigrations, planningProjections } from '@ruamjai/planning';
+import { verifyChains } from '@ruamjai/event-store';
 import { openEventStore, openReadModels } from '@ruamjai/platform';
 import { rebuildProjections } from '@ruamjai/read-models';
 import { issueToken, loadOrCreateSigningKey } from '@ruamjai/security';
@@ -10,7 +11,8 @@ import { parseArgs } from 'node:util';
 const USAGE = `Usage:
   npm run cli -- token --sub <user> --agency <AGENCY-CODE> --role <${ROLES.join('|')}> [--ttl <seconds>]
   npm run cli -- projections rebuild [name]
-  npm run cli -- projections list`;
+  npm run cli -- projections list
+  npm run cli -- audit verify`;
 
 class UsageError extends Error {}
 
@@ -55,6 +57,22 @@ async function projections(config: AppConfig, args: string[]): Promise<void> {
   }
 }
 
+async function audit(config: AppConfig, args: string[]): Promise<void> {
+  if (args[0] !== 'verify') throw new UsageError(`unknown audit action ${args[0] ?? ''}`);
+  const store = openEventStore(config);
+  try {
+    const report = await verifyChains(store);
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    if (!report.ok) {
+      const b = report.firstBreak!;
+      process.stderr.write(`\nTHE LOG FAILS VERIFICATION at position ${b.position} (${b.streamId} revision ${b.revision}, event ${b.eventId}): ${b.detail}\n`);
+      process.exitCode = 1;
+    }
+  } finally {
+    await store.close();
+  }
+}
+
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   const config = loadConfig();
@@ -63,6 +81,8 @@ async function main(): Promise<void> {
       return token(config, rest);
     case 'projections':
       return projections(config, rest);
+    case 'audit':
+      return audit(config, rest);
     default:
       throw new UsageError(command ? `unknown command ${command}` : 'no command given');
   }

@@ -115,6 +115,20 @@ describe('the command runner', () => {
       commandType: 'Add',
       schemaVersion: 1,
       occurredAt: '2019-02-14T00:00:00.000Z',
+      prevHash: '0'.repeat(64),
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
+  });
+
+  it('links each event to the one before it', async () => {
+    const stream = `counter-${randomUUID()}`;
+    const runner = new CommandRunner(store);
+    await runner.run(counter, stream, add(1), context());
+    await new CommandRunner(store).run(counter, stream, add(2), context());
+    await runner.run(counter, stream, add(3), context());
+    const events = await collect(store.readStream(stream));
+    const meta = events.map((e) => e.metadata as { prevHash: string; hash: string });
+    expect(meta[1].prevHash).toBe(meta[0].hash);
+    expect(meta[2].prevHash).toBe(meta[1].hash);
   });
 });

@@ -2,6 +2,7 @@ import { fold, type Actor, type Decider, type DomainEvent, type EventMetadata } 
 import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import { StreamNotFound, WrongExpectedVersion } from './event-store.errors';
+import { chainEvents, GENESIS, hashOf } from './audit-chain';
 import type { EventStore, NewEvent, RecordedEvent } from './event-store.port';
 
 /** Where a command came from, recorded beside every event it causes. */
@@ -52,6 +53,8 @@ const SCHEMA_VERSION = 1;
 interface Cached<State> {
   state: State;
   revision: bigint;
+  /** Hash of the stream's last event: the next event links to it. */
+  lastHash: string;
 }
 
 /**
@@ -77,12 +80,14 @@ export class CommandRunner {
     // The cached state is trusted without a read: the append's expected revision proves it current.
     let cached = this.cache.get(streamId) as Cached<State> | undefined;
     if (cached && expected !== undefined && expected !== cached.revision) cached = undefined;
-    const { state, revision } = cached ?? (await this.load(decider, streamId));
-    if (expected !== undefined && expected !== revision) return this.stale(decider, streamId, command, context, expected, { state, revision });
+    const current = cached ?? (await this.load(decider, streamId));
+    const { state, revision } = current;
+    if (expected !== undefined && expected !== revision) return this.stale(decider, streamId, command, context, expected, current);
     const events = decider.decide(command, state);
     try {
-      const result = await this.store.append(streamId, this.toNewEvents(events, streamId, command, context), { expected: revision < 0n ? 'no_stream' : revision });
-      this.remember(streamId, { state: fold(decider, state, events), revision: result.nextExpectedRevision });
+      const chained = this.toNewEvents(events, streamId, revision, current.lastHash, command, context);
+      const result = await this.store.append(streamId, chained.events, { expected: revision < 0n ? 'no_stream' : revision });
+      this.remember(streamId, { state: fold(decider, state, events), revision: result.nextExpectedRevision, lastHash: chained.lastHash });
       return { streamId, revision: result.nextExpectedRevision, position: result.position, events };
     } catch (error) {
       this.cache.delete(streamId);
@@ -109,10 +114,11 @@ export class CommandRunner {
   ): Promise<CommandOutcome<Event>> {
     const actual = current.revision < 0n ? 'no_stream' : current.revision;
     if (context.idempotencyKey && expected < current.revision) {
-      const seen = expected < 0n ? decider.initialState : await this.stateAt(decider, streamId, expected);
-      const events = decider.decide(command, seen);
+      const seen = expected < 0n ? { state: decider.initialState, revision: -1n, lastHash: GENESIS } : await this.stateAt(decider, streamId, expected);
+      const events = decider.decide(command, seen.state);
       try {
-        const result = await this.store.append(streamId, this.toNewEvents(events, streamId, command, context), { expected: expected < 0n ? 'no_stream' : expected });
+        const chained = this.toNewEvents(events, streamId, expected, seen.lastHash, command, context);
+        const result = await this.store.append(streamId, chained.events, { expected: expected < 0n ? 'no_stream' : expected });
         // The store answered with the original write; the cache may hold a later state.
         this.cache.delete(streamId);
         return { streamId, revision: result.nextExpectedRevision, position: result.position, events };
@@ -130,28 +136,41 @@ export class CommandRunner {
     const cached = this.cache.get(streamId) as Cached<State> | undefined;
     let state = cached?.state ?? decider.initialState;
     let revision = cached?.revision ?? -1n;
+    let lastHash = cached?.lastHash ?? GENESIS;
     try {
       for await (const event of this.store.readStream(streamId, { fromRevision: revision + 1n })) {
         state = decider.evolve(state, toDomainEvent(event) as never);
         revision = event.revision;
+        lastHash = hashOf(event);
       }
     } catch (error) {
       if (!(error instanceof StreamNotFound)) throw error;
     }
-    this.remember(streamId, { state, revision });
-    return { state, revision };
+    const loaded = { state, revision, lastHash };
+    this.remember(streamId, loaded);
+    return loaded;
   }
 
-  private async stateAt<State>(decider: Pick<Decider<unknown, State, never>, 'initialState' | 'evolve'>, streamId: string, revision: bigint): Promise<State> {
+  private async stateAt<State>(decider: Pick<Decider<unknown, State, never>, 'initialState' | 'evolve'>, streamId: string, revision: bigint): Promise<Cached<State>> {
     let state = decider.initialState;
+    let lastHash = GENESIS;
     for await (const event of this.store.readStream(streamId, { maxCount: Number(revision) + 1 })) {
       state = decider.evolve(state, toDomainEvent(event) as never);
+      lastHash = hashOf(event);
     }
-    return state;
+    return { state, revision, lastHash };
   }
 
-  private toNewEvents(events: readonly DomainEvent[], streamId: string, command: { type: string; at: Date }, context: CommandContext): NewEvent[] {
-    return events.map((event, index) => this.toNewEvent(event, index, streamId, command, context));
+  /** The decided events with their ids and metadata, linked into the stream's hash chain after `revision`. */
+  private toNewEvents(
+    events: readonly DomainEvent[],
+    streamId: string,
+    revision: bigint,
+    lastHash: string,
+    command: { type: string; at: Date },
+    context: CommandContext,
+  ): { events: NewEvent[]; lastHash: string } {
+    return chainEvents(streamId, revision + 1n, lastHash, events.map((event, index) => this.toNewEvent(event, index, streamId, command, context)));
   }
 
   private toNewEvent(event: DomainEvent, index: number, streamId: string, command: { type: string; at: Date }, context: CommandContext): NewEvent {

@@ -16,4 +16,8 @@ export interface EventMetadata {
   readonly schemaVersion: number;
   readonly occurredAt: string;
   readonly idempotencyKey?: string;
+  /** Hash of the stream's previous event (tamper evidence). */
+  readonly prevHash?: string;
+  /** Hash of this event over its content and prevHash. */
+  readonly hash?: string;
 }

@@ -1,0 +1,97 @@
+import { CommandRunner, SqliteEventStore, verifyChains } from '@ruamjai/event-store';
+import { FixedClock } from '@ruamjai/kernel';
+import { planDecider, planStreamId, type PlanCommand } from '@ruamjai/planning';
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+describe('tamper evidence of the event log', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ruamjai-chain-'));
+  const original = join(dir, 'events.sqlite');
+  const planId = randomUUID();
+  const projects = [randomUUID(), randomUUID(), randomUUID()];
+  let positions: number[] = [];
+
+  beforeAll(async () => {
+    const store = SqliteEventStore.open({ file: original });
+    const runner = new CommandRunner(store);
+    const clock = new FixedClock(new Date('2019-02-14T03:00:00Z'));
+    const actor = { id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' as const };
+    const run = (command: Omit<PlanCommand, 'actor' | 'at'>) =>
+      runner.run(planDecider, planStreamId(planId), { ...command, actor, at: clock.now() } as PlanCommand, { actor, correlationId: 'c', causationId: 'c' });
+    await run({ type: 'DraftPlan', data: { planId, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'แผน' } } as PlanCommand);
+    for (const projectId of projects) {
+      clock.advance(3_600_000);
+      await run({
+        type: 'AddProject',
+        data: { planId, projectId, titleTh: 'โครงการ', leadAgencyCode: 'PSDHS-SK', districtCodes: ['2706'], requestedBudgetSatang: 1_500_000, fundingSource: 'provincial_budget' },
+      } as PlanCommand);
+    }
+    // Another stream in between, so positions and revisions differ.
+    const other = randomUUID();
+    await runner.run(planDecider, planStreamId(other), { type: 'DraftPlan', actor, at: clock.now(), data: { planId: other, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'อีกแผน' } }, { actor, correlationId: 'c', causationId: 'c' });
+    await store.close();
+    const db = new Database(original, { readonly: true });
+    positions = (db.prepare('SELECT position FROM events WHERE stream_id = ? ORDER BY revision').all(planStreamId(planId)) as Array<{ position: number }>).map((r) => r.position);
+    db.close();
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  async function verifyCopy(tamper: (db: Database.Database) => void) {
+    const copy = join(dir, `copy-${randomUUID()}.sqlite`);
+    copyFileSync(original, copy);
+    const db = new Database(copy);
+    tamper(db);
+    db.close();
+    const store = SqliteEventStore.open({ file: copy });
+    try {
+      return await verifyChains(store);
+    } finally {
+      await store.close();
+    }
+  }
+
+  it('verifies an untouched log and reports its head', async () => {
+    const report = await verifyCopy(() => undefined);
+    expect(report).toMatchObject({ ok: true, eventsChecked: 5, streams: 2, firstBreak: null });
+    expect(report.head.digest).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('names the event whose stored bytes were changed', async () => {
+    const report = await verifyCopy((db) => db.prepare("UPDATE events SET data = replace(data, '1500000', '1500001') WHERE position = ?").run(positions[2]));
+    expect(report.ok).toBe(false);
+    expect(report.firstBreak).toMatchObject({ position: String(positions[2]), revision: '2', problem: 'altered' });
+  });
+
+  it('names the event after one that was deleted', async () => {
+    const report = await verifyCopy((db) => db.prepare('DELETE FROM events WHERE position = ?').run(positions[1]));
+    expect(report.ok).toBe(false);
+    expect(report.firstBreak).toMatchObject({ position: String(positions[2]), problem: 'missing-before' });
+  });
+
+  it('names the first of two events that were swapped', async () => {
+    const report = await verifyCopy((db) => {
+      const swap = db.transaction(() => {
+        db.prepare('UPDATE events SET revision = -1 WHERE position = ?').run(positions[1]);
+        db.prepare('UPDATE events SET revision = 1 WHERE position = ?').run(positions[2]);
+        db.prepare('UPDATE events SET revision = 2 WHERE position = ?').run(positions[1]);
+      });
+      swap();
+    });
+    expect(report.ok).toBe(false);
+    expect(report.firstBreak?.position).toBe(String(positions[1]));
+  });
+
+  it('names an event whose content and stored hash were both rewritten', async () => {
+    const report = await verifyCopy((db) => {
+      const row = db.prepare('SELECT metadata FROM events WHERE position = ?').get(positions[1]) as { metadata: string };
+      const meta = JSON.parse(row.metadata);
+      meta.hash = 'f'.repeat(64);
+      db.prepare("UPDATE events SET data = replace(data, '1500000', '9999999'), metadata = ? WHERE position = ?").run(JSON.stringify(meta), positions[1]);
+    });
+    expect(report.ok).toBe(false);
+    expect(report.firstBreak?.position).toBe(String(positions[1]));
+  });
+});
