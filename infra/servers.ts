@@ -73,5 +73,6 @@ export async function startKafka(root: string): Promise<RunningServer> {
 
 /** A Kafka broker on a given folder and ports: stop it and start it again to simulate an outage. */
 export function startKafkaAt(root: string, dir: string, port: number, controllerPort: number): Promise<RunningServer> {
-  return startServer(process.execPath, [join(root, 'infra/kafka/kafka.mjs'), dir, String(port), String(controllerPort)], 180_000);
+  // The first run on a machine resolves the broker's jars from Maven Central: allow for it.
+  return startServer(process.execPath, [join(root, 'infra/kafka/kafka.mjs'), dir, String(port), String(controllerPort)], 600_000);
 }
