@@ -18,6 +18,7 @@ import { FixedWindowThrottlerStorage } from './http/rate-limit-storage';
 import { AddProjectController } from './plans/add-project/add-project.http.controller';
 import { DraftPlanController } from './plans/draft-plan/draft-plan.http.controller';
 import { VerifyAuditChainController } from './audit/verify-audit-chain/verify-audit-chain.http.controller';
+import { PlanLifecycleController } from './plans/plan-lifecycle/plan-lifecycle.http.controller';
 import { ComparePlanRevisionsController } from './plans/compare-plan-revisions/compare-plan-revisions.http.controller';
 import { GetPlanHistoryController } from './plans/get-plan-history/get-plan-history.http.controller';
 import { GetPlanController } from './plans/get-plan/get-plan.http.controller';
@@ -65,6 +66,7 @@ export class AppModule {
         GetPlanController,
         GetPlanHistoryController,
         ComparePlanRevisionsController,
+        PlanLifecycleController,
         VerifyAuditChainController,
         ...(options.benchRoutes ? [BenchController] : []),
       ],

@@ -25,6 +25,8 @@ export type AddProject = CommandBase<
     districtCodes: string[];
     requestedBudgetSatang: number;
     fundingSource: FundingSource;
+    /** Required once the plan is approved: every change after approval is an amendment. */
+    reason?: string;
   }
 >;
 
@@ -33,4 +35,21 @@ export type ReviseProjectBudget = CommandBase<
   { planId: string; projectId: string; requestedBudgetSatang: number; reason: string }
 >;
 
-export type PlanCommand = DraftPlan | AddProject | ReviseProjectBudget;
+export type SubmitPlan = CommandBase<'SubmitPlan', { planId: string }>;
+
+export type ReturnPlan = CommandBase<'ReturnPlan', { planId: string; reason: string }>;
+
+export type ApprovePlan = CommandBase<
+  'ApprovePlan',
+  {
+    planId: string;
+    /** The subcommittee meeting, e.g. "ครั้งที่ 1/2562". */
+    meetingReference: string;
+    /** ISO date of the meeting. */
+    meetingDate: string;
+  }
+>;
+
+export type ClosePlan = CommandBase<'ClosePlan', { planId: string; resultsSummary: string }>;
+
+export type PlanCommand = DraftPlan | AddProject | ReviseProjectBudget | SubmitPlan | ReturnPlan | ApprovePlan | ClosePlan;

@@ -1,7 +1,12 @@
-import { fiscalYearOf, type Decider } from '@ruamjai/kernel';
-import type { AddProject, DraftPlan, PlanCommand, ReviseProjectBudget } from './plan.commands';
+import { fiscalYearOf, fiscalYearRange, type Decider } from '@ruamjai/kernel';
+import type { AddProject, ApprovePlan, ClosePlan, DraftPlan, PlanCommand, ReturnPlan, ReviseProjectBudget, SubmitPlan } from './plan.commands';
 import {
   BudgetUnchanged,
+  FiscalYearNotOver,
+  IllegalTransition,
+  MeetingReferenceInvalid,
+  PlanHasNoProjects,
+  PlanNotEditable,
   DistrictNotInProvince,
   FiscalYearOutOfRange,
   InvalidBudget,
@@ -19,16 +24,24 @@ import { PROVINCES } from './provinces';
 /** The first fiscal year a plan can cover: the Anti-Trafficking in Persons Act is B.E. 2551. */
 export const EARLIEST_FISCAL_YEAR = 2551;
 
-type Drafting = Extract<PlanState, { status: 'drafting' }>;
+type Existing = Exclude<PlanState, { status: 'empty' }>;
 
 function decide(command: PlanCommand, state: PlanState): PlanEvent[] {
   switch (command.type) {
     case 'DraftPlan':
       return draftPlan(command, state);
     case 'AddProject':
-      return addProject(command, existing(state, command.data.planId));
+      return change(existing(state, command.data.planId), command.data.reason, (plan) => addProject(command, plan));
     case 'ReviseProjectBudget':
-      return reviseProjectBudget(command, existing(state, command.data.planId));
+      return change(existing(state, command.data.planId), command.data.reason, (plan) => reviseProjectBudget(command, plan));
+    case 'SubmitPlan':
+      return submitPlan(command, existing(state, command.data.planId));
+    case 'ReturnPlan':
+      return returnPlan(command, existing(state, command.data.planId));
+    case 'ApprovePlan':
+      return approvePlan(command, existing(state, command.data.planId));
+    case 'ClosePlan':
+      return closePlan(command, existing(state, command.data.planId));
     default: {
       const _: never = command;
       throw new Error(`unknown command ${JSON.stringify(_)}`);
@@ -36,9 +49,63 @@ function decide(command: PlanCommand, state: PlanState): PlanEvent[] {
   }
 }
 
-function existing(state: PlanState, planId: string): Drafting {
+function existing(state: PlanState, planId: string): Existing {
   if (state.status === 'empty') throw new PlanNotFound(planId);
   return state;
+}
+
+/**
+ * A change to the plan's content. While drafting it is simply made; a submitted plan is locked
+ * until the chair returns it; after approval every change needs a reason and makes the next edition.
+ */
+function change(plan: Existing, reason: string | undefined, make: (plan: Existing) => PlanEvent[]): PlanEvent[] {
+  switch (plan.status) {
+    case 'drafting':
+      return make(plan);
+    case 'submitted':
+    case 'closed':
+      throw new PlanNotEditable(plan.status);
+    case 'approved':
+    case 'amended': {
+      if (!reason?.trim()) throw new ReasonRequired();
+      return [...make(plan), { type: 'PlanAmended', data: { planId: plan.planId, edition: plan.edition + 1, reason: reason.trim() } }];
+    }
+    default: {
+      const _: never = plan.status;
+      throw new Error(`unknown status ${String(_)}`);
+    }
+  }
+}
+
+function submitPlan({ type }: SubmitPlan, plan: Existing): PlanEvent[] {
+  if (plan.status !== 'drafting') throw new IllegalTransition(plan.status, type);
+  if (Object.keys(plan.projects).length === 0) throw new PlanHasNoProjects();
+  return [{ type: 'PlanSubmitted', data: { planId: plan.planId } }];
+}
+
+function returnPlan({ type, data }: ReturnPlan, plan: Existing): PlanEvent[] {
+  if (plan.status !== 'submitted') throw new IllegalTransition(plan.status, type);
+  if (!data.reason?.trim()) throw new ReasonRequired();
+  return [{ type: 'PlanReturned', data: { planId: plan.planId, reason: data.reason.trim() } }];
+}
+
+const MEETING = /^ครั้งที่\s*\d{1,3}\/\d{4}$/;
+
+function approvePlan({ type, data }: ApprovePlan, plan: Existing): PlanEvent[] {
+  // A submitted plan becomes edition 1; an amended one is approved at the edition it has reached.
+  if (plan.status !== 'submitted' && plan.status !== 'amended') throw new IllegalTransition(plan.status, type);
+  const reference = data.meetingReference.trim();
+  if (!MEETING.test(reference)) throw new MeetingReferenceInvalid(data.meetingReference);
+  const edition = plan.status === 'submitted' ? 1 : plan.edition;
+  return [{ type: 'PlanApproved', data: { planId: plan.planId, edition, meetingReference: reference, meetingDate: data.meetingDate } }];
+}
+
+function closePlan({ type, data, at }: ClosePlan, plan: Existing): PlanEvent[] {
+  if (plan.status !== 'approved' && plan.status !== 'amended') throw new IllegalTransition(plan.status, type);
+  const { end } = fiscalYearRange(plan.fiscalYear);
+  if (fiscalYearOf(at) <= plan.fiscalYear) throw new FiscalYearNotOver(plan.fiscalYear, end);
+  if (!data.resultsSummary?.trim()) throw new ReasonRequired();
+  return [{ type: 'PlanClosed', data: { planId: plan.planId, resultsSummary: data.resultsSummary.trim() } }];
 }
 
 function draftPlan({ data, at }: DraftPlan, state: PlanState): PlanEvent[] {
@@ -57,7 +124,7 @@ function draftPlan({ data, at }: DraftPlan, state: PlanState): PlanEvent[] {
   ];
 }
 
-function addProject({ data }: AddProject, state: Drafting): PlanEvent[] {
+function addProject({ data }: AddProject, state: Existing): PlanEvent[] {
   if (state.projects[data.projectId]) throw new ProjectAlreadyExists(data.projectId);
   checkBudget(data.requestedBudgetSatang);
   const districts = new Set(PROVINCES[state.provinceCode].districts.map((d) => d.code));
@@ -80,7 +147,7 @@ function addProject({ data }: AddProject, state: Drafting): PlanEvent[] {
   ];
 }
 
-function reviseProjectBudget({ data }: ReviseProjectBudget, state: Drafting): PlanEvent[] {
+function reviseProjectBudget({ data }: ReviseProjectBudget, state: Existing): PlanEvent[] {
   const project = state.projects[data.projectId];
   if (!project) throw new ProjectNotFound(data.projectId);
   checkBudget(data.requestedBudgetSatang);
@@ -107,7 +174,17 @@ function checkBudget(amount: number): void {
 function evolve(state: PlanState, event: PlanEvent): PlanState {
   switch (event.type) {
     case 'PlanDrafted':
-      return { status: 'drafting', planId: event.data.planId, provinceCode: event.data.provinceCode, fiscalYear: event.data.fiscalYear, projects: {} };
+      return { status: 'drafting', planId: event.data.planId, provinceCode: event.data.provinceCode, fiscalYear: event.data.fiscalYear, edition: 0, projects: {} };
+    case 'PlanSubmitted':
+      return { ...existing(state, event.data.planId), status: 'submitted' };
+    case 'PlanReturned':
+      return { ...existing(state, event.data.planId), status: 'drafting' };
+    case 'PlanApproved':
+      return { ...existing(state, event.data.planId), status: 'approved', edition: event.data.edition };
+    case 'PlanAmended':
+      return { ...existing(state, event.data.planId), status: 'amended', edition: event.data.edition };
+    case 'PlanClosed':
+      return { ...existing(state, event.data.planId), status: 'closed' };
     case 'ProjectAdded': {
       const plan = existing(state, event.data.planId);
       const { projectId, districtCodes, requestedBudgetSatang, fundingSource } = event.data;

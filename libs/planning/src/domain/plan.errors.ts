@@ -97,3 +97,52 @@ export class ReasonRequired extends DomainError {
     super({ th: 'ต้องระบุเหตุผลของการแก้ไข', en: 'A reason for the change is required' });
   }
 }
+
+export class IllegalTransition extends DomainError {
+  readonly code = 'PLAN.ILLEGAL_TRANSITION';
+  readonly kind = 'conflict';
+  constructor(status: string, command: string) {
+    super({ th: `แผนที่อยู่ในสถานะ ${status} ทำรายการ ${command} ไม่ได้`, en: `A ${status} plan cannot take ${command}` }, { status, command });
+  }
+}
+
+export class PlanNotEditable extends DomainError {
+  readonly code = 'PLAN.NOT_EDITABLE';
+  readonly kind = 'conflict';
+  constructor(status: string) {
+    super(
+      { th: `แผนที่อยู่ในสถานะ ${status} แก้ไขไม่ได้`, en: `A ${status} plan cannot be changed` },
+      { status },
+    );
+  }
+}
+
+export class PlanHasNoProjects extends DomainError {
+  readonly code = 'PLAN.NO_PROJECTS';
+  readonly kind = 'conflict';
+  constructor() {
+    super({ th: 'ยังไม่มีโครงการในแผน จึงเสนอขออนุมัติไม่ได้', en: 'A plan with no projects cannot be submitted' });
+  }
+}
+
+export class FiscalYearNotOver extends DomainError {
+  readonly code = 'PLAN.FISCAL_YEAR_NOT_OVER';
+  readonly kind = 'conflict';
+  constructor(fiscalYear: number, end: string) {
+    super(
+      { th: `ปิดแผนได้หลังสิ้นปีงบประมาณ พ.ศ. ${fiscalYear} (${end}) เท่านั้น`, en: `The plan can be closed only after fiscal year B.E. ${fiscalYear} ends (${end})` },
+      { fiscalYear, end },
+    );
+  }
+}
+
+export class MeetingReferenceInvalid extends DomainError {
+  readonly code = 'PLAN.MEETING_REFERENCE_INVALID';
+  readonly kind = 'invalid';
+  constructor(reference: string) {
+    super(
+      { th: `เลขการประชุม "${reference}" ต้องอยู่ในรูป ครั้งที่ N/ปี พ.ศ. เช่น ครั้งที่ 1/2562`, en: `Meeting reference "${reference}" must look like ครั้งที่ 1/2562` },
+      { reference },
+    );
+  }
+}

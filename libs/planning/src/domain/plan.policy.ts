@@ -9,6 +9,10 @@ export const PLAN_COMMAND_ROLES: Readonly<Record<PlanCommand['type'], readonly R
   DraftPlan: ['coordinator'],
   AddProject: ['coordinator', 'agency_officer'],
   ReviseProjectBudget: ['coordinator'],
+  SubmitPlan: ['coordinator'],
+  ReturnPlan: ['chair'],
+  ApprovePlan: ['chair'],
+  ClosePlan: ['chair'],
 };
 
 export class NotPermitted extends DomainError {

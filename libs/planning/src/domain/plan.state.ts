@@ -8,13 +8,20 @@ export interface ProjectState {
 }
 
 /** A plan before it is drafted has no fields at all; illegal states stay unrepresentable. */
+export type PlanStatus = 'drafting' | 'submitted' | 'approved' | 'amended' | 'closed';
+
+/**
+ * drafting → submitted → approved ⇄ amended → closed; the chair may return a submitted plan to
+ * drafting. The edition is 0 until approval, 1 when approved, and moves with every amendment.
+ */
 export type PlanState =
   | { readonly status: 'empty' }
   | {
-      readonly status: 'drafting';
+      readonly status: PlanStatus;
       readonly planId: string;
       readonly provinceCode: string;
       readonly fiscalYear: number;
+      readonly edition: number;
       readonly projects: Readonly<Record<string, ProjectState>>;
     };
 

@@ -33,6 +33,12 @@ const history: RecordedEvent[] = [
   recorded('PlanDrafted', { planId, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'แผนปฏิบัติการ', titleEn: null }, 0),
   recorded('ProjectAdded', { planId, projectId, titleTh: 'โครงการ', titleEn: 'Project', leadAgencyCode: 'PSDHS-SK', districtCodes: ['2706'], requestedBudgetSatang: 15_000_000, fundingSource: 'anti_trafficking_fund' }, 1),
   recorded('ProjectBudgetRevised', { planId, projectId, previousBudgetSatang: 15_000_000, requestedBudgetSatang: 12_000_000, reason: 'ลดงบ' }, 2),
+  recorded('PlanSubmitted', { planId }, 3),
+  recorded('PlanReturned', { planId, reason: 'เพิ่มโครงการ' }, 4),
+  recorded('PlanSubmitted', { planId }, 5),
+  recorded('PlanApproved', { planId, edition: 1, meetingReference: 'ครั้งที่ 1/2562', meetingDate: '2019-03-15' }, 6),
+  recorded('PlanAmended', { planId, edition: 2, reason: 'เพิ่มงบ' }, 7),
+  recorded('PlanClosed', { planId, resultsSummary: 'ครบ' }, 8),
 ];
 
 describe('plan integration events', () => {

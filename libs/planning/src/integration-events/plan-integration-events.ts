@@ -57,6 +57,21 @@ export const planIntegrationEvents: IntegrationMapper = (event: RecordedEvent) =
         requestedBudgetSatang: e.data.requestedBudgetSatang,
         reason: e.data.reason,
       });
+    case 'PlanSubmitted':
+      return envelope('th.ruamjai.plans.plan-submitted.v1', { planId: e.data.planId });
+    case 'PlanReturned':
+      return envelope('th.ruamjai.plans.plan-returned.v1', { planId: e.data.planId, reason: e.data.reason });
+    case 'PlanApproved':
+      return envelope('th.ruamjai.plans.plan-approved.v1', {
+        planId: e.data.planId,
+        edition: e.data.edition,
+        meetingReference: e.data.meetingReference,
+        meetingDate: e.data.meetingDate,
+      });
+    case 'PlanAmended':
+      return envelope('th.ruamjai.plans.plan-amended.v1', { planId: e.data.planId, edition: e.data.edition, reason: e.data.reason });
+    case 'PlanClosed':
+      return envelope('th.ruamjai.plans.plan-closed.v1', { planId: e.data.planId, resultsSummary: e.data.resultsSummary });
     default: {
       const _: never = e;
       return undefined;

@@ -1,6 +1,7 @@
 import { fiscalYearRange } from '@ruamjai/kernel';
 import type { FundingSource } from '../domain/funding-source';
 import type { PlanEvent } from '../domain/plan.events';
+import type { PlanStatus } from '../domain/plan.state';
 
 export interface ProjectView {
   readonly projectId: string;
@@ -24,7 +25,13 @@ export interface PlanSummary {
   readonly fiscalYearEnd: string;
   readonly titleTh: string;
   readonly titleEn: string | null;
-  readonly status: 'drafting';
+  readonly status: PlanStatus;
+  /** 0 before approval, 1 when approved, then one more for every amendment. */
+  readonly edition: number;
+  readonly approvals: ReadonlyArray<{ edition: number; meetingReference: string; meetingDate: string; revision: number; approvedAt: string }>;
+  readonly amendments: ReadonlyArray<{ edition: number; reason: string; revision: number; amendedAt: string }>;
+  readonly submittedAt: string | null;
+  readonly closure: { resultsSummary: string; closedAt: string } | null;
   readonly revision: number;
   readonly draftedAt: string;
   readonly updatedAt: string;
@@ -59,22 +66,59 @@ export function evolvePlanSummary(summary: PlanSummary | undefined, { event, rev
       titleTh: event.data.titleTh,
       titleEn: event.data.titleEn,
       status: 'drafting',
+      edition: 0,
+      approvals: [],
+      amendments: [],
+      submittedAt: null,
+      closure: null,
       revision,
       draftedAt: occurredAt,
       updatedAt: occurredAt,
     };
   }
-  return summary && { ...summary, revision, updatedAt: occurredAt };
+  if (!summary) return summary;
+  const next = { ...summary, revision, updatedAt: occurredAt };
+  switch (event.type) {
+    case 'ProjectAdded':
+    case 'ProjectBudgetRevised':
+      return next;
+    case 'PlanSubmitted':
+      return { ...next, status: 'submitted', submittedAt: occurredAt };
+    case 'PlanReturned':
+      return { ...next, status: 'drafting', submittedAt: null };
+    case 'PlanApproved': {
+      const { edition, meetingReference, meetingDate } = event.data;
+      return { ...next, status: 'approved', edition, approvals: [...summary.approvals, { edition, meetingReference, meetingDate, revision, approvedAt: occurredAt }] };
+    }
+    case 'PlanAmended':
+      return {
+        ...next,
+        status: 'amended',
+        edition: event.data.edition,
+        amendments: [...summary.amendments, { edition: event.data.edition, reason: event.data.reason, revision, amendedAt: occurredAt }],
+      };
+    case 'PlanClosed':
+      return { ...next, status: 'closed', closure: { resultsSummary: event.data.resultsSummary, closedAt: occurredAt } };
+    default: {
+      const _: never = event;
+      return next;
+    }
+  }
 }
 
 /** The id of the project an event changes, if it changes one. */
 export function projectIdOf(event: PlanEvent): string | undefined {
   switch (event.type) {
-    case 'PlanDrafted':
-      return undefined;
     case 'ProjectAdded':
     case 'ProjectBudgetRevised':
       return event.data.projectId;
+    case 'PlanDrafted':
+    case 'PlanSubmitted':
+    case 'PlanReturned':
+    case 'PlanApproved':
+    case 'PlanAmended':
+    case 'PlanClosed':
+      return undefined;
     default: {
       const _: never = event;
       return undefined;
@@ -102,6 +146,11 @@ export function evolveProjectView(project: ProjectView | undefined, { event, rev
     case 'ProjectBudgetRevised':
       return project && { ...project, requestedBudgetSatang: event.data.requestedBudgetSatang, updatedAt: occurredAt };
     case 'PlanDrafted':
+    case 'PlanSubmitted':
+    case 'PlanReturned':
+    case 'PlanApproved':
+    case 'PlanAmended':
+    case 'PlanClosed':
       return project;
     default: {
       const _: never = event;

@@ -39,6 +39,14 @@ export class AddProjectDto {
   @ApiProperty({ enum: FUNDING_SOURCES })
   @IsIn(FUNDING_SOURCES)
   fundingSource!: FundingSource;
+
+  @ApiPropertyOptional({ description: 'Required once the plan is approved: why it is amended' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2000)
+  reason?: string;
 }
 
 export class AddProjectResponseDto extends CommandResponseDto {

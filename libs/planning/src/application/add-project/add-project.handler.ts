@@ -16,6 +16,6 @@ export class AddProjectCommand extends Command<CommandOutcome<PlanEvent>> {
 @CommandHandler(AddProjectCommand)
 export class AddProjectHandler extends PlanCommandHandler implements ICommandHandler<AddProjectCommand> {
   execute({ data, context }: AddProjectCommand): Promise<CommandOutcome<PlanEvent>> {
-    return this.run('AddProject', data, context);
+    return this.run('AddProject', data, data.reason ? { ...context, reason: data.reason } : context);
   }
 }
