@@ -73,7 +73,7 @@ export class CommandHttp {
   }
 
   async execute<Event>(command: Command<CommandOutcome<Event>>, reply: FastifyReply, location?: string): Promise<CommandResponse> {
-    const name = command.constructor.name.replace(/Command$/, '');
+    const name = (command as { type?: string }).type ?? command.constructor.name;
     const stop = this.metrics.commandSeconds.startTimer({ command: name });
     let outcome: CommandOutcome<Event>;
     try {

@@ -1,4 +1,5 @@
 import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandRunner, type CommandContext, type CommandOutcome } from '@ruamjai/event-store';
 import { CLOCK, type Clock } from '@ruamjai/kernel';
 import type { PlanCommand } from '../domain/plan.commands';
@@ -6,16 +7,42 @@ import { planDecider, planStreamId } from '../domain/plan.decider';
 import type { PlanEvent } from '../domain/plan.events';
 import { authorise } from '../domain/plan.policy';
 
-/** What every plan command handler does: check the actor's role, stamp actor and time, run the decider. */
-export abstract class PlanCommandHandler {
+type PlanCommandType = PlanCommand['type'];
+type DataOf<T extends PlanCommandType> = Extract<PlanCommand, { type: T }>['data'];
+
+/** A plan use case as the HTTP layer (or an inbound message) asks for it: which command, its data, who and why. */
+export class PlanCommandRequest<T extends PlanCommandType = PlanCommandType> extends Command<CommandOutcome<PlanEvent>> {
+  constructor(
+    readonly type: T,
+    readonly data: DataOf<T>,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+/** Reasons given in the command's data are recorded in every event's metadata too, where auditors filter by them. */
+function reasonOf(data: DataOf<PlanCommandType>): string | undefined {
+  if ('reason' in data && typeof data.reason === 'string') return data.reason;
+  if ('resultsSummary' in data) return data.resultsSummary;
+  return undefined;
+}
+
+/**
+ * Every plan command: check the actor's role, stamp actor and time, run the pure decider through
+ * the shared runner. The rules live in the decider; nothing else happens here.
+ */
+@CommandHandler(PlanCommandRequest)
+export class PlanCommandHandler implements ICommandHandler<PlanCommandRequest> {
   constructor(
     private readonly runner: CommandRunner,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  protected run<T extends PlanCommand['type']>(type: T, data: Extract<PlanCommand, { type: T }>['data'], context: CommandContext): Promise<CommandOutcome<PlanEvent>> {
+  execute({ type, data, context }: PlanCommandRequest): Promise<CommandOutcome<PlanEvent>> {
     authorise(context.actor, type);
     const command = { type, data, actor: context.actor, at: this.clock.now() } as PlanCommand;
-    return this.runner.run(planDecider, planStreamId(data.planId), command, context);
+    const reason = reasonOf(data);
+    return this.runner.run(planDecider, planStreamId(data.planId), command, reason ? { ...context, reason } : context);
   }
 }

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/commo
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { idFromKey } from '@ruamjai/event-store';
 import type { Actor } from '@ruamjai/kernel';
-import { AddProjectCommand } from '@ruamjai/planning';
+import { PlanCommandRequest } from '@ruamjai/planning';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { CommandHttp, CurrentActor } from '../../http/command-http';
@@ -29,7 +29,7 @@ export class AddProjectController {
   ): Promise<AddProjectResponseDto> {
     const context = this.commands.context(request, actor, { kind: 'update' });
     const projectId = context.idempotencyKey ? idFromKey(actor.id, context.idempotencyKey, 'project') : randomUUID();
-    const result = await this.commands.execute(new AddProjectCommand({ planId, projectId, ...body }, context), response, `/api/v1/plans/${planId}`);
+    const result = await this.commands.execute(new PlanCommandRequest('AddProject', { planId, projectId, ...body }, context), response, `/api/v1/plans/${planId}`);
     return { planId, projectId, ...result };
   }
 }

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { idFromKey } from '@ruamjai/event-store';
 import type { Actor } from '@ruamjai/kernel';
-import { DraftPlanCommand } from '@ruamjai/planning';
+import { PlanCommandRequest } from '@ruamjai/planning';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { CommandHttp, CurrentActor } from '../../http/command-http';
@@ -22,7 +22,7 @@ export class DraftPlanController {
     const context = this.commands.context(request, actor, { kind: 'create' });
     // A retried creation must name the same plan, so the id follows the key when there is one.
     const planId = context.idempotencyKey ? idFromKey(actor.id, context.idempotencyKey, 'plan') : randomUUID();
-    const result = await this.commands.execute(new DraftPlanCommand({ planId, ...body }, context), response, `/api/v1/plans/${planId}`);
+    const result = await this.commands.execute(new PlanCommandRequest('DraftPlan', { planId, ...body }, context), response, `/api/v1/plans/${planId}`);
     return { planId, ...result };
   }
 }

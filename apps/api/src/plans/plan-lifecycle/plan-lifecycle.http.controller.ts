@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@ruamjai/kernel';
-import { ApprovePlanCommand, ClosePlanCommand, ReturnPlanCommand, SubmitPlanCommand } from '@ruamjai/planning';
+import { PlanCommandRequest } from '@ruamjai/planning';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CommandHttp, CurrentActor, type CommandResponse } from '../../http/command-http';
 import { uuidParam } from '../../http/uuid-param';
@@ -24,27 +24,27 @@ export class PlanLifecycleController {
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'เสนอแผนขออนุมัติแล้ว / Submitted for approval' })
   submit(@Param('planId', uuidParam('planId')) planId: string, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
-    return this.commands.execute(new SubmitPlanCommand({ planId }, this.commands.context(request, actor, { kind: 'update' })), reply);
+    return this.commands.execute(new PlanCommandRequest('SubmitPlan', { planId }, this.commands.context(request, actor, { kind: 'update' })), reply);
   }
 
   @Post('return')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'ส่งแผนกลับไปแก้ไข / Returned to drafting' })
   return(@Param('planId', uuidParam('planId')) planId: string, @Body() body: ReturnPlanDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
-    return this.commands.execute(new ReturnPlanCommand({ planId, ...body }, this.commands.context(request, actor, { kind: 'update' })), reply);
+    return this.commands.execute(new PlanCommandRequest('ReturnPlan', { planId, ...body }, this.commands.context(request, actor, { kind: 'update' })), reply);
   }
 
   @Post('approval')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'อนุมัติแผนแล้ว / Approved' })
   approve(@Param('planId', uuidParam('planId')) planId: string, @Body() body: ApprovePlanDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
-    return this.commands.execute(new ApprovePlanCommand({ planId, ...body }, this.commands.context(request, actor, { kind: 'update' })), reply);
+    return this.commands.execute(new PlanCommandRequest('ApprovePlan', { planId, ...body }, this.commands.context(request, actor, { kind: 'update' })), reply);
   }
 
   @Post('closure')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'ปิดแผนแล้ว / Closed' })
   close(@Param('planId', uuidParam('planId')) planId: string, @Body() body: ClosePlanDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
-    return this.commands.execute(new ClosePlanCommand({ planId, ...body }, this.commands.context(request, actor, { kind: 'update' })), reply);
+    return this.commands.execute(new PlanCommandRequest('ClosePlan', { planId, ...body }, this.commands.context(request, actor, { kind: 'update' })), reply);
   }
 }

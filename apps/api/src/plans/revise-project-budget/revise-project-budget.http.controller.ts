@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@ruamjai/kernel';
-import { ReviseProjectBudgetCommand } from '@ruamjai/planning';
+import { PlanCommandRequest } from '@ruamjai/planning';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CommandHttp, CurrentActor, type CommandResponse } from '../../http/command-http';
 import { uuidParam } from '../../http/uuid-param';
@@ -28,6 +28,6 @@ export class ReviseProjectBudgetController {
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<CommandResponse> {
     const context = this.commands.context(request, actor, { kind: 'update' });
-    return this.commands.execute(new ReviseProjectBudgetCommand({ planId, projectId, ...body }, context), response, `/api/v1/plans/${planId}`);
+    return this.commands.execute(new PlanCommandRequest('ReviseProjectBudget', { planId, projectId, ...body }, context), response, `/api/v1/plans/${planId}`);
   }
 }
