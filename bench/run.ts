@@ -9,6 +9,7 @@ import { rebuildFigures } from './rebuild.bench';
 import { storeFigures } from './store.bench';
 import { startEmbeddedPostgres, startKafka } from '../infra/servers';
 import { kafkaFigures } from './kafka.bench';
+import { planFigures } from './plan.bench';
 
 /**
  * `npm run bench`: every figure beside its floor or target, measured in this one run, on the data
@@ -30,6 +31,9 @@ Recorded by \`npm run bench -- --record\`; every figure above comes from that on
   and no command behind it. Each connection adds projects to plans from a pool of 1,024, sending the
   plan's ETag as If-Match.
 - (e) rebuilds the plan view over 2,000 plans of 50 events (written interleaved) in one transaction,\n  into SQLite and into a real PostgreSQL 18 (the npm-shipped server, started by the bench).
+- (h) folds the plan view of a 10,000-event plan from its stream (read and fold), 30 times.
+- (i) revises a budget 400 times on each plan through the command runner (warm state cache),
+  three rounds interleaved; the median round's p99 of each.
 - (f) appends one event a millisecond to 50 plans while the relay runs live against a real Kafka 4.4
   broker (started by the bench); latency runs from just before the append to the consumer's
   eachMessage, on the same machine.
@@ -74,6 +78,12 @@ async function main(): Promise<void> {
     const ratio = http.addProject.requestsPerSecond / http.floor.requestsPerSecond;
     say(
       `| (d) HTTP add project, 64 connections | ${fmt(http.addProject.requestsPerSecond)} req/s, p50 ${http.addProject.p50} ms, p99 ${http.addProject.p99} ms (${http.addProject.non2xx} non-2xx of ${http.addProject.total}) | bare route ${fmt(http.floor.requestsPerSecond)} req/s, p50 ${http.floor.p50} ms, p99 ${http.floor.p99} ms | ≥ 50% of floor, p99 ≤ 20 ms | ${ratio >= 0.5 ? 'yes' : 'NO'} (${fmt(ratio * 100)}%), ${http.addProject.p99 <= 20 ? 'yes' : 'NO'} |`,
+    );
+
+    const plan = await planFigures(dir);
+    say(`| (h) as-of view of a plan with 10,000 events, folded from the log | median ${fmt(plan.asOfMs.median, 1)} ms, p99 ${fmt(plan.asOfMs.p99, 1)} ms | — | ≤ 50 ms | ${plan.asOfMs.median <= 50 ? 'yes' : 'NO'} |`);
+    say(
+      `| (i) command p99 on a 10,000-event plan ÷ on a 10-event plan | ${fmt(plan.commandP99.large, 2)} ms ÷ ${fmt(plan.commandP99.small, 2)} ms = ${fmt(plan.commandP99.ratio, 2)} | 10-event plan ${fmt(plan.commandP99.small, 2)} ms | ≤ 1.2 | ${plan.commandP99.ratio <= 1.2 ? 'yes' : 'NO'} |`,
     );
 
     const kafka = await startKafka(root);

@@ -6,3 +6,4 @@ export * from './event';
 export * from './ids';
 export * from './thai-calendar';
 export * from './json-diff';
+export * from './persistent-map';

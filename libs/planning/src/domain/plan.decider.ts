@@ -1,4 +1,4 @@
-import { fiscalYearOf, fiscalYearRange, type Decider } from '@ruamjai/kernel';
+import { emptyMap, fiscalYearOf, fiscalYearRange, type Decider } from '@ruamjai/kernel';
 import type { AddProject, ApprovePlan, ClosePlan, DraftPlan, PlanCommand, ReturnPlan, ReviseProjectBudget, SubmitPlan } from './plan.commands';
 import {
   BudgetUnchanged,
@@ -79,7 +79,7 @@ function change(plan: Existing, reason: string | undefined, make: (plan: Existin
 
 function submitPlan({ type }: SubmitPlan, plan: Existing): PlanEvent[] {
   if (plan.status !== 'drafting') throw new IllegalTransition(plan.status, type);
-  if (Object.keys(plan.projects).length === 0) throw new PlanHasNoProjects();
+  if (plan.projects.size === 0) throw new PlanHasNoProjects();
   return [{ type: 'PlanSubmitted', data: { planId: plan.planId } }];
 }
 
@@ -125,7 +125,7 @@ function draftPlan({ data, at }: DraftPlan, state: PlanState): PlanEvent[] {
 }
 
 function addProject({ data }: AddProject, state: Existing): PlanEvent[] {
-  if (state.projects[data.projectId]) throw new ProjectAlreadyExists(data.projectId);
+  if (state.projects.has(data.projectId)) throw new ProjectAlreadyExists(data.projectId);
   checkBudget(data.requestedBudgetSatang);
   const districts = new Set(PROVINCES[state.provinceCode].districts.map((d) => d.code));
   const foreign = data.districtCodes.filter((code) => !districts.has(code));
@@ -148,7 +148,7 @@ function addProject({ data }: AddProject, state: Existing): PlanEvent[] {
 }
 
 function reviseProjectBudget({ data }: ReviseProjectBudget, state: Existing): PlanEvent[] {
-  const project = state.projects[data.projectId];
+  const project = state.projects.get(data.projectId);
   if (!project) throw new ProjectNotFound(data.projectId);
   checkBudget(data.requestedBudgetSatang);
   if (!data.reason?.trim()) throw new ReasonRequired();
@@ -174,7 +174,7 @@ function checkBudget(amount: number): void {
 function evolve(state: PlanState, event: PlanEvent): PlanState {
   switch (event.type) {
     case 'PlanDrafted':
-      return { status: 'drafting', planId: event.data.planId, provinceCode: event.data.provinceCode, fiscalYear: event.data.fiscalYear, edition: 0, projects: {} };
+      return { status: 'drafting', planId: event.data.planId, provinceCode: event.data.provinceCode, fiscalYear: event.data.fiscalYear, edition: 0, projects: emptyMap() };
     case 'PlanSubmitted':
       return { ...existing(state, event.data.planId), status: 'submitted' };
     case 'PlanReturned':
@@ -188,12 +188,12 @@ function evolve(state: PlanState, event: PlanEvent): PlanState {
     case 'ProjectAdded': {
       const plan = existing(state, event.data.planId);
       const { projectId, districtCodes, requestedBudgetSatang, fundingSource } = event.data;
-      return { ...plan, projects: { ...plan.projects, [projectId]: { projectId, districtCodes, requestedBudgetSatang, fundingSource } } };
+      return { ...plan, projects: plan.projects.set(projectId, { projectId, districtCodes, requestedBudgetSatang, fundingSource }) };
     }
     case 'ProjectBudgetRevised': {
       const plan = existing(state, event.data.planId);
-      const project = plan.projects[event.data.projectId];
-      return { ...plan, projects: { ...plan.projects, [project.projectId]: { ...project, requestedBudgetSatang: event.data.requestedBudgetSatang } } };
+      const project = plan.projects.get(event.data.projectId)!;
+      return { ...plan, projects: plan.projects.set(project.projectId, { ...project, requestedBudgetSatang: event.data.requestedBudgetSatang }) };
     }
     default: {
       const _: never = event;

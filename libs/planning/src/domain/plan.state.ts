@@ -1,3 +1,4 @@
+import type { PersistentMap } from '@ruamjai/kernel';
 import type { FundingSource } from './funding-source';
 
 export interface ProjectState {
@@ -22,7 +23,7 @@ export type PlanState =
       readonly provinceCode: string;
       readonly fiscalYear: number;
       readonly edition: number;
-      readonly projects: Readonly<Record<string, ProjectState>>;
+      readonly projects: PersistentMap<string, ProjectState>;
     };
 
 export const initialPlanState: PlanState = { status: 'empty' };
