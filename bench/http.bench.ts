@@ -68,6 +68,12 @@ export async function httpFigures(root: string, dataDir: string, seconds: number
     const key = await loadOrCreateSigningKey(dataDir);
     const token = await issueToken(key, { sub: 'bench', agency: 'PSDHS-SK', role: 'coordinator' }, 'ruamjai', 'ruamjai-api');
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const agency = await fetch(`${base}/api/v1/agencies`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ code: 'PSDHS-SK', nameTh: 'สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดสระแก้ว', agencyType: 'social_development' }),
+    });
+    if (agency.status !== 201) throw new Error(`registering the lead agency failed: ${agency.status}`);
     const connections = 64;
     const plansPerConnection = 16;
     const plans: string[] = [];

@@ -21,6 +21,7 @@ async function planWith(runner: CommandRunner, clock: FixedClock, events: number
     clock.advance(60_000);
     await run({
       type: 'AddProject',
+        leadAgency: { status: 'active', code: 'PSDHS-SK', nameTh: 'สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดสระแก้ว', agencyType: 'social_development', districtCode: '2701' } as const,
       data: { planId, projectId, titleTh: `โครงการที่ ${i}`, leadAgencyCode: 'PSDHS-SK', districtCodes: ['2706'], requestedBudgetSatang: 100_000 + i, fundingSource: 'provincial_budget' },
     } as PlanCommand);
   }

@@ -26,6 +26,7 @@ describe('tamper evidence of the event log', () => {
       clock.advance(3_600_000);
       await run({
         type: 'AddProject',
+        leadAgency: { status: 'active', code: 'PSDHS-SK', nameTh: 'สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดสระแก้ว', agencyType: 'social_development', districtCode: '2701' } as const,
         data: { planId, projectId, titleTh: 'โครงการ', leadAgencyCode: 'PSDHS-SK', districtCodes: ['2706'], requestedBudgetSatang: 1_500_000, fundingSource: 'provincial_budget' },
       } as PlanCommand);
     }

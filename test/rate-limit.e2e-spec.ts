@@ -3,7 +3,7 @@ import { startApi, type ApiHarness } from './support/api-harness';
 describe('rate limiting', () => {
   let api: ApiHarness;
   beforeAll(async () => {
-    api = await startApi({ RATE_LIMIT_MAX: '3', RATE_LIMIT_WINDOW_MS: '60000' });
+    api = await startApi({ RATE_LIMIT_MAX: '3', RATE_LIMIT_WINDOW_MS: '60000' }, { agencies: false });
   });
   afterAll(() => api.close());
 

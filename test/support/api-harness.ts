@@ -17,16 +17,25 @@ export interface ApiHarness {
 }
 
 /** A real API on a fresh data folder: real SQLite store, real read models, real tokens. */
-export async function startApi(env: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<ApiHarness> {
+export async function startApi(env: Record<string, string> = {}, options: { clock?: Clock; agencies?: boolean } = {}): Promise<ApiHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ruamjai-api-'));
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '1000000', ...env });
   const app = await createApiApp(config, { clock: options.clock });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const key = await loadOrCreateSigningKey(dataDir);
+  const http = request(app.getHttpServer());
+  if (options.agencies ?? true) {
+    // The lead agencies the sample projects name, as the secretariat would register them.
+    const token = await issueToken(key, { sub: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' }, config.jwt.issuer, config.jwt.audience);
+    for (const agency of sampleAgencies) {
+      const res = await http.post('/api/v1/agencies').set('Authorization', `Bearer ${token}`).send(agency);
+      if (res.status !== 201) throw new Error(`registering ${agency.code} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    }
+  }
   return {
     app,
-    http: request(app.getHttpServer()),
+    http,
     config,
     token: (role = 'coordinator', sub = 'somchai', agency = 'PSDHS-SK') => issueToken(key, { sub, agency, role }, config.jwt.issuer, config.jwt.audience),
     close: async () => {
@@ -35,6 +44,11 @@ export async function startApi(env: Record<string, string> = {}, options: { cloc
     },
   };
 }
+
+export const sampleAgencies = [
+  { code: 'PSDHS-SK', nameTh: 'สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดสระแก้ว', agencyType: 'social_development', districtCode: '2701' },
+  { code: 'IMM-SK', nameTh: 'ด่านตรวจคนเข้าเมืองจังหวัดสระแก้ว', agencyType: 'immigration', districtCode: '2706' },
+];
 
 export const samplePlan = {
   provinceCode: 'TH-27',

@@ -18,6 +18,7 @@ import { FixedWindowThrottlerStorage } from './http/rate-limit-storage';
 import { AddProjectController } from './plans/add-project/add-project.http.controller';
 import { DraftPlanController } from './plans/draft-plan/draft-plan.http.controller';
 import { VerifyAuditChainController } from './audit/verify-audit-chain/verify-audit-chain.http.controller';
+import { AgencyDirectoryController } from './agencies/agency-directory.http.controller';
 import { PlanLifecycleController } from './plans/plan-lifecycle/plan-lifecycle.http.controller';
 import { ComparePlanRevisionsController } from './plans/compare-plan-revisions/compare-plan-revisions.http.controller';
 import { GetPlanHistoryController } from './plans/get-plan-history/get-plan-history.http.controller';
@@ -67,6 +68,7 @@ export class AppModule {
         GetPlanHistoryController,
         ComparePlanRevisionsController,
         PlanLifecycleController,
+        AgencyDirectoryController,
         VerifyAuditChainController,
         ...(options.benchRoutes ? [BenchController] : []),
       ],

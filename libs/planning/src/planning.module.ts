@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AgencyCommandHandler } from './application/agency-command-handler';
 import { PlanCommandHandler } from './application/plan-command-handler';
 import { PlanAudit } from './projections/plan-audit';
 import { PlanQueries } from './projections/plan-queries';
@@ -7,7 +8,7 @@ import { PlanQueries } from './projections/plan-queries';
 /** The planning bounded context: command handlers and plan queries. */
 @Module({
   imports: [CqrsModule],
-  providers: [PlanCommandHandler, PlanQueries, PlanAudit],
+  providers: [PlanCommandHandler, AgencyCommandHandler, PlanQueries, PlanAudit],
   exports: [PlanQueries, PlanAudit],
 })
 export class PlanningModule {}

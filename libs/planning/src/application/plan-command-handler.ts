@@ -6,6 +6,8 @@ import type { PlanCommand } from '../domain/plan.commands';
 import { planDecider, planStreamId } from '../domain/plan.decider';
 import type { PlanEvent } from '../domain/plan.events';
 import { authorise } from '../domain/plan.policy';
+import { agencyStreamId } from '../domain/agency/agency';
+import { agencyDecider } from '../domain/agency/agency.decider';
 
 type PlanCommandType = PlanCommand['type'];
 type DataOf<T extends PlanCommandType> = Extract<PlanCommand, { type: T }>['data'];
@@ -39,9 +41,10 @@ export class PlanCommandHandler implements ICommandHandler<PlanCommandRequest> {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  execute({ type, data, context }: PlanCommandRequest): Promise<CommandOutcome<PlanEvent>> {
+  async execute({ type, data, context }: PlanCommandRequest): Promise<CommandOutcome<PlanEvent>> {
     authorise(context.actor, type);
-    const command = { type, data, actor: context.actor, at: this.clock.now() } as PlanCommand;
+    const facts = 'leadAgencyCode' in data ? { leadAgency: (await this.runner.load(agencyDecider, agencyStreamId(data.leadAgencyCode))).state } : {};
+    const command = { type, data, actor: context.actor, at: this.clock.now(), ...facts } as PlanCommand;
     const reason = reasonOf(data);
     return this.runner.run(planDecider, planStreamId(data.planId), command, reason ? { ...context, reason } : context);
   }

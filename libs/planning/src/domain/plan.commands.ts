@@ -1,4 +1,5 @@
 import type { Actor } from '@ruamjai/kernel';
+import type { AgencyState } from './agency/agency';
 import type { FundingSource } from './funding-source';
 
 /** What every plan command carries besides its data: who asks, and when. */
@@ -14,7 +15,11 @@ export type DraftPlan = CommandBase<
   { planId: string; provinceCode: string; fiscalYear: number; titleTh: string; titleEn?: string }
 >;
 
-export type AddProject = CommandBase<
+/**
+ * Adding a project names a lead agency from the directory: the handler looks it up and hands its
+ * state to the decider, which refuses an unknown or inactive one.
+ */
+export type AddProject = { readonly leadAgency: AgencyState } & CommandBase<
   'AddProject',
   {
     planId: string;

@@ -1,5 +1,6 @@
 import type { Actor } from '@ruamjai/kernel';
 import { deciderSpec } from '@ruamjai/testing';
+import { AgencyInactive, AgencyNotRegistered, type AgencyState } from './agency/agency';
 import type { AddProject, DraftPlan, ReviseProjectBudget } from './plan.commands';
 import { planDecider } from './plan.decider';
 import {
@@ -28,10 +29,12 @@ const draft = (data: Partial<DraftPlan['data']> = {}): DraftPlan => ({
   at,
   data: { planId, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'แผนปฏิบัติการป้องกันและปราบปรามการค้ามนุษย์ จังหวัดสระแก้ว', ...data },
 });
-const addProject = (data: Partial<AddProject['data']> = {}): AddProject => ({
+const psdhs: AgencyState = { status: 'active', code: 'PSDHS-SK', nameTh: 'สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดสระแก้ว', agencyType: 'social_development', districtCode: '2701' } as const;
+const addProject = (data: Partial<AddProject['data']> = {}, leadAgency: AgencyState = psdhs): AddProject => ({
   type: 'AddProject',
   actor,
   at,
+  leadAgency,
   data: {
     planId,
     projectId,
@@ -130,6 +133,14 @@ describe('a drafting plan', () => {
 
   it('refuses a budget in fractions of a satang', () => {
     spec.given([drafted]).when(addProject({ requestedBudgetSatang: 10.5 })).thenRefuses(InvalidBudget);
+  });
+
+  it('refuses a lead agency that is not in the directory', () => {
+    spec.given([drafted]).when(addProject({}, { status: 'unknown' })).thenRefuses(AgencyNotRegistered, 'AGENCY.NOT_REGISTERED');
+  });
+
+  it('refuses a lead agency that was deactivated', () => {
+    spec.given([drafted]).when(addProject({}, { ...psdhs, status: 'inactive' })).thenRefuses(AgencyInactive, 'AGENCY.INACTIVE');
   });
 
   it('refuses the same project twice', () => {

@@ -19,6 +19,7 @@ import {
 } from './plan.errors';
 import type { PlanEvent } from './plan.events';
 import { initialPlanState, type PlanState } from './plan.state';
+import { requireActive } from './agency/agency';
 import { PROVINCES } from './provinces';
 
 /** The first fiscal year a plan can cover: the Anti-Trafficking in Persons Act is B.E. 2551. */
@@ -124,8 +125,9 @@ function draftPlan({ data, at }: DraftPlan, state: PlanState): PlanEvent[] {
   ];
 }
 
-function addProject({ data }: AddProject, state: Existing): PlanEvent[] {
+function addProject({ data, leadAgency }: AddProject, state: Existing): PlanEvent[] {
   if (state.projects.has(data.projectId)) throw new ProjectAlreadyExists(data.projectId);
+  requireActive(data.leadAgencyCode, leadAgency);
   checkBudget(data.requestedBudgetSatang);
   const districts = new Set(PROVINCES[state.provinceCode].districts.map((d) => d.code));
   const foreign = data.districtCodes.filter((code) => !districts.has(code));

@@ -71,6 +71,7 @@ describe('the plan as it was', () => {
             projects.push(projectId);
             await run({
               type: 'AddProject',
+              leadAgency: { status: 'active', code: 'PSDHS-SK', nameTh: 'สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดสระแก้ว', agencyType: 'social_development', districtCode: '2701' } as const,
               actor,
               at,
               data: { planId, projectId, titleTh: 'โครงการ', leadAgencyCode: 'PSDHS-SK', districtCodes: s.districts.map((d) => `270${d}`), requestedBudgetSatang: s.budget, fundingSource: FUNDING_SOURCES[s.source] },

@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '@ruamjai/event-store';
 import type { EventMetadata } from '@ruamjai/kernel';
 import { BulkInsert, type CoreTables, type Projection } from '@ruamjai/read-models';
+import { agencyDirectoryProjection } from './agency-directory';
 import type { Kysely, Transaction } from 'kysely';
 import { isPlanEvent, type PlanEvent } from '../domain/plan.events';
 import { evolvePlanSummary, evolveProjectView, projectIdOf, type PlanSummary, type ProjectView } from './plan-view';
@@ -166,4 +167,4 @@ export const planViewProjection: Projection = {
   },
 };
 
-export const planningProjections: readonly Projection[] = [planViewProjection];
+export const planningProjections: readonly Projection[] = [planViewProjection, agencyDirectoryProjection];

@@ -1,4 +1,5 @@
 import type { Kysely, Migration } from 'kysely';
+import { agencyMigrations } from './agency-directory';
 
 export type PlanningTables = {
   plan_views: { plan_id: string; revision: number; doc: string; updated_at: string };
@@ -17,6 +18,7 @@ export type PlanningTables = {
 };
 
 export const planningMigrations: Record<string, Migration> = {
+  ...agencyMigrations,
   '0100-planning': {
     async up(db: Kysely<unknown>) {
       await db.schema

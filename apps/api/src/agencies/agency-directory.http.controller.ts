@@ -1,0 +1,87 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@ruamjai/kernel';
+import { AgencyCommandRequest, AgencyNotFound, findAgency, listAgencies, type AgencyView } from '@ruamjai/planning';
+import { READ_MODEL_DB, type ReadModelDb } from '@ruamjai/read-models';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CommandHttp, CurrentActor, etagOf, type CommandResponse } from '../http/command-http';
+import { ReadYourWrites } from '../http/read-your-writes';
+import { RequestValidationError } from '../http/validation';
+import { CommandResponseDto } from '../plans/draft-plan/draft-plan.dto';
+import { ChangeAgencyDistrictDto, ChangeAgencyTypeDto, DeactivateAgencyDto, RegisterAgencyDto, RenameAgencyDto } from './agency.dto';
+
+const CODE = /^[A-Z0-9][A-Z0-9-]{1,63}$/;
+function agencyCode(code: string): string {
+  if (!CODE.test(code)) throw new RequestValidationError([{ field: 'code', problems: ['code must be upper-case letters, digits and dashes / รหัสหน่วยงานไม่ถูกต้อง'] }]);
+  return code;
+}
+
+/** The agency directory: agencies named by plans, referrals and commitments must be registered and active. */
+@ApiTags('agencies')
+@ApiBearerAuth()
+@Controller('api/v1/agencies')
+export class AgencyDirectoryController {
+  constructor(
+    private readonly commands: CommandHttp,
+    private readonly consistency: ReadYourWrites,
+    @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiCreatedResponse({ type: CommandResponseDto, description: 'ลงทะเบียนหน่วยงานแล้ว / Registered' })
+  register(@Body() body: RegisterAgencyDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
+    return this.commands.execute(new AgencyCommandRequest('RegisterAgency', body, this.commands.context(request, actor, { kind: 'create' })), reply, `/api/v1/agencies/${body.code}`);
+  }
+
+  @Post(':code/name-changes')
+  @HttpCode(201)
+  @ApiHeader({ name: 'If-Match', required: true })
+  @ApiCreatedResponse({ type: CommandResponseDto })
+  rename(@Param('code') code: string, @Body() body: RenameAgencyDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
+    return this.commands.execute(new AgencyCommandRequest('RenameAgency', { code: agencyCode(code), ...body }, this.commands.context(request, actor, { kind: 'update' })), reply);
+  }
+
+  @Post(':code/type-changes')
+  @HttpCode(201)
+  @ApiHeader({ name: 'If-Match', required: true })
+  @ApiCreatedResponse({ type: CommandResponseDto })
+  changeType(@Param('code') code: string, @Body() body: ChangeAgencyTypeDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
+    return this.commands.execute(new AgencyCommandRequest('ChangeAgencyType', { code: agencyCode(code), ...body }, this.commands.context(request, actor, { kind: 'update' })), reply);
+  }
+
+  @Post(':code/district-changes')
+  @HttpCode(201)
+  @ApiHeader({ name: 'If-Match', required: true })
+  @ApiCreatedResponse({ type: CommandResponseDto })
+  changeDistrict(@Param('code') code: string, @Body() body: ChangeAgencyDistrictDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
+    return this.commands.execute(new AgencyCommandRequest('ChangeAgencyDistrict', { code: agencyCode(code), ...body }, this.commands.context(request, actor, { kind: 'update' })), reply);
+  }
+
+  @Post(':code/deactivation')
+  @HttpCode(201)
+  @ApiHeader({ name: 'If-Match', required: true })
+  @ApiCreatedResponse({ type: CommandResponseDto })
+  deactivate(@Param('code') code: string, @Body() body: DeactivateAgencyDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
+    return this.commands.execute(new AgencyCommandRequest('DeactivateAgency', { code: agencyCode(code), ...body }, this.commands.context(request, actor, { kind: 'update' })), reply);
+  }
+
+  @Get()
+  @ApiQuery({ name: 'includeInactive', required: false, enum: ['true', 'false'] })
+  @ApiQuery({ name: 'minPosition', required: false })
+  @ApiOkResponse({ description: 'ทะเบียนหน่วยงาน / The directory' })
+  async list(@Query('includeInactive') includeInactive: string | undefined, @Req() request: FastifyRequest): Promise<{ agencies: AgencyView[] }> {
+    await this.consistency.await(request);
+    return { agencies: await listAgencies(this.db, { includeInactive: includeInactive === 'true' }) };
+  }
+
+  @Get(':code')
+  @ApiQuery({ name: 'minPosition', required: false })
+  async get(@Param('code') code: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AgencyView> {
+    await this.consistency.await(request);
+    const agency = await findAgency(this.db, agencyCode(code));
+    if (!agency) throw new AgencyNotFound(code);
+    void reply.header('ETag', etagOf(agency.revision));
+    return agency;
+  }
+}
