@@ -57,4 +57,31 @@ export type ApprovePlan = CommandBase<
 
 export type ClosePlan = CommandBase<'ClosePlan', { planId: string; resultsSummary: string }>;
 
-export type PlanCommand = DraftPlan | AddProject | ReviseProjectBudget | SubmitPlan | ReturnPlan | ApprovePlan | ClosePlan;
+/** What the Anti-Trafficking in Persons Fund may pay for (Act B.E. 2551, s.44). */
+export const FUND_CATEGORIES = ['victim_assistance', 'safety_protection', 'return_from_abroad', 'prevention_suppression', 'administration'] as const;
+export type FundCategory = (typeof FUND_CATEGORIES)[number];
+
+export type SubmitFundRequest = CommandBase<
+  'SubmitFundRequest',
+  { planId: string; projectId: string; requestId: string; amountSatang: number; justification: string; category: FundCategory }
+>;
+export type ReturnFundRequest = CommandBase<'ReturnFundRequest', { planId: string; requestId: string; reason: string }>;
+export type ReviseFundRequest = CommandBase<'ReviseFundRequest', { planId: string; requestId: string; amountSatang: number; justification: string }>;
+export type ApproveFundRequest = CommandBase<'ApproveFundRequest', { planId: string; requestId: string; approvedAmountSatang: number }>;
+export type RejectFundRequest = CommandBase<'RejectFundRequest', { planId: string; requestId: string; reason: string }>;
+export type RecordFundDisbursement = CommandBase<'RecordFundDisbursement', { planId: string; requestId: string; amountSatang: number }>;
+
+export type PlanCommand =
+  | DraftPlan
+  | AddProject
+  | ReviseProjectBudget
+  | SubmitPlan
+  | ReturnPlan
+  | ApprovePlan
+  | ClosePlan
+  | SubmitFundRequest
+  | ReturnFundRequest
+  | ReviseFundRequest
+  | ApproveFundRequest
+  | RejectFundRequest
+  | RecordFundDisbursement;

@@ -1,6 +1,10 @@
 import { emptyMap, fiscalYearOf, fiscalYearRange, type Decider } from '@ruamjai/kernel';
 import type { AddProject, ApprovePlan, ClosePlan, DraftPlan, PlanCommand, ReturnPlan, ReviseProjectBudget, SubmitPlan } from './plan.commands';
 import {
+  FundAmountInvalid,
+  FundRequestAlreadyExists,
+  FundRequestIllegalTransition,
+  FundRequestNotFound,
   BudgetUnchanged,
   FiscalYearNotOver,
   IllegalTransition,
@@ -18,7 +22,7 @@ import {
   UnknownProvince,
 } from './plan.errors';
 import type { PlanEvent } from './plan.events';
-import { initialPlanState, type PlanState } from './plan.state';
+import { initialPlanState, type FundRequestState, type PlanState } from './plan.state';
 import { requireActive } from './agency/agency';
 import { PROVINCES } from './provinces';
 
@@ -43,6 +47,13 @@ function decide(command: PlanCommand, state: PlanState): PlanEvent[] {
       return approvePlan(command, existing(state, command.data.planId));
     case 'ClosePlan':
       return closePlan(command, existing(state, command.data.planId));
+    case 'SubmitFundRequest':
+    case 'ReturnFundRequest':
+    case 'ReviseFundRequest':
+    case 'ApproveFundRequest':
+    case 'RejectFundRequest':
+    case 'RecordFundDisbursement':
+      return decideFund(command, existing(state, command.data.planId));
     default: {
       const _: never = command;
       throw new Error(`unknown command ${JSON.stringify(_)}`);
@@ -169,6 +180,64 @@ function reviseProjectBudget({ data }: ReviseProjectBudget, state: Existing): Pl
   ];
 }
 
+type FundCommand = Extract<PlanCommand, { type: `${string}Fund${string}` }>;
+/** The largest single amount the system takes: ten billion baht, well past any provincial project. */
+const MAX_SATANG = 1_000_000_000_000;
+
+function amount(value: number, limit: number, what: string): number {
+  if (!Number.isSafeInteger(value) || value <= 0 || value > limit) throw new FundAmountInvalid(value, limit, what);
+  return value;
+}
+
+/**
+ * Requests to the national Anti-Trafficking Fund for a project: submitted → returned for revision
+ * → revised (submitted again) → approved, possibly for less, or rejected → disbursed in one or more
+ * payments up to the approved amount. A closed plan takes no more Fund business.
+ */
+function decideFund(command: FundCommand, plan: Existing): PlanEvent[] {
+  if (plan.status === 'closed') throw new PlanNotEditable(plan.status);
+  const { planId } = plan;
+  if (command.type === 'SubmitFundRequest') {
+    const { projectId, requestId, justification, category } = command.data;
+    if (!plan.projects.has(projectId)) throw new ProjectNotFound(projectId);
+    if (plan.fundRequests.has(requestId)) throw new FundRequestAlreadyExists(requestId);
+    if (!justification?.trim()) throw new ReasonRequired();
+    return [{ type: 'FundRequestSubmitted', data: { planId, projectId, requestId, amountSatang: amount(command.data.amountSatang, MAX_SATANG, 'request'), justification: justification.trim(), category } }];
+  }
+  const request = plan.fundRequests.get(command.data.requestId);
+  if (!request) throw new FundRequestNotFound(command.data.requestId);
+  const { projectId, requestId } = request;
+  const expect = (...statuses: FundRequestState['status'][]) => {
+    if (!statuses.includes(request.status)) throw new FundRequestIllegalTransition(request.status, command.type);
+  };
+  switch (command.type) {
+    case 'ReturnFundRequest':
+      expect('submitted');
+      if (!command.data.reason?.trim()) throw new ReasonRequired();
+      return [{ type: 'FundRequestReturned', data: { planId, projectId, requestId, reason: command.data.reason.trim() } }];
+    case 'ReviseFundRequest':
+      expect('returned');
+      if (!command.data.justification?.trim()) throw new ReasonRequired();
+      return [{ type: 'FundRequestRevised', data: { planId, projectId, requestId, amountSatang: amount(command.data.amountSatang, MAX_SATANG, 'request'), justification: command.data.justification.trim() } }];
+    case 'ApproveFundRequest':
+      expect('submitted');
+      return [{ type: 'FundRequestApproved', data: { planId, projectId, requestId, requestedSatang: request.amountSatang, approvedSatang: amount(command.data.approvedAmountSatang, request.amountSatang, 'approval') } }];
+    case 'RejectFundRequest':
+      expect('submitted');
+      if (!command.data.reason?.trim()) throw new ReasonRequired();
+      return [{ type: 'FundRequestRejected', data: { planId, projectId, requestId, reason: command.data.reason.trim() } }];
+    case 'RecordFundDisbursement': {
+      expect('approved');
+      const paid = amount(command.data.amountSatang, request.approvedSatang - request.disbursedSatang, 'disbursement');
+      return [{ type: 'FundDisbursed', data: { planId, projectId, requestId, amountSatang: paid, disbursedSatang: request.disbursedSatang + paid } }];
+    }
+    default: {
+      const _: never = command;
+      throw new Error(`unknown command ${JSON.stringify(_)}`);
+    }
+  }
+}
+
 function checkBudget(amount: number): void {
   if (!Number.isSafeInteger(amount) || amount < 0) throw new InvalidBudget(amount);
 }
@@ -176,7 +245,7 @@ function checkBudget(amount: number): void {
 function evolve(state: PlanState, event: PlanEvent): PlanState {
   switch (event.type) {
     case 'PlanDrafted':
-      return { status: 'drafting', planId: event.data.planId, provinceCode: event.data.provinceCode, fiscalYear: event.data.fiscalYear, edition: 0, projects: emptyMap() };
+      return { status: 'drafting', planId: event.data.planId, provinceCode: event.data.provinceCode, fiscalYear: event.data.fiscalYear, edition: 0, projects: emptyMap(), fundRequests: emptyMap() };
     case 'PlanSubmitted':
       return { ...existing(state, event.data.planId), status: 'submitted' };
     case 'PlanReturned':
@@ -187,6 +256,20 @@ function evolve(state: PlanState, event: PlanEvent): PlanState {
       return { ...existing(state, event.data.planId), status: 'amended', edition: event.data.edition };
     case 'PlanClosed':
       return { ...existing(state, event.data.planId), status: 'closed' };
+    case 'FundRequestSubmitted': {
+      const plan = existing(state, event.data.planId);
+      const { requestId, projectId, amountSatang } = event.data;
+      return { ...plan, fundRequests: plan.fundRequests.set(requestId, { requestId, projectId, status: 'submitted', amountSatang, approvedSatang: 0, disbursedSatang: 0 }) };
+    }
+    case 'FundRequestReturned':
+    case 'FundRequestRevised':
+    case 'FundRequestApproved':
+    case 'FundRequestRejected':
+    case 'FundDisbursed': {
+      const plan = existing(state, event.data.planId);
+      const request = plan.fundRequests.get(event.data.requestId)!;
+      return { ...plan, fundRequests: plan.fundRequests.set(request.requestId, evolveFundRequest(request, event)) };
+    }
     case 'ProjectAdded': {
       const plan = existing(state, event.data.planId);
       const { projectId, districtCodes, requestedBudgetSatang, fundingSource } = event.data;
@@ -200,6 +283,25 @@ function evolve(state: PlanState, event: PlanEvent): PlanState {
     default: {
       const _: never = event;
       return state;
+    }
+  }
+}
+
+function evolveFundRequest(request: FundRequestState, event: Extract<PlanEvent, { type: 'FundRequestReturned' | 'FundRequestRevised' | 'FundRequestApproved' | 'FundRequestRejected' | 'FundDisbursed' }>): FundRequestState {
+  switch (event.type) {
+    case 'FundRequestReturned':
+      return { ...request, status: 'returned' };
+    case 'FundRequestRevised':
+      return { ...request, status: 'submitted', amountSatang: event.data.amountSatang };
+    case 'FundRequestApproved':
+      return { ...request, status: 'approved', approvedSatang: event.data.approvedSatang };
+    case 'FundRequestRejected':
+      return { ...request, status: 'rejected' };
+    case 'FundDisbursed':
+      return { ...request, disbursedSatang: event.data.disbursedSatang };
+    default: {
+      const _: never = event;
+      return request;
     }
   }
 }

@@ -146,3 +146,38 @@ export class MeetingReferenceInvalid extends DomainError {
     );
   }
 }
+
+export class FundRequestNotFound extends DomainError {
+  readonly code = 'FUND.REQUEST_NOT_FOUND';
+  readonly kind = 'not_found';
+  constructor(requestId: string) {
+    super({ th: `ไม่พบคำขอรับการสนับสนุนจากกองทุน ${requestId}`, en: `Fund request ${requestId} was not found` }, { requestId });
+  }
+}
+
+export class FundRequestAlreadyExists extends DomainError {
+  readonly code = 'FUND.REQUEST_ALREADY_EXISTS';
+  readonly kind = 'conflict';
+  constructor(requestId: string) {
+    super({ th: `คำขอ ${requestId} มีอยู่แล้ว`, en: `Fund request ${requestId} already exists` }, { requestId });
+  }
+}
+
+export class FundRequestIllegalTransition extends DomainError {
+  readonly code = 'FUND.ILLEGAL_TRANSITION';
+  readonly kind = 'conflict';
+  constructor(status: string, command: string) {
+    super({ th: `คำขอที่อยู่ในสถานะ ${status} ทำรายการ ${command} ไม่ได้`, en: `A ${status} Fund request cannot take ${command}` }, { status, command });
+  }
+}
+
+export class FundAmountInvalid extends DomainError {
+  readonly code = 'FUND.AMOUNT_INVALID';
+  readonly kind = 'invalid';
+  constructor(amount: number, limit: number, what: string) {
+    super(
+      { th: `จำนวนเงิน ${amount} สตางค์ไม่ถูกต้อง (${what} ต้องมากกว่า 0 และไม่เกิน ${limit} สตางค์)`, en: `${amount} satang is not a valid ${what}: more than 0 and at most ${limit}` },
+      { amount, limit },
+    );
+  }
+}

@@ -1,4 +1,5 @@
 import type { FundingSource } from './funding-source';
+import type { FundCategory } from './plan.commands';
 
 /** Plan events are a public contract of the audit trail: never rename a type or field; version instead. */
 export type PlanDrafted = {
@@ -39,7 +40,31 @@ export type PlanAmended = { type: 'PlanAmended'; data: { planId: string; edition
 
 export type PlanClosed = { type: 'PlanClosed'; data: { planId: string; resultsSummary: string } };
 
-export type PlanEvent = PlanDrafted | ProjectAdded | ProjectBudgetRevised | PlanSubmitted | PlanReturned | PlanApproved | PlanAmended | PlanClosed;
+export type FundRequestSubmitted = {
+  type: 'FundRequestSubmitted';
+  data: { planId: string; projectId: string; requestId: string; amountSatang: number; justification: string; category: FundCategory };
+};
+export type FundRequestReturned = { type: 'FundRequestReturned'; data: { planId: string; projectId: string; requestId: string; reason: string } };
+export type FundRequestRevised = { type: 'FundRequestRevised'; data: { planId: string; projectId: string; requestId: string; amountSatang: number; justification: string } };
+export type FundRequestApproved = { type: 'FundRequestApproved'; data: { planId: string; projectId: string; requestId: string; requestedSatang: number; approvedSatang: number } };
+export type FundRequestRejected = { type: 'FundRequestRejected'; data: { planId: string; projectId: string; requestId: string; reason: string } };
+export type FundDisbursed = { type: 'FundDisbursed'; data: { planId: string; projectId: string; requestId: string; amountSatang: number; disbursedSatang: number } };
+
+export type PlanEvent =
+  | PlanDrafted
+  | ProjectAdded
+  | ProjectBudgetRevised
+  | PlanSubmitted
+  | PlanReturned
+  | PlanApproved
+  | PlanAmended
+  | PlanClosed
+  | FundRequestSubmitted
+  | FundRequestReturned
+  | FundRequestRevised
+  | FundRequestApproved
+  | FundRequestRejected
+  | FundDisbursed;
 
 export const PLAN_EVENT_TYPES: ReadonlySet<string> = new Set<PlanEvent['type']>([
   'PlanDrafted',
@@ -50,6 +75,12 @@ export const PLAN_EVENT_TYPES: ReadonlySet<string> = new Set<PlanEvent['type']>(
   'PlanApproved',
   'PlanAmended',
   'PlanClosed',
+  'FundRequestSubmitted',
+  'FundRequestReturned',
+  'FundRequestRevised',
+  'FundRequestApproved',
+  'FundRequestRejected',
+  'FundDisbursed',
 ]);
 
 export function isPlanEvent(event: { type: string }): event is PlanEvent {

@@ -13,6 +13,13 @@ export const PLAN_COMMAND_ROLES: Readonly<Record<PlanCommand['type'], readonly R
   ReturnPlan: ['chair'],
   ApprovePlan: ['chair'],
   ClosePlan: ['chair'],
+  // The secretariat prepares requests; the Fund's decisions and payments are recorded as they arrive.
+  SubmitFundRequest: ['coordinator', 'agency_officer'],
+  ReviseFundRequest: ['coordinator', 'agency_officer'],
+  ReturnFundRequest: ['coordinator', 'chair'],
+  ApproveFundRequest: ['coordinator', 'chair'],
+  RejectFundRequest: ['coordinator', 'chair'],
+  RecordFundDisbursement: ['coordinator'],
 };
 
 export class NotPermitted extends DomainError {

@@ -9,6 +9,17 @@ export interface ProjectState {
 }
 
 /** A plan before it is drafted has no fields at all; illegal states stay unrepresentable. */
+export type FundRequestStatus = 'submitted' | 'returned' | 'approved' | 'rejected';
+
+export interface FundRequestState {
+  readonly requestId: string;
+  readonly projectId: string;
+  readonly status: FundRequestStatus;
+  readonly amountSatang: number;
+  readonly approvedSatang: number;
+  readonly disbursedSatang: number;
+}
+
 export type PlanStatus = 'drafting' | 'submitted' | 'approved' | 'amended' | 'closed';
 
 /**
@@ -24,6 +35,7 @@ export type PlanState =
       readonly fiscalYear: number;
       readonly edition: number;
       readonly projects: PersistentMap<string, ProjectState>;
+      readonly fundRequests: PersistentMap<string, FundRequestState>;
     };
 
 export const initialPlanState: PlanState = { status: 'empty' };

@@ -72,6 +72,43 @@ export const planIntegrationEvents: IntegrationMapper = (event: RecordedEvent) =
       return envelope('th.ruamjai.plans.plan-amended.v1', { planId: e.data.planId, edition: e.data.edition, reason: e.data.reason });
     case 'PlanClosed':
       return envelope('th.ruamjai.plans.plan-closed.v1', { planId: e.data.planId, resultsSummary: e.data.resultsSummary });
+    case 'FundRequestSubmitted':
+      return envelope('th.ruamjai.plans.fund-request-submitted.v1', {
+        planId: e.data.planId,
+        projectId: e.data.projectId,
+        requestId: e.data.requestId,
+        amountSatang: e.data.amountSatang,
+        category: e.data.category,
+        justification: e.data.justification,
+      });
+    case 'FundRequestReturned':
+      return envelope('th.ruamjai.plans.fund-request-returned.v1', { planId: e.data.planId, projectId: e.data.projectId, requestId: e.data.requestId, reason: e.data.reason });
+    case 'FundRequestRevised':
+      return envelope('th.ruamjai.plans.fund-request-revised.v1', {
+        planId: e.data.planId,
+        projectId: e.data.projectId,
+        requestId: e.data.requestId,
+        amountSatang: e.data.amountSatang,
+        justification: e.data.justification,
+      });
+    case 'FundRequestApproved':
+      return envelope('th.ruamjai.plans.fund-request-approved.v1', {
+        planId: e.data.planId,
+        projectId: e.data.projectId,
+        requestId: e.data.requestId,
+        requestedSatang: e.data.requestedSatang,
+        approvedSatang: e.data.approvedSatang,
+      });
+    case 'FundRequestRejected':
+      return envelope('th.ruamjai.plans.fund-request-rejected.v1', { planId: e.data.planId, projectId: e.data.projectId, requestId: e.data.requestId, reason: e.data.reason });
+    case 'FundDisbursed':
+      return envelope('th.ruamjai.plans.fund-disbursed.v1', {
+        planId: e.data.planId,
+        projectId: e.data.projectId,
+        requestId: e.data.requestId,
+        amountSatang: e.data.amountSatang,
+        disbursedSatang: e.data.disbursedSatang,
+      });
     default: {
       const _: never = e;
       return undefined;

@@ -39,7 +39,7 @@ const upsertSummaries = new BulkInsert<PlanningTables['plan_views']>(['plan_id',
 
 type ProjectRow = PlanningTables['plan_projects'];
 const PROJECT_COLUMNS = [
-  'plan_id', 'project_id', 'title_th', 'title_en', 'lead_agency_code', 'district_codes', 'requested_budget_satang', 'funding_source', 'added_at_revision', 'updated_at',
+  'plan_id', 'project_id', 'title_th', 'title_en', 'lead_agency_code', 'district_codes', 'requested_budget_satang', 'funding_source', 'added_at_revision', 'updated_at', 'fund_requests',
 ] as const;
 
 const insertProjects = new BulkInsert<ProjectRow>(PROJECT_COLUMNS, (db, rows) => (db as Kysely<PlanningTables>).insertInto('plan_projects').values(rows));
@@ -57,6 +57,7 @@ const upsertProjects = new BulkInsert<ProjectRow>(PROJECT_COLUMNS, (db, rows) =>
         requested_budget_satang: eb.ref('excluded.requested_budget_satang'),
         funding_source: eb.ref('excluded.funding_source'),
         updated_at: eb.ref('excluded.updated_at'),
+        fund_requests: eb.ref('excluded.fund_requests'),
       })),
     ),
 );
@@ -73,6 +74,7 @@ export function projectRow(planId: string, p: ProjectView): ProjectRow {
     funding_source: p.fundingSource,
     added_at_revision: p.addedAtRevision,
     updated_at: p.updatedAt,
+    fund_requests: JSON.stringify(p.fundRequests),
   };
 }
 
@@ -87,6 +89,7 @@ export function projectFromRow(row: Omit<ProjectRow, 'plan_id'>): ProjectView {
     fundingSource: row.funding_source as ProjectView['fundingSource'],
     addedAtRevision: row.added_at_revision,
     updatedAt: row.updated_at,
+    fundRequests: JSON.parse(row.fund_requests) as ProjectView['fundRequests'],
   };
 }
 

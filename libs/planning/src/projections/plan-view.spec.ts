@@ -39,6 +39,11 @@ describe('the plan view', () => {
     ] as ProjectView[];
     const view = assemblePlanView(summary, projects);
     expect(view.projects.map((p) => p.projectId)).toEqual(['a', 'b', 'c']);
-    expect(view.totals).toEqual({ projectCount: 3, requestedBudgetSatang: 400, requestedBySource: { provincial_budget: 100, anti_trafficking_fund: 300 } });
+    expect(view.totals).toEqual({
+      projectCount: 3,
+      requestedBudgetSatang: 400,
+      requestedBySource: { provincial_budget: 100, anti_trafficking_fund: 300 },
+      fund: { requestedSatang: 0, approvedSatang: 0, disbursedSatang: 0 },
+    });
   });
 });

@@ -2,6 +2,7 @@ import { fiscalYearRange } from '@ruamjai/kernel';
 import type { FundingSource } from '../domain/funding-source';
 import type { PlanEvent } from '../domain/plan.events';
 import type { PlanStatus } from '../domain/plan.state';
+import type { FundCategory } from '../domain/plan.commands';
 
 export interface ProjectView {
   readonly projectId: string;
@@ -14,6 +15,25 @@ export interface ProjectView {
   /** Revision of the plan at which the project was added: keeps projects in the order they came. */
   readonly addedAtRevision: number;
   readonly updatedAt: string;
+  readonly fundRequests: readonly FundRequestView[];
+}
+
+export interface FundRequestView {
+  readonly requestId: string;
+  readonly category: FundCategory;
+  readonly status: 'submitted' | 'returned' | 'approved' | 'rejected';
+  readonly amountSatang: number;
+  readonly approvedSatang: number;
+  readonly disbursedSatang: number;
+  readonly justification: string;
+  readonly note: string | null;
+}
+
+export interface FundTotals {
+  /** What was asked of the Fund and not rejected. */
+  readonly requestedSatang: number;
+  readonly approvedSatang: number;
+  readonly disbursedSatang: number;
 }
 
 /** The plan's own fields; its projects are stored one row each, so a long plan stays cheap to update. */
@@ -44,6 +64,7 @@ export interface PlanView extends PlanSummary {
     readonly projectCount: number;
     readonly requestedBudgetSatang: number;
     readonly requestedBySource: Readonly<Partial<Record<FundingSource, number>>>;
+    readonly fund: FundTotals;
   };
 }
 
@@ -81,6 +102,12 @@ export function evolvePlanSummary(summary: PlanSummary | undefined, { event, rev
   switch (event.type) {
     case 'ProjectAdded':
     case 'ProjectBudgetRevised':
+    case 'FundRequestSubmitted':
+    case 'FundRequestReturned':
+    case 'FundRequestRevised':
+    case 'FundRequestApproved':
+    case 'FundRequestRejected':
+    case 'FundDisbursed':
       return next;
     case 'PlanSubmitted':
       return { ...next, status: 'submitted', submittedAt: occurredAt };
@@ -111,6 +138,12 @@ export function projectIdOf(event: PlanEvent): string | undefined {
   switch (event.type) {
     case 'ProjectAdded':
     case 'ProjectBudgetRevised':
+    case 'FundRequestSubmitted':
+    case 'FundRequestReturned':
+    case 'FundRequestRevised':
+    case 'FundRequestApproved':
+    case 'FundRequestRejected':
+    case 'FundDisbursed':
       return event.data.projectId;
     case 'PlanDrafted':
     case 'PlanSubmitted':
@@ -141,10 +174,25 @@ export function evolveProjectView(project: ProjectView | undefined, { event, rev
         fundingSource: d.fundingSource,
         addedAtRevision: revision,
         updatedAt: occurredAt,
+        fundRequests: [],
       };
     }
     case 'ProjectBudgetRevised':
       return project && { ...project, requestedBudgetSatang: event.data.requestedBudgetSatang, updatedAt: occurredAt };
+    case 'FundRequestSubmitted': {
+      if (!project) return project;
+      const { requestId, category, amountSatang, justification } = event.data;
+      return { ...project, updatedAt: occurredAt, fundRequests: [...project.fundRequests, { requestId, category, status: 'submitted', amountSatang, approvedSatang: 0, disbursedSatang: 0, justification, note: null }] };
+    }
+    case 'FundRequestReturned':
+    case 'FundRequestRevised':
+    case 'FundRequestApproved':
+    case 'FundRequestRejected':
+    case 'FundDisbursed': {
+      if (!project) return project;
+      const fundRequests = project.fundRequests.map((r) => (r.requestId === event.data.requestId ? evolveFundRequestView(r, event) : r));
+      return { ...project, updatedAt: occurredAt, fundRequests };
+    }
     case 'PlanDrafted':
     case 'PlanSubmitted':
     case 'PlanReturned':
@@ -159,6 +207,41 @@ export function evolveProjectView(project: ProjectView | undefined, { event, rev
   }
 }
 
+function evolveFundRequestView(
+  request: FundRequestView,
+  event: Extract<PlanEvent, { type: 'FundRequestReturned' | 'FundRequestRevised' | 'FundRequestApproved' | 'FundRequestRejected' | 'FundDisbursed' }>,
+): FundRequestView {
+  switch (event.type) {
+    case 'FundRequestReturned':
+      return { ...request, status: 'returned', note: event.data.reason };
+    case 'FundRequestRevised':
+      return { ...request, status: 'submitted', amountSatang: event.data.amountSatang, justification: event.data.justification, note: null };
+    case 'FundRequestApproved':
+      return { ...request, status: 'approved', approvedSatang: event.data.approvedSatang };
+    case 'FundRequestRejected':
+      return { ...request, status: 'rejected', note: event.data.reason };
+    case 'FundDisbursed':
+      return { ...request, disbursedSatang: event.data.disbursedSatang };
+    default: {
+      const _: never = event;
+      return request;
+    }
+  }
+}
+
+/** A project's (or several projects') standing with the Fund. */
+export function fundTotals(requests: readonly FundRequestView[]): FundTotals {
+  let requestedSatang = 0;
+  let approvedSatang = 0;
+  let disbursedSatang = 0;
+  for (const r of requests) {
+    if (r.status !== 'rejected') requestedSatang += r.amountSatang;
+    approvedSatang += r.approvedSatang;
+    disbursedSatang += r.disbursedSatang;
+  }
+  return { requestedSatang, approvedSatang, disbursedSatang };
+}
+
 /** The whole view from its parts, with totals. */
 export function assemblePlanView(summary: PlanSummary, projects: readonly ProjectView[]): PlanView {
   const ordered = [...projects].sort((a, b) => a.addedAtRevision - b.addedAtRevision);
@@ -168,5 +251,6 @@ export function assemblePlanView(summary: PlanSummary, projects: readonly Projec
     requested += p.requestedBudgetSatang;
     requestedBySource[p.fundingSource] = (requestedBySource[p.fundingSource] ?? 0) + p.requestedBudgetSatang;
   }
-  return { ...summary, projects: ordered, totals: { projectCount: ordered.length, requestedBudgetSatang: requested, requestedBySource } };
+  const fund = fundTotals(ordered.flatMap((p) => p.fundRequests));
+  return { ...summary, projects: ordered, totals: { projectCount: ordered.length, requestedBudgetSatang: requested, requestedBySource, fund } };
 }

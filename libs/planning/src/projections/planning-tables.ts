@@ -14,11 +14,17 @@ export type PlanningTables = {
     funding_source: string;
     added_at_revision: number;
     updated_at: string;
+    fund_requests: string;
   };
 };
 
 export const planningMigrations: Record<string, Migration> = {
   ...agencyMigrations,
+  '0120-plan-project-fund-requests': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('plan_projects').addColumn('fund_requests', 'text', (c) => c.notNull().defaultTo('[]')).execute();
+    },
+  },
   '0100-planning': {
     async up(db: Kysely<unknown>) {
       await db.schema
