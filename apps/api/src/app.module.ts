@@ -19,6 +19,7 @@ import { AddProjectController } from './plans/add-project/add-project.http.contr
 import { DraftPlanController } from './plans/draft-plan/draft-plan.http.controller';
 import { VerifyAuditChainController } from './audit/verify-audit-chain/verify-audit-chain.http.controller';
 import { AgencyDirectoryController } from './agencies/agency-directory.http.controller';
+import { FundRequestsController } from './plans/fund-requests/fund-requests.http.controller';
 import { PlanLifecycleController } from './plans/plan-lifecycle/plan-lifecycle.http.controller';
 import { ComparePlanRevisionsController } from './plans/compare-plan-revisions/compare-plan-revisions.http.controller';
 import { GetPlanHistoryController } from './plans/get-plan-history/get-plan-history.http.controller';
@@ -68,6 +69,7 @@ export class AppModule {
         GetPlanHistoryController,
         ComparePlanRevisionsController,
         PlanLifecycleController,
+        FundRequestsController,
         AgencyDirectoryController,
         VerifyAuditChainController,
         ...(options.benchRoutes ? [BenchController] : []),

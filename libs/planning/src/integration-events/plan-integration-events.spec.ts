@@ -39,6 +39,12 @@ const history: RecordedEvent[] = [
   recorded('PlanApproved', { planId, edition: 1, meetingReference: 'ครั้งที่ 1/2562', meetingDate: '2019-03-15' }, 6),
   recorded('PlanAmended', { planId, edition: 2, reason: 'เพิ่มงบ' }, 7),
   recorded('PlanClosed', { planId, resultsSummary: 'ครบ' }, 8),
+  recorded('FundRequestSubmitted', { planId, projectId, requestId: projectId, amountSatang: 100, justification: 'j', category: 'victim_assistance' }, 9),
+  recorded('FundRequestReturned', { planId, projectId, requestId: projectId, reason: 'r' }, 10),
+  recorded('FundRequestRevised', { planId, projectId, requestId: projectId, amountSatang: 90, justification: 'j2' }, 11),
+  recorded('FundRequestApproved', { planId, projectId, requestId: projectId, requestedSatang: 90, approvedSatang: 80 }, 12),
+  recorded('FundRequestRejected', { planId, projectId, requestId: projectId, reason: 'r' }, 13),
+  recorded('FundDisbursed', { planId, projectId, requestId: projectId, amountSatang: 40, disbursedSatang: 40 }, 14),
 ];
 
 describe('plan integration events', () => {
