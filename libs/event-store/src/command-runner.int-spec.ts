@@ -132,3 +132,25 @@ describe('the command runner', () => {
     expect(meta[2].prevHash).toBe(meta[1].hash);
   });
 });
+
+describe('a peek at another aggregate', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ruamjai-peek-'));
+  const store = SqliteEventStore.open({ file: join(dir, 'events.sqlite') });
+  afterAll(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('serves a recent look from memory, sees its own writes at once, and others\' after the window', async () => {
+    const stream = `counter-${randomUUID()}`;
+    const mine = new CommandRunner(store);
+    const theirs = new CommandRunner(store);
+    await mine.run(counter, stream, add(1), context());
+    expect(await mine.peek(counter, stream, 1000, 0)).toBe(1);
+    await theirs.run(counter, stream, add(10), context());
+    expect(await mine.peek(counter, stream, 1000, 500)).toBe(1);
+    expect(await mine.peek(counter, stream, 1000, 1500)).toBe(11);
+    await mine.run(counter, stream, add(100), context());
+    expect(await mine.peek(counter, stream, 1000, 1600)).toBe(111);
+  });
+});

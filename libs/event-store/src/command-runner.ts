@@ -63,6 +63,7 @@ interface Cached<State> {
  */
 export class CommandRunner {
   private readonly cache = new Map<string, Cached<unknown>>();
+  private readonly peeked = new Map<string, { state: unknown; at: number }>();
 
   constructor(
     private readonly store: EventStore,
@@ -131,6 +132,20 @@ export class CommandRunner {
     throw new StaleRevision(streamId, expected, actual);
   }
 
+  /**
+   * Another aggregate's state, as a fact for a decision (e.g. is this agency active?): served from
+   * memory when it was read in the last `maxAgeMs`. No append depends on it, so it needs no
+   * expected revision; a change that lands within the window is seen on the next look.
+   */
+  async peek<State>(decider: Pick<Decider<unknown, State, never>, 'initialState' | 'evolve'>, streamId: string, maxAgeMs: number, now = Date.now()): Promise<State> {
+    const seen = this.peeked.get(streamId);
+    if (seen && now - seen.at <= maxAgeMs) return seen.state as State;
+    const { state } = await this.load(decider, streamId);
+    this.peeked.set(streamId, { state, at: now });
+    if (this.peeked.size > this.cacheSize) this.peeked.delete(this.peeked.keys().next().value as string);
+    return state;
+  }
+
   /** The current state of a stream and its revision (-1 when it has no events). */
   async load<State>(decider: Pick<Decider<unknown, State, never>, 'initialState' | 'evolve'>, streamId: string): Promise<Cached<State>> {
     const cached = this.cache.get(streamId) as Cached<State> | undefined;
@@ -193,6 +208,8 @@ export class CommandRunner {
   }
 
   private remember(streamId: string, entry: Cached<unknown>): void {
+    // What this process writes it sees at once; only other processes' writes wait out a peek.
+    this.peeked.delete(streamId);
     this.cache.delete(streamId);
     this.cache.set(streamId, entry);
     if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);

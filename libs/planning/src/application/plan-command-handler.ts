@@ -43,7 +43,8 @@ export class PlanCommandHandler implements ICommandHandler<PlanCommandRequest> {
 
   async execute({ type, data, context }: PlanCommandRequest): Promise<CommandOutcome<PlanEvent>> {
     authorise(context.actor, type);
-    const facts = 'leadAgencyCode' in data ? { leadAgency: (await this.runner.load(agencyDecider, agencyStreamId(data.leadAgencyCode))).state } : {};
+    // The directory changes rarely: a second's staleness is fine for a fact no append depends on.
+    const facts = 'leadAgencyCode' in data ? { leadAgency: await this.runner.peek(agencyDecider, agencyStreamId(data.leadAgencyCode), 1000) } : {};
     const command = { type, data, actor: context.actor, at: this.clock.now(), ...facts } as PlanCommand;
     const reason = reasonOf(data);
     return this.runner.run(planDecider, planStreamId(data.planId), command, reason ? { ...context, reason } : context);
