@@ -31,9 +31,11 @@ Recorded by \`npm run bench -- --record\`; every figure above comes from that on
   and no command behind it. Each connection adds projects to plans from a pool of 1,024, sending the
   plan's ETag as If-Match.
 - (e) rebuilds the plan view over 2,000 plans of 50 events (written interleaved) in one transaction,\n  into SQLite and into a real PostgreSQL 18 (the npm-shipped server, started by the bench).
-- (h) folds the plan view of a 10,000-event plan from its stream (read and fold), 30 times.
-- (i) revises a budget 400 times on each plan through the command runner (warm state cache),
-  three rounds interleaved; the median round's p99 of each.
+- (h) the plan view of a 10,000-event plan as of now and as of half-way, 30 times each, from the
+  log: the first fold reads every event (cold); later ones resume from folds kept every 1,000
+  events and read only the events since.
+- (i) revises a budget 600 times on each plan through the command runner (warm state cache),
+  five rounds interleaved; the median round's p99 of each.
 - (f) appends one event a millisecond to 50 plans while the relay runs live against a real Kafka 4.4
   broker (started by the bench); latency runs from just before the append to the consumer's
   eachMessage, on the same machine.
@@ -81,7 +83,9 @@ async function main(): Promise<void> {
     );
 
     const plan = await planFigures(dir);
-    say(`| (h) as-of view of a plan with 10,000 events, folded from the log | median ${fmt(plan.asOfMs.median, 1)} ms, p99 ${fmt(plan.asOfMs.p99, 1)} ms | — | ≤ 50 ms | ${plan.asOfMs.median <= 50 ? 'yes' : 'NO'} |`);
+    say(
+      `| (h) as-of view of a plan with 10,000 events | now: median ${fmt(plan.asOfMs.median, 1)} ms, p99 ${fmt(plan.asOfMs.p99, 1)} ms; half-way: median ${fmt(plan.asOfMs.midMedian, 1)} ms | first (cold) fold of all 10,000 events: ${fmt(plan.asOfMs.cold, 1)} ms | ≤ 50 ms | ${plan.asOfMs.median <= 50 && plan.asOfMs.midMedian <= 50 ? 'yes' : 'NO'} (cold: ${plan.asOfMs.cold <= 50 ? 'yes' : 'NO'}) |`,
+    );
     say(
       `| (i) command p99 on a 10,000-event plan ÷ on a 10-event plan | ${fmt(plan.commandP99.large, 2)} ms ÷ ${fmt(plan.commandP99.small, 2)} ms = ${fmt(plan.commandP99.ratio, 2)} | 10-event plan ${fmt(plan.commandP99.small, 2)} ms | ≤ 1.2 | ${plan.commandP99.ratio <= 1.2 ? 'yes' : 'NO'} |`,
     );

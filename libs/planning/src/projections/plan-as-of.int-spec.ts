@@ -1,4 +1,4 @@
-import { CommandRunner, SqliteEventStore } from '@ruamjai/event-store';
+import { collect, CommandRunner, SqliteEventStore } from '@ruamjai/event-store';
 import { FixedClock } from '@ruamjai/kernel';
 import { migrateReadModels, openSqliteReadModels, ProjectionRunner } from '@ruamjai/read-models';
 import fc from 'fast-check';
@@ -10,10 +10,11 @@ import { join } from 'node:path';
 import type { PlanCommand } from '../domain/plan.commands';
 import { planDecider, planStreamId } from '../domain/plan.decider';
 import { FUNDING_SOURCES } from '../domain/funding-source';
-import { PlanAudit } from './plan-audit';
+import type { PlanEvent } from '../domain/plan.events';
+import { foldPlanView, PlanAudit } from './plan-audit';
 import { planningProjections } from './plan-projections';
 import { PlanQueries } from './plan-queries';
-import type { PlanView } from './plan-view';
+import type { PlanView, ViewEvent } from './plan-view';
 import { planningMigrations } from './planning-tables';
 
 type Step = { kind: 'add'; budget: number; source: number; districts: number[]; minutes: number } | { kind: 'revise'; project: number; budget: number; minutes: number };
@@ -90,5 +91,49 @@ describe('the plan as it was', () => {
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+describe('the plan as it was, on a long plan', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ruamjai-asof-long-'));
+  const store = SqliteEventStore.open({ file: join(dir, 'events.sqlite') });
+  afterAll(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('resumes from kept folds and still equals folding every event, at any point asked in any order', async () => {
+    const commands = new CommandRunner(store);
+    const actor = { id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' as const };
+    const leadAgency = { status: 'active', code: 'PSDHS-SK', nameTh: 'พมจ.สระแก้ว', agencyType: 'social_development', districtCode: '2701' } as const;
+    const planId = randomUUID();
+    let at = new Date('2019-01-01T00:00:00Z');
+    const run = (command: Omit<PlanCommand, 'actor' | 'at'>) => {
+      at = new Date(at.getTime() + 60_000);
+      return commands.run(planDecider, planStreamId(planId), { ...command, actor, at } as PlanCommand, { actor, correlationId: 'p', causationId: 'p' });
+    };
+    await run({ type: 'DraftPlan', data: { planId, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'แผนยาว' } } as PlanCommand);
+    const projects: string[] = [];
+    for (let i = 1; i < 2600; i++) {
+      if (i % 3 === 0 && projects.length > 0) {
+        await run({ type: 'ReviseProjectBudget', data: { planId, projectId: projects[i % projects.length], requestedBudgetSatang: 1000 + i, reason: 'ปรับ' } } as PlanCommand);
+      } else {
+        const projectId = randomUUID();
+        projects.push(projectId);
+        await run({ type: 'AddProject', leadAgency, data: { planId, projectId, titleTh: 'โครงการ', leadAgencyCode: 'PSDHS-SK', districtCodes: ['2706'], requestedBudgetSatang: 500 + i, fundingSource: 'provincial_budget' } } as PlanCommand);
+      }
+    }
+    const all: ViewEvent[] = (await collect(store.readStream(planStreamId(planId)))).map((e) => ({
+      event: e as unknown as PlanEvent,
+      revision: Number(e.revision),
+      occurredAt: (e.metadata as { occurredAt: string }).occurredAt,
+    }));
+    const audit = new PlanAudit(store);
+    const points = [2599, 1200, 2999, 999, 1000, 0, 2000, 1999, 1501, 2598];
+    for (const revision of points) {
+      expect(await audit.viewAt(planId, { revision })).toEqual(foldPlanView(all.filter((e) => e.revision <= revision)));
+      const time = new Date(Date.parse(all[Math.min(revision, all.length - 1)].occurredAt));
+      expect(await audit.viewAt(planId, { at: time })).toEqual(foldPlanView(all.filter((e) => Date.parse(e.occurredAt) <= time.getTime())));
+    }
   });
 });

@@ -62,14 +62,41 @@ function withoutBookkeeping<T extends object>(value: T | undefined): Partial<T> 
 
 /** Folds a plan's events (in order) into its view, the same functions the projection uses. */
 export function foldPlanView(events: Iterable<ViewEvent>): PlanView | undefined {
-  let summary: PlanSummary | undefined;
-  const projects = new Map<string, ProjectView | undefined>();
-  for (const change of events) {
-    summary = evolvePlanSummary(summary, change);
+  const folded = new FoldedPlan();
+  for (const change of events) folded.apply(change);
+  return folded.view();
+}
+
+/** A plan view being folded event by event; copyable, so folds can resume from a snapshot. */
+class FoldedPlan {
+  constructor(
+    private summary: PlanSummary | undefined = undefined,
+    private readonly projects = new Map<string, ProjectView | undefined>(),
+  ) {}
+
+  apply(change: ViewEvent): void {
+    this.summary = evolvePlanSummary(this.summary, change);
     const id = projectIdOf(change.event);
-    if (id) projects.set(id, evolveProjectView(projects.get(id), change));
+    if (id) this.projects.set(id, evolveProjectView(this.projects.get(id), change));
   }
-  return summary && assemblePlanView(summary, [...projects.values()].filter((p): p is ProjectView => p !== undefined));
+
+  copy(): FoldedPlan {
+    return new FoldedPlan(this.summary, new Map(this.projects));
+  }
+
+  view(): PlanView | undefined {
+    return this.summary && assemblePlanView(this.summary, [...this.projects.values()].filter((p): p is ProjectView => p !== undefined));
+  }
+}
+
+/** Folds of a long plan are kept every so many events, so a view of any point reads only the events since. */
+const SNAPSHOT_EVERY = 1000;
+const SNAPSHOT_PLANS = 200;
+
+interface Snapshot {
+  readonly revision: number;
+  readonly occurredAt: number;
+  readonly folded: FoldedPlan;
 }
 
 /**
@@ -78,6 +105,8 @@ export function foldPlanView(events: Iterable<ViewEvent>): PlanView | undefined 
  */
 @Injectable()
 export class PlanAudit {
+  private readonly snapshots = new Map<string, Snapshot[]>();
+
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   /** Every event of the plan, or undefined when there is no such plan. */
@@ -146,12 +175,45 @@ export class PlanAudit {
     return true;
   }
 
-  /** The plan exactly as it was after the last event at or before `at`, or at `revision`. */
+  /**
+   * The plan exactly as it was after the last event at or before `at`, or at `revision`. Resumes
+   * from the latest kept fold at or before the point (events are immutable, so a fold of the first
+   * N events never goes stale) and reads only the events after it.
+   */
   async viewAt(planId: string, point: { at?: Date; revision?: number }): Promise<PlanView | undefined> {
-    const events = await this.events(planId);
-    if (!events) return undefined;
-    const upTo = events.map(viewEventOf).filter((e) => (point.revision === undefined || e.revision <= point.revision) && (point.at === undefined || Date.parse(e.occurredAt) <= point.at.getTime()));
-    return foldPlanView(upTo);
+    const at = point.at?.getTime();
+    const included = (e: ViewEvent) => (point.revision === undefined || e.revision <= point.revision) && (at === undefined || Date.parse(e.occurredAt) <= at);
+    const kept = this.snapshots.get(planId) ?? [];
+    // Times are the commands' own, so only a kept fold whose every event is included can be resumed.
+    const start = [...kept].reverse().find((s) => (point.revision === undefined || s.revision <= point.revision) && (at === undefined || s.occurredAt <= at));
+    const folded = start ? start.folded.copy() : new FoldedPlan();
+    const fresh: Snapshot[] = [];
+    let latest = start?.occurredAt ?? 0;
+    // A fold can be kept only while no event so far was left out of it.
+    let complete = true;
+    try {
+      const from = start ? BigInt(start.revision + 1) : 0n;
+      for await (const event of this.store.readStream(planStreamId(planId), { fromRevision: from })) {
+        const change = viewEventOf(event);
+        const time = Date.parse(change.occurredAt);
+        if (point.revision !== undefined && change.revision > point.revision) break;
+        if (included(change)) folded.apply(change);
+        else complete = false;
+        latest = Math.max(latest, time);
+        if (complete && (change.revision + 1) % SNAPSHOT_EVERY === 0) fresh.push({ revision: change.revision, occurredAt: latest, folded: folded.copy() });
+      }
+    } catch (error) {
+      if (error instanceof StreamNotFound) return undefined;
+      throw error;
+    }
+    if (fresh.length > 0) this.keep(planId, [...kept, ...fresh.filter((f) => !kept.some((k) => k.revision === f.revision))]);
+    return folded.view();
+  }
+
+  private keep(planId: string, snapshots: Snapshot[]): void {
+    this.snapshots.delete(planId);
+    this.snapshots.set(planId, snapshots.sort((a, b) => a.revision - b.revision));
+    if (this.snapshots.size > SNAPSHOT_PLANS) this.snapshots.delete(this.snapshots.keys().next().value as string);
   }
 
   /** What was added, changed and removed between two revisions of the plan. */
