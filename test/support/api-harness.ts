@@ -23,7 +23,7 @@ export async function startApi(env: Record<string, string> = {}, options: { cloc
   const app = await createApiApp(config, { clock: options.clock });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
-  const key = await loadOrCreateSigningKey(dataDir);
+  const key = await loadOrCreateSigningKey(config.dataDir);
   const http = request(app.getHttpServer());
   if (options.agencies ?? true) {
     // The lead agencies the sample projects name, as the secretariat would register them.

@@ -6,13 +6,15 @@ import { openEventStore, openReadModels } from '@ruamjai/platform';
 import { rebuildProjections } from '@ruamjai/read-models';
 import { issueToken, loadOrCreateSigningKey } from '@ruamjai/security';
 import { SingleBar, Presets } from 'cli-progress';
+import { seedSakaeo2562 } from './seed/run-seed';
 import { parseArgs } from 'node:util';
 
 const USAGE = `Usage:
   npm run cli -- token --sub <user> --agency <AGENCY-CODE> --role <${ROLES.join('|')}> [--ttl <seconds>]
   npm run cli -- projections rebuild [name]
   npm run cli -- projections list
-  npm run cli -- audit verify`;
+  npm run cli -- audit verify
+  npm run cli -- seed sakaeo-2562`;
 
 class UsageError extends Error {}
 
@@ -73,6 +75,15 @@ async function audit(config: AppConfig, args: string[]): Promise<void> {
   }
 }
 
+async function seed(config: AppConfig, args: string[]): Promise<void> {
+  if (args[0] !== 'sakaeo-2562') throw new UsageError(`unknown seed ${args[0] ?? ''}; available: sakaeo-2562`);
+  const result = await seedSakaeo2562(config);
+  process.stdout.write(
+    `Seeded the Sa Kaeo FY2562 plan ${result.planId} (revision ${result.revision}, ${Object.keys(result.projectIds).length} projects, 1 Fund request).\n` +
+      `Try: curl -s localhost:${config.port}/api/v1/plans/${result.planId}?minPosition=${result.position} -H "Authorization: Bearer $TOKEN"\n`,
+  );
+}
+
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   const config = loadConfig();
@@ -83,6 +94,8 @@ async function main(): Promise<void> {
       return projections(config, rest);
     case 'audit':
       return audit(config, rest);
+    case 'seed':
+      return seed(config, rest);
     default:
       throw new UsageError(command ? `unknown command ${command}` : 'no command given');
   }

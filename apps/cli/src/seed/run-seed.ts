@@ -1,0 +1,101 @@
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CommandBus, CqrsModule } from '@nestjs/cqrs';
+import type { AppConfig } from '@ruamjai/config';
+import { idFromKey, type CommandContext } from '@ruamjai/event-store';
+import { FixedClock, type Actor } from '@ruamjai/kernel';
+import { AgencyCommandRequest, planningMigrations, PlanningModule, planningProjections, PlanCommandRequest } from '@ruamjai/planning';
+import { PlatformModule } from '@ruamjai/platform';
+import { SEED_AGENCIES, SEED_AMENDMENT, SEED_FUND_REQUEST, SEED_PLAN, SEED_PROJECTS, type SeedProject } from './sakaeo-2562';
+
+const coordinator: Actor = { id: 'somchai.k', agency: 'PSDHS-SK', role: 'coordinator' };
+const chair: Actor = { id: 'governor.sakaeo', agency: 'PROV-SK', role: 'chair' };
+const SEED = 'seed-sakaeo-2562';
+
+export interface SeedResult {
+  readonly planId: string;
+  readonly projectIds: Record<string, string>;
+  readonly requestId: string;
+  readonly revision: bigint;
+  readonly position: bigint;
+}
+
+/**
+ * Builds the Sa Kaeo FY2562 plan through the same commands and rules as the API, on the dates it
+ * happened. Every step carries a fixed idempotency key, so running the seed again adds nothing.
+ */
+export async function seedSakaeo2562(config: AppConfig): Promise<SeedResult> {
+  const clock = new FixedClock(new Date('2019-01-15T02:00:00Z'));
+  @Module({
+    imports: [
+      PlatformModule.forRoot({ app: 'cli', config, clock, projections: planningProjections, migrations: [planningMigrations], runProjections: false }),
+      CqrsModule.forRoot(),
+      PlanningModule,
+    ],
+  })
+  class SeedModule {}
+  const app = await NestFactory.createApplicationContext(SeedModule, { logger: false });
+  try {
+    const bus = app.get(CommandBus);
+    const context = (actor: Actor, step: string, expectedRevision?: bigint): CommandContext => ({
+      actor,
+      correlationId: SEED,
+      causationId: `${SEED}:${step}`,
+      idempotencyKey: `${SEED}:${step}`,
+      requestFingerprint: step,
+      ...(expectedRevision !== undefined ? { expectedRevision } : {}),
+    });
+    const at = (iso: string) => clock.set(new Date(iso));
+
+    at('2019-01-15T02:00:00Z');
+    for (const agency of SEED_AGENCIES) {
+      await bus.execute(new AgencyCommandRequest('RegisterAgency', { ...agency }, context(coordinator, `agency:${agency.code}`, -1n)));
+    }
+
+    const planId = idFromKey(coordinator.id, `${SEED}:plan`, 'plan');
+    at('2019-02-14T03:00:00Z');
+    let outcome = await bus.execute(new PlanCommandRequest('DraftPlan', { planId, ...SEED_PLAN }, context(coordinator, 'plan', -1n)));
+    const projectIds: Record<string, string> = {};
+    const addProject = async (project: SeedProject, reason?: string) => {
+      const projectId = idFromKey(coordinator.id, `${SEED}:project:${project.key}`, 'project');
+      projectIds[project.key] = projectId;
+      const { key: _key, ...fields } = project;
+      outcome = await bus.execute(
+        new PlanCommandRequest('AddProject', { planId, projectId, ...fields, ...(reason ? { reason } : {}) }, context(coordinator, `project:${project.key}`, outcome.revision)),
+      );
+    };
+    for (const [i, project] of SEED_PROJECTS.entries()) {
+      at(`2019-02-${String(15 + i).padStart(2, '0')}T03:00:00Z`);
+      await addProject(project);
+    }
+
+    at('2019-02-25T03:00:00Z');
+    const fund = SEED_FUND_REQUEST;
+    const requestId = idFromKey(coordinator.id, `${SEED}:fund-request`, 'fund-request');
+    outcome = await bus.execute(
+      new PlanCommandRequest(
+        'SubmitFundRequest',
+        { planId, projectId: projectIds[fund.project], requestId, amountSatang: fund.amountSatang, justification: fund.justification, category: fund.category },
+        context(coordinator, 'fund-request', outcome.revision),
+      ),
+    );
+
+    at('2019-03-01T03:00:00Z');
+    outcome = await bus.execute(new PlanCommandRequest('SubmitPlan', { planId }, context(coordinator, 'submission', outcome.revision)));
+    at('2019-03-15T07:00:00Z');
+    outcome = await bus.execute(new PlanCommandRequest('ApprovePlan', { planId, meetingReference: 'ครั้งที่ 1/2562', meetingDate: '2019-03-15' }, context(chair, 'approval', outcome.revision)));
+
+    at('2019-04-10T03:00:00Z');
+    outcome = await bus.execute(new PlanCommandRequest('ApproveFundRequest', { planId, requestId, approvedAmountSatang: fund.approvedSatang }, context(coordinator, 'fund-approval', outcome.revision)));
+    for (const [i, amount] of fund.disbursements.entries()) {
+      at(`2019-0${5 + i}-01T03:00:00Z`);
+      outcome = await bus.execute(new PlanCommandRequest('RecordFundDisbursement', { planId, requestId, amountSatang: amount }, context(coordinator, `disbursement:${i}`, outcome.revision)));
+    }
+
+    at('2019-06-20T03:00:00Z');
+    await addProject(SEED_AMENDMENT, SEED_AMENDMENT.reason);
+    return { planId, projectIds, requestId, revision: outcome.revision, position: outcome.position };
+  } finally {
+    await app.close();
+  }
+}
