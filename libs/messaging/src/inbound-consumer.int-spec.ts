@@ -129,4 +129,15 @@ const silent = { info: () => undefined, warn: () => undefined, error: () => unde
     await eventually(async () => ((await collect(store.readStream(`registration-${after}`))).length > 0 ? true : undefined));
     await expect(collect(store.readStream(`registration-never`))).rejects.toBeInstanceOf(StreamNotFound);
   });
+
+  it('reports its lag, which falls to nothing once every message is handled', async () => {
+    const lag = await eventually(async () => {
+      const now = await consumer.lag();
+      return now.get(topic) === 0 ? now : undefined;
+    });
+    expect(lag.get(topic)).toBe(0);
+    // A group that has read nothing lags by every message on the topic.
+    const idle = new InboundConsumer(kafka, `ruamjai-idle-${randomUUID()}`, [handler as InboundHandler<unknown>], db, kafka.producer(), systemClock, silent);
+    expect((await idle.lag()).get(topic)).toBeGreaterThanOrEqual(15);
+  });
 });

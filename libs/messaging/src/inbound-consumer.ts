@@ -68,6 +68,30 @@ export class InboundConsumer {
     await this.consumer.run({ autoCommit: true, eachMessage: ({ topic, partition, message }) => this.process(topic, partition, message) });
   }
 
+  /** Messages each topic holds beyond what this consumer group has committed: its lag. */
+  async lag(): Promise<Map<string, number>> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const topics = [...this.handlers.keys()];
+      const committed = await admin.fetchOffsets({ groupId: this.groupId, topics });
+      const result = new Map<string, number>();
+      for (const topic of topics) {
+        const ends = await admin.fetchTopicOffsets(topic);
+        const done = committed.find((c) => c.topic === topic)?.partitions ?? [];
+        let lag = 0;
+        for (const end of ends) {
+          const at = Number(done.find((p) => p.partition === end.partition)?.offset ?? '-1');
+          lag += Number(end.high) - (at < 0 ? Number(end.low) : at);
+        }
+        result.set(topic, lag);
+      }
+      return result;
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
   async stop(): Promise<void> {
     await this.consumer?.disconnect();
     await this.producer.disconnect();

@@ -53,6 +53,19 @@ export class Metrics {
     });
   }
 
+  /** Consumer lag: messages on each inbound topic not yet handled by the consumer group. */
+  watchConsumerLag(consumer: string, lag: () => Promise<Map<string, number>>): void {
+    new Gauge({
+      name: 'ruamjai_consumer_lag_messages',
+      help: 'Messages on an inbound topic beyond the consumer group\'s committed offset.',
+      labelNames: ['consumer', 'topic'] as const,
+      registers: [this.registry],
+      async collect() {
+        for (const [topic, messages] of await lag()) this.set({ consumer, topic }, messages);
+      },
+    });
+  }
+
   async expose(): Promise<{ contentType: string; body: string }> {
     return { contentType: this.registry.contentType, body: await this.registry.metrics() };
   }
