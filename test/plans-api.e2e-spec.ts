@@ -286,7 +286,7 @@ describe('plans over HTTP', () => {
 
     it('leaves /health open', async () => {
       const res = await api.http.get('/health').expect(200);
-      expect(res.body).toMatchObject({ status: 'up', eventStore: { status: 'up' }, readModels: { status: 'up' } });
+      expect(res.body).toMatchObject({ status: 'up', eventStore: { status: 'up' }, readModels: { status: 'up' }, requestRecords: { status: 'up' } });
     });
   });
 

@@ -107,7 +107,11 @@ export class KafkaRelay {
   private async deliver(batch: readonly RecordedEvent[]): Promise<void> {
     const messages = batch.flatMap((event) => this.mappers.map((map) => map(event)).filter((m): m is IntegrationMessage => m !== undefined));
     const byTopic = new Map<string, IntegrationMessage[]>();
-    for (const m of messages) byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), m]);
+    for (const m of messages) {
+      const list = byTopic.get(m.topic);
+      if (list) list.push(m);
+      else byTopic.set(m.topic, [m]);
+    }
     for (let attempt = 1; messages.length > 0; attempt++) {
       if (this.stopped) return;
       try {

@@ -7,8 +7,6 @@ import { Kafka, logLevel } from 'kafkajs';
 import type { IntegrationMapper } from './integration-message';
 import { KafkaRelay } from './kafka-relay';
 
-export const INTEGRATION_MAPPERS = Symbol('INTEGRATION_MAPPERS');
-
 @Injectable()
 class RelayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(@Inject(KafkaRelay) private readonly relay: KafkaRelay | null) {}
@@ -29,7 +27,6 @@ export class RelayModule {
     return {
       module: RelayModule,
       providers: [
-        { provide: INTEGRATION_MAPPERS, useValue: mappers },
         {
           provide: KafkaRelay,
           useFactory: (config: AppConfig, store: EventStore, db: ReadModelDb, clock: Clock) => {

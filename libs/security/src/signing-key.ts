@@ -1,4 +1,4 @@
-import { exportJWK, exportSPKI, generateKeyPair, importJWK, SignJWT, type JWK, type CryptoKey } from 'jose';
+import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK, type CryptoKey } from 'jose';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROLES, type Role } from '@ruamjai/kernel';
@@ -36,10 +36,6 @@ export async function loadOrCreateSigningKey(dataDir: string): Promise<SigningKe
   const { d: _private, ...publicJwk } = stored;
   const publicKey = (await importJWK(publicJwk, ALG)) as CryptoKey;
   return { kid: stored.kid, privateKey, publicKey };
-}
-
-export async function publicKeyPem(key: SigningKey): Promise<string> {
-  return exportSPKI(key.publicKey);
 }
 
 export interface TokenRequest {

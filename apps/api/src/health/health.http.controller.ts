@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@ruamjai/event-store';
-import { PROJECTION_PROGRESS, READ_MODEL_DB, type ProjectionProgress, type ReadModelDb } from '@ruamjai/read-models';
+import { IdempotencyStore, PROJECTION_PROGRESS, READ_MODEL_DB, type ProjectionProgress, type ReadModelDb } from '@ruamjai/read-models';
 import { Public } from '@ruamjai/security';
 import { sql } from 'kysely';
 import type { FastifyReply } from 'fastify';
@@ -15,18 +15,20 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
     @Inject(PROJECTION_PROGRESS) private readonly runner: ProjectionProgress | null,
+    private readonly requests: IdempotencyStore,
   ) {}
 
   @Get()
   @Public()
-  @ApiOkResponse({ description: 'The process, the event store and the read models answer' })
+  @ApiOkResponse({ description: 'The process, the event store, the read models and the request records answer' })
   @ApiServiceUnavailableResponse({ description: 'A dependency is down' })
   async health(@Res({ passthrough: true }) response: FastifyReply) {
-    const [store, readModels] = await Promise.all([
+    const [store, readModels, requestRecords] = await Promise.all([
       check(() => this.store.ping()),
       check(async () => {
         await sql`select 1`.execute(this.db);
       }),
+      check(() => this.requests.ping()),
     ]);
     const head = store.status === 'up' ? await this.store.headPosition().catch(() => undefined) : undefined;
     const projections = this.runner
@@ -35,9 +37,9 @@ export class HealthController {
           checkpoints: Object.fromEntries([...this.runner.checkpoints()].map(([name, position]) => [name, position.toString()])),
         }
       : { runsIn: 'worker' };
-    const up = store.status === 'up' && readModels.status === 'up';
+    const up = store.status === 'up' && readModels.status === 'up' && requestRecords.status === 'up';
     void response.status(up ? 200 : 503);
-    return { status: up ? 'up' : 'down', uptimeSeconds: Math.round(process.uptime()), eventStore: store, readModels, headPosition: head?.toString() ?? null, projections };
+    return { status: up ? 'up' : 'down', uptimeSeconds: Math.round(process.uptime()), eventStore: store, readModels, requestRecords, headPosition: head?.toString() ?? null, projections };
   }
 }
 

@@ -11,13 +11,10 @@ import { preconditionFailedWeak, preconditionMalformed, preconditionRequired } f
 const ETAG = /^"(\d{1,18})"$/;
 const WEAK_ETAG = /^W\/"(\d{1,18})"$/;
 
-/** The revision named by If-Match; `required` makes a missing header a 428. */
-export function parseIfMatch(request: FastifyRequest, required: boolean): bigint | undefined {
+/** The revision named by If-Match; a missing header is a 428. */
+export function parseIfMatch(request: FastifyRequest): bigint {
   const header = request.headers['if-match'];
-  if (header === undefined || header === '') {
-    if (required) throw preconditionRequired();
-    return undefined;
-  }
+  if (header === undefined || header === '') throw preconditionRequired();
   const value = header.trim();
   const match = ETAG.exec(value);
   if (match) return BigInt(match[1]);
@@ -60,7 +57,7 @@ export class CommandHttp {
   /** `update` commands need If-Match; `create` commands expect the stream not to exist yet. */
   context(request: FastifyRequest, actor: Actor, options: { kind: 'update' | 'create' }): CommandContext {
     const key = request.headers['idempotency-key'];
-    const expectedRevision = options.kind === 'update' ? parseIfMatch(request, true) : -1n;
+    const expectedRevision = options.kind === 'update' ? parseIfMatch(request) : -1n;
     const fingerprint = (request as FastifyRequest & { requestFingerprint?: string }).requestFingerprint;
     return {
       actor,

@@ -218,11 +218,9 @@ export class PlanAudit {
 
   /** What was added, changed and removed between two revisions of the plan. */
   async compare(planId: string, from: number, to: number): Promise<PlanComparison | undefined> {
-    const events = await this.events(planId);
-    if (!events) return undefined;
-    const all = events.map(viewEventOf);
-    const before = foldPlanView(all.filter((e) => e.revision <= from));
-    const after = foldPlanView(all.filter((e) => e.revision <= to));
+    const before = await this.viewAt(planId, { revision: from });
+    const after = await this.viewAt(planId, { revision: to });
+    if (!before && !after) return undefined;
     const changes = jsonDiff(withoutBookkeeping(before) ?? null, withoutBookkeeping(after) ?? null, projectKey).filter(
       (c) => !BOOKKEEPING.has(c.path.split('.').pop() ?? ''),
     );
