@@ -19,6 +19,7 @@ const project = {
   districtCodes: ['2706', '2708'],
   requestedBudgetSatang: 15_000_000,
   fundingSource: 'anti_trafficking_fund',
+  strategy: 'protection',
 };
 
 async function waitForHealth(base: string, child: ChildProcess): Promise<void> {

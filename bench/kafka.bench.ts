@@ -13,7 +13,7 @@ const meta = { actorId: 'bench', agency: 'PSDHS-SK', role: 'coordinator', correl
 const projectAdded = (planId: string): NewEvent => ({
   id: randomUUID(),
   type: 'ProjectAdded',
-  data: { planId, projectId: randomUUID(), titleTh: 'โครงการป้องกันการค้ามนุษย์', titleEn: null, leadAgencyCode: 'PSDHS-SK', districtCodes: ['2706'], requestedBudgetSatang: 100_000, fundingSource: 'provincial_budget' },
+  data: { planId, projectId: randomUUID(), titleTh: 'โครงการป้องกันการค้ามนุษย์', titleEn: null, strategy: 'prevention', participatingAgencyCodes: [], targetGroups: [], objectives: [], leadAgencyCode: 'PSDHS-SK', districtCodes: ['2706'], requestedBudgetSatang: 100_000, fundingSource: 'provincial_budget' },
   metadata: meta,
 });
 

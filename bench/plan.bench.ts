@@ -14,16 +14,16 @@ function percentile(sorted: number[], p: number): number {
 async function planWith(runner: CommandRunner, clock: FixedClock, events: number): Promise<{ planId: string; projectId: string }> {
   const planId = randomUUID();
   const run = (command: Omit<PlanCommand, 'actor' | 'at'>) => runner.run(planDecider, planStreamId(planId), { ...command, actor, at: clock.now() } as PlanCommand, context);
-  await run({ type: 'DraftPlan', data: { planId, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'แผนทดสอบ' } } as PlanCommand);
+  await run({ type: 'DraftPlan', data: { planId, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'แผนทดสอบ' } } as unknown as PlanCommand);
   let projectId = '';
   for (let i = 1; i < events; i++) {
     projectId = randomUUID();
     clock.advance(60_000);
     await run({
       type: 'AddProject',
-        leadAgency: { status: 'active', code: 'PSDHS-SK', nameTh: 'สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดสระแก้ว', agencyType: 'social_development', districtCode: '2701' } as const,
-      data: { planId, projectId, titleTh: `โครงการที่ ${i}`, leadAgencyCode: 'PSDHS-SK', districtCodes: ['2706'], requestedBudgetSatang: 100_000 + i, fundingSource: 'provincial_budget' },
-    } as PlanCommand);
+        agencies: { 'PSDHS-SK': { status: 'active', code: 'PSDHS-SK', nameTh: 'สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดสระแก้ว', agencyType: 'social_development', districtCode: '2701' } as const },
+      data: { planId, projectId, titleTh: `โครงการที่ ${i}`, strategy: 'prevention', leadAgencyCode: 'PSDHS-SK', districtCodes: ['2706'], requestedBudgetSatang: 100_000 + i, fundingSource: 'provincial_budget' },
+    } as unknown as PlanCommand);
   }
   return { planId, projectId };
 }

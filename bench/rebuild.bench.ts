@@ -53,7 +53,7 @@ async function writePlans(store: SqliteEventStore, total: number): Promise<void>
             : {
                 id: randomUUID(),
                 type: 'ProjectAdded',
-                data: { planId: plan.id, projectId: randomUUID(), titleTh: 'โครงการป้องกันการค้ามนุษย์', titleEn: null, leadAgencyCode: 'PSDHS-SK', districtCodes: ['2706', '2708'], requestedBudgetSatang: 1_000_000 + i, fundingSource: 'provincial_budget' },
+                data: { planId: plan.id, projectId: randomUUID(), titleTh: 'โครงการป้องกันการค้ามนุษย์', titleEn: null, strategy: 'prevention', participatingAgencyCodes: [], targetGroups: [], objectives: [], leadAgencyCode: 'PSDHS-SK', districtCodes: ['2706', '2708'], requestedBudgetSatang: 1_000_000 + i, fundingSource: 'provincial_budget' },
                 metadata: meta,
               },
         );

@@ -20,15 +20,15 @@ describe('tamper evidence of the event log', () => {
     const clock = new FixedClock(new Date('2019-02-14T03:00:00Z'));
     const actor = { id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' as const };
     const run = (command: Omit<PlanCommand, 'actor' | 'at'>) =>
-      runner.run(planDecider, planStreamId(planId), { ...command, actor, at: clock.now() } as PlanCommand, { actor, correlationId: 'c', causationId: 'c' });
-    await run({ type: 'DraftPlan', data: { planId, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'แผน' } } as PlanCommand);
+      runner.run(planDecider, planStreamId(planId), { ...command, actor, at: clock.now() } as unknown as PlanCommand, { actor, correlationId: 'c', causationId: 'c' });
+    await run({ type: 'DraftPlan', data: { planId, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'แผน' } } as unknown as PlanCommand);
     for (const projectId of projects) {
       clock.advance(3_600_000);
       await run({
         type: 'AddProject',
-        leadAgency: { status: 'active', code: 'PSDHS-SK', nameTh: 'สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดสระแก้ว', agencyType: 'social_development', districtCode: '2701' } as const,
-        data: { planId, projectId, titleTh: 'โครงการ', leadAgencyCode: 'PSDHS-SK', districtCodes: ['2706'], requestedBudgetSatang: 1_500_000, fundingSource: 'provincial_budget' },
-      } as PlanCommand);
+        agencies: { 'PSDHS-SK': { status: 'active', code: 'PSDHS-SK', nameTh: 'สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดสระแก้ว', agencyType: 'social_development', districtCode: '2701' } as const },
+        data: { planId, projectId, titleTh: 'โครงการ', strategy: 'prevention', leadAgencyCode: 'PSDHS-SK', districtCodes: ['2706'], requestedBudgetSatang: 1_500_000, fundingSource: 'provincial_budget' },
+      } as unknown as PlanCommand);
     }
     // Another stream in between, so positions and revisions differ.
     const other = randomUUID();

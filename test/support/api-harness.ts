@@ -62,4 +62,5 @@ export const sampleProject = {
   districtCodes: ['2706', '2708', '2703', '2702'],
   requestedBudgetSatang: 15_000_000,
   fundingSource: 'anti_trafficking_fund',
+  strategy: 'protection',
 };

@@ -29,7 +29,7 @@ async function main() {
         ...Array.from({ length: 4 }, (_, i) => ({
           id: randomUUID(),
           type: 'ProjectAdded',
-          data: { planId, projectId: randomUUID(), titleTh: `โครงการ ${i}`, titleEn: null, leadAgencyCode: 'PSDHS-SK', districtCodes: ['2706'], requestedBudgetSatang: 1000 * (i + 1), fundingSource: 'provincial_budget' },
+          data: { planId, projectId: randomUUID(), titleTh: `โครงการ ${i}`, titleEn: null, strategy: 'prevention', participatingAgencyCodes: [], targetGroups: [], objectives: [], leadAgencyCode: 'PSDHS-SK', districtCodes: ['2706'], requestedBudgetSatang: 1000 * (i + 1), fundingSource: 'provincial_budget' },
           metadata: meta,
         })),
       ];

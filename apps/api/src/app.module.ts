@@ -26,6 +26,8 @@ import { GetPlanHistoryController } from './plans/get-plan-history/get-plan-hist
 import { GetPlanController } from './plans/get-plan/get-plan.http.controller';
 import { ReviseProjectBudgetController } from './plans/revise-project-budget/revise-project-budget.http.controller';
 import { BenchController } from './bench/bench.http.controller';
+import { PlanStructureController } from './plans/plan-structure/plan-structure.http.controller';
+import { PlanProgressController } from './plans/plan-structure/plan-progress.http.controller';
 
 export interface ApiModuleOptions {
   readonly config: AppConfig;
@@ -70,6 +72,8 @@ export class AppModule {
         ComparePlanRevisionsController,
         PlanLifecycleController,
         FundRequestsController,
+        PlanStructureController,
+        PlanProgressController,
         AgencyDirectoryController,
         VerifyAuditChainController,
         ...(options.benchRoutes ? [BenchController] : []),

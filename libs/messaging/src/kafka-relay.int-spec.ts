@@ -24,7 +24,7 @@ function planEvents(planId: string, revision: number, count: number): NewEvent[]
       : {
           id: randomUUID(),
           type: 'ProjectAdded',
-          data: { planId, projectId: randomUUID(), titleTh: 'โครงการ', titleEn: null, leadAgencyCode: 'PSDHS-SK', districtCodes: ['2706'], requestedBudgetSatang: 100, fundingSource: 'provincial_budget' },
+          data: { planId, projectId: randomUUID(), titleTh: 'โครงการ', titleEn: null, strategy: 'prevention', participatingAgencyCodes: [], targetGroups: [], objectives: [], leadAgencyCode: 'PSDHS-SK', districtCodes: ['2706'], requestedBudgetSatang: 100, fundingSource: 'provincial_budget' },
           metadata: meta,
         },
   );

@@ -3,6 +3,8 @@ export * from './domain/plan.events';
 export * from './domain/plan.state';
 export * from './domain/plan.errors';
 export * from './domain/plan.decider';
+export * from './domain/plan-structure';
+export * from './domain/plan-structure.errors';
 export * from './domain/plan.policy';
 export * from './domain/provinces';
 export * from './domain/funding-source';

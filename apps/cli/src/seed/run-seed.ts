@@ -11,6 +11,8 @@ import { SEED_AGENCIES, SEED_AMENDMENT, SEED_FUND_REQUEST, SEED_PLAN, SEED_PROJE
 const coordinator: Actor = { id: 'somchai.k', agency: 'PSDHS-SK', role: 'coordinator' };
 const chair: Actor = { id: 'governor.sakaeo', agency: 'PROV-SK', role: 'chair' };
 const SEED = 'seed-sakaeo-2562';
+/** One officer per agency reports for it. */
+const officer = (agency: string): Actor => ({ id: `officer.${agency.toLowerCase()}`, agency, role: 'agency_officer' });
 
 export interface SeedResult {
   readonly planId: string;
@@ -56,13 +58,28 @@ export async function seedSakaeo2562(config: AppConfig): Promise<SeedResult> {
     at('2019-02-14T03:00:00Z');
     let outcome = await bus.execute(new PlanCommandRequest('DraftPlan', { planId, ...SEED_PLAN }, context(coordinator, 'plan', -1n)));
     const projectIds: Record<string, string> = {};
+    const ids = (kind: string, key: string) => idFromKey(coordinator.id, `${SEED}:${kind}:${key}`, kind);
+    // Each step is its own command; the plan's revision moves with each.
+    const step = async <T extends PlanCommandRequest['type']>(actor: Actor, name: string, type: T, data: PlanCommandRequest<T>['data']) => {
+      outcome = await bus.execute(new PlanCommandRequest(type, data, context(actor, name, outcome.revision)));
+    };
     const addProject = async (project: SeedProject, reason?: string) => {
-      const projectId = idFromKey(coordinator.id, `${SEED}:project:${project.key}`, 'project');
+      const projectId = ids('project', project.key);
       projectIds[project.key] = projectId;
-      const { key: _key, ...fields } = project;
-      outcome = await bus.execute(
-        new PlanCommandRequest('AddProject', { planId, projectId, ...fields, ...(reason ? { reason } : {}) }, context(coordinator, `project:${project.key}`, outcome.revision)),
-      );
+      const { key, budgetLines, activities, kpis, ...fields } = project;
+      await step(coordinator, `project:${key}`, 'AddProject', { planId, projectId, ...fields, ...(reason ? { reason } : {}) });
+      for (const line of budgetLines) {
+        const { key: lineKey, ...lineFields } = line;
+        await step(coordinator, `budget-line:${lineKey}`, 'AddBudgetLine', { planId, projectId, lineId: ids('budget-line', lineKey), ...lineFields, ...(reason ? { reason } : {}) });
+      }
+      for (const activity of activities) {
+        const { key: activityKey, progress: _progress, ...activityFields } = activity;
+        await step(coordinator, `activity:${activityKey}`, 'AddActivity', { planId, projectId, activityId: ids('activity', activityKey), ...activityFields, ...(reason ? { reason } : {}) });
+      }
+      for (const kpi of kpis) {
+        const { key: kpiKey, actual: _actual, ...kpiFields } = kpi;
+        await step(coordinator, `kpi:${kpiKey}`, 'AddKpi', { planId, projectId, kpiId: ids('kpi', kpiKey), ...kpiFields, ...(reason ? { reason } : {}) });
+      }
     };
     for (const [i, project] of SEED_PROJECTS.entries()) {
       at(`2019-02-${String(15 + i).padStart(2, '0')}T03:00:00Z`);
@@ -92,8 +109,43 @@ export async function seedSakaeo2562(config: AppConfig): Promise<SeedResult> {
       outcome = await bus.execute(new PlanCommandRequest('RecordFundDisbursement', { planId, requestId, amountSatang: amount }, context(coordinator, `disbursement:${i}`, outcome.revision)));
     }
 
-    at('2019-06-20T03:00:00Z');
-    await addProject(SEED_AMENDMENT, SEED_AMENDMENT.reason);
+    // Agency officers report what their agencies did, in date order, as it happened.
+    const reports = SEED_PROJECTS.flatMap((project) => [
+      ...project.activities.flatMap((activity) =>
+        activity.progress.map((p, i) => ({
+          on: p.reportedOn,
+          run: () => {
+            at(`${p.reportedOn}T10:00:00Z`);
+            const { reportedOn, participantsReached, spendSatang, completed, note, line } = p;
+            return step(officer(p.agencyCode), `progress:${activity.key}:${i}`, 'ReportActivityProgress', {
+              planId,
+              activityId: ids('activity', activity.key),
+              reportedOn,
+              participantsReached,
+              spendSatang,
+              ...(line ? { budgetLineId: ids('budget-line', line) } : {}),
+              ...(completed ? { completed } : {}),
+              ...(note ? { note } : {}),
+            });
+          },
+        })),
+      ),
+      ...project.kpis.flatMap((kpi) =>
+        kpi.actual
+          ? [
+              {
+                on: kpi.actual.measuredOn,
+                run: () => {
+                  at(`${kpi.actual!.measuredOn}T11:00:00Z`);
+                  return step(officer(kpi.actual!.agencyCode), `kpi-actual:${kpi.key}`, 'RecordKpiActual', { planId, kpiId: ids('kpi', kpi.key), actual: kpi.actual!.value, measuredOn: kpi.actual!.measuredOn });
+                },
+              },
+            ]
+          : [],
+      ),
+    ]);
+    const amendment = { on: '2019-06-20', run: () => (at('2019-06-20T03:00:00Z'), addProject(SEED_AMENDMENT, SEED_AMENDMENT.reason)) };
+    for (const entry of [...reports, amendment].sort((a, b) => a.on.localeCompare(b.on))) await entry.run();
     return { planId, projectIds, requestId, revision: outcome.revision, position: outcome.position };
   } finally {
     await app.close();

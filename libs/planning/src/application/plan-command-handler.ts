@@ -2,11 +2,11 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandRunner, type CommandContext, type CommandOutcome } from '@ruamjai/event-store';
 import { CLOCK, type Clock } from '@ruamjai/kernel';
-import type { PlanCommand } from '../domain/plan.commands';
+import type { AgencyFacts, PlanCommand } from '../domain/plan.commands';
 import { planDecider, planStreamId } from '../domain/plan.decider';
 import type { PlanEvent } from '../domain/plan.events';
 import { authorise } from '../domain/plan.policy';
-import { agencyStreamId } from '../domain/agency/agency';
+import { agencyStreamId, type AgencyState } from '../domain/agency/agency';
 import { agencyDecider } from '../domain/agency/agency.decider';
 
 type PlanCommandType = PlanCommand['type'];
@@ -43,10 +43,20 @@ export class PlanCommandHandler implements ICommandHandler<PlanCommandRequest> {
 
   async execute({ type, data, context }: PlanCommandRequest): Promise<CommandOutcome<PlanEvent>> {
     authorise(context.actor, type);
-    // The directory changes rarely: a second's staleness is fine for a fact no append depends on.
-    const facts = 'leadAgencyCode' in data ? { leadAgency: await this.runner.peek(agencyDecider, agencyStreamId(data.leadAgencyCode), 1000) } : {};
-    const command = { type, data, actor: context.actor, at: this.clock.now(), ...facts } as PlanCommand;
+    const command = { type, data, actor: context.actor, at: this.clock.now(), agencies: await this.agencies(data) } as PlanCommand;
     const reason = reasonOf(data);
     return this.runner.run(planDecider, planStreamId(data.planId), command, reason ? { ...context, reason } : context);
+  }
+
+  /** The directory entries of every agency the command names. */
+  private async agencies(data: DataOf<PlanCommandType>): Promise<AgencyFacts> {
+    const codes = new Set<string>();
+    if ('leadAgencyCode' in data) codes.add(data.leadAgencyCode);
+    if ('responsibleAgencyCode' in data && data.responsibleAgencyCode) codes.add(data.responsibleAgencyCode);
+    if ('participatingAgencyCodes' in data) for (const code of data.participatingAgencyCodes ?? []) codes.add(code);
+    const facts: Record<string, AgencyState> = {};
+    // The directory changes rarely: a second's staleness is fine for a fact no append depends on.
+    for (const code of codes) facts[code] = await this.runner.peek(agencyDecider, agencyStreamId(code), 1000);
+    return facts;
   }
 }

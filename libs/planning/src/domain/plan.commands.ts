@@ -1,6 +1,7 @@
 import type { Actor } from '@ruamjai/kernel';
 import type { AgencyState } from './agency/agency';
 import type { FundingSource } from './funding-source';
+import type { ParticipantCounts, StrategyArea, TargetGroup } from './plan-structure';
 
 /** What every plan command carries besides its data: who asks, and when. */
 interface CommandBase<Type extends string, Data> {
@@ -16,24 +17,124 @@ export type DraftPlan = CommandBase<
 >;
 
 /**
- * Adding a project names a lead agency from the directory: the handler looks it up and hands its
- * state to the decider, which refuses an unknown or inactive one.
+ * The directory entries of the agencies a command names, looked up by the handler: the decider
+ * refuses an unknown or inactive one. A code missing here is unknown.
  */
-export type AddProject = { readonly leadAgency: AgencyState } & CommandBase<
-  'AddProject',
+export type AgencyFacts = Readonly<Record<string, AgencyState>>;
+type NamesAgencies = { readonly agencies: AgencyFacts };
+
+/** Every change to the plan's content may carry a reason; once the plan is approved it must. */
+type Amendable = { /** Required once the plan is approved: every change after approval is an amendment. */ reason?: string };
+
+/** A project comes with its first budget line (the requested budget and its source); more lines may follow. */
+export type AddProject = NamesAgencies &
+  CommandBase<
+    'AddProject',
+    {
+      planId: string;
+      projectId: string;
+      titleTh: string;
+      titleEn?: string;
+      strategy: StrategyArea;
+      leadAgencyCode: string;
+      participatingAgencyCodes?: string[];
+      districtCodes: string[];
+      targetGroups?: TargetGroup[];
+      objectives?: string[];
+      requestedBudgetSatang: number;
+      fundingSource: FundingSource;
+    } & Amendable
+  >;
+
+export type ChangeProject = CommandBase<
+  'ChangeProject',
   {
     planId: string;
     projectId: string;
-    titleTh: string;
+    titleTh?: string;
     titleEn?: string;
-    leadAgencyCode: string;
-    districtCodes: string[];
-    requestedBudgetSatang: number;
-    fundingSource: FundingSource;
-    /** Required once the plan is approved: every change after approval is an amendment. */
-    reason?: string;
+    strategy?: StrategyArea;
+    districtCodes?: string[];
+    targetGroups?: TargetGroup[];
+    objectives?: string[];
+  } & Amendable
+>;
+
+/** Hands a project to another lead agency, or changes who takes part in it. */
+export type ReassignProject = NamesAgencies &
+  CommandBase<'ReassignProject', { planId: string; projectId: string; leadAgencyCode: string; participatingAgencyCodes?: string[] } & Amendable>;
+
+export type WithdrawProject = CommandBase<'WithdrawProject', { planId: string; projectId: string; reason: string }>;
+
+export type AddActivity = NamesAgencies &
+  CommandBase<
+    'AddActivity',
+    {
+      planId: string;
+      projectId: string;
+      activityId: string;
+      titleTh: string;
+      titleEn?: string;
+      districtCode: string;
+      /** ISO dates, inside the plan's fiscal year. */
+      startDate: string;
+      endDate: string;
+      targets: ParticipantCounts;
+      /** The lead agency or one taking part; the lead when not given. */
+      responsibleAgencyCode?: string;
+    } & Amendable
+  >;
+
+export type ChangeActivity = CommandBase<
+  'ChangeActivity',
+  { planId: string; activityId: string; titleTh?: string; titleEn?: string; districtCode?: string; startDate?: string; endDate?: string; targets?: ParticipantCounts } & Amendable
+>;
+
+export type ReassignActivity = NamesAgencies & CommandBase<'ReassignActivity', { planId: string; activityId: string; responsibleAgencyCode: string } & Amendable>;
+
+export type WithdrawActivity = CommandBase<'WithdrawActivity', { planId: string; activityId: string; reason: string }>;
+
+export type AddKpi = CommandBase<
+  'AddKpi',
+  { planId: string; projectId: string; kpiId: string; descriptionTh: string; descriptionEn?: string; unit: string; target: number } & Amendable
+>;
+
+export type ChangeKpi = CommandBase<'ChangeKpi', { planId: string; kpiId: string; descriptionTh?: string; descriptionEn?: string; unit?: string; target?: number } & Amendable>;
+
+export type WithdrawKpi = CommandBase<'WithdrawKpi', { planId: string; kpiId: string; reason: string }>;
+
+export type AddBudgetLine = CommandBase<
+  'AddBudgetLine',
+  { planId: string; projectId: string; lineId: string; fundingSource: FundingSource; amountSatang: number; descriptionTh?: string } & Amendable
+>;
+
+/** A project's first budget line has the project's id; revising it is revising the project's requested budget. */
+export type ReviseBudgetLine = CommandBase<'ReviseBudgetLine', { planId: string; lineId: string; amountSatang: number; reason: string }>;
+
+/** Moves a budget line to another funding source. */
+export type ReassignBudgetLine = CommandBase<'ReassignBudgetLine', { planId: string; lineId: string; fundingSource: FundingSource } & Amendable>;
+
+export type WithdrawBudgetLine = CommandBase<'WithdrawBudgetLine', { planId: string; lineId: string; reason: string }>;
+
+/** What an agency did on an activity: reported by its officers, not an amendment of the plan. */
+export type ReportActivityProgress = CommandBase<
+  'ReportActivityProgress',
+  {
+    planId: string;
+    activityId: string;
+    /** ISO date the work was done. */
+    reportedOn: string;
+    participantsReached: ParticipantCounts;
+    spendSatang: number;
+    /** The budget line the money came from; the project's first line when not given. */
+    budgetLineId?: string;
+    note?: string;
+    /** The activity is finished with this report. */
+    completed?: boolean;
   }
 >;
+
+export type RecordKpiActual = CommandBase<'RecordKpiActual', { planId: string; kpiId: string; actual: number; measuredOn: string; note?: string }>;
 
 export type ReviseProjectBudget = CommandBase<
   'ReviseProjectBudget',
@@ -74,6 +175,22 @@ export type RecordFundDisbursement = CommandBase<'RecordFundDisbursement', { pla
 export type PlanCommand =
   | DraftPlan
   | AddProject
+  | ChangeProject
+  | ReassignProject
+  | WithdrawProject
+  | AddActivity
+  | ChangeActivity
+  | ReassignActivity
+  | WithdrawActivity
+  | AddKpi
+  | ChangeKpi
+  | WithdrawKpi
+  | AddBudgetLine
+  | ReviseBudgetLine
+  | ReassignBudgetLine
+  | WithdrawBudgetLine
+  | ReportActivityProgress
+  | RecordKpiActual
   | ReviseProjectBudget
   | SubmitPlan
   | ReturnPlan

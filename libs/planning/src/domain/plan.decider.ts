@@ -1,17 +1,38 @@
-import { emptyMap, fiscalYearOf, fiscalYearRange, type Decider } from '@ruamjai/kernel';
+import { fiscalYearOf, fiscalYearRange, type Decider } from '@ruamjai/kernel';
 import type { AddProject, ApprovePlan, ClosePlan, DraftPlan, PlanCommand, ReturnPlan, ReviseProjectBudget, SubmitPlan } from './plan.commands';
+import { evolvePlan } from './plan.evolve';
+import {
+  addActivity,
+  addBudgetLine,
+  addKpi,
+  changeActivity,
+  changeKpi,
+  changeProject,
+  checkDistricts,
+  liveProject,
+  mayChange,
+  reassignActivity,
+  reassignBudgetLine,
+  reassignProject,
+  recordKpiActual,
+  reportActivityProgress,
+  reviseBudgetLine,
+  withdrawActivity,
+  withdrawBudgetLine,
+  withdrawKpi,
+  withdrawProject,
+} from './plan-structure.decide';
+import { NotOwnAgencyProject, TextRequired } from './plan-structure.errors';
 import {
   FundAmountInvalid,
   FundRequestAlreadyExists,
   FundRequestIllegalTransition,
   FundRequestNotFound,
-  BudgetUnchanged,
   FiscalYearNotOver,
   IllegalTransition,
   MeetingReferenceInvalid,
   PlanHasNoProjects,
   PlanNotEditable,
-  DistrictNotInProvince,
   FiscalYearOutOfRange,
   InvalidBudget,
   PlanAlreadyExists,
@@ -22,23 +43,22 @@ import {
   UnknownProvince,
 } from './plan.errors';
 import type { PlanEvent } from './plan.events';
-import { initialPlanState, type FundRequestState, type PlanState } from './plan.state';
+import { initialPlanState, type ExistingPlan, type FundRequestState, type PlanState } from './plan.state';
 import { requireActive } from './agency/agency';
 import { PROVINCES } from './provinces';
 
 /** The first fiscal year a plan can cover: the Anti-Trafficking in Persons Act is B.E. 2551. */
 export const EARLIEST_FISCAL_YEAR = 2551;
 
-type Existing = Exclude<PlanState, { status: 'empty' }>;
+type Existing = ExistingPlan;
+
+/** Content changes: while drafting they are made; after approval each is an amendment with a reason. */
+type ContentCommand = Exclude<PlanCommand, { type: 'DraftPlan' | 'SubmitPlan' | 'ReturnPlan' | 'ApprovePlan' | 'ClosePlan' | FundCommand['type'] | 'ReportActivityProgress' | 'RecordKpiActual' }>;
 
 function decide(command: PlanCommand, state: PlanState): PlanEvent[] {
   switch (command.type) {
     case 'DraftPlan':
       return draftPlan(command, state);
-    case 'AddProject':
-      return change(existing(state, command.data.planId), command.data.reason, (plan) => addProject(command, plan));
-    case 'ReviseProjectBudget':
-      return change(existing(state, command.data.planId), command.data.reason, (plan) => reviseProjectBudget(command, plan));
     case 'SubmitPlan':
       return submitPlan(command, existing(state, command.data.planId));
     case 'ReturnPlan':
@@ -54,6 +74,51 @@ function decide(command: PlanCommand, state: PlanState): PlanEvent[] {
     case 'RejectFundRequest':
     case 'RecordFundDisbursement':
       return decideFund(command, existing(state, command.data.planId));
+    case 'ReportActivityProgress':
+      return reportActivityProgress(command, existing(state, command.data.planId));
+    case 'RecordKpiActual':
+      return recordKpiActual(command, existing(state, command.data.planId));
+    default: {
+      const plan = existing(state, command.data.planId);
+      return change(plan, 'reason' in command.data ? command.data.reason : undefined, () => decideContent(command, plan));
+    }
+  }
+}
+
+function decideContent(command: ContentCommand, plan: Existing): PlanEvent[] {
+  switch (command.type) {
+    case 'AddProject':
+      return addProject(command, plan);
+    case 'ReviseProjectBudget':
+      return reviseProjectBudget(command, plan);
+    case 'ChangeProject':
+      return changeProject(command, plan);
+    case 'ReassignProject':
+      return reassignProject(command, plan);
+    case 'WithdrawProject':
+      return withdrawProject(command, plan);
+    case 'AddActivity':
+      return addActivity(command, plan);
+    case 'ChangeActivity':
+      return changeActivity(command, plan);
+    case 'ReassignActivity':
+      return reassignActivity(command, plan);
+    case 'WithdrawActivity':
+      return withdrawActivity(command, plan);
+    case 'AddKpi':
+      return addKpi(command, plan);
+    case 'ChangeKpi':
+      return changeKpi(command, plan);
+    case 'WithdrawKpi':
+      return withdrawKpi(command, plan);
+    case 'AddBudgetLine':
+      return addBudgetLine(command, plan);
+    case 'ReviseBudgetLine':
+      return reviseBudgetLine(command, plan);
+    case 'ReassignBudgetLine':
+      return reassignBudgetLine(command, plan);
+    case 'WithdrawBudgetLine':
+      return withdrawBudgetLine(command, plan);
     default: {
       const _: never = command;
       throw new Error(`unknown command ${JSON.stringify(_)}`);
@@ -70,17 +135,19 @@ function existing(state: PlanState, planId: string): Existing {
  * A change to the plan's content. While drafting it is simply made; a submitted plan is locked
  * until the chair returns it; after approval every change needs a reason and makes the next edition.
  */
-function change(plan: Existing, reason: string | undefined, make: (plan: Existing) => PlanEvent[]): PlanEvent[] {
+function change(plan: Existing, reason: string | undefined, make: () => PlanEvent[]): PlanEvent[] {
   switch (plan.status) {
     case 'drafting':
-      return make(plan);
+      return make();
     case 'submitted':
     case 'closed':
       throw new PlanNotEditable(plan.status);
     case 'approved':
     case 'amended': {
+      // Who may change comes before why: an officer refused after approval hears that, not "give a reason".
+      const events = make();
       if (!reason?.trim()) throw new ReasonRequired();
-      return [...make(plan), { type: 'PlanAmended', data: { planId: plan.planId, edition: plan.edition + 1, reason: reason.trim() } }];
+      return [...events, { type: 'PlanAmended', data: { planId: plan.planId, edition: plan.edition + 1, reason: reason.trim() } }];
     }
     default: {
       const _: never = plan.status;
@@ -136,23 +203,27 @@ function draftPlan({ data, at }: DraftPlan, state: PlanState): PlanEvent[] {
   ];
 }
 
-function addProject({ data, leadAgency }: AddProject, state: Existing): PlanEvent[] {
-  if (state.projects.has(data.projectId)) throw new ProjectAlreadyExists(data.projectId);
-  requireActive(data.leadAgencyCode, leadAgency);
+function addProject({ data, actor, agencies }: AddProject, plan: Existing): PlanEvent[] {
+  mayChange(actor, plan, data.leadAgencyCode, data.projectId);
+  if (plan.projects.has(data.projectId) || plan.budgetLines.has(data.projectId)) throw new ProjectAlreadyExists(data.projectId);
+  const participating = [...new Set(data.participatingAgencyCodes ?? [])].filter((code) => code !== data.leadAgencyCode);
+  for (const code of [data.leadAgencyCode, ...participating]) requireActive(code, agencies[code] ?? { status: 'unknown' });
   checkBudget(data.requestedBudgetSatang);
-  const districts = new Set(PROVINCES[state.provinceCode].districts.map((d) => d.code));
-  const foreign = data.districtCodes.filter((code) => !districts.has(code));
-  if (foreign.length > 0) throw new DistrictNotInProvince(foreign, state.provinceCode);
+  if (!data.titleTh?.trim()) throw new TextRequired('titleTh');
   return [
     {
       type: 'ProjectAdded',
       data: {
         planId: data.planId,
         projectId: data.projectId,
-        titleTh: data.titleTh,
-        titleEn: data.titleEn ?? null,
+        titleTh: data.titleTh.trim(),
+        titleEn: data.titleEn?.trim() || null,
+        strategy: data.strategy,
         leadAgencyCode: data.leadAgencyCode,
-        districtCodes: [...new Set(data.districtCodes)],
+        participatingAgencyCodes: participating,
+        districtCodes: checkDistricts(plan, data.districtCodes),
+        targetGroups: [...new Set(data.targetGroups ?? [])],
+        objectives: (data.objectives ?? []).map((o) => o.trim()).filter(Boolean),
         requestedBudgetSatang: data.requestedBudgetSatang,
         fundingSource: data.fundingSource,
       },
@@ -160,24 +231,10 @@ function addProject({ data, leadAgency }: AddProject, state: Existing): PlanEven
   ];
 }
 
-function reviseProjectBudget({ data }: ReviseProjectBudget, state: Existing): PlanEvent[] {
-  const project = state.projects.get(data.projectId);
-  if (!project) throw new ProjectNotFound(data.projectId);
-  checkBudget(data.requestedBudgetSatang);
-  if (!data.reason?.trim()) throw new ReasonRequired();
-  if (project.requestedBudgetSatang === data.requestedBudgetSatang) throw new BudgetUnchanged(data.projectId, data.requestedBudgetSatang);
-  return [
-    {
-      type: 'ProjectBudgetRevised',
-      data: {
-        planId: data.planId,
-        projectId: data.projectId,
-        previousBudgetSatang: project.requestedBudgetSatang,
-        requestedBudgetSatang: data.requestedBudgetSatang,
-        reason: data.reason.trim(),
-      },
-    },
-  ];
+/** The project's requested budget is its first budget line. */
+function reviseProjectBudget({ data, actor, at }: ReviseProjectBudget, plan: Existing): PlanEvent[] {
+  if (!plan.projects.has(data.projectId)) throw new ProjectNotFound(data.projectId);
+  return reviseBudgetLine({ type: 'ReviseBudgetLine', actor, at, data: { planId: data.planId, lineId: data.projectId, amountSatang: data.requestedBudgetSatang, reason: data.reason } }, plan);
 }
 
 type FundCommand = Extract<PlanCommand, { type: `${string}Fund${string}` }>;
@@ -199,7 +256,8 @@ function decideFund(command: FundCommand, plan: Existing): PlanEvent[] {
   const { planId } = plan;
   if (command.type === 'SubmitFundRequest') {
     const { projectId, requestId, justification, category } = command.data;
-    if (!plan.projects.has(projectId)) throw new ProjectNotFound(projectId);
+    const project = liveProject(plan, projectId);
+    if (command.actor.role === 'agency_officer' && project.leadAgencyCode !== command.actor.agency) throw new NotOwnAgencyProject(command.actor.agency, projectId);
     if (plan.fundRequests.has(requestId)) throw new FundRequestAlreadyExists(requestId);
     if (!justification?.trim()) throw new ReasonRequired();
     return [{ type: 'FundRequestSubmitted', data: { planId, projectId, requestId, amountSatang: amount(command.data.amountSatang, MAX_SATANG, 'request'), justification: justification.trim(), category } }];
@@ -207,6 +265,7 @@ function decideFund(command: FundCommand, plan: Existing): PlanEvent[] {
   const request = plan.fundRequests.get(command.data.requestId);
   if (!request) throw new FundRequestNotFound(command.data.requestId);
   const { projectId, requestId } = request;
+  if (command.actor.role === 'agency_officer' && plan.projects.get(projectId)?.leadAgencyCode !== command.actor.agency) throw new NotOwnAgencyProject(command.actor.agency, projectId);
   const expect = (...statuses: FundRequestState['status'][]) => {
     if (!statuses.includes(request.status)) throw new FundRequestIllegalTransition(request.status, command.type);
   };
@@ -242,70 +301,6 @@ function checkBudget(amount: number): void {
   if (!Number.isSafeInteger(amount) || amount < 0) throw new InvalidBudget(amount);
 }
 
-function evolve(state: PlanState, event: PlanEvent): PlanState {
-  switch (event.type) {
-    case 'PlanDrafted':
-      return { status: 'drafting', planId: event.data.planId, provinceCode: event.data.provinceCode, fiscalYear: event.data.fiscalYear, edition: 0, projects: emptyMap(), fundRequests: emptyMap() };
-    case 'PlanSubmitted':
-      return { ...existing(state, event.data.planId), status: 'submitted' };
-    case 'PlanReturned':
-      return { ...existing(state, event.data.planId), status: 'drafting' };
-    case 'PlanApproved':
-      return { ...existing(state, event.data.planId), status: 'approved', edition: event.data.edition };
-    case 'PlanAmended':
-      return { ...existing(state, event.data.planId), status: 'amended', edition: event.data.edition };
-    case 'PlanClosed':
-      return { ...existing(state, event.data.planId), status: 'closed' };
-    case 'FundRequestSubmitted': {
-      const plan = existing(state, event.data.planId);
-      const { requestId, projectId, amountSatang } = event.data;
-      return { ...plan, fundRequests: plan.fundRequests.set(requestId, { requestId, projectId, status: 'submitted', amountSatang, approvedSatang: 0, disbursedSatang: 0 }) };
-    }
-    case 'FundRequestReturned':
-    case 'FundRequestRevised':
-    case 'FundRequestApproved':
-    case 'FundRequestRejected':
-    case 'FundDisbursed': {
-      const plan = existing(state, event.data.planId);
-      const request = plan.fundRequests.get(event.data.requestId)!;
-      return { ...plan, fundRequests: plan.fundRequests.set(request.requestId, evolveFundRequest(request, event)) };
-    }
-    case 'ProjectAdded': {
-      const plan = existing(state, event.data.planId);
-      const { projectId, districtCodes, requestedBudgetSatang, fundingSource } = event.data;
-      return { ...plan, projects: plan.projects.set(projectId, { projectId, districtCodes, requestedBudgetSatang, fundingSource }) };
-    }
-    case 'ProjectBudgetRevised': {
-      const plan = existing(state, event.data.planId);
-      const project = plan.projects.get(event.data.projectId)!;
-      return { ...plan, projects: plan.projects.set(project.projectId, { ...project, requestedBudgetSatang: event.data.requestedBudgetSatang }) };
-    }
-    default: {
-      const _: never = event;
-      return state;
-    }
-  }
-}
-
-function evolveFundRequest(request: FundRequestState, event: Extract<PlanEvent, { type: 'FundRequestReturned' | 'FundRequestRevised' | 'FundRequestApproved' | 'FundRequestRejected' | 'FundDisbursed' }>): FundRequestState {
-  switch (event.type) {
-    case 'FundRequestReturned':
-      return { ...request, status: 'returned' };
-    case 'FundRequestRevised':
-      return { ...request, status: 'submitted', amountSatang: event.data.amountSatang };
-    case 'FundRequestApproved':
-      return { ...request, status: 'approved', approvedSatang: event.data.approvedSatang };
-    case 'FundRequestRejected':
-      return { ...request, status: 'rejected' };
-    case 'FundDisbursed':
-      return { ...request, disbursedSatang: event.data.disbursedSatang };
-    default: {
-      const _: never = event;
-      return request;
-    }
-  }
-}
-
-export const planDecider: Decider<PlanCommand, PlanState, PlanEvent> = { initialState: initialPlanState, decide, evolve };
+export const planDecider: Decider<PlanCommand, PlanState, PlanEvent> = { initialState: initialPlanState, decide, evolve: evolvePlan };
 
 export const planStreamId = (planId: string): string => `plan-${planId}`;

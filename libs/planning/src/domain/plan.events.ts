@@ -1,5 +1,6 @@
 import type { FundingSource } from './funding-source';
 import type { FundCategory } from './plan.commands';
+import type { ParticipantCounts, ProjectStrategy, StrategyArea, TargetGroup } from './plan-structure';
 
 /** Plan events are a public contract of the audit trail: never rename a type or field; version instead. */
 export type PlanDrafted = {
@@ -14,12 +15,125 @@ export type ProjectAdded = {
     projectId: string;
     titleTh: string;
     titleEn: string | null;
+    strategy: StrategyArea;
     leadAgencyCode: string;
+    participatingAgencyCodes: string[];
     districtCodes: string[];
+    targetGroups: TargetGroup[];
+    objectives: string[];
     requestedBudgetSatang: number;
     fundingSource: FundingSource;
   };
 };
+
+/** Only the fields that changed, with their new values. */
+export type ProjectChanged = {
+  type: 'ProjectChanged';
+  data: {
+    planId: string;
+    projectId: string;
+    changes: Partial<{ titleTh: string; titleEn: string | null; strategy: StrategyArea; districtCodes: string[]; targetGroups: TargetGroup[]; objectives: string[] }>;
+  };
+};
+export type ProjectReassigned = {
+  type: 'ProjectReassigned';
+  data: { planId: string; projectId: string; leadAgencyCode: string; participatingAgencyCodes: string[]; previousLeadAgencyCode: string; previousParticipatingAgencyCodes: string[] };
+};
+export type ProjectWithdrawn = { type: 'ProjectWithdrawn'; data: { planId: string; projectId: string; reason: string } };
+
+export type ActivityAdded = {
+  type: 'ActivityAdded';
+  data: {
+    planId: string;
+    projectId: string;
+    activityId: string;
+    titleTh: string;
+    titleEn: string | null;
+    districtCode: string;
+    startDate: string;
+    endDate: string;
+    targets: ParticipantCounts;
+    responsibleAgencyCode: string;
+  };
+};
+export type ActivityChanged = {
+  type: 'ActivityChanged';
+  data: {
+    planId: string;
+    projectId: string;
+    activityId: string;
+    changes: Partial<{ titleTh: string; titleEn: string | null; districtCode: string; startDate: string; endDate: string; targets: ParticipantCounts }>;
+  };
+};
+export type ActivityReassigned = {
+  type: 'ActivityReassigned';
+  data: { planId: string; projectId: string; activityId: string; responsibleAgencyCode: string; previousAgencyCode: string };
+};
+export type ActivityWithdrawn = { type: 'ActivityWithdrawn'; data: { planId: string; projectId: string; activityId: string; reason: string } };
+
+export type KpiAdded = {
+  type: 'KpiAdded';
+  data: { planId: string; projectId: string; kpiId: string; descriptionTh: string; descriptionEn: string | null; unit: string; target: number };
+};
+export type KpiChanged = {
+  type: 'KpiChanged';
+  data: { planId: string; projectId: string; kpiId: string; changes: Partial<{ descriptionTh: string; descriptionEn: string | null; unit: string; target: number }> };
+};
+export type KpiWithdrawn = { type: 'KpiWithdrawn'; data: { planId: string; projectId: string; kpiId: string; reason: string } };
+
+export type BudgetLineAdded = {
+  type: 'BudgetLineAdded';
+  data: { planId: string; projectId: string; lineId: string; fundingSource: FundingSource; amountSatang: number; descriptionTh: string | null };
+};
+export type BudgetLineRevised = {
+  type: 'BudgetLineRevised';
+  data: { planId: string; projectId: string; lineId: string; previousSatang: number; amountSatang: number; reason: string };
+};
+export type BudgetLineReassigned = {
+  type: 'BudgetLineReassigned';
+  data: { planId: string; projectId: string; lineId: string; fundingSource: FundingSource; previousFundingSource: FundingSource };
+};
+export type BudgetLineWithdrawn = { type: 'BudgetLineWithdrawn'; data: { planId: string; projectId: string; lineId: string; reason: string } };
+
+export type ActivityProgressReported = {
+  type: 'ActivityProgressReported';
+  data: {
+    planId: string;
+    projectId: string;
+    activityId: string;
+    /** The agency whose officer reported (the actor's agency). */
+    agencyCode: string;
+    reportedOn: string;
+    participantsReached: ParticipantCounts;
+    spendSatang: number;
+    budgetLineId: string;
+    note: string | null;
+    completed: boolean;
+  };
+};
+export type KpiActualRecorded = {
+  type: 'KpiActualRecorded';
+  data: { planId: string; projectId: string; kpiId: string; actual: number; previousActual: number | null; measuredOn: string; note: string | null };
+};
+
+/** The events that change one project's content (each names its project). */
+export type ProjectStructureEvent =
+  | ProjectChanged
+  | ProjectReassigned
+  | ProjectWithdrawn
+  | ActivityAdded
+  | ActivityChanged
+  | ActivityReassigned
+  | ActivityWithdrawn
+  | KpiAdded
+  | KpiChanged
+  | KpiWithdrawn
+  | BudgetLineAdded
+  | BudgetLineRevised
+  | BudgetLineReassigned
+  | BudgetLineWithdrawn
+  | ActivityProgressReported
+  | KpiActualRecorded;
 
 export type ProjectBudgetRevised = {
   type: 'ProjectBudgetRevised';
@@ -53,6 +167,7 @@ export type FundDisbursed = { type: 'FundDisbursed'; data: { planId: string; pro
 export type PlanEvent =
   | PlanDrafted
   | ProjectAdded
+  | ProjectStructureEvent
   | ProjectBudgetRevised
   | PlanSubmitted
   | PlanReturned
@@ -81,7 +196,38 @@ export const PLAN_EVENT_TYPES: ReadonlySet<string> = new Set<PlanEvent['type']>(
   'FundRequestApproved',
   'FundRequestRejected',
   'FundDisbursed',
+  'ProjectChanged',
+  'ProjectReassigned',
+  'ProjectWithdrawn',
+  'ActivityAdded',
+  'ActivityChanged',
+  'ActivityReassigned',
+  'ActivityWithdrawn',
+  'KpiAdded',
+  'KpiChanged',
+  'KpiWithdrawn',
+  'BudgetLineAdded',
+  'BudgetLineRevised',
+  'BudgetLineReassigned',
+  'BudgetLineWithdrawn',
+  'ActivityProgressReported',
+  'KpiActualRecorded',
 ]);
+
+/**
+ * ProjectAdded as first recorded had no strategy, participating agencies, target groups or
+ * objectives: such events read with none of them (and an unclassified strategy).
+ */
+export function upcastProjectAdded(data: ProjectAdded['data']): ProjectAdded['data'] & { strategy: ProjectStrategy } {
+  const d = data as Partial<ProjectAdded['data']> & ProjectAdded['data'];
+  return {
+    ...d,
+    strategy: d.strategy ?? ('unclassified' as StrategyArea),
+    participatingAgencyCodes: d.participatingAgencyCodes ?? [],
+    targetGroups: d.targetGroups ?? [],
+    objectives: d.objectives ?? [],
+  };
+}
 
 export function isPlanEvent(event: { type: string }): event is PlanEvent {
   return PLAN_EVENT_TYPES.has(event.type);

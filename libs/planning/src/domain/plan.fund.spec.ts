@@ -15,7 +15,7 @@ const cmd = (type: PlanCommand['type'], data: object) => ({ type, data: { planId
 const drafted: PlanEvent = { type: 'PlanDrafted', data: { planId, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'แผน', titleEn: null } };
 const added: PlanEvent = {
   type: 'ProjectAdded',
-  data: { planId, projectId, titleTh: 'โครงการ', titleEn: null, leadAgencyCode: 'PSDHS-SK', districtCodes: ['2706'], requestedBudgetSatang: 15_000_000, fundingSource: 'anti_trafficking_fund' },
+  data: { planId, projectId, titleTh: 'โครงการ', titleEn: null, strategy: 'prevention', participatingAgencyCodes: [], targetGroups: [], objectives: [], leadAgencyCode: 'PSDHS-SK', districtCodes: ['2706'], requestedBudgetSatang: 15_000_000, fundingSource: 'anti_trafficking_fund' },
 };
 const submitted: PlanEvent = {
   type: 'FundRequestSubmitted',

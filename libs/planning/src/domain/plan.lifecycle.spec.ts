@@ -15,7 +15,7 @@ const cmd = <T extends PlanCommand['type']>(type: T, data: object, when = at) =>
 const drafted: PlanEvent = { type: 'PlanDrafted', data: { planId, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'แผน', titleEn: null } };
 const added: PlanEvent = {
   type: 'ProjectAdded',
-  data: { planId, projectId, titleTh: 'โครงการ', titleEn: null, leadAgencyCode: 'PSDHS-SK', districtCodes: ['2706'], requestedBudgetSatang: 100, fundingSource: 'provincial_budget' },
+  data: { planId, projectId, titleTh: 'โครงการ', titleEn: null, strategy: 'prevention', participatingAgencyCodes: [], targetGroups: [], objectives: [], leadAgencyCode: 'PSDHS-SK', districtCodes: ['2706'], requestedBudgetSatang: 100, fundingSource: 'provincial_budget' },
 };
 const submitted: PlanEvent = { type: 'PlanSubmitted', data: { planId } };
 const approved: PlanEvent = { type: 'PlanApproved', data: { planId, edition: 1, meetingReference: 'ครั้งที่ 1/2562', meetingDate: '2019-03-15' } };

@@ -1,14 +1,34 @@
 import { DomainError, type Actor, type Role } from '@ruamjai/kernel';
 import type { PlanCommand } from './plan.commands';
 
+const EDITORS: readonly Role[] = ['coordinator', 'agency_officer'];
+
 /**
- * Who may issue which plan command. Auditors and viewers read; they change nothing. The plans
- * issue refines this (agency officers on their own agency's projects, the chair's approvals).
+ * Who may issue which plan command. Auditors and viewers read; they change nothing. The
+ * secretariat (coordinator) edits the plan; agency officers propose changes to their own agency's
+ * projects while the plan is drafted and report progress on projects their agency leads or takes
+ * part in (the decider checks the agency, since that needs the plan); the chair approves and closes.
  */
 export const PLAN_COMMAND_ROLES: Readonly<Record<PlanCommand['type'], readonly Role[]>> = {
   DraftPlan: ['coordinator'],
-  AddProject: ['coordinator', 'agency_officer'],
-  ReviseProjectBudget: ['coordinator'],
+  AddProject: EDITORS,
+  ReviseProjectBudget: EDITORS,
+  ChangeProject: EDITORS,
+  ReassignProject: EDITORS,
+  WithdrawProject: EDITORS,
+  AddActivity: EDITORS,
+  ChangeActivity: EDITORS,
+  ReassignActivity: EDITORS,
+  WithdrawActivity: EDITORS,
+  AddKpi: EDITORS,
+  ChangeKpi: EDITORS,
+  WithdrawKpi: EDITORS,
+  AddBudgetLine: EDITORS,
+  ReviseBudgetLine: EDITORS,
+  ReassignBudgetLine: EDITORS,
+  WithdrawBudgetLine: EDITORS,
+  ReportActivityProgress: ['agency_officer', 'coordinator'],
+  RecordKpiActual: ['agency_officer', 'coordinator'],
   SubmitPlan: ['coordinator'],
   ReturnPlan: ['chair'],
   ApprovePlan: ['chair'],

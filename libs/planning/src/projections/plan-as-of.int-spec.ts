@@ -72,10 +72,10 @@ describe('the plan as it was', () => {
             projects.push(projectId);
             await run({
               type: 'AddProject',
-              leadAgency: { status: 'active', code: 'PSDHS-SK', nameTh: 'สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดสระแก้ว', agencyType: 'social_development', districtCode: '2701' } as const,
+              agencies: { 'PSDHS-SK': { status: 'active', code: 'PSDHS-SK', nameTh: 'สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดสระแก้ว', agencyType: 'social_development', districtCode: '2701' } as const },
               actor,
               at,
-              data: { planId, projectId, titleTh: 'โครงการ', leadAgencyCode: 'PSDHS-SK', districtCodes: s.districts.map((d) => `270${d}`), requestedBudgetSatang: s.budget, fundingSource: FUNDING_SOURCES[s.source] },
+              data: { planId, projectId, titleTh: 'โครงการ', strategy: 'prevention', leadAgencyCode: 'PSDHS-SK', districtCodes: s.districts.map((d) => `270${d}`), requestedBudgetSatang: s.budget, fundingSource: FUNDING_SOURCES[s.source] },
             });
           } else if (projects.length > 0) {
             const projectId = projects[s.project % projects.length];
@@ -112,15 +112,15 @@ describe('the plan as it was, on a long plan', () => {
       at = new Date(at.getTime() + 60_000);
       return commands.run(planDecider, planStreamId(planId), { ...command, actor, at } as PlanCommand, { actor, correlationId: 'p', causationId: 'p' });
     };
-    await run({ type: 'DraftPlan', data: { planId, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'แผนยาว' } } as PlanCommand);
+    await run({ type: 'DraftPlan', data: { planId, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'แผนยาว' } } as unknown as PlanCommand);
     const projects: string[] = [];
     for (let i = 1; i < 2600; i++) {
       if (i % 3 === 0 && projects.length > 0) {
-        await run({ type: 'ReviseProjectBudget', data: { planId, projectId: projects[i % projects.length], requestedBudgetSatang: 1000 + i, reason: 'ปรับ' } } as PlanCommand);
+        await run({ type: 'ReviseProjectBudget', data: { planId, projectId: projects[i % projects.length], requestedBudgetSatang: 1000 + i, reason: 'ปรับ' } } as unknown as PlanCommand);
       } else {
         const projectId = randomUUID();
         projects.push(projectId);
-        await run({ type: 'AddProject', leadAgency, data: { planId, projectId, titleTh: 'โครงการ', leadAgencyCode: 'PSDHS-SK', districtCodes: ['2706'], requestedBudgetSatang: 500 + i, fundingSource: 'provincial_budget' } } as PlanCommand);
+        await run({ type: 'AddProject', agencies: { 'PSDHS-SK': leadAgency }, data: { planId, projectId, titleTh: 'โครงการ', strategy: 'prevention', leadAgencyCode: 'PSDHS-SK', districtCodes: ['2706'], requestedBudgetSatang: 500 + i, fundingSource: 'provincial_budget' } } as unknown as PlanCommand);
       }
     }
     const all: ViewEvent[] = (await collect(store.readStream(planStreamId(planId)))).map((e) => ({

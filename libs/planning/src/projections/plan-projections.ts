@@ -5,6 +5,7 @@ import { agencyDirectoryProjection } from './agency-directory';
 import type { Kysely, Transaction } from 'kysely';
 import { isPlanEvent, type PlanEvent } from '../domain/plan.events';
 import { evolvePlanSummary, evolveProjectView, projectIdOf, type PlanSummary, type ProjectView } from './plan-view';
+import { addContribution, isEmpty, MEASURES, noMeasures, splitCellKey, cellKey, type DashboardCells, type DashboardDimension, type Measures } from './plan-dashboard';
 import type { PlanningTables } from './planning-tables';
 
 type Trx = Transaction<CoreTables & PlanningTables>;
@@ -39,7 +40,7 @@ const upsertSummaries = new BulkInsert<PlanningTables['plan_views']>(['plan_id',
 
 type ProjectRow = PlanningTables['plan_projects'];
 const PROJECT_COLUMNS = [
-  'plan_id', 'project_id', 'title_th', 'title_en', 'lead_agency_code', 'district_codes', 'requested_budget_satang', 'funding_source', 'added_at_revision', 'updated_at', 'fund_requests',
+  'plan_id', 'project_id', 'title_th', 'title_en', 'lead_agency_code', 'district_codes', 'requested_budget_satang', 'funding_source', 'added_at_revision', 'updated_at', 'fund_requests', 'detail',
 ] as const;
 
 const insertProjects = new BulkInsert<ProjectRow>(PROJECT_COLUMNS, (db, rows) => (db as Kysely<PlanningTables>).insertInto('plan_projects').values(rows));
@@ -58,11 +59,25 @@ const upsertProjects = new BulkInsert<ProjectRow>(PROJECT_COLUMNS, (db, rows) =>
         funding_source: eb.ref('excluded.funding_source'),
         updated_at: eb.ref('excluded.updated_at'),
         fund_requests: eb.ref('excluded.fund_requests'),
+        detail: eb.ref('excluded.detail'),
       })),
     ),
 );
 
+/** What a project row keeps beyond its columns. */
+type ProjectDetail = Pick<ProjectView, 'strategy' | 'participatingAgencyCodes' | 'targetGroups' | 'objectives' | 'withdrawal' | 'budgetLines' | 'activities' | 'kpis'>;
+
 export function projectRow(planId: string, p: ProjectView): ProjectRow {
+  const detail: ProjectDetail = {
+    strategy: p.strategy,
+    participatingAgencyCodes: p.participatingAgencyCodes,
+    targetGroups: p.targetGroups,
+    objectives: p.objectives,
+    withdrawal: p.withdrawal,
+    budgetLines: p.budgetLines,
+    activities: p.activities,
+    kpis: p.kpis,
+  };
   return {
     plan_id: planId,
     project_id: p.projectId,
@@ -75,11 +90,14 @@ export function projectRow(planId: string, p: ProjectView): ProjectRow {
     added_at_revision: p.addedAtRevision,
     updated_at: p.updatedAt,
     fund_requests: JSON.stringify(p.fundRequests),
+    detail: JSON.stringify(detail),
   };
 }
 
 export function projectFromRow(row: Omit<ProjectRow, 'plan_id'>): ProjectView {
+  const detail = JSON.parse(row.detail) as ProjectDetail;
   return {
+    ...detail,
     projectId: row.project_id,
     titleTh: row.title_th,
     titleEn: row.title_en,
@@ -91,6 +109,54 @@ export function projectFromRow(row: Omit<ProjectRow, 'plan_id'>): ProjectView {
     updatedAt: row.updated_at,
     fundRequests: JSON.parse(row.fund_requests) as ProjectView['fundRequests'],
   };
+}
+
+type DashboardRow = PlanningTables['plan_dashboard'];
+const DASHBOARD_COLUMNS = ['plan_id', 'fiscal_year', 'province_code', 'dimension', 'key', 'measures'] as const;
+const upsertDashboard = new BulkInsert<DashboardRow>(DASHBOARD_COLUMNS, (db, rows) =>
+  (db as Kysely<PlanningTables>)
+    .insertInto('plan_dashboard')
+    .values(rows)
+    .onConflict((oc) => oc.columns(['plan_id', 'dimension', 'key']).doUpdateSet((eb) => ({ measures: eb.ref('excluded.measures') }))),
+);
+
+/**
+ * Adds each plan's dashboard differences to its stored cells. Cells that fall to zero everywhere
+ * are deleted, so a withdrawn project leaves no empty rows behind.
+ */
+async function applyDeltas(
+  trx: Trx,
+  cache: Map<string, DashboardCells>,
+  deltas: Map<string, DashboardCells>,
+  summaryOf: (planId: string) => PlanSummary | undefined,
+): Promise<{ upserted: DashboardRow[]; deleted: Array<{ planId: string; dimension: DashboardDimension; key: string }> }> {
+  const missing = [...deltas.keys()].filter((planId) => !cache.has(planId));
+  for (const part of chunks(missing)) {
+    const rows = await trx.selectFrom('plan_dashboard').select(['plan_id', 'dimension', 'key', 'measures']).where('plan_id', 'in', part).execute();
+    for (const planId of part) cache.set(planId, new Map());
+    for (const row of rows) cache.get(row.plan_id)!.set(cellKey(row.dimension as DashboardDimension, row.key), JSON.parse(row.measures) as Measures);
+  }
+  const upserted: DashboardRow[] = [];
+  const deleted: Array<{ planId: string; dimension: DashboardDimension; key: string }> = [];
+  for (const [planId, delta] of deltas) {
+    const cells = cache.get(planId)!;
+    const summary = summaryOf(planId);
+    for (const [cell, change] of delta) {
+      if (MEASURES.every((m) => change[m] === 0)) continue;
+      const current = cells.get(cell) ?? noMeasures();
+      const next = { ...current };
+      for (const m of MEASURES) next[m] += change[m];
+      const { dimension, key } = splitCellKey(cell);
+      if (isEmpty(next)) {
+        cells.delete(cell);
+        deleted.push({ planId, dimension, key });
+      } else {
+        cells.set(cell, next);
+        upserted.push({ plan_id: planId, fiscal_year: summary?.fiscalYear ?? 0, province_code: summary?.provinceCode ?? '', dimension, key, measures: JSON.stringify(next) });
+      }
+    }
+  }
+  return { upserted, deleted };
 }
 
 /** The current view of each plan: a summary row a plan and a row a project. */
@@ -105,6 +171,9 @@ export const planViewProjection: Projection = {
     const dirtyProjects = new Map<string, string>();
     // Projects first seen in this unit are new rows: a plain insert, no conflict handling.
     const newProjects = new Set<string>();
+    // Each project as its dashboard contribution was last written: the next flush adds the difference.
+    const stored = new Map<string, ProjectView | undefined>();
+    const dashboards = new Map<string, DashboardCells>();
     const key = (planId: string, projectId: string) => `${planId}/${projectId}`;
     return {
       async apply(events) {
@@ -115,9 +184,9 @@ export const planViewProjection: Projection = {
           for (const id of part) summaries.set(id, undefined);
           for (const row of rows) summaries.set(row.plan_id, JSON.parse(row.doc) as PlanSummary);
         }
-        // Only revisions touch stored projects; additions create them.
-        const revised = planEvents.filter((e) => e.event.type === 'ProjectBudgetRevised').map((e) => ({ planId: e.planId, projectId: projectIdOf(e.event)! }));
-        const missingProjects = revised.filter((p) => !projects.has(key(p.planId, p.projectId)));
+        // Every project event but an addition changes a stored project.
+        const touched = planEvents.filter((e) => e.event.type !== 'ProjectAdded' && projectIdOf(e.event)).map((e) => ({ planId: e.planId, projectId: projectIdOf(e.event)! }));
+        const missingProjects = [...new Map(touched.filter((p) => !projects.has(key(p.planId, p.projectId))).map((p) => [key(p.planId, p.projectId), p])).values()];
         for (const part of chunks(missingProjects)) {
           const rows = await trx
             .selectFrom('plan_projects')
@@ -126,6 +195,7 @@ export const planViewProjection: Projection = {
             .execute();
           for (const p of part) projects.set(key(p.planId, p.projectId), undefined);
           for (const row of rows) projects.set(key(row.plan_id, row.project_id), projectFromRow(row));
+          for (const p of part) stored.set(key(p.planId, p.projectId), projects.get(key(p.planId, p.projectId)));
         }
         for (const { planId, event, recorded } of planEvents) {
           const change = { event, revision: Number(recorded.revision), occurredAt: metadataOf(recorded).occurredAt ?? recorded.created.toISOString() };
@@ -136,6 +206,7 @@ export const planViewProjection: Projection = {
             const k = key(planId, projectId);
             const before = projects.get(k);
             if (before === undefined && event.type === 'ProjectAdded') newProjects.add(k);
+            if (!stored.has(k)) stored.set(k, before);
             projects.set(k, evolveProjectView(before, change));
             dirtyProjects.set(k, planId);
           }
@@ -148,23 +219,37 @@ export const planViewProjection: Projection = {
           .map((v) => ({ plan_id: v.planId, revision: v.revision, doc: JSON.stringify(v), updated_at: v.updatedAt }));
         const added: ProjectRow[] = [];
         const changed: ProjectRow[] = [];
+        const deltas = new Map<string, DashboardCells>();
         for (const [k, planId] of dirtyProjects) {
           const project = projects.get(k);
           if (!project) continue;
           const row = projectRow(planId, project);
           (newProjects.has(k) ? added : changed).push(row);
+          const delta = deltas.get(planId) ?? new Map();
+          addContribution(delta, stored.get(k), -1);
+          addContribution(delta, project, 1);
+          deltas.set(planId, delta);
+          stored.set(k, project);
         }
+        const dashboardRows = await applyDeltas(trx, dashboards, deltas, (planId) => summaries.get(planId));
         dirtySummaries.clear();
         dirtyProjects.clear();
         newProjects.clear();
         await upsertSummaries.insert(trx, summaryRows);
         await insertProjects.insert(trx, groupedByPlan(added));
         await upsertProjects.insert(trx, changed);
+        if (dashboardRows.deleted.length > 0) {
+          for (const { planId, dimension, key: cell } of dashboardRows.deleted) {
+            await trx.deleteFrom('plan_dashboard').where('plan_id', '=', planId).where('dimension', '=', dimension).where('key', '=', cell).execute();
+          }
+        }
+        await upsertDashboard.insert(trx, dashboardRows.upserted);
       },
     };
   },
   async reset(base) {
     const trx = base as unknown as Trx;
+    await trx.deleteFrom('plan_dashboard').execute();
     await trx.deleteFrom('plan_projects').execute();
     await trx.deleteFrom('plan_views').execute();
   },

@@ -5,7 +5,7 @@ const planId = '0d6f3f1e-0000-4000-8000-000000000001';
 const drafted: PlanEvent = { type: 'PlanDrafted', data: { planId, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'แผน', titleEn: null } };
 const added = (projectId: string, amount: number, fundingSource: 'provincial_budget' | 'anti_trafficking_fund'): PlanEvent => ({
   type: 'ProjectAdded',
-  data: { planId, projectId, titleTh: 'โครงการ', titleEn: null, leadAgencyCode: 'PSDHS-SK', districtCodes: ['2706'], requestedBudgetSatang: amount, fundingSource },
+  data: { planId, projectId, titleTh: 'โครงการ', titleEn: null, strategy: 'prevention', participatingAgencyCodes: [], targetGroups: [], objectives: [], leadAgencyCode: 'PSDHS-SK', districtCodes: ['2706'], requestedBudgetSatang: amount, fundingSource },
 });
 
 describe('the plan view', () => {
@@ -44,6 +44,7 @@ describe('the plan view', () => {
       requestedBudgetSatang: 400,
       requestedBySource: { provincial_budget: 100, anti_trafficking_fund: 300 },
       fund: { requestedSatang: 0, approvedSatang: 0, disbursedSatang: 0 },
+      progress: { spentSatang: 0, spentBySource: {}, activitiesPlanned: 0, activitiesDone: 0, participantsTarget: 0, participantsReached: 0, kpis: 0, kpisAttained: 0 },
     });
   });
 });

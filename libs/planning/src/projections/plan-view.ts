@@ -1,20 +1,72 @@
 import { fiscalYearRange } from '@ruamjai/kernel';
 import type { FundingSource } from '../domain/funding-source';
-import type { PlanEvent } from '../domain/plan.events';
+import { upcastProjectAdded, type PlanEvent } from '../domain/plan.events';
 import type { PlanStatus } from '../domain/plan.state';
 import type { FundCategory } from '../domain/plan.commands';
+import { TARGET_GROUPS, totalParticipants, type ParticipantCounts, type ProjectStrategy, type TargetGroup } from '../domain/plan-structure';
+
+export interface ActivityView {
+  readonly activityId: string;
+  readonly titleTh: string;
+  readonly titleEn: string | null;
+  readonly districtCode: string;
+  readonly startDate: string;
+  readonly endDate: string;
+  readonly responsibleAgencyCode: string;
+  /** planned until the first report, in_progress after it, done when a report says so. */
+  readonly status: 'planned' | 'in_progress' | 'done' | 'withdrawn';
+  readonly withdrawalReason: string | null;
+  readonly targets: ParticipantCounts;
+  readonly reached: ParticipantCounts;
+  readonly spentSatang: number;
+  readonly reports: number;
+  readonly lastReportedOn: string | null;
+}
+
+export interface KpiView {
+  readonly kpiId: string;
+  readonly descriptionTh: string;
+  readonly descriptionEn: string | null;
+  readonly unit: string;
+  readonly target: number;
+  readonly actual: number | null;
+  readonly measuredOn: string | null;
+  /** The actual has reached the target. */
+  readonly attained: boolean;
+  readonly withdrawn: boolean;
+}
+
+export interface BudgetLineView {
+  readonly lineId: string;
+  readonly fundingSource: FundingSource;
+  readonly amountSatang: number;
+  readonly descriptionTh: string | null;
+  /** Spending reported against the line. */
+  readonly spentSatang: number;
+  readonly withdrawn: boolean;
+}
 
 export interface ProjectView {
   readonly projectId: string;
   readonly titleTh: string;
   readonly titleEn: string | null;
+  readonly strategy: ProjectStrategy;
   readonly leadAgencyCode: string;
+  readonly participatingAgencyCodes: readonly string[];
   readonly districtCodes: readonly string[];
+  readonly targetGroups: readonly TargetGroup[];
+  readonly objectives: readonly string[];
+  /** The sum of the project's budget lines still in the plan. */
   readonly requestedBudgetSatang: number;
+  /** The source of the project's first budget line. */
   readonly fundingSource: FundingSource;
+  readonly withdrawal: { reason: string; withdrawnAt: string } | null;
   /** Revision of the plan at which the project was added: keeps projects in the order they came. */
   readonly addedAtRevision: number;
   readonly updatedAt: string;
+  readonly budgetLines: readonly BudgetLineView[];
+  readonly activities: readonly ActivityView[];
+  readonly kpis: readonly KpiView[];
   readonly fundRequests: readonly FundRequestView[];
 }
 
@@ -57,7 +109,19 @@ export interface PlanSummary {
   readonly updatedAt: string;
 }
 
-/** The current plan as coordination staff and dashboards read it. */
+/** Planned against done: what dashboards and the plan view show for a plan or a project. */
+export interface ProgressTotals {
+  readonly spentSatang: number;
+  readonly spentBySource: Readonly<Partial<Record<FundingSource, number>>>;
+  readonly activitiesPlanned: number;
+  readonly activitiesDone: number;
+  readonly participantsTarget: number;
+  readonly participantsReached: number;
+  readonly kpis: number;
+  readonly kpisAttained: number;
+}
+
+/** The current plan as coordination staff and dashboards read it. Withdrawn projects are listed but not counted. */
 export interface PlanView extends PlanSummary {
   readonly projects: readonly ProjectView[];
   readonly totals: {
@@ -65,6 +129,7 @@ export interface PlanView extends PlanSummary {
     readonly requestedBudgetSatang: number;
     readonly requestedBySource: Readonly<Partial<Record<FundingSource, number>>>;
     readonly fund: FundTotals;
+    readonly progress: ProgressTotals;
   };
 }
 
@@ -102,6 +167,22 @@ export function evolvePlanSummary(summary: PlanSummary | undefined, { event, rev
   switch (event.type) {
     case 'ProjectAdded':
     case 'ProjectBudgetRevised':
+    case 'ProjectChanged':
+    case 'ProjectReassigned':
+    case 'ProjectWithdrawn':
+    case 'ActivityAdded':
+    case 'ActivityChanged':
+    case 'ActivityReassigned':
+    case 'ActivityWithdrawn':
+    case 'KpiAdded':
+    case 'KpiChanged':
+    case 'KpiWithdrawn':
+    case 'BudgetLineAdded':
+    case 'BudgetLineRevised':
+    case 'BudgetLineReassigned':
+    case 'BudgetLineWithdrawn':
+    case 'ActivityProgressReported':
+    case 'KpiActualRecorded':
     case 'FundRequestSubmitted':
     case 'FundRequestReturned':
     case 'FundRequestRevised':
@@ -138,6 +219,22 @@ export function projectIdOf(event: PlanEvent): string | undefined {
   switch (event.type) {
     case 'ProjectAdded':
     case 'ProjectBudgetRevised':
+    case 'ProjectChanged':
+    case 'ProjectReassigned':
+    case 'ProjectWithdrawn':
+    case 'ActivityAdded':
+    case 'ActivityChanged':
+    case 'ActivityReassigned':
+    case 'ActivityWithdrawn':
+    case 'KpiAdded':
+    case 'KpiChanged':
+    case 'KpiWithdrawn':
+    case 'BudgetLineAdded':
+    case 'BudgetLineRevised':
+    case 'BudgetLineReassigned':
+    case 'BudgetLineWithdrawn':
+    case 'ActivityProgressReported':
+    case 'KpiActualRecorded':
     case 'FundRequestSubmitted':
     case 'FundRequestReturned':
     case 'FundRequestRevised':
@@ -160,39 +257,117 @@ export function projectIdOf(event: PlanEvent): string | undefined {
 }
 
 /** project + event -> project, for the events that change one project. */
-export function evolveProjectView(project: ProjectView | undefined, { event, revision, occurredAt }: ViewEvent): ProjectView | undefined {
+export function evolveProjectView(project: ProjectView | undefined, change: ViewEvent): ProjectView | undefined {
+  const { event, revision, occurredAt } = change;
+  if (event.type === 'ProjectAdded') {
+    const d = upcastProjectAdded(event.data);
+    return withTotals({
+      projectId: d.projectId,
+      titleTh: d.titleTh,
+      titleEn: d.titleEn,
+      strategy: d.strategy,
+      leadAgencyCode: d.leadAgencyCode,
+      participatingAgencyCodes: d.participatingAgencyCodes,
+      districtCodes: d.districtCodes,
+      targetGroups: d.targetGroups,
+      objectives: d.objectives,
+      requestedBudgetSatang: d.requestedBudgetSatang,
+      fundingSource: d.fundingSource,
+      withdrawal: null,
+      addedAtRevision: revision,
+      updatedAt: occurredAt,
+      budgetLines: [{ lineId: d.projectId, fundingSource: d.fundingSource, amountSatang: d.requestedBudgetSatang, descriptionTh: null, spentSatang: 0, withdrawn: false }],
+      activities: [],
+      kpis: [],
+      fundRequests: [],
+    });
+  }
+  if (!project) return project;
+  const next = evolveProjectContent(project, change);
+  return next === project ? project : withTotals({ ...next, updatedAt: occurredAt });
+}
+
+const replace = <T>(items: readonly T[], matches: (item: T) => boolean, update: (item: T) => T): T[] => items.map((item) => (matches(item) ? update(item) : item));
+const addCounts = (a: ParticipantCounts, b: ParticipantCounts): ParticipantCounts => {
+  const out: Partial<Record<TargetGroup, number>> = { ...a };
+  for (const group of TARGET_GROUPS) if (b[group]) out[group] = (out[group] ?? 0) + b[group]!;
+  return out;
+};
+
+/** The requested budget and first line's source follow the budget lines. */
+function withTotals(project: ProjectView): ProjectView {
+  const live = project.budgetLines.filter((l) => !l.withdrawn);
+  const first = project.budgetLines.find((l) => l.lineId === project.projectId);
+  return { ...project, requestedBudgetSatang: live.reduce((sum, l) => sum + l.amountSatang, 0), fundingSource: first?.fundingSource ?? project.fundingSource };
+}
+
+function evolveProjectContent(project: ProjectView, { event, occurredAt }: ViewEvent): ProjectView {
   switch (event.type) {
-    case 'ProjectAdded': {
+    case 'ProjectBudgetRevised':
+      return { ...project, budgetLines: replace(project.budgetLines, (l) => l.lineId === project.projectId, (l) => ({ ...l, amountSatang: event.data.requestedBudgetSatang })) };
+    case 'ProjectChanged':
+      return { ...project, ...event.data.changes };
+    case 'ProjectReassigned':
+      return { ...project, leadAgencyCode: event.data.leadAgencyCode, participatingAgencyCodes: event.data.participatingAgencyCodes };
+    case 'ProjectWithdrawn':
+      return { ...project, withdrawal: { reason: event.data.reason, withdrawnAt: occurredAt } };
+    case 'ActivityAdded': {
+      const { planId: _p, projectId: _j, ...d } = event.data;
+      const activity: ActivityView = { ...d, status: 'planned', withdrawalReason: null, reached: {}, spentSatang: 0, reports: 0, lastReportedOn: null };
+      return { ...project, activities: [...project.activities, activity] };
+    }
+    case 'ActivityChanged':
+      return { ...project, activities: replace(project.activities, (a) => a.activityId === event.data.activityId, (a) => ({ ...a, ...event.data.changes })) };
+    case 'ActivityReassigned':
+      return { ...project, activities: replace(project.activities, (a) => a.activityId === event.data.activityId, (a) => ({ ...a, responsibleAgencyCode: event.data.responsibleAgencyCode })) };
+    case 'ActivityWithdrawn':
+      return { ...project, activities: replace(project.activities, (a) => a.activityId === event.data.activityId, (a) => ({ ...a, status: 'withdrawn', withdrawalReason: event.data.reason })) };
+    case 'ActivityProgressReported': {
       const d = event.data;
       return {
-        projectId: d.projectId,
-        titleTh: d.titleTh,
-        titleEn: d.titleEn,
-        leadAgencyCode: d.leadAgencyCode,
-        districtCodes: d.districtCodes,
-        requestedBudgetSatang: d.requestedBudgetSatang,
-        fundingSource: d.fundingSource,
-        addedAtRevision: revision,
-        updatedAt: occurredAt,
-        fundRequests: [],
+        ...project,
+        activities: replace(project.activities, (a) => a.activityId === d.activityId, (a) => ({
+          ...a,
+          status: a.status === 'done' || d.completed ? 'done' : 'in_progress',
+          reached: addCounts(a.reached, d.participantsReached),
+          spentSatang: a.spentSatang + d.spendSatang,
+          reports: a.reports + 1,
+          lastReportedOn: a.lastReportedOn && a.lastReportedOn > d.reportedOn ? a.lastReportedOn : d.reportedOn,
+        })),
+        budgetLines: replace(project.budgetLines, (l) => l.lineId === d.budgetLineId, (l) => ({ ...l, spentSatang: l.spentSatang + d.spendSatang })),
       };
     }
-    case 'ProjectBudgetRevised':
-      return project && { ...project, requestedBudgetSatang: event.data.requestedBudgetSatang, updatedAt: occurredAt };
+    case 'KpiAdded': {
+      const { planId: _p, projectId: _j, ...d } = event.data;
+      return { ...project, kpis: [...project.kpis, { ...d, actual: null, measuredOn: null, attained: false, withdrawn: false }] };
+    }
+    case 'KpiChanged':
+      return { ...project, kpis: replace(project.kpis, (k) => k.kpiId === event.data.kpiId, (k) => attainment({ ...k, ...event.data.changes })) };
+    case 'KpiWithdrawn':
+      return { ...project, kpis: replace(project.kpis, (k) => k.kpiId === event.data.kpiId, (k) => ({ ...k, withdrawn: true })) };
+    case 'KpiActualRecorded':
+      return { ...project, kpis: replace(project.kpis, (k) => k.kpiId === event.data.kpiId, (k) => attainment({ ...k, actual: event.data.actual, measuredOn: event.data.measuredOn })) };
+    case 'BudgetLineAdded': {
+      const { lineId, fundingSource, amountSatang, descriptionTh } = event.data;
+      return { ...project, budgetLines: [...project.budgetLines, { lineId, fundingSource, amountSatang, descriptionTh, spentSatang: 0, withdrawn: false }] };
+    }
+    case 'BudgetLineRevised':
+      return { ...project, budgetLines: replace(project.budgetLines, (l) => l.lineId === event.data.lineId, (l) => ({ ...l, amountSatang: event.data.amountSatang })) };
+    case 'BudgetLineReassigned':
+      return { ...project, budgetLines: replace(project.budgetLines, (l) => l.lineId === event.data.lineId, (l) => ({ ...l, fundingSource: event.data.fundingSource })) };
+    case 'BudgetLineWithdrawn':
+      return { ...project, budgetLines: replace(project.budgetLines, (l) => l.lineId === event.data.lineId, (l) => ({ ...l, withdrawn: true })) };
     case 'FundRequestSubmitted': {
-      if (!project) return project;
       const { requestId, category, amountSatang, justification } = event.data;
-      return { ...project, updatedAt: occurredAt, fundRequests: [...project.fundRequests, { requestId, category, status: 'submitted', amountSatang, approvedSatang: 0, disbursedSatang: 0, justification, note: null }] };
+      return { ...project, fundRequests: [...project.fundRequests, { requestId, category, status: 'submitted', amountSatang, approvedSatang: 0, disbursedSatang: 0, justification, note: null }] };
     }
     case 'FundRequestReturned':
     case 'FundRequestRevised':
     case 'FundRequestApproved':
     case 'FundRequestRejected':
-    case 'FundDisbursed': {
-      if (!project) return project;
-      const fundRequests = project.fundRequests.map((r) => (r.requestId === event.data.requestId ? evolveFundRequestView(r, event) : r));
-      return { ...project, updatedAt: occurredAt, fundRequests };
-    }
+    case 'FundDisbursed':
+      return { ...project, fundRequests: project.fundRequests.map((r) => (r.requestId === event.data.requestId ? evolveFundRequestView(r, event) : r)) };
+    case 'ProjectAdded':
     case 'PlanDrafted':
     case 'PlanSubmitted':
     case 'PlanReturned':
@@ -205,6 +380,10 @@ export function evolveProjectView(project: ProjectView | undefined, { event, rev
       return project;
     }
   }
+}
+
+function attainment(kpi: KpiView): KpiView {
+  return { ...kpi, attained: kpi.actual !== null && kpi.actual >= kpi.target };
 }
 
 function evolveFundRequestView(
@@ -242,15 +421,52 @@ export function fundTotals(requests: readonly FundRequestView[]): FundTotals {
   return { requestedSatang, approvedSatang, disbursedSatang };
 }
 
+/** Planned against done over projects still in the plan (withdrawn items are not counted). */
+export function progressTotals(projects: readonly ProjectView[]): ProgressTotals {
+  let spentSatang = 0;
+  const spentBySource: Partial<Record<FundingSource, number>> = {};
+  let activitiesPlanned = 0;
+  let activitiesDone = 0;
+  let participantsTarget = 0;
+  let participantsReached = 0;
+  let kpis = 0;
+  let kpisAttained = 0;
+  for (const p of projects) {
+    if (p.withdrawal) continue;
+    for (const line of p.budgetLines) {
+      if (line.spentSatang === 0) continue;
+      spentSatang += line.spentSatang;
+      spentBySource[line.fundingSource] = (spentBySource[line.fundingSource] ?? 0) + line.spentSatang;
+    }
+    for (const a of p.activities) {
+      if (a.status === 'withdrawn') continue;
+      activitiesPlanned += 1;
+      if (a.status === 'done') activitiesDone += 1;
+      participantsTarget += totalParticipants(a.targets);
+      participantsReached += totalParticipants(a.reached);
+    }
+    for (const k of p.kpis) {
+      if (k.withdrawn) continue;
+      kpis += 1;
+      if (k.attained) kpisAttained += 1;
+    }
+  }
+  return { spentSatang, spentBySource, activitiesPlanned, activitiesDone, participantsTarget, participantsReached, kpis, kpisAttained };
+}
+
 /** The whole view from its parts, with totals. */
 export function assemblePlanView(summary: PlanSummary, projects: readonly ProjectView[]): PlanView {
   const ordered = [...projects].sort((a, b) => a.addedAtRevision - b.addedAtRevision);
+  const live = ordered.filter((p) => !p.withdrawal);
   const requestedBySource: Partial<Record<FundingSource, number>> = {};
   let requested = 0;
-  for (const p of ordered) {
-    requested += p.requestedBudgetSatang;
-    requestedBySource[p.fundingSource] = (requestedBySource[p.fundingSource] ?? 0) + p.requestedBudgetSatang;
+  for (const p of live) {
+    for (const line of p.budgetLines) {
+      if (line.withdrawn) continue;
+      requested += line.amountSatang;
+      requestedBySource[line.fundingSource] = (requestedBySource[line.fundingSource] ?? 0) + line.amountSatang;
+    }
   }
-  const fund = fundTotals(ordered.flatMap((p) => p.fundRequests));
-  return { ...summary, projects: ordered, totals: { projectCount: ordered.length, requestedBudgetSatang: requested, requestedBySource, fund } };
+  const fund = fundTotals(live.flatMap((p) => p.fundRequests));
+  return { ...summary, projects: ordered, totals: { projectCount: live.length, requestedBudgetSatang: requested, requestedBySource, fund, progress: progressTotals(live) } };
 }

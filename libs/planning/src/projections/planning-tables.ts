@@ -15,7 +15,11 @@ export type PlanningTables = {
     added_at_revision: number;
     updated_at: string;
     fund_requests: string;
+    /** JSON: structure, budget lines, activities, KPIs and progress. */
+    detail: string;
   };
+  /** Dashboard cells: one row per plan, dimension and key, with its measures as JSON. */
+  plan_dashboard: { plan_id: string; fiscal_year: number; province_code: string; dimension: string; key: string; measures: string };
 };
 
 export const planningMigrations: Record<string, Migration> = {
@@ -23,6 +27,23 @@ export const planningMigrations: Record<string, Migration> = {
   '0120-plan-project-fund-requests': {
     async up(db: Kysely<unknown>) {
       await db.schema.alterTable('plan_projects').addColumn('fund_requests', 'text', (c) => c.notNull().defaultTo('[]')).execute();
+    },
+  },
+  '0130-plan-structure-and-dashboard': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('plan_projects').addColumn('detail', 'text', (c) => c.notNull().defaultTo('{}')).execute();
+      await db.schema
+        .createTable('plan_dashboard')
+        .ifNotExists()
+        .addColumn('plan_id', 'varchar(36)', (c) => c.notNull())
+        .addColumn('fiscal_year', 'integer', (c) => c.notNull())
+        .addColumn('province_code', 'varchar(8)', (c) => c.notNull())
+        .addColumn('dimension', 'varchar(20)', (c) => c.notNull())
+        .addColumn('key', 'varchar(64)', (c) => c.notNull())
+        .addColumn('measures', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('plan_dashboard_pk', ['plan_id', 'dimension', 'key'])
+        .execute();
+      await db.schema.createIndex('plan_dashboard_by_year').ifNotExists().on('plan_dashboard').columns(['fiscal_year', 'province_code']).execute();
     },
   },
   '0100-planning': {

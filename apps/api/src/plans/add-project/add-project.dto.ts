@@ -1,4 +1,4 @@
-import { FUNDING_SOURCES, type FundingSource } from '@ruamjai/planning';
+import { FUNDING_SOURCES, STRATEGY_AREAS, TARGET_GROUPS, type FundingSource, type StrategyArea, type TargetGroup } from '@ruamjai/planning';
 import { Trim } from '../../http/trim';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
@@ -18,6 +18,32 @@ export class AddProjectDto {
   @IsString()
   @MaxLength(500)
   titleEn?: string;
+
+  @ApiProperty({ enum: STRATEGY_AREAS, description: 'The 4P strategy area the project serves' })
+  @IsIn(STRATEGY_AREAS)
+  strategy!: StrategyArea;
+
+  @ApiPropertyOptional({ enum: TARGET_GROUPS, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(6)
+  @IsIn(TARGET_GROUPS, { each: true })
+  targetGroups?: TargetGroup[];
+
+  @ApiPropertyOptional({ type: [String], example: ['ลดความเสี่ยงของเด็กและสตรีในพื้นที่ชายแดน'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(1000, { each: true })
+  objectives?: string[];
+
+  @ApiPropertyOptional({ example: ['IMM-SK'], description: 'Agencies taking part besides the lead' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @Matches(/^[A-Z0-9][A-Z0-9-]{1,63}$/, { each: true, message: 'agency codes must be upper-case letters, digits and dashes' })
+  participatingAgencyCodes?: string[];
 
   @ApiProperty({ example: 'PSDHS-SK', description: 'Code of the lead agency' })
   @Matches(/^[A-Z0-9][A-Z0-9-]{1,63}$/, { message: 'leadAgencyCode must be upper-case letters, digits and dashes' })

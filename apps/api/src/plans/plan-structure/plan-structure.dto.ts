@@ -1,0 +1,140 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { FUNDING_SOURCES, STRATEGY_AREAS, TARGET_GROUPS, type FundingSource, type StrategyArea, type TargetGroup } from '@ruamjai/planning';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { Trim } from '../../http/trim';
+
+const AGENCY_CODE = /^[A-Z0-9][A-Z0-9-]{1,63}$/;
+const AGENCY_MESSAGE = 'agency codes must be upper-case letters, digits and dashes';
+
+/** A reason: required for withdrawals and budget revisions, and for any change once the plan is approved. */
+class Reason {
+  @ApiPropertyOptional({ description: 'Why: required once the plan is approved (every change is then an amendment)' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2000)
+  reason?: string;
+}
+
+export class RequiredReasonDto {
+  @ApiProperty({ example: 'หน่วยงานไม่ได้รับงบประมาณ' })
+  @Trim()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2000)
+  reason!: string;
+}
+
+/** Participants by target group. */
+export class ParticipantCountsDto {
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(10_000_000) children?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(10_000_000) women?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(10_000_000) families?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(10_000_000) migrant_workers?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(10_000_000) general_public?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(10_000_000) at_risk_youth?: number;
+}
+
+
+export class ChangeProjectDto extends Reason {
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MinLength(3) @MaxLength(500) titleTh?: string;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(500) titleEn?: string;
+  @ApiPropertyOptional({ enum: STRATEGY_AREAS }) @IsOptional() @IsIn(STRATEGY_AREAS) strategy?: StrategyArea;
+  @ApiPropertyOptional({ example: ['2706'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @Matches(/^\d{4}$/, { each: true, message: 'each district code must be four digits' })
+  districtCodes?: string[];
+  @ApiPropertyOptional({ enum: TARGET_GROUPS, isArray: true }) @IsOptional() @IsArray() @ArrayMaxSize(6) @IsIn(TARGET_GROUPS, { each: true }) targetGroups?: TargetGroup[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(1000, { each: true })
+  objectives?: string[];
+}
+
+export class ReassignProjectDto extends Reason {
+  @ApiProperty({ example: 'IMM-SK' }) @Matches(AGENCY_CODE, { message: AGENCY_MESSAGE }) leadAgencyCode!: string;
+  @ApiPropertyOptional({ example: ['PSDHS-SK'], description: 'Agencies taking part; unchanged when left out' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @Matches(AGENCY_CODE, { each: true, message: AGENCY_MESSAGE })
+  participatingAgencyCodes?: string[];
+}
+
+export class AddActivityDto extends Reason {
+  @ApiProperty({ example: 'อบรมแกนนำเฝ้าระวังการค้ามนุษย์ในชุมชนชายแดน' }) @Trim() @IsString() @MinLength(3) @MaxLength(500) titleTh!: string;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(500) titleEn?: string;
+  @ApiProperty({ example: '2706' }) @Matches(/^\d{4}$/, { message: 'districtCode must be four digits' }) districtCode!: string;
+  @ApiProperty({ example: '2019-03-01', description: 'ISO date inside the plan fiscal year' }) @IsDateString({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/) startDate!: string;
+  @ApiProperty({ example: '2019-03-02' }) @IsDateString({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/) endDate!: string;
+  @ApiProperty({ type: ParticipantCountsDto }) @ValidateNested() @Type(() => ParticipantCountsDto) targets!: ParticipantCountsDto;
+  @ApiPropertyOptional({ description: 'The lead agency when left out' }) @IsOptional() @Matches(AGENCY_CODE, { message: AGENCY_MESSAGE }) responsibleAgencyCode?: string;
+}
+
+export class ChangeActivityDto extends Reason {
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MinLength(3) @MaxLength(500) titleTh?: string;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(500) titleEn?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^\d{4}$/, { message: 'districtCode must be four digits' }) districtCode?: string;
+  @ApiPropertyOptional() @IsOptional() @IsDateString({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/) startDate?: string;
+  @ApiPropertyOptional() @IsOptional() @IsDateString({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/) endDate?: string;
+  @ApiPropertyOptional({ type: ParticipantCountsDto }) @IsOptional() @ValidateNested() @Type(() => ParticipantCountsDto) targets?: ParticipantCountsDto;
+}
+
+export class ReassignActivityDto extends Reason {
+  @ApiProperty({ example: 'IMM-SK' }) @Matches(AGENCY_CODE, { message: AGENCY_MESSAGE }) responsibleAgencyCode!: string;
+}
+
+export class AddKpiDto extends Reason {
+  @ApiProperty({ example: 'จำนวนแกนนำที่ผ่านการอบรม' }) @Trim() @IsString() @MinLength(3) @MaxLength(1000) descriptionTh!: string;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(1000) descriptionEn?: string;
+  @ApiProperty({ example: 'คน' }) @Trim() @IsString() @MinLength(1) @MaxLength(40) unit!: string;
+  @ApiProperty({ example: 50 }) @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }) @Min(0) @Max(1e12) target!: number;
+}
+
+export class ChangeKpiDto extends Reason {
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MinLength(3) @MaxLength(1000) descriptionTh?: string;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(1000) descriptionEn?: string;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MinLength(1) @MaxLength(40) unit?: string;
+  @ApiPropertyOptional() @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }) @Min(0) @Max(1e12) target?: number;
+}
+
+export class AddBudgetLineDto extends Reason {
+  @ApiProperty({ enum: FUNDING_SOURCES }) @IsIn(FUNDING_SOURCES) fundingSource!: FundingSource;
+  @ApiProperty({ example: 2500000, description: 'Amount in satang (1 THB = 100 satang)' }) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) amountSatang!: number;
+  @ApiPropertyOptional({ example: 'ค่าอาหารและอาหารว่าง' }) @IsOptional() @Trim() @IsString() @MaxLength(500) descriptionTh?: string;
+}
+
+export class ReviseBudgetLineDto extends RequiredReasonDto {
+  @ApiProperty({ example: 2000000 }) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) amountSatang!: number;
+}
+
+export class ReassignBudgetLineDto extends Reason {
+  @ApiProperty({ enum: FUNDING_SOURCES }) @IsIn(FUNDING_SOURCES) fundingSource!: FundingSource;
+}
+
+export class ReportProgressDto {
+  @ApiProperty({ example: '2019-03-02', description: 'ISO date the work was done' }) @IsDateString({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/) reportedOn!: string;
+  @ApiProperty({ type: ParticipantCountsDto }) @ValidateNested() @Type(() => ParticipantCountsDto) participantsReached!: ParticipantCountsDto;
+  @ApiProperty({ example: 1250000, description: 'Money spent, in satang' }) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) spendSatang!: number;
+  @ApiPropertyOptional({ format: 'uuid', description: "The budget line paid from; the project's first line when left out" })
+  @IsOptional()
+  @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { message: 'budgetLineId must be a UUID' })
+  budgetLineId?: string;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(5000) note?: string;
+  @ApiPropertyOptional({ description: 'The activity is finished with this report' }) @IsOptional() @IsBoolean() completed?: boolean;
+}
+
+export class RecordKpiActualDto {
+  @ApiProperty({ example: 48 }) @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }) @Min(0) @Max(1e12) actual!: number;
+  @ApiProperty({ example: '2019-09-15' }) @IsDateString({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/) measuredOn!: string;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(5000) note?: string;
+}
+
