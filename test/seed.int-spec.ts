@@ -27,9 +27,12 @@ describe('the Sa Kaeo FY2562 seed', () => {
     const view = await api.http.get(`/api/v1/plans/${first.planId}?minPosition=${first.position}`).set(auth).expect(200);
     const projects = [...SEED_PROJECTS, SEED_AMENDMENT];
     expect(view.body.totals.projectCount).toBe(projects.length);
-    expect(view.body.totals.requestedBudgetSatang).toBe(projects.reduce((sum, p) => sum + p.requestedBudgetSatang, 0));
-    for (const source of new Set(projects.map((p) => p.fundingSource))) {
-      expect(view.body.totals.requestedBySource[source]).toBe(projects.filter((p) => p.fundingSource === source).reduce((sum, p) => sum + p.requestedBudgetSatang, 0));
+    // Every budget line the seed commanded: each project's first line, then the extra ones.
+    const lines = projects.flatMap((p) => [{ source: p.fundingSource, amount: p.requestedBudgetSatang, key: undefined as string | undefined, project: p }, ...p.budgetLines.map((l) => ({ source: l.fundingSource, amount: l.amountSatang, key: l.key as string | undefined, project: p }))]);
+    const sum = <T>(items: readonly T[], f: (item: T) => number) => items.reduce((total, item) => total + f(item), 0);
+    expect(view.body.totals.requestedBudgetSatang).toBe(sum(lines, (l) => l.amount));
+    for (const source of new Set(lines.map((l) => l.source))) {
+      expect(view.body.totals.requestedBySource[source]).toBe(sum(lines.filter((l) => l.source === source), (l) => l.amount));
     }
     expect(view.body.totals.fund).toEqual({
       requestedSatang: SEED_FUND_REQUEST.amountSatang,
@@ -37,6 +40,55 @@ describe('the Sa Kaeo FY2562 seed', () => {
       disbursedSatang: SEED_FUND_REQUEST.disbursements.reduce((a, b) => a + b, 0),
     });
     expect(view.body).toMatchObject({ status: 'amended', edition: 2, approvals: [{ meetingReference: 'ครั้งที่ 1/2562', meetingDate: '2019-03-15' }], amendments: [{ reason: SEED_AMENDMENT.reason }] });
+
+    // The dashboards, against sums taken from the seed's own commands.
+    const activities = projects.flatMap((p) => p.activities.map((a) => ({ ...a, project: p })));
+    const reports = activities.flatMap((a) => a.progress.map((r) => ({ ...r, activity: a })));
+    const kpis = projects.flatMap((p) => p.kpis);
+    const totalOf = (counts: Record<string, number | undefined>) => Object.values(counts).reduce<number>((a, b) => a + (b ?? 0), 0);
+    const viewer = { Authorization: `Bearer ${await api.token('viewer', 'dashboard.viewer', 'PROV-SK')}` };
+    const dashboard = (await api.http.get(`/api/v1/plans/${first.planId}/dashboard`).set(viewer).expect(200)).body;
+    const fund = { fundRequestedSatang: SEED_FUND_REQUEST.amountSatang, fundApprovedSatang: SEED_FUND_REQUEST.approvedSatang, fundDisbursedSatang: SEED_FUND_REQUEST.disbursements.reduce((a, b) => a + b, 0) };
+    expect(dashboard.totals).toEqual({
+      projects: projects.length,
+      budgetSatang: sum(lines, (l) => l.amount),
+      ...fund,
+      spentSatang: sum(reports, (r) => r.spendSatang),
+      activitiesPlanned: activities.length,
+      activitiesDone: activities.filter((a) => a.progress.some((r) => r.completed)).length,
+      participantsTarget: sum(activities, (a) => totalOf(a.targets)),
+      participantsReached: sum(reports, (r) => totalOf(r.participantsReached)),
+      kpis: kpis.length,
+      kpisAttained: kpis.filter((k) => k.actual && k.actual.value >= k.target).length,
+    });
+    const cell = (cut: Array<{ key: string }>, key: string) => cut.find((c) => c.key === key) as Record<string, number> | undefined;
+    for (const strategy of new Set(projects.map((p) => p.strategy))) {
+      const mine = projects.filter((p) => p.strategy === strategy);
+      expect(cell(dashboard.byStrategy, strategy)).toMatchObject({ projects: mine.length, budgetSatang: sum(lines.filter((l) => mine.includes(l.project)), (l) => l.amount) });
+    }
+    for (const agency of new Set(projects.map((p) => p.leadAgencyCode))) {
+      const mine = projects.filter((p) => p.leadAgencyCode === agency);
+      expect(cell(dashboard.byAgency, agency)).toMatchObject({ projects: mine.length, spentSatang: sum(reports.filter((r) => mine.includes(r.activity.project)), (r) => r.spendSatang) });
+    }
+    for (const source of new Set(lines.map((l) => l.source))) {
+      const spent = sum(reports.filter((r) => (r.line ? r.activity.project.budgetLines.find((l) => l.key === r.line)!.fundingSource : r.activity.project.fundingSource) === source), (r) => r.spendSatang);
+      expect(cell(dashboard.bySource, source)).toMatchObject({ budgetSatang: sum(lines.filter((l) => l.source === source), (l) => l.amount), spentSatang: spent });
+    }
+    expect(cell(dashboard.bySource, 'anti_trafficking_fund')).toMatchObject(fund);
+    for (const district of new Set(activities.map((a) => a.districtCode))) {
+      const here = activities.filter((a) => a.districtCode === district);
+      expect(cell(dashboard.byDistrict, district)).toMatchObject({ activitiesPlanned: here.length, participantsReached: sum(reports.filter((r) => r.activity.districtCode === district), (r) => totalOf(r.participantsReached)) });
+    }
+    for (const group of ['children', 'women', 'families', 'migrant_workers', 'general_public', 'at_risk_youth'] as const) {
+      const target = sum(activities, (a) => a.targets[group] ?? 0);
+      const reached = sum(reports, (r) => r.participantsReached[group] ?? 0);
+      if (target || reached) expect(cell(dashboard.byTargetGroup, group)).toMatchObject({ participantsTarget: target, participantsReached: reached });
+    }
+    expect(sum(dashboard.byStrategy, (c: Record<string, number>) => c.budgetSatang)).toBe(dashboard.totals.budgetSatang);
+    const year = (await api.http.get('/api/v1/dashboards/fiscal-years/2562?provinceCode=TH-27').set(viewer).expect(200)).body;
+    expect(year.totals).toEqual(dashboard.totals);
+    // Viewers see dashboards only.
+    await api.http.get(`/api/v1/plans/${first.planId}`).set(viewer).expect(403);
 
     const agencies = await api.http.get(`/api/v1/agencies?minPosition=${first.position}`).set(auth).expect(200);
     expect(agencies.body.agencies).toHaveLength(SEED_AGENCIES.length);

@@ -28,6 +28,7 @@ import { ReviseProjectBudgetController } from './plans/revise-project-budget/rev
 import { BenchController } from './bench/bench.http.controller';
 import { PlanStructureController } from './plans/plan-structure/plan-structure.http.controller';
 import { PlanProgressController } from './plans/plan-structure/plan-progress.http.controller';
+import { PlanDashboardsController } from './dashboards/plan-dashboards.http.controller';
 
 export interface ApiModuleOptions {
   readonly config: AppConfig;
@@ -74,6 +75,7 @@ export class AppModule {
         FundRequestsController,
         PlanStructureController,
         PlanProgressController,
+        PlanDashboardsController,
         AgencyDirectoryController,
         VerifyAuditChainController,
         ...(options.benchRoutes ? [BenchController] : []),

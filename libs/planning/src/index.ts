@@ -18,5 +18,8 @@ export * from './projections/plan-projections';
 export * from './projections/planning-tables';
 export * from './projections/plan-queries';
 export * from './projections/plan-audit';
+export * from './projections/plan-dashboard';
+export * from './projections/plan-dashboard-queries';
+export * from './application/plan-reads';
 export * from './planning.module';
 export * from './integration-events/plan-integration-events';

@@ -4,11 +4,13 @@ import { AgencyCommandHandler } from './application/agency-command-handler';
 import { PlanCommandHandler } from './application/plan-command-handler';
 import { PlanAudit } from './projections/plan-audit';
 import { PlanQueries } from './projections/plan-queries';
+import { PlanDashboardQueries } from './projections/plan-dashboard-queries';
+import { PlanReads } from './application/plan-reads';
 
 /** The planning bounded context: command handlers and plan queries. */
 @Module({
   imports: [CqrsModule],
-  providers: [PlanCommandHandler, AgencyCommandHandler, PlanQueries, PlanAudit],
-  exports: [PlanQueries, PlanAudit],
+  providers: [PlanCommandHandler, AgencyCommandHandler, PlanQueries, PlanAudit, PlanDashboardQueries, PlanReads],
+  exports: [PlanQueries, PlanAudit, PlanDashboardQueries, PlanReads],
 })
 export class PlanningModule {}

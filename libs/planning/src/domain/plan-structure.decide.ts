@@ -230,7 +230,8 @@ export function addActivity({ data, actor, agencies }: AddActivity, plan: Existi
   isNew(plan, 'activity', data.activityId);
   const responsible = data.responsibleAgencyCode ?? project.leadAgencyCode;
   if (responsible !== project.leadAgencyCode && !project.participatingAgencyCodes.includes(responsible)) throw new AgencyNotInProject(responsible, project.projectId);
-  requireAgencies(agencies, [responsible]);
+  // An agency named here must be active; the lead, when none is named, was checked when it took the project.
+  if (data.responsibleAgencyCode) requireAgencies(agencies, [responsible]);
   checkDistricts(plan, [data.districtCode]);
   checkSchedule(plan, data.startDate, data.endDate);
   return [

@@ -56,3 +56,19 @@ export class NotPermitted extends DomainError {
 export function authorise(actor: Actor, command: PlanCommand['type']): void {
   if (!PLAN_COMMAND_ROLES[command].includes(actor.role)) throw new NotPermitted(actor.role, command);
 }
+
+/** What each role may read. Viewers see dashboards only: de-identified numbers, no plan detail or trail. */
+export const PLAN_READS = ['ReadPlan', 'ReadPlanHistory', 'VerifyAuditChain', 'ReadDashboard'] as const;
+export type PlanRead = (typeof PLAN_READS)[number];
+
+export const PLAN_READ_ROLES: Readonly<Record<PlanRead, readonly Role[]>> = {
+  ReadPlan: ['coordinator', 'chair', 'agency_officer', 'auditor'],
+  // The trail names the officials who acted: for the secretariat, the chair and auditors.
+  ReadPlanHistory: ['coordinator', 'chair', 'auditor'],
+  VerifyAuditChain: ['coordinator', 'chair', 'auditor'],
+  ReadDashboard: ['coordinator', 'chair', 'agency_officer', 'auditor', 'viewer'],
+};
+
+export function authoriseRead(actor: Actor, read: PlanRead): void {
+  if (!PLAN_READ_ROLES[read].includes(actor.role)) throw new NotPermitted(actor.role, read);
+}

@@ -1,19 +1,22 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { EVENT_STORE, verifyChains, type ChainReport, type EventStore } from '@ruamjai/event-store';
+import type { ChainReport } from '@ruamjai/event-store';
+import type { Actor } from '@ruamjai/kernel';
+import { PlanReads } from '@ruamjai/planning';
+import { CurrentActor } from '../../http/command-http';
 
 @ApiTags('audit')
 @ApiBearerAuth()
 @Controller('api/v1/audit/verification')
 export class VerifyAuditChainController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(private readonly reads: PlanReads) {}
 
   @Get()
   @ApiOkResponse({
     description:
       'ตรวจสอบห่วงโซ่แฮชของบันทึกเหตุการณ์ทั้งหมด / Walks the whole log: ok, the chain head, and the first event that was altered, removed or reordered',
   })
-  verify(): Promise<ChainReport> {
-    return verifyChains(this.store);
+  verify(@CurrentActor() actor: Actor): Promise<ChainReport> {
+    return this.reads.verifyAuditChain(actor);
   }
 }

@@ -1,6 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { PlanAudit, PlanNotFound, type PlanComparison } from '@ruamjai/planning';
+import type { Actor } from '@ruamjai/kernel';
+import { CurrentActor } from '../../http/command-http';
+import { PlanReads, PlanNotFound, type PlanComparison } from '@ruamjai/planning';
 import { Type } from 'class-transformer';
 import { IsInt, Min } from 'class-validator';
 import { uuidParam } from '../../http/uuid-param';
@@ -23,12 +25,12 @@ export class CompareRevisionsQueryDto {
 @ApiBearerAuth()
 @Controller('api/v1/plans/:planId/comparison')
 export class ComparePlanRevisionsController {
-  constructor(private readonly audit: PlanAudit) {}
+  constructor(private readonly plans: PlanReads) {}
 
   @Get()
   @ApiOkResponse({ description: 'สิ่งที่เพิ่ม เปลี่ยน และนำออก ระหว่างสองรุ่นของแผน / What was added, changed and removed between two revisions' })
-  async compare(@Param('planId', uuidParam('planId')) planId: string, @Query() query: CompareRevisionsQueryDto): Promise<PlanComparison> {
-    const comparison = await this.audit.compare(planId, query.from, query.to);
+  async compare(@Param('planId', uuidParam('planId')) planId: string, @Query() query: CompareRevisionsQueryDto, @CurrentActor() actor: Actor): Promise<PlanComparison> {
+    const comparison = await this.plans.compare(actor, planId, query.from, query.to);
     if (!comparison) throw new PlanNotFound(planId);
     return comparison;
   }

@@ -1,6 +1,8 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { PlanAudit, PlanNotFound, type PlanAuditEntry } from '@ruamjai/planning';
+import type { Actor } from '@ruamjai/kernel';
+import { PlanNotFound, PlanReads, type PlanAuditEntry } from '@ruamjai/planning';
+import { CurrentActor } from '../../http/command-http';
 import type { FastifyReply } from 'fastify';
 import { uuidParam } from '../../http/uuid-param';
 import { historyCsv } from './history-csv';
@@ -10,7 +12,7 @@ import { PlanHistoryQueryDto } from './plan-history-query.dto';
 @ApiBearerAuth()
 @Controller('api/v1/plans/:planId/history')
 export class GetPlanHistoryController {
-  constructor(private readonly audit: PlanAudit) {}
+  constructor(private readonly plans: PlanReads) {}
 
   @Get()
   @ApiProduces('application/json', 'text/csv')
@@ -18,10 +20,11 @@ export class GetPlanHistoryController {
   async history(
     @Param('planId', uuidParam('planId')) planId: string,
     @Query() query: PlanHistoryQueryDto,
+    @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<{ planId: string; events: PlanAuditEntry[]; next: string | null } | string> {
     const limit = query.limit ?? (query.format === 'csv' ? 1000 : 100);
-    const events = await this.audit.history(planId, {
+    const events = await this.plans.history(actor, planId, {
       afterRevision: query.afterRevision,
       limit,
       from: query.from ? new Date(query.from) : undefined,

@@ -1,8 +1,9 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { PlanAudit, PlanNotFound, PlanQueries, type PlanView } from '@ruamjai/planning';
+import type { Actor } from '@ruamjai/kernel';
+import { PlanNotFound, PlanReads, type PlanView } from '@ruamjai/planning';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { etagOf } from '../../http/command-http';
+import { CurrentActor, etagOf } from '../../http/command-http';
 import { ReadYourWrites } from '../../http/read-your-writes';
 import { uuidParam } from '../../http/uuid-param';
 import { PlanViewQueryDto } from './plan-view-query.dto';
@@ -12,8 +13,7 @@ import { PlanViewQueryDto } from './plan-view-query.dto';
 @Controller('api/v1/plans/:planId')
 export class GetPlanController {
   constructor(
-    private readonly plans: PlanQueries,
-    private readonly audit: PlanAudit,
+    private readonly plans: PlanReads,
     private readonly consistency: ReadYourWrites,
   ) {}
 
@@ -22,12 +22,13 @@ export class GetPlanController {
   async get(
     @Param('planId', uuidParam('planId')) planId: string,
     @Query() query: PlanViewQueryDto,
+    @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<PlanView> {
     const past = query.asOf !== undefined || query.revision !== undefined;
     if (!past) await this.consistency.await(request);
-    const view = past ? await this.audit.viewAt(planId, { at: query.asOf ? new Date(query.asOf) : undefined, revision: query.revision }) : await this.plans.view(planId);
+    const view = past ? await this.plans.viewAt(actor, planId, { at: query.asOf ? new Date(query.asOf) : undefined, revision: query.revision }) : await this.plans.view(actor, planId);
     if (!view) throw new PlanNotFound(planId);
     void response.header('ETag', etagOf(view.revision));
     return view;

@@ -1,0 +1,58 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE, verifyChains, type ChainReport, type EventStore } from '@ruamjai/event-store';
+import type { Actor } from '@ruamjai/kernel';
+import { authoriseRead } from '../domain/plan.policy';
+import { PlanAudit, type HistoryFilter, type PlanAuditEntry, type PlanComparison } from '../projections/plan-audit';
+import { PlanDashboardQueries, type PlanDashboard } from '../projections/plan-dashboard-queries';
+import { PlanQueries } from '../projections/plan-queries';
+import type { PlanView } from '../projections/plan-view';
+
+/**
+ * Every read of plans, checked against the reader's role first: the same place for the rule
+ * whichever door the read comes through.
+ */
+@Injectable()
+export class PlanReads {
+  constructor(
+    private readonly plans: PlanQueries,
+    private readonly audit: PlanAudit,
+    private readonly dashboards: PlanDashboardQueries,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  view(actor: Actor, planId: string): Promise<PlanView | undefined> {
+    authoriseRead(actor, 'ReadPlan');
+    return this.plans.view(planId);
+  }
+
+  /** The plan as it was: auditors' as-of and revision views come from the log. */
+  viewAt(actor: Actor, planId: string, point: { at?: Date; revision?: number }): Promise<PlanView | undefined> {
+    authoriseRead(actor, 'ReadPlanHistory');
+    return this.audit.viewAt(planId, point);
+  }
+
+  history(actor: Actor, planId: string, filter: HistoryFilter): Promise<PlanAuditEntry[] | undefined> {
+    authoriseRead(actor, 'ReadPlanHistory');
+    return this.audit.history(planId, filter);
+  }
+
+  compare(actor: Actor, planId: string, from: number, to: number): Promise<PlanComparison | undefined> {
+    authoriseRead(actor, 'ReadPlanHistory');
+    return this.audit.compare(planId, from, to);
+  }
+
+  verifyAuditChain(actor: Actor): Promise<ChainReport> {
+    authoriseRead(actor, 'VerifyAuditChain');
+    return verifyChains(this.store);
+  }
+
+  dashboard(actor: Actor, planId: string): Promise<PlanDashboard | undefined> {
+    authoriseRead(actor, 'ReadDashboard');
+    return this.dashboards.forPlan(planId);
+  }
+
+  fiscalYearDashboard(actor: Actor, fiscalYear: number, provinceCode?: string): Promise<PlanDashboard> {
+    authoriseRead(actor, 'ReadDashboard');
+    return this.dashboards.forFiscalYear(fiscalYear, provinceCode);
+  }
+}
