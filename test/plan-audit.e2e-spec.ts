@@ -46,7 +46,11 @@ describe('an auditor replaying a plan', () => {
     const history = await api.http.get(`/api/v1/plans/${planId}/history`).set(auditor).expect(200);
     const revision = history.body.events[2];
     expect(revision).toMatchObject({ type: 'ProjectBudgetRevised', actor: 'somchai', agency: 'PSDHS-SK', role: 'coordinator', reason: 'ลดจำนวนผู้เข้าร่วมจาก 50 เป็น 40 คน' });
-    expect(revision.changes).toEqual([{ path: `projects[${projectId}].requestedBudgetSatang`, before: 15_000_000, after: 12_000_000 }]);
+    // The project's requested budget is its first budget line, which has the project's id.
+    expect(revision.changes).toEqual([
+      { path: `projects[${projectId}].requestedBudgetSatang`, before: 15_000_000, after: 12_000_000 },
+      { path: `projects[${projectId}].budgetLines[${projectId}].amountSatang`, before: 15_000_000, after: 12_000_000 },
+    ]);
   });
 
   it('filters the history by time, type, actor and agency', async () => {
@@ -66,7 +70,10 @@ describe('an auditor replaying a plan', () => {
     expect(res.body.added).toEqual([expect.objectContaining({ path: `projects[${projectId}]`, before: null })]);
     expect(res.body.added[0].after.requestedBudgetSatang).toBe(12_000_000);
     const budget = await api.http.get(`/api/v1/plans/${planId}/comparison?from=1&to=2`).set(auditor).expect(200);
-    expect(budget.body.changed).toEqual([{ path: `projects[${projectId}].requestedBudgetSatang`, before: 15_000_000, after: 12_000_000 }]);
+    expect(budget.body.changed).toEqual([
+      { path: `projects[${projectId}].requestedBudgetSatang`, before: 15_000_000, after: 12_000_000 },
+      { path: `projects[${projectId}].budgetLines[${projectId}].amountSatang`, before: 15_000_000, after: 12_000_000 },
+    ]);
   });
 
   it('exports the trail as CSV that Excel reads as UTF-8', async () => {

@@ -48,7 +48,12 @@ export interface PlanComparison {
  * bury what actually changed.
  */
 const BOOKKEEPING = new Set(['revision', 'updatedAt', 'totals']);
-const projectKey = (item: Record<string, unknown>) => (typeof item.projectId === 'string' ? item.projectId : undefined);
+/** Projects, budget lines, activities, KPIs and Fund requests are matched by their ids, not their places in a list. */
+const ITEM_IDS = ['projectId', 'lineId', 'activityId', 'kpiId', 'requestId'] as const;
+const projectKey = (item: Record<string, unknown>): string | undefined => {
+  for (const id of ITEM_IDS) if (typeof item[id] === 'string') return item[id] as string;
+  return undefined;
+};
 
 function viewEventOf(event: RecordedEvent): ViewEvent {
   const meta = (event.metadata ?? {}) as Partial<EventMetadata>;
