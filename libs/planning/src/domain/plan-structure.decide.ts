@@ -128,6 +128,7 @@ function checkAmount(amount: number): number {
 function checkCounts(counts: ParticipantCounts, field: string): ParticipantCounts {
   const out: Partial<Record<(typeof TARGET_GROUPS)[number], number>> = {};
   for (const [group, count] of Object.entries(counts ?? {})) {
+    if (count === undefined) continue;
     if (!(TARGET_GROUPS as readonly string[]).includes(group) || !Number.isSafeInteger(count) || count < 0) throw new ParticipantCountsInvalid(field);
     if (count > 0) out[group as (typeof TARGET_GROUPS)[number]] = count;
   }
