@@ -88,7 +88,7 @@ describe('who may do what to a plan, over HTTP', () => {
   });
   afterAll(() => api.close());
 
-  async function post(path: string, auth: object, revision: number | undefined, body: object) {
+  async function post(path: string, auth: Record<string, string>, revision: number | undefined, body: object) {
     const req = api.http.post(path).set(auth);
     if (revision !== undefined) req.set('If-Match', `"${revision}"`);
     return req.send(body);

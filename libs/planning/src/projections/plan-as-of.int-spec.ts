@@ -1,5 +1,5 @@
 import { collect, CommandRunner, SqliteEventStore } from '@ruamjai/event-store';
-import { FixedClock } from '@ruamjai/kernel';
+import { DomainError, FixedClock } from '@ruamjai/kernel';
 import { migrateReadModels, openSqliteReadModels, ProjectionRunner } from '@ruamjai/read-models';
 import fc from 'fast-check';
 import type { Kysely } from 'kysely';
@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { PlanCommand } from '../domain/plan.commands';
 import { planDecider, planStreamId } from '../domain/plan.decider';
 import { FUNDING_SOURCES } from '../domain/funding-source';
+import { STRATEGY_AREAS } from '../domain/plan-structure';
 import type { PlanEvent } from '../domain/plan.events';
 import { foldPlanView, PlanAudit } from './plan-audit';
 import { planningProjections } from './plan-projections';
@@ -17,18 +18,47 @@ import { PlanQueries } from './plan-queries';
 import type { PlanView, ViewEvent } from './plan-view';
 import { planningMigrations } from './planning-tables';
 
-type Step = { kind: 'add'; budget: number; source: number; districts: number[]; minutes: number } | { kind: 'revise'; project: number; budget: number; minutes: number };
+/** One random thing done to a plan; indices pick among what exists, and a refused command just records nothing. */
+type Step =
+  | { kind: 'add'; budget: number; source: number; districts: number[]; strategy: number; minutes: number }
+  | { kind: 'revise'; project: number; budget: number; minutes: number }
+  | { kind: 'activity'; project: number; district: number; children: number; minutes: number }
+  | { kind: 'line'; project: number; source: number; budget: number; minutes: number }
+  | { kind: 'revise-line'; line: number; budget: number; minutes: number }
+  | { kind: 'change'; project: number; strategy: number; minutes: number }
+  | { kind: 'reassign'; project: number; minutes: number }
+  | { kind: 'kpi'; project: number; target: number; minutes: number }
+  | { kind: 'withdraw-activity'; activity: number; minutes: number }
+  | { kind: 'withdraw-project'; project: number; minutes: number }
+  | { kind: 'approve'; minutes: number }
+  | { kind: 'report'; activity: number; spend: number; reached: number; done: boolean; minutes: number }
+  | { kind: 'actual'; kpi: number; actual: number; minutes: number };
 
+const minutes = fc.integer({ min: 1, max: 60 * 24 * 10 });
 const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({
     kind: fc.constant('add' as const),
     budget: fc.integer({ min: 0, max: 50_000_000 }),
     source: fc.integer({ min: 0, max: FUNDING_SOURCES.length - 1 }),
     districts: fc.uniqueArray(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 4 }),
-    minutes: fc.integer({ min: 1, max: 60 * 24 * 10 }),
+    strategy: fc.integer({ min: 0, max: STRATEGY_AREAS.length - 1 }),
+    minutes,
   }),
-  fc.record({ kind: fc.constant('revise' as const), project: fc.nat(), budget: fc.integer({ min: 0, max: 50_000_000 }), minutes: fc.integer({ min: 1, max: 60 * 24 * 10 }) }),
+  fc.record({ kind: fc.constant('revise' as const), project: fc.nat(), budget: fc.integer({ min: 0, max: 50_000_000 }), minutes }),
+  fc.record({ kind: fc.constant('activity' as const), project: fc.nat(), district: fc.integer({ min: 1, max: 9 }), children: fc.integer({ min: 0, max: 500 }), minutes }),
+  fc.record({ kind: fc.constant('line' as const), project: fc.nat(), source: fc.integer({ min: 0, max: FUNDING_SOURCES.length - 1 }), budget: fc.integer({ min: 0, max: 5_000_000 }), minutes }),
+  fc.record({ kind: fc.constant('revise-line' as const), line: fc.nat(), budget: fc.integer({ min: 0, max: 5_000_000 }), minutes }),
+  fc.record({ kind: fc.constant('change' as const), project: fc.nat(), strategy: fc.integer({ min: 0, max: STRATEGY_AREAS.length - 1 }), minutes }),
+  fc.record({ kind: fc.constant('reassign' as const), project: fc.nat(), minutes }),
+  fc.record({ kind: fc.constant('kpi' as const), project: fc.nat(), target: fc.integer({ min: 1, max: 100 }), minutes }),
+  fc.record({ kind: fc.constant('withdraw-activity' as const), activity: fc.nat(), minutes }),
+  fc.record({ kind: fc.constant('withdraw-project' as const), project: fc.nat(), minutes }),
+  fc.record({ kind: fc.constant('approve' as const), minutes }),
+  fc.record({ kind: fc.constant('report' as const), activity: fc.nat(), spend: fc.integer({ min: 0, max: 1_000_000 }), reached: fc.integer({ min: 0, max: 100 }), done: fc.boolean(), minutes }),
+  fc.record({ kind: fc.constant('actual' as const), kpi: fc.nat(), actual: fc.integer({ min: 0, max: 150 }), minutes }),
 );
+
+const pick = <T>(items: readonly T[], index: number): T | undefined => (items.length > 0 ? items[index % items.length] : undefined);
 
 describe('the plan as it was', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ruamjai-asof-'));
@@ -53,44 +83,135 @@ describe('the plan as it was', () => {
   });
 
   it('equals, at every event\'s time and revision, the view the projection had built by then', async () => {
+    const agencies = {
+      'PSDHS-SK': { status: 'active', code: 'PSDHS-SK', nameTh: 'สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดสระแก้ว', agencyType: 'social_development', districtCode: '2701' },
+      'IMM-SK': { status: 'active', code: 'IMM-SK', nameTh: 'ตรวจคนเข้าเมืองจังหวัดสระแก้ว', agencyType: 'immigration', districtCode: '2706' },
+    } as const;
+    const chair = { id: 'governor', agency: 'PROV-SK', role: 'chair' as const };
+    const seen = new Set<string>();
     await fc.assert(
-      fc.asyncProperty(fc.array(step, { maxLength: 12 }), async (steps) => {
+      fc.asyncProperty(fc.array(step, { minLength: 6, maxLength: 30, size: "max" }), async (steps) => {
         const planId = randomUUID();
         const projects: string[] = [];
+        const lines: string[] = [];
+        const activities: string[] = [];
+        const kpis: string[] = [];
         let at = new Date('2019-01-01T00:00:00Z');
         const snapshots: Array<{ at: Date; view: PlanView }> = [];
-        const run = async (command: PlanCommand) => {
-          const outcome = await commands.run(planDecider, planStreamId(planId), command, { actor, correlationId: 'p', causationId: 'p' });
-          expect(await runner.waitFor(outcome.position, 10_000)).toBe(true);
+        /** Runs a command; one the rules refuse records nothing, which is fine for a random walk. */
+        const run = async (command: PlanCommand): Promise<boolean> => {
+          try {
+            const outcome = await commands.run(planDecider, planStreamId(planId), command, { actor: command.actor, correlationId: 'p', causationId: 'p' });
+            expect(await runner.waitFor(outcome.position, 10_000)).toBe(true);
+          } catch (error) {
+            if (error instanceof DomainError) return false;
+            throw error;
+          }
           snapshots.push({ at: command.at, view: (await queries.view(planId))! });
+          return true;
         };
+        const base = () => ({ actor, at, agencies });
         await run({ type: 'DraftPlan', actor, at, data: { planId, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'แผนทดสอบ' } });
         for (const s of steps) {
           at = new Date(at.getTime() + s.minutes * 60_000);
-          if (s.kind === 'add') {
-            const projectId = randomUUID();
-            projects.push(projectId);
-            await run({
-              type: 'AddProject',
-              agencies: { 'PSDHS-SK': { status: 'active', code: 'PSDHS-SK', nameTh: 'สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดสระแก้ว', agencyType: 'social_development', districtCode: '2701' } as const },
-              actor,
-              at,
-              data: { planId, projectId, titleTh: 'โครงการ', strategy: 'prevention', leadAgencyCode: 'PSDHS-SK', districtCodes: s.districts.map((d) => `270${d}`), requestedBudgetSatang: s.budget, fundingSource: FUNDING_SOURCES[s.source] },
-            });
-          } else if (projects.length > 0) {
-            const projectId = projects[s.project % projects.length];
-            const current = snapshots[snapshots.length - 1].view.projects.find((p) => p.projectId === projectId)!;
-            if (current.requestedBudgetSatang === s.budget) continue;
-            await run({ type: 'ReviseProjectBudget', actor, at, data: { planId, projectId, requestedBudgetSatang: s.budget, reason: 'ปรับ' } });
+          const reason = 'ปรับตามมติที่ประชุม';
+          switch (s.kind) {
+            case 'add': {
+              const projectId = randomUUID();
+              const data = { planId, projectId, titleTh: 'โครงการ', strategy: STRATEGY_AREAS[s.strategy], leadAgencyCode: 'PSDHS-SK', participatingAgencyCodes: ['IMM-SK'], targetGroups: ['children' as const], districtCodes: s.districts.map((d) => `270${d}`), requestedBudgetSatang: s.budget, fundingSource: FUNDING_SOURCES[s.source], reason };
+              if (await run({ type: 'AddProject', ...base(), data })) {
+                projects.push(projectId);
+                lines.push(projectId);
+              }
+              break;
+            }
+            case 'revise': {
+              const projectId = pick(projects, s.project);
+              if (projectId) await run({ type: 'ReviseProjectBudget', actor, at, data: { planId, projectId, requestedBudgetSatang: s.budget, reason } });
+              break;
+            }
+            case 'activity': {
+              const projectId = pick(projects, s.project);
+              const activityId = randomUUID();
+              const data = { planId, projectId: projectId!, activityId, titleTh: 'กิจกรรม', districtCode: `270${s.district}`, startDate: '2019-03-01', endDate: '2019-08-31', targets: { children: s.children }, reason };
+              if (projectId && (await run({ type: 'AddActivity', ...base(), data }))) activities.push(activityId);
+              break;
+            }
+            case 'line': {
+              const projectId = pick(projects, s.project);
+              const lineId = randomUUID();
+              if (projectId && (await run({ type: 'AddBudgetLine', actor, at, data: { planId, projectId, lineId, fundingSource: FUNDING_SOURCES[s.source], amountSatang: s.budget, reason } }))) lines.push(lineId);
+              break;
+            }
+            case 'revise-line': {
+              const lineId = pick(lines, s.line);
+              if (lineId) await run({ type: 'ReviseBudgetLine', actor, at, data: { planId, lineId, amountSatang: s.budget, reason } });
+              break;
+            }
+            case 'change': {
+              const projectId = pick(projects, s.project);
+              if (projectId) await run({ type: 'ChangeProject', actor, at, data: { planId, projectId, strategy: STRATEGY_AREAS[s.strategy], reason } });
+              break;
+            }
+            case 'reassign': {
+              const projectId = pick(projects, s.project);
+              const current = projectId && snapshots[snapshots.length - 1].view.projects.find((p) => p.projectId === projectId);
+              const lead = current && current.leadAgencyCode === 'PSDHS-SK' ? 'IMM-SK' : 'PSDHS-SK';
+              if (projectId) await run({ type: 'ReassignProject', ...base(), data: { planId, projectId, leadAgencyCode: lead, reason } });
+              break;
+            }
+            case 'kpi': {
+              const projectId = pick(projects, s.project);
+              const kpiId = randomUUID();
+              if (projectId && (await run({ type: 'AddKpi', actor, at, data: { planId, projectId, kpiId, descriptionTh: 'ตัวชี้วัด', unit: 'คน', target: s.target, reason } }))) kpis.push(kpiId);
+              break;
+            }
+            case 'withdraw-activity': {
+              const activityId = pick(activities, s.activity);
+              if (activityId) await run({ type: 'WithdrawActivity', actor, at, data: { planId, activityId, reason } });
+              break;
+            }
+            case 'withdraw-project': {
+              const projectId = pick(projects, s.project);
+              if (projectId) await run({ type: 'WithdrawProject', actor, at, data: { planId, projectId, reason } });
+              break;
+            }
+            case 'approve':
+              await run({ type: 'SubmitPlan', actor, at, data: { planId } });
+              // A time names one state: the approval comes a minute after the submission.
+              at = new Date(at.getTime() + 60_000);
+              await run({ type: 'ApprovePlan', actor: chair, at, data: { planId, meetingReference: 'ครั้งที่ 1/2562', meetingDate: '2019-03-15' } });
+              break;
+            case 'report': {
+              const activityId = pick(activities, s.activity);
+              const on = new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+              if (activityId) await run({ type: 'ReportActivityProgress', actor, at, data: { planId, activityId, reportedOn: on, participantsReached: { children: s.reached }, spendSatang: s.spend, completed: s.done } });
+              break;
+            }
+            case 'actual': {
+              const kpiId = pick(kpis, s.kpi);
+              const on = new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+              if (kpiId) await run({ type: 'RecordKpiActual', actor, at, data: { planId, kpiId, actual: s.actual, measuredOn: on } });
+              break;
+            }
+            default: {
+              const _: never = s;
+              throw new Error(`unknown step ${JSON.stringify(_)}`);
+            }
           }
         }
         for (const snapshot of snapshots) {
           expect(await audit.viewAt(planId, { at: snapshot.at })).toEqual(snapshot.view);
           expect(await audit.viewAt(planId, { revision: snapshot.view.revision })).toEqual(snapshot.view);
         }
+        for (const event of await collect(store.readStream(planStreamId(planId)))) seen.add(event.type);
       }),
-      { numRuns: 25 },
+      { numRuns: 40 },
     );
+    // The walk reached the structure, the amendments and the progress, not only the first steps.
+    for (const type of ['ProjectAdded', 'ActivityAdded', 'BudgetLineAdded', 'BudgetLineRevised', 'ProjectChanged', 'ProjectReassigned', 'KpiAdded', 'ActivityWithdrawn', 'ProjectWithdrawn', 'PlanApproved', 'PlanAmended', 'ActivityProgressReported', 'KpiActualRecorded']) {
+      expect(seen).toContain(type);
+    }
   });
 });
 
