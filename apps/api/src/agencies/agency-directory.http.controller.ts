@@ -12,7 +12,7 @@ import { ChangeAgencyDistrictDto, ChangeAgencyTypeDto, DeactivateAgencyDto, Regi
 
 const CODE = /^[A-Z0-9][A-Z0-9-]{1,63}$/;
 function agencyCode(code: string): string {
-  if (!CODE.test(code)) throw new RequestValidationError([{ field: 'code', problems: ['code must be upper-case letters, digits and dashes / รหัสหน่วยงานไม่ถูกต้อง'] }]);
+  if (!CODE.test(code)) throw new RequestValidationError([{ field: 'code', problems: [{ th: 'รหัสหน่วยงานต้องเป็นอักษรภาษาอังกฤษตัวใหญ่ ตัวเลข และขีด', en: 'code must be upper-case letters, digits and dashes' }] }]);
   return code;
 }
 

@@ -26,12 +26,12 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const response = http.getResponse<FastifyReply>();
-    const mapped = this.map(error);
+    const mapped = this.map(error, preferredLanguage(request));
     if (mapped.status >= 500) request.log.error({ err: error }, 'request failed');
     sendProblem(request, response, mapped);
   }
 
-  private map(error: unknown): Mapped {
+  private map(error: unknown, lang: 'th' | 'en'): Mapped {
     if (error instanceof DomainError) {
       return { status: STATUS_OF_KIND[error.kind], code: error.code, messages: error.text, extensions: error.details };
     }
@@ -41,7 +41,8 @@ export class ProblemFilter implements ExceptionFilter {
         status: 400,
         code: 'REQUEST.INVALID',
         messages: { th: 'ข้อมูลที่ส่งมาไม่ถูกต้อง', en: 'The request is not valid' },
-        extensions: { errors: error.fields },
+        // Each field's problems in both languages, and the first one in the reader's language.
+        extensions: { errors: error.fields.map((f) => ({ field: f.field, problem: f.problems.map((p) => p[lang]).join('; '), problems: f.problems })) },
       };
     }
     if (error instanceof StaleRevision) return fromProblem(preconditionFailed(error.actual));

@@ -10,7 +10,7 @@ export interface Problem {
   readonly messages: LocalisedText;
   readonly instance?: string;
   readonly correlationId?: string;
-  readonly errors?: ReadonlyArray<{ field: string; problems: string[] }>;
+  readonly errors?: ReadonlyArray<{ field: string; problem: string; problems: ReadonlyArray<{ th: string; en: string }> }>;
   readonly [extension: string]: unknown;
 }
 

@@ -25,6 +25,7 @@ import type { ActivityState, BudgetLineState, ExistingPlan, KpiState, ProjectSta
 import { TARGET_GROUPS, type ParticipantCounts } from './plan-structure';
 import {
   AgencyNotInProject,
+  AgencyStillResponsible,
   AmendmentBySecretariat,
   FirstBudgetLineKept,
   ItemAlreadyExists,
@@ -164,8 +165,19 @@ function bangkokDate(at: Date): string {
   return new Date(at.getTime() + 7 * 3600 * 1000).toISOString().slice(0, 10);
 }
 
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+/** Lists of codes are sets: their order carries no meaning. */
+const SET_FIELDS = new Set(['districtCodes', 'targetGroups', 'participatingAgencyCodes']);
+
+/** JSON with object keys in order, so { a, b } and { b, a } are the same value. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+}
+
+function sameJson(a: unknown, b: unknown, field?: string): boolean {
+  if (field && SET_FIELDS.has(field) && Array.isArray(a) && Array.isArray(b)) return canonical([...a].sort()) === canonical([...b].sort());
+  return canonical(a) === canonical(b);
 }
 
 /** Keeps only the fields whose values differ from the current ones; refuses a change that changes nothing. */
@@ -173,7 +185,7 @@ function changesOf<T extends object>(current: T, proposed: Partial<T>, item: Pla
   const changes: Partial<T> = {};
   for (const key of Object.keys(proposed) as (keyof T)[]) {
     const value = proposed[key];
-    if (value !== undefined && !sameJson(value, current[key])) changes[key] = value;
+    if (value !== undefined && !sameJson(value, current[key], String(key))) changes[key] = value;
   }
   if (Object.keys(changes).length === 0) throw new NothingChanged(item, id);
   return changes;
@@ -201,7 +213,11 @@ export function reassignProject({ data, actor, agencies }: ReassignProject, plan
   mayChange(actor, plan, project.leadAgencyCode, project.projectId);
   const participating = participantsOf(data.leadAgencyCode, data.participatingAgencyCodes ?? [...project.participatingAgencyCodes, project.leadAgencyCode]);
   requireAgencies(agencies, [data.leadAgencyCode, ...participating.filter((code) => !project.participatingAgencyCodes.includes(code) && code !== project.leadAgencyCode)]);
-  if (data.leadAgencyCode === project.leadAgencyCode && sameJson(participating, project.participatingAgencyCodes)) throw new NothingChanged('project', project.projectId);
+  if (data.leadAgencyCode === project.leadAgencyCode && sameJson(participating, project.participatingAgencyCodes, 'participatingAgencyCodes')) throw new NothingChanged('project', project.projectId);
+  // An agency still running an activity stays in the project until its activities are handed on.
+  const remaining = new Set([data.leadAgencyCode, ...participating]);
+  const stranded = [...plan.activities.values()].filter((a) => a.projectId === project.projectId && !a.withdrawn && !remaining.has(a.responsibleAgencyCode));
+  if (stranded.length > 0) throw new AgencyStillResponsible(stranded[0].responsibleAgencyCode, stranded.map((a) => a.activityId));
   return [
     {
       type: 'ProjectReassigned',
@@ -375,10 +391,12 @@ function inExecution(plan: ExistingPlan): void {
   if (plan.status !== 'approved' && plan.status !== 'amended') throw new PlanNotInExecution(plan.status);
 }
 
+/** Work is reported for days of the plan's fiscal year that have come: not before it, not after it, not in the future. */
 function checkReportDate(plan: ExistingPlan, date: string, at: Date): void {
-  const { start } = fiscalYearRange(plan.fiscalYear);
+  const { start, end } = fiscalYearRange(plan.fiscalYear);
   const today = bangkokDate(at);
-  if (!isDate(date) || date < start || date > today) throw new ReportDateInvalid(date, start, today);
+  const last = today < end ? today : end;
+  if (!isDate(date) || date < start || date > last) throw new ReportDateInvalid(date, start, last);
 }
 
 export function reportActivityProgress({ data, actor, at }: ReportActivityProgress, plan: ExistingPlan): PlanEvent[] {

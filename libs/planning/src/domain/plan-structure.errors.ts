@@ -119,10 +119,27 @@ export class PlanNotInExecution extends DomainError {
 export class ReportDateInvalid extends DomainError {
   readonly code = 'PLAN.REPORT_DATE_INVALID';
   readonly kind = 'invalid';
-  constructor(date: string, fyStart: string, today: string) {
+  constructor(date: string, first: string, last: string) {
     super(
-      { th: `วันที่รายงาน ${date} ต้องอยู่ระหว่างวันเริ่มปีงบประมาณ ${fyStart} ถึงวันนี้ (${today})`, en: `The report date ${date} must lie between the fiscal year's start ${fyStart} and today (${today})` },
-      { date, fiscalYearStart: fyStart, today },
+      {
+        th: `วันที่รายงาน ${date} ต้องอยู่ในปีงบประมาณของแผนและไม่เลยวันนี้ (${first} ถึง ${last})`,
+        en: `The report date ${date} must lie in the plan's fiscal year and not after today (${first} to ${last})`,
+      },
+      { date, earliest: first, latest: last },
+    );
+  }
+}
+
+export class AgencyStillResponsible extends DomainError {
+  readonly code = 'PLAN.AGENCY_STILL_RESPONSIBLE';
+  readonly kind = 'conflict';
+  constructor(agencyCode: string, activityIds: string[]) {
+    super(
+      {
+        th: `หน่วยงาน ${agencyCode} ยังรับผิดชอบกิจกรรมของโครงการอยู่ ให้โอนหรือถอนกิจกรรมก่อน`,
+        en: `Agency ${agencyCode} still runs activities of the project; reassign or withdraw them first`,
+      },
+      { agencyCode, activityIds },
     );
   }
 }

@@ -12,10 +12,52 @@ describe('who may change a plan', () => {
     else expect(act).toThrow(NotPermitted);
   });
 
+  it('walks every role against every plan command', () => {
+    expect(new Set(cells.map(([command, role]) => `${command}/${role}`)).size).toBe(commands.length * ROLES.length);
+  });
+
   it('lets auditors and viewers change nothing', () => {
     for (const command of commands) {
       expect(PLAN_COMMAND_ROLES[command]).not.toContain('auditor');
       expect(PLAN_COMMAND_ROLES[command]).not.toContain('viewer');
     }
+  });
+});
+
+/** The commands that change a plan's structure: the secretariat edits, agency officers propose. */
+const STRUCTURE: readonly PlanCommand['type'][] = [
+  'AddProject',
+  'ChangeProject',
+  'ReassignProject',
+  'WithdrawProject',
+  'ReviseProjectBudget',
+  'AddActivity',
+  'ChangeActivity',
+  'ReassignActivity',
+  'WithdrawActivity',
+  'AddKpi',
+  'ChangeKpi',
+  'WithdrawKpi',
+  'AddBudgetLine',
+  'ReviseBudgetLine',
+  'ReassignBudgetLine',
+  'WithdrawBudgetLine',
+];
+/** What agencies did: reported by their officers, or by the secretariat for them. */
+const PROGRESS: readonly PlanCommand['type'][] = ['ReportActivityProgress', 'RecordKpiActual'];
+
+describe("who may change a plan's structure", () => {
+  it.each(STRUCTURE.flatMap((command) => ROLES.map((role) => [command, role] as const)))('%s by a %s', (command, role) => {
+    const act = () => authorise({ id: 'u', agency: 'PSDHS-SK', role }, command);
+    if (role === 'coordinator' || role === 'agency_officer') expect(act).not.toThrow();
+    else expect(act).toThrow(NotPermitted);
+  });
+});
+
+describe('who may report what agencies did', () => {
+  it.each(PROGRESS.flatMap((command) => ROLES.map((role) => [command, role] as const)))('%s by a %s', (command, role) => {
+    const act = () => authorise({ id: 'u', agency: 'PSDHS-SK', role }, command);
+    if (role === 'coordinator' || role === 'agency_officer') expect(act).not.toThrow();
+    else expect(act).toThrow(NotPermitted);
   });
 });

@@ -144,6 +144,10 @@ describe('an activity of an approved plan', () => {
     spec.given(inForce).when(report({ participantsReached: { children: 35, women: 0, families: 4 } })).then([progress({ participantsReached: { children: 35, families: 4 } })]);
   });
 
+  it('reads a target group left out as absent, not invalid', () => {
+    spec.given(inForce).when(report({ participantsReached: { children: 35, women: undefined } })).then([progress({ participantsReached: { children: 35 } })]);
+  });
+
   it('takes a report that reached no one and spent nothing', () => {
     spec.given(inForce).when(report({ participantsReached: {}, spendSatang: 0 })).then([progress({ participantsReached: {}, spendSatang: 0 })]);
   });

@@ -1,6 +1,6 @@
 import type { Actor } from '@ruamjai/kernel';
 import { deciderSpec } from '@ruamjai/testing';
-import { AgencyInactive, AgencyNotRegistered, type AgencyState } from './agency/agency';
+import { AgencyInactive, AgencyNotRegistered, type AgencyState, type AgencyType } from './agency/agency';
 import type { AgencyFacts, PlanCommand } from './plan.commands';
 import { planDecider } from './plan.decider';
 import { BudgetUnchanged, DistrictNotInProvince, InvalidBudget, PlanNotEditable, ProjectAlreadyExists, ProjectNotFound, ReasonRequired } from './plan.errors';
@@ -16,6 +16,7 @@ import type {
 } from './plan.events';
 import {
   AgencyNotInProject,
+  AgencyStillResponsible,
   AmendmentBySecretariat,
   FirstBudgetLineKept,
   ItemAlreadyExists,
@@ -60,7 +61,7 @@ const otherOfficer: Actor = { id: 'wichai', agency: 'POL-SK', role: 'agency_offi
 
 /* ----- the agency directory ----- */
 
-const active = (code: string, agencyType: Extract<AgencyState, { status: 'active' }>['agencyType']): AgencyState => ({ status: 'active', code, nameTh: code, agencyType, districtCode: '2701' });
+const active = (code: string, agencyType: AgencyType): AgencyState => ({ status: 'active', code, nameTh: code, agencyType, districtCode: '2701' });
 const directory: AgencyFacts = {
   'PSDHS-SK': active('PSDHS-SK', 'social_development'),
   'IMM-SK': active('IMM-SK', 'immigration'),
@@ -1047,5 +1048,24 @@ describe('an amended plan', () => {
 
   it('refuses a change without a reason', () => {
     spec.given(amended).when(changeActivity({ titleTh: 'ใหม่' })).thenRefuses(ReasonRequired, 'PLAN.REASON_REQUIRED');
+  });
+});
+
+describe('a project whose partner runs one of its activities', () => {
+  const handed: PlanEvent = { type: 'ActivityReassigned', data: { planId, projectId, activityId, responsibleAgencyCode: 'IMM-SK', previousAgencyCode: 'PSDHS-SK' } };
+
+  it('keeps the partner until its activities are handed on', () => {
+    spec.given([...drafting, handed]).when(reassignProject({ participatingAgencyCodes: [] })).thenRefuses(AgencyStillResponsible, 'PLAN.AGENCY_STILL_RESPONSIBLE');
+  });
+
+  it('lets the partner go once its activity is withdrawn', () => {
+    spec
+      .given([...drafting, handed, activityWithdrawn])
+      .when(reassignProject({ participatingAgencyCodes: [] }))
+      .then([{ type: 'ProjectReassigned', data: { planId, projectId, leadAgencyCode: 'PSDHS-SK', participatingAgencyCodes: [], previousLeadAgencyCode: 'PSDHS-SK', previousParticipatingAgencyCodes: ['IMM-SK'] } }]);
+  });
+
+  it('takes districts in any order as the same set', () => {
+    spec.given(drafting).when(changeProject({ districtCodes: ['2703', '2706'] })).thenRefuses(NothingChanged, 'PLAN.NOTHING_CHANGED');
   });
 });
