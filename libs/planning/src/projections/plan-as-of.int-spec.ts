@@ -16,7 +16,7 @@ import { foldPlanView, PlanAudit } from './plan-audit';
 import { planningProjections } from './plan-projections';
 import { PlanQueries } from './plan-queries';
 import type { PlanView, ViewEvent } from './plan-view';
-import { planningMigrations } from './planning-tables';
+import { planningMigrations, type PlanningTables } from './planning-tables';
 
 /** One random thing done to a plan; indices pick among what exists, and a refused command just records nothing. */
 type Step =
@@ -206,7 +206,31 @@ describe('the plan as it was', () => {
         }
         for (const event of await collect(store.readStream(planStreamId(planId)))) seen.add(event.type);
       }),
-      { numRuns: 40 },
+      {
+        numRuns: 40,
+        // One walk through every kind of change, besides the random ones.
+        examples: [
+          [
+            [
+              { kind: 'add', budget: 1_000_000, source: 0, districts: [6, 8], strategy: 0, minutes: 60 },
+              { kind: 'activity', project: 0, district: 6, children: 40, minutes: 60 },
+              { kind: 'kpi', project: 0, target: 40, minutes: 60 },
+              { kind: 'line', project: 0, source: 3, budget: 200_000, minutes: 60 },
+              { kind: 'revise-line', line: 1, budget: 250_000, minutes: 60 },
+              { kind: 'change', project: 0, strategy: 1, minutes: 60 },
+              { kind: 'add', budget: 500_000, source: 1, districts: [1], strategy: 2, minutes: 60 },
+              { kind: 'activity', project: 1, district: 1, children: 10, minutes: 60 },
+              { kind: 'approve', minutes: 60 * 24 * 60 },
+              { kind: 'report', activity: 0, spend: 100_000, reached: 35, done: true, minutes: 60 },
+              { kind: 'actual', kpi: 0, actual: 41, minutes: 60 },
+              { kind: 'reassign', project: 0, minutes: 60 },
+              { kind: 'withdraw-activity', activity: 1, minutes: 60 },
+              { kind: 'withdraw-project', project: 1, minutes: 60 },
+              { kind: 'revise', project: 0, budget: 900_000, minutes: 60 },
+            ],
+          ],
+        ],
+      },
     );
     // The walk reached the structure, the amendments and the progress, not only the first steps.
     for (const type of ['ProjectAdded', 'ActivityAdded', 'BudgetLineAdded', 'BudgetLineRevised', 'ProjectChanged', 'ProjectReassigned', 'KpiAdded', 'ActivityWithdrawn', 'ProjectWithdrawn', 'PlanApproved', 'PlanAmended', 'ActivityProgressReported', 'KpiActualRecorded']) {
@@ -255,6 +279,35 @@ describe('the plan as it was, on a long plan', () => {
       expect(await audit.viewAt(planId, { revision })).toEqual(foldPlanView(all.filter((e) => e.revision <= revision)));
       const time = new Date(Date.parse(all[Math.min(revision, all.length - 1)].occurredAt));
       expect(await audit.viewAt(planId, { at: time })).toEqual(foldPlanView(all.filter((e) => Date.parse(e.occurredAt) <= time.getTime())));
+    }
+
+    // The snapshots the projection keeps: a first view on a fresh reader resumes from them, exactly.
+    const db = openSqliteReadModels(join(dir, 'read-models.sqlite'));
+    try {
+      await migrateReadModels(db as unknown as Kysely<unknown>, [planningMigrations]);
+      const projections = new ProjectionRunner(store, db, planningProjections, new FixedClock(new Date()), undefined, 0);
+      await projections.start();
+      expect(await projections.waitFor((await store.headPosition())!, 30_000)).toBe(true);
+      await projections.stop();
+      const kept = await (db as unknown as Kysely<PlanningTables>).selectFrom('plan_snapshots').select('revision').where('plan_id', '=', planId).execute();
+      expect(kept.length).toBeGreaterThanOrEqual(2);
+      for (const revision of [...points, ...kept.map((k) => Number(k.revision))]) {
+        const cold = new PlanAudit(store, db);
+        expect(await cold.viewAt(planId, { revision })).toEqual(foldPlanView(all.filter((e) => e.revision <= revision)));
+        const time = new Date(Date.parse(all[Math.min(revision, all.length - 1)].occurredAt));
+        expect(await new PlanAudit(store, db).viewAt(planId, { at: time })).toEqual(foldPlanView(all.filter((e) => Date.parse(e.occurredAt) <= time.getTime())));
+      }
+      // A snapshot that does not match the log (here: named after another event) is not used.
+      const top = Math.max(...kept.map((k) => Number(k.revision)));
+      await (db as unknown as Kysely<PlanningTables>)
+        .updateTable('plan_snapshots')
+        .set({ event_id: 'not-the-event', doc: JSON.stringify({ summary: { planId, titleTh: 'ปลอม' }, projects: [] }) })
+        .where('plan_id', '=', planId)
+        .where('revision', '=', top)
+        .execute();
+      expect(await new PlanAudit(store, db).viewAt(planId, { revision: 2599 })).toEqual(foldPlanView(all.filter((e) => e.revision <= 2599)));
+    } finally {
+      await db.destroy();
     }
   });
 });

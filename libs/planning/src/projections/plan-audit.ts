@@ -1,4 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { READ_MODEL_DB, type ReadModelDb } from '@ruamjai/read-models';
+import type { Kysely } from 'kysely';
+import type { PlanSnapshotDoc } from './plan-projections';
+import type { PlanningTables } from './planning-tables';
 import { EVENT_STORE, StreamNotFound, type EventStore, type RecordedEvent } from '@ruamjai/event-store';
 import { jsonDiff, type EventMetadata, type FieldChange } from '@ruamjai/kernel';
 import { planStreamId } from '../domain/plan.decider';
@@ -47,7 +51,7 @@ export interface PlanComparison {
  * Fields every event moves, and totals derived from the projects: a diff that listed them would
  * bury what actually changed.
  */
-const BOOKKEEPING = new Set(['revision', 'updatedAt', 'totals']);
+const BOOKKEEPING = new Set(['revision', 'updatedAt', 'latestEventAt', 'totals']);
 /** Projects, budget lines, activities, KPIs and Fund requests are matched by their ids, not their places in a list. */
 const ITEM_IDS = ['projectId', 'lineId', 'activityId', 'kpiId', 'requestId'] as const;
 const projectKey = (item: Record<string, unknown>): string | undefined => {
@@ -111,8 +115,25 @@ interface Snapshot {
 @Injectable()
 export class PlanAudit {
   private readonly snapshots = new Map<string, Snapshot[]>();
+  private readonly db: Kysely<PlanningTables> | undefined;
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  /** With the read models, it also resumes from the snapshots the plan-view projection keeps, so even a first view is quick. */
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, @Optional() @Inject(READ_MODEL_DB) db?: ReadModelDb) {
+    this.db = db ? (db.withTables<PlanningTables>() as unknown as Kysely<PlanningTables>) : undefined;
+  }
+
+  /** The latest kept snapshot whose every event is included in the point asked for. */
+  private async keptSnapshot(planId: string, point: { at?: Date; revision?: number }, after: number): Promise<(Snapshot & { eventId: string }) | undefined> {
+    if (!this.db) return undefined;
+    let query = this.db.selectFrom('plan_snapshots').select(['revision', 'latest_event_at', 'event_id', 'doc']).where('plan_id', '=', planId).where('revision', '>', after);
+    if (point.revision !== undefined) query = query.where('revision', '<=', point.revision);
+    if (point.at) query = query.where('latest_event_at', '<=', point.at.toISOString());
+    const row = await query.orderBy('revision', 'desc').limit(1).executeTakeFirst();
+    if (!row) return undefined;
+    const doc = JSON.parse(row.doc) as PlanSnapshotDoc;
+    const folded = new FoldedPlan(doc.summary, new Map(doc.projects.map((p) => [p.projectId, p])));
+    return { revision: Number(row.revision), occurredAt: Date.parse(row.latest_event_at), folded, eventId: row.event_id };
+  }
 
   /** Every event of the plan, or undefined when there is no such plan. */
   private async events(planId: string): Promise<RecordedEvent[] | undefined> {
@@ -190,15 +211,24 @@ export class PlanAudit {
     const included = (e: ViewEvent) => (point.revision === undefined || e.revision <= point.revision) && (at === undefined || Date.parse(e.occurredAt) <= at);
     const kept = this.snapshots.get(planId) ?? [];
     // Times are the commands' own, so only a kept fold whose every event is included can be resumed.
-    const start = [...kept].reverse().find((s) => (point.revision === undefined || s.revision <= point.revision) && (at === undefined || s.occurredAt <= at));
+    const inMemory = [...kept].reverse().find((s) => (point.revision === undefined || s.revision <= point.revision) && (at === undefined || s.occurredAt <= at));
+    const stored = await this.keptSnapshot(planId, point, inMemory?.revision ?? -1);
+    const start = stored ?? inMemory;
     const folded = start ? start.folded.copy() : new FoldedPlan();
-    const fresh: Snapshot[] = [];
+    const fresh: Snapshot[] = stored ? [stored] : [];
     let latest = start?.occurredAt ?? 0;
     // A fold can be kept only while no event so far was left out of it.
     let complete = true;
     try {
-      const from = start ? BigInt(start.revision + 1) : 0n;
+      // A stored snapshot is checked against the log: its last event must be the one there.
+      const from = stored ? BigInt(stored.revision) : start ? BigInt(start.revision + 1) : 0n;
+      let first = true;
       for await (const event of this.store.readStream(planStreamId(planId), { fromRevision: from })) {
+        if (stored && first) {
+          first = false;
+          if (event.id !== stored.eventId) return this.foldWithout(planId, point);
+          continue;
+        }
         const change = viewEventOf(event);
         const time = Date.parse(change.occurredAt);
         if (point.revision !== undefined && change.revision > point.revision) break;
@@ -212,6 +242,23 @@ export class PlanAudit {
       throw error;
     }
     if (fresh.length > 0) this.keep(planId, [...kept, ...fresh.filter((f) => !kept.some((k) => k.revision === f.revision))]);
+    return folded.view();
+  }
+
+  /** A snapshot that does not match the log is ignored: the view is folded from the first event. */
+  private async foldWithout(planId: string, point: { at?: Date; revision?: number }): Promise<PlanView | undefined> {
+    const at = point.at?.getTime();
+    const folded = new FoldedPlan();
+    try {
+      for await (const event of this.store.readStream(planStreamId(planId))) {
+        const change = viewEventOf(event);
+        if (point.revision !== undefined && change.revision > point.revision) break;
+        if (at === undefined || Date.parse(change.occurredAt) <= at) folded.apply(change);
+      }
+    } catch (error) {
+      if (error instanceof StreamNotFound) return undefined;
+      throw error;
+    }
     return folded.view();
   }
 

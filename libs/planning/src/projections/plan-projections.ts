@@ -159,6 +159,42 @@ async function applyDeltas(
   return { upserted, deleted };
 }
 
+/** How many events apart a plan's kept snapshots are. */
+export const SNAPSHOT_EVERY = 1000;
+
+/** What a kept snapshot holds: the fold's own state, so a fold resumes from it exactly. */
+export interface PlanSnapshotDoc {
+  readonly summary: PlanSummary;
+  readonly projects: readonly ProjectView[];
+}
+
+/**
+ * Keeps a snapshot of each plan that has moved a thousand events since its last one, from the rows
+ * just written (the same pure functions fold both, so the snapshot is the fold at that revision).
+ */
+async function keepSnapshots(
+  trx: Trx,
+  planIds: readonly string[],
+  summaries: Map<string, PlanSummary | undefined>,
+  lastEvents: Map<string, { revision: number; eventId: string }>,
+  snapshotRevisions: Map<string, number>,
+): Promise<void> {
+  for (const planId of planIds) {
+    const summary = summaries.get(planId);
+    const last = lastEvents.get(planId);
+    if (!summary || !last || last.revision !== summary.revision) continue;
+    if (summary.revision - (snapshotRevisions.get(planId) ?? -1) < SNAPSHOT_EVERY) continue;
+    const rows = await trx.selectFrom('plan_projects').selectAll().where('plan_id', '=', planId).execute();
+    const doc: PlanSnapshotDoc = { summary, projects: rows.map(projectFromRow) };
+    await trx
+      .insertInto('plan_snapshots')
+      .values({ plan_id: planId, revision: summary.revision, latest_event_at: summary.latestEventAt ?? summary.updatedAt, event_id: last.eventId, doc: JSON.stringify(doc) })
+      .onConflict((oc) => oc.columns(['plan_id', 'revision']).doNothing())
+      .execute();
+    snapshotRevisions.set(planId, summary.revision);
+  }
+}
+
 /** The current view of each plan: a summary row a plan and a row a project. */
 export const planViewProjection: Projection = {
   name: 'plan-view',
@@ -174,6 +210,9 @@ export const planViewProjection: Projection = {
     // Each project as its dashboard contribution was last written: the next flush adds the difference.
     const stored = new Map<string, ProjectView | undefined>();
     const dashboards = new Map<string, DashboardCells>();
+    // The last event applied to each plan, and the revision of its latest kept snapshot.
+    const lastEvents = new Map<string, { revision: number; eventId: string }>();
+    const snapshotRevisions = new Map<string, number>();
     const key = (planId: string, projectId: string) => `${planId}/${projectId}`;
     return {
       async apply(events) {
@@ -183,6 +222,8 @@ export const planViewProjection: Projection = {
           const rows = await trx.selectFrom('plan_views').select(['plan_id', 'doc']).where('plan_id', 'in', part).execute();
           for (const id of part) summaries.set(id, undefined);
           for (const row of rows) summaries.set(row.plan_id, JSON.parse(row.doc) as PlanSummary);
+          const kept = await trx.selectFrom('plan_snapshots').select(['plan_id']).select((eb) => eb.fn.max('revision').as('revision')).where('plan_id', 'in', part).groupBy('plan_id').execute();
+          for (const row of kept) snapshotRevisions.set(row.plan_id, Number(row.revision));
         }
         // Every project event but an addition changes a stored project.
         const touched = planEvents.filter((e) => e.event.type !== 'ProjectAdded' && projectIdOf(e.event)).map((e) => ({ planId: e.planId, projectId: projectIdOf(e.event)! }));
@@ -201,6 +242,7 @@ export const planViewProjection: Projection = {
           const change = { event, revision: Number(recorded.revision), occurredAt: metadataOf(recorded).occurredAt ?? recorded.created.toISOString() };
           summaries.set(planId, evolvePlanSummary(summaries.get(planId), change));
           dirtySummaries.add(planId);
+          lastEvents.set(planId, { revision: change.revision, eventId: recorded.id });
           const projectId = projectIdOf(event);
           if (projectId) {
             const k = key(planId, projectId);
@@ -244,11 +286,13 @@ export const planViewProjection: Projection = {
           }
         }
         await upsertDashboard.insert(trx, dashboardRows.upserted);
+        await keepSnapshots(trx, summaryRows.map((r) => r.plan_id), summaries, lastEvents, snapshotRevisions);
       },
     };
   },
   async reset(base) {
     const trx = base as unknown as Trx;
+    await trx.deleteFrom('plan_snapshots').execute();
     await trx.deleteFrom('plan_dashboard').execute();
     await trx.deleteFrom('plan_projects').execute();
     await trx.deleteFrom('plan_views').execute();

@@ -107,6 +107,8 @@ export interface PlanSummary {
   readonly revision: number;
   readonly draftedAt: string;
   readonly updatedAt: string;
+  /** The latest time among all the plan's events (times are the commands' own, so not always the last one's). */
+  readonly latestEventAt: string;
 }
 
 /** Planned against done: what dashboards and the plan view show for a plan or a project. */
@@ -160,10 +162,11 @@ export function evolvePlanSummary(summary: PlanSummary | undefined, { event, rev
       revision,
       draftedAt: occurredAt,
       updatedAt: occurredAt,
+      latestEventAt: occurredAt,
     };
   }
   if (!summary) return summary;
-  const next = { ...summary, revision, updatedAt: occurredAt };
+  const next = { ...summary, revision, updatedAt: occurredAt, latestEventAt: summary.latestEventAt && summary.latestEventAt > occurredAt ? summary.latestEventAt : occurredAt };
   switch (event.type) {
     case 'ProjectAdded':
     case 'ProjectBudgetRevised':

@@ -20,6 +20,12 @@ export type PlanningTables = {
   };
   /** Dashboard cells: one row per plan, dimension and key, with its measures as JSON. */
   plan_dashboard: { plan_id: string; fiscal_year: number; province_code: string; dimension: string; key: string; measures: string };
+  /**
+   * A plan's view as folded up to a revision, kept every thousand events so auditors' as-of views
+   * read only the events since. `event_id` names the event at that revision: a snapshot whose event
+   * is not the one in the log is not used.
+   */
+  plan_snapshots: { plan_id: string; revision: number; latest_event_at: string; event_id: string; doc: string };
 };
 
 export const planningMigrations: Record<string, Migration> = {
@@ -44,6 +50,20 @@ export const planningMigrations: Record<string, Migration> = {
         .addPrimaryKeyConstraint('plan_dashboard_pk', ['plan_id', 'dimension', 'key'])
         .execute();
       await db.schema.createIndex('plan_dashboard_by_year').ifNotExists().on('plan_dashboard').columns(['fiscal_year', 'province_code']).execute();
+    },
+  },
+  '0140-plan-snapshots': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('plan_snapshots')
+        .ifNotExists()
+        .addColumn('plan_id', 'varchar(36)', (c) => c.notNull())
+        .addColumn('revision', 'integer', (c) => c.notNull())
+        .addColumn('latest_event_at', 'varchar(40)', (c) => c.notNull())
+        .addColumn('event_id', 'varchar(64)', (c) => c.notNull())
+        .addColumn('doc', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('plan_snapshots_pk', ['plan_id', 'revision'])
+        .execute();
     },
   },
   '0100-planning': {
