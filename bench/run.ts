@@ -83,9 +83,12 @@ async function main(): Promise<void> {
     );
 
     const plan = await planFigures(dir);
-    say(
-      `| (h) as-of view of a plan with 10,000 events | now: median ${fmt(plan.asOfMs.median, 1)} ms, p99 ${fmt(plan.asOfMs.p99, 1)} ms; half-way: median ${fmt(plan.asOfMs.midMedian, 1)} ms | first (cold) fold of all 10,000 events: ${fmt(plan.asOfMs.cold, 1)} ms | ≤ 50 ms | ${plan.asOfMs.median <= 50 && plan.asOfMs.midMedian <= 50 ? 'yes' : 'NO'} (cold: ${plan.asOfMs.cold <= 50 ? 'yes' : 'NO'}) |`,
-    );
+    const asOfRow = (label: string, f: (typeof plan)['realistic']) => {
+      const met = f.median <= 50 && f.midMedian <= 50 && f.cold <= 50;
+      return `| (h) as-of view of ${label} | first view on a fresh reader: ${fmt(f.cold, 1)} ms; then now: median ${fmt(f.median, 1)} ms, p99 ${fmt(f.p99, 1)} ms; half-way: median ${fmt(f.midMedian, 1)} ms | first view from the log alone (no snapshots): ${fmt(f.coldLogOnly, 1)} ms | ≤ 50 ms | ${met ? 'yes' : 'NO'} |`;
+    };
+    say(asOfRow('a plan with 10,000 events (40 projects, 160 activities, 80 KPIs, progress reports)', plan.realistic));
+    say(asOfRow('a plan with 10,000 events that are all new projects (stress case)', plan.projects));
     say(
       `| (i) command p99 on a 10,000-event plan ÷ on a 10-event plan | ${fmt(plan.commandP99.large, 2)} ms ÷ ${fmt(plan.commandP99.small, 2)} ms = ${fmt(plan.commandP99.ratio, 2)} | 10-event plan ${fmt(plan.commandP99.small, 2)} ms | ≤ 1.2 | ${plan.commandP99.ratio <= 1.2 ? 'yes' : 'NO'} |`,
     );
