@@ -15,6 +15,8 @@ import type { PlanEvent } from '../domain/plan.events';
 import { foldPlanView, PlanAudit } from './plan-audit';
 import { planningProjections } from './plan-projections';
 import { PlanQueries } from './plan-queries';
+import { PlanDashboardQueries } from './plan-dashboard-queries';
+import { addContribution, cellKey, isEmpty, MEASURES, type DashboardCells, type DashboardDimension } from './plan-dashboard';
 import type { PlanView, ViewEvent } from './plan-view';
 import { planningMigrations, type PlanningTables } from './planning-tables';
 
@@ -69,6 +71,7 @@ describe('the plan as it was', () => {
   const commands = new CommandRunner(store);
   const queries = new PlanQueries(db);
   const audit = new PlanAudit(store);
+  const dashboards = new PlanDashboardQueries(db);
   const actor = { id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' as const };
 
   beforeAll(async () => {
@@ -205,6 +208,15 @@ describe('the plan as it was', () => {
           expect(await audit.viewAt(planId, { revision: snapshot.view.revision })).toEqual(snapshot.view);
         }
         for (const event of await collect(store.readStream(planStreamId(planId)))) seen.add(event.type);
+        // The dashboard cells, kept by difference event by event, equal the cells counted afresh from the final view.
+        const fresh: DashboardCells = new Map();
+        for (const project of snapshots[snapshots.length - 1].view.projects) addContribution(fresh, project, 1);
+        const dashboard = (await dashboards.forPlan(planId))!;
+        const cuts = { plan: [{ key: '', ...dashboard.totals }], strategy: dashboard.byStrategy, district: dashboard.byDistrict, agency: dashboard.byAgency, source: dashboard.bySource, target_group: dashboard.byTargetGroup };
+        const kept = new Map(Object.entries(cuts).flatMap(([dimension, cells]) => cells.map((c) => [cellKey(dimension as DashboardDimension, c.key), Object.fromEntries(MEASURES.map((m) => [m, c[m]]))] as const)));
+        const expected = new Map([...fresh].filter(([, m]) => !isEmpty(m)));
+        if (expected.size === 0) kept.delete(cellKey('plan', ''));
+        expect(Object.fromEntries(kept)).toEqual(Object.fromEntries(expected));
       }),
       {
         numRuns: 40,

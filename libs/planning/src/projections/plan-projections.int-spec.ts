@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { freshPostgresDatabase, postgresServerUrl } from '../../../../test/support/postgres';
 import { planningProjections } from './plan-projections';
 import { PlanQueries } from './plan-queries';
+import { PlanDashboardQueries } from './plan-dashboard-queries';
 import { planningMigrations } from './planning-tables';
 
 interface Dialect {
@@ -103,8 +104,17 @@ describe.each(dialects)('plan projections on $name', (dialect) => {
       totals: { projectCount: 2, requestedBudgetSatang: 3_500_000, requestedBySource: { provincial_budget: 1_000_000, anti_trafficking_fund: 2_500_000 } },
     });
 
+    const dashboards = new PlanDashboardQueries(db);
+    const liveDashboard = await dashboards.forPlan(planId);
+    expect(liveDashboard?.totals).toMatchObject({ projects: 2, budgetSatang: 3_500_000 });
+    expect(liveDashboard?.bySource.map((c) => [c.key, c.budgetSatang])).toEqual([
+      ['anti_trafficking_fund', 2_500_000],
+      ['provincial_budget', 1_000_000],
+    ]);
+    // Added by difference, live; from nothing, on a rebuild: the same cells.
     await rebuildProjections(store, db, planningProjections, clock);
     expect(await queries.view(planId)).toEqual(live);
+    expect(await dashboards.forPlan(planId)).toEqual(liveDashboard);
   });
 
   it('never apply an event twice when a second runner resumes from the same checkpoint', async () => {
