@@ -167,32 +167,9 @@ export function evolvePlanSummary(summary: PlanSummary | undefined, { event, rev
   }
   if (!summary) return summary;
   const next = { ...summary, revision, updatedAt: occurredAt, latestEventAt: summary.latestEventAt && summary.latestEventAt > occurredAt ? summary.latestEventAt : occurredAt };
+  // Project events move only the revision and time; the plan's own fields change with its lifecycle.
+  if (isProjectEvent(event)) return next;
   switch (event.type) {
-    case 'ProjectAdded':
-    case 'ProjectBudgetRevised':
-    case 'ProjectChanged':
-    case 'ProjectReassigned':
-    case 'ProjectWithdrawn':
-    case 'ActivityAdded':
-    case 'ActivityChanged':
-    case 'ActivityReassigned':
-    case 'ActivityWithdrawn':
-    case 'KpiAdded':
-    case 'KpiChanged':
-    case 'KpiWithdrawn':
-    case 'BudgetLineAdded':
-    case 'BudgetLineRevised':
-    case 'BudgetLineReassigned':
-    case 'BudgetLineWithdrawn':
-    case 'ActivityProgressReported':
-    case 'KpiActualRecorded':
-    case 'FundRequestSubmitted':
-    case 'FundRequestReturned':
-    case 'FundRequestRevised':
-    case 'FundRequestApproved':
-    case 'FundRequestRejected':
-    case 'FundDisbursed':
-      return next;
     case 'PlanSubmitted':
       return { ...next, status: 'submitted', submittedAt: occurredAt };
     case 'PlanReturned':
@@ -217,46 +194,17 @@ export function evolvePlanSummary(summary: PlanSummary | undefined, { event, rev
   }
 }
 
+type LifecycleEvent = Extract<PlanEvent, { type: 'PlanDrafted' | 'PlanSubmitted' | 'PlanReturned' | 'PlanApproved' | 'PlanAmended' | 'PlanClosed' }>;
+type ProjectEvent = Exclude<PlanEvent, LifecycleEvent>;
+
+/** Every plan event but the lifecycle's names the one project it changes. */
+function isProjectEvent(event: PlanEvent): event is ProjectEvent {
+  return 'projectId' in event.data;
+}
+
 /** The id of the project an event changes, if it changes one. */
 export function projectIdOf(event: PlanEvent): string | undefined {
-  switch (event.type) {
-    case 'ProjectAdded':
-    case 'ProjectBudgetRevised':
-    case 'ProjectChanged':
-    case 'ProjectReassigned':
-    case 'ProjectWithdrawn':
-    case 'ActivityAdded':
-    case 'ActivityChanged':
-    case 'ActivityReassigned':
-    case 'ActivityWithdrawn':
-    case 'KpiAdded':
-    case 'KpiChanged':
-    case 'KpiWithdrawn':
-    case 'BudgetLineAdded':
-    case 'BudgetLineRevised':
-    case 'BudgetLineReassigned':
-    case 'BudgetLineWithdrawn':
-    case 'ActivityProgressReported':
-    case 'KpiActualRecorded':
-    case 'FundRequestSubmitted':
-    case 'FundRequestReturned':
-    case 'FundRequestRevised':
-    case 'FundRequestApproved':
-    case 'FundRequestRejected':
-    case 'FundDisbursed':
-      return event.data.projectId;
-    case 'PlanDrafted':
-    case 'PlanSubmitted':
-    case 'PlanReturned':
-    case 'PlanApproved':
-    case 'PlanAmended':
-    case 'PlanClosed':
-      return undefined;
-    default: {
-      const _: never = event;
-      return undefined;
-    }
-  }
+  return isProjectEvent(event) ? event.data.projectId : undefined;
 }
 
 /** project + event -> project, for the events that change one project. */
