@@ -1,6 +1,6 @@
 import type { Actor } from '@ruamjai/kernel';
 import { deciderSpec } from '@ruamjai/testing';
-import { CommitmentAlreadyExists, CommitmentClosed, CommitmentNotFound, CommitmentReasonRequired, NotPledgingAgency, QuantityInvalid, type CommitmentCommand, type CommitmentEvent } from './commitment';
+import { CommitmentAlreadyExists, CommitmentClosed, CommitmentNotFound, CommitmentReasonRequired, CommitmentTargetUnknown, NotPledgingAgency, QuantityInvalid, type CommitmentCommand, type CommitmentEvent } from './commitment';
 import { commitmentDecider } from './commitment.decider';
 
 const spec = deciderSpec(commitmentDecider);
@@ -9,7 +9,7 @@ const police: Actor = { id: 'x', agency: 'POL-SK', role: 'agency_officer' };
 const coordinator: Actor = { id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' };
 const at = new Date('2019-05-02T03:00:00Z');
 const commitmentId = 'k-1';
-const cmd = (type: CommitmentCommand['type'], data: object = {}, actor = shelter) => ({ type, data: { commitmentId, ...data }, actor, at }) as CommitmentCommand;
+const cmd = (type: CommitmentCommand['type'], data: object = {}, actor = shelter) => ({ type, data: { commitmentId, ...data }, actor, at, facts: { targetExists: true } }) as CommitmentCommand;
 const pledged: CommitmentEvent = {
   type: 'CommitmentPledged',
   data: { commitmentId, agency: 'SHELTER-SK', target: { kind: 'case', caseId: 'c-1' }, resource: 'shelter_beds', quantity: 4, dueOn: '2019-06-30' },
@@ -24,6 +24,12 @@ describe('a new pledge', () => {
   it('needs a positive whole quantity', () => {
     spec.given([]).when(cmd('PledgeCommitment', { target: { kind: 'case', caseId: 'c-1' }, resource: 'shelter_beds', quantity: 0, dueOn: '2019-06-30' })).thenRefuses(QuantityInvalid, 'COMMITMENT.QUANTITY_INVALID');
     spec.given([]).when(cmd('PledgeCommitment', { target: { kind: 'case', caseId: 'c-1' }, resource: 'budget_satang', quantity: 1.5, dueOn: '2019-06-30' })).thenRefuses(QuantityInvalid);
+  });
+  it('needs a plan project or case that exists', () => {
+    spec
+      .given([])
+      .when({ ...cmd('PledgeCommitment', { target: { kind: 'project', planId: 'p', projectId: 'x' }, resource: 'vehicles', quantity: 1, dueOn: '2019-06-30' }), facts: { targetExists: false } } as CommitmentCommand)
+      .thenRefuses(CommitmentTargetUnknown, 'COMMITMENT.TARGET_UNKNOWN');
   });
   it('cannot be made twice under one id', () => {
     spec.given([pledged]).when(cmd('PledgeCommitment', { target: { kind: 'case', caseId: 'c-1' }, resource: 'shelter_beds', quantity: 4, dueOn: '2019-06-30' })).thenRefuses(CommitmentAlreadyExists);

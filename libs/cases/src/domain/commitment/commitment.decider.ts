@@ -4,6 +4,7 @@ import {
   CommitmentClosed,
   CommitmentNotFound,
   CommitmentReasonRequired,
+  CommitmentTargetUnknown,
   NotPledgingAgency,
   QuantityInvalid,
   type CommitmentCommand,
@@ -37,6 +38,7 @@ function decide(command: CommitmentCommand, state: CommitmentState): CommitmentE
     case 'PledgeCommitment': {
       if (state.status !== 'none') throw new CommitmentAlreadyExists(commitmentId);
       const { target, resource, quantity, dueOn } = command.data;
+      if (!command.facts.targetExists) throw new CommitmentTargetUnknown(target);
       return [{ type: 'CommitmentPledged', data: { commitmentId, agency: command.actor.agency, target, resource, quantity: positive(quantity), dueOn } }];
     }
     case 'RecordFulfilment': {

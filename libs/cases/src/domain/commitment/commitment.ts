@@ -7,7 +7,10 @@ export type Resource = (typeof RESOURCES)[number];
 
 export type CommitmentTarget = { readonly kind: 'project'; readonly planId: string; readonly projectId: string } | { readonly kind: 'case'; readonly caseId: string };
 
-export type PledgeCommitment = Base<'PledgeCommitment', { commitmentId: string; target: CommitmentTarget; resource: Resource; quantity: number; dueOn: string }>;
+export type PledgeCommitment = Base<'PledgeCommitment', { commitmentId: string; target: CommitmentTarget; resource: Resource; quantity: number; dueOn: string }> & {
+  /** Whether the plan project or case pledged to exists, read before deciding. */
+  readonly facts: { readonly targetExists: boolean };
+};
 export type RecordFulfilment = Base<'RecordFulfilment', { commitmentId: string; quantity: number; fulfilledOn: string }>;
 export type ReviseCommitment = Base<'ReviseCommitment', { commitmentId: string; quantity: number; dueOn: string; reason: string }>;
 export type WithdrawCommitment = Base<'WithdrawCommitment', { commitmentId: string; reason: string }>;
@@ -75,5 +78,15 @@ export class CommitmentReasonRequired extends DomainError {
   readonly kind = 'invalid';
   constructor() {
     super({ th: 'ต้องระบุเหตุผล', en: 'A reason is required' });
+  }
+}
+
+export class CommitmentTargetUnknown extends DomainError {
+  readonly code = 'COMMITMENT.TARGET_UNKNOWN';
+  readonly kind = 'invalid';
+  constructor(target: CommitmentTarget) {
+    const what = target.kind === 'case' ? `กรณี ${target.caseId}` : `โครงการ ${target.projectId} ในแผน ${target.planId}`;
+    const whatEn = target.kind === 'case' ? `case ${target.caseId}` : `project ${target.projectId} of plan ${target.planId}`;
+    super({ th: `ไม่พบ${what}`, en: `No ${whatEn} to pledge to` }, { target });
   }
 }

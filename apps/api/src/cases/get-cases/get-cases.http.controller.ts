@@ -1,0 +1,62 @@
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { CaseQueries, NRM_STAGES, type CaseView, type ReferralView } from '@ruamjai/cases';
+import type { Actor } from '@ruamjai/kernel';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentActor, etagOf } from '../../http/command-http';
+import { ReadYourWrites } from '../../http/read-your-writes';
+import { RequestValidationError } from '../../http/validation';
+import { uuidParam } from '../../http/uuid-param';
+import { caseRegisterCsv } from './case-register-csv';
+
+const one = (value: string | undefined, field: string, allowed: readonly string[]): string | undefined => {
+  if (value === undefined) return undefined;
+  if (!allowed.includes(value)) throw new RequestValidationError([{ field, problems: [`${field} must be one of ${allowed.join(', ')}`] }]);
+  return value;
+};
+
+/** Cases without personal data: the owning agency, agencies referred to, the coordinator and auditors. */
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('api/v1/cases')
+export class GetCasesController {
+  constructor(
+    private readonly cases: CaseQueries,
+    private readonly consistency: ReadYourWrites,
+  ) {}
+
+  @Get()
+  @ApiQuery({ name: 'status', required: false, enum: ['open', 'closed'] })
+  @ApiQuery({ name: 'stage', required: false, enum: NRM_STAGES })
+  @ApiQuery({ name: 'minPosition', required: false })
+  @ApiOkResponse({ description: 'กรณีที่คุณมีสิทธิ์เห็น ไม่มีข้อมูลส่วนบุคคล / The cases you may see, without personal data' })
+  async list(@Query('status') status: string | undefined, @Query('stage') stage: string | undefined, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<{ cases: CaseView[] }> {
+    await this.consistency.await(request);
+    return { cases: await this.cases.listCases(actor, { status: one(status, 'status', ['open', 'closed']), stage: one(stage, 'stage', NRM_STAGES) }) };
+  }
+
+  @Get('export')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
+  @ApiOkResponse({ description: 'ทะเบียนกรณีแบบไม่ระบุตัวบุคคล / The de-identified case register (coordinator, auditor)' })
+  async export(@Query('format') format: string | undefined, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<{ cases: CaseView[] } | string> {
+    one(format, 'format', ['json', 'csv']);
+    await this.consistency.await(request);
+    const cases = await this.cases.exportCases(actor);
+    if (format === 'csv') {
+      void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="case-register.csv"');
+      return caseRegisterCsv(cases);
+    }
+    return { cases };
+  }
+
+  @Get(':caseId')
+  @ApiQuery({ name: 'minPosition', required: false })
+  @ApiOkResponse({ description: 'กรณีและการส่งต่อ ไม่มีข้อมูลส่วนบุคคล; ETag คือรุ่นของกรณี / The case and its referrals, without personal data; ETag is its version' })
+  async get(@Param('caseId', uuidParam('caseId')) caseId: string, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CaseView & { referrals: ReferralView[] }> {
+    await this.consistency.await(request);
+    const view = await this.cases.caseView(actor, caseId);
+    void reply.header('ETag', etagOf(view.revision));
+    return view;
+  }
+}

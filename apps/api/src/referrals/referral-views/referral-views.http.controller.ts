@@ -1,0 +1,75 @@
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { CaseQueries, type ReferralView } from '@ruamjai/cases';
+import type { Actor } from '@ruamjai/kernel';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentActor, etagOf } from '../../http/command-http';
+import { ReadYourWrites } from '../../http/read-your-writes';
+import { RequestValidationError } from '../../http/validation';
+import { uuidParam } from '../../http/uuid-param';
+
+const CODE = /^[A-Z0-9][A-Z0-9-]{1,63}$/;
+function agencyCode(code: string | undefined): string | undefined {
+  if (code !== undefined && !CODE.test(code)) throw new RequestValidationError([{ field: 'agency', problems: ['agency must be an agency code / รหัสหน่วยงานไม่ถูกต้อง'] }]);
+  return code;
+}
+
+@ApiTags('referrals')
+@ApiBearerAuth()
+@Controller('api/v1/referrals')
+export class ReferralViewsController {
+  constructor(
+    private readonly cases: CaseQueries,
+    private readonly consistency: ReadYourWrites,
+  ) {}
+
+  @Get()
+  @ApiQuery({ name: 'state', required: true, enum: ['open', 'overdue'] })
+  @ApiQuery({ name: 'minPosition', required: false })
+  @ApiOkResponse({ description: 'การส่งต่อที่ยังเปิด หรือเกินกำหนดตอบรับ / Open referrals, or those past due and unanswered' })
+  async list(@Query('state') state: string | undefined, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<{ referrals: ReferralView[] }> {
+    if (state !== 'open' && state !== 'overdue') throw new RequestValidationError([{ field: 'state', problems: ['state must be open or overdue'] }]);
+    await this.consistency.await(request);
+    return { referrals: await this.cases.referrals(actor, state) };
+  }
+
+  @Get('inbox')
+  @ApiQuery({ name: 'agency', required: false, description: 'Another agency (coordinator, auditor); default your own' })
+  @ApiQuery({ name: 'open', required: false, enum: ['true', 'false'] })
+  @ApiQuery({ name: 'minPosition', required: false })
+  @ApiOkResponse({ description: 'การส่งต่อถึงหน่วยงาน / Referrals to the agency, earliest due first' })
+  async inbox(@Query('agency') agency: string | undefined, @Query('open') open: string | undefined, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<{ agency: string; referrals: ReferralView[] }> {
+    await this.consistency.await(request);
+    const code = agencyCode(agency) ?? actor.agency;
+    return { agency: code, referrals: await this.cases.box(actor, 'inbox', code, { open: open === 'true' }) };
+  }
+
+  @Get('outbox')
+  @ApiQuery({ name: 'agency', required: false })
+  @ApiQuery({ name: 'open', required: false, enum: ['true', 'false'] })
+  @ApiQuery({ name: 'minPosition', required: false })
+  @ApiOkResponse({ description: 'การส่งต่อจากหน่วยงาน / Referrals from the agency' })
+  async outbox(@Query('agency') agency: string | undefined, @Query('open') open: string | undefined, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<{ agency: string; referrals: ReferralView[] }> {
+    await this.consistency.await(request);
+    const code = agencyCode(agency) ?? actor.agency;
+    return { agency: code, referrals: await this.cases.box(actor, 'outbox', code, { open: open === 'true' }) };
+  }
+
+  @Get('escalations')
+  @ApiQuery({ name: 'minPosition', required: false })
+  @ApiOkResponse({ description: 'เรื่องที่เกินกำหนดและส่งถึงผู้ประสานงาน / Overdue referrals escalated to the coordinator and still unanswered' })
+  async escalations(@CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<{ referrals: ReferralView[] }> {
+    await this.consistency.await(request);
+    return { referrals: await this.cases.escalations(actor) };
+  }
+
+  @Get(':referralId')
+  @ApiQuery({ name: 'minPosition', required: false })
+  @ApiOkResponse({ description: 'การส่งต่อ; ETag คือรุ่น / The referral; ETag is its version' })
+  async get(@Param('referralId', uuidParam('referralId')) referralId: string, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<ReferralView> {
+    await this.consistency.await(request);
+    const view = await this.cases.referral(actor, referralId);
+    void reply.header('ETag', etagOf(view.revision));
+    return view;
+  }
+}
