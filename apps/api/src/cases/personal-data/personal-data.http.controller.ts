@@ -1,11 +1,12 @@
 import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { PersonalDataService, type PersonalDataView } from '@ruamjai/cases';
 import type { Actor } from '@ruamjai/kernel';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { CommandHttp, CurrentActor } from '../../http/command-http';
 import { NotReplayed } from '../../http/idempotency.interceptor';
+import { ReadYourWrites } from '../../http/read-your-writes';
 import { uuidParam } from '../../http/uuid-param';
 import { GrantAuditAccessDto, ReadPersonalDataDto } from './personal-data.dto';
 
@@ -20,14 +21,17 @@ export class PersonalDataController {
   constructor(
     private readonly personalData: PersonalDataService,
     private readonly commands: CommandHttp,
+    private readonly consistency: ReadYourWrites,
   ) {}
 
   @Post('personal-data-reads')
   @HttpCode(200)
   @NotReplayed()
+  @ApiQuery({ name: 'minPosition', required: false, description: 'Wait until a referral you were just given is in the views (need-to-know finds referrals there, then checks each in the log)' })
   @ApiOkResponse({ description: 'ข้อมูลส่วนบุคคล (บันทึกการเข้าถึงแล้ว) / The personal data; this read is on the record. 403 PERSONAL_DATA.NOT_PERMITTED without need-to-know, 410 PERSONAL_DATA.ERASED after erasure' })
   async read(@Param('caseId', uuidParam('caseId')) caseId: string, @Body() body: ReadPersonalDataDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<PersonalDataView> {
     void reply.header('Cache-Control', 'no-store');
+    await this.consistency.await(request);
     return this.personalData.read(actor, caseId, body.purpose, { actor, correlationId: request.id, causationId: randomUUID() });
   }
 
