@@ -7,6 +7,7 @@ import { FixedClock, type Actor } from '@ruamjai/kernel';
 import { AgencyCommandRequest, planningMigrations, PlanningModule, planningProjections, PlanCommandRequest } from '@ruamjai/planning';
 import { PlatformModule } from '@ruamjai/platform';
 import { SEED_AGENCIES, SEED_AMENDMENT, SEED_FUND_REQUEST, SEED_PLAN, SEED_PROJECTS, type SeedProject } from './sakaeo-2562';
+import { seedSakaeo2562Cases } from './sakaeo-2562-cases';
 
 const coordinator: Actor = { id: 'somchai.k', agency: 'PSDHS-SK', role: 'coordinator' };
 const chair: Actor = { id: 'governor.sakaeo', agency: 'PROV-SK', role: 'chair' };
@@ -94,7 +95,7 @@ export async function seedSakaeo2562(config: AppConfig): Promise<SeedResult> {
 
     at('2019-06-20T03:00:00Z');
     await addProject(SEED_AMENDMENT, SEED_AMENDMENT.reason);
-    return { planId, projectIds, requestId, revision: outcome.revision, position: outcome.position };
+    return await seedSakaeo2562Cases(config, { planId, projectIds, requestId, revision: outcome.revision, position: outcome.position });
   } finally {
     await app.close();
   }

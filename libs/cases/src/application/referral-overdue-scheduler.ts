@@ -74,7 +74,8 @@ export class ReferralOverdueScheduler {
     return marked;
   }
 
-  private async mark(referralId: string, now: Date): Promise<CommandOutcome<ReferralEvent> | undefined> {
+  /** Marks one referral overdue if it is, now; what the sweep does for each referral it finds (and the seed uses). */
+  async mark(referralId: string, now: Date = this.clock.now()): Promise<CommandOutcome<ReferralEvent> | undefined> {
     const command: MarkReferralOverdue = { type: 'MarkReferralOverdue', data: { referralId }, actor: SCHEDULER_ACTOR, at: now };
     try {
       const outcome = await this.runner.run(referralDecider, referralStreamId(referralId), command, {

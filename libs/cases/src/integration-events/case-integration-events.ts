@@ -92,7 +92,7 @@ export const referralIntegrationEvents: IntegrationMapper = (event) => {
     case 'ReferralOverdue':
       return out('referral-overdue', { caseId: e.data.caseId, toAgency: e.data.toAgency, dueAt: e.data.dueAt, urgency: e.data.urgency });
     case 'ReferralEscalated':
-      return out('referral-escalated', { caseId: e.data.caseId, toRole: e.data.toRole, reason: e.data.reason });
+      return out('referral-escalated', { caseId: e.data.caseId, toRole: e.data.toRole, cause: e.data.reason });
     default: {
       const _: never = e;
       return undefined;
