@@ -118,7 +118,7 @@ export class PostgresKeyStore implements KeyStore {
     await this.db
       .insertInto('personal_data_keys')
       .values({ subject_id: subjectId, data_key: null, created_at: at.toISOString(), erased_at: at.toISOString() })
-      .onConflict((oc) => oc.column('subject_id').doUpdateSet({ data_key: null }))
+      .onConflict((oc) => oc.column('subject_id').doUpdateSet((eb) => ({ data_key: null, erased_at: eb.fn.coalesce('personal_data_keys.erased_at', eb.ref('excluded.erased_at')) })))
       .execute();
     // Dead row versions keep the old key until vacuumed.
     await sql`VACUUM personal_data_keys`.execute(this.db);
