@@ -122,14 +122,14 @@ const referral = (id: string, name = 'Bopha (fictional)') => ({
     const after = `hotline-${run}-after`;
     await producer.send({ topic: INBOUND_REFERRALS_TOPIC, acks: -1, messages: [{ key: after, value: JSON.stringify(referral(after)), headers: { 'message-id': after } }] });
 
-    const dead: Array<{ code: string; reason: string }> = [];
+    const dead: Array<{ code: string; reason: string; value: string }> = [];
     const reader = kafka.consumer({ groupId: `dlq-reader-${randomUUID()}` });
     await reader.connect();
     await reader.subscribe({ topic: `${INBOUND_REFERRALS_TOPIC}${DLQ_SUFFIX}`, fromBeginning: true });
     await reader.run({
       eachMessage: async ({ message }) => {
         if (!message.key?.toString().startsWith(`poison-${run}-`)) return;
-        dead.push({ code: message.headers!['ruamjai-dlq-code']!.toString(), reason: message.headers!['ruamjai-dlq-reason']!.toString() });
+        dead.push({ code: message.headers!['ruamjai-dlq-code']!.toString(), reason: message.headers!['ruamjai-dlq-reason']!.toString(), value: message.value?.toString() ?? '' });
       },
     });
     await eventually(async () => (dead.length >= 10 ? true : undefined));
@@ -140,6 +140,9 @@ const referral = (id: string, name = 'Bopha (fictional)') => ({
     expect(dead.filter((d) => d.code === 'REFERRAL.INBOUND_INVALID')).toHaveLength(4);
     expect(dead.filter((d) => d.code === 'REFERRAL.RECIPIENT_NOT_AVAILABLE')).toHaveLength(1);
     expect(dead.map((d) => d.reason).join('\n')).not.toContain('Secretname');
+    // The dead letters keep the routing, not the person: erasure could never reach a copy there.
+    expect(dead.map((d) => d.value).join('\n')).not.toMatch(/Secretname|Bopha|N5550001/);
+    expect(dead.find((d) => d.code === 'REFERRAL.RECIPIENT_NOT_AVAILABLE')!.value).toContain('NOBODY-SK');
     await eventually(async () => ((await stream(`referral-${referralIdOf(after)}`)).length > 0 ? true : undefined));
   });
 

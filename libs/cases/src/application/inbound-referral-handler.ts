@@ -67,6 +67,24 @@ export class InboundReferralHandler implements InboundHandler<InboundReferral> {
 
   constructor(private readonly bus: CommandBus) {}
 
+  /**
+   * A refused referral keeps its routing fields in the dead-letter topic, never the person: the
+   * sender still holds it, and a copy in Kafka would be beyond the reach of erasure. A value that is
+   * not even JSON is dropped whole (its offset and reason stay in the headers).
+   */
+  deadLetterValue(value: Buffer | null): Buffer | null {
+    if (!value) return null;
+    try {
+      const parsed = JSON.parse(value.toString('utf8')) as { id?: unknown; data?: Record<string, unknown> };
+      if (typeof parsed !== 'object' || parsed === null) return null;
+      const data = parsed.data && typeof parsed.data === 'object' ? parsed.data : {};
+      const { person: _person, ...routing } = data;
+      return Buffer.from(JSON.stringify({ id: parsed.id ?? null, data: { ...routing, person: '[withheld: personal data is not kept in the dead-letter topic]' } }));
+    } catch {
+      return null;
+    }
+  }
+
   parse(value: unknown): InboundReferral {
     const data = (value as { data?: unknown })?.data;
     if (typeof data !== 'object' || data === null) invalid('', 'is missing: the message needs a data object');
