@@ -51,6 +51,15 @@ describe('case work over HTTP', () => {
     expect(view.body).toMatchObject({ caseId, owningAgency: 'SHELTER-SK', stage: 'return_reintegration', status: 'open', identification: 'victim', caseManagerId: 'malee.s' });
     expect(view.headers.etag).toBe(etag);
     expect(JSON.stringify(view.body)).not.toMatch(/Sophea|N9990001|rj1\./);
+    const auditor = await as('auditor', 'auditor1', 'OAG');
+    const history = await api.http.get(`/api/v1/cases/${caseId}/history`).set(auditor).expect(200);
+    expect(history.body.events.map((e: { type: string }) => e.type)).toEqual([
+      'CaseOpened', 'CaseScreened', 'VictimIdentificationRecorded', 'NrmStageAdvanced', 'CaseManagerAssigned', 'CaseClosed', 'CaseReopened',
+    ]);
+    expect(history.body.events[0]).toMatchObject({ actor: 'malee.s', agency: 'SHELTER-SK', role: 'agency_officer', data: { personalData: '[sealed]', ageGroup: 'child' } });
+    expect(history.body.events[6]).toMatchObject({ reason: 'พบข้อมูลใหม่จากผู้เสียหาย' });
+    expect(JSON.stringify(history.body)).not.toMatch(/Sophea|N9990001|rj1\./);
+    await api.http.get(`/api/v1/cases/${caseId}/history`).set(police).expect(403);
   });
 
   it('refuses bad input with problem+json in Thai and English, storing nothing', async () => {

@@ -123,6 +123,10 @@ describe('erasure of a person (PDPA s.33) by crypto-shredding', () => {
     const json = await call('export-json', http.get('/api/v1/cases/export').set(auditor), 200);
     writeFileSync(join(exportsDir, 'case-register.csv'), csv.text);
     writeFileSync(join(exportsDir, 'case-register.json'), json.text);
+    const history = await call('history', http.get(`/api/v1/cases/${caseId}/history`).set(auditor), 200);
+    expect(history.body.events.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['CaseOpened', 'PersonalDataUpdated', 'ErasureRefused', 'PersonalDataErased', 'ReferralSent']));
+    writeFileSync(join(exportsDir, 'case-history.json'), history.text);
+    writeFileSync(join(exportsDir, 'case-history.csv'), (await call('history-csv', http.get(`/api/v1/cases/${caseId}/history?format=csv`).set(auditor), 200)).text);
     await call('dashboards', http.get('/api/v1/dashboards/cases').set(auditor), 200);
     await call('inbox', http.get('/api/v1/referrals/inbox').set(health), 200);
     await call('access-log', http.get(`/api/v1/audit/personal-data-reads?caseId=${caseId}`).set(auditor), 200);

@@ -7,6 +7,7 @@ import { PrivacyModule } from '@ruamjai/privacy';
 import { READ_MODEL_DB, type ReadModelDb } from '@ruamjai/read-models';
 import { CaseCommandHandler } from './application/case-command-handler';
 import { CaseDashboards } from './application/case-dashboards';
+import { CaseHistory } from './application/case-history';
 import { CaseQueries } from './application/case-queries';
 import { CommitmentCommandHandler } from './application/commitment-command-handler';
 import { InboundReferralHandler } from './application/inbound-referral-handler';
@@ -48,6 +49,7 @@ export class CasesModule {
         PersonalDataService,
         CaseQueries,
         CaseDashboards,
+        CaseHistory,
         InboundReferralHandler,
         {
           provide: OVERDUE_SCHEDULER,
@@ -60,7 +62,7 @@ export class CasesModule {
         },
         SchedulerLifecycle,
       ],
-      exports: [PersonalDataService, CaseQueries, CaseDashboards, InboundReferralHandler, OVERDUE_SCHEDULER],
+      exports: [PersonalDataService, CaseQueries, CaseDashboards, CaseHistory, InboundReferralHandler, OVERDUE_SCHEDULER],
     };
   }
 }

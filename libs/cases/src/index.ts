@@ -16,6 +16,7 @@ export * from './application/commitment-command-handler';
 export * from './application/personal-data-service';
 export * from './application/case-queries';
 export * from './application/case-dashboards';
+export * from './application/case-history';
 export * from './application/referral-overdue-scheduler';
 export * from './application/inbound-referral-handler';
 export * from './projections/cases-tables';

@@ -1,12 +1,13 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { CaseQueries, NRM_STAGES, type CaseView, type ReferralView } from '@ruamjai/cases';
+import { CaseHistory, CaseQueries, NRM_STAGES, type CaseHistoryEntry, type CaseView, type ReferralView } from '@ruamjai/cases';
 import type { Actor } from '@ruamjai/kernel';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentActor, etagOf } from '../../http/command-http';
 import { ReadYourWrites } from '../../http/read-your-writes';
 import { RequestValidationError } from '../../http/validation';
 import { uuidParam } from '../../http/uuid-param';
+import { caseHistoryCsv } from './case-history-csv';
 import { caseRegisterCsv } from './case-register-csv';
 
 const one = (value: string | undefined, field: string, allowed: readonly string[]): string | undefined => {
@@ -23,6 +24,7 @@ export class GetCasesController {
   constructor(
     private readonly cases: CaseQueries,
     private readonly consistency: ReadYourWrites,
+    private readonly caseHistory: CaseHistory,
   ) {}
 
   @Get()
@@ -58,5 +60,19 @@ export class GetCasesController {
     const view = await this.cases.caseView(actor, caseId);
     void reply.header('ETag', etagOf(view.revision));
     return view;
+  }
+
+  @Get(':caseId/history')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
+  @ApiOkResponse({ description: 'ประวัติของกรณีและการส่งต่อจากบันทึกเหตุการณ์ (ข้อมูลส่วนบุคคลยังคงเข้ารหัส) / The case\'s and its referrals\' events from the log: who, agency, when, why; personal data stays sealed' })
+  async history(@Param('caseId', uuidParam('caseId')) caseId: string, @Query('format') format: string | undefined, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<{ caseId: string; events: CaseHistoryEntry[] } | string> {
+    one(format, 'format', ['json', 'csv']);
+    const events = await this.caseHistory.history(actor, caseId);
+    if (format === 'csv') {
+      void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="case-${caseId}-history.csv"`);
+      return caseHistoryCsv(events);
+    }
+    return { caseId, events };
   }
 }
