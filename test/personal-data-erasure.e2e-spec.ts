@@ -104,6 +104,9 @@ describe('erasure of a person (PDPA s.33) by crypto-shredding', () => {
 
     // Erasure, refused once on a legal ground first: both are on the record.
     const refused = await call('refuse', http.post(`/api/v1/cases/${caseId}/erasure-refusals`).set(coordinator).set('If-Match', '"2"').send({ requestedOn: '2019-06-01', legalGround: 'legal_claims', explanation: 'รอคำพิพากษา' }), 201);
+    // A stale version is refused before the key is touched: the data stays readable.
+    await call('erase-stale', http.post(`/api/v1/cases/${caseId}/erasure`).set(coordinator).set('If-Match', '"1"').send({ requestedOn: '2019-07-01', reason: 'คำขอของเจ้าของข้อมูล' }), 412);
+    await call('read-before', http.post(`/api/v1/cases/${caseId}/personal-data-reads`).set(coordinator).send({ purpose: 'ตรวจสอบหลังคำขอที่ล้าสมัย' }), 200);
     await call('erase-by-officer', http.post(`/api/v1/cases/${caseId}/erasure`).set(shelter).set('If-Match', refused.headers.etag).send({ requestedOn: '2019-07-01', reason: 'คำขอของเจ้าของข้อมูล' }), 403);
     const erased = await call('erase', http.post(`/api/v1/cases/${caseId}/erasure`).set(coordinator).set('If-Match', refused.headers.etag).set('Idempotency-Key', randomUUID()).send({ requestedOn: '2019-07-01', reason: 'คำขอของเจ้าของข้อมูล' }), 201);
     const readsBefore = responses.length;
@@ -188,9 +191,9 @@ describe('erasure of a person (PDPA s.33) by crypto-shredding', () => {
     expect(scan()).toEqual([]);
     expect(files(dataDir).some((f) => f.endsWith('keys.sqlite'))).toBe(true);
 
-    // Responses: only the four reads before erasure ever carried the person, and none was stored for replay.
+    // Responses: only the five reads before erasure ever carried the person, and none was stored for replay.
     const carrying = responses.filter((r) => leaks(Buffer.from(r.body), needles).length > 0).map((r) => r.label);
-    expect(carrying).toEqual(['read-before', 'read-before', 'read-before', 'read-before']);
+    expect(carrying).toEqual(['read-before', 'read-before', 'read-before', 'read-before', 'read-before']);
     expect(responses.slice(readsBefore).filter((r) => leaks(Buffer.from(r.body), needles).length > 0)).toEqual([]);
     for (const value of kafkaValues) expect(leaks(Buffer.from(value), needles)).toEqual([]);
     // The logs are real: they recorded the requests.

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner, type CommandContext, type CommandOutcome } from '@ruamjai/event-store';
+import { CommandRunner, StaleRevision, type CommandContext, type CommandOutcome } from '@ruamjai/event-store';
 import { CLOCK, type Clock } from '@ruamjai/kernel';
 import { PersonalDataVault } from '@ruamjai/privacy';
 import { authoriseCaseCommand } from '../domain/access/case-access';
@@ -40,7 +40,8 @@ export class CaseCommandHandler implements ICommandHandler<CaseCommandRequest> {
 
   async execute({ type, data, context }: CaseCommandRequest): Promise<CommandOutcome<CaseEvent>> {
     const streamId = caseStreamId(data.caseId);
-    const current = type === 'OpenCase' ? undefined : (await this.runner.load(caseDecider, streamId)).state;
+    const loaded = type === 'OpenCase' ? undefined : await this.runner.load(caseDecider, streamId);
+    const current = loaded?.state;
     authoriseCaseCommand(context.actor, type, current && current.status !== 'none' ? current.owningAgency : null);
     let domainData: DomainData<CaseCommandType>;
     if ('person' in data) {
@@ -52,8 +53,11 @@ export class CaseCommandHandler implements ICommandHandler<CaseCommandRequest> {
       domainData = data as DomainData<CaseCommandType>;
     }
     const command = { type, data: domainData, actor: context.actor, at: this.clock.now() } as CaseCommand;
-    if (command.type === 'ErasePersonalData' && current) {
+    if (command.type === 'ErasePersonalData' && loaded && current) {
+      // Everything that could refuse the append is checked before the key goes: the rules, then the version.
       caseDecider.decide(command, current);
+      const expected = context.expectedRevision;
+      if (expected !== undefined && expected !== loaded.revision) throw new StaleRevision(streamId, expected, loaded.revision < 0n ? 'no_stream' : loaded.revision);
       if (current.status !== 'none') await this.vault.erase(current.personId);
     }
     const reason = 'reason' in data ? data.reason : 'explanation' in data ? data.explanation : undefined;
