@@ -118,5 +118,20 @@ describe('case work over HTTP', () => {
     for (const path of ['/api/v1/cases', '/api/v1/cases/{caseId}/personal-data-reads', '/api/v1/referrals/{referralId}/acceptance', '/api/v1/referrals/inbox', '/api/v1/commitments', '/api/v1/dashboards/cases', '/api/v1/audit/personal-data-reads']) {
       expect(Object.keys(doc.body.paths)).toContain(path);
     }
+    for (const schema of ['OpenCaseDto', 'PersonDto', 'CaseViewDto', 'CaseWithReferralsDto', 'ReferralViewDto', 'CommitmentViewDto', 'PersonalDataViewDto', 'AccessLogDto', 'CaseDashboardDto', 'ReferralDashboardDto', 'CaseHistoryDto']) {
+      expect(Object.keys(doc.body.components.schemas)).toContain(schema);
+    }
+    // Every case-work operation documents a success response with a body shape, and needs a token.
+    const ours = Object.entries(doc.body.paths as Record<string, Record<string, { responses: Record<string, { content?: unknown }>; security?: unknown }>>).filter(([path]) =>
+      /^\/api\/v1\/(cases|referrals|commitments|dashboards|audit\/personal-data-reads)/.test(path),
+    );
+    expect(ours.length).toBeGreaterThan(20);
+    for (const [path, operations] of ours) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const success = Object.entries(operation.responses).filter(([status]) => status.startsWith('2'));
+        expect(success.length > 0 ? `${method} ${path}` : `${method} ${path} has no success response`).toBe(`${method} ${path}`);
+        expect(operation.security).toBeDefined();
+      }
+    }
   });
 });

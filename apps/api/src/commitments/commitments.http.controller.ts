@@ -10,6 +10,7 @@ import { ReadYourWrites } from '../http/read-your-writes';
 import { uuidParam } from '../http/uuid-param';
 import { CommandResponseDto } from '../plans/draft-plan/draft-plan.dto';
 import { CommitmentsQueryDto, PledgeCommitmentDto, RecordFulfilmentDto, ReviseCommitmentDto, WithdrawCommitmentDto } from './commitment.dto';
+import { CommitmentListDto, CommitmentViewDto, PledgeResponseDto } from '../cases/case-views.dto';
 
 /** Agencies' pledges of resources to plan projects and cases. */
 @ApiTags('commitments')
@@ -25,7 +26,7 @@ export class CommitmentsController {
   @Post()
   @HttpCode(201)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiCreatedResponse({ description: 'ให้คำมั่นทรัพยากรแล้ว / Pledged by your agency; the body names the commitment' })
+  @ApiCreatedResponse({ type: PledgeResponseDto, description: 'ให้คำมั่นทรัพยากรแล้ว / Pledged by your agency; the body names the commitment' })
   async pledge(@Body() body: PledgeCommitmentDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse & { commitmentId: string }> {
     const context = this.commands.context(request, actor, { kind: 'create' });
     const commitmentId = context.idempotencyKey ? idFromKey(actor.id, context.idempotencyKey, 'commitment') : randomUUID();
@@ -60,14 +61,14 @@ export class CommitmentsController {
   }
 
   @Get()
-  @ApiOkResponse({ description: 'คำมั่นของหน่วยงาน (กรองตามหน่วยงาน กรณี หรือที่เกินกำหนด) / Commitments, by agency, case, or overdue' })
+  @ApiOkResponse({ type: CommitmentListDto, description: 'คำมั่นของหน่วยงาน (กรองตามหน่วยงาน กรณี หรือที่เกินกำหนด) / Commitments, by agency, case, or overdue' })
   async list(@Query() query: CommitmentsQueryDto, @Req() request: FastifyRequest): Promise<{ commitments: CommitmentView[] }> {
     await this.consistency.await(request);
     return { commitments: await this.cases.commitments({ agency: query.agency, caseId: query.caseId, overdue: query.overdue === 'true' }) };
   }
 
   @Get(':commitmentId')
-  @ApiOkResponse({ description: 'คำมั่น; ETag คือรุ่น / The commitment; ETag is its version' })
+  @ApiOkResponse({ type: CommitmentViewDto, description: 'คำมั่น; ETag คือรุ่น / The commitment; ETag is its version' })
   async get(@Param('commitmentId', uuidParam('commitmentId')) commitmentId: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommitmentView> {
     await this.consistency.await(request);
     const view = await this.cases.commitment(commitmentId);

@@ -5,6 +5,7 @@ import type { Actor } from '@ruamjai/kernel';
 import type { FastifyRequest } from 'fastify';
 import { CurrentActor } from '../../http/command-http';
 import { ReadYourWrites } from '../../http/read-your-writes';
+import { AccessLogDto } from '../../cases/case-views.dto';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -21,7 +22,7 @@ export class PersonalDataReadsController {
   @ApiQuery({ name: 'from', required: false, description: 'ISO 8601' })
   @ApiQuery({ name: 'to', required: false, description: 'ISO 8601' })
   @ApiQuery({ name: 'minPosition', required: false })
-  @ApiOkResponse({ description: 'ทุกการเข้าถึงข้อมูลส่วนบุคคล: ใคร กรณีใด เมื่อใด เพราะอะไร / Every read of personal data and every audit grant: who, which case, when, why (auditors)' })
+  @ApiOkResponse({ type: AccessLogDto, description: 'ทุกการเข้าถึงข้อมูลส่วนบุคคล: ใคร กรณีใด เมื่อใด เพราะอะไร / Every read of personal data and every audit grant: who, which case, when, why (auditors)' })
   async list(
     @Query('caseId') caseId: string | undefined,
     @Query('actor') actorId: string | undefined,

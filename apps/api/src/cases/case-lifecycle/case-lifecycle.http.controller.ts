@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { CaseCommandRequest, type CaseRequestData } from '@ruamjai/cases';
+import { CaseCommandRequest, type CaseCommand, type CaseRequestData } from '@ruamjai/cases';
 import type { Actor } from '@ruamjai/kernel';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CommandHttp, CurrentActor, type CommandResponse } from '../../http/command-http';
@@ -30,12 +30,9 @@ import {
 export class CaseLifecycleController {
   constructor(private readonly commands: CommandHttp) {}
 
-  private run<T extends Parameters<typeof this.command>[0]>(type: T, data: CaseRequestData<T>, actor: Actor, request: FastifyRequest, reply: FastifyReply): Promise<CommandResponse> {
-    return this.commands.execute(this.command(type, data, this.commands.context(request, actor, { kind: 'update' })), reply);
-  }
-
-  private command<T extends ConstructorParameters<typeof CaseCommandRequest>[0]>(type: T, data: CaseRequestData<T>, context: ReturnType<CommandHttp['context']>) {
-    return new CaseCommandRequest(type, data, context);
+  /** Every change here is an update of an existing case: If-Match is required. */
+  private run<T extends CaseCommand['type']>(type: T, data: CaseRequestData<T>, actor: Actor, request: FastifyRequest, reply: FastifyReply): Promise<CommandResponse> {
+    return this.commands.execute(new CaseCommandRequest(type, data, this.commands.context(request, actor, { kind: 'update' })), reply);
   }
 
   @Post('screening')

@@ -9,6 +9,7 @@ import { RequestValidationError } from '../../http/validation';
 import { uuidParam } from '../../http/uuid-param';
 import { caseHistoryCsv } from './case-history-csv';
 import { caseRegisterCsv } from './case-register-csv';
+import { CaseHistoryDto, CaseListDto, CaseWithReferralsDto } from '../case-views.dto';
 
 const one = (value: string | undefined, field: string, allowed: readonly string[]): string | undefined => {
   if (value === undefined) return undefined;
@@ -31,7 +32,7 @@ export class GetCasesController {
   @ApiQuery({ name: 'status', required: false, enum: ['open', 'closed'] })
   @ApiQuery({ name: 'stage', required: false, enum: NRM_STAGES })
   @ApiQuery({ name: 'minPosition', required: false })
-  @ApiOkResponse({ description: 'กรณีที่คุณมีสิทธิ์เห็น ไม่มีข้อมูลส่วนบุคคล / The cases you may see, without personal data' })
+  @ApiOkResponse({ type: CaseListDto, description: 'กรณีที่คุณมีสิทธิ์เห็น ไม่มีข้อมูลส่วนบุคคล / The cases you may see, without personal data' })
   async list(@Query('status') status: string | undefined, @Query('stage') stage: string | undefined, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<{ cases: CaseView[] }> {
     await this.consistency.await(request);
     return { cases: await this.cases.listCases(actor, { status: one(status, 'status', ['open', 'closed']), stage: one(stage, 'stage', NRM_STAGES) }) };
@@ -40,7 +41,7 @@ export class GetCasesController {
   @Get('export')
   @ApiProduces('application/json', 'text/csv')
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
-  @ApiOkResponse({ description: 'ทะเบียนกรณีแบบไม่ระบุตัวบุคคล / The de-identified case register (coordinator, auditor)' })
+  @ApiOkResponse({ type: CaseListDto, description: 'ทะเบียนกรณีแบบไม่ระบุตัวบุคคล / The de-identified case register (coordinator, auditor)' })
   async export(@Query('format') format: string | undefined, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<{ cases: CaseView[] } | string> {
     one(format, 'format', ['json', 'csv']);
     await this.consistency.await(request);
@@ -54,7 +55,7 @@ export class GetCasesController {
 
   @Get(':caseId')
   @ApiQuery({ name: 'minPosition', required: false })
-  @ApiOkResponse({ description: 'กรณีและการส่งต่อ ไม่มีข้อมูลส่วนบุคคล; ETag คือรุ่นของกรณี / The case and its referrals, without personal data; ETag is its version' })
+  @ApiOkResponse({ type: CaseWithReferralsDto, description: 'กรณีและการส่งต่อ ไม่มีข้อมูลส่วนบุคคล; ETag คือรุ่นของกรณี / The case and its referrals, without personal data; ETag is its version' })
   async get(@Param('caseId', uuidParam('caseId')) caseId: string, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CaseView & { referrals: ReferralView[] }> {
     await this.consistency.await(request);
     const view = await this.cases.caseView(actor, caseId);
@@ -65,7 +66,7 @@ export class GetCasesController {
   @Get(':caseId/history')
   @ApiProduces('application/json', 'text/csv')
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
-  @ApiOkResponse({ description: 'ประวัติของกรณีและการส่งต่อจากบันทึกเหตุการณ์ (ข้อมูลส่วนบุคคลยังคงเข้ารหัส) / The case\'s and its referrals\' events from the log: who, agency, when, why; personal data stays sealed' })
+  @ApiOkResponse({ type: CaseHistoryDto, description: 'ประวัติของกรณีและการส่งต่อจากบันทึกเหตุการณ์ (ข้อมูลส่วนบุคคลยังคงเข้ารหัส) / The case\'s and its referrals\' events from the log: who, agency, when, why; personal data stays sealed' })
   async history(@Param('caseId', uuidParam('caseId')) caseId: string, @Query('format') format: string | undefined, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<{ caseId: string; events: CaseHistoryEntry[] } | string> {
     one(format, 'format', ['json', 'csv']);
     const events = await this.caseHistory.history(actor, caseId);

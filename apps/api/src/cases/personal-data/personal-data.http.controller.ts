@@ -9,6 +9,7 @@ import { NotReplayed } from '../../http/idempotency.interceptor';
 import { ReadYourWrites } from '../../http/read-your-writes';
 import { uuidParam } from '../../http/uuid-param';
 import { GrantAuditAccessDto, ReadPersonalDataDto } from './personal-data.dto';
+import { AuditGrantDto, PersonalDataViewDto } from '../case-views.dto';
 
 /**
  * A person's data, read on need-to-know and logged. A read is a POST (its purpose goes in the body,
@@ -28,7 +29,7 @@ export class PersonalDataController {
   @HttpCode(200)
   @NotReplayed()
   @ApiQuery({ name: 'minPosition', required: false, description: 'Wait until a referral you were just given is in the views (need-to-know finds referrals there, then checks each in the log)' })
-  @ApiOkResponse({ description: 'ข้อมูลส่วนบุคคล (บันทึกการเข้าถึงแล้ว) / The personal data; this read is on the record. 403 PERSONAL_DATA.NOT_PERMITTED without need-to-know, 410 PERSONAL_DATA.ERASED after erasure' })
+  @ApiOkResponse({ type: PersonalDataViewDto, description: 'ข้อมูลส่วนบุคคล (บันทึกการเข้าถึงแล้ว) / The personal data; this read is on the record. 403 PERSONAL_DATA.NOT_PERMITTED without need-to-know, 410 PERSONAL_DATA.ERASED after erasure' })
   async read(@Param('caseId', uuidParam('caseId')) caseId: string, @Body() body: ReadPersonalDataDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<PersonalDataView> {
     void reply.header('Cache-Control', 'no-store');
     await this.consistency.await(request);
@@ -37,7 +38,7 @@ export class PersonalDataController {
 
   @Post('personal-data-access-grants')
   @HttpCode(201)
-  @ApiCreatedResponse({ description: 'สิทธิ์เข้าถึงชั่วคราวของผู้ตรวจสอบ (บันทึกพร้อมเหตุผล) / An auditor\'s reasoned, time-limited access, on the record' })
+  @ApiCreatedResponse({ type: AuditGrantDto, description: 'สิทธิ์เข้าถึงชั่วคราวของผู้ตรวจสอบ (บันทึกพร้อมเหตุผล) / An auditor\'s reasoned, time-limited access, on the record' })
   async grant(@Param('caseId', uuidParam('caseId')) caseId: string, @Body() body: GrantAuditAccessDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<{ caseId: string; until: string; position: string }> {
     const { expectedRevision: _none, ...context } = this.commands.context(request, actor, { kind: 'create' });
     const outcome = await this.personalData.grantAuditAccess(actor, caseId, body.reason, context);

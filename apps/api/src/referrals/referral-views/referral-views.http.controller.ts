@@ -7,6 +7,7 @@ import { CurrentActor, etagOf } from '../../http/command-http';
 import { ReadYourWrites } from '../../http/read-your-writes';
 import { RequestValidationError } from '../../http/validation';
 import { uuidParam } from '../../http/uuid-param';
+import { ReferralBoxDto, ReferralListDto, ReferralViewDto } from '../../cases/case-views.dto';
 
 const CODE = /^[A-Z0-9][A-Z0-9-]{1,63}$/;
 function agencyCode(code: string | undefined): string | undefined {
@@ -26,7 +27,7 @@ export class ReferralViewsController {
   @Get()
   @ApiQuery({ name: 'state', required: true, enum: ['open', 'overdue'] })
   @ApiQuery({ name: 'minPosition', required: false })
-  @ApiOkResponse({ description: 'การส่งต่อที่ยังเปิด หรือเกินกำหนดตอบรับ / Open referrals, or those past due and unanswered' })
+  @ApiOkResponse({ type: ReferralListDto, description: 'การส่งต่อที่ยังเปิด หรือเกินกำหนดตอบรับ / Open referrals, or those past due and unanswered' })
   async list(@Query('state') state: string | undefined, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<{ referrals: ReferralView[] }> {
     if (state !== 'open' && state !== 'overdue') throw new RequestValidationError([{ field: 'state', problems: ['state must be open or overdue'] }]);
     await this.consistency.await(request);
@@ -37,7 +38,7 @@ export class ReferralViewsController {
   @ApiQuery({ name: 'agency', required: false, description: 'Another agency (coordinator, auditor); default your own' })
   @ApiQuery({ name: 'open', required: false, enum: ['true', 'false'] })
   @ApiQuery({ name: 'minPosition', required: false })
-  @ApiOkResponse({ description: 'การส่งต่อถึงหน่วยงาน / Referrals to the agency, earliest due first' })
+  @ApiOkResponse({ type: ReferralBoxDto, description: 'การส่งต่อถึงหน่วยงาน / Referrals to the agency, earliest due first' })
   async inbox(@Query('agency') agency: string | undefined, @Query('open') open: string | undefined, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<{ agency: string; referrals: ReferralView[] }> {
     await this.consistency.await(request);
     const code = agencyCode(agency) ?? actor.agency;
@@ -48,7 +49,7 @@ export class ReferralViewsController {
   @ApiQuery({ name: 'agency', required: false })
   @ApiQuery({ name: 'open', required: false, enum: ['true', 'false'] })
   @ApiQuery({ name: 'minPosition', required: false })
-  @ApiOkResponse({ description: 'การส่งต่อจากหน่วยงาน / Referrals from the agency' })
+  @ApiOkResponse({ type: ReferralBoxDto, description: 'การส่งต่อจากหน่วยงาน / Referrals from the agency' })
   async outbox(@Query('agency') agency: string | undefined, @Query('open') open: string | undefined, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<{ agency: string; referrals: ReferralView[] }> {
     await this.consistency.await(request);
     const code = agencyCode(agency) ?? actor.agency;
@@ -57,7 +58,7 @@ export class ReferralViewsController {
 
   @Get('escalations')
   @ApiQuery({ name: 'minPosition', required: false })
-  @ApiOkResponse({ description: 'เรื่องที่เกินกำหนดและส่งถึงผู้ประสานงาน / Overdue referrals escalated to the coordinator and still unanswered' })
+  @ApiOkResponse({ type: ReferralListDto, description: 'เรื่องที่เกินกำหนดและส่งถึงผู้ประสานงาน / Overdue referrals escalated to the coordinator and still unanswered' })
   async escalations(@CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<{ referrals: ReferralView[] }> {
     await this.consistency.await(request);
     return { referrals: await this.cases.escalations(actor) };
@@ -65,7 +66,7 @@ export class ReferralViewsController {
 
   @Get(':referralId')
   @ApiQuery({ name: 'minPosition', required: false })
-  @ApiOkResponse({ description: 'การส่งต่อ; ETag คือรุ่น / The referral; ETag is its version' })
+  @ApiOkResponse({ type: ReferralViewDto, description: 'การส่งต่อ; ETag คือรุ่น / The referral; ETag is its version' })
   async get(@Param('referralId', uuidParam('referralId')) referralId: string, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<ReferralView> {
     await this.consistency.await(request);
     const view = await this.cases.referral(actor, referralId);
