@@ -93,6 +93,12 @@ describe('case work over HTTP', () => {
     const view = await api.http.get(`/api/v1/referrals/${referralId}?minPosition=${done.body.position}`).set(shelter).expect(200);
     expect(view.body).toMatchObject({ status: 'completed', outcome: 'service_provided', fromAgency: 'SHELTER-SK', toAgency: 'HEALTH-SK', urgency: 'urgent' });
     expect(Date.parse(view.body.dueAt) - Date.parse(view.body.sentAt)).toBe(24 * 3600_000);
+    const times = await api.http.get('/api/v1/referrals/time-to-accept').set(coordinator).expect(200);
+    expect(times.body.agencies).toEqual([{ agency: 'HEALTH-SK', accepted: 1, p50Hours: expect.any(Number), p90Hours: expect.any(Number) }]);
+    await api.http.get('/api/v1/referrals/time-to-accept').set(health).expect(403);
+    // On the dashboard the same single acceptance is below the threshold: withheld.
+    const dashboard = await api.http.get('/api/v1/dashboards/referrals').set(health).expect(200);
+    expect(dashboard.body.timeToAcceptHours).toEqual([{ agency: 'HEALTH-SK', accepted: { count: null, suppressed: true }, p50: null, p90: null, suppressed: true }]);
   });
 
   it('lets agencies pledge, fulfil in part, revise and withdraw, and shows pledged against fulfilled', async () => {

@@ -191,3 +191,14 @@ export class PledgeResponseDto {
   @ApiProperty() revision!: string;
   @ApiProperty() position!: string;
 }
+
+export class AgencyTimeToAcceptDto {
+  @ApiProperty() agency!: string;
+  @ApiProperty() accepted!: number;
+  @ApiProperty() p50Hours!: number;
+  @ApiProperty() p90Hours!: number;
+}
+
+export class TimeToAcceptListDto {
+  @ApiProperty({ type: [AgencyTimeToAcceptDto] }) agencies!: AgencyTimeToAcceptDto[];
+}

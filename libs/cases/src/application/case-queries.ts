@@ -7,6 +7,7 @@ import { CaseNotPermitted, CaseNotVisible, mayReadCase } from '../domain/access/
 import { CaseNotFound } from '../domain/case/case.errors';
 import { ReferralNotFound } from '../domain/referral/referral.errors';
 import { CommitmentNotFound } from '../domain/commitment/commitment';
+import { percentile } from '../domain/dashboard/suppression';
 import type { CasesTables } from '../projections/cases-tables';
 
 type CaseRow = CasesTables['case_register'];
@@ -168,6 +169,22 @@ export class CaseQueries {
   async escalations(actor: Actor): Promise<ReferralView[]> {
     if (!OVERSIGHT(actor)) throw new CaseNotPermitted(actor.role, 'read escalations');
     return (await this.db.selectFrom('referral_register').selectAll().where('escalated_at', 'is not', null).where('status', '=', 'sent').orderBy('due_at').execute()).map(toReferralView);
+  }
+
+  /**
+   * Hours from sending to acceptance per receiving agency (nearest-rank p50, p90), for the
+   * secretariat and auditors who follow agencies up. Dashboards show the same figures with small
+   * groups withheld.
+   */
+  async timeToAccept(actor: Actor): Promise<Array<{ agency: string; accepted: number; p50Hours: number; p90Hours: number }>> {
+    if (!OVERSIGHT(actor)) throw new CaseNotPermitted(actor.role, 'read time-to-accept by agency');
+    const rows = await this.db.selectFrom('referral_register').select(['to_agency', 'sent_at', 'accepted_at']).where('accepted_at', 'is not', null).execute();
+    const byAgency = new Map<string, number[]>();
+    for (const r of rows) byAgency.set(r.to_agency, [...(byAgency.get(r.to_agency) ?? []), (Date.parse(r.accepted_at!) - Date.parse(r.sent_at)) / 3600_000]);
+    const round = (n: number) => Math.round(n * 10) / 10;
+    return [...byAgency]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([agency, hours]) => ({ agency, accepted: hours.length, p50Hours: round(percentile(hours, 50)), p90Hours: round(percentile(hours, 90)) }));
   }
 
   async commitment(commitmentId: string): Promise<CommitmentView> {

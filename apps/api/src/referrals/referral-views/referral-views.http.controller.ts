@@ -7,7 +7,7 @@ import { CurrentActor, etagOf } from '../../http/command-http';
 import { ReadYourWrites } from '../../http/read-your-writes';
 import { RequestValidationError } from '../../http/validation';
 import { uuidParam } from '../../http/uuid-param';
-import { ReferralBoxDto, ReferralListDto, ReferralViewDto } from '../../cases/case-views.dto';
+import { ReferralBoxDto, ReferralListDto, ReferralViewDto, TimeToAcceptListDto } from '../../cases/case-views.dto';
 
 const CODE = /^[A-Z0-9][A-Z0-9-]{1,63}$/;
 function agencyCode(code: string | undefined): string | undefined {
@@ -62,6 +62,14 @@ export class ReferralViewsController {
   async escalations(@CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<{ referrals: ReferralView[] }> {
     await this.consistency.await(request);
     return { referrals: await this.cases.escalations(actor) };
+  }
+
+  @Get('time-to-accept')
+  @ApiQuery({ name: 'minPosition', required: false })
+  @ApiOkResponse({ type: TimeToAcceptListDto, description: 'เวลาตั้งแต่ส่งจนรับ (ชั่วโมง) ต่อหน่วยงานผู้รับ / Hours from sending to acceptance per receiving agency, p50 and p90 (coordinator, auditor)' })
+  async timeToAccept(@CurrentActor() actor: Actor, @Req() request: FastifyRequest) {
+    await this.consistency.await(request);
+    return { agencies: await this.cases.timeToAccept(actor) };
   }
 
   @Get(':referralId')
