@@ -144,6 +144,8 @@ const referral = (id: string, name = 'Bopha (fictional)') => ({
     expect(dead.map((d) => d.value).join('\n')).not.toMatch(/Secretname|Bopha|N5550001/);
     expect(dead.find((d) => d.code === 'REFERRAL.RECIPIENT_NOT_AVAILABLE')!.value).toContain('NOBODY-SK');
     await eventually(async () => ((await stream(`referral-${referralIdOf(after)}`)).length > 0 ? true : undefined));
+    // The refused referral left no case, and so no person's data, behind.
+    expect(await stream(`case-${caseIdOf(`p-${run}-4`)}`)).toEqual([]);
   });
 
   it('exports its lag as ruamjai_consumer_lag_messages', async () => {

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { idFromKey, type CommandContext } from '@ruamjai/event-store';
+import { CommandRunner, idFromKey, type CommandContext } from '@ruamjai/event-store';
+import { agencyDecider, agencyStreamId } from '@ruamjai/planning';
 import { isUuid, type Actor } from '@ruamjai/kernel';
 import { InvalidMessage, type InboundContext, type InboundHandler } from '@ruamjai/messaging';
 import { AGE_GROUPS, INTAKE_SOURCES, LEGAL_BASES, type AgeGroup, type IntakeSource, type LegalBasis } from '../domain/case/case';
 import { REFERRAL_SERVICES, URGENCIES, type ReferralService, type Urgency } from '../domain/referral/referral';
+import { RecipientNotAvailable } from '../domain/referral/referral.errors';
 import { CaseCommandRequest } from './case-command-handler';
 import { IDENTITY_DOCUMENT_KINDS, type PersonalData } from './personal-data';
 import { ReferralCommandRequest } from './referral-command-handler';
@@ -65,7 +67,10 @@ function person(value: unknown): PersonalData {
 export class InboundReferralHandler implements InboundHandler<InboundReferral> {
   readonly topic = INBOUND_REFERRALS_TOPIC;
 
-  constructor(private readonly bus: CommandBus) {}
+  constructor(
+    private readonly bus: CommandBus,
+    private readonly runner: CommandRunner,
+  ) {}
 
   /**
    * A refused referral keeps its routing fields in the dead-letter topic, never the person: the
@@ -125,6 +130,9 @@ export class InboundReferralHandler implements InboundHandler<InboundReferral> {
     const personId = idFromKey(actor.id, key('person'), 'person');
     const referralId = idFromKey(actor.id, key('referral'), 'referral');
     if (!isUuid(caseId)) throw new Error('derived ids are UUIDs');
+    // A referral nobody here can receive must not leave a case (and a person's data) behind: refuse it first.
+    const recipient = await this.runner.peek(agencyDecider, agencyStreamId(message.toAgency), 1000);
+    if (recipient.status !== 'active') throw new RecipientNotAvailable(message.toAgency, recipient.status === 'unknown' ? 'unknown' : 'inactive');
     const { person: p, source, districtCode, foundOn, ageGroup } = message;
     let revision = (await this.bus.execute(new CaseCommandRequest('OpenCase', { caseId, personId, source, districtCode, foundOn, ageGroup, person: p }, ctx('case', -1n)))).revision;
     if (message.consentGivenOn) {
