@@ -98,6 +98,22 @@ describe('who sees what of a case (role × agency × resource)', () => {
     expect(reads.filter((r: { kind: string; actorId: string }) => r.kind === 'read' && r.actorId === 'pol.b')).toEqual([]);
   });
 
+  it('consent withdrawn, with no legal basis left, ends a recipient\'s access to the person', async () => {
+    const owner = await auth(WHO['owner officer']);
+    const { body: c } = await api.http.post('/api/v1/cases').set(owner).send({ source: 'ngo', districtCode: '2701', foundOn: '2019-05-03', ageGroup: 'adult', person }).expect(201);
+    await api.http.post(`/api/v1/cases/${c.caseId}/consents`).set(owner).set('If-Match', '"0"').send({ givenOn: '2019-05-03', scope: 'share_with_agencies' }).expect(201);
+    const sent = await api.http.post('/api/v1/referrals').set(owner).send({ caseId: c.caseId, toAgency: 'HEALTH-SK', service: 'psychosocial', urgency: 'normal', sharesPersonalData: true }).expect(201);
+    const health = await auth(WHO['sharing recipient']);
+    await api.http.post(`/api/v1/cases/${c.caseId}/personal-data-reads?minPosition=${sent.body.position}`).set(health).send({ purpose: 'นัดให้คำปรึกษา' }).expect(200);
+    await api.http.post(`/api/v1/cases/${c.caseId}/consent-withdrawal`).set(owner).set('If-Match', '"1"').send({ withdrawnOn: '2019-05-04' }).expect(201);
+    const denied = await api.http.post(`/api/v1/cases/${c.caseId}/personal-data-reads`).set(health).send({ purpose: 'หลังถอนความยินยอม' }).expect(403);
+    expect(denied.body.code).toBe('PERSONAL_DATA.NOT_PERMITTED');
+    await api.http.post(`/api/v1/cases/${c.caseId}/personal-data-reads`).set(owner).send({ purpose: 'เจ้าของกรณี' }).expect(200);
+    // A new sharing referral is refused outright.
+    const refused = await api.http.post('/api/v1/referrals').set(owner).send({ caseId: c.caseId, toAgency: 'POL-SK', service: 'legal_aid', urgency: 'normal', sharesPersonalData: true }).expect(409);
+    expect(refused.body.code).toBe('REFERRAL.CONSENT_OR_LEGAL_BASIS_REQUIRED');
+  });
+
   it('an agency whose referral was revoked loses access to the case and the person at once', async () => {
     const health = await auth(WHO['sharing recipient']);
     await api.http.post(`/api/v1/cases/${caseId}/personal-data-reads`).set(health).send({ purpose: 'ก่อนเพิกถอน' }).expect(200);

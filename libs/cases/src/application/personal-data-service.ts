@@ -65,7 +65,7 @@ export class PersonalDataService {
       if (referral.status !== 'none') referrals.push({ toAgency: referral.toAgency, status: referral.status, sharesPersonalData: referral.sharesPersonalData });
     }
     const grantUntil = actor.role === 'auditor' ? auditGrantUntil((await this.runner.load(accessLogDecider, accessLogStreamId(caseId))).state, actor.id) : null;
-    return { case: state, facts: { owningAgency: state.owningAgency, referrals, auditGrantUntil: grantUntil } };
+    return { case: state, facts: { owningAgency: state.owningAgency, referrals, auditGrantUntil: grantUntil, sharingBasis: state.consent || state.legalBasis !== null } };
   }
 
   async read(actor: Actor, caseId: string, purpose: string, context: CommandContext): Promise<PersonalDataView> {

@@ -7,6 +7,7 @@ const facts = (referral?: { status: 'sent' | 'accepted' | 'in_progress' | 'decli
   owningAgency: 'SHELTER-SK',
   referrals: referral ? [{ toAgency: 'HEALTH-SK', ...referral }] : [],
   auditGrantUntil: grant,
+  sharingBasis: true,
 });
 const AGENCIES = ['SHELTER-SK', 'HEALTH-SK', 'POL-SK'] as const;
 
@@ -30,6 +31,13 @@ describe('need-to-know on a case\'s personal data', () => {
     expect(personalDataGround(health, facts({ status: 'accepted', sharesPersonalData: true }), now)).toBe('active_referral');
     expect(personalDataGround(health, facts({ status, sharesPersonalData: true }), now)).toBeNull();
     expect(mayReadCase(health, facts({ status, sharesPersonalData: true }))).toBe(false);
+  });
+
+  it('consent withdrawn with no legal basis left ends the recipients\' access; the owner and coordinator keep theirs', () => {
+    const withdrawn = { ...facts({ status: 'accepted', sharesPersonalData: true }), sharingBasis: false };
+    expect(personalDataGround({ id: 'nurse', agency: 'HEALTH-SK', role: 'agency_officer' }, withdrawn, now)).toBeNull();
+    expect(personalDataGround({ id: 'malee', agency: 'SHELTER-SK', role: 'agency_officer' }, withdrawn, now)).toBe('owning_agency');
+    expect(personalDataGround({ id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' }, withdrawn, now)).toBe('coordinator');
   });
 
   it('a referral that shares no personal data lets its recipient see the case, not the person', () => {

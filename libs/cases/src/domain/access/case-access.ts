@@ -13,6 +13,11 @@ export interface CaseAccessFacts {
   readonly referrals: ReadonlyArray<{ readonly toAgency: string; readonly status: ReferralStatus; readonly sharesPersonalData: boolean }>;
   /** When this actor's own audit access grant on the case ends, if they recorded one. */
   readonly auditGrantUntil: string | null;
+  /**
+   * Whether sharing still rests on something: the person's consent, or a recorded legal basis.
+   * Consent withdrawn with no legal basis ends every recipient's access, not only future referrals'.
+   */
+  readonly sharingBasis: boolean;
 }
 
 const activeFor = (facts: CaseAccessFacts, agency: string, sharing: boolean) =>
@@ -29,7 +34,7 @@ export function personalDataGround(actor: Actor, facts: CaseAccessFacts, at: Dat
       return 'coordinator';
     case 'agency_officer':
       if (actor.agency === facts.owningAgency) return 'owning_agency';
-      return activeFor(facts, actor.agency, true) ? 'active_referral' : null;
+      return facts.sharingBasis && activeFor(facts, actor.agency, true) ? 'active_referral' : null;
     case 'auditor':
       return facts.auditGrantUntil !== null && Date.parse(facts.auditGrantUntil) > at.getTime() ? 'audit_grant' : null;
     case 'chair':
@@ -43,10 +48,10 @@ export function personalDataGround(actor: Actor, facts: CaseAccessFacts, at: Dat
 }
 
 /** A case's record without personal data: the same parties, plus auditors (who audit everything). */
-export function mayReadCase(actor: Actor, facts: Omit<CaseAccessFacts, 'auditGrantUntil'>): boolean {
+export function mayReadCase(actor: Actor, facts: Pick<CaseAccessFacts, 'owningAgency' | 'referrals'>): boolean {
   if (actor.role === 'coordinator' || actor.role === 'auditor') return true;
   if (actor.role !== 'agency_officer') return false;
-  return actor.agency === facts.owningAgency || activeFor({ ...facts, auditGrantUntil: null }, actor.agency, false);
+  return actor.agency === facts.owningAgency || activeFor({ ...facts, auditGrantUntil: null, sharingBasis: false }, actor.agency, false);
 }
 
 export class CaseNotPermitted extends DomainError {
