@@ -43,4 +43,23 @@ describe('overdue referrals on the embedded default (scheduler in the API, besid
     const after = await api.http.get(`/api/v1/referrals/escalations?minPosition=${accepted.body.position}`).set(coordinator).expect(200);
     expect(after.body.referrals).toEqual([]);
   });
+
+  it('lists screened cases still awaiting the multidisciplinary team after 15 days', async () => {
+    const coordinator = { Authorization: `Bearer ${await api.token('coordinator', 'somchai', 'PSDHS-SK')}` };
+    const { body: c } = await api.http
+      .post('/api/v1/cases')
+      .set(coordinator)
+      .send({ source: 'police', districtCode: '2706', foundOn: '2019-05-01', ageGroup: 'adult', person: { givenName: 'Mdt Fictional' } })
+      .expect(201);
+    const screened = await api.http.post(`/api/v1/cases/${c.caseId}/screening`).set(coordinator).set('If-Match', '"0"').send({ indicators: ['forced_labour'], formReference: 'ร.บ.1/2562-200' }).expect(201);
+    const view = await api.http.get(`/api/v1/cases/${c.caseId}?minPosition=${screened.body.position}`).set(coordinator).expect(200);
+    expect(Date.parse(view.body.identificationDueAt) - Date.parse(view.body.screenedAt)).toBe(15 * 86_400_000);
+    expect((await api.http.get('/api/v1/cases/identification-overdue').set(coordinator).expect(200)).body.cases).toEqual([]);
+    clock.advance(15 * 86_400_000);
+    const overdue = await api.http.get('/api/v1/cases/identification-overdue').set(coordinator).expect(200);
+    expect(overdue.body.cases.map((x: { caseId: string }) => x.caseId)).toEqual([c.caseId]);
+    const identified = await api.http.post(`/api/v1/cases/${c.caseId}/identification`).set(coordinator).set('If-Match', '"1"').send({ outcome: 'victim', decidedOn: '2019-05-20', decidingAgency: 'PSDHS-SK' }).expect(201);
+    const after = await api.http.get(`/api/v1/cases/identification-overdue?minPosition=${identified.body.position}`).set(coordinator).expect(200);
+    expect(after.body.cases).toEqual([]);
+  });
 });

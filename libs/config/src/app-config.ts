@@ -34,6 +34,8 @@ export interface AppConfig {
     /** Dashboard counts below this are suppressed (k-anonymity floor). */
     readonly dashboardMinCount: number;
     readonly auditGrantHours: number;
+    /** Days a multidisciplinary team has to identify a screened person (NRM: about 15). */
+    readonly identificationDueDays: number;
   };
 }
 
@@ -124,6 +126,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       schedulerIntervalMs: integer(env, 'REFERRAL_SCHEDULER_INTERVAL_MS', 1000, 50, 3_600_000),
       dashboardMinCount: integer(env, 'DASHBOARD_MIN_COUNT', 5, 1, 1000),
       auditGrantHours: integer(env, 'AUDIT_ACCESS_GRANT_HOURS', 8, 1, 24 * 7),
+      identificationDueDays: integer(env, 'IDENTIFICATION_DUE_DAYS', 15, 1, 365),
     },
   };
 }

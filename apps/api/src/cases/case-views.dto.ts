@@ -18,6 +18,8 @@ export class CaseViewDto {
   @ApiProperty() personalDataErased!: boolean;
   @ApiProperty({ example: '2019-05-01' }) foundOn!: string;
   @ApiProperty() openedAt!: string;
+  @ApiProperty({ nullable: true }) screenedAt!: string | null;
+  @ApiProperty({ nullable: true, description: 'When identification is due (screening + IDENTIFICATION_DUE_DAYS), while awaited' }) identificationDueAt!: string | null;
   @ApiProperty({ nullable: true }) closedAt!: string | null;
   @ApiProperty({ enum: CLOSURE_OUTCOMES, nullable: true }) closureOutcome!: string | null;
   @ApiProperty() revision!: number;

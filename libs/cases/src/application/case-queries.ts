@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
 import { CLOCK, type Actor, type Clock } from '@ruamjai/kernel';
 import { READ_MODEL_DB, type ReadModelDb } from '@ruamjai/read-models';
 import type { Kysely } from 'kysely';
@@ -30,6 +31,9 @@ export interface CaseView {
   readonly personalDataErased: boolean;
   readonly foundOn: string;
   readonly openedAt: string;
+  readonly screenedAt: string | null;
+  /** When the multidisciplinary team's identification is due (screening + IDENTIFICATION_DUE_DAYS), while it is awaited. */
+  readonly identificationDueAt: string | null;
   readonly closedAt: string | null;
   readonly closureOutcome: string | null;
   readonly revision: number;
@@ -69,10 +73,12 @@ export interface CommitmentView {
   readonly revision: number;
 }
 
-export const toCaseView = (r: CaseRow): CaseView => ({
+export const toCaseView = (r: CaseRow, identificationDueDays = 15): CaseView => ({
   caseId: r.case_id, owningAgency: r.owning_agency, districtCode: r.district_code, source: r.source, ageGroup: r.age_group, stage: r.stage, status: r.status,
   identification: r.identification, caseManagerId: r.case_manager_id, consent: r.consent === 1, legalBasis: r.legal_basis, personalDataErased: r.erased === 1,
-  foundOn: r.found_on, openedAt: r.opened_at, closedAt: r.closed_at, closureOutcome: r.closure_outcome, revision: r.revision, updatedAt: r.updated_at,
+  foundOn: r.found_on, openedAt: r.opened_at, screenedAt: r.screened_at,
+  identificationDueAt: r.stage === 'identification' && r.screened_at ? new Date(Date.parse(r.screened_at) + identificationDueDays * 86_400_000).toISOString() : null,
+  closedAt: r.closed_at, closureOutcome: r.closure_outcome, revision: r.revision, updatedAt: r.updated_at,
 });
 
 export const toReferralView = (r: ReferralRow): ReferralView => ({
@@ -108,8 +114,17 @@ export class CaseQueries {
   constructor(
     @Inject(READ_MODEL_DB) db: ReadModelDb,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.db = db as unknown as Kysely<CasesTables>;
+  }
+
+  private view = (row: CaseRow): CaseView => toCaseView(row, this.config.cases.identificationDueDays);
+
+  /** Open cases screened but still awaiting the multidisciplinary team past the NRM's deadline. */
+  async identificationOverdue(actor: Actor): Promise<CaseView[]> {
+    const now = this.clock.now().getTime();
+    return (await this.listCases(actor, { status: 'open', stage: 'identification' })).filter((c) => c.identificationDueAt !== null && Date.parse(c.identificationDueAt) <= now);
   }
 
   async caseView(actor: Actor, caseId: string): Promise<CaseView & { referrals: ReferralView[] }> {
@@ -118,7 +133,7 @@ export class CaseQueries {
     const referrals = await this.db.selectFrom('referral_register').selectAll().where('case_id', '=', caseId).orderBy('sent_at').execute();
     const facts = { owningAgency: row.owning_agency, referrals: referrals.map((r) => ({ toAgency: r.to_agency, status: r.status as ReferralStatus, sharesPersonalData: r.shares_personal_data === 1 })) };
     if (!mayReadCase(actor, facts)) throw new CaseNotVisible(caseId);
-    return { ...toCaseView(row), referrals: referrals.map(toReferralView) };
+    return { ...this.view(row), referrals: referrals.map(toReferralView) };
   }
 
   async listCases(actor: Actor, filter: { status?: string; stage?: string } = {}): Promise<CaseView[]> {
@@ -136,7 +151,7 @@ export class CaseQueries {
         ]),
       );
     }
-    return (await query.execute()).map(toCaseView);
+    return (await query.execute()).map(this.view);
   }
 
   async referral(actor: Actor, referralId: string): Promise<ReferralView> {

@@ -18,7 +18,7 @@ export function evolveCaseRow(row: CaseRow | undefined, { event, revision, occur
     const d = event.data;
     return {
       case_id: d.caseId, owning_agency: d.owningAgency, district_code: d.districtCode, source: d.source, age_group: d.ageGroup, stage: 'screening', status: 'open',
-      identification: null, case_manager_id: null, consent: 0, legal_basis: null, erased: 0, found_on: d.foundOn, opened_at: d.openedAt, closed_at: null, closure_outcome: null,
+      identification: null, case_manager_id: null, consent: 0, legal_basis: null, erased: 0, found_on: d.foundOn, opened_at: d.openedAt, screened_at: null, closed_at: null, closure_outcome: null,
       revision, updated_at: occurredAt,
     };
   }
@@ -26,7 +26,7 @@ export function evolveCaseRow(row: CaseRow | undefined, { event, revision, occur
   const next = { ...row, revision, updated_at: occurredAt };
   switch (event.type) {
     case 'CaseScreened':
-      return { ...next, stage: 'identification' };
+      return { ...next, stage: 'identification', screened_at: occurredAt };
     case 'VictimIdentificationRecorded':
       return { ...next, identification: event.data.outcome, stage: event.data.outcome === 'victim' ? 'protection_assistance' : row.stage };
     case 'NrmStageAdvanced':

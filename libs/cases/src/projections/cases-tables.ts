@@ -20,6 +20,7 @@ export type CasesTables = {
     erased: number;
     found_on: string;
     opened_at: string;
+    screened_at: string | null;
     closed_at: string | null;
     closure_outcome: string | null;
     revision: number;
@@ -93,6 +94,7 @@ export const casesMigrations: Record<string, Migration> = {
         .addColumn('erased', 'integer', (c) => c.notNull())
         .addColumn('found_on', 'varchar(10)', (c) => c.notNull())
         .addColumn('opened_at', 'varchar(40)', (c) => c.notNull())
+        .addColumn('screened_at', 'varchar(40)')
         .addColumn('closed_at', 'varchar(40)')
         .addColumn('closure_outcome', 'varchar(40)')
         .addColumn('revision', 'integer', (c) => c.notNull())

@@ -1,6 +1,6 @@
 import type { CaseView } from '@ruamjai/cases';
 
-const COLUMNS = ['caseId', 'owningAgency', 'districtCode', 'source', 'ageGroup', 'stage', 'status', 'identification', 'consent', 'legalBasis', 'personalDataErased', 'foundOn', 'openedAt', 'closedAt', 'closureOutcome'] as const;
+const COLUMNS = ['caseId', 'owningAgency', 'districtCode', 'source', 'ageGroup', 'stage', 'status', 'identification', 'consent', 'legalBasis', 'personalDataErased', 'foundOn', 'openedAt', 'screenedAt', 'identificationDueAt', 'closedAt', 'closureOutcome'] as const;
 
 function cell(value: unknown): string {
   const text = value === null || value === undefined ? '' : String(value);

@@ -53,6 +53,14 @@ export class GetCasesController {
     return { cases };
   }
 
+  @Get('identification-overdue')
+  @ApiQuery({ name: 'minPosition', required: false })
+  @ApiOkResponse({ type: CaseListDto, description: 'กรณีที่คัดกรองแล้วแต่ยังไม่ได้คัดแยกเกินกำหนด (ราว 15 วัน) / Screened cases still awaiting identification past the NRM deadline' })
+  async identificationOverdue(@CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<{ cases: CaseView[] }> {
+    await this.consistency.await(request);
+    return { cases: await this.cases.identificationOverdue(actor) };
+  }
+
   @Get(':caseId')
   @ApiQuery({ name: 'minPosition', required: false })
   @ApiOkResponse({ type: CaseWithReferralsDto, description: 'กรณีและการส่งต่อ ไม่มีข้อมูลส่วนบุคคล; ETag คือรุ่นของกรณี / The case and its referrals, without personal data; ETag is its version' })
