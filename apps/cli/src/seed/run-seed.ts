@@ -25,7 +25,7 @@ export interface SeedResult {
  * Builds the Sa Kaeo FY2562 plan through the same commands and rules as the API, on the dates it
  * happened. Every step carries a fixed idempotency key, so running the seed again adds nothing.
  */
-export async function seedSakaeo2562(config: AppConfig): Promise<SeedResult> {
+async function seedSakaeo2562Plan(config: AppConfig): Promise<SeedResult> {
   const clock = new FixedClock(new Date('2019-01-15T02:00:00Z'));
   @Module({
     imports: [
@@ -95,8 +95,11 @@ export async function seedSakaeo2562(config: AppConfig): Promise<SeedResult> {
 
     at('2019-06-20T03:00:00Z');
     await addProject(SEED_AMENDMENT, SEED_AMENDMENT.reason);
-    return await seedSakaeo2562Cases(config, { planId, projectIds, requestId, revision: outcome.revision, position: outcome.position });
+    return { planId, projectIds, requestId, revision: outcome.revision, position: outcome.position };
   } finally {
     await app.close();
   }
 }
+
+/** The plan, then the case work that pledges to its projects (./sakaeo-2562-cases.ts). */
+export const seedSakaeo2562 = async (config: AppConfig) => seedSakaeo2562Cases(config, await seedSakaeo2562Plan(config));
