@@ -67,6 +67,10 @@ describe('case work over HTTP', () => {
     expect(bad.headers['content-type']).toContain('application/problem+json');
     expect(bad.body).toMatchObject({ code: 'REQUEST.INVALID', messages: { th: expect.any(String), en: expect.any(String) } });
     expect(JSON.stringify(bad.body)).not.toContain('Sophea');
+    for (const url of ['/api/v1/referrals?state=nope', '/api/v1/referrals/inbox?agency=not a code', '/api/v1/cases?stage=court', '/api/v1/cases?name=Sophea', '/api/v1/cases/export?format=xlsx']) {
+      const res = await api.http.get(url).set(shelter).expect(400);
+      expect(res.body.code).toBe('REQUEST.INVALID');
+    }
     const viewer = await as('viewer', 'v', 'PSDHS-SK');
     const refused = await api.http.post('/api/v1/cases').set(viewer).send(openCase).expect(403);
     expect(refused.body.code).toBe('AUTH.NOT_PERMITTED');

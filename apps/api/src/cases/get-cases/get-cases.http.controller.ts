@@ -1,21 +1,15 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { CaseHistory, CaseQueries, NRM_STAGES, type CaseHistoryEntry, type CaseView, type ReferralView } from '@ruamjai/cases';
+import { CaseHistory, CaseQueries, type CaseHistoryEntry, type CaseView, type ReferralView } from '@ruamjai/cases';
 import type { Actor } from '@ruamjai/kernel';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentActor, etagOf } from '../../http/command-http';
 import { ReadYourWrites } from '../../http/read-your-writes';
-import { RequestValidationError } from '../../http/validation';
 import { uuidParam } from '../../http/uuid-param';
 import { caseHistoryCsv } from './case-history-csv';
 import { caseRegisterCsv } from './case-register-csv';
+import { CaseListQueryDto, FormatQueryDto } from '../case-queries.dto';
 import { CaseHistoryDto, CaseListDto, CaseWithReferralsDto } from '../case-views.dto';
-
-const one = (value: string | undefined, field: string, allowed: readonly string[]): string | undefined => {
-  if (value === undefined) return undefined;
-  if (!allowed.includes(value)) throw new RequestValidationError([{ field, problems: [`${field} must be one of ${allowed.join(', ')}`] }]);
-  return value;
-};
 
 /** Cases without personal data: the owning agency, agencies referred to, the coordinator and auditors. */
 @ApiTags('cases')
@@ -29,24 +23,19 @@ export class GetCasesController {
   ) {}
 
   @Get()
-  @ApiQuery({ name: 'status', required: false, enum: ['open', 'closed'] })
-  @ApiQuery({ name: 'stage', required: false, enum: NRM_STAGES })
-  @ApiQuery({ name: 'minPosition', required: false })
   @ApiOkResponse({ type: CaseListDto, description: 'กรณีที่คุณมีสิทธิ์เห็น ไม่มีข้อมูลส่วนบุคคล / The cases you may see, without personal data' })
-  async list(@Query('status') status: string | undefined, @Query('stage') stage: string | undefined, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<{ cases: CaseView[] }> {
+  async list(@Query() query: CaseListQueryDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<{ cases: CaseView[] }> {
     await this.consistency.await(request);
-    return { cases: await this.cases.listCases(actor, { status: one(status, 'status', ['open', 'closed']), stage: one(stage, 'stage', NRM_STAGES) }) };
+    return { cases: await this.cases.listCases(actor, { status: query.status, stage: query.stage }) };
   }
 
   @Get('export')
   @ApiProduces('application/json', 'text/csv')
-  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
   @ApiOkResponse({ type: CaseListDto, description: 'ทะเบียนกรณีแบบไม่ระบุตัวบุคคล / The de-identified case register (coordinator, auditor)' })
-  async export(@Query('format') format: string | undefined, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<{ cases: CaseView[] } | string> {
-    one(format, 'format', ['json', 'csv']);
+  async export(@Query() query: FormatQueryDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<{ cases: CaseView[] } | string> {
     await this.consistency.await(request);
     const cases = await this.cases.exportCases(actor);
-    if (format === 'csv') {
+    if (query.format === 'csv') {
       void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="case-register.csv"');
       return caseRegisterCsv(cases);
     }
@@ -73,12 +62,10 @@ export class GetCasesController {
 
   @Get(':caseId/history')
   @ApiProduces('application/json', 'text/csv')
-  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
   @ApiOkResponse({ type: CaseHistoryDto, description: 'ประวัติของกรณีและการส่งต่อจากบันทึกเหตุการณ์ (ข้อมูลส่วนบุคคลยังคงเข้ารหัส) / The case\'s and its referrals\' events from the log: who, agency, when, why; personal data stays sealed' })
-  async history(@Param('caseId', uuidParam('caseId')) caseId: string, @Query('format') format: string | undefined, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<{ caseId: string; events: CaseHistoryEntry[] } | string> {
-    one(format, 'format', ['json', 'csv']);
+  async history(@Param('caseId', uuidParam('caseId')) caseId: string, @Query() query: FormatQueryDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<{ caseId: string; events: CaseHistoryEntry[] } | string> {
     const events = await this.caseHistory.history(actor, caseId);
-    if (format === 'csv') {
+    if (query.format === 'csv') {
       void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="case-${caseId}-history.csv"`);
       return caseHistoryCsv(events);
     }

@@ -5,15 +5,9 @@ import type { Actor } from '@ruamjai/kernel';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentActor, etagOf } from '../../http/command-http';
 import { ReadYourWrites } from '../../http/read-your-writes';
-import { RequestValidationError } from '../../http/validation';
 import { uuidParam } from '../../http/uuid-param';
+import { ReferralBoxQueryDto, ReferralListQueryDto } from '../../cases/case-queries.dto';
 import { ReferralBoxDto, ReferralListDto, ReferralViewDto, TimeToAcceptListDto } from '../../cases/case-views.dto';
-
-const CODE = /^[A-Z0-9][A-Z0-9-]{1,63}$/;
-function agencyCode(code: string | undefined): string | undefined {
-  if (code !== undefined && !CODE.test(code)) throw new RequestValidationError([{ field: 'agency', problems: ['agency must be an agency code / รหัสหน่วยงานไม่ถูกต้อง'] }]);
-  return code;
-}
 
 @ApiTags('referrals')
 @ApiBearerAuth()
@@ -25,35 +19,26 @@ export class ReferralViewsController {
   ) {}
 
   @Get()
-  @ApiQuery({ name: 'state', required: true, enum: ['open', 'overdue'] })
-  @ApiQuery({ name: 'minPosition', required: false })
   @ApiOkResponse({ type: ReferralListDto, description: 'การส่งต่อที่ยังเปิด หรือเกินกำหนดตอบรับ / Open referrals, or those past due and unanswered' })
-  async list(@Query('state') state: string | undefined, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<{ referrals: ReferralView[] }> {
-    if (state !== 'open' && state !== 'overdue') throw new RequestValidationError([{ field: 'state', problems: ['state must be open or overdue'] }]);
+  async list(@Query() query: ReferralListQueryDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<{ referrals: ReferralView[] }> {
     await this.consistency.await(request);
-    return { referrals: await this.cases.referrals(actor, state) };
+    return { referrals: await this.cases.referrals(actor, query.state) };
   }
 
   @Get('inbox')
-  @ApiQuery({ name: 'agency', required: false, description: 'Another agency (coordinator, auditor); default your own' })
-  @ApiQuery({ name: 'open', required: false, enum: ['true', 'false'] })
-  @ApiQuery({ name: 'minPosition', required: false })
   @ApiOkResponse({ type: ReferralBoxDto, description: 'การส่งต่อถึงหน่วยงาน / Referrals to the agency, earliest due first' })
-  async inbox(@Query('agency') agency: string | undefined, @Query('open') open: string | undefined, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<{ agency: string; referrals: ReferralView[] }> {
+  async inbox(@Query() query: ReferralBoxQueryDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<{ agency: string; referrals: ReferralView[] }> {
     await this.consistency.await(request);
-    const code = agencyCode(agency) ?? actor.agency;
-    return { agency: code, referrals: await this.cases.box(actor, 'inbox', code, { open: open === 'true' }) };
+    const code = query.agency ?? actor.agency;
+    return { agency: code, referrals: await this.cases.box(actor, 'inbox', code, { open: query.open === 'true' }) };
   }
 
   @Get('outbox')
-  @ApiQuery({ name: 'agency', required: false })
-  @ApiQuery({ name: 'open', required: false, enum: ['true', 'false'] })
-  @ApiQuery({ name: 'minPosition', required: false })
   @ApiOkResponse({ type: ReferralBoxDto, description: 'การส่งต่อจากหน่วยงาน / Referrals from the agency' })
-  async outbox(@Query('agency') agency: string | undefined, @Query('open') open: string | undefined, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<{ agency: string; referrals: ReferralView[] }> {
+  async outbox(@Query() query: ReferralBoxQueryDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<{ agency: string; referrals: ReferralView[] }> {
     await this.consistency.await(request);
-    const code = agencyCode(agency) ?? actor.agency;
-    return { agency: code, referrals: await this.cases.box(actor, 'outbox', code, { open: open === 'true' }) };
+    const code = query.agency ?? actor.agency;
+    return { agency: code, referrals: await this.cases.box(actor, 'outbox', code, { open: query.open === 'true' }) };
   }
 
   @Get('escalations')
