@@ -40,21 +40,35 @@ const optStr = (v: unknown, field: string, max = 300): string | undefined => (v 
 const oneOf = <T extends string>(v: unknown, field: string, values: readonly T[]): T => (values.includes(v as T) ? (v as T) : invalid(field, `must be one of ${values.join(', ')}`));
 const date = (v: unknown, field: string): string => (typeof v === 'string' && DATE.test(v) && !Number.isNaN(Date.parse(v)) ? v : invalid(field, 'must be a date (YYYY-MM-DD)'));
 
+const strings = (v: unknown, field: string, max: number): string[] | undefined => {
+  if (v === undefined || v === null) return undefined;
+  if (!Array.isArray(v) || v.length > 10) invalid(field, 'must be a list of at most 10 strings');
+  return (v as unknown[]).map((item, i) => str(item, `${field}[${i}]`, max));
+};
+
+/** The person as the sender describes them: every field the case takes, checked, nothing else kept. */
 function person(value: unknown): PersonalData {
   if (typeof value !== 'object' || value === null) invalid('person', 'must be an object');
   const p = value as Record<string, unknown>;
   const docs = p.identityDocuments;
-  if (docs !== undefined && !Array.isArray(docs)) invalid('person.identityDocuments', 'must be a list');
-  return {
+  if (docs !== undefined && (!Array.isArray(docs) || docs.length > 10)) invalid('person.identityDocuments', 'must be a list of at most 10');
+  const contact = p.contact as Record<string, unknown> | undefined | null;
+  if (contact != null && typeof contact !== 'object') invalid('person.contact', 'must be an object');
+  const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+  return defined({
     givenName: str(p.givenName, 'person.givenName', 200),
-    ...(optStr(p.familyName, 'person.familyName', 200) ? { familyName: optStr(p.familyName, 'person.familyName', 200) } : {}),
-    ...(p.dateOfBirth !== undefined ? { dateOfBirth: date(p.dateOfBirth, 'person.dateOfBirth') } : {}),
-    ...(optStr(p.nationality, 'person.nationality', 100) ? { nationality: optStr(p.nationality, 'person.nationality', 100) } : {}),
-    ...(optStr(p.notes, 'person.notes', 5000) ? { notes: optStr(p.notes, 'person.notes', 5000) } : {}),
-    ...(docs
-      ? { identityDocuments: (docs as unknown[]).map((d, i) => ({ kind: oneOf((d as Record<string, unknown>)?.kind, `person.identityDocuments[${i}].kind`, IDENTITY_DOCUMENT_KINDS), number: str((d as Record<string, unknown>)?.number, `person.identityDocuments[${i}].number`, 64) })) }
-      : {}),
-  };
+    familyName: optStr(p.familyName, 'person.familyName', 200),
+    otherNames: strings(p.otherNames, 'person.otherNames', 200),
+    dateOfBirth: p.dateOfBirth == null ? undefined : date(p.dateOfBirth, 'person.dateOfBirth'),
+    sex: p.sex == null ? undefined : oneOf(p.sex, 'person.sex', ['female', 'male', 'other', 'unknown'] as const),
+    nationality: optStr(p.nationality, 'person.nationality', 100),
+    languages: strings(p.languages, 'person.languages', 50),
+    contact: contact == null ? undefined : defined({ phone: optStr(contact.phone, 'person.contact.phone', 50), address: optStr(contact.address, 'person.contact.address', 500) }),
+    identityDocuments: docs == null
+      ? undefined
+      : (docs as unknown[]).map((d, i) => ({ kind: oneOf((d as Record<string, unknown>)?.kind, `person.identityDocuments[${i}].kind`, IDENTITY_DOCUMENT_KINDS), number: str((d as Record<string, unknown>)?.number, `person.identityDocuments[${i}].number`, 64) })),
+    notes: optStr(p.notes, 'person.notes', 10000),
+  });
 }
 
 /**
