@@ -28,6 +28,8 @@ describe('overdue referrals on the embedded default (scheduler in the API, besid
       escalated = (await api.http.get('/api/v1/referrals/escalations').set(coordinator).expect(200)).body.referrals;
     }
     expect(escalated).toEqual([expect.objectContaining({ referralId: sent.body.referralId, overdue: true, dueAt: '2019-05-03T03:00:00.000Z' })]);
+    const metrics = await api.http.get('/metrics').expect(200);
+    expect(metrics.text).toMatch(/ruamjai_referrals_overdue_total\{[^}]*\} 1/);
     const overdue = await api.http.get('/api/v1/referrals?state=overdue').set(coordinator).expect(200);
     expect(overdue.body.referrals.map((r: { referralId: string }) => r.referralId)).toEqual([sent.body.referralId]);
     // More sweeps come and go; the referral's stream still holds one ReferralOverdue (revision 2 = sent, overdue, escalated).

@@ -4,7 +4,9 @@ import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
 import { CommandRunner } from '@ruamjai/event-store';
 import { CLOCK, type Clock } from '@ruamjai/kernel';
 import { PrivacyModule } from '@ruamjai/privacy';
+import { Metrics } from '@ruamjai/platform';
 import { READ_MODEL_DB, type ReadModelDb } from '@ruamjai/read-models';
+import { Counter } from 'prom-client';
 import { CaseCommandHandler } from './application/case-command-handler';
 import { CaseDashboards } from './application/case-dashboards';
 import { CaseHistory } from './application/case-history';
@@ -53,12 +55,20 @@ export class CasesModule {
         InboundReferralHandler,
         {
           provide: OVERDUE_SCHEDULER,
-          useFactory: (runner: CommandRunner, db: ReadModelDb, clock: Clock, config: AppConfig) => {
+          useFactory: (runner: CommandRunner, db: ReadModelDb, clock: Clock, config: AppConfig, metrics: Metrics) => {
             if (!options.runScheduler) return null;
             const log = new Logger('ReferralOverdue');
-            return new ReferralOverdueScheduler(runner, db, clock, config.cases.schedulerIntervalMs, { info: (o, m) => log.log({ ...o, msg: m }), warn: (o, m) => log.warn({ ...o, msg: m }) });
+            const marked = new Counter({ name: 'ruamjai_referrals_overdue_total', help: 'Referrals this process marked overdue and escalated to the coordinator.', registers: [metrics.registry] });
+            return new ReferralOverdueScheduler(
+              runner,
+              db,
+              clock,
+              config.cases.schedulerIntervalMs,
+              { info: (o, m) => log.log({ ...o, msg: m }), warn: (o, m) => log.warn({ ...o, msg: m }) },
+              () => marked.inc(),
+            );
           },
-          inject: [CommandRunner, READ_MODEL_DB, CLOCK, APP_CONFIG],
+          inject: [CommandRunner, READ_MODEL_DB, CLOCK, APP_CONFIG, Metrics],
         },
         SchedulerLifecycle,
       ],

@@ -34,6 +34,8 @@ export class ReferralOverdueScheduler {
     private readonly clock: Clock,
     private readonly intervalMs: number,
     private readonly logger: SchedulerLogger = { info: () => undefined, warn: () => undefined },
+    /** Told of each referral this instance marked (for metrics). */
+    private readonly onMarked: (referralId: string) => void = () => undefined,
   ) {
     this.db = db as unknown as Kysely<CasesTables>;
   }
@@ -86,6 +88,7 @@ export class ReferralOverdueScheduler {
         requestFingerprint: 'overdue',
       });
       this.logger.info({ referralId, position: outcome.position.toString() }, 'referral overdue; escalated to the coordinator');
+      this.onMarked(referralId);
       return outcome;
     } catch (error) {
       // Answered in time after all, already marked by another instance, or lost a race: nothing to do.
