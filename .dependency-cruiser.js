@@ -23,6 +23,20 @@ module.exports = {
       to: { path: '^libs/[^/]+/src/', pathNot: '^libs/[^/]+/src/index\\.ts$' },
     },
     {
+      name: 'privacy-knows-no-context',
+      comment: 'the key store and vault serve every context and import none (@ruamjai/privacy stays below @ruamjai/cases)',
+      severity: 'error',
+      from: { path: '^libs/privacy/src/' },
+      to: { path: '^libs/(cases|planning|messaging|platform)/' },
+    },
+    {
+      name: 'keys-only-through-the-vault',
+      comment: 'no context reads the key store or node:crypto ciphers directly: personal data is sealed and opened by @ruamjai/privacy',
+      severity: 'error',
+      from: { path: '^libs/cases/src/' },
+      to: { path: '^libs/privacy/src/key-store\\.ts$' },
+    },
+    {
       name: 'libs-do-not-import-apps',
       severity: 'error',
       from: { path: '^libs/' },

@@ -7,6 +7,8 @@ import type { AppConfig } from '@ruamjai/config';
 import type { Clock } from '@ruamjai/kernel';
 import { planningMigrations, planningProjections, PlanningModule } from '@ruamjai/planning';
 import { PlatformModule } from '@ruamjai/platform';
+import { casesMigrations, CasesModule, casesProjections } from '@ruamjai/cases';
+import { CASE_CONTROLLERS } from './cases/case-controllers';
 import { AuthGuard } from '@ruamjai/security';
 import { HealthController } from './health/health.http.controller';
 import { MetricsController } from './metrics/metrics.http.controller';
@@ -48,10 +50,13 @@ export class AppModule {
           app: 'api',
           config,
           clock: options.clock,
-          projections: planningProjections,
-          migrations: [planningMigrations],
+          projections: [...planningProjections, ...casesProjections],
+          migrations: [planningMigrations, casesMigrations],
           runProjections: config.projectionsInProcess,
-          projectionsModule: { path: join(__dirname, '../../../libs/planning/src/index'), exportName: 'planningProjections' },
+          projectionsModule: [
+            { path: join(__dirname, '../../../libs/planning/src/index'), exportName: 'planningProjections' },
+            { path: join(__dirname, '../../../libs/cases/src/index'), exportName: 'casesProjections' },
+          ],
         }),
         CqrsModule.forRoot(),
         ThrottlerModule.forRoot({
@@ -61,6 +66,8 @@ export class AppModule {
           generateKey: (_context, tracker, name) => `${name}:${tracker}`,
         }),
         PlanningModule,
+        // The overdue scheduler runs wherever projections run.
+        CasesModule.forRoot({ runScheduler: config.projectionsInProcess }),
       ],
       controllers: [
         HealthController,
@@ -78,6 +85,7 @@ export class AppModule {
         PlanDashboardsController,
         AgencyDirectoryController,
         VerifyAuditChainController,
+        ...CASE_CONTROLLERS,
         ...(options.benchRoutes ? [BenchController] : []),
       ],
       providers: [

@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig, type AppConfig } from '@ruamjai/config';
 import { ROLES, systemClock, type Role } from '@ruamjai/kernel';
 import { planningMigrations, planningProjections } from '@ruamjai/planning';
+import { casesMigrations, casesProjections } from '@ruamjai/cases';
 import { verifyChains } from '@ruamjai/event-store';
 import { openEventStore, openReadModels } from '@ruamjai/platform';
 import { rebuildProjections } from '@ruamjai/read-models';
@@ -18,6 +19,9 @@ const USAGE = `Usage:
 
 class UsageError extends Error {}
 
+/** Every context's projections: the CLI lists and rebuilds them all. */
+const allProjections = [...planningProjections, ...casesProjections];
+
 async function token(config: AppConfig, args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { sub: { type: 'string' }, agency: { type: 'string' }, role: { type: 'string' }, ttl: { type: 'string' } } });
   if (!values.sub || !values.agency || !values.role) throw new UsageError('token needs --sub, --agency and --role');
@@ -34,14 +38,14 @@ async function token(config: AppConfig, args: string[]): Promise<void> {
 async function projections(config: AppConfig, args: string[]): Promise<void> {
   const [action, name] = args;
   if (action === 'list') {
-    for (const p of planningProjections) process.stdout.write(`${p.name}\n`);
+    for (const p of allProjections) process.stdout.write(`${p.name}\n`);
     return;
   }
   if (action !== 'rebuild') throw new UsageError(`unknown projections action ${action ?? ''}`);
-  const targets = name ? planningProjections.filter((p) => p.name === name) : planningProjections;
+  const targets = name ? allProjections.filter((p) => p.name === name) : allProjections;
   if (targets.length === 0) throw new UsageError(`no projection named ${name}; try: npm run cli -- projections list`);
   const store = openEventStore(config);
-  const db = await openReadModels(config, [planningMigrations]);
+  const db = await openReadModels(config, [planningMigrations, casesMigrations]);
   const bar = new SingleBar({ format: 'rebuilding {names} [{bar}] {percentage}% | position {value}/{total}', hideCursor: true }, Presets.shades_classic);
   const head = Number((await store.headPosition()) ?? 0n);
   bar.start(Math.max(head, 1), 0, { names: targets.map((p) => p.name).join(', ') });

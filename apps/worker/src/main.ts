@@ -4,6 +4,8 @@ import { loadConfigOrExit } from '@ruamjai/config';
 import { EVENT_STORE, type EventStore } from '@ruamjai/event-store';
 import { KafkaRelay, RelayModule } from '@ruamjai/messaging';
 import { planIntegrationEvents, planningMigrations, planningProjections } from '@ruamjai/planning';
+import { caseIntegrationEvents, casesMigrations, CasesModule, casesProjections, InboundReferralsModule, referralIntegrationEvents } from '@ruamjai/cases';
+import { CqrsModule } from '@nestjs/cqrs';
 import { Metrics, PlatformModule } from '@ruamjai/platform';
 import { createServer } from 'node:http';
 
@@ -15,8 +17,12 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   @Module({
     imports: [
-      PlatformModule.forRoot({ app: 'worker', config, projections: planningProjections, migrations: [planningMigrations], runProjections: true }),
-      RelayModule.forRoot([planIntegrationEvents]),
+      PlatformModule.forRoot({ app: 'worker', config, projections: [...planningProjections, ...casesProjections], migrations: [planningMigrations, casesMigrations], runProjections: true }),
+      RelayModule.forRoot([planIntegrationEvents, caseIntegrationEvents, referralIntegrationEvents]),
+      // Case work: the overdue scheduler runs here with the projections; inbound referrals where the relay runs.
+      CqrsModule.forRoot(),
+      CasesModule.forRoot({ runScheduler: true }),
+      InboundReferralsModule,
     ],
   })
   class WorkerModule {}
@@ -32,7 +38,7 @@ async function main(): Promise<void> {
     void metrics.expose().then(({ contentType, body }) => response.writeHead(200, { 'content-type': contentType }).end(body));
   }).listen(config.workerMetricsPort);
   const log = new Logger('Worker');
-  log.log(relay ? 'projections and relay running' : 'projections running (no KAFKA_BROKERS: no relay)');
+  log.log(relay ? 'projections, overdue scheduler, relay and inbound referrals running' : 'projections and overdue scheduler running (no KAFKA_BROKERS: no relay, no inbound referrals)');
   const shutdown = () => {
     server.close();
     setTimeout(() => process.exit(1), config.shutdownTimeoutMs).unref();

@@ -26,6 +26,17 @@ export interface AppConfig {
     readonly brokers: readonly string[];
     readonly clientId: string;
   };
+  /** Case work: referral deadlines, the overdue scheduler, dashboard suppression, audit grants. */
+  readonly cases: {
+    readonly referralDueHoursUrgent: number;
+    readonly referralDueHoursNormal: number;
+    readonly schedulerIntervalMs: number;
+    /** Dashboard counts below this are suppressed (k-anonymity floor). */
+    readonly dashboardMinCount: number;
+    readonly auditGrantHours: number;
+    /** Days a multidisciplinary team has to identify a screened person (NRM: about 15). */
+    readonly identificationDueDays: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -109,6 +120,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 120_000),
     workerMetricsPort: integer(env, 'WORKER_METRICS_PORT', 9464, 0, 65535),
     kafka: { brokers: brokers(env, 'KAFKA_BROKERS'), clientId: env.KAFKA_CLIENT_ID || 'ruamjai' },
+    cases: {
+      referralDueHoursUrgent: integer(env, 'REFERRAL_DUE_HOURS_URGENT', 24, 1, 24 * 30),
+      referralDueHoursNormal: integer(env, 'REFERRAL_DUE_HOURS_NORMAL', 72, 1, 24 * 90),
+      schedulerIntervalMs: integer(env, 'REFERRAL_SCHEDULER_INTERVAL_MS', 1000, 50, 3_600_000),
+      dashboardMinCount: integer(env, 'DASHBOARD_MIN_COUNT', 5, 1, 1000),
+      auditGrantHours: integer(env, 'AUDIT_ACCESS_GRANT_HOURS', 8, 1, 24 * 7),
+      identificationDueDays: integer(env, 'IDENTIFICATION_DUE_DAYS', 15, 1, 365),
+    },
   };
 }
 

@@ -28,6 +28,12 @@ export interface InboundHandler<Message> {
   parse(value: unknown): Message;
   /** Runs the command. Must be idempotent on the message id: a redelivery may come after a crash. */
   handle(message: Message, context: InboundContext): Promise<void>;
+  /**
+   * What of a refused message the dead-letter topic may keep. Messages carrying personal data
+   * should not outlive their refusal there, where erasure cannot reach: return the value without it.
+   * Without this hook the value is kept as it came.
+   */
+  deadLetterValue?(value: Buffer | null): Buffer | null;
 }
 
 export const DLQ_SUFFIX = '.dlq';
@@ -129,13 +135,14 @@ export class InboundConsumer {
   }
 
   private async deadLetter(topic: string, partition: number, message: KafkaMessage, messageId: string | undefined, reason: InvalidMessage): Promise<void> {
+    const handler = this.handlers.get(topic)!;
     await this.producer.send({
       topic: `${topic}${DLQ_SUFFIX}`,
       acks: -1,
       messages: [
         {
           key: message.key,
-          value: message.value,
+          value: handler.deadLetterValue ? handler.deadLetterValue(message.value) : message.value,
           headers: {
             ...message.headers,
             'ruamjai-dlq-code': reason.code,

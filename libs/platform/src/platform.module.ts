@@ -35,8 +35,14 @@ export interface PlatformOptions {
    * Where a projection thread can load the same projections from. With the embedded store the
    * projections then run off the event loop; without it they run on it.
    */
-  readonly projectionsModule?: { readonly path: string; readonly exportName: string };
+  readonly projectionsModule?: ProjectionsModuleRef | readonly ProjectionsModuleRef[];
   readonly clock?: Clock;
+}
+
+/** A module exporting a context's projections, for the projection thread to load. */
+export interface ProjectionsModuleRef {
+  readonly path: string;
+  readonly exportName: string;
 }
 
 export function openEventStore(config: AppConfig): EventStore {
@@ -126,12 +132,14 @@ export class PlatformModule {
               error: (obj: object, msg?: string) => new Logger('Projections').error({ ...obj, msg }),
             };
             // SQLite work is synchronous: keep it off the event loop. PostgreSQL and KurrentDB I/O is not.
-            if (store instanceof SqliteEventStore && isSqlite(db) && options.projectionsModule) {
+            const [first, ...more] = [options.projectionsModule ?? []].flat();
+            if (store instanceof SqliteEventStore && isSqlite(db) && first) {
               const threaded = new ThreadedProjections({
                 eventsFile: join(options.config.dataDir, 'events.sqlite'),
                 readModelsFile: readModelsFile(options.config),
-                projectionsModule: options.projectionsModule.path,
-                projectionsExport: options.projectionsModule.exportName,
+                projectionsModule: first.path,
+                projectionsExport: first.exportName,
+                extraProjectionsModules: more,
                 logger,
               });
               store.onCommitted(() => threaded.notifyCommitted());

@@ -9,6 +9,8 @@ export interface ProjectionThreadOptions {
   /** A module exporting the projections (functions cannot cross threads; a module path can). */
   readonly projectionsModule: string;
   readonly projectionsExport: string;
+  /** Other bounded contexts' projections, run in the same thread and transactions. */
+  readonly extraProjectionsModules?: ReadonlyArray<{ readonly path: string; readonly exportName: string }>;
   readonly logger?: RunnerLogger;
 }
 

@@ -10,12 +10,14 @@ interface Data {
   readModelsFile: string;
   projectionsModule: string;
   projectionsExport: string;
+  extraProjectionsModules?: Array<{ path: string; exportName: string }>;
 }
 
 const data = workerData as Data;
 const port = parentPort!;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const projections = (require(data.projectionsModule) as Record<string, readonly Projection[]>)[data.projectionsExport];
+const load = (path: string, exportName: string) => (require(path) as Record<string, readonly Projection[]>)[exportName];
+const projections = [load(data.projectionsModule, data.projectionsExport), ...(data.extraProjectionsModules ?? []).map((m) => load(m.path, m.exportName))].flat();
 const store = SqliteEventStore.open({ file: data.eventsFile, readOnly: true, pollIntervalMs: 250 });
 const db = openSqliteReadModels(data.readModelsFile);
 const runner = new ProjectionRunner(

@@ -1,4 +1,4 @@
-import { CallHandler, ExecutionContext, Inject, Injectable, type NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Inject, Injectable, SetMetadata, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { CLOCK, type Actor, type Clock } from '@ruamjai/kernel';
 import { IdempotencyStore } from '@ruamjai/read-models';
@@ -10,6 +10,10 @@ import { idempotencyKeyInProgress, idempotencyKeyMalformed, idempotencyKeyReused
 const KEY = /^[\x21-\x7e]{1,200}$/;
 const REPLAYED_HEADERS = ['etag', 'location', 'x-ruamjai-position'];
 const HTTP_CODE = '__httpCode__';
+
+const NOT_REPLAYED = 'ruamjai:not-replayed';
+/** A POST whose answer must never be stored for replay (it carries personal data); a key on it is ignored. */
+export const NotReplayed = () => SetMetadata(NOT_REPLAYED, true);
 
 type KeyedRequest = FastifyRequest & { actor?: Actor; requestFingerprint?: string };
 
@@ -33,7 +37,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<KeyedRequest>();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const key = request.headers['idempotency-key'];
-    if (request.method !== 'POST' || key === undefined) return next.handle();
+    if (request.method !== 'POST' || key === undefined || this.reflector.get<boolean>(NOT_REPLAYED, context.getHandler())) return next.handle();
     if (typeof key !== 'string' || !KEY.test(key)) throw idempotencyKeyMalformed();
     const path = request.url.split('?')[0];
     const scope = `${request.actor?.id ?? 'anonymous'} ${request.method} ${path}`;

@@ -7,6 +7,7 @@ import { FixedClock, type Actor } from '@ruamjai/kernel';
 import { AgencyCommandRequest, planningMigrations, PlanningModule, planningProjections, PlanCommandRequest } from '@ruamjai/planning';
 import { PlatformModule } from '@ruamjai/platform';
 import { SEED_AGENCIES, SEED_AMENDMENT, SEED_FUND_REQUEST, SEED_PLAN, SEED_PROJECTS, type SeedProject } from './sakaeo-2562';
+import { seedSakaeo2562Cases } from './sakaeo-2562-cases';
 
 const coordinator: Actor = { id: 'somchai.k', agency: 'PSDHS-SK', role: 'coordinator' };
 const chair: Actor = { id: 'governor.sakaeo', agency: 'PROV-SK', role: 'chair' };
@@ -26,7 +27,7 @@ export interface SeedResult {
  * Builds the Sa Kaeo FY2562 plan through the same commands and rules as the API, on the dates it
  * happened. Every step carries a fixed idempotency key, so running the seed again adds nothing.
  */
-export async function seedSakaeo2562(config: AppConfig): Promise<SeedResult> {
+async function seedSakaeo2562Plan(config: AppConfig): Promise<SeedResult> {
   const clock = new FixedClock(new Date('2019-01-15T02:00:00Z'));
   @Module({
     imports: [
@@ -151,3 +152,6 @@ export async function seedSakaeo2562(config: AppConfig): Promise<SeedResult> {
     await app.close();
   }
 }
+
+/** The plan, then the case work that pledges to its projects (./sakaeo-2562-cases.ts). */
+export const seedSakaeo2562 = async (config: AppConfig) => seedSakaeo2562Cases(config, await seedSakaeo2562Plan(config));

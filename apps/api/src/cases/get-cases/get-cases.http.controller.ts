@@ -1,0 +1,74 @@
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { CaseHistory, CaseQueries, type CaseHistoryEntry, type CaseView, type ReferralView } from '@ruamjai/cases';
+import type { Actor } from '@ruamjai/kernel';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentActor, etagOf } from '../../http/command-http';
+import { ReadYourWrites } from '../../http/read-your-writes';
+import { uuidParam } from '../../http/uuid-param';
+import { caseHistoryCsv } from './case-history-csv';
+import { caseRegisterCsv } from './case-register-csv';
+import { CaseListQueryDto, FormatQueryDto } from '../case-queries.dto';
+import { CaseHistoryDto, CaseListDto, CaseWithReferralsDto } from '../case-views.dto';
+
+/** Cases without personal data: the owning agency, agencies referred to, the coordinator and auditors. */
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('api/v1/cases')
+export class GetCasesController {
+  constructor(
+    private readonly cases: CaseQueries,
+    private readonly consistency: ReadYourWrites,
+    private readonly caseHistory: CaseHistory,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ type: CaseListDto, description: 'กรณีที่คุณมีสิทธิ์เห็น ไม่มีข้อมูลส่วนบุคคล / The cases you may see, without personal data' })
+  async list(@Query() query: CaseListQueryDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<{ cases: CaseView[] }> {
+    await this.consistency.await(request);
+    return { cases: await this.cases.listCases(actor, { status: query.status, stage: query.stage }) };
+  }
+
+  @Get('export')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: CaseListDto, description: 'ทะเบียนกรณีแบบไม่ระบุตัวบุคคล / The de-identified case register (coordinator, auditor)' })
+  async export(@Query() query: FormatQueryDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<{ cases: CaseView[] } | string> {
+    await this.consistency.await(request);
+    const cases = await this.cases.exportCases(actor);
+    if (query.format === 'csv') {
+      void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="case-register.csv"');
+      return caseRegisterCsv(cases);
+    }
+    return { cases };
+  }
+
+  @Get('identification-overdue')
+  @ApiQuery({ name: 'minPosition', required: false })
+  @ApiOkResponse({ type: CaseListDto, description: 'กรณีที่คัดกรองแล้วแต่ยังไม่ได้คัดแยกเกินกำหนด (ราว 15 วัน) / Screened cases still awaiting identification past the NRM deadline' })
+  async identificationOverdue(@CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<{ cases: CaseView[] }> {
+    await this.consistency.await(request);
+    return { cases: await this.cases.identificationOverdue(actor) };
+  }
+
+  @Get(':caseId')
+  @ApiQuery({ name: 'minPosition', required: false })
+  @ApiOkResponse({ type: CaseWithReferralsDto, description: 'กรณีและการส่งต่อ ไม่มีข้อมูลส่วนบุคคล; ETag คือรุ่นของกรณี / The case and its referrals, without personal data; ETag is its version' })
+  async get(@Param('caseId', uuidParam('caseId')) caseId: string, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CaseView & { referrals: ReferralView[] }> {
+    await this.consistency.await(request);
+    const view = await this.cases.caseView(actor, caseId);
+    void reply.header('ETag', etagOf(view.revision));
+    return view;
+  }
+
+  @Get(':caseId/history')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: CaseHistoryDto, description: 'ประวัติของกรณีและการส่งต่อจากบันทึกเหตุการณ์ (ข้อมูลส่วนบุคคลยังคงเข้ารหัส) / The case\'s and its referrals\' events from the log: who, agency, when, why; personal data stays sealed' })
+  async history(@Param('caseId', uuidParam('caseId')) caseId: string, @Query() query: FormatQueryDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<{ caseId: string; events: CaseHistoryEntry[] } | string> {
+    const events = await this.caseHistory.history(actor, caseId);
+    if (query.format === 'csv') {
+      void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="case-${caseId}-history.csv"`);
+      return caseHistoryCsv(events);
+    }
+    return { caseId, events };
+  }
+}

@@ -1,0 +1,44 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { AGE_GROUPS, IDENTITY_DOCUMENT_KINDS, INTAKE_SOURCES, type AgeGroup, type IdentityDocumentKind, type IntakeSource } from '@ruamjai/cases';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { Trim } from '../../http/trim';
+
+export class ContactDto {
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(50) phone?: string;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(500) address?: string;
+}
+
+export class IdentityDocumentDto {
+  @ApiProperty({ enum: IDENTITY_DOCUMENT_KINDS }) @IsIn(IDENTITY_DOCUMENT_KINDS) kind!: IdentityDocumentKind;
+  @ApiProperty({ example: 'N0000000 (fictional)' }) @Trim() @IsString() @MinLength(1) @MaxLength(64) number!: string;
+}
+
+/** The person's personal data: sealed with their own key before anything is recorded. */
+export class PersonDto {
+  @ApiProperty({ example: 'Sophea (fictional)' }) @Trim() @IsString() @MinLength(1) @MaxLength(200) givenName!: string;
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(200) familyName?: string;
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @MaxLength(200, { each: true }) otherNames?: string[];
+  @ApiPropertyOptional({ example: '2005-04-01' }) @IsOptional() @IsISO8601({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/) dateOfBirth?: string;
+  @ApiPropertyOptional({ enum: ['female', 'male', 'other', 'unknown'] }) @IsOptional() @IsIn(['female', 'male', 'other', 'unknown']) sex?: 'female' | 'male' | 'other' | 'unknown';
+  @ApiPropertyOptional({ example: 'KHM', description: 'ISO 3166-1 alpha-3 or free text' }) @IsOptional() @Trim() @IsString() @MaxLength(100) nationality?: string;
+  @ApiPropertyOptional({ type: [String], example: ['km'] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @MaxLength(50, { each: true }) languages?: string[];
+  @ApiPropertyOptional({ type: ContactDto }) @IsOptional() @ValidateNested() @Type(() => ContactDto) contact?: ContactDto;
+  @ApiPropertyOptional({ type: [IdentityDocumentDto] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @ValidateNested({ each: true }) @Type(() => IdentityDocumentDto) identityDocuments?: IdentityDocumentDto[];
+  @ApiPropertyOptional({ description: 'Free text about the person (personal data, sealed like the rest)' }) @IsOptional() @Trim() @IsString() @MaxLength(10000) notes?: string;
+}
+
+export class OpenCaseDto {
+  @ApiProperty({ enum: INTAKE_SOURCES }) @IsIn(INTAKE_SOURCES) source!: IntakeSource;
+  @ApiProperty({ example: '2706', description: 'District geocode where the person was found' }) @Matches(/^\d{4}$/) districtCode!: string;
+  @ApiProperty({ example: '2019-05-01' }) @IsISO8601({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/) foundOn!: string;
+  @ApiProperty({ enum: AGE_GROUPS, description: 'De-identified age group, for statistics' }) @IsIn(AGE_GROUPS) ageGroup!: AgeGroup;
+  @ApiProperty({ type: PersonDto }) @ValidateNested() @Type(() => PersonDto) person!: PersonDto;
+}
+
+export class OpenCaseResponseDto {
+  @ApiProperty() caseId!: string;
+  @ApiProperty({ description: 'The person, by reference only' }) personId!: string;
+  @ApiProperty() revision!: string;
+  @ApiProperty() position!: string;
+}

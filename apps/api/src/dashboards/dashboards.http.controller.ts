@@ -1,0 +1,41 @@
+import { Controller, Get, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { CaseDashboards } from '@ruamjai/cases';
+import type { FastifyRequest } from 'fastify';
+import { ReadYourWrites } from '../http/read-your-writes';
+import { CaseDashboardDto, CommitmentDashboardDto, ReferralDashboardDto } from '../cases/case-views.dto';
+
+/** De-identified aggregates: every role may read them, and no count below DASHBOARD_MIN_COUNT is shown. */
+@ApiTags('dashboards')
+@ApiBearerAuth()
+@Controller('api/v1/dashboards')
+export class DashboardsController {
+  constructor(
+    private readonly dashboards: CaseDashboards,
+    private readonly consistency: ReadYourWrites,
+  ) {}
+
+  @Get('cases')
+  @ApiQuery({ name: 'minPosition', required: false })
+  @ApiOkResponse({ type: CaseDashboardDto, description: 'จำนวนกรณีตามอำเภอ ขั้นตอน แหล่งที่มา กลุ่มอายุ สถานะ (ปิดบังจำนวนน้อย) / Cases by district, stage, source, age group, status; small counts withheld' })
+  async cases(@Req() request: FastifyRequest) {
+    await this.consistency.await(request);
+    return this.dashboards.cases();
+  }
+
+  @Get('referrals')
+  @ApiQuery({ name: 'minPosition', required: false })
+  @ApiOkResponse({ type: ReferralDashboardDto, description: 'การส่งต่อตามบริการและสถานะ ที่เกินกำหนด และเวลาตอบรับ (เปอร์เซ็นไทล์) ต่อหน่วยงาน / Referrals by service and status, overdue, time-to-accept percentiles per agency' })
+  async referrals(@Req() request: FastifyRequest) {
+    await this.consistency.await(request);
+    return this.dashboards.referrals();
+  }
+
+  @Get('commitments')
+  @ApiQuery({ name: 'minPosition', required: false })
+  @ApiOkResponse({ type: CommitmentDashboardDto, description: 'คำมั่นเทียบกับที่ดำเนินการแล้ว ต่อหน่วยงานและทรัพยากร / Pledged vs fulfilled per agency and resource, and overdue pledges' })
+  async commitments(@Req() request: FastifyRequest) {
+    await this.consistency.await(request);
+    return { agencies: await this.dashboards.commitments() };
+  }
+}

@@ -1,0 +1,69 @@
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { CaseQueries, type ReferralView } from '@ruamjai/cases';
+import type { Actor } from '@ruamjai/kernel';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentActor, etagOf } from '../../http/command-http';
+import { ReadYourWrites } from '../../http/read-your-writes';
+import { uuidParam } from '../../http/uuid-param';
+import { ReferralBoxQueryDto, ReferralListQueryDto } from '../../cases/case-queries.dto';
+import { ReferralBoxDto, ReferralListDto, ReferralViewDto, TimeToAcceptListDto } from '../../cases/case-views.dto';
+
+@ApiTags('referrals')
+@ApiBearerAuth()
+@Controller('api/v1/referrals')
+export class ReferralViewsController {
+  constructor(
+    private readonly cases: CaseQueries,
+    private readonly consistency: ReadYourWrites,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ type: ReferralListDto, description: 'การส่งต่อที่ยังเปิด หรือเกินกำหนดตอบรับ / Open referrals, or those past due and unanswered' })
+  async list(@Query() query: ReferralListQueryDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<{ referrals: ReferralView[] }> {
+    await this.consistency.await(request);
+    return { referrals: await this.cases.referrals(actor, query.state) };
+  }
+
+  @Get('inbox')
+  @ApiOkResponse({ type: ReferralBoxDto, description: 'การส่งต่อถึงหน่วยงาน / Referrals to the agency, earliest due first' })
+  async inbox(@Query() query: ReferralBoxQueryDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<{ agency: string; referrals: ReferralView[] }> {
+    await this.consistency.await(request);
+    const code = query.agency ?? actor.agency;
+    return { agency: code, referrals: await this.cases.box(actor, 'inbox', code, { open: query.open === 'true' }) };
+  }
+
+  @Get('outbox')
+  @ApiOkResponse({ type: ReferralBoxDto, description: 'การส่งต่อจากหน่วยงาน / Referrals from the agency' })
+  async outbox(@Query() query: ReferralBoxQueryDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<{ agency: string; referrals: ReferralView[] }> {
+    await this.consistency.await(request);
+    const code = query.agency ?? actor.agency;
+    return { agency: code, referrals: await this.cases.box(actor, 'outbox', code, { open: query.open === 'true' }) };
+  }
+
+  @Get('escalations')
+  @ApiQuery({ name: 'minPosition', required: false })
+  @ApiOkResponse({ type: ReferralListDto, description: 'เรื่องที่เกินกำหนดและส่งถึงผู้ประสานงาน / Overdue referrals escalated to the coordinator and still unanswered' })
+  async escalations(@CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<{ referrals: ReferralView[] }> {
+    await this.consistency.await(request);
+    return { referrals: await this.cases.escalations(actor) };
+  }
+
+  @Get('time-to-accept')
+  @ApiQuery({ name: 'minPosition', required: false })
+  @ApiOkResponse({ type: TimeToAcceptListDto, description: 'เวลาตั้งแต่ส่งจนรับ (ชั่วโมง) ต่อหน่วยงานผู้รับ / Hours from sending to acceptance per receiving agency, p50 and p90 (coordinator, auditor)' })
+  async timeToAccept(@CurrentActor() actor: Actor, @Req() request: FastifyRequest) {
+    await this.consistency.await(request);
+    return { agencies: await this.cases.timeToAccept(actor) };
+  }
+
+  @Get(':referralId')
+  @ApiQuery({ name: 'minPosition', required: false })
+  @ApiOkResponse({ type: ReferralViewDto, description: 'การส่งต่อ; ETag คือรุ่น / The referral; ETag is its version' })
+  async get(@Param('referralId', uuidParam('referralId')) referralId: string, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<ReferralView> {
+    await this.consistency.await(request);
+    const view = await this.cases.referral(actor, referralId);
+    void reply.header('ETag', etagOf(view.revision));
+    return view;
+  }
+}

@@ -1,0 +1,252 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
+import { CLOCK, type Actor, type Clock } from '@ruamjai/kernel';
+import { READ_MODEL_DB, type ReadModelDb } from '@ruamjai/read-models';
+import type { Kysely } from 'kysely';
+import { ACTIVE_REFERRAL_STATUSES, type ReferralStatus } from '../domain/referral/referral';
+import { CaseNotPermitted, CaseNotVisible, mayReadCase } from '../domain/access/case-access';
+import { CaseNotFound } from '../domain/case/case.errors';
+import { ReferralNotFound } from '../domain/referral/referral.errors';
+import { CommitmentNotFound } from '../domain/commitment/commitment';
+import { percentile } from '../domain/dashboard/suppression';
+import type { CasesTables } from '../projections/cases-tables';
+
+type CaseRow = CasesTables['case_register'];
+type ReferralRow = CasesTables['referral_register'];
+type CommitmentRow = CasesTables['commitment_register'];
+
+/** A case as its parties see it: no personal field (those are read, and logged, through PersonalDataService). */
+export interface CaseView {
+  readonly caseId: string;
+  readonly owningAgency: string;
+  readonly districtCode: string;
+  readonly source: string;
+  readonly ageGroup: string;
+  readonly stage: string;
+  readonly status: string;
+  readonly identification: string | null;
+  readonly caseManagerId: string | null;
+  readonly consent: boolean;
+  readonly legalBasis: string | null;
+  readonly personalDataErased: boolean;
+  readonly foundOn: string;
+  readonly openedAt: string;
+  readonly screenedAt: string | null;
+  /** When the multidisciplinary team's identification is due (screening + IDENTIFICATION_DUE_DAYS), while it is awaited. */
+  readonly identificationDueAt: string | null;
+  readonly closedAt: string | null;
+  readonly closureOutcome: string | null;
+  readonly revision: number;
+  readonly updatedAt: string;
+}
+
+export interface ReferralView {
+  readonly referralId: string;
+  readonly caseId: string;
+  readonly fromAgency: string;
+  readonly toAgency: string;
+  readonly service: string;
+  readonly urgency: string;
+  readonly status: string;
+  readonly sharesPersonalData: boolean;
+  readonly sentAt: string;
+  readonly dueAt: string;
+  readonly acknowledgedAt: string | null;
+  readonly acceptedAt: string | null;
+  readonly finishedAt: string | null;
+  readonly outcome: string | null;
+  readonly overdue: boolean;
+  readonly escalatedAt: string | null;
+  readonly revision: number;
+}
+
+export interface CommitmentView {
+  readonly commitmentId: string;
+  readonly agency: string;
+  readonly target: { kind: 'case'; caseId: string } | { kind: 'project'; planId: string; projectId: string };
+  readonly resource: string;
+  readonly quantity: number;
+  readonly fulfilled: number;
+  readonly dueOn: string;
+  readonly status: string;
+  readonly overdue: boolean;
+  readonly revision: number;
+}
+
+export const toCaseView = (r: CaseRow, identificationDueDays = 15): CaseView => ({
+  caseId: r.case_id, owningAgency: r.owning_agency, districtCode: r.district_code, source: r.source, ageGroup: r.age_group, stage: r.stage, status: r.status,
+  identification: r.identification, caseManagerId: r.case_manager_id, consent: r.consent === 1, legalBasis: r.legal_basis, personalDataErased: r.erased === 1,
+  foundOn: r.found_on, openedAt: r.opened_at, screenedAt: r.screened_at,
+  identificationDueAt: r.stage === 'identification' && r.screened_at ? new Date(Date.parse(r.screened_at) + identificationDueDays * 86_400_000).toISOString() : null,
+  closedAt: r.closed_at, closureOutcome: r.closure_outcome, revision: r.revision, updatedAt: r.updated_at,
+});
+
+export const toReferralView = (r: ReferralRow): ReferralView => ({
+  referralId: r.referral_id, caseId: r.case_id, fromAgency: r.from_agency, toAgency: r.to_agency, service: r.service, urgency: r.urgency, status: r.status,
+  sharesPersonalData: r.shares_personal_data === 1, sentAt: r.sent_at, dueAt: r.due_at, acknowledgedAt: r.acknowledged_at, acceptedAt: r.accepted_at,
+  finishedAt: r.finished_at, outcome: r.outcome, overdue: r.overdue === 1, escalatedAt: r.escalated_at, revision: r.revision,
+});
+
+export function toCommitmentView(r: CommitmentRow, today: string): CommitmentView {
+  const quantity = Number(r.quantity);
+  const fulfilled = Number(r.fulfilled);
+  return {
+    commitmentId: r.commitment_id, agency: r.agency,
+    target: r.target_kind === 'case' ? { kind: 'case', caseId: r.target_id } : { kind: 'project', planId: r.plan_id ?? '', projectId: r.target_id },
+    resource: r.resource, quantity, fulfilled, dueOn: r.due_on, status: r.status, overdue: r.status === 'pledged' && r.due_on < today && fulfilled < quantity, revision: r.revision,
+  };
+}
+
+/** Today in Thailand (UTC+7), as the centre counts due dates. */
+export const thaiDate = (at: Date): string => new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+
+const OVERSIGHT = (actor: Actor) => actor.role === 'coordinator' || actor.role === 'auditor';
+
+/**
+ * Case work's views, each checked against who asks: the secretariat and auditors see every case's
+ * record; an agency's officers see their own cases and those referred to them; the chair and viewers
+ * see dashboards only.
+ */
+@Injectable()
+export class CaseQueries {
+  private readonly db: Kysely<CasesTables>;
+
+  constructor(
+    @Inject(READ_MODEL_DB) db: ReadModelDb,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.db = db as unknown as Kysely<CasesTables>;
+  }
+
+  private view = (row: CaseRow): CaseView => toCaseView(row, this.config.cases.identificationDueDays);
+
+  /** Open cases screened but still awaiting the multidisciplinary team past the NRM's deadline. */
+  async identificationOverdue(actor: Actor): Promise<CaseView[]> {
+    const now = this.clock.now().getTime();
+    return (await this.listCases(actor, { status: 'open', stage: 'identification' })).filter((c) => c.identificationDueAt !== null && Date.parse(c.identificationDueAt) <= now);
+  }
+
+  async caseView(actor: Actor, caseId: string): Promise<CaseView & { referrals: ReferralView[] }> {
+    const row = await this.db.selectFrom('case_register').selectAll().where('case_id', '=', caseId).executeTakeFirst();
+    if (!row) throw new CaseNotFound(caseId);
+    const referrals = await this.db.selectFrom('referral_register').selectAll().where('case_id', '=', caseId).orderBy('sent_at').execute();
+    const facts = { owningAgency: row.owning_agency, referrals: referrals.map((r) => ({ toAgency: r.to_agency, status: r.status as ReferralStatus, sharesPersonalData: r.shares_personal_data === 1 })) };
+    if (!mayReadCase(actor, facts)) throw new CaseNotVisible(caseId);
+    return { ...this.view(row), referrals: referrals.map(toReferralView) };
+  }
+
+  async listCases(actor: Actor, filter: { status?: string; stage?: string } = {}): Promise<CaseView[]> {
+    let query = this.db.selectFrom('case_register').selectAll().orderBy('opened_at').orderBy('case_id');
+    if (filter.status) query = query.where('status', '=', filter.status);
+    if (filter.stage) query = query.where('stage', '=', filter.stage);
+    if (!OVERSIGHT(actor)) {
+      if (actor.role !== 'agency_officer') throw new CaseNotPermitted(actor.role, 'list cases');
+      query = query.where((eb) =>
+        eb.or([
+          eb('owning_agency', '=', actor.agency),
+          eb.exists(
+            eb.selectFrom('referral_register').select('referral_id').whereRef('referral_register.case_id', '=', 'case_register.case_id').where('to_agency', '=', actor.agency).where('status', 'in', [...ACTIVE_REFERRAL_STATUSES]),
+          ),
+        ]),
+      );
+    }
+    return (await query.execute()).map(this.view);
+  }
+
+  async referral(actor: Actor, referralId: string): Promise<ReferralView> {
+    const row = await this.db.selectFrom('referral_register').selectAll().where('referral_id', '=', referralId).executeTakeFirst();
+    if (!row) throw new ReferralNotFound(referralId);
+    if (!OVERSIGHT(actor) && !(actor.role === 'agency_officer' && (actor.agency === row.from_agency || actor.agency === row.to_agency))) throw new CaseNotVisible(row.case_id);
+    return toReferralView(row);
+  }
+
+  /** Referrals to (inbox) or from (outbox) an agency: one's own, or any for the secretariat and auditors. */
+  async box(actor: Actor, box: 'inbox' | 'outbox', agency = actor.agency, filter: { open?: boolean } = {}): Promise<ReferralView[]> {
+    if (!OVERSIGHT(actor) && !(actor.role === 'agency_officer' && agency === actor.agency)) throw new CaseNotPermitted(actor.role, `read the ${box} of ${agency}`);
+    let query = this.db.selectFrom('referral_register').selectAll().where(box === 'inbox' ? 'to_agency' : 'from_agency', '=', agency).orderBy('due_at');
+    if (filter.open) query = query.where('status', 'in', [...ACTIVE_REFERRAL_STATUSES]);
+    return (await query.execute()).map(toReferralView);
+  }
+
+  /** Open referrals (sent, accepted, in progress) or overdue ones (past due and still unanswered). */
+  async referrals(actor: Actor, which: 'open' | 'overdue'): Promise<ReferralView[]> {
+    let query = this.db.selectFrom('referral_register').selectAll().orderBy('due_at');
+    query = which === 'open' ? query.where('status', 'in', [...ACTIVE_REFERRAL_STATUSES]) : query.where('status', '=', 'sent').where('due_at', '<=', this.clock.now().toISOString());
+    if (!OVERSIGHT(actor)) {
+      if (actor.role !== 'agency_officer') throw new CaseNotPermitted(actor.role, 'list referrals');
+      query = query.where((eb) => eb.or([eb('to_agency', '=', actor.agency), eb('from_agency', '=', actor.agency)]));
+    }
+    return (await query.execute()).map(toReferralView);
+  }
+
+  /** Referrals escalated to the coordinator and still not answered. */
+  async escalations(actor: Actor): Promise<ReferralView[]> {
+    if (!OVERSIGHT(actor)) throw new CaseNotPermitted(actor.role, 'read escalations');
+    return (await this.db.selectFrom('referral_register').selectAll().where('escalated_at', 'is not', null).where('status', '=', 'sent').orderBy('due_at').execute()).map(toReferralView);
+  }
+
+  /**
+   * Hours from sending to acceptance per receiving agency (nearest-rank p50, p90), for the
+   * secretariat and auditors who follow agencies up. Dashboards show the same figures with small
+   * groups withheld.
+   */
+  async timeToAccept(actor: Actor): Promise<Array<{ agency: string; accepted: number; p50Hours: number; p90Hours: number }>> {
+    if (!OVERSIGHT(actor)) throw new CaseNotPermitted(actor.role, 'read time-to-accept by agency');
+    const rows = await this.db.selectFrom('referral_register').select(['to_agency', 'sent_at', 'accepted_at']).where('accepted_at', 'is not', null).execute();
+    const byAgency = new Map<string, number[]>();
+    for (const r of rows) byAgency.set(r.to_agency, [...(byAgency.get(r.to_agency) ?? []), (Date.parse(r.accepted_at!) - Date.parse(r.sent_at)) / 3600_000]);
+    const round = (n: number) => Math.round(n * 10) / 10;
+    return [...byAgency]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([agency, hours]) => ({ agency, accepted: hours.length, p50Hours: round(percentile(hours, 50)), p90Hours: round(percentile(hours, 90)) }));
+  }
+
+  async commitment(commitmentId: string): Promise<CommitmentView> {
+    const row = await this.db.selectFrom('commitment_register').selectAll().where('commitment_id', '=', commitmentId).executeTakeFirst();
+    if (!row) throw new CommitmentNotFound(commitmentId);
+    return toCommitmentView(row, thaiDate(this.clock.now()));
+  }
+
+  async commitments(filter: { agency?: string; overdue?: boolean; caseId?: string } = {}): Promise<CommitmentView[]> {
+    let query = this.db.selectFrom('commitment_register').selectAll().orderBy('due_on').orderBy('commitment_id');
+    if (filter.agency) query = query.where('agency', '=', filter.agency);
+    if (filter.caseId) query = query.where('target_kind', '=', 'case').where('target_id', '=', filter.caseId);
+    const today = thaiDate(this.clock.now());
+    const views = (await query.execute()).map((r) => toCommitmentView(r, today));
+    return filter.overdue ? views.filter((v) => v.overdue) : views;
+  }
+
+  /** Per agency and resource: pledged (withdrawn pledges excluded), fulfilled, and overdue pledges. */
+  async commitmentTotals(): Promise<Array<{ agency: string; resource: string; pledged: number; fulfilled: number; overduePledges: number }>> {
+    const views = await this.commitments();
+    const totals = new Map<string, { agency: string; resource: string; pledged: number; fulfilled: number; overduePledges: number }>();
+    for (const v of views) {
+      if (v.status === 'withdrawn') continue;
+      const key = `${v.agency}\u0000${v.resource}`;
+      const t = totals.get(key) ?? { agency: v.agency, resource: v.resource, pledged: 0, fulfilled: 0, overduePledges: 0 };
+      t.pledged += v.quantity;
+      t.fulfilled += v.fulfilled;
+      if (v.overdue) t.overduePledges += 1;
+      totals.set(key, t);
+    }
+    return [...totals.values()].sort((a, b) => a.agency.localeCompare(b.agency) || a.resource.localeCompare(b.resource));
+  }
+
+  /** Who read whose case's personal data, and the grants auditors gave themselves: for auditors. */
+  async accessLog(actor: Actor, filter: { caseId?: string; actorId?: string; from?: string; to?: string } = {}) {
+    if (actor.role !== 'auditor') throw new CaseNotPermitted(actor.role, 'read the personal-data access log');
+    let query = this.db.selectFrom('personal_data_access_log').selectAll().orderBy('at').orderBy('event_id');
+    if (filter.caseId) query = query.where('case_id', '=', filter.caseId);
+    if (filter.actorId) query = query.where('actor_id', '=', filter.actorId);
+    if (filter.from) query = query.where('at', '>=', filter.from);
+    if (filter.to) query = query.where('at', '<', filter.to);
+    return (await query.execute()).map((r) => ({ eventId: r.event_id, caseId: r.case_id, kind: r.kind, actorId: r.actor_id, agency: r.agency, role: r.role, purpose: r.purpose, ground: r.ground, at: r.at, until: r.until }));
+  }
+
+  /** The case register for export: the secretariat's and auditors', and de-identified like every view. */
+  async exportCases(actor: Actor): Promise<CaseView[]> {
+    if (!OVERSIGHT(actor)) throw new CaseNotPermitted(actor.role, 'export cases');
+    return this.listCases(actor);
+  }
+}

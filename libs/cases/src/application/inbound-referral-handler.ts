@@ -1,0 +1,166 @@
+import { Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { CommandRunner, idFromKey, type CommandContext } from '@ruamjai/event-store';
+import { agencyDecider, agencyStreamId } from '@ruamjai/planning';
+import { isUuid, type Actor } from '@ruamjai/kernel';
+import { InvalidMessage, type InboundContext, type InboundHandler } from '@ruamjai/messaging';
+import { AGE_GROUPS, INTAKE_SOURCES, LEGAL_BASES, type AgeGroup, type IntakeSource, type LegalBasis } from '../domain/case/case';
+import { REFERRAL_SERVICES, URGENCIES, type ReferralService, type Urgency } from '../domain/referral/referral';
+import { RecipientNotAvailable } from '../domain/referral/referral.errors';
+import { CaseCommandRequest } from './case-command-handler';
+import { IDENTITY_DOCUMENT_KINDS, type PersonalData } from './personal-data';
+import { ReferralCommandRequest } from './referral-command-handler';
+
+export const INBOUND_REFERRALS_TOPIC = 'ruamjai.inbound.referrals.v1';
+
+/** A referral from the 1300 hotline or another province, as it arrives on the inbound topic. */
+export interface InboundReferral {
+  readonly fromAgency: string;
+  readonly source: IntakeSource;
+  readonly districtCode: string;
+  readonly foundOn: string;
+  readonly ageGroup: AgeGroup;
+  readonly toAgency: string;
+  readonly service: ReferralService;
+  readonly urgency: Urgency;
+  readonly person: PersonalData;
+  readonly consentGivenOn: string | null;
+  readonly legalBasis: { basis: LegalBasis; reference: string } | null;
+}
+
+const CODE = /^[A-Z0-9][A-Z0-9-]{1,63}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Problems are named by field, never by value: a dead-lettered reason must not repeat a person's data. */
+function invalid(field: string, rule: string): never {
+  throw new InvalidMessage('REFERRAL.INBOUND_INVALID', `data.${field} ${rule}`);
+}
+const str = (v: unknown, field: string, max = 300): string => (typeof v === 'string' && v.trim() !== '' && v.length <= max ? v.trim() : invalid(field, `must be a non-empty string of at most ${max} characters`));
+const optStr = (v: unknown, field: string, max = 300): string | undefined => (v === undefined || v === null ? undefined : str(v, field, max));
+const oneOf = <T extends string>(v: unknown, field: string, values: readonly T[]): T => (values.includes(v as T) ? (v as T) : invalid(field, `must be one of ${values.join(', ')}`));
+const date = (v: unknown, field: string): string => (typeof v === 'string' && DATE.test(v) && !Number.isNaN(Date.parse(v)) ? v : invalid(field, 'must be a date (YYYY-MM-DD)'));
+
+const strings = (v: unknown, field: string, max: number): string[] | undefined => {
+  if (v === undefined || v === null) return undefined;
+  if (!Array.isArray(v) || v.length > 10) invalid(field, 'must be a list of at most 10 strings');
+  return (v as unknown[]).map((item, i) => str(item, `${field}[${i}]`, max));
+};
+
+/** The person as the sender describes them: every field the case takes, checked, nothing else kept. */
+function person(value: unknown): PersonalData {
+  if (typeof value !== 'object' || value === null) invalid('person', 'must be an object');
+  const p = value as Record<string, unknown>;
+  const docs = p.identityDocuments;
+  if (docs !== undefined && (!Array.isArray(docs) || docs.length > 10)) invalid('person.identityDocuments', 'must be a list of at most 10');
+  const contact = p.contact as Record<string, unknown> | undefined | null;
+  if (contact != null && typeof contact !== 'object') invalid('person.contact', 'must be an object');
+  const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+  return defined({
+    givenName: str(p.givenName, 'person.givenName', 200),
+    familyName: optStr(p.familyName, 'person.familyName', 200),
+    otherNames: strings(p.otherNames, 'person.otherNames', 200),
+    dateOfBirth: p.dateOfBirth == null ? undefined : date(p.dateOfBirth, 'person.dateOfBirth'),
+    sex: p.sex == null ? undefined : oneOf(p.sex, 'person.sex', ['female', 'male', 'other', 'unknown'] as const),
+    nationality: optStr(p.nationality, 'person.nationality', 100),
+    languages: strings(p.languages, 'person.languages', 50),
+    contact: contact == null ? undefined : defined({ phone: optStr(contact.phone, 'person.contact.phone', 50), address: optStr(contact.address, 'person.contact.address', 500) }),
+    identityDocuments: docs == null
+      ? undefined
+      : (docs as unknown[]).map((d, i) => ({ kind: oneOf((d as Record<string, unknown>)?.kind, `person.identityDocuments[${i}].kind`, IDENTITY_DOCUMENT_KINDS), number: str((d as Record<string, unknown>)?.number, `person.identityDocuments[${i}].number`, 64) })),
+    notes: optStr(p.notes, 'person.notes', 10000),
+  });
+}
+
+/**
+ * Turns an inbound referral into commands: open a case owned by the sender, record the consent or
+ * legal basis it arrived with, and send the referral to the receiving agency. Every id and every
+ * idempotency key derives from the message id, so a redelivery, even after a crash half-way, writes
+ * nothing twice.
+ */
+@Injectable()
+export class InboundReferralHandler implements InboundHandler<InboundReferral> {
+  readonly topic = INBOUND_REFERRALS_TOPIC;
+
+  constructor(
+    private readonly bus: CommandBus,
+    private readonly runner: CommandRunner,
+  ) {}
+
+  /**
+   * A refused referral keeps its routing fields in the dead-letter topic, never the person: the
+   * sender still holds it, and a copy in Kafka would be beyond the reach of erasure. A value that is
+   * not even JSON is dropped whole (its offset and reason stay in the headers).
+   */
+  deadLetterValue(value: Buffer | null): Buffer | null {
+    if (!value) return null;
+    try {
+      const parsed = JSON.parse(value.toString('utf8')) as { id?: unknown; data?: Record<string, unknown> };
+      if (typeof parsed !== 'object' || parsed === null) return null;
+      const data = parsed.data && typeof parsed.data === 'object' ? parsed.data : {};
+      const { person: _person, ...routing } = data;
+      return Buffer.from(JSON.stringify({ id: parsed.id ?? null, data: { ...routing, person: '[withheld: personal data is not kept in the dead-letter topic]' } }));
+    } catch {
+      return null;
+    }
+  }
+
+  parse(value: unknown): InboundReferral {
+    const data = (value as { data?: unknown })?.data;
+    if (typeof data !== 'object' || data === null) invalid('', 'is missing: the message needs a data object');
+    const d = data as Record<string, unknown>;
+    const fromAgency = str(d.fromAgency, 'fromAgency', 64);
+    const toAgency = str(d.toAgency, 'toAgency', 64);
+    if (!CODE.test(fromAgency)) invalid('fromAgency', 'must be an agency code');
+    if (!CODE.test(toAgency)) invalid('toAgency', 'must be an agency code');
+    if (d.consentGivenOn == null && d.legalBasis == null) invalid('consentGivenOn', 'or data.legalBasis is required: a referral that shares personal data needs one');
+    const lb = d.legalBasis as Record<string, unknown> | null | undefined;
+    return {
+      fromAgency,
+      toAgency,
+      source: oneOf(d.source, 'source', INTAKE_SOURCES),
+      districtCode: /^\d{4}$/.test(String(d.districtCode)) ? String(d.districtCode) : invalid('districtCode', 'must be a 4-digit district geocode'),
+      foundOn: date(d.foundOn, 'foundOn'),
+      ageGroup: oneOf(d.ageGroup ?? 'unknown', 'ageGroup', AGE_GROUPS),
+      service: oneOf(d.service, 'service', REFERRAL_SERVICES),
+      urgency: oneOf(d.urgency, 'urgency', URGENCIES),
+      person: person(d.person),
+      consentGivenOn: d.consentGivenOn == null ? null : date(d.consentGivenOn, 'consentGivenOn'),
+      legalBasis: lb == null ? null : { basis: oneOf(lb.basis, 'legalBasis.basis', LEGAL_BASES), reference: str(lb.reference, 'legalBasis.reference', 300) },
+    };
+  }
+
+  async handle(message: InboundReferral, context: InboundContext): Promise<void> {
+    const actor: Actor = { id: `inbound:${context.topic}`, agency: message.fromAgency, role: 'agency_officer' };
+    const key = (step: string) => `inbound:${context.messageId}:${step}`;
+    const ctx = (step: string, expectedRevision: bigint): CommandContext => ({
+      actor,
+      correlationId: context.correlationId,
+      causationId: context.messageId,
+      idempotencyKey: key(step),
+      requestFingerprint: step,
+      expectedRevision,
+    });
+    const caseId = idFromKey(actor.id, key('case'), 'case');
+    const personId = idFromKey(actor.id, key('person'), 'person');
+    const referralId = idFromKey(actor.id, key('referral'), 'referral');
+    if (!isUuid(caseId)) throw new Error('derived ids are UUIDs');
+    // A referral nobody here can receive must not leave a case (and a person's data) behind: refuse it first.
+    const recipient = await this.runner.peek(agencyDecider, agencyStreamId(message.toAgency), 1000);
+    if (recipient.status !== 'active') throw new RecipientNotAvailable(message.toAgency, recipient.status === 'unknown' ? 'unknown' : 'inactive');
+    const { person: p, source, districtCode, foundOn, ageGroup } = message;
+    let revision = (await this.bus.execute(new CaseCommandRequest('OpenCase', { caseId, personId, source, districtCode, foundOn, ageGroup, person: p }, ctx('case', -1n)))).revision;
+    if (message.consentGivenOn) {
+      revision = (await this.bus.execute(new CaseCommandRequest('RecordConsent', { caseId, givenOn: message.consentGivenOn, scope: 'share_with_agencies' }, ctx('consent', revision)))).revision;
+    }
+    if (message.legalBasis) {
+      await this.bus.execute(new CaseCommandRequest('RecordLegalBasis', { caseId, ...message.legalBasis }, ctx('legal-basis', revision)));
+    }
+    await this.bus.execute(
+      new ReferralCommandRequest(
+        'SendReferral',
+        { referralId, caseId, toAgency: message.toAgency, service: message.service, urgency: message.urgency, sharesPersonalData: true, external: { fromAgency: message.fromAgency } },
+        ctx('referral', -1n),
+      ),
+    );
+  }
+}

@@ -1,0 +1,78 @@
+import { DynamicModule, Inject, Injectable, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
+import { CommandRunner } from '@ruamjai/event-store';
+import { CLOCK, type Clock } from '@ruamjai/kernel';
+import { PrivacyModule } from '@ruamjai/privacy';
+import { Metrics } from '@ruamjai/platform';
+import { READ_MODEL_DB, type ReadModelDb } from '@ruamjai/read-models';
+import { Counter } from 'prom-client';
+import { CaseCommandHandler } from './application/case-command-handler';
+import { CaseDashboards } from './application/case-dashboards';
+import { CaseHistory } from './application/case-history';
+import { CaseQueries } from './application/case-queries';
+import { CommitmentCommandHandler } from './application/commitment-command-handler';
+import { InboundReferralHandler } from './application/inbound-referral-handler';
+import { PersonalDataService } from './application/personal-data-service';
+import { ReferralCommandHandler } from './application/referral-command-handler';
+import { ReferralOverdueScheduler } from './application/referral-overdue-scheduler';
+
+export const OVERDUE_SCHEDULER = Symbol('OVERDUE_SCHEDULER');
+
+@Injectable()
+class SchedulerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(@Inject(OVERDUE_SCHEDULER) private readonly scheduler: ReferralOverdueScheduler | null) {}
+  onApplicationBootstrap(): void {
+    this.scheduler?.start();
+  }
+  async onApplicationShutdown(): Promise<void> {
+    await this.scheduler?.stop();
+  }
+}
+
+export interface CasesModuleOptions {
+  /** Run the overdue-referral scheduler here: wherever projections run (the API in-process, or the worker). */
+  readonly runScheduler: boolean;
+}
+
+/** Case work: cases, referrals, commitments, personal data under need-to-know, and the overdue scheduler. */
+@Module({})
+export class CasesModule {
+  static forRoot(options: CasesModuleOptions): DynamicModule {
+    return {
+      module: CasesModule,
+      // Global, so the inbound consumer module (worker) reaches its handler.
+      global: true,
+      imports: [CqrsModule, PrivacyModule],
+      providers: [
+        CaseCommandHandler,
+        ReferralCommandHandler,
+        CommitmentCommandHandler,
+        PersonalDataService,
+        CaseQueries,
+        CaseDashboards,
+        CaseHistory,
+        InboundReferralHandler,
+        {
+          provide: OVERDUE_SCHEDULER,
+          useFactory: (runner: CommandRunner, db: ReadModelDb, clock: Clock, config: AppConfig, metrics: Metrics) => {
+            if (!options.runScheduler) return null;
+            const log = new Logger('ReferralOverdue');
+            const marked = new Counter({ name: 'ruamjai_referrals_overdue_total', help: 'Referrals this process marked overdue and escalated to the coordinator.', registers: [metrics.registry] });
+            return new ReferralOverdueScheduler(
+              runner,
+              db,
+              clock,
+              config.cases.schedulerIntervalMs,
+              { info: (o, m) => log.log({ ...o, msg: m }), warn: (o, m) => log.warn({ ...o, msg: m }) },
+              () => marked.inc(),
+            );
+          },
+          inject: [CommandRunner, READ_MODEL_DB, CLOCK, APP_CONFIG, Metrics],
+        },
+        SchedulerLifecycle,
+      ],
+      exports: [PersonalDataService, CaseQueries, CaseDashboards, CaseHistory, InboundReferralHandler, OVERDUE_SCHEDULER],
+    };
+  }
+}

@@ -1,0 +1,79 @@
+import type { Actor } from '@ruamjai/kernel';
+import { deciderSpec } from '@ruamjai/testing';
+import { CommitmentAlreadyExists, CommitmentClosed, CommitmentNotFound, CommitmentReasonRequired, CommitmentTargetUnknown, NotPledgingAgency, QuantityInvalid, type CommitmentCommand, type CommitmentEvent } from './commitment';
+import { commitmentDecider } from './commitment.decider';
+
+const spec = deciderSpec(commitmentDecider);
+const shelter: Actor = { id: 'malee.s', agency: 'SHELTER-SK', role: 'agency_officer' };
+const police: Actor = { id: 'x', agency: 'POL-SK', role: 'agency_officer' };
+const coordinator: Actor = { id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' };
+const at = new Date('2019-05-02T03:00:00Z');
+const commitmentId = 'k-1';
+const cmd = (type: CommitmentCommand['type'], data: object = {}, actor = shelter) => ({ type, data: { commitmentId, ...data }, actor, at, facts: { targetExists: true } }) as CommitmentCommand;
+const pledged: CommitmentEvent = {
+  type: 'CommitmentPledged',
+  data: { commitmentId, agency: 'SHELTER-SK', target: { kind: 'case', caseId: 'c-1' }, resource: 'shelter_beds', quantity: 4, dueOn: '2019-06-30' },
+};
+const part: CommitmentEvent = { type: 'CommitmentFulfilled', data: { commitmentId, quantity: 1, fulfilledTotal: 1, fulfilledOn: '2019-05-10', complete: false } };
+const withdrawn: CommitmentEvent = { type: 'CommitmentWithdrawn', data: { commitmentId, reason: 'งบถูกตัด' } };
+
+describe('a new pledge', () => {
+  it('is made by the actor\'s agency for a case or a plan project', () => {
+    spec.given([]).when(cmd('PledgeCommitment', { target: { kind: 'case', caseId: 'c-1' }, resource: 'shelter_beds', quantity: 4, dueOn: '2019-06-30' })).then([pledged]);
+  });
+  it('needs a positive whole quantity', () => {
+    spec.given([]).when(cmd('PledgeCommitment', { target: { kind: 'case', caseId: 'c-1' }, resource: 'shelter_beds', quantity: 0, dueOn: '2019-06-30' })).thenRefuses(QuantityInvalid, 'COMMITMENT.QUANTITY_INVALID');
+    spec.given([]).when(cmd('PledgeCommitment', { target: { kind: 'case', caseId: 'c-1' }, resource: 'budget_satang', quantity: 1.5, dueOn: '2019-06-30' })).thenRefuses(QuantityInvalid);
+  });
+  it('needs a plan project or case that exists', () => {
+    spec
+      .given([])
+      .when({ ...cmd('PledgeCommitment', { target: { kind: 'project', planId: 'p', projectId: 'x' }, resource: 'vehicles', quantity: 1, dueOn: '2019-06-30' }), facts: { targetExists: false } } as CommitmentCommand)
+      .thenRefuses(CommitmentTargetUnknown, 'COMMITMENT.TARGET_UNKNOWN');
+  });
+  it('cannot be made twice under one id', () => {
+    spec.given([pledged]).when(cmd('PledgeCommitment', { target: { kind: 'case', caseId: 'c-1' }, resource: 'shelter_beds', quantity: 4, dueOn: '2019-06-30' })).thenRefuses(CommitmentAlreadyExists);
+  });
+  it('does not exist to be fulfilled', () => {
+    spec.given([]).when(cmd('RecordFulfilment', { quantity: 1, fulfilledOn: '2019-05-10' })).thenRefuses(CommitmentNotFound, 'COMMITMENT.NOT_FOUND');
+  });
+});
+
+describe('an open pledge', () => {
+  it('is fulfilled in part, then in whole', () => {
+    spec.given([pledged]).when(cmd('RecordFulfilment', { quantity: 1, fulfilledOn: '2019-05-10' })).then([part]);
+    spec.given([pledged, part]).when(cmd('RecordFulfilment', { quantity: 3, fulfilledOn: '2019-05-20' })).then([
+      { type: 'CommitmentFulfilled', data: { commitmentId, quantity: 3, fulfilledTotal: 4, fulfilledOn: '2019-05-20', complete: true } },
+    ]);
+  });
+  it('is never fulfilled beyond what was pledged', () => {
+    spec.given([pledged, part]).when(cmd('RecordFulfilment', { quantity: 4, fulfilledOn: '2019-05-20' })).thenRefuses(QuantityInvalid);
+  });
+  it('is revised with a reason, never below what was delivered', () => {
+    spec.given([pledged, part]).when(cmd('ReviseCommitment', { quantity: 2, dueOn: '2019-07-31', reason: 'ลดจำนวนเตียง' })).then([
+      { type: 'CommitmentRevised', data: { commitmentId, previousQuantity: 4, quantity: 2, previousDueOn: '2019-06-30', dueOn: '2019-07-31', reason: 'ลดจำนวนเตียง' } },
+    ]);
+    spec.given([pledged, part]).when(cmd('ReviseCommitment', { quantity: 0, dueOn: '2019-07-31', reason: 'x' })).thenRefuses(QuantityInvalid);
+    spec.given([pledged, { ...part, data: { ...part.data, quantity: 3, fulfilledTotal: 3 } } as CommitmentEvent]).when(cmd('ReviseCommitment', { quantity: 2, dueOn: '2019-07-31', reason: 'x' })).thenRefuses(QuantityInvalid);
+    spec.given([pledged]).when(cmd('ReviseCommitment', { quantity: 2, dueOn: '2019-07-31', reason: '' })).thenRefuses(CommitmentReasonRequired);
+  });
+  it('is withdrawn with a reason', () => {
+    spec.given([pledged]).when(cmd('WithdrawCommitment', { reason: 'งบถูกตัด' })).then([withdrawn]);
+  });
+  it('is changed only by the pledging agency or the coordinator', () => {
+    spec.given([pledged]).when(cmd('WithdrawCommitment', { reason: 'x' }, police)).thenRefuses(NotPledgingAgency, 'COMMITMENT.NOT_PLEDGING_AGENCY');
+    spec.given([pledged]).when(cmd('RecordFulfilment', { quantity: 1, fulfilledOn: '2019-05-10' }, coordinator)).then([part]);
+  });
+});
+
+describe('a fulfilled or withdrawn pledge', () => {
+  const whole: CommitmentEvent = { type: 'CommitmentFulfilled', data: { commitmentId, quantity: 4, fulfilledTotal: 4, fulfilledOn: '2019-05-10', complete: true } };
+  it.each([
+    ['fulfilled', [pledged, whole]],
+    ['withdrawn', [pledged, withdrawn]],
+  ] as const)('%s takes no more changes', (_n, given) => {
+    spec.given([...given]).when(cmd('RecordFulfilment', { quantity: 1, fulfilledOn: '2019-05-10' })).thenRefuses(CommitmentClosed, 'COMMITMENT.CLOSED');
+    spec.given([...given]).when(cmd('ReviseCommitment', { quantity: 5, dueOn: '2019-07-31', reason: 'x' })).thenRefuses(CommitmentClosed);
+    spec.given([...given]).when(cmd('WithdrawCommitment', { reason: 'x' })).thenRefuses(CommitmentClosed);
+  });
+});

@@ -1,0 +1,3 @@
+export * from './key-store';
+export * from './personal-data-vault';
+export * from './privacy.module';
