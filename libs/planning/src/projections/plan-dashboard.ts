@@ -47,9 +47,16 @@ export const splitCellKey = (cell: string): { dimension: DashboardDimension; key
 
 function add(cells: DashboardCells, dimension: DashboardDimension, key: string, part: Partial<Measures>, sign = 1): void {
   const id = cellKey(dimension, key);
-  const cell = cells.get(id) ?? noMeasures();
-  for (const m of MEASURES) if (part[m]) cell[m] += sign * part[m]!;
-  cells.set(id, cell);
+  let cell = cells.get(id);
+  if (!cell) {
+    cell = noMeasures();
+    cells.set(id, cell);
+  }
+  // Only the measures given: most parts name two or three.
+  for (const m in part) {
+    const value = part[m as Measure];
+    if (value) cell[m as Measure] += sign * value;
+  }
 }
 
 const liveActivities = (p: ProjectView): ActivityView[] => p.activities.filter((a) => a.status !== 'withdrawn');
