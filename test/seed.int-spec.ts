@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedSakaeo2562 } from '../apps/cli/src/seed/run-seed';
-import { SEED_AGENCIES, SEED_AMENDMENT, SEED_FUND_REQUEST, SEED_PROJECTS } from '../apps/cli/src/seed/sakaeo-2562';
+import { SEED_AGENCIES, SEED_AMENDMENT, SEED_BUDGET_REVISION, SEED_FUND_REQUEST, SEED_PROJECTS } from '../apps/cli/src/seed/sakaeo-2562';
 import { startApi, type ApiHarness } from './support/api-harness';
 
 describe('the Sa Kaeo FY2562 seed', () => {
@@ -16,6 +16,9 @@ describe('the Sa Kaeo FY2562 seed', () => {
   });
 
   it('builds the plan through the commands, adds nothing when run again, and its views add up to what was seeded', async () => {
+    // Someone has registered agencies by hand already (as the README's first session does): the seed keeps them.
+    const before = await startApi({ DATA_DIR: dir });
+    await before.close();
     const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' });
     const first = await seedSakaeo2562(config);
     const again = await seedSakaeo2562(config);
@@ -28,7 +31,8 @@ describe('the Sa Kaeo FY2562 seed', () => {
     const projects = [...SEED_PROJECTS, SEED_AMENDMENT];
     expect(view.body.totals.projectCount).toBe(projects.length);
     // Every budget line the seed commanded: each project's first line, then the extra ones.
-    const lines = projects.flatMap((p) => [{ source: p.fundingSource, amount: p.requestedBudgetSatang, key: undefined as string | undefined, project: p }, ...p.budgetLines.map((l) => ({ source: l.fundingSource, amount: l.amountSatang, key: l.key as string | undefined, project: p }))]);
+    const requested = (p: (typeof projects)[number]) => (p.key === SEED_BUDGET_REVISION.project ? SEED_BUDGET_REVISION.requestedBudgetSatang : p.requestedBudgetSatang);
+    const lines = projects.flatMap((p) => [{ source: p.fundingSource, amount: requested(p), key: undefined as string | undefined, project: p }, ...p.budgetLines.map((l) => ({ source: l.fundingSource, amount: l.amountSatang, key: l.key as string | undefined, project: p }))]);
     const sum = <T>(items: readonly T[], f: (item: T) => number) => items.reduce((total, item) => total + f(item), 0);
     expect(view.body.totals.requestedBudgetSatang).toBe(sum(lines, (l) => l.amount));
     for (const source of new Set(lines.map((l) => l.source))) {
@@ -39,7 +43,18 @@ describe('the Sa Kaeo FY2562 seed', () => {
       approvedSatang: SEED_FUND_REQUEST.approvedSatang,
       disbursedSatang: SEED_FUND_REQUEST.disbursements.reduce((a, b) => a + b, 0),
     });
-    expect(view.body).toMatchObject({ status: 'amended', edition: 2, approvals: [{ meetingReference: 'ครั้งที่ 1/2562', meetingDate: '2019-03-15' }], amendments: [{ reason: SEED_AMENDMENT.reason }] });
+    expect(view.body).toMatchObject({
+      status: 'amended',
+      edition: 3,
+      approvals: [{ meetingReference: 'ครั้งที่ 1/2562', meetingDate: '2019-03-15' }],
+      amendments: [{ edition: 2, reason: SEED_BUDGET_REVISION.reason }, { edition: 3, reason: SEED_AMENDMENT.reason }],
+    });
+    // Events are in date order, so the plan as of any time is a state it really had.
+    const trail = await api.http.get(`/api/v1/plans/${first.planId}/history?limit=1000`).set(auth).expect(200);
+    const times = trail.body.events.map((e: { occurredAt: string }) => e.occurredAt);
+    expect(times).toEqual([...times].sort());
+    const revised = await api.http.get(`/api/v1/plans/${first.planId}/history?type=ProjectBudgetRevised`).set(auth).expect(200);
+    expect(revised.body.events).toEqual([expect.objectContaining({ reason: SEED_BUDGET_REVISION.reason, changes: expect.arrayContaining([expect.objectContaining({ after: SEED_BUDGET_REVISION.requestedBudgetSatang })]) })]);
 
     // The dashboards, against sums taken from the seed's own commands.
     const activities = projects.flatMap((p) => p.activities.map((a) => ({ ...a, project: p })));

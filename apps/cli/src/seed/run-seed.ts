@@ -4,9 +4,9 @@ import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import type { AppConfig } from '@ruamjai/config';
 import { idFromKey, type CommandContext } from '@ruamjai/event-store';
 import { FixedClock, type Actor } from '@ruamjai/kernel';
-import { AgencyCommandRequest, planningMigrations, PlanningModule, planningProjections, PlanCommandRequest } from '@ruamjai/planning';
+import { AgencyAlreadyRegistered, AgencyCommandRequest, planningMigrations, PlanningModule, planningProjections, PlanCommandRequest } from '@ruamjai/planning';
 import { PlatformModule } from '@ruamjai/platform';
-import { SEED_AGENCIES, SEED_AMENDMENT, SEED_FUND_REQUEST, SEED_PLAN, SEED_PROJECTS, type SeedProject } from './sakaeo-2562';
+import { SEED_AGENCIES, SEED_AMENDMENT, SEED_BUDGET_REVISION, SEED_FUND_REQUEST, SEED_PLAN, SEED_PROJECTS, type SeedProject } from './sakaeo-2562';
 import { seedSakaeo2562Cases } from './sakaeo-2562-cases';
 
 const coordinator: Actor = { id: 'somchai.k', agency: 'PSDHS-SK', role: 'coordinator' };
@@ -52,7 +52,12 @@ async function seedSakaeo2562Plan(config: AppConfig): Promise<SeedResult> {
 
     at('2019-01-15T02:00:00Z');
     for (const agency of SEED_AGENCIES) {
-      await bus.execute(new AgencyCommandRequest('RegisterAgency', { ...agency }, context(coordinator, `agency:${agency.code}`, -1n)));
+      try {
+        await bus.execute(new AgencyCommandRequest('RegisterAgency', { ...agency }, context(coordinator, `agency:${agency.code}`, -1n)));
+      } catch (error) {
+        // An agency someone registered already (the README's first session registers PSDHS-SK) is kept as it is.
+        if (!(error instanceof AgencyAlreadyRegistered)) throw error;
+      }
     }
 
     const planId = idFromKey(coordinator.id, `${SEED}:plan`, 'plan');
@@ -103,20 +108,22 @@ async function seedSakaeo2562Plan(config: AppConfig): Promise<SeedResult> {
     at('2019-03-15T07:00:00Z');
     outcome = await bus.execute(new PlanCommandRequest('ApprovePlan', { planId, meetingReference: 'ครั้งที่ 1/2562', meetingDate: '2019-03-15' }, context(chair, 'approval', outcome.revision)));
 
-    at('2019-04-10T03:00:00Z');
-    outcome = await bus.execute(new PlanCommandRequest('ApproveFundRequest', { planId, requestId, approvedAmountSatang: fund.approvedSatang }, context(coordinator, 'fund-approval', outcome.revision)));
-    for (const [i, amount] of fund.disbursements.entries()) {
-      at(`2019-0${5 + i}-01T03:00:00Z`);
-      outcome = await bus.execute(new PlanCommandRequest('RecordFundDisbursement', { planId, requestId, amountSatang: amount }, context(coordinator, `disbursement:${i}`, outcome.revision)));
-    }
-
-    // Agency officers report what their agencies did, in date order, as it happened.
+    // After approval: the Fund's decision and payments, a budget revision, an added project, and the
+    // agencies' progress reports, each on its own date and all in date order, as it happened.
+    const fundSteps = [
+      { on: '2019-04-10T03:00:00Z', run: () => step(coordinator, 'fund-approval', 'ApproveFundRequest', { planId, requestId, approvedAmountSatang: fund.approvedSatang }) },
+      ...fund.disbursements.map((amount, i) => ({ on: `2019-0${5 + i}-01T03:00:00Z`, run: () => step(coordinator, `disbursement:${i}`, 'RecordFundDisbursement', { planId, requestId, amountSatang: amount }) })),
+    ];
+    const revision = SEED_BUDGET_REVISION;
+    const budgetRevision = {
+      on: revision.on,
+      run: () => step(coordinator, 'budget-revision', 'ReviseProjectBudget', { planId, projectId: projectIds[revision.project], requestedBudgetSatang: revision.requestedBudgetSatang, reason: revision.reason }),
+    };
     const reports = SEED_PROJECTS.flatMap((project) => [
       ...project.activities.flatMap((activity) =>
         activity.progress.map((p, i) => ({
-          on: p.reportedOn,
+          on: `${p.reportedOn}T10:00:00Z`,
           run: () => {
-            at(`${p.reportedOn}T10:00:00Z`);
             const { reportedOn, participantsReached, spendSatang, completed, note, line } = p;
             return step(officer(p.agencyCode), `progress:${activity.key}:${i}`, 'ReportActivityProgress', {
               planId,
@@ -135,9 +142,8 @@ async function seedSakaeo2562Plan(config: AppConfig): Promise<SeedResult> {
         kpi.actual
           ? [
               {
-                on: kpi.actual.measuredOn,
+                on: `${kpi.actual.measuredOn}T11:00:00Z`,
                 run: () => {
-                  at(`${kpi.actual!.measuredOn}T11:00:00Z`);
                   return step(officer(kpi.actual!.agencyCode), `kpi-actual:${kpi.key}`, 'RecordKpiActual', { planId, kpiId: ids('kpi', kpi.key), actual: kpi.actual!.value, measuredOn: kpi.actual!.measuredOn });
                 },
               },
@@ -145,8 +151,12 @@ async function seedSakaeo2562Plan(config: AppConfig): Promise<SeedResult> {
           : [],
       ),
     ]);
-    const amendment = { on: '2019-06-20', run: () => (at('2019-06-20T03:00:00Z'), addProject(SEED_AMENDMENT, SEED_AMENDMENT.reason)) };
-    for (const entry of [...reports, amendment].sort((a, b) => a.on.localeCompare(b.on))) await entry.run();
+    const amendment = { on: '2019-06-20T03:00:00Z', run: () => addProject(SEED_AMENDMENT, SEED_AMENDMENT.reason) };
+    // Same-day steps keep their order: the sort is stable and by the full time.
+    for (const entry of [...fundSteps, budgetRevision, ...reports, amendment].sort((a, b) => a.on.localeCompare(b.on))) {
+      at(entry.on);
+      await entry.run();
+    }
     return { planId, projectIds, requestId, revision: outcome.revision, position: outcome.position };
   } finally {
     await app.close();

@@ -284,6 +284,14 @@ export const SEED_AMENDMENT: SeedProject & { reason: string } = {
   reason: 'ที่ประชุมอนุกรรมการ ครั้งที่ 2/2562 ให้เพิ่มบทบาทเยาวชนในการเฝ้าระวัง',
 };
 
+/** After approval the schools project needs less: the local administrations pay the buses. */
+export const SEED_BUDGET_REVISION = {
+  project: 'schools',
+  on: '2019-04-20T03:00:00Z',
+  requestedBudgetSatang: 2_200_000,
+  reason: 'อปท. ชายแดนสมทบค่าพาหนะนักเรียนเอง ตามมติคณะทำงาน ครั้งที่ 3/2562',
+};
+
 export const SEED_FUND_REQUEST = {
   project: 'pracharat',
   amountSatang: 15_000_000,

@@ -323,3 +323,31 @@ describe('the plan as it was, on a long plan', () => {
     }
   });
 });
+
+describe('the plan as it was, when command times run out of order', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ruamjai-asof-order-'));
+  const store = SqliteEventStore.open({ file: join(dir, 'events.sqlite') });
+  afterAll(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is a state the plan really had: the events in log order up to the first one after the time asked', async () => {
+    const commands = new CommandRunner(store);
+    const actor = { id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' as const };
+    const agencies = { 'PSDHS-SK': { status: 'active', code: 'PSDHS-SK', nameTh: 'พมจ.สระแก้ว', agencyType: 'social_development', districtCode: '2701' } } as const;
+    const planId = randomUUID();
+    const run = (command: PlanCommand) => commands.run(planDecider, planStreamId(planId), command, { actor, correlationId: 'p', causationId: 'p' });
+    const add = (at: string, budget: number) =>
+      run({ type: 'AddProject', actor, at: new Date(at), agencies, data: { planId, projectId: randomUUID(), titleTh: 'โครงการ', strategy: 'prevention', leadAgencyCode: 'PSDHS-SK', districtCodes: ['2706'], requestedBudgetSatang: budget, fundingSource: 'provincial_budget' } });
+    await run({ type: 'DraftPlan', actor, at: new Date('2019-02-01T00:00:00Z'), data: { planId, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'แผน' } });
+    await add('2019-02-10T00:00:00Z', 100);
+    // A clock behind the others: recorded after, dated before.
+    await add('2019-02-05T00:00:00Z', 200);
+    const audit = new PlanAudit(store);
+    const early = await audit.viewAt(planId, { at: new Date('2019-02-06T00:00:00Z') });
+    expect(early).toMatchObject({ revision: 0, totals: { requestedBudgetSatang: 0 } });
+    const later = await audit.viewAt(planId, { at: new Date('2019-02-11T00:00:00Z') });
+    expect(later).toMatchObject({ revision: 2, totals: { requestedBudgetSatang: 300 } });
+  });
+});

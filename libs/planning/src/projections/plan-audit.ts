@@ -202,45 +202,45 @@ export class PlanAudit {
   }
 
   /**
-   * The plan exactly as it was after the last event at or before `at`, or at `revision`. Resumes
-   * from the latest kept fold at or before the point (events are immutable, so a fold of the first
-   * N events never goes stale) and reads only the events after it.
+   * The plan exactly as it was: the longest run of its events, from the first, whose times are all
+   * at or before `at` (times are the commands' own; the log's order decides what came first, so the
+   * answer is always a state the plan really had), or up to `revision`. Resumes from the latest kept
+   * fold inside that run (events are immutable, so a fold of the first N events never goes stale) and
+   * reads only the events after it.
    */
   async viewAt(planId: string, point: { at?: Date; revision?: number }): Promise<PlanView | undefined> {
     const at = point.at?.getTime();
-    const included = (e: ViewEvent) => (point.revision === undefined || e.revision <= point.revision) && (at === undefined || Date.parse(e.occurredAt) <= at);
     const kept = this.snapshots.get(planId) ?? [];
-    // Times are the commands' own, so only a kept fold whose every event is included can be resumed.
     const inMemory = [...kept].reverse().find((s) => (point.revision === undefined || s.revision <= point.revision) && (at === undefined || s.occurredAt <= at));
     const stored = await this.keptSnapshot(planId, point, inMemory?.revision ?? -1);
     const start = stored ?? inMemory;
     const folded = start ? start.folded.copy() : new FoldedPlan();
     const fresh: Snapshot[] = stored ? [stored] : [];
     let latest = start?.occurredAt ?? 0;
-    // A fold can be kept only while no event so far was left out of it.
-    let complete = true;
+    // A stored snapshot is checked against the log: the event at its revision must be the one it names.
+    let verified = !stored;
     try {
-      // A stored snapshot is checked against the log: its last event must be the one there.
       const from = stored ? BigInt(stored.revision) : start ? BigInt(start.revision + 1) : 0n;
-      let first = true;
       for await (const event of this.store.readStream(planStreamId(planId), { fromRevision: from })) {
-        if (stored && first) {
-          first = false;
-          if (event.id !== stored.eventId) return this.foldWithout(planId, point);
+        if (!verified) {
+          if (event.id !== stored!.eventId) return this.foldWithout(planId, point);
+          verified = true;
           continue;
         }
         const change = viewEventOf(event);
         const time = Date.parse(change.occurredAt);
         if (point.revision !== undefined && change.revision > point.revision) break;
-        if (included(change)) folded.apply(change);
-        else complete = false;
+        if (at !== undefined && time > at) break;
+        folded.apply(change);
         latest = Math.max(latest, time);
-        if (complete && (change.revision + 1) % SNAPSHOT_EVERY === 0) fresh.push({ revision: change.revision, occurredAt: latest, folded: folded.copy() });
+        if ((change.revision + 1) % SNAPSHOT_EVERY === 0) fresh.push({ revision: change.revision, occurredAt: latest, folded: folded.copy() });
       }
     } catch (error) {
       if (error instanceof StreamNotFound) return undefined;
       throw error;
     }
+    // The log ends before the snapshot's revision: it was cut short, and the snapshot is not to be trusted.
+    if (!verified) return this.foldWithout(planId, point);
     if (fresh.length > 0) this.keep(planId, [...kept, ...fresh.filter((f) => !kept.some((k) => k.revision === f.revision))]);
     return folded.view();
   }
@@ -253,7 +253,8 @@ export class PlanAudit {
       for await (const event of this.store.readStream(planStreamId(planId))) {
         const change = viewEventOf(event);
         if (point.revision !== undefined && change.revision > point.revision) break;
-        if (at === undefined || Date.parse(change.occurredAt) <= at) folded.apply(change);
+        if (at !== undefined && Date.parse(change.occurredAt) > at) break;
+        folded.apply(change);
       }
     } catch (error) {
       if (error instanceof StreamNotFound) return undefined;
