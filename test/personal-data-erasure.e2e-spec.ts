@@ -118,6 +118,9 @@ describe('erasure of a person (PDPA s.33) by crypto-shredding', () => {
     }
     const again = await call('update-after', http.post(`/api/v1/cases/${caseId}/personal-data-updates`).set(shelter).set('If-Match', erased.headers.etag).send({ person }), 410);
     expect(again.body.code).toBe('PERSONAL_DATA.ERASED');
+    // A referral sharing the erased data answers as a read of it does: 410, its own code.
+    const referAfter = await call('refer-after', http.post('/api/v1/referrals').set(shelter).send({ caseId, toAgency: 'HEALTH-SK', service: 'legal_aid', urgency: 'normal', sharesPersonalData: true }), 410);
+    expect(referAfter.body).toMatchObject({ code: 'PERSONAL_DATA.ERASED', messages: { th: expect.any(String), en: expect.any(String) } });
     await call('screen-after', http.post(`/api/v1/cases/${caseId}/screening`).set(shelter).set('If-Match', erased.headers.etag).send({ indicators: ['forced_labour'], formReference: 'ร.บ.1/2562-099' }), 201);
     const view = await call('case-after', http.get(`/api/v1/cases/${caseId}?minPosition=${erased.body.position}`).set(coordinator), 200);
     expect(view.body.personalDataErased).toBe(true);

@@ -2,6 +2,7 @@ import type { Actor } from '@ruamjai/kernel';
 import { deciderSpec } from '@ruamjai/testing';
 import type { ReferralCommand, ReferralEvent, ReferralFacts } from './referral';
 import { referralDecider } from './referral.decider';
+import { PersonalDataAlreadyErased } from '../case/case.errors';
 import {
   ConsentOrLegalBasisRequired,
   DueTimeInPast,
@@ -64,7 +65,8 @@ describe('sending a referral', () => {
     spec.given([]).when(send({ sharesPersonalData: false }, { consent: false })).then([{ ...sent, data: { ...sent.data, sharesPersonalData: false, basis: null } } as ReferralEvent]);
   });
   it('cannot share the data of a person whose data was erased', () => {
-    spec.given([]).when(send({}, { erased: true })).thenRefuses(ReferralCaseNotOpen);
+    // The same answer a read of the erased case gets (410), not a closed-case conflict.
+    spec.given([]).when(send({}, { erased: true })).thenRefuses(PersonalDataAlreadyErased, 'PERSONAL_DATA.ERASED');
   });
   it('needs an open case', () => {
     spec.given([]).when(send({}, { exists: false })).thenRefuses(ReferralCaseNotOpen, 'REFERRAL.CASE_NOT_OPEN');

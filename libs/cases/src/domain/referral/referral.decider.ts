@@ -1,4 +1,5 @@
 import type { Actor, Decider } from '@ruamjai/kernel';
+import { PersonalDataAlreadyErased } from '../case/case.errors';
 import type { ReferralCommand, ReferralEvent, ReferralState, ReferralStatus, SendReferral } from './referral';
 import {
   ConsentOrLegalBasisRequired,
@@ -50,7 +51,8 @@ function send(command: SendReferral): ReferralEvent[] {
   if (Date.parse(dueAt) <= command.at.getTime()) throw new DueTimeInPast(dueAt);
   let basis: 'consent' | 'legal_basis' | null = null;
   if (sharesPersonalData) {
-    if (c.erased) throw new ReferralCaseNotOpen(caseId, 'erased');
+    // Answered as a read of the erased case is: 410 PERSONAL_DATA.ERASED, not a closed-case conflict.
+    if (c.erased) throw new PersonalDataAlreadyErased(caseId);
     if (c.consent) basis = 'consent';
     else if (c.legalBasis) basis = 'legal_basis';
     else throw new ConsentOrLegalBasisRequired(caseId);

@@ -52,11 +52,11 @@ export class ConsentOrLegalBasisRequired extends DomainError {
 export class ReferralCaseNotOpen extends DomainError {
   readonly code = 'REFERRAL.CASE_NOT_OPEN';
   readonly kind = 'conflict';
-  constructor(caseId: string, why: 'not_found' | 'closed' | 'erased') {
+  constructor(caseId: string, why: 'not_found' | 'closed') {
     super(
       {
-        th: why === 'not_found' ? `ไม่พบกรณี ${caseId}` : why === 'closed' ? `กรณี ${caseId} ปิดแล้ว ส่งต่อไม่ได้` : `ข้อมูลส่วนบุคคลของกรณี ${caseId} ถูกลบแล้ว จึงส่งต่อพร้อมข้อมูลไม่ได้`,
-        en: why === 'not_found' ? `Case ${caseId} was not found` : why === 'closed' ? `Case ${caseId} is closed; it cannot be referred` : `The personal data of case ${caseId} was erased; it cannot be shared`,
+        th: why === 'not_found' ? `ไม่พบกรณี ${caseId}` : `กรณี ${caseId} ปิดแล้ว ส่งต่อไม่ได้`,
+        en: why === 'not_found' ? `Case ${caseId} was not found` : `Case ${caseId} is closed; it cannot be referred`,
       },
       { caseId, why },
     );
