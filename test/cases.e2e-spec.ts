@@ -108,8 +108,17 @@ describe('case work over HTTP', () => {
   it('lets agencies pledge, fulfil in part, revise and withdraw, and shows pledged against fulfilled', async () => {
     const { body: c } = await api.http.post('/api/v1/cases').set(shelter).send(openCase).expect(201);
     const pledge = await api.http.post('/api/v1/commitments').set(shelter).send({ targetKind: 'case', caseId: c.caseId, resource: 'shelter_beds', quantity: 4, dueOn: '2019-06-30' }).expect(201);
-    const unknown = await api.http.post('/api/v1/commitments').set(shelter).send({ targetKind: 'case', caseId: '00000000-0000-4000-8000-000000000000', resource: 'vehicles', quantity: 1, dueOn: '2019-06-30' }).expect(400);
-    expect(unknown.body.code).toBe('COMMITMENT.TARGET_UNKNOWN');
+    const unknown = await api.http.post('/api/v1/commitments').set(shelter).send({ targetKind: 'case', caseId: '00000000-0000-4000-8000-000000000000', resource: 'vehicles', quantity: 1, dueOn: '2019-06-30' }).expect(404);
+    expect(unknown.body.code).toBe('CASE.NOT_FOUND');
+    // An agency with no need-to-know on the case gets the very same answer: the pledge confirms nothing.
+    const stranger = await api.http.post('/api/v1/commitments').set(police).send({ targetKind: 'case', caseId: c.caseId, resource: 'vehicles', quantity: 1, dueOn: '2019-06-30' }).expect(404);
+    expect(stranger.body).toMatchObject({ code: 'CASE.NOT_FOUND', messages: { th: expect.any(String), en: expect.any(String) } });
+    expect(stranger.headers['content-type']).toContain('application/problem+json');
+    // Once the case is referred to an agency, that agency may pledge to it.
+    await api.http.post(`/api/v1/cases/${c.caseId}/consents`).set(shelter).set('If-Match', '"0"').send({ givenOn: '2019-05-02', scope: 'share_with_agencies' }).expect(201);
+    const referred = await api.http.post('/api/v1/referrals').set(shelter).send({ caseId: c.caseId, toAgency: 'POL-SK', service: 'legal_aid', urgency: 'normal', sharesPersonalData: false }).expect(201);
+    await api.http.get(`/api/v1/referrals/${referred.body.referralId}?minPosition=${referred.body.position}`).set(police).expect(200);
+    await api.http.post('/api/v1/commitments').set(police).send({ targetKind: 'case', caseId: c.caseId, resource: 'vehicles', quantity: 1, dueOn: '2019-06-30' }).expect(201);
     const id = pledge.body.commitmentId;
     await api.http.post(`/api/v1/commitments/${id}/fulfilments`).set(shelter).set('If-Match', '"0"').send({ quantity: 1, fulfilledOn: '2019-05-10' }).expect(201);
     const over = await api.http.post(`/api/v1/commitments/${id}/fulfilments`).set(shelter).set('If-Match', '"1"').send({ quantity: 9, fulfilledOn: '2019-05-10' }).expect(400);

@@ -2,6 +2,7 @@ import type { Actor } from '@ruamjai/kernel';
 import { deciderSpec } from '@ruamjai/testing';
 import { CommitmentAlreadyExists, CommitmentClosed, CommitmentNotFound, CommitmentReasonRequired, CommitmentTargetUnknown, NotPledgingAgency, QuantityInvalid, type CommitmentCommand, type CommitmentEvent } from './commitment';
 import { commitmentDecider } from './commitment.decider';
+import { CaseNotFound } from '../case/case.errors';
 
 const spec = deciderSpec(commitmentDecider);
 const shelter: Actor = { id: 'malee.s', agency: 'SHELTER-SK', role: 'agency_officer' };
@@ -9,7 +10,8 @@ const police: Actor = { id: 'x', agency: 'POL-SK', role: 'agency_officer' };
 const coordinator: Actor = { id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' };
 const at = new Date('2019-05-02T03:00:00Z');
 const commitmentId = 'k-1';
-const cmd = (type: CommitmentCommand['type'], data: object = {}, actor = shelter) => ({ type, data: { commitmentId, ...data }, actor, at, facts: { targetExists: true } }) as CommitmentCommand;
+const caseAccess = { owningAgency: 'SHELTER-SK', referrals: [] };
+const cmd = (type: CommitmentCommand['type'], data: object = {}, actor = shelter) => ({ type, data: { commitmentId, ...data }, actor, at, facts: { targetExists: true, caseAccess } }) as unknown as CommitmentCommand;
 const pledged: CommitmentEvent = {
   type: 'CommitmentPledged',
   data: { commitmentId, agency: 'SHELTER-SK', target: { kind: 'case', caseId: 'c-1' }, resource: 'shelter_beds', quantity: 4, dueOn: '2019-06-30' },
@@ -30,6 +32,18 @@ describe('a new pledge', () => {
       .given([])
       .when({ ...cmd('PledgeCommitment', { target: { kind: 'project', planId: 'p', projectId: 'x' }, resource: 'vehicles', quantity: 1, dueOn: '2019-06-30' }), facts: { targetExists: false } } as CommitmentCommand)
       .thenRefuses(CommitmentTargetUnknown, 'COMMITMENT.TARGET_UNKNOWN');
+  });
+  it('to a case needs need-to-know on it, and is otherwise answered as if the case did not exist', () => {
+    const toCase = (actor: Actor, access: object | undefined, targetExists = true) =>
+      ({ ...cmd('PledgeCommitment', { target: { kind: 'case', caseId: 'c-1' }, resource: 'shelter_beds', quantity: 1, dueOn: '2019-06-30' }, actor), facts: { targetExists, caseAccess: access } }) as CommitmentCommand;
+    const withReferral = (status: string) => ({ owningAgency: 'SHELTER-SK', referrals: [{ toAgency: 'POL-SK', status, sharesPersonalData: false }] });
+    // Another agency with no referral on the case: the same 404 as a case that does not exist.
+    spec.given([]).when(toCase(police, caseAccess)).thenRefuses(CaseNotFound, 'CASE.NOT_FOUND');
+    spec.given([]).when(toCase(shelter, undefined, false)).thenRefuses(CaseNotFound, 'CASE.NOT_FOUND');
+    spec.given([]).when(toCase(police, withReferral('completed'))).thenRefuses(CaseNotFound);
+    // An agency holding an active referral on it, and the coordinator, may.
+    spec.given([]).when(toCase(police, withReferral('accepted'))).then([{ ...pledged, data: { ...pledged.data, agency: 'POL-SK', quantity: 1 } } as CommitmentEvent]);
+    spec.given([]).when(toCase(coordinator, caseAccess)).then([{ ...pledged, data: { ...pledged.data, agency: 'PSDHS-SK', quantity: 1 } } as CommitmentEvent]);
   });
   it('cannot be made twice under one id', () => {
     spec.given([pledged]).when(cmd('PledgeCommitment', { target: { kind: 'case', caseId: 'c-1' }, resource: 'shelter_beds', quantity: 4, dueOn: '2019-06-30' })).thenRefuses(CommitmentAlreadyExists);

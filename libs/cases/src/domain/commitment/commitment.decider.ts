@@ -1,4 +1,6 @@
 import type { Actor, Decider } from '@ruamjai/kernel';
+import { mayReadCase } from '../access/case-access';
+import { CaseNotFound } from '../case/case.errors';
 import {
   CommitmentAlreadyExists,
   CommitmentClosed,
@@ -38,7 +40,12 @@ function decide(command: CommitmentCommand, state: CommitmentState): CommitmentE
     case 'PledgeCommitment': {
       if (state.status !== 'none') throw new CommitmentAlreadyExists(commitmentId);
       const { target, resource, quantity, dueOn } = command.data;
-      if (!command.facts.targetExists) throw new CommitmentTargetUnknown(target);
+      if (target.kind === 'case') {
+        // Pledging to a case needs need-to-know on it; without it the case is answered as unknown, so
+        // a pledge cannot be used to learn that a case id exists.
+        const access = command.facts.caseAccess;
+        if (!command.facts.targetExists || !access || !mayReadCase(command.actor, access) || command.actor.role === 'auditor') throw new CaseNotFound(target.caseId);
+      } else if (!command.facts.targetExists) throw new CommitmentTargetUnknown(target);
       return [{ type: 'CommitmentPledged', data: { commitmentId, agency: command.actor.agency, target, resource, quantity: positive(quantity), dueOn } }];
     }
     case 'RecordFulfilment': {

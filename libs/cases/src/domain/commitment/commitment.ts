@@ -1,5 +1,6 @@
 import { DomainError } from '@ruamjai/kernel';
 import type { Base } from '../command';
+import type { CaseAccessFacts } from '../access/case-access';
 
 /** What an agency can pledge. Budget is in satang; the rest are counts. */
 export const RESOURCES = ['staff_days', 'budget_satang', 'shelter_beds', 'vehicles', 'interpreters'] as const;
@@ -8,8 +9,11 @@ export type Resource = (typeof RESOURCES)[number];
 export type CommitmentTarget = { readonly kind: 'project'; readonly planId: string; readonly projectId: string } | { readonly kind: 'case'; readonly caseId: string };
 
 export type PledgeCommitment = Base<'PledgeCommitment', { commitmentId: string; target: CommitmentTarget; resource: Resource; quantity: number; dueOn: string }> & {
-  /** Whether the plan project or case pledged to exists, read before deciding. */
-  readonly facts: { readonly targetExists: boolean };
+  /**
+   * Whether the plan project or case pledged to exists, read before deciding; for a case, also who
+   * has need-to-know on it (its owning agency and the agencies its referrals went to).
+   */
+  readonly facts: { readonly targetExists: boolean; readonly caseAccess?: Pick<CaseAccessFacts, 'owningAgency' | 'referrals'> };
 };
 export type RecordFulfilment = Base<'RecordFulfilment', { commitmentId: string; quantity: number; fulfilledOn: string }>;
 export type ReviseCommitment = Base<'ReviseCommitment', { commitmentId: string; quantity: number; dueOn: string; reason: string }>;
