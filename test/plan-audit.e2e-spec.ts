@@ -58,6 +58,9 @@ describe('an auditor replaying a plan', () => {
     expect(march.body.events.map((e: { type: string }) => e.type)).toEqual(['ProjectBudgetRevised']);
     const byType = await api.http.get(`/api/v1/plans/${planId}/history?type=PlanDrafted,ProjectAdded`).set(auditor).expect(200);
     expect(byType.body.events).toHaveLength(2);
+    // A misspelt type is an error, not an empty trail.
+    const typo = await api.http.get(`/api/v1/plans/${planId}/history?type=ProjectAddded`).set(auditor).expect(400);
+    expect(typo.body.errors[0].field).toBe('type');
     const nobody = await api.http.get(`/api/v1/plans/${planId}/history?actor=someone-else`).set(auditor).expect(200);
     expect(nobody.body.events).toEqual([]);
     const agency = await api.http.get(`/api/v1/plans/${planId}/history?agency=PSDHS-SK&limit=2`).set(auditor).expect(200);

@@ -71,7 +71,7 @@ describe('a plan built up and carried out over HTTP', () => {
     await post('/approval', chair, { meetingReference: 'ครั้งที่ 1/2562', meetingDate: '2019-03-15' }, 201);
     // After approval an officer's change is the secretariat's to make.
     const late = await post(`/projects/${projectId}/changes`, officer, { titleTh: 'ชื่อใหม่', reason: 'ขอเปลี่ยนชื่อ' }, 403);
-    expect(late.body.code).toBe('AUTH.AMENDMENT_BY_SECRETARIAT');
+    expect(late.body).toMatchObject({ code: 'AUTH.AMENDMENT_BY_SECRETARIAT', status: 403, planStatus: 'approved' });
     const early = await post(`/activities/${activityId}/progress-reports`, officer, { reportedOn: '2019-05-21', participantsReached: { women: 22 }, spendSatang: 100 }, 400);
     expect(early.body.code).toBe('PLAN.REPORT_DATE_INVALID');
     clock.set(new Date('2019-05-22T03:00:00Z'));

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { NRM_STAGES, type NrmStage } from '@ruamjai/cases';
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 
@@ -20,12 +20,15 @@ export class FormatQueryDto extends WithMinPosition {
 }
 
 export class ReferralListQueryDto extends WithMinPosition {
-  @ApiProperty({ enum: ['open', 'overdue'], description: 'open: sent, accepted or in progress; overdue: past due and still unanswered' }) @IsIn(['open', 'overdue']) state!: 'open' | 'overdue';
+  @ApiPropertyOptional({ enum: ['open', 'overdue'], description: 'open: sent, accepted or in progress; overdue: past due and still unanswered; none: every referral you may see' })
+  @IsOptional()
+  @IsIn(['open', 'overdue'])
+  state?: 'open' | 'overdue';
 }
 
-export class ReferralBoxQueryDto extends WithMinPosition {
+export class ReferralBoxQueryDto extends ReferralListQueryDto {
   @ApiPropertyOptional({ example: 'HEALTH-SK', description: 'Another agency (coordinator, auditor); default your own' }) @IsOptional() @Matches(/^[A-Z0-9][A-Z0-9-]{1,63}$/) agency?: string;
-  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only referrals still open' }) @IsOptional() @IsIn(['true', 'false']) open?: 'true' | 'false';
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only referrals still open (the same as state=open)' }) @IsOptional() @IsIn(['true', 'false']) open?: 'true' | 'false';
 }
 
 export class AccessLogQueryDto extends WithMinPosition {

@@ -102,7 +102,9 @@ function fromHttpException(error: HttpException, bodyLimitBytes: number): Mapped
 /** Writes a problem response. */
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, mapped: Mapped): void {
   const lang = preferredLanguage(request);
+  // Details come first: none of them may stand in for a standard member (status, type, title…).
   const problem: Problem = {
+    ...mapped.extensions,
     type: `urn:ruamjai:problem:${mapped.code}`,
     title: mapped.messages[lang],
     status: mapped.status,
@@ -110,7 +112,6 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, mapped
     messages: mapped.messages,
     instance: request.url,
     correlationId: request.id,
-    ...mapped.extensions,
   };
   if (reply.sent) return;
   for (const [name, value] of Object.entries(mapped.headers ?? {})) void reply.header(name, value);

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
 import { CLOCK, type Actor, type Clock } from '@ruamjai/kernel';
 import { READ_MODEL_DB, type ReadModelDb } from '@ruamjai/read-models';
-import type { Kysely } from 'kysely';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
 import { ACTIVE_REFERRAL_STATUSES, type ReferralStatus } from '../domain/referral/referral';
 import { CaseNotPermitted, CaseNotVisible, mayReadCase } from '../domain/access/case-access';
 import { CaseNotFound } from '../domain/case/case.errors';
@@ -14,6 +14,8 @@ import type { CasesTables } from '../projections/cases-tables';
 type CaseRow = CasesTables['case_register'];
 type ReferralRow = CasesTables['referral_register'];
 type CommitmentRow = CasesTables['commitment_register'];
+/** The referral lists' filter. */
+export type ReferralListState = 'open' | 'overdue';
 
 /** A case as its parties see it: no personal field (those are read, and logged, through PersonalDataService). */
 export interface CaseView {
@@ -162,17 +164,22 @@ export class CaseQueries {
   }
 
   /** Referrals to (inbox) or from (outbox) an agency: one's own, or any for the secretariat and auditors. */
-  async box(actor: Actor, box: 'inbox' | 'outbox', agency = actor.agency, filter: { open?: boolean } = {}): Promise<ReferralView[]> {
+  async box(actor: Actor, box: 'inbox' | 'outbox', agency = actor.agency, filter: { state?: ReferralListState } = {}): Promise<ReferralView[]> {
     if (!OVERSIGHT(actor) && !(actor.role === 'agency_officer' && agency === actor.agency)) throw new CaseNotPermitted(actor.role, `read the ${box} of ${agency}`);
-    let query = this.db.selectFrom('referral_register').selectAll().where(box === 'inbox' ? 'to_agency' : 'from_agency', '=', agency).orderBy('due_at');
-    if (filter.open) query = query.where('status', 'in', [...ACTIVE_REFERRAL_STATUSES]);
-    return (await query.execute()).map(toReferralView);
+    const query = this.db.selectFrom('referral_register').selectAll().where(box === 'inbox' ? 'to_agency' : 'from_agency', '=', agency).orderBy('due_at');
+    return (await this.inState(query, filter.state).execute()).map(toReferralView);
   }
 
-  /** Open referrals (sent, accepted, in progress) or overdue ones (past due and still unanswered). */
-  async referrals(actor: Actor, which: 'open' | 'overdue'): Promise<ReferralView[]> {
-    let query = this.db.selectFrom('referral_register').selectAll().orderBy('due_at');
-    query = which === 'open' ? query.where('status', 'in', [...ACTIVE_REFERRAL_STATUSES]) : query.where('status', '=', 'sent').where('due_at', '<=', this.clock.now().toISOString());
+  /** open: sent, accepted or in progress; overdue: past due and still unanswered; no state: all. */
+  private inState<Q extends SelectQueryBuilder<CasesTables, 'referral_register', ReferralRow>>(query: Q, state: ReferralListState | undefined): Q {
+    if (state === 'open') return query.where('status', 'in', [...ACTIVE_REFERRAL_STATUSES]) as Q;
+    if (state === 'overdue') return query.where('status', '=', 'sent').where('due_at', '<=', this.clock.now().toISOString()) as Q;
+    return query;
+  }
+
+  /** Every referral the actor may see, or only the open ones, or only the overdue ones. */
+  async referrals(actor: Actor, which?: ReferralListState): Promise<ReferralView[]> {
+    let query = this.inState(this.db.selectFrom('referral_register').selectAll().orderBy('due_at'), which);
     if (!OVERSIGHT(actor)) {
       if (actor.role !== 'agency_officer') throw new CaseNotPermitted(actor.role, 'list referrals');
       query = query.where((eb) => eb.or([eb('to_agency', '=', actor.agency), eb('from_agency', '=', actor.agency)]));

@@ -110,8 +110,8 @@ export class PlanNotInExecution extends DomainError {
   readonly kind = 'conflict';
   constructor(status: string) {
     super(
-      { th: `รายงานผลได้เฉพาะแผนที่อนุมัติแล้วและยังไม่ปิด (สถานะปัจจุบัน: ${status})`, en: `Progress is reported only on an approved plan that is not closed (status: ${status})` },
-      { status },
+      { th: `รายงานผลได้เฉพาะแผนที่อนุมัติแล้วและยังไม่ปิด (สถานะปัจจุบัน: ${status})`, en: `Progress is reported only on an approved plan that is not closed (the plan is ${status})` },
+      { planStatus: status },
     );
   }
 }
@@ -172,9 +172,9 @@ export class AmendmentBySecretariat extends DomainError {
     super(
       {
         th: `เจ้าหน้าที่หน่วยงานเสนอแก้ไขโครงการได้ระหว่างจัดทำแผนเท่านั้น แผนสถานะ ${status} ต้องให้ฝ่ายเลขานุการแก้ไข`,
-        en: `Agency officers change their projects while the plan is drafted; a ${status} plan is amended by the secretariat`,
+        en: `Agency officers change their projects while the plan is drafted; once a plan is ${status} the secretariat amends it`,
       },
-      { status },
+      { planStatus: status },
     );
   }
 }

@@ -102,7 +102,7 @@ export class IllegalTransition extends DomainError {
   readonly code = 'PLAN.ILLEGAL_TRANSITION';
   readonly kind = 'conflict';
   constructor(status: string, command: string) {
-    super({ th: `แผนที่อยู่ในสถานะ ${status} ทำรายการ ${command} ไม่ได้`, en: `A ${status} plan cannot take ${command}` }, { status, command });
+    super({ th: `แผนที่อยู่ในสถานะ ${status} ทำรายการ ${command} ไม่ได้`, en: `A plan that is ${status} cannot take ${command}` }, { planStatus: status, command });
   }
 }
 
@@ -111,8 +111,8 @@ export class PlanNotEditable extends DomainError {
   readonly kind = 'conflict';
   constructor(status: string) {
     super(
-      { th: `แผนที่อยู่ในสถานะ ${status} แก้ไขไม่ได้`, en: `A ${status} plan cannot be changed` },
-      { status },
+      { th: `แผนที่อยู่ในสถานะ ${status} แก้ไขไม่ได้`, en: `A plan that is ${status} cannot be changed` },
+      { planStatus: status },
     );
   }
 }
@@ -167,7 +167,7 @@ export class FundRequestIllegalTransition extends DomainError {
   readonly code = 'FUND.ILLEGAL_TRANSITION';
   readonly kind = 'conflict';
   constructor(status: string, command: string) {
-    super({ th: `คำขอที่อยู่ในสถานะ ${status} ทำรายการ ${command} ไม่ได้`, en: `A ${status} Fund request cannot take ${command}` }, { status, command });
+    super({ th: `คำขอที่อยู่ในสถานะ ${status} ทำรายการ ${command} ไม่ได้`, en: `A ${status} Fund request cannot take ${command}` }, { planStatus: status, command });
   }
 }
 

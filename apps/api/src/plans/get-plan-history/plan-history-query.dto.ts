@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
+import { PLAN_EVENT_TYPES } from '@ruamjai/planning';
 import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
 
 export class PlanHistoryQueryDto {
@@ -41,7 +42,7 @@ export class PlanHistoryQueryDto {
   @ApiPropertyOptional({ description: 'Only these event types, comma-separated (e.g. ProjectAdded,ProjectBudgetRevised)' })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((t) => t.trim()).filter(Boolean) : value))
-  @Matches(/^[A-Za-z]{1,100}$/, { each: true })
+  @IsIn([...PLAN_EVENT_TYPES], { each: true })
   type?: string[];
 
   @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json', description: 'csv: UTF-8 with BOM, for Excel' })

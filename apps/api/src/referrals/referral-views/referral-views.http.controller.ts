@@ -19,7 +19,7 @@ export class ReferralViewsController {
   ) {}
 
   @Get()
-  @ApiOkResponse({ type: ReferralListDto, description: 'การส่งต่อที่ยังเปิด หรือเกินกำหนดตอบรับ / Open referrals, or those past due and unanswered' })
+  @ApiOkResponse({ type: ReferralListDto, description: 'การส่งต่อที่คุณเห็นได้ ทั้งหมด ที่ยังเปิด หรือที่เกินกำหนดตอบรับ / Every referral you may see, the open ones, or those past due and unanswered' })
   async list(@Query() query: ReferralListQueryDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<{ referrals: ReferralView[] }> {
     await this.consistency.await(request);
     return { referrals: await this.cases.referrals(actor, query.state) };
@@ -30,7 +30,7 @@ export class ReferralViewsController {
   async inbox(@Query() query: ReferralBoxQueryDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<{ agency: string; referrals: ReferralView[] }> {
     await this.consistency.await(request);
     const code = query.agency ?? actor.agency;
-    return { agency: code, referrals: await this.cases.box(actor, 'inbox', code, { open: query.open === 'true' }) };
+    return { agency: code, referrals: await this.cases.box(actor, 'inbox', code, { state: query.state ?? (query.open === 'true' ? 'open' : undefined) }) };
   }
 
   @Get('outbox')
@@ -38,7 +38,7 @@ export class ReferralViewsController {
   async outbox(@Query() query: ReferralBoxQueryDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<{ agency: string; referrals: ReferralView[] }> {
     await this.consistency.await(request);
     const code = query.agency ?? actor.agency;
-    return { agency: code, referrals: await this.cases.box(actor, 'outbox', code, { open: query.open === 'true' }) };
+    return { agency: code, referrals: await this.cases.box(actor, 'outbox', code, { state: query.state ?? (query.open === 'true' ? 'open' : undefined) }) };
   }
 
   @Get('escalations')
