@@ -32,6 +32,18 @@ describe('overdue referrals on the embedded default (scheduler in the API, besid
     expect(metrics.text).toMatch(/ruamjai_referrals_overdue_total\{[^}]*\} 1/);
     const overdue = await api.http.get('/api/v1/referrals?state=overdue').set(coordinator).expect(200);
     expect(overdue.body.referrals.map((r: { referralId: string }) => r.referralId)).toEqual([sent.body.referralId]);
+    // No state: every referral the caller may see. Inbox and outbox take the same filter.
+    const shelter = { Authorization: `Bearer ${await api.token('agency_officer', 'malee.s', 'SHELTER-SK')}` };
+    const all = await api.http.get('/api/v1/referrals').set(shelter).expect(200);
+    expect(all.body.referrals.map((r: { referralId: string }) => r.referralId)).toEqual([sent.body.referralId]);
+    const ids = (res: { body: { referrals: Array<{ referralId: string }> } }) => res.body.referrals.map((r) => r.referralId);
+    expect(ids(await api.http.get('/api/v1/referrals/inbox?state=overdue').set(shelter).expect(200))).toEqual([sent.body.referralId]);
+    expect(ids(await api.http.get('/api/v1/referrals/inbox?state=open').set(shelter).expect(200))).toEqual([sent.body.referralId]);
+    expect(ids(await api.http.get('/api/v1/referrals/outbox?state=overdue&agency=PSDHS-SK').set(coordinator).expect(200))).toEqual([sent.body.referralId]);
+    const strangers = { Authorization: `Bearer ${await api.token('agency_officer', 'pol.b', 'POL-SK')}` };
+    expect(ids(await api.http.get('/api/v1/referrals').set(strangers).expect(200))).toEqual([]);
+    const bad = await api.http.get('/api/v1/referrals/inbox?state=nope').set(shelter).expect(400);
+    expect(bad.body.code).toBe('REQUEST.INVALID');
     // More sweeps come and go; the referral's stream still holds one ReferralOverdue (revision 2 = sent, overdue, escalated).
     await new Promise((r) => setTimeout(r, 300));
     const view = await api.http.get(`/api/v1/referrals/${sent.body.referralId}`).set(coordinator).expect(200);
@@ -44,6 +56,8 @@ describe('overdue referrals on the embedded default (scheduler in the API, besid
       .expect(201);
     const after = await api.http.get(`/api/v1/referrals/escalations?minPosition=${accepted.body.position}`).set(coordinator).expect(200);
     expect(after.body.referrals).toEqual([]);
+    expect(ids(await api.http.get('/api/v1/referrals/inbox?state=overdue').set(shelter).expect(200))).toEqual([]);
+    expect(ids(await api.http.get('/api/v1/referrals/inbox').set(shelter).expect(200))).toEqual([sent.body.referralId]);
   });
 
   it('lists screened cases still awaiting the multidisciplinary team after 15 days', async () => {
