@@ -82,9 +82,11 @@ async function audit(config: AppConfig, args: string[]): Promise<void> {
 async function seed(config: AppConfig, args: string[]): Promise<void> {
   if (args[0] !== 'sakaeo-2562') throw new UsageError(`unknown seed ${args[0] ?? ''}; available: sakaeo-2562`);
   const result = await seedSakaeo2562(config);
-  process.stdout.write(
-    `Seeded the Sa Kaeo FY2562 plan ${result.planId} (revision ${result.revision}, ${Object.keys(result.projectIds).length} projects, 1 Fund request).\n` +
-      `Try: curl -s localhost:${config.port}/api/v1/plans/${result.planId}?minPosition=${result.position} -H "Authorization: Bearer $TOKEN"\n`,
+  // The plan id alone on standard output, so PLAN=$(npm run --silent cli -- seed sakaeo-2562) works.
+  process.stdout.write(`${result.planId}\n`);
+  process.stderr.write(
+    `Seeded the Sa Kaeo FY2562 plan (revision ${result.revision}, ${Object.keys(result.projectIds).length} projects with their activities, KPIs and budget lines, 1 Fund request, progress reports) and its fictional cases, referrals and commitments.\n` +
+      `Try: curl -s "localhost:${config.port}/api/v1/plans/${result.planId}?minPosition=${result.position}" -H "Authorization: Bearer $TOKEN"\n`,
   );
 }
 
