@@ -1,15 +1,17 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner, type CommandContext, type CommandOutcome } from '@ruamjai/event-store';
+import { CommandRunner, EVENT_STORE, type CommandContext, type CommandOutcome, type EventStore } from '@ruamjai/event-store';
 import { CLOCK, type Clock } from '@ruamjai/kernel';
-import { READ_MODEL_DB, type ReadModelDb } from '@ruamjai/read-models';
+import { READ_MODEL_DB, readCheckpoint, type CoreTables, type ReadModelDb } from '@ruamjai/read-models';
 import type { Kysely } from 'kysely';
 import { planDecider, planStreamId } from '@ruamjai/planning';
-import { authoriseCommitmentCommand } from '../domain/access/case-access';
+import { authoriseCommitmentCommand, type CaseAccessFacts } from '../domain/access/case-access';
 import { caseStreamId } from '../domain/case/case';
 import { caseDecider } from '../domain/case/case.decider';
 import { commitmentStreamId, type CommitmentCommand, type CommitmentEvent, type CommitmentTarget, type PledgeCommitment } from '../domain/commitment/commitment';
-import type { ReferralStatus } from '../domain/referral/referral';
+import { referralStreamId, type ReferralEvent } from '../domain/referral/referral';
+import { referralDecider } from '../domain/referral/referral.decider';
+import { referralRegisterProjection } from '../projections/case-projections';
 import type { CasesTables } from '../projections/cases-tables';
 import { commitmentDecider } from '../domain/commitment/commitment.decider';
 
@@ -35,6 +37,7 @@ export class CommitmentCommandHandler implements ICommandHandler<CommitmentComma
     private readonly runner: CommandRunner,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(READ_MODEL_DB) db: ReadModelDb,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {
     this.db = db as unknown as Kysely<CasesTables>;
   }
@@ -42,23 +45,43 @@ export class CommitmentCommandHandler implements ICommandHandler<CommitmentComma
   async execute({ type, data, context }: CommitmentCommandRequest): Promise<CommandOutcome<CommitmentEvent>> {
     authoriseCommitmentCommand(context.actor, type);
     const base = { type, data, actor: context.actor, at: this.clock.now() };
-    const command = ('target' in data ? { ...base, facts: await this.facts(data.target) } : base) as CommitmentCommand;
+    const command = ('target' in data ? { ...base, facts: await this.facts(data.target, context) } : base) as CommitmentCommand;
     const reason = 'reason' in data ? data.reason : undefined;
     return this.runner.run(commitmentDecider, commitmentStreamId(data.commitmentId), command, reason ? { ...context, reason } : context);
   }
 
-  /** The case's owner comes from its stream; the agencies it was referred to, from the referral register. */
-  private async facts(target: CommitmentTarget): Promise<PledgeCommitment['facts']> {
+  /** The case's owner comes from its stream; an agency that does not own it needs an active referral of it. */
+  private async facts(target: CommitmentTarget, context: CommandContext): Promise<PledgeCommitment['facts']> {
     if (target.kind === 'case') {
       const state = await this.runner.peek(caseDecider, caseStreamId(target.caseId), 1000);
       if (state.status === 'none') return { targetExists: false };
-      const referrals = await this.db.selectFrom('referral_register').select(['to_agency', 'status', 'shares_personal_data']).where('case_id', '=', target.caseId).execute();
-      return {
-        targetExists: true,
-        caseAccess: { owningAgency: state.owningAgency, referrals: referrals.map((r) => ({ toAgency: r.to_agency, status: r.status as ReferralStatus, sharesPersonalData: r.shares_personal_data === 1 })) },
-      };
+      const { actor } = context;
+      // The owner and the coordinator need no referral to know of the case.
+      if (actor.role !== 'agency_officer' || actor.agency === state.owningAgency) return { targetExists: true, caseAccess: { owningAgency: state.owningAgency, referrals: [] } };
+      return { targetExists: true, caseAccess: { owningAgency: state.owningAgency, referrals: await this.referralsTo(target.caseId, actor.agency) } };
     }
     const plan = await this.runner.peek(planDecider, planStreamId(target.planId), 1000);
     return { targetExists: plan.status !== 'empty' && plan.projects.has(target.projectId) };
+  }
+
+  /**
+   * The case's referrals to this agency, as their own streams have them now. They are found in the
+   * referral register and, for what it has not projected yet (a referral sent a moment ago, or a
+   * seed that runs without projections), in the log after the register's checkpoint.
+   */
+  private async referralsTo(caseId: string, agency: string): Promise<CaseAccessFacts['referrals']> {
+    const checkpoint = await readCheckpoint(this.db as unknown as Kysely<CoreTables>, referralRegisterProjection.name);
+    const ids = new Set((await this.db.selectFrom('referral_register').select('referral_id').where('case_id', '=', caseId).where('to_agency', '=', agency).execute()).map((r) => r.referral_id));
+    for await (const event of this.store.readAll({ fromPosition: checkpoint + 1n })) {
+      if (event.type !== 'ReferralSent') continue;
+      const sent = event.data as Extract<ReferralEvent, { type: 'ReferralSent' }>['data'];
+      if (sent.caseId === caseId && sent.toAgency === agency) ids.add(sent.referralId);
+    }
+    const referrals: Array<CaseAccessFacts['referrals'][number]> = [];
+    for (const id of ids) {
+      const { state } = await this.runner.load(referralDecider, referralStreamId(id));
+      if (state.status !== 'none') referrals.push({ toAgency: state.toAgency, status: state.status, sharesPersonalData: state.sharesPersonalData });
+    }
+    return referrals;
   }
 }
