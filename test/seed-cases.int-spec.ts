@@ -38,15 +38,16 @@ describe('the Sa Kaeo FY2562 case seed', () => {
     expect(inbox.body.referrals).toEqual([expect.objectContaining({ referralId: cases.referralIds['a-shelter'], status: 'in_progress' })]);
 
     const pledges = await api.http.get('/api/v1/dashboards/commitments').set(coordinator).expect(200);
-    expect(pledges.body.agencies).toEqual(
+    expect(pledges.body.projects).toEqual(
       expect.arrayContaining([
-        { agency: 'SHELTER-SK', resource: 'shelter_beds', pledged: 1, fulfilled: 1, overduePledges: 0 },
         { agency: 'IMM-SK', resource: 'interpreters', pledged: 2, fulfilled: 1, overduePledges: 1 },
         { agency: 'HEALTH-SK', resource: 'staff_days', pledged: 15, fulfilled: 0, overduePledges: 1 },
-        { agency: 'PSDHS-SK', resource: 'budget_satang', pledged: 500_000, fulfilled: 0, overduePledges: 1 },
       ]),
     );
-    expect(pledges.body.agencies.find((a: { agency: string }) => a.agency === 'POL-SK')).toBeUndefined();
+    expect(pledges.body.projects.find((a: { agency: string }) => a.agency === 'POL-SK')).toBeUndefined();
+    // The pledges to cases A and B each go to a single case: withheld, amounts and all, under the default threshold.
+    expect(pledges.body.cases).toEqual({ rows: [], withheldPledges: { count: null, suppressed: true } });
+    expect(JSON.stringify(pledges.body)).not.toMatch(/shelter_beds|budget_satang/);
 
     // Three cases: every dashboard count is below the default threshold of five, so none is shown.
     const dashboard = await api.http.get('/api/v1/dashboards/cases').set({ Authorization: `Bearer ${await api.token('viewer', 'v', 'PROV-SK')}` }).expect(200);

@@ -9,6 +9,7 @@ export * from './domain/commitment/commitment';
 export * from './domain/commitment/commitment.decider';
 export * from './domain/access/case-access';
 export * from './domain/dashboard/suppression';
+export * from './domain/dashboard/commitment-dashboard';
 export * from './application/personal-data';
 export * from './application/case-command-handler';
 export * from './application/referral-command-handler';

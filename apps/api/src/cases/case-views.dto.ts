@@ -94,10 +94,6 @@ export class CommitmentTotalsDto {
   @ApiProperty() overduePledges!: number;
 }
 
-export class CommitmentDashboardDto {
-  @ApiProperty({ type: [CommitmentTotalsDto] }) agencies!: CommitmentTotalsDto[];
-}
-
 export class PersonalDataViewDto {
   @ApiProperty() caseId!: string;
   @ApiProperty() personId!: string;
@@ -203,4 +199,25 @@ export class AgencyTimeToAcceptDto {
 
 export class TimeToAcceptListDto {
   @ApiProperty({ type: [AgencyTimeToAcceptDto] }) agencies!: AgencyTimeToAcceptDto[];
+}
+
+export class CasePledgeTotalsDto {
+  @ApiProperty() agency!: string;
+  @ApiProperty({ enum: RESOURCES }) resource!: string;
+  @ApiProperty({ description: 'Cases the pledges go to (at least the threshold)' }) cases!: number;
+  @ApiProperty() pledges!: number;
+  @ApiProperty() pledged!: number;
+  @ApiProperty() fulfilled!: number;
+  @ApiProperty({ type: PublishedCountDto }) overduePledges!: PublishedCountDto;
+}
+
+export class CasePledgesDto {
+  @ApiProperty({ type: [CasePledgeTotalsDto], description: 'Only agency/resource pairs whose pledges go to at least the threshold of cases' }) rows!: CasePledgeTotalsDto[];
+  @ApiProperty({ type: PublishedCountDto, description: 'Pledges to cases in the rows left out' }) withheldPledges!: PublishedCountDto;
+}
+
+export class CommitmentDashboardDto {
+  @ApiProperty({ description: 'DASHBOARD_MIN_COUNT' }) threshold!: number;
+  @ApiProperty({ type: [CommitmentTotalsDto], description: 'Pledges to plan projects, per agency and resource' }) projects!: CommitmentTotalsDto[];
+  @ApiProperty({ type: CasePledgesDto }) cases!: CasePledgesDto;
 }

@@ -33,9 +33,13 @@ export class DashboardsController {
 
   @Get('commitments')
   @ApiQuery({ name: 'minPosition', required: false })
-  @ApiOkResponse({ type: CommitmentDashboardDto, description: 'คำมั่นเทียบกับที่ดำเนินการแล้ว ต่อหน่วยงานและทรัพยากร / Pledged vs fulfilled per agency and resource, and overdue pledges' })
+  @ApiOkResponse({
+    type: CommitmentDashboardDto,
+    description:
+      'คำมั่นเทียบกับที่ดำเนินการแล้ว ต่อหน่วยงานและทรัพยากร คำมั่นต่อกรณีแสดงเฉพาะเมื่อครอบคลุมกรณีไม่น้อยกว่าเกณฑ์ / Pledged vs fulfilled per agency and resource; pledges to cases only where they cover at least DASHBOARD_MIN_COUNT cases',
+  })
   async commitments(@Req() request: FastifyRequest) {
     await this.consistency.await(request);
-    return { agencies: await this.dashboards.commitments() };
+    return this.dashboards.commitments();
   }
 }

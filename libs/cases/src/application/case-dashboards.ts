@@ -3,6 +3,7 @@ import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
 import { CLOCK, type Clock } from '@ruamjai/kernel';
 import { READ_MODEL_DB, type ReadModelDb } from '@ruamjai/read-models';
 import type { Kysely } from 'kysely';
+import { commitmentDashboard, type CommitmentDashboard } from '../domain/dashboard/commitment-dashboard';
 import { percentile, publish, publishTable, type PublishedCount, type PublishedTable } from '../domain/dashboard/suppression';
 import type { CasesTables } from '../projections/cases-tables';
 import { CaseQueries } from './case-queries';
@@ -27,7 +28,7 @@ export interface ReferralDashboard {
   readonly byService: PublishedTable<string>;
   readonly byStatus: PublishedTable<string>;
   readonly overdueUnanswered: PublishedCount;
-  /** Hours from sending to acceptance, per receiving agency; agencies with fewer accepted referrals than the threshold are withheld. */
+  /** Hours from sending to acceptance, per receiving agency; agencies with fewer accepted referrals than the threshold are left out. */
   readonly timeToAcceptHours: Array<{ agency: string; accepted: PublishedCount; p50: number | null; p90: number | null; suppressed: boolean }>;
 }
 
@@ -81,18 +82,16 @@ export class CaseDashboards {
       byService: publishTable(countBy(rows, (r) => r.service), t),
       byStatus: publishTable(countBy(rows, (r) => r.status), t),
       overdueUnanswered: publish(rows.filter((r) => r.status === 'sent' && r.due_at <= now).length, t),
+      // An agency with too few acceptances is left out, name and all: listing it would tell that a case went there.
       timeToAcceptHours: [...byAgency]
         .sort(([a], [b]) => a.localeCompare(b))
-        .map(([agency, hours]) =>
-          hours.length < t
-            ? { agency, accepted: publish(hours.length, t), p50: null, p90: null, suppressed: true }
-            : { agency, accepted: publish(hours.length, t), p50: round(percentile(hours, 50)), p90: round(percentile(hours, 90)), suppressed: false },
-        ),
+        .filter(([, hours]) => hours.length >= t)
+        .map(([agency, hours]) => ({ agency, accepted: publish(hours.length, t), p50: round(percentile(hours, 50)), p90: round(percentile(hours, 90)), suppressed: false })),
     };
   }
 
-  /** Pledged against fulfilled per agency and resource: about agencies, not people, so nothing is withheld. */
-  commitments() {
-    return this.queries.commitmentTotals();
+  /** Pledged against fulfilled per agency and resource: plan projects whole, pledges to cases only where they spread over enough cases. */
+  async commitments(): Promise<CommitmentDashboard> {
+    return commitmentDashboard(await this.queries.commitments(), this.threshold);
   }
 }

@@ -224,22 +224,6 @@ export class CaseQueries {
     return filter.overdue ? views.filter((v) => v.overdue) : views;
   }
 
-  /** Per agency and resource: pledged (withdrawn pledges excluded), fulfilled, and overdue pledges. */
-  async commitmentTotals(): Promise<Array<{ agency: string; resource: string; pledged: number; fulfilled: number; overduePledges: number }>> {
-    const views = await this.commitments();
-    const totals = new Map<string, { agency: string; resource: string; pledged: number; fulfilled: number; overduePledges: number }>();
-    for (const v of views) {
-      if (v.status === 'withdrawn') continue;
-      const key = `${v.agency}\u0000${v.resource}`;
-      const t = totals.get(key) ?? { agency: v.agency, resource: v.resource, pledged: 0, fulfilled: 0, overduePledges: 0 };
-      t.pledged += v.quantity;
-      t.fulfilled += v.fulfilled;
-      if (v.overdue) t.overduePledges += 1;
-      totals.set(key, t);
-    }
-    return [...totals.values()].sort((a, b) => a.agency.localeCompare(b.agency) || a.resource.localeCompare(b.resource));
-  }
-
   /** Who read whose case's personal data, and the grants auditors gave themselves: for auditors. */
   async accessLog(actor: Actor, filter: { caseId?: string; actorId?: string; from?: string; to?: string } = {}) {
     if (actor.role !== 'auditor') throw new CaseNotPermitted(actor.role, 'read the personal-data access log');

@@ -16,6 +16,10 @@ export interface CountRow<Key> {
 }
 
 export interface PublishedTable<Key> {
+  /**
+   * The cells that are shown. A withheld cell is left out altogether, key and all: listing its key
+   * would tell that someone is counted there (a case in that district). Its count is in suppressedTotal.
+   */
   readonly rows: ReadonlyArray<{ readonly key: Key } & PublishedCount>;
   /** Sum of all cells; withheld when it is small or would give away a small remainder. */
   readonly total: PublishedCount;
@@ -24,7 +28,7 @@ export interface PublishedTable<Key> {
 }
 
 export function publishTable<Key>(rows: ReadonlyArray<CountRow<Key>>, threshold: number): PublishedTable<Key> {
-  const published = rows.map((r) => ({ key: r.key, ...publish(r.count, threshold) }));
+  const published = rows.map((r) => ({ key: r.key, ...publish(r.count, threshold) })).filter((r) => !r.suppressed);
   const total = rows.reduce((sum, r) => sum + r.count, 0);
   const hidden = rows.filter((r) => r.count > 0 && r.count < threshold).reduce((sum, r) => sum + r.count, 0);
   const smallRemainder = hidden > 0 && hidden < threshold;
