@@ -59,6 +59,31 @@ describe('an inbound referral message', () => {
     }
   });
 
+  it('leaves the dead-letter topic only its routing fields, never free text or a field it does not know', () => {
+    const message = {
+      id: 'm-2',
+      type: 'referral.inbound.v1',
+      data: {
+        ...data,
+        fromAgency: 'HOTLINE-1300',
+        legalBasis: { basis: 'vital_interest', reference: 'Sokha called from 0800000001 at the border' },
+        remarks: 'Sokha, 16, at the Aranyaprathet market',
+        service: 'Sokha needs a shelter',
+      },
+      callerName: 'Sokha',
+    };
+    const kept = JSON.parse(handler.deadLetterValue(Buffer.from(JSON.stringify(message)))!.toString());
+    expect(kept).toEqual({
+      id: 'm-2',
+      type: 'referral.inbound.v1',
+      // A routing field that is not a routing value (here free text in service) is not kept either.
+      data: { fromAgency: 'HOTLINE-1300', toAgency: 'SHELTER-SK', service: null, urgency: 'urgent' },
+      withheld: expect.any(String),
+    });
+    expect(JSON.stringify(kept)).not.toMatch(/Sokha|0800000001|Aranyaprathet|vital_interest|2706|2019-05-01/);
+    expect(handler.deadLetterValue(Buffer.from(JSON.stringify({ id: 'Sokha Example at the border', data: 'x' })))!.toString()).not.toContain('Sokha');
+  });
+
   it('leaves the dead-letter topic the routing, not the person', () => {
     const kept = handler.deadLetterValue(Buffer.from(JSON.stringify({ id: 'm-1', data })))!.toString();
     expect(kept).toContain('SHELTER-SK');

@@ -30,6 +30,8 @@ export interface InboundReferral {
 
 const CODE = /^[A-Z0-9][A-Z0-9-]{1,63}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A message id or type as senders write them: no spaces, nothing that reads as a sentence. */
+const ROUTING_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
 /** Problems are named by field, never by value: a dead-lettered reason must not repeat a person's data. */
 function invalid(field: string, rule: string): never {
@@ -87,18 +89,32 @@ export class InboundReferralHandler implements InboundHandler<InboundReferral> {
   ) {}
 
   /**
-   * A refused referral keeps its routing fields in the dead-letter topic, never the person: the
-   * sender still holds it, and a copy in Kafka would be beyond the reach of erasure. A value that is
-   * not even JSON is dropped whole (its offset and reason stay in the headers).
+   * A refused referral keeps only its routing in the dead-letter topic: the message id and type, the
+   * sending and receiving agencies, the service and the urgency, each only if it has the shape a
+   * routing value has (a free-text value there could be anything). Nothing else is kept, neither the
+   * person nor any other field (a legal basis's reference, a note, a field we do not know): the sender
+   * still holds the message, and a copy in Kafka would be beyond the reach of erasure. The reason is
+   * in the dead letter's headers. A value that is not even JSON is dropped whole.
    */
   deadLetterValue(value: Buffer | null): Buffer | null {
     if (!value) return null;
     try {
-      const parsed = JSON.parse(value.toString('utf8')) as { id?: unknown; data?: Record<string, unknown> };
-      if (typeof parsed !== 'object' || parsed === null) return null;
+      const parsed = JSON.parse(value.toString('utf8')) as { id?: unknown; type?: unknown; data?: Record<string, unknown> } | null;
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
       const data = parsed.data && typeof parsed.data === 'object' ? parsed.data : {};
-      const { person: _person, ...routing } = data;
-      return Buffer.from(JSON.stringify({ id: parsed.id ?? null, data: { ...routing, person: '[withheld: personal data is not kept in the dead-letter topic]' } }));
+      const kept = <T>(v: unknown, ok: (v: string) => boolean): T | null => (typeof v === 'string' && ok(v) ? (v as T) : null);
+      const routing = {
+        id: kept<string>(parsed.id, (v) => ROUTING_ID.test(v)),
+        type: kept<string>(parsed.type, (v) => ROUTING_ID.test(v)),
+        data: {
+          fromAgency: kept<string>(data.fromAgency, (v) => CODE.test(v)),
+          toAgency: kept<string>(data.toAgency, (v) => CODE.test(v)),
+          service: kept<ReferralService>(data.service, (v) => (REFERRAL_SERVICES as readonly string[]).includes(v)),
+          urgency: kept<Urgency>(data.urgency, (v) => (URGENCIES as readonly string[]).includes(v)),
+        },
+        withheld: 'every other field (the person, consent, legal basis, free text) is not kept in the dead-letter topic',
+      };
+      return Buffer.from(JSON.stringify(routing));
     } catch {
       return null;
     }
