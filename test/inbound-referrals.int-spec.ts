@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus, CqrsModule } from '@nestjs/cqrs';
-import { CasesModule, casesMigrations, casesProjections, INBOUND_REFERRALS_TOPIC, InboundReferralsModule, PersonalDataService } from '@ruamjai/cases';
+import { CaseCommandRequest, CasesModule, casesMigrations, casesProjections, INBOUND_REFERRALS_TOPIC, InboundReferralHandler, InboundReferralsModule, PersonalDataService, ReferralCommandRequest } from '@ruamjai/cases';
 import { loadConfig } from '@ruamjai/config';
 import { collect, EVENT_STORE, idFromKey, StreamNotFound, type EventStore } from '@ruamjai/event-store';
 import { DLQ_SUFFIX } from '@ruamjai/messaging';
@@ -58,9 +58,9 @@ const referral = (id: string, name = 'Bopha (fictional)') => ({
     })
     class WorkerLikeModule {}
     const bus = await NestFactory.createApplicationContext(WorkerLikeModule, { logger: false });
-    await bus.get(CommandBus).execute(
-      new AgencyCommandRequest('RegisterAgency', { code: 'SHELTER-SK', nameTh: 'บ้านพักเด็กและครอบครัวจังหวัดสระแก้ว', agencyType: 'shelter' }, { actor: { id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' }, correlationId: 'c', causationId: 'c' }),
-    );
+    for (const [code, nameTh, agencyType] of [['SHELTER-SK', 'บ้านพักเด็กและครอบครัวจังหวัดสระแก้ว', 'shelter'], ['HOTLINE-1300', 'ศูนย์ช่วยเหลือสังคม สายด่วน 1300', 'ngo']] as const) {
+      await bus.get(CommandBus).execute(new AgencyCommandRequest('RegisterAgency', { code, nameTh, agencyType }, { actor: { id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' }, correlationId: 'c', causationId: 'c' }));
+    }
     app = bus;
     await app.init();
     store = app.get<EventStore>(EVENT_STORE);
@@ -155,5 +155,94 @@ const referral = (id: string, name = 'Bopha (fictional)') => ({
       return /ruamjai_consumer_lag_messages\{[^}]*consumer="ruamjai-inbound-referrals"[^}]*topic="ruamjai.inbound.referrals.v1"[^}]*\} 0/.test(body) ? body : undefined;
     });
     expect(text).toContain('ruamjai_consumer_lag_messages');
+  });
+});
+
+describe('an inbound referral refused after parsing (the handler on real stores, no broker needed)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ruamjai-inbound-handle-'));
+  const coordinator = { id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' as const };
+  let app: INestApplicationContext;
+  let store: EventStore;
+  let handler: InboundReferralHandler;
+  let bus: CommandBus;
+
+  beforeAll(async () => {
+    const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' });
+    @Module({
+      imports: [
+        PlatformModule.forRoot({ app: 'worker', config, projections: [...planningProjections, ...casesProjections], migrations: [planningMigrations, casesMigrations], runProjections: true }),
+        CqrsModule.forRoot(),
+        PlanningModule,
+        CasesModule.forRoot({ runScheduler: false }),
+        InboundReferralsModule,
+      ],
+    })
+    class HandlerModule {}
+    app = await NestFactory.createApplicationContext(HandlerModule, { logger: false });
+    await app.init();
+    bus = app.get(CommandBus);
+    const register = (code: string, agencyType: 'shelter' | 'ngo') => bus.execute(new AgencyCommandRequest('RegisterAgency', { code, nameTh: `หน่วยงาน ${code}`, agencyType }, { actor: coordinator, correlationId: 'c', causationId: 'c' }));
+    await register('SHELTER-SK', 'shelter');
+    await register('HOTLINE-1300', 'ngo');
+    await register('CLOSED-NGO', 'ngo');
+    await bus.execute(new AgencyCommandRequest('DeactivateAgency', { code: 'CLOSED-NGO', reason: 'ยุติการดำเนินงาน' }, { actor: coordinator, correlationId: 'c', causationId: 'c' }));
+    store = app.get<EventStore>(EVENT_STORE);
+    handler = app.get(InboundReferralHandler);
+  });
+  afterAll(async () => {
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const stream = async (id: string) => collect(store.readStream(id)).catch((e: unknown) => (e instanceof StreamNotFound ? [] : Promise.reject(e)));
+  const handle = async (id: string, data: object) => {
+    try {
+      await handler.handle(handler.parse({ id, data }), { messageId: id, topic: INBOUND_REFERRALS_TOPIC, correlationId: id });
+      return undefined;
+    } catch (error) {
+      return error as { code?: string; text?: { th: string; en: string } };
+    }
+  };
+
+  it('is refused, leaving no case, when the sender is not an active agency in the directory, or refers to itself', async () => {
+    const cases: Array<[object, string]> = [
+      [{ fromAgency: 'NOBODY-1300' }, 'REFERRAL.SENDER_NOT_AVAILABLE'],
+      [{ fromAgency: 'CLOSED-NGO' }, 'REFERRAL.SENDER_NOT_AVAILABLE'],
+      [{ fromAgency: 'SHELTER-SK' }, 'REFERRAL.RECIPIENT_NOT_AVAILABLE'],
+    ];
+    for (const [i, [change, code]] of cases.entries()) {
+      const id = `refused-${i}`;
+      const error = await handle(id, { ...referral(id).data, ...change });
+      expect(error).toMatchObject({ code, text: { th: expect.any(String), en: expect.any(String) } });
+      expect(await stream(`case-${caseIdOf(id)}`)).toEqual([]);
+    }
+  });
+
+  it('takes a referral from a registered sender', async () => {
+    expect(await handle('accepted-1', referral('accepted-1').data)).toBeUndefined();
+    expect((await stream(`case-${caseIdOf('accepted-1')}`)).map((e) => e.type)).toEqual(['CaseOpened', 'LegalBasisRecorded']);
+    expect((await stream(`referral-${referralIdOf('accepted-1')}`)).map((e) => e.type)).toEqual(['ReferralSent']);
+  });
+
+  it('erases the person and closes the case if the referral is refused after the case was opened', async () => {
+    // The referral's id is taken already (a stand-in for anything that changes between the check and the send).
+    const id = 'late-refusal-1';
+    const other = await bus.execute(
+      new CaseCommandRequest('OpenCase', { caseId: randomUUID(), personId: randomUUID(), source: 'police', districtCode: '2706', foundOn: '2019-05-01', ageGroup: 'adult', person: { givenName: 'Other (fictional)' } }, { actor: coordinator, correlationId: 'c', causationId: 'c' }),
+    );
+    const otherCaseId = (other.events[0].data as { caseId: string }).caseId;
+    await bus.execute(
+      new ReferralCommandRequest('SendReferral', { referralId: referralIdOf(id), caseId: otherCaseId, toAgency: 'SHELTER-SK', service: 'shelter', urgency: 'normal', sharesPersonalData: false }, { actor: coordinator, correlationId: 'c', causationId: 'c' }),
+    );
+    const error = await handle(id, referral(id, 'Latecomer (fictional)').data);
+    expect(error).toMatchObject({ code: 'REFERRAL.ALREADY_EXISTS' });
+    const caseEvents = await stream(`case-${caseIdOf(id)}`);
+    expect(caseEvents.map((e) => e.type)).toEqual(['CaseOpened', 'LegalBasisRecorded', 'PersonalDataErased', 'CaseClosed']);
+    const personalData = app.get(PersonalDataService);
+    const read = await personalData.read(coordinator, caseIdOf(id), 'ตรวจสอบ', { actor: coordinator, correlationId: 'c', causationId: 'c' }).catch((e: { code?: string }) => e);
+    expect(read).toMatchObject({ code: 'PERSONAL_DATA.ERASED' });
+    // A redelivery is refused again (the person's key is gone) and writes nothing more.
+    expect(await handle(id, referral(id, 'Latecomer (fictional)').data)).toMatchObject({ code: expect.stringMatching(/^(PERSONAL_DATA\.ERASED|REFERRAL\.ALREADY_EXISTS)$/) });
+    expect(await stream(`case-${caseIdOf(id)}`)).toHaveLength(4);
   });
 });

@@ -1,12 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { CommandRunner, idFromKey, type CommandContext } from '@ruamjai/event-store';
 import { agencyDecider, agencyStreamId } from '@ruamjai/planning';
-import { isUuid, type Actor } from '@ruamjai/kernel';
+import { CLOCK, DomainError, isUuid, systemClock, type Actor, type Clock } from '@ruamjai/kernel';
 import { InvalidMessage, type InboundContext, type InboundHandler } from '@ruamjai/messaging';
 import { AGE_GROUPS, INTAKE_SOURCES, LEGAL_BASES, type AgeGroup, type IntakeSource, type LegalBasis } from '../domain/case/case';
-import { REFERRAL_SERVICES, URGENCIES, type ReferralService, type Urgency } from '../domain/referral/referral';
-import { RecipientNotAvailable } from '../domain/referral/referral.errors';
+import { REFERRAL_SERVICES, URGENCIES, type ReferralService, type SendReferral, type Urgency } from '../domain/referral/referral';
+import { referralDecider } from '../domain/referral/referral.decider';
+import { InboundSenderNotAvailable } from '../domain/referral/referral.errors';
 import { CaseCommandRequest } from './case-command-handler';
 import { IDENTITY_DOCUMENT_KINDS, type PersonalData } from './personal-data';
 import { ReferralCommandRequest } from './referral-command-handler';
@@ -75,7 +76,10 @@ function person(value: unknown): PersonalData {
 
 /**
  * Turns an inbound referral into commands: open a case owned by the sender, record the consent or
- * legal basis it arrived with, and send the referral to the receiving agency. Every id and every
+ * legal basis it arrived with, and send the referral to the receiving agency. The sender must be an
+ * active agency in the directory, and the referral is decided dry against the case it would open
+ * before the case is opened; should it be refused all the same, the case's personal data is erased
+ * and the case closed before the message is dead-lettered. Every id and every
  * idempotency key derives from the message id, so a redelivery, even after a crash half-way, writes
  * nothing twice.
  */
@@ -86,6 +90,7 @@ export class InboundReferralHandler implements InboundHandler<InboundReferral> {
   constructor(
     private readonly bus: CommandBus,
     private readonly runner: CommandRunner,
+    @Inject(CLOCK) private readonly clock: Clock = systemClock,
   ) {}
 
   /**
@@ -160,23 +165,70 @@ export class InboundReferralHandler implements InboundHandler<InboundReferral> {
     const personId = idFromKey(actor.id, key('person'), 'person');
     const referralId = idFromKey(actor.id, key('referral'), 'referral');
     if (!isUuid(caseId)) throw new Error('derived ids are UUIDs');
-    // A referral nobody here can receive must not leave a case (and a person's data) behind: refuse it first.
-    const recipient = await this.runner.peek(agencyDecider, agencyStreamId(message.toAgency), 1000);
-    if (recipient.status !== 'active') throw new RecipientNotAvailable(message.toAgency, recipient.status === 'unknown' ? 'unknown' : 'inactive');
+    // Whatever SendReferral would refuse is refused before a case (and a person's data) exists.
+    await this.checkBeforeOpening(message, referralId, caseId, actor);
     const { person: p, source, districtCode, foundOn, ageGroup } = message;
     let revision = (await this.bus.execute(new CaseCommandRequest('OpenCase', { caseId, personId, source, districtCode, foundOn, ageGroup, person: p }, ctx('case', -1n)))).revision;
     if (message.consentGivenOn) {
       revision = (await this.bus.execute(new CaseCommandRequest('RecordConsent', { caseId, givenOn: message.consentGivenOn, scope: 'share_with_agencies' }, ctx('consent', revision)))).revision;
     }
     if (message.legalBasis) {
-      await this.bus.execute(new CaseCommandRequest('RecordLegalBasis', { caseId, ...message.legalBasis }, ctx('legal-basis', revision)));
+      revision = (await this.bus.execute(new CaseCommandRequest('RecordLegalBasis', { caseId, ...message.legalBasis }, ctx('legal-basis', revision)))).revision;
     }
-    await this.bus.execute(
-      new ReferralCommandRequest(
-        'SendReferral',
-        { referralId, caseId, toAgency: message.toAgency, service: message.service, urgency: message.urgency, sharesPersonalData: true, external: { fromAgency: message.fromAgency } },
-        ctx('referral', -1n),
-      ),
-    );
+    try {
+      await this.bus.execute(
+        new ReferralCommandRequest(
+          'SendReferral',
+          { referralId, caseId, toAgency: message.toAgency, service: message.service, urgency: message.urgency, sharesPersonalData: true, external: { fromAgency: message.fromAgency } },
+          ctx('referral', -1n),
+        ),
+      );
+    } catch (error) {
+      // Refused all the same (the directory changed in between): the case must not keep the person.
+      if (error instanceof DomainError) await this.undoCase(caseId, revision, error, context);
+      throw error;
+    }
+  }
+
+  /** The sender and recipient from the directory, and the referral itself decided, dry, against the case it would open. */
+  private async checkBeforeOpening(message: InboundReferral, referralId: string, caseId: string, actor: Actor): Promise<void> {
+    const agency = async (code: string) => {
+      const state = await this.runner.peek(agencyDecider, agencyStreamId(code), 1000);
+      return state.status === 'unknown' ? 'unknown' : state.status === 'inactive' ? 'inactive' : 'active';
+    };
+    const sender = await agency(message.fromAgency);
+    if (sender !== 'active') throw new InboundSenderNotAvailable(message.fromAgency, sender);
+    const recipient = await agency(message.toAgency);
+    const at = this.clock.now();
+    const dryRun: SendReferral = {
+      type: 'SendReferral',
+      data: { referralId, caseId, toAgency: message.toAgency, service: message.service, urgency: message.urgency, sharesPersonalData: true, external: { fromAgency: message.fromAgency }, dueAt: new Date(at.getTime() + 3600_000).toISOString() },
+      facts: {
+        case: { exists: true, open: true, owningAgency: message.fromAgency, consent: message.consentGivenOn !== null, legalBasis: message.legalBasis?.basis ?? null, erased: false },
+        recipient,
+      },
+      actor,
+      at,
+    };
+    referralDecider.decide(dryRun, referralDecider.initialState);
+  }
+
+  /**
+   * Erases the personal data the case took and closes it, as the system on the data controller's
+   * authority, with keys derived from the message: a redelivery repeats nothing.
+   */
+  private async undoCase(caseId: string, revision: bigint, refusal: DomainError, context: InboundContext): Promise<void> {
+    const system: Actor = { id: `system:inbound:${context.topic}`, agency: 'RUAMJAI', role: 'coordinator' };
+    const ctx = (step: string, expectedRevision: bigint): CommandContext => ({
+      actor: system,
+      correlationId: context.correlationId,
+      causationId: context.messageId,
+      idempotencyKey: `inbound:${context.messageId}:${step}`,
+      requestFingerprint: step,
+      expectedRevision,
+    });
+    const reason = `inbound referral refused (${refusal.code}): the sender keeps the person's data`;
+    const erased = await this.bus.execute(new CaseCommandRequest('ErasePersonalData', { caseId, requestedOn: this.clock.now().toISOString().slice(0, 10), reason }, ctx('undo-erase', revision)));
+    await this.bus.execute(new CaseCommandRequest('CloseCase', { caseId, outcome: 'other' }, ctx('undo-close', erased.revision)));
   }
 }

@@ -108,3 +108,18 @@ export class NotYetOverdue extends DomainError {
     super({ th: `การส่งต่อ ${referralId} ยังไม่เกินกำหนด หรือบันทึกไปแล้ว`, en: `Referral ${referralId} is not overdue (${reason})` }, { referralId, reason });
   }
 }
+
+/** An inbound referral names its sender: it must be an agency in the directory, and still active. */
+export class InboundSenderNotAvailable extends DomainError {
+  readonly code = 'REFERRAL.SENDER_NOT_AVAILABLE';
+  readonly kind = 'invalid';
+  constructor(agency: string, why: 'unknown' | 'inactive') {
+    super(
+      {
+        th: `หน่วยงานผู้ส่ง ${agency} ${why === 'unknown' ? 'ไม่อยู่ในทะเบียน' : 'ถูกยกเลิกแล้ว'} จึงรับการส่งต่อนี้ไม่ได้`,
+        en: `The sending agency ${agency} is ${why === 'unknown' ? 'not registered' : 'no longer active'}; the referral cannot be taken`,
+      },
+      { agency, why },
+    );
+  }
+}
