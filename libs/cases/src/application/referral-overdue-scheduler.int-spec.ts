@@ -24,12 +24,12 @@ class Process {
   readonly projections: ProjectionRunner;
   readonly scheduler: ReferralOverdueScheduler;
 
-  constructor(dir: string, clock: FixedClock) {
+  constructor(dir: string, clock: FixedClock, options: { batchSize?: number; minRetryMs?: number } = {}) {
     this.store = SqliteEventStore.open({ file: join(dir, 'events.sqlite') });
     this.db = openSqliteReadModels(join(dir, 'read-models.sqlite'));
     this.runner = new CommandRunner(this.store);
     this.projections = new ProjectionRunner(this.store, this.db, casesProjections, clock);
-    this.scheduler = new ReferralOverdueScheduler(this.runner, this.db, clock, 60_000);
+    this.scheduler = new ReferralOverdueScheduler(this.runner, this.db, clock, 60_000, undefined, undefined, options);
   }
 
   async start(): Promise<this> {
@@ -136,5 +136,57 @@ describe('the overdue-referral scheduler', () => {
     await p.scheduler.stop();
     await p.store.close();
     await p.db.destroy();
+  });
+
+  it('backs off from referrals it cannot mark, and never lets them hold back those due after them', async () => {
+    const dir = folder();
+    const clock = new FixedClock(sentAt);
+    // 501 referrals that cannot be marked: more than a sweep's batch of 500.
+    const p = await new Process(dir, clock, { minRetryMs: 2000 }).start();
+    const sendDue = async (dueAt: Date) => {
+      const referralId = randomUUID();
+      const command: SendReferral = {
+        type: 'SendReferral',
+        data: { referralId, caseId: randomUUID(), toAgency: 'HEALTH-SK', service: 'medical', urgency: 'urgent', dueAt: dueAt.toISOString(), sharesPersonalData: false },
+        facts: { case: { exists: true, open: true, owningAgency: 'SHELTER-SK', consent: false, legalBasis: null, erased: false }, recipient: 'active' },
+        actor: sender,
+        at: sentAt,
+      };
+      await p.runner.run(referralDecider, referralStreamId(referralId), command, { actor: sender, correlationId: 'c', causationId: 'c' });
+      return referralId;
+    };
+    const stuck: string[] = [];
+    for (let i = 0; i < 501; i++) stuck.push(await sendDue(due));
+    const later = await sendDue(new Date(due.getTime() + 60_000));
+    expect(await p.projections.waitFor((await p.store.headPosition())!, 10_000)).toBe(true);
+    // They were answered, but the register has not heard (its projection is stuck): the scheduler
+    // finds them due, and their streams refuse every attempt to mark them.
+    await p.projections.stop();
+    const recipient: Actor = { id: 'nurse.a', agency: 'HEALTH-SK', role: 'agency_officer' };
+    for (const referralId of stuck) {
+      await p.runner.run(referralDecider, referralStreamId(referralId), { type: 'AcceptReferral', data: { referralId }, actor: recipient, at: sentAt }, { actor: recipient, correlationId: 'c', causationId: 'c' });
+    }
+    clock.set(new Date(due.getTime() + 120_000));
+
+    // The first sweep spends its batch on 500 of the stuck ones; the next skips them and gets past the last.
+    let marked = 0;
+    for (let i = 0; i < 3 && marked === 0; i++) marked += await p.scheduler.tick();
+    expect(marked).toBe(1);
+    expect(await overdueEvents(p, later)).toHaveLength(1);
+    for (const referralId of stuck) expect(await overdueEvents(p, referralId)).toHaveLength(0);
+
+    // Those still due cannot be marked: no sweep straight away, but a retry after the back-off.
+    expect(await p.scheduler.tick()).toBe(0);
+    const wait = await p.scheduler.nextDelay();
+    expect(wait).toBeGreaterThanOrEqual(2000);
+    expect(wait).toBeLessThanOrEqual(60_000);
+
+    // Once the register catches up, they leave the sweep, and the scheduler goes back to its pace.
+    await p.projections.start();
+    expect(await p.projections.waitFor((await p.store.headPosition())!, 10_000)).toBe(true);
+    clock.advance(wait);
+    expect(await p.scheduler.tick()).toBe(0);
+    expect(await p.scheduler.nextDelay()).toBe(60_000);
+    await p.stop();
   });
 });
