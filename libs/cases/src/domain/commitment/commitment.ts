@@ -1,6 +1,6 @@
 import { DomainError } from '@ruamjai/kernel';
 import type { Base } from '../command';
-import type { CaseAccessFacts } from '../access/case-access';
+import type { ReferralStatus } from '../referral/referral';
 
 /** What an agency can pledge. Budget is in satang; the rest are counts. */
 export const RESOURCES = ['staff_days', 'budget_satang', 'shelter_beds', 'vehicles', 'interpreters'] as const;
@@ -8,12 +8,18 @@ export type Resource = (typeof RESOURCES)[number];
 
 export type CommitmentTarget = { readonly kind: 'project'; readonly planId: string; readonly projectId: string } | { readonly kind: 'case'; readonly caseId: string };
 
+/** Who has need-to-know on a case: its owning agency and the agencies its referrals went to (the access rule's facts). */
+export interface CaseParties {
+  readonly owningAgency: string;
+  readonly referrals: ReadonlyArray<{ readonly toAgency: string; readonly status: ReferralStatus; readonly sharesPersonalData: boolean }>;
+}
+
 export type PledgeCommitment = Base<'PledgeCommitment', { commitmentId: string; target: CommitmentTarget; resource: Resource; quantity: number; dueOn: string }> & {
   /**
    * Whether the plan project or case pledged to exists, read before deciding; for a case, also who
    * has need-to-know on it (its owning agency and the agencies its referrals went to).
    */
-  readonly facts: { readonly targetExists: boolean; readonly caseAccess?: Pick<CaseAccessFacts, 'owningAgency' | 'referrals'> };
+  readonly facts: { readonly targetExists: boolean; readonly caseAccess?: CaseParties };
 };
 export type RecordFulfilment = Base<'RecordFulfilment', { commitmentId: string; quantity: number; fulfilledOn: string }>;
 export type ReviseCommitment = Base<'ReviseCommitment', { commitmentId: string; quantity: number; dueOn: string; reason: string }>;
