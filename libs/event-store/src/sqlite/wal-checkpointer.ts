@@ -13,7 +13,9 @@ export class WalCheckpointer {
     const source = `
       const { workerData, parentPort } = require('node:worker_threads');
       const Database = require(workerData.driver);
-      const db = new Database(workerData.file);
+      let db;
+      // A database gone before this thread started (its folder removed) has nothing to checkpoint.
+      try { db = new Database(workerData.file, { fileMustExist: true }); } catch { process.exit(0); }
       db.pragma('busy_timeout = 5000');
       const timer = setInterval(() => {
         try { db.pragma('wal_checkpoint(PASSIVE)'); } catch (error) { parentPort.postMessage(String(error)); }
@@ -22,6 +24,8 @@ export class WalCheckpointer {
     `;
     this.worker = new Worker(source, { eval: true, workerData: { file, intervalMs, driver: require.resolve('better-sqlite3') } });
     this.worker.unref();
+    // Checkpoints are housekeeping: a failing thread must never take the process down.
+    this.worker.on('error', () => undefined);
   }
 
   async close(): Promise<void> {
