@@ -106,26 +106,28 @@ export function addContribution(cells: DashboardCells, project: ProjectView | un
   add(cells, 'strategy', project.strategy, whole, sign);
   add(cells, 'agency', project.leadAgencyCode, whole, sign);
 
-  const projectLevel = { ...whole, activitiesPlanned: 0, activitiesDone: 0, participantsTarget: 0, participantsReached: 0 };
+  const activities = project.activities.length > 0 ? liveActivities(project) : [];
+  const projectLevel = project.districtCodes.length + project.targetGroups.length > 0 ? { ...whole, activitiesPlanned: 0, activitiesDone: 0, participantsTarget: 0, participantsReached: 0 } : whole;
   for (const district of project.districtCodes) add(cells, 'district', district, projectLevel, sign);
-  for (const a of liveActivities(project)) {
+  for (const a of activities) {
     add(cells, 'district', a.districtCode, { activitiesPlanned: 1, activitiesDone: a.status === 'done' ? 1 : 0, participantsTarget: totalParticipants(a.targets), participantsReached: totalParticipants(a.reached) }, sign);
   }
 
-  const sources = new Set<string>();
+  // A project counts once in each source it draws on.
+  const sources: string[] = [];
   for (const line of project.budgetLines) {
     if (line.withdrawn && line.spentSatang === 0) continue;
-    sources.add(line.fundingSource);
-    add(cells, 'source', line.fundingSource, { budgetSatang: line.withdrawn ? 0 : line.amountSatang, spentSatang: line.spentSatang }, sign);
+    const first = !sources.includes(line.fundingSource);
+    if (first) sources.push(line.fundingSource);
+    add(cells, 'source', line.fundingSource, { budgetSatang: line.withdrawn ? 0 : line.amountSatang, spentSatang: line.spentSatang, projects: first ? 1 : 0 }, sign);
   }
   if (whole.fundRequestedSatang || whole.fundApprovedSatang || whole.fundDisbursedSatang) {
-    sources.add('anti_trafficking_fund');
-    add(cells, 'source', 'anti_trafficking_fund', { fundRequestedSatang: whole.fundRequestedSatang, fundApprovedSatang: whole.fundApprovedSatang, fundDisbursedSatang: whole.fundDisbursedSatang }, sign);
+    const first = !sources.includes('anti_trafficking_fund');
+    add(cells, 'source', 'anti_trafficking_fund', { fundRequestedSatang: whole.fundRequestedSatang, fundApprovedSatang: whole.fundApprovedSatang, fundDisbursedSatang: whole.fundDisbursedSatang, projects: first ? 1 : 0 }, sign);
   }
-  for (const source of sources) add(cells, 'source', source, { projects: 1 }, sign);
 
   for (const group of project.targetGroups) add(cells, 'target_group', group, projectLevel, sign);
-  for (const a of liveActivities(project)) {
+  for (const a of activities) {
     for (const group of TARGET_GROUPS) {
       const target = a.targets[group] ?? 0;
       const reached = a.reached[group] ?? 0;

@@ -67,17 +67,27 @@ const upsertProjects = new BulkInsert<ProjectRow>(PROJECT_COLUMNS, (db, rows) =>
 /** What a project row keeps beyond its columns. */
 type ProjectDetail = Pick<ProjectView, 'strategy' | 'participatingAgencyCodes' | 'targetGroups' | 'objectives' | 'withdrawal' | 'budgetLines' | 'activities' | 'kpis'>;
 
+/** The first budget line as a project is added: its id is the project's, its amount and source are the row's columns. */
+function isFirstLineOnly(p: ProjectView): boolean {
+  if (p.budgetLines.length !== 1) return false;
+  const [line] = p.budgetLines;
+  return line.lineId === p.projectId && line.fundingSource === p.fundingSource && line.amountSatang === p.requestedBudgetSatang && line.descriptionTh === null && line.spentSatang === 0 && !line.withdrawn;
+}
+
+/**
+ * A project row keeps beyond its columns only what differs from a new project's defaults (empty
+ * lists, no withdrawal, the first budget line alone): most projects are written often and read
+ * little, and a rebuild writes them all.
+ */
 export function projectRow(planId: string, p: ProjectView): ProjectRow {
-  const detail: ProjectDetail = {
-    strategy: p.strategy,
-    participatingAgencyCodes: p.participatingAgencyCodes,
-    targetGroups: p.targetGroups,
-    objectives: p.objectives,
-    withdrawal: p.withdrawal,
-    budgetLines: p.budgetLines,
-    activities: p.activities,
-    kpis: p.kpis,
-  };
+  const detail: { -readonly [K in keyof ProjectDetail]?: ProjectDetail[K] } = { strategy: p.strategy };
+  if (p.participatingAgencyCodes.length > 0) detail.participatingAgencyCodes = p.participatingAgencyCodes;
+  if (p.targetGroups.length > 0) detail.targetGroups = p.targetGroups;
+  if (p.objectives.length > 0) detail.objectives = p.objectives;
+  if (p.withdrawal) detail.withdrawal = p.withdrawal;
+  if (!isFirstLineOnly(p)) detail.budgetLines = p.budgetLines;
+  if (p.activities.length > 0) detail.activities = p.activities;
+  if (p.kpis.length > 0) detail.kpis = p.kpis;
   return {
     plan_id: planId,
     project_id: p.projectId,
@@ -89,22 +99,31 @@ export function projectRow(planId: string, p: ProjectView): ProjectRow {
     funding_source: p.fundingSource,
     added_at_revision: p.addedAtRevision,
     updated_at: p.updatedAt,
-    fund_requests: JSON.stringify(p.fundRequests),
+    fund_requests: p.fundRequests.length > 0 ? JSON.stringify(p.fundRequests) : '[]',
     detail: JSON.stringify(detail),
   };
 }
 
 export function projectFromRow(row: Omit<ProjectRow, 'plan_id'>): ProjectView {
-  const detail = JSON.parse(row.detail) as ProjectDetail;
+  const detail = JSON.parse(row.detail) as Partial<ProjectDetail>;
+  const fundingSource = row.funding_source as ProjectView['fundingSource'];
+  const requestedBudgetSatang = Number(row.requested_budget_satang);
   return {
-    ...detail,
+    strategy: detail.strategy ?? 'unclassified',
+    participatingAgencyCodes: detail.participatingAgencyCodes ?? [],
+    targetGroups: detail.targetGroups ?? [],
+    objectives: detail.objectives ?? [],
+    withdrawal: detail.withdrawal ?? null,
+    budgetLines: detail.budgetLines ?? [{ lineId: row.project_id, fundingSource, amountSatang: requestedBudgetSatang, descriptionTh: null, spentSatang: 0, withdrawn: false }],
+    activities: detail.activities ?? [],
+    kpis: detail.kpis ?? [],
     projectId: row.project_id,
     titleTh: row.title_th,
     titleEn: row.title_en,
     leadAgencyCode: row.lead_agency_code,
     districtCodes: JSON.parse(row.district_codes) as string[],
-    requestedBudgetSatang: Number(row.requested_budget_satang),
-    fundingSource: row.funding_source as ProjectView['fundingSource'],
+    requestedBudgetSatang,
+    fundingSource,
     addedAtRevision: row.added_at_revision,
     updatedAt: row.updated_at,
     fundRequests: JSON.parse(row.fund_requests) as ProjectView['fundRequests'],
@@ -176,19 +195,19 @@ async function keepSnapshots(
   trx: Trx,
   planIds: readonly string[],
   summaries: Map<string, PlanSummary | undefined>,
-  lastEvents: Map<string, { revision: number; eventId: string }>,
+  lastEvents: Map<string, RecordedEvent>,
   snapshotRevisions: Map<string, number>,
 ): Promise<void> {
   for (const planId of planIds) {
     const summary = summaries.get(planId);
     const last = lastEvents.get(planId);
-    if (!summary || !last || last.revision !== summary.revision) continue;
+    if (!summary || !last || Number(last.revision) !== summary.revision) continue;
     if (summary.revision - (snapshotRevisions.get(planId) ?? -1) < SNAPSHOT_EVERY) continue;
     const rows = await trx.selectFrom('plan_projects').selectAll().where('plan_id', '=', planId).execute();
     const doc: PlanSnapshotDoc = { summary, projects: rows.map(projectFromRow) };
     await trx
       .insertInto('plan_snapshots')
-      .values({ plan_id: planId, revision: summary.revision, latest_event_at: summary.latestEventAt ?? summary.updatedAt, event_id: last.eventId, doc: JSON.stringify(doc) })
+      .values({ plan_id: planId, revision: summary.revision, latest_event_at: summary.latestEventAt ?? summary.updatedAt, event_id: last.id, doc: JSON.stringify(doc) })
       .onConflict((oc) => oc.columns(['plan_id', 'revision']).doNothing())
       .execute();
     snapshotRevisions.set(planId, summary.revision);
@@ -207,11 +226,11 @@ export const planViewProjection: Projection = {
     const dirtyProjects = new Map<string, string>();
     // Projects first seen in this unit are new rows: a plain insert, no conflict handling.
     const newProjects = new Set<string>();
-    // Each project as its dashboard contribution was last written: the next flush adds the difference.
+    // Each project as its row stood when this unit loaded it (a project new to the unit has none): the flush adds the difference.
     const stored = new Map<string, ProjectView | undefined>();
     const dashboards = new Map<string, DashboardCells>();
     // The last event applied to each plan, and the revision of its latest kept snapshot.
-    const lastEvents = new Map<string, { revision: number; eventId: string }>();
+    const lastEvents = new Map<string, RecordedEvent>();
     const snapshotRevisions = new Map<string, number>();
     const key = (planId: string, projectId: string) => `${planId}/${projectId}`;
     return {
@@ -226,8 +245,15 @@ export const planViewProjection: Projection = {
           for (const row of kept) snapshotRevisions.set(row.plan_id, Number(row.revision));
         }
         // Every project event but an addition changes a stored project.
-        const touched = planEvents.filter((e) => e.event.type !== 'ProjectAdded' && projectIdOf(e.event)).map((e) => ({ planId: e.planId, projectId: projectIdOf(e.event)! }));
-        const missingProjects = [...new Map(touched.filter((p) => !projects.has(key(p.planId, p.projectId))).map((p) => [key(p.planId, p.projectId), p])).values()];
+        const missing = new Map<string, { planId: string; projectId: string }>();
+        for (const { planId, event } of planEvents) {
+          if (event.type === 'ProjectAdded') continue;
+          const projectId = projectIdOf(event);
+          if (projectId === undefined) continue;
+          const k = key(planId, projectId);
+          if (!projects.has(k)) missing.set(k, { planId, projectId });
+        }
+        const missingProjects = [...missing.values()];
         for (const part of chunks(missingProjects)) {
           const rows = await trx
             .selectFrom('plan_projects')
@@ -242,13 +268,12 @@ export const planViewProjection: Projection = {
           const change = { event, revision: Number(recorded.revision), occurredAt: metadataOf(recorded).occurredAt ?? recorded.created.toISOString() };
           summaries.set(planId, evolvePlanSummary(summaries.get(planId), change));
           dirtySummaries.add(planId);
-          lastEvents.set(planId, { revision: change.revision, eventId: recorded.id });
+          lastEvents.set(planId, recorded);
           const projectId = projectIdOf(event);
           if (projectId) {
             const k = key(planId, projectId);
             const before = projects.get(k);
             if (before === undefined && event.type === 'ProjectAdded') newProjects.add(k);
-            if (!stored.has(k)) stored.set(k, before);
             projects.set(k, evolveProjectView(before, change));
             dirtyProjects.set(k, planId);
           }
@@ -271,7 +296,6 @@ export const planViewProjection: Projection = {
           addContribution(delta, stored.get(k), -1);
           addContribution(delta, project, 1);
           deltas.set(planId, delta);
-          stored.set(k, project);
         }
         const dashboardRows = await applyDeltas(trx, dashboards, deltas, (planId) => summaries.get(planId));
         dirtySummaries.clear();
