@@ -208,11 +208,16 @@ export class PlanAudit {
    * fold inside that run (events are immutable, so a fold of the first N events never goes stale) and
    * reads only the events after it.
    */
-  async viewAt(planId: string, point: { at?: Date; revision?: number }): Promise<PlanView | undefined> {
+  viewAt(planId: string, point: { at?: Date; revision?: number }): Promise<PlanView | undefined> {
+    return this.fold(planId, point, true);
+  }
+
+  /** The fold behind viewAt; a stored snapshot that does not match the log sends it round again without stored snapshots. */
+  private async fold(planId: string, point: { at?: Date; revision?: number }, useStored: boolean): Promise<PlanView | undefined> {
     const at = point.at?.getTime();
     const kept = this.snapshots.get(planId) ?? [];
     const inMemory = [...kept].reverse().find((s) => (point.revision === undefined || s.revision <= point.revision) && (at === undefined || s.occurredAt <= at));
-    const stored = await this.keptSnapshot(planId, point, inMemory?.revision ?? -1);
+    const stored = useStored ? await this.keptSnapshot(planId, point, inMemory?.revision ?? -1) : undefined;
     const start = stored ?? inMemory;
     const folded = start ? start.folded.copy() : new FoldedPlan();
     const fresh: Snapshot[] = stored ? [stored] : [];
@@ -223,7 +228,7 @@ export class PlanAudit {
       const from = stored ? BigInt(stored.revision) : start ? BigInt(start.revision + 1) : 0n;
       for await (const event of this.store.readStream(planStreamId(planId), { fromRevision: from })) {
         if (!verified) {
-          if (event.id !== stored!.eventId) return this.foldWithout(planId, point);
+          if (event.id !== stored!.eventId) return this.fold(planId, point, false);
           verified = true;
           continue;
         }
@@ -240,26 +245,8 @@ export class PlanAudit {
       throw error;
     }
     // The log ends before the snapshot's revision: it was cut short, and the snapshot is not to be trusted.
-    if (!verified) return this.foldWithout(planId, point);
+    if (!verified) return this.fold(planId, point, false);
     if (fresh.length > 0) this.keep(planId, [...kept, ...fresh.filter((f) => !kept.some((k) => k.revision === f.revision))]);
-    return folded.view();
-  }
-
-  /** A snapshot that does not match the log is ignored: the view is folded from the first event. */
-  private async foldWithout(planId: string, point: { at?: Date; revision?: number }): Promise<PlanView | undefined> {
-    const at = point.at?.getTime();
-    const folded = new FoldedPlan();
-    try {
-      for await (const event of this.store.readStream(planStreamId(planId))) {
-        const change = viewEventOf(event);
-        if (point.revision !== undefined && change.revision > point.revision) break;
-        if (at !== undefined && Date.parse(change.occurredAt) > at) break;
-        folded.apply(change);
-      }
-    } catch (error) {
-      if (error instanceof StreamNotFound) return undefined;
-      throw error;
-    }
     return folded.view();
   }
 
