@@ -18,6 +18,7 @@ export interface PlanDashboard {
   readonly fiscalYear: number;
   readonly fiscalYearStart: string;
   readonly fiscalYearEnd: string;
+  /** The plans whose numbers are counted (a plan with no project in it yet has none). */
   readonly planIds: readonly string[];
   readonly totals: Measures;
   readonly byStrategy: readonly DashboardCell[];
@@ -76,13 +77,11 @@ export class PlanDashboardQueries {
   /** Every plan of a fiscal year (B.E.), optionally in one province, added together. */
   async forFiscalYear(fiscalYear: number, provinceCode?: string): Promise<PlanDashboard> {
     return this.db.transaction().execute(async (trx) => {
-      const docs = (await trx.selectFrom('plan_views').select(['plan_id', 'doc']).execute())
-        .map((row) => ({ planId: row.plan_id, ...(JSON.parse(row.doc) as { fiscalYear: number; provinceCode: string }) }))
-        .filter((p) => p.fiscalYear === fiscalYear && (!provinceCode || p.provinceCode === provinceCode));
-      let query = trx.selectFrom('plan_dashboard').select(['dimension', 'key', 'measures']).where('fiscal_year', '=', fiscalYear);
+      // The cells carry their plan's year and province: no plan document needs reading.
+      let query = trx.selectFrom('plan_dashboard').select(['plan_id', 'province_code', 'dimension', 'key', 'measures']).where('fiscal_year', '=', fiscalYear);
       if (provinceCode) query = query.where('province_code', '=', provinceCode);
       const rows = await query.execute();
-      return this.assemble(fiscalYear, [...new Set(docs.map((d) => d.provinceCode))], docs.map((d) => d.planId), rows, trx);
+      return this.assemble(fiscalYear, [...new Set(rows.map((r) => r.province_code))], [...new Set(rows.map((r) => r.plan_id))], rows, trx);
     });
   }
 
