@@ -3,7 +3,7 @@ import { caseIntegrationEvents, referralIntegrationEvents } from '@ruamjai/cases
 import { loadConfig } from '@ruamjai/config';
 import { collect, SqliteEventStore } from '@ruamjai/event-store';
 import { systemClock } from '@ruamjai/kernel';
-import { HEADER_EVENT_ID, KafkaRelay } from '@ruamjai/messaging';
+import { KafkaRelay } from '@ruamjai/messaging';
 import { migrateReadModels, openSqliteReadModels } from '@ruamjai/read-models';
 import { issueToken, loadOrCreateSigningKey } from '@ruamjai/security';
 import Database from 'better-sqlite3';
@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import request from 'supertest';
 import { createApiApp } from '../apps/api/src/api-app';
-import { kafkaBrokers } from './support/kafka';
+import { kafkaBrokers, receiveEvents } from './support/kafka';
 
 const NAME = 'Chanthy Erasuretest';
 const FAMILY = 'Vannakfictional';
@@ -154,26 +154,7 @@ describe('erasure of a person (PDPA s.33) by crypto-shredding', () => {
       const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
       const relay = new KafkaRelay(store, relayDb, kafka.producer({ idempotent: true, maxInFlightRequests: 1 }), [caseIntegrationEvents, referralIntegrationEvents], systemClock, silent);
       await relay.start();
-      const consumer = kafka.consumer({ groupId: `erasure-scan-${randomUUID()}` });
-      await consumer.connect();
-      await consumer.subscribe({ topics: ['ruamjai.cases.v1', 'ruamjai.referrals.v1'], fromBeginning: true });
-      const seen = new Set<string>();
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`received ${seen.size} of ${ids.size}`)), 60_000);
-        void consumer.run({
-          eachMessage: async ({ message }) => {
-            const id = message.headers?.[HEADER_EVENT_ID]?.toString() ?? '';
-            if (!ids.has(id)) return;
-            seen.add(id);
-            kafkaValues.push(message.value!.toString());
-            if (seen.size === ids.size) {
-              clearTimeout(timer);
-              resolve();
-            }
-          },
-        });
-      });
-      await consumer.disconnect();
+      for (const { value } of await receiveEvents(kafka, ['ruamjai.cases.v1', 'ruamjai.referrals.v1'], ids)) kafkaValues.push(value);
       await relay.stop();
       await store.close();
       await relayDb.destroy();

@@ -2,19 +2,16 @@ import { caseIntegrationEvents, CASES_TOPIC, referralIntegrationEvents, REFERRAL
 import { collect, SqliteEventStore } from '@ruamjai/event-store';
 import { loadConfig } from '@ruamjai/config';
 import { systemClock } from '@ruamjai/kernel';
-import { HEADER_EVENT_ID, KafkaRelay } from '@ruamjai/messaging';
+import { KafkaRelay } from '@ruamjai/messaging';
 import { migrateReadModels, openSqliteReadModels } from '@ruamjai/read-models';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Kysely } from 'kysely';
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedSakaeo2562 } from '../apps/cli/src/seed/run-seed';
 import { SEED_PEOPLE } from '../apps/cli/src/seed/sakaeo-2562-cases';
-import { kafkaBrokers } from './support/kafka';
+import { integrationEventSchemas, kafkaBrokers, receiveEvents } from './support/kafka';
 
 /** Field names that would carry a person's data (or an official's); none may appear in what leaves the system. */
 const PERSONAL = /"(name|givenName|familyName|otherNames|firstName|lastName|fullName|dateOfBirth|birthDate|age|sex|nationality|languages|idNumber|identityNumber|identityDocuments|number|passport|phone|email|address|contact|person|personId|personalData|notes|note|reason|explanation|actorId|actor|userId|sub|caseManagerId)"\s*:/i;
@@ -40,33 +37,12 @@ const PERSONAL = /"(name|givenName|familyName|otherNames|firstName|lastName|full
     await admin.disconnect();
     const relay = new KafkaRelay(store, db, kafka.producer({ idempotent: true, maxInFlightRequests: 1 }), mappers, systemClock, { info: () => undefined, warn: () => undefined, error: () => undefined });
     await relay.start();
-    const received: Array<{ id: string; value: string }> = [];
-    const consumer = kafka.consumer({ groupId: `seed-cases-scan-${randomUUID()}` });
-    await consumer.connect();
-    await consumer.subscribe({ topics: [CASES_TOPIC, REFERRALS_TOPIC], fromBeginning: true });
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`received ${received.length} of ${ids.size}`)), 60_000);
-      void consumer.run({
-        eachMessage: async ({ message }) => {
-          const id = message.headers?.[HEADER_EVENT_ID]?.toString() ?? '';
-          if (!ids.has(id)) return;
-          received.push({ id, value: message.value!.toString() });
-          if (new Set(received.map((r) => r.id)).size === ids.size) {
-            clearTimeout(timer);
-            resolve();
-          }
-        },
-      });
-    });
-    await consumer.disconnect();
+    const received = await receiveEvents(kafka, [CASES_TOPIC, REFERRALS_TOPIC], ids);
     await relay.stop();
     await store.close();
     await db.destroy();
 
-    const ajv = new Ajv({ strict: true });
-    addFormats(ajv);
-    const schemaDir = join(__dirname, '../docs/integration-events');
-    const schemas = new Map(readdirSync(schemaDir).map((f) => { const s = JSON.parse(readFileSync(join(schemaDir, f), 'utf8')); return [s.title as string, ajv.compile(s)]; }));
+    const schemas = integrationEventSchemas();
     const details = Object.values(SEED_PEOPLE).flatMap((p) => [p.givenName, p.familyName!, p.notes!, ...p.identityDocuments!.map((d) => d.number)]);
 
     expect(ids.size).toBeGreaterThan(20);
