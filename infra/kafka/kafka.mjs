@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { supervise } from '../supervise.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const [dataDir, portArg, controllerArg] = process.argv.slice(2);
@@ -81,20 +82,7 @@ if (!existsSync(join(dataDir, 'logs', 'meta.properties'))) {
 }
 
 const broker = java('kafka.Kafka', [config], { stdio: ['ignore', 'ignore', 'inherit'] });
-let stopping = false;
-function stop() {
-  if (stopping) return;
-  stopping = true;
-  broker.kill('SIGTERM');
-  setTimeout(() => broker.kill('SIGKILL'), 20_000).unref();
-}
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
-const parent = process.ppid;
-setInterval(() => {
-  if (process.ppid !== parent) stop();
-}, 1000).unref();
-broker.once('exit', (code) => process.exit(stopping ? 0 : code ?? 1));
+const { stop } = supervise(broker, { signal: 'SIGTERM', graceMs: 20_000 });
 
 // Ready when the broker answers an ApiVersions request on its listener.
 function answers() {

@@ -12,6 +12,7 @@ import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSy
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
+import { supervise } from '../supervise.mjs';
 
 const [dataDir, portArg] = process.argv.slice(2);
 if (!dataDir || !portArg) {
@@ -87,22 +88,10 @@ let serverLog = '';
 server.stderr.on('data', (d) => (serverLog = (serverLog + d).slice(-4000)));
 server.stdout.on('data', () => undefined);
 
-let stopping = false;
-function stop() {
-  if (stopping) return;
-  stopping = true;
-  server.kill('SIGINT'); // fast shutdown
-  setTimeout(() => server.kill('SIGKILL'), 10_000).unref();
-}
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
-const parent = process.ppid;
-setInterval(() => {
-  if (process.ppid !== parent) stop();
-}, 1000).unref();
-server.once('exit', (code) => {
-  if (!stopping) process.stderr.write(`postgres exited (${code}):\n${serverLog}\n`);
-  process.exit(stopping ? 0 : 1);
+const { stop } = supervise(server, {
+  signal: 'SIGINT', // fast shutdown
+  graceMs: 10_000,
+  onUnexpectedExit: (code) => process.stderr.write(`postgres exited (${code}):\n${serverLog}\n`),
 });
 
 const url = `postgres://${user}:${password}@127.0.0.1:${port}/postgres`;
