@@ -1,7 +1,8 @@
-import { FUNDING_SOURCES, STRATEGY_AREAS, TARGET_GROUPS, type FundingSource, type StrategyArea, type TargetGroup } from '@ruamjai/planning';
+import { FUNDING_SOURCES, STRATEGY_AREAS, type FundingSource, type StrategyArea, type TargetGroup } from '@ruamjai/planning';
+import { AgencyCodesField, DistrictCodesField, ObjectivesField, ReasonField, TargetGroupsField } from '../plan-fields';
 import { Trim } from '../../http/trim';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { CommandResponseDto } from '../draft-plan/draft-plan.dto';
 
 export class AddProjectDto {
@@ -23,37 +24,20 @@ export class AddProjectDto {
   @IsIn(STRATEGY_AREAS)
   strategy!: StrategyArea;
 
-  @ApiPropertyOptional({ enum: TARGET_GROUPS, isArray: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(6)
-  @IsIn(TARGET_GROUPS, { each: true })
+  @TargetGroupsField()
   targetGroups?: TargetGroup[];
 
-  @ApiPropertyOptional({ type: [String], example: ['ลดความเสี่ยงของเด็กและสตรีในพื้นที่ชายแดน'] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @MaxLength(1000, { each: true })
+  @ObjectivesField()
   objectives?: string[];
 
-  @ApiPropertyOptional({ example: ['IMM-SK'], description: 'Agencies taking part besides the lead' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @Matches(/^[A-Z0-9][A-Z0-9-]{1,63}$/, { each: true, message: 'agency codes must be upper-case letters, digits and dashes' })
+  @AgencyCodesField('Agencies taking part besides the lead')
   participatingAgencyCodes?: string[];
 
   @ApiProperty({ example: 'PSDHS-SK', description: 'Code of the lead agency' })
   @Matches(/^[A-Z0-9][A-Z0-9-]{1,63}$/, { message: 'leadAgencyCode must be upper-case letters, digits and dashes' })
   leadAgencyCode!: string;
 
-  @ApiProperty({ example: ['2706', '2708'], description: 'Interior Ministry district geocodes in the plan province' })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
-  @Matches(/^\d{4}$/, { each: true, message: 'each district code must be four digits' })
+  @DistrictCodesField(true)
   districtCodes!: string[];
 
   @ApiProperty({ example: 15000000, description: 'Requested budget in satang (1 THB = 100 satang)' })
@@ -66,12 +50,7 @@ export class AddProjectDto {
   @IsIn(FUNDING_SOURCES)
   fundingSource!: FundingSource;
 
-  @ApiPropertyOptional({ description: 'Required once the plan is approved: why it is amended' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @MinLength(3)
-  @MaxLength(2000)
+  @ReasonField(false)
   reason?: string;
 }
 

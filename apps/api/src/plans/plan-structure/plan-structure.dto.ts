@@ -1,29 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { FUNDING_SOURCES, STRATEGY_AREAS, TARGET_GROUPS, type FundingSource, type StrategyArea, type TargetGroup } from '@ruamjai/planning';
+import { FUNDING_SOURCES, STRATEGY_AREAS, type FundingSource, type StrategyArea, type TargetGroup } from '@ruamjai/planning';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { Trim } from '../../http/trim';
+import { AGENCY_CODE, AGENCY_MESSAGE, AgencyCodesField, DistrictCodesField, IsoDateField, ObjectivesField, ReasonField, TargetGroupsField } from '../plan-fields';
 
-const AGENCY_CODE = /^[A-Z0-9][A-Z0-9-]{1,63}$/;
-const AGENCY_MESSAGE = 'agency codes must be upper-case letters, digits and dashes';
-
-/** A reason: required for withdrawals and budget revisions, and for any change once the plan is approved. */
 class Reason {
-  @ApiPropertyOptional({ description: 'Why: required once the plan is approved (every change is then an amendment)' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @MinLength(3)
-  @MaxLength(2000)
+  @ReasonField(false)
   reason?: string;
 }
 
 export class RequiredReasonDto {
-  @ApiProperty({ example: 'หน่วยงานไม่ได้รับงบประมาณ' })
-  @Trim()
-  @IsString()
-  @MinLength(3)
-  @MaxLength(2000)
+  @ReasonField(true)
   reason!: string;
 }
 
@@ -42,39 +30,22 @@ export class ChangeProjectDto extends Reason {
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MinLength(3) @MaxLength(500) titleTh?: string;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(500) titleEn?: string;
   @ApiPropertyOptional({ enum: STRATEGY_AREAS }) @IsOptional() @IsIn(STRATEGY_AREAS) strategy?: StrategyArea;
-  @ApiPropertyOptional({ example: ['2706'] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
-  @Matches(/^\d{4}$/, { each: true, message: 'each district code must be four digits' })
-  districtCodes?: string[];
-  @ApiPropertyOptional({ enum: TARGET_GROUPS, isArray: true }) @IsOptional() @IsArray() @ArrayMaxSize(6) @IsIn(TARGET_GROUPS, { each: true }) targetGroups?: TargetGroup[];
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @MaxLength(1000, { each: true })
-  objectives?: string[];
+  @DistrictCodesField(false) districtCodes?: string[];
+  @TargetGroupsField() targetGroups?: TargetGroup[];
+  @ObjectivesField() objectives?: string[];
 }
 
 export class ReassignProjectDto extends Reason {
   @ApiProperty({ example: 'IMM-SK' }) @Matches(AGENCY_CODE, { message: AGENCY_MESSAGE }) leadAgencyCode!: string;
-  @ApiPropertyOptional({ example: ['PSDHS-SK'], description: 'Agencies taking part; unchanged when left out' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @Matches(AGENCY_CODE, { each: true, message: AGENCY_MESSAGE })
-  participatingAgencyCodes?: string[];
+  @AgencyCodesField('Agencies taking part; unchanged when left out') participatingAgencyCodes?: string[];
 }
 
 export class AddActivityDto extends Reason {
   @ApiProperty({ example: 'อบรมแกนนำเฝ้าระวังการค้ามนุษย์ในชุมชนชายแดน' }) @Trim() @IsString() @MinLength(3) @MaxLength(500) titleTh!: string;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(500) titleEn?: string;
   @ApiProperty({ example: '2706' }) @Matches(/^\d{4}$/, { message: 'districtCode must be four digits' }) districtCode!: string;
-  @ApiProperty({ example: '2019-03-01', description: 'ISO date inside the plan fiscal year' }) @IsDateString({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/) startDate!: string;
-  @ApiProperty({ example: '2019-03-02' }) @IsDateString({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/) endDate!: string;
+  @IsoDateField(true) startDate!: string;
+  @IsoDateField(true, '2019-03-02') endDate!: string;
   @ApiProperty({ type: ParticipantCountsDto }) @ValidateNested() @Type(() => ParticipantCountsDto) targets!: ParticipantCountsDto;
   @ApiPropertyOptional({ description: 'The lead agency when left out' }) @IsOptional() @Matches(AGENCY_CODE, { message: AGENCY_MESSAGE }) responsibleAgencyCode?: string;
 }
@@ -83,8 +54,8 @@ export class ChangeActivityDto extends Reason {
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MinLength(3) @MaxLength(500) titleTh?: string;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(500) titleEn?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^\d{4}$/, { message: 'districtCode must be four digits' }) districtCode?: string;
-  @ApiPropertyOptional() @IsOptional() @IsDateString({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/) startDate?: string;
-  @ApiPropertyOptional() @IsOptional() @IsDateString({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/) endDate?: string;
+  @IsoDateField(false) startDate?: string;
+  @IsoDateField(false) endDate?: string;
   @ApiPropertyOptional({ type: ParticipantCountsDto }) @IsOptional() @ValidateNested() @Type(() => ParticipantCountsDto) targets?: ParticipantCountsDto;
 }
 
@@ -121,7 +92,7 @@ export class ReassignBudgetLineDto extends Reason {
 }
 
 export class ReportProgressDto {
-  @ApiProperty({ example: '2019-03-02', description: 'ISO date the work was done' }) @IsDateString({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/) reportedOn!: string;
+  @IsoDateField(true, '2019-03-02') reportedOn!: string;
   @ApiProperty({ type: ParticipantCountsDto }) @ValidateNested() @Type(() => ParticipantCountsDto) participantsReached!: ParticipantCountsDto;
   @ApiProperty({ example: 1250000, description: 'Money spent, in satang' }) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) spendSatang!: number;
   @ApiPropertyOptional({ format: 'uuid', description: "The budget line paid from; the project's first line when left out" })
@@ -134,7 +105,7 @@ export class ReportProgressDto {
 
 export class RecordKpiActualDto {
   @ApiProperty({ example: 48 }) @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }) @Min(0) @Max(1e12) actual!: number;
-  @ApiProperty({ example: '2019-09-15' }) @IsDateString({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/) measuredOn!: string;
+  @IsoDateField(true, '2019-09-15') measuredOn!: string;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(5000) note?: string;
 }
 

@@ -1,0 +1,54 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { TARGET_GROUPS } from '@ruamjai/planning';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { Trim } from '../http/trim';
+
+/** The fields plan commands share, validated the same wherever they appear. */
+
+export const AGENCY_CODE = /^[A-Z0-9][A-Z0-9-]{1,63}$/;
+export const AGENCY_MESSAGE = 'agency codes must be upper-case letters, digits and dashes';
+
+const optional = (required: boolean) => (required ? [] : [IsOptional()]);
+
+/** Agencies taking part in a project. */
+export const AgencyCodesField = (description: string) =>
+  applyDecorators(ApiPropertyOptional({ example: ['IMM-SK'], description }), IsOptional(), IsArray(), ArrayMaxSize(50), Matches(AGENCY_CODE, { each: true, message: AGENCY_MESSAGE }));
+
+export const TargetGroupsField = () => applyDecorators(ApiPropertyOptional({ enum: TARGET_GROUPS, isArray: true }), IsOptional(), IsArray(), ArrayMaxSize(6), IsIn(TARGET_GROUPS, { each: true }));
+
+export const ObjectivesField = () =>
+  applyDecorators(
+    ApiPropertyOptional({ type: [String], example: ['ลดความเสี่ยงของเด็กและสตรีในพื้นที่ชายแดน'] }),
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(20),
+    IsString({ each: true }),
+    MaxLength(1000, { each: true }),
+  );
+
+/** Interior Ministry district geocodes in the plan's province. */
+export const DistrictCodesField = (required: boolean) =>
+  applyDecorators(
+    (required ? ApiProperty : ApiPropertyOptional)({ example: ['2706', '2708'], description: 'Interior Ministry district geocodes in the plan province' }),
+    ...optional(required),
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayMaxSize(100),
+    Matches(/^\d{4}$/, { each: true, message: 'each district code must be four digits' }),
+  );
+
+/** Why: required for withdrawals and budget revisions, and for any change once the plan is approved. */
+export const ReasonField = (required: boolean) =>
+  applyDecorators(
+    (required ? ApiProperty : ApiPropertyOptional)({ example: 'ตามมติที่ประชุมคณะทำงาน', description: required ? 'Why' : 'Why: required once the plan is approved (every change is then an amendment)' }),
+    ...optional(required),
+    Trim(),
+    IsString(),
+    MinLength(3),
+    MaxLength(2000),
+  );
+
+/** An ISO calendar date (YYYY-MM-DD). */
+export const IsoDateField = (required: boolean, example = '2019-03-01') =>
+  applyDecorators((required ? ApiProperty : ApiPropertyOptional)({ example }), ...optional(required), IsDateString({ strict: true }), Matches(/^\d{4}-\d{2}-\d{2}$/));
