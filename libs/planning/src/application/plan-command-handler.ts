@@ -54,9 +54,8 @@ export class PlanCommandHandler implements ICommandHandler<PlanCommandRequest> {
     if ('leadAgencyCode' in data) codes.add(data.leadAgencyCode);
     if ('responsibleAgencyCode' in data && data.responsibleAgencyCode) codes.add(data.responsibleAgencyCode);
     if ('participatingAgencyCodes' in data) for (const code of data.participatingAgencyCodes ?? []) codes.add(code);
-    const facts: Record<string, AgencyState> = {};
     // The directory changes rarely: a second's staleness is fine for a fact no append depends on.
-    for (const code of codes) facts[code] = await this.runner.peek(agencyDecider, agencyStreamId(code), 1000);
-    return facts;
+    const entries = await Promise.all([...codes].map(async (code) => [code, await this.runner.peek(agencyDecider, agencyStreamId(code), 1000)] as const));
+    return Object.fromEntries(entries) as Record<string, AgencyState>;
   }
 }
