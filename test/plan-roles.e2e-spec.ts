@@ -149,6 +149,7 @@ describe('who may do what to a plan, over HTTP', () => {
     ReadPlanHistory: (f) => `/api/v1/plans/${f.planId}/history`,
     VerifyAuditChain: () => '/api/v1/audit/verification',
     ReadDashboard: (f) => `/api/v1/plans/${f.planId}/dashboard`,
+    ReadAgencyDirectory: () => '/api/v1/agencies',
   };
   const readCells = (Object.keys(PLAN_READ_ROLES) as PlanRead[]).flatMap((read) => ROLES.map((role) => [read, role, PLAN_READ_ROLES[read].includes(role)] as const));
 

@@ -257,7 +257,7 @@ describe('plans over HTTP', () => {
   describe('authorisation', () => {
     it.each(['viewer', 'auditor'] as const)('refuses a %s who tries to draft a plan, storing nothing', async (role) => {
       const before = await store().headPosition();
-      const res = await api.http.post('/api/v1/plans').set('Authorization', `Bearer ${await api.token(role, 'reader', 'OTHER-AG')}`).send(samplePlan).expect(403);
+      const res = await api.http.post('/api/v1/plans').set('Authorization', `Bearer ${await api.token(role, 'reader', 'IMM-SK')}`).send(samplePlan).expect(403);
       expect(res.body.code).toBe('AUTH.NOT_PERMITTED');
       expect(await store().headPosition()).toBe(before);
     });

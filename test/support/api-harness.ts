@@ -48,6 +48,9 @@ export async function startApi(env: Record<string, string> = {}, options: { cloc
 export const sampleAgencies = [
   { code: 'PSDHS-SK', nameTh: 'สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดสระแก้ว', agencyType: 'social_development', districtCode: '2701' },
   { code: 'IMM-SK', nameTh: 'ด่านตรวจคนเข้าเมืองจังหวัดสระแก้ว', agencyType: 'immigration', districtCode: '2706' },
+  // The chair's and the auditors' offices: every actor's agency must be in the directory to act.
+  { code: 'PROV-SK', nameTh: 'ศาลากลางจังหวัดสระแก้ว', agencyType: 'provincial_administration', districtCode: '2701' },
+  { code: 'OAG', nameTh: 'สำนักงานการตรวจเงินแผ่นดิน', agencyType: 'other' },
 ];
 
 export const samplePlan = {

@@ -3,12 +3,15 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@ruamjai/config';
 import type { Clock } from '@ruamjai/kernel';
-import helmet from 'helmet';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { correlationIdOf } from './http/correlation';
 import { createLogger, PinoNestLogger } from './http/logger';
 import { createValidationPipe } from './http/validation';
+import { answerClientError, answerFrameworkError, BAD_URL } from './http/early-errors';
+import { parseJsonBody } from './http/json-body';
+import { securityHeaders } from './http/security-headers';
 
 export interface ApiAppOptions {
   readonly clock?: Clock;
@@ -23,28 +26,49 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
     loggerInstance: logger,
     genReqId: correlationIdOf,
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: ['127.0.0.1', '::1'],
+    // X-Forwarded-For is believed only from the reverse proxies named in TRUSTED_PROXIES.
+    trustProxy: config.trustedProxies.length > 0 ? [...config.trustedProxies] : false,
+    // Idle and slow connections are closed, so they cannot pile up (server-sent events send heartbeats).
+    connectionTimeout: config.http.idleTimeoutMs,
+    keepAliveTimeout: config.http.idleTimeoutMs,
+    requestTimeout: config.http.requestTimeoutMs,
+    // Errors before routing answer like every other: problem+json with the security headers.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => answerFrameworkError(error.code === 'FST_ERR_BAD_URL' ? BAD_URL : { ...BAD_URL, code: 'REQUEST.MALFORMED' }, request, reply),
+    clientErrorHandler: answerClientError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, clock: options.clock, benchRoutes: options.benchRoutes }), adapter, {
     logger: new PinoNestLogger(logger),
     abortOnError: false,
+    // The API parses JSON itself (see parseJsonBody).
+    bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  fastify.server.headersTimeout = config.http.headersTimeoutMs;
   // Commands take JSON only: a text/plain body is 415, not a list of missing fields.
   fastify.removeContentTypeParser('text/plain');
-  // Security headers, computed once: @fastify/helmet rebuilds its policy on every request.
-  const securityHeaders = helmet({
-    contentSecurityPolicy: {
-      // Swagger UI needs inline styles and scripts from its own bundle.
-      directives: { scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
-    },
+  // JSON too deeply nested, or naming __proto__/constructor/prototype, is refused before validation.
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      done(null, parseJsonBody(body as string));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
   });
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('X-Correlation-Id', request.id);
+    // Nothing the API answers to a signed-in caller may be kept by a cache, shared or private.
+    if (request.headers.authorization !== undefined || request.url.startsWith('/api/v1/')) void reply.header('Cache-Control', 'no-store');
     securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined));
   });
   app.useGlobalPipes(createValidationPipe());
 
+  if (config.apiDocs) setUpApiDocs(app);
+  return app;
+}
+
+/** The OpenAPI document (/api/docs-json) and Swagger UI (/api/docs), public while API_DOCS is on. */
+function setUpApiDocs(app: NestFastifyApplication): void {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -59,5 +83,4 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
-  return app;
 }

@@ -15,6 +15,7 @@ import { MetricsController } from './metrics/metrics.http.controller';
 import { CommandHttp } from './http/command-http';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { ProblemFilter } from './http/problem.filter';
+import { AgencyAdmissionGuard } from './http/agency-admission.guard';
 import { ReadYourWrites } from './http/read-your-writes';
 import { FixedWindowThrottlerStorage } from './http/rate-limit-storage';
 import { AddProjectController } from './plans/add-project/add-project.http.controller';
@@ -94,6 +95,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: AgencyAdmissionGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
     };

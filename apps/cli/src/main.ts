@@ -3,7 +3,7 @@ import { ROLES, systemClock, type Role } from '@ruamjai/kernel';
 import { planningMigrations, planningProjections } from '@ruamjai/planning';
 import { casesMigrations, casesProjections } from '@ruamjai/cases';
 import { verifyChains } from '@ruamjai/event-store';
-import { openEventStore, openReadModels } from '@ruamjai/platform';
+import { openEventStore, openReadModels, secureDataDir } from '@ruamjai/platform';
 import { rebuildProjections } from '@ruamjai/read-models';
 import { issueToken, loadOrCreateSigningKey } from '@ruamjai/security';
 import { SingleBar, Presets } from 'cli-progress';
@@ -93,6 +93,7 @@ async function seed(config: AppConfig, args: string[]): Promise<void> {
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   const config = loadConfig();
+  for (const fixed of secureDataDir(config.dataDir)) process.stderr.write(`warning: data folder was readable by others: ${fixed}\n`);
   switch (command) {
     case 'token':
       return token(config, rest);

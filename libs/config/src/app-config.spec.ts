@@ -15,6 +15,10 @@ describe('configuration', () => {
     ['LOG_LEVEL', 'loud'],
     ['PROJECTIONS_IN_PROCESS', 'maybe'],
     ['JWT_PUBLIC_KEY', 'not a key'],
+    ['TRUSTED_PROXIES', '10.0.0.1,example.org'],
+    ['TRUSTED_PROXIES', '10.0.0.0/33'],
+    ['HTTP_HEADERS_TIMEOUT_MS', '0'],
+    ['API_DOCS', 'sometimes'],
   ])('stops with a message naming %s when it is %s', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);
@@ -22,5 +26,16 @@ describe('configuration', () => {
 
   it('accepts a kurrentdb connection string', () => {
     expect(loadConfig({ EVENTSTORE_CONNECTION_STRING: 'kurrentdb://localhost:2113?tls=false' }).eventStoreConnectionString).toBe('kurrentdb://localhost:2113?tls=false');
+  });
+
+  it('believes no forwarded address unless proxies are named', () => {
+    expect(loadConfig({}).trustedProxies).toEqual([]);
+    expect(loadConfig({ TRUSTED_PROXIES: '10.0.0.5, 172.16.0.0/12,::1' }).trustedProxies).toEqual(['10.0.0.5', '172.16.0.0/12', '::1']);
+  });
+
+  it('serves the API documents except in production, unless told', () => {
+    expect(loadConfig({}).apiDocs).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).apiDocs).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', API_DOCS: 'true' }).apiDocs).toBe(true);
   });
 });

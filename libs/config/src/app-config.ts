@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 /** Everything the processes read from their environment, typed and checked once at start-up. */
@@ -15,7 +16,14 @@ export interface AppConfig {
   };
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly bodyLimitBytes: number;
+  /** Per signed-in user (or per client address without a token); health and metrics are never limited. */
   readonly rateLimit: { readonly windowMs: number; readonly max: number };
+  /** Addresses (or CIDR ranges) of reverse proxies whose X-Forwarded-For is believed; none by default. */
+  readonly trustedProxies: readonly string[];
+  /** Socket limits, so slow or idle connections cannot pile up. */
+  readonly http: { readonly headersTimeoutMs: number; readonly requestTimeoutMs: number; readonly idleTimeoutMs: number };
+  /** Serve the OpenAPI document and Swagger UI (/api/docs); off by default when NODE_ENV=production. */
+  readonly apiDocs: boolean;
   readonly readYourWritesTimeoutMs: number;
   readonly projectionsInProcess: boolean;
   readonly shutdownTimeoutMs: number;
@@ -89,6 +97,18 @@ function brokers(env: Env, name: string): string[] {
   return list;
 }
 
+function proxies(env: Env, name: string): string[] {
+  const raw = env[name];
+  if (!raw) return [];
+  const list = raw.split(',').map((p) => p.trim()).filter(Boolean);
+  for (const proxy of list) {
+    const [address, bits, ...rest] = proxy.split('/');
+    const valid = rest.length === 0 && (isIP(address) !== 0) && (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (isIP(address) === 4 ? 32 : 128)));
+    if (!valid) throw new ConfigError(name, `must be IP addresses or CIDR ranges separated by commas, got "${proxy}"`);
+  }
+  return list;
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Reads and validates the configuration; throws ConfigError naming the first bad variable. */
@@ -115,6 +135,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
       windowMs: integer(env, 'RATE_LIMIT_WINDOW_MS', 60_000, 1000, 3_600_000),
       max: integer(env, 'RATE_LIMIT_MAX', 600, 1, 10_000_000),
     },
+    trustedProxies: proxies(env, 'TRUSTED_PROXIES'),
+    http: {
+      headersTimeoutMs: integer(env, 'HTTP_HEADERS_TIMEOUT_MS', 10_000, 1000, 120_000),
+      requestTimeoutMs: integer(env, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 1000, 600_000),
+      idleTimeoutMs: integer(env, 'HTTP_IDLE_TIMEOUT_MS', 15_000, 1000, 600_000),
+    },
+    apiDocs: boolean(env, 'API_DOCS', env.NODE_ENV !== 'production'),
     readYourWritesTimeoutMs: integer(env, 'READ_YOUR_WRITES_TIMEOUT_MS', 5000, 0, 60_000),
     projectionsInProcess: boolean(env, 'PROJECTIONS_IN_PROCESS', true),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 120_000),

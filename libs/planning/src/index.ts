@@ -12,6 +12,8 @@ export * from './application/plan-command-handler';
 export * from './application/agency-command-handler';
 export * from './domain/agency/agency';
 export * from './domain/agency/agency.decider';
+export * from './domain/agency/agency-admission';
+export * from './application/agency-admission';
 export * from './projections/agency-directory';
 export * from './projections/plan-view';
 export * from './projections/plan-projections';

@@ -1,3 +1,4 @@
+import { secureDataDir } from './data-dir';
 import { DynamicModule, Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
 import { CommandRunner, EVENT_STORE, KurrentDbEventStore, SqliteEventStore, type EventStore } from '@ruamjai/event-store';
@@ -103,6 +104,8 @@ class PlatformLifecycle implements OnModuleInit, OnApplicationShutdown {
 export class PlatformModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     const clock = options.clock ?? systemClock;
+    // The signing key always lives in the data folder, whichever stores are chosen.
+    for (const fixed of secureDataDir(options.config.dataDir)) new Logger('Platform').warn(`data folder was readable by others: ${fixed}`);
     return {
       module: PlatformModule,
       providers: [

@@ -30,7 +30,7 @@ export class AuthGuard implements CanActivate {
       request.actor = await this.verifier.verify(match[1]);
       return true;
     } catch (error) {
-      if (error instanceof InvalidToken) throw new UnauthorizedException({ code: 'AUTH.TOKEN_INVALID', reason: error.message });
+      if (error instanceof InvalidToken) throw new UnauthorizedException({ code: 'AUTH.TOKEN_INVALID' });
       throw error;
     }
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@ruamjai/kernel';
-import { AgencyCommandRequest, AgencyNotFound, findAgency, listAgencies, type AgencyView } from '@ruamjai/planning';
+import { AgencyCommandRequest, AgencyNotFound, authoriseRead, findAgency, listAgencies, type AgencyView } from '@ruamjai/planning';
 import { READ_MODEL_DB, type ReadModelDb } from '@ruamjai/read-models';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CommandHttp, CurrentActor, etagOf, type CommandResponse } from '../http/command-http';
@@ -70,14 +70,16 @@ export class AgencyDirectoryController {
   @ApiQuery({ name: 'includeInactive', required: false, enum: ['true', 'false'] })
   @ApiQuery({ name: 'minPosition', required: false })
   @ApiOkResponse({ description: 'ทะเบียนหน่วยงาน / The directory' })
-  async list(@Query('includeInactive') includeInactive: string | undefined, @Req() request: FastifyRequest): Promise<{ agencies: AgencyView[] }> {
+  async list(@Query('includeInactive') includeInactive: string | undefined, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<{ agencies: AgencyView[] }> {
+    authoriseRead(actor, 'ReadAgencyDirectory');
     await this.consistency.await(request);
     return { agencies: await listAgencies(this.db, { includeInactive: includeInactive === 'true' }) };
   }
 
   @Get(':code')
   @ApiQuery({ name: 'minPosition', required: false })
-  async get(@Param('code') code: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AgencyView> {
+  async get(@Param('code') code: string, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AgencyView> {
+    authoriseRead(actor, 'ReadAgencyDirectory');
     await this.consistency.await(request);
     const agency = await findAgency(this.db, agencyCode(code));
     if (!agency) throw new AgencyNotFound(code);

@@ -62,16 +62,16 @@ export class CommitmentsController {
 
   @Get()
   @ApiOkResponse({ type: CommitmentListDto, description: 'คำมั่นของหน่วยงาน (กรองตามหน่วยงาน กรณี หรือที่เกินกำหนด) / Commitments, by agency, case, or overdue' })
-  async list(@Query() query: CommitmentsQueryDto, @Req() request: FastifyRequest): Promise<{ commitments: CommitmentView[] }> {
+  async list(@Query() query: CommitmentsQueryDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<{ commitments: CommitmentView[] }> {
     await this.consistency.await(request);
-    return { commitments: await this.cases.commitments({ agency: query.agency, caseId: query.caseId, overdue: query.overdue === 'true' }) };
+    return { commitments: await this.cases.commitmentsSeenBy(actor, { agency: query.agency, caseId: query.caseId, overdue: query.overdue === 'true' }) };
   }
 
   @Get(':commitmentId')
   @ApiOkResponse({ type: CommitmentViewDto, description: 'คำมั่น; ETag คือรุ่น / The commitment; ETag is its version' })
-  async get(@Param('commitmentId', uuidParam('commitmentId')) commitmentId: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommitmentView> {
+  async get(@Param('commitmentId', uuidParam('commitmentId')) commitmentId: string, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommitmentView> {
     await this.consistency.await(request);
-    const view = await this.cases.commitment(commitmentId);
+    const view = await this.cases.commitmentSeenBy(actor, commitmentId);
     void reply.header('ETag', etagOf(view.revision));
     return view;
   }

@@ -86,7 +86,7 @@ function fromHttpException(error: HttpException, bodyLimitBytes: number): Mapped
         status,
         code: code ?? 'AUTH.UNAUTHENTICATED',
         messages: { th: 'ต้องเข้าสู่ระบบด้วยโทเคน Bearer ที่ถูกต้อง', en: 'A valid Bearer token is required' },
-        extensions: typeof body === 'object' && body.reason ? { reason: body.reason } : {},
+        // The verifier's own words (library internals) stay in the log, never in the answer.
         headers: { 'WWW-Authenticate': 'Bearer realm="ruamjai"' },
       };
     case 403:

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TARGET_GROUPS } from '@ruamjai/planning';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateBy } from 'class-validator';
 import { Trim } from '../http/trim';
 
 /** The fields plan commands share, validated the same wherever they appear. */
@@ -52,3 +52,24 @@ export const ReasonField = (required: boolean) =>
 /** An ISO calendar date (YYYY-MM-DD). */
 export const IsoDateField = (required: boolean, example = '2019-03-01') =>
   applyDecorators((required ? ApiProperty : ApiPropertyOptional)({ example }), ...optional(required), IsDateString({ strict: true }), Matches(/^\d{4}-\d{2}-\d{2}$/));
+
+/**
+ * A measure (a KPI's target or actual): a finite number from 0 to 10^12 with at most two decimal
+ * places. Checked here rather than by class-validator's maxDecimalPlaces, which cannot read numbers
+ * written in exponent notation (1e-7) and threw on them.
+ */
+export const MeasureField = (required: boolean, example: number) =>
+  applyDecorators(
+    (required ? ApiProperty : ApiPropertyOptional)({ example, description: 'At most two decimal places' }),
+    ...optional(required),
+    IsNumber({ allowNaN: false, allowInfinity: false }),
+    Min(0),
+    Max(1e12),
+    ValidateBy({
+      name: 'maxDecimalPlaces',
+      validator: {
+        validate: (value: unknown) => typeof value === 'number' && Number.isFinite(value) && Math.abs(Math.round(value * 100) - value * 100) < 1e-6,
+        defaultMessage: (args) => `${args?.property ?? 'value'} may have at most two decimal places`,
+      },
+    }),
+  );

@@ -42,7 +42,7 @@ export class CaseCommandHandler implements ICommandHandler<CaseCommandRequest> {
     const streamId = caseStreamId(data.caseId);
     const loaded = type === 'OpenCase' ? undefined : await this.runner.load(caseDecider, streamId);
     const current = loaded?.state;
-    authoriseCaseCommand(context.actor, type, current && current.status !== 'none' ? current.owningAgency : null);
+    authoriseCaseCommand(context.actor, type, current && current.status !== 'none' ? current.owningAgency : null, data.caseId);
     let domainData: DomainData<CaseCommandType>;
     if ('person' in data) {
       const { person, ...rest } = data;

@@ -4,7 +4,7 @@ import { CLOCK, type Actor, type Clock } from '@ruamjai/kernel';
 import { READ_MODEL_DB, type ReadModelDb } from '@ruamjai/read-models';
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import { ACTIVE_REFERRAL_STATUSES, type ReferralStatus } from '../domain/referral/referral';
-import { CaseNotPermitted, CaseNotVisible, mayReadCase } from '../domain/access/case-access';
+import { CaseNotPermitted, mayReadCase } from '../domain/access/case-access';
 import { CaseNotFound } from '../domain/case/case.errors';
 import { ReferralNotFound } from '../domain/referral/referral.errors';
 import { CommitmentNotFound } from '../domain/commitment/commitment';
@@ -130,11 +130,13 @@ export class CaseQueries {
   }
 
   async caseView(actor: Actor, caseId: string): Promise<CaseView & { referrals: ReferralView[] }> {
+    if (!OVERSIGHT(actor) && actor.role !== 'agency_officer') throw new CaseNotPermitted(actor.role, 'read cases');
     const row = await this.db.selectFrom('case_register').selectAll().where('case_id', '=', caseId).executeTakeFirst();
     if (!row) throw new CaseNotFound(caseId);
     const referrals = await this.db.selectFrom('referral_register').selectAll().where('case_id', '=', caseId).orderBy('sent_at').execute();
     const facts = { owningAgency: row.owning_agency, referrals: referrals.map((r) => ({ toAgency: r.to_agency, status: r.status as ReferralStatus, sharesPersonalData: r.shares_personal_data === 1 })) };
-    if (!mayReadCase(actor, facts)) throw new CaseNotVisible(caseId);
+    // An outsider is told what an unknown id would tell: nothing.
+    if (!mayReadCase(actor, facts)) throw new CaseNotFound(caseId);
     return { ...this.view(row), referrals: referrals.map(toReferralView) };
   }
 
@@ -158,8 +160,8 @@ export class CaseQueries {
 
   async referral(actor: Actor, referralId: string): Promise<ReferralView> {
     const row = await this.db.selectFrom('referral_register').selectAll().where('referral_id', '=', referralId).executeTakeFirst();
-    if (!row) throw new ReferralNotFound(referralId);
-    if (!OVERSIGHT(actor) && !(actor.role === 'agency_officer' && (actor.agency === row.from_agency || actor.agency === row.to_agency))) throw new CaseNotVisible(row.case_id);
+    if (!OVERSIGHT(actor) && actor.role !== 'agency_officer') throw new CaseNotPermitted(actor.role, 'read referrals');
+    if (!row || !(OVERSIGHT(actor) || actor.agency === row.from_agency || actor.agency === row.to_agency)) throw new ReferralNotFound(referralId);
     return toReferralView(row);
   }
 
@@ -209,10 +211,58 @@ export class CaseQueries {
       .map(([agency, hours]) => ({ agency, accepted: hours.length, p50Hours: round(percentile(hours, 50)), p90Hours: round(percentile(hours, 90)) }));
   }
 
-  async commitment(commitmentId: string): Promise<CommitmentView> {
-    const row = await this.db.selectFrom('commitment_register').selectAll().where('commitment_id', '=', commitmentId).executeTakeFirst();
+  /**
+   * One commitment, as its reader may see it: a pledge to a plan project is about agencies and open to
+   * every role; a pledge to a case follows the case's need-to-know (the pledging agency, the owning
+   * agency, agencies holding an active referral, the secretariat and auditors). Anyone else is told
+   * it does not exist, as for an unknown id.
+   */
+  async commitmentSeenBy(actor: Actor, commitmentId: string): Promise<CommitmentView> {
+    const row = await this.visibleCommitments(actor).where('commitment_id', '=', commitmentId).executeTakeFirst();
     if (!row) throw new CommitmentNotFound(commitmentId);
     return toCommitmentView(row, thaiDate(this.clock.now()));
+  }
+
+  /** The commitments the actor may see (see commitmentSeenBy); asking for a case one may not see is 404 as for an unknown case. */
+  async commitmentsSeenBy(actor: Actor, filter: { agency?: string; overdue?: boolean; caseId?: string } = {}): Promise<CommitmentView[]> {
+    if (filter.caseId && !OVERSIGHT(actor)) {
+      if (actor.role !== 'agency_officer') throw new CaseNotFound(filter.caseId);
+      const [owning, pledged] = await Promise.all([
+        this.caseKnownTo(actor, filter.caseId),
+        this.db.selectFrom('commitment_register').select('commitment_id').where('target_kind', '=', 'case').where('target_id', '=', filter.caseId).where('agency', '=', actor.agency).executeTakeFirst(),
+      ]);
+      if (!owning && !pledged) throw new CaseNotFound(filter.caseId);
+    }
+    let query = this.visibleCommitments(actor).orderBy('due_on').orderBy('commitment_id');
+    if (filter.agency) query = query.where('agency', '=', filter.agency);
+    if (filter.caseId) query = query.where('target_kind', '=', 'case').where('target_id', '=', filter.caseId);
+    const today = thaiDate(this.clock.now());
+    const views = (await query.execute()).map((r) => toCommitmentView(r, today));
+    return filter.overdue ? views.filter((v) => v.overdue) : views;
+  }
+
+  /** Whether an officer's agency owns the case or holds an active referral of it. */
+  private async caseKnownTo(actor: Actor, caseId: string): Promise<boolean> {
+    const row = await this.db.selectFrom('case_register').select('owning_agency').where('case_id', '=', caseId).executeTakeFirst();
+    if (!row) return false;
+    const referrals = await this.db.selectFrom('referral_register').select(['to_agency', 'status', 'shares_personal_data']).where('case_id', '=', caseId).execute();
+    return mayReadCase(actor, { owningAgency: row.owning_agency, referrals: referrals.map((r) => ({ toAgency: r.to_agency, status: r.status as ReferralStatus, sharesPersonalData: r.shares_personal_data === 1 })) });
+  }
+
+  private visibleCommitments(actor: Actor) {
+    const query = this.db.selectFrom('commitment_register').selectAll();
+    if (OVERSIGHT(actor)) return query;
+    if (actor.role !== 'agency_officer') return query.where('target_kind', '=', 'project');
+    return query.where((eb) =>
+      eb.or([
+        eb('target_kind', '=', 'project'),
+        eb('agency', '=', actor.agency),
+        eb.exists(eb.selectFrom('case_register').select('case_id').whereRef('case_register.case_id', '=', 'commitment_register.target_id').where('owning_agency', '=', actor.agency)),
+        eb.exists(
+          eb.selectFrom('referral_register').select('referral_id').whereRef('referral_register.case_id', '=', 'commitment_register.target_id').where('to_agency', '=', actor.agency).where('status', 'in', [...ACTIVE_REFERRAL_STATUSES]),
+        ),
+      ]),
+    );
   }
 
   async commitments(filter: { agency?: string; overdue?: boolean; caseId?: string } = {}): Promise<CommitmentView[]> {

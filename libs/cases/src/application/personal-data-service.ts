@@ -10,6 +10,7 @@ import {
   accessLogStreamId,
   auditGrantUntil,
   CaseNotPermitted,
+  mayReadCase,
   PersonalDataNotPermitted,
   personalDataGround,
   type AccessGround,
@@ -72,7 +73,11 @@ export class PersonalDataService {
     const { case: found, facts } = await this.accessFacts(actor, caseId);
     const at = this.clock.now();
     const ground = personalDataGround(actor, facts, at);
-    if (!ground) throw new PersonalDataNotPermitted(caseId);
+    if (!ground) {
+      // An officer who may not even see the case record is told what an unknown id would tell.
+      if (actor.role === 'agency_officer' && !mayReadCase(actor, facts)) throw new CaseNotFound(caseId);
+      throw new PersonalDataNotPermitted(caseId);
+    }
     if (found.personalData === 'erased') throw new PersonalDataErased(found.personId);
     await this.append({ type: 'RecordPersonalDataRead', data: { caseId, purpose, ground }, actor, at }, context);
     const person = await this.vault.open<PersonalData>(found.personId, found.personalData);

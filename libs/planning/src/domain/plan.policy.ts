@@ -58,7 +58,7 @@ export function authorise(actor: Actor, command: PlanCommand['type']): void {
 }
 
 /** What each role may read. Viewers see dashboards only: de-identified numbers, no plan detail or trail. */
-export const PLAN_READS = ['ReadPlan', 'ReadPlanHistory', 'VerifyAuditChain', 'ReadDashboard'] as const;
+export const PLAN_READS = ['ReadPlan', 'ReadPlanHistory', 'VerifyAuditChain', 'ReadDashboard', 'ReadAgencyDirectory'] as const;
 export type PlanRead = (typeof PLAN_READS)[number];
 
 export const PLAN_READ_ROLES: Readonly<Record<PlanRead, readonly Role[]>> = {
@@ -67,6 +67,8 @@ export const PLAN_READ_ROLES: Readonly<Record<PlanRead, readonly Role[]>> = {
   ReadPlanHistory: ['coordinator', 'chair', 'auditor'],
   VerifyAuditChain: ['coordinator', 'chair', 'auditor'],
   ReadDashboard: ['coordinator', 'chair', 'agency_officer', 'auditor', 'viewer'],
+  // Viewers see dashboards only: the directory names the agencies' contacts and districts.
+  ReadAgencyDirectory: ['coordinator', 'chair', 'agency_officer', 'auditor'],
 };
 
 export function authoriseRead(actor: Actor, read: PlanRead): void {

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CLOSURE_OUTCOMES, ERASURE_REFUSAL_GROUNDS, IDENTIFICATION_OUTCOMES, LEGAL_BASES, NRM_STAGES, type ClosureOutcome, type ErasureRefusalGround, type IdentificationOutcome, type LegalBasis, type NrmStage } from '@ruamjai/cases';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsObject, ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Trim } from '../../http/trim';
 import { PersonDto } from '../open-case/open-case.dto';
 
@@ -50,7 +50,7 @@ export class RecordLegalBasisDto {
 }
 
 export class UpdatePersonalDataDto {
-  @ApiProperty({ type: PersonDto }) @ValidateNested() @Type(() => PersonDto) person!: PersonDto;
+  @ApiProperty({ type: PersonDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => PersonDto) person!: PersonDto;
 }
 
 export class ErasePersonalDataDto {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AGE_GROUPS, IDENTITY_DOCUMENT_KINDS, INTAKE_SOURCES, type AgeGroup, type IdentityDocumentKind, type IntakeSource } from '@ruamjai/cases';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsObject, ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Trim } from '../../http/trim';
 
 export class ContactDto {
@@ -33,7 +33,7 @@ export class OpenCaseDto {
   @ApiProperty({ example: '2706', description: 'District geocode where the person was found' }) @Matches(/^\d{4}$/) districtCode!: string;
   @ApiProperty({ example: '2019-05-01' }) @IsISO8601({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/) foundOn!: string;
   @ApiProperty({ enum: AGE_GROUPS, description: 'De-identified age group, for statistics' }) @IsIn(AGE_GROUPS) ageGroup!: AgeGroup;
-  @ApiProperty({ type: PersonDto }) @ValidateNested() @Type(() => PersonDto) person!: PersonDto;
+  @ApiProperty({ type: PersonDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => PersonDto) person!: PersonDto;
 }
 
 export class OpenCaseResponseDto {

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { FUNDING_SOURCES, STRATEGY_AREAS, type FundingSource, type StrategyArea, type TargetGroup } from '@ruamjai/planning';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsObject, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { Trim } from '../../http/trim';
-import { AGENCY_CODE, AGENCY_MESSAGE, AgencyCodesField, DistrictCodesField, IsoDateField, ObjectivesField, ReasonField, TargetGroupsField } from '../plan-fields';
+import { AGENCY_CODE, AGENCY_MESSAGE, AgencyCodesField, DistrictCodesField, IsoDateField, MeasureField, ObjectivesField, ReasonField, TargetGroupsField } from '../plan-fields';
 
 class Reason {
   @ReasonField(false)
@@ -46,7 +46,7 @@ export class AddActivityDto extends Reason {
   @ApiProperty({ example: '2706' }) @Matches(/^\d{4}$/, { message: 'districtCode must be four digits' }) districtCode!: string;
   @IsoDateField(true) startDate!: string;
   @IsoDateField(true, '2019-03-02') endDate!: string;
-  @ApiProperty({ type: ParticipantCountsDto }) @ValidateNested() @Type(() => ParticipantCountsDto) targets!: ParticipantCountsDto;
+  @ApiProperty({ type: ParticipantCountsDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => ParticipantCountsDto) targets!: ParticipantCountsDto;
   @ApiPropertyOptional({ description: 'The lead agency when left out' }) @IsOptional() @Matches(AGENCY_CODE, { message: AGENCY_MESSAGE }) responsibleAgencyCode?: string;
 }
 
@@ -67,14 +67,14 @@ export class AddKpiDto extends Reason {
   @ApiProperty({ example: 'จำนวนแกนนำที่ผ่านการอบรม' }) @Trim() @IsString() @MinLength(3) @MaxLength(1000) descriptionTh!: string;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(1000) descriptionEn?: string;
   @ApiProperty({ example: 'คน' }) @Trim() @IsString() @MinLength(1) @MaxLength(40) unit!: string;
-  @ApiProperty({ example: 50 }) @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }) @Min(0) @Max(1e12) target!: number;
+  @MeasureField(true, 50) target!: number;
 }
 
 export class ChangeKpiDto extends Reason {
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MinLength(3) @MaxLength(1000) descriptionTh?: string;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(1000) descriptionEn?: string;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MinLength(1) @MaxLength(40) unit?: string;
-  @ApiPropertyOptional() @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }) @Min(0) @Max(1e12) target?: number;
+  @MeasureField(false, 50) target?: number;
 }
 
 export class AddBudgetLineDto extends Reason {
@@ -93,7 +93,7 @@ export class ReassignBudgetLineDto extends Reason {
 
 export class ReportProgressDto {
   @IsoDateField(true, '2019-03-02') reportedOn!: string;
-  @ApiProperty({ type: ParticipantCountsDto }) @ValidateNested() @Type(() => ParticipantCountsDto) participantsReached!: ParticipantCountsDto;
+  @ApiProperty({ type: ParticipantCountsDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => ParticipantCountsDto) participantsReached!: ParticipantCountsDto;
   @ApiProperty({ example: 1250000, description: 'Money spent, in satang' }) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) spendSatang!: number;
   @ApiPropertyOptional({ format: 'uuid', description: "The budget line paid from; the project's first line when left out" })
   @IsOptional()
@@ -104,7 +104,7 @@ export class ReportProgressDto {
 }
 
 export class RecordKpiActualDto {
-  @ApiProperty({ example: 48 }) @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }) @Min(0) @Max(1e12) actual!: number;
+  @MeasureField(true, 48) actual!: number;
   @IsoDateField(true, '2019-09-15') measuredOn!: string;
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(5000) note?: string;
 }

@@ -1,3 +1,4 @@
+import { CaseNotFound } from '../case/case.errors';
 import { ROLES, type Actor, type Role } from '@ruamjai/kernel';
 import { deciderSpec } from '@ruamjai/testing';
 import { accessLogDecider, auditGrantUntil, authoriseCaseCommand, CaseNotPermitted, mayReadCase, personalDataGround, PurposeRequired, type CaseAccessFacts } from './case-access';
@@ -60,14 +61,15 @@ describe('need-to-know on a case\'s personal data', () => {
 
 describe('who may work a case', () => {
   it('the owning agency\'s officers and the coordinator; others not', () => {
-    expect(() => authoriseCaseCommand({ id: 'u', agency: 'SHELTER-SK', role: 'agency_officer' }, 'RecordScreening', 'SHELTER-SK')).not.toThrow();
-    expect(() => authoriseCaseCommand({ id: 'u', agency: 'PSDHS-SK', role: 'coordinator' }, 'RecordScreening', 'SHELTER-SK')).not.toThrow();
-    expect(() => authoriseCaseCommand({ id: 'u', agency: 'POL-SK', role: 'agency_officer' }, 'RecordScreening', 'SHELTER-SK')).toThrow(CaseNotPermitted);
-    for (const role of ['chair', 'auditor', 'viewer'] as const) expect(() => authoriseCaseCommand({ id: 'u', agency: 'SHELTER-SK', role }, 'OpenCase', null)).toThrow(CaseNotPermitted);
+    expect(() => authoriseCaseCommand({ id: 'u', agency: 'SHELTER-SK', role: 'agency_officer' }, 'RecordScreening', 'SHELTER-SK', 'c1')).not.toThrow();
+    expect(() => authoriseCaseCommand({ id: 'u', agency: 'PSDHS-SK', role: 'coordinator' }, 'RecordScreening', 'SHELTER-SK', 'c1')).not.toThrow();
+    // Another agency's case is answered as an unknown one: 404, never a 403 that confirms it exists.
+    expect(() => authoriseCaseCommand({ id: 'u', agency: 'POL-SK', role: 'agency_officer' }, 'RecordScreening', 'SHELTER-SK', 'c1')).toThrow(CaseNotFound);
+    for (const role of ['chair', 'auditor', 'viewer'] as const) expect(() => authoriseCaseCommand({ id: 'u', agency: 'SHELTER-SK', role }, 'OpenCase', null, 'c1')).toThrow(CaseNotPermitted);
   });
   it('erasure decisions are the coordinator\'s', () => {
-    expect(() => authoriseCaseCommand({ id: 'u', agency: 'SHELTER-SK', role: 'agency_officer' }, 'ErasePersonalData', 'SHELTER-SK')).toThrow(CaseNotPermitted);
-    expect(() => authoriseCaseCommand({ id: 'u', agency: 'PSDHS-SK', role: 'coordinator' }, 'RefuseErasure', 'SHELTER-SK')).not.toThrow();
+    expect(() => authoriseCaseCommand({ id: 'u', agency: 'SHELTER-SK', role: 'agency_officer' }, 'ErasePersonalData', 'SHELTER-SK', 'c1')).toThrow(CaseNotPermitted);
+    expect(() => authoriseCaseCommand({ id: 'u', agency: 'PSDHS-SK', role: 'coordinator' }, 'RefuseErasure', 'SHELTER-SK', 'c1')).not.toThrow();
   });
 });
 

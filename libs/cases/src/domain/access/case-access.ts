@@ -1,6 +1,7 @@
 import { DomainError, type Actor, type Decider, type Role } from '@ruamjai/kernel';
 import type { Base } from '../command';
 import type { CaseCommand } from '../case/case';
+import { CaseNotFound } from '../case/case.errors';
 import type { CommitmentCommand } from '../commitment/commitment';
 import { ACTIVE_REFERRAL_STATUSES, type ReferralCommand, type ReferralStatus } from '../referral/referral';
 
@@ -76,14 +77,6 @@ export class PersonalDataNotPermitted extends DomainError {
   }
 }
 
-export class CaseNotVisible extends DomainError {
-  readonly code = 'CASE.NOT_PERMITTED';
-  readonly kind = 'forbidden';
-  constructor(caseId: string) {
-    super({ th: `คุณไม่มีสิทธิ์ดูกรณี ${caseId}`, en: `You may not see case ${caseId}` }, { caseId });
-  }
-}
-
 const WORKERS: readonly Role[] = ['coordinator', 'agency_officer'];
 
 /**
@@ -91,13 +84,14 @@ const WORKERS: readonly Role[] = ['coordinator', 'agency_officer'];
  * coordinator; erasure decisions to the coordinator (the data controller's office); agencies
  * answer their own referrals and keep their own pledges (checked in the deciders).
  */
-export function authoriseCaseCommand(actor: Actor, command: CaseCommand['type'], owningAgency: string | null): void {
+export function authoriseCaseCommand(actor: Actor, command: CaseCommand['type'], owningAgency: string | null, caseId: string): void {
   if (command === 'ErasePersonalData' || command === 'RefuseErasure') {
     if (actor.role !== 'coordinator') throw new CaseNotPermitted(actor.role, command);
     return;
   }
   if (!WORKERS.includes(actor.role)) throw new CaseNotPermitted(actor.role, command);
-  if (actor.role === 'agency_officer' && owningAgency !== null && actor.agency !== owningAgency) throw new CaseNotPermitted(actor.role, `${command} on another agency's case`);
+  // Another agency's case is answered as an unknown one: a command must not confirm that a case exists.
+  if (actor.role === 'agency_officer' && owningAgency !== null && actor.agency !== owningAgency) throw new CaseNotFound(caseId);
 }
 
 export function authoriseReferralCommand(actor: Actor, command: ReferralCommand['type']): void {

@@ -19,8 +19,12 @@ type Known = Exclude<CommitmentState, { status: 'none' }>;
 /** Open pledges change; fulfilled and withdrawn ones are history. Only the pledging agency (or the secretariat) changes them. */
 function pledged(state: CommitmentState, commitmentId: string, actor: Actor): Known {
   if (state.status === 'none') throw new CommitmentNotFound(commitmentId);
+  // Who asks comes before what state the pledge is in: a pledge to a case is not confirmed to outsiders.
+  if (actor.agency !== state.agency && actor.role !== 'coordinator') {
+    if (state.targetKind === 'case') throw new CommitmentNotFound(commitmentId);
+    throw new NotPledgingAgency(commitmentId, actor.agency);
+  }
   if (state.status !== 'pledged') throw new CommitmentClosed(commitmentId, state.status);
-  if (actor.agency !== state.agency && actor.role !== 'coordinator') throw new NotPledgingAgency(commitmentId, actor.agency);
   return state;
 }
 
@@ -77,7 +81,7 @@ function decide(command: CommitmentCommand, state: CommitmentState): CommitmentE
 function evolve(state: CommitmentState, event: CommitmentEvent): CommitmentState {
   if (event.type === 'CommitmentPledged') {
     const d = event.data;
-    return { status: 'pledged', commitmentId: d.commitmentId, agency: d.agency, quantity: d.quantity, fulfilled: 0, dueOn: d.dueOn };
+    return { status: 'pledged', commitmentId: d.commitmentId, agency: d.agency, targetKind: d.target.kind, quantity: d.quantity, fulfilled: 0, dueOn: d.dueOn };
   }
   if (state.status === 'none') return state;
   switch (event.type) {

@@ -36,7 +36,7 @@ export const COMMITMENT_EVENT_TYPES: ReadonlySet<string> = new Set<CommitmentEve
 
 export type CommitmentState =
   | { readonly status: 'none' }
-  | { readonly status: 'pledged' | 'fulfilled' | 'withdrawn'; readonly commitmentId: string; readonly agency: string; readonly quantity: number; readonly fulfilled: number; readonly dueOn: string };
+  | { readonly status: 'pledged' | 'fulfilled' | 'withdrawn'; readonly commitmentId: string; readonly agency: string; readonly targetKind: CommitmentTarget['kind']; readonly quantity: number; readonly fulfilled: number; readonly dueOn: string };
 
 export const commitmentStreamId = (commitmentId: string): string => `commitment-${commitmentId}`;
 

@@ -22,8 +22,13 @@ function known(state: ReferralState, referralId: string): Known {
   return state;
 }
 
-function inStatus(state: ReferralState, referralId: string, action: string, allowed: readonly ReferralStatus[]): Known {
+/**
+ * Who asks comes before what state the referral is in: to an agency that is neither its sender nor its
+ * recipient (nor the secretariat), a referral does not exist, whatever its state.
+ */
+function inStatus(state: ReferralState, referralId: string, action: string, allowed: readonly ReferralStatus[], actor: Actor): Known {
   const r = known(state, referralId);
+  if (actor.role !== 'coordinator' && actor.agency !== r.toAgency && actor.agency !== r.fromAgency) throw new ReferralNotFound(referralId);
   if (!allowed.includes(r.status)) throw new IllegalReferralTransition(referralId, r.status, action);
   return r;
 }
@@ -68,27 +73,27 @@ function decide(command: ReferralCommand, state: ReferralState): ReferralEvent[]
       if (state.status !== 'none') throw new ReferralAlreadyExists(referralId);
       return send(command);
     case 'AcceptReferral': {
-      const r = inStatus(state, referralId, 'AcceptReferral', ['sent']);
+      const r = inStatus(state, referralId, 'AcceptReferral', ['sent'], command.actor);
       recipient(r, command.actor);
       return [{ type: 'ReferralAccepted', data: { referralId, acceptedAt: at } }];
     }
     case 'DeclineReferral': {
-      const r = inStatus(state, referralId, 'DeclineReferral', ['sent']);
+      const r = inStatus(state, referralId, 'DeclineReferral', ['sent'], command.actor);
       recipient(r, command.actor);
       return [{ type: 'ReferralDeclined', data: { referralId, reason: reason(command.data.reason), declinedAt: at } }];
     }
     case 'StartReferralService': {
-      const r = inStatus(state, referralId, 'StartReferralService', ['accepted']);
+      const r = inStatus(state, referralId, 'StartReferralService', ['accepted'], command.actor);
       recipient(r, command.actor);
       return [{ type: 'ReferralServiceStarted', data: { referralId, startedAt: at } }];
     }
     case 'CompleteReferral': {
-      const r = inStatus(state, referralId, 'CompleteReferral', ['in_progress']);
+      const r = inStatus(state, referralId, 'CompleteReferral', ['in_progress'], command.actor);
       recipient(r, command.actor);
       return [{ type: 'ReferralCompleted', data: { referralId, outcome: command.data.outcome, completedAt: at } }];
     }
     case 'RevokeReferral': {
-      const r = inStatus(state, referralId, 'RevokeReferral', ['sent', 'accepted', 'in_progress']);
+      const r = inStatus(state, referralId, 'RevokeReferral', ['sent', 'accepted', 'in_progress'], command.actor);
       if (command.actor.agency !== r.fromAgency && command.actor.role !== 'coordinator') throw new NotReferralParty(referralId, command.actor.agency, 'sender');
       return [{ type: 'ReferralRevoked', data: { referralId, reason: reason(command.data.reason), revokedAt: at } }];
     }
