@@ -15,7 +15,11 @@ const WHO: Record<string, Who> = {
   'unrelated officer': { role: 'agency_officer', agency: 'LABOUR-SK', sub: 'lab.c' },
 };
 
-/** Expected HTTP status per caller and resource, for a SHELTER-SK case with referrals to HEALTH-SK (sharing) and POL-SK (not sharing). */
+/**
+ * Expected HTTP status per caller and resource, for a SHELTER-SK case with referrals to HEALTH-SK
+ * (sharing) and POL-SK (not sharing). Roles that see no case at all get 403 whatever the id; an
+ * officer outside the case gets 404, as for an unknown id, so nothing confirms the case exists.
+ */
 const MATRIX: Record<string, { case: number; personalData: number; healthReferral: number; caseList: number; dashboard: number; accessLog: number }> = {
   coordinator: { case: 200, personalData: 200, healthReferral: 200, caseList: 200, dashboard: 200, accessLog: 403 },
   chair: { case: 403, personalData: 403, healthReferral: 403, caseList: 403, dashboard: 200, accessLog: 403 },
@@ -23,8 +27,8 @@ const MATRIX: Record<string, { case: number; personalData: number; healthReferra
   viewer: { case: 403, personalData: 403, healthReferral: 403, caseList: 403, dashboard: 200, accessLog: 403 },
   'owner officer': { case: 200, personalData: 200, healthReferral: 200, caseList: 200, dashboard: 200, accessLog: 403 },
   'sharing recipient': { case: 200, personalData: 200, healthReferral: 200, caseList: 200, dashboard: 200, accessLog: 403 },
-  'non-sharing recipient': { case: 200, personalData: 403, healthReferral: 403, caseList: 200, dashboard: 200, accessLog: 403 },
-  'unrelated officer': { case: 403, personalData: 403, healthReferral: 403, caseList: 200, dashboard: 200, accessLog: 403 },
+  'non-sharing recipient': { case: 200, personalData: 403, healthReferral: 404, caseList: 200, dashboard: 200, accessLog: 403 },
+  'unrelated officer': { case: 404, personalData: 404, healthReferral: 404, caseList: 200, dashboard: 200, accessLog: 403 },
 };
 
 describe('who sees what of a case (role × agency × resource)', () => {
@@ -124,9 +128,9 @@ describe('who sees what of a case (role × agency × resource)', () => {
       .send({ reason: 'ส่งต่อผิดหน่วยงาน' })
       .expect(201);
     // No wait for projections: need-to-know is judged on the referral's stream.
-    const denied = await api.http.post(`/api/v1/cases/${caseId}/personal-data-reads`).set(health).send({ purpose: 'หลังเพิกถอน' }).expect(403);
-    expect(denied.body.code).toBe('PERSONAL_DATA.NOT_PERMITTED');
-    await api.http.get(`/api/v1/cases/${caseId}?minPosition=${revoked.body.position}`).set(health).expect(403);
+    const denied = await api.http.post(`/api/v1/cases/${caseId}/personal-data-reads`).set(health).send({ purpose: 'หลังเพิกถอน' }).expect(404);
+    expect(denied.body.code).toBe('CASE.NOT_FOUND');
+    await api.http.get(`/api/v1/cases/${caseId}?minPosition=${revoked.body.position}`).set(health).expect(404);
     const list = await api.http.get('/api/v1/cases').set(health).expect(200);
     expect(list.body.cases.map((c: { caseId: string }) => c.caseId)).not.toContain(caseId);
   });

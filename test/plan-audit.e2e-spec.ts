@@ -90,9 +90,18 @@ describe('an auditor replaying a plan', () => {
     expect(lines[3]).toContain('ลดจำนวนผู้เข้าร่วมจาก 50 เป็น 40 คน');
   });
 
+  it('finds no revision beyond the last, for the view and for a comparison', async () => {
+    const view = await api.http.get(`/api/v1/plans/${planId}?revision=1051`).set(auditor).expect(404);
+    expect(view.body).toMatchObject({ code: 'PLAN.REVISION_NOT_FOUND', revision: 1051, latestRevision: 2 });
+    const comparison = await api.http.get(`/api/v1/plans/${planId}/comparison?from=0&to=1051`).set(auditor).expect(404);
+    expect(comparison.body.code).toBe('PLAN.REVISION_NOT_FOUND');
+    await api.http.get(`/api/v1/plans/${planId}?revision=2`).set(auditor).expect(200);
+  });
+
   it('verifies the hash chain of the whole log', async () => {
     const res = await api.http.get('/api/v1/audit/verification').set(auditor).expect(200);
-    expect(res.body).toMatchObject({ ok: true, firstBreak: null, eventsChecked: 5 });
+    // The harness's four agencies, then the plan's three events.
+    expect(res.body).toMatchObject({ ok: true, firstBreak: null, eventsChecked: 7 });
     expect(res.body.head.digest).toMatch(/^[0-9a-f]{64}$/);
   });
 

@@ -29,6 +29,8 @@ describe('a plan built up and carried out over HTTP', () => {
     officer = { Authorization: `Bearer ${await api.token('agency_officer', 'malee', 'PSDHS-SK')}` };
     stranger = { Authorization: `Bearer ${await api.token('agency_officer', 'wichai', 'POL-SK')}` };
     chair = { Authorization: `Bearer ${await api.token('chair', 'governor', 'PROV-SK')}` };
+    // The police take no part in the project, but are in the directory: only then may their officers act at all.
+    await api.http.post('/api/v1/agencies').set(coordinator).send({ code: 'POL-SK', nameTh: 'ตำรวจภูธรจังหวัดสระแก้ว', agencyType: 'police' }).expect(201);
     const created = await api.http.post('/api/v1/plans').set(coordinator).send(samplePlan).expect(201);
     planId = created.body.planId;
     etag = created.headers.etag;

@@ -19,7 +19,8 @@ export interface ApiHarness {
 /** A real API on a fresh data folder: real SQLite store, real read models, real tokens. */
 export async function startApi(env: Record<string, string> = {}, options: { clock?: Clock; agencies?: boolean } = {}): Promise<ApiHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ruamjai-api-'));
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '1000000', ...env });
+  // Views may trail further behind on a busy test machine than the five seconds a client waits by default.
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '1000000', READ_YOUR_WRITES_TIMEOUT_MS: '30000', ...env });
   const app = await createApiApp(config, { clock: options.clock });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

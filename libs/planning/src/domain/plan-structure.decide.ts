@@ -97,7 +97,7 @@ export function mayChange(actor: Actor, plan: ExistingPlan, leadAgencyCode: stri
 function mayReport(actor: Actor, project: ProjectState): void {
   if (actor.role !== 'agency_officer') return;
   if (project.leadAgencyCode !== actor.agency && !project.participatingAgencyCodes.includes(actor.agency)) {
-    throw new NotOwnAgencyProject(actor.agency, project.projectId);
+    throw new NotOwnAgencyProject(actor.agency, project.projectId, 'lead_or_partner');
   }
 }
 

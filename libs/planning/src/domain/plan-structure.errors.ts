@@ -156,10 +156,16 @@ export class TextRequired extends DomainError {
 export class NotOwnAgencyProject extends DomainError {
   readonly code = 'AUTH.NOT_OWN_AGENCY';
   readonly kind = 'forbidden';
-  constructor(agencyCode: string, projectId: string) {
+  /** `change`: only the lead agency changes a project; `report`: the lead and partner agencies report on it. */
+  constructor(agencyCode: string, projectId: string, needed: 'lead' | 'lead_or_partner' = 'lead') {
     super(
-      { th: `หน่วยงาน ${agencyCode} ไม่ได้รับผิดชอบหรือร่วมโครงการ ${projectId}`, en: `Agency ${agencyCode} neither leads nor takes part in project ${projectId}` },
-      { agencyCode, projectId },
+      needed === 'lead'
+        ? {
+            th: `เฉพาะหน่วยงานรับผิดชอบหลักของโครงการ ${projectId} เท่านั้นที่แก้ไขโครงการได้ หน่วยงาน ${agencyCode} ไม่ใช่หน่วยงานรับผิดชอบหลัก`,
+            en: `Only the lead agency of project ${projectId} may change it; ${agencyCode} is not its lead agency`,
+          }
+        : { th: `หน่วยงาน ${agencyCode} ไม่ได้รับผิดชอบหรือร่วมโครงการ ${projectId}`, en: `Agency ${agencyCode} neither leads nor takes part in project ${projectId}` },
+      { agencyCode, projectId, needed },
     );
   }
 }

@@ -181,3 +181,15 @@ export class FundAmountInvalid extends DomainError {
     );
   }
 }
+
+/** A revision the plan has not reached: the plan as of it cannot be shown. */
+export class PlanRevisionNotFound extends DomainError {
+  readonly code = 'PLAN.REVISION_NOT_FOUND';
+  readonly kind = 'not_found';
+  constructor(planId: string, revision: number, latest: number) {
+    super(
+      { th: `แผน ${planId} ยังไม่มีรุ่นที่ ${revision} (รุ่นล่าสุดคือ ${latest})`, en: `Plan ${planId} has no revision ${revision} (its latest is ${latest})` },
+      { planId, revision, latestRevision: latest },
+    );
+  }
+}

@@ -880,6 +880,19 @@ describe('an agency officer, while the plan is drafted', () => {
     spec.given(drafting).when(cmd).thenRefuses(NotOwnAgencyProject, 'AUTH.NOT_OWN_AGENCY');
   });
 
+  it('is told that only the lead agency changes a project, not that it takes no part in it', () => {
+    const [, cmd] = changesToTheProject(partnerOfficer)[0];
+    let thrown: unknown;
+    try {
+      planDecider.decide(cmd, drafting.reduce(planDecider.evolve, planDecider.initialState));
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(NotOwnAgencyProject);
+    expect((thrown as NotOwnAgencyProject).text.en).toMatch(/^Only the lead agency of project .+ may change it/);
+    expect((thrown as NotOwnAgencyProject).text.th).toMatch(/^เฉพาะหน่วยงานรับผิดชอบหลัก/);
+  });
+
   it.each(changesToTheProject(otherOfficer))('may not %s of another agency\'s project', (_, cmd) => {
     spec.given(drafting).when(cmd).thenRefuses(NotOwnAgencyProject, 'AUTH.NOT_OWN_AGENCY');
   });

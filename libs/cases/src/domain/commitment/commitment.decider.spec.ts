@@ -75,8 +75,13 @@ describe('an open pledge', () => {
     spec.given([pledged]).when(cmd('WithdrawCommitment', { reason: 'งบถูกตัด' })).then([withdrawn]);
   });
   it('is changed only by the pledging agency or the coordinator', () => {
-    spec.given([pledged]).when(cmd('WithdrawCommitment', { reason: 'x' }, police)).thenRefuses(NotPledgingAgency, 'COMMITMENT.NOT_PLEDGING_AGENCY');
+    const toProject: CommitmentEvent = { ...pledged, data: { ...pledged.data, target: { kind: 'project', planId: 'p-1', projectId: 'pr-1' } } } as CommitmentEvent;
+    spec.given([toProject]).when(cmd('WithdrawCommitment', { reason: 'x' }, police)).thenRefuses(NotPledgingAgency, 'COMMITMENT.NOT_PLEDGING_AGENCY');
     spec.given([pledged]).when(cmd('RecordFulfilment', { quantity: 1, fulfilledOn: '2019-05-10' }, coordinator)).then([part]);
+  });
+  it('is, when made to a case, not confirmed to another agency, whatever its state', () => {
+    spec.given([pledged]).when(cmd('WithdrawCommitment', { reason: 'x' }, police)).thenRefuses(CommitmentNotFound, 'COMMITMENT.NOT_FOUND');
+    spec.given([pledged, withdrawn]).when(cmd('WithdrawCommitment', { reason: 'x' }, police)).thenRefuses(CommitmentNotFound, 'COMMITMENT.NOT_FOUND');
   });
 });
 

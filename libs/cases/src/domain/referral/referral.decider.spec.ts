@@ -99,8 +99,12 @@ describe('a sent referral', () => {
     spec.given([sent]).when(cmd('AcceptReferral', recipient)).then([accepted]);
     spec.given([sent]).when(cmd('DeclineReferral', recipient, { reason: ' เตียงเต็ม ' })).then([declined]);
     spec.given([sent]).when(cmd('DeclineReferral', recipient, { reason: '' })).thenRefuses(ReasonRequired);
-    spec.given([sent]).when(cmd('AcceptReferral', other)).thenRefuses(NotReferralParty, 'REFERRAL.NOT_PARTY');
-    spec.given([sent]).when(cmd('AcceptReferral', sender)).thenRefuses(NotReferralParty);
+    spec.given([sent]).when(cmd('AcceptReferral', sender)).thenRefuses(NotReferralParty, 'REFERRAL.NOT_PARTY');
+  });
+  it('does not exist for an agency that is neither its sender nor its recipient, whatever its state', () => {
+    spec.given([sent]).when(cmd('AcceptReferral', other)).thenRefuses(ReferralNotFound, 'REFERRAL.NOT_FOUND');
+    spec.given([sent, accepted]).when(cmd('AcceptReferral', other)).thenRefuses(ReferralNotFound, 'REFERRAL.NOT_FOUND');
+    spec.given([sent, accepted]).when(cmd('RevokeReferral', other, { reason: 'x' })).thenRefuses(ReferralNotFound);
   });
   it('cannot start or complete before it is accepted', () => {
     spec.given([sent]).when(cmd('StartReferralService', recipient)).thenRefuses(IllegalReferralTransition, 'REFERRAL.ILLEGAL_TRANSITION');
