@@ -92,3 +92,36 @@ describe('errors raised before the application', () => {
     expect(JSON.stringify(res.body)).not.toMatch(/JOSE|javascript runtime|alg/i);
   });
 });
+
+describe('slow and idle connections', () => {
+  let api: ApiHarness;
+  let port: number;
+
+  beforeAll(async () => {
+    api = await startApi({ HTTP_IDLE_TIMEOUT_MS: '1000', HTTP_HEADERS_TIMEOUT_MS: '1000', HTTP_REQUEST_TIMEOUT_MS: '2000' }, { agencies: false });
+    await api.app.listen(0, '127.0.0.1');
+    port = (api.app.getHttpServer().address() as { port: number }).port;
+  });
+  afterAll(() => api.close());
+
+  const closedWithin = (socket: ReturnType<typeof connect>, ms: number) =>
+    new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), ms);
+      socket.on('close', () => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+      socket.on('error', () => undefined);
+    });
+
+  it('closes connections that send nothing, and those that never finish their headers', async () => {
+    const idle = Array.from({ length: 50 }, () => connect(port, '127.0.0.1'));
+    const slow = Array.from({ length: 20 }, () => {
+      const socket = connect(port, '127.0.0.1');
+      socket.write('GET /health HTTP/1.1\r\nHost: x\r\n');
+      return socket;
+    });
+    const closed = await Promise.all([...idle, ...slow].map((s) => closedWithin(s, 8000)));
+    expect(closed.filter(Boolean)).toHaveLength(70);
+  });
+});

@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { join } from 'node:path';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerModule } from '@nestjs/throttler';
 import type { AppConfig } from '@ruamjai/config';
 import type { Clock } from '@ruamjai/kernel';
 import { planningMigrations, planningProjections, PlanningModule } from '@ruamjai/planning';
@@ -16,6 +16,7 @@ import { CommandHttp } from './http/command-http';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { ProblemFilter } from './http/problem.filter';
 import { AgencyAdmissionGuard } from './http/agency-admission.guard';
+import { PerUserThrottlerGuard } from './http/per-user-throttler.guard';
 import { ReadYourWrites } from './http/read-your-writes';
 import { FixedWindowThrottlerStorage } from './http/rate-limit-storage';
 import { AddProjectController } from './plans/add-project/add-project.http.controller';
@@ -93,8 +94,9 @@ export class AppModule {
         CommandHttp,
         ReadYourWrites,
         { provide: APP_FILTER, useClass: ProblemFilter },
-        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        // Authentication first, so the request budget can be the user's rather than the address's.
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: PerUserThrottlerGuard },
         { provide: APP_GUARD, useClass: AgencyAdmissionGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],

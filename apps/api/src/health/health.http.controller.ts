@@ -1,3 +1,4 @@
+import { SkipThrottle } from '@nestjs/throttler';
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@ruamjai/event-store';
@@ -20,6 +21,8 @@ export class HealthController {
 
   @Get()
   @Public()
+  // Probes and scrapes are never throttled: a busy monitor must not see a healthy service as down.
+  @SkipThrottle()
   @ApiOkResponse({ description: 'The process, the event store, the read models and the request records answer' })
   @ApiServiceUnavailableResponse({ description: 'A dependency is down' })
   async health(@Res({ passthrough: true }) response: FastifyReply) {

@@ -1,3 +1,4 @@
+import { SkipThrottle } from '@nestjs/throttler';
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Metrics } from '@ruamjai/platform';
@@ -12,6 +13,8 @@ export class MetricsController {
 
   @Get()
   @Public()
+  // Probes and scrapes are never throttled: a busy monitor must not see a healthy service as down.
+  @SkipThrottle()
   async scrape(@Res() reply: FastifyReply): Promise<void> {
     const { contentType, body } = await this.metrics.expose();
     await reply.header('content-type', contentType).send(body);
