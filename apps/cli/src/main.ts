@@ -1,8 +1,8 @@
 import { ConfigError, loadConfig, type AppConfig } from '@ruamjai/config';
 import { ROLES, systemClock, type Role } from '@ruamjai/kernel';
-import { planningMigrations, planningProjections } from '@ruamjai/planning';
+import { agencyDecider, agencyStreamId, planningMigrations, planningProjections } from '@ruamjai/planning';
 import { casesMigrations, casesProjections } from '@ruamjai/cases';
-import { verifyChains } from '@ruamjai/event-store';
+import { CommandRunner, verifyChains } from '@ruamjai/event-store';
 import { openEventStore, openReadModels, secureDataDir } from '@ruamjai/platform';
 import { rebuildProjections } from '@ruamjai/read-models';
 import { issueToken, loadOrCreateSigningKey } from '@ruamjai/security';
@@ -29,10 +29,31 @@ async function token(config: AppConfig, args: string[]): Promise<void> {
   if (!/^[A-Z0-9][A-Z0-9-]{0,63}$/.test(values.agency)) throw new UsageError('--agency must be an agency code: upper-case letters, digits and dashes, e.g. PSDHS-SK');
   if (!/^[\w.@-]{1,200}$/.test(values.sub)) throw new UsageError('--sub must be a user name: letters, digits, dot, @, dash or underscore');
   if (config.jwt.jwksUrl || config.jwt.publicKeyPem) throw new UsageError('tokens are issued by your identity provider when JWT_JWKS_URL or JWT_PUBLIC_KEY is set');
+  await requireKnownAgency(config, values.agency, values.role as Role);
   const key = await loadOrCreateSigningKey(config.dataDir);
   const ttlSeconds = values.ttl ? Number(values.ttl) : undefined;
   if (ttlSeconds !== undefined && (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0)) throw new UsageError('--ttl must be a positive whole number of seconds');
   process.stdout.write(`${await issueToken(key, { sub: values.sub, agency: values.agency, role: values.role as Role, ttlSeconds }, config.jwt.issuer, config.jwt.audience)}\n`);
+}
+
+/**
+ * A token names an agency of the directory, registered and active: the API would refuse it anyway.
+ * On a new centre's empty log the first coordinator's token is the way in, to register the first agency.
+ */
+async function requireKnownAgency(config: AppConfig, agency: string, role: Role): Promise<void> {
+  const store = openEventStore(config);
+  try {
+    const state = await new CommandRunner(store).load(agencyDecider, agencyStreamId(agency));
+    if (state.state.status === 'active') return;
+    if (state.state.status === 'inactive') throw new UsageError(`agency ${agency} was deactivated in the directory; no token is issued for it`);
+    if ((await store.headPosition()) === undefined && role === 'coordinator') {
+      process.stderr.write(`The log is empty: this token may register the first agency (${agency}) and nothing else until it is registered.\n`);
+      return;
+    }
+    throw new UsageError(`agency ${agency} is not in the directory; register it first (POST /api/v1/agencies) or check the code`);
+  } finally {
+    await store.close();
+  }
 }
 
 async function projections(config: AppConfig, args: string[]): Promise<void> {

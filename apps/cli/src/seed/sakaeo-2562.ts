@@ -263,6 +263,8 @@ export const SEED_PROJECTS: readonly SeedProject[] = [
     ],
     kpis: [{ key: 'students', descriptionTh: 'จำนวนนักเรียนที่ผ่านกิจกรรม', unit: 'คน', target: 200, actual: { value: 214, measuredOn: '2019-07-31', agencyCode: 'EDU-SK1' } }],
   },
+  // The auditors' office: auditors act (grants) and read for it, so it is in the directory like every other.
+  { code: 'OAG', nameTh: 'สำนักงานการตรวจเงินแผ่นดิน', nameEn: 'Office of the Auditor General', agencyType: 'other' },
 ];
 
 /** Added after approval, with a reason: the amendment. */
