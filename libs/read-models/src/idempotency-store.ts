@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { CoreTables } from './read-model-db';
+import { processGone, THIS_PROCESS } from './process-identity';
 
 export interface StoredResponse {
   readonly requestHash: string;
@@ -18,8 +19,9 @@ const PENDING = 0;
 
 /**
  * Idempotency records: a key is reserved before its request runs, so concurrent requests with one
- * key run once; the first successful response is kept and replayed. A reservation left by a process
- * that died is taken over after `leaseMs`.
+ * key run once; the first successful response is kept and replayed. A reservation names the process
+ * that holds it: one left by a process known to be gone (killed and restarted on this host) is taken
+ * over at once; one held by a process that cannot be seen (another host) after `leaseMs`.
  */
 export class IdempotencyStore {
   constructor(
@@ -27,6 +29,7 @@ export class IdempotencyStore {
     /** Whether this store owns its database and closes it. */
     private readonly owned = false,
     private readonly leaseMs = 30_000,
+    private readonly self: string = THIS_PROCESS,
   ) {}
 
   async close(): Promise<void> {
@@ -36,7 +39,7 @@ export class IdempotencyStore {
   async reserve(scope: string, key: string, requestHash: string, at: Date): Promise<Reservation> {
     const inserted = await this.db
       .insertInto('idempotency_records')
-      .values({ scope, key, request_hash: requestHash, status: PENDING, headers: '{}', body: 'null', created_at: at.toISOString() })
+      .values({ scope, key, request_hash: requestHash, status: PENDING, headers: '{}', body: 'null', created_at: at.toISOString(), owner: this.self })
       .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
       .returning('key')
       .executeTakeFirst();
@@ -47,10 +50,11 @@ export class IdempotencyStore {
     if (row.status !== PENDING) {
       return { kind: 'replay', response: { requestHash: row.request_hash, status: row.status, headers: JSON.parse(row.headers), body: JSON.parse(row.body) } };
     }
-    if (at.getTime() - Date.parse(row.created_at) < this.leaseMs) return { kind: 'in_progress' };
+    const ownerGone = row.owner !== null && row.owner !== this.self && processGone(row.owner);
+    if (!ownerGone && at.getTime() - Date.parse(row.created_at) < this.leaseMs) return { kind: 'in_progress' };
     const taken = await this.db
       .updateTable('idempotency_records')
-      .set({ created_at: at.toISOString() })
+      .set({ created_at: at.toISOString(), owner: this.self })
       .where('scope', '=', scope)
       .where('key', '=', key)
       .where('status', '=', PENDING)

@@ -6,3 +6,4 @@ export * from './projection-runner';
 export * from './idempotency-store';
 export * from './bulk-insert';
 export * from './projection-thread';
+export * from './process-identity';

@@ -17,6 +17,8 @@ export type CoreTables = {
     headers: string;
     body: string;
     created_at: string;
+    /** The process holding a pending reservation: host/pid/start ticks (see process-identity.ts). */
+    owner: string | null;
   };
 };
 
@@ -77,6 +79,11 @@ function withStatementCache(database: Database.Database): SqliteDatabase {
 }
 
 export const coreMigrations: Record<string, Migration> = {
+  '0003-idempotency-owner': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('idempotency_records').addColumn('owner', 'varchar(300)').execute();
+    },
+  },
   '0002-inbound-messages': {
     async up(db: Kysely<unknown>) {
       await db.schema

@@ -20,6 +20,8 @@ export const SEED_AGENCIES = [
   { code: 'LAO-TAPHRAYA', nameTh: 'เทศบาลตำบลตาพระยา', nameEn: 'Ta Phraya Subdistrict Municipality', agencyType: 'local_administration', districtCode: '2703' },
   { code: 'LAO-KHLONGHAT', nameTh: 'องค์การบริหารส่วนตำบลคลองหาด', nameEn: 'Khlong Hat Subdistrict Administration', agencyType: 'local_administration', districtCode: '2702' },
   { code: 'YOUTH-SK', nameTh: 'สภาเด็กและเยาวชนจังหวัดสระแก้ว', nameEn: 'Sa Kaeo Children and Youth Council', agencyType: 'youth_council' },
+  // The auditors' office: auditors act (grants) and read for it, so it is in the directory like every other.
+  { code: 'OAG', nameTh: 'สำนักงานการตรวจเงินแผ่นดิน', nameEn: 'Office of the Auditor General', agencyType: 'other' },
 ] as const;
 
 export const SEED_PLAN = {
@@ -263,8 +265,6 @@ export const SEED_PROJECTS: readonly SeedProject[] = [
     ],
     kpis: [{ key: 'students', descriptionTh: 'จำนวนนักเรียนที่ผ่านกิจกรรม', unit: 'คน', target: 200, actual: { value: 214, measuredOn: '2019-07-31', agencyCode: 'EDU-SK1' } }],
   },
-  // The auditors' office: auditors act (grants) and read for it, so it is in the directory like every other.
-  { code: 'OAG', nameTh: 'สำนักงานการตรวจเงินแผ่นดิน', nameEn: 'Office of the Auditor General', agencyType: 'other' },
 ];
 
 /** Added after approval, with a reason: the amendment. */
