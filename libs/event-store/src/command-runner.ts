@@ -133,6 +133,30 @@ export class CommandRunner {
   }
 
   /**
+   * What a keyed command already recorded on its stream, if it did: the revision and position of its
+   * last event. Lets a replayed script (the seed) skip a step whose records have since moved on (an
+   * agency deactivated, a person erased), where deciding it again would be refused.
+   */
+  async recordedOutcome(streamId: string, commandType: string, context: CommandContext): Promise<{ revision: bigint; position: bigint } | undefined> {
+    if (!context.idempotencyKey) return undefined;
+    let index = 0;
+    let last: RecordedEvent | undefined;
+    try {
+      for await (const event of this.store.readStream(streamId)) {
+        if (event.id !== keyedEventId(context, streamId, commandType, index)) {
+          if (last) break;
+          continue;
+        }
+        last = event;
+        index++;
+      }
+    } catch (error) {
+      if (!(error instanceof StreamNotFound)) throw error;
+    }
+    return last ? { revision: last.revision, position: last.position } : undefined;
+  }
+
+  /**
    * Another aggregate's state, as a fact for a decision (e.g. is this agency active?): served from
    * memory when it was read in the last `maxAgeMs`. No append depends on it, so it needs no
    * expected revision; a change that lands within the window is seen on the next look.
@@ -201,9 +225,7 @@ export class CommandRunner {
       occurredAt: command.at.toISOString(),
       ...(context.idempotencyKey ? { idempotencyKey: context.idempotencyKey } : {}),
     };
-    const id = context.idempotencyKey
-      ? uuidv5([context.actor.id, context.idempotencyKey, context.requestFingerprint ?? '', streamId, command.type, index].join('\u0000'), EVENT_ID_NAMESPACE)
-      : randomUUID();
+    const id = context.idempotencyKey ? keyedEventId(context, streamId, command.type, index) : randomUUID();
     return { id, type: event.type, data: event.data, metadata };
   }
 
@@ -218,6 +240,11 @@ export class CommandRunner {
 
 function toDomainEvent(event: RecordedEvent): DomainEvent {
   return { type: event.type, data: event.data };
+}
+
+/** The id of a keyed command's index-th event: the same on every retry of the same request. */
+function keyedEventId(context: CommandContext, streamId: string, commandType: string, index: number): string {
+  return uuidv5([context.actor.id, context.idempotencyKey, context.requestFingerprint ?? '', streamId, commandType, index].join('\u0000'), EVENT_ID_NAMESPACE);
 }
 
 /** Derives a stable id from an idempotency key, so a retried creation names the same resource. */
