@@ -157,7 +157,7 @@ export class PublishedCountDto {
     description: 'Only on a count withheld for being small (from 1 to this minus one): show "น้อยกว่า 5 / fewer than 5". Absent on a count withheld to protect another, which may be large',
   })
   fewerThan?: number;
-  @ApiProperty({ type: CountLabelDto, required: false, description: 'Only when withheld: what to show in its place, Thai first' }) label?: CountLabelDto;
+  @ApiProperty({ type: CountLabelDto, required: false, description: 'With fewerThan: what to show in its place, Thai first' }) label?: CountLabelDto;
 }
 
 export class PublishedRowDto {

@@ -143,7 +143,7 @@ describe('a dashboard count', () => {
   it('nested in a shown cell, is withheld when it or the rest of the cell is small, without saying which', () => {
     expect(publishPart(6, 9, 3)).toEqual({ count: 6, suppressed: false });
     expect(publishPart(2, 8, 3)).toEqual(publishPart(7, 8, 3));
-    expect(publishPart(7, 8, 3)).toEqual({ count: null, suppressed: true, label: { th: 'ไม่แสดง', en: 'withheld' } });
+    expect(publishPart(7, 8, 3)).toEqual({ count: null, suppressed: true });
     // Beside a cell that is not listed, even a zero is withheld: it would tell an empty cell from a withheld one.
     expect(publishPart(0, undefined, 3).suppressed).toBe(true);
   });

@@ -27,7 +27,7 @@
  *
  * A count withheld for being small carries `fewerThan: threshold`; a count withheld to protect
  * another (where saying "fewer than" would be false, or would tell which count is the small one)
- * carries only `suppressed: true`. Both carry a label for the console, Thai first.
+ * carries only `suppressed: true`. "Fewer than" carries its text for the console, Thai first.
  *
  * The tables are assumed to be related only through their common total (one-way tables, no
  * cross-tabulation): a dashboard that also publishes a count nested in a cell (referrals overdue
@@ -46,7 +46,8 @@ export type WithheldCount = {
   readonly suppressed: true;
   /** Present when the withheld count is itself small: from 1 to this number minus one. */
   readonly fewerThan?: number;
-  readonly label: CountLabel;
+  /** With `fewerThan`: what to show in its place, Thai first. */
+  readonly label?: CountLabel;
 };
 /** A count on a dashboard: shown, or withheld because it could single a person out. */
 export type PublishedCount = ShownCount | WithheldCount;
@@ -62,7 +63,7 @@ export const fewerThan = (threshold: number): WithheldCount => ({
 });
 
 /** A count withheld because it would give another away: it may be large, so "fewer than" would be false. */
-export const withheldCount = (): WithheldCount => ({ count: null, suppressed: true, label: { th: 'ไม่แสดง', en: 'withheld' } });
+export const withheldCount = (): WithheldCount => ({ count: null, suppressed: true });
 
 const isSmall = (count: number, threshold: number) => count > 0 && count < threshold;
 
