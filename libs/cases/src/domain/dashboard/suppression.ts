@@ -33,6 +33,11 @@
  * cross-tabulation): a dashboard that also publishes a count nested in a cell (referrals overdue
  * among those sent) must protect that relation itself, with {@link publishPart}. A threshold of 2
  * withholds only ones, so "fewer than 2" says "one": set DASHBOARD_MIN_COUNT to 3 or more.
+ *
+ * Outside these rules: a reader who already knows which keys hold cases (not from the dashboard)
+ * learns that each withheld key holds at least one, so withheld cells that are all ones and add up
+ * to their number would be known; and a reader who reasons from the order in which further cells are
+ * taken (smallest first) knows that each of them is at most the smallest cell shown.
  */
 
 export interface CountLabel {
