@@ -144,23 +144,40 @@ export class CaseHistoryDto {
   @ApiProperty({ type: [CaseHistoryEntryDto] }) events!: CaseHistoryEntryDto[];
 }
 
-export class PublishedCountDto {
-  @ApiProperty({ nullable: true, description: 'null when withheld' }) count!: number | null;
-  @ApiProperty() suppressed!: boolean;
+export class CountLabelDto {
+  @ApiProperty({ example: 'น้อยกว่า 5' }) th!: string;
+  @ApiProperty({ example: 'fewer than 5' }) en!: string;
 }
 
-export class PublishedRowDto extends PublishedCountDto {
+export class PublishedCountDto {
+  @ApiProperty({ type: 'integer', nullable: true, description: 'null when withheld' }) count!: number | null;
+  @ApiProperty() suppressed!: boolean;
+  @ApiProperty({
+    required: false,
+    description: 'Only on a count withheld for being small (from 1 to this minus one): show "น้อยกว่า 5 / fewer than 5". Absent on a count withheld to protect another, which may be large',
+  })
+  fewerThan?: number;
+  @ApiProperty({ type: CountLabelDto, required: false, description: 'With fewerThan: what to show in its place, Thai first' }) label?: CountLabelDto;
+}
+
+export class PublishedRowDto {
   @ApiProperty() key!: string;
+  @ApiProperty({ type: 'integer' }) count!: number;
+  @ApiProperty({ description: 'Always false: a withheld cell is left out, key and all' }) suppressed!: boolean;
 }
 
 export class PublishedTableDto {
-  @ApiProperty({ type: [PublishedRowDto] }) rows!: PublishedRowDto[];
-  @ApiProperty({ type: PublishedCountDto }) total!: PublishedCountDto;
-  @ApiProperty({ type: PublishedCountDto }) suppressedTotal!: PublishedCountDto;
+  @ApiProperty({ type: [PublishedRowDto], description: 'Cells shown; a key with no cases, or whose count is withheld, is not listed (nobody can tell which)' }) rows!: PublishedRowDto[];
+  @ApiProperty({ type: PublishedCountDto, description: 'What the keys not listed add up to: 0 or at least the threshold (withheld, "fewer than", only when the whole dashboard is)' })
+  suppressedTotal!: PublishedCountDto;
 }
 
+const COMPLEMENTARY =
+  'Counts from 1 to threshold-1 are withheld, and so are further cells (the smallest first) wherever subtracting the shown cells from the total would give a withheld one away: every table has no withheld cell, or at least two adding up to at least the threshold';
+
 export class CaseDashboardDto {
-  @ApiProperty({ description: 'Counts from 1 to threshold-1 are withheld' }) threshold!: number;
+  @ApiProperty({ description: COMPLEMENTARY }) threshold!: number;
+  @ApiProperty({ type: PublishedCountDto, description: 'Number of cases, which every table adds up to; "fewer than" the threshold when small' }) total!: PublishedCountDto;
   @ApiProperty({ type: PublishedTableDto }) byDistrict!: PublishedTableDto;
   @ApiProperty({ type: PublishedTableDto }) byStage!: PublishedTableDto;
   @ApiProperty({ type: PublishedTableDto }) bySource!: PublishedTableDto;
@@ -170,18 +187,19 @@ export class CaseDashboardDto {
 
 export class TimeToAcceptDto {
   @ApiProperty() agency!: string;
-  @ApiProperty({ type: PublishedCountDto }) accepted!: PublishedCountDto;
-  @ApiProperty({ nullable: true, description: 'Hours' }) p50!: number | null;
-  @ApiProperty({ nullable: true, description: 'Hours' }) p90!: number | null;
-  @ApiProperty() suppressed!: boolean;
+  @ApiProperty({ description: 'Hours' }) p50!: number;
+  @ApiProperty({ description: 'Hours' }) p90!: number;
 }
 
 export class ReferralDashboardDto {
-  @ApiProperty() threshold!: number;
+  @ApiProperty({ description: COMPLEMENTARY }) threshold!: number;
+  @ApiProperty({ type: PublishedCountDto, description: 'Number of referrals, which both tables add up to; "fewer than" the threshold when small' }) total!: PublishedCountDto;
   @ApiProperty({ type: PublishedTableDto }) byService!: PublishedTableDto;
   @ApiProperty({ type: PublishedTableDto }) byStatus!: PublishedTableDto;
-  @ApiProperty({ type: PublishedCountDto }) overdueUnanswered!: PublishedCountDto;
-  @ApiProperty({ type: [TimeToAcceptDto] }) timeToAcceptHours!: TimeToAcceptDto[];
+  @ApiProperty({ type: PublishedCountDto, description: 'Part of the sent referrals: shown only beside a shown `sent` cell, and when neither it nor the rest of `sent` is small' })
+  overdueUnanswered!: PublishedCountDto;
+  @ApiProperty({ type: [TimeToAcceptDto], description: 'Only agencies that accepted at least the threshold of referrals; no counts, which would add up against withheld status cells' })
+  timeToAcceptHours!: TimeToAcceptDto[];
 }
 
 export class PledgeResponseDto {

@@ -3,38 +3,19 @@ import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
 import { CLOCK, type Clock } from '@ruamjai/kernel';
 import { READ_MODEL_DB, type ReadModelDb } from '@ruamjai/read-models';
 import type { Kysely } from 'kysely';
+import { caseDashboard, type CaseDashboard } from '../domain/dashboard/case-dashboard';
 import { commitmentDashboard, type CommitmentDashboard } from '../domain/dashboard/commitment-dashboard';
-import { percentile, publish, publishTable, type PublishedCount, type PublishedTable } from '../domain/dashboard/suppression';
+import { referralDashboard, type ReferralDashboard } from '../domain/dashboard/referral-dashboard';
 import type { CasesTables } from '../projections/cases-tables';
 import { CaseQueries } from './case-queries';
 
-const countBy = <Row>(rows: readonly Row[], keyOf: (row: Row) => string): Array<{ key: string; count: number }> => {
-  const counts = new Map<string, number>();
-  for (const row of rows) counts.set(keyOf(row), (counts.get(keyOf(row)) ?? 0) + 1);
-  return [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([key, count]) => ({ key, count }));
-};
-
-export interface CaseDashboard {
-  readonly threshold: number;
-  readonly byDistrict: PublishedTable<string>;
-  readonly byStage: PublishedTable<string>;
-  readonly bySource: PublishedTable<string>;
-  readonly byAgeGroup: PublishedTable<string>;
-  readonly byStatus: PublishedTable<string>;
-}
-
-export interface ReferralDashboard {
-  readonly threshold: number;
-  readonly byService: PublishedTable<string>;
-  readonly byStatus: PublishedTable<string>;
-  readonly overdueUnanswered: PublishedCount;
-  /** Hours from sending to acceptance, per receiving agency; agencies with fewer accepted referrals than the threshold are left out. */
-  readonly timeToAcceptHours: Array<{ agency: string; accepted: PublishedCount; p50: number | null; p90: number | null; suppressed: boolean }>;
-}
+export type { CaseDashboard } from '../domain/dashboard/case-dashboard';
+export type { AgencyTimeToAccept, ReferralDashboard } from '../domain/dashboard/referral-dashboard';
 
 /**
- * De-identified aggregates for dashboards (any role may read them): counts only, never a row, and
- * every count under the threshold (DASHBOARD_MIN_COUNT, default 5) withheld.
+ * De-identified aggregates for dashboards (any role may read them): counts only, never a row, every
+ * count under the threshold (DASHBOARD_MIN_COUNT, default 5) withheld, and with it whatever would let
+ * it be worked out by subtraction (the rules are in domain/dashboard/suppression.ts).
  */
 @Injectable()
 export class CaseDashboards {
@@ -55,39 +36,19 @@ export class CaseDashboards {
 
   async cases(): Promise<CaseDashboard> {
     const rows = await this.db.selectFrom('case_register').select(['district_code', 'stage', 'source', 'age_group', 'status']).execute();
-    const t = this.threshold;
-    return {
-      threshold: t,
-      byDistrict: publishTable(countBy(rows, (r) => r.district_code), t),
-      byStage: publishTable(countBy(rows, (r) => r.stage), t),
-      bySource: publishTable(countBy(rows, (r) => r.source), t),
-      byAgeGroup: publishTable(countBy(rows, (r) => r.age_group), t),
-      byStatus: publishTable(countBy(rows, (r) => r.status), t),
-    };
+    return caseDashboard(
+      rows.map((r) => ({ districtCode: r.district_code, stage: r.stage, source: r.source, ageGroup: r.age_group, status: r.status })),
+      this.threshold,
+    );
   }
 
   async referrals(): Promise<ReferralDashboard> {
     const rows = await this.db.selectFrom('referral_register').select(['service', 'status', 'to_agency', 'sent_at', 'accepted_at', 'due_at']).execute();
-    const t = this.threshold;
-    const now = this.clock.now().toISOString();
-    const byAgency = new Map<string, number[]>();
-    for (const r of rows) {
-      if (!r.accepted_at) continue;
-      const hours = (Date.parse(r.accepted_at) - Date.parse(r.sent_at)) / 3600_000;
-      byAgency.set(r.to_agency, [...(byAgency.get(r.to_agency) ?? []), hours]);
-    }
-    const round = (n: number) => Math.round(n * 10) / 10;
-    return {
-      threshold: t,
-      byService: publishTable(countBy(rows, (r) => r.service), t),
-      byStatus: publishTable(countBy(rows, (r) => r.status), t),
-      overdueUnanswered: publish(rows.filter((r) => r.status === 'sent' && r.due_at <= now).length, t),
-      // An agency with too few acceptances is left out, name and all: listing it would tell that a case went there.
-      timeToAcceptHours: [...byAgency]
-        .sort(([a], [b]) => a.localeCompare(b))
-        .filter(([, hours]) => hours.length >= t)
-        .map(([agency, hours]) => ({ agency, accepted: publish(hours.length, t), p50: round(percentile(hours, 50)), p90: round(percentile(hours, 90)), suppressed: false })),
-    };
+    return referralDashboard(
+      rows.map((r) => ({ service: r.service, status: r.status, toAgency: r.to_agency, sentAt: r.sent_at, acceptedAt: r.accepted_at, dueAt: r.due_at })),
+      this.clock.now().toISOString(),
+      this.threshold,
+    );
   }
 
   /** Pledged against fulfilled per agency and resource: plan projects whole, pledges to cases only where they spread over enough cases. */

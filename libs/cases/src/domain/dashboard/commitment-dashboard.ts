@@ -1,4 +1,4 @@
-import { publish, type PublishedCount } from './suppression';
+import { publish, publishPart, withheldCount, type PublishedCount } from './suppression';
 
 /** One pledge, as the dashboard needs it. */
 export interface PledgeFacts {
@@ -27,6 +27,7 @@ export interface CasePledgeTotals {
   readonly pledges: number;
   readonly pledged: number;
   readonly fulfilled: number;
+  /** Part of `pledges`: withheld when it, or the pledges not overdue, are small (either follows from the other). */
   readonly overduePledges: PublishedCount;
 }
 
@@ -37,7 +38,10 @@ export interface CommitmentDashboard {
   readonly cases: {
     /** Per agency and resource, only where the pledges go to at least `threshold` cases. */
     readonly rows: readonly CasePledgeTotals[];
-    /** Pledges to cases in the rows left out; withheld itself unless they go to at least `threshold` cases. */
+    /**
+     * Pledges to cases in the rows left out; withheld (without "fewer than": there may be many pledges)
+     * unless they go to at least `threshold` cases.
+     */
     readonly withheldPledges: PublishedCount;
   };
 }
@@ -50,7 +54,8 @@ const byAgencyThenResource = (a: { agency: string; resource: string }, b: { agen
  * is about a person: one shelter bed pledged to one case tells the chair that a case needs shelter,
  * and an amount tied to a single case reveals as much as a count. So a row of case pledges is shown
  * only when it spreads over at least `threshold` cases, its count of overdue pledges is withheld
- * when small, and a row that would be withheld is left out whole (listing it would give its agency
+ * when it or the rest of the row's pledges is small (the row's pledges are shown, so one gives the
+ * other away by subtraction), and a row that would be withheld is left out whole (listing it would give its agency
  * and resource away); how many pledges were left out is given, itself withheld when small.
  */
 export function commitmentDashboard(pledges: readonly PledgeFacts[], threshold: number): CommitmentDashboard {
@@ -84,9 +89,9 @@ export function commitmentDashboard(pledges: readonly PledgeFacts[], threshold: 
     projects: [...projects.values()].sort(byAgencyThenResource),
     cases: {
       rows: shown
-        .map((t) => ({ agency: t.agency, resource: t.resource, cases: t.caseIds.size, pledges: t.pledges, pledged: t.pledged, fulfilled: t.fulfilled, overduePledges: publish(t.overdue, threshold) }))
+        .map((t) => ({ agency: t.agency, resource: t.resource, cases: t.caseIds.size, pledges: t.pledges, pledged: t.pledged, fulfilled: t.fulfilled, overduePledges: publishPart(t.overdue, t.pledges, threshold) }))
         .sort(byAgencyThenResource),
-      withheldPledges: withheld === 0 || withheldCases >= threshold ? publish(withheld, threshold) : { count: null, suppressed: true },
+      withheldPledges: withheld === 0 || withheldCases >= threshold ? publish(withheld, threshold) : withheldCount(),
     },
   };
 }
