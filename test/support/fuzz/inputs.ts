@@ -14,6 +14,8 @@ export class RawJson {
     readonly text: string,
     /** What the text is, for reports (the text itself can be 60 KB). */
     readonly sketch: string,
+    /** A bash word that expands to the text, for repros. */
+    readonly shell: string = `'${text.replace(/'/g, "'\\''")}'`,
   ) {}
 }
 
@@ -101,8 +103,10 @@ export interface RealIds {
 // Nasty values
 
 const DEEP = 1500;
-export const deepArray = (n: number) => new RawJson('['.repeat(n) + ']'.repeat(n), `<array nested ${n} deep>`);
-export const deepObject = (n: number) => new RawJson('{"a":'.repeat(n) + '1' + '}'.repeat(n), `<object nested ${n} deep>`);
+const times = (text: string, n: number) => `"$(printf '${text}%.0s' $(seq ${n}))"`;
+export const deepArray = (n: number) => new RawJson('['.repeat(n) + ']'.repeat(n), `<array nested ${n} deep>`, times('[', n) + times(']', n));
+export const deepObject = (n: number) => new RawJson('{"a":'.repeat(n) + '1' + '}'.repeat(n), `<object nested ${n} deep>`, `${times('{"a":', n)}1${times('}', n)}`);
+const longArray = (n: number) => new RawJson(JSON.stringify(Array.from({ length: n }, (_, i) => i)), `<array of ${n} numbers>`, `"[$(seq -s, 0 ${n - 1})]"`);
 
 /** Strings that break careless code: bidi marks, NUL, lone surrogates, Thai combining marks, injections. */
 export const NASTY_STRINGS: ReadonlyArray<readonly [string, string]> = [
@@ -209,7 +213,7 @@ export const nastyValue: fc.Arbitrary<Labelled> = fc.oneof(
   { arbitrary: fc.constantFrom(DEEP, 64, 10_000).map((n) => ({ value: deepArray(n), label: `deep-array:${n}` })), weight: 1 },
   { arbitrary: fc.constantFrom(DEEP, 64, 10_000).map((n) => ({ value: deepObject(n), label: `deep-object:${n}` })), weight: 1 },
   { arbitrary: fc.constantFrom(...PROTO_KEYS).map((k) => ({ value: withKey({}, k, { polluted: true }), label: `object-with-key:${k}` })), weight: 1 },
-  { arbitrary: fc.constant({ value: Array.from({ length: 10_000 }, (_, i) => i), label: 'array:10k-items' }), weight: 1 },
+  { arbitrary: fc.constant({ value: longArray(10_000), label: 'array:10k-items' }), weight: 1 },
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -419,8 +423,21 @@ function mutateBody(base: unknown): fc.Arbitrary<BodyMutation> {
   return fc.oneof(...options);
 }
 
-/** Turns a JSON body with RawJson parts into its text, and a short sketch of it for reports. */
-export function serialise(value: unknown): { text: string; sketch: string } {
+/** A bash word for a string: single-quoted, long runs of one character made by printf. */
+export function shellWord(text: string): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const m of text.matchAll(/([A-Za-z0-9\u0E00-\u0E7F])\1{49,}/gu)) {
+    if (m.index > at) parts.push(`'${text.slice(at, m.index).replace(/'/g, "'\\''")}'`);
+    parts.push(`"$(printf '${m[1]}%.0s' $(seq ${[...m[0]].length}))"`);
+    at = m.index + m[0].length;
+  }
+  if (at < text.length || !parts.length) parts.push(`'${text.slice(at).replace(/'/g, "'\\''")}'`);
+  return parts.join('');
+}
+
+/** Turns a JSON body with RawJson parts into its text, a short sketch of it, and a bash word for it. */
+export function serialise(value: unknown): { text: string; sketch: string; shell: string } {
   const raws: RawJson[] = [];
   const marker = `@@raw-${randomUUID()}@@`;
   const text = JSON.stringify(value, (_k, v: unknown) => {
@@ -430,15 +447,22 @@ export function serialise(value: unknown): { text: string; sketch: string } {
     }
     return v;
   });
-  if (text === undefined) return { text: '', sketch: '' };
+  if (text === undefined) return { text: '', sketch: '', shell: "''" };
   let full = text;
   let sketch = text;
+  const shellParts: string[] = [];
+  let rest = text;
   raws.forEach((raw, i) => {
     const placeholder = JSON.stringify(`${marker}${i}`);
     full = full.replace(placeholder, () => raw.text);
     sketch = sketch.replace(placeholder, () => raw.sketch);
+    const at = rest.indexOf(placeholder);
+    if (at > 0) shellParts.push(shellWord(rest.slice(0, at)));
+    shellParts.push(raw.shell);
+    rest = rest.slice(at + placeholder.length);
   });
-  return { text: full, sketch: sketch.length > 400 ? `${sketch.slice(0, 400)}…(${Buffer.byteLength(full)} bytes)` : sketch };
+  if (rest || !shellParts.length) shellParts.push(shellWord(rest));
+  return { text: full, sketch: sketch.length > 400 ? `${sketch.slice(0, 400)}…(${Buffer.byteLength(full)} bytes)` : sketch, shell: shellParts.join('') };
 }
 
 // ---------------------------------------------------------------------------------------------

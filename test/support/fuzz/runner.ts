@@ -1,6 +1,6 @@
 import { collect, type EventStore } from '@ruamjai/event-store';
 import { randomUUID } from 'node:crypto';
-import { serialise, type FuzzCase, type RawFlavour, type RealIds, type Role } from './inputs';
+import { serialise, shellWord, type FuzzCase, type RawFlavour, type RealIds, type Role } from './inputs';
 import { sendHttp, sendRaw, type OutgoingRequest, type RawResponse } from './raw-http';
 
 /** A generated case made concrete: the bytes that went out. */
@@ -9,8 +9,12 @@ export interface Prepared extends OutgoingRequest {
   /** The seeded stream the request aims at, when its first path parameter is a real id. */
   readonly root?: string;
   readonly bodySketch: string;
+  /** A bash word that expands to the body, for repros. */
+  readonly bodyShell: string;
   /** Set when the request must be written on a socket by hand. */
   readonly rawBytes?: Buffer;
+  /** A JavaScript expression for rawBytes, for the report. */
+  readonly rawExpression?: string;
 }
 
 export interface RunContext {
@@ -100,13 +104,17 @@ export function prepare(fuzz: FuzzCase, index: number, seed: number, ctx: RunCon
 
   let body: Buffer | undefined;
   let bodySketch = '';
+  let bodyShell = "''";
   if (fuzz.body.kind === 'json') {
-    const { text, sketch } = serialise(fuzz.body.value);
+    const { text, sketch, shell } = serialise(fuzz.body.value);
     body = Buffer.from(text, 'utf8');
     bodySketch = sketch;
+    bodyShell = shell;
   } else if (fuzz.body.kind === 'bytes') {
     body = fuzz.body.bytes;
     bodySketch = `<${fuzz.body.what}, ${fuzz.body.bytes.length} bytes>`;
+    const text = body.toString('utf8');
+    bodyShell = Buffer.from(text, 'utf8').equals(body) ? shellWord(text) : `"$(printf '${[...body].map((b) => `\\x${b.toString(16).padStart(2, '0')}`).join('')}')"`;
   }
   if (body && !fuzz.extraHeaders.some(([n]) => n.toLowerCase() === 'content-type')) headers.push(['Content-Type', 'application/json']);
   for (const [name, value] of fuzz.extraHeaders) {
@@ -114,19 +122,45 @@ export function prepare(fuzz: FuzzCase, index: number, seed: number, ctx: RunCon
     else headers.push([name, value]);
   }
 
-  const prepared: Prepared = { method, target, headers, body, correlationId, root, bodySketch };
+  const prepared: Prepared = { method, target, headers, body, correlationId, root, bodySketch, bodyShell };
   const sendable = /^[\x21-\xff]*$/.test(target) && headers.every(([, v]) => /^[\t\x20-\x7e\x80-\xff]*$/.test(v));
   if (!fuzz.raw && sendable) return prepared;
-  return { ...prepared, rawBytes: rawRequest(prepared, fuzz.raw, ctx.port) };
+  const raw = rawRequest(prepared, fuzz.raw, fuzz.role);
+  return { ...prepared, rawBytes: raw.bytes, rawExpression: raw.expression };
 }
 
-/** The request's bytes, spoilt as the flavour says. */
-function rawRequest(p: Prepared, flavour: RawFlavour | undefined, port: number): Buffer {
+/** Bytes as a short JavaScript expression: long runs of one character, or of one line, as .repeat(). */
+type Piece = string | { readonly unit: Piece[]; readonly times: number };
+
+function piecesOf(text: string): Piece[] {
+  const out: Piece[] = [];
+  const runs = /([A-Za-z0-9\u0E00-\u0E7F])\1{49,}/gu;
+  let at = 0;
+  for (const m of text.matchAll(runs)) {
+    if (m.index > at) out.push(text.slice(at, m.index));
+    out.push({ unit: [m[1]], times: [...m[0]].length });
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) out.push(text.slice(at));
+  return out;
+}
+
+function bytesOf(pieces: readonly Piece[]): string {
+  return pieces.map((p) => (typeof p === 'string' ? p : bytesOf(p.unit).repeat(p.times))).join('');
+}
+
+function expressionOf(pieces: readonly Piece[]): string {
+  return pieces.map((p) => (typeof p === 'string' ? JSON.stringify(p) : `${pieces.length > 1 || p.unit.length > 1 ? '(' : ''}${expressionOf(p.unit)}${pieces.length > 1 || p.unit.length > 1 ? ')' : ''}.repeat(${p.times})`)).join('+');
+}
+
+/** The request's bytes, spoilt as the flavour says, and a JavaScript expression that makes them. */
+function rawRequest(p: Prepared, flavour: RawFlavour | undefined, role: Role): { bytes: Buffer; expression: string } {
   let method = p.method;
   let eol = '\r\n';
-  const headers: Array<readonly [string, string]> = [['Host', `127.0.0.1:${port}`], ...p.headers];
+  const headers: Array<readonly [string, string]> = [['Host', '127.0.0.1'], ...p.headers];
   const body = p.body ?? Buffer.alloc(0);
   let lengths = [String(body.length)];
+  let repeatedHeader: Piece | undefined;
   switch (flavour) {
     case 'bare-lf-line-ends':
       eol = '\n';
@@ -138,7 +172,7 @@ function rawRequest(p: Prepared, flavour: RawFlavour | undefined, port: number):
       headers.push(['X-Fuzz', 'a'.repeat(17 * 1024)]);
       break;
     case 'many-headers-over-16kb':
-      for (let i = 0; i < 200; i++) headers.push([`X-Fuzz-${i}`, 'a'.repeat(100)]);
+      repeatedHeader = { unit: piecesOf(`X-Fuzz: ${'a'.repeat(100)}\r\n`), times: 200 };
       break;
     case 'nul-in-header':
       headers.push(['X-Fuzz', 'a\u0000b']);
@@ -161,8 +195,24 @@ function rawRequest(p: Prepared, flavour: RawFlavour | undefined, port: number):
     default:
       break;
   }
-  const lines = [`${method} ${p.target} HTTP/1.1`, ...headers.map(([n, v]) => `${n}: ${v}`), ...lengths.map((l) => `Content-Length: ${l}`), 'Connection: close'];
-  return Buffer.concat([Buffer.from(lines.join(eol) + eol + eol, 'utf8'), body]);
+  const bodyText = body.toString('utf8');
+  const bodyIsText = Buffer.from(bodyText, 'utf8').equals(body);
+  const pieces: Piece[] = [...piecesOf(`${method} ${p.target} HTTP/1.1${eol}`)];
+  const tokenVar = `TOKEN_${role.toUpperCase()}`;
+  for (const [name, value] of headers) {
+    if (name === 'Authorization' && role !== 'bad_token') pieces.push(`${name}: Bearer @@${tokenVar}@@${eol}`);
+    else pieces.push(...piecesOf(`${name}: ${value}${eol}`));
+  }
+  if (repeatedHeader) pieces.push(repeatedHeader);
+  pieces.push(...lengths.map((l) => `Content-Length: ${l}${eol}`), `Connection: close${eol}${eol}`);
+  if (bodyIsText) pieces.push(...piecesOf(bodyText));
+  const withToken = (s: string, token: string) => s.split(`@@${tokenVar}@@`).join(token);
+  const authorization = (headers.find(([n]) => n === 'Authorization')?.[1] ?? '').replace(/^Bearer /, '');
+  const head = Buffer.from(withToken(bytesOf(pieces), authorization), 'utf8');
+  const bytes = bodyIsText ? head : Buffer.concat([head, body]);
+  // The token comes from the shell: TOKEN_COORDINATOR and so on.
+  const expression = withToken(expressionOf(pieces), `"+process.env.${tokenVar}+"`) + (bodyIsText ? '' : `+<${body.length} bytes of ${JSON.stringify(p.bodySketch)}>`);
+  return { bytes, expression };
 }
 
 function header(res: RawResponse, name: string): string | undefined {
@@ -233,20 +283,27 @@ export async function runOne(fuzz: FuzzCase, prepared: Prepared, ctx: RunContext
 
 /** A command line that sends the same request again (tokens as shell variables). */
 export function repro(fuzz: FuzzCase, p: Prepared): string {
-  const shown = (s: string) => (s.length > 160 ? `${s.slice(0, 120)}…(${s.length} chars)` : s);
-  if (p.rawBytes) {
-    const text = p.rawBytes.toString('latin1');
-    const escaped = JSON.stringify(text.length > 600 ? text.replace(/(.)\1{99,}/g, (m, c: string) => `${c.repeat(3)}…[${m.length}×]`) : text);
-    return `# raw bytes on a socket (role ${fuzz.role}); long runs shown as …[N×]\nnode -e 'const s=require("net").connect(3000,"127.0.0.1",()=>s.write(Buffer.from(${escaped.replace(/'/g, "'\\''")},"latin1")));s.pipe(process.stdout)'`;
+  if (p.rawExpression) {
+    return `node -e 'const s=require("net").connect(3000,"127.0.0.1",()=>s.write(${p.rawExpression.replace(/'/g, "'\\''")}));s.pipe(process.stdout)'`;
   }
-  const parts = [`curl -sS -i -X ${p.method} 'http://127.0.0.1:3000${shown(p.target)}'`];
+  const parts = [`curl -sS -i -X ${p.method} ${shellWord(`http://127.0.0.1:3000${p.target}`)}`];
   for (const [name, value] of p.headers) {
     if (name === 'Authorization' && fuzz.role !== 'bad_token') parts.push(`-H "Authorization: Bearer $TOKEN_${fuzz.role.toUpperCase()}"`);
-    else if (name !== 'X-Correlation-Id') parts.push(`-H '${name}: ${shown(value)}'`);
+    else if (name !== 'X-Correlation-Id') parts.push(`-H ${shellWord(`${name}: ${value}`)}`);
   }
-  if (p.body) parts.push(`--data-binary '${p.bodySketch.replace(/'/g, "'\\''")}'`);
+  if (p.body) parts.push(`--data-binary ${p.bodyShell.length > 2000 ? `<${p.bodySketch}>` : p.bodyShell}`);
   return parts.join(' ');
 }
+
+/** How to get the tokens the repros name (the fuzzer's roles, as the seeded agencies know them). */
+const TOKEN_COMMANDS = [
+  ['COORDINATOR', 'somchai', 'PSDHS-SK', 'coordinator'],
+  ['CHAIR', 'governor', 'PROV-SK', 'chair'],
+  ['OFFICER_OWNER', 'malee.s', 'SHELTER-SK', 'agency_officer'],
+  ['OFFICER_LEAD', 'malee', 'PSDHS-SK', 'agency_officer'],
+  ['AUDITOR', 'auditor1', 'OAG', 'auditor'],
+  ['VIEWER', 'v', 'PSDHS-SK', 'viewer'],
+].map(([name, sub, agency, role]) => `TOKEN_${name}=$(npm run --silent cli -- token --sub ${sub} --agency ${agency} --role ${role})`);
 
 const CHECK_TEXT: Record<Check, string> = {
   '5xx': 'server error (5xx)',
@@ -270,7 +327,10 @@ export function report(failures: readonly Failure[], examplesPerGroup = 3): stri
     const key = `${f.check} | ${f.outcome}`;
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
-  const out: string[] = [`${failures.length} failed checks in ${groups.size} groups`];
+  const out: string[] = [
+    `${failures.length} failed checks in ${groups.size} groups. Repros expect the API on port 3000 and tokens in the shell, e.g.`,
+    ...TOKEN_COMMANDS.map((c) => `  ${c}`),
+  ];
   for (const [key, list] of [...groups].sort((a, b) => a[0].localeCompare(b[0]))) {
     const check = list[0].check;
     const ops = new Map<string, number>();
