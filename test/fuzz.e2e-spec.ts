@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { appendFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { startApi, type ApiHarness } from './support/api-harness';
-import { fuzzCase, type FuzzCase, type Role } from './support/fuzz/inputs';
+import { fuzzCase, numberSweep, type FuzzCase, type Role } from './support/fuzz/inputs';
 import { operationsOf, type OpenApiDocument } from './support/fuzz/openapi';
 import { closeHttpAgent } from './support/fuzz/raw-http';
 import { prepare, report, runOne, type Failure, type RunContext } from './support/fuzz/runner';
@@ -96,11 +96,9 @@ describe('the API under fuzzing from its OpenAPI document', () => {
     expect(ops.length).toBeGreaterThan(50);
 
     const generating = Date.now();
-    const perOperation = Math.ceil(REQUESTS / ops.length);
-    const cases: FuzzCase[] = shuffled(
-      ops.flatMap((op, i) => fc.sample(fuzzCase(op, state.ids), { seed: SEED + i, numRuns: perOperation })),
-      SEED,
-    );
+    const sweep = ops.flatMap((op, i) => numberSweep(op, state.ids, SEED + i));
+    const perOperation = Math.ceil(Math.max(0, REQUESTS - sweep.length) / ops.length);
+    const cases: FuzzCase[] = shuffled([...sweep, ...ops.flatMap((op, i) => fc.sample(fuzzCase(op, state.ids), { seed: SEED + i, numRuns: perOperation }))], SEED);
     const ctx: RunContext = {
       port,
       ids: state.ids,
@@ -132,12 +130,13 @@ describe('the API under fuzzing from its OpenAPI document', () => {
     const seconds = (Date.now() - started) / 1000;
     const used = process.cpuUsage(cpu);
     process.stdout.write(
-      `fuzz: ${sent} requests over ${ops.length} operations in ${seconds.toFixed(1)} s (${Math.round(sent / seconds)}/s; ` +
+      `fuzz: ${sent} requests (${sweep.length} of them boundary numbers in every numeric field) over ${ops.length} operations in ${seconds.toFixed(1)} s (${Math.round(sent / seconds)}/s; ` +
         `CPU ${((used.user + used.system) / 1e6).toFixed(1)} s; generated in ${(generated / 1000).toFixed(1)} s); ` +
         `answers ${[...statuses].sort().map(([k, v]) => `${k}=${v}`).join(' ')}; ${answeredOk.size} operations answered 2xx at least once\n`,
     );
 
     // The run must have done its work: enough requests, and enough of them got through to the handlers.
+    if (sent < cases.length) throw new Error(`the fuzz run used up its ${TIME_BUDGET_MS / 1000} s after ${sent} of ${cases.length} requests`);
     expect(sent).toBeGreaterThanOrEqual(Math.min(REQUESTS, 5_000));
     expect(answeredOk.size).toBeGreaterThanOrEqual(Math.floor(ops.length / 2));
     if (failures.length) throw new Error(`fuzzing (seed ${SEED}) found failures:\n${report(failures)}`);

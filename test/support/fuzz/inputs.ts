@@ -82,8 +82,7 @@ export interface FuzzCase {
 }
 
 /** The seeded, real state the valid parts of requests refer to. */
-export interface PlanIds {
-  readonly planId: string;
+export interface ProjectIds {
   readonly projectId: string;
   readonly activityId: string;
   readonly kpiId: string;
@@ -91,12 +90,23 @@ export interface PlanIds {
   readonly requestId: string;
 }
 
-export interface RealIds {
-  readonly plans: { readonly drafted: PlanIds; readonly approved: PlanIds };
+export interface PlanIds extends ProjectIds {
+  readonly planId: string;
+  /** A second project, for the routes that end things. */
+  readonly spare: ProjectIds;
+}
+
+interface CaseIds {
   readonly caseId: string;
   readonly referralId: string;
   readonly commitmentId: string;
   readonly agencyCode: string;
+}
+
+export interface RealIds extends CaseIds {
+  readonly plans: { readonly drafted: PlanIds; readonly approved: PlanIds };
+  /** A second case, referral, pledge and agency, for the routes that end things. */
+  readonly spare: CaseIds;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -215,6 +225,26 @@ export const nastyValue: fc.Arbitrary<Labelled> = fc.oneof(
   { arbitrary: fc.constantFrom(...PROTO_KEYS).map((k) => ({ value: withKey({}, k, { polluted: true }), label: `object-with-key:${k}` })), weight: 1 },
   { arbitrary: fc.constant({ value: longArray(10_000), label: 'array:10k-items' }), weight: 1 },
 );
+
+const nastyNumber: fc.Arbitrary<Labelled> = fc.oneof(
+  { arbitrary: fc.constantFrom(...NASTY_NUMBERS).map(([value, label]) => ({ value, label: `number:${label}` })), weight: 3 },
+  { arbitrary: fc.constantFrom(...RAW_NUMBERS).map(([text, label]) => ({ value: new RawJson(text, text), label: `number:${label}` })), weight: 1 },
+);
+const nastyString: fc.Arbitrary<Labelled> = fc.oneof(
+  { arbitrary: fc.constantFrom(...NASTY_STRINGS).map(([value, label]) => ({ value, label: `string:${label}` })), weight: 3 },
+  { arbitrary: unicodeString.map((value) => ({ value, label: 'string:random-unicode' })), weight: 1 },
+);
+
+/** A spoilt value for a place, most often of the same type as the value there, so that it reaches the type's checks. */
+function nastyFor(value: unknown): fc.Arbitrary<Labelled> {
+  if (typeof value === 'number') return fc.oneof({ arbitrary: nastyNumber, weight: 3 }, { arbitrary: nastyValue, weight: 1 });
+  if (typeof value === 'string') return fc.oneof({ arbitrary: nastyString, weight: 3 }, { arbitrary: nastyValue, weight: 1 });
+  return nastyValue;
+}
+
+function valueAt(value: unknown, path: ReadonlyArray<string | number>): unknown {
+  return path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[String(k)] : undefined), value);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Valid-ish values from the schema
@@ -415,10 +445,18 @@ function mutateBody(base: unknown): fc.Arbitrary<BodyMutation> {
   }
   if (places.length) {
     options.push({
-      arbitrary: fc.tuple(fc.nat(places.length - 1), nastyValue).map(([i, nasty]) => json(setAt(base, places[i], nasty.value), `field=${nasty.label}`)),
+      arbitrary: fc.nat(places.length - 1).chain((i) => nastyFor(valueAt(base, places[i])).map((nasty) => json(setAt(base, places[i], nasty.value), `field.${places[i].join('.')}=${nasty.label}`))),
       weight: 10,
     });
-    options.push({ arbitrary: fc.nat(places.length - 1).map((i) => json(setAt(base, places[i], REMOVE), 'field:missing')), weight: 2 });
+    options.push({ arbitrary: fc.nat(places.length - 1).map((i) => json(setAt(base, places[i], REMOVE), 'field:missing')), weight: 1 });
+    const top = places.filter((p) => p.length === 1);
+    if (top.length) {
+      options.push({ arbitrary: fc.nat(top.length - 1).map((i) => json(setAt(base, top[i], REMOVE), `field:missing:${String(top[i][0])}`)), weight: 2 });
+      options.push({
+        arbitrary: fc.tuple(fc.nat(top.length - 1), fc.constantFrom<unknown>(null, {}, [])).map(([i, v]) => json(setAt(base, top[i], v), `field:${String(top[i][0])}=${JSON.stringify(v)}`)),
+        weight: 2,
+      });
+    }
   }
   return fc.oneof(...options);
 }
@@ -485,7 +523,8 @@ const BAD_PERCENT: ReadonlyArray<readonly [string, string]> = [
 ];
 
 function allIds(ids: RealIds): string[] {
-  return [...Object.values(ids.plans.drafted), ...Object.values(ids.plans.approved), ids.caseId, ids.referralId, ids.commitmentId, ids.agencyCode];
+  const plan = (p: PlanIds) => [p.planId, p.projectId, p.activityId, p.kpiId, p.requestId];
+  return [...plan(ids.plans.drafted), ...plan(ids.plans.approved), ids.caseId, ids.referralId, ids.commitmentId, ids.agencyCode];
 }
 
 function pathValue(ids: RealIds): fc.Arbitrary<PathValue> {
@@ -554,7 +593,9 @@ const EXTRA_HEADERS: ReadonlyArray<readonly [string, string]> = [
   ['X-HTTP-Method-Override', 'DELETE'],
 ];
 
-const roleArb = fc.constantFrom<Role>(...ROLES);
+/** Roles that may do most things come more often, so that valid requests reach the handlers. */
+const ROLE_WEIGHTS: Record<Role, number> = { coordinator: 3, officer_owner: 2, officer_lead: 2, chair: 1, auditor: 1, viewer: 1, anonymous: 1, bad_token: 1 };
+const roleArb = fc.oneof(...ROLES.map((role) => ({ arbitrary: fc.constant(role), weight: ROLE_WEIGHTS[role] })));
 
 type Focus = 'none' | 'body' | 'path' | 'query' | 'if-match' | 'idempotency' | 'headers' | 'method' | 'raw' | 'everything';
 
@@ -636,4 +677,35 @@ export function fuzzCase(op: Operation, ids: RealIds): fc.Arbitrary<FuzzCase> {
       if (body.contentType) extraHeaders.push(['Content-Type', body.contentType]);
       return { op, role: r.role, methodOverride: method, path, query: query.text, ifMatch, idempotencyKey: idem, extraHeaders, body: body.body, raw, plan: r.plan, labels } satisfies FuzzCase;
     });
+}
+
+/**
+ * The boundary numbers, each once, in every numeric field of a valid body: random sampling alone
+ * would leave most of these pairs untried. Two roles each, so that one of them passes the guards.
+ */
+export function numberSweep(op: Operation, ids: RealIds, seed: number): FuzzCase[] {
+  if (!op.body) return [];
+  const [base] = fc.sample(validValue('', op.body, ids), { seed, numRuns: 1 });
+  const numeric = placesIn(base).filter((p) => typeof valueAt(base, p) === 'number');
+  const values: Labelled[] = [
+    ...NASTY_NUMBERS.map(([value, label]) => ({ value, label: `number:${label}` })),
+    ...RAW_NUMBERS.map(([text, label]) => ({ value: new RawJson(text, text), label: `number:${label}` })),
+  ];
+  const roles: Role[] = op.path.startsWith('/api/v1/plans') ? ['coordinator', 'officer_lead'] : ['officer_owner', 'coordinator'];
+  return numeric.flatMap((place) =>
+    values.flatMap((v) =>
+      roles.map((role, r): FuzzCase => ({
+        op,
+        role,
+        path: op.pathParams.map((): PathValue => ({ kind: 'real' })),
+        query: '',
+        ifMatch: 'current',
+        idempotencyKey: 'none',
+        extraHeaders: [],
+        body: { kind: 'json', value: setAt(base, place, v.value) },
+        plan: r === 0 ? 'approved' : 'drafted',
+        labels: [`field.${place.join('.')}=${v.label}`],
+      })),
+    ),
+  );
 }

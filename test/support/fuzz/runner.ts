@@ -45,24 +45,27 @@ export interface Result {
 
 const idempotencyPool = [randomUUID(), randomUUID(), randomUUID()];
 
+/** Routes that end what they touch: they aim at the spare resources, so the main ones stay usable. */
+const ENDS_THINGS = /\/(withdrawal|erasure|closure|decline|revocation|completion|rejection|deactivation)$/;
+
 function realValue(name: string, fuzz: FuzzCase, ids: RealIds): string {
   const plan = ids.plans[fuzz.plan];
+  const spare = ENDS_THINGS.test(fuzz.op.path) && !fuzz.op.path.endsWith('/plans/{planId}/closure');
   switch (name) {
     case 'planId':
+      return plan.planId;
     case 'projectId':
     case 'activityId':
     case 'kpiId':
     case 'lineId':
     case 'requestId':
-      return plan[name];
+      return spare ? plan.spare[name] : plan[name];
     case 'caseId':
-      return ids.caseId;
     case 'referralId':
-      return ids.referralId;
     case 'commitmentId':
-      return ids.commitmentId;
+      return spare ? ids.spare[name] : ids[name];
     case 'code':
-      return ids.agencyCode;
+      return spare ? ids.spare.agencyCode : ids.agencyCode;
     case 'fiscalYear':
       return '2562';
     default:
