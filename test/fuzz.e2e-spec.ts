@@ -2,13 +2,14 @@ import { EVENT_STORE, type EventStore } from '@ruamjai/event-store';
 import { FixedClock } from '@ruamjai/kernel';
 import { PROJECTION_PROGRESS, type ProjectionProgress } from '@ruamjai/read-models';
 import fc from 'fast-check';
+import pino, { type Logger } from 'pino';
 import { appendFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { startApi, type ApiHarness } from './support/api-harness';
 import { fuzzCase, numberSweep, type FuzzCase, type Role } from './support/fuzz/inputs';
 import { operationsOf, type OpenApiDocument } from './support/fuzz/openapi';
 import { closeHttpAgent } from './support/fuzz/raw-http';
-import { prepare, report, runOne, type Failure, type RunContext } from './support/fuzz/runner';
+import { eventsStoredSince, prepare, report, runOne, type Failure, type RunContext } from './support/fuzz/runner';
 import { seedState } from './support/fuzz/seed-state';
 
 /**
@@ -26,6 +27,33 @@ const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 5_100);
 /** FUZZ_TRACE=<file> writes one line per request: operation, role, what was spoilt, answer, time. */
 const TRACE = process.env.FUZZ_TRACE;
 const TIME_BUDGET_MS = Number(process.env.FUZZ_TIME_BUDGET_MS ?? 150_000);
+
+/**
+ * The API's own account of its 5xx answers, by correlation id: its request logger is turned up to
+ * errors and its lines are read here instead of printed, so that failures group by cause.
+ */
+function serverErrorsOf(api: ApiHarness): Map<string, string> {
+  const errors = new Map<string, string>();
+  const log = api.app.getHttpAdapter().getInstance().log as Logger;
+  const stream = (log as unknown as Record<symbol, { write(line: string): unknown } | undefined>)[pino.symbols.streamSym];
+  if (!stream) return errors;
+  stream.write = (line: string) => {
+    try {
+      const entry = JSON.parse(line) as { reqId?: string; err?: { type?: string; message?: string; stack?: string } };
+      // The first file of ours or of a library on the stack, without line numbers: one cause, one group.
+      const file = entry.err?.stack
+        ?.split('\n')
+        .map((l) => /\/((?:node_modules|apps|libs)\/[^:)]+)/.exec(l)?.[1])
+        .find((f) => f !== undefined);
+      if (entry.reqId && entry.err) errors.set(entry.reqId, `${entry.err.type}: ${(entry.err.message ?? '').slice(0, 90)}${file ? ` in ${file}` : ''}`);
+    } catch {
+      // Not one of the API's JSON lines.
+    }
+    return true;
+  };
+  log.level = 'error';
+  return errors;
+}
 
 /** A seeded generator for the interleaving, so that one seed gives one order. */
 function shuffled<T>(items: T[], seed: number): T[] {
@@ -95,6 +123,16 @@ describe('the API under fuzzing from its OpenAPI document', () => {
     const ops = operationsOf(doc);
     expect(ops.length).toBeGreaterThan(50);
 
+    // The stored-event check can see what a request stores: a command that succeeds shows up in it.
+    const before = await store.headPosition();
+    const control = await api.http
+      .post('/api/v1/agencies')
+      .set('Authorization', tokens.coordinator)
+      .set('X-Correlation-Id', 'fuzz-control')
+      .send({ code: 'FUZZ-CTRL', nameTh: 'หน่วยงานควบคุม', agencyType: 'other' });
+    expect(control.status).toBe(201);
+    expect((await eventsStoredSince(store, before)).map((e) => e.correlationId)).toEqual(['fuzz-control']);
+
     const generating = Date.now();
     const sweep = ops.flatMap((op, i) => numberSweep(op, state.ids, SEED + i));
     const perOperation = Math.ceil(Math.max(0, REQUESTS - sweep.length) / ops.length);
@@ -106,6 +144,7 @@ describe('the API under fuzzing from its OpenAPI document', () => {
       authorization: (role, index) => (role === 'anonymous' ? undefined : role === 'bad_token' ? badTokens[index % badTokens.length] : tokens[role]),
       store,
       timeoutMs: 10_000,
+      serverErrors: serverErrorsOf(api),
     };
 
     const generated = Date.now() - generating;

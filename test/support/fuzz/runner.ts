@@ -24,6 +24,8 @@ export interface RunContext {
   readonly authorization: (role: Role, index: number) => string | undefined;
   readonly store: EventStore;
   readonly timeoutMs: number;
+  /** What the API logged as the cause of a 5xx, by correlation id. */
+  readonly serverErrors: ReadonlyMap<string, string>;
 }
 
 export type Check = '5xx' | 'not-problem-json' | 'no-security-headers' | 'event-stored-by-rejected-request' | 'unknown-field-accepted' | 'no-answer';
@@ -222,6 +224,14 @@ function header(res: RawResponse, name: string): string | undefined {
   return res.headers[name];
 }
 
+/** Events appended after a position, leaving out background work (the overdue-referral scheduler), the only writer besides requests. */
+export async function eventsStoredSince(store: EventStore, before: bigint | undefined): Promise<Array<{ type: string; streamId: string; correlationId: unknown }>> {
+  const events = await collect(store.readAll({ fromPosition: before === undefined ? 'start' : before + 1n }));
+  return events
+    .map((e) => ({ type: e.type, streamId: e.streamId, correlationId: (e.metadata as { correlationId?: unknown } | null)?.correlationId }))
+    .filter((e) => !String(e.correlationId ?? '').startsWith('referral-overdue:'));
+}
+
 /** Sends one request and checks the answer against the rules every answer must keep. */
 export async function runOne(fuzz: FuzzCase, prepared: Prepared, ctx: RunContext): Promise<Result> {
   const failures: Failure[] = [];
@@ -245,8 +255,12 @@ export async function runOne(fuzz: FuzzCase, prepared: Prepared, ctx: RunContext
   }
   const code = typeof json?.code === 'string' ? json.code : '-';
   const outcome = `${res.status} ${code}`;
+  const correlation = header(res, 'x-correlation-id') ?? prepared.correlationId;
 
-  if (res.status >= 500 || res.status < 100) fail('5xx', outcome, text.slice(0, 300));
+  if (res.status >= 500 || res.status < 100) {
+    const cause = ctx.serverErrors.get(correlation);
+    fail('5xx', cause ? `${outcome} — ${cause}` : outcome, text.slice(0, 300));
+  }
   if (res.status >= 400 && res.status < 500) {
     const type = header(res, 'content-type') ?? '';
     const problems: string[] = [];
@@ -260,18 +274,16 @@ export async function runOne(fuzz: FuzzCase, prepared: Prepared, ctx: RunContext
         if (typeof json.messages?.en !== 'string' || !json.messages.en) problems.push('no messages.en');
       }
     }
-    if (problems.length) fail('not-problem-json', `${res.status} ${problems.map((p) => p.replace(/:.*/, '')).join(', ')}`, `${problems.join('; ')}; body ${JSON.stringify(text.slice(0, 200))}`);
+    const kinds = problems.map((p) => (p.startsWith('content-type') ? `not problem+json (${type.split(';')[0] || 'none'})` : p.replace(/:.*/, '')));
+    if (problems.length) fail('not-problem-json', `${res.status} ${kinds.join(', ')}`, `${problems.join('; ')}; body ${JSON.stringify(text.slice(0, 200))}`);
   }
   if (res.status >= 400 && header(res, 'x-content-type-options') !== 'nosniff') {
     fail('no-security-headers', `${res.status} ${code}`, `headers: ${Object.keys(res.headers).join(', ')}`);
   }
   if (res.status >= 400 && after !== before) {
-    const correlation = header(res, 'x-correlation-id') ?? prepared.correlationId;
-    const events = await collect(ctx.store.readAll({ fromPosition: before === undefined ? 'start' : before + 1n }));
-    // Background work (the overdue-referral scheduler) is the only writer besides requests.
-    const stored = events.filter((e) => !String((e.metadata as { correlationId?: unknown } | null)?.correlationId ?? '').startsWith('referral-overdue:'));
+    const stored = await eventsStoredSince(ctx.store, before);
     if (stored.length) {
-      const mine = stored.filter((e) => (e.metadata as { correlationId?: unknown } | null)?.correlationId === correlation).length;
+      const mine = stored.filter((e) => e.correlationId === correlation).length;
       fail('event-stored-by-rejected-request', outcome, `${stored.length} event(s) (${mine} with this request's correlation id): ${stored.map((e) => `${e.type}@${e.streamId}`).join(', ')}`);
     }
   }
