@@ -95,6 +95,7 @@ describe('the API under fuzzing from its OpenAPI document', () => {
       viewer: await bearer('viewer', 'v', 'PSDHS-SK'),
     };
     const header = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const unregistered = await bearer('coordinator', 'nobody', 'NOPE-XX');
     const badTokens = [
       'Bearer',
       'Bearer x.y.z',
@@ -102,7 +103,7 @@ describe('the API under fuzzing from its OpenAPI document', () => {
       `${tokens.coordinator.slice(0, -2)}xx`,
       `Basic ${Buffer.from('a:b').toString('base64')}`,
       `Bearer ${'a'.repeat(4000)}`,
-      await bearer('coordinator', 'nobody', 'NOPE-XX'),
+      unregistered,
     ];
     const state = await seedState(api, {
       coordinator: { Authorization: tokens.coordinator },
@@ -142,6 +143,7 @@ describe('the API under fuzzing from its OpenAPI document', () => {
       ids: state.ids,
       etags: state.etags,
       authorization: (role, index) => (role === 'anonymous' ? undefined : role === 'bad_token' ? badTokens[index % badTokens.length] : tokens[role]),
+      unregisteredAgency: (authorization) => authorization === unregistered,
       store,
       timeoutMs: 10_000,
       serverErrors: serverErrorsOf(api),

@@ -22,13 +22,26 @@ export interface RunContext {
   readonly ids: RealIds;
   readonly etags: Map<string, string>;
   readonly authorization: (role: Role, index: number) => string | undefined;
+  /** Whether the Authorization header is a well-signed token for an agency that is not registered. */
+  readonly unregisteredAgency: (authorization: string | undefined) => boolean;
   readonly store: EventStore;
   readonly timeoutMs: number;
   /** What the API logged as the cause of a 5xx, by correlation id. */
   readonly serverErrors: ReadonlyMap<string, string>;
 }
 
-export type Check = '5xx' | 'not-problem-json' | 'no-security-headers' | 'event-stored-by-rejected-request' | 'unknown-field-accepted' | 'no-answer';
+export type Check =
+  | '5xx'
+  | 'not-problem-json'
+  | 'no-security-headers'
+  | 'event-stored-by-rejected-request'
+  | 'unknown-field-accepted'
+  | 'accepted-without-valid-token'
+  | 'unregistered-agency-accepted'
+  | 'no-answer';
+
+/** What answers without a token: health, metrics and the API docs. */
+const PUBLIC = /^\/(health|metrics|api\/docs)(\/|\?|$|-json)/;
 
 export interface Failure {
   readonly check: Check;
@@ -290,6 +303,14 @@ export async function runOne(fuzz: FuzzCase, prepared: Prepared, ctx: RunContext
   if (res.status >= 200 && res.status < 300 && fuzz.body.kind === 'json' && fuzz.body.unknownKey && fuzz.op.body && !fuzz.methodOverride) {
     fail('unknown-field-accepted', `${res.status} field ${fuzz.body.unknownKey}`, `body ${prepared.bodySketch}`);
   }
+  if (res.status >= 200 && res.status < 300 && !PUBLIC.test(prepared.target)) {
+    const authorization = prepared.headers.find(([n]) => n === 'Authorization')?.[1];
+    if (fuzz.role === 'anonymous' || (fuzz.role === 'bad_token' && !ctx.unregisteredAgency(authorization))) {
+      fail('accepted-without-valid-token', `${res.status} as ${fuzz.role === 'anonymous' ? 'nobody' : 'a forged or broken token'}`, `Authorization: ${(authorization ?? '(none)').slice(0, 60)}`);
+    } else if (fuzz.role === 'bad_token' && prepared.method === 'POST') {
+      fail('unregistered-agency-accepted', `${res.status} POST by a token for an unregistered agency`, 'coordinator token for NOPE-XX');
+    }
+  }
   // Keep If-Match "current" current: a 2xx or a 412 tells the stream's version.
   const etag = header(res, 'etag');
   if (prepared.root && etag && (res.status < 300 || res.status === 412)) ctx.etags.set(prepared.root, etag);
@@ -326,6 +347,8 @@ const CHECK_TEXT: Record<Check, string> = {
   'no-security-headers': 'error answer without the security headers (X-Content-Type-Options and the rest)',
   'event-stored-by-rejected-request': 'event stored by a request that was answered 4xx/5xx',
   'unknown-field-accepted': 'unknown field (constructor, prototype, __proto__, …) accepted with 2xx',
+  'accepted-without-valid-token': '2xx for nobody or for a forged or broken token',
+  'unregistered-agency-accepted': 'command accepted from a token whose agency is not registered',
   'no-answer': 'no answer',
 };
 
