@@ -5,9 +5,7 @@ import type { PlanIds, ProjectIds, RealIds } from './inputs';
 const AGENCIES = [
   { code: 'SHELTER-SK', nameTh: 'บ้านพักเด็กและครอบครัวจังหวัดสระแก้ว', agencyType: 'shelter', districtCode: '2701' },
   { code: 'HEALTH-SK', nameTh: 'สำนักงานสาธารณสุขจังหวัดสระแก้ว', agencyType: 'health', districtCode: '2701' },
-  // The chair's and the auditor's offices, so that their tokens name registered agencies.
-  { code: 'PROV-SK', nameTh: 'ศาลากลางจังหวัดสระแก้ว', agencyType: 'provincial_administration', districtCode: '2701' },
-  { code: 'OAG', nameTh: 'สำนักงานอัยการ', agencyType: 'other' },
+  // The chair's and the auditor's offices (PROV-SK, OAG) are registered by the harness.
   // The fuzzer's own agencies: the ones its agency routes may rename or deactivate.
   { code: 'FUZZ-SK', nameTh: 'หน่วยงานทดสอบการฟัซ', agencyType: 'police', districtCode: '2706' },
   { code: 'FUZZ-SPARE', nameTh: 'หน่วยงานทดสอบการฟัซสำรอง', agencyType: 'police', districtCode: '2706' },

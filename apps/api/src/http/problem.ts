@@ -87,3 +87,11 @@ export const viewLagging = (position: bigint) =>
 
 export const minPositionMalformed = () =>
   new HttpProblem(400, 'REQUEST.MIN_POSITION_MALFORMED', { th: 'minPosition ต้องเป็นจำนวนเต็มบวก', en: 'minPosition must be a positive whole number' });
+
+export const minPositionNotWritten = (position: bigint, head: bigint) =>
+  new HttpProblem(
+    400,
+    'PROJECTION.POSITION_NOT_WRITTEN',
+    { th: `ตำแหน่ง ${position} ยังไม่เคยถูกบันทึก (ตำแหน่งล่าสุดคือ ${head}) ใช้ค่า X-Ruamjai-Position ที่ได้จากคำสั่ง`, en: `Position ${position} was never written (the log's head is ${head}); send the X-Ruamjai-Position a command answered with` },
+    { minPosition: position.toString(), headPosition: head.toString() },
+  );

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
 import { PROJECTION_PROGRESS, PROJECTIONS, READ_MODEL_DB, readCheckpoints, type Projection, type ProjectionProgress, type ReadModelDb } from '@ruamjai/read-models';
 import type { FastifyRequest } from 'fastify';
-import { minPositionMalformed, viewLagging } from './problem';
+import { EVENT_STORE, type EventStore } from '@ruamjai/event-store';
+import { minPositionMalformed, minPositionNotWritten, viewLagging } from './problem';
 
 const POSITION = /^\d{1,19}$/;
 
@@ -18,6 +19,7 @@ export class ReadYourWrites {
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
     @Inject(PROJECTIONS) private readonly projections: readonly Projection[],
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async await(request: FastifyRequest): Promise<void> {
@@ -25,6 +27,9 @@ export class ReadYourWrites {
     if (raw === undefined) return;
     if (typeof raw !== 'string' || !POSITION.test(raw)) throw minPositionMalformed();
     const position = BigInt(raw);
+    // A position the log has not reached was never written: no wait would see it.
+    const head = (await this.store.headPosition()) ?? -1n;
+    if (position > head) throw minPositionNotWritten(position, head);
     const reached = this.runner
       ? await this.runner.waitFor(position, this.config.readYourWritesTimeoutMs)
       : await this.pollCheckpoints(position, this.config.readYourWritesTimeoutMs);
