@@ -17,6 +17,7 @@ import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { ProblemFilter } from './http/problem.filter';
 import { AgencyAdmissionGuard } from './http/agency-admission.guard';
 import { PerUserThrottlerGuard } from './http/per-user-throttler.guard';
+import { StoreWriteHealth } from './http/store-health';
 import { ReadYourWrites } from './http/read-your-writes';
 import { FixedWindowThrottlerStorage } from './http/rate-limit-storage';
 import { AddProjectController } from './plans/add-project/add-project.http.controller';
@@ -93,6 +94,7 @@ export class AppModule {
       providers: [
         CommandHttp,
         ReadYourWrites,
+        StoreWriteHealth,
         { provide: APP_FILTER, useClass: ProblemFilter },
         // Authentication first, so the request budget can be the user's rather than the address's.
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -5,6 +5,7 @@ import { EVENT_STORE, type EventStore } from '@ruamjai/event-store';
 import { IdempotencyStore, PROJECTION_PROGRESS, READ_MODEL_DB, type ProjectionProgress, type ReadModelDb } from '@ruamjai/read-models';
 import { Public } from '@ruamjai/security';
 import { sql } from 'kysely';
+import { StoreWriteHealth } from '../http/store-health';
 import type { FastifyReply } from 'fastify';
 
 type Check = { status: 'up' | 'down'; error?: string };
@@ -17,6 +18,7 @@ export class HealthController {
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
     @Inject(PROJECTION_PROGRESS) private readonly runner: ProjectionProgress | null,
     private readonly requests: IdempotencyStore,
+    private readonly writes: StoreWriteHealth,
   ) {}
 
   @Get()
@@ -40,6 +42,9 @@ export class HealthController {
           checkpoints: Object.fromEntries([...this.runner.checkpoints()].map(([name, position]) => [name, position.toString()])),
         }
       : { runsIn: 'worker' };
+    // Reads may still answer while writes fail (a full disk): the store is down until a write succeeds.
+    const failure = this.writes.lastFailure;
+    if (failure && store.status === 'up') Object.assign(store, { status: 'down', error: `last write failed (${failure.code}) at ${failure.at}` });
     const up = store.status === 'up' && readModels.status === 'up' && requestRecords.status === 'up';
     void response.status(up ? 200 : 503);
     return { status: up ? 'up' : 'down', uptimeSeconds: Math.round(process.uptime()), eventStore: store, readModels, requestRecords, headPosition: head?.toString() ?? null, projections };

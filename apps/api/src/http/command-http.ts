@@ -6,6 +6,7 @@ import { Metrics } from '@ruamjai/platform';
 import type { Actor } from '@ruamjai/kernel';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import { StoreWriteHealth } from './store-health';
 import { preconditionFailedWeak, preconditionMalformed, preconditionRequired } from './problem';
 
 const ETAG = /^"(\d{1,18})"$/;
@@ -52,6 +53,7 @@ export class CommandHttp {
   constructor(
     private readonly bus: CommandBus,
     private readonly metrics: Metrics,
+    private readonly storeHealth: StoreWriteHealth,
   ) {}
 
   /** `update` commands need If-Match; `create` commands expect the stream not to exist yet. */
@@ -75,6 +77,7 @@ export class CommandHttp {
     let outcome: CommandOutcome<Event>;
     try {
       outcome = await this.bus.execute(command);
+      this.storeHealth.succeeded();
       this.metrics.commands.inc({ command: name, outcome: 'ok' });
     } catch (error) {
       this.metrics.commands.inc({ command: name, outcome: outcomeOf(error) });

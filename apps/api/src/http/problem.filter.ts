@@ -6,6 +6,7 @@ import { DomainError, type DomainErrorKind, type LocalisedText } from '@ruamjai/
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { HttpProblem, preconditionFailed, type Problem } from './problem';
 import { RequestValidationError } from './validation';
+import { isStorageFailure, StoreWriteHealth } from './store-health';
 
 const STATUS_OF_KIND: Record<DomainErrorKind, number> = { invalid: 400, not_found: 404, conflict: 409, forbidden: 403, gone: 410 };
 
@@ -20,7 +21,10 @@ interface Mapped {
 /** The one place where every error becomes application/problem+json. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly storeHealth: StoreWriteHealth,
+  ) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -53,6 +57,19 @@ export class ProblemFilter implements ExceptionFilter {
       return { status: 429, code: 'REQUEST.RATE_LIMITED', messages: { th: 'ส่งคำขอถี่เกินไป กรุณารอสักครู่', en: 'Too many requests; slow down' }, headers: { 'Retry-After': '60' } };
     }
     if (error instanceof HttpException) return fromHttpException(error, this.config.bodyLimitBytes);
+    if (isStorageFailure(error)) {
+      this.storeHealth.failed(error);
+      // The outcome of a command refused here is not certain: a keyed retry (Idempotency-Key) tells.
+      return {
+        status: 503,
+        code: 'STORE.UNAVAILABLE',
+        messages: {
+          th: 'ที่เก็บข้อมูลเขียนไม่ได้ในขณะนี้ (พื้นที่ดิสก์เต็มหรือขัดข้อง) กรุณาลองใหม่ด้วย Idempotency-Key เดิม เพื่อทราบว่าคำสั่งถูกบันทึกแล้วหรือไม่',
+          en: 'The store cannot be written just now (disk full or failing); retry with the same Idempotency-Key to learn whether the command was stored',
+        },
+        headers: { 'Retry-After': '30' },
+      };
+    }
     return { status: 500, code: 'INTERNAL', messages: { th: 'เกิดข้อผิดพลาดภายในระบบ', en: 'Internal error' } };
   }
 }
