@@ -11,7 +11,7 @@ import { kafkaBrokers } from '../../../test/support/kafka';
 import { DLQ_SUFFIX } from './inbound-consumer';
 
 (kafkaBrokers() ? describe : describe.skip)('an inbound consumer killed mid-stream', () => {
-  jest.setTimeout(240_000);
+  jest.setTimeout(360_000);
 
   it('handles every message after a SIGKILL and a restart, and a message sent again after that not a second time', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ruamjai-inbound-crash-'));
@@ -38,7 +38,7 @@ import { DLQ_SUFFIX } from './inbound-consumer';
       await send(ids);
       consumer = spawnTs('test/support/inbound-process.ts', args);
       // Killed while it is working through the topic.
-      await consumer.waitForLine((l) => l.startsWith('handled '), 60_000, 0);
+      await consumer.waitForLine((l) => l.startsWith('handled '), 180_000, 0);
       await new Promise<void>((resolve) => {
         const timer = setInterval(() => {
           if (consumer!.lines.filter((l) => l.startsWith('handled ')).length >= 150) {
