@@ -1,7 +1,9 @@
 // What `npm run mutation` mutates, library by library: the source files (mutate), the specs that
 // must kill their mutants (specs), the servers those specs need, and the floor under which the run
 // fails (thresholds.break, the score recorded in docs/mutation.md, rounded down; raise it as tests
-// improve). Paths are relative to the repository.
+// improve). changedBreak: the floor for the mutants on the lines a change touched (the test command's
+// step): 100 for the event store and the relay, where every surviving mutant is killed or explained
+// in a `// Stryker disable` comment. Paths are relative to the repository.
 export const libraries = [
   {
     name: 'event-store',
@@ -16,6 +18,7 @@ export const libraries = [
     servers: [],
     coverageAnalysis: 'perTest',
     break: 0,
+    changedBreak: 100,
   },
   {
     // The writer runs in a worker thread, whose coverage Stryker cannot see: each of its mutants
@@ -26,6 +29,7 @@ export const libraries = [
     servers: [],
     coverageAnalysis: 'off',
     break: 0,
+    changedBreak: 100,
   },
   {
     name: 'messaging',
@@ -36,6 +40,7 @@ export const libraries = [
     servers: ['kafka'],
     coverageAnalysis: 'perTest',
     break: 0,
+    changedBreak: 100,
   },
   {
     name: 'privacy',

@@ -25,7 +25,11 @@ const changedOnly = args.includes('--changed');
 // mutants it would have refused as type errors then run, and count as survivors if nothing fails.
 const typecheck = !changedOnly && !args.includes('--no-typecheck');
 const wanted = args.filter((a) => !a.startsWith('--'));
-const named = wanted.length > 0 ? libraries.filter((l) => wanted.includes(l.name)) : libraries;
+// --files=a.ts,b.ts: only these of the libraries' files (a partial measurement, printed as such).
+const only = args.find((a) => a.startsWith('--files='))?.slice('--files='.length).split(',');
+const named = (wanted.length > 0 ? libraries.filter((l) => wanted.includes(l.name)) : libraries)
+  .map((l) => (only ? { ...l, name: `${l.name} (part)`, mutate: l.mutate.filter((f) => only.includes(f)) } : l))
+  .filter((l) => l.mutate.length > 0);
 if (named.length === 0) {
   process.stderr.write(`no such library; choose from: ${libraries.map((l) => l.name).join(', ')}\n`);
   process.exit(2);
@@ -68,7 +72,7 @@ function plan() {
   process.stdout.write(`mutating the core lines changed since ${base.slice(0, 12)}\n`);
   return named.flatMap((library) => {
     const mutate = library.mutate.flatMap((file) => (lines[file] ?? []).map(([from, to]) => `${file}:${from}-${to}`));
-    return mutate.length > 0 ? [{ ...library, mutate, break: 100 }] : [];
+    return mutate.length > 0 ? [{ ...library, mutate, break: library.changedBreak ?? library.break }] : [];
   });
 }
 const selected = plan();

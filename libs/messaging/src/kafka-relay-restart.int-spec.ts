@@ -78,7 +78,7 @@ interface Received {
     new KafkaRelay(
       store,
       db,
-      new Kafka({ clientId: 'relay', brokers, logLevel: logLevel.NOTHING, retry: { retries: 0, initialRetryTime: 50 } }).producer({ idempotent: true, maxInFlightRequests: 1 }),
+      new Kafka({ clientId: 'relay', brokers, logLevel: logLevel.NOTHING, retry: { retries: 1, initialRetryTime: 50, maxRetryTime: 200 } }).producer({ idempotent: true, maxInFlightRequests: 1 }),
       [toA, toB],
       clock,
       { ...silent, warn: (o: object) => warnings.push(o) },
