@@ -35,7 +35,7 @@ if (named.length === 0) {
   process.exit(2);
 }
 
-const git = (...a) => execFileSync('git', a, { cwd: root, encoding: 'utf8' }).trim();
+const git = (...a) => execFileSync('git', a, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
 
 /** The lines each file gained or changed since the base: { file: [[from, to], ...] }. */
 function changedLines() {
@@ -65,17 +65,33 @@ function changedLines() {
   return { base, lines };
 }
 
+const MAX_LINES = 60;
+
 /** The libraries to run: with --changed, each reduced to the changed lines of its files. */
 function plan() {
   if (!changedOnly) return named;
   const { base, lines } = changedLines();
   process.stdout.write(`mutating the core lines changed since ${base.slice(0, 12)}\n`);
   return named.flatMap((library) => {
-    const mutate = library.mutate.flatMap((file) => (lines[file] ?? []).map(([from, to]) => `${file}:${from}-${to}`));
+    // At most MAX_LINES changed lines per library, the first ones, so that a large change still fits CI.
+    let budget = MAX_LINES;
+    const mutate = library.mutate.flatMap((file) =>
+      (lines[file] ?? []).flatMap(([from, to]) => {
+        if (budget <= 0) return [];
+        const end = Math.min(to, from + budget - 1);
+        budget -= end - from + 1;
+        return [`${file}:${from}-${end}`];
+      }),
+    );
+    if (budget <= 0) process.stdout.write(`${library.name}: more than ${MAX_LINES} changed lines; mutating the first ${MAX_LINES} (run \`npm run mutation -- "${library.name}"\` for all)\n`);
     return mutate.length > 0 ? [{ ...library, mutate, break: library.changedBreak ?? library.break }] : [];
   });
 }
 const selected = plan();
+if (args.includes('--list')) {
+  for (const library of selected) process.stdout.write(`${library.name}: ${library.mutate.join(' ')}\n`);
+  process.exit(0);
+}
 if (selected.length === 0) {
   process.stdout.write('no line of the mutated core changed: nothing to mutate\n');
   process.exit(0);

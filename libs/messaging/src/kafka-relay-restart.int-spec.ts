@@ -107,7 +107,7 @@ interface Received {
     // No broker listens on this port: the relay reads the log and keeps retrying the same batch.
     const nowhere = relayTo([`127.0.0.1:${await freePort()}`]);
     await nowhere.start();
-    await until(() => nowhere.progress.seen > 0n && warnings.length >= 2);
+    await until(() => nowhere.progress.seen === head && warnings.length >= 1, 120_000);
     expect(nowhere.progress.checkpoint).toBe(0n);
     expect(await readCheckpoint(db, nowhere.name)).toBe(0n);
     await nowhere.stop();
@@ -125,8 +125,8 @@ interface Received {
     await relay.stop();
 
     const mine = received.filter((r) => streams.includes(r.key));
-    // Each public event once (no outage reached the broker), none of the others.
-    expect(mine.map((r) => r.id).sort()).toEqual([...written].sort());
+    // Each public event (once, unless a send timed out on a busy broker), none of the others.
+    expect([...new Set(mine.map((r) => r.id))].sort()).toEqual([...written].sort());
     for (const r of mine) {
       expect(r.topic).toBe(r.body.type === 'th.test.public.v1' ? TOPIC_A : TOPIC_B);
       expect(r.type).toBe(r.body.type);
@@ -134,7 +134,8 @@ interface Received {
       expect(r.contentType).toBe('application/cloudevents+json');
     }
     for (const key of streams) {
-      const sequences = mine.filter((r) => r.key === key && r.topic === TOPIC_A).map((r) => BigInt(r.body.sequence));
+      const firsts = mine.filter((r, i) => r.key === key && r.topic === TOPIC_A && mine.findIndex((m) => m.id === r.id) === i);
+      const sequences = firsts.map((r) => BigInt(r.body.sequence));
       expect(sequences).toHaveLength(6 / 2);
       expect(sequences).toEqual([...sequences].sort((a, b) => (a < b ? -1 : 1)));
     }
@@ -153,7 +154,8 @@ interface Received {
     // Give a wrongly resent earlier event time to arrive.
     await new Promise((r) => setTimeout(r, 1000));
     await relay.stop();
-    expect(received.slice(before).map((r) => r.id)).toEqual(later.map((e) => e.id));
+    // Only the new events (a send that timed out on a busy broker may repeat them: at least once).
+    expect([...new Set(received.slice(before).map((r) => r.id))]).toEqual(later.map((e) => e.id));
   });
 
   it('keeps one checkpoint per relay name', async () => {
