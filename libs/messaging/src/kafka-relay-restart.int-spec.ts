@@ -7,7 +7,6 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../../../infra/servers';
 import { kafkaBrokers } from '../../../test/support/kafka';
 import { HEADER_EVENT_ID, HEADER_EVENT_TYPE, type IntegrationMapper } from './integration-message';
 import { KafkaRelay, type RelayProgress } from './kafka-relay';
@@ -93,24 +92,17 @@ interface Received {
   }
   const event = (type: string) => ({ id: randomUUID(), type, data: { n: 1 } });
 
-  it('moves nothing while no broker answers, then delivers everything from its checkpoint once one does: keys, headers, envelopes, order', async () => {
+  it('delivers every public event from its checkpoint, and only those: keys, headers, envelopes, order per key', async () => {
     const streams = [`thing-${randomUUID()}`, `thing-${randomUUID()}`];
     const written: string[] = [];
     for (let i = 0; i < 6; i++) {
       const id = streams[i % 2];
-      const events = [event('Public'), event('Private'), event('Other'), event('$system')];
+      const events = [event('Public'), event('$system'), event('Private'), event('Other')];
       await store.append(id, events, { expected: 'any' });
-      written.push(events[0].id, events[2].id);
+      written.push(events[0].id, events[3].id);
     }
     const head = (await store.headPosition())!;
 
-    // No broker listens on this port: the relay reads the log and keeps retrying the same batch.
-    const nowhere = relayTo([`127.0.0.1:${await freePort()}`]);
-    await nowhere.start();
-    await until(() => nowhere.progress.seen === head && warnings.length >= 1, 120_000);
-    expect(nowhere.progress.checkpoint).toBe(0n);
-    expect(await readCheckpoint(db, nowhere.name)).toBe(0n);
-    await nowhere.stop();
 
     const relay = relayTo(kafkaBrokers()!);
     const progress: RelayProgress[] = [];
