@@ -59,7 +59,7 @@ export function startServer(command: string, args: string[], timeoutMs: number, 
 export async function startEmbeddedPostgres(root: string): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'ruamjai-pg-'));
   const port = await freePort();
-  return startServer(process.execPath, [join(root, 'infra/postgres/embedded-postgres.mjs'), join(dir, 'data'), String(port)], 60_000, () =>
+  return startServer(process.execPath, [join(root, 'infra/postgres/embedded-postgres.mjs'), join(dir, 'data'), String(port)], 180_000, () =>
     rmSync(dir, { recursive: true, force: true }),
   );
 }

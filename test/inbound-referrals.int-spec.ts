@@ -83,13 +83,17 @@ const referral = (id: string, name = 'Bopha (fictional)') => ({
   }
   const stream = async (id: string) => collect(store.readStream(id)).catch((e: unknown) => (e instanceof StreamNotFound ? [] : Promise.reject(e)));
 
-  it('makes exactly one case and one referral of a message delivered three times', async () => {
+  it('makes exactly one case and one referral of a message delivered three times, its handler running once', async () => {
     const id = `hotline-${run}-1`;
+    // Counts the handler's calls: the consumer's dedupe, not the handler's own idempotency, keeps it at one.
+    const calls = jest.spyOn(app.get(InboundReferralHandler), 'handle');
     const message = { key: id, value: JSON.stringify(referral(id)), headers: { 'message-id': id } };
     await producer.send({ topic: INBOUND_REFERRALS_TOPIC, acks: -1, messages: [message, message, message] });
     const marker = `hotline-${run}-marker`;
     await producer.send({ topic: INBOUND_REFERRALS_TOPIC, acks: -1, messages: [{ key: id, value: JSON.stringify(referral(marker)), headers: { 'message-id': marker } }] });
     await eventually(async () => ((await stream(`referral-${referralIdOf(marker)}`)).length > 0 ? true : undefined));
+    expect(calls.mock.calls.filter(([, context]) => context.messageId === id)).toHaveLength(1);
+    calls.mockRestore();
 
     const caseEvents = await stream(`case-${caseIdOf(id)}`);
     expect(caseEvents.map((e) => e.type)).toEqual(['CaseOpened', 'LegalBasisRecorded']);

@@ -46,6 +46,8 @@ describe('erasure of a person (PDPA s.33) by crypto-shredding', () => {
   const logFile = join(root, 'api.log');
   let app: INestApplication;
   let http: ReturnType<typeof request>;
+  /** What the first test erased: the person's name, family name, identity number and data key. */
+  let needles: Array<string | Buffer> = [];
   const responses: Array<{ label: string; body: string }> = [];
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -56,7 +58,7 @@ describe('erasure of a person (PDPA s.33) by crypto-shredding', () => {
     return res;
   }
 
-  it('leaves no trace of the name or identity number in the data folder, responses, logs, exports or Kafka', async () => {
+  it('leaves no trace of the name or identity number in the data folder, responses, logs or exports', async () => {
     require('node:fs').mkdirSync(exportsDir, { recursive: true });
     const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'trace', RATE_LIMIT_MAX: '1000000' });
     const logger = pino({ level: 'trace', base: { service: 'ruamjai' } }, pino.destination({ dest: logFile, sync: true }));
@@ -137,32 +139,7 @@ describe('erasure of a person (PDPA s.33) by crypto-shredding', () => {
     await call('inbox', http.get('/api/v1/referrals/inbox').set(health), 200);
     await call('access-log', http.get(`/api/v1/audit/personal-data-reads?caseId=${caseId}`).set(auditor), 200);
 
-    // Kafka: what the relay publishes from this log.
-    const brokers = kafkaBrokers();
-    const kafkaValues: string[] = [];
-    if (!brokers) process.stderr.write('\n!! no Kafka broker: the erasure scan cannot read what the relay publishes\n');
-    if (brokers) {
-      const store = SqliteEventStore.open({ file: join(dataDir, 'events.sqlite'), readOnly: true });
-      const ids = new Set((await collect(store.readAll())).filter((e) => caseIntegrationEvents(e) || referralIntegrationEvents(e)).map((e) => e.id));
-      const relayDb = openSqliteReadModels(join(root, 'relay.sqlite'));
-      await migrateReadModels(relayDb as unknown as Kysely<unknown>, []);
-      const kafka = new Kafka({ clientId: 'erasure-scan', brokers, logLevel: logLevel.NOTHING });
-      const admin = kafka.admin();
-      await admin.connect();
-      await admin.createTopics({ topics: [{ topic: 'ruamjai.cases.v1', numPartitions: 3 }, { topic: 'ruamjai.referrals.v1', numPartitions: 3 }] }).catch(() => undefined);
-      await admin.disconnect();
-      const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
-      const relay = new KafkaRelay(store, relayDb, kafka.producer({ idempotent: true, maxInFlightRequests: 1 }), [caseIntegrationEvents, referralIntegrationEvents], systemClock, silent);
-      await relay.start();
-      for (const { value } of await receiveEvents(kafka, ['ruamjai.cases.v1', 'ruamjai.referrals.v1'], ids)) kafkaValues.push(value);
-      await relay.stop();
-      await store.close();
-      await relayDb.destroy();
-      expect(kafkaValues.some((v) => v.includes('th.ruamjai.cases.personal-data-erased.v1'))).toBe(true);
-      expect(kafkaValues.length).toBeGreaterThan(5);
-    }
-
-    const needles: Array<string | Buffer> = [NAME, FAMILY, ID_NUMBER, 'Chanthy', dataKey, Buffer.from(dataKey.toString('base64'))];
+    needles = [NAME, FAMILY, ID_NUMBER, 'Chanthy', dataKey, Buffer.from(dataKey.toString('base64'))];
     const scan = () => {
       const found: string[] = [];
       for (const file of [...files(dataDir), ...files(exportsDir), logFile]) for (const leak of leaks(readFileSync(file), needles)) found.push(`${file}: ${leak}`);
@@ -179,8 +156,32 @@ describe('erasure of a person (PDPA s.33) by crypto-shredding', () => {
     const carrying = responses.filter((r) => leaks(Buffer.from(r.body), needles).length > 0).map((r) => r.label);
     expect(carrying).toEqual(['read-before', 'read-before', 'read-before', 'read-before', 'read-before']);
     expect(responses.slice(readsBefore).filter((r) => leaks(Buffer.from(r.body), needles).length > 0)).toEqual([]);
-    for (const value of kafkaValues) expect(leaks(Buffer.from(value), needles)).toEqual([]);
     // The logs are real: they recorded the requests.
     expect(readFileSync(logFile, 'utf8')).toContain(`/api/v1/cases/${caseId}/erasure`);
+  });
+
+  // Its own test, so that without a broker it is reported skipped, never passed unread.
+  (kafkaBrokers() ? it : it.skip)('leaves no trace of them in what the relay publishes to Kafka from that log', async () => {
+    expect(needles.length).toBeGreaterThan(0);
+    const brokers = kafkaBrokers()!;
+    const store = SqliteEventStore.open({ file: join(dataDir, 'events.sqlite'), readOnly: true });
+    const ids = new Set((await collect(store.readAll())).filter((e) => caseIntegrationEvents(e) || referralIntegrationEvents(e)).map((e) => e.id));
+    const relayDb = openSqliteReadModels(join(root, 'relay.sqlite'));
+    await migrateReadModels(relayDb as unknown as Kysely<unknown>, []);
+    const kafka = new Kafka({ clientId: 'erasure-scan', brokers, logLevel: logLevel.NOTHING });
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.createTopics({ topics: [{ topic: 'ruamjai.cases.v1', numPartitions: 3 }, { topic: 'ruamjai.referrals.v1', numPartitions: 3 }] }).catch(() => undefined);
+    await admin.disconnect();
+    const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
+    const relay = new KafkaRelay(store, relayDb, kafka.producer({ idempotent: true, maxInFlightRequests: 1 }), [caseIntegrationEvents, referralIntegrationEvents], systemClock, silent);
+    await relay.start();
+    const kafkaValues = (await receiveEvents(kafka, ['ruamjai.cases.v1', 'ruamjai.referrals.v1'], ids)).map((r) => r.value);
+    await relay.stop();
+    await store.close();
+    await relayDb.destroy();
+    expect(kafkaValues.some((v) => v.includes('th.ruamjai.cases.personal-data-erased.v1'))).toBe(true);
+    expect(kafkaValues.length).toBeGreaterThan(5);
+    for (const value of kafkaValues) expect(leaks(Buffer.from(value), needles)).toEqual([]);
   });
 });

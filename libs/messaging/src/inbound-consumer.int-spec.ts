@@ -33,10 +33,11 @@ const silent = { info: () => undefined, warn: () => undefined, error: () => unde
   jest.setTimeout(120_000);
   const dir = mkdtempSync(join(tmpdir(), 'ruamjai-inbound-'));
   const store = SqliteEventStore.open({ file: join(dir, 'events.sqlite') });
-  const db = openSqliteReadModels(join(dir, 'read-models.sqlite'));
   const kafka = new Kafka({ clientId: 'inbound-test', brokers: kafkaBrokers() ?? [], logLevel: logLevel.NOTHING });
   const topic = `ruamjai.inbound.test-${randomUUID().slice(0, 8)}.v1`;
   const runner = new CommandRunner(store);
+  /** How often the handler ran for each message: the consumer's dedupe alone must keep it at one. */
+  const calls = new Map<string, number>();
   const handler: InboundHandler<{ id: string; name: string }> = {
     topic,
     parse(value) {
@@ -45,6 +46,7 @@ const silent = { info: () => undefined, warn: () => undefined, error: () => unde
       return { id: String(v.id), name: v.data.name };
     },
     async handle(message, context) {
+      calls.set(message.id, (calls.get(message.id) ?? 0) + 1);
       await runner.run(registration, `registration-${message.id}`, { type: 'Register', data: message, at: new Date() }, {
         actor: { id: 'hotline-1300', agency: 'HOTLINE-1300', role: 'agency_officer' },
         correlationId: context.correlationId,
@@ -56,6 +58,8 @@ const silent = { info: () => undefined, warn: () => undefined, error: () => unde
   };
   let consumer: InboundConsumer;
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  const groupId = `ruamjai-inbound-${randomUUID()}`;
+  let db = openSqliteReadModels(join(dir, 'read-models.sqlite'));
 
   beforeAll(async () => {
     await migrateReadModels(db as unknown as Kysely<unknown>, []);
@@ -64,7 +68,7 @@ const silent = { info: () => undefined, warn: () => undefined, error: () => unde
     await admin.createTopics({ topics: [{ topic, numPartitions: 3 }, { topic: `${topic}${DLQ_SUFFIX}`, numPartitions: 1 }] });
     await admin.disconnect();
     await producer.connect();
-    consumer = new InboundConsumer(kafka, `ruamjai-inbound-${randomUUID()}`, [handler as InboundHandler<unknown>], db, kafka.producer(), systemClock, silent);
+    consumer = new InboundConsumer(kafka, groupId, [handler as InboundHandler<unknown>], db, kafka.producer(), systemClock, silent);
     await consumer.start();
   });
   afterAll(async () => {
@@ -85,6 +89,42 @@ const silent = { info: () => undefined, warn: () => undefined, error: () => unde
     }
   }
 
+  it('runs the handler once for a message delivered three times, though the handler itself would run it again', async () => {
+    const id = randomUUID();
+    const message = { key: id, value: JSON.stringify({ id, data: { name: 'สมศักดิ์ (fictional)' } }), headers: { 'message-id': id } };
+    // Not idempotent by itself: a new event id on every call, and the stream takes any state.
+    const counted = `counted-${randomUUID().slice(0, 8)}`;
+    const handleOnce = handler.handle.bind(handler);
+    handler.handle = async (m, context) => {
+      if (m.name !== counted) return handleOnce(m, context);
+      calls.set(m.id, (calls.get(m.id) ?? 0) + 1);
+      await store.append(`count-${m.id}`, [{ id: randomUUID(), type: 'Handled', data: { messageId: context.messageId } }], { expected: 'any' });
+    };
+    try {
+      const value = JSON.stringify({ id, data: { name: counted } });
+      await producer.send({ topic, acks: -1, messages: [{ ...message, value }, { ...message, value }, { ...message, value }] });
+      const marker = randomUUID();
+      await producer.send({ topic, acks: -1, messages: [{ key: id, value: JSON.stringify({ id: marker, data: { name: counted } }) }] });
+      await eventually(async () => (calls.get(marker) === 1 ? true : undefined));
+      expect(calls.get(id)).toBe(1);
+      expect(await collect(store.readStream(`count-${id}`))).toHaveLength(1);
+
+      // Restarted, with a new connection to its store: a redelivery is still recognised.
+      await consumer.stop();
+      await db.destroy();
+      db = openSqliteReadModels(join(dir, 'read-models.sqlite'));
+      consumer = new InboundConsumer(kafka, groupId, [handler as InboundHandler<unknown>], db, kafka.producer(), systemClock, silent);
+      await consumer.start();
+      const marker2 = randomUUID();
+      await producer.send({ topic, acks: -1, messages: [{ ...message, value }, { key: id, value: JSON.stringify({ id: marker2, data: { name: counted } }) }] });
+      await eventually(async () => (calls.get(marker2) === 1 ? true : undefined));
+      expect(calls.get(id)).toBe(1);
+      expect(await collect(store.readStream(`count-${id}`))).toHaveLength(1);
+    } finally {
+      handler.handle = handleOnce;
+    }
+  });
+
   it('turns a message delivered three times into exactly one command', async () => {
     const id = randomUUID();
     const message = { key: id, value: JSON.stringify({ id, data: { name: 'สมศรี (fictional)' } }) };
@@ -99,6 +139,7 @@ const silent = { info: () => undefined, warn: () => undefined, error: () => unde
     await eventually(async () => ((await collect(store.readStream(`registration-${marker}`))).length > 0 ? true : undefined));
     expect(events).toHaveLength(1);
     expect(await collect(store.readStream(`registration-${id}`))).toHaveLength(1);
+    expect(calls.get(id)).toBe(1);
   });
 
   it('sends ten malformed messages to the dead-letter topic with their reasons, and keeps consuming', async () => {

@@ -1,10 +1,13 @@
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { StreamDeleted, StreamNotFound, WrongExpectedVersion } from '../event-store.errors';
 import { collect, type EventStore, type NewEvent, type RecordedEvent, type SubscriptionMessage } from '../event-store.port';
 
 export interface ContractHarness {
   readonly store: EventStore;
+  /** Closes the store and opens it again on the same data (a restart); later tests use the new one. */
+  reopen(): Promise<EventStore>;
   dispose(): Promise<void>;
 }
 
@@ -109,6 +112,47 @@ export function describeEventStoreContract(adapter: string, open: () => Promise<
         expect((await read(id)).map((e) => e.id)).toEqual([expect.any(String), ...batch.map((e) => e.id)]);
       });
 
+      it('stores nothing of an append whose last event cannot be stored, and burns none of its ids', async () => {
+        const id = stream();
+        const head = await store.headPosition();
+        const good = events(2);
+        const bad: NewEvent = { id: randomUUID(), type: 'Happened', data: { amount: 10n } };
+        await expect(store.append(id, [...good, bad], { expected: 'no_stream' })).rejects.toBeDefined();
+        await expect(read(id)).rejects.toBeInstanceOf(StreamNotFound);
+        expect(await store.headPosition()).toBe(head);
+        const notUuid: NewEvent = { id: 'not-a-uuid', type: 'Happened', data: {} };
+        await expect(store.append(id, [...good, notUuid], { expected: 'no_stream' })).rejects.toBeDefined();
+        await expect(read(id)).rejects.toBeInstanceOf(StreamNotFound);
+        await expect(store.append(id, good, { expected: 'no_stream' })).resolves.toMatchObject({ nextExpectedRevision: 1n });
+        expect((await read(id)).map((e) => e.id)).toEqual(good.map((e) => e.id));
+      });
+
+      it('never stalls the event loop, however many appends are under way', async () => {
+        let last = performance.now();
+        let longestGap = 0;
+        const timer = setInterval(() => {
+          const now = performance.now();
+          longestGap = Math.max(longestGap, now - last);
+          last = now;
+        }, 2);
+        const started = performance.now();
+        try {
+          // Twenty appenders, each appending thirty times in a row to its own stream.
+          await Promise.all(
+            Array.from({ length: 20 }, async () => {
+              const id = stream('loop');
+              for (let i = 0; i < 30; i++) await store.append(id, events(5, 'Loaded'), { expected: i === 0 ? 'no_stream' : BigInt(i * 5 - 1) });
+            }),
+          );
+        } finally {
+          clearInterval(timer);
+        }
+        const elapsed = performance.now() - started;
+        // An adapter that wrote on the caller's thread would hold the loop for the whole burst (its
+        // appends settle at once, so the appenders never yield to timers); a timer keeps firing here.
+        expect(longestGap).toBeLessThan(Math.max(250, elapsed / 3));
+      });
+
       it('returns the next expected revision and the position of the last event', async () => {
         const id = stream();
         const result = await store.append(id, events(3), { expected: 'no_stream' });
@@ -163,6 +207,39 @@ export function describeEventStoreContract(adapter: string, open: () => Promise<
         const changed = [batch[0], event(), batch[2]];
         await expectWrongVersion(store.append(id, changed, { expected: 'no_stream' }), id, 2n);
         expect(await read(id)).toHaveLength(3);
+      });
+
+      it('treats a retry with any as idempotent too', async () => {
+        const id = stream();
+        await store.append(id, events(2), { expected: 'no_stream' });
+        const batch = events(3);
+        const first = await store.append(id, batch, { expected: 'any' });
+        await expect(store.append(id, batch, { expected: 'any' })).resolves.toEqual(first);
+        expect(await read(id)).toHaveLength(5);
+      });
+
+      it('keeps deduplicating after the store is reopened, for exact revisions, no_stream and any', async () => {
+        const exact = stream();
+        const fresh = stream();
+        const anyState = stream();
+        await store.append(exact, events(1), { expected: 'no_stream' });
+        const exactBatch = events(2);
+        const freshBatch = events(2);
+        const anyBatch = events(2);
+        const results = [
+          await store.append(exact, exactBatch, { expected: 0n }),
+          await store.append(fresh, freshBatch, { expected: 'no_stream' }),
+          await store.append(anyState, anyBatch, { expected: 'any' }),
+        ];
+        const head = await store.headPosition();
+        store = await harness.reopen();
+        expect(await store.append(exact, exactBatch, { expected: 0n })).toEqual(results[0]);
+        expect(await store.append(fresh, freshBatch, { expected: 'no_stream' })).toEqual(results[1]);
+        expect(await store.append(anyState, anyBatch, { expected: 'any' })).toEqual(results[2]);
+        expect(await store.headPosition()).toBe(head);
+        expect((await read(exact)).map((e) => e.id)).toEqual([expect.any(String), ...exactBatch.map((e) => e.id)]);
+        expect((await read(fresh)).map((e) => e.id)).toEqual(freshBatch.map((e) => e.id));
+        expect((await read(anyState)).map((e) => e.id)).toEqual(anyBatch.map((e) => e.id));
       });
 
       it('deduplicates per stream: the same id may be written to another stream', async () => {
@@ -308,6 +385,17 @@ export function describeEventStoreContract(adapter: string, open: () => Promise<
         expect(await read(id)).toHaveLength(0);
       });
 
+      it('applies neither truncate-before nor maxAge when reading $all', async () => {
+        const id = stream();
+        const written = await store.append(id, events(4), { expected: 'no_stream' });
+        await store.setStreamMetadata(id, { truncateBefore: 3n, maxAge: 1 });
+        await new Promise((r) => setTimeout(r, 1100));
+        expect(await read(id)).toHaveLength(0);
+        const all = await collect(store.readAll({ fromPosition: 'end', direction: 'backwards', maxCount: 2000 }));
+        expect(all.filter((e) => e.streamId === id).map((e) => e.revision)).toEqual([3n, 2n, 1n, 0n]);
+        expect(all.some((e) => e.position === written.position)).toBe(true);
+      });
+
       it('accepts stream_exists on a stream that has only metadata', async () => {
         const id = stream();
         await store.setStreamMetadata(id, { custom: { note: 'prepared' } });
@@ -409,6 +497,45 @@ export function describeEventStoreContract(adapter: string, open: () => Promise<
         await sub.unsubscribe();
         const kinds = messages.map((m) => (m.kind === 'caughtUp' ? 'caughtUp' : `e${m.event.revision}`));
         expect(kinds).toEqual(['e0', 'e1', 'e2', 'caughtUp', 'e3', 'e4']);
+      });
+
+      it('subscribes from the start of $all: the same first events as reading $all from the start', async () => {
+        await store.append(stream('origin'), events(1), { expected: 'no_stream' });
+        const first = (await collect(store.readAll({ fromPosition: 'start', maxCount: 50 }))).filter((e) => !e.type.startsWith('$')).slice(0, 5);
+        const sub = store.subscribeToAll({ from: 'start' });
+        const messages = await take(sub, (s) => s.filter((m) => m.kind === 'event').length === first.length || s.some((m) => m.kind === 'caughtUp'));
+        await sub.unsubscribe();
+        expect(messages.flatMap((m) => (m.kind === 'event' ? [m.event.id] : []))).toEqual(first.map((e) => e.id));
+      });
+
+      it('tells subscribers of an event only once it is committed, and never of a refused append', async () => {
+        const id = stream('commit');
+        const start = await store.headPosition();
+        await store.append(id, events(1), { expected: 'no_stream' });
+        const sub = store.subscribeToAll({ from: start === undefined ? 'start' : { after: start }, filter: { streamPrefixes: [id] } });
+        const delivered: RecordedEvent[] = [];
+        const visibleOnDelivery: boolean[] = [];
+        const marker = event('Marker');
+        const consumer = (async () => {
+          for await (const message of sub) {
+            if (message.kind !== 'event') continue;
+            delivered.push(message.event);
+            // A reader (any reader, another process too) already sees what a subscriber is told of.
+            visibleOnDelivery.push((await read(id)).some((e) => e.id === message.event.id));
+            if (message.event.id === marker.id) break;
+          }
+        })();
+        const outcomes = await Promise.allSettled(Array.from({ length: 10 }, () => store.append(id, events(2, 'Contended'), { expected: 0n })));
+        const winner = outcomes.findIndex((o) => o.status === 'fulfilled');
+        expect(winner).toBeGreaterThanOrEqual(0);
+        const last = await store.append(id, [marker], { expected: 2n });
+        await consumer;
+        await sub.unsubscribe();
+        expect(delivered.map((e) => e.revision)).toEqual([0n, 1n, 2n, 3n]);
+        expect(delivered[3].position).toBe(last.position);
+        expect(visibleOnDelivery.every(Boolean)).toBe(true);
+        const stored = await read(id);
+        expect(delivered.map((e) => e.id)).toEqual(stored.map((e) => e.id));
       });
 
       it('starts after an exclusive position, so a checkpoint resumes with no gap and no duplicate', async () => {

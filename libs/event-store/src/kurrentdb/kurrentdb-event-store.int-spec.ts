@@ -7,8 +7,16 @@ const connectionString = loadConfig().eventStoreConnectionString;
 
 if (connectionString) {
   describeEventStoreContract('KurrentDB', async () => {
-    const store = KurrentDbEventStore.connect(connectionString);
-    return { store, dispose: () => store.close() };
+    let store = KurrentDbEventStore.connect(connectionString);
+    return {
+      store,
+      reopen: async () => {
+        await store.close();
+        store = KurrentDbEventStore.connect(connectionString);
+        return store;
+      },
+      dispose: () => store.close(),
+    };
   });
 } else {
   describe('event store contract: KurrentDB', () => {

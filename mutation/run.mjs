@@ -1,0 +1,205 @@
+#!/usr/bin/env node
+// Mutation testing of the core with StrykerJS, one library at a time, printing each library's score.
+//   node mutation/run.mjs [--changed] [library ...]
+// Full run (`npm run mutation`): every mutant of every library, failing under a library's floor.
+// With --changed (the test command's step, `npm run mutation:changed`): only the mutants on the lines
+// of the core files that the change touched, i.e. `git diff -U0` against the merge base with main,
+// or, where HEAD is main itself (CI runs on the merged main), against HEAD's first parent: the change
+// that landed. Libraries the change did not touch are not run; every mutant on a touched line must
+// be killed (or carry a `// Stryker disable` comment saying why it cannot be).
+// The servers the specs need (Kafka, PostgreSQL) are started once here, like the test run's global
+// setup does, and handed to Stryker's Jest through the same environment variables.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Stryker } from '@stryker-mutator/core';
+import { libraries } from './libraries.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const changedOnly = args.includes('--changed');
+// --no-typecheck: leave out the TypeScript checker (it takes minutes to start on a busy machine);
+// mutants it would have refused as type errors then run, and count as survivors if nothing fails.
+const typecheck = !changedOnly && !args.includes('--no-typecheck');
+const wanted = args.filter((a) => !a.startsWith('--'));
+// --files=a.ts,b.ts: only these of the libraries' files (a partial measurement, printed as such).
+const only = args.find((a) => a.startsWith('--files='))?.slice('--files='.length).split(',');
+const named = (wanted.length > 0 ? libraries.filter((l) => wanted.includes(l.name)) : libraries)
+  .map((l) => (only ? { ...l, name: `${l.name} (part)`, mutate: l.mutate.filter((f) => only.includes(f)) } : l))
+  .filter((l) => l.mutate.length > 0);
+if (named.length === 0) {
+  process.stderr.write(`no such library; choose from: ${libraries.map((l) => l.name).join(', ')}\n`);
+  process.exit(2);
+}
+
+const git = (...a) => execFileSync('git', a, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+
+/** The lines each file gained or changed since the base: { file: [[from, to], ...] }. */
+function changedLines() {
+  let base;
+  for (const ref of ['origin/main', 'main']) {
+    try {
+      base = git('merge-base', 'HEAD', ref);
+      break;
+    } catch {
+      // no such ref here
+    }
+  }
+  const head = git('rev-parse', 'HEAD');
+  if (!base || base === head) base = git('rev-parse', 'HEAD~1');
+  const diff = git('diff', '-U0', '--no-color', base, '--', 'libs');
+  const lines = {};
+  let file;
+  for (const line of diff.split('\n')) {
+    if (line.startsWith('+++ ')) file = line.startsWith('+++ b/') ? line.slice(6) : undefined;
+    const hunk = /^@@ -\S+ \+(\d+)(?:,(\d+))? @@/.exec(line);
+    if (hunk && file) {
+      const from = Number(hunk[1]);
+      const count = hunk[2] === undefined ? 1 : Number(hunk[2]);
+      if (count > 0) (lines[file] ??= []).push([from, from + count - 1]);
+    }
+  }
+  return { base, lines };
+}
+
+const MAX_LINES = 60;
+
+/** The libraries to run: with --changed, each reduced to the changed lines of its files. */
+function plan() {
+  if (!changedOnly) return named;
+  const { base, lines } = changedLines();
+  process.stdout.write(`mutating the core lines changed since ${base.slice(0, 12)}\n`);
+  return named.flatMap((library) => {
+    // At most MAX_LINES changed lines per library, the first ones, so that a large change still fits CI.
+    let budget = MAX_LINES;
+    const mutate = library.mutate.flatMap((file) =>
+      (lines[file] ?? []).flatMap(([from, to]) => {
+        if (budget <= 0) return [];
+        const end = Math.min(to, from + budget - 1);
+        budget -= end - from + 1;
+        return [`${file}:${from}-${end}`];
+      }),
+    );
+    if (budget <= 0) process.stdout.write(`${library.name}: more than ${MAX_LINES} changed lines; mutating the first ${MAX_LINES} (run \`npm run mutation -- "${library.name}"\` for all)\n`);
+    return mutate.length > 0 ? [{ ...library, mutate, break: library.changedBreak ?? library.break }] : [];
+  });
+}
+const selected = plan();
+if (args.includes('--list')) {
+  for (const library of selected) process.stdout.write(`${library.name}: ${library.mutate.join(' ')}\n`);
+  process.exit(0);
+}
+if (selected.length === 0) {
+  process.stdout.write('no line of the mutated core changed: nothing to mutate\n');
+  process.exit(0);
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts one of infra/'s server scripts and waits for its `ready <url>` line. */
+function startServer(script, scriptArgs) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(root, script), ...scriptArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const onData = (chunk) => {
+      output += chunk.toString();
+      const match = /^ready (\S+)$/m.exec(output);
+      if (match) resolve({ url: match[1], stop: () => new Promise((done) => (child.exitCode !== null ? done() : (child.once('exit', done), child.kill('SIGTERM')))) });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}:\n${output}`)));
+  });
+}
+
+const SCORED = new Set(['Killed', 'Timeout', 'Survived', 'NoCoverage']);
+const DETECTED = new Set(['Killed', 'Timeout']);
+
+async function main() {
+  const servers = [];
+  const dirs = [];
+  const needs = new Set(selected.flatMap((l) => l.servers));
+  try {
+    if (needs.has('kafka') && !process.env.KAFKA_BROKERS) {
+      const dir = mkdtempSync(join(tmpdir(), 'ruamjai-mutation-kafka-'));
+      dirs.push(dir);
+      const kafka = await startServer('infra/kafka/kafka.mjs', [dir, String(await freePort()), String(await freePort())]);
+      servers.push(kafka);
+      process.env.RUAMJAI_TEST_KAFKA_BROKERS = kafka.url;
+    } else if (process.env.KAFKA_BROKERS) process.env.RUAMJAI_TEST_KAFKA_BROKERS = process.env.KAFKA_BROKERS;
+    if (needs.has('postgres') && !process.env.DATABASE_URL) {
+      const dir = mkdtempSync(join(tmpdir(), 'ruamjai-mutation-pg-'));
+      dirs.push(dir);
+      const pg = await startServer('infra/postgres/embedded-postgres.mjs', [join(dir, 'data'), String(await freePort())]);
+      servers.push(pg);
+      process.env.RUAMJAI_TEST_POSTGRES_URL = pg.url;
+    } else if (process.env.DATABASE_URL) process.env.RUAMJAI_TEST_POSTGRES_URL = process.env.DATABASE_URL;
+
+    const scores = [];
+    for (const library of selected) {
+      const file = library.name.replace(/\s+/g, '-');
+      process.env.MUTATION_SPECS = library.specs.join(',');
+      const stryker = new Stryker({
+        packageManager: 'npm',
+        testRunner: 'jest',
+        jest: { configFile: 'mutation/jest.config.js', enableFindRelatedTests: true },
+        // The type checker takes minutes to start; the changed-lines step leaves it out to stay short.
+        checkers: typecheck ? ['typescript'] : [],
+        tsconfigFile: 'tsconfig.json',
+        typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+        mutate: library.mutate,
+        coverageAnalysis: library.coverageAnalysis,
+        // Log and error texts are not behaviour: their mutants would only measure wording.
+        mutator: { excludedMutations: ['StringLiteral'] },
+        // Module-level constants would need a fresh module per mutant: reported as ignored instead.
+        ignoreStatic: true,
+        // The machine is shared: at most two test processes at a time.
+        concurrency: 2,
+        timeoutMS: 20_000,
+        dryRunTimeoutMinutes: 20,
+        thresholds: { high: 90, low: 70, break: library.break },
+        reporters: ['clear-text', 'json', 'progress-append-only'],
+        jsonReporter: { fileName: `reports/mutation/${file}.json` },
+        clearTextReporter: { allowColor: false, logTests: false, reportMutants: true, reportScoreTable: true },
+        tempDirName: `.stryker-tmp-${file}`,
+        ignorePatterns: ['/.stryker-tmp*', '/reports', '/dist', '/data', '/coverage', '/.bench', '/infra/kafka/target'],
+        cleanTempDir: true,
+        logLevel: 'info',
+        plugins: ['@stryker-mutator/jest-runner', '@stryker-mutator/typescript-checker'],
+      });
+      const results = await stryker.runMutationTest();
+      const scored = results.filter((r) => SCORED.has(r.status));
+      const detected = scored.filter((r) => DETECTED.has(r.status)).length;
+      const score = scored.length === 0 ? 100 : (100 * detected) / scored.length;
+      const survived = scored.filter((r) => !DETECTED.has(r.status)).length;
+      scores.push({ library: library.name, score, detected, survived, floor: library.break });
+    }
+    process.stdout.write('\nmutation scores\n');
+    for (const s of scores) process.stdout.write(`  ${s.library.padEnd(18)} ${s.score.toFixed(2).padStart(6)} %  (${s.detected} killed, ${s.survived} survived; floor ${s.floor} %)\n`);
+    const below = scores.filter((s) => s.score < s.floor);
+    if (below.length > 0) {
+      process.stdout.write(`\n!! under the floor: ${below.map((s) => s.library).join(', ')}\n`);
+      process.exitCode = 1;
+    }
+  } finally {
+    for (const server of servers) await server.stop();
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+});
