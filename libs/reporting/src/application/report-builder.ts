@@ -3,8 +3,7 @@ import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
 import { CASE_EVENT_TYPES, caseRegisterProjection, evolveCaseRow, type CaseEvent, type CasesTables } from '@ruamjai/cases';
 import { EVENT_STORE, StreamNotFound, type EventStore, type RecordedEvent } from '@ruamjai/event-store';
 import { CLOCK, type Actor, type Clock, type EventMetadata } from '@ruamjai/kernel';
-import { authoriseRead, foldPlanView, listAgencies, NotPermitted, planStreamId, PlanNotFound, type PlanEvent, type PlanView, type ViewEvent } from '@ruamjai/planning';
-import { READ_MODEL_DB, type ReadModelDb } from '@ruamjai/read-models';
+import { agencyStreamId, authoriseRead, evolveAgencyView, foldPlanView, NotPermitted, planStreamId, PlanNotFound, type AgencyEvent, type AgencyView, type PlanEvent, type PlanView, type ViewEvent } from '@ruamjai/planning';
 import type { FiscalQuarter } from '../domain/thai-format';
 import { caseStatistics, caseStatisticsDocument, htcdsExport, type CaseRecord, type CaseStatistics, type HtcdsExport } from '../reports/case-statistics';
 import { fundDocument, fundReport, type FundReport } from '../reports/fund-report';
@@ -30,7 +29,6 @@ const occurredAtOf = (event: RecordedEvent): string => ((event.metadata ?? {}) a
 export class ReportBuilder {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -62,14 +60,32 @@ export class ReportBuilder {
     return { view, events, provenance: { position: position.toString(), latestEventAt: latest, asOf: asOf?.toISOString() ?? null, reproduceAsOf: asOf?.toISOString() ?? latest } };
   }
 
-  private async agencyNames(): Promise<AgencyNames> {
-    return new Map((await listAgencies(this.db, { includeInactive: true })).map((a) => [a.code, a.nameTh]));
+  /** The Thai names of the agencies a plan names, read from their own streams up to the same point as the plan. */
+  private async agencyNames(plan: PlanView, asOf: Date | undefined): Promise<AgencyNames> {
+    const codes = new Set(plan.projects.flatMap((p) => [p.leadAgencyCode, ...p.participatingAgencyCodes, ...p.activities.map((a) => a.responsibleAgencyCode)]));
+    const names = new Map<string, string>();
+    await Promise.all(
+      [...codes].map(async (code) => {
+        let view: AgencyView | undefined;
+        try {
+          for await (const recorded of this.store.readStream(agencyStreamId(code))) {
+            const at = occurredAtOf(recorded);
+            if (asOf && Date.parse(at) > asOf.getTime()) break;
+            view = evolveAgencyView(view, { type: recorded.type, data: recorded.data } as AgencyEvent, Number(recorded.revision), at);
+          }
+        } catch (error) {
+          if (!(error instanceof StreamNotFound)) throw error;
+        }
+        if (view) names.set(code, view.nameTh);
+      }),
+    );
+    return names;
   }
 
   async planDocument(actor: Actor, planId: string, asOf?: Date): Promise<ReportDocument> {
     this.authorisePlan(actor, asOf);
     const log = await this.planLog(planId, asOf);
-    return planDocument(log.view, await this.agencyNames(), log.provenance);
+    return planDocument(log.view, await this.agencyNames(log.view, asOf), log.provenance);
   }
 
   async quarterly(actor: Actor, planId: string, quarter: FiscalQuarter, asOf?: Date): Promise<{ data: QuarterlyProgress; document: ReportDocument }> {
@@ -82,7 +98,7 @@ export class ReportBuilder {
     );
     const kpis = log.events.flatMap(({ event }) => (event.type === 'KpiActualRecorded' ? [{ kpiId: event.data.kpiId, actual: event.data.actual, measuredOn: event.data.measuredOn }] : []));
     const data = quarterlyProgress(log.view, progress, kpis, quarter, log.provenance);
-    return { data, document: quarterlyDocument(data, await this.agencyNames()) };
+    return { data, document: quarterlyDocument(data) };
   }
 
   async fund(actor: Actor, planId: string, asOf?: Date): Promise<{ data: FundReport; document: ReportDocument }> {

@@ -52,7 +52,7 @@ class Layout {
   }
 
   lines(text: string, width: number, style: Style): string[] {
-    return breakLines(text, width, this.measure(style));
+    return breakLines(text, width, this.measure(style), this.report.keepTogether ?? []);
   }
 
   private draw(line: string, x: number, y: number, width: number, style: Style): void {
@@ -166,7 +166,7 @@ class Layout {
     for (let i = range.start; i < range.start + range.count; i += 1) {
       this.doc.switchToPage(i);
       const y = PAGE.height - PAGE.margin + 4;
-      const text = `${this.report.titleTh} · ตำแหน่งบันทึก ${p.position}${p.reproduceAsOf ? ` · asOf=${p.reproduceAsOf}` : ''} · หน้า ${i + 1}/${range.count}`;
+      const text = `ตำแหน่งบันทึก ${p.position}${p.reproduceAsOf ? ` · asOf=${p.reproduceAsOf}` : ''} · หน้า ${i + 1}/${range.count}`;
       const lines = this.lines(text, this.contentWidth, { size: 8 });
       this.doc.page.margins.bottom = 0;
       this.draw(lines[0], PAGE.margin, y, this.contentWidth, { size: 8, align: 'center' });

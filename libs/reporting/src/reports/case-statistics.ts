@@ -2,7 +2,7 @@ import type { CasesTables } from '@ruamjai/cases';
 import { PROVINCES } from '@ruamjai/planning';
 import { kAnonymise, suppressTable, type SuppressedTable } from '../domain/small-counts';
 import { CASE_LABEL_TH } from './labels';
-import { districtNameTh, provenanceLines } from './plan-document';
+import { districtNameTh, placeNames, provenanceLines } from './plan-document';
 import type { Block, Provenance, ReportDocument } from './report-document';
 
 export type CaseRecord = Pick<CasesTables['case_register'], 'district_code' | 'source' | 'age_group' | 'stage' | 'status' | 'found_on' | 'closure_outcome' | 'identification'>;
@@ -61,7 +61,7 @@ export function caseStatisticsDocument(s: CaseStatistics, provinceCode: string):
       totals: ['รวม', t.total.withheld ? 'ปกปิด' : t.total.count],
     });
   }
-  return { kind: 'case-statistics', titleTh: 'สถิติคดี (ไม่ระบุตัวบุคคล)', titleEn: 'Case statistics (de-identified)', provenance: s.provenance, blocks };
+  return { kind: 'case-statistics', titleTh: 'สถิติคดี (ไม่ระบุตัวบุคคล)', titleEn: 'Case statistics (de-identified)', provenance: s.provenance, blocks, keepTogether: placeNames(provinceCode) };
 }
 
 const MAJORITY: Readonly<Record<string, string>> = { child: 'Minor', adult: 'Adult', unknown: 'Unknown' };

@@ -6,6 +6,9 @@ import type { Block, CellValue, Provenance, ReportDocument } from './report-docu
 export type AgencyNames = ReadonlyMap<string, string>;
 
 export const districtNameTh = (provinceCode: string, code: string): string => PROVINCES[provinceCode]?.districts.find((d) => d.code === code)?.th ?? code;
+
+/** Place names a line never breaks inside: "อำเภอโคกสูง", not "อำเภอโคก / สูง". */
+export const placeNames = (provinceCode: string): string[] => (PROVINCES[provinceCode]?.districts ?? []).flatMap((d) => [d.th, `อำเภอ${d.th}`]).concat(PROVINCES[provinceCode] ? [PROVINCES[provinceCode].th, `จังหวัด${PROVINCES[provinceCode].th}`] : []);
 export const agencyNameTh = (names: AgencyNames, code: string): string => names.get(code) ?? code;
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 const participants = (counts: Readonly<Partial<Record<string, number>>>) => sum(Object.values(counts).map((n) => n ?? 0));
@@ -16,7 +19,8 @@ export const liveProjects = (plan: PlanView): ProjectView[] => plan.projects.fil
 export function provenanceLines(p: Provenance): string[] {
   return [
     `สร้างจากบันทึกเหตุการณ์ถึงตำแหน่ง ${p.position}${p.latestEventAt ? ` (เหตุการณ์ล่าสุด ${formatThaiDateTime(p.latestEventAt)})` : ''}`,
-    `Built from the event log up to position ${p.position}${p.reproduceAsOf ? `; reproduce with ?asOf=${p.reproduceAsOf}` : ''}`,
+    `Built from the event log up to position ${p.position}`,
+    ...(p.reproduceAsOf ? [`ทำซ้ำได้ด้วย / reproduce with ?asOf=${p.reproduceAsOf}`] : []),
   ];
 }
 
@@ -164,5 +168,5 @@ export function planDocument(plan: PlanView, agencies: AgencyNames, provenance: 
       rows: withdrawn.map((p) => [p.titleTh, p.withdrawal!.reason]),
     });
   }
-  return { kind: 'action-plan', titleTh: plan.titleTh, titleEn: plan.titleEn ?? 'Provincial action plan', provenance, blocks };
+  return { kind: 'action-plan', titleTh: plan.titleTh, titleEn: plan.titleEn ?? 'Provincial action plan', provenance, blocks, keepTogether: [...placeNames(plan.provinceCode), ...agencies.values()] };
 }

@@ -1,7 +1,7 @@
 import type { PlanView } from '@ruamjai/planning';
 import { fiscalQuarterRange, formatThaiDate, QUARTER_LABEL_TH, type FiscalQuarter } from '../domain/thai-format';
 import { ACTIVITY_STATUS_TH, SOURCE_TH } from './labels';
-import { districtNameTh, liveProjects, provenanceLines, type AgencyNames } from './plan-document';
+import { districtNameTh, liveProjects, placeNames, provenanceLines } from './plan-document';
 import type { Provenance, ReportDocument } from './report-document';
 
 /** One progress report from the log. */
@@ -25,6 +25,7 @@ export interface KpiRecord {
 export interface QuarterlyProgress {
   readonly planId: string;
   readonly titleTh: string;
+  readonly provinceCode: string;
   readonly fiscalYear: number;
   readonly quarter: FiscalQuarter;
   readonly start: string;
@@ -117,6 +118,7 @@ export function quarterlyProgress(plan: PlanView, progress: readonly ProgressRec
   return {
     planId: plan.planId,
     titleTh: plan.titleTh,
+    provinceCode: plan.provinceCode,
     fiscalYear: plan.fiscalYear,
     quarter,
     start,
@@ -142,13 +144,14 @@ export function quarterlyProgress(plan: PlanView, progress: readonly ProgressRec
 }
 
 /** The quarterly progress report as a document (the PDF and the workbook are drawn from it). */
-export function quarterlyDocument(q: QuarterlyProgress, _agencies: AgencyNames): ReportDocument {
+export function quarterlyDocument(q: QuarterlyProgress): ReportDocument {
   const t = q.totals;
   return {
     kind: 'quarterly-progress',
     titleTh: `รายงานผลการดำเนินงาน ${QUARTER_LABEL_TH[q.quarter]} ปีงบประมาณ พ.ศ. ${q.fiscalYear}`,
     titleEn: `Quarterly progress report, FY${q.fiscalYear} Q${q.quarter}`,
     provenance: q.provenance,
+    keepTogether: placeNames(q.provinceCode),
     blocks: [
       {
         kind: 'cover',

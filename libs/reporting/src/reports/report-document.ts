@@ -35,6 +35,8 @@ export interface ReportDocument {
   readonly titleEn: string;
   readonly provenance: Provenance;
   readonly blocks: readonly Block[];
+  /** Names a printed line never breaks inside (districts, agencies). */
+  readonly keepTogether?: readonly string[];
 }
 
 export const isBaht = (v: CellValue): v is { baht: number } => typeof v === 'object' && v !== null && 'baht' in v;
