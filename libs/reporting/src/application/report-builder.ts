@@ -60,8 +60,11 @@ export class ReportBuilder {
     return { view, events, provenance: { position: position.toString(), latestEventAt: latest, asOf: asOf?.toISOString() ?? null, reproduceAsOf: asOf?.toISOString() ?? latest } };
   }
 
-  /** The Thai names of the agencies a plan names, read from their own streams up to the same point as the plan. */
-  private async agencyNames(plan: PlanView, asOf: Date | undefined): Promise<AgencyNames> {
+  /**
+   * The Thai names of the agencies a plan names, read from their own streams up to the plan's log
+   * position (an agency is registered before a plan can name it, whatever the commands' own times say).
+   */
+  private async agencyNames(plan: PlanView, upTo: bigint): Promise<AgencyNames> {
     const codes = new Set(plan.projects.flatMap((p) => [p.leadAgencyCode, ...p.participatingAgencyCodes, ...p.activities.map((a) => a.responsibleAgencyCode)]));
     const names = new Map<string, string>();
     await Promise.all(
@@ -69,9 +72,8 @@ export class ReportBuilder {
         let view: AgencyView | undefined;
         try {
           for await (const recorded of this.store.readStream(agencyStreamId(code))) {
-            const at = occurredAtOf(recorded);
-            if (asOf && Date.parse(at) > asOf.getTime()) break;
-            view = evolveAgencyView(view, { type: recorded.type, data: recorded.data } as AgencyEvent, Number(recorded.revision), at);
+            if (recorded.position > upTo) break;
+            view = evolveAgencyView(view, { type: recorded.type, data: recorded.data } as AgencyEvent, Number(recorded.revision), occurredAtOf(recorded));
           }
         } catch (error) {
           if (!(error instanceof StreamNotFound)) throw error;
@@ -85,7 +87,7 @@ export class ReportBuilder {
   async planDocument(actor: Actor, planId: string, asOf?: Date): Promise<ReportDocument> {
     this.authorisePlan(actor, asOf);
     const log = await this.planLog(planId, asOf);
-    return planDocument(log.view, await this.agencyNames(log.view, asOf), log.provenance);
+    return planDocument(log.view, await this.agencyNames(log.view, BigInt(log.provenance.position)), log.provenance);
   }
 
   async quarterly(actor: Actor, planId: string, quarter: FiscalQuarter, asOf?: Date): Promise<{ data: QuarterlyProgress; document: ReportDocument }> {

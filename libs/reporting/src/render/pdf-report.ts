@@ -58,7 +58,11 @@ class Layout {
   private draw(line: string, x: number, y: number, width: number, style: Style): void {
     const w = this.measure(style)(line);
     const dx = style.align === 'right' ? width - w : style.align === 'center' ? (width - w) / 2 : 0;
+    // The glyphs are shaped (SARA AM split, marks placed over their consonant); ActualText gives text
+    // extraction, search and screen readers the letters as written, in their order.
+    this.doc.markContent('Span', { actual: line } as never);
     this.doc.font(style.bold ? 'bold' : 'regular').fontSize(style.size).text(forDrawing(line), x + dx, y, { lineBreak: false });
+    this.doc.endMarkedContent();
   }
 
   private ensure(height: number): void {
