@@ -37,7 +37,14 @@ describe('reports for the provincial subcommittee, built from the Sa Kaeo seed',
     planId = seed.planId;
     seeded = seed.position.toString();
     api = await startApi({ DATA_DIR: dir }, { agencies: false });
-  }, 180_000);
+    // The dashboards the reports are compared with are projections: wait until they have caught up with the seed.
+    const viewer = { Authorization: `Bearer ${await api.token('viewer', 'dashboard.viewer', 'PROV-SK')}` };
+    for (let tries = 0; ; tries++) {
+      const res = await api.http.get(`/api/v1/plans/${planId}/dashboard?minPosition=${seeded}`).set(viewer);
+      if (res.status === 200) break;
+      if (tries > 30) throw new Error(`the dashboards did not catch up with the seed: ${res.status}`);
+    }
+  }, 240_000);
   afterAll(async () => {
     await api?.close();
     rmSync(dir, { recursive: true, force: true });

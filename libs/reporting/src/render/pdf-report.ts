@@ -103,15 +103,16 @@ class Layout {
         this.text(block.text, { size: BODY }, 6);
         return;
       case 'fields': {
-        const labelWidth = 150;
+        const labelWidth = 160;
+        const valueWidth = this.contentWidth - labelWidth - 8;
         for (const [label, value] of block.rows) {
-          const valueLines = this.lines(value, this.contentWidth - labelWidth, { size: BODY });
-          this.ensure(BODY * LEADING);
-          const top = this.y;
-          this.draw(label, PAGE.margin, top, labelWidth, { size: BODY, bold: true });
-          for (const line of valueLines) {
+          const labelLines = this.lines(label, labelWidth, { size: BODY, bold: true });
+          const valueLines = this.lines(value, valueWidth, { size: BODY });
+          const rows = Math.max(labelLines.length, valueLines.length);
+          for (let i = 0; i < rows; i += 1) {
             this.ensure(BODY * LEADING);
-            this.draw(line, PAGE.margin + labelWidth, this.y, this.contentWidth - labelWidth, { size: BODY });
+            if (labelLines[i]) this.draw(labelLines[i], PAGE.margin, this.y, labelWidth, { size: BODY, bold: true });
+            if (valueLines[i]) this.draw(valueLines[i], PAGE.margin + labelWidth + 8, this.y, valueWidth, { size: BODY });
             this.y += BODY * LEADING;
           }
         }
