@@ -177,7 +177,7 @@ export function quarterlyDocument(q: QuarterlyProgress): ReportDocument {
           { th: 'โครงการ', en: 'Project', width: 2.2 },
           { th: 'กิจกรรม', en: 'Activity', width: 2.3 },
           { th: 'อำเภอ', en: 'District', width: 1.4 },
-          { th: 'ตามแผนในไตรมาส', en: 'Scheduled', width: 0.8, align: 'center' },
+          { th: 'ตามแผน', en: 'Scheduled in quarter', width: 0.8, align: 'center' },
           { th: 'เป้าหมาย (คน)', en: 'Target', width: 0.8, align: 'right' },
           { th: 'ผลในไตรมาส (คน)', en: 'Reached in quarter', width: 0.9, align: 'right' },
           { th: 'ผลสะสม (คน)', en: 'Reached to date', width: 0.8, align: 'right' },
