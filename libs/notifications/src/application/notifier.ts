@@ -125,7 +125,7 @@ export class Notifier {
    * transaction that holds the checkpoint's lock, and written only if no other process moved it meanwhile.
    */
   async plan(): Promise<number> {
-    const from = await readCheckpoint(this.db, CHECKPOINT);
+    const from = await readCheckpoint(this.db as unknown as Kysely<CoreTables>, CHECKPOINT);
     const planned: Array<{ notice: Notice; position: bigint; recipients: Recipient[] }> = [];
     let read = 0;
     let last = from;
