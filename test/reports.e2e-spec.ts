@@ -212,5 +212,6 @@ describe('reports for the provincial subcommittee, built from the Sa Kaeo seed',
     const pdf = join(OUTPUT, 'cli-action-plan.pdf');
     await runReport(config, ['action-plan', planId, '--out', pdf]);
     expect(plain(pdfText(pdf))).toContain(plain(SEED_PLAN.titleTh));
-  });
+    // Two reports, each starting its own application context on the data folder.
+  }, 120_000);
 });
