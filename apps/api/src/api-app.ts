@@ -23,7 +23,7 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
     loggerInstance: logger,
     genReqId: correlationIdOf,
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: ['127.0.0.1', '::1'],
+    trustProxy: [...config.trustProxy],
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, clock: options.clock, benchRoutes: options.benchRoutes }), adapter, {
     logger: new PinoNestLogger(logger),

@@ -15,9 +15,16 @@ describe('configuration', () => {
     ['LOG_LEVEL', 'loud'],
     ['PROJECTIONS_IN_PROCESS', 'maybe'],
     ['JWT_PUBLIC_KEY', 'not a key'],
+    ['TRUST_PROXY', 'caddy'],
+    ['TRUST_PROXY', '10.0.0.0/33'],
   ])('stops with a message naming %s when it is %s', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);
+  });
+
+  it('trusts the loopback proxy by default, and the addresses and ranges given', () => {
+    expect(loadConfig({}).trustProxy).toEqual(['127.0.0.1', '::1']);
+    expect(loadConfig({ TRUST_PROXY: '172.29.0.0/24, 10.1.2.3' }).trustProxy).toEqual(['172.29.0.0/24', '10.1.2.3']);
   });
 
   it('accepts a kurrentdb connection string', () => {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 /** Everything the processes read from their environment, typed and checked once at start-up. */
@@ -19,6 +20,8 @@ export interface AppConfig {
   readonly readYourWritesTimeoutMs: number;
   readonly projectionsInProcess: boolean;
   readonly shutdownTimeoutMs: number;
+  /** Proxies (addresses or CIDR ranges) whose X-Forwarded-For names the client, e.g. Caddy in compose. */
+  readonly trustProxy: readonly string[];
   /** Where the worker serves /metrics (it has no other HTTP). */
   readonly workerMetricsPort: number;
   readonly kafka: {
@@ -89,6 +92,19 @@ function brokers(env: Env, name: string): string[] {
   return list;
 }
 
+function addresses(env: Env, name: string, fallback: string[]): string[] {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const list = raw.split(',').map((a) => a.trim()).filter(Boolean);
+  for (const entry of list) {
+    const [address, bits, extra] = entry.split('/');
+    const family = isIP(address);
+    const maxBits = family === 6 ? 128 : 32;
+    if (!family || extra !== undefined || (bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= maxBits))) throw new ConfigError(name, `must be IP addresses or CIDR ranges, got "${entry}"`);
+  }
+  return list;
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Reads and validates the configuration; throws ConfigError naming the first bad variable. */
@@ -118,6 +134,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     readYourWritesTimeoutMs: integer(env, 'READ_YOUR_WRITES_TIMEOUT_MS', 5000, 0, 60_000),
     projectionsInProcess: boolean(env, 'PROJECTIONS_IN_PROCESS', true),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 120_000),
+    trustProxy: addresses(env, 'TRUST_PROXY', ['127.0.0.1', '::1']),
     workerMetricsPort: integer(env, 'WORKER_METRICS_PORT', 9464, 0, 65535),
     kafka: { brokers: brokers(env, 'KAFKA_BROKERS'), clientId: env.KAFKA_CLIENT_ID || 'ruamjai' },
     cases: {
