@@ -72,7 +72,8 @@ const person = (n: number) => ({ givenName: `สมหญิง${n}`, familyName
 const openCase = (n: number) => ({ source: 'border_screening', districtCode: '2706', foundOn: '2019-05-01', ageGroup: 'child', person: person(n) });
 
 describe('backup and restore of the embedded store', () => {
-  jest.setTimeout(300_000);
+  // Four CLI processes (each compiling the CLI through swc) and 16 writers: minutes on a busy machine.
+  jest.setTimeout(900_000);
   const workspace = mkdtempSync(join(tmpdir(), 'ruamjai-backup-'));
   const live = join(workspace, 'live');
   const backupDir = join(workspace, 'backup');
