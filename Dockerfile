@@ -10,7 +10,7 @@ FROM node:${NODE_VERSION}-bookworm AS build
 WORKDIR /app
 # better-sqlite3 compiles from source against this image's Node headers when no prebuilt binary fits.
 ENV npm_config_nodedir=/usr/local
-COPY package.json .npmrc ./
+COPY package.json package-lock.json .npmrc ./
 RUN npm ci
 COPY tsconfig.json tsconfig.build.json ./
 COPY apps apps
