@@ -194,11 +194,14 @@ describe('backup and restore of the embedded store', () => {
     expect(refused.body).toMatchObject({ code: 'STORE.READ_MODELS_AHEAD_OF_LOG', headPosition: String(cut) });
     expect(refused.body.messages.th).toMatch(/projections rebuild/);
     expect(refused.body.messages.en).toMatch(/read models were built from a longer log/);
+    const health = await api.http.get('/health').expect(503);
+    expect(health.body.writesRefused).toMatchObject({ code: 'STORE.READ_MODELS_AHEAD_OF_LOG' });
 
     const rebuild = await cli(['projections', 'rebuild'], fresh);
     expect(rebuild.code).toBe(0);
     const accepted = await api.http.post('/api/v1/cases').set(shelter).send(openCase(8)).expect(201);
     expect(BigInt(accepted.headers['x-ruamjai-position'] as string)).toBe(BigInt(cut) + 1n);
+    await api.http.get('/health').expect(200);
     // …and the projections run again: the new case shows.
     const projected = await api.http.get(`/api/v1/cases/${accepted.body.caseId}?minPosition=${accepted.headers['x-ruamjai-position']}`).set(await api.bearer('coordinator', 'somchai', 'PSDHS-SK'));
     expect([projected.status, projected.body.code]).toEqual([200, undefined]);

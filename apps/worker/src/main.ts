@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfigOrExit } from '@ruamjai/config';
-import { EVENT_STORE, type EventStore } from '@ruamjai/event-store';
+import { CommandRunner, EVENT_STORE, type EventStore } from '@ruamjai/event-store';
 import { KafkaRelay, RelayModule } from '@ruamjai/messaging';
 import { planIntegrationEvents, planningMigrations, planningProjections } from '@ruamjai/planning';
 import { caseIntegrationEvents, casesMigrations, CasesModule, casesProjections, InboundReferralsModule, referralIntegrationEvents } from '@ruamjai/cases';
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     if (request.url === '/metrics') {
       void metrics.expose().then(({ contentType, body }) => response.writeHead(200, { 'content-type': contentType }).end(body));
     } else if (request.url === '/health') {
-      void health(store, progress, relay, response);
+      void health(store, progress, relay, app.get(CommandRunner), response);
     } else {
       response.writeHead(404).end();
     }
@@ -61,8 +61,11 @@ async function main(): Promise<void> {
   process.once('SIGINT', shutdown);
 }
 
-/** Up when the event store answers; says how far the projections and the relay have come. */
-async function health(store: EventStore, progress: ProjectionProgress | null, relay: KafkaRelay | null, response: ServerResponse): Promise<void> {
+/**
+ * Up when the event store answers and writes are not refused (a log shorter than the read models:
+ * nothing is projected until they are rebuilt); says how far the projections and the relay have come.
+ */
+async function health(store: EventStore, progress: ProjectionProgress | null, relay: KafkaRelay | null, commands: CommandRunner, response: ServerResponse): Promise<void> {
   let eventStore: { status: 'up' | 'down'; error?: string } = { status: 'up' };
   try {
     await store.ping();
@@ -70,15 +73,18 @@ async function health(store: EventStore, progress: ProjectionProgress | null, re
     eventStore = { status: 'down', error: error instanceof Error ? error.message : String(error) };
   }
   const head = eventStore.status === 'up' ? await store.headPosition().catch(() => undefined) : undefined;
+  const refused = commands.writesRefused;
+  const up = eventStore.status === 'up' && !refused;
   const body = {
-    status: eventStore.status,
+    status: up ? 'up' : 'down',
+    ...(refused ? { writesRefused: { code: refused.code, reason: refused.text.en } } : {}),
     uptimeSeconds: Math.round(process.uptime()),
     eventStore,
     headPosition: head?.toString() ?? null,
     projections: progress ? { caughtUp: progress.isCaughtUp, checkpoints: Object.fromEntries([...progress.checkpoints()].map(([name, position]) => [name, position.toString()])) } : null,
     relay: relay ? { checkpoint: relay.progress.checkpoint.toString() } : null,
   };
-  response.writeHead(eventStore.status === 'up' ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  response.writeHead(up ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }
 
 main().catch((error: unknown) => {
