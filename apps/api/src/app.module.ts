@@ -9,6 +9,9 @@ import { planningMigrations, planningProjections, PlanningModule } from '@ruamja
 import { PlatformModule } from '@ruamjai/platform';
 import { casesMigrations, CasesModule, casesProjections } from '@ruamjai/cases';
 import { CASE_CONTROLLERS } from './cases/case-controllers';
+import { identityMigrations, IdentityModule, identityProjections } from '@ruamjai/identity';
+import { SignInController } from './auth/sign-in/sign-in.http.controller';
+import { UsersController } from './auth/users/users.http.controller';
 import { AuthGuard } from '@ruamjai/security';
 import { HealthController } from './health/health.http.controller';
 import { MetricsController } from './metrics/metrics.http.controller';
@@ -50,12 +53,13 @@ export class AppModule {
           app: 'api',
           config,
           clock: options.clock,
-          projections: [...planningProjections, ...casesProjections],
-          migrations: [planningMigrations, casesMigrations],
+          projections: [...planningProjections, ...casesProjections, ...identityProjections],
+          migrations: [planningMigrations, casesMigrations, identityMigrations],
           runProjections: config.projectionsInProcess,
           projectionsModule: [
             { path: join(__dirname, '../../../libs/planning/src/index'), exportName: 'planningProjections' },
             { path: join(__dirname, '../../../libs/cases/src/index'), exportName: 'casesProjections' },
+            { path: join(__dirname, '../../../libs/identity/src/index'), exportName: 'identityProjections' },
           ],
         }),
         CqrsModule.forRoot(),
@@ -68,6 +72,7 @@ export class AppModule {
         PlanningModule,
         // The overdue scheduler runs wherever projections run.
         CasesModule.forRoot({ runScheduler: config.projectionsInProcess }),
+        IdentityModule,
       ],
       controllers: [
         HealthController,
@@ -86,6 +91,8 @@ export class AppModule {
         AgencyDirectoryController,
         VerifyAuditChainController,
         ...CASE_CONTROLLERS,
+        SignInController,
+        UsersController,
         ...(options.benchRoutes ? [BenchController] : []),
       ],
       providers: [
