@@ -12,6 +12,8 @@ import { CASE_CONTROLLERS } from './cases/case-controllers';
 import { identityMigrations, IdentityModule, identityProjections } from '@ruamjai/identity';
 import { SignInController } from './auth/sign-in/sign-in.http.controller';
 import { UsersController } from './auth/users/users.http.controller';
+import { ListPlansController } from './plans/list-plans/list-plans.http.controller';
+import { LiveController } from './live/live.http.controller';
 import { AuthGuard } from '@ruamjai/security';
 import { HealthController } from './health/health.http.controller';
 import { MetricsController } from './metrics/metrics.http.controller';
@@ -93,6 +95,8 @@ export class AppModule {
         ...CASE_CONTROLLERS,
         SignInController,
         UsersController,
+        ListPlansController,
+        LiveController,
         ...(options.benchRoutes ? [BenchController] : []),
       ],
       providers: [

@@ -26,6 +26,8 @@ export interface AppConfig {
     readonly brokers: readonly string[];
     readonly clientId: string;
   };
+  /** The built console (apps/console), served at `/` when the folder exists. */
+  readonly consoleDir: string;
   /** The embedded sign-in: sessions, lockout, second factor. */
   readonly auth: {
     /** Lifetime of an access token issued at sign-in; the refresh cookie renews it. */
@@ -132,6 +134,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 120_000),
     workerMetricsPort: integer(env, 'WORKER_METRICS_PORT', 9464, 0, 65535),
     kafka: { brokers: brokers(env, 'KAFKA_BROKERS'), clientId: env.KAFKA_CLIENT_ID || 'ruamjai' },
+    consoleDir: resolve(env.CONSOLE_DIR || './dist/console'),
     auth: {
       accessTokenTtlSeconds: integer(env, 'ACCESS_TOKEN_TTL_SECONDS', 300, 10, 3600),
       sessionMaxSeconds: integer(env, 'SESSION_MAX_HOURS', 12, 1, 24 * 30) * 3600,
