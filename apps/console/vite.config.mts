@@ -3,11 +3,11 @@ import { defineConfig } from 'vite';
 
 /** The console builds into dist/console, which the API serves at `/` (same origin, no CDN). */
 export default defineConfig({
-  root: __dirname,
+  root: import.meta.dirname,
   base: '/',
   publicDir: false,
   build: {
-    outDir: resolve(__dirname, '../../dist/console'),
+    outDir: resolve(import.meta.dirname, '../../dist/console'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
     reportCompressedSize: false,
