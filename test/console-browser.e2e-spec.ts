@@ -187,7 +187,7 @@ describe('the console in a browser', () => {
 
     await page.getByRole('link', { name: 'ผู้ใช้งาน' }).click();
     await page.getByRole('heading', { name: 'ผู้ใช้งานของศูนย์' }).waitFor();
-    await page.getByRole('cell', { name: 'coord.two' }).waitFor();
+    await page.getByRole('cell', { name: 'coord.two', exact: true }).waitFor();
     await shoot(page, 'th', '08-users');
     await expectAccessible(page, 'users');
 

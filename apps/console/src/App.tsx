@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { Badge, Button, ConfigProvider, Layout, Menu, Space, Spin, Typography } from 'antd';
+import { Button, ConfigProvider, Layout, Space, Spin, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import thTH from 'antd/locale/th_TH';
 import { lazy, Suspense, useEffect, useState } from 'react';
@@ -8,11 +8,12 @@ import { AuthProvider, canManageUsers, canSeePlans, useAuth } from './auth';
 import type { Lang } from './format';
 import { setLang } from './i18n';
 import { useLiveUpdates } from './live';
-import { PlanPage, PlansPage } from './pages/PlansPage';
 import { SignInPage } from './pages/SignInPage';
 
 const DashboardPage = lazy(() => import('./pages/DashboardPage'));
 const UsersPage = lazy(() => import('./pages/UsersPage'));
+const PlansPage = lazy(() => import('./pages/PlansPage').then((m) => ({ default: m.PlansPage })));
+const PlanPage = lazy(() => import('./pages/PlansPage').then((m) => ({ default: m.PlanPage })));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 10_000 } } });
 
@@ -56,9 +57,9 @@ function Shell() {
   const home = canSeePlans(user.role) ? '/plans' : '/dashboard';
   const path = route === '/' ? home : route;
   const items = [
-    ...(canSeePlans(user.role) ? [{ key: '/plans', label: <a href="#/plans">{t('nav.plans')}</a> }] : []),
-    { key: '/dashboard', label: <a href="#/dashboard">{t('nav.dashboard')}</a> },
-    ...(canManageUsers(user.role) ? [{ key: '/users', label: <a href="#/users">{t('nav.users')}</a> }] : []),
+    ...(canSeePlans(user.role) ? [{ key: '/plans', label: t('nav.plans') }] : []),
+    { key: '/dashboard', label: t('nav.dashboard') },
+    ...(canManageUsers(user.role) ? [{ key: '/users', label: t('nav.users') }] : []),
   ];
   const section = '/' + (path.split('/')[1] ?? '');
   let page;
@@ -77,10 +78,18 @@ function Shell() {
           {t('app.name')}
         </Typography.Text>
         <nav aria-label={t('nav.main')} style={{ flex: 1, minWidth: 200 }}>
-          <Menu theme="dark" mode="horizontal" selectedKeys={[section]} items={items} />
+          <ul className="main-nav">
+            {items.map((item) => (
+              <li key={item.key}>
+                <a href={`#${item.key}`} aria-current={section === item.key ? 'page' : undefined}>
+                  {item.label}
+                </a>
+              </li>
+            ))}
+          </ul>
         </nav>
         <Space wrap>
-          <Badge status={live ? 'success' : 'default'} text={<span style={{ color: '#fff' }}>{t('common.live')}</span>} />
+          <span className={live ? 'live live-on' : 'live'}>{t('common.live')}</span>
           <span style={{ color: '#fff' }} data-testid="signed-in-user">
             {user.displayName} · {t(`roles.${user.role}`)} · {user.agency}
           </span>
