@@ -61,7 +61,7 @@ export class AppModule {
           projectionsModule: [
             { path: join(__dirname, '../../../libs/planning/src/index'), exportName: 'planningProjections' },
             { path: join(__dirname, '../../../libs/cases/src/index'), exportName: 'casesProjections' },
-            { path: join(__dirname, '../../../libs/identity/src/index'), exportName: 'identityProjections' },
+            { path: join(__dirname, '../../../libs/identity/src/projections'), exportName: 'identityProjections' },
           ],
         }),
         CqrsModule.forRoot(),
