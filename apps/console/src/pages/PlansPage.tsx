@@ -8,7 +8,6 @@ import { latestPosition } from '../live';
 import type { PlanSummary, PlanView, ProjectView } from '../types';
 
 const minPosition = () => (latestPosition() ? { minPosition: latestPosition() } : {});
-const statusColor: Record<string, string> = { drafting: 'default', submitted: 'processing', approved: 'success', closed: 'purple' };
 
 /** Every plan, latest fiscal year first. */
 export function PlansPage({ navigate }: { navigate: (path: string) => void }) {
@@ -41,7 +40,7 @@ export function PlansPage({ navigate }: { navigate: (path: string) => void }) {
               </a>
             ),
           },
-          { title: t('plans.status'), dataIndex: 'status', render: (s: string) => <Tag color={statusColor[s]}>{t(`status.${s}`)}</Tag>, width: 130 },
+          { title: t('plans.status'), dataIndex: 'status', render: (s: string) => <Tag>{t(`status.${s}`)}</Tag>, width: 130 },
           { title: t('plans.updated'), dataIndex: 'latestEventAt', render: (d: string) => formatDateTime(d, lang), width: 200 },
         ]}
       />
@@ -120,7 +119,7 @@ export function PlanPage({ planId, navigate }: { planId: string; navigate: (path
             <Descriptions column={1} size="small">
               <Descriptions.Item label={t('plans.fiscalYear')}>{fiscalYearLabel(p.fiscalYear, lang)}</Descriptions.Item>
               <Descriptions.Item label={t('plans.status')}>
-                <Tag color={statusColor[p.status]}>{t(`status.${p.status}`)}</Tag>
+                <Tag>{t(`status.${p.status}`)}</Tag>
               </Descriptions.Item>
               <Descriptions.Item label={t('plans.edition')}>{p.edition}</Descriptions.Item>
               <Descriptions.Item label={t('plans.revision')}>{p.revision}</Descriptions.Item>

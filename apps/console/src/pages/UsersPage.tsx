@@ -53,9 +53,9 @@ export default function UsersPage() {
             title: t('users.state'),
             render: (_, u) => (
               <Space wrap>
-                <Tag color={u.active ? 'green' : 'default'}>{u.active ? t('users.active') : t('users.inactive')}</Tag>
-                {u.mustChangePassword && <Tag color="gold">{t('users.mustChange')}</Tag>}
-                {u.lockedUntil && Date.parse(u.lockedUntil) > Date.now() && <Tag color="red">{t('users.locked', { until: formatDateTime(u.lockedUntil, lang) })}</Tag>}
+                <Tag>{u.active ? t('users.active') : t('users.inactive')}</Tag>
+                {u.mustChangePassword && <Tag>{t('users.mustChange')}</Tag>}
+                {u.lockedUntil && Date.parse(u.lockedUntil) > Date.now() && <Tag>{t('users.locked', { until: formatDateTime(u.lockedUntil, lang) })}</Tag>}
               </Space>
             ),
           },
