@@ -17,7 +17,7 @@ describe('the agency directory', () => {
       .expect(201);
     expect(created.headers.location).toBe('/api/v1/agencies/LABOUR-SK');
     const list = await api.http.get(`/api/v1/agencies?minPosition=${created.body.position}`).set(auth).expect(200);
-    expect(list.body.agencies.map((a: { code: string }) => a.code)).toEqual(['IMM-SK', 'LABOUR-SK', 'PSDHS-SK']);
+    expect(list.body.agencies.map((a: { code: string }) => a.code)).toEqual(['IMM-SK', 'LABOUR-SK', 'OAG', 'PROV-SK', 'PSDHS-SK']);
     await api.http.post('/api/v1/agencies/LABOUR-SK/name-changes').set(auth).send({ nameTh: 'สำนักงานแรงงาน จ.สระแก้ว' }).expect(428);
     const renamed = await api.http.post('/api/v1/agencies/LABOUR-SK/name-changes').set(auth).set('If-Match', '"0"').send({ nameTh: 'สำนักงานแรงงาน จ.สระแก้ว' }).expect(201);
     const one = await api.http.get(`/api/v1/agencies/LABOUR-SK?minPosition=${renamed.body.position}`).set(auth).expect(200);

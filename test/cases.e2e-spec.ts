@@ -59,7 +59,8 @@ describe('case work over HTTP', () => {
     expect(history.body.events[0]).toMatchObject({ actor: 'malee.s', agency: 'SHELTER-SK', role: 'agency_officer', data: { personalData: '[sealed]', ageGroup: 'child' } });
     expect(history.body.events[6]).toMatchObject({ reason: 'พบข้อมูลใหม่จากผู้เสียหาย' });
     expect(JSON.stringify(history.body)).not.toMatch(/Sophea|N9990001|rj1\./);
-    await api.http.get(`/api/v1/cases/${caseId}/history`).set(police).expect(403);
+    // An agency outside the case is told what an unknown id would tell.
+    await api.http.get(`/api/v1/cases/${caseId}/history`).set(police).expect(404);
   });
 
   it('refuses bad input with problem+json in Thai and English, storing nothing', async () => {
@@ -89,8 +90,9 @@ describe('case work over HTTP', () => {
     const outbox = await api.http.get('/api/v1/referrals/outbox').set(shelter).expect(200);
     expect(outbox.body.referrals.map((r: { referralId: string }) => r.referralId)).toContain(referralId);
     await api.http.get('/api/v1/referrals/inbox?agency=HEALTH-SK').set(police).expect(403);
-    const notMine = await api.http.post(`/api/v1/referrals/${referralId}/acceptance`).set(police).set('If-Match', '"0"').expect(403);
-    expect(notMine.body.code).toBe('REFERRAL.NOT_PARTY');
+    // An agency that is neither sender nor recipient is told what an unknown id would tell.
+    const notMine = await api.http.post(`/api/v1/referrals/${referralId}/acceptance`).set(police).set('If-Match', '"0"').expect(404);
+    expect(notMine.body.code).toBe('REFERRAL.NOT_FOUND');
     await api.http.post(`/api/v1/referrals/${referralId}/acceptance`).set(health).set('If-Match', '"0"').expect(201);
     await api.http.post(`/api/v1/referrals/${referralId}/start`).set(health).set('If-Match', '"1"').expect(201);
     const done = await api.http.post(`/api/v1/referrals/${referralId}/completion`).set(health).set('If-Match', '"2"').send({ outcome: 'service_provided' }).expect(201);
@@ -126,8 +128,9 @@ describe('case work over HTTP', () => {
     await api.http.post(`/api/v1/commitments/${id}/fulfilments`).set(shelter).set('If-Match', '"0"').send({ quantity: 1, fulfilledOn: '2019-05-10' }).expect(201);
     const over = await api.http.post(`/api/v1/commitments/${id}/fulfilments`).set(shelter).set('If-Match', '"1"').send({ quantity: 9, fulfilledOn: '2019-05-10' }).expect(400);
     expect(over.body.code).toBe('COMMITMENT.QUANTITY_INVALID');
-    const notOurs = await api.http.post(`/api/v1/commitments/${id}/withdrawal`).set(police).set('If-Match', '"1"').send({ reason: 'ไม่ใช่ของเรา' }).expect(403);
-    expect(notOurs.body.code).toBe('COMMITMENT.NOT_PLEDGING_AGENCY');
+    // A pledge to a case is not confirmed to another agency.
+    const notOurs = await api.http.post(`/api/v1/commitments/${id}/withdrawal`).set(police).set('If-Match', '"1"').send({ reason: 'ไม่ใช่ของเรา' }).expect(404);
+    expect(notOurs.body.code).toBe('COMMITMENT.NOT_FOUND');
     const revised = await api.http.post(`/api/v1/commitments/${id}/revisions`).set(shelter).set('If-Match', '"1"').send({ quantity: 2, dueOn: '2019-07-31', reason: 'ลดจำนวนเตียง' }).expect(201);
     const dash = await api.http.get(`/api/v1/dashboards/commitments?minPosition=${revised.body.position}`).set(shelter).expect(200);
     // Pledges to a single case are as telling as a count of one: below DASHBOARD_MIN_COUNT cases, not shown at all.

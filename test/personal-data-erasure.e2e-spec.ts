@@ -74,7 +74,8 @@ describe('erasure of a person (PDPA s.33) by crypto-shredding', () => {
     const shelter = await auth('agency_officer', 'malee.s', 'SHELTER-SK');
     const health = await auth('agency_officer', 'nurse.a', 'HEALTH-SK');
     const auditor = await auth('auditor', 'auditor1', 'OAG');
-    for (const [code, agencyType] of [['SHELTER-SK', 'shelter'], ['HEALTH-SK', 'health']]) {
+    // The secretariat's own office first (on the empty log), then the others, the auditors' office among them.
+    for (const [code, agencyType] of [['PSDHS-SK', 'social_development'], ['SHELTER-SK', 'shelter'], ['HEALTH-SK', 'health'], ['OAG', 'other']]) {
       await call('register', http.post('/api/v1/agencies').set(coordinator).send({ code, nameTh: `หน่วยงาน ${code}`, agencyType }), 201);
     }
 

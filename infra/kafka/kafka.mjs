@@ -72,7 +72,8 @@ writeFileSync(
 );
 
 if (!existsSync(join(dataDir, 'logs', 'meta.properties'))) {
-  const clusterId = randomBytes(16).toString('base64url').slice(0, 22);
+  // A cluster id starting with '-' would be read as an option: keep to letters and digits first.
+  const clusterId = `R${randomBytes(16).toString('base64url').slice(0, 21)}`;
   const format = java('kafka.tools.StorageTool', ['format', '-t', clusterId, '-c', config], { stdio: ['ignore', 'ignore', 'inherit'] });
   const code = await exited(format);
   if (code !== 0) {

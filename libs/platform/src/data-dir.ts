@@ -11,9 +11,18 @@ export function secureDataDir(dir: string): string[] {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const fixed: string[] = [];
   const close = (path: string, mode: number) => {
-    const current = statSync(path).mode & 0o777;
+    // A journal or WAL file may go between listing the folder and looking at it.
+    const current = statSync(path, { throwIfNoEntry: false });
+    if (!current) return;
+    closeUp(path, current.mode & 0o777, mode);
+  };
+  const closeUp = (path: string, current: number, mode: number) => {
     if ((current & 0o077) === 0) return;
-    chmodSync(path, mode);
+    try {
+      chmodSync(path, mode);
+    } catch {
+      return; // gone meanwhile
+    }
     fixed.push(`${path} was ${current.toString(8).padStart(4, '0')}, now ${mode.toString(8).padStart(4, '0')}`);
   };
   close(dir, 0o700);

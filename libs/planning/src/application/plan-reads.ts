@@ -1,3 +1,4 @@
+import { PlanRevisionNotFound } from '../domain/plan.errors';
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, verifyChains, type ChainReport, type EventStore } from '@ruamjai/event-store';
 import type { Actor } from '@ruamjai/kernel';
@@ -26,9 +27,12 @@ export class PlanReads {
   }
 
   /** The plan as it was: auditors' as-of and revision views come from the log. */
-  viewAt(actor: Actor, planId: string, point: { at?: Date; revision?: number }): Promise<PlanView | undefined> {
+  async viewAt(actor: Actor, planId: string, point: { at?: Date; revision?: number }): Promise<PlanView | undefined> {
     authoriseRead(actor, 'ReadPlanHistory');
-    return this.audit.viewAt(planId, point);
+    const view = await this.audit.viewAt(planId, point);
+    // A revision beyond the last is not the current plan under another number: it does not exist.
+    if (view && point.revision !== undefined && view.revision < point.revision) throw new PlanRevisionNotFound(planId, point.revision, view.revision);
+    return view;
   }
 
   history(actor: Actor, planId: string, filter: HistoryFilter): Promise<PlanAuditEntry[] | undefined> {
@@ -36,8 +40,8 @@ export class PlanReads {
     return this.audit.history(planId, filter);
   }
 
-  compare(actor: Actor, planId: string, from: number, to: number): Promise<PlanComparison | undefined> {
-    authoriseRead(actor, 'ReadPlanHistory');
+  async compare(actor: Actor, planId: string, from: number, to: number): Promise<PlanComparison | undefined> {
+    await this.viewAt(actor, planId, { revision: Math.max(from, to) });
     return this.audit.compare(planId, from, to);
   }
 

@@ -5,7 +5,6 @@ import type { PlanSnapshotDoc } from './plan-projections';
 import type { PlanningTables } from './planning-tables';
 import { EVENT_STORE, StreamNotFound, type EventStore, type RecordedEvent } from '@ruamjai/event-store';
 import { jsonDiff, type EventMetadata, type FieldChange } from '@ruamjai/kernel';
-import { PlanRevisionNotFound } from '../domain/plan.errors';
 import { planStreamId } from '../domain/plan.decider';
 import type { PlanEvent } from '../domain/plan.events';
 import { assemblePlanView, evolvePlanSummary, evolveProjectView, projectIdOf, type PlanSummary, type PlanView, type ProjectView, type ViewEvent } from './plan-view';
@@ -248,10 +247,7 @@ export class PlanAudit {
     // The log ends before the snapshot's revision: it was cut short, and the snapshot is not to be trusted.
     if (!verified) return this.fold(planId, point, false);
     if (fresh.length > 0) this.keep(planId, [...kept, ...fresh.filter((f) => !kept.some((k) => k.revision === f.revision))]);
-    const view = folded.view();
-    // A revision beyond the last is not the current plan under another number: it does not exist.
-    if (view && point.revision !== undefined && view.revision < point.revision) throw new PlanRevisionNotFound(planId, point.revision, view.revision);
-    return view;
+    return folded.view();
   }
 
   private keep(planId: string, snapshots: Snapshot[]): void {
