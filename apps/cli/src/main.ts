@@ -8,7 +8,6 @@ import { rebuildProjections } from '@ruamjai/read-models';
 import { issueToken, loadOrCreateSigningKey } from '@ruamjai/security';
 import { SingleBar, Presets } from 'cli-progress';
 import { seedSakaeo2562 } from './seed/run-seed';
-import { REPORT_USAGE, ReportUsageError, runReport } from './report/run-report';
 import { parseArgs } from 'node:util';
 
 const USAGE = `Usage:
@@ -16,8 +15,7 @@ const USAGE = `Usage:
   npm run cli -- projections rebuild [name]
   npm run cli -- projections list
   npm run cli -- audit verify
-  npm run cli -- seed sakaeo-2562
-${REPORT_USAGE}`;
+  npm run cli -- seed sakaeo-2562`;
 
 class UsageError extends Error {}
 
@@ -126,19 +124,13 @@ async function main(): Promise<void> {
       return audit(config, rest);
     case 'seed':
       return seed(config, rest);
-    case 'report': {
-      const result = await runReport(config, rest);
-      process.stdout.write(`${result.file}\n`);
-      process.stderr.write(`Built from the log up to position ${result.position}${result.reproduceAsOf ? `; reproduce with --as-of ${result.reproduceAsOf}` : ''}\n`);
-      return;
-    }
     default:
       throw new UsageError(command ? `unknown command ${command}` : 'no command given');
   }
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof UsageError || error instanceof ConfigError || error instanceof ReportUsageError) {
+  if (error instanceof UsageError || error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n\n${USAGE}\n`);
     process.exit(2);
   }
