@@ -35,6 +35,8 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
     // Errors before routing answer like every other: problem+json with the security headers.
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => answerFrameworkError(error.code === 'FST_ERR_BAD_URL' ? BAD_URL : { ...BAD_URL, code: 'REQUEST.MALFORMED' }, request, reply),
     clientErrorHandler: answerClientError,
+    // On close, connections still open (a client that never reads its answer) are ended rather than waited for.
+    forceCloseConnections: true,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, clock: options.clock, benchRoutes: options.benchRoutes }), adapter, {
     logger: new PinoNestLogger(logger),
