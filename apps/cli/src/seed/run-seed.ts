@@ -8,6 +8,7 @@ import { AgencyAlreadyRegistered, AgencyCommandRequest, agencyStreamId, planStre
 import { PlatformModule } from '@ruamjai/platform';
 import { SEED_AGENCIES, SEED_AMENDMENT, SEED_BUDGET_REVISION, SEED_FUND_REQUEST, SEED_PLAN, SEED_PROJECTS, type SeedProject } from './sakaeo-2562';
 import { seedSakaeo2562Cases } from './sakaeo-2562-cases';
+import { seedStep } from './seed-step';
 
 const coordinator: Actor = { id: 'somchai.k', agency: 'PSDHS-SK', role: 'coordinator' };
 const chair: Actor = { id: 'governor.sakaeo', agency: 'PROV-SK', role: 'chair' };
@@ -15,7 +16,6 @@ const SEED = 'seed-sakaeo-2562';
 /** One officer per agency reports for it. */
 const officer = (agency: string): Actor => ({ id: `officer.${agency.toLowerCase()}`, agency, role: 'agency_officer' });
 
-type Outcome = { readonly revision: bigint; readonly position: bigint };
 
 export interface SeedResult {
   readonly planId: string;
@@ -44,16 +44,7 @@ async function seedSakaeo2562Plan(config: AppConfig): Promise<SeedResult> {
     const bus = app.get(CommandBus);
     const runner = app.get(CommandRunner);
     // A step the log already holds is skipped, whatever happened to its records since (see recordedOutcome).
-    const once = async (streamId: string, request: PlanCommandRequest | AgencyCommandRequest): Promise<Outcome> => {
-      try {
-        return await bus.execute(request);
-      } catch (error) {
-        // Refused now, perhaps only because its records moved on after the step was recorded.
-        const recorded = await runner.recordedOutcome(streamId, request.type, request.context);
-        if (recorded) return recorded;
-        throw error;
-      }
-    };
+    const once = (streamId: string, request: PlanCommandRequest | AgencyCommandRequest) => seedStep(bus, runner, streamId, request);
     const context = (actor: Actor, step: string, expectedRevision?: bigint): CommandContext => ({
       actor,
       correlationId: SEED,

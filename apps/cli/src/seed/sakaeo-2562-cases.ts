@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { seedStep } from './seed-step';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import {
@@ -115,16 +116,7 @@ export async function seedSakaeo2562Cases<Plan extends { planId: string; project
 
     // A step the log already holds is skipped, whatever happened to its records since (an erased
     // person's data can no longer be sealed, a closed case takes no referral): see recordedOutcome.
-    const once = async (stream: string, request: CaseCommandRequest | ReferralCommandRequest | CommitmentCommandRequest): Promise<{ revision: bigint; position: bigint }> => {
-      try {
-        return (await bus.execute(request as CaseCommandRequest)) as { revision: bigint; position: bigint };
-      } catch (error) {
-        // Refused now, perhaps only because its records moved on after the step was recorded.
-        const recorded = await runner.recordedOutcome(stream, request.type, request.context);
-        if (recorded) return recorded;
-        throw error;
-      }
-    };
+    const once = (stream: string, request: CaseCommandRequest | ReferralCommandRequest | CommitmentCommandRequest) => seedStep(bus, runner, stream, request);
     async function onCase<T extends ConstructorParameters<typeof CaseCommandRequest>[0]>(actor: Actor, step: string, type: T, data: CaseRequestData<T>) {
       const stream = `case-${data.caseId}`;
       const outcome = await once(stream, new CaseCommandRequest(type, data, context(actor, step, stream)));

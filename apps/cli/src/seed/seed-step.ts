@@ -1,0 +1,22 @@
+import type { CommandBus } from '@nestjs/cqrs';
+import type { CommandContext, CommandRunner } from '@ruamjai/event-store';
+
+export interface StepOutcome {
+  readonly revision: bigint;
+  readonly position: bigint;
+}
+
+/**
+ * Runs one seed step, or, when it is refused now, takes the outcome it recorded before (see
+ * CommandRunner.recordedOutcome): a step's records may have moved on since (a person erased, an
+ * agency deactivated), so deciding it again is refused though it was done.
+ */
+export async function seedStep(bus: CommandBus, runner: CommandRunner, streamId: string, request: { type: string; context: CommandContext }): Promise<StepOutcome> {
+  try {
+    return (await bus.execute(request as never)) as StepOutcome;
+  } catch (error) {
+    const recorded = await runner.recordedOutcome(streamId, request.type, request.context);
+    if (recorded) return recorded;
+    throw error;
+  }
+}
