@@ -9,7 +9,7 @@ import { AppModule } from './app.module';
 import { correlationIdOf } from './http/correlation';
 import { createLogger, PinoNestLogger } from './http/logger';
 import { createValidationPipe } from './http/validation';
-import { answerClientError, answerFrameworkError, BAD_URL } from './http/early-errors';
+import { answerClientError, answerFrameworkError, BAD_URL, MALFORMED } from './http/early-errors';
 import { parseJsonBody } from './http/json-body';
 import { securityHeaders } from './http/security-headers';
 
@@ -33,7 +33,7 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
     keepAliveTimeout: config.http.idleTimeoutMs,
     requestTimeout: config.http.requestTimeoutMs,
     // Errors before routing answer like every other: problem+json with the security headers.
-    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => answerFrameworkError(error.code === 'FST_ERR_BAD_URL' ? BAD_URL : { ...BAD_URL, code: 'REQUEST.MALFORMED' }, request, reply),
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => answerFrameworkError(error.code === 'FST_ERR_BAD_URL' ? BAD_URL : MALFORMED, request, reply),
     clientErrorHandler: answerClientError,
     // On close, connections still open (a client that never reads its answer) are ended rather than waited for.
     forceCloseConnections: true,

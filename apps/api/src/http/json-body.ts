@@ -3,7 +3,8 @@ import { HttpProblem } from './problem';
 /** Deeper than any command's body needs (the deepest DTO nests three levels). */
 export const MAX_JSON_DEPTH = 32;
 /** Keys that name the object machinery rather than a field: refused like any unknown field, never dropped. */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype', ...Object.getOwnPropertyNames(Object.prototype)]);
+// Object.prototype's own names include __proto__ and constructor.
+const FORBIDDEN_KEYS = new Set(['prototype', ...Object.getOwnPropertyNames(Object.prototype)]);
 
 const tooDeep = () =>
   new HttpProblem(400, 'REQUEST.TOO_DEEP', {

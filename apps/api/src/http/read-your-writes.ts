@@ -27,13 +27,13 @@ export class ReadYourWrites {
     if (raw === undefined) return;
     if (typeof raw !== 'string' || !POSITION.test(raw)) throw minPositionMalformed();
     const position = BigInt(raw);
-    // A position the log has not reached was never written: no wait would see it.
-    const head = (await this.store.headPosition()) ?? -1n;
-    if (position > head) throw minPositionNotWritten(position, head);
     const reached = this.runner
       ? await this.runner.waitFor(position, this.config.readYourWritesTimeoutMs)
       : await this.pollCheckpoints(position, this.config.readYourWritesTimeoutMs);
-    if (!reached) throw viewLagging(position);
+    if (reached) return;
+    // Only a wait that failed looks at the log: a position it never reached was never written.
+    const head = (await this.store.headPosition()) ?? -1n;
+    throw position > head ? minPositionNotWritten(position, head) : viewLagging(position);
   }
 
   /** When projections run in the worker, the API watches their checkpoints in the read-model store. */
