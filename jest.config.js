@@ -1,10 +1,17 @@
-/** One Jest run: pure specs, integration specs against real stores, and HTTP end-to-end specs. */
+/**
+ * One Jest run, three projects: `unit` (pure *.spec.ts, no servers), `integration` (*.int-spec.ts,
+ * real stores, Kafka and PostgreSQL) and `e2e` (*.e2e-spec.ts, HTTP end to end). The servers are
+ * started by the integration and e2e projects' global setup, which Jest runs only when the run
+ * selects a test of that project: `npx jest path/to/one.spec.ts` starts nothing.
+ */
 const esmPackages = ['@nestjs', 'file-type', 'jose', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', 'load-esm', 'uuid', 'content-disposition'];
 const paths = require('./tsconfig.json').compilerOptions.paths;
 
-module.exports = {
+/** What every project shares: TypeScript through SWC, the path aliases, Node as the environment. */
+const shared = {
   rootDir: __dirname,
-  testMatch: ['<rootDir>/{apps,libs,test}/**/*.{spec,int-spec,e2e-spec}.ts'],
+  // Only the sources are crawled for tests and modules, not node_modules, dist or the data folders.
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
   testEnvironment: 'node',
   // ESM-only packages (NestJS 12 among them) are compiled to CommonJS for Jest, wherever they nest.
   transformIgnorePatterns: [`/node_modules/(?!(?:.*/node_modules/)?(?:${esmPackages.join('|')})/)`],
@@ -24,8 +31,20 @@ module.exports = {
   moduleNameMapper: Object.fromEntries(
     Object.entries(paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]),
   ),
+};
+
+/** The servers, for the projects that need them (started once per run however many projects ask). */
+const servers = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+};
+
+module.exports = {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'] },
+    { ...shared, ...servers, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'] },
+    { ...shared, ...servers, displayName: 'e2e', testMatch: ['<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'] },
+  ],
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   testTimeout: 30000,
   maxWorkers: 2,

@@ -10,8 +10,11 @@ declare global {
  * Starts the servers the integration suites need, once per test run, and hands their addresses to
  * the test workers through the environment. A server given from outside (DATABASE_URL,
  * KAFKA_BROKERS) is used as it is. With REQUIRE_INFRA=1 a server that cannot start fails the run.
+ * Only the integration and e2e projects run it: a run of unit specs alone starts nothing.
  */
 export default async function globalSetup(): Promise<void> {
+  // Jest runs this once for each selected project that needs servers: start them only once.
+  if (globalThis.__RUAMJAI_INFRA__) return;
   const root = join(__dirname, '../..');
   const required = process.env.REQUIRE_INFRA === '1';
   const started: RunningServer[] = [];

@@ -1,3 +1,5 @@
+/** Stops the servers the global setup started (Jest calls it once per project that set them up). */
 export default async function globalTeardown(): Promise<void> {
-  for (const server of globalThis.__RUAMJAI_INFRA__ ?? []) await server.stop();
+  const started = globalThis.__RUAMJAI_INFRA__ ?? [];
+  for (const server of started.splice(0)) await server.stop();
 }

@@ -1,5 +1,6 @@
 import { loadConfigOrExit } from '@ruamjai/config';
 import { createApiApp } from './api-app';
+import pino from 'pino';
 import { createLogger } from './http/logger';
 
 async function main(): Promise<void> {
@@ -8,14 +9,17 @@ async function main(): Promise<void> {
   const app = await createApiApp(config, { logger, benchRoutes: process.argv.includes('--bench-routes') });
   await app.listen(config.port, config.host);
   const url = `http://localhost:${config.port}`;
-  process.stdout.write(
-    `\nRuamjai (ร่วมใจ) API: ${url}   OpenAPI: ${url}/api/docs   data: ${config.dataDir}\n` +
-      `Get a token:  npm run --silent cli -- token --sub somchai --agency PSDHS-SK --role coordinator\n\n`,
-  );
   logger.info(
     { url, dataDir: config.dataDir, eventStore: config.eventStoreConnectionString ? 'kurrentdb' : 'sqlite' },
     `Ruamjai API listening on ${url} (OpenAPI: ${url}/api/docs). ` +
       'Get a token: npm run cli -- token --sub somchai --agency PSDHS-SK --role coordinator',
+  );
+  // The banner comes last, after every log line of the start: it goes through the log's own stream
+  // (pino writes asynchronously; a direct write to stdout would overtake the lines still buffered).
+  const stream = (logger as unknown as Record<symbol, { write(text: string): void }>)[pino.symbols.streamSym];
+  stream.write(
+    `\nRuamjai (ร่วมใจ) API: ${url}   OpenAPI: ${url}/api/docs   data: ${config.dataDir}\n` +
+      `Get a token:  npm run --silent cli -- token --sub somchai --agency PSDHS-SK --role coordinator\n\n`,
   );
   // Graceful: stop taking requests, finish those under way, drain projections, close the stores.
   const shutdown = (signal: string) => {

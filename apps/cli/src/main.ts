@@ -3,8 +3,8 @@ import { ROLES, systemClock, type Role } from '@ruamjai/kernel';
 import { agencyDecider, agencyStreamId, planningMigrations, planningProjections } from '@ruamjai/planning';
 import { casesMigrations, casesProjections } from '@ruamjai/cases';
 import { CommandRunner, verifyChains } from '@ruamjai/event-store';
-import { openEventStore, openReadModels, secureDataDir } from '@ruamjai/platform';
-import { rebuildProjections } from '@ruamjai/read-models';
+import { backupDataDir, BackupError, openEventStore, openReadModels, restoreDataDir, secureDataDir } from '@ruamjai/platform';
+import { clampCheckpoints, rebuildProjections } from '@ruamjai/read-models';
 import { issueToken, loadOrCreateSigningKey } from '@ruamjai/security';
 import { SingleBar, Presets } from 'cli-progress';
 import { seedSakaeo2562 } from './seed/run-seed';
@@ -15,7 +15,9 @@ const USAGE = `Usage:
   npm run cli -- projections rebuild [name]
   npm run cli -- projections list
   npm run cli -- audit verify
-  npm run cli -- seed sakaeo-2562`;
+  npm run cli -- seed sakaeo-2562
+  npm run cli -- backup <dir>
+  npm run cli -- restore <dir> [--force] [--erasures-from <data folder or later backup>]…`;
 
 class UsageError extends Error {}
 
@@ -73,8 +75,11 @@ async function projections(config: AppConfig, args: string[]): Promise<void> {
   const started = performance.now();
   try {
     const result = await rebuildProjections(store, db, targets, systemClock, (position) => bar.update(Number(position)));
+    // A full rebuild also brings every other checkpoint (the relay's) back within the log.
+    const clamped = name ? [] : await clampCheckpoints(db, (await store.headPosition()) ?? 0n);
     bar.update(Math.max(head, 1));
     bar.stop();
+    if (clamped.length > 0) process.stdout.write(`moved ${clamped.join(', ')} back to the log's head\n`);
     const seconds = (performance.now() - started) / 1000;
     process.stdout.write(`rebuilt ${targets.length} projection(s) from ${result.events} events in ${seconds.toFixed(2)} s\n`);
   } finally {
@@ -111,6 +116,38 @@ async function seed(config: AppConfig, args: string[]): Promise<void> {
   );
 }
 
+async function backup(config: AppConfig, args: string[]): Promise<void> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  if (positionals.length !== 1) throw new UsageError('backup needs one folder');
+  const started = performance.now();
+  const manifest = await backupDataDir(config, positionals[0]);
+  process.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
+  process.stderr.write(
+    `Backed up ${manifest.log.events} events to position ${manifest.log.headPosition ?? 'none'} (chain digest ${manifest.log.chainDigest}), ` +
+      `${manifest.keys.subjects} data keys (${manifest.keys.erased} erased) in ${((performance.now() - started) / 1000).toFixed(2)} s.\n` +
+      'The backup holds live data keys: keep it encrypted, and expire it with your erasure deadline (README, Backups).\n',
+  );
+}
+
+async function restore(config: AppConfig, args: string[]): Promise<void> {
+  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { force: { type: 'boolean' }, 'erasures-from': { type: 'string', multiple: true } } });
+  if (positionals.length !== 1) throw new UsageError('restore needs one backup folder');
+  const report = await restoreDataDir(config, positionals[0], {
+    force: values.force,
+    erasuresFrom: values['erasures-from'],
+    projections: allProjections,
+    migrations: [planningMigrations, casesMigrations],
+    clock: systemClock,
+  });
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  process.stderr.write(
+    `Restored to position ${report.headPosition ?? 'none'} (chain verified, digest ${report.chainDigest}); ${report.erasuresReapplied} erasure(s) kept in force, ` +
+      `${report.erasureEventsReappended} erasure event(s) recorded again; read models rebuilt from ${report.rebuiltEvents} events.` +
+      (report.setAside ? ` The replaced files are in ${report.setAside}: delete them once you are sure.` : '') +
+      '\n',
+  );
+}
+
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   const config = loadConfig();
@@ -124,12 +161,20 @@ async function main(): Promise<void> {
       return audit(config, rest);
     case 'seed':
       return seed(config, rest);
+    case 'backup':
+      return backup(config, rest);
+    case 'restore':
+      return restore(config, rest);
     default:
       throw new UsageError(command ? `unknown command ${command}` : 'no command given');
   }
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof BackupError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
   if (error instanceof UsageError || error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n\n${USAGE}\n`);
     process.exit(2);

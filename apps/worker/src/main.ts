@@ -1,20 +1,23 @@
-import { Logger, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfigOrExit } from '@ruamjai/config';
-import { EVENT_STORE, type EventStore } from '@ruamjai/event-store';
+import { CommandRunner, EVENT_STORE, type EventStore } from '@ruamjai/event-store';
 import { KafkaRelay, RelayModule } from '@ruamjai/messaging';
 import { planIntegrationEvents, planningMigrations, planningProjections } from '@ruamjai/planning';
 import { caseIntegrationEvents, casesMigrations, CasesModule, casesProjections, InboundReferralsModule, referralIntegrationEvents } from '@ruamjai/cases';
 import { CqrsModule } from '@nestjs/cqrs';
-import { Metrics, PlatformModule } from '@ruamjai/platform';
-import { createServer } from 'node:http';
+import { createLogger, Metrics, PinoNestLogger, PlatformModule } from '@ruamjai/platform';
+import { PROJECTION_PROGRESS, type ProjectionProgress } from '@ruamjai/read-models';
+import { createServer, type ServerResponse } from 'node:http';
 
 /**
  * The worker: projections and, when KAFKA_BROKERS is set, the integration-event relay; no API.
- * Run it beside an API started with PROJECTIONS_IN_PROCESS=false. It serves /metrics only.
+ * Run it beside an API started with PROJECTIONS_IN_PROCESS=false. It serves /health and /metrics
+ * only, and logs JSON lines through pino like the API.
  */
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
+  const log = createLogger(config.logLevel, 'ruamjai-worker');
   @Module({
     imports: [
       PlatformModule.forRoot({ app: 'worker', config, projections: [...planningProjections, ...casesProjections], migrations: [planningMigrations, casesMigrations], runProjections: true }),
@@ -26,20 +29,27 @@ async function main(): Promise<void> {
     ],
   })
   class WorkerModule {}
-  const app = await NestFactory.createApplicationContext(WorkerModule);
+  const app = await NestFactory.createApplicationContext(WorkerModule, { logger: new PinoNestLogger(log), abortOnError: false });
   const metrics = app.get(Metrics);
+  const store = app.get<EventStore>(EVENT_STORE);
+  const progress = app.get<ProjectionProgress | null>(PROJECTION_PROGRESS);
   const relay = app.get<KafkaRelay | null>(KafkaRelay);
-  if (relay) metrics.watchRelay(app.get<EventStore>(EVENT_STORE), relay.name, () => relay.progress.checkpoint);
+  if (relay) metrics.watchRelay(store, relay.name, () => relay.progress.checkpoint);
   const server = createServer((request, response) => {
-    if (request.url !== '/metrics') {
+    if (request.url === '/metrics') {
+      void metrics.expose().then(({ contentType, body }) => response.writeHead(200, { 'content-type': contentType }).end(body));
+    } else if (request.url === '/health') {
+      void health(store, progress, relay, app.get(CommandRunner), response);
+    } else {
       response.writeHead(404).end();
-      return;
     }
-    void metrics.expose().then(({ contentType, body }) => response.writeHead(200, { 'content-type': contentType }).end(body));
   }).listen(config.workerMetricsPort);
-  const log = new Logger('Worker');
-  log.log(relay ? 'projections, overdue scheduler, relay and inbound referrals running' : 'projections and overdue scheduler running (no KAFKA_BROKERS: no relay, no inbound referrals)');
+  log.info(
+    { port: config.workerMetricsPort, relay: Boolean(relay) },
+    relay ? 'projections, overdue scheduler, relay and inbound referrals running' : 'projections and overdue scheduler running (no KAFKA_BROKERS: no relay, no inbound referrals)',
+  );
   const shutdown = () => {
+    log.info('shutting down');
     server.close();
     setTimeout(() => process.exit(1), config.shutdownTimeoutMs).unref();
     app.close().then(
@@ -49,6 +59,32 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
+}
+
+/**
+ * Up when the event store answers and writes are not refused (a log shorter than the read models:
+ * nothing is projected until they are rebuilt); says how far the projections and the relay have come.
+ */
+async function health(store: EventStore, progress: ProjectionProgress | null, relay: KafkaRelay | null, commands: CommandRunner, response: ServerResponse): Promise<void> {
+  let eventStore: { status: 'up' | 'down'; error?: string } = { status: 'up' };
+  try {
+    await store.ping();
+  } catch (error) {
+    eventStore = { status: 'down', error: error instanceof Error ? error.message : String(error) };
+  }
+  const head = eventStore.status === 'up' ? await store.headPosition().catch(() => undefined) : undefined;
+  const refused = commands.writesRefused;
+  const up = eventStore.status === 'up' && !refused;
+  const body = {
+    status: up ? 'up' : 'down',
+    ...(refused ? { writesRefused: { code: refused.code, reason: refused.text.en } } : {}),
+    uptimeSeconds: Math.round(process.uptime()),
+    eventStore,
+    headPosition: head?.toString() ?? null,
+    projections: progress ? { caughtUp: progress.isCaughtUp, checkpoints: Object.fromEntries([...progress.checkpoints()].map(([name, position]) => [name, position.toString()])) } : null,
+    relay: relay ? { checkpoint: relay.progress.checkpoint.toString() } : null,
+  };
+  response.writeHead(up ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }
 
 main().catch((error: unknown) => {

@@ -27,6 +27,7 @@ export interface AppConfig {
   readonly readYourWritesTimeoutMs: number;
   readonly projectionsInProcess: boolean;
   readonly shutdownTimeoutMs: number;
+  /** Proxies (addresses or CIDR ranges) whose X-Forwarded-For names the client, e.g. Caddy in compose. */
   /** Where the worker serves /metrics (it has no other HTTP). */
   readonly workerMetricsPort: number;
   readonly kafka: {

@@ -1,4 +1,4 @@
-import { fold, type Actor, type Decider, type DomainEvent, type EventMetadata } from '@ruamjai/kernel';
+import { DomainError, fold, type Actor, type Decider, type DomainEvent, type EventMetadata } from '@ruamjai/kernel';
 import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import { StreamNotFound, WrongExpectedVersion } from './event-store.errors';
@@ -47,6 +47,26 @@ export class StaleRevision extends Error {
   }
 }
 
+/**
+ * Writes are refused because the read models were projected from a longer log than the one this
+ * process found (a restore, or a truncated or replaced log): new events would reuse positions the
+ * projections have already passed, and be skipped by them silently.
+ */
+export class WritesRefused extends DomainError {
+  readonly code = 'STORE.READ_MODELS_AHEAD_OF_LOG';
+  readonly kind = 'unavailable' as const;
+  constructor(head: bigint | undefined, ahead: ReadonlyArray<{ name: string; position: bigint }>) {
+    const names = ahead.map((a) => `${a.name} at ${a.position}`).join(', ');
+    super(
+      {
+        th: `ระบบงดรับการบันทึกข้อมูลชั่วคราว: ตารางอ่านข้อมูลถูกสร้างจากบันทึกเหตุการณ์ที่ยาวกว่าบันทึกปัจจุบัน (สิ้นสุดที่ตำแหน่ง ${head ?? 0}) ผู้ดูแลระบบต้องสร้างตารางอ่านข้อมูลใหม่ด้วยคำสั่ง npm run cli -- projections rebuild`,
+        en: `Writes are refused: the read models were built from a longer log than this one (it ends at position ${head ?? 0}; ${names}). An operator must rebuild them: npm run cli -- projections rebuild`,
+      },
+      { headPosition: (head ?? 0n).toString(), checkpointsAhead: Object.fromEntries(ahead.map((a) => [a.name, a.position.toString()])) },
+    );
+  }
+}
+
 const EVENT_ID_NAMESPACE = '6b1d0f1e-3c1a-4f7e-9d4a-5c2b8e7f0a11';
 const SCHEMA_VERSION = 1;
 
@@ -65,10 +85,39 @@ export class CommandRunner {
   private readonly cache = new Map<string, Cached<unknown>>();
   private readonly peeked = new Map<string, { state: unknown; at: number }>();
 
+  private refusal: { readonly error: WritesRefused; readonly recheck: () => Promise<boolean> } | undefined;
+
   constructor(
     private readonly store: EventStore,
     private readonly cacheSize = 10_000,
   ) {}
+
+  /**
+   * Refuses every command with `error` until `recheck` (asked at the next command, one at a time)
+   * finds the cause gone, e.g. once the read models were rebuilt from this log.
+   */
+  refuseWrites(error: WritesRefused, recheck: () => Promise<boolean>): void {
+    this.refusal = { error, recheck };
+  }
+
+  /** Why writes are refused, if they are. */
+  get writesRefused(): WritesRefused | undefined {
+    return this.refusal?.error;
+  }
+
+  private rechecking: Promise<boolean> | undefined;
+
+  private async assertWritable(): Promise<void> {
+    const refusal = this.refusal;
+    if (!refusal) return;
+    this.rechecking ??= refusal.recheck().finally(() => (this.rechecking = undefined));
+    if (await this.rechecking) {
+      if (this.refusal === refusal) this.refusal = undefined;
+      this.cache.clear();
+      return;
+    }
+    throw refusal.error;
+  }
 
   async run<Command extends { type: string; at: Date }, State, Event extends DomainEvent>(
     decider: Decider<Command, State, Event>,
@@ -77,6 +126,7 @@ export class CommandRunner {
     context: CommandContext,
     retried = false,
   ): Promise<CommandOutcome<Event>> {
+    await this.assertWritable();
     const expected = context.expectedRevision;
     // The cached state is trusted without a read: the append's expected revision proves it current.
     let cached = this.cache.get(streamId) as Cached<State> | undefined;

@@ -2,7 +2,7 @@
  * What kind of refusal a domain error is. The HTTP layer maps kinds to status codes in one place;
  * the domain never speaks HTTP.
  */
-export type DomainErrorKind = 'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'gone';
+export type DomainErrorKind = 'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'gone' | 'unavailable';
 
 export interface LocalisedText {
   readonly th: string;

@@ -1,9 +1,10 @@
 import { secureDataDir } from './data-dir';
 import { DynamicModule, Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
-import { CommandRunner, EVENT_STORE, KurrentDbEventStore, SqliteEventStore, type EventStore } from '@ruamjai/event-store';
+import { CommandRunner, EVENT_STORE, KurrentDbEventStore, SqliteEventStore, WritesRefused, type EventStore } from '@ruamjai/event-store';
 import { CLOCK, systemClock, type Clock } from '@ruamjai/kernel';
 import {
+  checkpointsAheadOf,
   IdempotencyStore,
   migrateReadModels,
   isSqlite,
@@ -70,7 +71,13 @@ export async function createTokenVerifier(config: AppConfig): Promise<TokenVerif
   return TokenVerifier.withKey(key.publicKey, issuer, audience);
 }
 
-/** Starts the projection runner with the application and drains it on shutdown. */
+/**
+ * Starts the projection runner with the application and drains it on shutdown. At start it first
+ * compares the read models' checkpoints with the log's head: a checkpoint past the head means the log
+ * is shorter than what was projected from it (restored from a backup, truncated, replaced). New
+ * events would then reuse positions the projections have passed and be skipped silently, so the
+ * process refuses writes and runs no projection until the read models are rebuilt from this log.
+ */
 @Injectable()
 class PlatformLifecycle implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Platform');
@@ -80,9 +87,23 @@ class PlatformLifecycle implements OnModuleInit, OnApplicationShutdown {
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
     @Inject(PROJECTION_PROGRESS) private readonly runner: ProjectionProgress | null,
     @Inject(IdempotencyStore) private readonly requests: IdempotencyStore,
+    @Inject(CommandRunner) private readonly commands: CommandRunner,
   ) {}
 
   async onModuleInit(): Promise<void> {
+    const head = await this.store.headPosition();
+    const ahead = await checkpointsAheadOf(this.db, head);
+    if (ahead.length > 0) {
+      const refusal = new WritesRefused(head, ahead);
+      this.logger.error({ msg: refusal.text.en, headPosition: (head ?? 0n).toString(), checkpointsAhead: refusal.details?.checkpointsAhead });
+      this.commands.refuseWrites(refusal, async () => {
+        if ((await checkpointsAheadOf(this.db, await this.store.headPosition())).length > 0) return false;
+        this.logger.log('the read models match the log again: writes accepted, projections started');
+        if (this.runner) await this.runner.start();
+        return true;
+      });
+      return;
+    }
     if (this.runner) await this.runner.start();
   }
 

@@ -32,3 +32,18 @@ export async function writeCheckpoint(trx: Transaction<CoreTables>, name: string
     .onConflict((oc) => oc.column('name').doUpdateSet({ position: position.toString(), updated_at: at.toISOString() }))
     .execute();
 }
+
+/**
+ * Moves every checkpoint past the log's head back to the head (after a restore, the relay's and any
+ * other consumer's): positions beyond it will be written again by new events, which must not be skipped.
+ */
+export async function clampCheckpoints(db: Kysely<CoreTables>, head: bigint): Promise<string[]> {
+  const ahead = [...(await readCheckpoints(db))].filter(([, position]) => position > head).map(([name]) => name);
+  for (const name of ahead) await db.updateTable('projection_checkpoints').set({ position: head.toString() }).where('name', '=', name).execute();
+  return ahead;
+}
+
+/** The checkpoints past the log's head: a log shorter than what was projected from it (restored, truncated or replaced). */
+export async function checkpointsAheadOf(db: Kysely<CoreTables>, head: bigint | undefined): Promise<Array<{ name: string; position: bigint }>> {
+  return [...(await readCheckpoints(db))].filter(([, position]) => position > (head ?? 0n)).map(([name, position]) => ({ name, position }));
+}

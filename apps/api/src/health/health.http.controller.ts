@@ -1,7 +1,7 @@
 import { SkipThrottle } from '@nestjs/throttler';
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { EVENT_STORE, type EventStore } from '@ruamjai/event-store';
+import { CommandRunner, EVENT_STORE, type EventStore } from '@ruamjai/event-store';
 import { IdempotencyStore, PROJECTION_PROGRESS, READ_MODEL_DB, type ProjectionProgress, type ReadModelDb } from '@ruamjai/read-models';
 import { Public } from '@ruamjai/security';
 import { sql } from 'kysely';
@@ -19,6 +19,7 @@ export class HealthController {
     @Inject(PROJECTION_PROGRESS) private readonly runner: ProjectionProgress | null,
     private readonly requests: IdempotencyStore,
     private readonly writes: StoreWriteHealth,
+    private readonly commands: CommandRunner,
   ) {}
 
   @Get()
@@ -45,9 +46,11 @@ export class HealthController {
     // Reads may still answer while writes fail (a full disk): the store is down until a write succeeds.
     const failure = this.writes.lastFailure;
     if (failure && store.status === 'up') Object.assign(store, { status: 'down', error: `last write failed (${failure.code}) at ${failure.at}` });
-    const up = store.status === 'up' && readModels.status === 'up' && requestRecords.status === 'up';
+    // A log shorter than the read models: writes are refused until they are rebuilt (see the reason).
+    const refused = this.commands.writesRefused;
+    const up = store.status === 'up' && readModels.status === 'up' && requestRecords.status === 'up' && !refused;
     void response.status(up ? 200 : 503);
-    return { status: up ? 'up' : 'down', uptimeSeconds: Math.round(process.uptime()), eventStore: store, readModels, requestRecords, headPosition: head?.toString() ?? null, projections };
+    return { status: up ? 'up' : 'down', ...(refused ? { writesRefused: { code: refused.code, reason: refused.text.en } } : {}), uptimeSeconds: Math.round(process.uptime()), eventStore: store, readModels, requestRecords, headPosition: head?.toString() ?? null, projections };
   }
 }
 

@@ -8,7 +8,7 @@ import { HttpProblem, preconditionFailed, type Problem } from './problem';
 import { RequestValidationError } from './validation';
 import { isStorageFailure, StoreWriteHealth } from './store-health';
 
-const STATUS_OF_KIND: Record<DomainErrorKind, number> = { invalid: 400, not_found: 404, conflict: 409, forbidden: 403, gone: 410 };
+const STATUS_OF_KIND: Record<DomainErrorKind, number> = { invalid: 400, not_found: 404, conflict: 409, forbidden: 403, gone: 410, unavailable: 503 };
 
 interface Mapped {
   status: number;
