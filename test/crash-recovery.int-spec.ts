@@ -18,6 +18,9 @@ async function tables(db: ReadModelDb) {
 }
 
 describe('a process killed with SIGKILL while appending', () => {
+  // A child compiling its TypeScript on start, 400 acknowledged appends and a rebuild: well inside
+  // a minute on a quiet machine, several when the image build compiles SQLite beside it.
+  jest.setTimeout(300_000);
   const dir = mkdtempSync(join(tmpdir(), 'ruamjai-crash-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

