@@ -137,7 +137,13 @@ export class ProjectionRunner implements ProjectionProgress {
         await this.apply(batch);
         return;
       } catch (error) {
-        // Nothing was committed: the same batch is applied again, never skipped.
+        // Nothing was committed: the same batch is applied again, never skipped. A runner being
+        // stopped gives up instead of retrying for ever: its checkpoints have not moved, so the next
+        // start reads the batch again.
+        if (this.stopped) {
+          this.logger.error({ err: error, attempt }, 'projection batch failed while stopping; the next start applies it');
+          return;
+        }
         this.logger.error({ err: error, attempt }, 'projection batch failed; retrying');
         await new Promise((r) => setTimeout(r, Math.min(5000, 50 * attempt)));
       }

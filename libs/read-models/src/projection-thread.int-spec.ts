@@ -48,4 +48,22 @@ describe('projections on a thread of their own', () => {
     await store.close();
     await db.destroy();
   });
+
+  it('stop at once when their thread has just died and its restart is still pending', async () => {
+    const projections = new ThreadedProjections({
+      eventsFile: join(dir, 'events.sqlite'),
+      readModelsFile: join(dir, 'read-models.sqlite'),
+      projectionsModule: planning,
+      projectionsExport: 'planningProjections',
+    });
+    await projections.start();
+    const thread = (projections as unknown as { worker: import('node:worker_threads').Worker }).worker;
+    // The thread dies as a crashing one would; the restart waits a second.
+    await thread.terminate();
+    const stopped = await Promise.race([projections.stop().then(() => 'stopped'), new Promise((r) => setTimeout(() => r('hung'), 5_000))]);
+    expect(stopped).toBe('stopped');
+    // …and no thread is started again after the stop.
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect((projections as unknown as { worker: unknown }).worker).toBeUndefined();
+  });
 });

@@ -30,6 +30,7 @@ export class ThreadedProjections implements ProjectionProgress {
   private positions = new Map<string, bigint>();
   private caughtUp = false;
   private stopping = false;
+  private respawn: NodeJS.Timeout | undefined;
   private readonly waiters = new PositionWaiters((position) => this.reached(position));
 
   constructor(private readonly options: ProjectionThreadOptions) {}
@@ -58,6 +59,9 @@ export class ThreadedProjections implements ProjectionProgress {
 
   async stop(): Promise<void> {
     this.stopping = true;
+    clearTimeout(this.respawn);
+    // A thread that has already exited (it died, and its restart is pending) will never exit again:
+    // waiting for it would hang the shutdown.
     const worker = this.worker;
     if (!worker) return;
     const exited = new Promise((resolve) => worker.once('exit', resolve));
@@ -85,9 +89,10 @@ export class ThreadedProjections implements ProjectionProgress {
     });
     worker.on('error', (error) => this.options.logger?.error({ err: error }, 'projection thread failed'));
     worker.on('exit', (code) => {
+      if (this.worker === worker) this.worker = undefined;
       if (this.stopping) return;
       this.options.logger?.error({ code }, 'projection thread exited; restarting');
-      setTimeout(() => {
+      this.respawn = setTimeout(() => {
         if (!this.stopping) this.spawn();
       }, 1000).unref();
     });
