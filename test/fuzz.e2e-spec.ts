@@ -183,6 +183,11 @@ describe('the API under fuzzing from its OpenAPI document', () => {
     if (sent < Math.min(REQUESTS, 5_000)) problems.push(`only ${sent} requests were sent; at least ${Math.min(REQUESTS, 5_000)} are required`);
     if (answeredOk.size < Math.floor(ops.length / 2)) problems.push(`only ${answeredOk.size} of ${ops.length} operations ever answered 2xx: the generated requests no longer reach the handlers`);
     if (failures.length) problems.push(`fuzzing (seed ${SEED}) found failures:\n${report(failures)}`);
+    // Every event the run got accepted must be one the projections can apply: a poison event stalls the views.
+    const head = await store.headPosition();
+    if (head !== undefined && !(await api.app.get<ProjectionProgress>(PROJECTION_PROGRESS).waitFor(head, 60_000))) {
+      problems.push(`the projections did not reach the log's head (${head}) within 60 s of the run's end: an accepted event that a projection cannot apply?`);
+    }
     if (problems.length) throw new Error(problems.join('\n\n'));
   });
 });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { createApiApp } from '../apps/api/src/api-app';
-import { startApi, type ApiHarness } from './support/api-harness';
+import { samplePlan, sampleProject, startApi, type ApiHarness } from './support/api-harness';
 
 const person = { givenName: 'Dara (fictional)', identityDocuments: [{ kind: 'passport', number: 'N9990077' }] };
 
@@ -113,4 +113,29 @@ describe('the API documents', () => {
       await off.close();
     }
   }, 120_000);
+});
+
+describe('a field that may be left out', () => {
+  let api: ApiHarness;
+  beforeAll(async () => {
+    api = await startApi();
+  });
+  afterAll(() => api.close());
+
+  it('is refused when sent as null, and nothing is recorded (a null district list once stalled the plan dashboard)', async () => {
+    const coordinator = { Authorization: `Bearer ${await api.token('coordinator', 'somchai', 'PSDHS-SK')}` };
+    const planId = (await api.http.post('/api/v1/plans').set(coordinator).send(samplePlan).expect(201)).body.planId as string;
+    const added = await api.http.post(`/api/v1/plans/${planId}/projects`).set(coordinator).set('If-Match', '"0"').send(sampleProject).expect(201);
+    const projectId = added.body.projectId as string;
+    const before = (await api.http.get('/health')).body.headPosition as string;
+    for (const changes of [{ districtCodes: null }, { titleEn: null }, { objectives: null, titleTh: 'ชื่อใหม่ของโครงการ' }, { strategy: null }]) {
+      const refused = await api.http.post(`/api/v1/plans/${planId}/projects/${projectId}/changes`).set(coordinator).set('If-Match', '"1"').send(changes);
+      expect({ changes, status: refused.status, code: refused.body.code }).toEqual({ changes, status: 400, code: 'REQUEST.INVALID' });
+      expect(refused.body.messages.th).toBeTruthy();
+    }
+    expect((await api.http.get('/health')).body.headPosition).toBe(before);
+    // Leaving the field out is still fine, and the views keep up.
+    const changed = await api.http.post(`/api/v1/plans/${planId}/projects/${projectId}/changes`).set(coordinator).set('If-Match', '"1"').send({ titleEn: 'Border watch' }).expect(201);
+    await api.http.get(`/api/v1/plans/${planId}/dashboard?minPosition=${changed.body.position}`).set(coordinator).expect(200);
+  });
 });

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AGENCY_TYPES, type AgencyType } from '@ruamjai/planning';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsIn, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { Trim } from '../http/trim';
+import { Omittable } from '../http/omittable';
 
 export class RegisterAgencyDto {
   @ApiProperty({ example: 'IMM-SK', description: 'Agency code: upper-case letters, digits and dashes' })
@@ -16,7 +17,7 @@ export class RegisterAgencyDto {
   nameTh!: string;
 
   @ApiPropertyOptional({ example: 'Sa Kaeo Immigration Checkpoint' })
-  @IsOptional()
+  @Omittable()
   @Trim()
   @IsString()
   @MaxLength(300)
@@ -27,7 +28,7 @@ export class RegisterAgencyDto {
   agencyType!: AgencyType;
 
   @ApiPropertyOptional({ example: '2706', description: 'District geocode, if the agency serves one district' })
-  @IsOptional()
+  @Omittable()
   @Matches(/^\d{4}$/)
   districtCode?: string;
 }
@@ -41,7 +42,7 @@ export class RenameAgencyDto {
   nameTh!: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Omittable()
   @Trim()
   @IsString()
   @MaxLength(300)

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { RESOURCES, type Resource } from '@ruamjai/cases';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { Trim } from '../http/trim';
+import { Omittable } from '../http/omittable';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -31,8 +32,8 @@ export class WithdrawCommitmentDto {
 }
 
 export class CommitmentsQueryDto {
-  @ApiPropertyOptional({ example: 'SHELTER-SK' }) @IsOptional() @Matches(/^[A-Z0-9][A-Z0-9-]{1,63}$/) agency?: string;
-  @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) overdue?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() caseId?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^\d{1,19}$/) minPosition?: string;
+  @ApiPropertyOptional({ example: 'SHELTER-SK' }) @Omittable() @Matches(/^[A-Z0-9][A-Z0-9-]{1,63}$/) agency?: string;
+  @ApiPropertyOptional({ enum: ['true', 'false'] }) @Omittable() @IsIn(['true', 'false']) overdue?: string;
+  @ApiPropertyOptional() @Omittable() @IsUUID() caseId?: string;
+  @ApiPropertyOptional() @Omittable() @Matches(/^\d{1,19}$/) minPosition?: string;
 }

@@ -3,11 +3,12 @@ import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nes
 import type { Actor } from '@ruamjai/kernel';
 import { PlanNotFound, PlanReads, type PlanDashboard } from '@ruamjai/planning';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsInt, Matches, Max, Min } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { CurrentActor } from '../http/command-http';
 import { ReadYourWrites } from '../http/read-your-writes';
 import { uuidParam } from '../http/uuid-param';
+import { Omittable } from '../http/omittable';
 
 class FiscalYearParams {
   @Type(() => Number)
@@ -19,12 +20,12 @@ class FiscalYearParams {
 
 class DashboardQueryDto {
   @ApiPropertyOptional({ example: 'TH-27' })
-  @IsOptional()
+  @Omittable()
   @Matches(/^TH-\d{2}$/, { message: 'provinceCode must look like TH-27' })
   provinceCode?: string;
 
   @ApiPropertyOptional({ description: 'Wait until the dashboards include this position (read your write)' })
-  @IsOptional()
+  @Omittable()
   @Matches(/^\d{1,19}$/)
   minPosition?: string;
 }

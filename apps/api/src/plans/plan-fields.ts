@@ -1,26 +1,27 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TARGET_GROUPS } from '@ruamjai/planning';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateBy } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsNumber, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateBy } from 'class-validator';
 import { Trim } from '../http/trim';
+import { Omittable } from '../http/omittable';
 
 /** The fields plan commands share, validated the same wherever they appear. */
 
 export const AGENCY_CODE = /^[A-Z0-9][A-Z0-9-]{1,63}$/;
 export const AGENCY_MESSAGE = 'agency codes must be upper-case letters, digits and dashes';
 
-const optional = (required: boolean) => (required ? [] : [IsOptional()]);
+const optional = (required: boolean) => (required ? [] : [Omittable()]);
 
 /** Agencies taking part in a project. */
 export const AgencyCodesField = (description: string) =>
-  applyDecorators(ApiPropertyOptional({ example: ['IMM-SK'], description }), IsOptional(), IsArray(), ArrayMaxSize(50), Matches(AGENCY_CODE, { each: true, message: AGENCY_MESSAGE }));
+  applyDecorators(ApiPropertyOptional({ example: ['IMM-SK'], description }), Omittable(), IsArray(), ArrayMaxSize(50), Matches(AGENCY_CODE, { each: true, message: AGENCY_MESSAGE }));
 
-export const TargetGroupsField = () => applyDecorators(ApiPropertyOptional({ enum: TARGET_GROUPS, isArray: true }), IsOptional(), IsArray(), ArrayMaxSize(6), IsIn(TARGET_GROUPS, { each: true }));
+export const TargetGroupsField = () => applyDecorators(ApiPropertyOptional({ enum: TARGET_GROUPS, isArray: true }), Omittable(), IsArray(), ArrayMaxSize(6), IsIn(TARGET_GROUPS, { each: true }));
 
 export const ObjectivesField = () =>
   applyDecorators(
     ApiPropertyOptional({ type: [String], example: ['ลดความเสี่ยงของเด็กและสตรีในพื้นที่ชายแดน'] }),
-    IsOptional(),
+    Omittable(),
     IsArray(),
     ArrayMaxSize(20),
     IsString({ each: true }),

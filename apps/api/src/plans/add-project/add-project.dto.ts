@@ -2,8 +2,9 @@ import { FUNDING_SOURCES, STRATEGY_AREAS, type FundingSource, type StrategyArea,
 import { AgencyCodesField, DistrictCodesField, ObjectivesField, ReasonField, TargetGroupsField } from '../plan-fields';
 import { Trim } from '../../http/trim';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { CommandResponseDto } from '../draft-plan/draft-plan.dto';
+import { Omittable } from '../../http/omittable';
 
 export class AddProjectDto {
   @ApiProperty({ example: 'ประชารัฐร่วมใจขจัดภัยค้ามนุษย์ในเด็ก สตรี และครอบครัว' })
@@ -14,7 +15,7 @@ export class AddProjectDto {
   titleTh!: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Omittable()
   @Trim()
   @IsString()
   @MaxLength(500)

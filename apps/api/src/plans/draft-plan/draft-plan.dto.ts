@@ -1,6 +1,7 @@
 import { Trim } from '../../http/trim';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { Omittable } from '../../http/omittable';
 
 export class DraftPlanDto {
   @ApiProperty({ example: 'TH-27', description: 'ISO 3166-2:TH province code' })
@@ -21,7 +22,7 @@ export class DraftPlanDto {
   titleTh!: string;
 
   @ApiPropertyOptional({ example: 'Sa Kaeo anti-trafficking action plan FY2562' })
-  @IsOptional()
+  @Omittable()
   @Trim()
   @IsString()
   @MaxLength(500)
