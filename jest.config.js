@@ -46,6 +46,7 @@ module.exports = {
     { ...shared, ...servers, displayName: 'e2e', testMatch: ['<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'] },
   ],
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
-  testTimeout: 30000,
+  // A guard against hangs, not a measure of speed: suites with real servers share 2 cores with the image build.
+  testTimeout: 120000,
   maxWorkers: 2,
 };

@@ -51,8 +51,8 @@ async function buildImage(workspace: string): Promise<Map<string, { dir: string;
     const dir = join(workspace, stage.name);
     mkdirSync(dir, { recursive: true });
     let workdir = '/';
-    // Packages from the npm cache when it has them, and native code compiled on every core.
-    const env: Record<string, string | undefined> = { ...process.env, npm_config_prefer_offline: 'true', npm_config_fund: 'false', npm_config_audit: 'false', JOBS: 'max' };
+    // Packages from the npm cache when it has them; native code compiled on one core, leaving the other to the suites running beside it.
+    const env: Record<string, string | undefined> = { ...process.env, npm_config_prefer_offline: 'true', npm_config_fund: 'false', npm_config_audit: 'false', JOBS: '1' };
     for (const step of stage.steps) {
       if (step.kind === 'WORKDIR') workdir = step.path;
       else if (step.kind === 'ENV') Object.assign(env, step.vars, HOST_ENV_OVERRIDES);
