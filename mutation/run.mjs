@@ -26,6 +26,8 @@ const changedOnly = args.includes('--changed');
 const typecheck = !changedOnly && !args.includes('--no-typecheck');
 const wanted = args.filter((a) => !a.startsWith('--'));
 // --files=a.ts,b.ts: only these of the libraries' files (a partial measurement, printed as such).
+// --concurrency=N: test processes at a time (2 by default; 1 on a machine shared with other runs).
+const concurrency = Number(args.find((a) => a.startsWith('--concurrency='))?.slice('--concurrency='.length) ?? 2);
 const only = args.find((a) => a.startsWith('--files='))?.slice('--files='.length).split(',');
 const named = (wanted.length > 0 ? libraries.filter((l) => wanted.includes(l.name)) : libraries)
   .map((l) => (only ? { ...l, name: `${l.name} (part)`, mutate: l.mutate.filter((f) => only.includes(f)) } : l))
@@ -166,7 +168,7 @@ async function main() {
         // Module-level constants would need a fresh module per mutant: reported as ignored instead.
         ignoreStatic: true,
         // The machine is shared: at most two test processes at a time.
-        concurrency: 2,
+        concurrency,
         timeoutMS: 20_000,
         dryRunTimeoutMinutes: 20,
         thresholds: { high: 90, low: 70, break: library.break },
