@@ -6,6 +6,9 @@ module.exports = {
   rootDir: __dirname,
   testMatch: ['<rootDir>/{apps,libs,test}/**/*.{spec,int-spec,e2e-spec}.ts'],
   testEnvironment: 'node',
+  // Stryker's sandboxes (a copy of the repository each) are not part of the run.
+  modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/.stryker-tmp'],
   // ESM-only packages (NestJS 12 among them) are compiled to CommonJS for Jest, wherever they nest.
   transformIgnorePatterns: [`/node_modules/(?!(?:.*/node_modules/)?(?:${esmPackages.join('|')})/)`],
   transform: {
