@@ -139,9 +139,22 @@ function startServer(script, scriptArgs) {
 const SCORED = new Set(['Killed', 'Timeout', 'Survived', 'NoCoverage']);
 const DETECTED = new Set(['Killed', 'Timeout']);
 
+// The changed-lines step must fit CI (90 minutes for the whole run): past this many minutes it stops
+// and fails, saying so, rather than let the run hang. --max-minutes=N changes it; a full run has none.
+const maxMinutes = Number(args.find((a) => a.startsWith('--max-minutes='))?.slice('--max-minutes='.length) ?? (changedOnly ? 30 : 0));
+
 async function main() {
   const servers = [];
   const dirs = [];
+  const started = Date.now();
+  if (maxMinutes > 0) {
+    setTimeout(async () => {
+      process.stdout.write(`\n!! mutation testing did not finish within ${maxMinutes} minutes; failing rather than waiting. Run \`npm run mutation -- <library>\` on a quiet machine.\n`);
+      for (const server of servers) await server.stop();
+      for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+      process.exit(1);
+    }, maxMinutes * 60_000).unref();
+  }
   const needs = new Set(selected.flatMap((l) => l.servers));
   try {
     if (needs.has('kafka') && !process.env.KAFKA_BROKERS) {
@@ -191,15 +204,17 @@ async function main() {
         logLevel: 'info',
         plugins: ['@stryker-mutator/jest-runner', '@stryker-mutator/typescript-checker'],
       });
+      const libraryStarted = Date.now();
       const results = await stryker.runMutationTest();
       const scored = results.filter((r) => SCORED.has(r.status));
       const detected = scored.filter((r) => DETECTED.has(r.status)).length;
       const score = scored.length === 0 ? 100 : (100 * detected) / scored.length;
       const survived = scored.filter((r) => !DETECTED.has(r.status)).length;
-      scores.push({ library: library.name, score, detected, survived, floor: library.break });
+      scores.push({ library: library.name, score, detected, survived, floor: library.break, minutes: (Date.now() - libraryStarted) / 60_000 });
     }
     process.stdout.write('\nmutation scores\n');
-    for (const s of scores) process.stdout.write(`  ${s.library.padEnd(18)} ${s.score.toFixed(2).padStart(6)} %  (${s.detected} killed, ${s.survived} survived; floor ${s.floor} %)\n`);
+    for (const s of scores) process.stdout.write(`  ${s.library.padEnd(18)} ${s.score.toFixed(2).padStart(6)} %  (${s.detected} killed, ${s.survived} survived; floor ${s.floor} %; ${s.minutes.toFixed(1)} min)\n`);
+    process.stdout.write(`  (${((Date.now() - started) / 60_000).toFixed(1)} min in all)\n`);
     const below = scores.filter((s) => s.score < s.floor);
     if (below.length > 0) {
       process.stdout.write(`\n!! under the floor: ${below.map((s) => s.library).join(', ')}\n`);
