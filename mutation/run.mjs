@@ -195,7 +195,10 @@ async function main() {
         timeoutMS: 20_000,
         dryRunTimeoutMinutes: 20,
         thresholds: { high: 90, low: 70, break: library.break },
-        reporters: ['clear-text', 'json', 'progress-append-only'],
+        // event-recorder: each mutant's result is written as it is known, so a run stopped early
+        // (the machine too slow for all of it) still shows what it found.
+        reporters: ['clear-text', 'json', 'progress-append-only', 'event-recorder'],
+        eventReporter: { baseDir: `reports/mutation/events-${file}` },
         jsonReporter: { fileName: `reports/mutation/${file}.json` },
         clearTextReporter: { allowColor: false, logTests: false, reportMutants: true, reportScoreTable: true },
         tempDirName: `.stryker-tmp-${file}`,
