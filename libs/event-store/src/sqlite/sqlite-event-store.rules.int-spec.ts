@@ -143,6 +143,30 @@ describe('the embedded SQLite event store', () => {
     await store.close();
   });
 
+  it('ends a subscriber\'s loop as soon as it unsubscribes, even while the subscription waits for new events', async () => {
+    // A long poll interval: only the unsubscribe itself can end the wait.
+    const store = SqliteEventStore.open({ file: join(dir, 'events.sqlite'), pollIntervalMs: 60_000 });
+    await store.append('s', events(2), { expected: 'no_stream' });
+    const sub = store.subscribeToAll({ from: 'start' });
+    const kinds: string[] = [];
+    let caughtUp!: () => void;
+    const isCaughtUp = new Promise<void>((resolve) => (caughtUp = resolve));
+    const loop = (async () => {
+      for await (const message of sub) {
+        kinds.push(message.kind);
+        if (message.kind === 'caughtUp') caughtUp();
+      }
+      return 'ended';
+    })();
+    await isCaughtUp;
+    const started = Date.now();
+    await sub.unsubscribe();
+    await expect(Promise.race([loop, new Promise((r) => setTimeout(() => r('still waiting'), 5_000))])).resolves.toBe('ended');
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(kinds).toEqual(['event', 'event', 'caughtUp']);
+    await store.close();
+  });
+
   it('lets an idle store\'s process end by itself, and keeps it alive until every write under way is committed', async () => {
     const file = join(dir, 'events.sqlite');
     // This process opens it first (the schema), writes and leaves it open: a test run never hangs on it.
