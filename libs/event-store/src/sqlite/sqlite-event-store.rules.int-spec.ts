@@ -167,6 +167,38 @@ describe('the embedded SQLite event store', () => {
     await store.close();
   });
 
+  it('tells a subscriber of its own writer\'s commit at once, not at the next poll', async () => {
+    const store = SqliteEventStore.open({ file: join(dir, 'events.sqlite'), pollIntervalMs: 60_000 });
+    // The writer thread is started and warm before the subscription begins to wait.
+    const warm = await store.append('warm', events(1), { expected: 'no_stream' });
+    const sub = store.subscribeToAll({ from: { after: warm.position } });
+    const iterator = sub[Symbol.asyncIterator]();
+    expect((await iterator.next()).value).toEqual({ kind: 'caughtUp', position: warm.position });
+    const next = iterator.next();
+    const [written] = events(1);
+    await store.append('s', [written], { expected: 'no_stream' });
+    const late = new Promise((r) => setTimeout(() => r('not told'), 5_000));
+    expect(await Promise.race([next.then((n) => n.value), late])).toMatchObject({ kind: 'event', event: { id: written.id } });
+    await sub.unsubscribe();
+    await store.close();
+  });
+
+  it('delivers an event committed while its subscriber was busy with an earlier one without waiting for the poll', async () => {
+    const store = SqliteEventStore.open({ file: join(dir, 'events.sqlite'), pollIntervalMs: 60_000 });
+    const [first, second] = events(2);
+    await store.append('s', [first], { expected: 'no_stream' });
+    const sub = store.subscribeToAll({ from: 'start' });
+    const iterator = sub[Symbol.asyncIterator]();
+    expect((await iterator.next()).value).toMatchObject({ kind: 'event', event: { id: first.id } });
+    // Busy with the first event, the subscriber's own command commits the second.
+    await store.append('s', [second], { expected: 0n });
+    expect((await iterator.next()).value).toEqual({ kind: 'caughtUp', position: 1n });
+    const late = new Promise((r) => setTimeout(() => r('not delivered'), 5_000));
+    expect(await Promise.race([iterator.next().then((n) => n.value), late])).toMatchObject({ kind: 'event', event: { id: second.id } });
+    await sub.unsubscribe();
+    await store.close();
+  });
+
   it('lets an idle store\'s process end by itself, and keeps it alive until every write under way is committed', async () => {
     const file = join(dir, 'events.sqlite');
     // This process opens it first (the schema), writes and leaves it open: a test run never hangs on it.
