@@ -167,6 +167,18 @@ describe('the embedded SQLite event store', () => {
     await store.close();
   });
 
+  it('delivers nothing more once unsubscribed, not even the rest of the page it was reading', async () => {
+    const store = SqliteEventStore.open({ file: join(dir, 'events.sqlite') });
+    const [first] = events(3);
+    await store.append('s', [first, ...events(2)], { expected: 'no_stream' });
+    const sub = store.subscribeToAll({ from: 'start' });
+    const iterator = sub[Symbol.asyncIterator]();
+    expect((await iterator.next()).value).toMatchObject({ kind: 'event', event: { id: first.id } });
+    await sub.unsubscribe();
+    expect(await iterator.next()).toEqual({ done: true, value: undefined });
+    await store.close();
+  });
+
   it('tells a subscriber of its own writer\'s commit at once, not at the next poll', async () => {
     const store = SqliteEventStore.open({ file: join(dir, 'events.sqlite'), pollIntervalMs: 60_000 });
     // The writer thread is started and warm before the subscription begins to wait.
