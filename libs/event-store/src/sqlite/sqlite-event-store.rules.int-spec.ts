@@ -179,6 +179,23 @@ describe('the embedded SQLite event store', () => {
     await store.close();
   });
 
+  it('signals caught up only after every past event, however many pages they fill', async () => {
+    const store = SqliteEventStore.open({ file: join(dir, 'events.sqlite') });
+    for (let i = 0; i < 3; i++) await store.append(`s-${i}`, events(900), { expected: 'no_stream' });
+    const sub = store.subscribeToAll({ from: 'start' });
+    let delivered = 0;
+    for await (const message of sub) {
+      if (message.kind === 'caughtUp') {
+        expect(message.position).toBe(2700n);
+        break;
+      }
+      delivered++;
+    }
+    expect(delivered).toBe(2700);
+    await sub.unsubscribe();
+    await store.close();
+  });
+
   it('tells a subscriber of its own writer\'s commit at once, not at the next poll', async () => {
     const store = SqliteEventStore.open({ file: join(dir, 'events.sqlite'), pollIntervalMs: 60_000 });
     // The writer thread is started and warm before the subscription begins to wait.
@@ -191,6 +208,11 @@ describe('the embedded SQLite event store', () => {
     await store.append('s', [written], { expected: 'no_stream' });
     const late = new Promise((r) => setTimeout(() => r('not told'), 5_000));
     expect(await Promise.race([next.then((n) => n.value), late])).toMatchObject({ kind: 'event', event: { id: written.id } });
+    // Caught up once: the live events that follow come without another caught-up signal.
+    const following = iterator.next();
+    const [later] = events(1);
+    await store.append('s', [later], { expected: 0n });
+    expect((await following).value).toMatchObject({ kind: 'event', event: { id: later.id } });
     await sub.unsubscribe();
     await store.close();
   });
