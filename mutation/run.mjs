@@ -10,7 +10,7 @@
 // The servers the specs need (Kafka, PostgreSQL) are started once here, like the test run's global
 // setup does, and handed to Stryker's Jest through the same environment variables.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -32,7 +32,7 @@ const wanted = args.filter((a) => !a.startsWith('--'));
 const concurrency = Number(args.find((a) => a.startsWith('--concurrency='))?.slice('--concurrency='.length) ?? 2);
 const only = args.find((a) => a.startsWith('--files='))?.slice('--files='.length).split(',');
 const named = (wanted.length > 0 ? libraries.filter((l) => wanted.includes(l.name)) : libraries)
-  .map((l) => (only ? { ...l, name: `${l.name} (part)`, mutate: l.mutate.filter((f) => only.includes(f)) } : l))
+  .map((l) => (only ? { ...l, name: `${l.name} (part ${only.map((f) => f.split('/').pop().replace(/\.ts$/, '')).join('+')})`, mutate: l.mutate.filter((f) => only.includes(f)) } : l))
   .filter((l) => l.mutate.length > 0);
 if (named.length === 0) {
   process.stderr.write(`no such library; choose from: ${libraries.map((l) => l.name).join(', ')}\n`);
@@ -79,6 +79,28 @@ function changedLines() {
 
 const MAX_LINES = 60;
 
+/**
+ * The ranges without their blank and comment lines, which hold no mutant: a change that only
+ * comments (a `// Stryker disable` note, say) then runs nothing, instead of a dry run of minutes.
+ */
+function codeOnly(file, ranges) {
+  const text = readFileSync(join(root, file), 'utf8').split('\n');
+  const comment = /^\s*(\/\/.*|\/\*.*|\*.*|)$/;
+  const result = [];
+  for (const [from, to] of ranges) {
+    let start;
+    for (let line = from; line <= to + 1; line++) {
+      const code = line <= to && !comment.test(text[line - 1] ?? '');
+      if (code && start === undefined) start = line;
+      if (!code && start !== undefined) {
+        result.push([start, line - 1]);
+        start = undefined;
+      }
+    }
+  }
+  return result;
+}
+
 /** The libraries to run: with --changed, each reduced to the changed lines of its files. */
 function plan() {
   if (!changedOnly) return named;
@@ -88,7 +110,7 @@ function plan() {
     // At most MAX_LINES changed lines per library, the first ones, so that a large change still fits CI.
     let budget = MAX_LINES;
     const mutate = library.mutate.flatMap((file) =>
-      (lines[file] ?? []).flatMap(([from, to]) => {
+      codeOnly(file, lines[file] ?? []).flatMap(([from, to]) => {
         if (budget <= 0) return [];
         const end = Math.min(to, from + budget - 1);
         budget -= end - from + 1;
