@@ -76,6 +76,14 @@ describe('the integration-event relay while the broker cannot be reached', () =>
     expect(await readCheckpoint(db, relay.name)).toBe(0n);
   });
 
+  it('moves its checkpoint past events with no public counterpart without the broker: there is nothing to send', async () => {
+    const written = await store.append('thing-1', [{ id: randomUUID(), type: 'Private', data: {} }, { id: randomUUID(), type: 'Private', data: {} }], { expected: 'no_stream' });
+    await relay.start();
+    await until(() => relay.progress.checkpoint === written.position);
+    expect(await readCheckpoint(db, relay.name)).toBe(written.position);
+    expect(warnings).toEqual([]);
+  });
+
   it('stops promptly in the middle of its retries', async () => {
     await store.append('thing-1', [{ id: randomUUID(), type: 'Public', data: {} }], { expected: 'no_stream' });
     await relay.start();
