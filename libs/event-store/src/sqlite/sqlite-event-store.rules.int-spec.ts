@@ -193,6 +193,12 @@ describe('the embedded SQLite event store', () => {
     }
     expect(delivered).toBe(2700);
     await sub.unsubscribe();
+    // On an empty log it is caught up at once, at no position.
+    const empty = SqliteEventStore.open({ file: join(dir, 'empty.sqlite') });
+    const onEmpty = empty.subscribeToAll({ from: 'start' })[Symbol.asyncIterator]();
+    expect((await onEmpty.next()).value).toEqual({ kind: 'caughtUp', position: undefined });
+    await onEmpty.return?.();
+    await empty.close();
     await store.close();
   });
 
