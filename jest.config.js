@@ -13,6 +13,9 @@ const shared = {
   // Only the sources are crawled for tests and modules, not node_modules, dist or the data folders.
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
   testEnvironment: 'node',
+  // Stryker's sandboxes (a copy of the repository each) are not part of the run.
+  modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/.stryker-tmp'],
   // ESM-only packages (NestJS 12 among them) are compiled to CommonJS for Jest, wherever they nest.
   transformIgnorePatterns: [`/node_modules/(?!(?:.*/node_modules/)?(?:${esmPackages.join('|')})/)`],
   transform: {

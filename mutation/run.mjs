@@ -10,7 +10,7 @@
 // The servers the specs need (Kafka, PostgreSQL) are started once here, like the test run's global
 // setup does, and handed to Stryker's Jest through the same environment variables.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -23,12 +23,16 @@ const args = process.argv.slice(2);
 const changedOnly = args.includes('--changed');
 // --no-typecheck: leave out the TypeScript checker (it takes minutes to start on a busy machine);
 // mutants it would have refused as type errors then run, and count as survivors if nothing fails.
-const typecheck = !changedOnly && !args.includes('--no-typecheck');
+// The changed-lines step keeps it: there every surviving mutant of the event store and the relay
+// fails the run, and one that does not even compile must not be the reason.
+const typecheck = !args.includes('--no-typecheck');
 const wanted = args.filter((a) => !a.startsWith('--'));
 // --files=a.ts,b.ts: only these of the libraries' files (a partial measurement, printed as such).
+// --concurrency=N: test processes at a time (2 by default; 1 on a machine shared with other runs).
+const concurrency = Number(args.find((a) => a.startsWith('--concurrency='))?.slice('--concurrency='.length) ?? 2);
 const only = args.find((a) => a.startsWith('--files='))?.slice('--files='.length).split(',');
 const named = (wanted.length > 0 ? libraries.filter((l) => wanted.includes(l.name)) : libraries)
-  .map((l) => (only ? { ...l, name: `${l.name} (part)`, mutate: l.mutate.filter((f) => only.includes(f)) } : l))
+  .map((l) => (only ? { ...l, name: `${l.name} (part ${only.map((f) => f.split('/').pop().replace(/\.ts$/, '')).join('+')})`, mutate: l.mutate.filter((f) => only.includes(f)) } : l))
   .filter((l) => l.mutate.length > 0);
 if (named.length === 0) {
   process.stderr.write(`no such library; choose from: ${libraries.map((l) => l.name).join(', ')}\n`);
@@ -49,7 +53,15 @@ function changedLines() {
     }
   }
   const head = git('rev-parse', 'HEAD');
-  if (!base || base === head) base = git('rev-parse', 'HEAD~1');
+  if (!base || base === head) {
+    try {
+      base = git('rev-parse', 'HEAD~1');
+    } catch {
+      // A clone without history (git clone --depth 1) has nothing to compare with.
+      process.stdout.write('!! mutation:changed: no merge base with main and no parent commit (a shallow clone?): nothing to compare with, nothing mutated. Fetch the history (git fetch --unshallow) to run it.\n');
+      process.exit(0);
+    }
+  }
   const diff = git('diff', '-U0', '--no-color', base, '--', 'libs');
   const lines = {};
   let file;
@@ -67,6 +79,28 @@ function changedLines() {
 
 const MAX_LINES = 60;
 
+/**
+ * The ranges without their blank and comment lines, which hold no mutant: a change that only
+ * comments (a `// Stryker disable` note, say) then runs nothing, instead of a dry run of minutes.
+ */
+function codeOnly(file, ranges) {
+  const text = readFileSync(join(root, file), 'utf8').split('\n');
+  const comment = /^\s*(\/\/.*|\/\*.*|\*.*|)$/;
+  const result = [];
+  for (const [from, to] of ranges) {
+    let start;
+    for (let line = from; line <= to + 1; line++) {
+      const code = line <= to && !comment.test(text[line - 1] ?? '');
+      if (code && start === undefined) start = line;
+      if (!code && start !== undefined) {
+        result.push([start, line - 1]);
+        start = undefined;
+      }
+    }
+  }
+  return result;
+}
+
 /** The libraries to run: with --changed, each reduced to the changed lines of its files. */
 function plan() {
   if (!changedOnly) return named;
@@ -76,7 +110,7 @@ function plan() {
     // At most MAX_LINES changed lines per library, the first ones, so that a large change still fits CI.
     let budget = MAX_LINES;
     const mutate = library.mutate.flatMap((file) =>
-      (lines[file] ?? []).flatMap(([from, to]) => {
+      codeOnly(file, lines[file] ?? []).flatMap(([from, to]) => {
         if (budget <= 0) return [];
         const end = Math.min(to, from + budget - 1);
         budget -= end - from + 1;
@@ -127,9 +161,22 @@ function startServer(script, scriptArgs) {
 const SCORED = new Set(['Killed', 'Timeout', 'Survived', 'NoCoverage']);
 const DETECTED = new Set(['Killed', 'Timeout']);
 
+// The changed-lines step must fit CI (90 minutes for the whole run): past this many minutes it stops
+// and fails, saying so, rather than let the run hang. --max-minutes=N changes it; a full run has none.
+const maxMinutes = Number(args.find((a) => a.startsWith('--max-minutes='))?.slice('--max-minutes='.length) ?? (changedOnly ? 30 : 0));
+
 async function main() {
   const servers = [];
   const dirs = [];
+  const started = Date.now();
+  if (maxMinutes > 0) {
+    setTimeout(async () => {
+      process.stdout.write(`\n!! mutation testing did not finish within ${maxMinutes} minutes; failing rather than waiting. Run \`npm run mutation -- <library>\` on a quiet machine.\n`);
+      for (const server of servers) await server.stop();
+      for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+      process.exit(1);
+    }, maxMinutes * 60_000).unref();
+  }
   const needs = new Set(selected.flatMap((l) => l.servers));
   try {
     if (needs.has('kafka') && !process.env.KAFKA_BROKERS) {
@@ -166,11 +213,14 @@ async function main() {
         // Module-level constants would need a fresh module per mutant: reported as ignored instead.
         ignoreStatic: true,
         // The machine is shared: at most two test processes at a time.
-        concurrency: 2,
+        concurrency,
         timeoutMS: 20_000,
         dryRunTimeoutMinutes: 20,
         thresholds: { high: 90, low: 70, break: library.break },
-        reporters: ['clear-text', 'json', 'progress-append-only'],
+        // event-recorder: each mutant's result is written as it is known, so a run stopped early
+        // (the machine too slow for all of it) still shows what it found.
+        reporters: ['clear-text', 'json', 'progress-append-only', 'event-recorder'],
+        eventReporter: { baseDir: `reports/mutation/events-${file}` },
         jsonReporter: { fileName: `reports/mutation/${file}.json` },
         clearTextReporter: { allowColor: false, logTests: false, reportMutants: true, reportScoreTable: true },
         tempDirName: `.stryker-tmp-${file}`,
@@ -179,15 +229,17 @@ async function main() {
         logLevel: 'info',
         plugins: ['@stryker-mutator/jest-runner', '@stryker-mutator/typescript-checker'],
       });
+      const libraryStarted = Date.now();
       const results = await stryker.runMutationTest();
       const scored = results.filter((r) => SCORED.has(r.status));
       const detected = scored.filter((r) => DETECTED.has(r.status)).length;
       const score = scored.length === 0 ? 100 : (100 * detected) / scored.length;
       const survived = scored.filter((r) => !DETECTED.has(r.status)).length;
-      scores.push({ library: library.name, score, detected, survived, floor: library.break });
+      scores.push({ library: library.name, score, detected, survived, floor: library.break, minutes: (Date.now() - libraryStarted) / 60_000 });
     }
     process.stdout.write('\nmutation scores\n');
-    for (const s of scores) process.stdout.write(`  ${s.library.padEnd(18)} ${s.score.toFixed(2).padStart(6)} %  (${s.detected} killed, ${s.survived} survived; floor ${s.floor} %)\n`);
+    for (const s of scores) process.stdout.write(`  ${s.library.padEnd(18)} ${s.score.toFixed(2).padStart(6)} %  (${s.detected} killed, ${s.survived} survived; floor ${s.floor} %; ${s.minutes.toFixed(1)} min)\n`);
+    process.stdout.write(`  (${((Date.now() - started) / 60_000).toFixed(1)} min in all)\n`);
     const below = scores.filter((s) => s.score < s.floor);
     if (below.length > 0) {
       process.stdout.write(`\n!! under the floor: ${below.map((s) => s.library).join(', ')}\n`);

@@ -150,6 +150,33 @@ interface Received {
     expect([...new Set(received.slice(before).map((r) => r.id))]).toEqual(later.map((e) => e.id));
   });
 
+  it('delivers what is appended while it runs, burst after burst, one batch at a time: its checkpoint only ever moves forward', async () => {
+    const relay = relayTo(kafkaBrokers()!);
+    const progress: RelayProgress[] = [];
+    relay.onProgress((p) => progress.push(p));
+    await relay.start();
+    await until(async () => relay.progress.checkpoint === (await store.headPosition()));
+    const key = `thing-${randomUUID()}`;
+    const written: string[] = [];
+    // Bursts come while earlier ones are still being sent.
+    for (let i = 0; i < 15; i++) {
+      const burst = Array.from({ length: 40 }, () => event('Public'));
+      await store.append(key, burst, { expected: i === 0 ? 'no_stream' : BigInt(i * 40 - 1) });
+      written.push(...burst.map((e) => e.id));
+      if (i % 5 === 4) await until(() => relay.progress.checkpoint > 0n && relay.progress.seen === relay.progress.checkpoint);
+    }
+    const head = (await store.headPosition())!;
+    await until(() => relay.progress.checkpoint === head);
+    expect(await readCheckpoint(db, relay.name)).toBe(head);
+    expect(progress.every((p, i) => i === 0 || p.checkpoint > progress[i - 1].checkpoint)).toBe(true);
+    await until(() => written.every((id) => received.some((r) => r.id === id)));
+    await relay.stop();
+    const order = received.filter((r) => r.key === key).map((r) => BigInt(r.body.sequence));
+    const firsts = order.filter((s, i) => order.indexOf(s) === i);
+    expect(firsts).toHaveLength(written.length);
+    expect(firsts).toEqual([...firsts].sort((a, b) => (a < b ? -1 : 1)));
+  });
+
   it('keeps one checkpoint per relay name', async () => {
     const head = (await store.headPosition())!;
     const other = relayTo(kafkaBrokers()!, 'another-relay');
