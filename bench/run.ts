@@ -10,6 +10,7 @@ import { storeFigures } from './store.bench';
 import { startEmbeddedPostgres, startKafka } from '../infra/servers';
 import { kafkaFigures } from './kafka.bench';
 import { planFigures } from './plan.bench';
+import { reportFigures } from './reports.bench';
 
 /**
  * `npm run bench`: every figure beside its floor or target, measured in this one run, on the data
@@ -40,6 +41,9 @@ Recorded by \`npm run bench -- --record\`; every figure above comes from that on
   broker (started by the bench); latency runs from just before the append to the consumer's
   eachMessage, on the same machine. The first three seconds (3,000 events) warm the freshly started
   broker and are not measured; the figure is the steady state over the following events.
+- (j) seeds the Sa Kaeo FY2562 plan, then asks the API (in-process HTTP injection, with the token
+  check and everything a request goes through) for each report and for the plan as JSON, in turns,
+  after one warm-up each; reports are built from the plan's log on every request.
 - (g) lets the relay catch up a backlog from its checkpoint, beside a bare kafkajs producer (same
   idempotent, acks=all settings) sending as many messages of the same size in batches of 500.
 `;
@@ -92,6 +96,14 @@ async function main(): Promise<void> {
     say(asOfRow('a plan with 10,000 events that are all new projects (stress case)', plan.projects));
     say(
       `| (i) command p99 on a 10,000-event plan ÷ on a 10-event plan | ${fmt(plan.commandP99.large, 2)} ms ÷ ${fmt(plan.commandP99.small, 2)} ms = ${fmt(plan.commandP99.ratio, 2)} | 10-event plan ${fmt(plan.commandP99.small, 2)} ms | ≤ 1.2 | ${plan.commandP99.ratio <= 1.2 ? 'yes' : 'NO'} |`,
+    );
+
+    const reports = await reportFigures(dir);
+    say(
+      `| (j) the Sa Kaeo seed's action plan as a Thai PDF (${fmt(reports.pdfBytes / 1024)} KiB, Sarabun embedded), through the API | median ${fmt(reports.actionPlanPdf, 1)} ms over ${reports.runs} | the same plan as JSON from the API: median ${fmt(reports.planJson, 1)} ms | — | — |`,
+    );
+    say(
+      `| (j) its fourth-quarter progress as an Excel workbook (${fmt(reports.xlsxBytes / 1024)} KiB) / as a PDF, through the API | median ${fmt(reports.quarterlyXlsx, 1)} ms / ${fmt(reports.quarterlyPdf, 1)} ms over ${reports.runs} | the same plan as JSON from the API: median ${fmt(reports.planJson, 1)} ms | — | — |`,
     );
 
     const kafka = await startKafka(root);

@@ -64,7 +64,17 @@ const READS: Record<string, { url: (f: Fixture) => string; expect: Record<Caller
   '/api/v1/dashboards/cases': { url: () => '/api/v1/dashboards/cases', expect: all(200) },
   '/api/v1/dashboards/referrals': { url: () => '/api/v1/dashboards/referrals', expect: all(200) },
   '/api/v1/dashboards/commitments': { url: () => '/api/v1/dashboards/commitments', expect: all(200) },
+  // The subcommittee's papers carry what the plan carries: readers of plans read them.
+  '/api/v1/plans/{planId}/reports/action-plan': { url: (f) => `/api/v1/plans/${f.planId}/reports/action-plan`, expect: { ...all(200), viewer: 403 } },
+  '/api/v1/plans/{planId}/reports/quarterly-progress': { url: (f) => `/api/v1/plans/${f.planId}/reports/quarterly-progress?quarter=1`, expect: { ...all(200), viewer: 403 } },
+  '/api/v1/plans/{planId}/reports/fund': { url: (f) => `/api/v1/plans/${f.planId}/reports/fund`, expect: { ...all(200), viewer: 403 } },
+  // Counts under the small-count rule, as the dashboards: everyone.
+  '/api/v1/reports/case-statistics': { url: () => '/api/v1/reports/case-statistics?format=json', expect: all(200) },
+  // Records, however coarsened: the secretariat and auditors, as the case register export.
+  '/api/v1/reports/htcds': { url: () => '/api/v1/reports/htcds', expect: OVERSIGHT_ONLY },
 };
+/** Routes that build from the log itself rather than waiting for a projection: they take no minPosition. */
+const READ_FROM_LOG = ['/health', '/api/v1/audit/verification', '/api/v1/plans/{planId}/comparison', '/api/v1/commitments/{commitmentId}', ...Object.keys(READS).filter((route) => route.includes('/reports/'))];
 
 describe('every read route, by every kind of caller', () => {
   let api: ApiHarness;
@@ -108,7 +118,7 @@ describe('every read route, by every kind of caller', () => {
   it.each(Object.keys(READS).flatMap((route) => (Object.keys(CALLERS) as Caller[]).map((caller) => [route, caller] as const)))('%s read by the %s', async (route, caller) => {
     const separator = READS[route].url(f).includes('?') ? '&' : '?';
     // Read the fixture's own writes where the route waits for them.
-    const waits = !['/health', '/api/v1/audit/verification', '/api/v1/plans/{planId}/comparison', '/api/v1/commitments/{commitmentId}'].includes(route);
+    const waits = !READ_FROM_LOG.includes(route);
     const url = waits ? `${READS[route].url(f)}${separator}minPosition=${position}` : READS[route].url(f);
     const res = await api.http.get(url).set(await auth(caller));
     expect({ route, caller, status: res.status }).toEqual({ route, caller, status: READS[route].expect[caller] });

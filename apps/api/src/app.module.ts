@@ -34,6 +34,8 @@ import { BenchController } from './bench/bench.http.controller';
 import { PlanStructureController } from './plans/plan-structure/plan-structure.http.controller';
 import { PlanProgressController } from './plans/plan-structure/plan-progress.http.controller';
 import { PlanDashboardsController } from './dashboards/plan-dashboards.http.controller';
+import { ReportingModule } from '@ruamjai/reporting';
+import { ReportsController } from './reports/reports.http.controller';
 
 export interface ApiModuleOptions {
   readonly config: AppConfig;
@@ -71,6 +73,7 @@ export class AppModule {
         PlanningModule,
         // The overdue scheduler runs wherever projections run.
         CasesModule.forRoot({ runScheduler: config.projectionsInProcess }),
+        ReportingModule,
       ],
       controllers: [
         HealthController,
@@ -89,6 +92,7 @@ export class AppModule {
         AgencyDirectoryController,
         VerifyAuditChainController,
         ...CASE_CONTROLLERS,
+        ReportsController,
         ...(options.benchRoutes ? [BenchController] : []),
       ],
       providers: [

@@ -8,6 +8,7 @@ import { clampCheckpoints, rebuildProjections } from '@ruamjai/read-models';
 import { issueToken, loadOrCreateSigningKey } from '@ruamjai/security';
 import { SingleBar, Presets } from 'cli-progress';
 import { seedSakaeo2562 } from './seed/run-seed';
+import { REPORT_USAGE, ReportUsageError, runReport } from './report/run-report';
 import { parseArgs } from 'node:util';
 
 const USAGE = `Usage:
@@ -17,7 +18,8 @@ const USAGE = `Usage:
   npm run cli -- audit verify
   npm run cli -- seed sakaeo-2562
   npm run cli -- backup <dir>
-  npm run cli -- restore <dir> [--force] [--erasures-from <data folder or later backup>]…`;
+  npm run cli -- restore <dir> [--force] [--erasures-from <data folder or later backup>]…
+${REPORT_USAGE}`;
 
 class UsageError extends Error {}
 
@@ -165,6 +167,12 @@ async function main(): Promise<void> {
       return backup(config, rest);
     case 'restore':
       return restore(config, rest);
+    case 'report': {
+      const result = await runReport(config, rest);
+      process.stdout.write(`${result.file}\n`);
+      process.stderr.write(`Built from the log up to position ${result.position}${result.reproduceAsOf ? `; reproduce with --as-of ${result.reproduceAsOf}` : ''}\n`);
+      return;
+    }
     default:
       throw new UsageError(command ? `unknown command ${command}` : 'no command given');
   }
@@ -175,7 +183,7 @@ main().catch((error: unknown) => {
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }
-  if (error instanceof UsageError || error instanceof ConfigError) {
+  if (error instanceof UsageError || error instanceof ConfigError || error instanceof ReportUsageError) {
     process.stderr.write(`${error.message}\n\n${USAGE}\n`);
     process.exit(2);
   }

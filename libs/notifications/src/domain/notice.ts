@@ -1,0 +1,149 @@
+import type { Role } from '@ruamjai/kernel';
+
+/** Who a notice is for: the users of an agency, of a role, or of a role within an agency. */
+export interface Audience {
+  readonly agency?: string;
+  readonly role?: Role;
+}
+
+export type NoticeKind =
+  | 'referral_received'
+  | 'referral_overdue'
+  | 'referral_escalated'
+  | 'plan_submitted'
+  | 'plan_returned'
+  | 'plan_approved'
+  | 'fund_request_decided'
+  | 'audit_access_granted';
+
+/**
+ * What happened, for the people concerned, in Thai with English beside it. Names nobody: a case or a
+ * referral is named by its id and a link, never by the person in it.
+ */
+export interface Notice {
+  /** The event's id: one event, one notice of each kind. */
+  readonly eventId: string;
+  readonly kind: NoticeKind;
+  readonly audience: Audience;
+  readonly subject: { readonly th: string; readonly en: string };
+  readonly body: { readonly th: string; readonly en: string };
+  /** Path in the console, joined to the public base URL by the channel. */
+  readonly link: string;
+  readonly occurredAt: string;
+}
+
+/** The fields of an event a notice may use: ids, codes and times, never a personal field. */
+export interface NoticeSource {
+  readonly id: string;
+  readonly type: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly occurredAt: string;
+}
+
+const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/**
+ * The notices an event calls for (pure). The case's owning agency, needed for an auditor's access
+ * grant, comes in from outside because the grant's event does not carry it.
+ */
+export function noticesFor(event: NoticeSource, owningAgencyOf: (caseId: string) => string | undefined = () => undefined): Notice[] {
+  const d = event.data;
+  const base = { eventId: event.id, occurredAt: event.occurredAt };
+  switch (event.type) {
+    case 'ReferralSent':
+      return [
+        {
+          ...base,
+          kind: 'referral_received',
+          audience: { agency: text(d.toAgency) },
+          subject: { th: `[ร่วมใจ] มีการส่งต่อเรื่องถึงหน่วยงานของท่าน (${text(d.referralId).slice(0, 8)})`, en: `[Ruamjai] A referral arrived for your agency (${text(d.referralId).slice(0, 8)})` },
+          body: {
+            th: `หน่วยงาน ${text(d.fromAgency)} ส่งต่อเรื่อง ${text(d.referralId)} (คดี ${text(d.caseId)}) บริการ ${text(d.service)} ความเร่งด่วน ${text(d.urgency)} กรุณาตอบรับภายใน ${text(d.dueAt)}`,
+            en: `${text(d.fromAgency)} referred ${text(d.referralId)} (case ${text(d.caseId)}) for ${text(d.service)}, urgency ${text(d.urgency)}. Please answer by ${text(d.dueAt)}.`,
+          },
+          link: `/referrals/${text(d.referralId)}`,
+        },
+      ];
+    case 'ReferralOverdue':
+      return [
+        {
+          ...base,
+          kind: 'referral_overdue',
+          audience: { agency: text(d.toAgency) },
+          subject: { th: `[ร่วมใจ] เรื่องส่งต่อเกินกำหนดตอบรับ (${text(d.referralId).slice(0, 8)})`, en: `[Ruamjai] Referral overdue (${text(d.referralId).slice(0, 8)})` },
+          body: {
+            th: `เรื่องส่งต่อ ${text(d.referralId)} (คดี ${text(d.caseId)}) ยังไม่ได้รับการตอบรับภายใน ${text(d.dueAt)}`,
+            en: `Referral ${text(d.referralId)} (case ${text(d.caseId)}) was not acknowledged by ${text(d.dueAt)}.`,
+          },
+          link: `/referrals/${text(d.referralId)}`,
+        },
+      ];
+    case 'ReferralEscalated':
+      return [
+        {
+          ...base,
+          kind: 'referral_escalated',
+          audience: { role: 'coordinator' },
+          subject: { th: `[ร่วมใจ] เรื่องส่งต่อถูกยกระดับถึงผู้ประสานงาน (${text(d.referralId).slice(0, 8)})`, en: `[Ruamjai] Referral escalated to the coordinator (${text(d.referralId).slice(0, 8)})` },
+          body: { th: `เรื่องส่งต่อ ${text(d.referralId)} (คดี ${text(d.caseId)}) ไม่ได้รับการตอบรับตามกำหนด`, en: `Referral ${text(d.referralId)} (case ${text(d.caseId)}) was not acknowledged in time.` },
+          link: `/referrals/${text(d.referralId)}`,
+        },
+      ];
+    case 'PlanSubmitted':
+      return [plan(base, 'plan_submitted', { role: 'chair' }, d, 'แผนเสนอขอความเห็นชอบ', 'Plan submitted for approval')];
+    case 'PlanReturned':
+      return [plan(base, 'plan_returned', { role: 'coordinator' }, d, 'แผนถูกส่งกลับให้แก้ไข', 'Plan returned for revision')];
+    case 'PlanApproved':
+      return [plan(base, 'plan_approved', { role: 'coordinator' }, d, `แผนได้รับความเห็นชอบ ${text(d.meetingReference)}`, `Plan approved at meeting ${text(d.meetingReference)}`)];
+    case 'FundRequestApproved':
+    case 'FundRequestRejected':
+    case 'FundRequestReturned': {
+      const decision = event.type === 'FundRequestApproved' ? ['อนุมัติ', 'approved'] : event.type === 'FundRequestRejected' ? ['ไม่อนุมัติ', 'rejected'] : ['ส่งกลับให้แก้ไข', 'returned for revision'];
+      return [
+        {
+          ...base,
+          kind: 'fund_request_decided',
+          audience: { role: 'coordinator' },
+          subject: { th: `[ร่วมใจ] คำขอรับการสนับสนุนจากกองทุนฯ: ${decision[0]}`, en: `[Ruamjai] Fund request ${decision[1]}` },
+          body: { th: `คำขอ ${text(d.requestId)} ของโครงการ ${text(d.projectId)}: ${decision[0]}`, en: `Request ${text(d.requestId)} of project ${text(d.projectId)}: ${decision[1]}.` },
+          link: `/plans/${text(d.planId)}/projects/${text(d.projectId)}`,
+        },
+      ];
+    }
+    case 'AuditAccessGranted': {
+      const owner = owningAgencyOf(text(d.caseId));
+      if (!owner) return [];
+      return [
+        {
+          ...base,
+          kind: 'audit_access_granted',
+          audience: { agency: owner },
+          subject: { th: '[ร่วมใจ] มีการให้สิทธิ์ผู้ตรวจสอบเข้าถึงข้อมูลส่วนบุคคลในคดีของหน่วยงาน', en: "[Ruamjai] An auditor was granted access to personal data in your agency's case" },
+          body: {
+            th: `ผู้ตรวจสอบจาก ${text(d.agency)} ได้รับสิทธิ์เข้าถึงข้อมูลส่วนบุคคลในคดี ${text(d.caseId)} จนถึง ${text(d.until)}`,
+            en: `An auditor of ${text(d.agency)} may read the personal data of case ${text(d.caseId)} until ${text(d.until)}.`,
+          },
+          link: `/cases/${text(d.caseId)}`,
+        },
+      ];
+    }
+    default:
+      return [];
+  }
+}
+
+function plan(base: { eventId: string; occurredAt: string }, kind: NoticeKind, audience: Audience, d: Readonly<Record<string, unknown>>, th: string, en: string): Notice {
+  return {
+    ...base,
+    kind,
+    audience,
+    subject: { th: `[ร่วมใจ] ${th}`, en: `[Ruamjai] ${en}` },
+    body: { th: `${th}: แผน ${text(d.planId)}`, en: `${en}: plan ${text(d.planId)}.` },
+    link: `/plans/${text(d.planId)}`,
+  };
+}
+
+/** Retry pacing: doubling from `firstMs`, capped, with the attempt count deciding when to give up. */
+export function nextAttemptAt(now: number, attempts: number, firstMs: number, capMs: number): number {
+  return now + Math.min(capMs, firstMs * 2 ** Math.max(0, attempts - 1));
+}
