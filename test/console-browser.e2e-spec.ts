@@ -1,0 +1,237 @@
+import AxeBuilder from '@axe-core/playwright';
+import { totpCodeAt } from '@ruamjai/identity';
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './support/browser';
+import { samplePlan, sampleProject, startApi, type ApiHarness } from './support/api-harness';
+
+const SHOTS = join(__dirname, '../test-results/console-screenshots');
+
+/** Browser tests of the console: real API, real Chromium from Debian, driven by Playwright. */
+describe('the console in a browser', () => {
+  let api: ApiHarness;
+  let browser: Browser;
+  let base: string;
+  let secretariat: string;
+
+  beforeAll(async () => {
+    api = await startApi({ SIGN_IN_MAX_FAILURES: '3', READ_YOUR_WRITES_TIMEOUT_MS: '30000' });
+    await api.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
+    browser = await launchChromium();
+    secretariat = await api.token('coordinator', 'somchai', 'PSDHS-SK');
+    for (const lang of ['th', 'en']) mkdirSync(join(SHOTS, lang), { recursive: true });
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  async function addUser(username: string, role: string, agency = 'PSDHS-SK'): Promise<string> {
+    const res = await api.http.post('/api/v1/users').set('Authorization', `Bearer ${secretariat}`).send({ username, displayName: `คุณ${username}`, role, agency });
+    if (res.status !== 201) throw new Error(`adding ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.oneTimePassword as string;
+  }
+
+  /** A person who has already been through the first sign-in (through the API). */
+  async function readyUser(username: string, role: string, password: string): Promise<string | undefined> {
+    const oneTime = await addUser(username, role);
+    const first = await api.http.post('/api/v1/auth/sign-in').send({ username, password: oneTime });
+    const changed = await api.http.post('/api/v1/auth/password-change').send({ challenge: first.body.challenge, newPassword: password });
+    if (changed.body.status === 'signed_in') return undefined;
+    const secret = changed.body.secret as string;
+    await api.http.post('/api/v1/auth/second-factor').send({ challenge: changed.body.challenge, code: totpCodeAt(secret, new Date()) });
+    return secret;
+  }
+
+  const open: BrowserContext[] = [];
+  // A test that fails part-way must not leave its page (and its live stream) holding connections.
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((c) => c.close().catch(() => undefined)));
+  });
+
+  async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'th-TH', timezoneId: 'Asia/Bangkok' });
+    open.push(context);
+    const page = await context.newPage();
+    // Generous: the CI machine is shared, and a slow first paint is not what these tests judge.
+    page.setDefaultTimeout(60_000);
+    page.setDefaultNavigationTimeout(90_000);
+    return { context, page };
+  }
+
+  async function signIn(page: Page, username: string, password: string, secret?: string): Promise<void> {
+    await page.goto(base + '/', { waitUntil: 'domcontentloaded' });
+    await page.getByLabel('ชื่อผู้ใช้').fill(username);
+    await page.getByLabel('รหัสผ่าน', { exact: true }).fill(password);
+    if (secret) await page.getByLabel('รหัสยืนยัน 6 หลักจากแอปยืนยันตัวตน').fill(totpCodeAt(secret, new Date()));
+    await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
+  }
+
+  /** No serious or critical WCAG 2.x A/AA violation on the page as it stands. */
+  async function expectAccessible(page: Page, screen: string): Promise<void> {
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect({ screen, violations: bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`) }).toEqual({ screen, violations: [] });
+  }
+
+  async function shoot(page: Page, lang: 'th' | 'en', name: string): Promise<void> {
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(SHOTS, lang, `${name}.png`), fullPage: true });
+  }
+
+  it('a new coordinator signs in for the first time: one-time password, a new password, then the authenticator code', async () => {
+    const oneTime = await addUser('malee', 'coordinator');
+    const { context, page } = await newPage();
+    await page.goto(base + '/', { waitUntil: 'domcontentloaded' });
+    await expect(page.getByRole('heading', { name: 'เข้าสู่ระบบ' }).isVisible()).resolves.toBe(true);
+    await shoot(page, 'th', '01-sign-in');
+    await expectAccessible(page, 'sign-in');
+    await signIn(page, 'malee', oneTime);
+
+    await page.getByRole('heading', { name: 'ตั้งรหัสผ่านใหม่' }).waitFor();
+    await shoot(page, 'th', '02-password-change');
+    await expectAccessible(page, 'password change');
+    await page.getByLabel('รหัสผ่านใหม่', { exact: true }).fill('สั้น');
+    await page.getByLabel('ยืนยันรหัสผ่านใหม่').fill('สั้น');
+    await page.getByRole('button', { name: 'บันทึกรหัสผ่านใหม่' }).click();
+    await page.getByText('รหัสผ่านต้องยาวอย่างน้อย 12 ตัวอักษร').first().waitFor();
+    await page.getByLabel('รหัสผ่านใหม่', { exact: true }).fill('ร่วมใจสระแก้ว-2562');
+    await page.getByLabel('ยืนยันรหัสผ่านใหม่').fill('ร่วมใจสระแก้ว-2562');
+    await page.getByRole('button', { name: 'บันทึกรหัสผ่านใหม่' }).click();
+
+    await page.getByRole('heading', { name: 'ตั้งค่าการยืนยันตัวตนสองขั้นตอน' }).waitFor();
+    const secret = (await page.getByTestId('totp-secret').innerText()).trim();
+    expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+    await shoot(page, 'th', '03-second-factor');
+    await expectAccessible(page, 'second factor');
+    await page.getByLabel('รหัสยืนยัน 6 หลักจากแอปยืนยันตัวตน').fill(totpCodeAt(secret, new Date()));
+    await page.getByRole('button', { name: 'ยืนยันและเข้าสู่ระบบ' }).click();
+
+    await page.getByTestId('signed-in-user').waitFor();
+    expect(await page.getByTestId('signed-in-user').innerText()).toContain('คุณmalee');
+    expect(await page.getByTestId('signed-in-user').innerText()).toContain('เลขานุการ');
+    await context.close();
+  }, 300_000);
+
+  it('signs in with password and TOTP, and signing out revokes the session at once', async () => {
+    const secret = await readyUser('officer.b', 'agency_officer', 'ด่านอรัญประเทศ-2562');
+    const { context, page } = await newPage();
+    const tokens: string[] = [];
+    page.on('request', (request) => {
+      const header = request.headers().authorization;
+      if (header?.startsWith('Bearer ')) tokens.push(header.slice(7));
+    });
+    await signIn(page, 'officer.b', 'ด่านอรัญประเทศ-2562', secret);
+    await page.getByTestId('signed-in-user').waitFor();
+    await page.getByRole('heading', { name: 'แผนปฏิบัติการ' }).waitFor();
+    const token = tokens.at(-1)!;
+    expect((await api.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${token}`)).status).toBe(200);
+
+    // A reload keeps the session through the refresh cookie.
+    await page.reload();
+    await page.getByTestId('signed-in-user').waitFor();
+
+    await page.getByTestId('sign-out').click();
+    await page.getByRole('heading', { name: 'เข้าสู่ระบบ' }).waitFor();
+    const after = await api.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${token}`);
+    expect(after.status).toBe(401);
+    expect(after.body.code).toBe('AUTH.SESSION_REVOKED');
+    await page.reload();
+    await page.getByRole('heading', { name: 'เข้าสู่ระบบ' }).waitFor();
+    await context.close();
+  }, 300_000);
+
+  it('locks the account after repeated failures and says so in Thai', async () => {
+    await readyUser('viewer.lock', 'viewer', 'รหัสผ่านที่ถูกต้อง-1');
+    const { context, page } = await newPage();
+    for (let i = 0; i < 3; i++) {
+      await signIn(page, 'viewer.lock', 'รหัสผิด-ลองเดา');
+      await page.getByRole('alert').waitFor();
+    }
+    await page.getByRole('alert').filter({ hasText: 'ถูกล็อกชั่วคราว' }).waitFor();
+    await shoot(page, 'th', '04-locked-out');
+    await signIn(page, 'viewer.lock', 'รหัสผ่านที่ถูกต้อง-1');
+    await page.getByRole('alert').filter({ hasText: 'ถูกล็อกชั่วคราว' }).waitFor();
+    expect(await page.getByTestId('signed-in-user').count()).toBe(0);
+    await context.close();
+  }, 300_000);
+
+  it('shows the plans, a plan tree and the fiscal-year dashboard with the API’s numbers, in Thai and in English, accessibly', async () => {
+    const drafted = await api.http.post('/api/v1/plans').set('Authorization', `Bearer ${secretariat}`).send(samplePlan);
+    const planId = drafted.body.planId as string;
+    const added = await api.http
+      .post(`/api/v1/plans/${planId}/projects`)
+      .set('Authorization', `Bearer ${secretariat}`)
+      .set('If-Match', '"0"')
+      .send({ ...sampleProject, strategy: 'prevention' });
+    expect(added.status).toBe(201);
+    const dashboard = await api.http.get(`/api/v1/dashboards/fiscal-years/2562?minPosition=${added.body.position}`).set('Authorization', `Bearer ${secretariat}`);
+    expect(dashboard.body.totals.budgetSatang).toBe(15_000_000);
+
+    const secret = await readyUser('coord.two', 'coordinator', 'เลขานุการจังหวัด-2562');
+    const { context, page } = await newPage();
+    await signIn(page, 'coord.two', 'เลขานุการจังหวัด-2562', secret);
+    await page.getByRole('link', { name: samplePlan.titleTh }).waitFor();
+    await shoot(page, 'th', '05-plans');
+    await expectAccessible(page, 'plans');
+
+    await page.getByRole('link', { name: samplePlan.titleTh }).click();
+    await page.getByText(sampleProject.titleTh).waitFor();
+    expect(await page.getByText('การป้องกัน', { exact: true }).count()).toBeGreaterThan(0);
+    expect(await page.locator('#main').innerText()).toContain('฿150,000.00');
+    await shoot(page, 'th', '06-plan');
+    await expectAccessible(page, 'plan');
+
+    await page.getByRole('link', { name: 'แดชบอร์ด' }).click();
+    await page.getByTestId('fiscal-year-dashboard').waitFor();
+    const budget = await page.getByTestId('fiscal-year-dashboard').locator('.ant-statistic').first().innerText();
+    expect(budget).toContain('งบประมาณตามแผน');
+    expect(budget).toContain('฿150,000.00');
+    expect(await page.getByText('ปีงบประมาณ 2562').count()).toBeGreaterThan(0);
+    await shoot(page, 'th', '07-dashboard');
+    await expectAccessible(page, 'dashboard');
+
+    await page.getByRole('link', { name: 'ผู้ใช้งาน' }).click();
+    await page.getByRole('heading', { name: 'ผู้ใช้งานของศูนย์' }).waitFor();
+    await page.getByRole('cell', { name: 'coord.two', exact: true }).waitFor();
+    await shoot(page, 'th', '08-users');
+    await expectAccessible(page, 'users');
+
+    // English, every screen again.
+    await page.getByTestId('language-switch').click();
+    await page.getByRole('heading', { name: "The centre's users" }).waitFor();
+    await shoot(page, 'en', '08-users');
+    await page.getByRole('link', { name: 'Dashboards' }).click();
+    await page.getByTestId('fiscal-year-dashboard').waitFor();
+    expect(await page.getByTestId('fiscal-year-dashboard').locator('.ant-statistic').first().innerText()).toContain('฿150,000.00');
+    await shoot(page, 'en', '07-dashboard');
+    await expectAccessible(page, 'dashboard (en)');
+    await page.getByRole('link', { name: 'Action plans' }).click();
+    await page.getByRole('link', { name: samplePlan.titleTh }).click();
+    await page.getByText('Prevention', { exact: true }).first().waitFor();
+    await shoot(page, 'en', '06-plan');
+    await page.getByRole('link', { name: 'Back to the plans' }).click();
+    await shoot(page, 'en', '05-plans');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await shoot(page, 'en', '01-sign-in');
+    await expectAccessible(page, 'sign-in (en)');
+    await context.close();
+  }, 300_000);
+
+  it('updates the plan list live, without a reload, when a plan is drafted elsewhere', async () => {
+    const secret = await readyUser('coord.live', 'coordinator', 'เลขานุการสด-25620');
+    const { context, page } = await newPage();
+    await signIn(page, 'coord.live', 'เลขานุการสด-25620', secret);
+    await page.getByRole('heading', { name: 'แผนปฏิบัติการ' }).waitFor();
+    await page.getByText('อัปเดตอัตโนมัติ').waitFor();
+    await page.waitForTimeout(500);
+    const title = 'แผนปฏิบัติการ จังหวัดสระแก้ว ประจำปี 2563 (ทดสอบสด)';
+    await api.http.post('/api/v1/plans').set('Authorization', `Bearer ${secretariat}`).send({ ...samplePlan, fiscalYear: 2563, titleTh: title });
+    await page.getByRole('link', { name: title }).waitFor({ timeout: 15_000 });
+    await context.close();
+  }, 300_000);
+});
