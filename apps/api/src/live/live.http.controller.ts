@@ -29,6 +29,11 @@ export class LiveController implements OnModuleDestroy {
     const raw = reply.raw;
     reply.hijack();
     raw.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+    // HEAD asks only whether the stream is there: the headers, and done.
+    if (request.method === 'HEAD') {
+      raw.end();
+      return;
+    }
     let open = true;
     const entry = { raw, close: () => (open = false) };
     this.streams.add(entry);
