@@ -234,4 +234,60 @@ describe('the console in a browser', () => {
     await page.getByRole('link', { name: title }).waitFor({ timeout: 15_000 });
     await context.close();
   }, 300_000);
+  it('two people edit the same project: the second gets the 412 dialog showing what changed, re-applies, and nothing is lost', async () => {
+    const title = 'แผนปฏิบัติการ จังหวัดสระแก้ว ประจำปี 2564 (แก้ไขพร้อมกัน)';
+    const drafted = await api.http.post('/api/v1/plans').set('Authorization', `Bearer ${secretariat}`).send({ ...samplePlan, fiscalYear: 2564, titleTh: title });
+    const planId = drafted.body.planId as string;
+    const added = await api.http.post(`/api/v1/plans/${planId}/projects`).set('Authorization', `Bearer ${secretariat}`).set('If-Match', '"0"').send(sampleProject);
+    expect(added.status).toBe(201);
+    const projectId = added.body.projectId as string;
+    const [secretA, secretB] = [await readyUser('coord.a', 'coordinator', 'เลขานุการคนแรก-2564'), await readyUser('coord.b', 'coordinator', 'เลขานุการคนที่สอง-2564')];
+
+    /** Signs in, opens the plan and the project's edit form: both forms start from revision 1. */
+    const openForm = async (username: string, password: string, secret?: string) => {
+      const { page } = await newPage();
+      await signIn(page, username, password, secret);
+      await page.getByRole('link', { name: title }).click();
+      await page.getByRole('button', { name: `แก้ไขโครงการ ${sampleProject.titleTh}` }).click();
+      await page.getByRole('dialog', { name: 'แก้ไขข้อมูลโครงการ' }).waitFor();
+      return page;
+    };
+    const first = await openForm('coord.a', 'เลขานุการคนแรก-2564', secretA);
+    const second = await openForm('coord.b', 'เลขานุการคนที่สอง-2564', secretB);
+    await shoot(first, 'th', '09-project-edit');
+    await expectAccessible(first, 'project edit');
+
+    // B saves first: an English title.
+    const english = 'Hearts together against trafficking of children, women and families in Sa Kaeo';
+    await second.getByLabel('ชื่อโครงการ (ภาษาอังกฤษ)').fill(english);
+    await second.getByRole('button', { name: 'บันทึก' }).click();
+    await second.getByRole('dialog', { name: 'แก้ไขข้อมูลโครงการ' }).waitFor({ state: 'hidden' });
+
+    // A, still on revision 1, changes the Thai title: refused with 412, shown what B changed.
+    const thai = 'ประชารัฐร่วมใจขจัดภัยค้ามนุษย์ จังหวัดสระแก้ว (ปรับชื่อ)';
+    await first.getByLabel('ชื่อโครงการ (ภาษาไทย)').fill(thai);
+    await first.getByRole('button', { name: 'บันทึก' }).click();
+    const dialog = first.getByTestId('conflict-dialog');
+    await dialog.waitFor();
+    const row = dialog.getByRole('row', { name: /ชื่อโครงการ \(ภาษาอังกฤษ\)/ });
+    expect(await row.innerText()).toContain(english);
+    expect(await dialog.getByRole('row', { name: /ชื่อโครงการ \(ภาษาไทย\)/ }).count()).toBe(0);
+    await shoot(first, 'th', '10-conflict');
+    await expectAccessible(first, 'conflict dialog');
+    // Nothing of A's was sent yet, and A's typing is still in the form.
+    expect(await first.getByLabel('ชื่อโครงการ (ภาษาไทย)').inputValue()).toBe(thai);
+
+    await first.getByRole('button', { name: 'ส่งการแก้ไขของฉันอีกครั้ง' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await first.getByRole('dialog', { name: 'แก้ไขข้อมูลโครงการ' }).waitFor({ state: 'hidden' });
+    await first.getByText(thai).first().waitFor();
+
+    // Both edits stand: B's English title and A's Thai title, at revision 3.
+    const plan = await api.http.get(`/api/v1/plans/${planId}?revision=3`).set('Authorization', `Bearer ${secretariat}`);
+    expect(plan.status).toBe(200);
+    expect(plan.body.projects.find((p: { projectId: string }) => p.projectId === projectId)).toMatchObject({ titleTh: thai, titleEn: english, strategy: 'protection' });
+    const history = await api.http.get(`/api/v1/plans/${planId}/history`).set('Authorization', `Bearer ${secretariat}`);
+    const changes = history.body.events.filter((e: { type: string }) => e.type === 'ProjectChanged');
+    expect(changes.map((e: { actor: string }) => e.actor)).toEqual(['coord.b', 'coord.a']);
+  }, 300_000);
 });

@@ -4,7 +4,12 @@ import { currentAccessToken } from './api/client';
 
 /** The latest position every view has reached, so queries can ask for it with ?minPosition=. */
 let latest: string | undefined;
-export const latestPosition = (): string | undefined => latest;
+/** The console's own last write: a view read after it waits for it (read-your-writes). */
+let written: string | undefined;
+export const latestPosition = (): string | undefined => (written !== undefined && (latest === undefined || BigInt(written) > BigInt(latest)) ? written : latest);
+export function noteWrittenPosition(position: string): void {
+  if (written === undefined || BigInt(position) > BigInt(written)) written = position;
+}
 
 /**
  * Listens to the API's server-sent events (positions, nothing else) and refreshes the views whenever

@@ -9,6 +9,8 @@ export interface Problem {
   readonly title?: string;
   readonly messages?: { th: string; en: string };
   readonly errors?: ReadonlyArray<{ field: string; problem: string }>;
+  /** On 412: the version the resource has now. */
+  readonly currentVersion?: string | null;
 }
 
 let accessToken: string | null = null;

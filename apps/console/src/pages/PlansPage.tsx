@@ -1,10 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, Descriptions, Row, Skeleton, Table, Tag, Tree, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Row, Skeleton, Table, Tag, Tree, Typography } from 'antd';
+import { useState } from 'react';
 import type { DataNode } from 'antd/es/tree';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../api/client';
 import { fiscalYearLabel, formatBaht, formatDate, formatDateTime, type Lang } from '../format';
+import { useAuth } from '../auth';
 import { latestPosition } from '../live';
+import { ProjectEditor } from './ProjectEditor';
 import type { PlanSummary, PlanView, ProjectView } from '../types';
 
 const minPosition = () => (latestPosition() ? { minPosition: latestPosition() } : {});
@@ -48,13 +51,18 @@ export function PlansPage({ navigate }: { navigate: (path: string) => void }) {
   );
 }
 
-function projectNode(p: ProjectView, lang: Lang, t: (k: string) => string): DataNode {
+function projectNode(p: ProjectView, lang: Lang, t: (k: string, o?: Record<string, string>) => string, onEdit?: (p: ProjectView) => void): DataNode {
   const title = lang === 'en' && p.titleEn ? p.titleEn : p.titleTh;
   return {
     key: p.projectId,
     title: (
       <span>
         <strong>{title}</strong> · {p.leadAgencyCode} · {formatBaht(p.requestedBudgetSatang)} {p.withdrawal ? <Tag>{t('status.withdrawn')}</Tag> : null}
+        {onEdit && !p.withdrawal && (
+          <Button size="small" style={{ marginInlineStart: 8 }} onClick={() => onEdit(p)} aria-label={t('edit.projectButtonFor', { title })}>
+            {t('edit.projectButton')}
+          </Button>
+        )}
       </span>
     ),
     children: [
@@ -93,6 +101,8 @@ function projectNode(p: ProjectView, lang: Lang, t: (k: string) => string): Data
 export function PlanPage({ planId, navigate }: { planId: string; navigate: (path: string) => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
+  const { user } = useAuth();
+  const [editing, setEditing] = useState<string | null>(null);
   const plan = useQuery({
     queryKey: ['plan', planId],
     queryFn: () => unwrap<PlanView>(api.GET('/api/v1/plans/{planId}', { params: { path: { planId }, query: minPosition() as never } })),
@@ -100,11 +110,14 @@ export function PlanPage({ planId, navigate }: { planId: string; navigate: (path
   if (plan.isLoading) return <Skeleton active />;
   if (plan.error || !plan.data) return <Alert type="error" title={plan.error instanceof ApiError ? plan.error.text(lang) : t('common.error')} />;
   const p = plan.data;
+  // The secretariat keeps the plan's structure; the API refuses anyone else, so the button is not shown to them.
+  const onEdit = user?.role === 'coordinator' && p.status !== 'closed' ? (x: ProjectView) => setEditing(x.projectId) : undefined;
+  const editingProject = editing ? p.projects.find((x) => x.projectId === editing) : undefined;
   const strategies = ['prevention', 'protection', 'prosecution', 'partnership', 'unclassified'] as const;
   const tree: DataNode[] = strategies
     .map((s) => ({ strategy: s, projects: p.projects.filter((x) => x.strategy === s) }))
     .filter((g) => g.projects.length > 0)
-    .map((g) => ({ key: g.strategy, title: <strong>{t(`strategy.${g.strategy}`)}</strong>, children: g.projects.map((x) => projectNode(x, lang, t)) }));
+    .map((g) => ({ key: g.strategy, title: <strong>{t(`strategy.${g.strategy}`)}</strong>, children: g.projects.map((x) => projectNode(x, lang, t, onEdit)) }));
   return (
     <section aria-labelledby="plan-title">
       <a href="#/plans" onClick={(e) => (e.preventDefault(), navigate('/plans'))}>
@@ -136,6 +149,7 @@ export function PlanPage({ planId, navigate }: { planId: string; navigate: (path
           </Card>
         </Col>
       </Row>
+      {editingProject && <ProjectEditor key={editingProject.projectId} plan={p} project={editingProject} onClose={() => setEditing(null)} />}
     </section>
   );
 }
