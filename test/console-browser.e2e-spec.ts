@@ -269,9 +269,14 @@ describe('the console in a browser', () => {
     await first.getByRole('button', { name: 'บันทึก' }).click();
     const dialog = first.getByTestId('conflict-dialog');
     await dialog.waitFor();
-    const row = dialog.getByRole('row', { name: /ชื่อโครงการ \(ภาษาอังกฤษ\)/ });
-    expect(await row.innerText()).toContain(english);
-    expect(await dialog.getByRole('row', { name: /ชื่อโครงการ \(ภาษาไทย\)/ }).count()).toBe(0);
+    // B's change (now) and A's own (what A typed), each on its row; the strategy nobody touched is not listed.
+    const theirs = await dialog.getByRole('row', { name: /ชื่อโครงการ \(ภาษาอังกฤษ\)/ }).innerText();
+    expect(theirs).toContain(english);
+    expect(theirs).toContain('ไม่เปลี่ยน');
+    const mine = await dialog.getByRole('row', { name: /ชื่อโครงการ \(ภาษาไทย\)/ }).innerText();
+    expect(mine).toContain(sampleProject.titleTh);
+    expect(mine).toContain(thai);
+    expect(await dialog.getByRole('row', { name: /ยุทธศาสตร์/ }).count()).toBe(0);
     await shoot(first, 'th', '10-conflict');
     await expectAccessible(first, 'conflict dialog');
     // Nothing of A's was sent yet, and A's typing is still in the form.

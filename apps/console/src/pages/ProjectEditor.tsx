@@ -24,7 +24,7 @@ const fieldsOf = (p: ProjectView): Fields => ({ titleTh: p.titleTh, titleEn: p.t
 interface Conflict {
   readonly currentRevision: number;
   readonly current: Fields;
-  readonly changes: ReadonlyArray<{ field: (typeof FIELDS)[number]; opened: string; now: string; mine: string }>;
+  readonly changes: ReadonlyArray<{ field: (typeof FIELDS)[number]; opened: string; now: string; mine: string; theirs: boolean }>;
 }
 
 /**
@@ -74,7 +74,14 @@ export function ProjectEditor({ plan, project, onClose }: { plan: PlanView; proj
       setConflict({
         currentRevision: now.revision,
         current: currentFields,
-        changes: FIELDS.filter((f) => currentFields[f] !== opened.fields[f]).map((f) => ({ field: f, opened: opened.fields[f], now: currentFields[f], mine: values[f] })),
+        // Every field either side changed: theirs (opened → now) beside what the user typed.
+        changes: FIELDS.filter((f) => currentFields[f] !== opened.fields[f] || values[f] !== opened.fields[f]).map((f) => ({
+          field: f,
+          opened: opened.fields[f],
+          now: currentFields[f],
+          mine: values[f],
+          theirs: currentFields[f] !== opened.fields[f],
+        })),
       });
     },
   });
@@ -153,8 +160,8 @@ export function ProjectEditor({ plan, project, onClose }: { plan: PlanView; proj
             columns={[
               { title: t('edit.field'), dataIndex: 'field', render: (f: (typeof FIELDS)[number]) => t(`edit.${f}`) },
               { title: t('edit.whenOpened'), render: (_, c) => label(c.field, c.opened) },
-              { title: t('edit.now'), render: (_, c) => <strong>{label(c.field, c.now)}</strong> },
-              { title: t('edit.mine'), render: (_, c) => label(c.field, c.mine) },
+              { title: t('edit.now'), render: (_, c) => (c.theirs ? <strong>{label(c.field, c.now)}</strong> : <span>{t('edit.unchanged')}</span>) },
+              { title: t('edit.mine'), render: (_, c) => (c.mine !== c.opened ? <strong>{label(c.field, c.mine)}</strong> : <span>{t('edit.unchanged')}</span>) },
             ]}
           />
           {save.isError && conflict && save.error instanceof ApiError && save.error.status !== 412 && (
