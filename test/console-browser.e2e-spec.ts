@@ -295,4 +295,61 @@ describe('the console in a browser', () => {
     const changes = history.body.events.filter((e: { type: string }) => e.type === 'ProjectChanged');
     expect(changes.map((e: { actor: string }) => e.actor)).toEqual(['coord.b', 'coord.a']);
   }, 300_000);
+  it('the secretariat adds an activity, a KPI and a budget line from the plan tree, checked as typed; the API holds exactly that (baht to satang)', async () => {
+    const title = 'แผนปฏิบัติการ จังหวัดสระแก้ว ประจำปี 2565 (เพิ่มรายการ)';
+    const drafted = await api.http.post('/api/v1/plans').set('Authorization', `Bearer ${secretariat}`).send({ ...samplePlan, fiscalYear: 2565, titleTh: title });
+    const planId = drafted.body.planId as string;
+    const added = await api.http.post(`/api/v1/plans/${planId}/projects`).set('Authorization', `Bearer ${secretariat}`).set('If-Match', '"0"').send(sampleProject);
+    expect(added.status).toBe(201);
+    const secret = await readyUser('coord.add', 'coordinator', 'เลขานุการเพิ่มรายการ-2565');
+    const { page } = await newPage();
+    await signIn(page, 'coord.add', 'เลขานุการเพิ่มรายการ-2565', secret);
+    await page.getByRole('link', { name: title }).click();
+    const project = sampleProject.titleTh;
+
+    // An activity: the district code is checked in the browser before anything is sent.
+    await page.getByRole('button', { name: `เพิ่มกิจกรรมในโครงการ ${project}` }).click();
+    const activity = page.getByRole('dialog', { name: 'เพิ่มกิจกรรม' });
+    await activity.waitFor();
+    await activity.getByLabel('ชื่อกิจกรรม').fill('อบรมแกนนำเฝ้าระวังในชุมชนชายแดน');
+    await activity.getByLabel('รหัสอำเภอ (4 หลัก)').fill('27');
+    await activity.getByPlaceholder('วันเริ่มต้น').fill('2022-01-10');
+    await activity.getByPlaceholder('วันเริ่มต้น').press('Enter');
+    await activity.getByPlaceholder('วันสิ้นสุด').fill('2022-01-11');
+    await activity.getByPlaceholder('วันสิ้นสุด').press('Enter');
+    await activity.getByLabel('จำนวนผู้เข้าร่วมเป้าหมาย (คน)').fill('40');
+    await activity.getByRole('button', { name: 'บันทึก' }).click();
+    await activity.getByText('รหัสอำเภอเป็นตัวเลข 4 หลัก เช่น 2706').waitFor();
+    await shoot(page, 'th', '11-add-activity');
+    await expectAccessible(page, 'add activity');
+    await activity.getByLabel('รหัสอำเภอ (4 หลัก)').fill('2706');
+    await activity.getByRole('button', { name: 'บันทึก' }).click();
+    await activity.waitFor({ state: 'hidden' });
+
+    // A KPI.
+    await page.getByRole('button', { name: `เพิ่มตัวชี้วัดในโครงการ ${project}` }).click();
+    const kpi = page.getByRole('dialog', { name: 'เพิ่มตัวชี้วัด' });
+    await kpi.getByLabel('ตัวชี้วัด').fill('จำนวนแกนนำที่ผ่านการอบรม');
+    await kpi.getByLabel('หน่วยนับ').fill('คน');
+    await kpi.getByLabel('ค่าเป้าหมาย').fill('50');
+    await kpi.getByRole('button', { name: 'บันทึก' }).click();
+    await kpi.waitFor({ state: 'hidden' });
+
+    // A budget line of 25,000.50 baht.
+    await page.getByRole('button', { name: `เพิ่มรายการงบประมาณในโครงการ ${project}` }).click();
+    const line = page.getByRole('dialog', { name: 'เพิ่มรายการงบประมาณ' });
+    await line.getByLabel('จำนวนเงิน (บาท)').fill('25000.50');
+    await line.getByLabel('รายละเอียดรายการ').fill('ค่าอาหารและอาหารว่าง');
+    await line.getByRole('button', { name: 'บันทึก' }).click();
+    await line.waitFor({ state: 'hidden' });
+    const plan = await api.http.get(`/api/v1/plans/${planId}?revision=4`).set('Authorization', `Bearer ${secretariat}`);
+    expect(plan.status).toBe(200);
+    const p = plan.body.projects[0];
+    expect(p.activities).toEqual([expect.objectContaining({ titleTh: 'อบรมแกนนำเฝ้าระวังในชุมชนชายแดน', districtCode: '2706', startDate: '2022-01-10', endDate: '2022-01-11' })]);
+    expect(p.kpis).toEqual([expect.objectContaining({ descriptionTh: 'จำนวนแกนนำที่ผ่านการอบรม', unit: 'คน', target: 50 })]);
+    // Beside the line the project opened with (its requested budget from the Fund).
+    expect(p.budgetLines).toEqual([expect.objectContaining({ fundingSource: 'anti_trafficking_fund', amountSatang: 15_000_000 }), expect.objectContaining({ fundingSource: 'provincial_budget', amountSatang: 2_500_050, descriptionTh: 'ค่าอาหารและอาหารว่าง' })]);
+    // The open plan follows without a reload: its revision is the fourth.
+    await page.locator('.ant-descriptions-item').filter({ hasText: /รุ่นที่\s*:?\s*4$/ }).waitFor();
+  }, 300_000);
 });

@@ -113,7 +113,7 @@ export function App() {
     document.documentElement.lang = lang;
   }, [lang]);
   return (
-    <ConfigProvider locale={lang === 'en' ? enUS : thTH} theme={{ token: { fontFamily: "'Sarabun', 'Noto Sans Thai', sans-serif", colorPrimary: '#1f5fa8', colorLink: '#1f5fa8', colorTextDescription: 'rgba(0, 0, 0, 0.68)', colorTextSecondary: 'rgba(0, 0, 0, 0.68)', colorTextTertiary: 'rgba(0, 0, 0, 0.68)', colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)', fontSize: 15 } }}>
+    <ConfigProvider locale={lang === 'en' ? enUS : thTH} theme={{ token: { fontFamily: "'Sarabun', 'Noto Sans Thai', sans-serif", colorPrimary: '#1f5fa8', colorLink: '#1f5fa8', colorTextDescription: 'rgba(0, 0, 0, 0.68)', colorTextSecondary: 'rgba(0, 0, 0, 0.68)', colorTextTertiary: 'rgba(0, 0, 0, 0.68)', colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)', colorError: '#b3261e', fontSize: 15 } }}>
       <QueryClientProvider client={queryClient}>
         <AuthProvider>
           <Shell />

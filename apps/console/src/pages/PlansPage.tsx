@@ -7,6 +7,7 @@ import { api, ApiError, unwrap } from '../api/client';
 import { fiscalYearLabel, formatBaht, formatDate, formatDateTime, type Lang } from '../format';
 import { useAuth } from '../auth';
 import { latestPosition } from '../live';
+import { AddToProject, type AddKind } from './AddToProject';
 import { ProjectEditor } from './ProjectEditor';
 import type { PlanSummary, PlanView, ProjectView } from '../types';
 
@@ -51,7 +52,7 @@ export function PlansPage({ navigate }: { navigate: (path: string) => void }) {
   );
 }
 
-function projectNode(p: ProjectView, lang: Lang, t: (k: string, o?: Record<string, string>) => string, onEdit?: (p: ProjectView) => void): DataNode {
+function projectNode(p: ProjectView, lang: Lang, t: (k: string, o?: Record<string, string>) => string, onEdit?: (p: ProjectView) => void, onAdd?: (p: ProjectView, kind: AddKind) => void): DataNode {
   const title = lang === 'en' && p.titleEn ? p.titleEn : p.titleTh;
   return {
     key: p.projectId,
@@ -63,6 +64,13 @@ function projectNode(p: ProjectView, lang: Lang, t: (k: string, o?: Record<strin
             {t('edit.projectButton')}
           </Button>
         )}
+        {onAdd &&
+          !p.withdrawal &&
+          (['activity', 'kpi', 'budgetLine'] as const).map((kind) => (
+            <Button key={kind} size="small" style={{ marginInlineStart: 8 }} onClick={() => onAdd(p, kind)} aria-label={t(`add.${kind}ButtonFor`, { title })}>
+              {t(`add.${kind}Button`)}
+            </Button>
+          ))}
       </span>
     ),
     children: [
@@ -103,6 +111,7 @@ export function PlanPage({ planId, navigate }: { planId: string; navigate: (path
   const lang = i18n.language as Lang;
   const { user } = useAuth();
   const [editing, setEditing] = useState<string | null>(null);
+  const [adding, setAdding] = useState<{ projectId: string; kind: AddKind } | null>(null);
   const plan = useQuery({
     queryKey: ['plan', planId],
     queryFn: () => unwrap<PlanView>(api.GET('/api/v1/plans/{planId}', { params: { path: { planId }, query: minPosition() as never } })),
@@ -113,11 +122,13 @@ export function PlanPage({ planId, navigate }: { planId: string; navigate: (path
   // The secretariat keeps the plan's structure; the API refuses anyone else, so the button is not shown to them.
   const onEdit = user?.role === 'coordinator' && p.status !== 'closed' ? (x: ProjectView) => setEditing(x.projectId) : undefined;
   const editingProject = editing ? p.projects.find((x) => x.projectId === editing) : undefined;
+  const onAdd = onEdit ? (x: ProjectView, kind: AddKind) => setAdding({ projectId: x.projectId, kind }) : undefined;
+  const addingTo = adding ? p.projects.find((x) => x.projectId === adding.projectId) : undefined;
   const strategies = ['prevention', 'protection', 'prosecution', 'partnership', 'unclassified'] as const;
   const tree: DataNode[] = strategies
     .map((s) => ({ strategy: s, projects: p.projects.filter((x) => x.strategy === s) }))
     .filter((g) => g.projects.length > 0)
-    .map((g) => ({ key: g.strategy, title: <strong>{t(`strategy.${g.strategy}`)}</strong>, children: g.projects.map((x) => projectNode(x, lang, t, onEdit)) }));
+    .map((g) => ({ key: g.strategy, title: <strong>{t(`strategy.${g.strategy}`)}</strong>, children: g.projects.map((x) => projectNode(x, lang, t, onEdit, onAdd)) }));
   return (
     <section aria-labelledby="plan-title">
       <a href="#/plans" onClick={(e) => (e.preventDefault(), navigate('/plans'))}>
@@ -149,6 +160,7 @@ export function PlanPage({ planId, navigate }: { planId: string; navigate: (path
           </Card>
         </Col>
       </Row>
+      {adding && addingTo && <AddToProject key={`${adding.projectId}-${adding.kind}`} plan={p} project={addingTo} kind={adding.kind} onClose={() => setAdding(null)} />}
       {editingProject && <ProjectEditor key={editingProject.projectId} plan={p} project={editingProject} onClose={() => setEditing(null)} />}
     </section>
   );
