@@ -16,7 +16,9 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY apps apps
 COPY libs libs
 RUN npm run build
-# The console (apps/console, static files from Vite) will be one line here: RUN npm run build:console
+# The console (apps/console): static files from Vite into dist/console, which the API serves at `/`;
+# React, Ant Design and Vite are dev dependencies, bundled here and pruned below.
+RUN npm run build:console
 # TypeScript survives the prune only as @nestjs/swagger's optional peer (for its compiler plugin,
 # which nothing runs in the image): 23 MB that the runtime never loads.
 RUN npm prune --omit=dev && rm -rf node_modules/typescript

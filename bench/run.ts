@@ -11,6 +11,7 @@ import { startEmbeddedPostgres, startKafka } from '../infra/servers';
 import { kafkaFigures } from './kafka.bench';
 import { planFigures } from './plan.bench';
 import { reportFigures } from './reports.bench';
+import { consoleInitialBytes, dashboardFigures } from './console.bench';
 
 /**
  * `npm run bench`: every figure beside its floor or target, measured in this one run, on the data
@@ -37,6 +38,11 @@ Recorded by \`npm run bench -- --record\`; every figure above comes from that on
   events and read only the events since.
 - (i) revises a budget 600 times on each plan through the command runner (warm state cache),
   five rounds interleaved; the median round's p99 of each.
+- (j) sums the gzipped (level 9) script and stylesheet files index.html loads; the dashboard and
+  user screens are separate chunks loaded when opened.
+- (k) seeds the Sa Kaeo FY2562 plan, starts the built API (serving the built console), signs a
+  viewer in and times \`page.goto('/#/dashboard')\` until the totals and the first chart are drawn, in
+  Debian's Chromium; beside it, the median time of \`GET /api/v1/dashboards/fiscal-years/2562\`.
 - (f) appends one event a millisecond to 50 plans while the relay runs live against a real Kafka 4.4
   broker (started by the bench); latency runs from just before the append to the consumer's
   eachMessage, on the same machine. The first three seconds (3,000 events) warm the freshly started
@@ -85,6 +91,15 @@ async function main(): Promise<void> {
     const ratio = http.addProject.requestsPerSecond / http.floor.requestsPerSecond;
     say(
       `| (d) HTTP add project, 64 connections | ${fmt(http.addProject.requestsPerSecond)} req/s, p50 ${http.addProject.p50} ms, p99 ${http.addProject.p99} ms (${http.addProject.non2xx} non-2xx of ${http.addProject.total}) | bare route ${fmt(http.floor.requestsPerSecond)} req/s, p50 ${http.floor.p50} ms, p99 ${http.floor.p99} ms | ≥ 50% of floor, p99 ≤ 20 ms | ${ratio >= 0.5 ? 'yes' : 'NO'} (${fmt(ratio * 100)}%), ${http.addProject.p99 <= 20 ? 'yes' : 'NO'} |`,
+    );
+
+    const bundle = consoleInitialBytes(root);
+    say(
+      `| (j) console initial JavaScript and CSS, gzipped (${bundle.files.length} files) | ${fmt(bundle.gzipBytes / 1024, 1)} KB | — | ≤ 250 KB | ${bundle.gzipBytes <= 250 * 1024 ? 'yes' : 'NO'} |`,
+    );
+    const dash = await dashboardFigures(root, join(dir, 'console'), 5);
+    say(
+      `| (k) navigation to a rendered fiscal-year dashboard (Sa Kaeo seed, headless Chromium), median of 5 | ${fmt(dash.renderMedianMs)} ms | the API's own response for the same data: median ${fmt(dash.apiMedianMs, 1)} ms | — | — |`,
     );
 
     const plan = await planFigures(dir);

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Runs `npm run build` only when a source or build setting changed since the last successful build,
 // so `npm run cli -- …`, `npm start` and `npm run start:worker` start at once when nothing changed.
-// Usage: node infra/build-if-changed.mjs
+// With --console it also builds the web console (apps/console, Vite) into dist/console when its
+// sources changed: `npm start` serves it at `/`.
+// Usage: node infra/build-if-changed.mjs [--console]
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -10,8 +12,11 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const stamp = join(root, 'dist/.build-stamp');
 const inputs = ['apps', 'libs', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
+const consoleStamp = join(root, 'dist/console/.build-stamp');
+const consoleInputs = ['apps/console', 'package.json', 'package-lock.json'];
+const SOURCE = /\.(ts|tsx|mts|json|css|html)$/;
 
-/** The newest modification time under a file or folder (TypeScript sources and settings only). */
+/** The newest modification time under a file or folder (sources and settings only). */
 function newest(path) {
   const stat = statSync(path, { throwIfNoEntry: false });
   if (!stat) return 0;
@@ -19,16 +24,21 @@ function newest(path) {
   let latest = stat.mtimeMs; // a deleted file changes its folder
   for (const entry of readdirSync(path, { withFileTypes: true })) {
     if (entry.name === 'node_modules' || entry.name === 'dist') continue;
-    if (entry.isDirectory() || entry.name.endsWith('.ts') || entry.name.endsWith('.json')) latest = Math.max(latest, newest(join(path, entry.name)));
+    if (entry.isDirectory() || SOURCE.test(entry.name)) latest = Math.max(latest, newest(join(path, entry.name)));
   }
   return latest;
 }
 
-const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
-const changed = Math.max(...inputs.map((input) => newest(join(root, input))));
-if (built === 0 || changed >= built) {
+/** Runs `npm run <script>` when any input is newer than the stamp, then renews the stamp. */
+function buildIfChanged(script, stampPath, inputPaths) {
+  const built = existsSync(stampPath) ? statSync(stampPath).mtimeMs : 0;
+  const changed = Math.max(...inputPaths.map((input) => newest(join(root, input))));
+  if (built !== 0 && changed < built) return;
   const started = Date.now();
-  const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync('npm', ['run', '--silent', script], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
-  writeFileSync(stamp, `${new Date(started).toISOString()}\n`);
+  writeFileSync(stampPath, `${new Date(started).toISOString()}\n`);
 }
+
+buildIfChanged('build', stamp, inputs);
+if (process.argv.includes('--console')) buildIfChanged('build:console', consoleStamp, consoleInputs);

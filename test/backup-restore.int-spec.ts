@@ -3,6 +3,7 @@ import { collect, SqliteEventStore, verifyChains } from '@ruamjai/event-store';
 import { systemClock } from '@ruamjai/kernel';
 import { casesMigrations, casesProjections } from '@ruamjai/cases';
 import { planningMigrations, planningProjections } from '@ruamjai/planning';
+import { identityMigrations, identityProjections } from '@ruamjai/identity';
 import { keyStoreFile, SqliteKeyStore } from '@ruamjai/privacy';
 import { migrateReadModels, openSqliteReadModels, rebuildProjections, type ReadModelDb } from '@ruamjai/read-models';
 import type { INestApplication } from '@nestjs/common';
@@ -18,7 +19,7 @@ import request from 'supertest';
 import { createApiApp } from '../apps/api/src/api-app';
 
 const root = join(__dirname, '..');
-const projections = [...planningProjections, ...casesProjections];
+const projections = [...planningProjections, ...casesProjections, ...identityProjections];
 
 /** The CLI as an operator runs it, in its own process: `npm run cli -- <args>` without the build. */
 function cli(args: string[], dataDir: string): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -173,7 +174,7 @@ describe('backup and restore of the embedded store', () => {
     const rebuilt = openSqliteReadModels(rebuiltFile);
     const restoredStore = SqliteEventStore.open({ file: join(fresh, 'events.sqlite') });
     try {
-      await migrateReadModels(rebuilt as unknown as Kysely<unknown>, [planningMigrations, casesMigrations]);
+      await migrateReadModels(rebuilt as unknown as Kysely<unknown>, [planningMigrations, casesMigrations, identityMigrations]);
       await rebuildProjections(restoredStore, rebuilt, projections, systemClock);
     } finally {
       await restoredStore.close();

@@ -36,7 +36,7 @@ const CASE_WORKERS = { ...all(200), chair: 403, viewer: 403 };
 const ONE_CASE = { ...CASE_WORKERS, outsider: 404 };
 const PLAN_TRAIL = { ...all(403), coordinator: 200, chair: 200, auditor: 200 };
 
-const READS: Record<string, { url: (f: Fixture) => string; expect: Record<Caller, number> }> = {
+const READS: Record<string, { url: (f: Fixture) => string; expect: Record<Caller, number>; stream?: true }> = {
   '/health': { url: () => '/health', expect: all(200) },
   '/api/v1/plans/{planId}': { url: (f) => `/api/v1/plans/${f.planId}`, expect: { ...all(200), viewer: 403 } },
   '/api/v1/plans/{planId}/history': { url: (f) => `/api/v1/plans/${f.planId}/history`, expect: PLAN_TRAIL },
@@ -72,9 +72,16 @@ const READS: Record<string, { url: (f: Fixture) => string; expect: Record<Caller
   '/api/v1/reports/case-statistics': { url: () => '/api/v1/reports/case-statistics?format=json', expect: all(200) },
   // Records, however coarsened: the secretariat and auditors, as the case register export.
   '/api/v1/reports/htcds': { url: () => '/api/v1/reports/htcds', expect: OVERSIGHT_ONLY },
+  // The console's way into a plan or its dashboard: titles and statuses only, so viewers too.
+  '/api/v1/plans': { url: () => '/api/v1/plans', expect: all(200) },
+  '/api/v1/auth/me': { url: () => '/api/v1/auth/me', expect: all(200) },
+  // Positions only, nothing about any record: every signed-in role may listen.
+  '/api/v1/live': { url: () => '/api/v1/live', expect: all(200), stream: true },
+  '/api/v1/users': { url: () => '/api/v1/users', expect: OVERSIGHT_ONLY },
+  '/api/v1/users/{username}/history': { url: () => '/api/v1/users/fixture.viewer/history', expect: OVERSIGHT_ONLY },
 };
 /** Routes that build from the log itself rather than waiting for a projection: they take no minPosition. */
-const READ_FROM_LOG = ['/health', '/api/v1/audit/verification', '/api/v1/plans/{planId}/comparison', '/api/v1/commitments/{commitmentId}', ...Object.keys(READS).filter((route) => route.includes('/reports/'))];
+const READ_FROM_LOG = ['/health', '/api/v1/audit/verification', '/api/v1/plans/{planId}/comparison', '/api/v1/commitments/{commitmentId}', '/api/v1/live', '/api/v1/auth/me', '/api/v1/users/{username}/history', ...Object.keys(READS).filter((route) => route.includes('/reports/'))];
 
 describe('every read route, by every kind of caller', () => {
   let api: ApiHarness;
@@ -100,6 +107,7 @@ describe('every read route, by every kind of caller', () => {
     const casePledge = (await api.http.post('/api/v1/commitments').set(owner).send({ targetKind: 'case', caseId, resource: 'shelter_beds', quantity: 2, dueOn: '2030-06-30' }).expect(201)).body.commitmentId;
     const plan = await api.http.get(`/api/v1/plans/${planId}?minPosition=${added}`).set(coordinator).expect(200);
     const project = plan.body.projects[0].projectId;
+    await api.http.post('/api/v1/users').set(coordinator).send({ username: 'fixture.viewer', displayName: 'ผู้ชมทดสอบ', role: 'viewer', agency: 'PROV-SK' }).expect(201);
     const pledged = await api.http.post('/api/v1/commitments').set(coordinator).send({ targetKind: 'project', planId, projectId: project, resource: 'staff_days', quantity: 10, dueOn: '2030-06-30' }).expect(201);
     position = pledged.body.position;
     f = { planId, caseId, referralId, casePledge, projectPledge: pledged.body.commitmentId };
@@ -120,7 +128,14 @@ describe('every read route, by every kind of caller', () => {
     // Read the fixture's own writes where the route waits for them.
     const waits = !READ_FROM_LOG.includes(route);
     const url = waits ? `${READS[route].url(f)}${separator}minPosition=${position}` : READS[route].url(f);
-    const res = await api.http.get(url).set(await auth(caller));
+    const get = api.http.get(url).set(await auth(caller));
+    // A stream that is granted never ends: its status and headers are the answer, then it is hung up.
+    const res = READS[route].stream
+      ? await get.buffer(false).parse((response, done) => {
+          (response as unknown as import('node:http').IncomingMessage).destroy();
+          done(null, undefined);
+        })
+      : await get;
     expect({ route, caller, status: res.status }).toEqual({ route, caller, status: READS[route].expect[caller] });
     if (res.status >= 400) expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     if (res.status === 404) expect(res.body.code).toMatch(/NOT_FOUND$/);

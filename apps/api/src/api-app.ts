@@ -3,6 +3,9 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@ruamjai/config';
 import type { Clock } from '@ruamjai/kernel';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
@@ -64,6 +67,15 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
     securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined));
   });
   app.useGlobalPipes(createValidationPipe());
+  // The console (apps/console, built by `npm start`) at `/`: same origin, so the CSP above covers it.
+  if (existsSync(join(config.consoleDir, 'index.html'))) {
+    await app.register(fastifyStatic, {
+      root: config.consoleDir,
+      prefix: '/',
+      wildcard: false,
+      setHeaders: (res, path) => void res.header('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
+  }
 
   if (config.apiDocs) setUpApiDocs(app);
   return app;

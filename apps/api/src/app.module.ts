@@ -9,6 +9,11 @@ import { planningMigrations, planningProjections, PlanningModule } from '@ruamja
 import { PlatformModule } from '@ruamjai/platform';
 import { casesMigrations, CasesModule, casesProjections } from '@ruamjai/cases';
 import { CASE_CONTROLLERS } from './cases/case-controllers';
+import { identityMigrations, IdentityModule, identityProjections } from '@ruamjai/identity';
+import { SignInController } from './auth/sign-in/sign-in.http.controller';
+import { UsersController } from './auth/users/users.http.controller';
+import { ListPlansController } from './plans/list-plans/list-plans.http.controller';
+import { LiveController } from './live/live.http.controller';
 import { AuthGuard } from '@ruamjai/security';
 import { HealthController } from './health/health.http.controller';
 import { MetricsController } from './metrics/metrics.http.controller';
@@ -55,12 +60,13 @@ export class AppModule {
           app: 'api',
           config,
           clock: options.clock,
-          projections: [...planningProjections, ...casesProjections],
-          migrations: [planningMigrations, casesMigrations],
+          projections: [...planningProjections, ...casesProjections, ...identityProjections],
+          migrations: [planningMigrations, casesMigrations, identityMigrations],
           runProjections: config.projectionsInProcess,
           projectionsModule: [
             { path: join(__dirname, '../../../libs/planning/src/index'), exportName: 'planningProjections' },
             { path: join(__dirname, '../../../libs/cases/src/index'), exportName: 'casesProjections' },
+            { path: join(__dirname, '../../../libs/identity/src/projections'), exportName: 'identityProjections' },
           ],
         }),
         CqrsModule.forRoot(),
@@ -74,6 +80,7 @@ export class AppModule {
         // The overdue scheduler runs wherever projections run.
         CasesModule.forRoot({ runScheduler: config.projectionsInProcess }),
         ReportingModule,
+        IdentityModule,
       ],
       controllers: [
         HealthController,
@@ -93,6 +100,10 @@ export class AppModule {
         VerifyAuditChainController,
         ...CASE_CONTROLLERS,
         ReportsController,
+        SignInController,
+        UsersController,
+        ListPlansController,
+        LiveController,
         ...(options.benchRoutes ? [BenchController] : []),
       ],
       providers: [

@@ -1,6 +1,8 @@
 import { loadConfigOrExit } from '@ruamjai/config';
 import { createApiApp } from './api-app';
 import pino from 'pino';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { createLogger } from './http/logger';
 
 async function main(): Promise<void> {
@@ -17,8 +19,12 @@ async function main(): Promise<void> {
   // The banner comes last, after every log line of the start: it goes through the log's own stream
   // (pino writes asynchronously; a direct write to stdout would overtake the lines still buffered).
   const stream = (logger as unknown as Record<symbol, { write(text: string): void }>)[pino.symbols.streamSym];
+  const consoleServed = existsSync(join(config.consoleDir, 'index.html'));
   stream.write(
     `\nRuamjai (ร่วมใจ) API: ${url}   OpenAPI: ${url}/api/docs   data: ${config.dataDir}\n` +
+      (consoleServed
+        ? `Console (คอนโซล): ${url}/   first user: npm run --silent cli -- users add --username somchai --role coordinator --agency PSDHS-SK\n`
+        : `No console in ${config.consoleDir} (npm start builds it)\n`) +
       `Get a token:  npm run --silent cli -- token --sub somchai --agency PSDHS-SK --role coordinator\n\n`,
   );
   // Graceful: stop taking requests, finish those under way, drain projections, close the stores.

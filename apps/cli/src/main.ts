@@ -1,10 +1,12 @@
 import { ConfigError, loadConfig, type AppConfig } from '@ruamjai/config';
-import { ROLES, systemClock, type Role } from '@ruamjai/kernel';
+import { DomainError, ROLES, systemClock, type Role } from '@ruamjai/kernel';
 import { agencyDecider, agencyStreamId, planningMigrations, planningProjections } from '@ruamjai/planning';
 import { casesMigrations, casesProjections } from '@ruamjai/cases';
 import { CommandRunner, verifyChains } from '@ruamjai/event-store';
 import { backupDataDir, BackupError, openEventStore, openReadModels, restoreDataDir, secureDataDir } from '@ruamjai/platform';
 import { clampCheckpoints, rebuildProjections } from '@ruamjai/read-models';
+import { identityMigrations, identityProjections, needsSecondFactor, registerUser, USERNAME } from '@ruamjai/identity';
+import { randomUUID } from 'node:crypto';
 import { issueToken, loadOrCreateSigningKey } from '@ruamjai/security';
 import { SingleBar, Presets } from 'cli-progress';
 import { seedSakaeo2562 } from './seed/run-seed';
@@ -19,12 +21,13 @@ const USAGE = `Usage:
   npm run cli -- seed sakaeo-2562
   npm run cli -- backup <dir>
   npm run cli -- restore <dir> [--force] [--erasures-from <data folder or later backup>]…
+  npm run cli -- users add --username <name> --role <${ROLES.join('|')}> --agency <AGENCY-CODE> [--display-name <name>]
 ${REPORT_USAGE}`;
 
 class UsageError extends Error {}
 
 /** Every context's projections: the CLI lists and rebuilds them all. */
-const allProjections = [...planningProjections, ...casesProjections];
+const allProjections = [...planningProjections, ...casesProjections, ...identityProjections];
 
 async function token(config: AppConfig, args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { sub: { type: 'string' }, agency: { type: 'string' }, role: { type: 'string' }, ttl: { type: 'string' } } });
@@ -70,7 +73,7 @@ async function projections(config: AppConfig, args: string[]): Promise<void> {
   const targets = name ? allProjections.filter((p) => p.name === name) : allProjections;
   if (targets.length === 0) throw new UsageError(`no projection named ${name}; try: npm run cli -- projections list`);
   const store = openEventStore(config);
-  const db = await openReadModels(config, [planningMigrations, casesMigrations]);
+  const db = await openReadModels(config, [planningMigrations, casesMigrations, identityMigrations]);
   const bar = new SingleBar({ format: 'rebuilding {names} [{bar}] {percentage}% | position {value}/{total}', hideCursor: true }, Presets.shades_classic);
   const head = Number((await store.headPosition()) ?? 0n);
   bar.start(Math.max(head, 1), 0, { names: targets.map((p) => p.name).join(', ') });
@@ -138,7 +141,7 @@ async function restore(config: AppConfig, args: string[]): Promise<void> {
     force: values.force,
     erasuresFrom: values['erasures-from'],
     projections: allProjections,
-    migrations: [planningMigrations, casesMigrations],
+    migrations: [planningMigrations, casesMigrations, identityMigrations],
     clock: systemClock,
   });
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -148,6 +151,36 @@ async function restore(config: AppConfig, args: string[]): Promise<void> {
       (report.setAside ? ` The replaced files are in ${report.setAside}: delete them once you are sure.` : '') +
       '\n',
   );
+}
+
+/** First run: the first coordinator, before anyone can sign in. Prints the one-time password. */
+async function users(config: AppConfig, args: string[]): Promise<void> {
+  const [action, ...rest] = args;
+  if (action !== 'add') throw new UsageError(`unknown users action ${action ?? ''}; available: add`);
+  const { values } = parseArgs({ args: rest, options: { username: { type: 'string' }, 'display-name': { type: 'string' }, role: { type: 'string' }, agency: { type: 'string' } } });
+  if (!values.username || !values.role || !values.agency) throw new UsageError('users add needs --username, --role and --agency');
+  if (!USERNAME.test(values.username)) throw new UsageError('--username must be 3-64 lower-case letters, digits, dots, dashes or underscores');
+  if (!ROLES.includes(values.role as Role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
+  if (!/^[A-Z0-9][A-Z0-9-]{0,63}$/.test(values.agency)) throw new UsageError('--agency must be an agency code: upper-case letters, digits and dashes, e.g. PSDHS-SK');
+  const store = openEventStore(config);
+  try {
+    const runner = new CommandRunner(store);
+    // The CLI acts as the secretariat of the agency it names, on the machine that holds the data.
+    const actor = { id: 'cli', agency: values.agency, role: 'coordinator' as const };
+    const { oneTimePassword } = await registerUser(
+      runner,
+      systemClock,
+      { username: values.username, displayName: values['display-name'] ?? values.username, role: values.role as Role, agency: values.agency },
+      { actor, correlationId: randomUUID(), causationId: randomUUID() },
+    );
+    process.stdout.write(`${oneTimePassword}\n`);
+    process.stderr.write(
+      `Added ${values.username} (${values.role}, ${values.agency}). The password above works once: it must be changed at the first sign-in at http://localhost:${config.port}/` +
+        (needsSecondFactor(values.role as Role) ? ', and an authenticator app (TOTP) is set up then.\n' : '.\n'),
+    );
+  } finally {
+    await store.close();
+  }
 }
 
 async function main(): Promise<void> {
@@ -173,6 +206,8 @@ async function main(): Promise<void> {
       process.stderr.write(`Built from the log up to position ${result.position}${result.reproduceAsOf ? `; reproduce with --as-of ${result.reproduceAsOf}` : ''}\n`);
       return;
     }
+    case 'users':
+      return users(config, rest);
     default:
       throw new UsageError(command ? `unknown command ${command}` : 'no command given');
   }
@@ -186,6 +221,10 @@ main().catch((error: unknown) => {
   if (error instanceof UsageError || error instanceof ConfigError || error instanceof ReportUsageError) {
     process.stderr.write(`${error.message}\n\n${USAGE}\n`);
     process.exit(2);
+  }
+  if (error instanceof DomainError) {
+    process.stderr.write(`${error.text.th}\n${error.text.en}\n`);
+    process.exit(1);
   }
   process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);

@@ -4,6 +4,7 @@ import { loadConfigOrExit } from '@ruamjai/config';
 import { CommandRunner, EVENT_STORE, type EventStore } from '@ruamjai/event-store';
 import { KafkaRelay, RelayModule } from '@ruamjai/messaging';
 import { planIntegrationEvents, planningMigrations, planningProjections } from '@ruamjai/planning';
+import { identityMigrations, identityProjections } from '@ruamjai/identity';
 import { caseIntegrationEvents, casesMigrations, CasesModule, casesProjections, InboundReferralsModule, referralIntegrationEvents } from '@ruamjai/cases';
 import { CqrsModule } from '@nestjs/cqrs';
 import { createLogger, Metrics, PinoNestLogger, PlatformModule } from '@ruamjai/platform';
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel, 'ruamjai-worker');
   @Module({
     imports: [
-      PlatformModule.forRoot({ app: 'worker', config, projections: [...planningProjections, ...casesProjections], migrations: [planningMigrations, casesMigrations], runProjections: true }),
+      PlatformModule.forRoot({ app: 'worker', config, projections: [...planningProjections, ...casesProjections, ...identityProjections], migrations: [planningMigrations, casesMigrations, identityMigrations], runProjections: true }),
       RelayModule.forRoot([planIntegrationEvents, caseIntegrationEvents, referralIntegrationEvents]),
       // Case work: the overdue scheduler runs here with the projections; inbound referrals where the relay runs.
       CqrsModule.forRoot(),

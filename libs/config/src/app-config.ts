@@ -35,6 +35,20 @@ export interface AppConfig {
     readonly brokers: readonly string[];
     readonly clientId: string;
   };
+  /** The built console (apps/console), served at `/` when the folder exists. */
+  readonly consoleDir: string;
+  /** The embedded sign-in: sessions, lockout, second factor. */
+  readonly auth: {
+    /** Lifetime of an access token issued at sign-in; the refresh cookie renews it. */
+    readonly accessTokenTtlSeconds: number;
+    /** A session ends this long after sign-in, however often it is refreshed. */
+    readonly sessionMaxSeconds: number;
+    readonly lockoutMaxFailures: number;
+    readonly lockoutBaseSeconds: number;
+    readonly lockoutMaxSeconds: number;
+    /** The name authenticator apps show beside the six-digit code. */
+    readonly totpIssuer: string;
+  };
   /** Case work: referral deadlines, the overdue scheduler, dashboard suppression, audit grants. */
   readonly cases: {
     readonly referralDueHoursUrgent: number;
@@ -148,6 +162,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 120_000),
     workerMetricsPort: integer(env, 'WORKER_METRICS_PORT', 9464, 0, 65535),
     kafka: { brokers: brokers(env, 'KAFKA_BROKERS'), clientId: env.KAFKA_CLIENT_ID || 'ruamjai' },
+    consoleDir: resolve(env.CONSOLE_DIR || './dist/console'),
+    auth: {
+      accessTokenTtlSeconds: integer(env, 'ACCESS_TOKEN_TTL_SECONDS', 300, 10, 3600),
+      sessionMaxSeconds: integer(env, 'SESSION_MAX_HOURS', 12, 1, 24 * 30) * 3600,
+      lockoutMaxFailures: integer(env, 'SIGN_IN_MAX_FAILURES', 5, 1, 100),
+      lockoutBaseSeconds: integer(env, 'SIGN_IN_LOCKOUT_SECONDS', 60, 1, 86_400),
+      lockoutMaxSeconds: integer(env, 'SIGN_IN_LOCKOUT_MAX_SECONDS', 3600, 1, 7 * 86_400),
+      totpIssuer: env.TOTP_ISSUER || 'Ruamjai',
+    },
     cases: {
       referralDueHoursUrgent: integer(env, 'REFERRAL_DUE_HOURS_URGENT', 24, 1, 24 * 30),
       referralDueHoursNormal: integer(env, 'REFERRAL_DUE_HOURS_NORMAL', 72, 1, 24 * 90),

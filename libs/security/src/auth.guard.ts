@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, Injectable, SetMetadata, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, Optional, SetMetadata, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Actor } from '@ruamjai/kernel';
 import { InvalidToken, TokenVerifier } from './token-verifier';
@@ -10,6 +10,16 @@ export const Public = () => SetMetadata(PUBLIC, true);
 export interface AuthenticatedRequest {
   headers: Record<string, string | string[] | undefined>;
   actor?: Actor;
+  /** The sign-in session of the access token, when it came from a sign-in (not a machine token). */
+  sessionId?: string;
+}
+
+/**
+ * Whether a sign-in session is still live: provided by the identity context. An access token that
+ * names a revoked session is refused at once, however long it has left to run.
+ */
+export abstract class SessionCheck {
+  abstract isActive(sessionId: string): Promise<boolean>;
 }
 
 /** Every route needs a verified Bearer token unless marked @Public(). */
@@ -18,6 +28,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly verifier: TokenVerifier,
     private readonly reflector: Reflector,
+    @Optional() private readonly sessions?: SessionCheck,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -26,12 +37,18 @@ export class AuthGuard implements CanActivate {
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match) throw new UnauthorizedException({ code: 'AUTH.TOKEN_MISSING' });
+    let verified;
     try {
-      request.actor = await this.verifier.verify(match[1]);
-      return true;
+      verified = await this.verifier.verifyToken(match[1]);
     } catch (error) {
       if (error instanceof InvalidToken) throw new UnauthorizedException({ code: 'AUTH.TOKEN_INVALID' });
       throw error;
     }
+    if (verified.sessionId) {
+      if (!this.sessions || !(await this.sessions.isActive(verified.sessionId))) throw new UnauthorizedException({ code: 'AUTH.SESSION_REVOKED' });
+      request.sessionId = verified.sessionId;
+    }
+    request.actor = verified.actor;
+    return true;
   }
 }

@@ -43,11 +43,15 @@ export interface TokenRequest {
   readonly agency: string;
   readonly role: Role;
   readonly ttlSeconds?: number;
+  /** The sign-in session this access token belongs to (`sid`): the guard refuses it once the session is revoked. */
+  readonly sessionId?: string;
+  /** A display name for the console (`name`). */
+  readonly name?: string;
 }
 
 export async function issueToken(key: SigningKey, request: TokenRequest, issuer: string, audience: string): Promise<string> {
   if (!ROLES.includes(request.role)) throw new Error(`role must be one of ${ROLES.join(', ')}`);
-  return new SignJWT({ agency: request.agency, role: request.role })
+  return new SignJWT({ agency: request.agency, role: request.role, ...(request.sessionId ? { sid: request.sessionId } : {}), ...(request.name ? { name: request.name } : {}) })
     .setProtectedHeader({ alg: ALG, kid: key.kid })
     .setSubject(request.sub)
     .setIssuer(issuer)

@@ -12,6 +12,12 @@ export class InvalidToken extends Error {
   }
 }
 
+export interface Verified {
+  readonly actor: Actor;
+  readonly expiresAt: number;
+  readonly sessionId?: string;
+}
+
 /** Verifies bearer tokens and turns their claims into the acting person. */
 export class TokenVerifier {
   private constructor(
@@ -32,23 +38,28 @@ export class TokenVerifier {
     return new TokenVerifier(createRemoteJWKSet(new URL(url)), issuer, audience);
   }
 
-  private readonly verified = new Map<string, { actor: Actor; expiresAt: number }>();
+  private readonly verified = new Map<string, Verified>();
 
   /**
    * Verifies a token, or recalls that it was verified: a signature check costs more than the rest of
    * a request, and a token's claims cannot change before it expires.
    */
   async verify(token: string, now = Date.now()): Promise<Actor> {
-    const known = this.verified.get(token);
-    if (known && known.expiresAt > now) return known.actor;
-    if (known) this.verified.delete(token);
-    const { actor, expiresAt } = await this.check(token, now);
-    this.verified.set(token, { actor, expiresAt });
-    if (this.verified.size > CACHE_SIZE) this.verified.delete(this.verified.keys().next().value as string);
-    return actor;
+    return (await this.verifyToken(token, now)).actor;
   }
 
-  private async check(token: string, now: number): Promise<{ actor: Actor; expiresAt: number }> {
+  /** The actor and, for a token issued at sign-in, its session (`sid`), which the guard checks is still live. */
+  async verifyToken(token: string, now = Date.now()): Promise<Verified> {
+    const known = this.verified.get(token);
+    if (known && known.expiresAt > now) return known;
+    if (known) this.verified.delete(token);
+    const verified = await this.check(token, now);
+    this.verified.set(token, verified);
+    if (this.verified.size > CACHE_SIZE) this.verified.delete(this.verified.keys().next().value as string);
+    return verified;
+  }
+
+  private async check(token: string, now: number): Promise<Verified> {
     let payload;
     try {
       const verified =
@@ -59,11 +70,12 @@ export class TokenVerifier {
     } catch (error) {
       throw new InvalidToken(error instanceof Error ? error.message : 'token rejected');
     }
-    const { sub, agency, role } = payload as { sub?: unknown; agency?: unknown; role?: unknown };
+    const { sub, agency, role, sid } = payload as { sub?: unknown; agency?: unknown; role?: unknown; sid?: unknown };
     if (typeof sub !== 'string' || !SUB.test(sub)) throw new InvalidToken('sub claim missing or malformed');
     if (typeof agency !== 'string' || !AGENCY.test(agency)) throw new InvalidToken('agency claim missing or malformed');
     if (typeof role !== 'string' || !ROLES.includes(role as Role)) throw new InvalidToken('role claim missing or unknown');
     const exp = typeof payload.exp === 'number' ? payload.exp * 1000 : now + 60_000;
-    return { actor: { id: sub, agency, role: role as Role }, expiresAt: exp };
+    if (sid !== undefined && (typeof sid !== 'string' || !/^[0-9a-f-]{36}$/.test(sid))) throw new InvalidToken('sid claim malformed');
+    return { actor: { id: sub, agency, role: role as Role }, expiresAt: exp, ...(typeof sid === 'string' ? { sessionId: sid } : {}) };
   }
 }

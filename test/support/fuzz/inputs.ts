@@ -101,6 +101,8 @@ interface CaseIds {
   readonly referralId: string;
   readonly commitmentId: string;
   readonly agencyCode: string;
+  /** A person of the user directory (a viewer, so no second factor). */
+  readonly username: string;
 }
 
 export interface RealIds extends CaseIds {
@@ -270,6 +272,7 @@ function knownByName(name: string, ids: RealIds): unknown[] {
   if (n === 'budgetlineid' || n === 'lineid') return [ids.plans.approved.lineId];
   if (n === 'referralid') return [ids.referralId];
   if (n === 'casemanagerid') return ['malee.s'];
+  if (n === 'username') return [ids.username, 'fuzz.new'];
   if (n === 'targets' || n === 'participantsreached') return [{ women: 5 }, { children: 2, women: 3 }];
   if (n === 'targetgroups') return [['children', 'women']];
   if (n.endsWith('satang')) return [100_000, 1];
@@ -524,7 +527,7 @@ const BAD_PERCENT: ReadonlyArray<readonly [string, string]> = [
 
 function allIds(ids: RealIds): string[] {
   const plan = (p: PlanIds) => [p.planId, p.projectId, p.activityId, p.kpiId, p.requestId];
-  return [...plan(ids.plans.drafted), ...plan(ids.plans.approved), ids.caseId, ids.referralId, ids.commitmentId, ids.agencyCode];
+  return [...plan(ids.plans.drafted), ...plan(ids.plans.approved), ids.caseId, ids.referralId, ids.commitmentId, ids.agencyCode, ids.username];
 }
 
 function pathValue(ids: RealIds): fc.Arbitrary<PathValue> {

@@ -43,12 +43,21 @@ function sendOnce(port: number, req: OutgoingRequest, timeoutMs: number): Promis
     if (req.body) headers['content-length'] = String(req.body.length);
     const out = httpRequest({ host: '127.0.0.1', port, method: req.method, path: req.target, headers, agent, timeout: timeoutMs }, (res) => {
       const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
+      const answer = () => {
         const merged: Record<string, string> = {};
         for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) merged[name] = Array.isArray(value) ? value.join(', ') : value;
         resolve({ status: res.statusCode ?? 0, headers: merged, body: Buffer.concat(chunks) });
+      };
+      // A granted event stream (/api/v1/live) never ends: its first event is the answer, then it is hung up.
+      const stream = String(res.headers['content-type'] ?? '').startsWith('text/event-stream');
+      res.on('data', (c: Buffer) => {
+        chunks.push(c);
+        if (stream) {
+          answer();
+          res.destroy();
+        }
       });
+      res.on('end', answer);
       res.on('error', reject);
     });
     out.on('timeout', () => out.destroy(new Error(`no answer within ${timeoutMs} ms`)));

@@ -87,5 +87,14 @@ export async function seedState(api: ApiHarness, auth: { coordinator: Auth; chai
   // What erasure, closure, decline, revocation and withdrawal aim at.
   const spare = await caseWork();
 
-  return { ids: { plans: { drafted, approved }, ...cases, agencyCode: 'FUZZ-SK', spare: { ...spare, agencyCode: 'FUZZ-SPARE' } }, etags };
+  // People of the user directory: one for the account routes, a spare for deactivation.
+  for (const username of ['fuzz.user', 'fuzz.spare']) {
+    await call('post', '/api/v1/users', auth.coordinator, { username, displayName: 'ผู้ใช้ทดสอบ', role: 'viewer', agency: 'PSDHS-SK' });
+    etags.set(username, '"0"');
+  }
+
+  return {
+    ids: { plans: { drafted, approved }, ...cases, agencyCode: 'FUZZ-SK', username: 'fuzz.user', spare: { ...spare, agencyCode: 'FUZZ-SPARE', username: 'fuzz.spare' } },
+    etags,
+  };
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@ruamjai/kernel';
 import { PlanNotFound, PlanReads, type PlanDashboard } from '@ruamjai/planning';
 import { Type } from 'class-transformer';
@@ -53,6 +53,7 @@ export class PlanDashboardsController {
   }
 
   @Get('dashboards/fiscal-years/:fiscalYear')
+  @ApiParam({ name: 'fiscalYear', type: Number, example: 2562, description: 'Buddhist-era fiscal year' })
   @ApiOkResponse({ description: 'ทุกแผนของปีงบประมาณ (พ.ศ.) / Every plan of a fiscal year (B.E.), optionally one province' })
   async fiscalYear(@Param() params: FiscalYearParams, @Query() query: DashboardQueryDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<PlanDashboard> {
     await this.consistency.await(request);

@@ -6,7 +6,7 @@ import { authoriseRead } from '../domain/plan.policy';
 import { PlanAudit, type HistoryFilter, type PlanAuditEntry, type PlanComparison } from '../projections/plan-audit';
 import { PlanDashboardQueries, type PlanDashboard } from '../projections/plan-dashboard-queries';
 import { PlanQueries } from '../projections/plan-queries';
-import type { PlanView } from '../projections/plan-view';
+import type { PlanSummary, PlanView } from '../projections/plan-view';
 
 /**
  * Every read of plans, checked against the reader's role first: the same place for the rule
@@ -24,6 +24,11 @@ export class PlanReads {
   view(actor: Actor, planId: string): Promise<PlanView | undefined> {
     authoriseRead(actor, 'ReadPlan');
     return this.plans.view(planId);
+  }
+
+  /** Plan summaries (titles, years, status): every role may list them, to reach dashboards. */
+  list(): Promise<PlanSummary[]> {
+    return this.plans.list();
   }
 
   /** The plan as it was: auditors' as-of and revision views come from the log. */

@@ -1,0 +1,166 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
+import { UserAccounts, type IssuedSession, type SignInOutcome } from '@ruamjai/identity';
+import type { Actor } from '@ruamjai/kernel';
+import { Public } from '@ruamjai/security';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { CurrentActor } from '../../http/command-http';
+import { readCookies, setCookie } from './cookies';
+import { HttpProblem } from '../../http/problem';
+import { MeDto, PasswordChangeDto, SecondFactorEnrolmentDto, SignInAnswerDto, SignInDto } from '../auth.dto';
+
+export const REFRESH_COOKIE = 'ruamjai_refresh';
+export const CSRF_COOKIE = 'ruamjai_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+/** The refresh cookie goes only to the sign-in routes. */
+const REFRESH_PATH = '/api/v1/auth';
+
+type CookieRequest = FastifyRequest & { actor?: Actor; sessionId?: string };
+type CookieReply = FastifyReply;
+
+const signInFailed = () =>
+  new HttpProblem(401, 'AUTH.SIGN_IN_FAILED', { th: 'ชื่อผู้ใช้ รหัสผ่าน หรือรหัสยืนยันไม่ถูกต้อง', en: 'The username, password or code is not right' }, {}, { 'WWW-Authenticate': 'Bearer realm="ruamjai"' });
+const sessionEnded = () =>
+  new HttpProblem(401, 'AUTH.SESSION_ENDED', { th: 'หมดเวลาการใช้งาน กรุณาเข้าสู่ระบบใหม่', en: 'The session has ended; sign in again' }, {}, { 'WWW-Authenticate': 'Bearer realm="ruamjai"' });
+const csrfRefused = () =>
+  new HttpProblem(403, 'AUTH.CSRF_TOKEN_INVALID', { th: 'คำขอนี้ไม่ได้มาจากหน้าจอของระบบ (โทเคน CSRF ไม่ตรงกัน)', en: 'The request did not come from the console (CSRF token mismatch)' });
+const embeddedOff = () =>
+  new HttpProblem(404, 'AUTH.EMBEDDED_SIGN_IN_DISABLED', {
+    th: 'การเข้าสู่ระบบด้วยรหัสผ่านปิดอยู่ เพราะใช้ผู้ให้บริการยืนยันตัวตนภายนอก',
+    en: 'Password sign-in is off: an external identity provider issues the tokens',
+  });
+
+function sameText(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/**
+ * The embedded sign-in: password and TOTP, the first-sign-in steps, and sessions. The access token is
+ * short-lived and held by the console in memory; the refresh token lives in an httpOnly,
+ * SameSite=Strict cookie (Secure over https) sent only to these routes, and each cookie-authenticated
+ * call must echo the CSRF cookie in X-CSRF-Token (double submit).
+ */
+@ApiTags('auth')
+@Controller('api/v1/auth')
+export class SignInController {
+  constructor(
+    private readonly accounts: UserAccounts,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Public()
+  @Post('sign-in')
+  @HttpCode(200)
+  @ApiOkResponse({ type: SignInAnswerDto, description: 'เข้าสู่ระบบแล้ว หรือขั้นตอนถัดไปของการเข้าสู่ระบบครั้งแรก / Signed in, or the next first-sign-in step' })
+  async signIn(@Body() body: SignInDto, @Req() request: CookieRequest, @Res({ passthrough: true }) reply: CookieReply): Promise<SignInAnswerDto> {
+    this.embeddedOnly();
+    return this.answer(await this.accounts.signIn(body.username.toLowerCase(), body.password, body.code, request.ip, request.id), request, reply);
+  }
+
+  @Public()
+  @Post('password-change')
+  @HttpCode(200)
+  @ApiOkResponse({ type: SignInAnswerDto })
+  async changePassword(@Body() body: PasswordChangeDto, @Req() request: CookieRequest, @Res({ passthrough: true }) reply: CookieReply): Promise<SignInAnswerDto> {
+    this.embeddedOnly();
+    return this.answer(await this.accounts.completePasswordChange(body.challenge, body.newPassword, request.ip, request.id), request, reply);
+  }
+
+  @Public()
+  @Post('second-factor')
+  @HttpCode(200)
+  @ApiOkResponse({ type: SignInAnswerDto })
+  async enrolSecondFactor(@Body() body: SecondFactorEnrolmentDto, @Req() request: CookieRequest, @Res({ passthrough: true }) reply: CookieReply): Promise<SignInAnswerDto> {
+    this.embeddedOnly();
+    return this.answer(await this.accounts.completeEnrolment(body.challenge, body.code, request.ip, request.id), request, reply);
+  }
+
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  @ApiHeader({ name: 'X-CSRF-Token', required: true, description: 'The value of the ruamjai_csrf cookie' })
+  @ApiOkResponse({ type: SignInAnswerDto, description: 'A new access token; the refresh cookie is rotated' })
+  async refresh(@Req() request: CookieRequest, @Res({ passthrough: true }) reply: CookieReply): Promise<SignInAnswerDto> {
+    this.embeddedOnly();
+    this.checkCsrf(request);
+    const token = readCookies(request)[REFRESH_COOKIE];
+    const session = token ? await this.accounts.refresh(token) : undefined;
+    if (!session) {
+      this.clearCookies(reply);
+      throw sessionEnded();
+    }
+    return this.started(session, request, reply);
+  }
+
+  @Public()
+  @Post('sign-out')
+  @HttpCode(204)
+  @ApiHeader({ name: 'X-CSRF-Token', required: true, description: 'The value of the ruamjai_csrf cookie' })
+  async signOut(@Req() request: CookieRequest, @Res({ passthrough: true }) reply: CookieReply): Promise<void> {
+    this.checkCsrf(request);
+    const token = readCookies(request)[REFRESH_COOKIE];
+    if (token) await this.accounts.signOut(token, request.id);
+    this.clearCookies(reply);
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: MeDto })
+  async me(@CurrentActor() actor: Actor, @Req() request: CookieRequest): Promise<MeDto> {
+    const { user } = await this.accounts.load(actor.id);
+    return { username: actor.id, displayName: user?.displayName ?? actor.id, role: actor.role, agency: actor.agency, ...(request.sessionId ? { sessionId: request.sessionId } : {}) };
+  }
+
+  private embeddedOnly(): void {
+    if (this.config.jwt.jwksUrl || this.config.jwt.publicKeyPem) throw embeddedOff();
+  }
+
+  private checkCsrf(request: CookieRequest): void {
+    const cookie = readCookies(request)[CSRF_COOKIE];
+    const header = request.headers[CSRF_HEADER];
+    if (!cookie || typeof header !== 'string' || !sameText(cookie, header)) throw csrfRefused();
+  }
+
+  private async answer(outcome: SignInOutcome, request: CookieRequest, reply: CookieReply): Promise<SignInAnswerDto> {
+    switch (outcome.kind) {
+      case 'signed_in':
+        return this.started(outcome.session, request, reply);
+      case 'password_change_required':
+        return { status: 'password_change_required', challenge: outcome.challenge };
+      case 'second_factor_enrolment_required':
+        return { status: 'second_factor_enrolment_required', challenge: outcome.challenge, secret: outcome.secret, otpauthUri: outcome.otpauthUri };
+      case 'locked_out': {
+        const seconds = outcome.retryAfterSeconds;
+        throw new HttpProblem(
+          429,
+          'AUTH.LOCKED_OUT',
+          { th: `บัญชีนี้ถูกล็อกชั่วคราวเพราะใส่รหัสผิดหลายครั้ง ลองใหม่ในอีก ${seconds} วินาที`, en: `The account is locked after repeated failures; try again in ${seconds} seconds` },
+          { lockedUntil: outcome.until },
+          { 'Retry-After': String(seconds) },
+        );
+      }
+      case 'failed':
+        throw signInFailed();
+    }
+  }
+
+  private started(session: IssuedSession, request: CookieRequest, reply: CookieReply): SignInAnswerDto {
+    const secure = request.protocol === 'https';
+    const known = readCookies(request)[CSRF_COOKIE];
+    const csrfToken = known && /^[\w-]{43}$/.test(known) ? known : randomBytes(32).toString('base64url');
+    const maxAge = this.config.auth.sessionMaxSeconds;
+    setCookie(reply, REFRESH_COOKIE, session.refreshToken, { httpOnly: true, secure, path: REFRESH_PATH, maxAge });
+    setCookie(reply, CSRF_COOKIE, csrfToken, { httpOnly: false, secure, path: '/', maxAge });
+    void reply.header('Cache-Control', 'no-store');
+    return { status: 'signed_in', accessToken: session.accessToken, expiresIn: session.expiresIn, csrfToken, user: session.user };
+  }
+
+  private clearCookies(reply: CookieReply): void {
+    setCookie(reply, REFRESH_COOKIE, '', { httpOnly: true, secure: false, path: REFRESH_PATH, maxAge: 0 });
+    setCookie(reply, CSRF_COOKIE, '', { httpOnly: false, secure: false, path: '/', maxAge: 0 });
+  }
+}

@@ -1,0 +1,24 @@
+import { Controller, Get, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { PlanReads, type PlanSummary } from '@ruamjai/planning';
+import type { FastifyRequest } from 'fastify';
+import { ReadYourWrites } from '../../http/read-your-writes';
+
+/** Every plan's summary (title, province, fiscal year, status, revision): the console's way into a plan or its dashboard. */
+@ApiTags('plans')
+@ApiBearerAuth()
+@Controller('api/v1/plans')
+export class ListPlansController {
+  constructor(
+    private readonly reads: PlanReads,
+    private readonly consistency: ReadYourWrites,
+  ) {}
+
+  @Get()
+  @ApiQuery({ name: 'minPosition', required: false })
+  @ApiOkResponse({ description: 'แผนทั้งหมด ปีงบประมาณล่าสุดก่อน / Every plan, latest fiscal year first' })
+  async list(@Req() request: FastifyRequest): Promise<{ plans: PlanSummary[] }> {
+    await this.consistency.await(request);
+    return { plans: await this.reads.list() };
+  }
+}

@@ -1,0 +1,124 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { Button, ConfigProvider, Layout, Space, Spin, Typography } from 'antd';
+import enUS from 'antd/locale/en_US';
+import thTH from 'antd/locale/th_TH';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AuthProvider, canManageUsers, canSeePlans, useAuth } from './auth';
+import type { Lang } from './format';
+import { setLang } from './i18n';
+import { useLiveUpdates } from './live';
+import { SignInPage } from './pages/SignInPage';
+
+const DashboardPage = lazy(() => import('./pages/DashboardPage'));
+const UsersPage = lazy(() => import('./pages/UsersPage'));
+const PlansPage = lazy(() => import('./pages/PlansPage').then((m) => ({ default: m.PlansPage })));
+const PlanPage = lazy(() => import('./pages/PlansPage').then((m) => ({ default: m.PlanPage })));
+
+const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 10_000 } } });
+
+/** Routes live in the hash (`#/plans/…`), so the API serves one index.html and needs no fallback route. */
+function useRoute(): [string, (path: string) => void] {
+  const read = () => window.location.hash.replace(/^#/, '') || '/';
+  const [route, setRoute] = useState(read);
+  useEffect(() => {
+    const onChange = () => setRoute(read());
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return [route, (path: string) => (window.location.hash = path)];
+}
+
+function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  return (
+    <Button type="text" onClick={() => setLang(i18n.language === 'th' ? 'en' : 'th')} lang={i18n.language === 'th' ? 'en' : 'th'} style={{ color: '#fff' }} data-testid="language-switch">
+      {t('lang.switch')}
+    </Button>
+  );
+}
+
+function Shell() {
+  const { t } = useTranslation();
+  const { user, ready, signOut } = useAuth();
+  const [route, navigate] = useRoute();
+  const live = useLiveUpdates(user !== null);
+  if (!ready) return <Spin fullscreen />;
+  if (!user) {
+    return (
+      <Layout style={{ minHeight: '100vh' }}>
+        <Layout.Header style={{ display: 'flex', justifyContent: 'flex-end', alignItems: 'center' }}>
+          <LanguageSwitch />
+        </Layout.Header>
+        <SignInPage />
+      </Layout>
+    );
+  }
+  const home = canSeePlans(user.role) ? '/plans' : '/dashboard';
+  const path = route === '/' ? home : route;
+  const items = [
+    ...(canSeePlans(user.role) ? [{ key: '/plans', label: t('nav.plans') }] : []),
+    { key: '/dashboard', label: t('nav.dashboard') },
+    ...(canManageUsers(user.role) ? [{ key: '/users', label: t('nav.users') }] : []),
+  ];
+  const section = '/' + (path.split('/')[1] ?? '');
+  let page;
+  const planMatch = /^\/plans\/([0-9a-f-]{36})$/.exec(path);
+  if (planMatch && canSeePlans(user.role)) page = <PlanPage planId={planMatch[1]} navigate={navigate} />;
+  else if (section === '/plans' && canSeePlans(user.role)) page = <PlansPage navigate={navigate} />;
+  else if (section === '/users' && canManageUsers(user.role)) page = <UsersPage />;
+  else page = <DashboardPage />;
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <a href="#main" className="skip-link">
+        {t('app.skip')}
+      </a>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, flexWrap: 'wrap', height: 'auto', minHeight: 64 }}>
+        <Typography.Text strong style={{ color: '#fff', fontSize: 20 }}>
+          {t('app.name')}
+        </Typography.Text>
+        <nav aria-label={t('nav.main')} style={{ flex: 1, minWidth: 200 }}>
+          <ul className="main-nav">
+            {items.map((item) => (
+              <li key={item.key}>
+                <a href={`#${item.key}`} aria-current={section === item.key ? 'page' : undefined}>
+                  {item.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <Space wrap>
+          <span className={live ? 'live live-on' : 'live'}>{t('common.live')}</span>
+          <span style={{ color: '#fff' }} data-testid="signed-in-user">
+            {user.displayName} · {t(`roles.${user.role}`)} · {user.agency}
+          </span>
+          <LanguageSwitch />
+          <Button onClick={() => void signOut()} data-testid="sign-out">
+            {t('nav.signOut')}
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content id="main" tabIndex={-1} style={{ padding: 24 }}>
+        <Suspense fallback={<Spin />}>{page}</Suspense>
+      </Layout.Content>
+    </Layout>
+  );
+}
+
+export function App() {
+  const { i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  return (
+    <ConfigProvider locale={lang === 'en' ? enUS : thTH} theme={{ token: { fontFamily: "'Sarabun', 'Noto Sans Thai', sans-serif", colorPrimary: '#1f5fa8', colorLink: '#1f5fa8', colorTextDescription: 'rgba(0, 0, 0, 0.68)', colorTextSecondary: 'rgba(0, 0, 0, 0.68)', colorTextTertiary: 'rgba(0, 0, 0, 0.68)', colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)', colorError: '#b3261e', fontSize: 15 } }}>
+      <QueryClientProvider client={queryClient}>
+        <AuthProvider>
+          <Shell />
+        </AuthProvider>
+      </QueryClientProvider>
+    </ConfigProvider>
+  );
+}

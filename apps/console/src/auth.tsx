@@ -1,0 +1,92 @@
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { api, readCookie, setAccessToken, unwrap } from './api/client';
+
+export type Role = 'coordinator' | 'chair' | 'agency_officer' | 'auditor' | 'viewer';
+export interface SessionUser {
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly agency: string;
+}
+export interface SignInAnswer {
+  readonly status: 'signed_in' | 'password_change_required' | 'second_factor_enrolment_required';
+  readonly accessToken?: string;
+  readonly expiresIn?: number;
+  readonly csrfToken?: string;
+  readonly user?: SessionUser;
+  readonly challenge?: string;
+  readonly secret?: string;
+  readonly otpauthUri?: string;
+}
+
+interface AuthState {
+  readonly user: SessionUser | null;
+  readonly ready: boolean;
+  /** Takes a signed-in answer from any sign-in step. */
+  accept(answer: SignInAnswer): void;
+  signOut(): Promise<void>;
+}
+
+const AuthContext = createContext<AuthState | null>(null);
+
+export function useAuth(): AuthState {
+  const state = useContext(AuthContext);
+  if (!state) throw new Error('useAuth outside AuthProvider');
+  return state;
+}
+
+const csrf = () => ({ params: { header: { 'X-CSRF-Token': readCookie('ruamjai_csrf') ?? '' } } });
+
+/** Holds the session: a short-lived access token in memory, renewed through the refresh cookie before it expires. */
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<SessionUser | null>(null);
+  const [ready, setReady] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const schedule = useCallback((expiresIn: number) => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void refresh(), Math.max(5, expiresIn - 30) * 1000);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const accept = useCallback(
+    (answer: SignInAnswer) => {
+      if (answer.status !== 'signed_in' || !answer.accessToken || !answer.user) return;
+      setAccessToken(answer.accessToken);
+      setUser(answer.user);
+      schedule(answer.expiresIn ?? 300);
+    },
+    [schedule],
+  );
+
+  const refresh = useCallback(async () => {
+    if (!readCookie('ruamjai_csrf')) {
+      setAccessToken(null);
+      setUser(null);
+      return;
+    }
+    try {
+      accept(await unwrap<SignInAnswer>(api.POST('/api/v1/auth/refresh', csrf())));
+    } catch {
+      setAccessToken(null);
+      setUser(null);
+    }
+  }, [accept]);
+
+  useEffect(() => {
+    void refresh().finally(() => setReady(true));
+    return () => clearTimeout(timer.current);
+  }, [refresh]);
+
+  const signOut = useCallback(async () => {
+    clearTimeout(timer.current);
+    await api.POST('/api/v1/auth/sign-out', csrf()).catch(() => undefined);
+    setAccessToken(null);
+    setUser(null);
+  }, []);
+
+  return <AuthContext.Provider value={{ user, ready, accept, signOut }}>{children}</AuthContext.Provider>;
+}
+
+export const canSeePlans = (role: Role): boolean => role !== 'viewer';
+export const canManageUsers = (role: Role): boolean => role === 'coordinator';

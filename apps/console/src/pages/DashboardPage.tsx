@@ -1,0 +1,149 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Card, Col, Empty, Row, Select, Skeleton, Statistic, Typography } from 'antd';
+import { BarChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import ReactEChartsCore from 'echarts-for-react/lib/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError, unwrap } from '../api/client';
+import { fiscalYearLabel, formatBaht, formatCount, satangToBaht, type Lang } from '../format';
+import { latestPosition } from '../live';
+import type { DashboardCell, PlanDashboard, PlanSummary } from '../types';
+
+echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
+
+const minPosition = () => (latestPosition() ? { minPosition: latestPosition() } : {});
+const label = (cell: DashboardCell, lang: Lang): string => (lang === 'en' ? cell.labelEn : cell.labelTh) ?? cell.key;
+
+/** A count from 1 to 4 is shown as "fewer than 5", never as a blank or the number. */
+export function smallCount(n: number | null | undefined, t: (k: string) => string): string {
+  if (n === null || n === undefined) return t('dashboard.fewerThan5');
+  return n > 0 && n < 5 ? t('dashboard.fewerThan5') : formatCount(n);
+}
+
+/** A fiscal year's plans: budget by strategy and source, Fund, activities, participants, KPIs. */
+export default function DashboardPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const plans = useQuery({ queryKey: ['plans'], queryFn: () => unwrap<{ plans: PlanSummary[] }>(api.GET('/api/v1/plans', { params: { query: minPosition() as never } })) });
+  const years = [...new Set((plans.data?.plans ?? []).map((p) => p.fiscalYear))].sort((a, b) => b - a);
+  const [chosen, setChosen] = useState<number | undefined>(undefined);
+  const year = chosen ?? years[0];
+  const dashboard = useQuery({
+    queryKey: ['dashboard', year],
+    enabled: year !== undefined,
+    queryFn: () => unwrap<PlanDashboard>(api.GET('/api/v1/dashboards/fiscal-years/{fiscalYear}', { params: { path: { fiscalYear: year! }, query: minPosition() as never } })),
+  });
+  const d = dashboard.data;
+  const baht = (v: number) => formatBaht(Math.round(v * 100));
+  return (
+    <section aria-labelledby="dashboard-title">
+      <Typography.Title level={1} id="dashboard-title" style={{ fontSize: 24 }}>
+        {t('dashboard.title')}
+      </Typography.Title>
+      <label htmlFor="fiscal-year" style={{ marginRight: 8 }}>
+        {t('dashboard.fiscalYear')}
+      </label>
+      <Select
+        id="fiscal-year"
+        style={{ width: 220, marginBottom: 16 }}
+        value={year}
+        onChange={setChosen}
+        options={years.map((y) => ({ value: y, label: fiscalYearLabel(y, lang) }))}
+        aria-label={t('dashboard.fiscalYear')}
+      />
+      {(plans.error || dashboard.error) && <Alert type="error" title={(plans.error ?? dashboard.error) instanceof ApiError ? ((plans.error ?? dashboard.error) as ApiError).text(lang) : t('common.error')} />}
+      {(plans.isLoading || dashboard.isLoading) && <Skeleton active />}
+      {!plans.isLoading && years.length === 0 && <Empty description={t('dashboard.noData')} />}
+      {d && (
+        <div data-testid="fiscal-year-dashboard" data-fiscal-year={d.fiscalYear}>
+          <Row gutter={[16, 16]}>
+            {(
+              [
+                ['budget', d.totals.budgetSatang],
+                ['fundRequested', d.totals.fundRequestedSatang],
+                ['fundApproved', d.totals.fundApprovedSatang],
+                ['fundDisbursed', d.totals.fundDisbursedSatang],
+                ['spent', d.totals.spentSatang],
+              ] as const
+            ).map(([key, value]) => (
+              <Col xs={12} md={8} xl={4} key={key}>
+                <Card size="small">
+                  <Statistic title={t(`dashboard.${key}`)} value={formatBaht(value)} valueStyle={{ fontSize: 18 }} data-testid={`total-${key}`} />
+                </Card>
+              </Col>
+            ))}
+            <Col xs={12} md={8} xl={4}>
+              <Card size="small">
+                <Statistic title={t('dashboard.activities')} value={`${smallCount(d.totals.activitiesDone, t)} / ${smallCount(d.totals.activitiesPlanned, t)}`} valueStyle={{ fontSize: 18 }} />
+              </Card>
+            </Col>
+            <Col xs={12} md={8} xl={6}>
+              <Card size="small">
+                <Statistic title={t('dashboard.participants')} value={`${formatCount(d.totals.participantsReached)} / ${formatCount(d.totals.participantsTarget)}`} valueStyle={{ fontSize: 18 }} />
+              </Card>
+            </Col>
+            <Col xs={12} md={8} xl={6}>
+              <Card size="small">
+                <Statistic title={t('dashboard.kpis')} value={`${smallCount(d.totals.kpisAttained, t)} / ${smallCount(d.totals.kpis, t)}`} valueStyle={{ fontSize: 18 }} />
+              </Card>
+            </Col>
+          </Row>
+          <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+            <Col xs={24} lg={12}>
+              <Card title={t('dashboard.byStrategy')}>
+                <ReactEChartsCore
+                  echarts={echarts}
+                  style={{ height: 300 }}
+                  opts={{ renderer: 'svg' }}
+                  option={{
+                    aria: { enabled: true },
+                    tooltip: { trigger: 'axis', valueFormatter: (v: number) => baht(v) },
+                    grid: { left: 110, right: 16, top: 16, bottom: 24 },
+                    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => `฿${formatCount(v)}` } },
+                    yAxis: { type: 'category', data: d.byStrategy.map((c) => label(c, lang)) },
+                    series: [{ type: 'bar', name: t('dashboard.budget'), data: d.byStrategy.map((c) => satangToBaht(c.budgetSatang)), itemStyle: { color: '#1f5fa8' } }],
+                  }}
+                />
+              </Card>
+            </Col>
+            <Col xs={24} lg={12}>
+              <Card title={t('dashboard.activitiesByStrategy')}>
+                <ReactEChartsCore
+                  echarts={echarts}
+                  style={{ height: 300 }}
+                  opts={{ renderer: 'svg' }}
+                  option={{
+                    tooltip: { trigger: 'axis' },
+                    legend: { data: [t('dashboard.planned'), t('dashboard.done')] },
+                    grid: { left: 110, right: 16, top: 32, bottom: 24 },
+                    xAxis: { type: 'value' },
+                    yAxis: { type: 'category', data: d.byStrategy.map((c) => label(c, lang)) },
+                    series: [
+                      { type: 'bar', name: t('dashboard.planned'), data: d.byStrategy.map((c) => c.activitiesPlanned), itemStyle: { color: '#8c8c8c' } },
+                      { type: 'bar', name: t('dashboard.done'), data: d.byStrategy.map((c) => c.activitiesDone), itemStyle: { color: '#237804' } },
+                    ],
+                  }}
+                />
+              </Card>
+            </Col>
+            <Col xs={24}>
+              <Card title={t('dashboard.bySource')}>
+                <ul className="plain-list">
+                  {d.bySource.map((c) => (
+                    <li key={c.key}>
+                      {label(c, lang)}: <strong>{formatBaht(c.budgetSatang)}</strong>
+                    </li>
+                  ))}
+                </ul>
+                <Typography.Paragraph type="secondary">{d.notes[lang]}</Typography.Paragraph>
+              </Card>
+            </Col>
+          </Row>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,116 @@
+import type { Actor } from '@ruamjai/kernel';
+import { deciderSpec } from '@ruamjai/testing';
+import { UserAlreadyRegistered, UserInactive, UserInvalid, UserNotPermitted, UserUnchanged, type LockoutPolicy, type SignInCheck, type UserCommand, type UserEvent } from './user';
+import { lockoutSeconds, userDecider } from './user.decider';
+import { authoriseUserCommand } from './user.policy';
+
+const spec = deciderSpec(userDecider);
+const secretariat: Actor = { id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' };
+const at = new Date('2019-02-14T03:00:00Z');
+const policy: LockoutPolicy = { maxFailures: 3, baseSeconds: 60, maxSeconds: 3600 };
+const cmd = (type: UserCommand['type'], data: object, when = at) => ({ type, data: { username: 'malee', ...data }, actor: secretariat, at: when }) as UserCommand;
+const signIn = (check: SignInCheck, when = at) => cmd('AttemptSignIn', { check, sessionId: 's1', policy, client: '10.0.0.1' }, when);
+const good: SignInCheck = { passwordValid: true, secondFactor: 'valid' };
+const badPassword: SignInCheck = { passwordValid: false, secondFactor: 'not_required' };
+
+const registered: UserEvent = { type: 'UserRegistered', data: { username: 'malee', displayName: 'มาลี ใจดี', role: 'agency_officer', agency: 'IMM-SK', passwordHash: '$argon2id$x' } };
+const failed = (n: number, reason = 'bad_password' as const): UserEvent => ({ type: 'UserSignInFailed', data: { username: 'malee', reason, consecutiveFailures: n, client: '10.0.0.1' } });
+
+describe('a new user', () => {
+  it('is registered with a display name, role, agency and one-time password hash', () => {
+    spec.given([]).when(cmd('RegisterUser', { displayName: ' มาลี ใจดี ', role: 'agency_officer', agency: 'IMM-SK', passwordHash: '$argon2id$x' })).then([registered]);
+  });
+  it('needs a well-formed username and a display name', () => {
+    spec.given([]).when(cmd('RegisterUser', { username: 'Malee!', displayName: 'x', role: 'viewer', agency: 'IMM-SK', passwordHash: 'h' })).thenRefuses(UserInvalid, 'USER.INVALID');
+    spec.given([]).when(cmd('RegisterUser', { displayName: ' ', role: 'viewer', agency: 'IMM-SK', passwordHash: 'h' })).thenRefuses(UserInvalid);
+  });
+  it('cannot be registered twice', () => {
+    spec.given([registered]).when(cmd('RegisterUser', { displayName: 'x', role: 'viewer', agency: 'IMM-SK', passwordHash: 'h' })).thenRefuses(UserAlreadyRegistered, 'USER.ALREADY_REGISTERED');
+  });
+  it('must change the one-time password before anything else', () => {
+    const state = [registered].reduce(userDecider.evolve, userDecider.initialState);
+    expect(state).toMatchObject({ mustChangePassword: true, sealedSecret: null });
+    const changed = userDecider.evolve(state, { type: 'UserPasswordChanged', data: { username: 'malee', passwordHash: 'new' } });
+    expect(changed).toMatchObject({ mustChangePassword: false, passwordHash: 'new' });
+  });
+});
+
+describe('signing in', () => {
+  it('succeeds with the right password and second factor, and is recorded with the session', () => {
+    spec.given([registered]).when(signIn(good)).then([{ type: 'UserSignedIn', data: { username: 'malee', sessionId: 's1', client: '10.0.0.1' } }]);
+  });
+  it('records each failure with the count of failures in a row', () => {
+    spec.given([registered, failed(1)]).when(signIn(badPassword)).then([failed(2)]);
+    spec.given([registered]).when(signIn({ passwordValid: true, secondFactor: 'invalid' })).then([failed(1, 'bad_second_factor' as never)]);
+    spec.given([registered]).when(signIn({ passwordValid: true, secondFactor: 'missing' })).then([failed(1, 'second_factor_missing' as never)]);
+  });
+  it('locks the account after the allowed number of failures in a row', () => {
+    spec.given([registered, failed(1), failed(2)]).when(signIn(badPassword)).then([
+      failed(3),
+      { type: 'UserLockedOut', data: { username: 'malee', until: '2019-02-14T03:01:00.000Z', consecutiveFailures: 3 } },
+    ]);
+  });
+  it('refuses even the right password while locked, without extending the lock', () => {
+    const locked: UserEvent = { type: 'UserLockedOut', data: { username: 'malee', until: '2019-02-14T03:01:00.000Z', consecutiveFailures: 3 } };
+    spec.given([registered, failed(1), failed(2), failed(3), locked]).when(signIn(good, new Date('2019-02-14T03:00:30Z'))).then([failed(3, 'locked_out' as never)]);
+  });
+  it('backs off: each failure after a lockout locks for twice as long, up to the cap', () => {
+    const locked: UserEvent = { type: 'UserLockedOut', data: { username: 'malee', until: '2019-02-14T03:01:00.000Z', consecutiveFailures: 3 } };
+    spec.given([registered, failed(1), failed(2), failed(3), locked]).when(signIn(badPassword, new Date('2019-02-14T03:02:00Z'))).then([
+      failed(4),
+      { type: 'UserLockedOut', data: { username: 'malee', until: '2019-02-14T03:04:00.000Z', consecutiveFailures: 4 } },
+    ]);
+    expect([3, 4, 5, 6, 7, 8, 20].map((n) => lockoutSeconds(n, policy))).toEqual([60, 120, 240, 480, 960, 1920, 3600]);
+  });
+  it('starts counting afresh after a success', () => {
+    const state = [registered, failed(1), failed(2), { type: 'UserSignedIn', data: { username: 'malee', sessionId: 's', client: 'x' } } as UserEvent].reduce(userDecider.evolve, userDecider.initialState);
+    expect(state).toMatchObject({ consecutiveFailures: 0, lockedUntil: null });
+  });
+  it('is refused, and recorded, for a deactivated account', () => {
+    const deactivated: UserEvent = { type: 'UserDeactivated', data: { username: 'malee', reason: 'ย้ายหน่วยงาน' } };
+    spec.given([registered, deactivated]).when(signIn(good)).then([failed(0, 'inactive' as never)]);
+  });
+  it('a reset by the secretariat unlocks the account and asks for a new password', () => {
+    const locked: UserEvent = { type: 'UserLockedOut', data: { username: 'malee', until: '2019-02-14T03:01:00.000Z', consecutiveFailures: 3 } };
+    const reset: UserEvent = { type: 'UserPasswordReset', data: { username: 'malee', passwordHash: 'h2' } };
+    const state = [registered, failed(3), locked, reset].reduce(userDecider.evolve, userDecider.initialState);
+    expect(state).toMatchObject({ consecutiveFailures: 0, lockedUntil: null, mustChangePassword: true });
+  });
+});
+
+describe('role changes and deactivation', () => {
+  it('change the role and agency with a reason, naming what they were', () => {
+    spec.given([registered]).when(cmd('ChangeUserRole', { role: 'auditor', agency: 'OAG', reason: 'ย้ายไปตรวจสอบ' })).then([
+      { type: 'UserRoleChanged', data: { username: 'malee', role: 'auditor', agency: 'OAG', previousRole: 'agency_officer', previousAgency: 'IMM-SK' } },
+    ]);
+    spec.given([registered]).when(cmd('ChangeUserRole', { role: 'auditor', agency: 'OAG', reason: ' ' })).thenRefuses(UserInvalid);
+    spec.given([registered]).when(cmd('ChangeUserRole', { role: 'agency_officer', agency: 'IMM-SK', reason: 'x' })).thenRefuses(UserUnchanged);
+  });
+  it('a deactivated account takes no more changes', () => {
+    const deactivated: UserEvent = { type: 'UserDeactivated', data: { username: 'malee', reason: 'ลาออก' } };
+    spec.given([registered, deactivated]).when(cmd('ChangePassword', { passwordHash: 'x' })).thenRefuses(UserInactive, 'USER.INACTIVE');
+  });
+  it('a second factor is enrolled once', () => {
+    const enrolled: UserEvent = { type: 'UserSecondFactorEnrolled', data: { username: 'malee', sealedSecret: 'rj1.x' } };
+    spec.given([registered]).when(cmd('EnrolSecondFactor', { sealedSecret: 'rj1.x' })).then([enrolled]);
+    spec.given([registered, enrolled]).when(cmd('EnrolSecondFactor', { sealedSecret: 'rj1.y' })).thenRefuses(UserInvalid);
+  });
+});
+
+describe('who may manage accounts', () => {
+  it('only the secretariat registers, resets, re-roles and deactivates users', () => {
+    expect(() => authoriseUserCommand(secretariat, 'RegisterUser', 'malee')).not.toThrow();
+    for (const role of ['chair', 'agency_officer', 'auditor', 'viewer'] as const) {
+      expect(() => authoriseUserCommand({ ...secretariat, role }, 'RegisterUser', 'malee')).toThrow(UserNotPermitted);
+      expect(() => authoriseUserCommand({ ...secretariat, role }, 'ChangeUserRole', 'malee')).toThrow(UserNotPermitted);
+    }
+  });
+  it('a coordinator cannot demote or deactivate themself', () => {
+    expect(() => authoriseUserCommand(secretariat, 'ChangeUserRole', 'somchai')).toThrow(UserNotPermitted);
+    expect(() => authoriseUserCommand(secretariat, 'DeactivateUser', 'somchai')).toThrow(UserNotPermitted);
+  });
+  it("nobody changes another person's password or second factor", () => {
+    expect(() => authoriseUserCommand(secretariat, 'ChangePassword', 'malee')).toThrow(UserNotPermitted);
+    expect(() => authoriseUserCommand({ ...secretariat, id: 'malee' }, 'ChangePassword', 'malee')).not.toThrow();
+  });
+});

@@ -1,0 +1,19 @@
+import type { Actor } from '@ruamjai/kernel';
+import { UserNotPermitted, type UserCommand } from './user';
+
+/** Commands the secretariat gives about other people's accounts. */
+const MANAGEMENT: readonly UserCommand['type'][] = ['RegisterUser', 'ResetPassword', 'ChangeUserRole', 'DeactivateUser'];
+
+/**
+ * The secretariat (coordinators) keeps the centre's user directory; each person changes only their own
+ * password and second factor. A coordinator cannot demote or deactivate themself (the centre would
+ * lose its last way in).
+ */
+export function authoriseUserCommand(actor: Actor, command: UserCommand['type'], username: string): void {
+  if (MANAGEMENT.includes(command)) {
+    if (actor.role !== 'coordinator') throw new UserNotPermitted('manage user accounts');
+    if ((command === 'ChangeUserRole' || command === 'DeactivateUser') && actor.id === username) throw new UserNotPermitted('change its own role or deactivate itself');
+    return;
+  }
+  if (command !== 'AttemptSignIn' && actor.id !== username) throw new UserNotPermitted("change another person's credentials");
+}

@@ -1,0 +1,128 @@
+import type { RecordedEvent } from '@ruamjai/event-store';
+import type { EventMetadata, Role } from '@ruamjai/kernel';
+import type { CoreTables, Projection, ReadModelDb } from '@ruamjai/read-models';
+import type { Kysely, Migration, Transaction } from 'kysely';
+import { needsSecondFactor, type UserEvent } from '../domain/user/user';
+
+/** A user as the secretariat's list shows it: never a hash or a secret. */
+export interface UserView {
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly agency: string;
+  readonly active: boolean;
+  readonly mustChangePassword: boolean;
+  readonly secondFactorRequired: boolean;
+  readonly secondFactorEnrolled: boolean;
+  readonly lockedUntil: string | null;
+  readonly lastSignInAt: string | null;
+  readonly revision: number;
+  readonly updatedAt: string;
+}
+
+export type UserTables = { user_directory: { username: string; doc: string } };
+
+export const userDirectoryMigrations: Record<string, Migration> = {
+  '0310-user-directory': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('user_directory')
+        .ifNotExists()
+        .addColumn('username', 'varchar(64)', (c) => c.primaryKey())
+        .addColumn('doc', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
+};
+
+/** user + event -> user: pure. */
+export function evolveUserView(view: UserView | undefined, event: UserEvent, revision: number, at: string): UserView | undefined {
+  if (event.type === 'UserRegistered') {
+    const { username, displayName, role, agency } = event.data;
+    return {
+      username,
+      displayName,
+      role,
+      agency,
+      active: true,
+      mustChangePassword: true,
+      secondFactorRequired: needsSecondFactor(role),
+      secondFactorEnrolled: false,
+      lockedUntil: null,
+      lastSignInAt: null,
+      revision,
+      updatedAt: at,
+    };
+  }
+  if (!view) return view;
+  const next = { ...view, revision, updatedAt: at };
+  switch (event.type) {
+    case 'UserSignedIn':
+      return { ...next, lockedUntil: null, lastSignInAt: at };
+    case 'UserLockedOut':
+      return { ...next, lockedUntil: event.data.until };
+    case 'UserPasswordChanged':
+      return { ...next, mustChangePassword: false };
+    case 'UserPasswordReset':
+      return { ...next, mustChangePassword: true, lockedUntil: null };
+    case 'UserSecondFactorEnrolled':
+      return { ...next, secondFactorEnrolled: true };
+    case 'UserRoleChanged':
+      return { ...next, role: event.data.role, agency: event.data.agency, secondFactorRequired: needsSecondFactor(event.data.role) };
+    case 'UserDeactivated':
+      return { ...next, active: false };
+    case 'UserSignInFailed':
+    case 'UserSignedOut':
+      return next;
+    default: {
+      const _: never = event;
+      return view;
+    }
+  }
+}
+
+type Trx = Transaction<CoreTables & UserTables>;
+
+/** The centre's user directory, one row a person. */
+export const userDirectoryProjection: Projection = {
+  name: 'user-directory',
+  handles: (event: RecordedEvent) => event.streamId.startsWith('user-'),
+  begin(base) {
+    const trx = base as unknown as Trx;
+    const views = new Map<string, UserView | undefined>();
+    return {
+      async apply(events) {
+        const names = [...new Set(events.map((e) => (e.data as { username: string }).username))].filter((u) => !views.has(u));
+        if (names.length > 0) {
+          const rows = await trx.selectFrom('user_directory').select(['username', 'doc']).where('username', 'in', names).execute();
+          for (const name of names) views.set(name, undefined);
+          for (const row of rows) views.set(row.username, JSON.parse(row.doc) as UserView);
+        }
+        for (const event of events) {
+          const username = (event.data as { username: string }).username;
+          const at = ((event.metadata ?? {}) as Partial<EventMetadata>).occurredAt ?? event.created.toISOString();
+          views.set(username, evolveUserView(views.get(username), event as unknown as UserEvent, Number(event.revision), at));
+        }
+      },
+      async flush() {
+        for (const view of views.values()) {
+          if (!view) continue;
+          await trx
+            .insertInto('user_directory')
+            .values({ username: view.username, doc: JSON.stringify(view) })
+            .onConflict((oc) => oc.column('username').doUpdateSet({ doc: JSON.stringify(view) }))
+            .execute();
+        }
+      },
+    };
+  },
+  async reset(base) {
+    await (base as unknown as Trx).deleteFrom('user_directory').execute();
+  },
+};
+
+export const identityProjections: readonly Projection[] = [userDirectoryProjection];
+
+export async function listUsers(db: ReadModelDb): Promise<UserView[]> {
+  return (await (db as unknown as Kysely<UserTables>).selectFrom('user_directory').select('doc').orderBy('username').execute()).map((r) => JSON.parse(r.doc) as UserView);
+}

@@ -1,0 +1,38 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { startApi, type ApiHarness } from './support/api-harness';
+
+const run = promisify(execFile);
+const root = join(__dirname, '..');
+
+/** The CLI as the README runs it, from source. */
+function cli(dataDir: string, ...args: string[]) {
+  return run(process.execPath, ['-r', '@swc-node/register', 'apps/cli/src/main.ts', ...args], { cwd: root, env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' } });
+}
+
+describe('the first user, from the command line', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ruamjai-cli-users-'));
+  let api: ApiHarness | undefined;
+  afterAll(async () => {
+    await api?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('users add prints a one-time password that must be changed at the first sign-in', async () => {
+    const added = await cli(dataDir, 'users', 'add', '--username', 'somchai', '--role', 'coordinator', '--agency', 'PSDHS-SK', '--display-name', 'สมชาย ใจดี');
+    const password = added.stdout.trim();
+    expect(password).toMatch(/^[A-Za-z0-9]{16}$/);
+    expect(added.stderr).toContain('must be changed at the first sign-in');
+
+    const again = cli(dataDir, 'users', 'add', '--username', 'somchai', '--role', 'viewer', '--agency', 'PSDHS-SK');
+    await expect(again).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('มีผู้ใช้ชื่อ somchai แล้ว') });
+
+    api = await startApi({ DATA_DIR: dataDir }, { agencies: false });
+    const signIn = await api.http.post('/api/v1/auth/sign-in').send({ username: 'somchai', password });
+    expect(signIn.status).toBe(200);
+    expect(signIn.body.status).toBe('password_change_required');
+  }, 150_000);
+});

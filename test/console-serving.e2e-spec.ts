@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CONSOLE_SCHEMA, generateConsoleSchema } from './support/console-client';
+import { samplePlan, startApi, type ApiHarness } from './support/api-harness';
+
+describe('the console, served by the API', () => {
+  let api: ApiHarness;
+  beforeAll(async () => {
+    api = await startApi({ READ_YOUR_WRITES_TIMEOUT_MS: '30000' });
+  });
+  afterAll(() => api.close());
+
+  it('is served at / from the same origin, under the strict security headers', async () => {
+    const index = await api.http.get('/');
+    expect(index.status).toBe(200);
+    expect(index.headers['content-type']).toMatch(/text\/html/);
+    expect(index.text).toContain('<div id="root">');
+    expect(index.headers['cache-control']).toBe('no-cache');
+    const csp = index.headers['content-security-policy'] as string;
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).not.toMatch(/https?:\/\//);
+    const asset = /src="(\/assets\/[^"]+\.js)"/.exec(index.text)![1];
+    const script = await api.http.get(asset);
+    expect(script.status).toBe(200);
+    expect(script.headers['cache-control']).toContain('immutable');
+  });
+
+  it('leaves unknown API routes to the API: problem+json, not the page', async () => {
+    const res = await api.http.get('/api/v1/no-such-thing');
+    expect(res.status).toBe(404);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+  });
+
+  it('lists the plans for the console to open', async () => {
+    const token = await api.token('coordinator');
+    const drafted = await api.http.post('/api/v1/plans').set('Authorization', `Bearer ${token}`).send(samplePlan);
+    const list = await api.http.get(`/api/v1/plans?minPosition=${drafted.body.position}`).set('Authorization', `Bearer ${await api.token('viewer', 'v1', 'PV-SK')}`);
+    expect(list.status).toBe(200);
+    expect(list.body.plans).toEqual([expect.objectContaining({ planId: drafted.body.planId, fiscalYear: 2562, status: 'drafting', titleTh: samplePlan.titleTh })]);
+  });
+
+  it('pushes the position of every change to the console as server-sent events', async () => {
+    await api.app.listen(0, '127.0.0.1');
+    const { port } = api.app.getHttpServer().address() as AddressInfo;
+    const token = await api.token('coordinator');
+    const received: string[] = [];
+    let sawChange!: () => void;
+    const changed = new Promise<void>((resolve) => (sawChange = resolve));
+    let wrote: string | undefined;
+    const request = http.get({ host: '127.0.0.1', port, path: '/api/v1/live', headers: { Authorization: `Bearer ${token}` } }, (res) => {
+      expect(res.headers['content-type']).toMatch(/text\/event-stream/);
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        for (const match of chunk.matchAll(/event: position\ndata: (\{[^\n]*\})/g)) received.push((JSON.parse(match[1]) as { position: string }).position);
+        if (wrote && received.some((p) => BigInt(p) >= BigInt(wrote!))) sawChange();
+      });
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(received.length).toBe(1);
+    const drafted = await api.http.post('/api/v1/plans').set('Authorization', `Bearer ${token}`).send({ ...samplePlan, fiscalYear: 2563 });
+    wrote = drafted.body.position as string;
+    await changed;
+    request.destroy();
+    expect(BigInt(received.at(-1)!)).toBeGreaterThanOrEqual(BigInt(wrote));
+  });
+
+  it("keeps the console's typed client in step with the API's OpenAPI document (npm run console:client)", async () => {
+    expect(await generateConsoleSchema()).toBe(readFileSync(CONSOLE_SCHEMA, 'utf8'));
+  }, 120_000);
+});
