@@ -14,6 +14,13 @@ import type { DashboardCell, PlanDashboard, PlanSummary } from '../types';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
 
+/**
+ * What every chart shares: the console's Thai font (SVG text otherwise falls back to a system
+ * sans-serif, which on many machines has no Thai glyphs), and no grow-in animation, so that a
+ * screenshot or a quick look shows the real figures, and motion-sensitive users see none.
+ */
+const CHART_BASE = { textStyle: { fontFamily: "'Sarabun', 'Noto Sans Thai', sans-serif" }, animation: false } as const;
+
 const minPosition = () => (latestPosition() ? { minPosition: latestPosition() } : {});
 const label = (cell: DashboardCell, lang: Lang): string => (lang === 'en' ? cell.labelEn : cell.labelTh) ?? cell.key;
 
@@ -99,6 +106,7 @@ export default function DashboardPage() {
                   style={{ height: 300 }}
                   opts={{ renderer: 'svg' }}
                   option={{
+                    ...CHART_BASE,
                     aria: { enabled: true },
                     tooltip: { trigger: 'axis', valueFormatter: (v: number) => baht(v) },
                     grid: { left: 110, right: 16, top: 16, bottom: 24 },
@@ -116,10 +124,12 @@ export default function DashboardPage() {
                   style={{ height: 300 }}
                   opts={{ renderer: 'svg' }}
                   option={{
+                    ...CHART_BASE,
                     tooltip: { trigger: 'axis' },
-                    legend: { data: [t('dashboard.planned'), t('dashboard.done')] },
+                    legend: { top: 0, data: [t('dashboard.planned'), t('dashboard.done')] },
                     grid: { left: 110, right: 16, top: 32, bottom: 24 },
-                    xAxis: { type: 'value' },
+                    // Activities are counted whole.
+                    xAxis: { type: 'value', minInterval: 1 },
                     yAxis: { type: 'category', data: d.byStrategy.map((c) => label(c, lang)) },
                     series: [
                       { type: 'bar', name: t('dashboard.planned'), data: d.byStrategy.map((c) => c.activitiesPlanned), itemStyle: { color: '#8c8c8c' } },
