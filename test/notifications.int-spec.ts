@@ -9,35 +9,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SMTPServer } from 'smtp-server';
 import { seedSakaeo2562 } from '../apps/cli/src/seed/run-seed';
 import { SEED_PEOPLE } from '../apps/cli/src/seed/sakaeo-2562-cases';
-
-interface Mail {
-  readonly to: string;
-  readonly raw: string;
-}
-
-/** A real SMTP server as the receiving end, keeping every message it is given. */
-async function startSmtp(): Promise<{ port: number; mails: Mail[]; close: () => Promise<void> }> {
-  const mails: Mail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        for (const to of session.envelope.rcptTo) mails.push({ to: to.address, raw: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { port, mails, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
+import { decodeMail, startSmtp } from './support/smtp';
 
 /** A webhook receiver that checks signatures, and can be down (503) for a while. */
 async function startReceiver(secret: string): Promise<{ url: string; bodies: string[]; refused: number; setDown: (down: boolean) => void; close: () => Promise<void>; badSignatures: number }> {
@@ -205,14 +179,3 @@ describe('notifications from the Sa Kaeo seed', () => {
     await p.close();
   });
 });
-
-/** The text of a message as a reader sees it (quoted-printable or base64 bodies decoded). */
-function decodeMail(raw: string): string {
-  const [, body = ''] = raw.split(/\r?\n\r?\n/, 2).length === 2 ? [raw.slice(0, raw.search(/\r?\n\r?\n/)), raw.slice(raw.search(/\r?\n\r?\n/))] : [raw, ''];
-  const qp = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
-  let text = Buffer.from(qp, 'latin1').toString('utf8');
-  if (/Content-Transfer-Encoding: base64/i.test(raw)) text = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  const subject = /Subject: ([^\r\n]+(?:\r?\n[ \t][^\r\n]+)*)/.exec(raw)?.[1] ?? '';
-  const decodedSubject = subject.replace(/=\?UTF-8\?B\?([^?]+)\?=/gi, (_m, b: string) => Buffer.from(b, 'base64').toString('utf8')).replace(/=\?UTF-8\?Q\?([^?]+)\?=/gi, (_m, q: string) => Buffer.from(q.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'));
-  return `${raw}\n${decodedSubject}\n${text}`;
-}

@@ -1,3 +1,7 @@
+import { NotificationsModule, notificationMigrations } from '@ruamjai/notifications';
+import { MyNotificationsController } from './notifications/my-notifications.http.controller';
+import { NotificationPreferencesController } from './notifications/notification-preferences.http.controller';
+import { NotificationAdminController } from './notifications/notification-admin.http.controller';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { join } from 'node:path';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
@@ -61,7 +65,7 @@ export class AppModule {
           config,
           clock: options.clock,
           projections: [...planningProjections, ...casesProjections, ...identityProjections],
-          migrations: [planningMigrations, casesMigrations, identityMigrations],
+          migrations: [planningMigrations, casesMigrations, identityMigrations, notificationMigrations],
           runProjections: config.projectionsInProcess,
           projectionsModule: [
             { path: join(__dirname, '../../../libs/planning/src/index'), exportName: 'planningProjections' },
@@ -81,9 +85,14 @@ export class AppModule {
         CasesModule.forRoot({ runScheduler: config.projectionsInProcess }),
         ReportingModule,
         IdentityModule,
+        // The notifier, like the scheduler, runs wherever projections run; the bell is read everywhere.
+        NotificationsModule.forRoot({ run: config.projectionsInProcess }),
       ],
       controllers: [
         HealthController,
+        MyNotificationsController,
+        NotificationPreferencesController,
+        NotificationAdminController,
         MetricsController,
         DraftPlanController,
         AddProjectController,

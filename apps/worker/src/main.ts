@@ -7,6 +7,7 @@ import { planIntegrationEvents, planningMigrations, planningProjections } from '
 import { identityMigrations, identityProjections } from '@ruamjai/identity';
 import { caseIntegrationEvents, casesMigrations, CasesModule, casesProjections, InboundReferralsModule, referralIntegrationEvents } from '@ruamjai/cases';
 import { CqrsModule } from '@nestjs/cqrs';
+import { NotificationsModule, notificationMigrations } from '@ruamjai/notifications';
 import { createLogger, Metrics, PinoNestLogger, PlatformModule } from '@ruamjai/platform';
 import { PROJECTION_PROGRESS, type ProjectionProgress } from '@ruamjai/read-models';
 import { createServer, type ServerResponse } from 'node:http';
@@ -21,12 +22,14 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel, 'ruamjai-worker');
   @Module({
     imports: [
-      PlatformModule.forRoot({ app: 'worker', config, projections: [...planningProjections, ...casesProjections, ...identityProjections], migrations: [planningMigrations, casesMigrations, identityMigrations], runProjections: true }),
+      PlatformModule.forRoot({ app: 'worker', config, projections: [...planningProjections, ...casesProjections, ...identityProjections], migrations: [planningMigrations, casesMigrations, identityMigrations, notificationMigrations], runProjections: true }),
       RelayModule.forRoot([planIntegrationEvents, caseIntegrationEvents, referralIntegrationEvents]),
       // Case work: the overdue scheduler runs here with the projections; inbound referrals where the relay runs.
       CqrsModule.forRoot(),
       CasesModule.forRoot({ runScheduler: true }),
       InboundReferralsModule,
+      // Notices to people (the bell, e-mail, webhooks), planned from the log like a projection.
+      NotificationsModule.forRoot({ run: true }),
     ],
   })
   class WorkerModule {}
@@ -47,7 +50,7 @@ async function main(): Promise<void> {
   }).listen(config.workerMetricsPort);
   log.info(
     { port: config.workerMetricsPort, relay: Boolean(relay) },
-    relay ? 'projections, overdue scheduler, relay and inbound referrals running' : 'projections and overdue scheduler running (no KAFKA_BROKERS: no relay, no inbound referrals)',
+    relay ? 'projections, overdue scheduler, notifier, relay and inbound referrals running' : 'projections, overdue scheduler and notifier running (no KAFKA_BROKERS: no relay, no inbound referrals)',
   );
   const shutdown = () => {
     log.info('shutting down');

@@ -19,9 +19,20 @@ describe('configuration', () => {
     ['TRUSTED_PROXIES', '10.0.0.0/33'],
     ['HTTP_HEADERS_TIMEOUT_MS', '0'],
     ['API_DOCS', 'sometimes'],
+    ['SMTP_URL', 'http://mail.example'],
+    ['PUBLIC_URL', 'ftp://ruamjai.example'],
+    ['NOTIFY_DIGEST_HOUR', '24'],
   ])('stops with a message naming %s when it is %s', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);
+  });
+
+  it('reads the mail relay from one URL, with its account, and links people to the public address', () => {
+    const config = loadConfig({ SMTP_URL: 'smtps://ruamjai%40sakaeo:p%40ss@mail.sakaeo.go.th', PUBLIC_URL: 'https://ruamjai.sakaeo.go.th/' });
+    expect(config.notifications.smtp).toEqual({ host: 'mail.sakaeo.go.th', port: 465, secure: true, user: 'ruamjai@sakaeo', password: 'p@ss' });
+    expect(config.notifications.publicUrl).toBe('https://ruamjai.sakaeo.go.th');
+    expect(loadConfig({ SMTP_URL: 'smtp://127.0.0.1:2525' }).notifications.smtp).toEqual({ host: '127.0.0.1', port: 2525, secure: false });
+    expect(loadConfig({}).notifications).toMatchObject({ enabled: true, smtp: undefined, publicUrl: 'http://localhost:3000', digestHour: 7 });
   });
 
   it('accepts a kurrentdb connection string', () => {

@@ -49,6 +49,20 @@ export interface AppConfig {
     /** The name authenticator apps show beside the six-digit code. */
     readonly totpIssuer: string;
   };
+  /** Notices to people: the bell in the console always; e-mail when SMTP_URL is set; webhooks as subscribed. */
+  readonly notifications: {
+    /** Run the notifier wherever projections run (the API in-process, or the worker). */
+    readonly enabled: boolean;
+    /** The console's address as people reach it, for the links in e-mails and webhooks. */
+    readonly publicUrl: string;
+    readonly smtp: { readonly host: string; readonly port: number; readonly secure: boolean; readonly user?: string; readonly password?: string } | undefined;
+    readonly mailFrom: string;
+    /** Hour of the day (Bangkok time) the daily digests go out. */
+    readonly digestHour: number;
+    readonly pollMs: number;
+    /** Attempts before a delivery goes to the dead-letter list. */
+    readonly maxAttempts: number;
+  };
   /** Case work: referral deadlines, the overdue scheduler, dashboard suppression, audit grants. */
   readonly cases: {
     readonly referralDueHoursUrgent: number;
@@ -124,6 +138,20 @@ function proxies(env: Env, name: string): string[] {
   return list;
 }
 
+function smtp(env: Env, name: string): AppConfig['notifications']['smtp'] {
+  const raw = optionalUrl(env, name, ['smtp', 'smtps']);
+  if (!raw) return undefined;
+  const url = new URL(raw);
+  if (!url.hostname) throw new ConfigError(name, 'must name a host, e.g. smtp://mail.sakaeo.go.th:587');
+  const secure = url.protocol === 'smtps:';
+  return {
+    host: url.hostname,
+    port: url.port ? Number(url.port) : secure ? 465 : 587,
+    secure,
+    ...(url.username ? { user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) } : {}),
+  };
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Reads and validates the configuration; throws ConfigError naming the first bad variable. */
@@ -170,6 +198,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
       lockoutBaseSeconds: integer(env, 'SIGN_IN_LOCKOUT_SECONDS', 60, 1, 86_400),
       lockoutMaxSeconds: integer(env, 'SIGN_IN_LOCKOUT_MAX_SECONDS', 3600, 1, 7 * 86_400),
       totpIssuer: env.TOTP_ISSUER || 'Ruamjai',
+    },
+    notifications: {
+      enabled: boolean(env, 'NOTIFICATIONS', true),
+      publicUrl: (optionalUrl(env, 'PUBLIC_URL', ['http', 'https']) ?? `http://localhost:${integer(env, 'PORT', 3000, 0, 65535)}`).replace(/\/$/, ''),
+      smtp: smtp(env, 'SMTP_URL'),
+      mailFrom: env.MAIL_FROM || 'Ruamjai <no-reply@ruamjai.localhost>',
+      digestHour: integer(env, 'NOTIFY_DIGEST_HOUR', 7, 0, 23),
+      pollMs: integer(env, 'NOTIFY_POLL_MS', 1000, 10, 600_000),
+      maxAttempts: integer(env, 'NOTIFY_MAX_ATTEMPTS', 8, 1, 100),
     },
     cases: {
       referralDueHoursUrgent: integer(env, 'REFERRAL_DUE_HOURS_URGENT', 24, 1, 24 * 30),

@@ -21,6 +21,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MyNotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/{notificationId}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MyNotificationsController_markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MyNotificationsController_markAllRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{username}/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NotificationPreferencesController_get"];
+        put: operations["NotificationPreferencesController_set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NotificationAdminController_deadLetters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/dead-letters/{deliveryId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["NotificationAdminController_replay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NotificationAdminController_webhooks"];
+        put?: never;
+        post: operations["NotificationAdminController_subscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/webhooks/{subscriptionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["NotificationAdminController_unsubscribe"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plans": {
         parameters: {
             query?: never;
@@ -1577,6 +1705,99 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        LocalTextDto: {
+            th: string;
+            en: string;
+        };
+        InboxItemDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example referral_received */
+            kind: string;
+            subject: components["schemas"]["LocalTextDto"];
+            body: components["schemas"]["LocalTextDto"];
+            /**
+             * @description Path in the console
+             * @example /referrals/…
+             */
+            link: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: date-time */
+            deliveredAt: string;
+            /** Format: date-time */
+            readAt: string | null;
+        };
+        InboxDto: {
+            /** @description Unread notices in all */
+            unread: number;
+            items: components["schemas"]["InboxItemDto"][];
+        };
+        MarkedDto: {
+            /** @description How many notices were marked read */
+            marked: number;
+        };
+        NotificationPreferencesAnswerDto: {
+            /** @description Notices in the console (the bell) */
+            inConsole: boolean;
+            /**
+             * @description A work e-mail address; null for no e-mail
+             * @example malee@imm.sakaeo.go.th
+             */
+            email: string | null;
+            /** @description One e-mail a day with everything since the last, instead of one a notice */
+            dailyDigest: boolean;
+            username: string;
+            /** @description The account’s revision (also the ETag) */
+            revision: string;
+        };
+        NotificationPreferencesDto: {
+            /** @description Notices in the console (the bell) */
+            inConsole: boolean;
+            /**
+             * @description A work e-mail address; null for no e-mail
+             * @example malee@imm.sakaeo.go.th
+             */
+            email: string | null;
+            /** @description One e-mail a day with everything since the last, instead of one a notice */
+            dailyDigest: boolean;
+        };
+        DeadLetterDto: {
+            /** Format: uuid */
+            deliveryId: string;
+            /** Format: uuid */
+            eventId: string;
+            /** @enum {string} */
+            channel: "console" | "email" | "webhook";
+            address: string;
+            attempts: number;
+            lastError: string | null;
+        };
+        WebhookSubscriptionViewDto: {
+            subscriptionId: string;
+            agency: string;
+            /** @enum {string} */
+            role: "coordinator" | "chair" | "agency_officer" | "auditor" | "viewer";
+            url: string;
+        };
+        WebhookSubscriptionDto: {
+            /**
+             * @description A name of your choosing: lower-case letters, digits, dashes
+             * @example line-gateway-emp
+             */
+            subscriptionId: string;
+            /**
+             * @description Notices for this agency (and role) reach the gateway
+             * @example EMP-SK
+             */
+            agency: string;
+            /** @enum {string} */
+            role: "coordinator" | "chair" | "agency_officer" | "auditor" | "viewer";
+            /** @example https://line-gateway.sakaeo.go.th/ruamjai */
+            url: string;
+            /** @description The shared secret the gateway checks X-Ruamjai-Signature with (HMAC-SHA256 over "<timestamp>.<body>") */
+            secret: string;
+        };
         DraftPlanDto: {
             /**
              * @description ISO 3166-2:TH province code
@@ -2581,6 +2802,220 @@ export interface operations {
             };
             /** @description A dependency is down */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MyNotificationsController_list: {
+        parameters: {
+            query?: {
+                /** @description Only unread notices */
+                unread?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description การแจ้งเตือนของท่าน / Your notices */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxDto"];
+                };
+            };
+        };
+    };
+    MyNotificationsController_markRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                notificationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description อ่านแล้ว / Marked read (again is fine) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MyNotificationsController_markAllRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description อ่านทั้งหมดแล้ว / Every notice marked read */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkedDto"];
+                };
+            };
+        };
+    };
+    NotificationPreferencesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesAnswerDto"];
+                };
+            };
+        };
+    };
+    NotificationPreferencesController_set: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationPreferencesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesAnswerDto"];
+                };
+            };
+        };
+    };
+    NotificationAdminController_deadLetters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description การส่งที่ไม่สำเร็จ / Deliveries that ran out of attempts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetterDto"][];
+                };
+            };
+        };
+    };
+    NotificationAdminController_replay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ส่งใหม่แล้ว / Queued to be sent again */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NotificationAdminController_webhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionViewDto"][];
+                };
+            };
+        };
+    };
+    NotificationAdminController_subscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookSubscriptionDto"];
+            };
+        };
+        responses: {
+            /** @description เพิ่มหรือแก้ไขแล้ว / Added or replaced */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionViewDto"];
+                };
+            };
+        };
+    };
+    NotificationAdminController_unsubscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -4,7 +4,7 @@ import type { PersonalDataVault } from '@ruamjai/privacy';
 import { issueToken, type SigningKey } from '@ruamjai/security';
 import { jwtVerify, SignJWT } from 'jose';
 import { randomUUID } from 'node:crypto';
-import { needsSecondFactor, UserInvalid, userStreamId, type KnownUser, type LockoutPolicy, type SignInCheck, type UserCommand, type UserEvent } from '../domain/user/user';
+import { needsSecondFactor, UserInvalid, userStreamId, type KnownUser, type NotificationPreferences, type LockoutPolicy, type SignInCheck, type UserCommand, type UserEvent } from '../domain/user/user';
 import { userDecider } from '../domain/user/user.decider';
 import { authoriseUserCommand } from '../domain/user/user.policy';
 import type { SessionStore } from '../sessions/session-store';
@@ -123,6 +123,11 @@ export class UserAccounts {
     const outcome = await this.run({ type: 'DeactivateUser', data: { username, reason }, actor: context.actor, at: this.clock.now() }, { ...context, reason });
     await this.sessions.revokeAllOf(username, this.clock.now(), 'deactivated');
     return outcome;
+  }
+
+  /** How the person hears of things: the bell, an e-mail address, a daily digest. Their own, or the secretariat's for them. */
+  setNotificationPreferences(username: string, preferences: NotificationPreferences, context: CommandContext): Promise<CommandOutcome<UserEvent>> {
+    return this.run({ type: 'SetNotificationPreferences', data: { username, ...preferences }, actor: context.actor, at: this.clock.now() }, context);
   }
 
   /** Password (and TOTP code, for the roles that need one): a session, the next first-sign-in step, or a refusal. */

@@ -2,7 +2,7 @@ import type { RecordedEvent } from '@ruamjai/event-store';
 import type { EventMetadata, Role } from '@ruamjai/kernel';
 import type { CoreTables, Projection, ReadModelDb } from '@ruamjai/read-models';
 import type { Kysely, Migration, Transaction } from 'kysely';
-import { needsSecondFactor, type UserEvent } from '../domain/user/user';
+import { DEFAULT_NOTIFICATION_PREFERENCES, needsSecondFactor, type NotificationPreferences, type UserEvent } from '../domain/user/user';
 
 /** A user as the secretariat's list shows it: never a hash or a secret. */
 export interface UserView {
@@ -16,6 +16,7 @@ export interface UserView {
   readonly secondFactorEnrolled: boolean;
   readonly lockedUntil: string | null;
   readonly lastSignInAt: string | null;
+  readonly notifications: NotificationPreferences;
   readonly revision: number;
   readonly updatedAt: string;
 }
@@ -50,6 +51,7 @@ export function evolveUserView(view: UserView | undefined, event: UserEvent, rev
       secondFactorEnrolled: false,
       lockedUntil: null,
       lastSignInAt: null,
+      notifications: DEFAULT_NOTIFICATION_PREFERENCES,
       revision,
       updatedAt: at,
     };
@@ -71,6 +73,10 @@ export function evolveUserView(view: UserView | undefined, event: UserEvent, rev
       return { ...next, role: event.data.role, agency: event.data.agency, secondFactorRequired: needsSecondFactor(event.data.role) };
     case 'UserDeactivated':
       return { ...next, active: false };
+    case 'UserNotificationPreferencesSet': {
+      const { inConsole, email, dailyDigest } = event.data;
+      return { ...next, notifications: { inConsole, email, dailyDigest } };
+    }
     case 'UserSignInFailed':
     case 'UserSignedOut':
       return next;
@@ -96,7 +102,7 @@ export const userDirectoryProjection: Projection = {
         if (names.length > 0) {
           const rows = await trx.selectFrom('user_directory').select(['username', 'doc']).where('username', 'in', names).execute();
           for (const name of names) views.set(name, undefined);
-          for (const row of rows) views.set(row.username, JSON.parse(row.doc) as UserView);
+          for (const row of rows) views.set(row.username, readView(row.doc));
         }
         for (const event of events) {
           const username = (event.data as { username: string }).username;
@@ -123,6 +129,12 @@ export const userDirectoryProjection: Projection = {
 
 export const identityProjections: readonly Projection[] = [userDirectoryProjection];
 
+/** A stored row; one written before preferences existed reads with the default (the bell only). */
+const readView = (doc: string): UserView => {
+  const view = JSON.parse(doc) as Omit<UserView, 'notifications'> & { notifications?: NotificationPreferences };
+  return { ...view, notifications: view.notifications ?? DEFAULT_NOTIFICATION_PREFERENCES };
+};
+
 export async function listUsers(db: ReadModelDb): Promise<UserView[]> {
-  return (await (db as unknown as Kysely<UserTables>).selectFrom('user_directory').select('doc').orderBy('username').execute()).map((r) => JSON.parse(r.doc) as UserView);
+  return (await (db as unknown as Kysely<UserTables>).selectFrom('user_directory').select('doc').orderBy('username').execute()).map((r) => readView(r.doc));
 }

@@ -3,7 +3,9 @@ import type { Clock, EventMetadata } from '@ruamjai/kernel';
 import { lockCheckpoint, readCheckpoint, writeCheckpoint, type CoreTables, type ReadModelDb } from '@ruamjai/read-models';
 import type { Kysely, Migration, Transaction } from 'kysely';
 import { v5 as uuidv5 } from 'uuid';
-import { nextAttemptAt, noticesFor, type Notice } from '../domain/notice';
+import { digestDayAt, digestMessage } from '../domain/digest';
+import { commitmentDueNotice, nextAttemptAt, noticesFor, type DueCommitment, type Notice } from '../domain/notice';
+import type { Audience } from '../domain/notice';
 import type { Channel, Recipient, RecipientDirectory } from './recipients';
 
 /** One message to one recipient on one channel, as a channel sends it. */
@@ -43,7 +45,15 @@ export type DeliveryTables = {
     last_error: string | null;
     created_at: string;
     sent_at: string | null;
+    digest_id: string | null;
   };
+  /** Notices of the calendar (a commitment falling due) already planned, by their derived id. */
+  notification_calendar: { notice_id: string; planned_at: string };
+};
+
+/** The columns of the cases' commitment register the calendar reads. */
+type CommitmentRegister = {
+  commitment_register: { commitment_id: string; agency: string; target_kind: string; target_id: string; plan_id: string | null; resource: string; quantity: number | string; fulfilled: number | string; due_on: string; status: string };
 };
 
 export const deliveryMigrations: Record<string, Migration> = {
@@ -71,6 +81,18 @@ export const deliveryMigrations: Record<string, Migration> = {
       await db.schema.createIndex('notification_deliveries_due').ifNotExists().on('notification_deliveries').columns(['status', 'next_attempt_at']).execute();
     },
   },
+  '0302-notification-digests-and-calendar': {
+    async up(db: Kysely<unknown>) {
+      // The digest a delivery was gathered into (its status then 'digested').
+      await db.schema.alterTable('notification_deliveries').addColumn('digest_id', 'text').execute();
+      await db.schema
+        .createTable('notification_calendar')
+        .ifNotExists()
+        .addColumn('notice_id', 'text', (c) => c.primaryKey())
+        .addColumn('planned_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 /** Delivery ids derive from the event, the recipient and the channel: planning an event twice plans nothing new. */
@@ -86,7 +108,32 @@ export interface NotifierOptions {
   readonly pollMs?: number;
   /** The case's owning agency, for notices that need it (an auditor's access grant). */
   readonly owningAgencyOf?: (caseId: string) => Promise<string | undefined>;
+  /** The hour (Bangkok time, 0-23) at which each day's digest is sent; 7 by default. */
+  readonly digestHour?: number;
+  /**
+   * How many days back a commitment that fell due while nothing was running is still announced (7 by
+   * default): a restart after a weekend still reminds, a first start on years of history does not.
+   */
+  readonly commitmentGraceDays?: number;
+  /** How often the calendar (commitments falling due) is looked at; a minute by default. */
+  readonly calendarEveryMs?: number;
+  /**
+   * The projections whose views the notifier reads (the user directory for recipients, the case
+   * register for a case's owner): it plans no event those have not reached, so a notice is never
+   * planned for a directory that does not yet know the people it concerns.
+   */
+  readonly after?: readonly string[];
+  /** Told what each round of sending did (for metrics). */
+  readonly onDispatched?: (result: { sent: number; failed: number; dead: number }) => void;
+  /** Told of a round that failed (the store or the database away); the next round tries again. */
+  readonly onError?: (error: unknown) => void;
 }
+
+const NOTICE_NAMESPACE = 'a4f0d7e2-3c4b-4d8e-9b1a-6c2e8f0a5d93';
+/** A calendar notice's id: one commitment, one due date, one notice. */
+export const commitmentDueNoticeId = (commitmentId: string, dueOn: string): string => uuidv5(`commitment-due|${commitmentId}|${dueOn}`, NOTICE_NAMESPACE);
+/** A digest's id: one recipient, one channel, one Bangkok day. */
+export const digestIdOf = (recipientId: string, channel: Channel, address: string, day: string): string => uuidv5(`digest|${recipientId}|${channel}|${address}|${day}`, NOTICE_NAMESPACE);
 
 const CHECKPOINT = 'notifier';
 
@@ -99,7 +146,8 @@ const CHECKPOINT = 'notifier';
  * Nothing here is called from a command handler.
  */
 export class Notifier {
-  private readonly db: Kysely<DeliveryTables & CoreTables>;
+  private readonly db: Kysely<DeliveryTables & CoreTables & CommitmentRegister>;
+  private lastCalendarAt = 0;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
   private stopped = true;
@@ -112,7 +160,7 @@ export class Notifier {
     private readonly clock: Clock,
     private readonly options: NotifierOptions,
   ) {
-    this.db = db as unknown as Kysely<DeliveryTables & CoreTables>;
+    this.db = db as unknown as Kysely<DeliveryTables & CoreTables & CommitmentRegister>;
   }
 
   private get maxAttempts(): number {
@@ -125,19 +173,28 @@ export class Notifier {
    * transaction that holds the checkpoint's lock, and written only if no other process moved it meanwhile.
    */
   async plan(): Promise<number> {
-    const from = await readCheckpoint(this.db as unknown as Kysely<CoreTables>, CHECKPOINT);
+    const core = this.db as unknown as Kysely<CoreTables>;
+    const from = await readCheckpoint(core, CHECKPOINT);
+    let bound: bigint | undefined;
+    for (const name of this.options.after ?? []) {
+      const reached = await readCheckpoint(core, name);
+      bound = bound === undefined || reached < bound ? reached : bound;
+    }
+    if (bound !== undefined && bound <= from) return 0;
     const planned: Array<{ notice: Notice; position: bigint; recipients: Recipient[] }> = [];
+    const recipientsFor = this.recipientsOnce();
     let read = 0;
     let last = from;
     for await (const recorded of this.store.readAll({ fromPosition: from === 0n ? 'start' : from + 1n, maxCount: this.options.batchSize ?? 500 })) {
       if (from !== 0n && recorded.position <= from) continue;
+      if (bound !== undefined && recorded.position > bound) break;
       read += 1;
       last = recorded.position;
       const occurredAt = ((recorded.metadata ?? {}) as Partial<EventMetadata>).occurredAt ?? recorded.created.toISOString();
       const caseId = (recorded.data as { caseId?: string }).caseId;
       const owner = recorded.type === 'AuditAccessGranted' && caseId && this.options.owningAgencyOf ? await this.options.owningAgencyOf(caseId) : undefined;
       for (const notice of noticesFor({ id: recorded.id, type: recorded.type, data: recorded.data as Record<string, unknown>, occurredAt }, () => owner)) {
-        planned.push({ notice, position: recorded.position, recipients: await this.directory.recipientsFor(notice.audience) });
+        planned.push({ notice, position: recorded.position, recipients: await recipientsFor(notice.audience) });
       }
     }
     if (read === 0) return 0;
@@ -152,7 +209,143 @@ export class Notifier {
     });
   }
 
-  private async insertDelivery(trx: Transaction<DeliveryTables & CoreTables>, notice: Notice, recipient: Recipient, position: bigint, now: Date): Promise<void> {
+  /** The directory asked once per audience within one batch. */
+  private recipientsOnce(): (audience: Audience) => Promise<Recipient[]> {
+    const known = new Map<string, Promise<Recipient[]>>();
+    return (audience) => {
+      const key = `${audience.agency ?? ''}|${audience.role ?? ''}`;
+      if (!known.has(key)) known.set(key, this.directory.recipientsFor(audience));
+      return known.get(key)!;
+    };
+  }
+
+  /**
+   * Plans the notices of the calendar: each commitment still open on or after the day it falls due
+   * (within the grace days), once per due date. Returns how many notices it planned.
+   */
+  async planCalendar(): Promise<number> {
+    const now = this.clock.now();
+    const today = new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+    const earliest = new Date(Date.parse(`${today}T00:00:00Z`) - (this.options.commitmentGraceDays ?? 7) * 86_400_000).toISOString().slice(0, 10);
+    const due = await this.db
+      .selectFrom('commitment_register')
+      .select(['commitment_id', 'agency', 'target_kind', 'target_id', 'plan_id', 'resource', 'quantity', 'fulfilled', 'due_on'])
+      .where('status', '=', 'pledged')
+      .where('due_on', '<=', today)
+      .where('due_on', '>=', earliest)
+      .orderBy('due_on')
+      .orderBy('commitment_id')
+      .execute();
+    if (due.length === 0) return 0;
+    const ids = due.map((c) => commitmentDueNoticeId(c.commitment_id, c.due_on));
+    const done = new Set((await this.db.selectFrom('notification_calendar').select('notice_id').where('notice_id', 'in', ids).execute()).map((r) => r.notice_id));
+    const recipientsFor = this.recipientsOnce();
+    const position = (await this.store.headPosition()) ?? 0n;
+    const planned: Array<{ notice: Notice; recipients: Recipient[] }> = [];
+    for (const c of due) {
+      const noticeId = commitmentDueNoticeId(c.commitment_id, c.due_on);
+      if (done.has(noticeId)) continue;
+      const commitment: DueCommitment = {
+        commitmentId: c.commitment_id,
+        agency: c.agency,
+        resource: c.resource,
+        quantity: Number(c.quantity),
+        fulfilled: Number(c.fulfilled),
+        dueOn: c.due_on,
+        target: c.target_kind === 'case' ? { kind: 'case', caseId: c.target_id } : { kind: 'project', planId: c.plan_id ?? '', projectId: c.target_id },
+      };
+      const notice = commitmentDueNotice(commitment, noticeId, now.toISOString());
+      planned.push({ notice, recipients: await recipientsFor(notice.audience) });
+    }
+    if (planned.length === 0) return 0;
+    await this.db.transaction().execute(async (trx) => {
+      for (const { notice, recipients } of planned) {
+        const inserted = await trx.insertInto('notification_calendar').values({ notice_id: notice.eventId, planned_at: now.toISOString() }).onConflict((oc) => oc.column('notice_id').doNothing()).executeTakeFirst();
+        // Another process planned it first, with the same ids.
+        if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) continue;
+        for (const recipient of recipients) await this.insertDelivery(trx, notice, recipient, position, now);
+      }
+    });
+    return planned.length;
+  }
+
+  /**
+   * From the digest hour on, gathers what waited for each recipient's daily digest into one delivery
+   * (id derived from recipient, channel and day), in one transaction with marking what it gathered.
+   * Returns how many digests it planned.
+   */
+  async collectDigests(): Promise<number> {
+    const now = this.clock.now();
+    const due = digestDayAt(now, this.options.digestHour ?? 7);
+    if (!due) return 0;
+    const waiting = await this.db
+      .selectFrom('notification_deliveries')
+      .selectAll()
+      .where('status', '=', 'digest')
+      .where('created_at', '<', due.cutoff.toISOString())
+      .orderBy('position')
+      .orderBy('delivery_id')
+      .execute();
+    const groups = new Map<string, typeof waiting>();
+    for (const row of waiting) {
+      const key = `${row.recipient_id}|${row.channel}|${row.address}`;
+      groups.set(key, [...(groups.get(key) ?? []), row]);
+    }
+    let planned = 0;
+    for (const rows of groups.values()) {
+      const first = rows[0];
+      const digestId = digestIdOf(first.recipient_id, first.channel as Channel, first.address, due.day);
+      const items = rows.map((r) => {
+        const payload = JSON.parse(r.payload) as { subject: Delivery['subject']; link: string };
+        return { subject: payload.subject, url: this.urlOf(payload.link) };
+      });
+      const message = digestMessage(items, due.day);
+      await this.db.transaction().execute(async (trx) => {
+        const inserted = await trx
+          .insertInto('notification_deliveries')
+          .values({
+            delivery_id: digestId,
+            event_id: digestId,
+            position: first.position,
+            kind: 'daily_digest',
+            channel: first.channel,
+            recipient_id: first.recipient_id,
+            address: first.address,
+            secret: first.secret,
+            payload: JSON.stringify({ subject: message.subject, body: message.body, link: '/notifications', occurredAt: now.toISOString() }),
+            status: 'pending',
+            attempts: 0,
+            next_attempt_at: now.toISOString(),
+            last_error: null,
+            created_at: now.toISOString(),
+            sent_at: null,
+            digest_id: null,
+          })
+          .onConflict((oc) => oc.column('delivery_id').doNothing())
+          .executeTakeFirst();
+        // Today's digest for this recipient went already: these wait for tomorrow's.
+        if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) return;
+        await trx
+          .updateTable('notification_deliveries')
+          .set({ status: 'digested', digest_id: digestId })
+          .where('status', '=', 'digest')
+          .where(
+            'delivery_id',
+            'in',
+            rows.map((r) => r.delivery_id),
+          )
+          .execute();
+        planned += 1;
+      });
+    }
+    return planned;
+  }
+
+  private urlOf(link: string): string {
+    return `${this.options.baseUrl.replace(/\/$/, '')}${link}`;
+  }
+
+  private async insertDelivery(trx: Transaction<DeliveryTables & CoreTables & CommitmentRegister>, notice: Notice, recipient: Recipient, position: bigint, now: Date): Promise<void> {
     await trx
       .insertInto('notification_deliveries')
       .values({
@@ -173,6 +366,7 @@ export class Notifier {
         last_error: null,
         created_at: now.toISOString(),
         sent_at: null,
+        digest_id: null,
       })
       .onConflict((oc) => oc.column('delivery_id').doNothing())
       .execute();
@@ -205,7 +399,7 @@ export class Notifier {
           secret: row.secret,
           subject: payload.subject,
           body: payload.body,
-          url: `${this.options.baseUrl.replace(/\/$/, '')}${payload.link}`,
+          url: this.urlOf(payload.link),
           occurredAt: payload.occurredAt,
         });
         await this.db.updateTable('notification_deliveries').set({ status: 'sent', attempts: row.attempts + 1, sent_at: this.clock.now().toISOString(), last_error: null }).where('delivery_id', '=', row.delivery_id).execute();
@@ -232,6 +426,10 @@ export class Notifier {
     return rows.map((r) => ({ deliveryId: r.delivery_id, eventId: r.event_id, channel: r.channel, address: r.address, attempts: r.attempts, lastError: r.last_error }));
   }
 
+  async exists(deliveryId: string): Promise<boolean> {
+    return (await this.db.selectFrom('notification_deliveries').select('delivery_id').where('delivery_id', '=', deliveryId).executeTakeFirst()) !== undefined;
+  }
+
   /** An operator sends a dead delivery round again, with its attempts counted afresh. */
   async replay(deliveryId: string): Promise<boolean> {
     const res = await this.db
@@ -243,11 +441,18 @@ export class Notifier {
     return Number(res.numUpdatedRows) === 1;
   }
 
-  /** One round: plan what the log calls for, then send what is due. */
+  /** One round: plan what the log and the calendar call for, gather the day's digests, then send what is due. */
   async tick(): Promise<void> {
     // A long backlog is planned a batch at a time, with sending in between.
     for (let batches = 0; batches < 20 && (await this.plan()) > 0; batches++);
-    await this.dispatch();
+    const now = this.clock.now().getTime();
+    if (now - this.lastCalendarAt >= (this.options.calendarEveryMs ?? 60_000)) {
+      await this.planCalendar();
+      await this.collectDigests();
+      this.lastCalendarAt = now;
+    }
+    const result = await this.dispatch();
+    this.options.onDispatched?.(result);
   }
 
   start(): void {
@@ -255,7 +460,7 @@ export class Notifier {
     const loop = () => {
       if (this.stopped) return;
       this.running = this.tick()
-        .catch(() => undefined)
+        .catch((error: unknown) => this.options.onError?.(error))
         .finally(() => {
           this.running = undefined;
           if (!this.stopped) this.timer = setTimeout(loop, this.options.pollMs ?? 1000);

@@ -1,15 +1,17 @@
+import { listUsers } from '@ruamjai/identity';
 import type { Role } from '@ruamjai/kernel';
 import type { ReadModelDb } from '@ruamjai/read-models';
 import type { Kysely, Migration } from 'kysely';
 import type { Audience } from '../domain/notice';
 
-export type Channel = 'email' | 'webhook';
+/** The bell in the console, e-mail over SMTP, and signed webhooks for a gateway (LINE, SMS) the province runs. */
+export type Channel = 'console' | 'email' | 'webhook';
 
 /** Someone (a person or a gateway) a notice reaches, on one channel. */
 export interface Recipient {
   readonly id: string;
   readonly channel: Channel;
-  /** An e-mail address or a webhook URL. */
+  /** A username (the console), an e-mail address or a webhook URL. */
   readonly address: string;
   /** The webhook's signing secret. */
   readonly secret: string | null;
@@ -77,6 +79,17 @@ export class SubscriptionDirectory implements RecipientDirectory {
       .execute();
   }
 
+  async unsubscribe(subscriptionId: string): Promise<boolean> {
+    const result = await this.db.deleteFrom('notification_subscriptions').where('subscription_id', '=', subscriptionId).executeTakeFirst();
+    return Number(result.numDeletedRows) === 1;
+  }
+
+  /** Every subscription, without its secret. */
+  async list(): Promise<Array<Omit<Subscription, 'secret'>>> {
+    const rows = await this.db.selectFrom('notification_subscriptions').selectAll().orderBy('subscription_id').execute();
+    return rows.map((r) => ({ subscriptionId: r.subscription_id, agency: r.agency, role: r.role as Role, channel: r.channel as Channel, address: r.address, digest: r.digest === 1 }));
+  }
+
   async recipientsFor(audience: Audience): Promise<Recipient[]> {
     let query = this.db.selectFrom('notification_subscriptions').selectAll();
     if (audience.agency) query = query.where('agency', '=', audience.agency);
@@ -84,5 +97,43 @@ export class SubscriptionDirectory implements RecipientDirectory {
     if (!audience.agency && !audience.role) return [];
     const rows = await query.orderBy('subscription_id').execute();
     return rows.map((r) => ({ id: r.subscription_id, channel: r.channel as Channel, address: r.address, secret: r.secret, digest: r.digest === 1 }));
+  }
+}
+
+/** Whether a person of this agency and role is among those a notice is for. */
+const concerns = (audience: Audience, person: { agency: string; role: Role }): boolean =>
+  (audience.agency !== undefined || audience.role !== undefined) && (audience.agency === undefined || audience.agency === person.agency) && (audience.role === undefined || audience.role === person.role);
+
+/**
+ * Recipients from the user directory: every active person of the agency or role a notice is for, on
+ * the channels each chose (the bell unless they turned it off; e-mail to their work address, at once
+ * or in the daily digest). A role or agency change, a deactivation or new preferences take effect
+ * with the next notice planned.
+ */
+export class UserDirectoryRecipients implements RecipientDirectory {
+  constructor(private readonly db: ReadModelDb) {}
+
+  async recipientsFor(audience: Audience): Promise<Recipient[]> {
+    const recipients: Recipient[] = [];
+    for (const user of await listUsers(this.db)) {
+      if (!user.active || !concerns(audience, user)) continue;
+      const id = `user:${user.username}`;
+      if (user.notifications.inConsole) recipients.push({ id, channel: 'console', address: user.username, secret: null, digest: false });
+      if (user.notifications.email) recipients.push({ id, channel: 'email', address: user.notifications.email, secret: null, digest: user.notifications.dailyDigest });
+    }
+    return recipients;
+  }
+}
+
+/** Several directories as one: people from the user directory, gateways from the subscriptions. */
+export class CombinedRecipients implements RecipientDirectory {
+  private readonly directories: readonly RecipientDirectory[];
+
+  constructor(...directories: RecipientDirectory[]) {
+    this.directories = directories;
+  }
+
+  async recipientsFor(audience: Audience): Promise<Recipient[]> {
+    return (await Promise.all(this.directories.map((d) => d.recipientsFor(audience)))).flat();
   }
 }

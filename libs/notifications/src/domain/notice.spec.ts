@@ -1,4 +1,4 @@
-import { nextAttemptAt, noticesFor } from './notice';
+import { commitmentDueNotice, nextAttemptAt, noticesFor } from './notice';
 
 const at = '2019-05-03T03:00:00.000Z';
 
@@ -10,6 +10,22 @@ describe('notices an event calls for', () => {
     expect(overdue.subject.en).toContain('overdue');
     const [escalated] = noticesFor({ id: 'e2', type: 'ReferralEscalated', data: { referralId: 'r-1', caseId: 'c-1', toRole: 'coordinator' }, occurredAt: at });
     expect(escalated.audience).toEqual({ role: 'coordinator' });
+  });
+
+  it('gives times in the Buddhist era and Bangkok time in Thai, and in Bangkok time in English', () => {
+    const [received] = noticesFor({ id: 'e5', type: 'ReferralSent', data: { referralId: 'r-1', caseId: 'c-1', fromAgency: 'PSDHS-SK', toAgency: 'EMP-SK', service: 'shelter', urgency: 'urgent', dueAt: at }, occurredAt: at });
+    expect(received.body.th).toContain('3 พ.ค. 2562 10:00 น.');
+    expect(received.body.en).toContain('3 May 2019, 10:00 Bangkok time');
+    expect(received.body.th).not.toContain(at);
+  });
+
+  it('reminds the pledging agency on the day a commitment falls due, with what is left to do, and links to the case', () => {
+    const notice = commitmentDueNotice({ commitmentId: 'k-1', agency: 'SHELTER-SK', resource: 'shelter_beds', quantity: 4, fulfilled: 1, dueOn: '2019-06-30', target: { kind: 'case', caseId: 'c-1' } }, 'n-1', at);
+    expect(notice).toMatchObject({ eventId: 'n-1', kind: 'commitment_due', audience: { agency: 'SHELTER-SK' }, link: '/cases/c-1' });
+    expect(notice.body.th).toContain('เตียงในสถานคุ้มครอง 4 ดำเนินการแล้ว 1 คงเหลือ 3 ครบกำหนดวันที่ 30 มิถุนายน 2562');
+    expect(notice.body.en).toContain('due 30 Jun 2019');
+    const project = commitmentDueNotice({ commitmentId: 'k-2', agency: 'EMP-SK', resource: 'staff_days', quantity: 10, fulfilled: 0, dueOn: '2019-06-30', target: { kind: 'project', planId: 'p-1', projectId: 'x-1' } }, 'n-2', at);
+    expect(project.link).toBe('/plans/p-1/projects/x-1');
   });
 
   it('says nothing of events that carry personal data, even sealed', () => {

@@ -1,4 +1,4 @@
-import type { Role } from '@ruamjai/kernel';
+import { formatEnglishDate, formatEnglishDateTime, formatThaiDate, formatThaiDateTime, type Role } from '@ruamjai/kernel';
 
 /** Who a notice is for: the users of an agency, of a role, or of a role within an agency. */
 export interface Audience {
@@ -14,6 +14,7 @@ export type NoticeKind =
   | 'plan_returned'
   | 'plan_approved'
   | 'fund_request_decided'
+  | 'commitment_due'
   | 'audit_access_granted';
 
 /**
@@ -41,6 +42,11 @@ export interface NoticeSource {
 }
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+/** An instant from an event, for each reader: B.E. and Bangkok time in Thai, Bangkok time in English. */
+const when = (v: unknown): { th: string; en: string } => {
+  const s = text(v);
+  return Number.isNaN(Date.parse(s)) ? { th: s, en: s } : { th: formatThaiDateTime(s), en: formatEnglishDateTime(s) };
+};
 
 /**
  * The notices an event calls for (pure). The case's owning agency, needed for an auditor's access
@@ -58,8 +64,8 @@ export function noticesFor(event: NoticeSource, owningAgencyOf: (caseId: string)
           audience: { agency: text(d.toAgency) },
           subject: { th: `[ร่วมใจ] มีการส่งต่อเรื่องถึงหน่วยงานของท่าน (${text(d.referralId).slice(0, 8)})`, en: `[Ruamjai] A referral arrived for your agency (${text(d.referralId).slice(0, 8)})` },
           body: {
-            th: `หน่วยงาน ${text(d.fromAgency)} ส่งต่อเรื่อง ${text(d.referralId)} (คดี ${text(d.caseId)}) บริการ ${text(d.service)} ความเร่งด่วน ${text(d.urgency)} กรุณาตอบรับภายใน ${text(d.dueAt)}`,
-            en: `${text(d.fromAgency)} referred ${text(d.referralId)} (case ${text(d.caseId)}) for ${text(d.service)}, urgency ${text(d.urgency)}. Please answer by ${text(d.dueAt)}.`,
+            th: `หน่วยงาน ${text(d.fromAgency)} ส่งต่อเรื่อง ${text(d.referralId)} (คดี ${text(d.caseId)}) บริการ ${text(d.service)} ความเร่งด่วน ${text(d.urgency)} กรุณาตอบรับภายใน ${when(d.dueAt).th}`,
+            en: `${text(d.fromAgency)} referred ${text(d.referralId)} (case ${text(d.caseId)}) for ${text(d.service)}, urgency ${text(d.urgency)}. Please answer by ${when(d.dueAt).en}.`,
           },
           link: `/referrals/${text(d.referralId)}`,
         },
@@ -72,8 +78,8 @@ export function noticesFor(event: NoticeSource, owningAgencyOf: (caseId: string)
           audience: { agency: text(d.toAgency) },
           subject: { th: `[ร่วมใจ] เรื่องส่งต่อเกินกำหนดตอบรับ (${text(d.referralId).slice(0, 8)})`, en: `[Ruamjai] Referral overdue (${text(d.referralId).slice(0, 8)})` },
           body: {
-            th: `เรื่องส่งต่อ ${text(d.referralId)} (คดี ${text(d.caseId)}) ยังไม่ได้รับการตอบรับภายใน ${text(d.dueAt)}`,
-            en: `Referral ${text(d.referralId)} (case ${text(d.caseId)}) was not acknowledged by ${text(d.dueAt)}.`,
+            th: `เรื่องส่งต่อ ${text(d.referralId)} (คดี ${text(d.caseId)}) ยังไม่ได้รับการตอบรับภายใน ${when(d.dueAt).th}`,
+            en: `Referral ${text(d.referralId)} (case ${text(d.caseId)}) was not acknowledged by ${when(d.dueAt).en}.`,
           },
           link: `/referrals/${text(d.referralId)}`,
         },
@@ -120,8 +126,8 @@ export function noticesFor(event: NoticeSource, owningAgencyOf: (caseId: string)
           audience: { agency: owner },
           subject: { th: '[ร่วมใจ] มีการให้สิทธิ์ผู้ตรวจสอบเข้าถึงข้อมูลส่วนบุคคลในคดีของหน่วยงาน', en: "[Ruamjai] An auditor was granted access to personal data in your agency's case" },
           body: {
-            th: `ผู้ตรวจสอบจาก ${text(d.agency)} ได้รับสิทธิ์เข้าถึงข้อมูลส่วนบุคคลในคดี ${text(d.caseId)} จนถึง ${text(d.until)}`,
-            en: `An auditor of ${text(d.agency)} may read the personal data of case ${text(d.caseId)} until ${text(d.until)}.`,
+            th: `ผู้ตรวจสอบจาก ${text(d.agency)} ได้รับสิทธิ์เข้าถึงข้อมูลส่วนบุคคลในคดี ${text(d.caseId)} จนถึง ${when(d.until).th}`,
+            en: `An auditor of ${text(d.agency)} may read the personal data of case ${text(d.caseId)} until ${when(d.until).en}.`,
           },
           link: `/cases/${text(d.caseId)}`,
         },
@@ -140,6 +146,49 @@ function plan(base: { eventId: string; occurredAt: string }, kind: NoticeKind, a
     subject: { th: `[ร่วมใจ] ${th}`, en: `[Ruamjai] ${en}` },
     body: { th: `${th}: แผน ${text(d.planId)}`, en: `${en}: plan ${text(d.planId)}.` },
     link: `/plans/${text(d.planId)}`,
+  };
+}
+
+/** What an agency pledged, as its people say it. */
+const RESOURCE_NAMES: Readonly<Record<string, { th: string; en: string }>> = {
+  staff_days: { th: 'วันทำงานของเจ้าหน้าที่', en: 'staff days' },
+  budget_satang: { th: 'งบประมาณ (สตางค์)', en: 'budget (satang)' },
+  shelter_beds: { th: 'เตียงในสถานคุ้มครอง', en: 'shelter beds' },
+  vehicles: { th: 'ยานพาหนะ', en: 'vehicles' },
+  interpreters: { th: 'ล่าม', en: 'interpreters' },
+};
+
+/** A pledge still open on the day it falls due, as the commitment register holds it (no personal field). */
+export interface DueCommitment {
+  readonly commitmentId: string;
+  readonly agency: string;
+  readonly resource: string;
+  readonly quantity: number;
+  readonly fulfilled: number;
+  readonly dueOn: string;
+  readonly target: { readonly kind: 'case'; readonly caseId: string } | { readonly kind: 'project'; readonly planId: string; readonly projectId: string };
+}
+
+/**
+ * The notice for the pledging agency on the day a commitment falls due (pure). Not an event of the
+ * log but of the calendar: its id is derived from the commitment and the due date (`noticeId`), so a
+ * revised date gets a notice of its own and the same date never a second.
+ */
+export function commitmentDueNotice(c: DueCommitment, noticeId: string, occurredAt: string): Notice {
+  const resource = RESOURCE_NAMES[c.resource] ?? { th: c.resource, en: c.resource };
+  const left = c.quantity - c.fulfilled;
+  const target = c.target.kind === 'case' ? { th: `คดี ${c.target.caseId}`, en: `case ${c.target.caseId}` } : { th: `โครงการ ${c.target.projectId}`, en: `project ${c.target.projectId}` };
+  return {
+    eventId: noticeId,
+    occurredAt,
+    kind: 'commitment_due',
+    audience: { agency: c.agency },
+    subject: { th: `[ร่วมใจ] ข้อผูกพันของหน่วยงานครบกำหนดวันนี้ (${c.commitmentId.slice(0, 8)})`, en: `[Ruamjai] Your agency's commitment falls due today (${c.commitmentId.slice(0, 8)})` },
+    body: {
+      th: `ข้อผูกพัน ${c.commitmentId} ของหน่วยงาน ${c.agency} ต่อ${target.th}: ${resource.th} ${c.quantity} ดำเนินการแล้ว ${c.fulfilled} คงเหลือ ${left} ครบกำหนดวันที่ ${formatThaiDate(c.dueOn)}`,
+      en: `Commitment ${c.commitmentId} of ${c.agency} to ${target.en}: ${c.quantity} ${resource.en}, ${c.fulfilled} fulfilled, ${left} to go, due ${formatEnglishDate(c.dueOn)}.`,
+    },
+    link: c.target.kind === 'case' ? `/cases/${c.target.caseId}` : `/plans/${c.target.planId}/projects/${c.target.projectId}`,
   };
 }
 

@@ -1,7 +1,5 @@
 import { BE_OFFSET, fiscalYearRange } from '@ruamjai/kernel';
 
-const MONTHS_TH = ['มกราคม', 'กุมภาพันธ์', 'มีนาคม', 'เมษายน', 'พฤษภาคม', 'มิถุนายน', 'กรกฎาคม', 'สิงหาคม', 'กันยายน', 'ตุลาคม', 'พฤศจิกายน', 'ธันวาคม'] as const;
-const MONTHS_TH_SHORT = ['ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.'] as const;
 const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 /** Satang (integers) as baht with satang: 1234567 -> "฿12,345.67". Never through a float. */
@@ -14,23 +12,7 @@ export function formatBaht(satang: number): string {
 /** Satang to baht as a decimal number, for spreadsheet cells formatted as baht (exact to the satang in a double). */
 export const satangToBaht = (satang: number): number => Math.round(satang) / 100;
 
-/** An ISO date (YYYY-MM-DD) in the Buddhist era: "2019-03-15" -> "15 มีนาคม 2562". */
-export function formatThaiDate(isoDate: string, style: 'long' | 'short' = 'long'): string {
-  const [y, m, d] = isoDate.slice(0, 10).split('-').map(Number);
-  const months = style === 'long' ? MONTHS_TH : MONTHS_TH_SHORT;
-  return `${d} ${months[m - 1]} ${y + BE_OFFSET}`;
-}
-
-/** An instant as Bangkok date and time in the Buddhist era: "15 มี.ค. 2562 09:00 น.". */
-export function formatThaiDateTime(instant: string | Date): string {
-  const t = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
-  const bangkok = new Date(t + 7 * 3600_000).toISOString();
-  return `${formatThaiDate(bangkok.slice(0, 10), 'short')} ${bangkok.slice(11, 16)} น.`;
-}
-
-/** The Bangkok calendar date of an instant. */
-export const bangkokDate = (instant: string | Date): string =>
-  new Date((typeof instant === 'string' ? Date.parse(instant) : instant.getTime()) + 7 * 3600_000).toISOString().slice(0, 10);
+export { bangkokDate, formatThaiDate, formatThaiDateTime } from '@ruamjai/kernel';
 
 export type FiscalQuarter = 1 | 2 | 3 | 4;
 

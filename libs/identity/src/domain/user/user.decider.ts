@@ -2,13 +2,17 @@ import type { Decider } from '@ruamjai/kernel';
 import {
   UserAlreadyRegistered,
   UserInactive,
+  EMAIL_ADDRESS,
+  DEFAULT_NOTIFICATION_PREFERENCES,
   UserInvalid,
   UserNotFound,
+  UserPreferencesUnchanged,
   UserUnchanged,
   USERNAME,
   type AttemptSignIn,
   type KnownUser,
   type LockoutPolicy,
+  type SetNotificationPreferences,
   type SignInFailure,
   type UserCommand,
   type UserEvent,
@@ -60,6 +64,16 @@ function attempt(command: AttemptSignIn, user: KnownUser): UserEvent[] {
   return events;
 }
 
+function setPreferences(data: SetNotificationPreferences['data'], user: KnownUser): UserEvent[] {
+  const { username, inConsole, dailyDigest } = data;
+  const email = data.email === null ? null : data.email.trim().toLowerCase();
+  if (email !== null && (email.length > 254 || !EMAIL_ADDRESS.test(email))) throw new UserInvalid('ที่อยู่อีเมลไม่ถูกต้อง', 'The e-mail address is not valid');
+  if (dailyDigest && email === null) throw new UserInvalid('สรุปรายวันส่งทางอีเมล ต้องระบุที่อยู่อีเมล', 'A daily digest is sent by e-mail: give an address');
+  const current = user.notifications;
+  if (current.inConsole === inConsole && current.email === email && current.dailyDigest === dailyDigest) throw new UserPreferencesUnchanged(username);
+  return [{ type: 'UserNotificationPreferencesSet', data: { username, inConsole, email, dailyDigest } }];
+}
+
 function decide(command: UserCommand, state: UserState): UserEvent[] {
   const { username } = command.data;
   switch (command.type) {
@@ -96,6 +110,8 @@ function decide(command: UserCommand, state: UserState): UserEvent[] {
     case 'SignOut':
       known(state, username);
       return [{ type: 'UserSignedOut', data: { username, sessionId: command.data.sessionId } }];
+    case 'SetNotificationPreferences':
+      return setPreferences(command.data, active(state, username));
     default: {
       const _: never = command;
       throw new Error(`unknown command ${JSON.stringify(_)}`);
@@ -105,7 +121,7 @@ function decide(command: UserCommand, state: UserState): UserEvent[] {
 
 function evolve(state: UserState, event: UserEvent): UserState {
   if (event.type === 'UserRegistered') {
-    return { status: 'active', ...event.data, mustChangePassword: true, sealedSecret: null, consecutiveFailures: 0, lockedUntil: null };
+    return { status: 'active', ...event.data, mustChangePassword: true, sealedSecret: null, consecutiveFailures: 0, lockedUntil: null, notifications: DEFAULT_NOTIFICATION_PREFERENCES };
   }
   if (state.status === 'unknown') return state;
   switch (event.type) {
@@ -127,6 +143,10 @@ function evolve(state: UserState, event: UserEvent): UserState {
       return { ...state, status: 'inactive' };
     case 'UserSignedOut':
       return state;
+    case 'UserNotificationPreferencesSet': {
+      const { inConsole, email, dailyDigest } = event.data;
+      return { ...state, notifications: { inConsole, email, dailyDigest } };
+    }
     default: {
       const _: never = event;
       return state;

@@ -15,5 +15,7 @@ export function authoriseUserCommand(actor: Actor, command: UserCommand['type'],
     if ((command === 'ChangeUserRole' || command === 'DeactivateUser') && actor.id === username) throw new UserNotPermitted('change its own role or deactivate itself');
     return;
   }
+  // The secretariat may set up how a colleague hears of things (an e-mail address at first run).
+  if (command === 'SetNotificationPreferences' && actor.role === 'coordinator') return;
   if (command !== 'AttemptSignIn' && actor.id !== username) throw new UserNotPermitted("change another person's credentials");
 }

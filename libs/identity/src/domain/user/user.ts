@@ -36,7 +36,26 @@ export type EnrolSecondFactor = Base<'EnrolSecondFactor', { username: string; se
 export type ChangeUserRole = Base<'ChangeUserRole', { username: string; role: Role; agency: string; reason: string }>;
 export type DeactivateUser = Base<'DeactivateUser', { username: string; reason: string }>;
 export type SignOut = Base<'SignOut', { username: string; sessionId: string }>;
-export type UserCommand = RegisterUser | AttemptSignIn | ChangePassword | ResetPassword | EnrolSecondFactor | ChangeUserRole | DeactivateUser | SignOut;
+export type SetNotificationPreferences = Base<'SetNotificationPreferences', { username: string } & NotificationPreferences>;
+export type UserCommand = RegisterUser | AttemptSignIn | ChangePassword | ResetPassword | EnrolSecondFactor | ChangeUserRole | DeactivateUser | SignOut | SetNotificationPreferences;
+
+/**
+ * How a person hears of what concerns their agency or role: in the console (the bell), and by e-mail
+ * to a work address, each notice at once or gathered into one message a day.
+ */
+export interface NotificationPreferences {
+  readonly inConsole: boolean;
+  /** A work address; null for no e-mail. */
+  readonly email: string | null;
+  /** One e-mail a day with everything since the last, instead of one a notice. */
+  readonly dailyDigest: boolean;
+}
+
+/** Until a person says otherwise: the bell only. */
+export const DEFAULT_NOTIFICATION_PREFERENCES: NotificationPreferences = { inConsole: true, email: null, dailyDigest: false };
+
+/** A plain work address: something@domain.tld, no spaces, at most 254 characters. */
+export const EMAIL_ADDRESS = /^[^\s@<>()",;:]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+$/;
 
 export type SignInFailure = 'bad_password' | 'bad_second_factor' | 'second_factor_missing' | 'locked_out' | 'inactive';
 
@@ -50,7 +69,8 @@ export type UserEvent =
   | { type: 'UserSecondFactorEnrolled'; data: { username: string; sealedSecret: string } }
   | { type: 'UserRoleChanged'; data: { username: string; role: Role; agency: string; previousRole: Role; previousAgency: string } }
   | { type: 'UserDeactivated'; data: { username: string; reason: string } }
-  | { type: 'UserSignedOut'; data: { username: string; sessionId: string } };
+  | { type: 'UserSignedOut'; data: { username: string; sessionId: string } }
+  | { type: 'UserNotificationPreferencesSet'; data: { username: string } & NotificationPreferences };
 
 export interface KnownUser {
   readonly status: 'active' | 'inactive';
@@ -64,6 +84,7 @@ export interface KnownUser {
   readonly sealedSecret: string | null;
   readonly consecutiveFailures: number;
   readonly lockedUntil: string | null;
+  readonly notifications: NotificationPreferences;
 }
 export type UserState = { readonly status: 'unknown' } | KnownUser;
 
@@ -104,6 +125,14 @@ export class UserUnchanged extends DomainError {
   readonly kind = 'conflict';
   constructor(username: string) {
     super({ th: `ผู้ใช้ ${username} มีบทบาทและหน่วยงานนี้อยู่แล้ว`, en: `User ${username} already has this role and agency` }, { username });
+  }
+}
+
+export class UserPreferencesUnchanged extends DomainError {
+  readonly code = 'USER.PREFERENCES_UNCHANGED';
+  readonly kind = 'conflict';
+  constructor(username: string) {
+    super({ th: `ผู้ใช้ ${username} ตั้งค่าการแจ้งเตือนนี้ไว้แล้ว`, en: `User ${username} already has these notification settings` }, { username });
   }
 }
 
