@@ -1,6 +1,17 @@
 import { FixedClock } from '@ruamjai/kernel';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { startApi, type ApiHarness } from './support/api-harness';
 import { decodeMail, startSmtp, type SmtpReceiver } from './support/smtp';
+
+/** The CLI as the README runs it, from source, on the API's data folder. */
+const cli = (dataDir: string, ...args: string[]) =>
+  promisify(execFile)(process.execPath, ['-r', '@swc-node/register', 'apps/cli/src/main.ts', ...args], {
+    cwd: join(__dirname, '..'),
+    // The API under test keeps its read models in SQLite in the data folder, not in the run's PostgreSQL.
+    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: '', EVENTSTORE_CONNECTION_STRING: '' },
+  });
 
 /**
  * Notifications on the embedded default: the notifier runs in the API beside the projections, people
@@ -144,12 +155,17 @@ describe('notifications reach the people of the agency concerned, each as they c
       },
       (d) => d.length >= 1,
     );
-    expect(dead).toEqual([expect.objectContaining({ channel: 'webhook', attempts: 2 })]);
+    // (The first referral's notice too, when the gateway was subscribed before the notifier reached it.)
+    for (const d of dead) expect(d).toEqual(expect.objectContaining({ channel: 'webhook', attempts: 2, address: 'http://127.0.0.1:9/nowhere' }));
     const officer = await as('malee', 'agency_officer', 'IMM-SK');
     const refused = await api.http.get('/api/v1/notifications/dead-letters').set(officer).expect(403);
     expect(refused.body.code).toBe('AUTH.NOT_PERMITTED');
     expect(refused.body.title ?? refused.body.detail).toBeDefined();
     await api.http.post(`/api/v1/notifications/dead-letters/${dead[0].deliveryId}/replay`).set(officer).expect(403);
+    // The operator sees the same list from the command line.
+    const listed2 = await cli(api.config.dataDir, 'notifications', 'dead-letters');
+    expect(listed2.stdout).toContain(`${dead[0].deliveryId}\twebhook\thttp://127.0.0.1:9/nowhere\t2 attempts`);
+    await expect(cli(api.config.dataDir, 'notifications', 'replay', 'not-there')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('is not on the dead-letter list') });
     await api.http.post(`/api/v1/notifications/dead-letters/${dead[0].deliveryId}/replay`).set(coordinator).expect(204);
     // Sent again (and failing again, the gateway still away), it is no longer dead until it runs out once more.
     const again = await api.http.post(`/api/v1/notifications/dead-letters/${dead[0].deliveryId}/replay`).set(coordinator);

@@ -12,6 +12,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { seedSakaeo2562 } from './seed/run-seed';
 import { REPORT_USAGE, ReportUsageError, runReport } from './report/run-report';
 import { parseArgs } from 'node:util';
+import { notificationMigrations, Notifier } from '@ruamjai/notifications';
 
 const USAGE = `Usage:
   npm run cli -- token --sub <user> --agency <AGENCY-CODE> --role <${ROLES.join('|')}> [--ttl <seconds>]
@@ -22,6 +23,8 @@ const USAGE = `Usage:
   npm run cli -- backup <dir>
   npm run cli -- restore <dir> [--force] [--erasures-from <data folder or later backup>]…
   npm run cli -- users add --username <name> --role <${ROLES.join('|')}> --agency <AGENCY-CODE> [--display-name <name>]
+  npm run cli -- notifications dead-letters
+  npm run cli -- notifications replay <delivery-id>|--all
 ${REPORT_USAGE}`;
 
 class UsageError extends Error {}
@@ -162,6 +165,7 @@ async function users(config: AppConfig, args: string[]): Promise<void> {
   if (!USERNAME.test(values.username)) throw new UsageError('--username must be 3-64 lower-case letters, digits, dots, dashes or underscores');
   if (!ROLES.includes(values.role as Role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
   if (!/^[A-Z0-9][A-Z0-9-]{0,63}$/.test(values.agency)) throw new UsageError('--agency must be an agency code: upper-case letters, digits and dashes, e.g. PSDHS-SK');
+  await requireKnownAgency(config, values.agency, values.role as Role);
   const store = openEventStore(config);
   try {
     const runner = new CommandRunner(store);
@@ -180,6 +184,33 @@ async function users(config: AppConfig, args: string[]): Promise<void> {
     );
   } finally {
     await store.close();
+  }
+}
+
+/** The operator's side of the dead-letter list: deliveries that ran out of attempts, and sending them again. */
+async function notifications(config: AppConfig, args: string[]): Promise<void> {
+  const [action, ...rest] = args;
+  if (action !== 'dead-letters' && action !== 'replay') throw new UsageError(`unknown notifications action ${action ?? ''}; available: dead-letters, replay`);
+  if (action === 'replay' && rest.length !== 1) throw new UsageError('notifications replay needs one delivery id (from notifications dead-letters) or --all');
+  const store = openEventStore(config);
+  const db = await openReadModels(config, [planningMigrations, casesMigrations, identityMigrations, notificationMigrations]);
+  try {
+    // Only the list is touched: no recipients are looked up and nothing is sent from here; the running notifier sends.
+    const notifier = new Notifier(store, db, { recipientsFor: async () => [] }, {}, systemClock, { baseUrl: config.notifications.publicUrl });
+    const dead = await notifier.deadLetters();
+    if (action === 'dead-letters') {
+      for (const d of dead) process.stdout.write(`${d.deliveryId}\t${d.channel}\t${d.address}\t${d.attempts} attempts\t${d.lastError ?? ''}\n`);
+      process.stderr.write(`${dead.length} delivery(ies) on the dead-letter list${dead.length ? '; send one again with: npm run cli -- notifications replay <delivery-id> (or --all)' : ''}\n`);
+      return;
+    }
+    const ids = rest[0] === '--all' ? dead.map((d) => d.deliveryId) : rest;
+    let replayed = 0;
+    for (const id of ids) if (await notifier.replay(id)) replayed += 1;
+    if (rest[0] !== '--all' && replayed === 0) throw new UsageError(`${rest[0]} is not on the dead-letter list (see: npm run cli -- notifications dead-letters)`);
+    process.stderr.write(`${replayed} delivery(ies) queued to be sent again by the running notifier (the worker, or the API on the embedded default)\n`);
+  } finally {
+    await store.close();
+    await db.destroy();
   }
 }
 
@@ -208,6 +239,8 @@ async function main(): Promise<void> {
     }
     case 'users':
       return users(config, rest);
+    case 'notifications':
+      return notifications(config, rest);
     default:
       throw new UsageError(command ? `unknown command ${command}` : 'no command given');
   }
