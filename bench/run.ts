@@ -12,6 +12,7 @@ import { kafkaFigures } from './kafka.bench';
 import { planFigures } from './plan.bench';
 import { reportFigures } from './reports.bench';
 import { consoleInitialBytes, dashboardFigures } from './console.bench';
+import { notificationFigures } from './notifications.bench';
 
 /**
  * `npm run bench`: every figure beside its floor or target, measured in this one run, on the data
@@ -50,6 +51,11 @@ Recorded by \`npm run bench -- --record\`; every figure above comes from that on
 - (j) seeds the Sa Kaeo FY2562 plan, then asks the API (in-process HTTP injection, with the token
   check and everything a request goes through) for each report and for the plan as JSON, in turns,
   after one warm-up each; reports are built from the plan's log on every request.
+- (l) subscribes five officers of one agency by e-mail and appends 200 ReferralOverdue events
+  (1,000 e-mails); the notifier plans and sends them from its checkpoint over one pooled SMTP
+  connection, as in production; the floor is nodemailer alone, with the same pooled connection,
+  sending 1,000 messages one at a time to the same in-process server. The delay runs from just before the append to the SMTP
+  server's receipt of the fifth e-mail of that event.
 - (g) lets the relay catch up a backlog from its checkpoint, beside a bare kafkajs producer (same
   idempotent, acks=all settings) sending as many messages of the same size in batches of 500.
 `;
@@ -119,6 +125,14 @@ async function main(): Promise<void> {
     );
     say(
       `| (j) its fourth-quarter progress as an Excel workbook (${fmt(reports.xlsxBytes / 1024)} KiB) / as a PDF, through the API | median ${fmt(reports.quarterlyXlsx, 1)} ms / ${fmt(reports.quarterlyPdf, 1)} ms over ${reports.runs} | the same plan as JSON from the API: median ${fmt(reports.planJson, 1)} ms | — | — |`,
+    );
+
+    const n = await notificationFigures(dir);
+    say(
+      `| (l) overdue-referral e-mails delivered by the notifier to a real SMTP server (smtp-server), from a backlog of ${fmt(n.deliveries)} | ${fmt(n.notifierPerSecond)} e-mails/s | nodemailer alone, the same number to the same server, one at a time: ${fmt(n.barePerSecond)} /s (${fmt((n.notifierPerSecond / n.barePerSecond) * 100)}%) | — | — |`,
+    );
+    say(
+      `| (l) delay from an event's append to its last recipient's e-mail, one event (five e-mails) every 200 ms, notifier polling every ${n.delay.pollMs} ms (the default) | p50 ${fmt(n.delay.p50)} ms, p99 ${fmt(n.delay.p99)} ms (${n.delay.count} events) | the poll interval, ${n.delay.pollMs} ms | — | — |`,
     );
 
     const kafka = await startKafka(root);

@@ -447,9 +447,10 @@ export class Notifier {
     for (let batches = 0; batches < 20 && (await this.plan()) > 0; batches++);
     const now = this.clock.now().getTime();
     if (now - this.lastCalendarAt >= (this.options.calendarEveryMs ?? 60_000)) {
-      await this.planCalendar();
-      await this.collectDigests();
       this.lastCalendarAt = now;
+      // A calendar that cannot be read (the commitment register not there yet) holds back no message.
+      await this.planCalendar().catch((error: unknown) => this.options.onError?.(error));
+      await this.collectDigests().catch((error: unknown) => this.options.onError?.(error));
     }
     const result = await this.dispatch();
     this.options.onDispatched?.(result);
