@@ -8,6 +8,7 @@ import { AuthProvider, canManageUsers, canSeePlans, useAuth } from './auth';
 import type { Lang } from './format';
 import { setLang } from './i18n';
 import { useLiveUpdates } from './live';
+import { NotificationBell } from './NotificationBell';
 import { SignInPage } from './pages/SignInPage';
 
 const DashboardPage = lazy(() => import('./pages/DashboardPage'));
@@ -63,7 +64,8 @@ function Shell() {
   ];
   const section = '/' + (path.split('/')[1] ?? '');
   let page;
-  const planMatch = /^\/plans\/([0-9a-f-]{36})$/.exec(path);
+  // A project's link (from a notice) opens its plan, where the project stands in the tree.
+  const planMatch = /^\/plans\/([0-9a-f-]{36})(?:\/projects\/[0-9a-f-]{36})?$/.exec(path);
   if (planMatch && canSeePlans(user.role)) page = <PlanPage planId={planMatch[1]} navigate={navigate} />;
   else if (section === '/plans' && canSeePlans(user.role)) page = <PlansPage navigate={navigate} />;
   else if (section === '/users' && canManageUsers(user.role)) page = <UsersPage />;
@@ -90,6 +92,7 @@ function Shell() {
         </nav>
         <Space wrap>
           <span className={live ? 'live live-on' : 'live'}>{t('common.live')}</span>
+          <NotificationBell navigate={navigate} />
           <span style={{ color: '#fff' }} data-testid="signed-in-user">
             {user.displayName} · {t(`roles.${user.role}`)} · {user.agency}
           </span>
