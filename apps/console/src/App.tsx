@@ -8,12 +8,14 @@ import { AuthProvider, canManageUsers, canSeePlans, useAuth } from './auth';
 import type { Lang } from './format';
 import { setLang } from './i18n';
 import { useLiveUpdates } from './live';
+import { NotificationBell, SETTINGS_ROUTE } from './NotificationBell';
 import { SignInPage } from './pages/SignInPage';
 
 const DashboardPage = lazy(() => import('./pages/DashboardPage'));
 const UsersPage = lazy(() => import('./pages/UsersPage'));
 const PlansPage = lazy(() => import('./pages/PlansPage').then((m) => ({ default: m.PlansPage })));
 const PlanPage = lazy(() => import('./pages/PlansPage').then((m) => ({ default: m.PlanPage })));
+const NotificationSettingsPage = lazy(() => import('./pages/NotificationSettingsPage'));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 10_000 } } });
 
@@ -63,8 +65,10 @@ function Shell() {
   ];
   const section = '/' + (path.split('/')[1] ?? '');
   let page;
-  const planMatch = /^\/plans\/([0-9a-f-]{36})$/.exec(path);
-  if (planMatch && canSeePlans(user.role)) page = <PlanPage planId={planMatch[1]} navigate={navigate} />;
+  // A project's link (from a notice) opens its plan, where the project stands in the tree.
+  const planMatch = /^\/plans\/([0-9a-f-]{36})(?:\/projects\/[0-9a-f-]{36})?$/.exec(path);
+  if (path === SETTINGS_ROUTE) page = <NotificationSettingsPage />;
+  else if (planMatch && canSeePlans(user.role)) page = <PlanPage planId={planMatch[1]} navigate={navigate} />;
   else if (section === '/plans' && canSeePlans(user.role)) page = <PlansPage navigate={navigate} />;
   else if (section === '/users' && canManageUsers(user.role)) page = <UsersPage />;
   else page = <DashboardPage />;
@@ -90,6 +94,7 @@ function Shell() {
         </nav>
         <Space wrap>
           <span className={live ? 'live live-on' : 'live'}>{t('common.live')}</span>
+          <NotificationBell navigate={navigate} />
           <span style={{ color: '#fff' }} data-testid="signed-in-user">
             {user.displayName} · {t(`roles.${user.role}`)} · {user.agency}
           </span>

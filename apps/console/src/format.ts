@@ -31,6 +31,21 @@ export function formatDateTime(value: string | Date | null | undefined, lang: La
   return Number.isNaN(date.getTime()) ? '—' : `${dateTimeFormats[lang].format(date)}${lang === 'th' ? ' น.' : ''}`;
 }
 
+const englishBangkok = new Intl.DateTimeFormat('en-GB', { timeZone: BANGKOK, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/**
+ * An instant said as Bangkok time, the way the notices themselves say it: `3 พ.ค. 2562 09:00 น.` in
+ * Thai, `3 May 2019, 09:00 Bangkok time` in English (the notice bodies carry the Christian year in English).
+ */
+export function formatBangkokDateTime(value: string | Date | null | undefined, lang: Lang): string {
+  if (lang === 'th') return formatDateTime(value, 'th');
+  if (!value) return '—';
+  const date = typeof value === 'string' ? new Date(value) : value;
+  if (Number.isNaN(date.getTime())) return '—';
+  const part = (type: Intl.DateTimeFormatPartTypes) => englishBangkok.formatToParts(date).find((p) => p.type === type)?.value ?? '';
+  return `${part('day')} ${part('month')} ${part('year')}, ${part('hour')}:${part('minute')} Bangkok time`;
+}
+
 const number = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const count = new Intl.NumberFormat('en-US');
 

@@ -11,6 +11,13 @@ export function noteWrittenPosition(position: string): void {
   if (written === undefined || BigInt(position) > BigInt(written)) written = position;
 }
 
+/** Whoever wants to hear when the views move beyond a refetch (the bell, whose notices trail the views a little). */
+const moved = new Set<() => void>();
+export function onPositionMoved(listener: () => void): () => void {
+  moved.add(listener);
+  return () => void moved.delete(listener);
+}
+
 /**
  * Listens to the API's server-sent events (positions, nothing else) and refreshes the views whenever
  * the projections move: no polling loop. Reconnects after a dropped stream.
@@ -43,7 +50,10 @@ export function useLiveUpdates(enabled: boolean): boolean {
               if (position !== latest) {
                 const first = latest === undefined;
                 latest = position;
-                if (!first) void client.invalidateQueries();
+                if (!first) {
+                  void client.invalidateQueries();
+                  for (const listener of moved) listener();
+                }
               }
             }
           }
