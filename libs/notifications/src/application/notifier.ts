@@ -402,8 +402,6 @@ export class Notifier {
           url: this.urlOf(payload.link),
           occurredAt: payload.occurredAt,
         });
-        await this.db.updateTable('notification_deliveries').set({ status: 'sent', attempts: row.attempts + 1, sent_at: this.clock.now().toISOString(), last_error: null }).where('delivery_id', '=', row.delivery_id).execute();
-        result.sent += 1;
       } catch (error) {
         const attempts = row.attempts + 1;
         const dead = attempts >= this.maxAttempts;
@@ -415,7 +413,12 @@ export class Notifier {
           .execute();
         if (dead) result.dead += 1;
         else result.failed += 1;
+        continue;
       }
+      // Taken by the far end. Recording it is outside the attempt: if it fails, the round fails and the
+      // message goes again (at least once), and is never counted as a failed attempt or dead-lettered.
+      await this.db.updateTable('notification_deliveries').set({ status: 'sent', attempts: row.attempts + 1, sent_at: this.clock.now().toISOString(), last_error: null }).where('delivery_id', '=', row.delivery_id).execute();
+      result.sent += 1;
     }
     return result;
   }
