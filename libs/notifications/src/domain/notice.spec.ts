@@ -17,6 +17,9 @@ describe('notices an event calls for', () => {
     expect(received.body.th).toContain('3 พ.ค. 2562 10:00 น.');
     expect(received.body.en).toContain('3 May 2019, 10:00 Bangkok time');
     expect(received.body.th).not.toContain(at);
+    // Services and urgency by name, not by code.
+    expect(received.body.th).toContain('ขอรับบริการที่พักในสถานคุ้มครอง ความเร่งด่วน: ด่วน');
+    expect(received.body.en).toContain('for shelter, urgency urgent');
   });
 
   it('reminds the pledging agency on the day a commitment falls due, with what is left to do, and links to the case', () => {

@@ -64,8 +64,8 @@ export function noticesFor(event: NoticeSource, owningAgencyOf: (caseId: string)
           audience: { agency: text(d.toAgency) },
           subject: { th: `[ร่วมใจ] มีการส่งต่อเรื่องถึงหน่วยงานของท่าน (${text(d.referralId).slice(0, 8)})`, en: `[Ruamjai] A referral arrived for your agency (${text(d.referralId).slice(0, 8)})` },
           body: {
-            th: `หน่วยงาน ${text(d.fromAgency)} ส่งต่อเรื่อง ${text(d.referralId)} (คดี ${text(d.caseId)}) บริการ ${text(d.service)} ความเร่งด่วน ${text(d.urgency)} กรุณาตอบรับภายใน ${when(d.dueAt).th}`,
-            en: `${text(d.fromAgency)} referred ${text(d.referralId)} (case ${text(d.caseId)}) for ${text(d.service)}, urgency ${text(d.urgency)}. Please answer by ${when(d.dueAt).en}.`,
+            th: `หน่วยงาน ${text(d.fromAgency)} ส่งต่อเรื่อง ${text(d.referralId)} (คดี ${text(d.caseId)}) ขอรับบริการ${named(SERVICE_NAMES, d.service).th} ความเร่งด่วน: ${named(URGENCY_NAMES, d.urgency).th} กรุณาตอบรับภายใน ${when(d.dueAt).th}`,
+            en: `${text(d.fromAgency)} referred ${text(d.referralId)} (case ${text(d.caseId)}) for ${named(SERVICE_NAMES, d.service).en}, urgency ${named(URGENCY_NAMES, d.urgency).en}. Please answer by ${when(d.dueAt).en}.`,
           },
           link: `/referrals/${text(d.referralId)}`,
         },
@@ -148,6 +148,21 @@ function plan(base: { eventId: string; occurredAt: string }, kind: NoticeKind, a
     link: `/plans/${text(d.planId)}`,
   };
 }
+
+/** A referral's service and urgency, as people say them (the codes stay in the API). */
+const SERVICE_NAMES: Readonly<Record<string, { th: string; en: string }>> = {
+  shelter: { th: 'ที่พักในสถานคุ้มครอง', en: 'shelter' },
+  medical: { th: 'การรักษาพยาบาล', en: 'medical care' },
+  psychosocial: { th: 'การดูแลด้านจิตใจและสังคม', en: 'psychosocial support' },
+  legal_aid: { th: 'ความช่วยเหลือทางกฎหมาย', en: 'legal aid' },
+  education: { th: 'การศึกษา', en: 'education' },
+  vocational_training: { th: 'การฝึกอาชีพ', en: 'vocational training' },
+  return: { th: 'การส่งกลับ', en: 'return' },
+  compensation_claim: { th: 'การเรียกร้องค่าสินไหมทดแทน', en: 'a compensation claim' },
+  interpretation: { th: 'ล่ามแปลภาษา', en: 'interpretation' },
+};
+const URGENCY_NAMES: Readonly<Record<string, { th: string; en: string }>> = { urgent: { th: 'ด่วน', en: 'urgent' }, normal: { th: 'ปกติ', en: 'normal' } };
+const named = (names: Readonly<Record<string, { th: string; en: string }>>, code: unknown) => names[text(code)] ?? { th: text(code), en: text(code) };
 
 /** What an agency pledged, as its people say it. */
 const RESOURCE_NAMES: Readonly<Record<string, { th: string; en: string }>> = {
