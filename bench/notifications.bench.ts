@@ -5,10 +5,9 @@ import { casesMigrations } from '@ruamjai/cases';
 import { EmailChannel, notificationMigrations, Notifier, SubscriptionDirectory } from '@ruamjai/notifications';
 import { openEventStore, openReadModels } from '@ruamjai/platform';
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createTransport } from 'nodemailer';
-import { SMTPServer } from 'smtp-server';
+import { startSmtp } from '../test/support/smtp';
 
 export interface NotificationFigures {
   readonly deliveries: number;
@@ -21,27 +20,6 @@ export interface NotificationFigures {
 }
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-
-/** A real SMTP server in this process, telling each receipt as it happens. */
-async function smtpServer(onMail: (raw: string) => void): Promise<{ port: number; close: () => Promise<void> }> {
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    // No reverse DNS of 127.0.0.1 on each connection (without a resolver it waits for a timeout).
-    disableReverseLookup: true,
-    logger: false,
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        onMail(Buffer.concat(chunks).toString('utf8'));
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { port: (server.server.address() as AddressInfo).port, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
 
 const meta = { actorId: 'system:referral-scheduler', agency: 'RUAMJAI', role: 'coordinator', correlationId: 'bench', causationId: 'bench', commandType: 'MarkReferralOverdue', schemaVersion: 1 };
 const overdue = (referralId: string): NewEvent => ({
@@ -61,10 +39,13 @@ export async function notificationFigures(dir: string, events = 200, recipients 
   // Per event: when the last of its recipients' e-mails arrived, and how many have.
   const received = new Map<string, { at: number; n: number }>();
   let count = 0;
-  const smtp = await smtpServer((raw) => {
-    count += 1;
-    const id = /X-Ruamjai-Event: (\S+)/.exec(raw)?.[1];
-    if (id) received.set(id, { at: performance.now(), n: (received.get(id)?.n ?? 0) + 1 });
+  const smtp = await startSmtp({
+    keep: false,
+    onMail: ({ raw }) => {
+      count += 1;
+      const id = /X-Ruamjai-Event: (\S+)/.exec(raw)?.[1];
+      if (id) received.set(id, { at: performance.now(), n: (received.get(id)?.n ?? 0) + 1 });
+    },
   });
   const store = openEventStore(config);
   const db = await openReadModels(config, [casesMigrations, notificationMigrations]);

@@ -12,8 +12,11 @@ export interface Mail {
   readonly raw: string;
 }
 
-/** A real SMTP server as the receiving end, keeping every message it is given. */
-export async function startSmtp(): Promise<SmtpReceiver> {
+/**
+ * A real SMTP server as the receiving end, keeping every message it is given (`keep: false` keeps
+ * none, for a long benchmark) and telling `onMail` of each as it arrives.
+ */
+export async function startSmtp(options: { onMail?: (mail: Mail) => void; keep?: boolean } = {}): Promise<SmtpReceiver> {
   const mails: Mail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -25,7 +28,12 @@ export async function startSmtp(): Promise<SmtpReceiver> {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        for (const to of session.envelope.rcptTo) mails.push({ to: to.address, raw: Buffer.concat(chunks).toString('utf8') });
+        const raw = Buffer.concat(chunks).toString('utf8');
+        for (const to of session.envelope.rcptTo) {
+          const mail = { to: to.address, raw };
+          if (options.keep !== false) mails.push(mail);
+          options.onMail?.(mail);
+        }
         callback();
       });
     },

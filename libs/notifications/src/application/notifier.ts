@@ -137,6 +137,34 @@ export const digestIdOf = (recipientId: string, channel: Channel, address: strin
 
 const CHECKPOINT = 'notifier';
 
+type DeliveryRow = DeliveryTables['notification_deliveries'];
+
+/** A delivery as first stored: due now, no attempt yet. */
+function newDelivery(
+  d: { deliveryId: string; eventId: string; position: string; kind: string; channel: string; recipientId: string; address: string; secret: string | null; status: 'pending' | 'digest' },
+  payload: { subject: Delivery['subject']; body: Delivery['body']; link: string; occurredAt: string },
+  now: Date,
+): DeliveryRow {
+  return {
+    delivery_id: d.deliveryId,
+    event_id: d.eventId,
+    position: d.position,
+    kind: d.kind,
+    channel: d.channel,
+    recipient_id: d.recipientId,
+    address: d.address,
+    secret: d.secret,
+    payload: JSON.stringify(payload),
+    status: d.status,
+    attempts: 0,
+    next_attempt_at: now.toISOString(),
+    last_error: null,
+    created_at: now.toISOString(),
+    sent_at: null,
+    digest_id: null,
+  };
+}
+
 /**
  * Notifications driven by events, like a projection: it reads the log after its checkpoint, turns
  * each event into notices and each notice into one delivery a recipient and channel, and stores the
@@ -303,24 +331,13 @@ export class Notifier {
       await this.db.transaction().execute(async (trx) => {
         const inserted = await trx
           .insertInto('notification_deliveries')
-          .values({
-            delivery_id: digestId,
-            event_id: digestId,
-            position: first.position,
-            kind: 'daily_digest',
-            channel: first.channel,
-            recipient_id: first.recipient_id,
-            address: first.address,
-            secret: first.secret,
-            payload: JSON.stringify({ subject: message.subject, body: message.body, link: '/notifications', occurredAt: now.toISOString() }),
-            status: 'pending',
-            attempts: 0,
-            next_attempt_at: now.toISOString(),
-            last_error: null,
-            created_at: now.toISOString(),
-            sent_at: null,
-            digest_id: null,
-          })
+          .values(
+            newDelivery(
+              { deliveryId: digestId, eventId: digestId, position: first.position, kind: 'daily_digest', channel: first.channel, recipientId: first.recipient_id, address: first.address, secret: first.secret, status: 'pending' },
+              { subject: message.subject, body: message.body, link: '/notifications', occurredAt: now.toISOString() },
+              now,
+            ),
+          )
           .onConflict((oc) => oc.column('delivery_id').doNothing())
           .executeTakeFirst();
         // Today's digest for this recipient went already: these wait for tomorrow's.
@@ -348,26 +365,25 @@ export class Notifier {
   private async insertDelivery(trx: Transaction<DeliveryTables & CoreTables & CommitmentRegister>, notice: Notice, recipient: Recipient, position: bigint, now: Date): Promise<void> {
     await trx
       .insertInto('notification_deliveries')
-      .values({
-        delivery_id: deliveryIdOf(notice.eventId, recipient.id, recipient.channel),
-        event_id: notice.eventId,
-        // Zero-padded, so the text column sorts in log order.
-        position: position.toString().padStart(20, '0'),
-        kind: notice.kind,
-        channel: recipient.channel,
-        recipient_id: recipient.id,
-        address: recipient.address,
-        secret: recipient.secret,
-        payload: JSON.stringify({ subject: notice.subject, body: notice.body, link: notice.link, occurredAt: notice.occurredAt }),
-        // A daily digest gathers these; they wait here until it is sent.
-        status: recipient.digest ? 'digest' : 'pending',
-        attempts: 0,
-        next_attempt_at: now.toISOString(),
-        last_error: null,
-        created_at: now.toISOString(),
-        sent_at: null,
-        digest_id: null,
-      })
+      .values(
+        newDelivery(
+          {
+            deliveryId: deliveryIdOf(notice.eventId, recipient.id, recipient.channel),
+            eventId: notice.eventId,
+            // Zero-padded, so the text column sorts in log order.
+            position: position.toString().padStart(20, '0'),
+            kind: notice.kind,
+            channel: recipient.channel,
+            recipientId: recipient.id,
+            address: recipient.address,
+            secret: recipient.secret,
+            // A daily digest gathers these; they wait here until it is sent.
+            status: recipient.digest ? 'digest' : 'pending',
+          },
+          { subject: notice.subject, body: notice.body, link: notice.link, occurredAt: notice.occurredAt },
+          now,
+        ),
+      )
       .onConflict((oc) => oc.column('delivery_id').doNothing())
       .execute();
   }
