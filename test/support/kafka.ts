@@ -16,8 +16,8 @@ export function kafkaBrokers(): string[] | undefined {
  * Reads the topics from the beginning with a fresh consumer group until every event id asked for
  * has arrived (by the event-id header), then returns what arrived with those ids, redeliveries too.
  */
-export async function receiveEvents(kafka: Kafka, topics: string[], ids: ReadonlySet<string>, timeoutMs = 60_000): Promise<Array<{ id: string; value: string }>> {
-  const received: Array<{ id: string; value: string }> = [];
+export async function receiveEvents(kafka: Kafka, topics: string[], ids: ReadonlySet<string>, timeoutMs = 60_000): Promise<Array<{ id: string; key: string; value: string }>> {
+  const received: Array<{ id: string; key: string; value: string }> = [];
   const seen = new Set<string>();
   const consumer = kafka.consumer({ groupId: `scan-${randomUUID()}` });
   await consumer.connect();
@@ -29,7 +29,7 @@ export async function receiveEvents(kafka: Kafka, topics: string[], ids: Readonl
         eachMessage: async ({ message }) => {
           const id = message.headers?.[HEADER_EVENT_ID]?.toString() ?? '';
           if (!ids.has(id)) return;
-          received.push({ id, value: message.value!.toString() });
+          received.push({ id, key: message.key?.toString() ?? '', value: message.value!.toString() });
           seen.add(id);
           if (seen.size === ids.size) {
             clearTimeout(timer);
@@ -42,6 +42,21 @@ export async function receiveEvents(kafka: Kafka, topics: string[], ids: Readonl
     await consumer.disconnect();
   }
   return received;
+}
+
+/**
+ * Plan messages as a consumer sees them, repeats dropped (first arrival by event id), grouped by
+ * key: each key's sequence numbers in arrival order, for checking per-key log order.
+ */
+export function sequencesByKey(received: ReadonlyArray<{ id: string; key: string; value: string }>): Map<string, bigint[]> {
+  const byKey = new Map<string, bigint[]>();
+  const seen = new Set<string>();
+  for (const r of received) {
+    if (seen.has(r.id)) continue;
+    seen.add(r.id);
+    byKey.set(r.key, [...(byKey.get(r.key) ?? []), BigInt((JSON.parse(r.value) as { sequence: string | number }).sequence)]);
+  }
+  return byKey;
 }
 
 /** Every documented integration event's JSON Schema, by its CloudEvents type. */

@@ -9,8 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, startKafkaAt, type RunningServer } from '../../../infra/servers';
 import { spawnTs, type TsChild } from '../../../test/support/child-process';
-import { kafkaBrokers } from '../../../test/support/kafka';
-import { HEADER_EVENT_ID } from './integration-message';
+import { kafkaBrokers, receiveEvents, sequencesByKey } from '../../../test/support/kafka';
 
 const root = join(__dirname, '../../..');
 const meta = { actorId: 'somchai', agency: 'PSDHS-SK', role: 'coordinator', correlationId: 'c', causationId: 'c', commandType: 'Test', schemaVersion: 1, occurredAt: '2019-02-14T03:00:00.000Z' };
@@ -95,41 +94,17 @@ const state = (line: string) => {
       await relay.kill();
 
       const kafka = new Kafka({ clientId: 'relay-crash-check', brokers: [brokers], logLevel: logLevel.NOTHING });
-      const received: Array<{ key: string; id: string; sequence: bigint }> = [];
-      const unique = new Set<string>();
-      const consumer = kafka.consumer({ groupId: `check-${randomUUID()}` });
-      await consumer.connect();
-      await consumer.subscribe({ topic: PLANS_TOPIC, fromBeginning: true });
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`received ${unique.size} of ${written.length} events`)), 60_000);
-        void consumer.run({
-          eachMessage: async ({ message }) => {
-            const id = message.headers?.[HEADER_EVENT_ID]?.toString() ?? '';
-            received.push({ key: message.key!.toString(), id, sequence: BigInt(JSON.parse(message.value!.toString()).sequence) });
-            unique.add(id);
-            if (written.every((w) => unique.has(w))) {
-              clearTimeout(timer);
-              resolve();
-            }
-          },
-        });
-      });
-      await consumer.disconnect();
+      const received = await receiveEvents(kafka, [PLANS_TOPIC], new Set(written));
+      const unique = new Set(received.map((r) => r.id));
 
       // At least once: every event of the log, the unacknowledged batch included.
       expect(written).toHaveLength(350 * 3);
       expect((await collect(store.readAll())).length).toBe(written.length);
       expect(written.filter((id) => !unique.has(id))).toEqual([]);
       // Per key, in log order once repeats are dropped.
-      const firstSeen = new Map<string, bigint[]>();
-      const seen = new Set<string>();
-      for (const r of received) {
-        if (seen.has(r.id)) continue;
-        seen.add(r.id);
-        firstSeen.set(r.key, [...(firstSeen.get(r.key) ?? []), r.sequence]);
-      }
-      expect(firstSeen.size).toBe(plans.length);
-      for (const sequences of firstSeen.values()) expect(sequences).toEqual([...sequences].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+      const byKey = sequencesByKey(received);
+      expect(byKey.size).toBe(plans.length);
+      for (const sequences of byKey.values()) expect(sequences).toEqual([...sequences].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
     } finally {
       await relay?.kill();
       await broker?.stop();

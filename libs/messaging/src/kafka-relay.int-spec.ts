@@ -9,8 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, startKafkaAt, type RunningServer } from '../../../infra/servers';
-import { kafkaBrokers } from '../../../test/support/kafka';
-import { HEADER_EVENT_ID } from './integration-message';
+import { kafkaBrokers, receiveEvents, sequencesByKey } from '../../../test/support/kafka';
 import { KafkaRelay } from './kafka-relay';
 
 const root = join(__dirname, '../../..');
@@ -81,39 +80,14 @@ function planEvents(planId: string, revision: number, count: number): NewEvent[]
       expect(relay.progress.checkpoint).toBe(head);
       expect(await readCheckpoint(db, relay.name)).toBe(head);
 
-      const received: Array<{ key: string; id: string; sequence: bigint }> = [];
-      const consumer = kafka.consumer({ groupId: `check-${randomUUID()}` });
-      await consumer.connect();
-      await consumer.subscribe({ topic: PLANS_TOPIC, fromBeginning: true });
-      const unique = new Set<string>();
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`received ${unique.size} of ${written.length}`)), 60_000);
-        void consumer.run({
-          eachMessage: async ({ message }) => {
-            const id = message.headers?.[HEADER_EVENT_ID]?.toString() ?? '';
-            received.push({ key: message.key!.toString(), id, sequence: BigInt(JSON.parse(message.value!.toString()).sequence) });
-            unique.add(id);
-            if (written.every((w) => unique.has(w))) {
-              clearTimeout(timer);
-              resolve();
-            }
-          },
-        });
-      });
-      await consumer.disconnect();
+      const received = await receiveEvents(kafka, [PLANS_TOPIC], new Set(written));
+      const unique = new Set(received.map((r) => r.id));
 
       expect(written.length).toBeGreaterThan(500);
       expect(new Set(written).size).toBe(written.length);
       expect(written.every((id) => unique.has(id))).toBe(true);
       // Deduplicated by event id, each key's events arrive in log order.
-      const firstSeen = new Map<string, bigint[]>();
-      const seen = new Set<string>();
-      for (const r of received) {
-        if (seen.has(r.id)) continue;
-        seen.add(r.id);
-        firstSeen.set(r.key, [...(firstSeen.get(r.key) ?? []), r.sequence]);
-      }
-      for (const sequences of firstSeen.values()) {
+      for (const sequences of sequencesByKey(received).values()) {
         for (let i = 1; i < sequences.length; i++) expect(sequences[i] > sequences[i - 1]).toBe(true);
       }
     } finally {
