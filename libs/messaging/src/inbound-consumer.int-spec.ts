@@ -142,10 +142,13 @@ const silent = { info: () => undefined, warn: () => undefined, error: () => unde
     expect(calls.get(id)).toBe(1);
   });
 
-  it('sends ten malformed messages to the dead-letter topic with their reasons, and keeps consuming', async () => {
+  it('sends twelve malformed messages to the dead-letter topic with their reasons, and keeps consuming', async () => {
     const poison = [
       ...Array.from({ length: 4 }, () => ({ value: '{not json' })),
       ...Array.from({ length: 3 }, () => ({ value: JSON.stringify({ data: { name: 'no id' } }) })),
+      // JSON that is not an object has no id field to fall back on.
+      { value: 'null' },
+      { value: '7' },
       ...Array.from({ length: 3 }, () => ({ value: JSON.stringify({ id: randomUUID(), data: {} }) })),
     ];
     await producer.send({ topic, acks: -1, messages: poison.map((p, i) => ({ key: `poison-${i}`, value: p.value })) });
@@ -161,14 +164,37 @@ const silent = { info: () => undefined, warn: () => undefined, error: () => unde
         dead.push({ code: message.headers!['ruamjai-dlq-code']!.toString(), reason: message.headers!['ruamjai-dlq-reason']!.toString() });
       },
     });
-    await eventually(async () => (dead.length >= 10 ? true : undefined));
+    await eventually(async () => (dead.length >= 12 ? true : undefined));
     await reader.disconnect();
-    expect(dead).toHaveLength(10);
+    expect(dead).toHaveLength(12);
     expect(dead.filter((d) => d.code === 'MESSAGE.MALFORMED_JSON')).toHaveLength(4);
-    expect(dead.filter((d) => d.code === 'MESSAGE.NO_ID')).toHaveLength(3);
+    expect(dead.filter((d) => d.code === 'MESSAGE.NO_ID')).toHaveLength(5);
     expect(dead.filter((d) => d.code === 'TEST.NAME_MISSING')).toHaveLength(3);
     await eventually(async () => ((await collect(store.readStream(`registration-${after}`))).length > 0 ? true : undefined));
     await expect(collect(store.readStream(`registration-never`))).rejects.toBeInstanceOf(StreamNotFound);
+  });
+
+  it('retries a message whose handling failed for a reason that is not the domain’s (the store away), and handles it once it can', async () => {
+    const id = randomUUID();
+    const handleOnce = handler.handle.bind(handler);
+    let failures = 0;
+    handler.handle = async (m, context) => {
+      if (m.id === id && failures < 2) {
+        failures += 1;
+        calls.set(m.id, (calls.get(m.id) ?? 0) + 1);
+        throw new Error('the event store is not answering');
+      }
+      return handleOnce(m, context);
+    };
+    try {
+      await producer.send({ topic, acks: -1, messages: [{ key: id, value: JSON.stringify({ id, data: { name: 'สมหญิง (fictional)' } }), headers: { 'message-id': id } }] });
+      await eventually(async () => ((await collect(store.readStream(`registration-${id}`))).length > 0 ? true : undefined), 60_000);
+      // Two failed attempts and the one that worked: retried, not dead-lettered, and recorded once.
+      expect(calls.get(id)).toBe(3);
+      expect(await collect(store.readStream(`registration-${id}`))).toHaveLength(1);
+    } finally {
+      handler.handle = handleOnce;
+    }
   });
 
   it('reports its lag, which falls to nothing once every message is handled', async () => {
