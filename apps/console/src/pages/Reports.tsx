@@ -8,7 +8,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { useAuth } from '../auth';
-import { formatBangkokDateTime, formatDate, type Lang } from '../format';
+import { formatDate, formatDateTime, type Lang } from '../format';
 import { canExportHtcds, canReadCaseStatistics, canReadPlanHistory, canReadPlanReports, defaultQuarter, endOfBangkokDay, useReportDownload, type Provenance, type Quarter, type ReportFormat, type ReportRequest } from '../reports';
 
 dayjs.extend(buddhistEra);
@@ -62,7 +62,7 @@ function ProvenanceNote({ done }: { done: Provenance | null }) {
           </div>
           {done.asOf && (
             <div>
-              {t('reports.reproduce')} <code>{done.asOf}</code> ({formatBangkokDateTime(done.asOf, lang)})
+              {t('reports.reproduce')} <code>{done.asOf}</code> ({formatDateTime(done.asOf, lang)})
             </div>
           )}
         </>
