@@ -5,7 +5,7 @@ export interface PlanSummary {
   fiscalYear: number;
   titleTh: string;
   titleEn: string | null;
-  status: 'drafting' | 'submitted' | 'approved' | 'closed';
+  status: 'drafting' | 'submitted' | 'approved' | 'amended' | 'closed';
   edition: number;
   revision: number;
   updatedAt: string;

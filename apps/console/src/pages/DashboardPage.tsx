@@ -11,6 +11,7 @@ import { api, ApiError, unwrap } from '../api/client';
 import { fiscalYearLabel, formatBaht, formatCount, satangToBaht, type Lang } from '../format';
 import { latestPosition } from '../live';
 import type { DashboardCell, PlanDashboard, PlanSummary } from '../types';
+import { CaseReportsCard } from './Reports';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
 
@@ -154,6 +155,11 @@ export default function DashboardPage() {
           </Row>
         </div>
       )}
+      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+        <Col xs={24} lg={12}>
+          <CaseReportsCard />
+        </Col>
+      </Row>
     </section>
   );
 }

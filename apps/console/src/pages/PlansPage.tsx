@@ -9,6 +9,7 @@ import { useAuth } from '../auth';
 import { latestPosition } from '../live';
 import { AddToProject, type AddKind } from './AddToProject';
 import { ProjectEditor } from './ProjectEditor';
+import { PlanReportsCard } from './Reports';
 import type { PlanSummary, PlanView, ProjectView } from '../types';
 
 const minPosition = () => (latestPosition() ? { minPosition: latestPosition() } : {});
@@ -153,6 +154,9 @@ export function PlanPage({ planId, navigate }: { planId: string; navigate: (path
               <Descriptions.Item label={t('plans.updated')}>{formatDateTime(p.latestEventAt, lang)}</Descriptions.Item>
             </Descriptions>
           </Card>
+          <div style={{ marginTop: 16 }}>
+            <PlanReportsCard planId={p.planId} fiscalYear={p.fiscalYear} />
+          </div>
         </Col>
         <Col xs={24} lg={16}>
           <Card title={t('plans.tree')}>
