@@ -35,7 +35,8 @@ export function AddToProject({ plan, project, kind, onClose }: { plan: PlanView;
   const lang = i18n.language as Lang;
   const client = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const needsReason = plan.status === 'approved';
+  // After approval every change needs a reason, and an amended plan is still an approved one.
+  const needsReason = plan.status === 'approved' || plan.status === 'amended';
   const path = { planId: plan.planId, projectId: project.projectId };
   const header = { 'If-Match': `"${plan.revision}"` };
 

@@ -40,7 +40,8 @@ export function ProjectEditor({ plan, project, onClose }: { plan: PlanView; proj
   const [form] = Form.useForm<Fields & { reason?: string }>();
   const [opened, setOpened] = useState<{ revision: number; fields: Fields }>({ revision: plan.revision, fields: fieldsOf(project) });
   const [conflict, setConflict] = useState<Conflict | null>(null);
-  const needsReason = plan.status === 'approved';
+  // After approval every change needs a reason, and an amended plan is still an approved one.
+  const needsReason = plan.status === 'approved' || plan.status === 'amended';
   useEffect(() => form.setFieldsValue(opened.fields), [form, opened]);
 
   /** The fields the user changed from what the form opened with. */
