@@ -39,7 +39,8 @@ export const libraries = [
     specs: ['libs/messaging/src/kafka-relay-restart.int-spec.ts', 'libs/messaging/src/kafka-relay-unreachable.int-spec.ts', 'libs/messaging/src/inbound-consumer.int-spec.ts'],
     servers: ['kafka'],
     coverageAnalysis: 'perTest',
-    break: 0,
+    // 96.30 % in the first complete run (2 December 2026, session 5).
+    break: 96,
     changedBreak: 100,
   },
   {
