@@ -67,6 +67,9 @@ if (asRoot) {
 }
 const passwordFile = join(dirname(dataDir), 'pwfile');
 writeFileSync(passwordFile, password, { mode: 0o644 });
+// Explicitly: under a umask of 077 (a process that keeps its data private, like the bench's API)
+// the mode above would give 0600, which the postgres user cannot read.
+chmodSync(passwordFile, 0o644);
 
 function run(binary, args, options = {}) {
   return spawn(join(binDir, binary), args, { ...owner, stdio: ['ignore', 'pipe', 'pipe'], ...options });
