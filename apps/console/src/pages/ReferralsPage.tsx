@@ -91,21 +91,22 @@ function ReferralTable({ box, navigate }: { box: Box; navigate: (path: string) =
           {
             title: t('referrals.referral'),
             dataIndex: 'referralId',
-            width: 110,
+            width: 105,
             render: (id: string) => (
               <a href={`#/referrals/${id}`} onClick={(e) => (e.preventDefault(), navigate(`/referrals/${id}`))} aria-label={t('referrals.openLabel', { id: shortId(id) })}>
                 <code>{shortId(id)}</code>
               </a>
             ),
           },
-          { title: t('referrals.case'), dataIndex: 'caseId', width: 100, render: (id: string) => <code>{shortId(id)}</code> },
-          { title: t('referrals.from'), dataIndex: 'fromAgency', render: (c: string) => <AgencyLabel code={c} name={agencyName(c, lang)} /> },
-          { title: t('referrals.to'), dataIndex: 'toAgency', render: (c: string) => <AgencyLabel code={c} name={agencyName(c, lang)} /> },
+          { title: t('referrals.case'), dataIndex: 'caseId', width: 105, render: (id: string) => <code>{shortId(id)}</code> },
+          // The name alone in the table (the code is on the referral's page): the row stays short.
+          { title: t('referrals.from'), dataIndex: 'fromAgency', render: (c: string) => agencyName(c, lang) },
+          { title: t('referrals.to'), dataIndex: 'toAgency', render: (c: string) => agencyName(c, lang) },
           { title: t('referrals.service'), dataIndex: 'service', render: (s: string) => t(`referrals.services.${s}`) },
-          { title: t('referrals.urgencyLabel'), dataIndex: 'urgency', width: 100, render: (u: Referral['urgency']) => <UrgencyTag urgency={u} /> },
-          { title: t('referrals.statusLabel'), width: 170, render: (_, r) => <StatusTag referral={r} /> },
-          { title: t('referrals.sentAt'), dataIndex: 'sentAt', width: 170, render: (d: string) => formatDateTime(d, lang) },
-          { title: t('referrals.dueAt'), dataIndex: 'dueAt', width: 170, render: (d: string) => formatDateTime(d, lang) },
+          { title: t('referrals.urgencyLabel'), dataIndex: 'urgency', width: 120, render: (u: Referral['urgency']) => <UrgencyTag urgency={u} /> },
+          { title: t('referrals.statusLabel'), width: 160, render: (_, r) => <StatusTag referral={r} /> },
+          { title: t('referrals.sentAt'), dataIndex: 'sentAt', width: 165, render: (d: string) => formatDateTime(d, lang) },
+          { title: t('referrals.dueAt'), dataIndex: 'dueAt', width: 165, render: (d: string) => formatDateTime(d, lang) },
         ]}
       />
     </>
