@@ -131,6 +131,11 @@ describe('referrals in the console', () => {
     await lateRow.getByTestId('overdue-tag').filter({ hasText: 'เกินกำหนด' }).waitFor();
     await shoot(page, 'th', '20-referrals-inbox');
     await expectAccessible(page, 'referrals inbox');
+    // Live: a referral sent meanwhile appears without a reload (the live stream's position moves the list).
+    const third = (await referToImmigration({ service: 'interpretation', urgency: 'normal' })).referralId;
+    const thirdRow = page.getByRole('row').filter({ hasText: third.slice(0, 8) });
+    await thirdRow.waitFor({ timeout: 20_000 });
+    expect(await thirdRow.innerText()).toContain('ล่ามแปลภาษา');
 
     // From the bell: the notice opens the referral's page, not a dialog.
     await page.getByTestId('bell').click();
@@ -201,5 +206,42 @@ describe('referrals in the console', () => {
     await shoot(page, 'en', '20-referrals-inbox');
     await expectAccessible(page, 'referrals inbox (en)');
     process.stdout.write(`referral screens test took ${Date.now() - started} ms\n`);
+  }, 300_000);
+  it('the coordinator follows an overdue referral up from the escalations tab and revokes it with a reason', async () => {
+    const secret = await readyUser('coord.refer', 'coordinator', 'เลขานุการศูนย์-2562', 'PSDHS-SK');
+    const late = (await referToImmigration({ service: 'medical', urgency: 'urgent', dueAt: new Date(Date.now() + 1_000).toISOString() })).referralId;
+    // The scheduler (every second by default) marks it overdue and escalates it to the coordinator.
+    let escalated = false;
+    for (let i = 0; i < 100 && !escalated; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      escalated = (await api.http.get('/api/v1/referrals/escalations').set(secretariat).expect(200)).body.referrals.some((r: { referralId: string }) => r.referralId === late);
+    }
+    expect(escalated).toBe(true);
+
+    const page = await newPage();
+    await signIn(page, 'coord.refer', 'เลขานุการศูนย์-2562', secret);
+    await page.goto(`${base}/#/referrals`);
+    await page.getByRole('tab', { name: 'เกินกำหนด/ยกระดับ' }).click();
+    const row = page.getByTestId('referrals-escalations').getByRole('row').filter({ hasText: late.slice(0, 8) });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('การรักษาพยาบาล');
+    await row.getByTestId('overdue-tag').filter({ hasText: 'เกินกำหนด' }).waitFor();
+    await shoot(page, 'th', '23-referrals-escalations');
+    await expectAccessible(page, 'referral escalations');
+
+    await row.getByRole('link', { name: `เปิดการส่งต่อ ${late.slice(0, 8)}` }).click();
+    await page.getByRole('heading', { name: `การส่งต่อ ${late.slice(0, 8)}`, level: 1 }).waitFor();
+    // The secretariat sent it: it may revoke, but only the recipient answers.
+    expect(await page.getByRole('button', { name: 'รับเรื่อง' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'เพิกถอนการส่งต่อ' }).click();
+    // A reason is required before anything is sent.
+    await page.getByTestId('action-confirm').click();
+    await page.getByText('กรุณาระบุเหตุผล').waitFor();
+    await page.getByLabel('เหตุผล').fill('ส่งต่อไปหน่วยงานอื่นที่พร้อมให้บริการแล้ว');
+    await page.getByTestId('action-confirm').click();
+    await page.getByTestId('referral-outcome').filter({ hasText: 'เพิกถอนการส่งต่อแล้ว' }).waitFor();
+    await page.getByTestId('referral-detail').getByTestId('referral-status').filter({ hasText: 'เพิกถอนแล้ว' }).waitFor();
+    await page.getByTestId('no-actions').waitFor();
+    expect((await api.http.get(`/api/v1/referrals/${late}`).set(secretariat).expect(200)).body.status).toBe('revoked');
   }, 300_000);
 });

@@ -84,7 +84,7 @@ function Shell() {
       <a href="#main" className="skip-link">
         {t('app.skip')}
       </a>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, flexWrap: 'wrap', height: 'auto', minHeight: 64 }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, flexWrap: 'wrap', height: 'auto', minHeight: 64, paddingInline: 24 }}>
         <Typography.Text strong style={{ color: '#fff', fontSize: 20 }}>
           {t('app.name')}
         </Typography.Text>
