@@ -38,7 +38,7 @@ export function AgencyLabel({ code, name }: { code: string; name: string }) {
 
 export function StatusTag({ referral }: { referral: Referral }) {
   const { t } = useTranslation();
-  // Solid, dark tags: white text on them keeps a 4.5:1 contrast (antd's light presets do not).
+  // Dark hues: antd draws a hex colour as a pale tint with the colour as text, which then keeps 4.5:1 (the cyan preset did not).
   const colour = { sent: '#1f5fa8', accepted: '#0b6767', in_progress: '#3b3fa0', completed: '#2e6b30', declined: '#595959', revoked: '#595959' }[referral.status];
   return (
     <Space size={4} wrap>
