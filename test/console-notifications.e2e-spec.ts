@@ -94,7 +94,7 @@ describe('notifications in the console', () => {
   const badgeCount = (page: Page) => bell(page).locator('.ant-badge-count');
   const THAI_TIME = /\d{1,2} [ก-๙]+\.[ก-๙]+\. 25\d\d \d\d:\d\d น\./;
 
-  it('a referral to the officer’s agency rings the bell live; opening it shows the Thai subject; a click marks it read and shows the whole notice; in English too', async () => {
+  it('a referral to the officer’s agency rings the bell live; opening it shows the Thai subject; a click marks it read and opens the referral; in English too', async () => {
     const secret = await readyUser('officer.bell', 'agency_officer', 'ด่านตรวจคนเข้าเมือง-2562', 'IMM-SK');
     const page = await newPage();
     await signIn(page, 'officer.bell', 'ด่านตรวจคนเข้าเมือง-2562', secret);
@@ -120,18 +120,14 @@ describe('notifications in the console', () => {
     await shoot(page, 'th', '12-bell-open');
     await expectAccessible(page, 'bell open');
 
-    // No referral screen yet: the whole notice opens in a dialog, and it is read.
+    // A referral has its own screen: the notice opens it (no dialog), and it is read.
     await item.click();
-    const dialog = page.getByTestId('notice-dialog');
-    await dialog.waitFor();
-    expect(await dialog.innerText()).toContain(`ส่งต่อเรื่อง ${referralId}`);
+    await page.getByRole('heading', { name: `การส่งต่อ ${referralId.slice(0, 8)}`, level: 1 }).waitFor();
+    expect(new URL(page.url()).hash).toBe(`#/referrals/${referralId}`);
+    expect(await page.getByTestId('notice-dialog').count()).toBe(0);
     await page.getByRole('button', { name: 'การแจ้งเตือน ไม่มีรายการที่ยังไม่อ่าน' }).waitFor();
     // Hidden at 0 (once the badge's zoom-out has run).
     await badgeCount(page).waitFor({ state: 'detached', timeout: 5_000 });
-    await shoot(page, 'th', '13-notice');
-    await expectAccessible(page, 'notice dialog');
-    await page.locator('.ant-modal-footer').getByRole('button', { name: 'ปิด' }).click();
-    await dialog.waitFor({ state: 'hidden' });
     const officer = { Authorization: `Bearer ${await api.token('agency_officer', 'officer.bell', 'IMM-SK')}` };
     const inbox = await api.http.get('/api/v1/me/notifications').set(officer).expect(200);
     expect(inbox.body.unread).toBe(0);

@@ -9,6 +9,7 @@ import type { Lang } from './format';
 import { setLang } from './i18n';
 import { useLiveUpdates } from './live';
 import { NotificationBell, SETTINGS_ROUTE } from './NotificationBell';
+import { canSeeReferrals } from './referrals';
 import { SignInPage } from './pages/SignInPage';
 
 const DashboardPage = lazy(() => import('./pages/DashboardPage'));
@@ -16,6 +17,8 @@ const UsersPage = lazy(() => import('./pages/UsersPage'));
 const PlansPage = lazy(() => import('./pages/PlansPage').then((m) => ({ default: m.PlansPage })));
 const PlanPage = lazy(() => import('./pages/PlansPage').then((m) => ({ default: m.PlanPage })));
 const NotificationSettingsPage = lazy(() => import('./pages/NotificationSettingsPage'));
+const ReferralsPage = lazy(() => import('./pages/ReferralsPage'));
+const ReferralPage = lazy(() => import('./pages/ReferralPage'));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 10_000 } } });
 
@@ -60,6 +63,7 @@ function Shell() {
   const path = route === '/' ? home : route;
   const items = [
     ...(canSeePlans(user.role) ? [{ key: '/plans', label: t('nav.plans') }] : []),
+    ...(canSeeReferrals(user.role) ? [{ key: '/referrals', label: t('nav.referrals') }] : []),
     { key: '/dashboard', label: t('nav.dashboard') },
     ...(canManageUsers(user.role) ? [{ key: '/users', label: t('nav.users') }] : []),
   ];
@@ -67,9 +71,12 @@ function Shell() {
   let page;
   // A project's link (from a notice) opens its plan, where the project stands in the tree.
   const planMatch = /^\/plans\/([0-9a-f-]{36})(?:\/projects\/[0-9a-f-]{36})?$/.exec(path);
+  const referralMatch = /^\/referrals\/([0-9a-f-]{36})$/i.exec(path);
   if (path === SETTINGS_ROUTE) page = <NotificationSettingsPage />;
   else if (planMatch && canSeePlans(user.role)) page = <PlanPage planId={planMatch[1]} navigate={navigate} />;
   else if (section === '/plans' && canSeePlans(user.role)) page = <PlansPage navigate={navigate} />;
+  else if (referralMatch && canSeeReferrals(user.role)) page = <ReferralPage key={referralMatch[1]} referralId={referralMatch[1]} navigate={navigate} />;
+  else if (section === '/referrals' && canSeeReferrals(user.role)) page = <ReferralsPage navigate={navigate} />;
   else if (section === '/users' && canManageUsers(user.role)) page = <UsersPage />;
   else page = <DashboardPage />;
   return (
@@ -77,7 +84,7 @@ function Shell() {
       <a href="#main" className="skip-link">
         {t('app.skip')}
       </a>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, flexWrap: 'wrap', height: 'auto', minHeight: 64 }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, flexWrap: 'wrap', height: 'auto', minHeight: 64, paddingInline: 24 }}>
         <Typography.Text strong style={{ color: '#fff', fontSize: 20 }}>
           {t('app.name')}
         </Typography.Text>

@@ -18,8 +18,8 @@ function BellIcon() {
 
 /**
  * The bell in the header: the unread count on a badge, and on a click the newest notices. A notice
- * with a screen in the console opens it; one without (a referral, a case: no screens yet) shows its
- * full text in a dialog. Either way it is marked read.
+ * with a screen in the console opens it (a plan, a referral); one without (a case: no screen yet)
+ * shows its full text in a dialog. Either way it is marked read.
  */
 export function NotificationBell({ navigate }: { navigate: (path: string) => void }) {
   const { t, i18n } = useTranslation();

@@ -4,6 +4,7 @@ import { api, unwrap } from './api/client';
 import type { components } from './api/schema';
 import type { Role } from './auth';
 import { canSeePlans } from './auth';
+import { canSeeReferrals } from './referrals';
 import { onPositionMoved } from './live';
 
 export type Notice = components['schemas']['InboxItemDto'];
@@ -83,10 +84,13 @@ export function useMarkAllRead() {
 }
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-/** The console's screens a notice may lead to: a plan, or a project within it (shown in the plan's tree). */
-const ROUTED: ReadonlyArray<{ pattern: RegExp; allowed: (role: Role) => boolean }> = [{ pattern: new RegExp(`^/plans/${UUID}(?:/projects/${UUID})?$`, 'i'), allowed: canSeePlans }];
+/** The console's screens a notice may lead to: a plan, or a project within it (shown in the plan's tree); a referral. */
+const ROUTED: ReadonlyArray<{ pattern: RegExp; allowed: (role: Role) => boolean }> = [
+  { pattern: new RegExp(`^/plans/${UUID}(?:/projects/${UUID})?$`, 'i'), allowed: canSeePlans },
+  { pattern: new RegExp(`^/referrals/${UUID}$`, 'i'), allowed: canSeeReferrals },
+];
 
-/** The console route for a notice's link, or null when the console has no screen for it yet (referrals, cases). */
+/** The console route for a notice's link, or null when the console has no screen for it yet (cases). */
 export function consoleRouteFor(link: string, role: Role): string | null {
   const route = ROUTED.find((r) => r.pattern.test(link) && r.allowed(role));
   return route ? link : null;

@@ -1,0 +1,247 @@
+import AxeBuilder from '@axe-core/playwright';
+import { totpCodeAt } from '@ruamjai/identity';
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './support/browser';
+import { startApi, type ApiHarness } from './support/api-harness';
+
+const SHOTS = join(__dirname, '../test-results/console-screenshots');
+
+/**
+ * The referral screens in a browser: real API (the notifier embedded), real Chromium from Debian,
+ * driven by Playwright the way the console's notification suite does it. A coordinator refers a case
+ * to the immigration checkpoint through the API; its officer answers in the console.
+ */
+describe('referrals in the console', () => {
+  let api: ApiHarness;
+  let browser: Browser;
+  let base: string;
+  let secretariat: { Authorization: string };
+
+  beforeAll(async () => {
+    api = await startApi({ NOTIFY_POLL_MS: '50', READ_YOUR_WRITES_TIMEOUT_MS: '30000' });
+    await api.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
+    browser = await launchChromium();
+    secretariat = { Authorization: `Bearer ${await api.token('coordinator', 'somchai', 'PSDHS-SK')}` };
+    for (const lang of ['th', 'en']) mkdirSync(join(SHOTS, lang), { recursive: true });
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  /** A person who has already been through the first sign-in (through the API); the TOTP secret if their role needs one. */
+  async function readyUser(username: string, role: string, password: string, agency: string): Promise<string | undefined> {
+    const added = await api.http.post('/api/v1/users').set(secretariat).send({ username, displayName: `คุณ${username}`, role, agency });
+    if (added.status !== 201) throw new Error(`adding ${username}: ${added.status} ${JSON.stringify(added.body)}`);
+    const first = await api.http.post('/api/v1/auth/sign-in').send({ username, password: added.body.oneTimePassword });
+    const changed = await api.http.post('/api/v1/auth/password-change').send({ challenge: first.body.challenge, newPassword: password });
+    if (changed.body.status === 'signed_in') return undefined;
+    const secret = changed.body.secret as string;
+    await api.http.post('/api/v1/auth/second-factor').send({ challenge: changed.body.challenge, code: totpCodeAt(secret, new Date()) });
+    return secret;
+  }
+
+  const open: BrowserContext[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((c) => c.close().catch(() => undefined)));
+  });
+
+  async function newPage(): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'th-TH', timezoneId: 'Asia/Bangkok' });
+    open.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(60_000);
+    page.setDefaultNavigationTimeout(90_000);
+    return page;
+  }
+
+  /** Signs in through the form and waits until the live stream is connected. */
+  async function signIn(page: Page, username: string, password: string, secret?: string): Promise<void> {
+    await page.goto(base + '/', { waitUntil: 'domcontentloaded' });
+    await page.getByLabel('ชื่อผู้ใช้').fill(username);
+    await page.getByLabel('รหัสผ่าน', { exact: true }).fill(password);
+    if (secret) await page.getByLabel('รหัสยืนยัน 6 หลักจากแอปยืนยันตัวตน').fill(totpCodeAt(secret, new Date()));
+    await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
+    await page.getByTestId('signed-in-user').waitFor();
+    await page.locator('.live.live-on').waitFor();
+  }
+
+  async function expectAccessible(page: Page, screen: string): Promise<void> {
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect({ screen, violations: bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`) }).toEqual({ screen, violations: [] });
+  }
+
+  async function shoot(page: Page, lang: 'th' | 'en', name: string): Promise<void> {
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(SHOTS, lang, `${name}.png`), fullPage: true });
+  }
+
+  /** A case found on the hotline, referred to the immigration checkpoint through the API (no personal data shared). */
+  async function referToImmigration(referral: { service: string; urgency: 'urgent' | 'normal'; dueAt?: string }): Promise<{ referralId: string; position: string }> {
+    const made = await api.http.post('/api/v1/cases').set(secretariat).send({ source: 'hotline_1300', districtCode: '2706', foundOn: '2019-05-01', ageGroup: 'adult', person: { givenName: 'Fictional Person' } });
+    expect(made.status).toBe(201);
+    const sent = await api.http.post('/api/v1/referrals').set(secretariat).send({ caseId: made.body.caseId, toAgency: 'IMM-SK', sharesPersonalData: false, ...referral });
+    if (sent.status !== 201) throw new Error(`referring: ${sent.status} ${JSON.stringify(sent.body)}`);
+    return sent.body as { referralId: string; position: string };
+  }
+
+  const THAI_TIME = /\d{1,2} [ก-๙]+\.[ก-๙]+\. 25\d\d \d\d:\d\d น\./;
+  const ENGLISH_TIME = /\d{1,2} [A-Z][a-z]{2} 25\d\d BE,? \d\d:\d\d/;
+
+  it('the officer sees a referral to their agency in Thai, opens it from the bell, accepts it, and a stale tab gets the 412 dialog; in English too', async () => {
+    const started = Date.now();
+    const secret = await readyUser('officer.refer', 'agency_officer', 'ด่านตรวจคนเข้าเมือง-2562', 'IMM-SK');
+    // One already past its due time (sent due in 2 s, never answered), and the one the officer answers.
+    const late = (await referToImmigration({ service: 'shelter', urgency: 'normal', dueAt: new Date(Date.now() + 2_000).toISOString() })).referralId;
+    const sent = await referToImmigration({ service: 'legal_aid', urgency: 'urgent' });
+    const referralId = sent.referralId;
+    const due = (await api.http.get(`/api/v1/referrals/${referralId}?minPosition=${sent.position}`).set(secretariat).expect(200)).body.dueAt as string;
+    await new Promise((r) => setTimeout(r, 2_000));
+
+    const page = await newPage();
+    await signIn(page, 'officer.refer', 'ด่านตรวจคนเข้าเมือง-2562', secret);
+    await page.getByRole('navigation', { name: 'เมนูหลัก' }).getByRole('link', { name: 'การส่งต่อ' }).click();
+    await page.getByRole('heading', { name: 'การส่งต่อ', level: 1 }).waitFor();
+    expect(new URL(page.url()).hash).toBe('#/referrals');
+    await page.getByRole('tab', { name: 'ถึงหน่วยงานของฉัน' }).waitFor();
+    await page.getByRole('tab', { name: 'ส่งออก' }).waitFor();
+    // An officer follows no escalations: that tab is the coordinator's.
+    expect(await page.getByRole('tab', { name: 'เกินกำหนด/ยกระดับ' }).count()).toBe(0);
+    const row = page.getByRole('row').filter({ hasText: referralId.slice(0, 8) });
+    await row.waitFor();
+    const text = await row.innerText();
+    expect(text).toContain('ความช่วยเหลือทางกฎหมาย');
+    expect(text).toContain('ด่วน');
+    expect(text).toContain('รอตอบรับ');
+    expect(text).toContain('สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดสระแก้ว');
+    expect(text).toContain('ด่านตรวจคนเข้าเมืองจังหวัดสระแก้ว');
+    expect(text).not.toContain('legal_aid');
+    expect(text).not.toContain('Fictional');
+    const bangkokDue = new Intl.DateTimeFormat('th-TH-u-ca-buddhist', { timeZone: 'Asia/Bangkok', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(due));
+    expect(text).toContain(`${bangkokDue} น.`);
+    expect(text).toMatch(THAI_TIME);
+    expect(text).not.toContain('เกินกำหนด');
+    const lateRow = page.getByRole('row').filter({ hasText: late.slice(0, 8) });
+    expect(await lateRow.innerText()).toContain('ที่พักพิง');
+    await lateRow.getByTestId('overdue-tag').filter({ hasText: 'เกินกำหนด' }).waitFor();
+    await shoot(page, 'th', '20-referrals-inbox');
+    await expectAccessible(page, 'referrals inbox');
+    // Live: a referral sent meanwhile appears without a reload (the live stream's position moves the list).
+    const third = (await referToImmigration({ service: 'interpretation', urgency: 'normal' })).referralId;
+    const thirdRow = page.getByRole('row').filter({ hasText: third.slice(0, 8) });
+    await thirdRow.waitFor({ timeout: 20_000 });
+    expect(await thirdRow.innerText()).toContain('ล่ามแปลภาษา');
+
+    // From the bell: the notice opens the referral's page, not a dialog.
+    await page.getByTestId('bell').click();
+    await page.getByTestId('bell-item').filter({ hasText: referralId.slice(0, 8) }).click();
+    await page.getByRole('heading', { name: `การส่งต่อ ${referralId.slice(0, 8)}`, level: 1 }).waitFor();
+    expect(new URL(page.url()).hash).toBe(`#/referrals/${referralId}`);
+    expect(await page.getByTestId('notice-dialog').count()).toBe(0);
+    const detail = page.getByTestId('referral-detail');
+    expect(await detail.innerText()).toContain('ความช่วยเหลือทางกฎหมาย');
+    expect(await detail.innerText()).toContain(`${bangkokDue} น.`);
+    expect(await detail.getByTestId('referral-status').innerText()).toBe('รอตอบรับ');
+    // The recipient answers; revoking is the sender's.
+    await page.getByRole('button', { name: 'รับเรื่อง' }).waitFor();
+    await page.getByRole('button', { name: 'ปฏิเสธ' }).waitFor();
+    expect(await page.getByRole('button', { name: 'เพิกถอนการส่งต่อ' }).count()).toBe(0);
+    await shoot(page, 'th', '21-referral-detail');
+    await expectAccessible(page, 'referral detail');
+
+    // A second tab of the same officer opens the decline dialog on the referral as it is now ("sent")…
+    const stale = await page.context().newPage();
+    stale.setDefaultTimeout(60_000);
+    await stale.goto(`${base}/#/referrals/${referralId}`);
+    await stale.getByRole('heading', { name: `การส่งต่อ ${referralId.slice(0, 8)}`, level: 1 }).waitFor();
+    await stale.getByRole('button', { name: 'ปฏิเสธ' }).click();
+    await stale.getByLabel('เหตุผล').fill('เจ้าหน้าที่ไม่พอในช่วงนี้');
+
+    // …while the first accepts it.
+    await page.getByRole('button', { name: 'รับเรื่อง' }).click();
+    await page.getByTestId('action-confirm').click();
+    await page.getByTestId('referral-outcome').filter({ hasText: 'รับเรื่องแล้ว' }).waitFor();
+    await detail.getByTestId('referral-status').filter({ hasText: 'รับเรื่องแล้ว' }).waitFor();
+    await page.getByRole('button', { name: 'เริ่มให้บริการ' }).waitFor();
+    const officer = { Authorization: `Bearer ${await api.token('agency_officer', 'officer.refer', 'IMM-SK')}` };
+    expect((await api.http.get(`/api/v1/referrals/${referralId}`).set(officer).expect(200)).body.status).toBe('accepted');
+
+    // The stale tab's decline carries the old ETag: 412, and the dialog says what changed.
+    await stale.getByTestId('action-confirm').click();
+    const conflict = stale.getByTestId('conflict-dialog');
+    await conflict.waitFor();
+    const statusRow = await conflict.getByRole('row', { name: /สถานะ/ }).innerText();
+    expect(statusRow).toContain('รอตอบรับ');
+    expect(statusRow).toContain('รับเรื่องแล้ว');
+    await conflict.getByText('ในสถานะปัจจุบันทำรายการนี้ไม่ได้แล้ว').waitFor();
+    await shoot(stale, 'th', '22-referral-conflict');
+    await expectAccessible(stale, 'referral conflict');
+    await stale.getByRole('button', { name: 'ใช้ข้อมูลล่าสุด' }).click();
+    await conflict.waitFor({ state: 'hidden' });
+    await stale.getByTestId('referral-detail').getByTestId('referral-status').filter({ hasText: 'รับเรื่องแล้ว' }).waitFor();
+    expect((await api.http.get(`/api/v1/referrals/${referralId}`).set(officer).expect(200)).body.status).toBe('accepted');
+
+    // In English: the same screens.
+    await page.getByTestId('language-switch').click();
+    await page.getByRole('heading', { name: `Referral ${referralId.slice(0, 8)}`, level: 1 }).waitFor();
+    expect(await detail.innerText()).toContain('Legal aid');
+    expect(await detail.innerText()).toMatch(ENGLISH_TIME);
+    await detail.getByTestId('referral-status').filter({ hasText: 'Accepted' }).waitFor();
+    await shoot(page, 'en', '21-referral-detail');
+    await expectAccessible(page, 'referral detail (en)');
+    await page.getByRole('link', { name: 'Back to referrals' }).click();
+    await page.getByRole('tab', { name: 'To my agency' }).waitFor();
+    const enRow = page.getByRole('row').filter({ hasText: referralId.slice(0, 8) });
+    const enText = await enRow.innerText();
+    expect(enText).toContain('Legal aid');
+    expect(enText).toContain('Urgent');
+    expect(enText).toContain('Accepted');
+    expect(enText).toMatch(ENGLISH_TIME);
+    await page.getByRole('row').filter({ hasText: late.slice(0, 8) }).getByTestId('overdue-tag').filter({ hasText: 'Overdue' }).waitFor();
+    await shoot(page, 'en', '20-referrals-inbox');
+    await expectAccessible(page, 'referrals inbox (en)');
+    process.stdout.write(`referral screens test took ${Date.now() - started} ms\n`);
+  }, 300_000);
+  it('the coordinator follows an overdue referral up from the escalations tab and revokes it with a reason', async () => {
+    const secret = await readyUser('coord.refer', 'coordinator', 'เลขานุการศูนย์-2562', 'PSDHS-SK');
+    const late = (await referToImmigration({ service: 'medical', urgency: 'urgent', dueAt: new Date(Date.now() + 1_000).toISOString() })).referralId;
+    // The scheduler (every second by default) marks it overdue and escalates it to the coordinator.
+    let escalated = false;
+    for (let i = 0; i < 100 && !escalated; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      escalated = (await api.http.get('/api/v1/referrals/escalations').set(secretariat).expect(200)).body.referrals.some((r: { referralId: string }) => r.referralId === late);
+    }
+    expect(escalated).toBe(true);
+
+    const page = await newPage();
+    await signIn(page, 'coord.refer', 'เลขานุการศูนย์-2562', secret);
+    await page.goto(`${base}/#/referrals`);
+    await page.getByRole('tab', { name: 'เกินกำหนด/ยกระดับ' }).click();
+    const row = page.getByTestId('referrals-escalations').getByRole('row').filter({ hasText: late.slice(0, 8) });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('การรักษาพยาบาล');
+    await row.getByTestId('overdue-tag').filter({ hasText: 'เกินกำหนด' }).waitFor();
+    await shoot(page, 'th', '23-referrals-escalations');
+    await expectAccessible(page, 'referral escalations');
+
+    await row.getByRole('link', { name: `เปิดการส่งต่อ ${late.slice(0, 8)}` }).click();
+    await page.getByRole('heading', { name: `การส่งต่อ ${late.slice(0, 8)}`, level: 1 }).waitFor();
+    // The secretariat sent it: it may revoke, but only the recipient answers.
+    expect(await page.getByRole('button', { name: 'รับเรื่อง' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'เพิกถอนการส่งต่อ' }).click();
+    // A reason is required before anything is sent.
+    await page.getByTestId('action-confirm').click();
+    await page.getByText('กรุณาระบุเหตุผล').waitFor();
+    await page.getByLabel('เหตุผล').fill('ส่งต่อไปหน่วยงานอื่นที่พร้อมให้บริการแล้ว');
+    await page.getByTestId('action-confirm').click();
+    await page.getByTestId('referral-outcome').filter({ hasText: 'เพิกถอนการส่งต่อแล้ว' }).waitFor();
+    await page.getByTestId('referral-detail').getByTestId('referral-status').filter({ hasText: 'เพิกถอนแล้ว' }).waitFor();
+    await page.getByTestId('no-actions').waitFor();
+    expect((await api.http.get(`/api/v1/referrals/${late}`).set(secretariat).expect(200)).body.status).toBe('revoked');
+  }, 300_000);
+});
