@@ -79,9 +79,16 @@ const READS: Record<string, { url: (f: Fixture) => string; expect: Record<Caller
   '/api/v1/live': { url: () => '/api/v1/live', expect: all(200), stream: true },
   '/api/v1/users': { url: () => '/api/v1/users', expect: OVERSIGHT_ONLY },
   '/api/v1/users/{username}/history': { url: () => '/api/v1/users/fixture.viewer/history', expect: OVERSIGHT_ONLY },
+  // Each person's own bell: everyone, and only their own.
+  '/api/v1/me/notifications': { url: () => '/api/v1/me/notifications', expect: all(200) },
+  // How a person hears of things: the person and the secretariat.
+  '/api/v1/users/{username}/notification-preferences': { url: () => '/api/v1/users/fixture.viewer/notification-preferences', expect: { ...all(403), coordinator: 200 } },
+  // Gateways and failed deliveries (addresses of staff): the secretariat.
+  '/api/v1/notifications/dead-letters': { url: () => '/api/v1/notifications/dead-letters', expect: { ...all(403), coordinator: 200 } },
+  '/api/v1/notifications/webhooks': { url: () => '/api/v1/notifications/webhooks', expect: { ...all(403), coordinator: 200 } },
 };
 /** Routes that build from the log itself rather than waiting for a projection: they take no minPosition. */
-const READ_FROM_LOG = ['/health', '/api/v1/audit/verification', '/api/v1/plans/{planId}/comparison', '/api/v1/commitments/{commitmentId}', '/api/v1/live', '/api/v1/auth/me', '/api/v1/users/{username}/history', ...Object.keys(READS).filter((route) => route.includes('/reports/'))];
+const READ_FROM_LOG = ['/health', '/api/v1/audit/verification', '/api/v1/plans/{planId}/comparison', '/api/v1/commitments/{commitmentId}', '/api/v1/live', '/api/v1/auth/me', '/api/v1/users/{username}/history', '/api/v1/me/notifications', '/api/v1/users/{username}/notification-preferences', '/api/v1/notifications/dead-letters', '/api/v1/notifications/webhooks', ...Object.keys(READS).filter((route) => route.includes('/reports/'))];
 
 describe('every read route, by every kind of caller', () => {
   let api: ApiHarness;

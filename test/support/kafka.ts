@@ -16,7 +16,7 @@ export function kafkaBrokers(): string[] | undefined {
  * Reads the topics from the beginning with a fresh consumer group until every event id asked for
  * has arrived (by the event-id header), then returns what arrived with those ids, redeliveries too.
  */
-export async function receiveEvents(kafka: Kafka, topics: string[], ids: ReadonlySet<string>, timeoutMs = 60_000): Promise<Array<{ id: string; key: string; value: string }>> {
+export async function receiveEvents(kafka: Kafka, topics: string[], ids: ReadonlySet<string>, timeoutMs = 120_000): Promise<Array<{ id: string; key: string; value: string }>> {
   const received: Array<{ id: string; key: string; value: string }> = [];
   const seen = new Set<string>();
   const consumer = kafka.consumer({ groupId: `scan-${randomUUID()}` });

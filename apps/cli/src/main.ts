@@ -76,7 +76,7 @@ async function projections(config: AppConfig, args: string[]): Promise<void> {
   const targets = name ? allProjections.filter((p) => p.name === name) : allProjections;
   if (targets.length === 0) throw new UsageError(`no projection named ${name}; try: npm run cli -- projections list`);
   const store = openEventStore(config);
-  const db = await openReadModels(config, [planningMigrations, casesMigrations, identityMigrations]);
+  const db = await openReadModels(config, [planningMigrations, casesMigrations, identityMigrations, notificationMigrations]);
   const bar = new SingleBar({ format: 'rebuilding {names} [{bar}] {percentage}% | position {value}/{total}', hideCursor: true }, Presets.shades_classic);
   const head = Number((await store.headPosition()) ?? 0n);
   bar.start(Math.max(head, 1), 0, { names: targets.map((p) => p.name).join(', ') });
@@ -144,7 +144,7 @@ async function restore(config: AppConfig, args: string[]): Promise<void> {
     force: values.force,
     erasuresFrom: values['erasures-from'],
     projections: allProjections,
-    migrations: [planningMigrations, casesMigrations, identityMigrations],
+    migrations: [planningMigrations, casesMigrations, identityMigrations, notificationMigrations],
     clock: systemClock,
   });
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -32,7 +32,7 @@ function planEvents(planId: string, revision: number, count: number): NewEvent[]
 // The suite runs where the test run has Kafka (Java 17 and Maven); under REQUIRE_INFRA=1 the run
 // fails before it gets here if the broker could not start.
 (kafkaBrokers() ? describe : describe.skip)('the integration-event relay', () => {
-  jest.setTimeout(180_000);
+  jest.setTimeout(300_000);
 
   it('delivers every event through a broker outage under load: at least once, once after dedupe, in order per key', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ruamjai-relay-'));

@@ -93,6 +93,12 @@ function realValue(name: string, fuzz: FuzzCase, ids: RealIds): string {
       return spare ? ids.spare.username : ids.username;
     case 'fiscalYear':
       return '2562';
+    // Notifications: ids the fuzzer's caller has none of (a well-formed id that names nothing, and a subscription name).
+    case 'notificationId':
+    case 'deliveryId':
+      return '6f1b0c2e-6a57-4c1e-9a0e-2f9a8d3c7b41';
+    case 'subscriptionId':
+      return 'fuzz-gateway';
     default:
       throw new Error(`the fuzzer has no real value for path parameter {${name}}: add it to realValue()`);
   }
