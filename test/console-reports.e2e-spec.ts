@@ -225,7 +225,7 @@ describe('reports in the console', () => {
     expect(position).toMatch(/^\d+$/);
     expect(await error.count()).toBe(0);
     await card.getByTestId('report-quarter').click();
-    expect(await page.locator('.ant-select-dropdown:visible .ant-select-item-option').allInnerTexts()).toEqual(['Q1 (Oct – Dec)', 'Q2 (Jan – Mar)', 'Q3 (Apr – Jun)', 'Q4 (Jul – Sep)']);
+    expect(await (async () => { const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option'); await options.first().waitFor(); return options.allInnerTexts(); })()).toEqual(['Q1 (Oct – Dec)', 'Q2 (Jan – Mar)', 'Q3 (Apr – Jun)', 'Q4 (Jul – Sep)']);
     await page.keyboard.press('Escape');
     await shoot(card, 'en', '20-plan-reports-card');
     await shoot(page, 'en', '21-plan-reports');
