@@ -1,13 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import { totpCodeAt } from '@ruamjai/identity';
-import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
+import { BrowserPages, expectAccessible, readyUser as readyUserThroughApi, serveConsole, shoot, submitSignIn } from './support/console-session';
 import { samplePlan, sampleProject, startApi, type ApiHarness } from './support/api-harness';
 
-const SHOTS = join(__dirname, '../test-results/console-screenshots');
 
 /** Browser tests of the console: real API, real Chromium from Debian, driven by Playwright. */
 describe('the console in a browser', () => {
@@ -18,11 +14,9 @@ describe('the console in a browser', () => {
 
   beforeAll(async () => {
     api = await startApi({ SIGN_IN_MAX_FAILURES: '3', READ_YOUR_WRITES_TIMEOUT_MS: '30000' });
-    await api.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
+    base = await serveConsole(api);
     browser = await launchChromium();
     secretariat = await api.token('coordinator', 'somchai', 'PSDHS-SK');
-    for (const lang of ['th', 'en']) mkdirSync(join(SHOTS, lang), { recursive: true });
   }, 300_000);
   afterAll(async () => {
     await browser?.close();
@@ -35,52 +29,13 @@ describe('the console in a browser', () => {
     return res.body.oneTimePassword as string;
   }
 
-  /** A person who has already been through the first sign-in (through the API). */
-  async function readyUser(username: string, role: string, password: string): Promise<string | undefined> {
-    const oneTime = await addUser(username, role);
-    const first = await api.http.post('/api/v1/auth/sign-in').send({ username, password: oneTime });
-    const changed = await api.http.post('/api/v1/auth/password-change').send({ challenge: first.body.challenge, newPassword: password });
-    if (changed.body.status === 'signed_in') return undefined;
-    const secret = changed.body.secret as string;
-    await api.http.post('/api/v1/auth/second-factor').send({ challenge: changed.body.challenge, code: totpCodeAt(secret, new Date()) });
-    return secret;
-  }
+  /** A person of the provincial office who has already been through the first sign-in (through the API). */
+  const readyUser = (username: string, role: string, password: string) => readyUserThroughApi(api, `Bearer ${secretariat}`, { username, role, password, agency: 'PSDHS-SK' });
 
-  const open: BrowserContext[] = [];
-  // A test that fails part-way must not leave its page (and its live stream) holding connections.
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((c) => c.close().catch(() => undefined)));
-  });
-
-  async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'th-TH', timezoneId: 'Asia/Bangkok' });
-    open.push(context);
-    const page = await context.newPage();
-    // Generous: the CI machine is shared, and a slow first paint is not what these tests judge.
-    page.setDefaultTimeout(60_000);
-    page.setDefaultNavigationTimeout(90_000);
-    return { context, page };
-  }
-
-  async function signIn(page: Page, username: string, password: string, secret?: string): Promise<void> {
-    await page.goto(base + '/', { waitUntil: 'domcontentloaded' });
-    await page.getByLabel('ชื่อผู้ใช้').fill(username);
-    await page.getByLabel('รหัสผ่าน', { exact: true }).fill(password);
-    if (secret) await page.getByLabel('รหัสยืนยัน 6 หลักจากแอปยืนยันตัวตน').fill(totpCodeAt(secret, new Date()));
-    await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
-  }
-
-  /** No serious or critical WCAG 2.x A/AA violation on the page as it stands. */
-  async function expectAccessible(page: Page, screen: string): Promise<void> {
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect({ screen, violations: bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`) }).toEqual({ screen, violations: [] });
-  }
-
-  async function shoot(page: Page, lang: 'th' | 'en', name: string): Promise<void> {
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: join(SHOTS, lang, `${name}.png`), fullPage: true });
-  }
+  const pages = new BrowserPages(() => browser);
+  afterEach(() => pages.closeAll());
+  const newPage = () => pages.newPage();
+  const signIn = (page: Page, username: string, password: string, secret?: string) => submitSignIn(page, base, username, password, secret);
 
   it('a new coordinator signs in for the first time: one-time password, a new password, then the authenticator code', async () => {
     const oneTime = await addUser('malee', 'coordinator');

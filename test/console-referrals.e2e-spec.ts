@@ -1,13 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
-import { totpCodeAt } from '@ruamjai/identity';
-import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
+import { BrowserPages, expectAccessible, readyUser as readyUserThroughApi, serveConsole, shoot, signIn as signInThroughForm } from './support/console-session';
 import { startApi, type ApiHarness } from './support/api-harness';
-
-const SHOTS = join(__dirname, '../test-results/console-screenshots');
 
 /**
  * The referral screens in a browser: real API (the notifier embedded), real Chromium from Debian,
@@ -22,64 +16,23 @@ describe('referrals in the console', () => {
 
   beforeAll(async () => {
     api = await startApi({ NOTIFY_POLL_MS: '50', READ_YOUR_WRITES_TIMEOUT_MS: '30000' });
-    await api.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
+    base = await serveConsole(api);
     browser = await launchChromium();
     secretariat = { Authorization: `Bearer ${await api.token('coordinator', 'somchai', 'PSDHS-SK')}` };
-    for (const lang of ['th', 'en']) mkdirSync(join(SHOTS, lang), { recursive: true });
   }, 300_000);
   afterAll(async () => {
     await browser?.close();
     await api?.close();
   });
 
-  /** A person who has already been through the first sign-in (through the API); the TOTP secret if their role needs one. */
-  async function readyUser(username: string, role: string, password: string, agency: string): Promise<string | undefined> {
-    const added = await api.http.post('/api/v1/users').set(secretariat).send({ username, displayName: `คุณ${username}`, role, agency });
-    if (added.status !== 201) throw new Error(`adding ${username}: ${added.status} ${JSON.stringify(added.body)}`);
-    const first = await api.http.post('/api/v1/auth/sign-in').send({ username, password: added.body.oneTimePassword });
-    const changed = await api.http.post('/api/v1/auth/password-change').send({ challenge: first.body.challenge, newPassword: password });
-    if (changed.body.status === 'signed_in') return undefined;
-    const secret = changed.body.secret as string;
-    await api.http.post('/api/v1/auth/second-factor').send({ challenge: changed.body.challenge, code: totpCodeAt(secret, new Date()) });
-    return secret;
-  }
+  const readyUser = (username: string, role: string, password: string, agency: string) => readyUserThroughApi(api, secretariat.Authorization, { username, role, password, agency });
 
-  const open: BrowserContext[] = [];
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((c) => c.close().catch(() => undefined)));
-  });
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'th-TH', timezoneId: 'Asia/Bangkok' });
-    open.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(60_000);
-    page.setDefaultNavigationTimeout(90_000);
-    return page;
-  }
+  const pages = new BrowserPages(() => browser);
+  afterEach(() => pages.closeAll());
+  const newPage = async (): Promise<Page> => (await pages.newPage()).page;
 
   /** Signs in through the form and waits until the live stream is connected. */
-  async function signIn(page: Page, username: string, password: string, secret?: string): Promise<void> {
-    await page.goto(base + '/', { waitUntil: 'domcontentloaded' });
-    await page.getByLabel('ชื่อผู้ใช้').fill(username);
-    await page.getByLabel('รหัสผ่าน', { exact: true }).fill(password);
-    if (secret) await page.getByLabel('รหัสยืนยัน 6 หลักจากแอปยืนยันตัวตน').fill(totpCodeAt(secret, new Date()));
-    await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
-    await page.getByTestId('signed-in-user').waitFor();
-    await page.locator('.live.live-on').waitFor();
-  }
-
-  async function expectAccessible(page: Page, screen: string): Promise<void> {
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect({ screen, violations: bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`) }).toEqual({ screen, violations: [] });
-  }
-
-  async function shoot(page: Page, lang: 'th' | 'en', name: string): Promise<void> {
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: join(SHOTS, lang, `${name}.png`), fullPage: true });
-  }
+  const signIn = (page: Page, username: string, password: string, secret?: string) => signInThroughForm(page, base, { username, password, secret }, { live: true });
 
   /** A case found on the hotline, referred to the immigration checkpoint through the API (no personal data shared). */
   async function referToImmigration(referral: { service: string; urgency: 'urgent' | 'normal'; dueAt?: string }): Promise<{ referralId: string; position: string }> {

@@ -1,20 +1,17 @@
-import AxeBuilder from '@axe-core/playwright';
 import { loadConfig } from '@ruamjai/config';
-import { totpCodeAt } from '@ruamjai/identity';
 import { HTCDS_COLUMNS } from '@ruamjai/reporting';
 import ExcelJS from 'exceljs';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Download, Locator, Page } from 'playwright-core';
+import type { Browser, Download, Locator, Page } from 'playwright-core';
 import { seedSakaeo2562 } from '../apps/cli/src/seed/run-seed';
 import { SEED_PLAN } from '../apps/cli/src/seed/sakaeo-2562';
 import { startApi, type ApiHarness } from './support/api-harness';
 import { launchChromium } from './support/browser';
+import { BrowserPages, expectAccessible, readyUser as readyUserThroughApi, serveConsole, shoot, signIn as signInThroughForm } from './support/console-session';
 import { ensurePoppler, pdfText } from './support/poppler';
 
-const SHOTS = join(__dirname, '../test-results/console-screenshots');
 /** Where the downloaded files are kept, for a person to open. */
 const OUTPUT = join(__dirname, '../test-output/console-reports');
 /** Text with its line breaks and spaces taken out: lines break between Thai words, where no space is written. */
@@ -34,24 +31,13 @@ describe('reports in the console', () => {
   let secretariat: { Authorization: string };
   const users: Record<string, { password: string; secret?: string }> = {};
 
-  /** A person who has already been through the first sign-in (through the API); the TOTP secret if their role needs one. */
+  /** A person who has already been through the first sign-in (through the API), remembered for signing in. */
   async function readyUser(username: string, role: string, password: string, agency: string): Promise<void> {
-    const added = await api.http.post('/api/v1/users').set(secretariat).send({ username, displayName: `คุณ${username}`, role, agency });
-    if (added.status !== 201) throw new Error(`adding ${username}: ${added.status} ${JSON.stringify(added.body)}`);
-    const first = await api.http.post('/api/v1/auth/sign-in').send({ username, password: added.body.oneTimePassword });
-    const changed = await api.http.post('/api/v1/auth/password-change').send({ challenge: first.body.challenge, newPassword: password });
-    if (changed.body.status === 'signed_in') {
-      users[username] = { password };
-      return;
-    }
-    const secret = changed.body.secret as string;
-    await api.http.post('/api/v1/auth/second-factor').send({ challenge: changed.body.challenge, code: totpCodeAt(secret, new Date()) });
-    users[username] = { password, secret };
+    users[username] = { password, secret: await readyUserThroughApi(api, secretariat.Authorization, { username, role, password, agency }) };
   }
 
   beforeAll(async () => {
     ensurePoppler();
-    for (const lang of ['th', 'en']) mkdirSync(join(SHOTS, lang), { recursive: true });
     mkdirSync(OUTPUT, { recursive: true });
     // The schema first, then the seed on the same folder, then the API that serves it (as test/reports.e2e-spec.ts does).
     const before = await startApi({ DATA_DIR: dir });
@@ -59,8 +45,7 @@ describe('reports in the console', () => {
     const seed = await seedSakaeo2562(loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' }));
     planId = seed.planId;
     api = await startApi({ DATA_DIR: dir }, { agencies: false });
-    await api.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
+    base = await serveConsole(api);
     secretariat = { Authorization: `Bearer ${await api.token('coordinator', 'somchai.k', 'PSDHS-SK')}` };
     // The plan page reads a projection: wait until it has caught up with the seed.
     for (let tries = 0; ; tries++) {
@@ -79,18 +64,12 @@ describe('reports in the console', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const open: BrowserContext[] = [];
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((c) => c.close().catch(() => undefined)));
-  });
+  const pages = new BrowserPages(() => browser);
+  afterEach(() => pages.closeAll());
 
   /** A page that records what the Content Security Policy refused and any uncaught error. */
   async function newPage(): Promise<{ page: Page; refused: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'th-TH', timezoneId: 'Asia/Bangkok', acceptDownloads: true });
-    open.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(60_000);
-    page.setDefaultNavigationTimeout(90_000);
+    const { page } = await pages.newPage({ height: 900, acceptDownloads: true });
     const refused: string[] = [];
     page.on('console', (m) => {
       if (/Content Security Policy|Refused to/i.test(m.text())) refused.push(m.text());
@@ -99,27 +78,7 @@ describe('reports in the console', () => {
     return { page, refused };
   }
 
-  async function signIn(page: Page, username: string): Promise<void> {
-    const { password, secret } = users[username];
-    await page.goto(base + '/', { waitUntil: 'domcontentloaded' });
-    await page.getByLabel('ชื่อผู้ใช้').fill(username);
-    await page.getByLabel('รหัสผ่าน', { exact: true }).fill(password);
-    if (secret) await page.getByLabel('รหัสยืนยัน 6 หลักจากแอปยืนยันตัวตน').fill(totpCodeAt(secret, new Date()));
-    await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
-    await page.getByTestId('signed-in-user').waitFor();
-  }
-
-  async function expectAccessible(page: Page, screen: string): Promise<void> {
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect({ screen, violations: bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`) }).toEqual({ screen, violations: [] });
-  }
-
-  async function shoot(target: Page | Locator, lang: 'th' | 'en', name: string): Promise<void> {
-    await new Promise((r) => setTimeout(r, 300));
-    if ('goto' in target) await target.screenshot({ path: join(SHOTS, lang, `${name}.png`), fullPage: true });
-    else await target.screenshot({ path: join(SHOTS, lang, `${name}.png`) });
-  }
+  const signIn = (page: Page, username: string) => signInThroughForm(page, base, { username, ...users[username] });
 
   /** Clicks a download button and keeps the file the browser saves; the spinner shows while the report is built. */
   async function download(page: Page, button: Locator, name: string): Promise<{ file: string; download: Download }> {

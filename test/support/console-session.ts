@@ -1,0 +1,90 @@
+import AxeBuilder from '@axe-core/playwright';
+import { totpCodeAt } from '@ruamjai/identity';
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { ApiHarness } from './api-harness';
+
+/** What the console's browser suites do alike: serve the API, ready people, open pages, sign in, check, shoot. */
+
+/** Where the browser suites write their screenshots, one folder a language, for a person to look at. */
+export const SHOTS = join(__dirname, '../../test-results/console-screenshots');
+
+/** The API on a port of its own, serving the built console; its base URL. Makes the screenshot folders too. */
+export async function serveConsole(api: ApiHarness): Promise<string> {
+  for (const lang of ['th', 'en']) mkdirSync(join(SHOTS, lang), { recursive: true });
+  await api.app.listen(0, '127.0.0.1');
+  return `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
+}
+
+/**
+ * A person added by the secretariat (`authorization`: its bearer header) who has already been through
+ * the first sign-in through the API: the one-time password changed, and the authenticator enrolled
+ * where the role needs one. Answers the TOTP secret, if any.
+ */
+export async function readyUser(api: ApiHarness, authorization: string, user: { username: string; role: string; password: string; agency: string }): Promise<string | undefined> {
+  const { username, role, password, agency } = user;
+  const added = await api.http.post('/api/v1/users').set('Authorization', authorization).send({ username, displayName: `คุณ${username}`, role, agency });
+  if (added.status !== 201) throw new Error(`adding ${username}: ${added.status} ${JSON.stringify(added.body)}`);
+  const first = await api.http.post('/api/v1/auth/sign-in').send({ username, password: added.body.oneTimePassword });
+  const changed = await api.http.post('/api/v1/auth/password-change').send({ challenge: first.body.challenge, newPassword: password });
+  if (changed.body.status === 'signed_in') return undefined;
+  const secret = changed.body.secret as string;
+  await api.http.post('/api/v1/auth/second-factor').send({ challenge: changed.body.challenge, code: totpCodeAt(secret, new Date()) });
+  return secret;
+}
+
+/** Fills the Thai sign-in form (with the authenticator's code when a secret is given) and submits it. */
+export async function submitSignIn(page: Page, base: string, username: string, password: string, secret?: string): Promise<void> {
+  await page.goto(base + '/', { waitUntil: 'domcontentloaded' });
+  await page.getByLabel('ชื่อผู้ใช้').fill(username);
+  await page.getByLabel('รหัสผ่าน', { exact: true }).fill(password);
+  if (secret) await page.getByLabel('รหัสยืนยัน 6 หลักจากแอปยืนยันตัวตน').fill(totpCodeAt(secret, new Date()));
+  await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
+}
+
+/** Signs in through the form and waits for the signed-in header (and, with `live`, for the live stream to connect). */
+export async function signIn(page: Page, base: string, user: { username: string; password: string; secret?: string }, options: { live?: boolean } = {}): Promise<void> {
+  await submitSignIn(page, base, user.username, user.password, user.secret);
+  await page.getByTestId('signed-in-user').waitFor();
+  if (options.live) await page.locator('.live.live-on').waitFor();
+}
+
+/** No serious or critical WCAG 2.x A/AA violation on the page as it stands. */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect({ screen, violations: bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`) }).toEqual({ screen, violations: [] });
+}
+
+/** A screenshot of the whole page (or of one part of it), once transitions have settled. */
+export async function shoot(target: Page | Locator, lang: 'th' | 'en', name: string): Promise<void> {
+  await new Promise((r) => setTimeout(r, 300));
+  if ('goto' in target) await target.screenshot({ path: join(SHOTS, lang, `${name}.png`), fullPage: true });
+  else await target.screenshot({ path: join(SHOTS, lang, `${name}.png`) });
+}
+
+/**
+ * Pages in fresh browser contexts (Thai locale, Bangkok time), each closed by `closeAll` after its
+ * test: a test that fails part-way must not leave its page (and its live stream) holding connections.
+ */
+export class BrowserPages {
+  private readonly open: BrowserContext[] = [];
+
+  constructor(private readonly browser: () => Browser) {}
+
+  async newPage(options: { height?: number; acceptDownloads?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await this.browser().newContext({ viewport: { width: 1280, height: options.height ?? 800 }, locale: 'th-TH', timezoneId: 'Asia/Bangkok', acceptDownloads: options.acceptDownloads ?? true });
+    this.open.push(context);
+    const page = await context.newPage();
+    // Generous: the CI machine is shared, and a slow first paint is not what these tests judge.
+    page.setDefaultTimeout(60_000);
+    page.setDefaultNavigationTimeout(90_000);
+    return { context, page };
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all(this.open.splice(0).map((c) => c.close().catch(() => undefined)));
+  }
+}
