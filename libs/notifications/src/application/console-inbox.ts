@@ -1,5 +1,6 @@
 import type { ReadModelDb } from '@ruamjai/read-models';
 import type { Kysely, Migration } from 'kysely';
+import type { Notice } from '../domain/notice';
 import type { Delivery, DeliveryChannel } from './notifier';
 
 export type InboxTables = {
@@ -41,15 +42,10 @@ export const inboxMigrations: Record<string, Migration> = {
   },
 };
 
-/** One notice in a person's bell. */
-export interface InboxItem {
+/** One notice in a person's bell: what the notice said, and when it was delivered and read. */
+export interface InboxItem extends Pick<Notice, 'subject' | 'body' | 'link' | 'occurredAt'> {
   readonly id: string;
   readonly kind: string;
-  readonly subject: { readonly th: string; readonly en: string };
-  readonly body: { readonly th: string; readonly en: string };
-  /** Path in the console. */
-  readonly link: string;
-  readonly occurredAt: string;
   readonly deliveredAt: string;
   readonly readAt: string | null;
 }
@@ -70,7 +66,6 @@ export class ConsoleInbox implements DeliveryChannel {
   }
 
   async send(d: Delivery): Promise<void> {
-    const path = new URL(d.url).pathname;
     await this.db
       .insertInto('notification_inbox')
       .values({
@@ -81,7 +76,7 @@ export class ConsoleInbox implements DeliveryChannel {
         subject_en: d.subject.en,
         body_th: d.body.th,
         body_en: d.body.en,
-        link: path,
+        link: d.link,
         occurred_at: d.occurredAt,
         delivered_at: this.now().toISOString(),
         read_at: null,

@@ -18,7 +18,9 @@ export interface Delivery {
   readonly secret: string | null;
   readonly subject: { th: string; en: string };
   readonly body: { th: string; en: string };
-  /** The full link into the console. */
+  /** The path in the console (what the bell links to)… */
+  readonly link: string;
+  /** …and the full link, under the public address (what e-mails and webhooks carry). */
   readonly url: string;
   readonly occurredAt: string;
 }
@@ -415,6 +417,7 @@ export class Notifier {
           secret: row.secret,
           subject: payload.subject,
           body: payload.body,
+          link: payload.link,
           url: this.urlOf(payload.link),
           occurredAt: payload.occurredAt,
         });
