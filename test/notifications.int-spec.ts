@@ -1,6 +1,6 @@
 import { loadConfig } from '@ruamjai/config';
 import { FixedClock, systemClock } from '@ruamjai/kernel';
-import { deliveryMigrations, EmailChannel, Notifier, subscriptionMigrations, SubscriptionDirectory, verifyWebhook, WebhookChannel, type DeliveryChannel } from '@ruamjai/notifications';
+import { DeadLetters, deliveryMigrations, EmailChannel, Notifier, subscriptionMigrations, SubscriptionDirectory, verifyWebhook, WebhookChannel, type DeliveryChannel } from '@ruamjai/notifications';
 import { openEventStore, openReadModels } from '@ruamjai/platform';
 import { casesMigrations } from '@ruamjai/cases';
 import { planningMigrations } from '@ruamjai/planning';
@@ -171,11 +171,12 @@ describe('notifications from the Sa Kaeo seed', () => {
       await p.notifier.dispatch();
       await new Promise((r) => setTimeout(r, 250));
     }
-    const dead = await p.notifier.deadLetters();
+    const deadLetters = new DeadLetters(p.db, systemClock);
+    const dead = await deadLetters.list();
     expect(dead.length).toBeGreaterThan(0);
     expect(dead.every((d) => d.address === 'http://127.0.0.1:9/nowhere' && d.attempts === 2)).toBe(true);
-    expect(await p.notifier.replay(dead[0].deliveryId)).toBe(true);
-    expect((await p.notifier.deadLetters()).length).toBe(dead.length - 1);
+    expect(await deadLetters.replay(dead[0].deliveryId)).toBe(true);
+    expect((await deadLetters.list()).length).toBe(dead.length - 1);
     await p.close();
   });
 });

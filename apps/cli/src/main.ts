@@ -12,7 +12,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { seedSakaeo2562 } from './seed/run-seed';
 import { REPORT_USAGE, ReportUsageError, runReport } from './report/run-report';
 import { parseArgs } from 'node:util';
-import { notificationMigrations, Notifier } from '@ruamjai/notifications';
+import { DeadLetters, notificationMigrations } from '@ruamjai/notifications';
 
 const USAGE = `Usage:
   npm run cli -- token --sub <user> --agency <AGENCY-CODE> --role <${ROLES.join('|')}> [--ttl <seconds>]
@@ -192,12 +192,11 @@ async function notifications(config: AppConfig, args: string[]): Promise<void> {
   const [action, ...rest] = args;
   if (action !== 'dead-letters' && action !== 'replay') throw new UsageError(`unknown notifications action ${action ?? ''}; available: dead-letters, replay`);
   if (action === 'replay' && rest.length !== 1) throw new UsageError('notifications replay needs one delivery id (from notifications dead-letters) or --all');
-  const store = openEventStore(config);
   const db = await openReadModels(config, [planningMigrations, casesMigrations, identityMigrations, notificationMigrations]);
   try {
-    // Only the list is touched: no recipients are looked up and nothing is sent from here; the running notifier sends.
-    const notifier = new Notifier(store, db, { recipientsFor: async () => [] }, {}, systemClock, { baseUrl: config.notifications.publicUrl });
-    const dead = await notifier.deadLetters();
+    // Only the list is touched: nothing is sent from here; the running notifier sends what is replayed.
+    const deadLetters = new DeadLetters(db, systemClock);
+    const dead = await deadLetters.list();
     if (action === 'dead-letters') {
       for (const d of dead) process.stdout.write(`${d.deliveryId}\t${d.channel}\t${d.address}\t${d.attempts} attempts\t${d.lastError ?? ''}\n`);
       process.stderr.write(`${dead.length} delivery(ies) on the dead-letter list${dead.length ? '; send one again with: npm run cli -- notifications replay <delivery-id> (or --all)' : ''}\n`);
@@ -205,11 +204,10 @@ async function notifications(config: AppConfig, args: string[]): Promise<void> {
     }
     const ids = rest[0] === '--all' ? dead.map((d) => d.deliveryId) : rest;
     let replayed = 0;
-    for (const id of ids) if (await notifier.replay(id)) replayed += 1;
+    for (const id of ids) if (await deadLetters.replay(id)) replayed += 1;
     if (rest[0] !== '--all' && replayed === 0) throw new UsageError(`${rest[0]} is not on the dead-letter list (see: npm run cli -- notifications dead-letters)`);
     process.stderr.write(`${replayed} delivery(ies) queued to be sent again by the running notifier (the worker, or the API on the embedded default)\n`);
   } finally {
-    await store.close();
     await db.destroy();
   }
 }

@@ -3,6 +3,7 @@ export * from './domain/digest';
 export * from './domain/notification-errors';
 export * from './application/recipients';
 export * from './application/notifier';
+export * from './application/dead-letters';
 export * from './application/console-inbox';
 export * from './channels/email.channel';
 export * from './channels/webhook.channel';

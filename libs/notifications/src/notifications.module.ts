@@ -7,6 +7,7 @@ import { READ_MODEL_DB, type ReadModelDb } from '@ruamjai/read-models';
 import type { Kysely, Migration } from 'kysely';
 import { Counter } from 'prom-client';
 import { ConsoleInbox, inboxMigrations } from './application/console-inbox';
+import { DeadLetters } from './application/dead-letters';
 import { deliveryMigrations, Notifier, type DeliveryChannel } from './application/notifier';
 import { CombinedRecipients, subscriptionMigrations, SubscriptionDirectory, UserDirectoryRecipients, type Channel } from './application/recipients';
 import { EmailChannel } from './channels/email.channel';
@@ -69,6 +70,7 @@ export class NotificationsModule {
         { provide: NOTIFIER_RUNNING, useFactory: (config: AppConfig) => options.run && config.notifications.enabled, inject: [APP_CONFIG] },
         { provide: ConsoleInbox, useFactory: (db: ReadModelDb, clock: Clock) => new ConsoleInbox(db, () => clock.now()), inject: [READ_MODEL_DB, CLOCK] },
         { provide: SubscriptionDirectory, useFactory: (db: ReadModelDb) => new SubscriptionDirectory(db), inject: [READ_MODEL_DB] },
+        { provide: DeadLetters, useFactory: (db: ReadModelDb, clock: Clock) => new DeadLetters(db, clock), inject: [READ_MODEL_DB, CLOCK] },
         NotifierChannels,
         {
           provide: Notifier,
@@ -99,7 +101,7 @@ export class NotificationsModule {
         },
         NotifierLifecycle,
       ],
-      exports: [Notifier, ConsoleInbox, SubscriptionDirectory],
+      exports: [Notifier, ConsoleInbox, SubscriptionDirectory, DeadLetters],
     };
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@ruamjai/kernel';
-import { DeliveryNotDead, Notifier, NotificationNotFound, NotificationsNotPermitted, SubscriptionDirectory } from '@ruamjai/notifications';
+import { DeadLetters, DeliveryNotDead, NotificationNotFound, NotificationsNotPermitted, SubscriptionDirectory } from '@ruamjai/notifications';
 import { CurrentActor } from '../http/command-http';
 import { uuidParam } from '../http/uuid-param';
 import { RequestValidationError } from '../http/validation';
@@ -20,7 +20,7 @@ function coordinatorOnly(actor: Actor, what: { th: string; en: string }): void {
 @Controller('api/v1/notifications')
 export class NotificationAdminController {
   constructor(
-    private readonly notifier: Notifier,
+    private readonly deadLetterList: DeadLetters,
     private readonly subscriptions: SubscriptionDirectory,
   ) {}
 
@@ -28,7 +28,7 @@ export class NotificationAdminController {
   @ApiOkResponse({ type: [DeadLetterDto], description: 'การส่งที่ไม่สำเร็จ / Deliveries that ran out of attempts' })
   async deadLetters(@CurrentActor() actor: Actor): Promise<{ deadLetters: DeadLetterDto[] }> {
     coordinatorOnly(actor, { th: 'ดูรายการส่งไม่สำเร็จ', en: 'read the dead-letter list' });
-    return { deadLetters: await this.notifier.deadLetters() };
+    return { deadLetters: await this.deadLetterList.list() };
   }
 
   @Post('dead-letters/:deliveryId/replay')
@@ -36,8 +36,8 @@ export class NotificationAdminController {
   @ApiNoContentResponse({ description: 'ส่งใหม่แล้ว / Queued to be sent again' })
   async replay(@Param('deliveryId', uuidParam('deliveryId')) id: string, @CurrentActor() actor: Actor): Promise<void> {
     coordinatorOnly(actor, { th: 'ส่งการแจ้งเตือนใหม่', en: 'replay a delivery' });
-    if (await this.notifier.replay(id)) return;
-    throw (await this.notifier.exists(id)) ? new DeliveryNotDead(id) : new NotificationNotFound(id);
+    if (await this.deadLetterList.replay(id)) return;
+    throw (await this.deadLetterList.exists(id)) ? new DeliveryNotDead(id) : new NotificationNotFound(id);
   }
 
   @Get('webhooks')

@@ -172,7 +172,7 @@ function newDelivery(
  * each event into notices and each notice into one delivery a recipient and channel, and stores the
  * deliveries with the new checkpoint in one transaction (a restart replans nothing it planned, and
  * the ids would match if it did). A second loop sends what is due, retries with doubling back-off,
- * and after `maxAttempts` puts a delivery on the dead-letter list, from where an operator replays it.
+ * and after `maxAttempts` puts a delivery on the dead-letter list (`DeadLetters`), from where an operator replays it.
  * Nothing here is called from a command handler.
  */
 export class Notifier {
@@ -440,27 +440,6 @@ export class Notifier {
       result.sent += 1;
     }
     return result;
-  }
-
-  /** The dead-letter list: deliveries that ran out of attempts, with their last error. */
-  async deadLetters(): Promise<Array<{ deliveryId: string; eventId: string; channel: string; address: string; attempts: number; lastError: string | null }>> {
-    const rows = await this.db.selectFrom('notification_deliveries').select(['delivery_id', 'event_id', 'channel', 'address', 'attempts', 'last_error']).where('status', '=', 'dead').orderBy('position').execute();
-    return rows.map((r) => ({ deliveryId: r.delivery_id, eventId: r.event_id, channel: r.channel, address: r.address, attempts: r.attempts, lastError: r.last_error }));
-  }
-
-  async exists(deliveryId: string): Promise<boolean> {
-    return (await this.db.selectFrom('notification_deliveries').select('delivery_id').where('delivery_id', '=', deliveryId).executeTakeFirst()) !== undefined;
-  }
-
-  /** An operator sends a dead delivery round again, with its attempts counted afresh. */
-  async replay(deliveryId: string): Promise<boolean> {
-    const res = await this.db
-      .updateTable('notification_deliveries')
-      .set({ status: 'pending', attempts: 0, next_attempt_at: this.clock.now().toISOString() })
-      .where('delivery_id', '=', deliveryId)
-      .where('status', '=', 'dead')
-      .executeTakeFirst();
-    return Number(res.numUpdatedRows) === 1;
   }
 
   /** One round: plan what the log and the calendar call for, gather the day's digests, then send what is due. */
