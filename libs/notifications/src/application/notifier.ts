@@ -1,5 +1,5 @@
 import type { EventStore } from '@ruamjai/event-store';
-import type { Clock, EventMetadata } from '@ruamjai/kernel';
+import { bangkokDate, type Clock, type EventMetadata } from '@ruamjai/kernel';
 import { lockCheckpoint, readCheckpoint, writeCheckpoint, type CoreTables, type ReadModelDb } from '@ruamjai/read-models';
 import type { Kysely, Migration, Transaction } from 'kysely';
 import { v5 as uuidv5 } from 'uuid';
@@ -255,7 +255,7 @@ export class Notifier {
    */
   async planCalendar(): Promise<number> {
     const now = this.clock.now();
-    const today = new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+    const today = bangkokDate(now);
     const earliest = new Date(Date.parse(`${today}T00:00:00Z`) - (this.options.commitmentGraceDays ?? 7) * 86_400_000).toISOString().slice(0, 10);
     const due = await this.db
       .selectFrom('commitment_register')
@@ -269,11 +269,12 @@ export class Notifier {
     if (due.length === 0) return 0;
     const ids = due.map((c) => commitmentDueNoticeId(c.commitment_id, c.due_on));
     const done = new Set((await this.db.selectFrom('notification_calendar').select('notice_id').where('notice_id', 'in', ids).execute()).map((r) => r.notice_id));
+    if (ids.every((id) => done.has(id))) return 0;
     const recipientsFor = this.recipientsOnce();
     const position = (await this.store.headPosition()) ?? 0n;
     const planned: Array<{ notice: Notice; recipients: Recipient[] }> = [];
-    for (const c of due) {
-      const noticeId = commitmentDueNoticeId(c.commitment_id, c.due_on);
+    for (const [i, c] of due.entries()) {
+      const noticeId = ids[i];
       if (done.has(noticeId)) continue;
       const commitment: DueCommitment = {
         commitmentId: c.commitment_id,
@@ -319,7 +320,9 @@ export class Notifier {
     const groups = new Map<string, typeof waiting>();
     for (const row of waiting) {
       const key = `${row.recipient_id}|${row.channel}|${row.address}`;
-      groups.set(key, [...(groups.get(key) ?? []), row]);
+      const group = groups.get(key);
+      if (group) group.push(row);
+      else groups.set(key, [row]);
     }
     let planned = 0;
     for (const rows of groups.values()) {
