@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@ruamjai/kernel';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CLOCK, type Actor, type Clock } from '@ruamjai/kernel';
 import { DeadLetters, DeliveryNotDead, NotificationNotFound, NotificationsNotPermitted, SubscriptionDirectory } from '@ruamjai/notifications';
 import { CurrentActor } from '../http/command-http';
 import { uuidParam } from '../http/uuid-param';
@@ -22,6 +22,7 @@ export class NotificationAdminController {
   constructor(
     private readonly deadLetterList: DeadLetters,
     private readonly subscriptions: SubscriptionDirectory,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get('dead-letters')
@@ -50,10 +51,10 @@ export class NotificationAdminController {
 
   @Post('webhooks')
   @HttpCode(201)
-  @ApiOkResponse({ type: WebhookSubscriptionViewDto, description: 'เพิ่มหรือแก้ไขแล้ว / Added or replaced' })
+  @ApiCreatedResponse({ type: WebhookSubscriptionViewDto, description: 'เพิ่มหรือแก้ไขแล้ว / Added or replaced' })
   async subscribe(@Body() body: WebhookSubscriptionDto, @CurrentActor() actor: Actor): Promise<WebhookSubscriptionViewDto> {
     coordinatorOnly(actor, { th: 'เพิ่มช่องทางเว็บฮุก', en: 'add a webhook subscription' });
-    await this.subscriptions.subscribe({ subscriptionId: body.subscriptionId, agency: body.agency, role: body.role, channel: 'webhook', address: body.url, secret: body.secret }, new Date());
+    await this.subscriptions.subscribe({ subscriptionId: body.subscriptionId, agency: body.agency, role: body.role, channel: 'webhook', address: body.url, secret: body.secret }, this.clock.now());
     return { subscriptionId: body.subscriptionId, agency: body.agency, role: body.role, url: body.url };
   }
 

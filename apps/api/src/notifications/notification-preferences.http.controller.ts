@@ -1,16 +1,11 @@
 import { Body, Controller, Get, Param, Put, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { UserAccounts, UserNotFound, UserNotPermitted, USERNAME } from '@ruamjai/identity';
+import { UserAccounts, UserNotFound, UserNotPermitted } from '@ruamjai/identity';
 import type { Actor } from '@ruamjai/kernel';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CommandHttp, CurrentActor, etagOf } from '../http/command-http';
-import { RequestValidationError } from '../http/validation';
+import { validUsername } from '../http/username-param';
 import { NotificationPreferencesAnswerDto, NotificationPreferencesDto } from './notifications.dto';
-
-function username(value: string): string {
-  if (!USERNAME.test(value)) throw new RequestValidationError([{ field: 'username', problems: [{ th: 'ชื่อผู้ใช้ไม่ถูกต้อง', en: 'username is not valid' }] }]);
-  return value;
-}
 
 /**
  * How a person hears of things: the bell, a work e-mail address, a daily digest. Read and set by the
@@ -28,7 +23,7 @@ export class NotificationPreferencesController {
   @Get()
   @ApiOkResponse({ type: NotificationPreferencesAnswerDto })
   async get(@Param('username') name: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<NotificationPreferencesAnswerDto> {
-    const who = username(name);
+    const who = validUsername(name);
     if (actor.id !== who && actor.role !== 'coordinator') throw new UserNotPermitted("read another person's notification settings");
     const { user, revision } = await this.accounts.load(who);
     if (!user) throw new UserNotFound(who);
@@ -46,11 +41,14 @@ export class NotificationPreferencesController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<NotificationPreferencesAnswerDto> {
-    const who = username(name);
+    const who = validUsername(name);
     const outcome = await this.accounts.setNotificationPreferences(who, { inConsole: body.inConsole, email: body.email, dailyDigest: body.dailyDigest }, this.commands.context(request, actor, { kind: 'update' }));
     void reply.header('ETag', etagOf(outcome.revision));
     void reply.header('X-Ruamjai-Position', outcome.position.toString());
-    const { user } = await this.accounts.load(who);
-    return { username: who, revision: outcome.revision.toString(), ...user!.notifications };
+    // The settings as recorded (the address as the decider kept it), from the event just written.
+    const set = outcome.events.find((e) => e.type === 'UserNotificationPreferencesSet');
+    if (set?.type !== 'UserNotificationPreferencesSet') throw new Error('SetNotificationPreferences recorded no UserNotificationPreferencesSet');
+    const { inConsole, email, dailyDigest } = set.data;
+    return { username: who, revision: outcome.revision.toString(), inConsole, email, dailyDigest };
   }
 }

@@ -2994,7 +2994,7 @@ export interface operations {
         };
         responses: {
             /** @description เพิ่มหรือแก้ไขแล้ว / Added or replaced */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,19 +1,14 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, StreamNotFound, type CommandOutcome, type EventStore } from '@ruamjai/event-store';
-import { listUsers, UserAccounts, UserNotFound, UserNotPermitted, USERNAME, userStreamId, type UserEvent, type UserView } from '@ruamjai/identity';
+import { listUsers, UserAccounts, UserNotFound, UserNotPermitted, userStreamId, type UserEvent, type UserView } from '@ruamjai/identity';
 import type { Actor, EventMetadata } from '@ruamjai/kernel';
 import { READ_MODEL_DB, type ReadModelDb } from '@ruamjai/read-models';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CommandHttp, CurrentActor, etagOf } from '../../http/command-http';
 import { ReadYourWrites } from '../../http/read-your-writes';
-import { RequestValidationError } from '../../http/validation';
+import { validUsername } from '../../http/username-param';
 import { ChangeUserRoleDto, DeactivateUserDto, RegisterUserDto, UserCommandAnswerDto } from '../auth.dto';
-
-function username(value: string): string {
-  if (!USERNAME.test(value)) throw new RequestValidationError([{ field: 'username', problems: [{ th: 'ชื่อผู้ใช้ไม่ถูกต้อง', en: 'username is not valid' }] }]);
-  return value;
-}
 
 /** Secrets never leave the server, not even in the audit trail's view of an account. */
 const REDACTED = new Set(['passwordHash', 'sealedSecret']);
@@ -70,7 +65,7 @@ export class UsersController {
   @ApiHeader({ name: 'If-Match', required: true })
   @ApiCreatedResponse({ type: UserCommandAnswerDto })
   async changeRole(@Param('username') name: string, @Body() body: ChangeUserRoleDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<UserCommandAnswerDto> {
-    const outcome = await this.accounts.changeRole(username(name), body, this.commands.context(request, actor, { kind: 'update' }));
+    const outcome = await this.accounts.changeRole(validUsername(name), body, this.commands.context(request, actor, { kind: 'update' }));
     return this.written(outcome, reply, name);
   }
 
@@ -79,7 +74,7 @@ export class UsersController {
   @ApiHeader({ name: 'If-Match', required: true })
   @ApiCreatedResponse({ type: UserCommandAnswerDto, description: 'รหัสผ่านใช้ครั้งเดียวใหม่ / A new one-time password' })
   async resetPassword(@Param('username') name: string, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<UserCommandAnswerDto> {
-    const { outcome, oneTimePassword } = await this.accounts.resetPassword(username(name), this.commands.context(request, actor, { kind: 'update' }));
+    const { outcome, oneTimePassword } = await this.accounts.resetPassword(validUsername(name), this.commands.context(request, actor, { kind: 'update' }));
     void reply.header('Cache-Control', 'no-store');
     return { ...this.written(outcome, reply, name), oneTimePassword };
   }
@@ -89,7 +84,7 @@ export class UsersController {
   @ApiHeader({ name: 'If-Match', required: true })
   @ApiCreatedResponse({ type: UserCommandAnswerDto })
   async deactivate(@Param('username') name: string, @Body() body: DeactivateUserDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<UserCommandAnswerDto> {
-    const outcome = await this.accounts.deactivate(username(name), body.reason, this.commands.context(request, actor, { kind: 'update' }));
+    const outcome = await this.accounts.deactivate(validUsername(name), body.reason, this.commands.context(request, actor, { kind: 'update' }));
     return this.written(outcome, reply, name);
   }
 
@@ -99,7 +94,7 @@ export class UsersController {
     if (actor.role !== 'coordinator' && actor.role !== 'auditor') throw new UserNotPermitted('read account histories');
     const entries: UserHistoryEntry[] = [];
     try {
-      for await (const event of this.store.readStream(userStreamId(username(name)))) {
+      for await (const event of this.store.readStream(userStreamId(validUsername(name)))) {
         const meta = event.metadata as EventMetadata;
         const data = Object.fromEntries(Object.entries(event.data as Record<string, unknown>).filter(([key]) => !REDACTED.has(key)));
         entries.push({
