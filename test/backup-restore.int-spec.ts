@@ -10,34 +10,18 @@ import type { INestApplication } from '@nestjs/common';
 import { issueToken, loadOrCreateSigningKey } from '@ruamjai/security';
 import Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { runCli } from './support/cli';
 import { createApiApp } from '../apps/api/src/api-app';
 
-const root = join(__dirname, '..');
 const projections = [...planningProjections, ...casesProjections, ...identityProjections];
 
-/** The CLI as an operator runs it, in its own process: `npm run cli -- <args>` without the build. */
-function cli(args: string[], dataDir: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--require', '@swc-node/register', join(root, 'apps/cli/src/main.ts'), ...args], {
-      cwd: root,
-      // The embedded store only: no server the test run may have been given.
-      env: { ...process.env, DATABASE_URL: '', EVENTSTORE_CONNECTION_STRING: '', KAFKA_BROKERS: '', SWC_NODE_PROJECT: join(root, 'tsconfig.json'), DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+/** The CLI as an operator runs it, on the embedded store. */
+const cli = (args: string[], dataDir: string) => runCli(dataDir, ...args);
 
 async function startApi(dataDir: string) {
   // Reads wait for the projections as long as the configuration allows: the machine may be busy.

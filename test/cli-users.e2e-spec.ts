@@ -1,17 +1,8 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { startApi, type ApiHarness } from './support/api-harness';
-
-const run = promisify(execFile);
-const root = join(__dirname, '..');
-
-/** The CLI as the README runs it, from source. */
-function cli(dataDir: string, ...args: string[]) {
-  return run(process.execPath, ['-r', '@swc-node/register', 'apps/cli/src/main.ts', ...args], { cwd: root, env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' } });
-}
+import { cli } from './support/cli';
 
 describe('the first user, from the command line', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ruamjai-cli-users-'));
