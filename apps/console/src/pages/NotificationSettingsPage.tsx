@@ -1,10 +1,11 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Modal, Skeleton, Space, Switch, Table, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Skeleton, Switch, Typography } from 'antd';
 import { useEffect, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, type Problem } from '../api/client';
 import { useAuth } from '../auth';
 import type { Lang } from '../format';
+import { ConflictDialog } from '../ConflictDialog';
 import type { NotificationPreferences, NotificationPreferencesAnswer } from '../notifications';
 
 /** The form's values: the e-mail as typed ('' for none). */
@@ -209,37 +210,17 @@ export default function NotificationSettingsPage() {
           </Button>
         </Form>
       </Card>
-      <Modal
+      <ConflictDialog
         open={conflict !== null}
         title={t('settings.conflictTitle')}
-        onCancel={takeCurrent}
-        width={760}
-        footer={
-          <Space wrap>
-            <Button onClick={takeCurrent}>{t('edit.takeCurrent')}</Button>
-            <Button type="primary" onClick={reapply} loading={save.isPending}>
-              {t('edit.reapply')}
-            </Button>
-          </Space>
-        }
-      >
-        <div data-testid="conflict-dialog">
-          <Typography.Paragraph>{t('settings.conflictIntro')}</Typography.Paragraph>
-          <Table
-            rowKey="field"
-            size="small"
-            pagination={false}
-            dataSource={conflict?.changes ?? []}
-            columns={[
-              { title: t('edit.field'), dataIndex: 'field', render: (f: Field) => t(`settings.${f}`) },
-              { title: t('settings.whenOpened'), render: (_, c) => shown(c.field, c.opened) },
-              { title: t('edit.now'), render: (_, c) => (c.theirs ? <strong>{shown(c.field, c.now)}</strong> : <span>{t('edit.unchanged')}</span>) },
-              { title: t('edit.mine'), render: (_, c) => (c.changedByMe ? <strong>{shown(c.field, c.mine)}</strong> : <span>{t('edit.unchanged')}</span>) },
-            ]}
-          />
-          {conflict && failure && problemAlert(failure, { marginTop: 12 })}
-        </div>
-      </Modal>
+        intro={t('settings.conflictIntro')}
+        openedTitle={t('settings.whenOpened')}
+        rows={(conflict?.changes ?? []).map((c) => ({ field: c.field, label: t(`settings.${c.field}`), opened: shown(c.field, c.opened), now: shown(c.field, c.now), mine: shown(c.field, c.mine), theirs: c.theirs, changedByMe: c.changedByMe }))}
+        onTakeCurrent={takeCurrent}
+        onReapply={reapply}
+        reapplying={save.isPending}
+        problem={conflict && failure && problemAlert(failure, { marginTop: 12 })}
+      />
     </section>
   );
 }

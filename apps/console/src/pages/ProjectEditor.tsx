@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
+import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../api/client';
 import type { Lang } from '../format';
+import { ConflictDialog } from '../ConflictDialog';
 import { noteWrittenPosition } from '../live';
 import type { PlanView, ProjectView } from '../types';
 
@@ -136,40 +137,18 @@ export function ProjectEditor({ plan, project, onClose }: { plan: PlanView; proj
           </Form.Item>
         </Form>
       </Modal>
-      <Modal
+      <ConflictDialog
         open={conflict !== null}
         title={t('edit.conflictTitle')}
-        onCancel={takeCurrent}
-        width={760}
-        footer={
-          <Space wrap>
-            <Button onClick={takeCurrent}>{t('edit.takeCurrent')}</Button>
-            <Button type="primary" onClick={reapply} loading={save.isPending}>
-              {t('edit.reapply')}
-            </Button>
-          </Space>
-        }
-      >
-        <div data-testid="conflict-dialog">
-          <Typography.Paragraph>{t('edit.conflictIntro', { revision: conflict?.currentRevision })}</Typography.Paragraph>
-          <Table
-            rowKey="field"
-            size="small"
-            pagination={false}
-            dataSource={conflict?.changes ?? []}
-            locale={{ emptyText: t('edit.conflictElsewhere') }}
-            columns={[
-              { title: t('edit.field'), dataIndex: 'field', render: (f: (typeof FIELDS)[number]) => t(`edit.${f}`) },
-              { title: t('edit.whenOpened'), render: (_, c) => label(c.field, c.opened) },
-              { title: t('edit.now'), render: (_, c) => (c.theirs ? <strong>{label(c.field, c.now)}</strong> : <span>{t('edit.unchanged')}</span>) },
-              { title: t('edit.mine'), render: (_, c) => (c.mine !== c.opened ? <strong>{label(c.field, c.mine)}</strong> : <span>{t('edit.unchanged')}</span>) },
-            ]}
-          />
-          {save.isError && conflict && save.error instanceof ApiError && save.error.status !== 412 && (
-            <Alert type="error" role="alert" title={save.error.text(lang)} style={{ marginTop: 12 }} />
-          )}
-        </div>
-      </Modal>
+        intro={t('edit.conflictIntro', { revision: conflict?.currentRevision })}
+        openedTitle={t('edit.whenOpened')}
+        emptyText={t('edit.conflictElsewhere')}
+        rows={(conflict?.changes ?? []).map((c) => ({ field: c.field, label: t(`edit.${c.field}`), opened: label(c.field, c.opened), now: label(c.field, c.now), mine: label(c.field, c.mine), theirs: c.theirs, changedByMe: c.mine !== c.opened }))}
+        onTakeCurrent={takeCurrent}
+        onReapply={reapply}
+        reapplying={save.isPending}
+        problem={save.isError && conflict && save.error instanceof ApiError && save.error.status !== 412 && <Alert type="error" role="alert" title={save.error.text(lang)} style={{ marginTop: 12 }} />}
+      />
     </>
   );
 }
