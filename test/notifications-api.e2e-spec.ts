@@ -180,6 +180,12 @@ describe('notifications reach the people of the agency concerned, each as they c
     const other = await api.http.put('/api/v1/users/malee/notification-preferences').set(await as('anan', 'agency_officer', 'IMM-SK')).set('If-Match', current.headers.etag).send({ inConsole: false, email: null, dailyDigest: false });
     expect(other.status).toBe(403);
     await api.http.get('/api/v1/users/malee/notification-preferences').set(await as('anan', 'agency_officer', 'IMM-SK')).expect(403);
+    // Nor does the user directory give an auditor anyone's address; the secretariat sees it there.
+    const auditor = { Authorization: `Bearer ${await api.token('auditor', 'auditor1', 'OAG')}` };
+    const audited = await api.http.get('/api/v1/users').set(auditor).expect(200);
+    expect(audited.body.users.length).toBeGreaterThan(2);
+    expect(JSON.stringify(audited.body)).not.toContain('@imm.sakaeo.example');
+    expect(JSON.stringify((await api.http.get('/api/v1/users').set(coordinator).expect(200)).body)).toContain('anan@imm.sakaeo.example');
     const after = await api.http.get('/api/v1/users/malee/notification-preferences').set(coordinator).expect(200);
     expect(after.headers.etag).toBe(current.headers.etag);
   });

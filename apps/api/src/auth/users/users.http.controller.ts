@@ -45,10 +45,13 @@ export class UsersController {
   @Get()
   @ApiQuery({ name: 'minPosition', required: false })
   @ApiOkResponse({ description: 'ผู้ใช้ของศูนย์ / The centre’s users' })
-  async list(@CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<{ users: UserView[] }> {
+  async list(@CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<{ users: Array<UserView | Omit<UserView, 'notifications'>> }> {
     if (actor.role !== 'coordinator' && actor.role !== 'auditor') throw new UserNotPermitted('read the user directory');
     await this.consistency.await(request);
-    return { users: await listUsers(this.db) };
+    const users = await listUsers(this.db);
+    // How each person hears of things (their work e-mail among it) is theirs and the secretariat's,
+    // as on the preferences route: auditors read the directory without it.
+    return { users: actor.role === 'coordinator' ? users : users.map(({ notifications: _, ...user }) => user) };
   }
 
   @Post()
