@@ -4,7 +4,7 @@ import { agencyDecider, agencyStreamId, planningMigrations, planningProjections 
 import { casesMigrations, casesProjections } from '@ruamjai/cases';
 import { CommandRunner, verifyChains } from '@ruamjai/event-store';
 import { backupDataDir, BackupError, openEventStore, openReadModels, restoreDataDir, secureDataDir } from '@ruamjai/platform';
-import { clampCheckpoints, rebuildProjections } from '@ruamjai/read-models';
+import { clampCheckpoints, readCheckpoints, readStalls, rebuildProjections, requestRetry } from '@ruamjai/read-models';
 import { identityMigrations, identityProjections, needsSecondFactor, registerUser, USERNAME } from '@ruamjai/identity';
 import { randomUUID } from 'node:crypto';
 import { issueToken, loadOrCreateSigningKey } from '@ruamjai/security';
@@ -18,6 +18,8 @@ const USAGE = `Usage:
   npm run cli -- token --sub <user> --agency <AGENCY-CODE> --role <${ROLES.join('|')}> [--ttl <seconds>]
   npm run cli -- projections rebuild [name]
   npm run cli -- projections list
+  npm run cli -- projections status
+  npm run cli -- projections retry <name>
   npm run cli -- audit verify
   npm run cli -- seed sakaeo-2562
   npm run cli -- backup <dir>
@@ -72,17 +74,22 @@ async function projections(config: AppConfig, args: string[]): Promise<void> {
     for (const p of allProjections) process.stdout.write(`${p.name}\n`);
     return;
   }
+  if (action === 'status') return projectionStatus(config);
+  if (action === 'retry') return retryProjection(config, name);
   if (action !== 'rebuild') throw new UsageError(`unknown projections action ${action ?? ''}`);
   const targets = name ? allProjections.filter((p) => p.name === name) : allProjections;
   if (targets.length === 0) throw new UsageError(`no projection named ${name}; try: npm run cli -- projections list`);
   const store = openEventStore(config);
-  const db = await openReadModels(config, [planningMigrations, casesMigrations, identityMigrations, notificationMigrations]);
+  const db = await openReadModels(config, readModelMigrations);
   const bar = new SingleBar({ format: 'rebuilding {names} [{bar}] {percentage}% | position {value}/{total}', hideCursor: true }, Presets.shades_classic);
   const head = Number((await store.headPosition()) ?? 0n);
   bar.start(Math.max(head, 1), 0, { names: targets.map((p) => p.name).join(', ') });
   const started = performance.now();
   try {
     const result = await rebuildProjections(store, db, targets, systemClock, (position) => bar.update(Number(position)));
+    // A rebuilt projection has applied every event: a stall recorded for it is over (a running
+    // runner notices at its next retry, which finds nothing left to apply).
+    for (const p of targets) if (await requestRetry(db, p.name, systemClock.now())) process.stdout.write(`${p.name} was stalled: its runner is asked to retry\n`);
     // A full rebuild also brings every other checkpoint (the relay's) back within the log.
     const clamped = name ? [] : await clampCheckpoints(db, (await store.headPosition()) ?? 0n);
     bar.update(Math.max(head, 1));
@@ -93,6 +100,47 @@ async function projections(config: AppConfig, args: string[]): Promise<void> {
   } finally {
     bar.stop();
     await store.close();
+    await db.destroy();
+  }
+}
+
+const readModelMigrations = [planningMigrations, casesMigrations, identityMigrations, notificationMigrations];
+
+/** Each projection's checkpoint, how far it trails the log, and any stall with its event and error. */
+async function projectionStatus(config: AppConfig): Promise<void> {
+  const store = openEventStore(config);
+  const db = await openReadModels(config, readModelMigrations);
+  try {
+    const head = (await store.headPosition()) ?? 0n;
+    const checkpoints = await readCheckpoints(db);
+    const stalls = new Map((await readStalls(db)).map((s) => [s.name, s]));
+    process.stdout.write(`log head ${head}\n`);
+    for (const p of allProjections) {
+      const at = checkpoints.get(p.name) ?? 0n;
+      const stall = stalls.get(p.name);
+      const state = stall
+        ? `STALLED since ${stall.since.toISOString()} at position ${stall.position} (${stall.eventType} in ${stall.streamId}) after ${stall.attempts} attempts: ${stall.error}`
+        : at >= head
+          ? 'current'
+          : `${head - at} behind`;
+      process.stdout.write(`${p.name.padEnd(28)} ${String(at).padStart(10)}  ${state}\n`);
+    }
+    if (stalls.size > 0) process.exitCode = 1;
+  } finally {
+    await store.close();
+    await db.destroy();
+  }
+}
+
+/** Asks the runner holding a stalled projection to try it again (it looks every second). */
+async function retryProjection(config: AppConfig, name: string | undefined): Promise<void> {
+  if (!name) throw new UsageError('projections retry needs the name of a stalled projection (see: projections status)');
+  if (!allProjections.some((p) => p.name === name)) throw new UsageError(`no projection named ${name}; try: npm run cli -- projections list`);
+  const db = await openReadModels(config, readModelMigrations);
+  try {
+    if (!(await requestRetry(db, name, systemClock.now()))) throw new UsageError(`${name} is not stalled; nothing to retry`);
+    process.stdout.write(`asked the runner of ${name} to retry it; see: npm run cli -- projections status\n`);
+  } finally {
     await db.destroy();
   }
 }

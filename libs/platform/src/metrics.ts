@@ -37,6 +37,28 @@ export class Metrics {
         for (const [name, checkpoint] of progress.checkpoints()) this.set({ projection: name }, Number(head - checkpoint));
       },
     });
+    new Gauge({
+      name: 'ruamjai_projection_stalled',
+      help: 'Whether a projection is stalled on an event it could not apply (1) or not (0); the others go on.',
+      labelNames: ['projection'] as const,
+      registers: [this.registry],
+      collect() {
+        if (!progress) return;
+        const stalled = new Set(progress.failures().filter((f) => f.state === 'stalled').map((f) => f.name));
+        for (const name of progress.checkpoints().keys()) this.set({ projection: name }, stalled.has(name) ? 1 : 0);
+      },
+    });
+    new Gauge({
+      name: 'ruamjai_projection_failed_attempts',
+      help: 'Attempts a projection has made at the event it is failing on (0 when it is not failing).',
+      labelNames: ['projection'] as const,
+      registers: [this.registry],
+      collect() {
+        if (!progress) return;
+        const attempts = new Map(progress.failures().map((f) => [f.name, f.attempts]));
+        for (const name of progress.checkpoints().keys()) this.set({ projection: name }, attempts.get(name) ?? 0);
+      },
+    });
   }
 
   /** Relay lag: how far the broker-acknowledged checkpoint trails the head of the log. */

@@ -7,3 +7,5 @@ export * from './idempotency-store';
 export * from './bulk-insert';
 export * from './projection-thread';
 export * from './process-identity';
+export * from './projection-failures';
+export { checkpointsReach } from './position-waiters';

@@ -1,6 +1,7 @@
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { PositionWaiters } from './position-waiters';
+import { checkpointsReach, PositionWaiters } from './position-waiters';
+import { failureFromJson, type ProjectionFailure, type ProjectionFailureJson } from './projection-failures';
 import type { ProjectionProgress, RunnerLogger } from './projection-runner';
 
 export interface ProjectionThreadOptions {
@@ -15,7 +16,7 @@ export interface ProjectionThreadOptions {
 }
 
 type FromThread =
-  | { kind: 'progress'; checkpoints: Array<[string, string]>; caughtUp: boolean }
+  | { kind: 'progress'; checkpoints: Array<[string, string]>; caughtUp: boolean; failures: ProjectionFailureJson[] }
   | { kind: 'log'; level: 'info' | 'error'; obj: object; msg: string }
   | { kind: 'stopped' };
 
@@ -28,10 +29,11 @@ type FromThread =
 export class ThreadedProjections implements ProjectionProgress {
   private worker: Worker | undefined;
   private positions = new Map<string, bigint>();
+  private failing: ProjectionFailure[] = [];
   private caughtUp = false;
   private stopping = false;
   private respawn: NodeJS.Timeout | undefined;
-  private readonly waiters = new PositionWaiters((position) => this.reached(position));
+  private readonly waiters = new PositionWaiters((position, names) => checkpointsReach(this.positions, position, names));
 
   constructor(private readonly options: ProjectionThreadOptions) {}
 
@@ -41,6 +43,10 @@ export class ThreadedProjections implements ProjectionProgress {
 
   checkpoints(): ReadonlyMap<string, bigint> {
     return this.positions;
+  }
+
+  failures(): readonly ProjectionFailure[] {
+    return this.failing;
   }
 
   async start(): Promise<void> {
@@ -53,8 +59,8 @@ export class ThreadedProjections implements ProjectionProgress {
     this.worker?.postMessage('commit');
   }
 
-  waitFor(position: bigint, timeoutMs: number): Promise<boolean> {
-    return this.waiters.wait(position, timeoutMs);
+  waitFor(position: bigint, timeoutMs: number, names?: readonly string[]): Promise<boolean> {
+    return this.waiters.wait(position, timeoutMs, names);
   }
 
   async stop(): Promise<void> {
@@ -81,6 +87,7 @@ export class ThreadedProjections implements ProjectionProgress {
     worker.on('message', (message: FromThread) => {
       if (message.kind === 'progress') {
         this.positions = new Map(message.checkpoints.map(([name, position]) => [name, BigInt(position)]));
+        this.failing = message.failures.map(failureFromJson);
         this.caughtUp ||= message.caughtUp;
         this.waiters.progress();
       } else if (message.kind === 'log') {
@@ -96,11 +103,5 @@ export class ThreadedProjections implements ProjectionProgress {
         if (!this.stopping) this.spawn();
       }, 1000).unref();
     });
-  }
-
-  private reached(position: bigint): boolean {
-    if (this.positions.size === 0) return false;
-    for (const p of this.positions.values()) if (p < position) return false;
-    return true;
   }
 }

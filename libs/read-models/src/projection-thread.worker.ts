@@ -2,6 +2,7 @@ import { SqliteEventStore } from '@ruamjai/event-store';
 import { systemClock } from '@ruamjai/kernel';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Projection } from './projection';
+import { failureToJson } from './projection-failures';
 import { ProjectionRunner } from './projection-runner';
 import { openSqliteReadModels } from './read-model-db';
 
@@ -31,7 +32,12 @@ const runner = new ProjectionRunner(
   },
   5,
   (checkpoints, caughtUp) =>
-    port.postMessage({ kind: 'progress', checkpoints: [...checkpoints].map(([name, position]) => [name, position.toString()]), caughtUp }),
+    port.postMessage({
+      kind: 'progress',
+      checkpoints: [...checkpoints].map(([name, position]) => [name, position.toString()]),
+      caughtUp,
+      failures: runner.failures().map(failureToJson),
+    }),
 );
 
 port.on('message', (message: 'commit' | 'stop') => {

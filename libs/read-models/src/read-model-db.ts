@@ -9,6 +9,17 @@ import { dirname } from 'node:path';
 export type CoreTables = {
   inbound_messages: { consumer: string; message_id: string; outcome: string; processed_at: string };
   projection_checkpoints: { name: string; position: string; updated_at: string };
+  /** Projections that gave up on an event (see projection-failures.ts). */
+  projection_stalls: {
+    name: string;
+    position: string;
+    event_type: string;
+    stream_id: string;
+    error: string;
+    attempts: number;
+    stalled_at: string;
+    retry_requested_at: string | null;
+  };
   idempotency_records: {
     scope: string;
     key: string;
@@ -79,6 +90,22 @@ function withStatementCache(database: Database.Database): SqliteDatabase {
 }
 
 export const coreMigrations: Record<string, Migration> = {
+  '0004-projection-stalls': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('projection_stalls')
+        .ifNotExists()
+        .addColumn('name', 'varchar(100)', (c) => c.primaryKey())
+        .addColumn('position', 'varchar(40)', (c) => c.notNull())
+        .addColumn('event_type', 'varchar(200)', (c) => c.notNull())
+        .addColumn('stream_id', 'varchar(300)', (c) => c.notNull())
+        .addColumn('error', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('stalled_at', 'varchar(40)', (c) => c.notNull())
+        .addColumn('retry_requested_at', 'varchar(40)')
+        .execute();
+    },
+  },
   '0003-idempotency-owner': {
     async up(db: Kysely<unknown>) {
       await db.schema.alterTable('idempotency_records').addColumn('owner', 'varchar(300)').execute();

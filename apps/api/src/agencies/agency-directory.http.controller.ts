@@ -9,6 +9,7 @@ import { ReadYourWrites } from '../http/read-your-writes';
 import { RequestValidationError } from '../http/validation';
 import { CommandResponseDto } from '../plans/draft-plan/draft-plan.dto';
 import { ChangeAgencyDistrictDto, ChangeAgencyTypeDto, DeactivateAgencyDto, RegisterAgencyDto, RenameAgencyDto } from './agency.dto';
+import { VIEWS } from '../http/views';
 
 const CODE = /^[A-Z0-9][A-Z0-9-]{1,63}$/;
 function agencyCode(code: string): string {
@@ -72,7 +73,7 @@ export class AgencyDirectoryController {
   @ApiOkResponse({ description: 'ทะเบียนหน่วยงาน / The directory' })
   async list(@Query('includeInactive') includeInactive: string | undefined, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<{ agencies: AgencyView[] }> {
     authoriseRead(actor, 'ReadAgencyDirectory');
-    await this.consistency.await(request);
+    await this.consistency.await(request, VIEWS.agencies);
     return { agencies: await listAgencies(this.db, { includeInactive: includeInactive === 'true' }) };
   }
 
@@ -80,7 +81,7 @@ export class AgencyDirectoryController {
   @ApiQuery({ name: 'minPosition', required: false })
   async get(@Param('code') code: string, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AgencyView> {
     authoriseRead(actor, 'ReadAgencyDirectory');
-    await this.consistency.await(request);
+    await this.consistency.await(request, VIEWS.agencies);
     const agency = await findAgency(this.db, agencyCode(code));
     if (!agency) throw new AgencyNotFound(code);
     void reply.header('ETag', etagOf(agency.revision));

@@ -11,6 +11,7 @@ import { uuidParam } from '../http/uuid-param';
 import { CommandResponseDto } from '../plans/draft-plan/draft-plan.dto';
 import { CommitmentsQueryDto, PledgeCommitmentDto, RecordFulfilmentDto, ReviseCommitmentDto, WithdrawCommitmentDto } from './commitment.dto';
 import { CommitmentListDto, CommitmentViewDto, PledgeResponseDto } from '../cases/case-views.dto';
+import { VIEWS } from '../http/views';
 
 /** Agencies' pledges of resources to plan projects and cases. */
 @ApiTags('commitments')
@@ -63,14 +64,14 @@ export class CommitmentsController {
   @Get()
   @ApiOkResponse({ type: CommitmentListDto, description: 'คำมั่นของหน่วยงาน (กรองตามหน่วยงาน กรณี หรือที่เกินกำหนด) / Commitments, by agency, case, or overdue' })
   async list(@Query() query: CommitmentsQueryDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<{ commitments: CommitmentView[] }> {
-    await this.consistency.await(request);
+    await this.consistency.await(request, VIEWS.commitments);
     return { commitments: await this.cases.commitmentsSeenBy(actor, { agency: query.agency, caseId: query.caseId, overdue: query.overdue === 'true' }) };
   }
 
   @Get(':commitmentId')
   @ApiOkResponse({ type: CommitmentViewDto, description: 'คำมั่น; ETag คือรุ่น / The commitment; ETag is its version' })
   async get(@Param('commitmentId', uuidParam('commitmentId')) commitmentId: string, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommitmentView> {
-    await this.consistency.await(request);
+    await this.consistency.await(request, VIEWS.commitments);
     const view = await this.cases.commitmentSeenBy(actor, commitmentId);
     void reply.header('ETag', etagOf(view.revision));
     return view;

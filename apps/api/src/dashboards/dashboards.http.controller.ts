@@ -4,6 +4,7 @@ import { CaseDashboards } from '@ruamjai/cases';
 import type { FastifyRequest } from 'fastify';
 import { ReadYourWrites } from '../http/read-your-writes';
 import { CaseDashboardDto, CommitmentDashboardDto, ReferralDashboardDto } from '../cases/case-views.dto';
+import { VIEWS } from '../http/views';
 
 /** De-identified aggregates: every role may read them, and no count below DASHBOARD_MIN_COUNT is shown. */
 @ApiTags('dashboards')
@@ -19,7 +20,7 @@ export class DashboardsController {
   @ApiQuery({ name: 'minPosition', required: false })
   @ApiOkResponse({ type: CaseDashboardDto, description: 'จำนวนกรณีตามอำเภอ ขั้นตอน แหล่งที่มา กลุ่มอายุ สถานะ (ปิดบังจำนวนน้อย) / Cases by district, stage, source, age group, status; small counts withheld' })
   async cases(@Req() request: FastifyRequest) {
-    await this.consistency.await(request);
+    await this.consistency.await(request, VIEWS.caseDashboard);
     return this.dashboards.cases();
   }
 
@@ -27,7 +28,7 @@ export class DashboardsController {
   @ApiQuery({ name: 'minPosition', required: false })
   @ApiOkResponse({ type: ReferralDashboardDto, description: 'การส่งต่อตามบริการและสถานะ ที่เกินกำหนด และเวลาตอบรับ (เปอร์เซ็นไทล์) ต่อหน่วยงาน / Referrals by service and status, overdue, time-to-accept percentiles per agency' })
   async referrals(@Req() request: FastifyRequest) {
-    await this.consistency.await(request);
+    await this.consistency.await(request, VIEWS.referralDashboard);
     return this.dashboards.referrals();
   }
 
@@ -39,7 +40,7 @@ export class DashboardsController {
       'คำมั่นเทียบกับที่ดำเนินการแล้ว ต่อหน่วยงานและทรัพยากร คำมั่นต่อกรณีแสดงเฉพาะเมื่อครอบคลุมกรณีไม่น้อยกว่าเกณฑ์ / Pledged vs fulfilled per agency and resource; pledges to cases only where they cover at least DASHBOARD_MIN_COUNT cases',
   })
   async commitments(@Req() request: FastifyRequest) {
-    await this.consistency.await(request);
+    await this.consistency.await(request, VIEWS.commitmentDashboard);
     return this.dashboards.commitments();
   }
 }

@@ -9,6 +9,7 @@ import { CurrentActor } from '../http/command-http';
 import { ReadYourWrites } from '../http/read-your-writes';
 import { uuidParam } from '../http/uuid-param';
 import { Omittable } from '../http/omittable';
+import { VIEWS } from '../http/views';
 
 class FiscalYearParams {
   @Type(() => Number)
@@ -46,7 +47,7 @@ export class PlanDashboardsController {
   @Get('plans/:planId/dashboard')
   @ApiOkResponse({ description: 'ภาพรวมของแผน / One plan, cut by strategy, district, agency, source and target group' })
   async plan(@Param('planId', uuidParam('planId')) planId: string, @Query() _query: DashboardQueryDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<PlanDashboard> {
-    await this.consistency.await(request);
+    await this.consistency.await(request, VIEWS.planDashboards);
     const dashboard = await this.reads.dashboard(actor, planId);
     if (!dashboard) throw new PlanNotFound(planId);
     return dashboard;
@@ -56,7 +57,7 @@ export class PlanDashboardsController {
   @ApiParam({ name: 'fiscalYear', type: Number, example: 2562, description: 'Buddhist-era fiscal year' })
   @ApiOkResponse({ description: 'ทุกแผนของปีงบประมาณ (พ.ศ.) / Every plan of a fiscal year (B.E.), optionally one province' })
   async fiscalYear(@Param() params: FiscalYearParams, @Query() query: DashboardQueryDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<PlanDashboard> {
-    await this.consistency.await(request);
+    await this.consistency.await(request, VIEWS.planDashboards);
     return this.reads.fiscalYearDashboard(actor, params.fiscalYear, query.provinceCode);
   }
 }

@@ -85,6 +85,18 @@ export const viewLagging = (position: bigint) =>
     { 'Retry-After': '1' },
   );
 
+export const viewStalled = (position: bigint, projections: readonly string[]) =>
+  new HttpProblem(
+    503,
+    'PROJECTION.STALLED',
+    {
+      th: 'มุมมองข้อมูลนี้หยุดปรับปรุงที่เหตุการณ์ที่ประมวลผลไม่ได้ ผู้ดูแลระบบเห็นได้ที่ /health แล้ว ส่วนอื่นของระบบยังใช้งานได้ตามปกติ',
+      en: 'This view stopped updating at an event it could not apply; operators see it in /health; the rest of the service works as usual',
+    },
+    { minPosition: position.toString(), projections: [...projections] },
+    { 'Retry-After': '30' },
+  );
+
 export const minPositionMalformed = () =>
   new HttpProblem(400, 'REQUEST.MIN_POSITION_MALFORMED', { th: 'minPosition ต้องเป็นจำนวนเต็มบวก', en: 'minPosition must be a positive whole number' });
 

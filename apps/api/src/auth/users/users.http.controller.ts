@@ -9,6 +9,7 @@ import { CommandHttp, CurrentActor, etagOf } from '../../http/command-http';
 import { ReadYourWrites } from '../../http/read-your-writes';
 import { validUsername } from '../../http/username-param';
 import { ChangeUserRoleDto, DeactivateUserDto, RegisterUserDto, UserCommandAnswerDto } from '../auth.dto';
+import { VIEWS } from '../../http/views';
 
 /** Secrets never leave the server, not even in the audit trail's view of an account. */
 const REDACTED = new Set(['passwordHash', 'sealedSecret']);
@@ -47,7 +48,7 @@ export class UsersController {
   @ApiOkResponse({ description: 'ผู้ใช้ของศูนย์ / The centre’s users' })
   async list(@CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<{ users: Array<UserView | Omit<UserView, 'notifications'>> }> {
     if (actor.role !== 'coordinator' && actor.role !== 'auditor') throw new UserNotPermitted('read the user directory');
-    await this.consistency.await(request);
+    await this.consistency.await(request, VIEWS.users);
     const users = await listUsers(this.db);
     // How each person hears of things (their work e-mail among it) is theirs and the secretariat's,
     // as on the preferences route: auditors read the directory without it.

@@ -10,6 +10,7 @@ import { caseHistoryCsv } from './case-history-csv';
 import { caseRegisterCsv } from './case-register-csv';
 import { CaseListQueryDto, FormatQueryDto } from '../case-queries.dto';
 import { CaseHistoryDto, CaseListDto, CaseWithReferralsDto } from '../case-views.dto';
+import { VIEWS } from '../../http/views';
 
 /** Cases without personal data: the owning agency, agencies referred to, the coordinator and auditors. */
 @ApiTags('cases')
@@ -25,7 +26,7 @@ export class GetCasesController {
   @Get()
   @ApiOkResponse({ type: CaseListDto, description: 'กรณีที่คุณมีสิทธิ์เห็น ไม่มีข้อมูลส่วนบุคคล / The cases you may see, without personal data' })
   async list(@Query() query: CaseListQueryDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<{ cases: CaseView[] }> {
-    await this.consistency.await(request);
+    await this.consistency.await(request, VIEWS.cases);
     return { cases: await this.cases.listCases(actor, { status: query.status, stage: query.stage }) };
   }
 
@@ -33,7 +34,7 @@ export class GetCasesController {
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: CaseListDto, description: 'ทะเบียนกรณีแบบไม่ระบุตัวบุคคล / The de-identified case register (coordinator, auditor)' })
   async export(@Query() query: FormatQueryDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<{ cases: CaseView[] } | string> {
-    await this.consistency.await(request);
+    await this.consistency.await(request, VIEWS.cases);
     const cases = await this.cases.exportCases(actor);
     if (query.format === 'csv') {
       void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="case-register.csv"');
@@ -46,7 +47,7 @@ export class GetCasesController {
   @ApiQuery({ name: 'minPosition', required: false })
   @ApiOkResponse({ type: CaseListDto, description: 'กรณีที่คัดกรองแล้วแต่ยังไม่ได้คัดแยกเกินกำหนด (ราว 15 วัน) / Screened cases still awaiting identification past the NRM deadline' })
   async identificationOverdue(@CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<{ cases: CaseView[] }> {
-    await this.consistency.await(request);
+    await this.consistency.await(request, VIEWS.cases);
     return { cases: await this.cases.identificationOverdue(actor) };
   }
 
@@ -54,7 +55,7 @@ export class GetCasesController {
   @ApiQuery({ name: 'minPosition', required: false })
   @ApiOkResponse({ type: CaseWithReferralsDto, description: 'กรณีและการส่งต่อ ไม่มีข้อมูลส่วนบุคคล; ETag คือรุ่นของกรณี / The case and its referrals, without personal data; ETag is its version' })
   async get(@Param('caseId', uuidParam('caseId')) caseId: string, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CaseView & { referrals: ReferralView[] }> {
-    await this.consistency.await(request);
+    await this.consistency.await(request, VIEWS.cases);
     const view = await this.cases.caseView(actor, caseId);
     void reply.header('ETag', etagOf(view.revision));
     return view;

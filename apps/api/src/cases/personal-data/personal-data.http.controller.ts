@@ -10,6 +10,7 @@ import { ReadYourWrites } from '../../http/read-your-writes';
 import { uuidParam } from '../../http/uuid-param';
 import { GrantAuditAccessDto, ReadPersonalDataDto } from './personal-data.dto';
 import { AuditGrantDto, PersonalDataViewDto } from '../case-views.dto';
+import { VIEWS } from '../../http/views';
 
 /**
  * A person's data, read on need-to-know and logged. A read is a POST (its purpose goes in the body,
@@ -32,7 +33,7 @@ export class PersonalDataController {
   @ApiOkResponse({ type: PersonalDataViewDto, description: 'ข้อมูลส่วนบุคคล (บันทึกการเข้าถึงแล้ว) / The personal data; this read is on the record. 403 PERSONAL_DATA.NOT_PERMITTED without need-to-know, 410 PERSONAL_DATA.ERASED after erasure' })
   async read(@Param('caseId', uuidParam('caseId')) caseId: string, @Body() body: ReadPersonalDataDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<PersonalDataView> {
     void reply.header('Cache-Control', 'no-store');
-    await this.consistency.await(request);
+    await this.consistency.await(request, VIEWS.personalData);
     return this.personalData.read(actor, caseId, body.purpose, { actor, correlationId: request.id, causationId: randomUUID() });
   }
 

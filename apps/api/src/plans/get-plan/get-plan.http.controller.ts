@@ -7,6 +7,7 @@ import { CurrentActor, etagOf } from '../../http/command-http';
 import { ReadYourWrites } from '../../http/read-your-writes';
 import { uuidParam } from '../../http/uuid-param';
 import { PlanViewQueryDto } from './plan-view-query.dto';
+import { VIEWS } from '../../http/views';
 
 @ApiTags('plans')
 @ApiBearerAuth()
@@ -27,7 +28,7 @@ export class GetPlanController {
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<PlanView> {
     const past = query.asOf !== undefined || query.revision !== undefined;
-    if (!past) await this.consistency.await(request);
+    if (!past) await this.consistency.await(request, VIEWS.plans);
     const view = past ? await this.plans.viewAt(actor, planId, { at: query.asOf ? new Date(query.asOf) : undefined, revision: query.revision }) : await this.plans.view(actor, planId);
     if (!view) throw new PlanNotFound(planId);
     void response.header('ETag', etagOf(view.revision));

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger
 import { PlanReads, type PlanSummary } from '@ruamjai/planning';
 import type { FastifyRequest } from 'fastify';
 import { ReadYourWrites } from '../../http/read-your-writes';
+import { VIEWS } from '../../http/views';
 
 /** Every plan's summary (title, province, fiscal year, status, revision): the console's way into a plan or its dashboard. */
 @ApiTags('plans')
@@ -18,7 +19,7 @@ export class ListPlansController {
   @ApiQuery({ name: 'minPosition', required: false })
   @ApiOkResponse({ description: 'แผนทั้งหมด ปีงบประมาณล่าสุดก่อน / Every plan, latest fiscal year first' })
   async list(@Req() request: FastifyRequest): Promise<{ plans: PlanSummary[] }> {
-    await this.consistency.await(request);
+    await this.consistency.await(request, VIEWS.plans);
     return { plans: await this.reads.list() };
   }
 }
