@@ -9,7 +9,7 @@ import { DayField } from './DayField';
 import { describePath, fieldOf, formatValue, itemNames, type ItemNames, type ValueContext } from './describe';
 import { auditPath } from './route';
 
-const PAGE_SIZES = [10, 20, 50] as const;
+const PAGE_SIZES = [5, 10, 20, 50] as const;
 
 /** What one event changed, field by field: where, before, after. */
 function ChangeTable({ entry, names, ctx }: { entry: AuditEntry; names: ItemNames; ctx: ValueContext }) {
