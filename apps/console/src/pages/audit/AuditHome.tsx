@@ -19,7 +19,7 @@ export function AuditHome({ navigate }: { navigate: (path: string) => void }) {
       </Typography.Title>
       <Typography.Paragraph>{t('audit.intro')}</Typography.Paragraph>
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={15}>
+        <Col xs={24} xl={16}>
           <Card title={<h2 className="card-heading">{t('audit.plans.title')}</h2>}>
             {plans.error && <Alert type="error" title={plans.error instanceof ApiError ? plans.error.text(lang) : t('common.error')} />}
             <Table<PlanSummary>
@@ -31,7 +31,7 @@ export function AuditHome({ navigate }: { navigate: (path: string) => void }) {
               scroll={{ x: 640 }}
               data-testid="audit-plans"
               columns={[
-                { title: t('audit.plan.fiscalYear'), dataIndex: 'fiscalYear', render: (y: number) => fiscalYearLabel(y, lang), width: 150 },
+                { title: t('audit.plan.fiscalYear'), dataIndex: 'fiscalYear', render: (y: number) => fiscalYearLabel(y, lang), width: 140 },
                 {
                   title: t('audit.plans.plan'),
                   render: (_, p) => {
@@ -43,14 +43,14 @@ export function AuditHome({ navigate }: { navigate: (path: string) => void }) {
                     );
                   },
                 },
-                { title: t('audit.fields.status'), dataIndex: 'status', render: (s: string) => <Tag>{t(`status.${s}`)}</Tag>, width: 140 },
-                { title: t('audit.plans.revisions'), dataIndex: 'revision', render: (r: number) => r + 1, width: 110, align: 'end' },
-                { title: t('audit.plans.latest'), dataIndex: 'latestEventAt', render: (d: string) => formatDateTime(d, lang), width: 190 },
+                { title: t('audit.fields.status'), dataIndex: 'status', render: (s: string) => <Tag>{t(`status.${s}`)}</Tag>, width: 130 },
+                { title: t('audit.plans.revisions'), dataIndex: 'revision', render: (r: number) => r + 1, width: 90, align: 'right' },
+                { title: t('audit.plans.latest'), dataIndex: 'latestEventAt', render: (d: string) => formatDateTime(d, lang), width: 170 },
               ]}
             />
           </Card>
         </Col>
-        <Col xs={24} xl={9}>
+        <Col xs={24} xl={8}>
           <VerificationCard />
         </Col>
       </Row>

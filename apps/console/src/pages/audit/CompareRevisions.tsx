@@ -79,6 +79,12 @@ export function CompareRevisions({ planId, from, to, navigate }: { planId: strin
           <div className="audit-diff-wrap">
             <table className="audit-diff">
               <caption className="visually-hidden">{t('audit.compare.caption', { from: c!.from, to: c!.to })}</caption>
+              <colgroup>
+                <col className="audit-col-kind" />
+                <col className="audit-col-field" />
+                <col className="audit-col-value" />
+                <col className="audit-col-value" />
+              </colgroup>
               <thead>
                 <tr>
                   <th scope="col">{t('audit.compare.kind')}</th>

@@ -19,6 +19,11 @@ function ChangeTable({ entry, names, ctx }: { entry: AuditEntry; names: ItemName
     <div className="audit-diff-wrap">
       <table className="audit-diff" data-testid="entry-changes">
         <caption className="visually-hidden">{t('audit.history.changesOf', { revision: entry.revision })}</caption>
+        <colgroup>
+          <col className="audit-col-field" />
+          <col className="audit-col-value" />
+          <col className="audit-col-value" />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">{t('audit.history.field')}</th>

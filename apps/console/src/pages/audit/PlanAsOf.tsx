@@ -54,19 +54,21 @@ export function PlanAsOf({ planId, day, revision, navigate }: { planId: string; 
             <div className="audit-field">
               <span id={`${sliderId}-label`}>{t('audit.asOf.revision')}</span>
               {latest !== undefined && current.data && (
-                <Slider
-                  min={0}
-                  max={Math.max(latest, 1)}
-                  value={at}
-                  disabled={latest === 0}
-                  marks={marksOf(current.data, t)}
-                  onChange={(n: number) => setDragging(n)}
-                  onChangeComplete={(n: number) => (setDragging(null), go({ revision: n }))}
-                  tooltip={{ formatter: (n) => t('audit.asOf.revisionValue', { revision: n }) }}
-                  ariaLabelledByForHandle={`${sliderId}-label`}
-                  ariaValueTextFormatterForHandle={(n) => t('audit.asOf.revisionValue', { revision: n })}
-                  data-testid="revision-slider"
-                />
+                <div className="audit-slider">
+                  <Slider
+                    min={0}
+                    max={Math.max(latest, 1)}
+                    value={at}
+                    disabled={latest === 0}
+                    marks={marksOf(current.data, t)}
+                    onChange={(n: number) => setDragging(n)}
+                    onChangeComplete={(n: number) => (setDragging(null), go({ revision: n }))}
+                    tooltip={{ formatter: (n) => t('audit.asOf.revisionValue', { revision: n }) }}
+                    ariaLabelledByForHandle={`${sliderId}-label`}
+                    ariaValueTextFormatterForHandle={(n) => t('audit.asOf.revisionValue', { revision: n })}
+                    data-testid="revision-slider"
+                  />
+                </div>
               )}
               <Space wrap>
                 <Button onClick={() => go({ revision: Math.max(0, at - 1) })} disabled={at <= 0} data-testid="revision-previous">

@@ -95,7 +95,8 @@ export function formatValue(field: string | undefined, value: unknown, ctx: Valu
     }
     const keys = SUMMARY_FIELDS.filter((k) => k in record);
     const shown = keys.length ? keys : Object.keys(record).slice(0, 6);
-    return shown.map((k) => `${t([`audit.fields.${k}`, 'audit.fields.unknown'], { field: k })}: ${formatValue(k, record[k], ctx)}`).join(' · ');
+    // One field a line (the tables keep the line breaks).
+    return shown.map((k) => `${t([`audit.fields.${k}`, 'audit.fields.unknown'], { field: k })}: ${formatValue(k, record[k], ctx)}`).join('\n');
   }
   if (typeof value === 'boolean') return t(value ? 'audit.values.yes' : 'audit.values.no');
   if (typeof value === 'number') {
