@@ -232,8 +232,30 @@ describe('the auditor’s screens in the console', () => {
     await filteredJson.saveAs(join(OUTPUT, 'history-filtered.json'));
     const filteredApi = await apiGet<{ events: unknown[] }>(`/api/v1/plans/${planId}/history?type=ProjectBudgetRevised`);
     expect(JSON.parse(readFileSync(join(OUTPUT, 'history-filtered.json'), 'utf8')).events).toEqual(filteredApi.events);
-    await page.locator('.ant-select-clear').first().click({ force: true });
+    await page.getByTestId('filter-type').locator('.ant-select-clear').click({ force: true });
     await entries.nth(history.events.length - 1).waitFor();
+    const shownRevisions = () => entries.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-revision'))));
+    const apiRevisions = async (query: string) => (await apiGet<{ events: Array<{ revision: number }> }>(`/api/v1/plans/${planId}/history?${query}`)).events.map((e) => e.revision);
+
+    // By who acted, as the directory names them.
+    await page.getByTestId('filter-actor').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'คุณaudit.chair (audit.chair)' }).click();
+    await entries.first().and(page.locator('[data-type="PlanApproved"]')).waitFor();
+    await page.getByTestId('page-range').filter({ hasText: 'รายการที่ 1–1' }).waitFor();
+    expect(await shownRevisions()).toEqual(await apiRevisions('actor=audit.chair'));
+    await page.getByTestId('filter-actor').locator('.ant-select-clear').click({ force: true });
+    await entries.nth(history.events.length - 1).waitFor();
+
+    // From a day of the B.E. calendar on: 1 March 2562 from its first instant in Bangkok.
+    await pickDay(page, page.getByTestId('filter-from'), '2562', /^มี\.ค\.$/, '1');
+    expect(await page.getByTestId('filter-from').inputValue()).toBe('1 มี.ค. 2562');
+    await entries.first().and(page.locator('[data-revision="3"]')).waitFor();
+    expect(await shownRevisions()).toEqual(await apiRevisions('from=2019-02-28T17:00:00.000Z'));
+    expect(await shownRevisions()).toEqual([3, 4, 5, 6, 7]);
+    await page.getByTestId('filter-from').click();
+    await page.locator('.ant-picker-clear').first().click({ force: true });
+    await page.keyboard.press('Escape');
+    await entries.first().and(page.locator('[data-revision="0"]')).waitFor();
 
     // Paging through the API's pages, five at a time.
     await page.getByTestId('page-size').click();
@@ -398,13 +420,13 @@ describe('the auditor’s screens in the console', () => {
     await page.setViewportSize({ width: 768, height: 900 });
     await page.goto(`${base}/#/audit/plans/${planId}/history`);
     await revised.waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(768);
     await shoot(page, 'en', '46-audit-history-768');
     await page.getByTestId('language-switch').click();
     await page.getByRole('heading', { name: `ตรวจสอบ: ${samplePlan.titleTh}`, level: 1 }).waitFor();
     await page.goto(`${base}/#/audit/plans/${planId}/compare?from=5&to=7`);
     await page.getByTestId('compare-after').locator('[data-revision="7"]').waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(768);
     await shoot(page, 'th', '46-audit-compare-768');
     expect(refused).toEqual([]);
   }, 180_000);
