@@ -159,6 +159,10 @@ describe('the auditor’s screens in the console', () => {
       expect(Object.keys(names).filter((k) => k !== 'unknown').sort()).toEqual([...PLAN_EVENT_TYPES].sort());
       for (const [type, name] of Object.entries(names)) expect(name).not.toContain(type);
     }
+    // Every text in both languages (English plurals in their _one/_other forms).
+    const keys = (tree: object, prefix = ''): string[] =>
+      Object.entries(tree).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k.replace(/_(one|other)$/, '')}`]));
+    expect([...new Set(keys(auditEn))].sort()).toEqual([...new Set(keys(auditTh))].sort());
   });
 
   it('an auditor sees the log verified with the API’s chain head, and reads the plan’s history in order: who, when in B.E., why, and what changed field by field; filters, pages and exports it', async () => {
