@@ -10,6 +10,7 @@ import { setLang } from './i18n';
 import { useLiveUpdates } from './live';
 import { NotificationBell, SETTINGS_ROUTE } from './NotificationBell';
 import { canSeeReferrals } from './referrals';
+import { canReadPlanHistory } from './reports';
 import { SignInPage } from './pages/SignInPage';
 
 const DashboardPage = lazy(() => import('./pages/DashboardPage'));
@@ -19,6 +20,7 @@ const PlanPage = lazy(() => import('./pages/PlansPage').then((m) => ({ default: 
 const NotificationSettingsPage = lazy(() => import('./pages/NotificationSettingsPage'));
 const ReferralsPage = lazy(() => import('./pages/ReferralsPage'));
 const ReferralPage = lazy(() => import('./pages/ReferralPage'));
+const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 10_000 } } });
 
@@ -64,6 +66,7 @@ function Shell() {
   const items = [
     ...(canSeePlans(user.role) ? [{ key: '/plans', label: t('nav.plans') }] : []),
     ...(canSeeReferrals(user.role) ? [{ key: '/referrals', label: t('nav.referrals') }] : []),
+    ...(canReadPlanHistory(user.role) ? [{ key: '/audit', label: t('audit.nav') }] : []),
     { key: '/dashboard', label: t('nav.dashboard') },
     ...(canManageUsers(user.role) ? [{ key: '/users', label: t('nav.users') }] : []),
   ];
@@ -78,6 +81,7 @@ function Shell() {
   else if (referralMatch && canSeeReferrals(user.role)) page = <ReferralPage key={referralMatch[1]} referralId={referralMatch[1]} navigate={navigate} />;
   else if (section === '/referrals' && canSeeReferrals(user.role)) page = <ReferralsPage navigate={navigate} />;
   else if (section === '/users' && canManageUsers(user.role)) page = <UsersPage />;
+  else if (section === '/audit' && canReadPlanHistory(user.role)) page = <AuditPage path={path} navigate={navigate} />;
   else page = <DashboardPage />;
   return (
     <Layout style={{ minHeight: '100vh' }}>

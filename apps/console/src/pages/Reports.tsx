@@ -14,7 +14,7 @@ import { canExportHtcds, canReadCaseStatistics, canReadPlanHistory, canReadPlanR
 dayjs.extend(buddhistEra);
 
 /** The date picker's calendar in Buddhist-era years (2562, not 2019), Thai month names in Thai. */
-const pickerLocale = (lang: Lang) => {
+export const pickerLocale = (lang: Lang) => {
   const base = (lang === 'th' ? thTH : enUS).DatePicker!;
   return { ...base, lang: { ...base.lang, yearFormat: 'BBBB', cellYearFormat: 'BBBB', fieldYearFormat: 'BBBB' } };
 };
