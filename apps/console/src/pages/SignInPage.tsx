@@ -69,7 +69,7 @@ export function SignInPage() {
           {t('app.name')}
         </Typography.Title>
         <Typography.Paragraph>{t('app.subtitle')}</Typography.Paragraph>
-        {providerError && step.kind === 'password' && (
+        {providerError && step.kind === 'password' && !methods.isPending && (
           <Alert
             type="error"
             showIcon
