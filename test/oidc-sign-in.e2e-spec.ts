@@ -92,11 +92,12 @@ describe('signing in through an OpenID provider', () => {
 
   /** What the console does on load: a refresh with the CSRF token echoed; answers the new access token. */
   async function refreshInPage(page: Page): Promise<{ status: number; body: { accessToken?: string; user?: Record<string, string>; code?: string } }> {
-    return page.evaluate(async () => {
+    // Runs in the page (a string, so that this file needs no DOM types): the browser's own cookies and fetch.
+    return page.evaluate(`(async () => {
       const csrf = document.cookie.split(';').map((c) => c.trim()).find((c) => c.startsWith('ruamjai_csrf='))?.slice('ruamjai_csrf='.length) ?? '';
       const res = await fetch('/api/v1/auth/refresh', { method: 'POST', headers: { 'X-CSRF-Token': csrf } });
       return { status: res.status, body: await res.json() };
-    });
+    })()`);
   }
 
   // All of the context's cookies: asking by URL would leave out the refresh cookie, whose path is /api/v1/auth.
