@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { startApi, type ApiHarness } from './support/api-harness';
 import { launchChromium } from './support/browser';
-import { BrowserPages, expectAccessible, SHOTS, shoot } from './support/console-session';
+import { BrowserPages, expectAccessible, serveConsole, SHOTS, shoot } from './support/console-session';
 import { freePort, startOidcProvider, type ProviderAccount, type RunningProvider } from './support/oidc-provider';
 
 /**
@@ -295,4 +295,27 @@ describe('signing in through an OpenID provider', () => {
     const refused = await api.http.post('/api/v1/auth/sign-in').send({ username: 'kanya.s', password: 'kanya-at-the-provider' });
     expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 404, code: 'AUTH.EMBEDDED_SIGN_IN_DISABLED' });
   });
+
+  it('under AUTH_MODE=both offers the provider first and the directory’s password form beside it', async () => {
+    const both = await startApi(
+      { AUTH_MODE: 'both', OIDC_ISSUER: provider.issuer, OIDC_ALLOW_HTTP: 'true', OIDC_CLIENT_ID: CLIENT_ID, OIDC_CLIENT_SECRET: CLIENT_SECRET, OIDC_PROVIDER_NAME: PROVIDER_NAME, OIDC_ROLE_MAP: 'ruamjai-secretariat=coordinator' },
+      { agencies: false },
+    );
+    try {
+      const at = await serveConsole(both);
+      expect((await both.http.get('/api/v1/auth/methods').expect(200)).body).toEqual({ password: true, oidc: { providerName: PROVIDER_NAME, startUrl: '/api/v1/auth/oidc/start' } });
+      const { page } = await newPage();
+      await page.goto(at + '/', { waitUntil: 'domcontentloaded' });
+      await button(page).waitFor();
+      await page.getByLabel('รหัสผ่าน', { exact: true }).waitFor();
+      await expectAccessible(page, 'sign-in page, provider and password (th)');
+      await shoot(page, 'th', '63-oidc-and-password');
+      await page.getByTestId('language-switch').click();
+      await button(page, 'en').waitFor();
+      await page.getByLabel('Password', { exact: true }).waitFor();
+      await shoot(page, 'en', '63-oidc-and-password');
+    } finally {
+      await both.close();
+    }
+  }, 240_000);
 });
