@@ -4,7 +4,7 @@
  * started by the integration and e2e projects' global setup, which Jest runs only when the run
  * selects a test of that project: `npx jest path/to/one.spec.ts` starts nothing.
  */
-const esmPackages = ['@nestjs', 'file-type', 'jose', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', 'load-esm', 'uuid', 'content-disposition'];
+const esmPackages = ['@nestjs', 'file-type', 'jose', 'openid-client', 'oauth4webapi', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', 'load-esm', 'uuid', 'content-disposition'];
 const paths = require('./tsconfig.json').compilerOptions.paths;
 
 /** What every project shares: TypeScript through SWC, the path aliases, Node as the environment. */

@@ -36,7 +36,8 @@ const CASE_WORKERS = { ...all(200), chair: 403, viewer: 403 };
 const ONE_CASE = { ...CASE_WORKERS, outsider: 404 };
 const PLAN_TRAIL = { ...all(403), coordinator: 200, chair: 200, auditor: 200 };
 
-const READS: Record<string, { url: (f: Fixture) => string; expect: Record<Caller, number>; stream?: true }> = {
+/** `notFound`: the code of a 404 other than the usual …NOT_FOUND (a route this server's configuration leaves off). */
+const READS: Record<string, { url: (f: Fixture) => string; expect: Record<Caller, number>; stream?: true; notFound?: string }> = {
   '/health': { url: () => '/health', expect: all(200) },
   '/api/v1/plans/{planId}': { url: (f) => `/api/v1/plans/${f.planId}`, expect: { ...all(200), viewer: 403 } },
   '/api/v1/plans/{planId}/history': { url: (f) => `/api/v1/plans/${f.planId}/history`, expect: PLAN_TRAIL },
@@ -75,6 +76,11 @@ const READS: Record<string, { url: (f: Fixture) => string; expect: Record<Caller
   // The console's way into a plan or its dashboard: titles and statuses only, so viewers too.
   '/api/v1/plans': { url: () => '/api/v1/plans', expect: all(200) },
   '/api/v1/auth/me': { url: () => '/api/v1/auth/me', expect: all(200) },
+  // What the sign-in page offers: public, nothing about anyone.
+  '/api/v1/auth/methods': { url: () => '/api/v1/auth/methods', expect: all(200) },
+  // Browser redirects of the OpenID sign-in: this server runs the embedded default, where they do not exist.
+  '/api/v1/auth/oidc/start': { url: () => '/api/v1/auth/oidc/start', expect: all(404), notFound: 'AUTH.OIDC_DISABLED' },
+  '/api/v1/auth/oidc/callback': { url: () => '/api/v1/auth/oidc/callback', expect: all(404), notFound: 'AUTH.OIDC_DISABLED' },
   // Positions only, nothing about any record: every signed-in role may listen.
   '/api/v1/live': { url: () => '/api/v1/live', expect: all(200), stream: true },
   '/api/v1/users': { url: () => '/api/v1/users', expect: OVERSIGHT_ONLY },
@@ -88,7 +94,7 @@ const READS: Record<string, { url: (f: Fixture) => string; expect: Record<Caller
   '/api/v1/notifications/webhooks': { url: () => '/api/v1/notifications/webhooks', expect: { ...all(403), coordinator: 200 } },
 };
 /** Routes that build from the log itself rather than waiting for a projection: they take no minPosition. */
-const READ_FROM_LOG = ['/health', '/api/v1/audit/verification', '/api/v1/plans/{planId}/comparison', '/api/v1/commitments/{commitmentId}', '/api/v1/live', '/api/v1/auth/me', '/api/v1/users/{username}/history', '/api/v1/me/notifications', '/api/v1/users/{username}/notification-preferences', '/api/v1/notifications/dead-letters', '/api/v1/notifications/webhooks', ...Object.keys(READS).filter((route) => route.includes('/reports/'))];
+const READ_FROM_LOG = ['/health', '/api/v1/audit/verification', '/api/v1/plans/{planId}/comparison', '/api/v1/commitments/{commitmentId}', '/api/v1/live', '/api/v1/auth/me', '/api/v1/auth/methods', '/api/v1/auth/oidc/start', '/api/v1/auth/oidc/callback', '/api/v1/users/{username}/history', '/api/v1/me/notifications', '/api/v1/users/{username}/notification-preferences', '/api/v1/notifications/dead-letters', '/api/v1/notifications/webhooks', ...Object.keys(READS).filter((route) => route.includes('/reports/'))];
 
 describe('every read route, by every kind of caller', () => {
   let api: ApiHarness;
@@ -145,7 +151,7 @@ describe('every read route, by every kind of caller', () => {
       : await get;
     expect({ route, caller, status: res.status }).toEqual({ route, caller, status: READS[route].expect[caller] });
     if (res.status >= 400) expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    if (res.status === 404) expect(res.body.code).toMatch(/NOT_FOUND$/);
+    if (res.status === 404) expect(res.body.code).toMatch(READS[route].notFound ?? /NOT_FOUND$/);
   });
 
   it('lists pledges to a case only to those with need-to-know, and pledges to plan projects to everyone', async () => {

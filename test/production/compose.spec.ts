@@ -20,6 +20,8 @@ interface Service {
   environment?: Record<string, string>;
   ports?: string[];
   expose?: string[];
+  volumes?: string[];
+  networks?: string[] | Record<string, { aliases?: string[] } | null>;
 }
 
 /** Compose's variable interpolation: ${NAME}, ${NAME:-default}, ${NAME:?error} (an unset or empty NAME fails). */
@@ -39,7 +41,7 @@ function load(env: Record<string, string>): { services: Record<string, Service> 
   return walk(parse(raw, { merge: true })) as { services: Record<string, Service> };
 }
 
-const requiredEnv = { POSTGRES_PASSWORD: 's3cret-from-the-vault', RUAMJAI_DOMAIN: 'ruamjai.example.go.th' };
+const requiredEnv = { POSTGRES_PASSWORD: 's3cret-from-the-vault', KEYCLOAK_ADMIN_PASSWORD: 'another-s3cret-from-the-vault', RUAMJAI_DOMAIN: 'ruamjai.example.go.th' };
 const compose = load(requiredEnv);
 const { services } = compose;
 
@@ -88,7 +90,7 @@ describe('docker-compose.yml', () => {
     const published = Object.entries(services).flatMap(([name, s]) => (s.ports ?? []).map((port) => ({ name, port })));
     const open = published.filter(({ port }) => !/^(\d{1,3}\.){3}\d{1,3}:\d+:\d+/.test(port));
     expect([...new Set(open.map((p) => p.name))]).toEqual(['caddy']);
-    for (const name of ['kurrentdb', 'postgres', 'api', 'worker']) expect(services[name].ports).toBeUndefined();
+    for (const name of ['kurrentdb', 'postgres', 'api', 'worker', 'keycloak']) expect(services[name].ports).toBeUndefined();
     const caddyfile = readFileSync(join(root, 'infra/caddy/Caddyfile'), 'utf8');
     expect(caddyfile).toMatch(/reverse_proxy api:3000/);
     expect(caddyfile).toMatch(/respond \/metrics 404/);
@@ -116,5 +118,61 @@ describe('docker-compose.yml', () => {
     for (const name of ['api', 'worker']) {
       expect(Object.keys(services[name].environment!).filter((v) => !known.has(v))).toEqual([]);
     }
+  });
+
+  describe('Keycloak, the example OpenID provider', () => {
+    const keycloak = () => services.keycloak;
+    const api = () => services.api.environment!;
+    const kc = () => keycloak().environment!;
+    const mount = () => keycloak().volumes!.find((v) => v.endsWith(':/opt/keycloak/data/import/ruamjai-realm.json:ro'))!;
+    /** The realm as Keycloak imports it: its ${VAR} placeholders read from the container's environment. */
+    const realm = () => JSON.parse(readFileSync(join(root, mount().split(':')[0]), 'utf8').replace(/\$\{(\w+)\}/g, (_, name: string) => kc()[name] ?? '')) as {
+      realm: string;
+      groups: Array<{ name: string }>;
+      clients: Array<{ clientId: string; publicClient: boolean; redirectUris: string[]; standardFlowEnabled: boolean; implicitFlowEnabled: boolean; directAccessGrantsEnabled: boolean; attributes: Record<string, string>; protocolMappers: Array<{ config: Record<string, string> }> }>;
+    };
+    const client = () => realm().clients.find((c) => c.clientId === api().OIDC_CLIENT_ID)!;
+
+    it('runs a pinned Keycloak release that imports the realm file from infra/, with a required admin password', () => {
+      expect(keycloak().image).toMatch(/^quay\.io\/keycloak\/keycloak:\d+\.\d+\.\d+$/);
+      expect(keycloak().command).toEqual(['start', '--import-realm']);
+      expect(mount().startsWith('./infra/keycloak/')).toBe(true);
+      expect(() => load({ ...requiredEnv, KEYCLOAK_ADMIN_PASSWORD: '' })).toThrow(/KEYCLOAK_ADMIN_PASSWORD/);
+      expect(raw.match(/\$\{KEYCLOAK_ADMIN_PASSWORD[^}]*\}/g)!.every((use) => use.startsWith('${KEYCLOAK_ADMIN_PASSWORD:?'))).toBe(true);
+    });
+
+    it('gives the API an issuer that is Keycloak’s realm at the address Keycloak announces, reached through Caddy', () => {
+      expect(api().OIDC_ISSUER).toBe(`${kc().KC_HOSTNAME}/realms/${realm().realm}`);
+      expect(kc().KC_HOSTNAME).toBe(`https://${requiredEnv.RUAMJAI_DOMAIN}${kc().KC_HTTP_RELATIVE_PATH}`);
+      const caddyfile = readFileSync(join(root, 'infra/caddy/Caddyfile'), 'utf8');
+      expect(caddyfile).toContain(`reverse_proxy ${kc().KC_HTTP_RELATIVE_PATH}/* keycloak:8080`);
+      expect(keycloak().expose).toEqual(['8080']);
+      // Inside the compose network the public name is Caddy, on a network the API is on.
+      const edge = (services.caddy.networks as Record<string, { aliases?: string[] }>).edge;
+      expect(edge.aliases).toContain(requiredEnv.RUAMJAI_DOMAIN);
+      expect(services.api.networks).toContain('edge');
+    });
+
+    it('defines the client the API uses: public, code flow with PKCE S256 only, sending the browser back to the API’s callback', () => {
+      expect(client()).toBeDefined();
+      expect(api().OIDC_CLIENT_SECRET).toBeUndefined();
+      expect(client()).toMatchObject({ publicClient: true, standardFlowEnabled: true, implicitFlowEnabled: false, directAccessGrantsEnabled: false });
+      expect(client().attributes['pkce.code.challenge.method']).toBe('S256');
+      expect(client().redirectUris).toEqual([api().OIDC_REDIRECT_URL]);
+    });
+
+    it('releases the claims the API maps, and has a group for every provider value of the role map', () => {
+      const released = client().protocolMappers.filter((m) => m.config['userinfo.token.claim'] === 'true' && m.config['id.token.claim'] === 'true').map((m) => m.config['claim.name']);
+      expect(released).toEqual(expect.arrayContaining([api().OIDC_ROLE_CLAIM, api().OIDC_AGENCY_CLAIM]));
+      const groups = realm().groups.map((g) => g.name);
+      for (const pair of api().OIDC_ROLE_MAP.split(',')) expect(groups).toContain(pair.split('=')[0]);
+    });
+
+    it('gives the API a sign-in configuration its own start-up accepts, with every role reachable', () => {
+      const config = loadConfig(api());
+      expect(config.auth.mode).toBe('oidc');
+      expect(config.oidc).toMatchObject({ issuer: api().OIDC_ISSUER, clientId: 'ruamjai-console', clientSecret: undefined, allowHttp: false });
+      expect(new Set(config.oidc!.roleMap.map((r) => r.role))).toEqual(new Set(['coordinator', 'chair', 'auditor', 'agency_officer', 'viewer']));
+    });
   });
 });

@@ -16,9 +16,11 @@ import { CASE_CONTROLLERS } from './cases/case-controllers';
 import { identityMigrations, IdentityModule, identityProjections } from '@ruamjai/identity';
 import { SignInController } from './auth/sign-in/sign-in.http.controller';
 import { UsersController } from './auth/users/users.http.controller';
+import { OIDC_RELYING_PARTY, OidcSignInController } from './auth/oidc/oidc-sign-in.http.controller';
+import { OidcRelyingParty } from './auth/oidc/oidc-relying-party';
 import { ListPlansController } from './plans/list-plans/list-plans.http.controller';
 import { LiveController } from './live/live.http.controller';
-import { AuthGuard } from '@ruamjai/security';
+import { AuthGuard, loadOrCreateSigningKey } from '@ruamjai/security';
 import { HealthController } from './health/health.http.controller';
 import { MetricsController } from './metrics/metrics.http.controller';
 import { CommandHttp } from './http/command-http';
@@ -110,6 +112,7 @@ export class AppModule {
         ...CASE_CONTROLLERS,
         ReportsController,
         SignInController,
+        OidcSignInController,
         UsersController,
         ListPlansController,
         LiveController,
@@ -119,6 +122,11 @@ export class AppModule {
         CommandHttp,
         ReadYourWrites,
         StoreWriteHealth,
+        {
+          provide: OIDC_RELYING_PARTY,
+          useFactory: async () =>
+            config.oidc && config.auth.mode !== 'embedded' ? new OidcRelyingParty(config.oidc, await loadOrCreateSigningKey(config.dataDir), config.jwt.issuer) : null,
+        },
         { provide: APP_FILTER, useClass: ProblemFilter },
         // Authentication first, so the request budget can be the user's rather than the address's.
         { provide: APP_GUARD, useClass: AuthGuard },

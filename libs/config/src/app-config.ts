@@ -1,5 +1,7 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { ConfigError } from './config-error';
+import { loadAuthMode, type AuthMode, type OidcConfig } from './oidc-config';
 
 /** Everything the processes read from their environment, typed and checked once at start-up. */
 export interface AppConfig {
@@ -37,8 +39,10 @@ export interface AppConfig {
   };
   /** The built console (apps/console), served at `/` when the folder exists. */
   readonly consoleDir: string;
-  /** The embedded sign-in: sessions, lockout, second factor. */
+  /** Sign-in: which ways are open (AUTH_MODE), sessions, lockout, second factor. */
   readonly auth: {
+    /** embedded (the directory's passwords), oidc (an OpenID provider only) or both. */
+    readonly mode: AuthMode;
     /** Lifetime of an access token issued at sign-in; the refresh cookie renews it. */
     readonly accessTokenTtlSeconds: number;
     /** A session ends this long after sign-in, however often it is refreshed. */
@@ -49,6 +53,8 @@ export interface AppConfig {
     /** The name authenticator apps show beside the six-digit code. */
     readonly totpIssuer: string;
   };
+  /** Sign-in through an OpenID Connect provider; absent when AUTH_MODE=embedded. */
+  readonly oidc: OidcConfig | undefined;
   /** Notices to people: the bell in the console always; e-mail when SMTP_URL is set; webhooks as subscribed. */
   readonly notifications: {
     /** Run the notifier wherever projections run (the API in-process, or the worker). */
@@ -76,15 +82,7 @@ export interface AppConfig {
   };
 }
 
-export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    problem: string,
-  ) {
-    super(`Configuration error: ${variable} ${problem}`);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError };
 
 type Env = Record<string, string | undefined>;
 
@@ -160,6 +158,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
   const publicKeyPem = env.JWT_PUBLIC_KEY?.replace(/\\n/g, '\n') || undefined;
   if (publicKeyPem && !publicKeyPem.includes('BEGIN PUBLIC KEY')) throw new ConfigError('JWT_PUBLIC_KEY', 'must be a PEM (SPKI) public key');
+  const jwksUrl = optionalUrl(env, 'JWT_JWKS_URL', ['https']);
+  const publicUrl = (optionalUrl(env, 'PUBLIC_URL', ['http', 'https']) ?? `http://localhost:${integer(env, 'PORT', 3000, 0, 65535)}`).replace(/\/$/, '');
+  const { mode, oidc } = loadAuthMode(env, publicUrl, Boolean(jwksUrl || publicKeyPem));
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
@@ -167,7 +168,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     eventStoreConnectionString: optionalUrl(env, 'EVENTSTORE_CONNECTION_STRING', ['kurrentdb', 'kurrentdb+discover', 'esdb', 'esdb+discover']),
     databaseUrl: optionalUrl(env, 'DATABASE_URL', ['postgres', 'postgresql']),
     jwt: {
-      jwksUrl: optionalUrl(env, 'JWT_JWKS_URL', ['https']),
+      jwksUrl,
       publicKeyPem,
       issuer: env.JWT_ISSUER || 'ruamjai',
       audience: env.JWT_AUDIENCE || 'ruamjai-api',
@@ -192,6 +193,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     kafka: { brokers: brokers(env, 'KAFKA_BROKERS'), clientId: env.KAFKA_CLIENT_ID || 'ruamjai' },
     consoleDir: resolve(env.CONSOLE_DIR || './dist/console'),
     auth: {
+      mode,
       accessTokenTtlSeconds: integer(env, 'ACCESS_TOKEN_TTL_SECONDS', 300, 10, 3600),
       sessionMaxSeconds: integer(env, 'SESSION_MAX_HOURS', 12, 1, 24 * 30) * 3600,
       lockoutMaxFailures: integer(env, 'SIGN_IN_MAX_FAILURES', 5, 1, 100),
@@ -199,9 +201,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       lockoutMaxSeconds: integer(env, 'SIGN_IN_LOCKOUT_MAX_SECONDS', 3600, 1, 7 * 86_400),
       totpIssuer: env.TOTP_ISSUER || 'Ruamjai',
     },
+    oidc,
     notifications: {
       enabled: boolean(env, 'NOTIFICATIONS', true),
-      publicUrl: (optionalUrl(env, 'PUBLIC_URL', ['http', 'https']) ?? `http://localhost:${integer(env, 'PORT', 3000, 0, 65535)}`).replace(/\/$/, ''),
+      publicUrl,
       smtp: smtp(env, 'SMTP_URL'),
       mailFrom: env.MAIL_FROM || 'Ruamjai <no-reply@ruamjai.localhost>',
       digestHour: integer(env, 'NOTIFY_DIGEST_HOUR', 7, 0, 23),

@@ -12,3 +12,5 @@ import { sessionMigrations } from './sessions/session-store';
 
 /** The identity context's read-model tables (and, on PostgreSQL, its sessions). */
 export const identityMigrations: Record<string, Migration> = { ...userDirectoryMigrations, ...sessionMigrations };
+export * from './domain/provider-sign-in/provider-sign-in-refusals';
+export * from './application/provider-claims';

@@ -40,8 +40,8 @@ export type Check =
   | 'unregistered-agency-accepted'
   | 'no-answer';
 
-/** What answers without a token: health, metrics and the API docs. */
-const PUBLIC = /^\/(health|metrics|api\/docs)(\/|\?|$|-json)/;
+/** What answers without a token: health, metrics, the API docs, and what the sign-in page offers. */
+const PUBLIC = /^\/(health|metrics|api\/docs|api\/v1\/auth\/methods)(\/|\?|$|-json)/;
 
 /**
  * Refusals the log records on purpose: a failed sign-in and the lockout it may cause are audited

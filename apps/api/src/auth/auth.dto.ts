@@ -124,3 +124,13 @@ export class UserCommandAnswerDto {
   @ApiProperty() position!: string;
   @ApiPropertyOptional({ description: 'Shown once: the person must change it at first sign-in' }) oneTimePassword?: string;
 }
+
+export class OidcSignInMethodDto {
+  @ApiProperty({ example: 'Keycloak', description: 'The provider’s name for the button: "เข้าสู่ระบบด้วย …"' }) providerName!: string;
+  @ApiProperty({ example: '/api/v1/auth/oidc/start', description: 'Open in the browser (a navigation, not a fetch): it redirects to the provider' }) startUrl!: string;
+}
+
+export class SignInMethodsDto {
+  @ApiProperty({ description: 'The embedded directory’s password (and TOTP) sign-in is open' }) password!: boolean;
+  @ApiProperty({ type: OidcSignInMethodDto, nullable: true, description: 'Sign-in through the OpenID provider, when configured' }) oidc!: OidcSignInMethodDto | null;
+}

@@ -1589,6 +1589,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SignInController_methods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/me": {
         parameters: {
             query?: never;
@@ -1597,6 +1613,40 @@ export interface paths {
             cookie?: never;
         };
         get: operations["SignInController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** เริ่มเข้าสู่ระบบผ่านผู้ให้บริการยืนยันตัวตน / Start signing in through the OpenID provider (open in the browser) */
+        get: operations["OidcSignInController_start"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ผู้ให้บริการส่งกลับมาที่นี่ / Where the provider sends the browser back */
+        get: operations["OidcSignInController_callback"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2736,6 +2786,24 @@ export interface components {
             challenge: string;
             /** @example 123456 */
             code: string;
+        };
+        OidcSignInMethodDto: {
+            /**
+             * @description The provider’s name for the button: "เข้าสู่ระบบด้วย …"
+             * @example Keycloak
+             */
+            providerName: string;
+            /**
+             * @description Open in the browser (a navigation, not a fetch): it redirects to the provider
+             * @example /api/v1/auth/oidc/start
+             */
+            startUrl: string;
+        };
+        SignInMethodsDto: {
+            /** @description The embedded directory’s password (and TOTP) sign-in is open */
+            password: boolean;
+            /** @description Sign-in through the OpenID provider, when configured */
+            oidc: components["schemas"]["OidcSignInMethodDto"] | null;
         };
         MeDto: {
             username: string;
@@ -5607,6 +5675,26 @@ export interface operations {
             };
         };
     };
+    SignInController_methods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description วิธีเข้าสู่ระบบที่เปิดอยู่ สำหรับหน้าเข้าสู่ระบบ / The ways to sign in that are open, for the sign-in page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInMethodsDto"];
+                };
+            };
+        };
+    };
     SignInController_me: {
         parameters: {
             query?: never;
@@ -5623,6 +5711,61 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["MeDto"];
                 };
+            };
+        };
+    };
+    OidcSignInController_start: {
+        parameters: {
+            query?: {
+                /** @description Ask the provider for the password again, even with a session there */
+                prompt?: "login";
+                /** @description The language the provider’s pages should use, if it can */
+                lang?: "th" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the provider’s authorization endpoint (code flow, PKCE S256, state, nonce) */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OidcSignInController_callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed in: to the console, with the refresh and CSRF cookies set (the console then calls POST /api/v1/auth/refresh) */
+            303: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description AUTH.OIDC_STATE_INVALID: no sign-in was started here, it expired, or the state does not match */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The provider vouched for the person but their claims give no role or agency (AUTH.OIDC_NO_ROLE, …): recorded, not signed in */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

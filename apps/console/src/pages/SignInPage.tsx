@@ -1,9 +1,34 @@
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Divider, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../api/client';
 import { useAuth, type SignInAnswer } from '../auth';
 import type { Lang } from '../format';
+
+/** Why the OpenID provider's round trip ended back here (the API's problem code, in `?sign-in-error=`), read once. */
+function takeProviderError(): string | null {
+  const params = new URLSearchParams(window.location.search);
+  const code = params.get('sign-in-error');
+  if (code === null) return null;
+  params.delete('sign-in-error');
+  const rest = params.toString();
+  window.history.replaceState(null, '', `${window.location.pathname}${rest ? `?${rest}` : ''}${window.location.hash}`);
+  return /^[A-Z0-9_.]{1,64}$/.test(code) ? code : 'UNKNOWN';
+}
+
+const KNOWN_PROVIDER_ERRORS = ['AUTH.OIDC_NO_ROLE', 'AUTH.OIDC_NO_AGENCY', 'AUTH.OIDC_USERNAME_INVALID', 'AUTH.OIDC_ACCOUNT_INACTIVE', 'AUTH.OIDC_ACCOUNT_LINKED_ELSEWHERE', 'AUTH.OIDC_STATE_INVALID', 'AUTH.OIDC_PROVIDER_REFUSED', 'AUTH.OIDC_NOT_VERIFIED', 'AUTH.OIDC_PROVIDER_UNAVAILABLE'];
+
+/** The button to the OpenID provider, when the API has one configured ("เข้าสู่ระบบด้วย …"). */
+function ProviderSignIn({ providerName, startUrl, lang, primary }: { providerName: string; startUrl: string; lang: Lang; primary: boolean }) {
+  const { t } = useTranslation();
+  // A link, not a script: the browser itself goes to the provider and comes back.
+  return (
+    <Button type={primary ? 'primary' : 'default'} href={`${startUrl}?lang=${lang}`} block size="large" data-testid="oidc-sign-in">
+      {t('oidc.button', { provider: providerName })}
+    </Button>
+  );
+}
 
 type Step = { kind: 'password' } | { kind: 'change'; challenge: string } | { kind: 'enrol'; challenge: string; secret: string; otpauthUri: string };
 
@@ -15,6 +40,10 @@ export function SignInPage() {
   const [step, setStep] = useState<Step>({ kind: 'password' });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [providerError] = useState(takeProviderError);
+  const methods = useQuery({ queryKey: ['sign-in-methods'], queryFn: () => unwrap<{ password: boolean; oidc: { providerName: string; startUrl: string } | null }>(api.GET('/api/v1/auth/methods')) });
+  const oidc = methods.data?.oidc ?? null;
+  const password = methods.data?.password ?? true;
 
   async function submit(call: () => Promise<SignInAnswer>) {
     setBusy(true);
@@ -40,7 +69,28 @@ export function SignInPage() {
           {t('app.name')}
         </Typography.Title>
         <Typography.Paragraph>{t('app.subtitle')}</Typography.Paragraph>
-        {step.kind === 'password' && (
+        {providerError && step.kind === 'password' && !methods.isPending && (
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            style={{ marginBottom: 16 }}
+            title={t('oidc.refusedTitle')}
+            description={t(KNOWN_PROVIDER_ERRORS.includes(providerError) ? `oidc.errors.${providerError}` : 'oidc.errors.other', { provider: oidc?.providerName ?? '' })}
+            data-testid="oidc-error"
+          />
+        )}
+        {step.kind === 'password' && oidc && (
+          <section aria-labelledby="oidc-title">
+            <Typography.Title level={2} style={{ fontSize: 20 }} id="oidc-title">
+              {t('signIn.title')}
+            </Typography.Title>
+            <Typography.Paragraph>{t('oidc.intro', { provider: oidc.providerName })}</Typography.Paragraph>
+            <ProviderSignIn providerName={oidc.providerName} startUrl={oidc.startUrl} lang={lang} primary={!password} />
+            {password && <Divider plain>{t('oidc.or')}</Divider>}
+          </section>
+        )}
+        {step.kind === 'password' && password && (
           <Form
             layout="vertical"
             name="sign-in"
@@ -49,9 +99,15 @@ export function SignInPage() {
               submit(() => unwrap(api.POST('/api/v1/auth/sign-in', { body: { username: v.username.trim(), password: v.password, ...(v.code ? { code: v.code } : {}) } })))
             }
           >
-            <Typography.Title level={2} style={{ fontSize: 20 }}>
-              {t('signIn.title')}
-            </Typography.Title>
+            {oidc ? (
+              <Typography.Title level={3} style={{ fontSize: 16 }}>
+                {t('oidc.passwordTitle')}
+              </Typography.Title>
+            ) : (
+              <Typography.Title level={2} style={{ fontSize: 20 }}>
+                {t('signIn.title')}
+              </Typography.Title>
+            )}
             {alert}
             <Form.Item label={t('signIn.username')} name="username" rules={[{ required: true, message: t('signIn.required', { field: t('signIn.username') }) }]}>
               <Input autoComplete="username" autoFocus />

@@ -3,11 +3,13 @@ import type { Actor, Clock, Role } from '@ruamjai/kernel';
 import type { PersonalDataVault } from '@ruamjai/privacy';
 import { issueToken, type SigningKey } from '@ruamjai/security';
 import { jwtVerify, SignJWT } from 'jose';
-import { randomUUID } from 'node:crypto';
-import { needsSecondFactor, UserInvalid, userStreamId, type KnownUser, type NotificationPreferences, type LockoutPolicy, type SignInCheck, type UserCommand, type UserEvent } from '../domain/user/user';
+import { createHash, randomUUID } from 'node:crypto';
+import { PROVIDER_REFUSALS_STREAM_PREFIX, PROVIDER_SIGN_IN_ACTOR, providerSignInRefusals } from '../domain/provider-sign-in/provider-sign-in-refusals';
+import { needsSecondFactor, UserInvalid, userStreamId, type KnownUser, type NotificationPreferences, type LockoutPolicy, type ProviderLink, type ProviderRefusal, type SignInCheck, type UserCommand, type UserEvent } from '../domain/user/user';
 import { userDecider } from '../domain/user/user.decider';
 import { authoriseUserCommand } from '../domain/user/user.policy';
 import type { SessionStore } from '../sessions/session-store';
+import type { MappedIdentity } from './provider-claims';
 import { hashPassword, newTotpSecret, oneTimePassword, passwordProblem, totpCodeValid, verifyPassword } from './credentials';
 
 export interface IdentitySettings {
@@ -34,6 +36,15 @@ export interface IssuedSession {
   readonly sessionId: string;
   readonly user: { readonly username: string; readonly displayName: string; readonly role: Role; readonly agency: string };
 }
+
+/** What a sign-in through the OpenID provider leads to: a session, or a recorded refusal. */
+export type ProviderSignInOutcome = { readonly kind: 'signed_in'; readonly session: IssuedSession } | { readonly kind: 'refused'; readonly reason: ProviderRefusal };
+
+/** The stream that keeps refusals of one provider subject with no account here. */
+export const providerRefusalsStreamId = (link: ProviderLink): string =>
+  PROVIDER_REFUSALS_STREAM_PREFIX + createHash('sha256').update(`${link.issuer}\n${link.subject}`).digest('hex').slice(0, 32);
+
+const PROVIDER_ROLE_CHANGE_REASON = 'บทบาทหรือหน่วยงานตามผู้ให้บริการยืนยันตัวตน / role or agency as the identity provider says';
 
 type ChallengeStep = 'password_change' | 'second_factor_enrolment';
 interface Challenge {
@@ -179,6 +190,50 @@ export class UserAccounts {
       this.context(selfActor(user), correlationId, { expectedRevision: challenge.revision }),
     );
     return this.attempt(user, { passwordValid: true, secondFactor: 'valid' }, client, correlationId);
+  }
+
+  /**
+   * A person the OpenID provider vouched for (the relying party checked the ID token, nonce, state
+   * and PKCE): recorded in the directory or brought up to date from the claims, and signed in with
+   * the same kind of session as a password sign-in. A role or agency that changed at the provider is
+   * a role change here, and ends the person's other sessions. Refusals are recorded too.
+   */
+  async signInThroughProvider(provider: ProviderLink, identity: MappedIdentity, client: string, correlationId: string): Promise<ProviderSignInOutcome> {
+    const now = this.clock.now();
+    if (identity.kind === 'refused') {
+      const { user } = identity.claimedUsername ? await this.load(identity.claimedUsername) : { user: undefined };
+      if (user) {
+        await this.run(
+          { type: 'RefuseProviderSignIn', data: { username: user.username, provider, reason: identity.reason, client }, actor: PROVIDER_SIGN_IN_ACTOR, at: now },
+          this.context(PROVIDER_SIGN_IN_ACTOR, correlationId),
+        );
+      } else {
+        const { claimedUsername, claimedAgency, providerValues, reason } = identity;
+        await this.runner.run(
+          providerSignInRefusals,
+          providerRefusalsStreamId(provider),
+          { type: 'RecordProviderSignInRefusal', data: { ...provider, claimedUsername, claimedAgency, providerValues, reason, client }, actor: PROVIDER_SIGN_IN_ACTOR, at: now },
+          this.context(PROVIDER_SIGN_IN_ACTOR, correlationId),
+        );
+      }
+      return { kind: 'refused', reason: identity.reason };
+    }
+    const { username, displayName, role, agency } = identity;
+    const { user: before } = await this.load(username);
+    const roleChanges = before !== undefined && before.status === 'active' && (before.role !== role || before.agency !== agency);
+    const actor: Actor = { id: username, agency, role };
+    const sessionId = randomUUID();
+    const outcome = await this.run(
+      { type: 'SignInThroughProvider', data: { username, displayName, role, agency, provider, sessionId, client }, actor, at: now },
+      this.context(actor, correlationId, roleChanges ? { reason: PROVIDER_ROLE_CHANGE_REASON } : {}),
+    );
+    const refusal = outcome.events.find((e): e is Extract<UserEvent, { type: 'UserProviderSignInRefused' }> => e.type === 'UserProviderSignInRefused');
+    if (refusal) return { kind: 'refused', reason: refusal.data.reason };
+    // Tokens already out carry the old role: those sessions end, as with the secretariat's role change.
+    if (outcome.events.some((e) => e.type === 'UserRoleChanged')) await this.sessions.revokeAllOf(username, now, 'role_changed');
+    const { refreshToken } = await this.sessions.start(username, now, this.settings.sessionLifetimeSeconds, sessionId);
+    const { user } = await this.load(username);
+    return { kind: 'signed_in', session: await this.issue(user!, sessionId, refreshToken) };
   }
 
   /** A new access token for a live session, rotating the refresh token. */

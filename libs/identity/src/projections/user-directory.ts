@@ -17,6 +17,8 @@ export interface UserView {
   readonly lockedUntil: string | null;
   readonly lastSignInAt: string | null;
   readonly notifications: NotificationPreferences;
+  /** Signs in through the OpenID provider (its issuer); null for the directory's own passwords. */
+  readonly provider?: string | null;
   readonly revision: number;
   readonly updatedAt: string;
 }
@@ -56,6 +58,26 @@ export function evolveUserView(view: UserView | undefined, event: UserEvent, rev
       updatedAt: at,
     };
   }
+  if (event.type === 'UserRegisteredFromProvider') {
+    const { username, displayName, role, agency, issuer } = event.data;
+    return {
+      username,
+      displayName,
+      role,
+      agency,
+      active: true,
+      mustChangePassword: false,
+      // The provider asks for its own second factor; Ruamjai's TOTP is for its passwords.
+      secondFactorRequired: false,
+      secondFactorEnrolled: false,
+      lockedUntil: null,
+      lastSignInAt: null,
+      notifications: DEFAULT_NOTIFICATION_PREFERENCES,
+      provider: issuer,
+      revision,
+      updatedAt: at,
+    };
+  }
   if (!view) return view;
   const next = { ...view, revision, updatedAt: at };
   switch (event.type) {
@@ -70,15 +92,22 @@ export function evolveUserView(view: UserView | undefined, event: UserEvent, rev
     case 'UserSecondFactorEnrolled':
       return { ...next, secondFactorEnrolled: true };
     case 'UserRoleChanged':
-      return { ...next, role: event.data.role, agency: event.data.agency, secondFactorRequired: needsSecondFactor(event.data.role) };
+      return { ...next, role: event.data.role, agency: event.data.agency, secondFactorRequired: view.provider ? false : needsSecondFactor(event.data.role) };
     case 'UserDeactivated':
       return { ...next, active: false };
     case 'UserNotificationPreferencesSet': {
       const { inConsole, email, dailyDigest } = event.data;
       return { ...next, notifications: { inConsole, email, dailyDigest } };
     }
+    case 'UserSignedInThroughProvider':
+      return { ...next, lastSignInAt: at };
+    case 'UserLinkedToProvider':
+      return { ...next, provider: event.data.issuer };
+    case 'UserDisplayNameChanged':
+      return { ...next, displayName: event.data.displayName };
     case 'UserSignInFailed':
     case 'UserSignedOut':
+    case 'UserProviderSignInRefused':
       return next;
     default: {
       const _: never = event;

@@ -23,11 +23,16 @@ export interface CookieOptions {
   readonly path: string;
   /** Seconds; 0 deletes the cookie. */
   readonly maxAge: number;
+  /**
+   * Strict unless said otherwise. Lax only for the OpenID sign-in's own cookie, which must come back
+   * on the provider's redirect (a navigation from another site, on which Strict cookies are not sent).
+   */
+  readonly sameSite?: 'Strict' | 'Lax';
 }
 
-/** Appends a SameSite=Strict Set-Cookie header (values are base64url tokens, so need no encoding). */
+/** Appends a Set-Cookie header, SameSite=Strict by default (values are base64url tokens, so need no encoding). */
 export function setCookie(reply: FastifyReply, name: string, value: string, options: CookieOptions): void {
-  const parts = [`${name}=${value}`, `Path=${options.path}`, `Max-Age=${options.maxAge}`, 'SameSite=Strict'];
+  const parts = [`${name}=${value}`, `Path=${options.path}`, `Max-Age=${options.maxAge}`, `SameSite=${options.sameSite ?? 'Strict'}`];
   if (options.maxAge === 0) parts.push('Expires=Thu, 01 Jan 1970 00:00:00 GMT');
   if (options.httpOnly) parts.push('HttpOnly');
   if (options.secure) parts.push('Secure');

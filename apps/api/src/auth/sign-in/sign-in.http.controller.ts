@@ -5,17 +5,14 @@ import { UserAccounts, type IssuedSession, type SignInOutcome } from '@ruamjai/i
 import type { Actor } from '@ruamjai/kernel';
 import { Public } from '@ruamjai/security';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { CurrentActor } from '../../http/command-http';
-import { readCookies, setCookie } from './cookies';
+import { readCookies } from './cookies';
+import { clearSessionCookies, CSRF_COOKIE, CSRF_HEADER, REFRESH_COOKIE, setSessionCookies } from './session-cookies';
 import { HttpProblem } from '../../http/problem';
-import { MeDto, PasswordChangeDto, SecondFactorEnrolmentDto, SignInAnswerDto, SignInDto } from '../auth.dto';
+import { MeDto, PasswordChangeDto, SecondFactorEnrolmentDto, SignInAnswerDto, SignInDto, SignInMethodsDto } from '../auth.dto';
 
-export const REFRESH_COOKIE = 'ruamjai_refresh';
-export const CSRF_COOKIE = 'ruamjai_csrf';
-export const CSRF_HEADER = 'x-csrf-token';
-/** The refresh cookie goes only to the sign-in routes. */
-const REFRESH_PATH = '/api/v1/auth';
+export { CSRF_COOKIE, CSRF_HEADER, REFRESH_COOKIE };
 
 type CookieRequest = FastifyRequest & { actor?: Actor; sessionId?: string };
 type CookieReply = FastifyReply;
@@ -85,12 +82,13 @@ export class SignInController {
   @ApiHeader({ name: 'X-CSRF-Token', required: true, description: 'The value of the ruamjai_csrf cookie' })
   @ApiOkResponse({ type: SignInAnswerDto, description: 'A new access token; the refresh cookie is rotated' })
   async refresh(@Req() request: CookieRequest, @Res({ passthrough: true }) reply: CookieReply): Promise<SignInAnswerDto> {
-    this.embeddedOnly();
+    // Sessions opened by a password or by the OpenID provider refresh alike.
+    if (this.externalTokens()) throw embeddedOff();
     this.checkCsrf(request);
     const token = readCookies(request)[REFRESH_COOKIE];
     const session = token ? await this.accounts.refresh(token) : undefined;
     if (!session) {
-      this.clearCookies(reply);
+      clearSessionCookies(reply);
       throw sessionEnded();
     }
     return this.started(session, request, reply);
@@ -104,7 +102,20 @@ export class SignInController {
     this.checkCsrf(request);
     const token = readCookies(request)[REFRESH_COOKIE];
     if (token) await this.accounts.signOut(token, request.id);
-    this.clearCookies(reply);
+    clearSessionCookies(reply);
+  }
+
+  @Public()
+  @Get('methods')
+  @ApiOkResponse({ type: SignInMethodsDto, description: 'วิธีเข้าสู่ระบบที่เปิดอยู่ สำหรับหน้าเข้าสู่ระบบ / The ways to sign in that are open, for the sign-in page' })
+  methods(@Res({ passthrough: true }) reply: CookieReply): SignInMethodsDto {
+    void reply.header('Cache-Control', 'no-store');
+    const { mode } = this.config.auth;
+    const oidc = this.config.oidc;
+    return {
+      password: !this.externalTokens() && mode !== 'oidc',
+      oidc: oidc && mode !== 'embedded' ? { providerName: oidc.providerName, startUrl: '/api/v1/auth/oidc/start' } : null,
+    };
   }
 
   @Get('me')
@@ -115,8 +126,14 @@ export class SignInController {
     return { username: actor.id, displayName: user?.displayName ?? actor.id, role: actor.role, agency: actor.agency, ...(request.sessionId ? { sessionId: request.sessionId } : {}) };
   }
 
+  /** Bearer tokens from an outside issuer (JWT_JWKS_URL, JWT_PUBLIC_KEY): Ruamjai signs no session then. */
+  private externalTokens(): boolean {
+    return Boolean(this.config.jwt.jwksUrl || this.config.jwt.publicKeyPem);
+  }
+
+  /** Password sign-in: off with outside tokens, and under AUTH_MODE=oidc. */
   private embeddedOnly(): void {
-    if (this.config.jwt.jwksUrl || this.config.jwt.publicKeyPem) throw embeddedOff();
+    if (this.externalTokens() || this.config.auth.mode === 'oidc') throw embeddedOff();
   }
 
   private checkCsrf(request: CookieRequest): void {
@@ -149,18 +166,7 @@ export class SignInController {
   }
 
   private started(session: IssuedSession, request: CookieRequest, reply: CookieReply): SignInAnswerDto {
-    const secure = request.protocol === 'https';
-    const known = readCookies(request)[CSRF_COOKIE];
-    const csrfToken = known && /^[\w-]{43}$/.test(known) ? known : randomBytes(32).toString('base64url');
-    const maxAge = this.config.auth.sessionMaxSeconds;
-    setCookie(reply, REFRESH_COOKIE, session.refreshToken, { httpOnly: true, secure, path: REFRESH_PATH, maxAge });
-    setCookie(reply, CSRF_COOKIE, csrfToken, { httpOnly: false, secure, path: '/', maxAge });
-    void reply.header('Cache-Control', 'no-store');
+    const csrfToken = setSessionCookies(session, request, reply, this.config.auth.sessionMaxSeconds);
     return { status: 'signed_in', accessToken: session.accessToken, expiresIn: session.expiresIn, csrfToken, user: session.user };
-  }
-
-  private clearCookies(reply: CookieReply): void {
-    setCookie(reply, REFRESH_COOKIE, '', { httpOnly: true, secure: false, path: REFRESH_PATH, maxAge: 0 });
-    setCookie(reply, CSRF_COOKIE, '', { httpOnly: false, secure: false, path: '/', maxAge: 0 });
   }
 }

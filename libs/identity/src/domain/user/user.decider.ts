@@ -13,6 +13,7 @@ import {
   type KnownUser,
   type LockoutPolicy,
   type SetNotificationPreferences,
+  type SignInThroughProvider,
   type SignInFailure,
   type UserCommand,
   type UserEvent,
@@ -74,6 +75,27 @@ function setPreferences(data: SetNotificationPreferences['data'], user: KnownUse
   return [{ type: 'UserNotificationPreferencesSet', data: { username, inConsole, email, dailyDigest } }];
 }
 
+function signInThroughProvider(data: SignInThroughProvider['data'], state: UserState): UserEvent[] {
+  const { username, role, agency, provider, sessionId, client } = data;
+  const displayName = data.displayName.trim() || username;
+  const link = { issuer: provider.issuer, subject: provider.subject };
+  const signedIn: UserEvent = { type: 'UserSignedInThroughProvider', data: { username, sessionId, client, ...link } };
+  if (state.status === 'unknown') {
+    return [{ type: 'UserRegisteredFromProvider', data: { username, displayName, role, agency, ...link } }, signedIn];
+  }
+  const refused = (reason: 'inactive' | 'linked_to_another_subject'): UserEvent[] => [{ type: 'UserProviderSignInRefused', data: { username, ...link, reason, client } }];
+  // Deactivation in Ruamjai outlasts the provider's account: the secretariat's decision stands.
+  if (state.status === 'inactive') return refused('inactive');
+  if (state.provider && (state.provider.issuer !== link.issuer || state.provider.subject !== link.subject)) return refused('linked_to_another_subject');
+  const events: UserEvent[] = [];
+  if (!state.provider) events.push({ type: 'UserLinkedToProvider', data: { username, ...link } });
+  if (state.displayName !== displayName) events.push({ type: 'UserDisplayNameChanged', data: { username, displayName, previousDisplayName: state.displayName } });
+  // The provider is where roles are kept now: a change there is recorded here as a role change.
+  if (state.role !== role || state.agency !== agency) events.push({ type: 'UserRoleChanged', data: { username, role, agency, previousRole: state.role, previousAgency: state.agency } });
+  events.push(signedIn);
+  return events;
+}
+
 function decide(command: UserCommand, state: UserState): UserEvent[] {
   const { username } = command.data;
   switch (command.type) {
@@ -112,6 +134,14 @@ function decide(command: UserCommand, state: UserState): UserEvent[] {
       return [{ type: 'UserSignedOut', data: { username, sessionId: command.data.sessionId } }];
     case 'SetNotificationPreferences':
       return setPreferences(command.data, active(state, username));
+    case 'SignInThroughProvider':
+      if (state.status === 'unknown' && !USERNAME.test(username)) throw new UserInvalid('ชื่อผู้ใช้จากผู้ให้บริการยืนยันตัวตนใช้ไม่ได้', 'The username from the identity provider is not usable');
+      return signInThroughProvider(command.data, state);
+    case 'RefuseProviderSignIn': {
+      known(state, username);
+      const { provider, reason, client } = command.data;
+      return [{ type: 'UserProviderSignInRefused', data: { username, issuer: provider.issuer, subject: provider.subject, reason, client } }];
+    }
     default: {
       const _: never = command;
       throw new Error(`unknown command ${JSON.stringify(_)}`);
@@ -121,7 +151,25 @@ function decide(command: UserCommand, state: UserState): UserEvent[] {
 
 function evolve(state: UserState, event: UserEvent): UserState {
   if (event.type === 'UserRegistered') {
-    return { status: 'active', ...event.data, mustChangePassword: true, sealedSecret: null, consecutiveFailures: 0, lockedUntil: null, notifications: DEFAULT_NOTIFICATION_PREFERENCES };
+    return { status: 'active', ...event.data, mustChangePassword: true, sealedSecret: null, consecutiveFailures: 0, lockedUntil: null, notifications: DEFAULT_NOTIFICATION_PREFERENCES, provider: null };
+  }
+  if (event.type === 'UserRegisteredFromProvider') {
+    const { username, displayName, role, agency, issuer, subject } = event.data;
+    // No password: the provider signs this person in (a password sign-in can never match an empty hash).
+    return {
+      status: 'active',
+      username,
+      displayName,
+      role,
+      agency,
+      passwordHash: '',
+      mustChangePassword: false,
+      sealedSecret: null,
+      consecutiveFailures: 0,
+      lockedUntil: null,
+      notifications: DEFAULT_NOTIFICATION_PREFERENCES,
+      provider: { issuer, subject },
+    };
   }
   if (state.status === 'unknown') return state;
   switch (event.type) {
@@ -142,7 +190,15 @@ function evolve(state: UserState, event: UserEvent): UserState {
     case 'UserDeactivated':
       return { ...state, status: 'inactive' };
     case 'UserSignedOut':
+    case 'UserProviderSignInRefused':
+    // The password's lockout is the password's: a sign-in at the provider neither sets nor clears it.
+    case 'UserSignedInThroughProvider':
       return state;
+    case 'UserLinkedToProvider':
+      return { ...state, provider: { issuer: event.data.issuer, subject: event.data.subject } };
+    case 'UserDisplayNameChanged':
+      return { ...state, displayName: event.data.displayName };
+
     case 'UserNotificationPreferencesSet': {
       const { inConsole, email, dailyDigest } = event.data;
       return { ...state, notifications: { inConsole, email, dailyDigest } };

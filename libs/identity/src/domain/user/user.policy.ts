@@ -17,5 +17,7 @@ export function authoriseUserCommand(actor: Actor, command: UserCommand['type'],
   }
   // The secretariat may set up how a colleague hears of things (an e-mail address at first run).
   if (command === 'SetNotificationPreferences' && actor.role === 'coordinator') return;
-  if (command !== 'AttemptSignIn' && actor.id !== username) throw new UserNotPermitted("change another person's credentials");
+  // Sign-in steps are taken before a session exists; a refusal at the provider's word is recorded by the system.
+  if (command === 'AttemptSignIn' || command === 'RefuseProviderSignIn') return;
+  if (actor.id !== username) throw new UserNotPermitted("change another person's credentials");
 }

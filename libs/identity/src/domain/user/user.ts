@@ -37,7 +37,38 @@ export type ChangeUserRole = Base<'ChangeUserRole', { username: string; role: Ro
 export type DeactivateUser = Base<'DeactivateUser', { username: string; reason: string }>;
 export type SignOut = Base<'SignOut', { username: string; sessionId: string }>;
 export type SetNotificationPreferences = Base<'SetNotificationPreferences', { username: string } & NotificationPreferences>;
-export type UserCommand = RegisterUser | AttemptSignIn | ChangePassword | ResetPassword | EnrolSecondFactor | ChangeUserRole | DeactivateUser | SignOut | SetNotificationPreferences;
+/**
+ * A person the OpenID provider vouched for, with what its claims mapped to: recorded in the directory
+ * (first time), linked, brought up to date (name, role, agency) and signed in.
+ */
+export type SignInThroughProvider = Base<'SignInThroughProvider', { username: string; displayName: string; role: Role; agency: string; provider: ProviderLink; sessionId: string; client: string }>;
+/** The provider vouched for a person whose claims Ruamjai cannot use (no role, no agency): recorded, not signed in. */
+export type RefuseProviderSignIn = Base<'RefuseProviderSignIn', { username: string; provider: ProviderLink; reason: ProviderRefusal; client: string }>;
+export type UserCommand =
+  | RegisterUser
+  | AttemptSignIn
+  | ChangePassword
+  | ResetPassword
+  | EnrolSecondFactor
+  | ChangeUserRole
+  | DeactivateUser
+  | SignOut
+  | SetNotificationPreferences
+  | SignInThroughProvider
+  | RefuseProviderSignIn;
+
+/** Who the person is at the OpenID provider: its issuer and their subject there (never reassigned by the provider). */
+export interface ProviderLink {
+  readonly issuer: string;
+  readonly subject: string;
+}
+
+/**
+ * Why a person the provider vouched for was not signed in: their claims map to no role or no agency,
+ * give no usable username, the account is deactivated in Ruamjai, or the username already belongs to
+ * another person at the provider.
+ */
+export type ProviderRefusal = 'no_role' | 'no_agency' | 'invalid_username' | 'inactive' | 'linked_to_another_subject';
 
 /**
  * How a person hears of what concerns their agency or role: in the console (the bell), and by e-mail
@@ -70,7 +101,14 @@ export type UserEvent =
   | { type: 'UserRoleChanged'; data: { username: string; role: Role; agency: string; previousRole: Role; previousAgency: string } }
   | { type: 'UserDeactivated'; data: { username: string; reason: string } }
   | { type: 'UserSignedOut'; data: { username: string; sessionId: string } }
-  | { type: 'UserNotificationPreferencesSet'; data: { username: string } & NotificationPreferences };
+  | { type: 'UserNotificationPreferencesSet'; data: { username: string } & NotificationPreferences }
+  /** First sign-in through the OpenID provider: the directory entry comes from its claims (no password). */
+  | { type: 'UserRegisteredFromProvider'; data: { username: string; displayName: string; role: Role; agency: string; issuer: string; subject: string } }
+  /** An account the secretariat added, now signing in through the provider: bound to that subject from here on. */
+  | { type: 'UserLinkedToProvider'; data: { username: string; issuer: string; subject: string } }
+  | { type: 'UserDisplayNameChanged'; data: { username: string; displayName: string; previousDisplayName: string } }
+  | { type: 'UserSignedInThroughProvider'; data: { username: string; sessionId: string; client: string; issuer: string; subject: string } }
+  | { type: 'UserProviderSignInRefused'; data: { username: string; issuer: string; subject: string; reason: ProviderRefusal; client: string } };
 
 export interface KnownUser {
   readonly status: 'active' | 'inactive';
@@ -85,6 +123,8 @@ export interface KnownUser {
   readonly consecutiveFailures: number;
   readonly lockedUntil: string | null;
   readonly notifications: NotificationPreferences;
+  /** The OpenID provider's subject this account is bound to, once it signed in through one. */
+  readonly provider: ProviderLink | null;
 }
 export type UserState = { readonly status: 'unknown' } | KnownUser;
 

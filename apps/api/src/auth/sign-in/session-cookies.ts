@@ -1,0 +1,30 @@
+import type { IssuedSession } from '@ruamjai/identity';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { randomBytes } from 'node:crypto';
+import { readCookies, setCookie } from './cookies';
+
+export const REFRESH_COOKIE = 'ruamjai_refresh';
+export const CSRF_COOKIE = 'ruamjai_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+/** The refresh cookie goes only to the sign-in routes. */
+export const REFRESH_PATH = '/api/v1/auth';
+
+/**
+ * Hands a new session to the browser, however it was opened (password or OpenID provider): the
+ * rotating refresh token in an httpOnly, SameSite=Strict cookie, and the CSRF token (kept when the
+ * browser already has a well-formed one) that refresh and sign-out must echo. Answers the CSRF token.
+ */
+export function setSessionCookies(session: IssuedSession, request: FastifyRequest, reply: FastifyReply, maxAgeSeconds: number): string {
+  const secure = request.protocol === 'https';
+  const known = readCookies(request)[CSRF_COOKIE];
+  const csrfToken = known && /^[\w-]{43}$/.test(known) ? known : randomBytes(32).toString('base64url');
+  setCookie(reply, REFRESH_COOKIE, session.refreshToken, { httpOnly: true, secure, path: REFRESH_PATH, maxAge: maxAgeSeconds });
+  setCookie(reply, CSRF_COOKIE, csrfToken, { httpOnly: false, secure, path: '/', maxAge: maxAgeSeconds });
+  void reply.header('Cache-Control', 'no-store');
+  return csrfToken;
+}
+
+export function clearSessionCookies(reply: FastifyReply): void {
+  setCookie(reply, REFRESH_COOKIE, '', { httpOnly: true, secure: false, path: REFRESH_PATH, maxAge: 0 });
+  setCookie(reply, CSRF_COOKIE, '', { httpOnly: false, secure: false, path: '/', maxAge: 0 });
+}
