@@ -39,10 +39,10 @@ export default function AccessLogPage({ navigate }: { navigate: (path: string) =
       <Typography.Paragraph type="secondary">{t('cases.accessLog.intro')}</Typography.Paragraph>
       <Form form={form} layout="inline" name="access-log-filter" onFinish={apply} style={{ marginBottom: 12, rowGap: 8 }}>
         <Form.Item label={t('cases.accessLog.caseFilter')} name="caseId" rules={[{ pattern: UUID, message: t('cases.accessLog.caseFilterInvalid') }]}>
-          <Input style={{ width: 330 }} allowClear />
+          <Input style={{ width: 330, maxWidth: '100%' }} />
         </Form.Item>
         <Form.Item label={t('cases.accessLog.actorFilter')} name="actor" rules={[{ max: 200, message: t('cases.length', { min: 1, max: 200 }) }]}>
-          <Input style={{ width: 180 }} allowClear />
+          <Input style={{ width: 180 }} />
         </Form.Item>
         <Space>
           <Button type="primary" htmlType="submit">

@@ -46,6 +46,8 @@ const iso = (d: unknown) => (dayjs.isDayjs(d) ? (d as Dayjs).format('YYYY-MM-DD'
 interface Conflict {
   readonly rows: ConflictRow[];
   readonly retry: Opened;
+  /** What the person entered, sent again as it was. */
+  readonly values: ActionValues;
 }
 
 /**
@@ -99,7 +101,7 @@ export function CaseActionDialog({ opened, onClose, onDone }: { opened: Opened |
         { field: 'status', label: t('cases.status'), opened: t(`cases.commitmentStatuses.${was.status}`), now: t(`cases.commitmentStatuses.${now.commitment.status}`), mine: '', theirs: was.status !== now.commitment.status, changedByMe: false },
         { field: 'dueOn', label: t('cases.dueOn'), opened: formatDate(was.dueOn, lang), now: formatDate(now.commitment.dueOn, lang), mine: '', theirs: was.dueOn !== now.commitment.dueOn, changedByMe: false },
       ];
-      return { rows: [...rows.filter((r) => r.theirs), mine], retry: { ...to, commitment: now.commitment, etag: now.etag } };
+      return { rows: [...rows.filter((r) => r.theirs), mine], retry: { ...to, commitment: now.commitment, etag: now.etag }, values };
     }
     const fresh = await readCase(caseId, { fresh: true });
     client.setQueryData(['case', caseId], fresh);
@@ -118,7 +120,7 @@ export function CaseActionDialog({ opened, onClose, onDone }: { opened: Opened |
       .filter(([, , a, b]) => a !== b)
       .map(([field, label, a, b, prefix]) => ({ field, label, opened: text(a, prefix), now: text(b, prefix), mine: '', theirs: true, changedByMe: false }));
     rows.push({ field: 'revision', label: t('cases.revision'), opened: String(was.revision), now: String(now.revision), mine: '', theirs: true, changedByMe: false });
-    return { rows: [...rows, mine], retry: { ...(to as Extract<Opened, { read: CaseRead }>), read: fresh } };
+    return { rows: [...rows, mine], retry: { ...(to as Extract<Opened, { read: CaseRead }>), read: fresh }, values };
   }
 
   /** The person's request in words, for the conflict dialog's "yours" column. */
@@ -141,7 +143,7 @@ export function CaseActionDialog({ opened, onClose, onDone }: { opened: Opened |
     void client.invalidateQueries({ queryKey: ['case', caseId] });
     close();
   };
-  const reapply = () => conflict && send.mutate({ to: conflict.retry, values: form.getFieldsValue(true) });
+  const reapply = () => conflict && send.mutate({ to: conflict.retry, values: conflict.values });
 
   if (!opened || !user) return null;
   const action = actionOf(opened);

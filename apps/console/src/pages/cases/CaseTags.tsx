@@ -60,7 +60,7 @@ export function districtName(code: string, t: TFunction): string {
 export function amount(resource: string, quantity: number, t: TFunction): string {
   if (resource === 'budget_satang') return formatBaht(quantity);
   const key = `cases.units.${resource}`;
-  const text = t(key, { count: quantity, formatParams: {} });
+  const text = t(key, { count: quantity });
   return text === key ? formatCount(quantity) : text.replace(String(quantity), formatCount(quantity));
 }
 

@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { useAuth } from '../../auth';
 import { formatCount, formatDate, formatDateTime, type Lang } from '../../format';
-import { AgencyLabel, useAgencyNames } from '../ReferralsPage';
+import { useAgencyNames } from '../ReferralsPage';
 import { canReadAccessLog, NRM_STAGES, shortId, useCaseCounts, useCases, type Case, type CaseFilter } from './cases';
 import { CaseStatusTag, districtName, OverdueTag, StageTag } from './CaseTags';
+import './cases.css';
 
 /**
  * The cases the caller may see, without a single personal field: codes, NRM stage, district, owning
@@ -71,7 +72,7 @@ export default function CasesPage({ navigate }: { navigate: (path: string) => vo
           dataSource={list.data ?? []}
           locale={{ emptyText: t('cases.empty') }}
           pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-          scroll={{ x: 1150 }}
+          scroll={{ x: 1400 }}
           data-testid="cases-table"
           columns={[
             {
@@ -87,7 +88,8 @@ export default function CasesPage({ navigate }: { navigate: (path: string) => vo
             { title: t('cases.stage'), dataIndex: 'stage', width: 190, render: (s: Case['stage']) => <StageTag stage={s} /> },
             { title: t('cases.status'), dataIndex: 'status', width: 95, render: (s: Case['status']) => <CaseStatusTag status={s} /> },
             { title: t('cases.district'), dataIndex: 'districtCode', width: 130, render: (d: string) => districtName(d, t) },
-            { title: t('cases.owningAgency'), dataIndex: 'owningAgency', render: (c: string) => <AgencyLabel code={c} name={agencyName(c, lang)} /> },
+            // The name alone in the table (the code is on the case's page): the row stays short.
+            { title: t('cases.owningAgency'), dataIndex: 'owningAgency', width: 260, render: (c: string) => agencyName(c, lang) },
             { title: t('cases.source'), dataIndex: 'source', width: 140, render: (s: string) => t(`cases.sources.${s}`) },
             { title: t('cases.foundOn'), dataIndex: 'foundOn', width: 120, render: (d: string) => formatDate(d, lang) },
             { title: t('cases.openedAt'), dataIndex: 'openedAt', width: 165, render: (d: string) => formatDateTime(d, lang) },

@@ -75,7 +75,7 @@ export function PersonalDataDialog({ caseId, open, onClose }: { caseId: string; 
                 { validator: (_, v: string | undefined) => (!v || !v.trim() || (v.trim().length >= PURPOSE_MIN && v.trim().length <= PURPOSE_MAX) ? Promise.resolve() : Promise.reject(new Error(t('cases.length', { min: PURPOSE_MIN, max: PURPOSE_MAX })))) },
               ]}
             >
-              <AutoComplete options={SUGGESTIONS.map((s) => ({ value: t(`cases.reveal.suggestions.${s}`) }))} filterOption={false} data-testid="reveal-purpose">
+              <AutoComplete options={SUGGESTIONS.map((s) => ({ value: t(`cases.reveal.suggestions.${s}`) }))} filterOption={(typed, option) => String(option?.value ?? '').toLowerCase().includes(typed.trim().toLowerCase())} data-testid="reveal-purpose">
                 <Input autoComplete="off" maxLength={PURPOSE_MAX + 50} />
               </AutoComplete>
             </Form.Item>
