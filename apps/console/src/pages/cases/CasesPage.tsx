@@ -40,30 +40,33 @@ export default function CasesPage({ navigate }: { navigate: (path: string) => vo
           </a>
         </Typography.Paragraph>
       )}
-      <Space wrap style={{ marginBottom: 12 }} align="end">
-        <div className="case-filter">
-          <label htmlFor={statusId}>{t('cases.filterStatus')}</label>
-          <Select
-            id={statusId}
-            value={filter.status ?? 'all'}
-            style={{ width: 160 }}
-            onChange={(v: string) => setFilter({ ...filter, status: v === 'all' ? undefined : (v as CaseFilter['status']) })}
-            options={(['open', 'closed', 'all'] as const).map((s) => ({ value: s, label: s === 'all' ? t('cases.all') : t(`cases.statuses.${s}`) }))}
-            data-testid="filter-status"
-          />
-        </div>
-        <div className="case-filter">
-          <label htmlFor={stageId}>{t('cases.filterStage')}</label>
-          <Select
-            id={stageId}
-            value={filter.stage ?? 'all'}
-            style={{ width: 300, maxWidth: '100%' }}
-            onChange={(v: string) => setFilter({ ...filter, stage: v === 'all' ? undefined : (v as CaseFilter['stage']) })}
-            options={[{ value: 'all', label: t('cases.all') }, ...NRM_STAGES.map((s) => ({ value: s, label: t(`cases.stages.${s}`) }))]}
-            data-testid="filter-stage"
-          />
-        </div>
-      </Space>
+      {/* A role the API refuses gets its answer alone: no filters over a list it may not read. */}
+      {!(list.error instanceof ApiError && list.error.status === 403) && (
+        <Space wrap style={{ marginBottom: 12 }} align="end">
+          <div className="case-filter">
+            <label htmlFor={statusId}>{t('cases.filterStatus')}</label>
+            <Select
+              id={statusId}
+              value={filter.status ?? 'all'}
+              style={{ width: 160 }}
+              onChange={(v: string) => setFilter({ ...filter, status: v === 'all' ? undefined : (v as CaseFilter['status']) })}
+              options={(['open', 'closed', 'all'] as const).map((s) => ({ value: s, label: s === 'all' ? t('cases.all') : t(`cases.statuses.${s}`) }))}
+              data-testid="filter-status"
+            />
+          </div>
+          <div className="case-filter">
+            <label htmlFor={stageId}>{t('cases.filterStage')}</label>
+            <Select
+              id={stageId}
+              value={filter.stage ?? 'all'}
+              style={{ width: 300, maxWidth: '100%' }}
+              onChange={(v: string) => setFilter({ ...filter, stage: v === 'all' ? undefined : (v as CaseFilter['stage']) })}
+              options={[{ value: 'all', label: t('cases.all') }, ...NRM_STAGES.map((s) => ({ value: s, label: t(`cases.stages.${s}`) }))]}
+              data-testid="filter-stage"
+            />
+          </div>
+        </Space>
+      )}
       {list.error && <Alert type="error" role="alert" title={list.error instanceof ApiError ? list.error.text(lang) : t('common.error')} style={{ marginBottom: 12 }} data-testid="cases-error" />}
       {!list.error && (
         <Table<Case>
@@ -72,7 +75,7 @@ export default function CasesPage({ navigate }: { navigate: (path: string) => vo
           dataSource={list.data ?? []}
           locale={{ emptyText: t('cases.empty') }}
           pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-          scroll={{ x: 1400 }}
+          scroll={{ x: 1200 }}
           data-testid="cases-table"
           columns={[
             {
@@ -85,17 +88,16 @@ export default function CasesPage({ navigate }: { navigate: (path: string) => vo
                 </a>
               ),
             },
-            { title: t('cases.stage'), dataIndex: 'stage', width: 190, render: (s: Case['stage']) => <StageTag stage={s} /> },
+            { title: t('cases.stage'), dataIndex: 'stage', width: 180, render: (s: Case['stage']) => <StageTag stage={s} /> },
             { title: t('cases.status'), dataIndex: 'status', width: 95, render: (s: Case['status']) => <CaseStatusTag status={s} /> },
-            { title: t('cases.district'), dataIndex: 'districtCode', width: 130, render: (d: string) => districtName(d, t) },
+            { title: t('cases.district'), dataIndex: 'districtCode', width: 120, render: (d: string) => districtName(d, t) },
             // The name alone in the table (the code is on the case's page): the row stays short.
             { title: t('cases.owningAgency'), dataIndex: 'owningAgency', width: 260, render: (c: string) => agencyName(c, lang) },
-            { title: t('cases.source'), dataIndex: 'source', width: 140, render: (s: string) => t(`cases.sources.${s}`) },
-            { title: t('cases.foundOn'), dataIndex: 'foundOn', width: 120, render: (d: string) => formatDate(d, lang) },
-            { title: t('cases.openedAt'), dataIndex: 'openedAt', width: 165, render: (d: string) => formatDateTime(d, lang) },
+            { title: t('cases.foundOn'), dataIndex: 'foundOn', width: 115, render: (d: string) => formatDate(d, lang) },
+            { title: t('cases.openedAt'), dataIndex: 'openedAt', width: 155, render: (d: string) => formatDateTime(d, lang) },
             {
               title: t('cases.openReferrals'),
-              width: 110,
+              width: 105,
               align: 'right',
               render: (_, c) => formatCount(counts.data?.get(c.caseId)?.referrals ?? (counts.data ? 0 : null)),
             },
