@@ -170,6 +170,9 @@ describe('cases in the console', () => {
     await dialog.getByTestId('reveal-submit').click();
     await dialog.getByText('ความยาว 3 ถึง 500 ตัวอักษร').waitFor();
     expect(reads).toEqual([]);
+    // The API refuses it too: the console's rule mirrors ReadPersonalDataDto (trimmed, 3 to 500 characters).
+    const blank = await api.http.post(`/api/v1/cases/${caseId}/personal-data-reads`).set(secretariat).send({ purpose: '  ab ' });
+    expect(blank.status).toBe(400);
     await expectNoPersonalData(page, 'reveal dialog before a purpose');
     const purpose = 'เตรียมเอกสารประกอบการส่งกลับภูมิลำเนา';
     await dialog.getByLabel('วัตถุประสงค์ของการเข้าถึง').fill(purpose);
@@ -192,7 +195,7 @@ describe('cases in the console', () => {
     await dialog.getByTestId('reveal-close').click();
     await shown.waitFor({ state: 'detached' });
     await expectNoPersonalData(page, 'case detail after the dialog closed');
-    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    const stored = await page.evaluate<string>('JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage })');
     expect(PERSONAL_STRINGS.filter((s) => stored.includes(s))).toEqual([]);
     await page.getByRole('button', { name: 'แสดงข้อมูลส่วนบุคคล' }).click();
     await page.getByRole('dialog').getByLabel('วัตถุประสงค์ของการเข้าถึง').waitFor();
@@ -215,8 +218,8 @@ describe('cases in the console', () => {
     await page.getByRole('dialog').getByTestId('reveal-close').click();
     // At 768 px the timeline turns into a column and nothing needs a sideways scroll.
     await page.setViewportSize({ width: 768, height: 900 });
-    await page.waitForFunction(() => getComputedStyle(document.querySelector('.nrm-timeline')!).flexDirection === 'column');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+    await page.waitForFunction("getComputedStyle(document.querySelector('.nrm-timeline')).flexDirection === 'column'");
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(768);
     await shoot(page, 'en', '56-case-detail-768');
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByRole('link', { name: 'Back to cases' }).click();
