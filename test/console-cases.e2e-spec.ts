@@ -129,6 +129,12 @@ describe('cases in the console', () => {
     expect(consent).toContain('2 พ.ค. 2562');
     const referralRow = page.getByTestId('case-referrals').getByRole('row').filter({ hasText: referralId.slice(0, 8) });
     expect(await referralRow.innerText()).toContain('ล่ามแปลภาษา');
+    // The referral's page and back to its case.
+    await referralRow.getByRole('link', { name: `เปิดการส่งต่อ ${referralId.slice(0, 8)}` }).click();
+    await page.getByRole('heading', { name: `การส่งต่อ ${referralId.slice(0, 8)}`, level: 1 }).waitFor();
+    await page.getByTestId('referral-detail').getByRole('link', { name: `เปิดกรณี ${short}` }).click();
+    await page.getByRole('heading', { name: `กรณี ${short}`, level: 1 }).waitFor();
+    await timeline.locator('[aria-current="step"]').waitFor();
     await expectNoPersonalData(page, 'case detail');
     await shoot(page, 'th', '51-case-detail');
     await expectAccessible(page, 'case detail');
