@@ -11,6 +11,7 @@ import { useLiveUpdates } from './live';
 import { NotificationBell, SETTINGS_ROUTE } from './NotificationBell';
 import { canSeeReferrals } from './referrals';
 import { canReadPlanHistory } from './reports';
+import { canSeeCases } from './pages/cases/cases';
 import { SignInPage } from './pages/SignInPage';
 
 const DashboardPage = lazy(() => import('./pages/DashboardPage'));
@@ -21,6 +22,9 @@ const NotificationSettingsPage = lazy(() => import('./pages/NotificationSettings
 const ReferralsPage = lazy(() => import('./pages/ReferralsPage'));
 const ReferralPage = lazy(() => import('./pages/ReferralPage'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
+const CasesPage = lazy(() => import('./pages/cases/CasesPage'));
+const CasePage = lazy(() => import('./pages/cases/CasePage'));
+const AccessLogPage = lazy(() => import('./pages/cases/AccessLogPage'));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 10_000 } } });
 
@@ -66,8 +70,9 @@ function Shell() {
   const items = [
     ...(canSeePlans(user.role) ? [{ key: '/plans', label: t('nav.plans') }] : []),
     ...(canSeeReferrals(user.role) ? [{ key: '/referrals', label: t('nav.referrals') }] : []),
-    ...(canReadPlanHistory(user.role) ? [{ key: '/audit', label: t('audit.nav') }] : []),
+    ...(canSeeCases(user.role) ? [{ key: '/cases', label: t('cases.nav') }] : []),
     { key: '/dashboard', label: t('nav.dashboard') },
+    ...(canReadPlanHistory(user.role) ? [{ key: '/audit', label: t('audit.nav') }] : []),
     ...(canManageUsers(user.role) ? [{ key: '/users', label: t('nav.users') }] : []),
   ];
   const section = '/' + (path.split('/')[1] ?? '');
@@ -75,11 +80,16 @@ function Shell() {
   // A project's link (from a notice) opens its plan, where the project stands in the tree.
   const planMatch = /^\/plans\/([0-9a-f-]{36})(?:\/projects\/[0-9a-f-]{36})?$/.exec(path);
   const referralMatch = /^\/referrals\/([0-9a-f-]{36})$/i.exec(path);
+  const caseMatch = /^\/cases\/([0-9a-f-]{36})$/i.exec(path);
   if (path === SETTINGS_ROUTE) page = <NotificationSettingsPage />;
   else if (planMatch && canSeePlans(user.role)) page = <PlanPage planId={planMatch[1]} navigate={navigate} />;
   else if (section === '/plans' && canSeePlans(user.role)) page = <PlansPage navigate={navigate} />;
   else if (referralMatch && canSeeReferrals(user.role)) page = <ReferralPage key={referralMatch[1]} referralId={referralMatch[1]} navigate={navigate} />;
   else if (section === '/referrals' && canSeeReferrals(user.role)) page = <ReferralsPage navigate={navigate} />;
+  // Case routes open for any role: the API refuses those who may not read cases, and the page says so.
+  else if (path === '/cases/access-log') page = <AccessLogPage navigate={navigate} />;
+  else if (caseMatch) page = <CasePage key={caseMatch[1]} caseId={caseMatch[1]} navigate={navigate} />;
+  else if (section === '/cases') page = <CasesPage navigate={navigate} />;
   else if (section === '/users' && canManageUsers(user.role)) page = <UsersPage />;
   else if (section === '/audit' && canReadPlanHistory(user.role)) page = <AuditPage path={path} navigate={navigate} />;
   else page = <DashboardPage />;

@@ -129,7 +129,9 @@ export default function ReferralPage({ referralId, navigate }: { referralId: str
             <code style={{ overflowWrap: 'anywhere' }}>{r.referralId}</code>
           </Descriptions.Item>
           <Descriptions.Item label={t('referrals.caseId')}>
-            <code style={{ overflowWrap: 'anywhere' }}>{r.caseId}</code>
+            <a href={`#/cases/${r.caseId}`} onClick={(e) => (e.preventDefault(), navigate(`/cases/${r.caseId}`))} aria-label={t('cases.openLabel', { id: shortId(r.caseId) })}>
+              <code style={{ overflowWrap: 'anywhere' }}>{r.caseId}</code>
+            </a>
           </Descriptions.Item>
           <Descriptions.Item label={t('referrals.revision')}>{r.revision}</Descriptions.Item>
         </Descriptions>
