@@ -2861,7 +2861,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The process, the event store, the read models and the request records answer */
+            /** @description The process, the event store, the read models and the request records answer (status "degraded": a projection is stalled, named under projections.stalled; the other views are current) */
             200: {
                 headers: {
                     [name: string]: unknown;
