@@ -1,10 +1,10 @@
 import type { EventStore, RecordedEvent, Subscription } from '@ruamjai/event-store';
 import type { Clock } from '@ruamjai/kernel';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { lockCheckpoint, readCheckpoints, writeCheckpoint } from './checkpoints';
 import { checkpointsReach, PositionWaiters } from './position-waiters';
 import type { Projection } from './projection';
-import { clearStall, recordStall, takeRetryRequests, type ProjectionFailure } from './projection-failures';
+import { clearStall, readStalls, recordStall, takeRetryRequests, type ProjectionFailure } from './projection-failures';
 import type { CoreTables } from './read-model-db';
 
 export interface RunnerLogger {
@@ -111,8 +111,21 @@ export class ProjectionRunner implements ProjectionProgress {
 
   async start(): Promise<void> {
     this.stopped = false;
-    // A start tries every projection again: a stall recorded by an earlier run is recorded anew if it recurs.
-    for (const lane of this.lanes) if (!lane.failure) await clearStall(this.db, lane.projection.name);
+    // A start tries a stalled projection again, on its own: it reads the log from its checkpoint
+    // while the others go on from theirs (not from its, far behind). It stalls anew if the event
+    // still fails; its record goes once it applies it.
+    for (const stall of await readStalls(this.db)) {
+      const lane = this.lanes.find((l) => l.projection.name === stall.name);
+      if (!lane || lane.failure) continue;
+      lane.failure = { ...stall, state: 'retrying', attempts: 0 };
+      lane.retryAt = 0;
+    }
+    await this.subscribe();
+    this.scheduleRetry();
+  }
+
+  /** (Re)opens the shared subscription from the checkpoints stored; a stopped runner opens none. */
+  private async subscribe(): Promise<void> {
     const stored = await readCheckpoints(this.db);
     for (const lane of this.lanes) {
       lane.position = stored.get(lane.projection.name) ?? 0n;
@@ -122,6 +135,7 @@ export class ProjectionRunner implements ProjectionProgress {
     const live = this.lanes.filter((l) => !l.failure);
     const from = lowest(live.length > 0 ? live : this.lanes);
     this.sharedPosition = from;
+    if (this.stopped) return;
     this.subscription = this.store.subscribeToAll({ from: from === 0n ? 'start' : { after: from }, filter: { excludeSystemEvents: true } });
     this.loop = this.consume(this.subscription);
   }
@@ -160,8 +174,12 @@ export class ProjectionRunner implements ProjectionProgress {
     clearTimeout(this.retryTimer);
     clearInterval(this.requestTimer);
     this.requestTimer = undefined;
-    await this.subscription?.unsubscribe();
-    await this.loop;
+    // A subscription reopened while stopping is closed too: wait until the loop stops changing.
+    for (let loop = this.loop; ; loop = this.loop) {
+      await this.subscription?.unsubscribe();
+      await loop;
+      if (this.loop === loop) break;
+    }
     await this.flush();
     await this.tail;
   }
@@ -185,7 +203,7 @@ export class ProjectionRunner implements ProjectionProgress {
       if (!this.stopped) {
         await this.flush();
         await new Promise((r) => setTimeout(r, 1000));
-        if (!this.stopped) await this.start();
+        if (!this.stopped) await this.subscribe();
       }
     }
   }
@@ -244,7 +262,7 @@ export class ProjectionRunner implements ProjectionProgress {
     try {
       await this.commit(lane, batch);
     } catch (error) {
-      if (!(await this.readModelsAnswer())) throw error;
+      if (!(await this.readModelsAnswer(lane))) throw error;
       // The store answers: the projection itself failed. Find the event, keep what came before it.
       try {
         await this.commitOneByOne(lane, batch);
@@ -282,15 +300,20 @@ export class ProjectionRunner implements ProjectionProgress {
       try {
         await this.commit(lane, [event]);
       } catch (error) {
-        if (!(await this.readModelsAnswer())) throw error;
+        if (!(await this.readModelsAnswer(lane))) throw error;
         throw new FailedOnEvent(event, error);
       }
     }
   }
 
-  private async readModelsAnswer(): Promise<boolean> {
+  /**
+   * Whether the read-model store takes a write for this projection now: the same checkpoint lock its
+   * commits take, so a store that is away, full, read-only or locked by a rebuild is told apart from a
+   * projection failing on an event (only the latter counts as an attempt, or stalls it).
+   */
+  private async readModelsAnswer(lane: Lane): Promise<boolean> {
     try {
-      await sql`select 1`.execute(this.db);
+      await this.db.transaction().execute((trx) => lockCheckpoint(trx, lane.projection.name, this.clock.now()));
       return true;
     } catch {
       return false;
@@ -358,13 +381,15 @@ export class ProjectionRunner implements ProjectionProgress {
         try {
           await this.commit(lane, batch);
         } catch (error) {
-          if (!(await this.readModelsAnswer())) throw error;
+          if (!(await this.readModelsAnswer(lane))) throw error;
           await this.commitOneByOne(lane, batch);
         }
         batch = [];
       };
       const failedAt = lane.failure?.position;
       for await (const event of this.store.readAll({ fromPosition: lane.position + 1n })) {
+        // A runner being stopped leaves the failure as it stands: what was committed stays, the next start goes on.
+        if (this.stopped) return;
         if (event.position > this.sharedPosition) break;
         if (event.type.startsWith('$')) continue;
         if (event.position === failedAt) {
@@ -377,6 +402,7 @@ export class ProjectionRunner implements ProjectionProgress {
         if (batch.length >= BATCH) await apply();
       }
       if (batch.length > 0) await apply();
+      if (this.stopped) return;
       const was = lane.failure;
       lane.failure = undefined;
       lane.retryAt = undefined;
@@ -403,7 +429,11 @@ export class ProjectionRunner implements ProjectionProgress {
     this.requestTimer = setInterval(() => {
       void this.serial(async () => {
         const stalled = this.lanes.filter((l) => l.failure?.state === 'stalled').map((l) => l.projection.name);
-        for (const name of await takeRetryRequests(this.db, stalled)) {
+        const recorded = new Set((await readStalls(this.db)).map((r) => r.name));
+        // Asked to retry, or no longer recorded as stalled (another runner applied the event, or a
+        // rebuild replaced the view): try again; a projection with nothing left to apply joins the others.
+        const retry = [...(await takeRetryRequests(this.db, stalled)), ...stalled.filter((name) => !recorded.has(name))];
+        for (const name of new Set(retry)) {
           const lane = this.lanes.find((l) => l.projection.name === name)!;
           this.logger.info({ projection: name }, 'retrying the stalled projection, as asked');
           lane.failure = { ...lane.failure!, state: 'retrying', attempts: 0 };
