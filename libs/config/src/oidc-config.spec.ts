@@ -17,6 +17,7 @@ describe('sign-in configuration', () => {
     const config = loadConfig({ ...OIDC, PUBLIC_URL: 'https://ruamjai.sakaeo.go.th/' });
     expect(config.auth.mode).toBe('oidc');
     expect(config.oidc).toEqual({
+      linkExistingAccounts: false,
       issuer: 'https://sso.sakaeo.go.th/realms/ruamjai',
       clientId: 'ruamjai-console',
       clientSecret: undefined,

@@ -28,6 +28,12 @@ export interface OidcConfig {
   readonly roleMap: ReadonlyArray<{ readonly value: string; readonly role: Role }>;
   /** Provider values to agency codes; without it the agency claim must itself be an agency code. */
   readonly agencyMap: ReadonlyArray<{ readonly value: string; readonly agency: string }> | undefined;
+  /**
+   * Whether an account the secretariat added (never signed in through the provider) is bound to the
+   * first provider subject whose username claim matches it (OIDC_LINK_EXISTING_ACCOUNTS). Off by
+   * default: at a provider where people choose their own username, anyone could take an account.
+   */
+  readonly linkExistingAccounts: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -77,12 +83,19 @@ function httpUrl(env: Env, name: string, allowHttp: boolean): string | undefined
  * Reads AUTH_MODE and the OIDC_* variables (all of them on every call: the compose test records what
  * the configuration reads). Throws ConfigError naming the first bad variable.
  */
+function flag(env: Env, name: string): boolean {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return false;
+  if (/^(true|1|yes)$/i.test(raw)) return true;
+  if (/^(false|0|no)$/i.test(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
 export function loadAuthMode(env: Env, publicUrl: string, externalTokens: boolean): { mode: AuthMode; oidc: OidcConfig | undefined } {
-  const names = ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URL', 'OIDC_SCOPES', 'OIDC_PROVIDER_NAME', 'OIDC_ROLE_MAP', 'OIDC_AGENCY_MAP'] as const;
+  const names = ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URL', 'OIDC_SCOPES', 'OIDC_PROVIDER_NAME', 'OIDC_ROLE_MAP', 'OIDC_AGENCY_MAP', 'OIDC_LINK_EXISTING_ACCOUNTS'] as const;
   const given = Object.fromEntries(names.map((n) => [n, env[n]?.trim() || undefined])) as Record<(typeof names)[number], string | undefined>;
-  const allowHttpRaw = env.OIDC_ALLOW_HTTP;
-  const allowHttp = allowHttpRaw !== undefined && allowHttpRaw !== '' && /^(true|1|yes)$/i.test(allowHttpRaw);
-  if (allowHttpRaw && !allowHttp && !/^(false|0|no)$/i.test(allowHttpRaw)) throw new ConfigError('OIDC_ALLOW_HTTP', `must be true or false, got "${allowHttpRaw}"`);
+  const allowHttp = flag(env, 'OIDC_ALLOW_HTTP');
+  const linkExistingAccounts = flag(env, 'OIDC_LINK_EXISTING_ACCOUNTS');
   const issuer = httpUrl(env, 'OIDC_ISSUER', allowHttp);
   const claimNames = {
     username: claim(env, 'OIDC_USERNAME_CLAIM', 'preferred_username'),
@@ -107,7 +120,7 @@ export function loadAuthMode(env: Env, publicUrl: string, externalTokens: boolea
   if (!given.OIDC_CLIENT_ID) throw new ConfigError('OIDC_CLIENT_ID', 'is needed with OIDC_ISSUER (the client registered for Ruamjai at the provider)');
   const scopes = given.OIDC_SCOPES ?? 'openid profile email';
   if (!scopes.split(/\s+/).includes('openid')) throw new ConfigError('OIDC_SCOPES', `must include openid, got "${scopes}"`);
-  const redirectUrl = httpUrl(env, 'OIDC_REDIRECT_URL', true) ?? `${publicUrl}${CALLBACK_PATH}`;
+  const redirectUrl = httpUrl(env, 'OIDC_REDIRECT_URL', allowHttp) ?? `${publicUrl}${CALLBACK_PATH}`;
   if (!new URL(redirectUrl).pathname.endsWith(CALLBACK_PATH)) throw new ConfigError('OIDC_REDIRECT_URL', `must end with ${CALLBACK_PATH}, got "${redirectUrl}"`);
 
   const roleMap = (pairs(env, 'OIDC_ROLE_MAP') ?? []).map(([value, role]) => {
@@ -134,6 +147,7 @@ export function loadAuthMode(env: Env, publicUrl: string, externalTokens: boolea
       claims: claimNames,
       roleMap,
       agencyMap,
+      linkExistingAccounts,
     },
   };
 }

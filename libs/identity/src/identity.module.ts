@@ -18,6 +18,7 @@ export function identitySettings(config: AppConfig): IdentitySettings {
     sessionLifetimeSeconds: config.auth.sessionMaxSeconds,
     lockout: { maxFailures: config.auth.lockoutMaxFailures, baseSeconds: config.auth.lockoutBaseSeconds, maxSeconds: config.auth.lockoutMaxSeconds },
     totpIssuer: config.auth.totpIssuer,
+    linkExistingAccounts: config.oidc?.linkExistingAccounts ?? false,
   };
 }
 

@@ -19,6 +19,8 @@ export interface IdentitySettings {
   readonly sessionLifetimeSeconds: number;
   readonly lockout: LockoutPolicy;
   readonly totpIssuer: string;
+  /** Bind an account the secretariat added to the first provider subject with its username (OIDC_LINK_EXISTING_ACCOUNTS). */
+  readonly linkExistingAccounts?: boolean;
 }
 
 /** What a sign-in step leads to. Failures never say whether the username exists or which factor was wrong. */
@@ -202,11 +204,16 @@ export class UserAccounts {
     const now = this.clock.now();
     if (identity.kind === 'refused') {
       const { user } = identity.claimedUsername ? await this.load(identity.claimedUsername) : { user: undefined };
-      if (user) {
+      // Only the subject the account is bound to speaks for it: anyone else's refusal goes on the
+      // provider's refusals, not into another person's history.
+      const own = user?.provider?.issuer === provider.issuer && user.provider.subject === provider.subject;
+      if (user && own) {
         await this.run(
           { type: 'RefuseProviderSignIn', data: { username: user.username, provider, reason: identity.reason, client }, actor: PROVIDER_SIGN_IN_ACTOR, at: now },
           this.context(PROVIDER_SIGN_IN_ACTOR, correlationId),
         );
+        // The provider took their role or agency away: sessions opened with it end now.
+        await this.sessions.revokeAllOf(user.username, now, 'role_changed');
       } else {
         const { claimedUsername, claimedAgency, providerValues, reason } = identity;
         await this.runner.run(
@@ -224,7 +231,7 @@ export class UserAccounts {
     const actor: Actor = { id: username, agency, role };
     const sessionId = randomUUID();
     const outcome = await this.run(
-      { type: 'SignInThroughProvider', data: { username, displayName, role, agency, provider, sessionId, client }, actor, at: now },
+      { type: 'SignInThroughProvider', data: { username, displayName, role, agency, provider, sessionId, client, linkExisting: this.settings.linkExistingAccounts ?? false }, actor, at: now },
       this.context(actor, correlationId, roleChanges ? { reason: PROVIDER_ROLE_CHANGE_REASON } : {}),
     );
     const refusal = outcome.events.find((e): e is Extract<UserEvent, { type: 'UserProviderSignInRefused' }> => e.type === 'UserProviderSignInRefused');

@@ -73,6 +73,11 @@ const REFUSALS: Record<ProviderRefusal, { code: string; th: (p: string) => strin
     th: () => 'บัญชีของคุณในร่วมใจถูกระงับแล้ว กรุณาติดต่อฝ่ายเลขานุการ ศปคม.จ.',
     en: () => "Your Ruamjai account is deactivated; ask the centre's secretariat",
   },
+  not_linked: {
+    code: 'AUTH.OIDC_ACCOUNT_NOT_LINKED',
+    th: (p) => `ชื่อผู้ใช้นี้มีบัญชีในร่วมใจอยู่แล้วแต่ยังไม่ได้ผูกกับ ${p} กรุณาติดต่อฝ่ายเลขานุการ ศปคม.จ.`,
+    en: (p) => `This username already has a Ruamjai account not yet bound to ${p}; ask the centre's secretariat`,
+  },
   linked_to_another_subject: {
     code: 'AUTH.OIDC_ACCOUNT_LINKED_ELSEWHERE',
     th: (p) => `ชื่อผู้ใช้นี้ในร่วมใจผูกกับบัญชีอื่นที่ ${p} แล้ว กรุณาติดต่อผู้ดูแลระบบ`,

@@ -151,7 +151,7 @@ describe('signing in through the OpenID provider', () => {
   const link = { issuer: 'https://sso.sakaeo.go.th/realms/ruamjai', subject: 'f3c1' };
   const malee: Actor = { id: 'malee', agency: 'IMM-SK', role: 'agency_officer' };
   const through = (data: object = {}) =>
-    ({ type: 'SignInThroughProvider', data: { username: 'malee', displayName: 'มาลี ใจดี', role: 'agency_officer', agency: 'IMM-SK', provider: link, sessionId: 's2', client: '10.0.0.2', ...data }, actor: malee, at }) as UserCommand;
+    ({ type: 'SignInThroughProvider', data: { username: 'malee', displayName: 'มาลี ใจดี', role: 'agency_officer', agency: 'IMM-SK', provider: link, sessionId: 's2', client: '10.0.0.2', linkExisting: false, ...data }, actor: malee, at }) as UserCommand;
   const signedIn: UserEvent = { type: 'UserSignedInThroughProvider', data: { username: 'malee', sessionId: 's2', client: '10.0.0.2', ...link } };
   const fromProvider: UserEvent = { type: 'UserRegisteredFromProvider', data: { username: 'malee', displayName: 'มาลี ใจดี', role: 'agency_officer', agency: 'IMM-SK', ...link } };
 
@@ -161,8 +161,15 @@ describe('signing in through the OpenID provider', () => {
     expect(state).toMatchObject({ status: 'active', passwordHash: '', mustChangePassword: false, provider: link });
   });
 
-  it('links an account the secretariat added at its first sign-in through the provider', () => {
-    spec.given([registered]).when(through()).then([{ type: 'UserLinkedToProvider', data: { username: 'malee', ...link } }, signedIn]);
+  it('links an account the secretariat added at its first sign-in through the provider, where the deployment allows binding by username', () => {
+    spec.given([registered]).when(through({ linkExisting: true })).then([{ type: 'UserLinkedToProvider', data: { username: 'malee', ...link } }, signedIn]);
+  });
+
+  it('refuses (and records) binding an account the secretariat added by username alone, unless the deployment allows it: people may choose their username at some providers', () => {
+    spec
+      .given([registered])
+      .when(through({ linkExisting: false }))
+      .then([{ type: 'UserProviderSignInRefused', data: { username: 'malee', ...link, reason: 'not_linked', client: '10.0.0.2' } }]);
   });
 
   it('records a name, role or agency changed at the provider before the sign-in, the role as a role change', () => {

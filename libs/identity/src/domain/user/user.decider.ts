@@ -83,10 +83,13 @@ function signInThroughProvider(data: SignInThroughProvider['data'], state: UserS
   if (state.status === 'unknown') {
     return [{ type: 'UserRegisteredFromProvider', data: { username, displayName, role, agency, ...link } }, signedIn];
   }
-  const refused = (reason: 'inactive' | 'linked_to_another_subject'): UserEvent[] => [{ type: 'UserProviderSignInRefused', data: { username, ...link, reason, client } }];
+  const refused = (reason: 'inactive' | 'linked_to_another_subject' | 'not_linked'): UserEvent[] => [{ type: 'UserProviderSignInRefused', data: { username, ...link, reason, client } }];
   // Deactivation in Ruamjai outlasts the provider's account: the secretariat's decision stands.
   if (state.status === 'inactive') return refused('inactive');
   if (state.provider && (state.provider.issuer !== link.issuer || state.provider.subject !== link.subject)) return refused('linked_to_another_subject');
+  // An account the secretariat added is bound to a provider subject only where the deployment says
+  // usernames at its provider cannot be chosen by their holders.
+  if (!state.provider && !data.linkExisting) return refused('not_linked');
   const events: UserEvent[] = [];
   if (!state.provider) events.push({ type: 'UserLinkedToProvider', data: { username, ...link } });
   if (state.displayName !== displayName) events.push({ type: 'UserDisplayNameChanged', data: { username, displayName, previousDisplayName: state.displayName } });

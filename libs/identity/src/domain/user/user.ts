@@ -41,7 +41,10 @@ export type SetNotificationPreferences = Base<'SetNotificationPreferences', { us
  * A person the OpenID provider vouched for, with what its claims mapped to: recorded in the directory
  * (first time), linked, brought up to date (name, role, agency) and signed in.
  */
-export type SignInThroughProvider = Base<'SignInThroughProvider', { username: string; displayName: string; role: Role; agency: string; provider: ProviderLink; sessionId: string; client: string }>;
+export type SignInThroughProvider = Base<
+  'SignInThroughProvider',
+  { username: string; displayName: string; role: Role; agency: string; provider: ProviderLink; sessionId: string; client: string; /** Bind an account the secretariat added to this subject (by username). */ linkExisting: boolean }
+>;
 /** The provider vouched for a person whose claims Ruamjai cannot use (no role, no agency): recorded, not signed in. */
 export type RefuseProviderSignIn = Base<'RefuseProviderSignIn', { username: string; provider: ProviderLink; reason: ProviderRefusal; client: string }>;
 export type UserCommand =
@@ -68,7 +71,7 @@ export interface ProviderLink {
  * give no usable username, the account is deactivated in Ruamjai, or the username already belongs to
  * another person at the provider.
  */
-export type ProviderRefusal = 'no_role' | 'no_agency' | 'invalid_username' | 'inactive' | 'linked_to_another_subject';
+export type ProviderRefusal = 'no_role' | 'no_agency' | 'invalid_username' | 'inactive' | 'linked_to_another_subject' | 'not_linked';
 
 /**
  * How a person hears of what concerns their agency or role: in the console (the bell), and by e-mail
