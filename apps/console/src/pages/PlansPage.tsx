@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Descriptions, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Row, Skeleton, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../api/client';
@@ -14,7 +14,7 @@ import { DraftPlanForm } from './plan/DraftPlanForm';
 import { FundDecisionForm, SubmitFundForm } from './plan/FundForms';
 import { ChangeActivityForm, ChangeKpiForm, KpiActualForm, ReassignActivityForm, ReassignLineForm, ReportProgressForm, ReviseLineForm } from './plan/ItemForms';
 import { permissions, type Plan } from './plan/model';
-import { PlanStatusCard, STATUS_COLOURS } from './plan/PlanStatusCard';
+import { PlanStatusCard, StatusTag } from './plan/PlanStatusCard';
 import { PlanTree, type PlanDialog } from './plan/PlanTree';
 import { AddProjectForm, ReassignProjectForm, WithdrawForm } from './plan/ProjectForms';
 import type { PlanSummary } from '../types';
@@ -62,7 +62,7 @@ export function PlansPage({ navigate }: { navigate: (path: string) => void }) {
               </a>
             ),
           },
-          { title: t('plans.status'), dataIndex: 'status', render: (s: PlanSummary['status']) => <Tag color={STATUS_COLOURS[s]} className="pw-tag">{t(`status.${s}`)}</Tag>, width: 150 },
+          { title: t('plans.status'), dataIndex: 'status', render: (s: PlanSummary['status']) => <StatusTag status={s} />, width: 150 },
           { title: t('plans.edition'), dataIndex: 'edition', width: 90 },
           { title: t('plans.updated'), dataIndex: 'latestEventAt', render: (d: string) => formatDateTime(d, lang), width: 200 },
         ]}
@@ -125,9 +125,9 @@ export function PlanPage({ planId, navigate }: { planId: string; navigate: (path
       </a>
       <Typography.Title level={1} id="plan-title" style={{ fontSize: 22, marginTop: 8 }}>
         {lang === 'en' && p.titleEn ? p.titleEn : p.titleTh}{' '}
-        <Tag color={STATUS_COLOURS[p.status]} className="pw-tag" style={{ verticalAlign: 'middle' }}>
+        <StatusTag status={p.status}>
           {t(`status.${p.status}`)} · {t('plans.edition')} {p.edition}
-        </Tag>
+        </StatusTag>
       </Typography.Title>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={8}>

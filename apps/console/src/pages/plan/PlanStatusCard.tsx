@@ -1,5 +1,5 @@
 import { Button, Card, Descriptions, Form, Input, Space, Steps, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { api, unwrap } from '../../api/client';
 import { useAuth } from '../../auth';
 import { fiscalYearLabel, formatDate, formatDateTime } from '../../format';
@@ -11,7 +11,24 @@ import { watchers } from './watch';
 
 type Lifecycle = 'submit' | 'return' | 'approve' | 'close';
 
-export const STATUS_COLOURS: Record<Plan['status'], string> = { drafting: 'default', submitted: 'processing', approved: 'success', amended: 'warning', closed: 'purple' };
+/** Each status its own light fill, with dark text that keeps WCAG AA contrast (Ant Design's preset colours do not). */
+const STATUS_FILLS: Record<Plan['status'], [string, string]> = {
+  drafting: ['#f5f5f5', '#bfbfbf'],
+  submitted: ['#e6f4ff', '#69b1ff'],
+  approved: ['#f6ffed', '#73d13d'],
+  amended: ['#fffbe6', '#ffc53d'],
+  closed: ['#f9f0ff', '#b37feb'],
+};
+
+export function StatusTag({ status, children, testId }: { status: Plan['status']; children?: ReactNode; testId?: string }) {
+  const { t } = useWorkspaceText();
+  const [background, border] = STATUS_FILLS[status];
+  return (
+    <Tag data-testid={testId} style={{ color: '#1f1f1f', background, borderColor: border, verticalAlign: 'middle' }}>
+      {children ?? t(`status.${status}`)}
+    </Tag>
+  );
+}
 
 /**
  * The plan's status, edition and revision, its approvals (with the subcommittee's meeting) and
@@ -35,6 +52,8 @@ export function PlanStatusCard({ plan }: { plan: Plan }) {
     <Card title={<h2 className="card-heading">{w('status.title')}</h2>} data-testid="plan-status">
       <Steps
         size="small"
+        type="dot"
+        titlePlacement="vertical"
         current={step}
         status={plan.status === 'amended' ? 'process' : undefined}
         items={[
@@ -49,9 +68,7 @@ export function PlanStatusCard({ plan }: { plan: Plan }) {
       <Descriptions column={1} size="small">
         <Descriptions.Item label={t('plans.fiscalYear')}>{fiscalYearLabel(plan.fiscalYear, lang)}</Descriptions.Item>
         <Descriptions.Item label={t('plans.status')}>
-          <Tag color={STATUS_COLOURS[plan.status]} data-testid="plan-status-tag" style={{ color: 'rgba(0,0,0,0.88)' }}>
-            {t(`status.${plan.status}`)}
-          </Tag>
+          <StatusTag status={plan.status} testId="plan-status-tag" />
         </Descriptions.Item>
         <Descriptions.Item label={t('plans.edition')}>
           <span data-testid="plan-edition">{plan.edition}</span>

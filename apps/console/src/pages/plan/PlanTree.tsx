@@ -92,7 +92,7 @@ export function PlanTree({ plan, may, open }: { plan: Plan; may: Permissions; op
         <span className="pw-row" data-testid="tree-kpi">
           <span>
             {title} · {t('plans.target')} {k.target} {k.unit} · {t('plans.actual')} {k.actual ?? '—'}
-            {k.measuredOn ? ` (${formatDate(k.measuredOn, lang)})` : ''} {k.withdrawn ? <Tag>{t('status.withdrawn')}</Tag> : k.attained ? <Tag color="success" className="pw-tag">{w('tree.attained')}</Tag> : null}
+            {k.measuredOn ? ` (${formatDate(k.measuredOn, lang)})` : ''} {k.withdrawn ? <Tag>{t('status.withdrawn')}</Tag> : k.attained ? <Tag style={{ color: '#1f1f1f', background: '#f6ffed', borderColor: '#73d13d' }}>{w('tree.attained')}</Tag> : null}
           </span>
           {!k.withdrawn && (
             <Actions
