@@ -510,7 +510,7 @@ describe('the plan workspace in the console', () => {
     // At 768 px the workspace wraps: status beside nothing, the tree below, every action still on screen.
     await officer.setViewportSize({ width: 768, height: 1400 });
     await officer.getByRole('button', { name: `Report progress on ${ACTIVITY}` }).waitFor();
-    expect(await officer.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+    expect(await officer.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(768);
     await shoot(officer, 'en', '38-plan-workspace');
     await expectAccessible(officer, 'plan workspace (en)');
 

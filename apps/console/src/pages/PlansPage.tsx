@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Descriptions, Row, Skeleton, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Skeleton, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../api/client';
@@ -129,15 +129,12 @@ export function PlanPage({ planId, navigate }: { planId: string; navigate: (path
           {t(`status.${p.status}`)} · {t('plans.edition')} {p.edition}
         </StatusTag>
       </Typography.Title>
-      <Row gutter={[16, 16]}>
-        <Col xs={24} lg={8}>
-          <Space direction="vertical" size={16} style={{ width: '100%' }}>
-            <PlanStatusCard plan={p} />
-            <TotalsCard plan={p} />
-            <PlanReportsCard planId={p.planId} fiscalYear={p.fiscalYear} />
-          </Space>
-        </Col>
-        <Col xs={24} lg={16}>
+      {/* Status, then the tree, then totals and reports on a narrow screen; the tree beside them on a wide one. */}
+      <div className="pw-layout">
+        <div className="pw-status">
+          <PlanStatusCard plan={p} />
+        </div>
+        <div className="pw-tree">
           <Card
             title={<h2 className="card-heading">{t('plans.tree')}</h2>}
             extra={
@@ -150,8 +147,14 @@ export function PlanPage({ planId, navigate }: { planId: string; navigate: (path
           >
             <PlanTree plan={p} may={may} open={setDialog} />
           </Card>
-        </Col>
-      </Row>
+        </div>
+        <div className="pw-totals">
+          <TotalsCard plan={p} />
+        </div>
+        <div className="pw-reports">
+          <PlanReportsCard planId={p.planId} fiscalYear={p.fiscalYear} />
+        </div>
+      </div>
       {dialog && <PlanDialogs key={JSON.stringify(dialog)} plan={p} dialog={dialog} onClose={() => setDialog(null)} />}
     </section>
   );
