@@ -384,7 +384,8 @@ describe('the plan workspace in the console', () => {
   /** The fiscal-year dashboard shows each of the API's totals, as the console writes it. */
   async function expectDashboard(page: Page, totals: Record<string, number>, lang: 'th' | 'en'): Promise<void> {
     await page.getByRole('link', { name: lang === 'th' ? 'แดชบอร์ด' : 'Dashboards' }).click();
-    const board = page.getByTestId('fiscal-year-dashboard');
+    // The plan of FY2562: the latest year is shown first, and a later test drafts FY2563.
+    const board = page.locator('[data-testid="fiscal-year-dashboard"][data-fiscal-year="2562"]');
     await board.waitFor();
     const value = async (id: string) => (await board.getByTestId(id).locator('.ant-statistic-content').innerText()).trim();
     expect({
@@ -520,5 +521,116 @@ describe('the plan workspace in the console', () => {
     await expectDashboard(coord, totals, 'en');
     await shoot(coord, 'en', '39-dashboard');
     await expectAccessible(coord, 'dashboard (en)');
+  }, 900_000);
+
+  it('every other command from the tree gives its own command: an officer proposes a project of their own agency while drafting; the secretariat changes, hands on, revises and withdraws; a Fund request is returned and revised', async () => {
+    const title = 'แผนปฏิบัติการ จังหวัดสระแก้ว ประจำปี 2563 (คำสั่งโครงสร้าง)';
+    const drafted = await api.http.post('/api/v1/plans').set(secretariat).send({ provinceCode: 'TH-27', fiscalYear: 2563, titleTh: title });
+    const id = drafted.body.planId as string;
+    let revision = 0;
+    const post = async (path: string, body: object) => {
+      const res = await api.http.post(`/api/v1/plans/${id}${path}`).set(secretariat).set('If-Match', `"${revision}"`).send(body);
+      if (res.status !== 201) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
+      revision = Number(res.body.revision);
+      return res.body;
+    };
+    const { projectId } = await post('/projects', { titleTh: PROJECT, strategy: 'prevention', leadAgencyCode: 'PSDHS-SK', participatingAgencyCodes: ['IMM-SK'], districtCodes: ['2706'], requestedBudgetSatang: 5_000_000, fundingSource: 'provincial_budget' });
+    await post(`/projects/${projectId}/activities`, { titleTh: ACTIVITY, districtCode: '2706', startDate: '2020-01-10', endDate: '2020-01-11', targets: { children: 10 } });
+    await post(`/projects/${projectId}/kpis`, { descriptionTh: KPI, unit: 'คน', target: 50 });
+    await post(`/projects/${projectId}/budget-lines`, { fundingSource: 'provincial_budget', amountSatang: 2_000_000, descriptionTh: LINE });
+
+    // An officer proposes a project of their own agency while the plan is drafted; the other project is not theirs to change.
+    const officer = await signedIn('plan.officer');
+    await openPlan(officer, title);
+    expect(await officer.getByRole('button', { name: `แก้ไขโครงการ ${PROJECT}` }).count()).toBe(0);
+    await officer.getByRole('button', { name: 'เพิ่มโครงการ' }).click();
+    const proposal = dialog(officer, 'เพิ่มโครงการในแผน');
+    await proposal.getByText('เจ้าหน้าที่หน่วยงานเสนอโครงการที่หน่วยงานของตนเป็นหน่วยงานหลัก').waitFor();
+    expect(await proposal.getByLabel('หน่วยงานหลัก', { exact: true }).isDisabled()).toBe(true);
+    const PROPOSED = 'คัดกรองผู้เสียหายที่จุดผ่านแดนถาวรบ้านคลองลึก';
+    await proposal.getByLabel('ชื่อโครงการ (ภาษาไทย)').fill(PROPOSED);
+    await choose(officer, proposal, 'อำเภอเป้าหมาย', ['อรัญประเทศ']);
+    await proposal.getByLabel('งบประมาณที่ขอ (บาท)').fill('12,000');
+    await proposal.getByRole('button', { name: 'บันทึก' }).click();
+    await proposal.waitFor({ state: 'hidden' });
+    await officer.getByRole('button', { name: `แก้ไขโครงการ ${PROPOSED}` }).waitFor();
+
+    const coord = await signedIn('plan.coord');
+    await openPlan(coord, title);
+    /** Opens a row's "more" menu and one of its commands. */
+    const more = async (item: string, command: string) => {
+      await coord.getByRole('button', { name: `คำสั่งเพิ่มเติมของ ${item}` }).click();
+      await coord.getByRole('menuitem', { name: command, exact: true }).click();
+    };
+    const save = async (name: string, fill: (d: Locator) => Promise<void>, ok = 'บันทึก') => {
+      const d = dialog(coord, name);
+      await d.waitFor();
+      await fill(d);
+      await d.getByRole('button', { name: ok, exact: true }).click();
+      await d.waitFor({ state: 'hidden' });
+    };
+    await more(ACTIVITY, 'แก้ไข');
+    await save('แก้ไขกิจกรรม', (d) => d.getByLabel('วันสิ้นสุด (พ.ศ.)').fill('12/01/2563'));
+    await more(ACTIVITY, 'เปลี่ยนหน่วยงานรับผิดชอบ');
+    await save('เปลี่ยนหน่วยงานรับผิดชอบกิจกรรม', (d) => choose(coord, d, 'หน่วยงานรับผิดชอบ', ['ด่านตรวจคนเข้าเมืองจังหวัดสระแก้ว']));
+    await more(KPI, 'แก้ไข');
+    await save('แก้ไขตัวชี้วัด', (d) => d.getByLabel('ค่าเป้าหมาย').fill('60'));
+    await more(LINE, 'ปรับวงเงิน');
+    await save('ปรับวงเงินรายการงบประมาณ', async (d) => {
+      await d.getByLabel('วงเงินใหม่ (บาท)').fill('30,000');
+      await d.getByLabel('เหตุผลของการแก้ไข').fill('เพิ่มจำนวนผู้เข้าอบรม');
+    });
+    await more(LINE, 'เปลี่ยนแหล่งงบประมาณ');
+    await save('เปลี่ยนแหล่งงบประมาณ', (d) => choose(coord, d, 'แหล่งงบประมาณ', ['งบประมาณของหน่วยงาน']));
+    await more(LINE, 'ถอนออก');
+    await save('ถอนรายการงบประมาณ', (d) => d.getByLabel('เหตุผลที่ถอนออก').fill('หน่วยงานรับภาระค่าใช้จ่ายเอง'), 'ถอนออก');
+    await more(KPI, 'ถอนออก');
+    await save('ถอนตัวชี้วัด', (d) => d.getByLabel('เหตุผลที่ถอนออก').fill('ซ้ำกับตัวชี้วัดระดับจังหวัด'), 'ถอนออก');
+    await more(PROJECT, 'เปลี่ยนหน่วยงานรับผิดชอบ');
+    await save('เปลี่ยนหน่วยงานรับผิดชอบโครงการ', async (d) => {
+      await choose(coord, d, 'หน่วยงานหลัก', ['ด่านตรวจคนเข้าเมืองจังหวัดสระแก้ว']);
+      await choose(coord, d, 'หน่วยงานร่วม', ['สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดสระแก้ว']);
+    });
+    await more(PROJECT, 'ขอรับการสนับสนุนจากกองทุน');
+    await save(
+      'ขอรับการสนับสนุนจากกองทุนเพื่อการป้องกันและปราบปรามการค้ามนุษย์',
+      async (d) => {
+        await d.getByLabel('จำนวนเงินที่ขอ (บาท)').fill('10,000');
+        await d.getByLabel('เหตุผลและความจำเป็น').fill('ค่าล่ามในการคัดกรอง');
+      },
+      'ยื่นคำขอ',
+    );
+    await more('การป้องกันและปราบปรามการค้ามนุษย์', 'ส่งกลับให้แก้ไข');
+    await save('ส่งคำขอกลับให้แก้ไข', (d) => d.getByLabel('สิ่งที่ต้องแก้ไข').fill('แนบประมาณการค่าล่าม'), 'ส่งกลับ');
+    await coord.getByRole('button', { name: 'แก้ไขคำขอ การป้องกันและปราบปรามการค้ามนุษย์' }).click();
+    await save('แก้ไขคำขอและยื่นใหม่', (d) => d.getByLabel('จำนวนเงินที่ขอ (บาท)').fill('8,000.50'), 'ยื่นคำขอที่แก้ไข');
+    await more(PROPOSED, 'ถอนโครงการ');
+    await save('ถอนโครงการออกจากแผน', (d) => d.getByLabel('เหตุผลที่ถอนออก').fill('รวมกับโครงการคัดกรองระดับจังหวัด'), 'ถอนออก');
+    await coord.getByTestId('tree-project').filter({ hasText: PROPOSED }).filter({ hasText: 'ถอนออก' }).waitFor();
+
+    const history = (await api.http.get(`/api/v1/plans/${id}/history`).set(secretariat).expect(200)).body.events as Array<{ type: string; actor: string }>;
+    expect(history.slice(5).map((e) => [e.type, e.actor])).toEqual([
+      ['ProjectAdded', 'plan.officer'],
+      ['ActivityChanged', 'plan.coord'],
+      ['ActivityReassigned', 'plan.coord'],
+      ['KpiChanged', 'plan.coord'],
+      ['BudgetLineRevised', 'plan.coord'],
+      ['BudgetLineReassigned', 'plan.coord'],
+      ['BudgetLineWithdrawn', 'plan.coord'],
+      ['KpiWithdrawn', 'plan.coord'],
+      ['ProjectReassigned', 'plan.coord'],
+      ['FundRequestSubmitted', 'plan.coord'],
+      ['FundRequestReturned', 'plan.coord'],
+      ['FundRequestRevised', 'plan.coord'],
+      ['ProjectWithdrawn', 'plan.coord'],
+    ]);
+    const plan = (await api.http.get(`/api/v1/plans/${id}`).set(secretariat).expect(200)).body;
+    const [p, proposed] = plan.projects;
+    expect(proposed).toMatchObject({ titleTh: PROPOSED, leadAgencyCode: 'IMM-SK', requestedBudgetSatang: 1_200_000, withdrawal: { reason: 'รวมกับโครงการคัดกรองระดับจังหวัด' } });
+    expect(p).toMatchObject({ leadAgencyCode: 'IMM-SK', participatingAgencyCodes: ['PSDHS-SK'] });
+    expect(p.activities[0]).toMatchObject({ endDate: '2020-01-12', responsibleAgencyCode: 'IMM-SK' });
+    expect(p.kpis[0]).toMatchObject({ target: 60, withdrawn: true });
+    expect(p.budgetLines[1]).toMatchObject({ amountSatang: 3_000_000, fundingSource: 'agency_own', withdrawn: true });
+    expect(p.fundRequests[0]).toMatchObject({ status: 'submitted', amountSatang: 800_050, justification: 'ค่าล่ามในการคัดกรอง' });
   }, 900_000);
 });

@@ -94,7 +94,8 @@ export function CommandModal<V extends object>(props: {
         const label = (was ?? now).label;
         const theirs = (was?.value ?? gone) !== (now?.value ?? gone);
         const changedByMe = key in mine && mine[key] !== (was?.value ?? '');
-        return { field: key, label, opened: was?.value ?? gone, now: now?.value ?? gone, mine: mine[key] ?? '', theirs, changedByMe };
+        const shown = (v: string | undefined) => (v === undefined ? gone : v || '—');
+        return { field: key, label, opened: shown(was?.value), now: shown(now?.value), mine: mine[key] || '—', theirs, changedByMe };
       })
       .filter((r) => r.theirs || r.changedByMe);
   })();

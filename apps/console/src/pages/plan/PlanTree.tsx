@@ -53,7 +53,7 @@ export function PlanTree({ plan, may, open }: { plan: Plan; may: Permissions; op
     const title = name(a.titleTh, a.titleEn);
     const live = a.status !== 'withdrawn';
     return {
-      key: a.activityId,
+      key: `activity-${a.activityId}`,
       isLeaf: true,
       title: (
         <span className="pw-row" data-testid="tree-activity">
@@ -86,7 +86,7 @@ export function PlanTree({ plan, may, open }: { plan: Plan; may: Permissions; op
   const kpiNode = (p: Project, k: Kpi, change: boolean): DataNode => {
     const title = name(k.descriptionTh, k.descriptionEn);
     return {
-      key: k.kpiId,
+      key: `kpi-${k.kpiId}`,
       isLeaf: true,
       title: (
         <span className="pw-row" data-testid="tree-kpi">
@@ -117,7 +117,8 @@ export function PlanTree({ plan, may, open }: { plan: Plan; may: Permissions; op
     const title = l.descriptionTh ?? t(`add.source.${l.fundingSource}`);
     const first = l.lineId === p.projectId;
     return {
-      key: l.lineId,
+      // A project's first line has the project's id: tree keys say what they are, so they never meet.
+      key: `line-${l.lineId}`,
       isLeaf: true,
       title: (
         <span className="pw-row" data-testid="tree-line">
@@ -157,7 +158,7 @@ export function PlanTree({ plan, may, open }: { plan: Plan; may: Permissions; op
         ]
       : [];
     return {
-      key: r.requestId,
+      key: `fund-${r.requestId}`,
       isLeaf: true,
       title: (
         <span className="pw-row" data-testid="tree-fund">
@@ -235,6 +236,8 @@ export function PlanTree({ plan, may, open }: { plan: Plan; may: Permissions; op
       }}
       selectable={false}
       blockNode
+      // No expand animation: rows stay put while the live view refreshes the tree, and nobody is shown motion they did not ask for.
+      motion={false as never}
     />
   );
 }
