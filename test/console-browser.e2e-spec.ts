@@ -262,29 +262,31 @@ describe('the console in a browser', () => {
     await page.getByRole('link', { name: title }).click();
     const project = sampleProject.titleTh;
 
-    // An activity: the district code is checked in the browser before anything is sent.
+    // An activity: the district and the dates (typed in the Buddhist era) are checked in the browser before anything is sent.
     await page.getByRole('button', { name: `เพิ่มกิจกรรมในโครงการ ${project}` }).click();
     const activity = page.getByRole('dialog', { name: 'เพิ่มกิจกรรม' });
     await activity.waitFor();
-    await activity.getByLabel('ชื่อกิจกรรม').fill('อบรมแกนนำเฝ้าระวังในชุมชนชายแดน');
-    await activity.getByLabel('รหัสอำเภอ (4 หลัก)').fill('27');
-    await activity.getByPlaceholder('วันเริ่มต้น').fill('2022-01-10');
-    await activity.getByPlaceholder('วันเริ่มต้น').press('Enter');
-    await activity.getByPlaceholder('วันสิ้นสุด').fill('2022-01-11');
-    await activity.getByPlaceholder('วันสิ้นสุด').press('Enter');
-    await activity.getByLabel('จำนวนผู้เข้าร่วมเป้าหมาย (คน)').fill('40');
+    await activity.getByLabel('ชื่อกิจกรรม', { exact: true }).fill('อบรมแกนนำเฝ้าระวังในชุมชนชายแดน');
+    await activity.getByLabel('วันเริ่มต้น (พ.ศ.)').fill('2022-01-10');
+    await activity.getByLabel('วันสิ้นสุด (พ.ศ.)').fill('11/01/2565');
+    await activity.getByLabel('สตรี', { exact: true }).fill('40');
     await activity.getByRole('button', { name: 'บันทึก' }).click();
-    await activity.getByText('รหัสอำเภอเป็นตัวเลข 4 หลัก เช่น 2706').waitFor();
+    await activity.getByText('กรุณากรอกวันที่เป็น วัน/เดือน/ปี พ.ศ. เช่น 15/03/2562').waitFor();
+    await activity.locator('.ant-form-item-explain-error').filter({ hasText: 'กรุณากรอกข้อมูลนี้' }).first().waitFor();
     await shoot(page, 'th', '11-add-activity');
     await expectAccessible(page, 'add activity');
-    await activity.getByLabel('รหัสอำเภอ (4 หลัก)').fill('2706');
+    // The district list is searched as typed; Enter takes the one match.
+    await activity.getByLabel('อำเภอ', { exact: true }).fill('อรัญ');
+    await activity.getByLabel('อำเภอ', { exact: true }).press('Enter');
+    await activity.locator('.ant-select-content').filter({ hasText: 'อรัญประเทศ' }).waitFor();
+    await activity.getByLabel('วันเริ่มต้น (พ.ศ.)').fill('10/01/2565');
     await activity.getByRole('button', { name: 'บันทึก' }).click();
     await activity.waitFor({ state: 'hidden' });
 
     // A KPI.
     await page.getByRole('button', { name: `เพิ่มตัวชี้วัดในโครงการ ${project}` }).click();
     const kpi = page.getByRole('dialog', { name: 'เพิ่มตัวชี้วัด' });
-    await kpi.getByLabel('ตัวชี้วัด').fill('จำนวนแกนนำที่ผ่านการอบรม');
+    await kpi.getByLabel('ตัวชี้วัด', { exact: true }).fill('จำนวนแกนนำที่ผ่านการอบรม');
     await kpi.getByLabel('หน่วยนับ').fill('คน');
     await kpi.getByLabel('ค่าเป้าหมาย').fill('50');
     await kpi.getByRole('button', { name: 'บันทึก' }).click();

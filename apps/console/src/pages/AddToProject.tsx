@@ -1,137 +1,144 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
-import type { Dayjs } from 'dayjs';
-import { useTranslation } from 'react-i18next';
-import { api, ApiError, unwrap } from '../api/client';
-import type { Lang } from '../format';
-import { noteWrittenPosition } from '../live';
-import type { PlanView, ProjectView } from '../types';
+import { Form, Input, Select, Typography } from 'antd';
+import { api, unwrap } from '../api/client';
+import { useAuth } from '../auth';
+import { formatDate } from '../format';
+import { CommandModal, useWorkspaceText } from './plan/CommandModal';
+import { AgencyItem, BahtItem, BeDateItem, countsOf, CountsItems, DistrictItem, ReasonItem, TextItem } from './plan/fields';
+import { FUNDING_SOURCES, permissions, type CommandAnswer, type FundingSource, type Plan, type Project } from './plan/model';
+import { bahtToSatang, beDateRules, beToIso, LIMITS, measureRules, toMeasure } from './plan/rules';
+import { watchers } from './plan/watch';
 
 export type AddKind = 'activity' | 'kpi' | 'budgetLine';
-const FUNDING_SOURCES = ['provincial_budget', 'anti_trafficking_fund', 'agency_own', 'local_administration', 'private_ngo'] as const;
-const GROUPS = ['children', 'women', 'families', 'migrant_workers', 'general_public', 'at_risk_youth'] as const;
 
 interface Values {
   titleTh?: string;
+  titleEn?: string;
   districtCode?: string;
-  dates?: [Dayjs, Dayjs];
-  targetGroup?: (typeof GROUPS)[number];
-  targetCount?: number;
+  startDate?: string;
+  endDate?: string;
+  targets?: Record<string, string>;
+  responsibleAgencyCode?: string;
   descriptionTh?: string;
+  descriptionEn?: string;
   unit?: string;
-  target?: number;
-  fundingSource?: (typeof FUNDING_SOURCES)[number];
-  amountBaht?: number;
+  target?: string;
+  fundingSource?: FundingSource;
+  amountBaht?: string;
   reason?: string;
 }
 
+const optional = (key: string, value: string | undefined) => (value?.trim() ? { [key]: value.trim() } : {});
+
 /**
  * Adds an activity, a KPI or a budget line to a project, with If-Match set to the plan revision the
- * form opened at. The rules mirror the API's DTOs (lengths, four-digit district, whole numbers, baht
- * with satang); the API still decides, and its Thai/English problem text is shown as it comes.
+ * form opened at. The rules mirror the API's DTOs and the decider's own checks a form can know (a
+ * schedule inside the fiscal year, a district of the plan's province, whole participants, baht with
+ * at most two satang digits, sent as integer satang); the API still decides, and its Thai/English
+ * problem text is shown as it comes.
  */
-export function AddToProject({ plan, project, kind, onClose }: { plan: PlanView; project: ProjectView; kind: AddKind; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
-  const client = useQueryClient();
-  const [form] = Form.useForm<Values>();
-  // After approval every change needs a reason, and an amended plan is still an approved one.
-  const needsReason = plan.status === 'approved' || plan.status === 'amended';
+export function AddToProject({ plan, project, kind, onClose }: { plan: Plan; project: Project; kind: AddKind; onClose: () => void }) {
+  const { w, t, lang } = useWorkspaceText();
+  const { user } = useAuth();
+  const may = permissions(user!, plan);
+  const watch = watchers(w, t, lang);
   const path = { planId: plan.planId, projectId: project.projectId };
-  const header = { 'If-Match': `"${plan.revision}"` };
+  const inYear = { from: plan.fiscalYearStart, to: plan.fiscalYearEnd, outside: w('rules.inFiscalYear', { year: plan.fiscalYear, from: formatDate(plan.fiscalYearStart, lang), to: formatDate(plan.fiscalYearEnd, lang) }) };
 
-  const add = useMutation({
-    mutationFn: (v: Values) => {
-      const reason = v.reason ? { reason: v.reason } : {};
-      if (kind === 'activity') {
-        return unwrap<{ position: string }>(
-          api.POST('/api/v1/plans/{planId}/projects/{projectId}/activities', {
-            params: { path, header },
-            body: {
-              titleTh: v.titleTh!,
-              districtCode: v.districtCode!,
-              startDate: v.dates![0].format('YYYY-MM-DD'),
-              endDate: v.dates![1].format('YYYY-MM-DD'),
-              targets: { [v.targetGroup!]: v.targetCount! },
-              ...reason,
-            } as never,
-          }),
-        );
-      }
-      if (kind === 'kpi') {
-        return unwrap<{ position: string }>(
-          api.POST('/api/v1/plans/{planId}/projects/{projectId}/kpis', { params: { path, header }, body: { descriptionTh: v.descriptionTh!, unit: v.unit!, target: v.target!, ...reason } as never }),
-        );
-      }
-      return unwrap<{ position: string }>(
-        api.POST('/api/v1/plans/{planId}/projects/{projectId}/budget-lines', {
-          params: { path, header },
-          // Baht as typed, to integer satang as the API keeps it.
-          body: { fundingSource: v.fundingSource!, amountSatang: Math.round(v.amountBaht! * 100), ...(v.descriptionTh ? { descriptionTh: v.descriptionTh } : {}), ...reason } as never,
+  const send = (v: Values, ifMatch: string): Promise<CommandAnswer> => {
+    const params = { path, header: { 'If-Match': ifMatch } };
+    const reason = optional('reason', v.reason);
+    if (kind === 'activity') {
+      return unwrap(
+        api.POST('/api/v1/plans/{planId}/projects/{projectId}/activities', {
+          params,
+          body: {
+            titleTh: v.titleTh!.trim(),
+            ...optional('titleEn', v.titleEn),
+            districtCode: v.districtCode!,
+            startDate: beToIso(v.startDate)!,
+            endDate: beToIso(v.endDate)!,
+            targets: countsOf(v.targets),
+            ...(v.responsibleAgencyCode && v.responsibleAgencyCode !== project.leadAgencyCode ? { responsibleAgencyCode: v.responsibleAgencyCode } : {}),
+            ...reason,
+          },
         }),
       );
-    },
-    onSuccess: async (answer) => {
-      noteWrittenPosition(answer.position);
-      await client.invalidateQueries({ queryKey: ['plan', plan.planId] });
-      onClose();
-    },
-  });
+    }
+    if (kind === 'kpi') {
+      return unwrap(
+        api.POST('/api/v1/plans/{planId}/projects/{projectId}/kpis', {
+          params,
+          body: { descriptionTh: v.descriptionTh!.trim(), ...optional('descriptionEn', v.descriptionEn), unit: v.unit!.trim(), target: toMeasure(v.target)!, ...reason },
+        }),
+      );
+    }
+    return unwrap(
+      api.POST('/api/v1/plans/{planId}/projects/{projectId}/budget-lines', {
+        params,
+        // Baht as typed, to integer satang as the API keeps it.
+        body: { fundingSource: v.fundingSource!, amountSatang: bahtToSatang(v.amountBaht)!, ...optional('descriptionTh', v.descriptionTh), ...reason },
+      }),
+    );
+  };
 
-  const required = { required: true, whitespace: true, message: t('edit.required') };
   return (
-    <Modal open title={t(`add.${kind}Title`)} onCancel={onClose} okText={t('edit.save')} cancelText={t('edit.cancel')} onOk={() => form.submit()} confirmLoading={add.isPending}>
-      {add.error && <Alert type="error" role="alert" title={add.error instanceof ApiError ? add.error.text(lang) : t('common.error')} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" name={`add-${kind}`} onFinish={(v) => add.mutate(v)} initialValues={{ targetGroup: 'women', fundingSource: 'provincial_budget' }}>
-        {kind === 'activity' && (
-          <>
-            <Form.Item label={t('add.activityName')} name="titleTh" rules={[required, { min: 3, max: 500, message: t('edit.length', { min: 3, max: 500 }) }]}>
-              <Input />
-            </Form.Item>
-            <Form.Item label={t('add.district')} name="districtCode" rules={[{ required: true, pattern: /^\d{4}$/, message: t('add.districtFormat') }]}>
-              <Input inputMode="numeric" maxLength={4} placeholder="2706" />
-            </Form.Item>
-            <Form.Item label={t('add.dates')} name="dates" rules={[{ required: true, message: t('edit.required') }]}>
-              <DatePicker.RangePicker style={{ width: '100%' }} format="YYYY-MM-DD" />
-            </Form.Item>
-            <Form.Item label={t('add.targetGroup')} name="targetGroup" rules={[{ required: true }]}>
-              <Select options={GROUPS.map((g) => ({ value: g, label: t(`add.group.${g}`) }))} />
-            </Form.Item>
-            <Form.Item label={t('add.targetCount')} name="targetCount" rules={[{ required: true, type: 'integer', min: 0, max: 10_000_000, message: t('add.wholeNumber') }]}>
-              <InputNumber style={{ width: '100%' }} min={0} precision={0} />
-            </Form.Item>
-          </>
-        )}
-        {kind === 'kpi' && (
-          <>
-            <Form.Item label={t('add.kpiDescription')} name="descriptionTh" rules={[required, { min: 3, max: 1000, message: t('edit.length', { min: 3, max: 1000 }) }]}>
-              <Input />
-            </Form.Item>
-            <Form.Item label={t('add.unit')} name="unit" rules={[required, { max: 40, message: t('edit.length', { min: 1, max: 40 }) }]}>
-              <Input placeholder="คน" />
-            </Form.Item>
-            <Form.Item label={t('add.kpiTarget')} name="target" rules={[{ required: true, type: 'number', min: 0, message: t('add.wholeNumber') }]}>
-              <InputNumber style={{ width: '100%' }} min={0} />
-            </Form.Item>
-          </>
-        )}
-        {kind === 'budgetLine' && (
-          <>
-            <Form.Item label={t('add.fundingSource')} name="fundingSource" rules={[{ required: true }]}>
-              <Select options={FUNDING_SOURCES.map((f) => ({ value: f, label: t(`add.source.${f}`) }))} />
-            </Form.Item>
-            <Form.Item label={t('add.amountBaht')} name="amountBaht" rules={[{ required: true, type: 'number', min: 0, message: t('add.amountFormat') }]}>
-              <InputNumber style={{ width: '100%' }} min={0} precision={2} prefix="฿" />
-            </Form.Item>
-            <Form.Item label={t('add.lineDescription')} name="descriptionTh" rules={[{ max: 500 }]}>
-              <Input />
-            </Form.Item>
-          </>
-        )}
-        <Form.Item label={t('edit.reason')} name="reason" extra={needsReason ? t('edit.reasonAmendment') : undefined} rules={[{ required: needsReason, whitespace: true, message: t('edit.reasonRequired') }, { max: 1000 }]}>
-          <Input.TextArea rows={2} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <CommandModal<Values>
+      plan={plan}
+      name={`add-${kind}`}
+      title={t(`add.${kind}Title`)}
+      intro={<Typography.Paragraph strong>{lang === 'en' && project.titleEn ? project.titleEn : project.titleTh}</Typography.Paragraph>}
+      initialValues={{ fundingSource: 'provincial_budget', responsibleAgencyCode: project.leadAgencyCode }}
+      spec={{ watch: watch.both(watch.project(project.projectId), watch.plan), send }}
+      onClose={onClose}
+    >
+      {(form) => (
+        <>
+          {kind === 'activity' && (
+            <>
+              <TextItem name="titleTh" label={t('add.activityName')} required {...LIMITS.title} />
+              <TextItem name="titleEn" label={w('fields.titleEn')} required={false} max={LIMITS.titleEn} lang="en" />
+              <DistrictItem name="districtCode" label={w('fields.district')} province={plan.provinceCode} required />
+              <BeDateItem name="startDate" label={w('fields.startDate')} rules={beDateRules(w, inYear)} />
+              <BeDateItem
+                name="endDate"
+                label={w('fields.endDate')}
+                rules={[
+                  ...beDateRules(w, inYear),
+                  {
+                    validator: (_, value: string | undefined) => {
+                      const start = beToIso(form.getFieldValue('startDate') as string | undefined);
+                      const end = beToIso(value);
+                      return start && end && end < start ? Promise.reject(new Error(w('rules.endBeforeStart'))) : Promise.resolve();
+                    },
+                  },
+                ]}
+              />
+              <CountsItems name="targets" legend={w('fields.targets')} />
+              <AgencyItem name="responsibleAgencyCode" label={w('fields.responsible')} required rules={[{ validator: (_, code: string) => (!code || code === project.leadAgencyCode || project.participatingAgencyCodes.includes(code) ? Promise.resolve() : Promise.reject(new Error(w('rules.agencyInProject')))) }]} extra={w('fields.responsibleHelp')} />
+            </>
+          )}
+          {kind === 'kpi' && (
+            <>
+              <TextItem name="descriptionTh" label={t('add.kpiDescription')} required {...LIMITS.kpiDescription} />
+              <TextItem name="descriptionEn" label={w('fields.descriptionEn')} required={false} max={LIMITS.kpiDescription.max} lang="en" />
+              <TextItem name="unit" label={t('add.unit')} required {...LIMITS.unit} />
+              <Form.Item label={t('add.kpiTarget')} name="target" rules={measureRules(w)} extra={w('fields.measureHelp')}>
+                <Input inputMode="decimal" autoComplete="off" />
+              </Form.Item>
+            </>
+          )}
+          {kind === 'budgetLine' && (
+            <>
+              <Form.Item label={t('add.fundingSource')} name="fundingSource" rules={[{ required: true, message: w('rules.required') }]}>
+                <Select options={FUNDING_SOURCES.map((f) => ({ value: f, label: t(`add.source.${f}`) }))} />
+              </Form.Item>
+              <BahtItem name="amountBaht" label={t('add.amountBaht')} />
+              <TextItem name="descriptionTh" label={t('add.lineDescription')} required={false} max={LIMITS.lineDescription} />
+            </>
+          )}
+          <ReasonItem required={may.amending} amending={may.amending} />
+        </>
+      )}
+    </CommandModal>
   );
 }

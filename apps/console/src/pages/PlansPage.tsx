@@ -1,32 +1,49 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Descriptions, Row, Skeleton, Table, Tag, Tree, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Skeleton, Table, Typography } from 'antd';
 import { useState } from 'react';
-import type { DataNode } from 'antd/es/tree';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../api/client';
-import { fiscalYearLabel, formatBaht, formatDate, formatDateTime, type Lang } from '../format';
+import { fiscalYearLabel, formatBaht, formatCount, formatDateTime, type Lang } from '../format';
 import { useAuth } from '../auth';
 import { latestPosition } from '../live';
-import { AddToProject, type AddKind } from './AddToProject';
+import { AddToProject } from './AddToProject';
 import { ProjectEditor } from './ProjectEditor';
 import { PlanReportsCard } from './Reports';
-import type { PlanSummary, PlanView, ProjectView } from '../types';
+import { usePlan } from './plan/api';
+import { DraftPlanForm } from './plan/DraftPlanForm';
+import { FundDecisionForm, SubmitFundForm } from './plan/FundForms';
+import { ChangeActivityForm, ChangeKpiForm, KpiActualForm, ReassignActivityForm, ReassignLineForm, ReportProgressForm, ReviseLineForm } from './plan/ItemForms';
+import { permissions, type Plan } from './plan/model';
+import { PlanStatusCard, StatusTag } from './plan/PlanStatusCard';
+import { PlanTree, type PlanDialog } from './plan/PlanTree';
+import { AddProjectForm, ReassignProjectForm, WithdrawForm } from './plan/ProjectForms';
+import type { PlanSummary } from '../types';
+import './plan/plan-workspace.css';
 
 const minPosition = () => (latestPosition() ? { minPosition: latestPosition() } : {});
 
-/** Every plan, latest fiscal year first. */
+/** Every plan, latest fiscal year first; the secretariat drafts a new one here. */
 export function PlansPage({ navigate }: { navigate: (path: string) => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
+  const { user } = useAuth();
+  const [drafting, setDrafting] = useState(false);
   const plans = useQuery({
     queryKey: ['plans'],
     queryFn: () => unwrap<{ plans: PlanSummary[] }>(api.GET('/api/v1/plans', { params: { query: minPosition() as never } })),
   });
   return (
     <section aria-labelledby="plans-title">
-      <Typography.Title level={1} id="plans-title" style={{ fontSize: 24 }}>
-        {t('plans.title')}
-      </Typography.Title>
+      <div className="pw-heading">
+        <Typography.Title level={1} id="plans-title" style={{ fontSize: 24, margin: 0 }}>
+          {t('plans.title')}
+        </Typography.Title>
+        {user?.role === 'coordinator' && (
+          <Button type="primary" onClick={() => setDrafting(true)}>
+            {t('plan-workspace.draft.button')}
+          </Button>
+        )}
+      </div>
       {plans.error && <Alert type="error" title={plans.error instanceof ApiError ? plans.error.text(lang) : t('common.error')} />}
       <Table<PlanSummary>
         rowKey="planId"
@@ -45,127 +62,162 @@ export function PlansPage({ navigate }: { navigate: (path: string) => void }) {
               </a>
             ),
           },
-          { title: t('plans.status'), dataIndex: 'status', render: (s: string) => <Tag>{t(`status.${s}`)}</Tag>, width: 130 },
+          { title: t('plans.status'), dataIndex: 'status', render: (s: PlanSummary['status']) => <StatusTag status={s} />, width: 150 },
+          { title: t('plans.edition'), dataIndex: 'edition', width: 90 },
           { title: t('plans.updated'), dataIndex: 'latestEventAt', render: (d: string) => formatDateTime(d, lang), width: 200 },
         ]}
       />
+      {drafting && <DraftPlanForm onClose={() => setDrafting(false)} onDrafted={(planId) => (setDrafting(false), navigate(`/plans/${planId}`))} />}
     </section>
   );
 }
 
-function projectNode(p: ProjectView, lang: Lang, t: (k: string, o?: Record<string, string>) => string, onEdit?: (p: ProjectView) => void, onAdd?: (p: ProjectView, kind: AddKind) => void): DataNode {
-  const title = lang === 'en' && p.titleEn ? p.titleEn : p.titleTh;
-  return {
-    key: p.projectId,
-    title: (
-      <span>
-        <strong>{title}</strong> · {p.leadAgencyCode} · {formatBaht(p.requestedBudgetSatang)} {p.withdrawal ? <Tag>{t('status.withdrawn')}</Tag> : null}
-        {onEdit && !p.withdrawal && (
-          <Button size="small" style={{ marginInlineStart: 8 }} onClick={() => onEdit(p)} aria-label={t('edit.projectButtonFor', { title })}>
-            {t('edit.projectButton')}
-          </Button>
-        )}
-        {onAdd &&
-          !p.withdrawal &&
-          (['activity', 'kpi', 'budgetLine'] as const).map((kind) => (
-            <Button key={kind} size="small" style={{ marginInlineStart: 8 }} onClick={() => onAdd(p, kind)} aria-label={t(`add.${kind}ButtonFor`, { title })}>
-              {t(`add.${kind}Button`)}
-            </Button>
-          ))}
-      </span>
-    ),
-    children: [
-      {
-        key: `${p.projectId}-activities`,
-        title: `${t('plans.activities')} (${p.activities.length})`,
-        children: p.activities.map((a) => ({
-          key: a.activityId,
-          title: `${lang === 'en' && a.titleEn ? a.titleEn : a.titleTh} · ${formatDate(a.startDate, lang)} – ${formatDate(a.endDate, lang)} · ${t(`status.${a.status}`)}`,
-          isLeaf: true,
-        })),
-      },
-      {
-        key: `${p.projectId}-kpis`,
-        title: `${t('plans.kpis')} (${p.kpis.length})`,
-        children: p.kpis.map((k) => ({
-          key: k.kpiId,
-          title: `${lang === 'en' && k.descriptionEn ? k.descriptionEn : k.descriptionTh} · ${t('plans.target')} ${k.target} ${k.unit} · ${t('plans.actual')} ${k.actual ?? '—'}`,
-          isLeaf: true,
-        })),
-      },
-      {
-        key: `${p.projectId}-budget`,
-        title: `${t('plans.budgetLines')} (${p.budgetLines.length})`,
-        children: p.budgetLines.map((l) => ({
-          key: l.lineId,
-          title: `${l.descriptionTh ?? l.fundingSource} · ${formatBaht(l.amountSatang)} · ${t('plans.spent')} ${formatBaht(l.spentSatang)}`,
-          isLeaf: true,
-        })),
-      },
-    ],
-  };
+/** Planned against done, for the whole plan. */
+function TotalsCard({ plan }: { plan: Plan }) {
+  const { t, i18n } = useTranslation();
+  const w = (k: string) => t(`plan-workspace.${k}`);
+  const { totals } = plan;
+  const rows: Array<[string, string, string]> = [
+    ['projects', t('plans.projects'), formatCount(totals.projectCount)],
+    ['requested', t('plans.requested'), formatBaht(totals.requestedBudgetSatang)],
+    ['fundRequested', w('totals.fundRequested'), formatBaht(totals.fund.requestedSatang)],
+    ['fundApproved', w('totals.fundApproved'), formatBaht(totals.fund.approvedSatang)],
+    ['fundDisbursed', w('totals.fundDisbursed'), formatBaht(totals.fund.disbursedSatang)],
+    ['spent', t('plans.spent'), formatBaht(totals.progress.spentSatang)],
+    ['activities', w('totals.activities'), `${formatCount(totals.progress.activitiesDone)} / ${formatCount(totals.progress.activitiesPlanned)}`],
+    ['participants', w('totals.participants'), `${formatCount(totals.progress.participantsReached)} / ${formatCount(totals.progress.participantsTarget)}`],
+    ['kpis', w('totals.kpis'), `${formatCount(totals.progress.kpisAttained)} / ${formatCount(totals.progress.kpis)}`],
+  ];
+  return (
+    <Card title={<h2 className="card-heading">{t('plans.totals')}</h2>}>
+      <Descriptions column={1} size="small">
+        {rows.map(([key, label, value]) => (
+          <Descriptions.Item key={key} label={label}>
+            <span data-testid={`plan-total-${key}`}>{value}</span>
+          </Descriptions.Item>
+        ))}
+        <Descriptions.Item label={t('plans.updated')}>{formatDateTime(plan.latestEventAt, i18n.language as Lang)}</Descriptions.Item>
+      </Descriptions>
+    </Card>
+  );
 }
 
-/** One plan as a tree: strategy → project → activities, KPIs, budget lines. */
+/**
+ * One plan as a workspace: its status and the lifecycle steps the role may take, its totals, and
+ * the tree (strategy → project → activities, KPIs, budget lines, Fund requests) with the forms for
+ * every command the signed-in person may give. The API enforces the rules; the console offers
+ * only what it would accept.
+ */
 export function PlanPage({ planId, navigate }: { planId: string; navigate: (path: string) => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const { user } = useAuth();
-  const [editing, setEditing] = useState<string | null>(null);
-  const [adding, setAdding] = useState<{ projectId: string; kind: AddKind } | null>(null);
-  const plan = useQuery({
-    queryKey: ['plan', planId],
-    queryFn: () => unwrap<PlanView>(api.GET('/api/v1/plans/{planId}', { params: { path: { planId }, query: minPosition() as never } })),
-  });
+  const [dialog, setDialog] = useState<PlanDialog | null>(null);
+  const plan = usePlan(planId);
   if (plan.isLoading) return <Skeleton active />;
-  if (plan.error || !plan.data) return <Alert type="error" title={plan.error instanceof ApiError ? plan.error.text(lang) : t('common.error')} />;
+  if (plan.error || !plan.data || !user) return <Alert type="error" title={plan.error instanceof ApiError ? plan.error.text(lang) : t('common.error')} />;
   const p = plan.data;
-  // The secretariat keeps the plan's structure; the API refuses anyone else, so the button is not shown to them.
-  const onEdit = user?.role === 'coordinator' && p.status !== 'closed' ? (x: ProjectView) => setEditing(x.projectId) : undefined;
-  const editingProject = editing ? p.projects.find((x) => x.projectId === editing) : undefined;
-  const onAdd = onEdit ? (x: ProjectView, kind: AddKind) => setAdding({ projectId: x.projectId, kind }) : undefined;
-  const addingTo = adding ? p.projects.find((x) => x.projectId === adding.projectId) : undefined;
-  const strategies = ['prevention', 'protection', 'prosecution', 'partnership', 'unclassified'] as const;
-  const tree: DataNode[] = strategies
-    .map((s) => ({ strategy: s, projects: p.projects.filter((x) => x.strategy === s) }))
-    .filter((g) => g.projects.length > 0)
-    .map((g) => ({ key: g.strategy, title: <strong>{t(`strategy.${g.strategy}`)}</strong>, children: g.projects.map((x) => projectNode(x, lang, t, onEdit, onAdd)) }));
+  const may = permissions(user, p);
   return (
     <section aria-labelledby="plan-title">
       <a href="#/plans" onClick={(e) => (e.preventDefault(), navigate('/plans'))}>
         ← {t('plans.back')}
       </a>
       <Typography.Title level={1} id="plan-title" style={{ fontSize: 22, marginTop: 8 }}>
-        {lang === 'en' && p.titleEn ? p.titleEn : p.titleTh}
+        {lang === 'en' && p.titleEn ? p.titleEn : p.titleTh}{' '}
+        <StatusTag status={p.status}>
+          {t(`status.${p.status}`)} · {t('plans.edition')} {p.edition}
+        </StatusTag>
       </Typography.Title>
-      <Row gutter={[16, 16]}>
-        <Col xs={24} lg={8}>
-          <Card title={t('plans.totals')}>
-            <Descriptions column={1} size="small">
-              <Descriptions.Item label={t('plans.fiscalYear')}>{fiscalYearLabel(p.fiscalYear, lang)}</Descriptions.Item>
-              <Descriptions.Item label={t('plans.status')}>
-                <Tag>{t(`status.${p.status}`)}</Tag>
-              </Descriptions.Item>
-              <Descriptions.Item label={t('plans.edition')}>{p.edition}</Descriptions.Item>
-              <Descriptions.Item label={t('plans.revision')}>{p.revision}</Descriptions.Item>
-              <Descriptions.Item label={t('plans.projects')}>{p.totals.projectCount}</Descriptions.Item>
-              <Descriptions.Item label={t('plans.requested')}>{formatBaht(p.totals.requestedBudgetSatang)}</Descriptions.Item>
-              <Descriptions.Item label={t('plans.spent')}>{formatBaht(p.totals.progress.spentSatang)}</Descriptions.Item>
-              <Descriptions.Item label={t('plans.updated')}>{formatDateTime(p.latestEventAt, lang)}</Descriptions.Item>
-            </Descriptions>
+      {/* Status, then the tree, then totals and reports on a narrow screen; the tree beside them on a wide one. */}
+      <div className="pw-layout">
+        <div className="pw-status">
+          <PlanStatusCard plan={p} />
+        </div>
+        <div className="pw-tree">
+          <Card
+            title={<h2 className="card-heading">{t('plans.tree')}</h2>}
+            extra={
+              may.addProject && (
+                <Button type="primary" onClick={() => setDialog({ kind: 'addProject' })}>
+                  {t('plan-workspace.project.addButton')}
+                </Button>
+              )
+            }
+          >
+            <PlanTree plan={p} may={may} open={setDialog} />
           </Card>
-          <div style={{ marginTop: 16 }}>
-            <PlanReportsCard planId={p.planId} fiscalYear={p.fiscalYear} />
-          </div>
-        </Col>
-        <Col xs={24} lg={16}>
-          <Card title={t('plans.tree')}>
-            <Tree treeData={tree} defaultExpandedKeys={tree.map((n) => n.key)} selectable={false} />
-          </Card>
-        </Col>
-      </Row>
-      {adding && addingTo && <AddToProject key={`${adding.projectId}-${adding.kind}`} plan={p} project={addingTo} kind={adding.kind} onClose={() => setAdding(null)} />}
-      {editingProject && <ProjectEditor key={editingProject.projectId} plan={p} project={editingProject} onClose={() => setEditing(null)} />}
+        </div>
+        <div className="pw-totals">
+          <TotalsCard plan={p} />
+        </div>
+        <div className="pw-reports">
+          <PlanReportsCard planId={p.planId} fiscalYear={p.fiscalYear} />
+        </div>
+      </div>
+      {dialog && <PlanDialogs key={JSON.stringify(dialog)} plan={p} dialog={dialog} onClose={() => setDialog(null)} />}
     </section>
   );
+}
+
+/** The form a dialog names, on the plan as it stands when it opens. */
+function PlanDialogs({ plan, dialog, onClose }: { plan: Plan; dialog: PlanDialog; onClose: () => void }) {
+  const { i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  if (dialog.kind === 'addProject') return <AddProjectForm plan={plan} onClose={onClose} />;
+  const project = plan.projects.find((x) => x.projectId === dialog.projectId);
+  if (!project) return null;
+  const title = (th: string, en: string | null) => (lang === 'en' && en ? en : th);
+  switch (dialog.kind) {
+    case 'changeProject':
+      return <ProjectEditor plan={plan} project={project} onClose={onClose} />;
+    case 'reassignProject':
+      return <ReassignProjectForm plan={plan} project={project} onClose={onClose} />;
+    case 'withdrawProject':
+      return <WithdrawForm plan={plan} item="project" id={project.projectId} title={title(project.titleTh, project.titleEn)} onClose={onClose} />;
+    case 'activity':
+    case 'kpi':
+    case 'budgetLine':
+      return <AddToProject plan={plan} project={project} kind={dialog.kind} onClose={onClose} />;
+    case 'requestFund':
+      return <SubmitFundForm plan={plan} project={project} onClose={onClose} />;
+    case 'changeActivity':
+    case 'reassignActivity':
+    case 'withdrawActivity':
+    case 'reportProgress': {
+      const activity = project.activities.find((a) => a.activityId === dialog.activityId);
+      if (!activity) return null;
+      if (dialog.kind === 'changeActivity') return <ChangeActivityForm plan={plan} activity={activity} onClose={onClose} />;
+      if (dialog.kind === 'reassignActivity') return <ReassignActivityForm plan={plan} project={project} activity={activity} onClose={onClose} />;
+      if (dialog.kind === 'withdrawActivity') return <WithdrawForm plan={plan} item="activity" id={activity.activityId} title={title(activity.titleTh, activity.titleEn)} onClose={onClose} />;
+      return <ReportProgressForm plan={plan} project={project} activity={activity} onClose={onClose} />;
+    }
+    case 'changeKpi':
+    case 'withdrawKpi':
+    case 'recordActual': {
+      const kpi = project.kpis.find((k) => k.kpiId === dialog.kpiId);
+      if (!kpi) return null;
+      if (dialog.kind === 'changeKpi') return <ChangeKpiForm plan={plan} kpi={kpi} onClose={onClose} />;
+      if (dialog.kind === 'withdrawKpi') return <WithdrawForm plan={plan} item="kpi" id={kpi.kpiId} title={title(kpi.descriptionTh, kpi.descriptionEn)} onClose={onClose} />;
+      return <KpiActualForm plan={plan} kpi={kpi} onClose={onClose} />;
+    }
+    case 'reviseLine':
+    case 'reassignLine':
+    case 'withdrawLine': {
+      const line = project.budgetLines.find((l) => l.lineId === dialog.lineId);
+      if (!line) return null;
+      if (dialog.kind === 'reviseLine') return <ReviseLineForm plan={plan} line={line} onClose={onClose} />;
+      if (dialog.kind === 'reassignLine') return <ReassignLineForm plan={plan} line={line} onClose={onClose} />;
+      return <WithdrawForm plan={plan} item="line" id={line.lineId} title={line.descriptionTh ?? line.fundingSource} onClose={onClose} />;
+    }
+    case 'return':
+    case 'revise':
+    case 'approve':
+    case 'reject':
+    case 'disburse': {
+      const request = project.fundRequests.find((r) => r.requestId === dialog.requestId);
+      if (!request) return null;
+      return <FundDecisionForm plan={plan} project={project} request={request} action={dialog.kind} onClose={onClose} />;
+    }
+  }
 }
