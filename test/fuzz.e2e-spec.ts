@@ -26,7 +26,8 @@ const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 5_100);
 /** The whole run stays inside CI's patience; running out of time before REQUESTS fails the test. */
 /** FUZZ_TRACE=<file> writes one line per request: operation, role, what was spoilt, answer, time. */
 const TRACE = process.env.FUZZ_TRACE;
-const TIME_BUDGET_MS = Number(process.env.FUZZ_TIME_BUDGET_MS ?? 150_000);
+// 117 operations since OIDC: a busy two-core machine sent 4,945 of 5,121 requests in 150 s.
+const TIME_BUDGET_MS = Number(process.env.FUZZ_TIME_BUDGET_MS ?? 240_000);
 
 /**
  * The API's own account of its 5xx answers, by correlation id: its request logger is turned up to
@@ -74,7 +75,7 @@ function shuffled<T>(items: T[], seed: number): T[] {
 }
 
 describe('the API under fuzzing from its OpenAPI document', () => {
-  jest.setTimeout(240_000);
+  jest.setTimeout(360_000);
   let api: ApiHarness;
   afterAll(async () => {
     closeHttpAgent();

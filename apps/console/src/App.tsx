@@ -6,7 +6,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuthProvider, canManageUsers, canSeePlans, useAuth } from './auth';
 import type { Lang } from './format';
-import { setLang } from './i18n';
+import { loadTexts, setLang } from './i18n';
 import { useLiveUpdates } from './live';
 import { NotificationBell, SETTINGS_ROUTE } from './NotificationBell';
 import { canSeeReferrals } from './referrals';
@@ -14,17 +14,22 @@ import { canReadPlanHistory } from './reports';
 import { canSeeCases } from './pages/cases/cases';
 import { SignInPage } from './pages/SignInPage';
 
+/** A screen's module, once it and the texts of its sections (locales/<section>.*.json) have arrived. */
+function withTexts<T>(load: () => Promise<T>, ...sections: string[]): () => Promise<T> {
+  return () => Promise.all([load(), loadTexts(...sections)]).then(([module]) => module);
+}
+
 const DashboardPage = lazy(() => import('./pages/DashboardPage'));
 const UsersPage = lazy(() => import('./pages/UsersPage'));
-const PlansPage = lazy(() => import('./pages/PlansPage').then((m) => ({ default: m.PlansPage })));
-const PlanPage = lazy(() => import('./pages/PlansPage').then((m) => ({ default: m.PlanPage })));
+const PlansPage = lazy(withTexts(() => import('./pages/PlansPage').then((m) => ({ default: m.PlansPage })), 'plan-workspace'));
+const PlanPage = lazy(withTexts(() => import('./pages/PlansPage').then((m) => ({ default: m.PlanPage })), 'plan-workspace'));
 const NotificationSettingsPage = lazy(() => import('./pages/NotificationSettingsPage'));
 const ReferralsPage = lazy(() => import('./pages/ReferralsPage'));
-const ReferralPage = lazy(() => import('./pages/ReferralPage'));
-const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
-const CasesPage = lazy(() => import('./pages/cases/CasesPage'));
-const CasePage = lazy(() => import('./pages/cases/CasePage'));
-const AccessLogPage = lazy(() => import('./pages/cases/AccessLogPage'));
+const ReferralPage = lazy(withTexts(() => import('./pages/ReferralPage'), 'cases'));
+const AuditPage = lazy(withTexts(() => import('./pages/audit/AuditPage'), 'audit'));
+const CasesPage = lazy(withTexts(() => import('./pages/cases/CasesPage'), 'cases'));
+const CasePage = lazy(withTexts(() => import('./pages/cases/CasePage'), 'cases'));
+const AccessLogPage = lazy(withTexts(() => import('./pages/cases/AccessLogPage'), 'cases'));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 10_000 } } });
 
@@ -70,9 +75,9 @@ function Shell() {
   const items = [
     ...(canSeePlans(user.role) ? [{ key: '/plans', label: t('nav.plans') }] : []),
     ...(canSeeReferrals(user.role) ? [{ key: '/referrals', label: t('nav.referrals') }] : []),
-    ...(canSeeCases(user.role) ? [{ key: '/cases', label: t('cases.nav') }] : []),
+    ...(canSeeCases(user.role) ? [{ key: '/cases', label: t('nav.cases') }] : []),
     { key: '/dashboard', label: t('nav.dashboard') },
-    ...(canReadPlanHistory(user.role) ? [{ key: '/audit', label: t('audit.nav') }] : []),
+    ...(canReadPlanHistory(user.role) ? [{ key: '/audit', label: t('nav.audit') }] : []),
     ...(canManageUsers(user.role) ? [{ key: '/users', label: t('nav.users') }] : []),
   ];
   const section = '/' + (path.split('/')[1] ?? '');
