@@ -26,6 +26,13 @@ describe('the provider’s claims as a Ruamjai person', () => {
     expect(mapProviderClaims(person, mapping)).toMatchObject({ role: 'coordinator' });
   });
 
+  it('finds the mapped group among however many groups the person holds, though only the first ones are recorded', () => {
+    const groups = [...Array.from({ length: 80 }, (_, i) => `department-${i}`), 'ruamjai-officers'];
+    const mapped = mapProviderClaims({ preferred_username: 'somsri', groups, agency: 'IMM-SK' }, mapping);
+    expect(mapped).toMatchObject({ kind: 'mapped', role: 'agency_officer' });
+    expect(mapped.providerValues.length).toBeLessThan(groups.length);
+  });
+
   it('reads nested claims by a dotted path, and a single string as one value', () => {
     const nested = { ...mapping, claims: { ...mapping.claims, role: 'realm_access.roles' } };
     expect(mapProviderClaims({ preferred_username: 'wichai', realm_access: { roles: ['ruamjai-officers'] }, agency: 'IMM-SK' }, nested)).toMatchObject({ role: 'agency_officer', displayName: 'wichai' });

@@ -45,9 +45,9 @@ function values(claim: unknown): string[] {
  * first entry of the role map that the person holds decides the role, so list the most specific first.
  */
 export function mapProviderClaims(claims: Record<string, unknown>, mapping: ClaimMapping): MappedIdentity {
-  const providerValues = values(claimAt(claims, mapping.claims.role))
-    .slice(0, KEPT_VALUES)
-    .map((v) => v.slice(0, KEPT_LENGTH));
+  const held = values(claimAt(claims, mapping.claims.role));
+  // Matched against all the person holds; only the record of them is cut short.
+  const providerValues = held.slice(0, KEPT_VALUES).map((v) => v.slice(0, KEPT_LENGTH));
   const rawUsername = values(claimAt(claims, mapping.claims.username))[0]?.toLowerCase() ?? null;
   const agencyValues = values(claimAt(claims, mapping.claims.agency));
   const claimedAgency = agencyValues[0]?.slice(0, KEPT_LENGTH) ?? null;
@@ -55,7 +55,7 @@ export function mapProviderClaims(claims: Record<string, unknown>, mapping: Clai
   const refused = (reason: 'no_role' | 'no_agency' | 'invalid_username'): MappedIdentity => ({ kind: 'refused', reason, claimedUsername, claimedAgency, providerValues });
 
   if (!rawUsername || !USERNAME.test(rawUsername)) return refused('invalid_username');
-  const role = mapping.roleMap.find((entry) => providerValues.includes(entry.value))?.role;
+  const role = mapping.roleMap.find((entry) => held.includes(entry.value))?.role;
   if (!role) return refused('no_role');
   const agency = mapping.agencyMap ? mapping.agencyMap.find((entry) => agencyValues.includes(entry.value))?.agency : agencyValues.find((v) => AGENCY.test(v));
   if (!agency) return refused('no_agency');
