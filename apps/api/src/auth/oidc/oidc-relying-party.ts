@@ -152,9 +152,17 @@ function describe(error: unknown): string {
   return `${error.name}${typeof code === 'string' ? ` ${code}` : ''}: ${error.message}`;
 }
 
-/** A network failure or timeout talking to the provider, rather than an answer that did not check out. */
-function isUnreachable(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
+/**
+ * A network failure, timeout or server error at the provider, rather than an answer that did not
+ * check out. openid-client wraps the first two (codes OAUTH_TIMEOUT, OAUTH_ABORT, or the fetch
+ * error as the cause) and reports a 5xx as a response that does not conform.
+ */
+export function isUnreachable(error: unknown, depth = 0): boolean {
+  if (!(error instanceof Error) || depth > 3) return false;
   if (error.name === 'TimeoutError' || error.name === 'AbortError') return true;
-  return error instanceof TypeError && /fetch failed/i.test(error.message);
+  if (error instanceof TypeError && /fetch failed/i.test(error.message)) return true;
+  const { code, cause } = error as { code?: unknown; cause?: unknown };
+  if (code === 'OAUTH_TIMEOUT' || code === 'OAUTH_ABORT') return true;
+  if (code === 'OAUTH_RESPONSE_IS_NOT_CONFORM' && cause instanceof Response && cause.status >= 500) return true;
+  return isUnreachable(cause, depth + 1);
 }
