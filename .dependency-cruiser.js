@@ -19,8 +19,16 @@ module.exports = {
       name: 'apps-use-lib-index',
       comment: 'apps reach a lib only through its public index.ts',
       severity: 'error',
-      from: { path: '^apps/' },
+      from: { path: '^apps/', pathNot: '^apps/console/' },
       to: { path: '^libs/[^/]+/src/', pathNot: '^libs/[^/]+/src/index\\.ts$' },
+    },
+    {
+      name: 'console-reads-only-pure-reference-data',
+      comment:
+        'the browser console imports no lib (they pull in Node and the server), except the reference data the API checks against, a module with no imports, so that it keeps no copy of it',
+      severity: 'error',
+      from: { path: '^apps/console/' },
+      to: { path: '^libs/', pathNot: '^libs/planning/src/domain/provinces\\.ts$' },
     },
     {
       name: 'privacy-knows-no-context',

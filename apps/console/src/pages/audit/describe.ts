@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { formatBaht, formatCount, formatDate, formatDateTime, type Lang } from '../../format';
 import type { PlanAt } from './auditApi';
+import { districtName } from '../../districts';
 
 /** One step of a change's path: a list item by its id (`projects[<id>]`) or a field (`requestedBudgetSatang`). */
 export type PathStep = { readonly list: string; readonly id: string } | { readonly field: string };
@@ -110,7 +111,7 @@ export function formatValue(field: string | undefined, value: unknown, ctx: Valu
   if (field === 'category') return t([`audit.fundCategory.${text}`, 'audit.values.raw'], { value: text });
   if (field && GROUP_FIELDS.has(field)) return t([`add.group.${text}`, 'audit.values.raw'], { value: text });
   if (field && AGENCY_FIELDS.has(field)) return ctx.agency(text, lang);
-  if (field && DISTRICT_FIELDS.has(field)) return t([`audit.districts.${text}`, 'audit.values.raw'], { value: text });
+  if (field && DISTRICT_FIELDS.has(field)) return districtName(text, lang);
   if (ISO_DAY.test(text)) return formatDate(text, lang);
   if (ISO_INSTANT.test(text) && !Number.isNaN(Date.parse(text))) return formatDateTime(text, lang);
   return text;

@@ -8,10 +8,11 @@ import type { Referral } from '../../referrals';
 import { AgencyLabel, StatusTag, useAgencyNames } from '../ReferralsPage';
 import { CaseActionDialog, type Opened } from './CaseActionDialog';
 import { caseActionsFor, consentRecords, mayFulfil, mayPledge, shortId, useCase, useCaseCommitments, useCaseHistory, type Commitment } from './cases';
-import { amount, CaseStatusTag, CommitmentStatusTag, districtName, OverdueTag, StageTag } from './CaseTags';
+import { amount, CaseStatusTag, CommitmentStatusTag, OverdueTag, StageTag } from './CaseTags';
 import { PersonalDataDialog } from './PersonalDataDialog';
 import { StageTimeline } from './StageTimeline';
 import './cases.css';
+import { districtName } from '../../districts';
 
 const heading = (text: string) => (
   <Typography.Title level={2} className="case-card-heading">
@@ -77,7 +78,7 @@ export default function CasePage({ caseId, navigate }: { caseId: string; navigat
             <CaseStatusTag status={c.status} />
           </Descriptions.Item>
           <Descriptions.Item label={t('cases.owningAgency')}>{agency(c.owningAgency)}</Descriptions.Item>
-          <Descriptions.Item label={t('cases.district')}>{districtName(c.districtCode, t)}</Descriptions.Item>
+          <Descriptions.Item label={t('cases.district')}>{districtName(c.districtCode, lang)}</Descriptions.Item>
           <Descriptions.Item label={t('cases.source')}>{t(`cases.sources.${c.source}`)}</Descriptions.Item>
           <Descriptions.Item label={t('cases.ageGroup')}>{t(`cases.ageGroups.${c.ageGroup}`)}</Descriptions.Item>
           <Descriptions.Item label={t('cases.foundOn')}>{formatDate(c.foundOn, lang)}</Descriptions.Item>

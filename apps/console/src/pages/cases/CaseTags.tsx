@@ -50,12 +50,6 @@ export function CommitmentStatusTag({ commitment }: { commitment: Commitment }) 
 }
 
 /** A district's Thai (or English) name beside its geocode; an unknown code stands for itself. */
-export function districtName(code: string, t: TFunction): string {
-  const key = `cases.districts.${code}`;
-  const name = t(key);
-  return name === key ? code : name;
-}
-
 /** A pledged or delivered amount: baht for budget (integer satang), a count with its unit otherwise. */
 export function amount(resource: string, quantity: number, t: TFunction): string {
   if (resource === 'budget_satang') return formatBaht(quantity);

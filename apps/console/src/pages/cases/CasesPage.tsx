@@ -6,8 +6,9 @@ import { useAuth } from '../../auth';
 import { formatCount, formatDate, formatDateTime, type Lang } from '../../format';
 import { useAgencyNames } from '../ReferralsPage';
 import { canReadAccessLog, NRM_STAGES, shortId, useCaseCounts, useCases, type Case, type CaseFilter } from './cases';
-import { CaseStatusTag, districtName, OverdueTag, StageTag } from './CaseTags';
+import { CaseStatusTag, OverdueTag, StageTag } from './CaseTags';
 import './cases.css';
+import { districtName } from '../../districts';
 
 /**
  * The cases the caller may see, without a single personal field: codes, NRM stage, district, owning
@@ -90,7 +91,7 @@ export default function CasesPage({ navigate }: { navigate: (path: string) => vo
             },
             { title: t('cases.stage'), dataIndex: 'stage', width: 180, render: (s: Case['stage']) => <StageTag stage={s} /> },
             { title: t('cases.status'), dataIndex: 'status', width: 95, render: (s: Case['status']) => <CaseStatusTag status={s} /> },
-            { title: t('cases.district'), dataIndex: 'districtCode', width: 120, render: (d: string) => districtName(d, t) },
+            { title: t('cases.district'), dataIndex: 'districtCode', width: 120, render: (d: string) => districtName(d, lang) },
             // The name alone in the table (the code is on the case's page): the row stays short.
             { title: t('cases.owningAgency'), dataIndex: 'owningAgency', width: 260, render: (c: string) => agencyName(c, lang) },
             { title: t('cases.foundOn'), dataIndex: 'foundOn', width: 115, render: (d: string) => formatDate(d, lang) },

@@ -108,32 +108,7 @@ export const TARGET_GROUPS = ['children', 'women', 'families', 'migrant_workers'
 export const FUNDING_SOURCES = ['provincial_budget', 'anti_trafficking_fund', 'agency_own', 'local_administration', 'private_ngo'] as const;
 export const FUND_CATEGORIES = ['victim_assistance', 'safety_protection', 'return_from_abroad', 'prevention_suppression', 'administration'] as const;
 
-/** The provinces the API serves and their districts (libs/planning provinces.ts): the API checks them again. */
-export const PROVINCES: Record<string, { th: string; en: string; districts: ReadonlyArray<{ code: string; th: string; en: string }> }> = {
-  'TH-27': {
-    th: 'สระแก้ว',
-    en: 'Sa Kaeo',
-    districts: [
-      { code: '2701', th: 'เมืองสระแก้ว', en: 'Mueang Sa Kaeo' },
-      { code: '2702', th: 'คลองหาด', en: 'Khlong Hat' },
-      { code: '2703', th: 'ตาพระยา', en: 'Ta Phraya' },
-      { code: '2704', th: 'วังน้ำเย็น', en: 'Wang Nam Yen' },
-      { code: '2705', th: 'วัฒนานคร', en: 'Watthana Nakhon' },
-      { code: '2706', th: 'อรัญประเทศ', en: 'Aranyaprathet' },
-      { code: '2707', th: 'เขาฉกรรจ์', en: 'Khao Chakan' },
-      { code: '2708', th: 'โคกสูง', en: 'Khok Sung' },
-      { code: '2709', th: 'วังสมบูรณ์', en: 'Wang Sombun' },
-    ],
-  },
-};
-
-export const districtName = (code: string, lang: 'th' | 'en'): string => {
-  for (const p of Object.values(PROVINCES)) {
-    const d = p.districts.find((x) => x.code === code);
-    if (d) return d[lang];
-  }
-  return code;
-};
+export { districtName, PROVINCES } from '../../districts';
 
 export const liveActivities = (p: Project) => p.activities.filter((a) => a.status !== 'withdrawn');
 export const liveKpis = (p: Project) => p.kpis.filter((k) => !k.withdrawn);
