@@ -1,11 +1,10 @@
 import { Form, Input, Select, Typography } from 'antd';
 import { api, unwrap } from '../api/client';
 import { useAuth } from '../auth';
-import { formatDate } from '../format';
 import { CommandModal, useWorkspaceText } from './plan/CommandModal';
-import { AgencyItem, BahtItem, BeDateItem, countsOf, CountsItems, DistrictItem, ReasonItem, TextItem } from './plan/fields';
+import { ActivityItems, AgencyItem, BahtItem, countsOf, ReasonItem, TextItem } from './plan/fields';
 import { FUNDING_SOURCES, permissions, type CommandAnswer, type FundingSource, type Plan, type Project } from './plan/model';
-import { bahtToSatang, beDateRules, beToIso, LIMITS, measureRules, toMeasure } from './plan/rules';
+import { bahtToSatang, beToIso, LIMITS, measureRules, toMeasure } from './plan/rules';
 import { watchers } from './plan/watch';
 
 export type AddKind = 'activity' | 'kpi' | 'budgetLine';
@@ -42,7 +41,6 @@ export function AddToProject({ plan, project, kind, onClose }: { plan: Plan; pro
   const may = permissions(user!, plan);
   const watch = watchers(w, t, lang);
   const path = { planId: plan.planId, projectId: project.projectId };
-  const inYear = { from: plan.fiscalYearStart, to: plan.fiscalYearEnd, outside: w('rules.inFiscalYear', { year: plan.fiscalYear, from: formatDate(plan.fiscalYearStart, lang), to: formatDate(plan.fiscalYearEnd, lang) }) };
 
   const send = (v: Values, ifMatch: string): Promise<CommandAnswer> => {
     const params = { path, header: { 'If-Match': ifMatch } };
@@ -91,29 +89,11 @@ export function AddToProject({ plan, project, kind, onClose }: { plan: Plan; pro
       spec={{ watch: watch.both(watch.project(project.projectId), watch.plan), send }}
       onClose={onClose}
     >
-      {(form) => (
+      {() => (
         <>
           {kind === 'activity' && (
             <>
-              <TextItem name="titleTh" label={t('add.activityName')} required {...LIMITS.title} />
-              <TextItem name="titleEn" label={w('fields.titleEn')} required={false} max={LIMITS.titleEn} lang="en" />
-              <DistrictItem name="districtCode" label={w('fields.district')} province={plan.provinceCode} required />
-              <BeDateItem name="startDate" label={w('fields.startDate')} rules={beDateRules(w, inYear)} />
-              <BeDateItem
-                name="endDate"
-                label={w('fields.endDate')}
-                rules={[
-                  ...beDateRules(w, inYear),
-                  {
-                    validator: (_, value: string | undefined) => {
-                      const start = beToIso(form.getFieldValue('startDate') as string | undefined);
-                      const end = beToIso(value);
-                      return start && end && end < start ? Promise.reject(new Error(w('rules.endBeforeStart'))) : Promise.resolve();
-                    },
-                  },
-                ]}
-              />
-              <CountsItems name="targets" legend={w('fields.targets')} />
+              <ActivityItems plan={plan} />
               <AgencyItem name="responsibleAgencyCode" label={w('fields.responsible')} required rules={[{ validator: (_, code: string) => (!code || code === project.leadAgencyCode || project.participatingAgencyCodes.includes(code) ? Promise.resolve() : Promise.reject(new Error(w('rules.agencyInProject')))) }]} extra={w('fields.responsibleHelp')} />
             </>
           )}

@@ -3,7 +3,7 @@ import { api, unwrap } from '../../api/client';
 import { useAuth } from '../../auth';
 import { formatBaht, formatDate } from '../../format';
 import { CommandModal, useWorkspaceText } from './CommandModal';
-import { AgencyItem, BahtItem, BeDateItem, countsForm, countsOf, CountsItems, DistrictItem, ReasonItem, TextItem } from './fields';
+import { ActivityItems, AgencyItem, BahtItem, BeDateItem, countsForm, countsOf, CountsItems, ReasonItem, TextItem } from './fields';
 import { districtName, FUNDING_SOURCES, permissions, type Activity, type BudgetLine, type CommandAnswer, type FundingSource, type Kpi, type Plan, type Project } from './model';
 import { bahtRules, bahtToSatang, beDateRules, beToIso, changed, isoToBe, LIMITS, measureRules, satangToBahtText, toMeasure } from './rules';
 import { watchers } from './watch';
@@ -40,7 +40,6 @@ export function ChangeActivityForm({ plan, activity, onClose }: { plan: Plan; ac
   const { user } = useAuth();
   const may = permissions(user!, plan);
   const watch = watchers(w, t, lang);
-  const inYear = { from: plan.fiscalYearStart, to: plan.fiscalYearEnd, outside: w('rules.inFiscalYear', { year: plan.fiscalYear, from: formatDate(plan.fiscalYearStart, lang), to: formatDate(plan.fiscalYearEnd, lang) }) };
   const send = (v: ActivityValues, ifMatch: string, opened: Partial<ActivityValues>) => {
     const now = { titleTh: v.titleTh.trim(), titleEn: v.titleEn?.trim() ?? '', districtCode: v.districtCode, startDate: beToIso(v.startDate), endDate: beToIso(v.endDate), targets: countsOf(v.targets) };
     const was = { titleTh: opened.titleTh, titleEn: opened.titleEn ?? '', districtCode: opened.districtCode, startDate: beToIso(opened.startDate), endDate: beToIso(opened.endDate), targets: countsOf(opened.targets) };
@@ -74,27 +73,9 @@ export function ChangeActivityForm({ plan, activity, onClose }: { plan: Plan; ac
       }}
       onClose={onClose}
     >
-      {(form) => (
+      {() => (
         <>
-          <TextItem name="titleTh" label={t('add.activityName')} required {...LIMITS.title} />
-          <TextItem name="titleEn" label={w('fields.titleEn')} required={false} max={LIMITS.titleEn} lang="en" />
-          <DistrictItem name="districtCode" label={w('fields.district')} province={plan.provinceCode} required />
-          <BeDateItem name="startDate" label={w('fields.startDate')} rules={beDateRules(w, inYear)} />
-          <BeDateItem
-            name="endDate"
-            label={w('fields.endDate')}
-            rules={[
-              ...beDateRules(w, inYear),
-              {
-                validator: (_, value: string | undefined) => {
-                  const start = beToIso(form.getFieldValue('startDate') as string | undefined);
-                  const end = beToIso(value);
-                  return start && end && end < start ? Promise.reject(new Error(w('rules.endBeforeStart'))) : Promise.resolve();
-                },
-              },
-            ]}
-          />
-          <CountsItems name="targets" legend={w('fields.targets')} />
+          <ActivityItems plan={plan} />
           <ReasonItem required={may.amending} amending={may.amending} />
         </>
       )}

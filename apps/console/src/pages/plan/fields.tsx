@@ -2,8 +2,8 @@ import { Col, Form, Input, Row, Select, type FormRule } from 'antd';
 import { formatBaht, formatDate } from '../../format';
 import { useAgencies } from './api';
 import { useWorkspaceText } from './CommandModal';
-import { PROVINCES, TARGET_GROUPS, type TargetGroup } from './model';
-import { bahtRules, bahtToSatang, beDateRules, beToIso, reasonRules, textRules, wholeRules, type Text } from './rules';
+import { PROVINCES, TARGET_GROUPS, type Plan, type TargetGroup } from './model';
+import { bahtRules, bahtToSatang, beDateRules, beToIso, LIMITS, reasonRules, textRules, wholeRules, type Text } from './rules';
 
 type Name = string | (string | number)[];
 
@@ -153,3 +153,29 @@ export function countsOf(values: Record<string, unknown> | undefined): Record<st
 export const countsForm = (counts: Record<string, number | undefined>) => Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, v === undefined ? undefined : String(v)]));
 
 export const required = (w: Text) => ({ required: true, message: w('rules.required') });
+
+/**
+ * What an activity is given and changed with (AddActivityDto, ChangeActivityDto): its names, its
+ * district, its B.E. dates within the plan's fiscal year (the end not before the start), its targets.
+ */
+export function ActivityItems({ plan }: { plan: Plan }) {
+  const { w, t, lang } = useWorkspaceText();
+  const inYear = { from: plan.fiscalYearStart, to: plan.fiscalYearEnd, outside: w('rules.inFiscalYear', { year: plan.fiscalYear, from: formatDate(plan.fiscalYearStart, lang), to: formatDate(plan.fiscalYearEnd, lang) }) };
+  const endNotBeforeStart: FormRule = ({ getFieldValue }) => ({
+    validator: (_, value: string | undefined) => {
+      const start = beToIso(getFieldValue('startDate') as string | undefined);
+      const end = beToIso(value);
+      return start && end && end < start ? Promise.reject(new Error(w('rules.endBeforeStart'))) : Promise.resolve();
+    },
+  });
+  return (
+    <>
+      <TextItem name="titleTh" label={t('add.activityName')} required {...LIMITS.title} />
+      <TextItem name="titleEn" label={w('fields.titleEn')} required={false} max={LIMITS.titleEn} lang="en" />
+      <DistrictItem name="districtCode" label={w('fields.district')} province={plan.provinceCode} required />
+      <BeDateItem name="startDate" label={w('fields.startDate')} rules={beDateRules(w, inYear)} />
+      <BeDateItem name="endDate" label={w('fields.endDate')} rules={[...beDateRules(w, inYear), endNotBeforeStart]} />
+      <CountsItems name="targets" legend={w('fields.targets')} />
+    </>
+  );
+}
