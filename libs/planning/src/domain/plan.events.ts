@@ -1,6 +1,7 @@
 import type { FundingSource } from './funding-source';
 import type { FundCategory } from './plan.commands';
 import type { ParticipantCounts, ProjectStrategy, StrategyArea, TargetGroup } from './plan-structure';
+import { PLAN_EVENT_TYPE_NAMES } from './plan-event-types';
 
 /** Plan events are a public contract of the audit trail: never rename a type or field; version instead. */
 export type PlanDrafted = {
@@ -181,38 +182,11 @@ export type PlanEvent =
   | FundRequestRejected
   | FundDisbursed;
 
-export const PLAN_EVENT_TYPES: ReadonlySet<string> = new Set<PlanEvent['type']>([
-  'PlanDrafted',
-  'ProjectAdded',
-  'ProjectBudgetRevised',
-  'PlanSubmitted',
-  'PlanReturned',
-  'PlanApproved',
-  'PlanAmended',
-  'PlanClosed',
-  'FundRequestSubmitted',
-  'FundRequestReturned',
-  'FundRequestRevised',
-  'FundRequestApproved',
-  'FundRequestRejected',
-  'FundDisbursed',
-  'ProjectChanged',
-  'ProjectReassigned',
-  'ProjectWithdrawn',
-  'ActivityAdded',
-  'ActivityChanged',
-  'ActivityReassigned',
-  'ActivityWithdrawn',
-  'KpiAdded',
-  'KpiChanged',
-  'KpiWithdrawn',
-  'BudgetLineAdded',
-  'BudgetLineRevised',
-  'BudgetLineReassigned',
-  'BudgetLineWithdrawn',
-  'ActivityProgressReported',
-  'KpiActualRecorded',
-]);
+/** Names every plan event type, and nothing else: a type the list left out would not compile. */
+type Unlisted = Exclude<PlanEvent['type'], (typeof PLAN_EVENT_TYPE_NAMES)[number]>;
+const everyTypeListed: [Unlisted] extends [never] ? true : Unlisted = true;
+void everyTypeListed;
+export const PLAN_EVENT_TYPES: ReadonlySet<string> = new Set<PlanEvent['type']>(PLAN_EVENT_TYPE_NAMES);
 
 /**
  * ProjectAdded as first recorded had no strategy, participating agencies, target groups or

@@ -90,39 +90,8 @@ export interface PlanAt extends PlanView {
 /** The user directory (display names) is read by the secretariat and auditors only; the chair sees usernames. */
 const canReadDirectory = (role: Role): boolean => role === 'coordinator' || role === 'auditor';
 
-/** Every plan event type (libs/planning PLAN_EVENT_TYPES), in the order a plan's year goes. */
-export const EVENT_TYPES = [
-  'PlanDrafted',
-  'ProjectAdded',
-  'ProjectChanged',
-  'ProjectReassigned',
-  'ProjectBudgetRevised',
-  'ProjectWithdrawn',
-  'ActivityAdded',
-  'ActivityChanged',
-  'ActivityReassigned',
-  'ActivityWithdrawn',
-  'KpiAdded',
-  'KpiChanged',
-  'KpiWithdrawn',
-  'BudgetLineAdded',
-  'BudgetLineRevised',
-  'BudgetLineReassigned',
-  'BudgetLineWithdrawn',
-  'PlanSubmitted',
-  'PlanReturned',
-  'PlanApproved',
-  'PlanAmended',
-  'ActivityProgressReported',
-  'KpiActualRecorded',
-  'FundRequestSubmitted',
-  'FundRequestReturned',
-  'FundRequestRevised',
-  'FundRequestApproved',
-  'FundRequestRejected',
-  'FundDisbursed',
-  'PlanClosed',
-] as const;
+/** Every plan event type, in the order a plan's year goes: the domain's own list. */
+export { PLAN_EVENT_TYPE_NAMES as EVENT_TYPES } from '../../../../../libs/planning/src/domain/plan-event-types';
 
 /** What the history is narrowed to; dates are Bangkok days (YYYY-MM-DD), sent as the day's first and last instant. */
 export interface HistoryFilters {

@@ -1,0 +1,36 @@
+/**
+ * Every plan event type, in the order a plan's year goes. Reference data with no imports: the
+ * console's audit screens list them from here too (plan.events.ts checks it names every event).
+ */
+export const PLAN_EVENT_TYPE_NAMES = [
+  'PlanDrafted',
+  'ProjectAdded',
+  'ProjectChanged',
+  'ProjectReassigned',
+  'ProjectBudgetRevised',
+  'ProjectWithdrawn',
+  'ActivityAdded',
+  'ActivityChanged',
+  'ActivityReassigned',
+  'ActivityWithdrawn',
+  'KpiAdded',
+  'KpiChanged',
+  'KpiWithdrawn',
+  'BudgetLineAdded',
+  'BudgetLineRevised',
+  'BudgetLineReassigned',
+  'BudgetLineWithdrawn',
+  'PlanSubmitted',
+  'PlanReturned',
+  'PlanApproved',
+  'PlanAmended',
+  'ActivityProgressReported',
+  'KpiActualRecorded',
+  'FundRequestSubmitted',
+  'FundRequestReturned',
+  'FundRequestRevised',
+  'FundRequestApproved',
+  'FundRequestRejected',
+  'FundDisbursed',
+  'PlanClosed',
+] as const;
