@@ -11,53 +11,6 @@ export interface PlanSummary {
   updatedAt: string;
   latestEventAt: string;
 }
-export interface ParticipantCounts {
-  [group: string]: number;
-}
-export interface ActivityView {
-  activityId: string;
-  titleTh: string;
-  titleEn: string | null;
-  districtCode: string;
-  startDate: string;
-  endDate: string;
-  responsibleAgencyCode: string;
-  status: 'planned' | 'in_progress' | 'done' | 'withdrawn';
-}
-export interface KpiView {
-  kpiId: string;
-  descriptionTh: string;
-  descriptionEn: string | null;
-  unit: string;
-  target: number;
-  actual: number | null;
-  attained: boolean;
-  withdrawn: boolean;
-}
-export interface BudgetLineView {
-  lineId: string;
-  fundingSource: string;
-  amountSatang: number;
-  descriptionTh: string | null;
-  spentSatang: number;
-  withdrawn: boolean;
-}
-export interface ProjectView {
-  projectId: string;
-  titleTh: string;
-  titleEn: string | null;
-  strategy: 'prevention' | 'protection' | 'prosecution' | 'partnership' | 'unclassified';
-  leadAgencyCode: string;
-  requestedBudgetSatang: number;
-  withdrawal: { reason: string } | null;
-  budgetLines: BudgetLineView[];
-  activities: ActivityView[];
-  kpis: KpiView[];
-}
-export interface PlanView extends PlanSummary {
-  projects: ProjectView[];
-  totals: { projectCount: number; requestedBudgetSatang: number; fund: { requestedSatang: number; approvedSatang: number; disbursedSatang: number }; progress: { spentSatang: number } };
-}
 export interface Measures {
   projects: number;
   budgetSatang: number;

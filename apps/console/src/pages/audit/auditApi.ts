@@ -3,7 +3,8 @@ import { api, ApiError, unwrap, type Problem } from '../../api/client';
 import type { Role } from '../../auth';
 import type { Lang } from '../../format';
 import { fileNameFrom, saveBlob } from '../../reports';
-import type { ActivityView, PlanSummary, PlanView, ProjectView } from '../../types';
+import type { PlanSummary } from '../../types';
+import type { Plan as PlanAt } from '../plan/model';
 
 /** One field an event changed, as the API's history and comparison name it (`projects[<id>].requestedBudgetSatang`). */
 export interface FieldChange {
@@ -54,38 +55,8 @@ export interface ChainReport {
   readonly firstBreak: { position: string; streamId: string; revision: string; eventId: string; problem: 'unchained' | 'missing-before' | 'out-of-order' | 'altered'; detail: string } | null;
 }
 
-export interface ActivityAt extends ActivityView {
-  readonly targets: Readonly<Record<string, number>>;
-  readonly reached: Readonly<Record<string, number>>;
-}
-
-export interface FundRequestAt {
-  readonly requestId: string;
-  readonly category: string;
-  readonly status: string;
-  readonly amountSatang: number;
-  readonly approvedSatang: number;
-  readonly disbursedSatang: number;
-}
-
-export interface ProjectAt extends ProjectView {
-  readonly participatingAgencyCodes: readonly string[];
-  readonly districtCodes: readonly string[];
-  readonly targetGroups: readonly string[];
-  readonly fundingSource: string;
-  readonly activities: ActivityAt[];
-  readonly fundRequests: readonly FundRequestAt[];
-}
-
-/** A plan as it was, with the fields the console's own PlanView leaves out (the API's whole answer). */
-export interface PlanAt extends PlanView {
-  readonly projects: ProjectAt[];
-  readonly draftedAt: string;
-  readonly submittedAt: string | null;
-  readonly approvals: ReadonlyArray<{ edition: number; meetingReference: string; meetingDate: string; revision: number; approvedAt: string }>;
-  readonly amendments: ReadonlyArray<{ edition: number; reason: string; revision: number; amendedAt: string }>;
-  readonly closure: { resultsSummary: string; closedAt: string } | null;
-}
+/** A plan as the API answers it, at any point: the workspace's own description of that answer. */
+export type { Activity as ActivityAt, FundRequest as FundRequestAt, Plan as PlanAt, Project as ProjectAt } from '../plan/model';
 
 /** The user directory (display names) is read by the secretariat and auditors only; the chair sees usernames. */
 const canReadDirectory = (role: Role): boolean => role === 'coordinator' || role === 'auditor';

@@ -79,6 +79,7 @@ export interface Plan extends PlanSummary {
   fiscalYearEnd: string;
   approvals: Array<{ edition: number; meetingReference: string; meetingDate: string; revision: number; approvedAt: string }>;
   amendments: Array<{ edition: number; reason: string; revision: number; amendedAt: string }>;
+  draftedAt: string;
   submittedAt: string | null;
   closure: { resultsSummary: string; closedAt: string } | null;
   projects: Project[];
