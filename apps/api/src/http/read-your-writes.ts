@@ -30,7 +30,8 @@ export class ReadYourWrites {
     if (raw === undefined) return;
     if (typeof raw !== 'string' || !POSITION.test(raw)) throw minPositionMalformed();
     const position = BigInt(raw);
-    await this.refuseIfStalled(position, reads);
+    // In process the stalls are in memory; beside a worker they are read only once a view is found short.
+    if (this.runner) await this.refuseIfStalled(position, reads);
     const reached = this.runner
       ? await this.runner.waitFor(position, this.config.readYourWritesTimeoutMs, reads)
       : await this.pollCheckpoints(position, this.config.readYourWritesTimeoutMs, reads);
@@ -52,9 +53,10 @@ export class ReadYourWrites {
   private async pollCheckpoints(position: bigint, timeoutMs: number, reads: readonly string[] | undefined): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
     const names = reads ?? this.projections.map((p) => p.name);
-    for (;;) {
+    for (let first = true; ; first = false) {
       const checkpoints = await readCheckpoints(this.db);
       if (names.every((name) => (checkpoints.get(name) ?? 0n) >= position)) return true;
+      if (first) await this.refuseIfStalled(position, reads);
       if (Date.now() >= deadline) return false;
       await new Promise((r) => setTimeout(r, 25));
     }
