@@ -7,7 +7,8 @@ import { useAuth } from '../auth';
 import { formatDateTime, type Lang } from '../format';
 import { noteWrittenPosition } from '../live';
 import { actionsFor, answerReferral, isStale, OUTCOMES, readReferral, shortId, useReferral, type Referral, type ReferralAction, type ReferralOutcome } from '../referrals';
-import { AgencyLabel, StatusTag, UrgencyTag, useAgencyNames } from './ReferralsPage';
+import { AgencyLabel, useAgencyNames } from '../agencies';
+import { StatusTag, UrgencyTag } from './ReferralsPage';
 
 /** An action the user opened: the referral as it was then, and the ETag its answer carries. */
 interface Opened {

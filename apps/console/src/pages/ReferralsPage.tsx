@@ -5,36 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../api/client';
 import { useAuth } from '../auth';
 import { formatDateTime, type Lang } from '../format';
+import { AgencyLabel, useAgencyNames } from '../agencies';
 import { canSeeEscalations, isOverdue, shortId, useReferralBox, type Box, type Referral } from '../referrals';
-
-interface AgencyName {
-  readonly code: string;
-  readonly nameTh: string;
-  readonly nameEn: string | null;
-}
-
-/** The directory's names for agency codes; a code stands for itself when the directory cannot be read. */
-export function useAgencyNames(): (code: string, lang: Lang) => string {
-  const directory = useQuery({
-    queryKey: ['agencies'],
-    staleTime: 5 * 60_000,
-    queryFn: async () => (await unwrap<{ agencies: AgencyName[] }>(api.GET('/api/v1/agencies'))).agencies,
-  });
-  return (code, lang) => {
-    const a = directory.data?.find((x) => x.code === code);
-    return a ? (lang === 'en' && a.nameEn ? a.nameEn : a.nameTh) : code;
-  };
-}
-
-export function AgencyLabel({ code, name }: { code: string; name: string }) {
-  return name === code ? (
-    <span>{code}</span>
-  ) : (
-    <span>
-      {name} <Typography.Text type="secondary">({code})</Typography.Text>
-    </span>
-  );
-}
 
 export function StatusTag({ referral }: { referral: Referral }) {
   const { t } = useTranslation();

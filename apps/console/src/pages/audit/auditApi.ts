@@ -157,27 +157,8 @@ export function useVerification() {
   });
 }
 
-interface AgencyName {
-  readonly code: string;
-  readonly nameTh: string;
-  readonly nameEn: string | null;
-}
-
-/** The directory's names for agency codes (the cache the referral screens share); a code stands for itself when it cannot be read. */
-export function useAgencyNames(): { name: (code: string, lang: Lang) => string; codes: readonly AgencyName[] } {
-  const directory = useQuery({
-    queryKey: ['agencies'],
-    staleTime: 5 * 60_000,
-    queryFn: async () => (await unwrap<{ agencies: AgencyName[] }>(api.GET('/api/v1/agencies'))).agencies,
-  });
-  return {
-    codes: directory.data ?? [],
-    name: (code, lang) => {
-      const a = directory.data?.find((x) => x.code === code);
-      return a ? (lang === 'en' && a.nameEn ? a.nameEn : a.nameTh) : code;
-    },
-  };
-}
+/** The agency directory (names and codes), shared with every other screen. */
+export { useAgencyDirectory as useAgencyNames } from '../../agencies';
 
 interface DirectoryUser {
   readonly username: string;

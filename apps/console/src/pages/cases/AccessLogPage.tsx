@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../../api/client';
 import { formatDateTime, type Lang } from '../../format';
-import { useAgencyNames } from '../ReferralsPage';
+import { useAgencyNames } from '../../agencies';
 import { shortId, useAccessLog, type AccessLogEntry, type AccessLogFilter } from './cases';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

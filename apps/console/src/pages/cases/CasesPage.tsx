@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { useAuth } from '../../auth';
 import { formatCount, formatDate, formatDateTime, type Lang } from '../../format';
-import { useAgencyNames } from '../ReferralsPage';
+import { useAgencyNames } from '../../agencies';
 import { canReadAccessLog, NRM_STAGES, shortId, useCaseCounts, useCases, type Case, type CaseFilter } from './cases';
 import { CaseStatusTag, OverdueTag, StageTag } from './CaseTags';
 import './cases.css';
