@@ -407,6 +407,18 @@ describe('the plan workspace in the console', () => {
       participants: `${totals.participantsReached} / ${totals.participantsTarget}`,
       kpis: `${totals.kpisAttained} / ${totals.kpis}`,
     });
+    // By district and by lead agency: each of the API's rows, with its budget, Fund figures and counts.
+    const body = (await api.http.get('/api/v1/dashboards/fiscal-years/2562').set(secretariat).expect(200)).body as Record<'byDistrict' | 'byAgency', Array<Record<string, number> & { key: string }>>;
+    for (const [id, cells] of [['by-district', body.byDistrict], ['by-agency', body.byAgency]] as const) {
+      expect({ id, rows: cells.length > 0 }).toEqual({ id, rows: true });
+      const shown = await board.getByTestId(id).locator('tbody tr[data-row-key]').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-row-key'), [...r.querySelectorAll('td')].slice(1).map((td) => td.textContent?.trim())]));
+      expect(shown).toEqual(
+        cells.map((c) => [
+          c.key,
+          [baht(c.budgetSatang), baht(c.fundRequestedSatang), baht(c.fundApprovedSatang), baht(c.spentSatang), `${c.activitiesDone} / ${c.activitiesPlanned}`, `${c.participantsReached} / ${c.participantsTarget}`, `${c.kpisAttained} / ${c.kpis}`],
+        ]),
+      );
+    }
   }
 
   it('the same screens in English: the workspace, its forms and the API’s problem text in English, the dashboard with the API’s numbers', async () => {

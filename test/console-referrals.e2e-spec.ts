@@ -46,6 +46,44 @@ describe('referrals in the console', () => {
   const THAI_TIME = /\d{1,2} [ก-๙]+\.[ก-๙]+\. 25\d\d \d\d:\d\d น\./;
   const ENGLISH_TIME = /\d{1,2} [A-Z][a-z]{2} 25\d\d BE,? \d\d:\d\d/;
 
+  it('every role reads the case work on the dashboard as the API publishes it: a count under five reads "น้อยกว่า 5", never a blank or the number', async () => {
+    // Two cases and nothing else yet: every count of them is under the threshold (5 by default).
+    let position = '0';
+    for (const districtCode of ['2706', '2706']) {
+      const made = await api.http.post('/api/v1/cases').set(secretariat).send({ source: 'hotline_1300', districtCode, foundOn: '2019-05-01', ageGroup: 'adult', person: { givenName: 'Fictional Person' } });
+      expect(made.status).toBe(201);
+      position = made.body.position;
+    }
+    const viewer = { Authorization: `Bearer ${await api.token('viewer', 'viewer.dash', 'PSDHS-SK')}` };
+    const cases = (await api.http.get(`/api/v1/dashboards/cases?minPosition=${position}`).set(viewer).expect(200)).body;
+    const referrals = (await api.http.get(`/api/v1/dashboards/referrals?minPosition=${position}`).set(viewer).expect(200)).body;
+    expect(cases.total).toMatchObject({ count: null, fewerThan: 5, label: { th: 'น้อยกว่า 5', en: 'fewer than 5' } });
+    expect(referrals.total).toMatchObject({ count: 0 });
+
+    const secret = await readyUser('viewer.dash', 'viewer', 'ผู้ดูแดชบอร์ด-2562', 'PSDHS-SK');
+    expect(secret).toBeUndefined();
+    const page = await newPage();
+    await signIn(page, 'viewer.dash', 'ผู้ดูแดชบอร์ด-2562');
+    await page.getByRole('heading', { name: 'แดชบอร์ด', level: 1 }).waitFor();
+    const figures = page.getByTestId('case-figures');
+    await figures.getByTestId('cases-total').waitFor();
+    expect((await figures.getByTestId('cases-total').locator('.ant-statistic-content').innerText()).trim()).toBe('น้อยกว่า 5');
+    expect((await figures.getByTestId('referrals-total').locator('.ant-statistic-content').innerText()).trim()).toBe('0');
+    // No cut names a district, a stage or a status of two cases: each table shows only what its rows add up to, in words.
+    for (const cut of ['cases-by-status', 'cases-by-stage', 'cases-by-district', 'cases-by-source', 'cases-by-age-group']) {
+      const text = await figures.getByTestId(cut).innerText();
+      expect({ cut, hidesTheTwo: !/\b2\b/.test(text) && !text.includes('อรัญประเทศ') }).toEqual({ cut, hidesTheTwo: true });
+    }
+    await figures.getByText('ตัวเลขไม่ระบุตัวบุคคล').waitFor();
+    await shoot(page, 'th', '08-dashboard-cases');
+    await expectAccessible(page, 'dashboard, case work');
+    await page.getByTestId('language-switch').click();
+    await figures.getByRole('heading', { name: "Cases, referrals and agencies' pledges" }).waitFor();
+    expect((await figures.getByTestId('cases-total').locator('.ant-statistic-content').innerText()).trim()).toBe('fewer than 5');
+    await shoot(page, 'en', '08-dashboard-cases');
+    await expectAccessible(page, 'dashboard, case work (en)');
+  }, 300_000);
+
   it('the officer sees a referral to their agency in Thai, opens it from the bell, accepts it, and a stale tab gets the 412 dialog; in English too', async () => {
     const started = Date.now();
     const secret = await readyUser('officer.refer', 'agency_officer', 'ด่านตรวจคนเข้าเมือง-2562', 'IMM-SK');
@@ -82,13 +120,19 @@ describe('referrals in the console', () => {
     const lateRow = page.getByRole('row').filter({ hasText: late.slice(0, 8) });
     expect(await lateRow.innerText()).toContain('ที่พักพิง');
     await lateRow.getByTestId('overdue-tag').filter({ hasText: 'เกินกำหนด' }).waitFor();
+    // The header's badge: two referrals wait for the officer's answer, one of them overdue, said in words for a screen reader.
+    const badge = page.getByTestId('referrals-badge');
+    await page.locator('[data-testid="referrals-badge"][data-waiting="2"][data-overdue="1"]').waitFor();
+    expect(await badge.locator('.visually-hidden').allInnerTexts()).toEqual(['การส่งต่อรอตอบรับ 2 รายการ', 'เกินกำหนด 1 รายการ']);
+    expect(await badge.locator('.ant-badge').allInnerTexts()).toEqual(['2', '1']);
     await shoot(page, 'th', '20-referrals-inbox');
     await expectAccessible(page, 'referrals inbox');
-    // Live: a referral sent meanwhile appears without a reload (the live stream's position moves the list).
+    // Live: a referral sent meanwhile appears without a reload (the live stream's position moves the list), and the badge counts it.
     const third = (await referToImmigration({ service: 'interpretation', urgency: 'normal' })).referralId;
     const thirdRow = page.getByRole('row').filter({ hasText: third.slice(0, 8) });
     await thirdRow.waitFor({ timeout: 20_000 });
     expect(await thirdRow.innerText()).toContain('ล่ามแปลภาษา');
+    await page.locator('[data-testid="referrals-badge"][data-waiting="3"][data-overdue="1"]').waitFor({ timeout: 20_000 });
 
     // From the bell: the notice opens the referral's page, not a dialog.
     await page.getByTestId('bell').click();
@@ -121,6 +165,8 @@ describe('referrals in the console', () => {
     await page.getByTestId('referral-outcome').filter({ hasText: 'รับเรื่องแล้ว' }).waitFor();
     await detail.getByTestId('referral-status').filter({ hasText: 'รับเรื่องแล้ว' }).waitFor();
     await page.getByRole('button', { name: 'เริ่มให้บริการ' }).waitFor();
+    // Answered: it no longer waits, and the badge says so.
+    await page.locator('[data-testid="referrals-badge"][data-waiting="2"]').waitFor({ timeout: 20_000 });
     const officer = { Authorization: `Bearer ${await api.token('agency_officer', 'officer.refer', 'IMM-SK')}` };
     expect((await api.http.get(`/api/v1/referrals/${referralId}`).set(officer).expect(200)).body.status).toBe('accepted');
 

@@ -9,6 +9,7 @@ import type { Lang } from './format';
 import { loadTexts, setLang } from './i18n';
 import { useLiveUpdates } from './live';
 import { NotificationBell, SETTINGS_ROUTE } from './NotificationBell';
+import { ReferralsBadge } from './ReferralsBadge';
 import { canSeeReferrals } from './referrals';
 import { canReadPlanHistory } from './reports';
 import { canSeeCases } from './pages/cases/cases';
@@ -19,7 +20,7 @@ function withTexts<T>(load: () => Promise<T>, ...sections: string[]): () => Prom
   return () => Promise.all([load(), loadTexts(...sections)]).then(([module]) => module);
 }
 
-const DashboardPage = lazy(() => import('./pages/DashboardPage'));
+const DashboardPage = lazy(withTexts(() => import('./pages/dashboard/DashboardPage'), 'cases'));
 const UsersPage = lazy(() => import('./pages/UsersPage'));
 const PlansPage = lazy(withTexts(() => import('./pages/PlansPage').then((m) => ({ default: m.PlansPage })), 'plan-workspace'));
 const PlanPage = lazy(withTexts(() => import('./pages/PlansPage').then((m) => ({ default: m.PlanPage })), 'plan-workspace'));
@@ -113,6 +114,7 @@ function Shell() {
               <li key={item.key}>
                 <a href={`#${item.key}`} aria-current={section === item.key ? 'page' : undefined}>
                   {item.label}
+                  {item.key === '/referrals' && <ReferralsBadge enabled />}
                 </a>
               </li>
             ))}

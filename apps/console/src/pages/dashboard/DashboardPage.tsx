@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, Empty, Row, Select, Skeleton, Statistic, Typography } from 'antd';
+import { Alert, Card, Col, Empty, Row, Select, Skeleton, Statistic, Table, Typography } from 'antd';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
@@ -7,11 +7,13 @@ import { SVGRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/lib/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, unwrap } from '../api/client';
-import { fiscalYearLabel, formatBaht, formatCount, satangToBaht, type Lang } from '../format';
-import { latestPosition } from '../live';
-import type { DashboardCell, PlanDashboard, PlanSummary } from '../types';
-import { CaseReportsCard } from './Reports';
+import { AgencyLabel } from '../../agencies';
+import { api, ApiError, unwrap } from '../../api/client';
+import { fiscalYearLabel, formatBaht, formatCount, satangToBaht, type Lang } from '../../format';
+import { latestPosition } from '../../live';
+import type { DashboardCell, PlanDashboard, PlanSummary } from '../../types';
+import { CaseReportsCard } from '../Reports';
+import { CaseFigures } from './CaseFigures';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
 
@@ -22,21 +24,34 @@ echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, SVGRend
  */
 const CHART_BASE = { textStyle: { fontFamily: "'Sarabun', 'Noto Sans Thai', sans-serif" }, animation: false } as const;
 
+/** The plan choice that means every plan of the fiscal year. */
+const ALL_PLANS = 'all';
+
 const minPosition = () => (latestPosition() ? { minPosition: latestPosition() } : {});
 const label = (cell: DashboardCell, lang: Lang): string => (lang === 'en' ? cell.labelEn : cell.labelTh) ?? cell.key;
 
-/** A fiscal year's plans: budget by strategy and source, Fund, activities, participants, KPIs. */
+/**
+ * The dashboards every role may read: a fiscal year's plans, or one plan of it (budget by strategy,
+ * source, district and agency; the Fund; activities, participants and KPIs), then the case work
+ * (cases, referrals with time to accept by agency, agencies' pledges) under the small-count rule.
+ */
 export default function DashboardPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const plans = useQuery({ queryKey: ['plans'], queryFn: () => unwrap<{ plans: PlanSummary[] }>(api.GET('/api/v1/plans', { params: { query: minPosition() as never } })) });
   const years = [...new Set((plans.data?.plans ?? []).map((p) => p.fiscalYear))].sort((a, b) => b - a);
   const [chosen, setChosen] = useState<number | undefined>(undefined);
+  const [planId, setPlanId] = useState<string>(ALL_PLANS);
   const year = chosen ?? years[0];
+  const plansOfYear = (plans.data?.plans ?? []).filter((p) => p.fiscalYear === year);
+  const onePlan = planId !== ALL_PLANS && plansOfYear.some((p) => p.planId === planId);
   const dashboard = useQuery({
-    queryKey: ['dashboard', year],
+    queryKey: ['dashboard', year, onePlan ? planId : ALL_PLANS],
     enabled: year !== undefined,
-    queryFn: () => unwrap<PlanDashboard>(api.GET('/api/v1/dashboards/fiscal-years/{fiscalYear}', { params: { path: { fiscalYear: year! }, query: minPosition() as never } })),
+    queryFn: () =>
+      onePlan
+        ? unwrap<PlanDashboard>(api.GET('/api/v1/plans/{planId}/dashboard', { params: { path: { planId }, query: minPosition() as never } }))
+        : unwrap<PlanDashboard>(api.GET('/api/v1/dashboards/fiscal-years/{fiscalYear}', { params: { path: { fiscalYear: year! }, query: minPosition() as never } })),
   });
   const d = dashboard.data;
   const baht = (v: number) => formatBaht(Math.round(v * 100));
@@ -45,22 +60,41 @@ export default function DashboardPage() {
       <Typography.Title level={1} id="dashboard-title" style={{ fontSize: 24 }}>
         {t('dashboard.title')}
       </Typography.Title>
-      <label htmlFor="fiscal-year" style={{ marginRight: 8 }}>
-        {t('dashboard.fiscalYear')}
-      </label>
-      <Select
-        id="fiscal-year"
-        style={{ width: 220, marginBottom: 16 }}
-        value={year}
-        onChange={setChosen}
-        options={years.map((y) => ({ value: y, label: fiscalYearLabel(y, lang) }))}
-        aria-label={t('dashboard.fiscalYear')}
-      />
+      {years.length > 0 && (
+        <div>
+          <label htmlFor="fiscal-year" style={{ marginRight: 8 }}>
+            {t('dashboard.fiscalYear')}
+          </label>
+          <Select
+            id="fiscal-year"
+            style={{ width: 220, marginBottom: 16 }}
+            value={year}
+            onChange={(y) => {
+              setChosen(y);
+              setPlanId(ALL_PLANS);
+            }}
+            options={years.map((y) => ({ value: y, label: fiscalYearLabel(y, lang) }))}
+            aria-label={t('dashboard.fiscalYear')}
+          />
+          <label htmlFor="dashboard-plan" style={{ margin: '0 8px 0 16px' }}>
+            {t('dashboard.plan')}
+          </label>
+          <Select
+            id="dashboard-plan"
+            style={{ width: 360, maxWidth: '100%', marginBottom: 16 }}
+            value={onePlan ? planId : ALL_PLANS}
+            onChange={setPlanId}
+            options={[{ value: ALL_PLANS, label: t('dashboard.allPlans') }, ...plansOfYear.map((p) => ({ value: p.planId, label: lang === 'en' && p.titleEn ? p.titleEn : p.titleTh }))]}
+            aria-label={t('dashboard.plan')}
+            data-testid="dashboard-plan"
+          />
+        </div>
+      )}
       {(plans.error || dashboard.error) && <Alert type="error" title={(plans.error ?? dashboard.error) instanceof ApiError ? ((plans.error ?? dashboard.error) as ApiError).text(lang) : t('common.error')} />}
       {(plans.isLoading || dashboard.isLoading) && <Skeleton active />}
       {!plans.isLoading && years.length === 0 && <Empty description={t('dashboard.noData')} />}
       {d && (
-        <div data-testid="fiscal-year-dashboard" data-fiscal-year={d.fiscalYear}>
+        <div data-testid="fiscal-year-dashboard" data-fiscal-year={d.fiscalYear} data-plan={onePlan ? planId : undefined}>
           <Row gutter={[16, 16]}>
             {(
               [
@@ -136,6 +170,24 @@ export default function DashboardPage() {
               </Card>
             </Col>
             <Col xs={24}>
+              <Card title={t('dashboard.byDistrict')}>
+                <ReactEChartsCore
+                  echarts={echarts}
+                  style={{ height: Math.max(200, 40 + 28 * d.byDistrict.length) }}
+                  opts={{ renderer: 'svg' }}
+                  option={{
+                    ...CHART_BASE,
+                    tooltip: { trigger: 'axis', valueFormatter: (v: number) => baht(v) },
+                    grid: { left: 120, right: 16, top: 16, bottom: 24 },
+                    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => `฿${formatCount(v)}` } },
+                    yAxis: { type: 'category', data: d.byDistrict.map((c) => label(c, lang)) },
+                    series: [{ type: 'bar', name: t('dashboard.budget'), data: d.byDistrict.map((c) => satangToBaht(c.budgetSatang)), itemStyle: { color: '#0b6767' } }],
+                  }}
+                />
+                <CellTable id="by-district" cells={d.byDistrict} lang={lang} first={t('dashboard.district')} region={t('dashboard.byDistrict')} />
+              </Card>
+            </Col>
+            <Col xs={24}>
               <Card title={t('dashboard.bySource')}>
                 <ul className="plain-list">
                   {d.bySource.map((c) => (
@@ -147,14 +199,51 @@ export default function DashboardPage() {
                 <Typography.Paragraph type="secondary">{d.notes[lang]}</Typography.Paragraph>
               </Card>
             </Col>
+            <Col xs={24}>
+              <Card title={t('dashboard.byAgency')}>
+                <CellTable id="by-agency" cells={d.byAgency} lang={lang} first={t('dashboard.agency')} region={t('dashboard.byAgency')} agency />
+              </Card>
+            </Col>
           </Row>
         </div>
       )}
+      <CaseFigures />
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} lg={12}>
           <CaseReportsCard />
         </Col>
       </Row>
     </section>
+  );
+}
+
+/**
+ * A cut of the plan dashboard with every measure, one row per district or agency: the numbers a
+ * subcommittee compares, in the same words as the totals above.
+ */
+function CellTable({ id, cells, lang, first, region, agency = false }: { id: string; cells: readonly DashboardCell[]; lang: Lang; first: string; region: string; agency?: boolean }) {
+  const { t } = useTranslation();
+  // Eight columns overflow a tablet's width: the region scrolls, and takes focus so the keyboard can scroll it too.
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={region}>
+    <Table
+      size="small"
+      data-testid={id}
+      pagination={false}
+      rowKey="key"
+      dataSource={[...cells]}
+      locale={{ emptyText: <Typography.Text type="secondary">{t('dashboard.none')}</Typography.Text> }}
+      columns={[
+        { title: first, dataIndex: 'key', render: (_: string, c: DashboardCell) => (agency ? <AgencyLabel code={c.key} name={label(c, lang)} /> : label(c, lang)) },
+        { title: t('dashboard.budget'), dataIndex: 'budgetSatang', align: 'right', render: (v: number) => formatBaht(v) },
+        { title: t('dashboard.fundRequested'), dataIndex: 'fundRequestedSatang', align: 'right', render: (v: number) => formatBaht(v) },
+        { title: t('dashboard.fundApproved'), dataIndex: 'fundApprovedSatang', align: 'right', render: (v: number) => formatBaht(v) },
+        { title: t('dashboard.spent'), dataIndex: 'spentSatang', align: 'right', render: (v: number) => formatBaht(v) },
+        { title: t('dashboard.activities'), key: 'activities', align: 'right', render: (_: unknown, c: DashboardCell) => `${formatCount(c.activitiesDone)} / ${formatCount(c.activitiesPlanned)}` },
+        { title: t('dashboard.participants'), key: 'participants', align: 'right', render: (_: unknown, c: DashboardCell) => `${formatCount(c.participantsReached)} / ${formatCount(c.participantsTarget)}` },
+        { title: t('dashboard.kpis'), key: 'kpis', align: 'right', render: (_: unknown, c: DashboardCell) => `${formatCount(c.kpisAttained)} / ${formatCount(c.kpis)}` },
+      ]}
+    />
+    </div>
   );
 }
