@@ -1,9 +1,11 @@
-import { Alert, Badge, Button, Empty, Modal, Popover, Spin, Typography } from 'antd';
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { Alert, Badge, Button, Empty, Popover, Spin, Typography } from 'antd';
+import { lazy, Suspense, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from './auth';
 import { formatBangkokDateTime, type Lang } from './format';
 import { bellSubject, consoleRouteFor, useInbox, useMarkAllRead, useMarkRead, type Notice } from './notifications';
+
+const NoticeDialog = lazy(() => import('./NoticeDialog'));
 
 export const SETTINGS_ROUTE = '/settings/notifications';
 
@@ -138,26 +140,11 @@ export function NotificationBell({ navigate }: { navigate: (path: string) => voi
       <span className="visually-hidden" role="status">
         {unread > 0 ? t('notifications.bellLabel', { count: unread }) : ''}
       </span>
-      <Modal
-        open={shown !== null}
-        title={shown ? bellSubject(shown.subject[lang]) : ''}
-        onCancel={() => setShown(null)}
-        footer={
-          <Button type="primary" onClick={() => setShown(null)}>
-            {t('notifications.close')}
-          </Button>
-        }
-      >
-        {shown && (
-          <div data-testid="notice-dialog">
-            <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-              {formatBangkokDateTime(shown.occurredAt, lang)}
-            </Typography.Paragraph>
-            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{shown.body[lang]}</Typography.Paragraph>
-            <Typography.Paragraph type="secondary">{t('notifications.noScreen')}</Typography.Paragraph>
-          </div>
-        )}
-      </Modal>
+      {shown && (
+        <Suspense fallback={null}>
+          <NoticeDialog notice={shown} onClose={() => setShown(null)} />
+        </Suspense>
+      )}
     </span>
   );
 }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Divider, Form, Input, Typography } from 'antd';
+import { Alert, Button, Divider, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../api/client';
@@ -64,7 +64,8 @@ export function SignInPage() {
 
   return (
     <main id="main" className="sign-in">
-      <Card style={{ maxWidth: 440, margin: '48px auto' }}>
+      {/* A plain panel, not antd's Card: Card brings Tabs and Menu (for its tab list) into the first download. */}
+      <div className="sign-in-panel">
         <Typography.Title level={1} style={{ fontSize: 28 }}>
           {t('app.name')}
         </Typography.Title>
@@ -183,7 +184,7 @@ export function SignInPage() {
             </Button>
           </Form>
         )}
-      </Card>
+      </div>
     </main>
   );
 }
