@@ -75,12 +75,12 @@ describe('referrals in the console', () => {
       expect({ cut, hidesTheTwo: !/\b2\b/.test(text) && !text.includes('อรัญประเทศ') }).toEqual({ cut, hidesTheTwo: true });
     }
     await figures.getByText('ตัวเลขไม่ระบุตัวบุคคล').waitFor();
-    await shoot(page, 'th', '08-dashboard-cases');
+    await shoot(page, 'th', '28-dashboard-cases');
     await expectAccessible(page, 'dashboard, case work');
     await page.getByTestId('language-switch').click();
     await figures.getByRole('heading', { name: "Cases, referrals and agencies' pledges" }).waitFor();
     expect((await figures.getByTestId('cases-total').locator('.ant-statistic-content').innerText()).trim()).toBe('fewer than 5');
-    await shoot(page, 'en', '08-dashboard-cases');
+    await shoot(page, 'en', '28-dashboard-cases');
     await expectAccessible(page, 'dashboard, case work (en)');
   }, 300_000);
 
