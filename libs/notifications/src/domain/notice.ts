@@ -64,7 +64,7 @@ export function noticesFor(event: NoticeSource, owningAgencyOf: (caseId: string)
           audience: { agency: text(d.toAgency) },
           subject: { th: `[ร่วมใจ] มีการส่งต่อเรื่องถึงหน่วยงานของท่าน (${text(d.referralId).slice(0, 8)})`, en: `[Ruamjai] A referral arrived for your agency (${text(d.referralId).slice(0, 8)})` },
           body: {
-            th: `หน่วยงาน ${text(d.fromAgency)} ส่งต่อเรื่อง ${text(d.referralId)} (คดี ${text(d.caseId)}) ขอรับบริการ${named(SERVICE_NAMES, d.service).th} ความเร่งด่วน: ${named(URGENCY_NAMES, d.urgency).th} กรุณาตอบรับภายใน ${when(d.dueAt).th}`,
+            th: `หน่วยงาน ${text(d.fromAgency)} ส่งต่อเรื่อง ${text(d.referralId)} (กรณี ${text(d.caseId)}) ขอรับบริการ${named(SERVICE_NAMES, d.service).th} ความเร่งด่วน: ${named(URGENCY_NAMES, d.urgency).th} กรุณาตอบรับภายใน ${when(d.dueAt).th}`,
             en: `${text(d.fromAgency)} referred ${text(d.referralId)} (case ${text(d.caseId)}) for ${named(SERVICE_NAMES, d.service).en}, urgency ${named(URGENCY_NAMES, d.urgency).en}. Please answer by ${when(d.dueAt).en}.`,
           },
           link: `/referrals/${text(d.referralId)}`,
@@ -78,7 +78,7 @@ export function noticesFor(event: NoticeSource, owningAgencyOf: (caseId: string)
           audience: { agency: text(d.toAgency) },
           subject: { th: `[ร่วมใจ] เรื่องส่งต่อเกินกำหนดตอบรับ (${text(d.referralId).slice(0, 8)})`, en: `[Ruamjai] Referral overdue (${text(d.referralId).slice(0, 8)})` },
           body: {
-            th: `เรื่องส่งต่อ ${text(d.referralId)} (คดี ${text(d.caseId)}) ยังไม่ได้รับการตอบรับภายใน ${when(d.dueAt).th}`,
+            th: `เรื่องส่งต่อ ${text(d.referralId)} (กรณี ${text(d.caseId)}) ยังไม่ได้รับการตอบรับภายใน ${when(d.dueAt).th}`,
             en: `Referral ${text(d.referralId)} (case ${text(d.caseId)}) was not acknowledged by ${when(d.dueAt).en}.`,
           },
           link: `/referrals/${text(d.referralId)}`,
@@ -91,7 +91,7 @@ export function noticesFor(event: NoticeSource, owningAgencyOf: (caseId: string)
           kind: 'referral_escalated',
           audience: { role: 'coordinator' },
           subject: { th: `[ร่วมใจ] เรื่องส่งต่อถูกยกระดับถึงผู้ประสานงาน (${text(d.referralId).slice(0, 8)})`, en: `[Ruamjai] Referral escalated to the coordinator (${text(d.referralId).slice(0, 8)})` },
-          body: { th: `เรื่องส่งต่อ ${text(d.referralId)} (คดี ${text(d.caseId)}) ไม่ได้รับการตอบรับตามกำหนด`, en: `Referral ${text(d.referralId)} (case ${text(d.caseId)}) was not acknowledged in time.` },
+          body: { th: `เรื่องส่งต่อ ${text(d.referralId)} (กรณี ${text(d.caseId)}) ไม่ได้รับการตอบรับตามกำหนด`, en: `Referral ${text(d.referralId)} (case ${text(d.caseId)}) was not acknowledged in time.` },
           link: `/referrals/${text(d.referralId)}`,
         },
       ];
@@ -124,9 +124,9 @@ export function noticesFor(event: NoticeSource, owningAgencyOf: (caseId: string)
           ...base,
           kind: 'audit_access_granted',
           audience: { agency: owner },
-          subject: { th: '[ร่วมใจ] มีการให้สิทธิ์ผู้ตรวจสอบเข้าถึงข้อมูลส่วนบุคคลในคดีของหน่วยงาน', en: "[Ruamjai] An auditor was granted access to personal data in your agency's case" },
+          subject: { th: '[ร่วมใจ] มีการให้สิทธิ์ผู้ตรวจสอบเข้าถึงข้อมูลส่วนบุคคลในกรณีของหน่วยงาน', en: "[Ruamjai] An auditor was granted access to personal data in your agency's case" },
           body: {
-            th: `ผู้ตรวจสอบจาก ${text(d.agency)} ได้รับสิทธิ์เข้าถึงข้อมูลส่วนบุคคลในคดี ${text(d.caseId)} จนถึง ${when(d.until).th}`,
+            th: `ผู้ตรวจสอบจาก ${text(d.agency)} ได้รับสิทธิ์เข้าถึงข้อมูลส่วนบุคคลในกรณี ${text(d.caseId)} จนถึง ${when(d.until).th}`,
             en: `An auditor of ${text(d.agency)} may read the personal data of case ${text(d.caseId)} until ${when(d.until).en}.`,
           },
           link: `/cases/${text(d.caseId)}`,
@@ -192,7 +192,7 @@ export interface DueCommitment {
 export function commitmentDueNotice(c: DueCommitment, noticeId: string, occurredAt: string): Notice {
   const resource = RESOURCE_NAMES[c.resource] ?? { th: c.resource, en: c.resource };
   const left = c.quantity - c.fulfilled;
-  const target = c.target.kind === 'case' ? { th: `คดี ${c.target.caseId}`, en: `case ${c.target.caseId}` } : { th: `โครงการ ${c.target.projectId}`, en: `project ${c.target.projectId}` };
+  const target = c.target.kind === 'case' ? { th: `กรณี ${c.target.caseId}`, en: `case ${c.target.caseId}` } : { th: `โครงการ ${c.target.projectId}`, en: `project ${c.target.projectId}` };
   return {
     eventId: noticeId,
     occurredAt,
