@@ -19,6 +19,7 @@ import { PlanTree, type PlanDialog } from './plan/PlanTree';
 import { AddProjectForm, ReassignProjectForm, WithdrawForm } from './plan/ProjectForms';
 import type { PlanSummary } from '../types';
 import './plan/plan-workspace.css';
+import { WideTable } from '../WideTable';
 
 const minPosition = () => (latestPosition() ? { minPosition: latestPosition() } : {});
 
@@ -45,28 +46,29 @@ export function PlansPage({ navigate }: { navigate: (path: string) => void }) {
         )}
       </div>
       {plans.error && <Alert type="error" title={plans.error instanceof ApiError ? plans.error.text(lang) : t('common.error')} />}
-      <Table<PlanSummary>
-        rowKey="planId"
-        loading={plans.isLoading}
-        dataSource={plans.data?.plans ?? []}
-        locale={{ emptyText: t('plans.empty') }}
-        pagination={false}
-        scroll={{ x: 700 }}
-        columns={[
-          { title: t('plans.fiscalYear'), dataIndex: 'fiscalYear', render: (y: number) => fiscalYearLabel(y, lang), width: 160 },
-          {
-            title: t('plans.planTitle'),
-            render: (_, p) => (
-              <a href={`#/plans/${p.planId}`} onClick={(e) => (e.preventDefault(), navigate(`/plans/${p.planId}`))}>
-                {lang === 'en' && p.titleEn ? p.titleEn : p.titleTh}
-              </a>
-            ),
-          },
-          { title: t('plans.status'), dataIndex: 'status', render: (s: PlanSummary['status']) => <StatusTag status={s} />, width: 150 },
-          { title: t('plans.edition'), dataIndex: 'edition', width: 90 },
-          { title: t('plans.updated'), dataIndex: 'latestEventAt', render: (d: string) => formatDateTime(d, lang), width: 200 },
-        ]}
-      />
+      <WideTable label={t('plans.title')} minWidth={700}>
+        <Table<PlanSummary>
+          rowKey="planId"
+          loading={plans.isLoading}
+          dataSource={plans.data?.plans ?? []}
+          locale={{ emptyText: t('plans.empty') }}
+          pagination={false}
+          columns={[
+            { title: t('plans.fiscalYear'), dataIndex: 'fiscalYear', render: (y: number) => fiscalYearLabel(y, lang), width: 160 },
+            {
+              title: t('plans.planTitle'),
+              render: (_, p) => (
+                <a href={`#/plans/${p.planId}`} onClick={(e) => (e.preventDefault(), navigate(`/plans/${p.planId}`))}>
+                  {lang === 'en' && p.titleEn ? p.titleEn : p.titleTh}
+                </a>
+              ),
+            },
+            { title: t('plans.status'), dataIndex: 'status', render: (s: PlanSummary['status']) => <StatusTag status={s} />, width: 150 },
+            { title: t('plans.edition'), dataIndex: 'edition', width: 90 },
+            { title: t('plans.updated'), dataIndex: 'latestEventAt', render: (d: string) => formatDateTime(d, lang), width: 200 },
+          ]}
+        />
+      </WideTable>
       {drafting && <DraftPlanForm onClose={() => setDrafting(false)} onDrafted={(planId) => (setDrafting(false), navigate(`/plans/${planId}`))} />}
     </section>
   );

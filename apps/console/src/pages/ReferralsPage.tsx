@@ -7,6 +7,7 @@ import { useAuth } from '../auth';
 import { formatDateTime, type Lang } from '../format';
 import { AgencyLabel, useAgencyNames } from '../agencies';
 import { canSeeEscalations, isOverdue, shortId, useReferralBox, type Box, type Referral } from '../referrals';
+import { WideTable } from '../WideTable';
 
 export function StatusTag({ referral }: { referral: Referral }) {
   const { t } = useTranslation();
@@ -51,36 +52,37 @@ function ReferralTable({ box, navigate }: { box: Box; navigate: (path: string) =
       )}
       {box === 'escalations' && <Typography.Paragraph type="secondary">{t('referrals.escalationsHelp')}</Typography.Paragraph>}
       {list.error && <Alert type="error" role="alert" title={list.error instanceof ApiError ? list.error.text(lang) : t('common.error')} style={{ marginBottom: 12 }} />}
-      <Table<Referral>
-        rowKey="referralId"
-        loading={list.isLoading}
-        dataSource={list.data ?? []}
-        locale={{ emptyText: t(`referrals.empty.${box}`) }}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        scroll={{ x: 1100 }}
-        data-testid={`referrals-${box}`}
-        columns={[
-          {
-            title: t('referrals.referral'),
-            dataIndex: 'referralId',
-            width: 105,
-            render: (id: string) => (
-              <a href={`#/referrals/${id}`} onClick={(e) => (e.preventDefault(), navigate(`/referrals/${id}`))} aria-label={t('referrals.openLabel', { id: shortId(id) })}>
-                <code>{shortId(id)}</code>
-              </a>
-            ),
-          },
-          { title: t('referrals.case'), dataIndex: 'caseId', width: 105, render: (id: string) => <code>{shortId(id)}</code> },
-          // The name alone in the table (the code is on the referral's page): the row stays short.
-          { title: t('referrals.from'), dataIndex: 'fromAgency', render: (c: string) => agencyName(c, lang) },
-          { title: t('referrals.to'), dataIndex: 'toAgency', render: (c: string) => agencyName(c, lang) },
-          { title: t('referrals.service'), dataIndex: 'service', render: (s: string) => t(`referrals.services.${s}`) },
-          { title: t('referrals.urgencyLabel'), dataIndex: 'urgency', width: 120, render: (u: Referral['urgency']) => <UrgencyTag urgency={u} /> },
-          { title: t('referrals.statusLabel'), width: 160, render: (_, r) => <StatusTag referral={r} /> },
-          { title: t('referrals.sentAt'), dataIndex: 'sentAt', width: 165, render: (d: string) => formatDateTime(d, lang) },
-          { title: t('referrals.dueAt'), dataIndex: 'dueAt', width: 165, render: (d: string) => formatDateTime(d, lang) },
-        ]}
-      />
+      <WideTable label={t('referrals.title')} minWidth={1100}>
+        <Table<Referral>
+          rowKey="referralId"
+          loading={list.isLoading}
+          dataSource={list.data ?? []}
+          locale={{ emptyText: t(`referrals.empty.${box}`) }}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          data-testid={`referrals-${box}`}
+          columns={[
+            {
+              title: t('referrals.referral'),
+              dataIndex: 'referralId',
+              width: 105,
+              render: (id: string) => (
+                <a href={`#/referrals/${id}`} onClick={(e) => (e.preventDefault(), navigate(`/referrals/${id}`))} aria-label={t('referrals.openLabel', { id: shortId(id) })}>
+                  <code>{shortId(id)}</code>
+                </a>
+              ),
+            },
+            { title: t('referrals.case'), dataIndex: 'caseId', width: 105, render: (id: string) => <code>{shortId(id)}</code> },
+            // The name alone in the table (the code is on the referral's page): the row stays short.
+            { title: t('referrals.from'), dataIndex: 'fromAgency', render: (c: string) => agencyName(c, lang) },
+            { title: t('referrals.to'), dataIndex: 'toAgency', render: (c: string) => agencyName(c, lang) },
+            { title: t('referrals.service'), dataIndex: 'service', render: (s: string) => t(`referrals.services.${s}`) },
+            { title: t('referrals.urgencyLabel'), dataIndex: 'urgency', width: 120, render: (u: Referral['urgency']) => <UrgencyTag urgency={u} /> },
+            { title: t('referrals.statusLabel'), width: 160, render: (_, r) => <StatusTag referral={r} /> },
+            { title: t('referrals.sentAt'), dataIndex: 'sentAt', width: 165, render: (d: string) => formatDateTime(d, lang) },
+            { title: t('referrals.dueAt'), dataIndex: 'dueAt', width: 165, render: (d: string) => formatDateTime(d, lang) },
+          ]}
+        />
+      </WideTable>
     </>
   );
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../api/client';
 import { formatDateTime, type Lang } from '../format';
 import type { UserView } from '../types';
+import { WideTable } from '../WideTable';
 
 const ROLES = ['coordinator', 'chair', 'agency_officer', 'auditor', 'viewer'] as const;
 
@@ -38,34 +39,35 @@ export default function UsersPage() {
         </Button>
       </Space>
       {users.error && <Alert type="error" title={users.error instanceof ApiError ? users.error.text(lang) : t('common.error')} />}
-      <Table<UserView>
-        rowKey="username"
-        loading={users.isLoading}
-        dataSource={users.data?.users ?? []}
-        pagination={false}
-        scroll={{ x: 800 }}
-        columns={[
-          { title: t('users.username'), dataIndex: 'username' },
-          { title: t('users.displayName'), dataIndex: 'displayName' },
-          { title: t('users.role'), dataIndex: 'role', render: (r: string) => t(`roles.${r}`) },
-          { title: t('users.agency'), dataIndex: 'agency' },
-          {
-            title: t('users.state'),
-            render: (_, u) => (
-              <Space wrap>
-                <Tag>{u.active ? t('users.active') : t('users.inactive')}</Tag>
-                {u.mustChangePassword && <Tag>{t('users.mustChange')}</Tag>}
-                {u.lockedUntil && Date.parse(u.lockedUntil) > Date.now() && <Tag>{t('users.locked', { until: formatDateTime(u.lockedUntil, lang) })}</Tag>}
-              </Space>
-            ),
-          },
-          {
-            title: t('users.secondFactor'),
-            render: (_, u) => (u.secondFactorRequired ? (u.secondFactorEnrolled ? t('users.enrolled') : t('users.notEnrolled')) : t('users.notRequired')),
-          },
-          { title: t('users.lastSignIn'), dataIndex: 'lastSignInAt', render: (d: string | null) => formatDateTime(d, lang) },
-        ]}
-      />
+      <WideTable label={t('users.title')} minWidth={800}>
+        <Table<UserView>
+          rowKey="username"
+          loading={users.isLoading}
+          dataSource={users.data?.users ?? []}
+          pagination={false}
+          columns={[
+            { title: t('users.username'), dataIndex: 'username' },
+            { title: t('users.displayName'), dataIndex: 'displayName' },
+            { title: t('users.role'), dataIndex: 'role', render: (r: string) => t(`roles.${r}`) },
+            { title: t('users.agency'), dataIndex: 'agency' },
+            {
+              title: t('users.state'),
+              render: (_, u) => (
+                <Space wrap>
+                  <Tag>{u.active ? t('users.active') : t('users.inactive')}</Tag>
+                  {u.mustChangePassword && <Tag>{t('users.mustChange')}</Tag>}
+                  {u.lockedUntil && Date.parse(u.lockedUntil) > Date.now() && <Tag>{t('users.locked', { until: formatDateTime(u.lockedUntil, lang) })}</Tag>}
+                </Space>
+              ),
+            },
+            {
+              title: t('users.secondFactor'),
+              render: (_, u) => (u.secondFactorRequired ? (u.secondFactorEnrolled ? t('users.enrolled') : t('users.notEnrolled')) : t('users.notRequired')),
+            },
+            { title: t('users.lastSignIn'), dataIndex: 'lastSignInAt', render: (d: string | null) => formatDateTime(d, lang) },
+          ]}
+        />
+      </WideTable>
       <Modal open={adding} title={t('users.add')} onCancel={() => setAdding(false)} okText={t('users.addSubmit')} cancelText={t('users.cancel')} onOk={() => form.submit()} confirmLoading={add.isPending}>
         {add.error && <Alert type="error" title={add.error instanceof ApiError ? add.error.text(lang) : t('common.error')} style={{ marginBottom: 12 }} />}
         <Form form={form} layout="vertical" name="add-user" onFinish={(v) => add.mutate(v)}>

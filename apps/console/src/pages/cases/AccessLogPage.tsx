@@ -6,6 +6,7 @@ import { api, ApiError, unwrap } from '../../api/client';
 import { formatDateTime, type Lang } from '../../format';
 import { useAgencyNames } from '../../agencies';
 import { shortId, useAccessLog, type AccessLogEntry, type AccessLogFilter } from './cases';
+import { WideTable } from '../../WideTable';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -53,58 +54,59 @@ export default function AccessLogPage({ navigate }: { navigate: (path: string) =
       </Form>
       {log.error && <Alert type="error" role="alert" title={log.error instanceof ApiError ? log.error.text(lang) : t('common.error')} style={{ marginBottom: 12 }} data-testid="access-log-error" />}
       {!log.error && (
-        <Table<AccessLogEntry>
-          rowKey="eventId"
-          loading={log.isLoading}
-          // Newest first: an auditor looks for what just happened.
-          dataSource={[...(log.data ?? [])].reverse()}
-          locale={{ emptyText: t('cases.accessLog.empty') }}
-          pagination={{ pageSize: 25, hideOnSinglePage: true, showSizeChanger: false }}
-          scroll={{ x: 1000 }}
-          data-testid="access-log"
-          columns={[
-            { title: t('cases.accessLog.at'), dataIndex: 'at', width: 170, render: (d: string) => formatDateTime(d, lang) },
-            {
-              title: t('cases.accessLog.who'),
-              render: (_, e) => (
-                <span>
-                  {displayName(e.actorId) ? `${displayName(e.actorId)} (${e.actorId})` : e.actorId}
-                  <br />
-                  <Typography.Text type="secondary">
-                    {t(`roles.${e.role}`)} · {agencyName(e.agency, lang)}
-                  </Typography.Text>
-                </span>
-              ),
-            },
-            {
-              title: t('cases.accessLog.case'),
-              dataIndex: 'caseId',
-              width: 100,
-              render: (id: string) => (
-                <a href={`#/cases/${id}`} onClick={(ev) => (ev.preventDefault(), navigate(`/cases/${id}`))} aria-label={t('cases.openLabel', { id: shortId(id) })}>
-                  <code>{shortId(id)}</code>
-                </a>
-              ),
-            },
-            {
-              title: t('cases.accessLog.kind'),
-              width: 170,
-              render: (_, e) => (
-                <span>
-                  {t(`cases.accessLog.kinds.${e.kind}`)}
-                  {e.until && (
-                    <>
-                      <br />
-                      <Typography.Text type="secondary">{t('cases.accessLog.until', { until: formatDateTime(e.until, lang) })}</Typography.Text>
-                    </>
-                  )}
-                </span>
-              ),
-            },
-            { title: t('cases.accessLog.purpose'), dataIndex: 'purpose', render: (p: string) => <span style={{ overflowWrap: 'anywhere' }}>{p}</span> },
-            { title: t('cases.accessLog.ground'), dataIndex: 'ground', width: 170, render: (g: string | null) => (g ? t(`cases.reveal.grounds.${g}`) : '—') },
-          ]}
-        />
+        <WideTable label={t('cases.accessLog.title')} minWidth={1000}>
+          <Table<AccessLogEntry>
+            rowKey="eventId"
+            loading={log.isLoading}
+            // Newest first: an auditor looks for what just happened.
+            dataSource={[...(log.data ?? [])].reverse()}
+            locale={{ emptyText: t('cases.accessLog.empty') }}
+            pagination={{ pageSize: 25, hideOnSinglePage: true, showSizeChanger: false }}
+            data-testid="access-log"
+            columns={[
+              { title: t('cases.accessLog.at'), dataIndex: 'at', width: 170, render: (d: string) => formatDateTime(d, lang) },
+              {
+                title: t('cases.accessLog.who'),
+                render: (_, e) => (
+                  <span>
+                    {displayName(e.actorId) ? `${displayName(e.actorId)} (${e.actorId})` : e.actorId}
+                    <br />
+                    <Typography.Text type="secondary">
+                      {t(`roles.${e.role}`)} · {agencyName(e.agency, lang)}
+                    </Typography.Text>
+                  </span>
+                ),
+              },
+              {
+                title: t('cases.accessLog.case'),
+                dataIndex: 'caseId',
+                width: 100,
+                render: (id: string) => (
+                  <a href={`#/cases/${id}`} onClick={(ev) => (ev.preventDefault(), navigate(`/cases/${id}`))} aria-label={t('cases.openLabel', { id: shortId(id) })}>
+                    <code>{shortId(id)}</code>
+                  </a>
+                ),
+              },
+              {
+                title: t('cases.accessLog.kind'),
+                width: 170,
+                render: (_, e) => (
+                  <span>
+                    {t(`cases.accessLog.kinds.${e.kind}`)}
+                    {e.until && (
+                      <>
+                        <br />
+                        <Typography.Text type="secondary">{t('cases.accessLog.until', { until: formatDateTime(e.until, lang) })}</Typography.Text>
+                      </>
+                    )}
+                  </span>
+                ),
+              },
+              { title: t('cases.accessLog.purpose'), dataIndex: 'purpose', render: (p: string) => <span style={{ overflowWrap: 'anywhere' }}>{p}</span> },
+              { title: t('cases.accessLog.ground'), dataIndex: 'ground', width: 170, render: (g: string | null) => (g ? t(`cases.reveal.grounds.${g}`) : '—') },
+            ]}
+          />
+        </WideTable>
       )}
     </section>
   );

@@ -14,6 +14,7 @@ import { PersonalDataDialog } from './PersonalDataDialog';
 import { StageTimeline } from './StageTimeline';
 import './cases.css';
 import { districtName } from '../../districts';
+import { WideTable } from '../../WideTable';
 
 const heading = (text: string) => (
   <Typography.Title level={2} className="case-card-heading">
@@ -134,40 +135,41 @@ export default function CasePage({ caseId, navigate }: { caseId: string; navigat
       </Card>
 
       <Card title={heading(t('cases.referralsTitle'))} className="case-card">
-        <Table<Referral>
-          rowKey="referralId"
-          size="small"
-          dataSource={c.referrals}
-          pagination={false}
-          locale={{ emptyText: t('cases.referralsEmpty') }}
-          scroll={{ x: 900 }}
-          data-testid="case-referrals"
-          columns={[
-            {
-              title: t('referrals.referral'),
-              dataIndex: 'referralId',
-              width: 105,
-              render: (id: string) => (
-                <a href={`#/referrals/${id}`} onClick={(e) => (e.preventDefault(), navigate(`/referrals/${id}`))} aria-label={t('referrals.openLabel', { id: shortId(id) })}>
-                  <code>{shortId(id)}</code>
-                </a>
-              ),
-            },
-            { title: t('referrals.to'), dataIndex: 'toAgency', render: (code: string) => agencyName(code, lang) },
-            { title: t('referrals.service'), dataIndex: 'service', render: (s: string) => t(`referrals.services.${s}`) },
-            {
-              title: t('referrals.statusLabel'),
-              width: 220,
-              render: (_, r) => (
-                <Space size={4} wrap>
-                  <StatusTag referral={r} />
-                  {r.escalatedAt && r.status === 'sent' && <Tag color="#8a3b00">{t('cases.escalated')}</Tag>}
-                </Space>
-              ),
-            },
-            { title: t('referrals.dueAt'), dataIndex: 'dueAt', width: 165, render: (d: string) => formatDateTime(d, lang) },
-          ]}
-        />
+        <WideTable label={t('cases.referralsTitle')} minWidth={900}>
+          <Table<Referral>
+            rowKey="referralId"
+            size="small"
+            dataSource={c.referrals}
+            pagination={false}
+            locale={{ emptyText: t('cases.referralsEmpty') }}
+            data-testid="case-referrals"
+            columns={[
+              {
+                title: t('referrals.referral'),
+                dataIndex: 'referralId',
+                width: 105,
+                render: (id: string) => (
+                  <a href={`#/referrals/${id}`} onClick={(e) => (e.preventDefault(), navigate(`/referrals/${id}`))} aria-label={t('referrals.openLabel', { id: shortId(id) })}>
+                    <code>{shortId(id)}</code>
+                  </a>
+                ),
+              },
+              { title: t('referrals.to'), dataIndex: 'toAgency', render: (code: string) => agencyName(code, lang) },
+              { title: t('referrals.service'), dataIndex: 'service', render: (s: string) => t(`referrals.services.${s}`) },
+              {
+                title: t('referrals.statusLabel'),
+                width: 220,
+                render: (_, r) => (
+                  <Space size={4} wrap>
+                    <StatusTag referral={r} />
+                    {r.escalatedAt && r.status === 'sent' && <Tag color="#8a3b00">{t('cases.escalated')}</Tag>}
+                  </Space>
+                ),
+              },
+              { title: t('referrals.dueAt'), dataIndex: 'dueAt', width: 165, render: (d: string) => formatDateTime(d, lang) },
+            ]}
+          />
+        </WideTable>
       </Card>
 
       <Card
@@ -182,34 +184,35 @@ export default function CasePage({ caseId, navigate }: { caseId: string; navigat
         }
       >
         {commitments.error && <Alert type="error" role="alert" title={commitments.error instanceof ApiError ? commitments.error.text(lang) : t('common.error')} style={{ marginBottom: 12 }} />}
-        <Table<Commitment>
-          rowKey="commitmentId"
-          size="small"
-          loading={commitments.isLoading}
-          dataSource={commitments.data ?? []}
-          pagination={false}
-          locale={{ emptyText: t('cases.commitmentsEmpty') }}
-          scroll={{ x: 900 }}
-          data-testid="case-commitments"
-          columns={[
-            { title: t('cases.agency'), dataIndex: 'agency', render: (code: string) => agencyName(code, lang) },
-            { title: t('cases.resource'), dataIndex: 'resource', render: (r: string) => t(`cases.resources.${r}`) },
-            { title: t('cases.quantity'), align: 'right', render: (_, x) => amount(x.resource, x.quantity, t) },
-            { title: t('cases.fulfilled'), align: 'right', render: (_, x) => amount(x.resource, x.fulfilled, t) },
-            { title: t('cases.dueOn'), dataIndex: 'dueOn', width: 120, render: (d: string) => formatDate(d, lang) },
-            { title: t('cases.status'), width: 200, render: (_, x) => <CommitmentStatusTag commitment={x} /> },
-            {
-              title: <span className="visually-hidden">{t('cases.actionsTitle')}</span>,
-              width: 150,
-              render: (_, x) =>
-                mayFulfil(x, user) ? (
-                  <Button size="small" onClick={() => open({ kind: 'fulfil', commitment: x, etag: `"${x.revision}"` })} aria-label={t('cases.fulfilFor', { resource: t(`cases.resources.${x.resource}`), agency: agencyName(x.agency, lang) })} data-testid="fulfil">
-                    {t('cases.actions.fulfil')}
-                  </Button>
-                ) : null,
-            },
-          ]}
-        />
+        <WideTable label={t('cases.commitmentsTitle')} minWidth={900}>
+          <Table<Commitment>
+            rowKey="commitmentId"
+            size="small"
+            loading={commitments.isLoading}
+            dataSource={commitments.data ?? []}
+            pagination={false}
+            locale={{ emptyText: t('cases.commitmentsEmpty') }}
+            data-testid="case-commitments"
+            columns={[
+              { title: t('cases.agency'), dataIndex: 'agency', render: (code: string) => agencyName(code, lang) },
+              { title: t('cases.resource'), dataIndex: 'resource', render: (r: string) => t(`cases.resources.${r}`) },
+              { title: t('cases.quantity'), align: 'right', render: (_, x) => amount(x.resource, x.quantity, t) },
+              { title: t('cases.fulfilled'), align: 'right', render: (_, x) => amount(x.resource, x.fulfilled, t) },
+              { title: t('cases.dueOn'), dataIndex: 'dueOn', width: 120, render: (d: string) => formatDate(d, lang) },
+              { title: t('cases.status'), width: 200, render: (_, x) => <CommitmentStatusTag commitment={x} /> },
+              {
+                title: <span className="visually-hidden">{t('cases.actionsTitle')}</span>,
+                width: 150,
+                render: (_, x) =>
+                  mayFulfil(x, user) ? (
+                    <Button size="small" onClick={() => open({ kind: 'fulfil', commitment: x, etag: `"${x.revision}"` })} aria-label={t('cases.fulfilFor', { resource: t(`cases.resources.${x.resource}`), agency: agencyName(x.agency, lang) })} data-testid="fulfil">
+                      {t('cases.actions.fulfil')}
+                    </Button>
+                  ) : null,
+              },
+            ]}
+          />
+        </WideTable>
       </Card>
 
       <CaseActionDialog opened={opened} onClose={() => setOpened(null)} onDone={(a) => (setOpened(null), setDone(a))} />

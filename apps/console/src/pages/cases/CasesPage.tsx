@@ -9,6 +9,7 @@ import { canReadAccessLog, NRM_STAGES, shortId, useCaseCounts, useCases, type Ca
 import { CaseStatusTag, OverdueTag, StageTag } from './CaseTags';
 import './cases.css';
 import { districtName } from '../../districts';
+import { WideTable } from '../../WideTable';
 
 /**
  * The cases the caller may see, without a single personal field: codes, NRM stage, district, owning
@@ -70,59 +71,60 @@ export default function CasesPage({ navigate }: { navigate: (path: string) => vo
       )}
       {list.error && <Alert type="error" role="alert" title={list.error instanceof ApiError ? list.error.text(lang) : t('common.error')} style={{ marginBottom: 12 }} data-testid="cases-error" />}
       {!list.error && (
-        <Table<Case>
-          rowKey="caseId"
-          loading={list.isLoading}
-          dataSource={list.data ?? []}
-          locale={{ emptyText: t('cases.empty') }}
-          pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-          scroll={{ x: 1200 }}
-          data-testid="cases-table"
-          columns={[
-            {
-              title: t('cases.case'),
-              dataIndex: 'caseId',
-              width: 100,
-              render: (id: string) => (
-                <a href={`#/cases/${id}`} onClick={(e) => (e.preventDefault(), open(id))} aria-label={t('cases.openLabel', { id: shortId(id) })}>
-                  <code>{shortId(id)}</code>
-                </a>
-              ),
-            },
-            { title: t('cases.stage'), dataIndex: 'stage', width: 180, render: (s: Case['stage']) => <StageTag stage={s} /> },
-            { title: t('cases.status'), dataIndex: 'status', width: 95, render: (s: Case['status']) => <CaseStatusTag status={s} /> },
-            { title: t('cases.district'), dataIndex: 'districtCode', width: 120, render: (d: string) => districtName(d, lang) },
-            // The name alone in the table (the code is on the case's page): the row stays short.
-            { title: t('cases.owningAgency'), dataIndex: 'owningAgency', width: 260, render: (c: string) => agencyName(c, lang) },
-            { title: t('cases.foundOn'), dataIndex: 'foundOn', width: 115, render: (d: string) => formatDate(d, lang) },
-            { title: t('cases.openedAt'), dataIndex: 'openedAt', width: 155, render: (d: string) => formatDateTime(d, lang) },
-            {
-              title: t('cases.openReferrals'),
-              width: 105,
-              align: 'right',
-              render: (_, c) => formatCount(counts.data?.get(c.caseId)?.referrals ?? (counts.data ? 0 : null)),
-            },
-            {
-              title: t('cases.openCommitments'),
-              width: 130,
-              align: 'right',
-              render: (_, c) => {
-                const n = counts.data?.get(c.caseId);
-                return (
-                  <span>
-                    {formatCount(n?.commitments ?? (counts.data ? 0 : null))}
-                    {n && n.overdue > 0 && (
-                      <>
-                        {' '}
-                        <OverdueTag>{t('cases.overdueCount', { count: n.overdue })}</OverdueTag>
-                      </>
-                    )}
-                  </span>
-                );
+        <WideTable label={t('cases.title')} minWidth={1200}>
+          <Table<Case>
+            rowKey="caseId"
+            loading={list.isLoading}
+            dataSource={list.data ?? []}
+            locale={{ emptyText: t('cases.empty') }}
+            pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+            data-testid="cases-table"
+            columns={[
+              {
+                title: t('cases.case'),
+                dataIndex: 'caseId',
+                width: 100,
+                render: (id: string) => (
+                  <a href={`#/cases/${id}`} onClick={(e) => (e.preventDefault(), open(id))} aria-label={t('cases.openLabel', { id: shortId(id) })}>
+                    <code>{shortId(id)}</code>
+                  </a>
+                ),
               },
-            },
-          ]}
-        />
+              { title: t('cases.stage'), dataIndex: 'stage', width: 180, render: (s: Case['stage']) => <StageTag stage={s} /> },
+              { title: t('cases.status'), dataIndex: 'status', width: 95, render: (s: Case['status']) => <CaseStatusTag status={s} /> },
+              { title: t('cases.district'), dataIndex: 'districtCode', width: 120, render: (d: string) => districtName(d, lang) },
+              // The name alone in the table (the code is on the case's page): the row stays short.
+              { title: t('cases.owningAgency'), dataIndex: 'owningAgency', width: 260, render: (c: string) => agencyName(c, lang) },
+              { title: t('cases.foundOn'), dataIndex: 'foundOn', width: 115, render: (d: string) => formatDate(d, lang) },
+              { title: t('cases.openedAt'), dataIndex: 'openedAt', width: 155, render: (d: string) => formatDateTime(d, lang) },
+              {
+                title: t('cases.openReferrals'),
+                width: 105,
+                align: 'right',
+                render: (_, c) => formatCount(counts.data?.get(c.caseId)?.referrals ?? (counts.data ? 0 : null)),
+              },
+              {
+                title: t('cases.openCommitments'),
+                width: 130,
+                align: 'right',
+                render: (_, c) => {
+                  const n = counts.data?.get(c.caseId);
+                  return (
+                    <span>
+                      {formatCount(n?.commitments ?? (counts.data ? 0 : null))}
+                      {n && n.overdue > 0 && (
+                        <>
+                          {' '}
+                          <OverdueTag>{t('cases.overdueCount', { count: n.overdue })}</OverdueTag>
+                        </>
+                      )}
+                    </span>
+                  );
+                },
+              },
+            ]}
+          />
+        </WideTable>
       )}
     </section>
   );

@@ -13,6 +13,7 @@ import { fiscalYearLabel, formatBaht, formatCount, satangToBaht, type Lang } fro
 import { latestPosition } from '../../live';
 import type { DashboardCell, PlanDashboard, PlanSummary } from '../../types';
 import { CaseReportsCard } from '../Reports';
+import { WideTable } from '../../WideTable';
 import { CaseFigures } from './CaseFigures';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
@@ -225,7 +226,7 @@ function CellTable({ id, cells, lang, first, region, agency = false }: { id: str
   const { t } = useTranslation();
   // Eight columns overflow a tablet's width: the region scrolls, and takes focus so the keyboard can scroll it too.
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={region}>
+    <WideTable label={region} minWidth={860}>
     <Table
       size="small"
       data-testid={id}
@@ -244,6 +245,6 @@ function CellTable({ id, cells, lang, first, region, agency = false }: { id: str
         { title: t('dashboard.kpis'), key: 'kpis', align: 'right', render: (_: unknown, c: DashboardCell) => `${formatCount(c.kpisAttained)} / ${formatCount(c.kpis)}` },
       ]}
     />
-    </div>
+    </WideTable>
   );
 }
