@@ -95,4 +95,18 @@ describe('tamper evidence of the event log', () => {
     expect(report.ok).toBe(false);
     expect(report.firstBreak?.position).toBe(String(positions[1]));
   });
+
+  it.each([
+    ['its hash', 'hash'],
+    ['the link to the event before it', 'prevHash'],
+  ])('calls an event that lost %s unchained, not altered or out of place', async (_, field) => {
+    const report = await verifyCopy((db) => {
+      const row = db.prepare('SELECT metadata FROM events WHERE position = ?').get(positions[1]) as { metadata: string };
+      const meta = JSON.parse(row.metadata);
+      delete meta[field];
+      db.prepare('UPDATE events SET metadata = ? WHERE position = ?').run(JSON.stringify(meta), positions[1]);
+    });
+    expect(report.ok).toBe(false);
+    expect(report.firstBreak).toMatchObject({ position: String(positions[1]), revision: '1', problem: 'unchained' });
+  });
 });

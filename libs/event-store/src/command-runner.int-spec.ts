@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CommandRunner, StaleRevision, type CommandContext } from './command-runner';
+import { CommandRunner, StaleRevision, WritesRefused, type CommandContext } from './command-runner';
 import { collect } from './event-store.port';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
 
@@ -12,6 +12,15 @@ type Added = { type: 'Added'; data: { n: number; total: number } };
 const counter: Decider<Counter, number, Added> = {
   initialState: 0,
   decide: (c, total) => [{ type: 'Added', data: { n: c.data.n, total: total + c.data.n } }],
+  evolve: (_, e) => e.data.total,
+};
+/** A command that records two events, so a keyed outcome spans more than one. */
+const twice: Decider<Counter, number, Added> = {
+  initialState: 0,
+  decide: (c, total) => [
+    { type: 'Added', data: { n: c.data.n, total: total + c.data.n } },
+    { type: 'Added', data: { n: c.data.n, total: total + 2 * c.data.n } },
+  ],
   evolve: (_, e) => e.data.total,
 };
 const add = (n: number): Counter => ({ type: 'Add', data: { n }, at: new Date('2019-02-14T00:00:00Z'), actor: { id: 'somchai' } });
@@ -152,5 +161,123 @@ describe('a peek at another aggregate', () => {
     expect(await mine.peek(counter, stream, 1000, 1500)).toBe(11);
     await mine.run(counter, stream, add(100), context());
     expect(await mine.peek(counter, stream, 1000, 1600)).toBe(111);
+  });
+});
+
+describe('writes refused while the read models are ahead of the log', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ruamjai-refused-'));
+  const store = SqliteEventStore.open({ file: join(dir, 'events.sqlite') });
+  afterAll(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const ahead = () => new WritesRefused(3n, [{ name: 'plan_view', position: 9n }]);
+
+  it('refuses every command with its reason, asks again at the next command, and takes writes once the check finds the cause gone', async () => {
+    const stream = `counter-${randomUUID()}`;
+    const runner = new CommandRunner(store);
+    await runner.run(counter, stream, add(1), context());
+    expect(runner.writesRefused).toBeUndefined();
+    const answers = [false, true];
+    let asked = 0;
+    const error = ahead();
+    runner.refuseWrites(error, async () => answers[asked++]);
+    expect(runner.writesRefused).toBe(error);
+    await expect(runner.run(counter, stream, add(2), context())).rejects.toBe(error);
+    expect(asked).toBe(1);
+    expect(await collect(store.readStream(stream))).toHaveLength(1);
+    const outcome = await runner.run(counter, stream, add(3), context());
+    expect(asked).toBe(2);
+    expect(outcome.events[0].data.total).toBe(4);
+    expect(runner.writesRefused).toBeUndefined();
+    // Lifted: no more checks.
+    await runner.run(counter, stream, add(4), context());
+    expect(asked).toBe(2);
+  });
+
+  it('asks one check at a time, however many commands arrive while it runs, and refuses them all with the reason', async () => {
+    const stream = `counter-${randomUUID()}`;
+    const runner = new CommandRunner(store);
+    let asked = 0;
+    let answer!: (gone: boolean) => void;
+    const error = ahead();
+    runner.refuseWrites(error, () => {
+      asked++;
+      return new Promise<boolean>((resolve) => (answer = resolve));
+    });
+    const commands = [1, 2, 3].map((n) => runner.run(counter, stream, add(n), context()).then(() => 'written', (e: unknown) => e));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(asked).toBe(1);
+    answer(false);
+    expect(await Promise.all(commands)).toEqual([error, error, error]);
+    // The next command asks anew.
+    const next = runner.run(counter, stream, add(4), context());
+    await new Promise((r) => setTimeout(r, 20));
+    expect(asked).toBe(2);
+    answer(true);
+    await next;
+    expect(await collect(store.readStream(stream))).toHaveLength(1);
+  });
+
+  it('keeps a refusal set again while a check of the earlier one ran', async () => {
+    const stream = `counter-${randomUUID()}`;
+    const runner = new CommandRunner(store);
+    let answer!: (gone: boolean) => void;
+    runner.refuseWrites(ahead(), () => new Promise<boolean>((resolve) => (answer = resolve)));
+    const first = runner.run(counter, stream, add(1), context());
+    await new Promise((r) => setTimeout(r, 20));
+    const later = ahead();
+    runner.refuseWrites(later, async () => false);
+    answer(true);
+    await first;
+    expect(runner.writesRefused).toBe(later);
+    await expect(runner.run(counter, stream, add(2), context())).rejects.toBe(later);
+  });
+
+  it('reads each stream from its first event once writes are taken again, forgetting the states it kept (the log may have been restored)', async () => {
+    const stream = `counter-${randomUUID()}`;
+    const runner = new CommandRunner(store);
+    await runner.run(counter, stream, add(1), context());
+    const spy = jest.spyOn(store, 'readStream');
+    await runner.run(counter, stream, add(2), context());
+    // Remembered: it decides from the state it kept and reads nothing.
+    expect(spy).not.toHaveBeenCalled();
+    runner.refuseWrites(ahead(), async () => true);
+    await runner.run(counter, stream, add(3), context());
+    expect(spy.mock.calls).toEqual([[stream, { fromRevision: 0n }]]);
+    spy.mockRestore();
+  });
+});
+
+describe('what a keyed command already recorded', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ruamjai-recorded-'));
+  const store = SqliteEventStore.open({ file: join(dir, 'events.sqlite') });
+  afterAll(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('names the revision and position of the last event a keyed command recorded, among others before and after it', async () => {
+    const stream = `counter-${randomUUID()}`;
+    const runner = new CommandRunner(store);
+    await runner.run(counter, stream, add(1), context());
+    const keyed = await runner.run(twice, stream, add(2), context({ idempotencyKey: 'seed-step-7' }));
+    await runner.run(counter, stream, add(3), context({ idempotencyKey: 'seed-step-8' }));
+    await runner.run(counter, stream, add(4), context());
+    expect(keyed.revision).toBe(2n);
+    expect(await runner.recordedOutcome(stream, 'Add', context({ idempotencyKey: 'seed-step-7' }))).toEqual({ revision: 2n, position: keyed.position });
+    const eighth = (await collect(store.readStream(stream)))[3];
+    expect(await runner.recordedOutcome(stream, 'Add', context({ idempotencyKey: 'seed-step-8' }))).toEqual({ revision: 3n, position: eighth.position });
+  });
+
+  it('knows nothing for a key never used, a command of another type, a command without a key, or a stream that does not exist', async () => {
+    const stream = `counter-${randomUUID()}`;
+    const runner = new CommandRunner(store);
+    await runner.run(counter, stream, add(1), context({ idempotencyKey: 'k-used' }));
+    expect(await runner.recordedOutcome(stream, 'Add', context({ idempotencyKey: 'k-used' }))).toMatchObject({ revision: 0n });
+    expect(await runner.recordedOutcome(stream, 'Add', context({ idempotencyKey: 'k-never' }))).toBeUndefined();
+    expect(await runner.recordedOutcome(stream, 'Remove', context({ idempotencyKey: 'k-used' }))).toBeUndefined();
+    expect(await runner.recordedOutcome(stream, 'Add', context())).toBeUndefined();
+    expect(await runner.recordedOutcome(`counter-${randomUUID()}`, 'Add', context({ idempotencyKey: 'k-used' }))).toBeUndefined();
   });
 });
