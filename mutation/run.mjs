@@ -31,6 +31,9 @@ const wanted = args.filter((a) => !a.startsWith('--'));
 // --concurrency=N: test processes at a time (2 by default; 1 on a machine shared with other runs).
 const concurrency = Number(args.find((a) => a.startsWith('--concurrency='))?.slice('--concurrency='.length) ?? 2);
 const only = args.find((a) => a.startsWith('--files='))?.slice('--files='.length).split(',');
+// --timeout-ms=N: what Stryker adds to one and a half times a spec's own time before it calls a
+// mutant that keeps the spec waiting "timed out" (20 s by default; less on a quiet machine).
+const timeoutMS = Number(args.find((a) => a.startsWith('--timeout-ms='))?.slice('--timeout-ms='.length) ?? 20_000);
 const named = (wanted.length > 0 ? libraries.filter((l) => wanted.includes(l.name)) : libraries)
   .map((l) => (only ? { ...l, name: `${l.name} (part ${only.map((f) => f.split('/').pop().replace(/\.ts$/, '')).join('+')})`, mutate: l.mutate.filter((f) => only.includes(f)) } : l))
   .filter((l) => l.mutate.length > 0);
@@ -214,7 +217,7 @@ async function main() {
         ignoreStatic: true,
         // The machine is shared: at most two test processes at a time.
         concurrency,
-        timeoutMS: 20_000,
+        timeoutMS,
         dryRunTimeoutMinutes: 20,
         thresholds: { high: 90, low: 70, break: library.break },
         // event-recorder: each mutant's result is written as it is known, so a run stopped early
