@@ -60,6 +60,23 @@ describe('the command runner', () => {
     expect(outcome.events[0].data.total).toBe(111);
   });
 
+  it('trusts the state it kept for a command pinned to the revision it holds, reading nothing, and reads again for any other pin', async () => {
+    const stream = `counter-${randomUUID()}`;
+    const runner = new CommandRunner(store);
+    await runner.run(counter, stream, add(1), context());
+    const spy = jest.spyOn(store, 'readStream');
+    try {
+      const pinned = await runner.run(counter, stream, add(2), context({ expectedRevision: 0n }));
+      expect(pinned.events[0].data.total).toBe(3);
+      expect(spy).not.toHaveBeenCalled();
+      await expect(runner.run(counter, stream, add(4), context({ expectedRevision: 0n }))).rejects.toBeInstanceOf(StaleRevision);
+      // Any other pin: it looks in the log for what came after the state it kept.
+      expect(spy.mock.calls).toEqual([[stream, { fromRevision: 2n }]]);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('refuses a pinned version that another writer moved past', async () => {
     const stream = `counter-${randomUUID()}`;
     const mine = new CommandRunner(store);
