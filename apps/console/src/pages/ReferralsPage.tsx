@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Radio, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../api/client';
 import { useAuth } from '../auth';
@@ -8,6 +9,20 @@ import { formatDateTime, type Lang } from '../format';
 import { AgencyLabel, useAgencyNames } from '../agencies';
 import { canSeeEscalations, isOverdue, shortId, useReferralBox, type Box, type Referral } from '../referrals';
 import { WideTable } from '../WideTable';
+
+/** The referral's short id as a link to its page: the first column wherever referrals are listed. */
+export function referralColumn(t: TFunction, navigate: (path: string) => void) {
+  return {
+    title: t('referrals.referral'),
+    dataIndex: 'referralId',
+    width: 105,
+    render: (id: string) => (
+      <a href={`#/referrals/${id}`} onClick={(e) => (e.preventDefault(), navigate(`/referrals/${id}`))} aria-label={t('referrals.openLabel', { id: shortId(id) })}>
+        <code>{shortId(id)}</code>
+      </a>
+    ),
+  };
+}
 
 export function StatusTag({ referral }: { referral: Referral }) {
   const { t } = useTranslation();
@@ -61,16 +76,7 @@ function ReferralTable({ box, navigate }: { box: Box; navigate: (path: string) =
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           data-testid={`referrals-${box}`}
           columns={[
-            {
-              title: t('referrals.referral'),
-              dataIndex: 'referralId',
-              width: 105,
-              render: (id: string) => (
-                <a href={`#/referrals/${id}`} onClick={(e) => (e.preventDefault(), navigate(`/referrals/${id}`))} aria-label={t('referrals.openLabel', { id: shortId(id) })}>
-                  <code>{shortId(id)}</code>
-                </a>
-              ),
-            },
+            referralColumn(t, navigate),
             { title: t('referrals.case'), dataIndex: 'caseId', width: 105, render: (id: string) => <code>{shortId(id)}</code> },
             // The name alone in the table (the code is on the referral's page): the row stays short.
             { title: t('referrals.from'), dataIndex: 'fromAgency', render: (c: string) => agencyName(c, lang) },

@@ -6,7 +6,7 @@ import { useAuth } from '../../auth';
 import { formatDate, formatDateTime, type Lang } from '../../format';
 import type { Referral } from '../../referrals';
 import { AgencyLabel, useAgencyNames } from '../../agencies';
-import { StatusTag } from '../ReferralsPage';
+import { referralColumn, StatusTag } from '../ReferralsPage';
 import { CaseActionDialog, type Opened } from './CaseActionDialog';
 import { caseActionsFor, consentRecords, mayFulfil, mayPledge, shortId, useCase, useCaseCommitments, useCaseHistory, type Commitment } from './cases';
 import { amount, CaseStatusTag, CommitmentStatusTag, OverdueTag, StageTag } from './CaseTags';
@@ -144,16 +144,7 @@ export default function CasePage({ caseId, navigate }: { caseId: string; navigat
             locale={{ emptyText: t('cases.referralsEmpty') }}
             data-testid="case-referrals"
             columns={[
-              {
-                title: t('referrals.referral'),
-                dataIndex: 'referralId',
-                width: 105,
-                render: (id: string) => (
-                  <a href={`#/referrals/${id}`} onClick={(e) => (e.preventDefault(), navigate(`/referrals/${id}`))} aria-label={t('referrals.openLabel', { id: shortId(id) })}>
-                    <code>{shortId(id)}</code>
-                  </a>
-                ),
-              },
+              referralColumn(t, navigate),
               { title: t('referrals.to'), dataIndex: 'toAgency', render: (code: string) => agencyName(code, lang) },
               { title: t('referrals.service'), dataIndex: 'service', render: (s: string) => t(`referrals.services.${s}`) },
               {

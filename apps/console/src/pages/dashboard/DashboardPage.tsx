@@ -55,7 +55,6 @@ export default function DashboardPage() {
         : unwrap<PlanDashboard>(api.GET('/api/v1/dashboards/fiscal-years/{fiscalYear}', { params: { path: { fiscalYear: year! }, query: minPosition() as never } })),
   });
   const d = dashboard.data;
-  const baht = (v: number) => formatBaht(Math.round(v * 100));
   return (
     <section aria-labelledby="dashboard-title">
       <Typography.Title level={1} id="dashboard-title" style={{ fontSize: 24 }}>
@@ -132,20 +131,7 @@ export default function DashboardPage() {
           <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
             <Col xs={24} lg={12}>
               <Card title={t('dashboard.byStrategy')}>
-                <ReactEChartsCore
-                  echarts={echarts}
-                  style={{ height: 300 }}
-                  opts={{ renderer: 'svg' }}
-                  option={{
-                    ...CHART_BASE,
-                    aria: { enabled: true },
-                    tooltip: { trigger: 'axis', valueFormatter: (v: number) => baht(v) },
-                    grid: { left: 110, right: 16, top: 16, bottom: 24 },
-                    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => `฿${formatCount(v)}` } },
-                    yAxis: { type: 'category', data: d.byStrategy.map((c) => label(c, lang)) },
-                    series: [{ type: 'bar', name: t('dashboard.budget'), data: d.byStrategy.map((c) => satangToBaht(c.budgetSatang)), itemStyle: { color: '#1f5fa8' } }],
-                  }}
-                />
+                <BudgetBars cells={d.byStrategy} lang={lang} colour="#1f5fa8" />
               </Card>
             </Col>
             <Col xs={24} lg={12}>
@@ -172,19 +158,7 @@ export default function DashboardPage() {
             </Col>
             <Col xs={24}>
               <Card title={t('dashboard.byDistrict')}>
-                <ReactEChartsCore
-                  echarts={echarts}
-                  style={{ height: Math.max(200, 40 + 28 * d.byDistrict.length) }}
-                  opts={{ renderer: 'svg' }}
-                  option={{
-                    ...CHART_BASE,
-                    tooltip: { trigger: 'axis', valueFormatter: (v: number) => baht(v) },
-                    grid: { left: 120, right: 16, top: 16, bottom: 24 },
-                    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => `฿${formatCount(v)}` } },
-                    yAxis: { type: 'category', data: d.byDistrict.map((c) => label(c, lang)) },
-                    series: [{ type: 'bar', name: t('dashboard.budget'), data: d.byDistrict.map((c) => satangToBaht(c.budgetSatang)), itemStyle: { color: '#0b6767' } }],
-                  }}
-                />
+                <BudgetBars cells={d.byDistrict} lang={lang} colour="#0b6767" />
                 <CellTable id="by-district" cells={d.byDistrict} lang={lang} first={t('dashboard.district')} region={t('dashboard.byDistrict')} />
               </Card>
             </Col>
@@ -246,5 +220,26 @@ function CellTable({ id, cells, lang, first, region, agency = false }: { id: str
       ]}
     />
     </WideTable>
+  );
+}
+
+/** Budget in baht, one bar per strategy or district: as tall as its rows need, with every figure in the tooltip as the console writes money. */
+function BudgetBars({ cells, lang, colour }: { cells: readonly DashboardCell[]; lang: Lang; colour: string }) {
+  const { t } = useTranslation();
+  return (
+    <ReactEChartsCore
+      echarts={echarts}
+      style={{ height: Math.max(300, 60 + 40 * cells.length) }}
+      opts={{ renderer: 'svg' }}
+      option={{
+        ...CHART_BASE,
+        aria: { enabled: true },
+        tooltip: { trigger: 'axis', valueFormatter: (v: number) => formatBaht(Math.round(v * 100)) },
+        grid: { left: 120, right: 16, top: 16, bottom: 24 },
+        xAxis: { type: 'value', axisLabel: { formatter: (v: number) => `฿${formatCount(v)}` } },
+        yAxis: { type: 'category', data: cells.map((c) => label(c, lang)) },
+        series: [{ type: 'bar', name: t('dashboard.budget'), data: cells.map((c) => satangToBaht(c.budgetSatang)), itemStyle: { color: colour } }],
+      }}
+    />
   );
 }
