@@ -237,7 +237,8 @@ function BudgetBars({ cells, lang, colour }: { cells: readonly DashboardCell[]; 
         tooltip: { trigger: 'axis', valueFormatter: (v: number) => formatBaht(Math.round(v * 100)) },
         grid: { left: 120, right: 16, top: 16, bottom: 24 },
         xAxis: { type: 'value', axisLabel: { formatter: (v: number) => `฿${formatCount(v)}` } },
-        yAxis: { type: 'category', data: cells.map((c) => label(c, lang)) },
+        // Top to bottom in the order of the table below it.
+        yAxis: { type: 'category', inverse: true, data: cells.map((c) => label(c, lang)) },
         series: [{ type: 'bar', name: t('dashboard.budget'), data: cells.map((c) => satangToBaht(c.budgetSatang)), itemStyle: { color: colour } }],
       }}
     />
