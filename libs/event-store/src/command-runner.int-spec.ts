@@ -23,6 +23,17 @@ const twice: Decider<Counter, number, Added> = {
   ],
   evolve: (_, e) => e.data.total,
 };
+/** A counter that exists only once something was added, and holds at most 10. */
+class CounterRefused extends Error {}
+const guarded: Decider<Counter, number, Added> = {
+  initialState: 0,
+  decide: (c, total) => {
+    if (total === 0 && c.data.n === 0) throw new CounterRefused('no such counter');
+    if (total >= 10) throw new CounterRefused('full');
+    return [{ type: 'Added', data: { n: c.data.n, total: total + c.data.n } }];
+  },
+  evolve: (_, e) => e.data.total,
+};
 const add = (n: number): Counter => ({ type: 'Add', data: { n }, at: new Date('2019-02-14T00:00:00Z'), actor: { id: 'somchai' } });
 const context = (extra: Partial<CommandContext> = {}): CommandContext => ({
   actor: { id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' },
@@ -105,7 +116,47 @@ describe('the command runner', () => {
     const retry = await new CommandRunner(store).run(counter, stream, add(5), context({ expectedRevision: 0n, idempotencyKey: 'k-1' }));
     expect(retry.revision).toBe(first.revision);
     expect(retry.position).toBe(first.position);
+    // Decided against the state the caller saw (revision 0), as the first time.
+    expect(retry.events).toEqual(first.events);
     expect(await collect(store.readStream(stream))).toHaveLength(2);
+  });
+
+  it('refuses a stale pin without a key at once, without trying to write', async () => {
+    const stream = `counter-${randomUUID()}`;
+    await new CommandRunner(store).run(counter, stream, add(1), context());
+    await new CommandRunner(store).run(counter, stream, add(2), context());
+    const runner = new CommandRunner(store);
+    const append = jest.spyOn(store, 'append');
+    try {
+      await expect(runner.run(counter, stream, add(5), context({ expectedRevision: 0n }))).rejects.toBeInstanceOf(StaleRevision);
+      expect(append).not.toHaveBeenCalled();
+    } finally {
+      append.mockRestore();
+    }
+  });
+
+  it('passes on a failure of the store while answering a retry, rather than calling it a stale version', async () => {
+    const stream = `counter-${randomUUID()}`;
+    const runner = new CommandRunner(store);
+    await runner.run(counter, stream, add(1), context());
+    await runner.run(counter, stream, add(5), context({ expectedRevision: 0n, idempotencyKey: 'k-store' }));
+    const failure = new Error('disk full');
+    const append = jest.spyOn(store, 'append').mockRejectedValueOnce(failure);
+    try {
+      await expect(new CommandRunner(store).run(counter, stream, add(5), context({ expectedRevision: 0n, idempotencyKey: 'k-store' }))).rejects.toBe(failure);
+    } finally {
+      append.mockRestore();
+    }
+  });
+
+  it("lets the domain say why a pin cannot hold on a stream that does not exist, and calls a pin on a live stream stale without asking it", async () => {
+    const missing = `counter-${randomUUID()}`;
+    await expect(new CommandRunner(store).run(guarded, missing, add(0), context({ expectedRevision: 0n }))).rejects.toBeInstanceOf(CounterRefused);
+    const full = `counter-${randomUUID()}`;
+    await new CommandRunner(store).run(guarded, full, add(4), context());
+    await new CommandRunner(store).run(guarded, full, add(7), context());
+    // Against the stream as it is (11) the domain would refuse ("full"); the pin is simply stale.
+    await expect(new CommandRunner(store).run(guarded, full, add(1), context({ expectedRevision: 0n }))).rejects.toBeInstanceOf(StaleRevision);
   });
 
   it('answers a retried creation with the original outcome, even when the response was lost', async () => {
