@@ -17,7 +17,9 @@ export const libraries = [
     specs: ['libs/event-store/src/**/*.int-spec.ts', 'test/audit-chain.int-spec.ts'],
     servers: [],
     coverageAnalysis: 'perTest',
-    break: 0,
+    // 81.70 % in the first complete run (2 December 2026, session 7, at 99c73e0), before the specs
+    // written for its survivors in command-runner.ts and audit-chain.ts.
+    break: 81,
     changedBreak: 100,
   },
   {
