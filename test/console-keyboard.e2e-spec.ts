@@ -36,14 +36,15 @@ describe('the console by keyboard alone, and at 768 px', () => {
 
   /** What has the keyboard's focus: its accessible label, text or placeholder, and its role. */
   const focused = (page: Page) =>
-    page.evaluate(() => {
-      const e = document.activeElement as HTMLElement | null;
+    // A string, run in the page: the tests' TypeScript has no DOM types.
+    page.evaluate<{ name: string; role: string; tag: string }>(`(() => {
+      const e = document.activeElement;
       if (!e) return { name: '', role: '', tag: '' };
       const labelled = e.getAttribute('aria-labelledby');
-      const byLabels = 'labels' in e ? [...((e as HTMLInputElement).labels ?? [])].map((l) => l.textContent ?? '').join(' ') : '';
-      const name = [e.getAttribute('aria-label') ?? '', labelled ? (document.getElementById(labelled.split(' ')[0])?.textContent ?? '') : '', byLabels, e.tagName === 'BUTTON' || e.tagName === 'A' ? (e.textContent ?? '') : ''].join(' ').trim();
-      return { name, role: e.getAttribute('role') ?? '', tag: e.tagName };
-    });
+      const byLabels = e.labels ? [...e.labels].map((l) => l.textContent || '').join(' ') : '';
+      const name = [e.getAttribute('aria-label') || '', labelled ? (document.getElementById(labelled.split(' ')[0])?.textContent || '') : '', byLabels, e.tagName === 'BUTTON' || e.tagName === 'A' ? (e.textContent || '') : ''].join(' ').trim();
+      return { name, role: e.getAttribute('role') || '', tag: e.tagName };
+    })()`);
 
   /** Presses Tab until the focus is on what `wanted` accepts; fails after `max` presses. */
   async function tabTo(page: Page, wanted: (f: { name: string; role: string; tag: string }) => boolean, what: string, max = 80): Promise<void> {
