@@ -10,7 +10,7 @@ import { loadTexts, setLang } from './i18n';
 import { useLiveUpdates } from './live';
 import { NotificationBell, SETTINGS_ROUTE } from './NotificationBell';
 import { ReferralsBadge } from './ReferralsBadge';
-import { canSeeReferrals } from './referrals';
+import { answersReferrals, canSeeReferrals } from './referrals';
 import { canReadPlanHistory } from './reports';
 import { canSeeCases } from './pages/cases/cases';
 import { SignInPage } from './pages/SignInPage';
@@ -114,7 +114,7 @@ function Shell() {
               <li key={item.key}>
                 <a href={`#${item.key}`} aria-current={section === item.key ? 'page' : undefined}>
                   {item.label}
-                  {item.key === '/referrals' && <ReferralsBadge enabled />}
+                  {item.key === '/referrals' && answersReferrals(user.role) && <ReferralsBadge />}
                 </a>
               </li>
             ))}

@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { isOverdue, useReferralBox } from './referrals';
 
 /**
- * Beside "การส่งต่อ" in the header: how many referrals to the caller's agency wait for an answer, and
+ * Beside "การส่งต่อ" in the header, for those who answer referrals: how many referrals to the caller's agency wait for an answer, and
  * how many of those are overdue (red). The inbox query is the referral screen's own, so the live
  * stream's refresh moves the badge as soon as a referral arrives or is answered, without reloading.
  */
-export function ReferralsBadge({ enabled }: { enabled: boolean }) {
+export function ReferralsBadge() {
   const { t } = useTranslation();
-  const inbox = useReferralBox('inbox', 'open', enabled);
+  const inbox = useReferralBox('inbox', 'open', true);
   const waiting = (inbox.data ?? []).filter((r) => r.status === 'sent');
   const overdue = waiting.filter((r) => isOverdue(r)).length;
   if (waiting.length === 0) return null;

@@ -25,8 +25,11 @@ export type ReferralAction = 'accept' | 'decline' | 'start' | 'complete' | 'revo
  * receiving agency answers (accept or decline a sent one, start an accepted one, complete one in
  * progress); the sending agency or the secretariat may revoke one still open. Auditors only read.
  */
+/** Who answers and revokes referrals at all: the secretariat and agency officers (auditors only read). */
+export const answersReferrals = (role: Role): boolean => role === 'coordinator' || role === 'agency_officer';
+
 export function actionsFor(r: Referral, user: SessionUser): ReferralAction[] {
-  if (user.role !== 'coordinator' && user.role !== 'agency_officer') return [];
+  if (!answersReferrals(user.role)) return [];
   const actions: ReferralAction[] = [];
   if (user.agency === r.toAgency) {
     if (r.status === 'sent') actions.push('accept', 'decline');
@@ -40,8 +43,7 @@ export function actionsFor(r: Referral, user: SessionUser): ReferralAction[] {
 /** Past due and still unanswered: marked so by the scheduler, or already past the due time before it runs. */
 export const isOverdue = (r: Referral, now = Date.now()): boolean => r.overdue || (r.status === 'sent' && Date.parse(r.dueAt) <= now);
 
-/** The first block of an id, enough to tell referrals apart on a screen (the bell says them the same way). */
-export const shortId = (id: string): string => id.slice(0, 8);
+export { shortId } from './format';
 
 const minPosition = () => (latestPosition() ? { minPosition: latestPosition() } : {});
 
