@@ -9,6 +9,7 @@ import { noteWrittenPosition } from '../live';
 import { actionsFor, answerReferral, isStale, OUTCOMES, readReferral, shortId, useReferral, type Referral, type ReferralAction, type ReferralOutcome } from '../referrals';
 import { AgencyLabel, useAgencyNames } from '../agencies';
 import { StatusTag, UrgencyTag } from './ReferralsPage';
+import { RefreshFailed } from '../RefreshFailed';
 
 /** An action the user opened: the referral as it was then, and the ETag its answer carries. */
 interface Opened {
@@ -70,7 +71,8 @@ export default function ReferralPage({ referralId, navigate }: { referralId: str
   });
 
   if (read.isLoading) return <Skeleton active />;
-  if (read.error || !read.data || !user)
+  // An error replaces the page only when there is nothing to show; a failed refresh keeps the record on screen.
+  if (!read.data || !user)
     return (
       <section>
         <BackLink navigate={navigate} />
@@ -107,6 +109,7 @@ export default function ReferralPage({ referralId, navigate }: { referralId: str
       <Typography.Title level={1} id="referral-title" style={{ fontSize: 22, marginTop: 8 }}>
         {t('referrals.detailTitle', { id: shortId(r.referralId) })}
       </Typography.Title>
+      <RefreshFailed error={read.error} />
       {done && <Alert type="success" role="status" showIcon title={t(`referrals.done.${done}`)} style={{ marginBottom: 12 }} data-testid="referral-outcome" />}
       <Card>
         <Descriptions column={{ xs: 1, md: 2 }} size="small" data-testid="referral-detail">

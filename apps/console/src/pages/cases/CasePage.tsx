@@ -14,6 +14,7 @@ import { PersonalDataDialog } from './PersonalDataDialog';
 import { StageTimeline } from './StageTimeline';
 import './cases.css';
 import { districtName } from '../../districts';
+import { RefreshFailed } from '../../RefreshFailed';
 import { WideTable } from '../../WideTable';
 
 const heading = (text: string) => (
@@ -41,7 +42,8 @@ export default function CasePage({ caseId, navigate }: { caseId: string; navigat
   const [revealing, setRevealing] = useState(false);
 
   if (read.isLoading) return <Skeleton active />;
-  if (read.error || !read.data || !user)
+  // An error replaces the page only when there is nothing to show; a failed refresh keeps the record on screen.
+  if (!read.data || !user)
     return (
       <section>
         <BackLink navigate={navigate} />
@@ -69,6 +71,7 @@ export default function CasePage({ caseId, navigate }: { caseId: string; navigat
           {t('cases.reveal.button')}
         </Button>
       </Space>
+      <RefreshFailed error={read.error} />
       {done && <Alert type="success" role="status" showIcon title={t(`cases.done.${done}`)} style={{ marginBottom: 12 }} data-testid="case-outcome" />}
 
       <Card title={heading(t('cases.summary'))}>
