@@ -69,3 +69,6 @@ export const satangToBaht = (satang: number): number => Number(number.format(sat
 
 /** Fiscal years are Buddhist-era years already (ปีงบประมาณ 2562). */
 export const fiscalYearLabel = (year: number, lang: Lang): string => (lang === 'th' ? `ปีงบประมาณ ${year}` : `Fiscal year ${year} BE`);
+
+/** The first block of an id (a case's, a referral's): enough to tell records apart on a screen, and the way notices name them. */
+export const shortId = (id: string): string => id.slice(0, 8);

@@ -9,6 +9,7 @@ import { formatDateTime, type Lang } from '../format';
 import { AgencyLabel, useAgencyNames } from '../agencies';
 import { canSeeEscalations, isOverdue, shortId, useReferralBox, type Box, type Referral } from '../referrals';
 import { WideTable } from '../WideTable';
+import { ShortIdLink } from '../ShortIdLink';
 
 /** The referral's short id as a link to its page: the first column wherever referrals are listed. */
 export function referralColumn(t: TFunction, navigate: (path: string) => void) {
@@ -17,9 +18,7 @@ export function referralColumn(t: TFunction, navigate: (path: string) => void) {
     dataIndex: 'referralId',
     width: 105,
     render: (id: string) => (
-      <a href={`#/referrals/${id}`} onClick={(e) => (e.preventDefault(), navigate(`/referrals/${id}`))} aria-label={t('referrals.openLabel', { id: shortId(id) })}>
-        <code>{shortId(id)}</code>
-      </a>
+      <ShortIdLink kind="referrals" id={id} navigate={navigate} />
     ),
   };
 }

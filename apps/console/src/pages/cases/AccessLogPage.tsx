@@ -7,6 +7,7 @@ import { formatDateTime, type Lang } from '../../format';
 import { useAgencyNames } from '../../agencies';
 import { shortId, useAccessLog, type AccessLogEntry, type AccessLogFilter } from './cases';
 import { WideTable } from '../../WideTable';
+import { ShortIdLink } from '../../ShortIdLink';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -82,9 +83,7 @@ export default function AccessLogPage({ navigate }: { navigate: (path: string) =
                 dataIndex: 'caseId',
                 width: 100,
                 render: (id: string) => (
-                  <a href={`#/cases/${id}`} onClick={(ev) => (ev.preventDefault(), navigate(`/cases/${id}`))} aria-label={t('cases.openLabel', { id: shortId(id) })}>
-                    <code>{shortId(id)}</code>
-                  </a>
+                  <ShortIdLink kind="cases" id={id} navigate={navigate} />
                 ),
               },
               {

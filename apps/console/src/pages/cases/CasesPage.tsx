@@ -10,6 +10,7 @@ import { CaseStatusTag, OverdueTag, StageTag } from './CaseTags';
 import './cases.css';
 import { districtName } from '../../districts';
 import { WideTable } from '../../WideTable';
+import { ShortIdLink } from '../../ShortIdLink';
 
 /**
  * The cases the caller may see, without a single personal field: codes, NRM stage, district, owning
@@ -26,7 +27,6 @@ export default function CasesPage({ navigate }: { navigate: (path: string) => vo
   const agencyName = useAgencyNames();
   const statusId = useId();
   const stageId = useId();
-  const open = (id: string) => navigate(`/cases/${id}`);
   return (
     <section aria-labelledby="cases-title">
       <Typography.Title level={1} id="cases-title" style={{ fontSize: 24 }}>
@@ -85,9 +85,7 @@ export default function CasesPage({ navigate }: { navigate: (path: string) => vo
                 dataIndex: 'caseId',
                 width: 100,
                 render: (id: string) => (
-                  <a href={`#/cases/${id}`} onClick={(e) => (e.preventDefault(), open(id))} aria-label={t('cases.openLabel', { id: shortId(id) })}>
-                    <code>{shortId(id)}</code>
-                  </a>
+                  <ShortIdLink kind="cases" id={id} navigate={navigate} />
                 ),
               },
               { title: t('cases.stage'), dataIndex: 'stage', width: 180, render: (s: Case['stage']) => <StageTag stage={s} /> },

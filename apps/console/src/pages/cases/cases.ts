@@ -38,7 +38,7 @@ export const mayPledge = (user: SessionUser): boolean => user.role === 'coordina
 /** Only the pledging agency (or the secretariat) delivers on a pledge still open. */
 export const mayFulfil = (c: Commitment, user: SessionUser): boolean => c.status === 'pledged' && (user.role === 'coordinator' || (user.role === 'agency_officer' && user.agency === c.agency));
 
-export const shortId = (id: string): string => id.slice(0, 8);
+export { shortId } from '../../format';
 const minPosition = () => (latestPosition() ? { minPosition: latestPosition() } : {});
 
 export interface CaseFilter {
