@@ -7,6 +7,11 @@ let latest: string | undefined;
 /** The console's own last write: a view read after it waits for it (read-your-writes). */
 let written: string | undefined;
 export const latestPosition = (): string | undefined => (written !== undefined && (latest === undefined || BigInt(written) > BigInt(latest)) ? written : latest);
+/** The query parameter that makes a read wait for the views to reach the latest position (read-your-writes); none before the first. */
+export const minPosition = (): { minPosition?: string } => {
+  const position = latestPosition();
+  return position ? { minPosition: position } : {};
+};
 export function noteWrittenPosition(position: string): void {
   if (written === undefined || BigInt(position) > BigInt(written)) written = position;
 }

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api, ApiError, unwrap, type Problem } from './api/client';
 import type { components } from './api/schema';
 import type { Role, SessionUser } from './auth';
-import { latestPosition } from './live';
+import { minPosition } from './live';
 
 /** A referral as the API shows it: who sends what service to whom, and when; never the person. */
 export type Referral = components['schemas']['ReferralViewDto'];
@@ -45,7 +45,6 @@ export const isOverdue = (r: Referral, now = Date.now()): boolean => r.overdue |
 
 export { shortId } from './format';
 
-const minPosition = () => (latestPosition() ? { minPosition: latestPosition() } : {});
 
 /** One tab's referrals; the live stream's invalidation refetches them whenever the views move. */
 export function useReferralBox(box: Box, state: 'all' | 'open' | 'overdue', enabled: boolean) {

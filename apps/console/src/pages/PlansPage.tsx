@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../api/client';
 import { fiscalYearLabel, formatBaht, formatCount, formatDateTime, type Lang } from '../format';
 import { useAuth } from '../auth';
-import { latestPosition } from '../live';
+import { minPosition } from '../live';
 import { AddToProject } from './AddToProject';
 import { ProjectEditor } from './ProjectEditor';
 import { PlanReportsCard } from './Reports';
@@ -21,7 +21,6 @@ import type { PlanSummary } from '../types';
 import './plan/plan-workspace.css';
 import { WideTable } from '../WideTable';
 
-const minPosition = () => (latestPosition() ? { minPosition: latestPosition() } : {});
 
 /** Every plan, latest fiscal year first; the secretariat drafts a new one here. */
 export function PlansPage({ navigate }: { navigate: (path: string) => void }) {

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api, ApiError, unwrap, type Problem } from '../../api/client';
 import type { components } from '../../api/schema';
 import type { Role, SessionUser } from '../../auth';
-import { latestPosition } from '../../live';
+import { minPosition } from '../../live';
 import type { Referral } from '../../referrals';
 
 type Schemas = components['schemas'];
@@ -39,7 +39,6 @@ export const mayPledge = (user: SessionUser): boolean => user.role === 'coordina
 export const mayFulfil = (c: Commitment, user: SessionUser): boolean => c.status === 'pledged' && (user.role === 'coordinator' || (user.role === 'agency_officer' && user.agency === c.agency));
 
 export { shortId } from '../../format';
-const minPosition = () => (latestPosition() ? { minPosition: latestPosition() } : {});
 
 export interface CaseFilter {
   readonly status?: 'open' | 'closed';

@@ -6,7 +6,7 @@ import { api, ApiError, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 import { districtName } from '../../districts';
 import { formatBaht, formatCount, type Lang } from '../../format';
-import { latestPosition } from '../../live';
+import { minPosition } from '../../live';
 import { Published, publishedText, type PublishedTable } from './published';
 
 type CaseDashboard = components['schemas']['CaseDashboardDto'];
@@ -14,7 +14,6 @@ type ReferralDashboard = components['schemas']['ReferralDashboardDto'];
 type CommitmentDashboard = components['schemas']['CommitmentDashboardDto'];
 type Resource = components['schemas']['CommitmentTotalsDto']['resource'];
 
-const minPosition = () => (latestPosition() ? { minPosition: latestPosition() } : {});
 
 /** The three de-identified dashboards of the case work; every role may read them. */
 function useCaseDashboards() {

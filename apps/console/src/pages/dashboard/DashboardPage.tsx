@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { AgencyLabel } from '../../agencies';
 import { api, ApiError, unwrap } from '../../api/client';
 import { fiscalYearLabel, formatBaht, formatCount, satangToBaht, type Lang } from '../../format';
-import { latestPosition } from '../../live';
+import { minPosition } from '../../live';
 import type { DashboardCell, PlanDashboard, PlanSummary } from '../../types';
 import { CaseReportsCard } from '../Reports';
 import { WideTable } from '../../WideTable';
@@ -28,7 +28,6 @@ const CHART_BASE = { textStyle: { fontFamily: "'Sarabun', 'Noto Sans Thai', sans
 /** The plan choice that means every plan of the fiscal year. */
 const ALL_PLANS = 'all';
 
-const minPosition = () => (latestPosition() ? { minPosition: latestPosition() } : {});
 const label = (cell: DashboardCell, lang: Lang): string => (lang === 'en' ? cell.labelEn : cell.labelTh) ?? cell.key;
 
 /**

@@ -1,10 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, ApiError, unwrap } from '../../api/client';
 import type { Role } from '../../auth';
-import { latestPosition } from '../../live';
+import { minPosition } from '../../live';
 import type { Plan } from './model';
 
-const minPosition = () => (latestPosition() ? { minPosition: latestPosition() } : {});
 
 export const planKey = (planId: string) => ['plan', planId] as const;
 
