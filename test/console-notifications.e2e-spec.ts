@@ -105,6 +105,35 @@ describe('notifications in the console', () => {
     process.stdout.write(`bell rang ${rang} ms after the referral was sent\n`);
   }, 300_000);
 
+  it('an auditor’s access to a case reaches the owning agency’s bell and opens the case; a viewer of the same agency hears nothing of it', async () => {
+    const coordSecret = await readyUser('coord.bell', 'coordinator', 'เลขานุการแจ้งเตือน-2562', 'PSDHS-SK');
+    await readyUser('viewer.bell', 'viewer', 'ผู้ดูแจ้งเตือน-2562', 'PSDHS-SK');
+    const coord = await newPage();
+    await signIn(coord, 'coord.bell', 'เลขานุการแจ้งเตือน-2562', coordSecret);
+    const viewer = await newPage();
+    await signIn(viewer, 'viewer.bell', 'ผู้ดูแจ้งเตือน-2562');
+    const made = await api.http.post('/api/v1/cases').set(secretariat).send({ source: 'hotline_1300', districtCode: '2706', foundOn: '2019-05-01', ageGroup: 'adult', person: { givenName: 'Fictional Person' } });
+    expect(made.status).toBe(201);
+    const caseId = made.body.caseId as string;
+    const auditor = { Authorization: `Bearer ${await api.token('auditor', 'auditor.bell', 'OAG')}` };
+    await api.http.post(`/api/v1/cases/${caseId}/personal-data-access-grants`).set(auditor).send({ reason: 'ตรวจสอบข้อร้องเรียนเลขที่ 7/2562' }).expect(201);
+
+    await coord.getByRole('button', { name: 'การแจ้งเตือน 1 รายการที่ยังไม่อ่าน' }).waitFor({ timeout: 20_000 });
+    await bell(coord).click();
+    const item = coord.getByTestId('bell-item');
+    expect(await item.innerText()).toContain('มีการให้สิทธิ์ผู้ตรวจสอบเข้าถึงข้อมูลส่วนบุคคลในกรณีของหน่วยงาน');
+    await item.click();
+    // The case has its screen: the notice opens it, not a dialog.
+    await coord.getByRole('heading', { name: `กรณี ${caseId.slice(0, 8)}`, level: 1 }).waitFor();
+    expect(new URL(coord.url()).hash).toBe(`#/cases/${caseId}`);
+    expect(await coord.getByTestId('notice-dialog').count()).toBe(0);
+
+    // The same agency's viewer, who may not read cases, was not told of this one: the coordinator's notice was delivered, theirs never planned.
+    const inbox = (await api.http.get('/api/v1/me/notifications').set({ Authorization: `Bearer ${await api.token('viewer', 'viewer.bell', 'PSDHS-SK')}` }).expect(200)).body;
+    expect(inbox.items.filter((n: { link: string }) => n.link === `/cases/${caseId}`)).toEqual([]);
+    await viewer.getByRole('button', { name: 'การแจ้งเตือน ไม่มีรายการที่ยังไม่อ่าน' }).waitFor();
+  }, 300_000);
+
   it('a plan submitted for approval reaches the chair’s bell, and the notice opens the plan', async () => {
     await readyUser('chair.bell', 'chair', 'ประธานอนุกรรมการ-2562', 'PROV-SK');
     const page = await newPage();

@@ -243,7 +243,7 @@ export class Notifier {
   private recipientsOnce(): (audience: Audience) => Promise<Recipient[]> {
     const known = new Map<string, Promise<Recipient[]>>();
     return (audience) => {
-      const key = `${audience.agency ?? ''}|${audience.role ?? ''}`;
+      const key = `${audience.agency ?? ''}|${audience.role ?? ''}|${audience.readers?.join(',') ?? ''}`;
       if (!known.has(key)) known.set(key, this.directory.recipientsFor(audience));
       return known.get(key)!;
     };

@@ -94,6 +94,7 @@ export class SubscriptionDirectory implements RecipientDirectory {
     let query = this.db.selectFrom('notification_subscriptions').selectAll();
     if (audience.agency) query = query.where('agency', '=', audience.agency);
     if (audience.role) query = query.where('role', '=', audience.role);
+    if (audience.readers) query = query.where('role', 'in', [...audience.readers]);
     if (!audience.agency && !audience.role) return [];
     const rows = await query.orderBy('subscription_id').execute();
     return rows.map((r) => ({ id: r.subscription_id, channel: r.channel as Channel, address: r.address, secret: r.secret, digest: r.digest === 1 }));
@@ -102,7 +103,10 @@ export class SubscriptionDirectory implements RecipientDirectory {
 
 /** Whether a person of this agency and role is among those a notice is for. */
 const concerns = (audience: Audience, person: { agency: string; role: Role }): boolean =>
-  (audience.agency !== undefined || audience.role !== undefined) && (audience.agency === undefined || audience.agency === person.agency) && (audience.role === undefined || audience.role === person.role);
+  (audience.agency !== undefined || audience.role !== undefined) &&
+  (audience.agency === undefined || audience.agency === person.agency) &&
+  (audience.role === undefined || audience.role === person.role) &&
+  (audience.readers === undefined || audience.readers.includes(person.role));
 
 /**
  * Recipients from the user directory: every active person of the agency or role a notice is for, on

@@ -9,7 +9,7 @@ describe('notices an event calls for', () => {
     expect(overdue.subject.th).toMatch(/[\u0E00-\u0E7F]/);
     expect(overdue.subject.en).toContain('overdue');
     const [escalated] = noticesFor({ id: 'e2', type: 'ReferralEscalated', data: { referralId: 'r-1', caseId: 'c-1', toRole: 'coordinator' }, occurredAt: at });
-    expect(escalated.audience).toEqual({ role: 'coordinator' });
+    expect(escalated.audience).toEqual({ role: 'coordinator', readers: ['coordinator', 'agency_officer', 'auditor'] });
   });
 
   it('gives times in the Buddhist era and Bangkok time in Thai, and in Bangkok time in English', () => {
@@ -38,7 +38,20 @@ describe('notices an event calls for', () => {
   it('tells the owning agency of an auditor’s access grant when it is known, and no one otherwise', () => {
     const grant = { id: 'e4', type: 'AuditAccessGranted', data: { caseId: 'c-1', auditorId: 'a', agency: 'OAG', reason: 'r', grantedAt: at, until: at }, occurredAt: at };
     expect(noticesFor(grant)).toEqual([]);
-    expect(noticesFor(grant, () => 'IMM-SK')[0].audience).toEqual({ agency: 'IMM-SK' });
+    expect(noticesFor(grant, () => 'IMM-SK')[0].audience).toEqual({ agency: 'IMM-SK', readers: ['coordinator', 'agency_officer', 'auditor'] });
+  });
+
+  it('reaches only the roles that may read what it links to: no referral or case for a chair or a viewer of the agency, no plan for a viewer', () => {
+    const [sent] = noticesFor({ id: 'e6', type: 'ReferralSent', data: { referralId: 'r-1', caseId: 'c-1', fromAgency: 'PSDHS-SK', toAgency: 'EMP-SK', service: 'shelter', urgency: 'urgent', dueAt: at }, occurredAt: at });
+    expect(sent.audience.readers).toEqual(['coordinator', 'agency_officer', 'auditor']);
+    const [submitted] = noticesFor({ id: 'e7', type: 'PlanSubmitted', data: { planId: 'p-1' }, occurredAt: at });
+    expect(submitted.link).toBe('/plans/p-1');
+    expect(submitted.audience.readers).toEqual(['coordinator', 'chair', 'agency_officer', 'auditor']);
+    const due = (target: { kind: 'case'; caseId: string } | { kind: 'project'; planId: string; projectId: string }) =>
+      commitmentDueNotice({ commitmentId: 'k-1', agency: 'SHELTER-SK', resource: 'shelter_beds', quantity: 4, fulfilled: 1, dueOn: '2019-06-30', target }, 'n-1', at).audience.readers;
+    expect(due({ kind: 'case', caseId: 'c-1' })).not.toContain('chair');
+    expect(due({ kind: 'project', planId: 'p-1', projectId: 'x-1' })).toContain('chair');
+    expect(due({ kind: 'project', planId: 'p-1', projectId: 'x-1' })).not.toContain('viewer');
   });
 
   it('waits twice as long after each failed attempt, up to a cap', () => {

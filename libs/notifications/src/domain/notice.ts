@@ -1,9 +1,27 @@
 import { formatEnglishDate, formatEnglishDateTime, formatThaiDate, formatThaiDateTime, type Role } from '@ruamjai/kernel';
 
-/** Who a notice is for: the users of an agency, of a role, or of a role within an agency. */
+/**
+ * Who a notice is for: the users of an agency, of a role, or of a role within an agency; and of those,
+ * only the roles that may read what it is about (`readers`, set by `noticesFor` from its link).
+ */
 export interface Audience {
   readonly agency?: string;
   readonly role?: Role;
+  readonly readers?: readonly Role[];
+}
+
+/** Those who may read cases and referrals (the API refuses the chair and viewers). */
+const CASE_READERS: readonly Role[] = ['coordinator', 'agency_officer', 'auditor'];
+/** Those who may read a plan (viewers see dashboards only). */
+const PLAN_READERS: readonly Role[] = ['coordinator', 'chair', 'agency_officer', 'auditor'];
+
+/**
+ * A notice reaches only people who may read what it links to: a referral's or case's notice names
+ * the case and the service, which the API would not show a chair or a viewer of the same agency.
+ */
+function forItsReaders(notice: Notice): Notice {
+  const readers = notice.link.startsWith('/plans/') ? PLAN_READERS : CASE_READERS;
+  return { ...notice, audience: { ...notice.audience, readers } };
 }
 
 export type NoticeKind =
@@ -53,6 +71,10 @@ const when = (v: unknown): { th: string; en: string } => {
  * grant, comes in from outside because the grant's event does not carry it.
  */
 export function noticesFor(event: NoticeSource, owningAgencyOf: (caseId: string) => string | undefined = () => undefined): Notice[] {
+  return noticesOf(event, owningAgencyOf).map(forItsReaders);
+}
+
+function noticesOf(event: NoticeSource, owningAgencyOf: (caseId: string) => string | undefined): Notice[] {
   const d = event.data;
   const base = { eventId: event.id, occurredAt: event.occurredAt };
   switch (event.type) {
@@ -190,6 +212,10 @@ export interface DueCommitment {
  * revised date gets a notice of its own and the same date never a second.
  */
 export function commitmentDueNotice(c: DueCommitment, noticeId: string, occurredAt: string): Notice {
+  return forItsReaders(commitmentDue(c, noticeId, occurredAt));
+}
+
+function commitmentDue(c: DueCommitment, noticeId: string, occurredAt: string): Notice {
   const resource = RESOURCE_NAMES[c.resource] ?? { th: c.resource, en: c.resource };
   const left = c.quantity - c.fulfilled;
   const target = c.target.kind === 'case' ? { th: `กรณี ${c.target.caseId}`, en: `case ${c.target.caseId}` } : { th: `โครงการ ${c.target.projectId}`, en: `project ${c.target.projectId}` };
