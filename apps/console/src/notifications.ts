@@ -5,6 +5,7 @@ import type { components } from './api/schema';
 import type { Role } from './auth';
 import { canSeePlans } from './auth';
 import { canSeeReferrals } from './referrals';
+import { canSeeCases } from './pages/cases/cases';
 import { onPositionMoved } from './live';
 
 export type Notice = components['schemas']['InboxItemDto'];
@@ -84,13 +85,14 @@ export function useMarkAllRead() {
 }
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-/** The console's screens a notice may lead to: a plan, or a project within it (shown in the plan's tree); a referral. */
+/** The console's screens a notice may lead to: a plan, or a project within it (shown in the plan's tree); a referral; a case. */
 const ROUTED: ReadonlyArray<{ pattern: RegExp; allowed: (role: Role) => boolean }> = [
   { pattern: new RegExp(`^/plans/${UUID}(?:/projects/${UUID})?$`, 'i'), allowed: canSeePlans },
   { pattern: new RegExp(`^/referrals/${UUID}$`, 'i'), allowed: canSeeReferrals },
+  { pattern: new RegExp(`^/cases/${UUID}$`, 'i'), allowed: canSeeCases },
 ];
 
-/** The console route for a notice's link, or null when the console has no screen for it yet (cases). */
+/** The console route for a notice's link, or null when the console has no screen for it that the reader may open. */
 export function consoleRouteFor(link: string, role: Role): string | null {
   const route = ROUTED.find((r) => r.pattern.test(link) && r.allowed(role));
   return route ? link : null;
