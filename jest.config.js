@@ -46,7 +46,7 @@ module.exports = {
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'] },
     { ...shared, ...servers, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'] },
-    { ...shared, ...servers, displayName: 'e2e', testMatch: ['<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'] },
+    { ...shared, ...servers, displayName: 'e2e', testEnvironment: '<rootDir>/test/support/e2e-environment.js', testMatch: ['<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'] },
   ],
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   // A guard against hangs, not a measure of speed: suites with real servers share 2 cores with the image build.

@@ -153,6 +153,7 @@ describe('referrals in the console', () => {
 
     // A second tab of the same officer opens the decline dialog on the referral as it is now ("sent")…
     const stale = await page.context().newPage();
+    pages.watch(stale);
     stale.setDefaultTimeout(60_000);
     await stale.goto(`${base}/#/referrals/${referralId}`);
     await stale.getByRole('heading', { name: `การส่งต่อ ${referralId.slice(0, 8)}`, level: 1 }).waitFor();

@@ -25,6 +25,11 @@ describe('the console, served by the API', () => {
     const script = await api.http.get(asset);
     expect(script.status).toBe(200);
     expect(script.headers['cache-control']).toContain('immutable');
+    // The tab's icon is the console's own, from the same origin (a browser asks for it on every page).
+    const icon = /<link rel="icon"[^>]*href="([^"]+)"/.exec(index.text)![1];
+    const svg = await api.http.get(icon).buffer(true);
+    expect(svg.status).toBe(200);
+    expect(svg.headers['content-type']).toMatch(/^image\/svg\+xml/);
   });
 
   it('leaves unknown API routes to the API: problem+json, not the page', async () => {

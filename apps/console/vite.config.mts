@@ -5,7 +5,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: import.meta.dirname,
   base: '/',
-  publicDir: false,
+  // The few files served as they are (the tab's icon).
+  publicDir: resolve(import.meta.dirname, 'public'),
   build: {
     outDir: resolve(import.meta.dirname, '../../dist/console'),
     emptyOutDir: true,

@@ -65,12 +65,28 @@ export async function shoot(target: Page | Locator, lang: 'th' | 'en', name: str
   else await target.screenshot({ path: join(SHOTS, lang, `${name}.png`) });
 }
 
+/** What a page went through that a failing test should tell: uncaught errors, console errors, refused and failed requests. */
+interface PageLog {
+  readonly page: Page;
+  readonly uncaught: string[];
+  readonly events: string[];
+}
+
+const clip = (text: string, max = 300) => (text.length > max ? `${text.slice(0, max)}…` : text);
+
 /**
  * Pages in fresh browser contexts (Thai locale, Bangkok time), each closed by `closeAll` after its
  * test: a test that fails part-way must not leave its page (and its live stream) holding connections.
+ *
+ * Each page is watched while it lives. An uncaught error in a page fails its test (a console that
+ * throws shows a person a broken screen, whatever the test was looking at). When a test fails
+ * (test/support/e2e-environment.js says so), each page leaves a screenshot in
+ * test-results/console-failures and the run's output says what it showed: its address, its open
+ * dialogs and alerts, and the last errors and failed requests, so a failure on CI can be read.
  */
 export class BrowserPages {
   private readonly open: BrowserContext[] = [];
+  private readonly logs: PageLog[] = [];
 
   constructor(private readonly browser: () => Browser) {}
 
@@ -81,10 +97,60 @@ export class BrowserPages {
     // Generous: the CI machine is shared, and a slow first paint is not what these tests judge.
     page.setDefaultTimeout(60_000);
     page.setDefaultNavigationTimeout(90_000);
+    this.watch(page);
     return { context, page };
   }
 
-  async closeAll(): Promise<void> {
-    await Promise.all(this.open.splice(0).map((c) => c.close().catch(() => undefined)));
+  /** Watches a page opened some other way (a second tab of a context this opened). */
+  watch(page: Page): void {
+    const log: PageLog = { page, uncaught: [], events: [] };
+    this.logs.push(log);
+    const note = (line: string) => {
+      log.events.push(`${new Date().toISOString().slice(11, 23)} ${clip(line)}`);
+      if (log.events.length > 30) log.events.shift();
+    };
+    page.on('pageerror', (error) => {
+      log.uncaught.push(clip(error.stack ?? error.message, 1200));
+      note(`uncaught: ${error.message}`);
+    });
+    page.on('console', (message) => message.type() === 'error' && note(`console error: ${message.text()}`));
+    page.on('response', (response) => response.status() >= 400 && note(`${response.status()} ${response.request().method()} ${response.url()}`));
+    page.on('requestfailed', (request) => note(`failed ${request.method()} ${request.url()}: ${request.failure()?.errorText ?? ''}`));
   }
+
+  async closeAll(): Promise<void> {
+    const logs = this.logs.splice(0);
+    const failed = (globalThis as { __currentTestFailed?: boolean }).__currentTestFailed === true;
+    if (failed) await Promise.all(logs.map((log, n) => describePage(log, n)));
+    await Promise.all(this.open.splice(0).map((c) => c.close().catch(() => undefined)));
+    const uncaught = logs.flatMap((log) => log.uncaught);
+    if (uncaught.length > 0 && !failed) throw new Error(`the console threw ${uncaught.length} uncaught error(s):\n${uncaught.join('\n---\n')}`);
+  }
+}
+
+/** Where a failing test's pages leave their screenshots. */
+export const FAILURE_SHOTS = join(__dirname, '../../test-results/console-failures');
+
+async function describePage(log: PageLog, n: number): Promise<void> {
+  const { page } = log;
+  if (page.isClosed()) return;
+  const test = (expect.getState().currentTestName ?? 'test').replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80);
+  const lines = [`--- page ${n + 1} of the failed test "${expect.getState().currentTestName}": ${page.url()}`];
+  try {
+    mkdirSync(FAILURE_SHOTS, { recursive: true });
+    const shot = join(FAILURE_SHOTS, `${test}-${n + 1}.png`);
+    await page.screenshot({ path: shot, fullPage: true, timeout: 10_000 });
+    lines.push(`screenshot: ${shot}`);
+    // The test's data is fictitious; what a person would read on screen is what helps most.
+    const shown = await page.evaluate(`[...document.querySelectorAll('[role=dialog], [role=alert], [role=status], .ant-form-item-explain')]
+      .filter((e) => e.getClientRects().length > 0)
+      .map((e) => (e.getAttribute('role') ?? 'explain') + ': ' + e.innerText.replace(/\\s+/g, ' ').slice(0, 300))`);
+    lines.push(...(shown as string[]).map((s) => `shown ${s}`));
+    const main = (await page.evaluate(`(document.querySelector('main, #main, body')?.innerText ?? '').replace(/\\s+/g, ' ').slice(0, 600)`)) as string;
+    lines.push(`text: ${main}`);
+  } catch (error) {
+    lines.push(`(could not read the page: ${(error as Error).message})`);
+  }
+  lines.push(...log.events.map((e) => `event ${e}`));
+  console.log(lines.join('\n'));
 }

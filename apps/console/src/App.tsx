@@ -9,6 +9,7 @@ import type { Lang } from './format';
 import { loadTexts, setLang } from './i18n';
 import { useLiveUpdates } from './live';
 import { NotificationBell, SETTINGS_ROUTE } from './NotificationBell';
+import { PageErrorBoundary } from './PageErrorBoundary';
 import { ReferralsBadge } from './ReferralsBadge';
 import { answersReferrals, canSeeReferrals } from './referrals';
 import { canReadPlanHistory } from './reports';
@@ -133,7 +134,9 @@ function Shell() {
         </Space>
       </Layout.Header>
       <Layout.Content id="main" tabIndex={-1} style={{ padding: 24 }}>
-        <Suspense fallback={<Spin />}>{page}</Suspense>
+        <PageErrorBoundary route={path}>
+          <Suspense fallback={<Spin />}>{page}</Suspense>
+        </PageErrorBoundary>
       </Layout.Content>
     </Layout>
   );
