@@ -136,6 +136,8 @@ describe('signing in through an OpenID provider', () => {
     const first = await cookie(context, 'ruamjai_refresh');
     expect(first).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/v1/auth' });
     expect(await cookie(context, 'ruamjai_oidc')).toBeUndefined();
+    // The provider's ID token stays for one use, the hint that ends its session at sign-out: out of the page's reach, never sent from another site.
+    expect(await cookie(context, 'ruamjai_oidc_id')).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/v1/auth/oidc' });
     const refreshed = await refreshInPage(page);
     expect(refreshed.status).toBe(200);
     expect(refreshed.body.user).toEqual({ username: 'kanya.s', displayName: 'กันยา ศรีสุข', role: 'coordinator', agency: 'PSDHS-SK' });
@@ -162,8 +164,8 @@ describe('signing in through an OpenID provider', () => {
     expect(history[1]).toMatchObject({ actor: 'kanya.s', data: { username: 'kanya.s', issuer: provider.issuer, subject: 'kanya', client: '127.0.0.1' } });
   }, 240_000);
 
-  it('an agency officer signs in from the English button, and signing out in the console revokes the session at once', async () => {
-    const { page } = await newPage();
+  it('an agency officer signs in from the English button; signing out in the console revokes the session at once and ends the session at the provider, so the next person at the desk must sign in there again', async () => {
+    const { context, page } = await newPage();
     await page.goto(base + '/', { waitUntil: 'domcontentloaded' });
     await page.getByTestId('language-switch').click();
     await button(page, 'en').waitFor();
@@ -180,11 +182,29 @@ describe('signing in through an OpenID provider', () => {
     const bearer = { Authorization: `Bearer ${refreshed.body.accessToken}` };
     await api.http.get('/api/v1/referrals/inbox').set(bearer).expect(200);
 
+    // Signed out here, the browser goes on to the provider, which asks, ends its own session and sends it back.
+    const endSession = page.waitForRequest((r) => r.url().startsWith(`${provider.issuer}/session/end`));
     await page.getByTestId('sign-out').click();
-    await button(page, 'en').waitFor();
+    const ending = new URL((await endSession).url()).searchParams;
+    expect(ending.get('post_logout_redirect_uri')).toBe(`${base}/`);
+    expect(ending.get('ui_locales')).toBe('en th');
+    expect(ending.get('id_token_hint')).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     const after = await api.http.get('/api/v1/auth/me').set(bearer);
     expect({ status: after.status, code: after.body.code }).toEqual({ status: 401, code: 'AUTH.SESSION_REVOKED' });
+    await page.getByRole('button', { name: 'Yes, sign me out' }).click();
+    await button(page, 'en').waitFor();
+    expect(new URL(page.url()).origin).toBe(base);
+    expect(await cookie(context, 'ruamjai_oidc_id')).toBeUndefined();
     expect((await historyTypes('wichai.imm')).map((e) => e.type)).toEqual(['UserRegisteredFromProvider', 'UserSignedInThroughProvider', 'UserSignedOut']);
+
+    // The next person at this desk: the provider asks for a password again rather than letting the officer's session through.
+    await button(page, 'en').click();
+    await page.getByLabel('Username').waitFor();
+    expect(await page.getByTestId('signed-in-user').count()).toBe(0);
+
+    // Sent to the provider's sign-out from elsewhere (no ID token, or still signed in here): nothing happens there.
+    const fromElsewhere = await api.http.get('/api/v1/auth/oidc/sign-out');
+    expect({ status: fromElsewhere.status, location: fromElsewhere.headers.location }).toEqual({ status: 303, location: `${base}/` });
   }, 240_000);
 
   it('a person whose groups map to no role is refused with a Thai message, not signed in, and the refusal is recorded', async () => {
@@ -291,7 +311,7 @@ describe('signing in through an OpenID provider', () => {
 
   it('tells the console what is open, and keeps the password form shut under AUTH_MODE=oidc', async () => {
     const methods = await api.http.get('/api/v1/auth/methods').expect(200);
-    expect(methods.body).toEqual({ password: false, oidc: { providerName: PROVIDER_NAME, startUrl: '/api/v1/auth/oidc/start' } });
+    expect(methods.body).toEqual({ password: false, oidc: { providerName: PROVIDER_NAME, startUrl: '/api/v1/auth/oidc/start', signOutUrl: '/api/v1/auth/oidc/sign-out' } });
     const refused = await api.http.post('/api/v1/auth/sign-in').send({ username: 'kanya.s', password: 'kanya-at-the-provider' });
     expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 404, code: 'AUTH.EMBEDDED_SIGN_IN_DISABLED' });
   });
@@ -303,7 +323,7 @@ describe('signing in through an OpenID provider', () => {
     );
     try {
       const at = await serveConsole(both);
-      expect((await both.http.get('/api/v1/auth/methods').expect(200)).body).toEqual({ password: true, oidc: { providerName: PROVIDER_NAME, startUrl: '/api/v1/auth/oidc/start' } });
+      expect((await both.http.get('/api/v1/auth/methods').expect(200)).body).toEqual({ password: true, oidc: { providerName: PROVIDER_NAME, startUrl: '/api/v1/auth/oidc/start', signOutUrl: '/api/v1/auth/oidc/sign-out' } });
       const { page } = await newPage();
       await page.goto(at + '/', { waitUntil: 'domcontentloaded' });
       await button(page).waitFor();

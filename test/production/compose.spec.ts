@@ -153,12 +153,14 @@ describe('docker-compose.yml', () => {
       expect(services.api.networks).toContain('edge');
     });
 
-    it('defines the client the API uses: public, code flow with PKCE S256 only, sending the browser back to the API’s callback', () => {
+    it('defines the client the API uses: public, code flow with PKCE S256 only, sending the browser back to the API’s callback, and to the console after signing out', () => {
       expect(client()).toBeDefined();
       expect(api().OIDC_CLIENT_SECRET).toBeUndefined();
       expect(client()).toMatchObject({ publicClient: true, standardFlowEnabled: true, implicitFlowEnabled: false, directAccessGrantsEnabled: false });
       expect(client().attributes['pkce.code.challenge.method']).toBe('S256');
       expect(client().redirectUris).toEqual([api().OIDC_REDIRECT_URL]);
+      // Signing out of the console ends the Keycloak session too, and Keycloak sends the browser back to the console.
+      expect(client().attributes['post.logout.redirect.uris']).toBe(api().OIDC_REDIRECT_URL.replace(/\/api\/v1\/auth\/oidc\/callback$/, '/'));
     });
 
     it('releases the claims the API maps, and has a group for every provider value of the role map', () => {

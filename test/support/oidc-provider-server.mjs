@@ -35,6 +35,8 @@ const provider = new Provider(issuer, {
       client_id: clientId,
       client_secret: clientSecret,
       redirect_uris: [redirectUri],
+      // The console: where the provider sends the browser back after ending its session (RP-initiated logout).
+      post_logout_redirect_uris: [redirectUri.replace(/\/api\/v1\/auth\/oidc\/callback$/, '/')],
       response_types: ['code'],
       grant_types: ['authorization_code'],
       token_endpoint_auth_method: 'client_secret_basic',
@@ -46,7 +48,19 @@ const provider = new Provider(issuer, {
   pkce: { required: () => true },
   scopes: ['openid', 'profile', 'ruamjai'],
   claims: { openid: ['sub'], profile: ['name', 'preferred_username'], ruamjai: ['groups', 'agency'] },
-  features: { devInteractions: { enabled: false } },
+  features: {
+    devInteractions: { enabled: false },
+    rpInitiatedLogout: {
+      enabled: true,
+      // The provider asks before it ends its session, as real ones do when a relying party sends the browser.
+      async logoutSource(ctx, form) {
+        ctx.body = page(
+          'Sign out',
+          `<p>Sign out of the test identity provider as well?</p>${form}<button type="submit" form="op.logoutForm" value="yes" name="logout">Yes, sign me out</button>`,
+        );
+      },
+    },
+  },
   interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
   async findAccount(_ctx, sub) {
     const account = accounts()[sub];

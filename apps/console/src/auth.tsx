@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import i18next from 'i18next';
 import { api, readCookie, setAccessToken, unwrap } from './api/client';
 
 export type Role = 'coordinator' | 'chair' | 'agency_officer' | 'auditor' | 'viewer';
@@ -83,6 +84,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     await api.POST('/api/v1/auth/sign-out', csrf()).catch(() => undefined);
     setAccessToken(null);
     setUser(null);
+    // Signed in through the OpenID provider: end the session there too, or the next person at this
+    // desk would walk back in through it. The API sends the browser on only if it holds the
+    // provider's ID token, and back to the console otherwise; a page load also clears memory.
+    const methods = await api.GET('/api/v1/auth/methods').catch(() => undefined);
+    const oidc = methods?.data?.oidc;
+    if (oidc) window.location.assign(`${oidc.signOutUrl}?lang=${i18next.language === 'en' ? 'en' : 'th'}`);
   }, []);
 
   return <AuthContext.Provider value={{ user, ready, accept, signOut }}>{children}</AuthContext.Provider>;

@@ -128,6 +128,11 @@ export class UserCommandAnswerDto {
 export class OidcSignInMethodDto {
   @ApiProperty({ example: 'Keycloak', description: 'The provider’s name for the button: "เข้าสู่ระบบด้วย …"' }) providerName!: string;
   @ApiProperty({ example: '/api/v1/auth/oidc/start', description: 'Open in the browser (a navigation, not a fetch): it redirects to the provider' }) startUrl!: string;
+  @ApiProperty({
+    example: '/api/v1/auth/oidc/sign-out',
+    description: 'Open in the browser after POST /api/v1/auth/sign-out: it ends the session at the provider too (RP-initiated logout), so the next person at the desk must sign in there again',
+  })
+  signOutUrl!: string;
 }
 
 export class SignInMethodsDto {

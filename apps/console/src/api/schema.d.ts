@@ -1655,6 +1655,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/oidc/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ออกจากระบบที่ผู้ให้บริการยืนยันตัวตนด้วย / End the session at the OpenID provider too (open in the browser after sign-out) */
+        get: operations["OidcSignInController_signOut"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -2798,6 +2815,11 @@ export interface components {
              * @example /api/v1/auth/oidc/start
              */
             startUrl: string;
+            /**
+             * @description Open in the browser after POST /api/v1/auth/sign-out: it ends the session at the provider too (RP-initiated logout), so the next person at the desk must sign in there again
+             * @example /api/v1/auth/oidc/sign-out
+             */
+            signOutUrl: string;
         };
         SignInMethodsDto: {
             /** @description The embedded directory’s password (and TOTP) sign-in is open */
@@ -5762,6 +5784,27 @@ export interface operations {
             };
             /** @description The provider vouched for the person but their claims give no role or agency (AUTH.OIDC_NO_ROLE, …): recorded, not signed in */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OidcSignInController_signOut: {
+        parameters: {
+            query?: {
+                /** @description The language the provider’s pages should use, if it can */
+                lang?: "th" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the provider’s end-session endpoint (id_token_hint, post_logout_redirect_uri = the console), or straight back to the console */
+            303: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -99,6 +99,27 @@ export class OidcRelyingParty {
     return { url: url.href, transaction };
   }
 
+  /**
+   * Where to send the browser to end the person's session at the provider too (OpenID Connect
+   * RP-Initiated Logout): the ID token it gave as the hint, the console as the way back. None when
+   * the provider has no end-session endpoint or cannot be reached: the Ruamjai session is over
+   * either way.
+   */
+  async endSessionUrl(idToken: string, options: { returnTo: string; uiLocales?: string }): Promise<string | undefined> {
+    let configuration: oidc.Configuration;
+    try {
+      configuration = await this.discover();
+    } catch {
+      return undefined;
+    }
+    if (!configuration.serverMetadata().end_session_endpoint) return undefined;
+    return oidc.buildEndSessionUrl(configuration, {
+      id_token_hint: idToken,
+      post_logout_redirect_uri: options.returnTo,
+      ...(options.uiLocales ? { ui_locales: options.uiLocales } : {}),
+    }).href;
+  }
+
   /** The transaction from the cookie, if it is ours, unexpired and whole. */
   async readTransaction(token: string | undefined): Promise<OidcTransaction | undefined> {
     if (!token) return undefined;
@@ -116,7 +137,7 @@ export class OidcRelyingParty {
    * Exchanges the code (with the PKCE verifier) and checks the ID token; answers who the provider
    * says the person is and their claims (the ID token's, completed by userinfo where the provider has it).
    */
-  async complete(query: string, transaction: OidcTransaction): Promise<{ link: ProviderLink; claims: Record<string, unknown> }> {
+  async complete(query: string, transaction: OidcTransaction): Promise<{ link: ProviderLink; claims: Record<string, unknown>; idToken: string }> {
     let configuration: oidc.Configuration;
     try {
       configuration = await this.discover();
@@ -136,7 +157,7 @@ export class OidcRelyingParty {
       if (!idToken) throw new OidcCallbackFailed('not_verified', 'no ID token');
       let userinfo: Record<string, unknown> = {};
       if (configuration.serverMetadata().userinfo_endpoint) userinfo = { ...(await oidc.fetchUserInfo(configuration, tokens.access_token, idToken.sub)) };
-      return { link: { issuer: String(idToken.iss), subject: idToken.sub }, claims: { ...userinfo, ...idToken } };
+      return { link: { issuer: String(idToken.iss), subject: idToken.sub }, claims: { ...userinfo, ...idToken }, idToken: tokens.id_token! };
     } catch (error) {
       if (error instanceof OidcCallbackFailed) throw error;
       if (error instanceof oidc.AuthorizationResponseError) throw new OidcCallbackFailed('provider_refused', `${error.error}: ${error.error_description ?? ''}`);

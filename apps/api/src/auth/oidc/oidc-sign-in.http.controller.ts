@@ -6,7 +6,7 @@ import { Public } from '@ruamjai/security';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { HttpProblem } from '../../http/problem';
 import { readCookies, setCookie } from '../sign-in/cookies';
-import { setSessionCookies } from '../sign-in/session-cookies';
+import { REFRESH_COOKIE, setSessionCookies } from '../sign-in/session-cookies';
 import { OidcCallbackFailed, OidcRelyingParty, TRANSACTION_SECONDS, type CallbackFailure } from './oidc-relying-party';
 
 /** The relying party, or null when AUTH_MODE=embedded. */
@@ -14,6 +14,11 @@ export const OIDC_RELYING_PARTY = Symbol('OIDC_RELYING_PARTY');
 
 /** State, nonce and PKCE verifier between the start and the callback (signed, httpOnly, SameSite=Lax). */
 export const OIDC_TRANSACTION_COOKIE = 'ruamjai_oidc';
+/**
+ * The provider's ID token, kept for one thing: the hint that ends the person's session at the
+ * provider when they sign out here (httpOnly, SameSite=Strict, sent to the OpenID routes only).
+ */
+export const OIDC_ID_TOKEN_COOKIE = 'ruamjai_oidc_id';
 const OIDC_PATH = '/api/v1/auth/oidc';
 const CALLBACK_SUFFIX = '/api/v1/auth/oidc/callback';
 
@@ -164,7 +169,36 @@ export class OidcSignInController {
       return this.fail(request, reply, refused(outcome.reason, provider));
     }
     setSessionCookies(outcome.session, request, reply, this.config.auth.sessionMaxSeconds);
+    setCookie(reply, OIDC_ID_TOKEN_COOKIE, answer.idToken, { httpOnly: true, secure: request.protocol === 'https', path: OIDC_PATH, maxAge: this.config.auth.sessionMaxSeconds });
     void reply.status(303).header('Location', this.consoleUrl(relyingParty)).send();
+  }
+
+  /**
+   * After signing out here (POST /api/v1/auth/sign-out), the console sends the browser here to end
+   * the session at the provider too, so that the next person at a shared desk cannot walk back in
+   * through the provider's still-open session. Only a browser that has signed out of Ruamjai (no
+   * refresh cookie) and carries the ID token (a SameSite=Strict cookie, never sent from another
+   * site) is sent on to the provider; any other is sent back to the console, having changed nothing.
+   */
+  @Public()
+  @Get('sign-out')
+  @HttpCode(303)
+  @ApiOperation({ summary: 'ออกจากระบบที่ผู้ให้บริการยืนยันตัวตนด้วย / End the session at the OpenID provider too (open in the browser after sign-out)' })
+  @ApiQuery({ name: 'lang', required: false, enum: ['th', 'en'], description: 'The language the provider’s pages should use, if it can' })
+  @ApiResponse({ status: 303, description: 'To the provider’s end-session endpoint (id_token_hint, post_logout_redirect_uri = the console), or straight back to the console' })
+  async signOut(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const relyingParty = this.enabled();
+    const cookies = readCookies(request);
+    const idToken = cookies[OIDC_ID_TOKEN_COOKIE];
+    const home = this.consoleUrl(relyingParty);
+    let target = home;
+    if (idToken && !cookies[REFRESH_COOKIE]) {
+      setCookie(reply, OIDC_ID_TOKEN_COOKIE, '', { httpOnly: true, secure: request.protocol === 'https', path: OIDC_PATH, maxAge: 0 });
+      const lang = (request.query as Record<string, unknown>).lang;
+      const uiLocales = lang === 'en' ? 'en th' : lang === 'th' ? 'th en' : undefined;
+      target = (await relyingParty.endSessionUrl(idToken, { returnTo: home, uiLocales })) ?? home;
+    }
+    void reply.header('Cache-Control', 'no-store').status(303).header('Location', target).send();
   }
 
   private enabled(): OidcRelyingParty {

@@ -114,7 +114,7 @@ export class SignInController {
     const oidc = this.config.oidc;
     return {
       password: !this.externalTokens() && mode !== 'oidc',
-      oidc: oidc && mode !== 'embedded' ? { providerName: oidc.providerName, startUrl: '/api/v1/auth/oidc/start' } : null,
+      oidc: oidc && mode !== 'embedded' ? { providerName: oidc.providerName, startUrl: '/api/v1/auth/oidc/start', signOutUrl: '/api/v1/auth/oidc/sign-out' } : null,
     };
   }
 
