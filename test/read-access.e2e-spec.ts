@@ -81,6 +81,7 @@ const READS: Record<string, { url: (f: Fixture) => string; expect: Record<Caller
   // Browser redirects of the OpenID sign-in: this server runs the embedded default, where they do not exist.
   '/api/v1/auth/oidc/start': { url: () => '/api/v1/auth/oidc/start', expect: all(404), notFound: 'AUTH.OIDC_DISABLED' },
   '/api/v1/auth/oidc/callback': { url: () => '/api/v1/auth/oidc/callback', expect: all(404), notFound: 'AUTH.OIDC_DISABLED' },
+  '/api/v1/auth/oidc/sign-out': { url: () => '/api/v1/auth/oidc/sign-out', expect: all(404), notFound: 'AUTH.OIDC_DISABLED' },
   // Positions only, nothing about any record: every signed-in role may listen.
   '/api/v1/live': { url: () => '/api/v1/live', expect: all(200), stream: true },
   '/api/v1/users': { url: () => '/api/v1/users', expect: OVERSIGHT_ONLY },
@@ -94,7 +95,7 @@ const READS: Record<string, { url: (f: Fixture) => string; expect: Record<Caller
   '/api/v1/notifications/webhooks': { url: () => '/api/v1/notifications/webhooks', expect: { ...all(403), coordinator: 200 } },
 };
 /** Routes that build from the log itself rather than waiting for a projection: they take no minPosition. */
-const READ_FROM_LOG = ['/health', '/api/v1/audit/verification', '/api/v1/plans/{planId}/comparison', '/api/v1/commitments/{commitmentId}', '/api/v1/live', '/api/v1/auth/me', '/api/v1/auth/methods', '/api/v1/auth/oidc/start', '/api/v1/auth/oidc/callback', '/api/v1/users/{username}/history', '/api/v1/me/notifications', '/api/v1/users/{username}/notification-preferences', '/api/v1/notifications/dead-letters', '/api/v1/notifications/webhooks', ...Object.keys(READS).filter((route) => route.includes('/reports/'))];
+const READ_FROM_LOG = ['/health', '/api/v1/audit/verification', '/api/v1/plans/{planId}/comparison', '/api/v1/commitments/{commitmentId}', '/api/v1/live', '/api/v1/auth/me', '/api/v1/auth/methods', '/api/v1/auth/oidc/start', '/api/v1/auth/oidc/callback', '/api/v1/auth/oidc/sign-out', '/api/v1/users/{username}/history', '/api/v1/me/notifications', '/api/v1/users/{username}/notification-preferences', '/api/v1/notifications/dead-letters', '/api/v1/notifications/webhooks', ...Object.keys(READS).filter((route) => route.includes('/reports/'))];
 
 describe('every read route, by every kind of caller', () => {
   let api: ApiHarness;

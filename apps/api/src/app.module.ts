@@ -24,6 +24,7 @@ import { AuthGuard, loadOrCreateSigningKey } from '@ruamjai/security';
 import { HealthController } from './health/health.http.controller';
 import { MetricsController } from './metrics/metrics.http.controller';
 import { CommandHttp } from './http/command-http';
+import { ReplyHeadersInterceptor } from './http/reply-headers';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { ProblemFilter } from './http/problem.filter';
 import { AgencyAdmissionGuard } from './http/agency-admission.guard';
@@ -133,6 +134,8 @@ export class AppModule {
         { provide: APP_GUARD, useClass: PerUserThrottlerGuard },
         { provide: APP_GUARD, useClass: AgencyAdmissionGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        // After the idempotency interceptor, so inside it: the headers are on the reply when it stores the answer for replay.
+        { provide: APP_INTERCEPTOR, useClass: ReplyHeadersInterceptor },
       ],
     };
   }

@@ -1,17 +1,17 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CaseQueries, CommitmentCommandRequest, type CommitmentTarget, type CommitmentView } from '@ruamjai/cases';
-import { idFromKey } from '@ruamjai/event-store';
+import { type CommandContext } from '@ruamjai/event-store';
 import type { Actor } from '@ruamjai/kernel';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { randomUUID } from 'node:crypto';
-import { CommandHttp, CurrentActor, etagOf, type CommandResponse } from '../http/command-http';
+import type { FastifyRequest } from 'fastify';
+import { CommandHttp, type CommandResponse, CreateCommand, CurrentActor, etagOf, newIdFor, UpdateCommand } from '../http/command-http';
 import { ReadYourWrites } from '../http/read-your-writes';
 import { uuidParam } from '../http/uuid-param';
 import { CommandResponseDto } from '../plans/draft-plan/draft-plan.dto';
 import { CommitmentsQueryDto, PledgeCommitmentDto, RecordFulfilmentDto, ReviseCommitmentDto, WithdrawCommitmentDto } from './commitment.dto';
 import { CommitmentListDto, CommitmentViewDto, PledgeResponseDto } from '../cases/case-views.dto';
 import { VIEWS } from '../http/views';
+import { withReplyHeaders } from '../http/reply-headers';
 
 /** Agencies' pledges of resources to plan projects and cases. */
 @ApiTags('commitments')
@@ -28,12 +28,11 @@ export class CommitmentsController {
   @HttpCode(201)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: PledgeResponseDto, description: 'ให้คำมั่นทรัพยากรแล้ว / Pledged by your agency; the body names the commitment' })
-  async pledge(@Body() body: PledgeCommitmentDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse & { commitmentId: string }> {
-    const context = this.commands.context(request, actor, { kind: 'create' });
-    const commitmentId = context.idempotencyKey ? idFromKey(actor.id, context.idempotencyKey, 'commitment') : randomUUID();
+  async pledge(@Body() body: PledgeCommitmentDto, @CreateCommand() context: CommandContext): Promise<CommandResponse & { commitmentId: string }> {
+    const commitmentId = newIdFor(context, 'commitment');
     const target: CommitmentTarget = body.targetKind === 'case' ? { kind: 'case', caseId: body.caseId! } : { kind: 'project', planId: body.planId!, projectId: body.projectId! };
     const { resource, quantity, dueOn } = body;
-    const result = await this.commands.execute(new CommitmentCommandRequest('PledgeCommitment', { commitmentId, target, resource, quantity, dueOn }, context), reply, `/api/v1/commitments/${commitmentId}`);
+    const result = await this.commands.execute(new CommitmentCommandRequest('PledgeCommitment', { commitmentId, target, resource, quantity, dueOn }, context), `/api/v1/commitments/${commitmentId}`);
     return { commitmentId, ...result };
   }
 
@@ -41,24 +40,24 @@ export class CommitmentsController {
   @HttpCode(201)
   @ApiHeader({ name: 'If-Match', required: true })
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'บันทึกการดำเนินการตามคำมั่น บางส่วนหรือทั้งหมด / Fulfilled in part or in whole' })
-  fulfil(@Param('commitmentId', uuidParam('commitmentId')) commitmentId: string, @Body() body: RecordFulfilmentDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
-    return this.commands.execute(new CommitmentCommandRequest('RecordFulfilment', { commitmentId, ...body }, this.commands.context(request, actor, { kind: 'update' })), reply);
+  fulfil(@Param('commitmentId', uuidParam('commitmentId')) commitmentId: string, @Body() body: RecordFulfilmentDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+    return this.commands.execute(new CommitmentCommandRequest('RecordFulfilment', { commitmentId, ...body }, context));
   }
 
   @Post(':commitmentId/revisions')
   @HttpCode(201)
   @ApiHeader({ name: 'If-Match', required: true })
   @ApiCreatedResponse({ type: CommandResponseDto })
-  revise(@Param('commitmentId', uuidParam('commitmentId')) commitmentId: string, @Body() body: ReviseCommitmentDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
-    return this.commands.execute(new CommitmentCommandRequest('ReviseCommitment', { commitmentId, ...body }, this.commands.context(request, actor, { kind: 'update' })), reply);
+  revise(@Param('commitmentId', uuidParam('commitmentId')) commitmentId: string, @Body() body: ReviseCommitmentDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+    return this.commands.execute(new CommitmentCommandRequest('ReviseCommitment', { commitmentId, ...body }, context));
   }
 
   @Post(':commitmentId/withdrawal')
   @HttpCode(201)
   @ApiHeader({ name: 'If-Match', required: true })
   @ApiCreatedResponse({ type: CommandResponseDto })
-  withdraw(@Param('commitmentId', uuidParam('commitmentId')) commitmentId: string, @Body() body: WithdrawCommitmentDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
-    return this.commands.execute(new CommitmentCommandRequest('WithdrawCommitment', { commitmentId, ...body }, this.commands.context(request, actor, { kind: 'update' })), reply);
+  withdraw(@Param('commitmentId', uuidParam('commitmentId')) commitmentId: string, @Body() body: WithdrawCommitmentDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+    return this.commands.execute(new CommitmentCommandRequest('WithdrawCommitment', { commitmentId, ...body }, context));
   }
 
   @Get()
@@ -70,10 +69,9 @@ export class CommitmentsController {
 
   @Get(':commitmentId')
   @ApiOkResponse({ type: CommitmentViewDto, description: 'คำมั่น; ETag คือรุ่น / The commitment; ETag is its version' })
-  async get(@Param('commitmentId', uuidParam('commitmentId')) commitmentId: string, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommitmentView> {
+  async get(@Param('commitmentId', uuidParam('commitmentId')) commitmentId: string, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<CommitmentView> {
     await this.consistency.await(request, VIEWS.commitments);
     const view = await this.cases.commitmentSeenBy(actor, commitmentId);
-    void reply.header('ETag', etagOf(view.revision));
-    return view;
+    return withReplyHeaders(view, { ETag: etagOf(view.revision) });
   }
 }

@@ -1,12 +1,12 @@
 import { SkipThrottle } from '@nestjs/throttler';
-import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { CommandRunner, EVENT_STORE, type EventStore } from '@ruamjai/event-store';
 import { failureToJson, IdempotencyStore, PROJECTION_PROGRESS, READ_MODEL_DB, readStalls, type ProjectionFailure, type ProjectionProgress, type ReadModelDb } from '@ruamjai/read-models';
 import { Public } from '@ruamjai/security';
 import { sql } from 'kysely';
 import { StoreWriteHealth } from '../http/store-health';
-import type { FastifyReply } from 'fastify';
+import { withReplyStatus } from '../http/reply-headers';
 
 type Check = { status: 'up' | 'down'; error?: string };
 
@@ -28,7 +28,7 @@ export class HealthController {
   @SkipThrottle()
   @ApiOkResponse({ description: 'The process, the event store, the read models and the request records answer (status "degraded": a projection is stalled, named under projections.stalled; the other views are current)' })
   @ApiServiceUnavailableResponse({ description: 'A dependency is down' })
-  async health(@Res({ passthrough: true }) response: FastifyReply) {
+  async health() {
     const [store, readModels, requestRecords] = await Promise.all([
       check(() => this.store.ping()),
       check(async () => {
@@ -54,9 +54,8 @@ export class HealthController {
     // A log shorter than the read models: writes are refused until they are rebuilt (see the reason).
     const refused = this.commands.writesRefused;
     const up = store.status === 'up' && readModels.status === 'up' && requestRecords.status === 'up' && !refused;
-    void response.status(up ? 200 : 503);
     // Stalled views leave the service in rotation: every other view and every command still works.
-    return { status: up ? (stalled ? 'degraded' : 'up') : 'down', ...(refused ? { writesRefused: { code: refused.code, reason: refused.text.en } } : {}), uptimeSeconds: Math.round(process.uptime()), eventStore: store, readModels, requestRecords, headPosition: head?.toString() ?? null, projections };
+    return withReplyStatus({ status: up ? (stalled ? 'degraded' : 'up') : 'down', ...(refused ? { writesRefused: { code: refused.code, reason: refused.text.en } } : {}), uptimeSeconds: Math.round(process.uptime()), eventStore: store, readModels, requestRecords, headPosition: head?.toString() ?? null, projections }, up ? 200 : 503);
   }
 }
 

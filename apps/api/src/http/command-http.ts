@@ -1,11 +1,12 @@
 import { createParamDecorator, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import { CommandBus, type Command } from '@nestjs/cqrs';
-import { StaleRevision, type CommandContext, type CommandOutcome } from '@ruamjai/event-store';
+import { idFromKey, StaleRevision, type CommandContext, type CommandOutcome } from '@ruamjai/event-store';
 import { DomainError } from '@ruamjai/kernel';
 import { Metrics } from '@ruamjai/platform';
 import type { Actor } from '@ruamjai/kernel';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import { withReplyHeaders, type ReplyHeaders, REPLY_HEADERS } from './reply-headers';
 import { StoreWriteHealth } from './store-health';
 import { preconditionFailedWeak, preconditionMalformed, preconditionRequired } from './problem';
 
@@ -42,11 +43,46 @@ export const CurrentActor = createParamDecorator((_: unknown, context: Execution
 export interface CommandResponse {
   readonly revision: string;
   readonly position: string;
+  /** ETag (the stream version), X-Ruamjai-Position and Location, written on the reply by ReplyHeadersInterceptor. */
+  readonly [REPLY_HEADERS]: ReplyHeaders;
+}
+
+type CommandRequest = FastifyRequest & { actor?: Actor; requestFingerprint?: string };
+
+/**
+ * A command's context from its request: the actor, the correlation id, Idempotency-Key (with the
+ * request's fingerprint) and, for an `update`, the revision named by If-Match (428 without it); a
+ * `create` expects the stream not to exist yet.
+ */
+export function commandContextOf(request: CommandRequest, kind: 'update' | 'create'): CommandContext {
+  if (!request.actor) throw new UnauthorizedException();
+  const key = request.headers['idempotency-key'];
+  const expectedRevision = kind === 'update' ? parseIfMatch(request) : -1n;
+  const fingerprint = request.requestFingerprint;
+  return {
+    actor: request.actor,
+    correlationId: request.id,
+    // Each command is its own cause; the correlation id ties it to the caller's wider work.
+    causationId: randomUUID(),
+    ...(typeof key === 'string' && key ? { idempotencyKey: key, ...(fingerprint ? { requestFingerprint: fingerprint } : {}) } : {}),
+    expectedRevision,
+  };
+}
+
+/** The context of a command that changes a stream the caller read: If-Match required. */
+export const UpdateCommand = createParamDecorator((_: unknown, context: ExecutionContext): CommandContext => commandContextOf(context.switchToHttp().getRequest<CommandRequest>(), 'update'));
+/** The context of a command that starts a stream: it must not exist yet. */
+export const CreateCommand = createParamDecorator((_: unknown, context: ExecutionContext): CommandContext => commandContextOf(context.switchToHttp().getRequest<CommandRequest>(), 'create'));
+
+/** A new item's id: derived from the Idempotency-Key when one is sent, so that a retry names the same item. */
+export function newIdFor(context: CommandContext, kind: string): string {
+  return context.idempotencyKey ? idFromKey(context.actor.id, context.idempotencyKey, kind) : randomUUID();
 }
 
 /**
- * Builds each command's context from the request (actor, correlation, If-Match, Idempotency-Key),
- * runs it on the command bus, and answers with the stream version (ETag) and the position written.
+ * Runs each command on the command bus, with its metrics and the store's write health, and answers
+ * the stream version and the position written, with the headers that say them (ETag,
+ * X-Ruamjai-Position, and Location when given) for the interceptor to write.
  */
 @Injectable()
 export class CommandHttp {
@@ -56,22 +92,7 @@ export class CommandHttp {
     private readonly storeHealth: StoreWriteHealth,
   ) {}
 
-  /** `update` commands need If-Match; `create` commands expect the stream not to exist yet. */
-  context(request: FastifyRequest, actor: Actor, options: { kind: 'update' | 'create' }): CommandContext {
-    const key = request.headers['idempotency-key'];
-    const expectedRevision = options.kind === 'update' ? parseIfMatch(request) : -1n;
-    const fingerprint = (request as FastifyRequest & { requestFingerprint?: string }).requestFingerprint;
-    return {
-      actor,
-      correlationId: request.id,
-      // Each command is its own cause; the correlation id ties it to the caller's wider work.
-      causationId: randomUUID(),
-      ...(typeof key === 'string' && key ? { idempotencyKey: key, ...(fingerprint ? { requestFingerprint: fingerprint } : {}) } : {}),
-      ...(expectedRevision !== undefined ? { expectedRevision } : {}),
-    };
-  }
-
-  async execute<Event>(command: Command<CommandOutcome<Event>>, reply: FastifyReply, location?: string): Promise<CommandResponse> {
+  async execute<Event>(command: Command<CommandOutcome<Event>>, location?: string): Promise<CommandResponse> {
     const name = (command as { type?: string }).type ?? command.constructor.name;
     const stop = this.metrics.commandSeconds.startTimer({ command: name });
     let outcome: CommandOutcome<Event>;
@@ -85,9 +106,14 @@ export class CommandHttp {
     } finally {
       stop();
     }
-    void reply.header('ETag', etagOf(outcome.revision));
-    void reply.header('X-Ruamjai-Position', outcome.position.toString());
-    if (location) void reply.header('Location', location);
-    return { revision: outcome.revision.toString(), position: outcome.position.toString() };
+    return writtenAnswer(outcome, location);
   }
+}
+
+/** The answer to a command that wrote: its revision and position, in the body and in the headers. */
+export function writtenAnswer(outcome: { revision: bigint; position: bigint }, location?: string): CommandResponse {
+  return withReplyHeaders(
+    { revision: outcome.revision.toString(), position: outcome.position.toString() },
+    { ETag: etagOf(outcome.revision), 'X-Ruamjai-Position': outcome.position.toString(), ...(location ? { Location: location } : {}) },
+  );
 }

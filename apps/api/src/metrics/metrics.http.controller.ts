@@ -1,9 +1,9 @@
 import { SkipThrottle } from '@nestjs/throttler';
-import { Controller, Get, Res } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Metrics } from '@ruamjai/platform';
 import { Public } from '@ruamjai/security';
-import type { FastifyReply } from 'fastify';
+import { Download } from '../http/reply-headers';
 
 /** Prometheus scrape endpoint. Keep it on the internal network: it needs no token. */
 @ApiExcludeController()
@@ -15,8 +15,8 @@ export class MetricsController {
   @Public()
   // Probes and scrapes are never throttled: a busy monitor must not see a healthy service as down.
   @SkipThrottle()
-  async scrape(@Res() reply: FastifyReply): Promise<void> {
+  async scrape(): Promise<Download> {
     const { contentType, body } = await this.metrics.expose();
-    await reply.header('content-type', contentType).send(body);
+    return new Download(body, contentType);
   }
 }

@@ -1,11 +1,12 @@
-import { Body, Controller, Get, Param, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import type { CommandContext } from '@ruamjai/event-store';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { UserAccounts, UserNotFound, UserNotPermitted } from '@ruamjai/identity';
 import type { Actor } from '@ruamjai/kernel';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CommandHttp, CurrentActor, etagOf } from '../http/command-http';
+import { CurrentActor, etagOf, UpdateCommand, writtenAnswer } from '../http/command-http';
 import { validUsername } from '../http/username-param';
 import { NotificationPreferencesAnswerDto, NotificationPreferencesDto } from './notifications.dto';
+import { REPLY_HEADERS, withReplyHeaders } from '../http/reply-headers';
 
 /**
  * How a person hears of things: the bell, a work e-mail address, a daily digest. Read and set by the
@@ -17,18 +18,16 @@ import { NotificationPreferencesAnswerDto, NotificationPreferencesDto } from './
 export class NotificationPreferencesController {
   constructor(
     private readonly accounts: UserAccounts,
-    private readonly commands: CommandHttp,
   ) {}
 
   @Get()
   @ApiOkResponse({ type: NotificationPreferencesAnswerDto })
-  async get(@Param('username') name: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<NotificationPreferencesAnswerDto> {
+  async get(@Param('username') name: string, @CurrentActor() actor: Actor): Promise<NotificationPreferencesAnswerDto> {
     const who = validUsername(name);
     if (actor.id !== who && actor.role !== 'coordinator') throw new UserNotPermitted("read another person's notification settings");
     const { user, revision } = await this.accounts.load(who);
     if (!user) throw new UserNotFound(who);
-    void reply.header('ETag', etagOf(revision));
-    return { username: who, revision: revision.toString(), ...user.notifications };
+    return withReplyHeaders({ username: who, revision: revision.toString(), ...user.notifications }, { ETag: etagOf(revision) });
   }
 
   @Put()
@@ -37,18 +36,15 @@ export class NotificationPreferencesController {
   async set(
     @Param('username') name: string,
     @Body() body: NotificationPreferencesDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @UpdateCommand() context: CommandContext,
   ): Promise<NotificationPreferencesAnswerDto> {
     const who = validUsername(name);
-    const outcome = await this.accounts.setNotificationPreferences(who, { inConsole: body.inConsole, email: body.email, dailyDigest: body.dailyDigest }, this.commands.context(request, actor, { kind: 'update' }));
-    void reply.header('ETag', etagOf(outcome.revision));
-    void reply.header('X-Ruamjai-Position', outcome.position.toString());
+    const outcome = await this.accounts.setNotificationPreferences(who, { inConsole: body.inConsole, email: body.email, dailyDigest: body.dailyDigest }, context);
     // The settings as recorded (the address as the decider kept it), from the event just written.
     const set = outcome.events.find((e) => e.type === 'UserNotificationPreferencesSet');
     if (set?.type !== 'UserNotificationPreferencesSet') throw new Error('SetNotificationPreferences recorded no UserNotificationPreferencesSet');
     const { inConsole, email, dailyDigest } = set.data;
-    return { username: who, revision: outcome.revision.toString(), inConsole, email, dailyDigest };
+    const { revision, [REPLY_HEADERS]: headers } = writtenAnswer(outcome);
+    return withReplyHeaders({ username: who, revision, inConsole, email, dailyDigest }, headers);
   }
 }

@@ -1,15 +1,16 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { EVENT_STORE, StreamNotFound, type CommandOutcome, type EventStore } from '@ruamjai/event-store';
+import { EVENT_STORE, StreamNotFound, type CommandOutcome, type EventStore, type CommandContext } from '@ruamjai/event-store';
 import { listUsers, UserAccounts, UserNotFound, UserNotPermitted, userStreamId, type UserEvent, type UserView } from '@ruamjai/identity';
 import type { Actor, EventMetadata } from '@ruamjai/kernel';
 import { READ_MODEL_DB, type ReadModelDb } from '@ruamjai/read-models';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CommandHttp, CurrentActor, etagOf } from '../../http/command-http';
+import type { FastifyRequest } from 'fastify';
+import { CreateCommand, CurrentActor, UpdateCommand, writtenAnswer } from '../../http/command-http';
 import { ReadYourWrites } from '../../http/read-your-writes';
 import { validUsername } from '../../http/username-param';
 import { ChangeUserRoleDto, DeactivateUserDto, RegisterUserDto, UserCommandAnswerDto } from '../auth.dto';
 import { VIEWS } from '../../http/views';
+import { withReplyHeaders } from '../../http/reply-headers';
 
 /** Secrets never leave the server, not even in the audit trail's view of an account. */
 const REDACTED = new Set(['passwordHash', 'sealedSecret']);
@@ -37,7 +38,6 @@ export interface UserHistoryEntry {
 export class UsersController {
   constructor(
     private readonly accounts: UserAccounts,
-    private readonly commands: CommandHttp,
     private readonly consistency: ReadYourWrites,
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -58,38 +58,36 @@ export class UsersController {
   @Post()
   @HttpCode(201)
   @ApiCreatedResponse({ type: UserCommandAnswerDto, description: 'เพิ่มผู้ใช้แล้ว พร้อมรหัสผ่านใช้ครั้งเดียว / Added, with a one-time password' })
-  async register(@Body() body: RegisterUserDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<UserCommandAnswerDto> {
-    const { outcome, oneTimePassword } = await this.accounts.register(body, this.commands.context(request, actor, { kind: 'create' }));
-    void reply.header('Cache-Control', 'no-store');
-    return { ...this.written(outcome, reply, body.username), oneTimePassword };
+  async register(@Body() body: RegisterUserDto, @CreateCommand() context: CommandContext): Promise<UserCommandAnswerDto> {
+    const { outcome, oneTimePassword } = await this.accounts.register(body, context);
+    return { ...written(outcome, body.username), oneTimePassword };
   }
 
   @Post(':username/role-changes')
   @HttpCode(201)
   @ApiHeader({ name: 'If-Match', required: true })
   @ApiCreatedResponse({ type: UserCommandAnswerDto })
-  async changeRole(@Param('username') name: string, @Body() body: ChangeUserRoleDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<UserCommandAnswerDto> {
-    const outcome = await this.accounts.changeRole(validUsername(name), body, this.commands.context(request, actor, { kind: 'update' }));
-    return this.written(outcome, reply, name);
+  async changeRole(@Param('username') name: string, @Body() body: ChangeUserRoleDto, @UpdateCommand() context: CommandContext): Promise<UserCommandAnswerDto> {
+    const outcome = await this.accounts.changeRole(validUsername(name), body, context);
+    return written(outcome, name);
   }
 
   @Post(':username/password-reset')
   @HttpCode(201)
   @ApiHeader({ name: 'If-Match', required: true })
   @ApiCreatedResponse({ type: UserCommandAnswerDto, description: 'รหัสผ่านใช้ครั้งเดียวใหม่ / A new one-time password' })
-  async resetPassword(@Param('username') name: string, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<UserCommandAnswerDto> {
-    const { outcome, oneTimePassword } = await this.accounts.resetPassword(validUsername(name), this.commands.context(request, actor, { kind: 'update' }));
-    void reply.header('Cache-Control', 'no-store');
-    return { ...this.written(outcome, reply, name), oneTimePassword };
+  async resetPassword(@Param('username') name: string, @UpdateCommand() context: CommandContext): Promise<UserCommandAnswerDto> {
+    const { outcome, oneTimePassword } = await this.accounts.resetPassword(validUsername(name), context);
+    return { ...written(outcome, name), oneTimePassword };
   }
 
   @Post(':username/deactivation')
   @HttpCode(201)
   @ApiHeader({ name: 'If-Match', required: true })
   @ApiCreatedResponse({ type: UserCommandAnswerDto })
-  async deactivate(@Param('username') name: string, @Body() body: DeactivateUserDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<UserCommandAnswerDto> {
-    const outcome = await this.accounts.deactivate(validUsername(name), body.reason, this.commands.context(request, actor, { kind: 'update' }));
-    return this.written(outcome, reply, name);
+  async deactivate(@Param('username') name: string, @Body() body: DeactivateUserDto, @UpdateCommand() context: CommandContext): Promise<UserCommandAnswerDto> {
+    const outcome = await this.accounts.deactivate(validUsername(name), body.reason, context);
+    return written(outcome, name);
   }
 
   @Get(':username/history')
@@ -118,10 +116,9 @@ export class UsersController {
     }
     return { username: name, entries };
   }
+}
 
-  private written(outcome: CommandOutcome<UserEvent>, reply: FastifyReply, name: string): UserCommandAnswerDto {
-    void reply.header('ETag', etagOf(outcome.revision));
-    void reply.header('X-Ruamjai-Position', outcome.position.toString());
-    return { username: name, revision: outcome.revision.toString(), position: outcome.position.toString() };
-  }
+/** A change to an account: its revision and position, in the body and in the headers; never cached (a one-time password may be in it). */
+function written(outcome: CommandOutcome<UserEvent>, name: string): UserCommandAnswerDto {
+  return withReplyHeaders({ username: name, ...writtenAnswer(outcome) }, { 'Cache-Control': 'no-store' });
 }

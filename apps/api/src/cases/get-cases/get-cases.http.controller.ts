@@ -1,8 +1,8 @@
-import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CaseHistory, CaseQueries, type CaseHistoryEntry, type CaseView, type ReferralView } from '@ruamjai/cases';
 import type { Actor } from '@ruamjai/kernel';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { CurrentActor, etagOf } from '../../http/command-http';
 import { ReadYourWrites } from '../../http/read-your-writes';
 import { uuidParam } from '../../http/uuid-param';
@@ -11,6 +11,7 @@ import { caseRegisterCsv } from './case-register-csv';
 import { CaseListQueryDto, FormatQueryDto } from '../case-queries.dto';
 import { CaseHistoryDto, CaseListDto, CaseWithReferralsDto } from '../case-views.dto';
 import { VIEWS } from '../../http/views';
+import { CSV, Download, withReplyHeaders } from '../../http/reply-headers';
 
 /** Cases without personal data: the owning agency, agencies referred to, the coordinator and auditors. */
 @ApiTags('cases')
@@ -33,12 +34,11 @@ export class GetCasesController {
   @Get('export')
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: CaseListDto, description: 'ทะเบียนกรณีแบบไม่ระบุตัวบุคคล / The de-identified case register (coordinator, auditor)' })
-  async export(@Query() query: FormatQueryDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<{ cases: CaseView[] } | string> {
+  async export(@Query() query: FormatQueryDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<{ cases: CaseView[] } | Download> {
     await this.consistency.await(request, VIEWS.cases);
     const cases = await this.cases.exportCases(actor);
     if (query.format === 'csv') {
-      void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="case-register.csv"');
-      return caseRegisterCsv(cases);
+      return new Download(caseRegisterCsv(cases), CSV, 'case-register.csv');
     }
     return { cases };
   }
@@ -54,21 +54,19 @@ export class GetCasesController {
   @Get(':caseId')
   @ApiQuery({ name: 'minPosition', required: false })
   @ApiOkResponse({ type: CaseWithReferralsDto, description: 'กรณีและการส่งต่อ ไม่มีข้อมูลส่วนบุคคล; ETag คือรุ่นของกรณี / The case and its referrals, without personal data; ETag is its version' })
-  async get(@Param('caseId', uuidParam('caseId')) caseId: string, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CaseView & { referrals: ReferralView[] }> {
+  async get(@Param('caseId', uuidParam('caseId')) caseId: string, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<CaseView & { referrals: ReferralView[] }> {
     await this.consistency.await(request, VIEWS.cases);
     const view = await this.cases.caseView(actor, caseId);
-    void reply.header('ETag', etagOf(view.revision));
-    return view;
+    return withReplyHeaders(view, { ETag: etagOf(view.revision) });
   }
 
   @Get(':caseId/history')
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: CaseHistoryDto, description: 'ประวัติของกรณีและการส่งต่อจากบันทึกเหตุการณ์ (ข้อมูลส่วนบุคคลยังคงเข้ารหัส) / The case\'s and its referrals\' events from the log: who, agency, when, why; personal data stays sealed' })
-  async history(@Param('caseId', uuidParam('caseId')) caseId: string, @Query() query: FormatQueryDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<{ caseId: string; events: CaseHistoryEntry[] } | string> {
+  async history(@Param('caseId', uuidParam('caseId')) caseId: string, @Query() query: FormatQueryDto, @CurrentActor() actor: Actor): Promise<{ caseId: string; events: CaseHistoryEntry[] } | Download> {
     const events = await this.caseHistory.history(actor, caseId);
     if (query.format === 'csv') {
-      void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="case-${caseId}-history.csv"`);
-      return caseHistoryCsv(events);
+      return new Download(caseHistoryCsv(events), CSV, `case-${caseId}-history.csv`);
     }
     return { caseId, events };
   }

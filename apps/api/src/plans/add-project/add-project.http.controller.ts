@@ -1,11 +1,8 @@
-import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { idFromKey } from '@ruamjai/event-store';
-import type { Actor } from '@ruamjai/kernel';
+import { type CommandContext } from '@ruamjai/event-store';
 import { PlanCommandRequest } from '@ruamjai/planning';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { randomUUID } from 'node:crypto';
-import { CommandHttp, CurrentActor } from '../../http/command-http';
+import { CommandHttp, newIdFor, UpdateCommand } from '../../http/command-http';
 import { uuidParam } from '../../http/uuid-param';
 import { AddProjectDto, AddProjectResponseDto } from './add-project.dto';
 
@@ -23,13 +20,10 @@ export class AddProjectController {
   async add(
     @Param('planId', uuidParam('planId')) planId: string,
     @Body() body: AddProjectDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) response: FastifyReply,
+    @UpdateCommand() context: CommandContext,
   ): Promise<AddProjectResponseDto> {
-    const context = this.commands.context(request, actor, { kind: 'update' });
-    const projectId = context.idempotencyKey ? idFromKey(actor.id, context.idempotencyKey, 'project') : randomUUID();
-    const result = await this.commands.execute(new PlanCommandRequest('AddProject', { planId, projectId, ...body }, context), response, `/api/v1/plans/${planId}`);
+    const projectId = newIdFor(context, 'project');
+    const result = await this.commands.execute(new PlanCommandRequest('AddProject', { planId, projectId, ...body }, context), `/api/v1/plans/${planId}`);
     return { planId, projectId, ...result };
   }
 }

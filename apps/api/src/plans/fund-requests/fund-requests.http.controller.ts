@@ -1,11 +1,8 @@
-import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { idFromKey } from '@ruamjai/event-store';
-import type { Actor } from '@ruamjai/kernel';
+import { type CommandContext } from '@ruamjai/event-store';
 import { PlanCommandRequest } from '@ruamjai/planning';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { randomUUID } from 'node:crypto';
-import { CommandHttp, CurrentActor, type CommandResponse } from '../../http/command-http';
+import { CommandHttp, type CommandResponse, newIdFor, UpdateCommand } from '../../http/command-http';
 import { uuidParam } from '../../http/uuid-param';
 import { CommandResponseDto } from '../draft-plan/draft-plan.dto';
 import { ApproveFundRequestDto, FundDecisionReasonDto, RecordDisbursementDto, ReviseFundRequestDto, SubmitFundRequestDto } from './fund-request.dto';
@@ -26,48 +23,45 @@ export class FundRequestsController {
     @Param('planId', uuidParam('planId')) planId: string,
     @Param('projectId', uuidParam('projectId')) projectId: string,
     @Body() body: SubmitFundRequestDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @UpdateCommand() context: CommandContext,
   ): Promise<CommandResponse & { requestId: string }> {
-    const context = this.commands.context(request, actor, { kind: 'update' });
-    const requestId = context.idempotencyKey ? idFromKey(actor.id, context.idempotencyKey, 'fund-request') : randomUUID();
-    const result = await this.commands.execute(new PlanCommandRequest('SubmitFundRequest', { planId, projectId, requestId, ...body }, context), reply);
+    const requestId = newIdFor(context, 'fund-request');
+    const result = await this.commands.execute(new PlanCommandRequest('SubmitFundRequest', { planId, projectId, requestId, ...body }, context));
     return { requestId, ...result };
   }
 
   @Post('fund-requests/:requestId/return')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto })
-  return(@Param('planId', uuidParam('planId')) planId: string, @Param('requestId', uuidParam('requestId')) requestId: string, @Body() body: FundDecisionReasonDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
-    return this.commands.execute(new PlanCommandRequest('ReturnFundRequest', { planId, requestId, ...body }, this.commands.context(request, actor, { kind: 'update' })), reply);
+  return(@Param('planId', uuidParam('planId')) planId: string, @Param('requestId', uuidParam('requestId')) requestId: string, @Body() body: FundDecisionReasonDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+    return this.commands.execute(new PlanCommandRequest('ReturnFundRequest', { planId, requestId, ...body }, context));
   }
 
   @Post('fund-requests/:requestId/revisions')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto })
-  revise(@Param('planId', uuidParam('planId')) planId: string, @Param('requestId', uuidParam('requestId')) requestId: string, @Body() body: ReviseFundRequestDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
-    return this.commands.execute(new PlanCommandRequest('ReviseFundRequest', { planId, requestId, ...body }, this.commands.context(request, actor, { kind: 'update' })), reply);
+  revise(@Param('planId', uuidParam('planId')) planId: string, @Param('requestId', uuidParam('requestId')) requestId: string, @Body() body: ReviseFundRequestDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+    return this.commands.execute(new PlanCommandRequest('ReviseFundRequest', { planId, requestId, ...body }, context));
   }
 
   @Post('fund-requests/:requestId/approval')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto })
-  approve(@Param('planId', uuidParam('planId')) planId: string, @Param('requestId', uuidParam('requestId')) requestId: string, @Body() body: ApproveFundRequestDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
-    return this.commands.execute(new PlanCommandRequest('ApproveFundRequest', { planId, requestId, ...body }, this.commands.context(request, actor, { kind: 'update' })), reply);
+  approve(@Param('planId', uuidParam('planId')) planId: string, @Param('requestId', uuidParam('requestId')) requestId: string, @Body() body: ApproveFundRequestDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+    return this.commands.execute(new PlanCommandRequest('ApproveFundRequest', { planId, requestId, ...body }, context));
   }
 
   @Post('fund-requests/:requestId/rejection')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto })
-  reject(@Param('planId', uuidParam('planId')) planId: string, @Param('requestId', uuidParam('requestId')) requestId: string, @Body() body: FundDecisionReasonDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
-    return this.commands.execute(new PlanCommandRequest('RejectFundRequest', { planId, requestId, ...body }, this.commands.context(request, actor, { kind: 'update' })), reply);
+  reject(@Param('planId', uuidParam('planId')) planId: string, @Param('requestId', uuidParam('requestId')) requestId: string, @Body() body: FundDecisionReasonDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+    return this.commands.execute(new PlanCommandRequest('RejectFundRequest', { planId, requestId, ...body }, context));
   }
 
   @Post('fund-requests/:requestId/disbursements')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto })
-  disburse(@Param('planId', uuidParam('planId')) planId: string, @Param('requestId', uuidParam('requestId')) requestId: string, @Body() body: RecordDisbursementDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
-    return this.commands.execute(new PlanCommandRequest('RecordFundDisbursement', { planId, requestId, ...body }, this.commands.context(request, actor, { kind: 'update' })), reply);
+  disburse(@Param('planId', uuidParam('planId')) planId: string, @Param('requestId', uuidParam('requestId')) requestId: string, @Body() body: RecordDisbursementDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+    return this.commands.execute(new PlanCommandRequest('RecordFundDisbursement', { planId, requestId, ...body }, context));
   }
 }

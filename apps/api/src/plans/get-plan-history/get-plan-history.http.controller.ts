@@ -1,12 +1,12 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@ruamjai/kernel';
 import { PlanNotFound, PlanReads, type PlanAuditEntry } from '@ruamjai/planning';
 import { CurrentActor } from '../../http/command-http';
-import type { FastifyReply } from 'fastify';
 import { uuidParam } from '../../http/uuid-param';
 import { historyCsv } from './history-csv';
 import { PlanHistoryQueryDto } from './plan-history-query.dto';
+import { CSV, Download } from '../../http/reply-headers';
 
 @ApiTags('plans')
 @ApiBearerAuth()
@@ -21,8 +21,7 @@ export class GetPlanHistoryController {
     @Param('planId', uuidParam('planId')) planId: string,
     @Query() query: PlanHistoryQueryDto,
     @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<{ planId: string; events: PlanAuditEntry[]; next: string | null } | string> {
+  ): Promise<{ planId: string; events: PlanAuditEntry[]; next: string | null } | Download> {
     const limit = query.limit ?? (query.format === 'csv' ? 1000 : 100);
     const events = await this.plans.history(actor, planId, {
       afterRevision: query.afterRevision,
@@ -35,8 +34,7 @@ export class GetPlanHistoryController {
     });
     if (!events) throw new PlanNotFound(planId);
     if (query.format === 'csv') {
-      void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="plan-${planId}-history.csv"`);
-      return historyCsv(events);
+      return new Download(historyCsv(events), CSV, `plan-${planId}-history.csv`);
     }
     const last = events[events.length - 1];
     const next = events.length === limit ? `/api/v1/plans/${planId}/history?afterRevision=${last.revision}&limit=${limit}` : null;

@@ -1,13 +1,14 @@
-import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@ruamjai/kernel';
 import { PlanNotFound, PlanReads, type PlanView } from '@ruamjai/planning';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { CurrentActor, etagOf } from '../../http/command-http';
 import { ReadYourWrites } from '../../http/read-your-writes';
 import { uuidParam } from '../../http/uuid-param';
 import { PlanViewQueryDto } from './plan-view-query.dto';
 import { VIEWS } from '../../http/views';
+import { withReplyHeaders } from '../../http/reply-headers';
 
 @ApiTags('plans')
 @ApiBearerAuth()
@@ -24,14 +25,12 @@ export class GetPlanController {
     @Param('planId', uuidParam('planId')) planId: string,
     @Query() query: PlanViewQueryDto,
     @CurrentActor() actor: Actor,
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) response: FastifyReply,
+    @Req() request: FastifyRequest
   ): Promise<PlanView> {
     const past = query.asOf !== undefined || query.revision !== undefined;
     if (!past) await this.consistency.await(request, VIEWS.plans);
     const view = past ? await this.plans.viewAt(actor, planId, { at: query.asOf ? new Date(query.asOf) : undefined, revision: query.revision }) : await this.plans.view(actor, planId);
     if (!view) throw new PlanNotFound(planId);
-    void response.header('ETag', etagOf(view.revision));
-    return view;
+    return withReplyHeaders(view, { ETag: etagOf(view.revision) });
   }
 }

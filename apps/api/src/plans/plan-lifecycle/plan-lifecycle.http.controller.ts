@@ -1,9 +1,8 @@
-import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import type { CommandContext } from '@ruamjai/event-store';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@ruamjai/kernel';
 import { PlanCommandRequest } from '@ruamjai/planning';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CommandHttp, CurrentActor, type CommandResponse } from '../../http/command-http';
+import { CommandHttp, type CommandResponse, UpdateCommand } from '../../http/command-http';
 import { uuidParam } from '../../http/uuid-param';
 import { CommandResponseDto } from '../draft-plan/draft-plan.dto';
 import { ApprovePlanDto, ClosePlanDto, ReturnPlanDto } from './plan-lifecycle.dto';
@@ -23,28 +22,28 @@ export class PlanLifecycleController {
   @Post('submission')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'เสนอแผนขออนุมัติแล้ว / Submitted for approval' })
-  submit(@Param('planId', uuidParam('planId')) planId: string, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
-    return this.commands.execute(new PlanCommandRequest('SubmitPlan', { planId }, this.commands.context(request, actor, { kind: 'update' })), reply);
+  submit(@Param('planId', uuidParam('planId')) planId: string, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+    return this.commands.execute(new PlanCommandRequest('SubmitPlan', { planId }, context));
   }
 
   @Post('return')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'ส่งแผนกลับไปแก้ไข / Returned to drafting' })
-  return(@Param('planId', uuidParam('planId')) planId: string, @Body() body: ReturnPlanDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
-    return this.commands.execute(new PlanCommandRequest('ReturnPlan', { planId, ...body }, this.commands.context(request, actor, { kind: 'update' })), reply);
+  return(@Param('planId', uuidParam('planId')) planId: string, @Body() body: ReturnPlanDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+    return this.commands.execute(new PlanCommandRequest('ReturnPlan', { planId, ...body }, context));
   }
 
   @Post('approval')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'อนุมัติแผนแล้ว / Approved' })
-  approve(@Param('planId', uuidParam('planId')) planId: string, @Body() body: ApprovePlanDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
-    return this.commands.execute(new PlanCommandRequest('ApprovePlan', { planId, ...body }, this.commands.context(request, actor, { kind: 'update' })), reply);
+  approve(@Param('planId', uuidParam('planId')) planId: string, @Body() body: ApprovePlanDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+    return this.commands.execute(new PlanCommandRequest('ApprovePlan', { planId, ...body }, context));
   }
 
   @Post('closure')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'ปิดแผนแล้ว / Closed' })
-  close(@Param('planId', uuidParam('planId')) planId: string, @Body() body: ClosePlanDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
-    return this.commands.execute(new PlanCommandRequest('ClosePlan', { planId, ...body }, this.commands.context(request, actor, { kind: 'update' })), reply);
+  close(@Param('planId', uuidParam('planId')) planId: string, @Body() body: ClosePlanDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+    return this.commands.execute(new PlanCommandRequest('ClosePlan', { planId, ...body }, context));
   }
 }

@@ -1,9 +1,8 @@
-import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import type { CommandContext } from '@ruamjai/event-store';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@ruamjai/kernel';
 import { PlanCommandRequest } from '@ruamjai/planning';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CommandHttp, CurrentActor, type CommandResponse } from '../../http/command-http';
+import { CommandHttp, type CommandResponse, UpdateCommand } from '../../http/command-http';
 import { uuidParam } from '../../http/uuid-param';
 import { CommandResponseDto } from '../draft-plan/draft-plan.dto';
 import { RecordKpiActualDto, ReportProgressDto } from './plan-structure.dto';
@@ -23,16 +22,14 @@ export class PlanProgressController {
   @Post('activities/:activityId/progress-reports')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'บันทึกผลการดำเนินงานแล้ว / Progress recorded' })
-  report(@Param('planId', uuidParam('planId')) planId: string, @Param('activityId', uuidParam('activityId')) activityId: string, @Body() body: ReportProgressDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
-    const context = this.commands.context(request, actor, { kind: 'update' });
-    return this.commands.execute(new PlanCommandRequest('ReportActivityProgress', { planId, activityId, ...body, participantsReached: { ...body.participantsReached } }, context), reply, `/api/v1/plans/${planId}`);
+  report(@Param('planId', uuidParam('planId')) planId: string, @Param('activityId', uuidParam('activityId')) activityId: string, @Body() body: ReportProgressDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+    return this.commands.execute(new PlanCommandRequest('ReportActivityProgress', { planId, activityId, ...body, participantsReached: { ...body.participantsReached } }, context), `/api/v1/plans/${planId}`);
   }
 
   @Post('kpis/:kpiId/actuals')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'บันทึกผลตัวชี้วัดแล้ว / KPI actual recorded' })
-  actual(@Param('planId', uuidParam('planId')) planId: string, @Param('kpiId', uuidParam('kpiId')) kpiId: string, @Body() body: RecordKpiActualDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
-    const context = this.commands.context(request, actor, { kind: 'update' });
-    return this.commands.execute(new PlanCommandRequest('RecordKpiActual', { planId, kpiId, ...body }, context), reply, `/api/v1/plans/${planId}`);
+  actual(@Param('planId', uuidParam('planId')) planId: string, @Param('kpiId', uuidParam('kpiId')) kpiId: string, @Body() body: RecordKpiActualDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+    return this.commands.execute(new PlanCommandRequest('RecordKpiActual', { planId, kpiId, ...body }, context), `/api/v1/plans/${planId}`);
   }
 }

@@ -1,26 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { idFromKey } from '@ruamjai/event-store';
-import type { Actor } from '@ruamjai/kernel';
+import type { CommandContext } from '@ruamjai/event-store';
 import { PlanCommandRequest, type PlanCommand } from '@ruamjai/planning';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { randomUUID } from 'node:crypto';
-import { CommandHttp, CurrentActor, type CommandResponse } from '../../http/command-http';
+import { CommandHttp, type CommandResponse, newIdFor, UpdateCommand } from '../../http/command-http';
 import { uuidParam } from '../../http/uuid-param';
 import { CommandResponseDto } from '../draft-plan/draft-plan.dto';
-import {
-  AddActivityDto,
-  AddBudgetLineDto,
-  AddKpiDto,
-  ChangeActivityDto,
-  ChangeKpiDto,
-  ChangeProjectDto,
-  ReassignActivityDto,
-  ReassignBudgetLineDto,
-  ReassignProjectDto,
-  RequiredReasonDto,
-  ReviseBudgetLineDto,
-} from './plan-structure.dto';
+import { AddActivityDto, AddBudgetLineDto, AddKpiDto, ChangeActivityDto, ChangeKpiDto, ChangeProjectDto, ReassignActivityDto, ReassignBudgetLineDto, ReassignProjectDto, RequiredReasonDto, ReviseBudgetLineDto } from './plan-structure.dto';
 
 type Type = PlanCommand['type'];
 type DataOf<T extends Type> = Extract<PlanCommand, { type: T }>['data'];
@@ -38,114 +23,108 @@ type DataOf<T extends Type> = Extract<PlanCommand, { type: T }>['data'];
 export class PlanStructureController {
   constructor(private readonly commands: CommandHttp) {}
 
-  private run<T extends Type>(type: T, data: DataOf<T>, actor: Actor, request: FastifyRequest, reply: FastifyReply): Promise<CommandResponse> {
-    return this.commands.execute(new PlanCommandRequest(type, data as unknown as PlanCommandRequest<T>['data'], this.commands.context(request, actor, { kind: 'update' })), reply, `/api/v1/plans/${data.planId}`);
-  }
-
-  /** A new item's id: derived from the Idempotency-Key when one is sent, so a retry names the same item. */
-  private newId(request: FastifyRequest, actor: Actor, kind: string): string {
-    const key = request.headers['idempotency-key'];
-    return typeof key === 'string' && key ? idFromKey(actor.id, key, kind) : randomUUID();
+  private run<T extends Type>(type: T, data: DataOf<T>, context: CommandContext): Promise<CommandResponse> {
+    return this.commands.execute(new PlanCommandRequest(type, data as unknown as PlanCommandRequest<T>['data'], context), `/api/v1/plans/${data.planId}`);
   }
 
   @Post('projects/:projectId/changes')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'เปลี่ยนข้อมูลโครงการแล้ว / Project changed' })
-  changeProject(@Param('planId', uuidParam('planId')) planId: string, @Param('projectId', uuidParam('projectId')) projectId: string, @Body() body: ChangeProjectDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
-    return this.run('ChangeProject', { planId, projectId, ...body }, actor, request, reply);
+  changeProject(@Param('planId', uuidParam('planId')) planId: string, @Param('projectId', uuidParam('projectId')) projectId: string, @Body() body: ChangeProjectDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+    return this.run('ChangeProject', { planId, projectId, ...body }, context);
   }
 
   @Post('projects/:projectId/reassignment')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'เปลี่ยนหน่วยงานรับผิดชอบโครงการแล้ว / Project reassigned' })
-  reassignProject(@Param('planId', uuidParam('planId')) planId: string, @Param('projectId', uuidParam('projectId')) projectId: string, @Body() body: ReassignProjectDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
-    return this.run('ReassignProject', { planId, projectId, ...body }, actor, request, reply);
+  reassignProject(@Param('planId', uuidParam('planId')) planId: string, @Param('projectId', uuidParam('projectId')) projectId: string, @Body() body: ReassignProjectDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+    return this.run('ReassignProject', { planId, projectId, ...body }, context);
   }
 
   @Post('projects/:projectId/withdrawal')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'ถอนโครงการแล้ว / Project withdrawn' })
-  withdrawProject(@Param('planId', uuidParam('planId')) planId: string, @Param('projectId', uuidParam('projectId')) projectId: string, @Body() body: RequiredReasonDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
-    return this.run('WithdrawProject', { planId, projectId, ...body }, actor, request, reply);
+  withdrawProject(@Param('planId', uuidParam('planId')) planId: string, @Param('projectId', uuidParam('projectId')) projectId: string, @Body() body: RequiredReasonDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+    return this.run('WithdrawProject', { planId, projectId, ...body }, context);
   }
 
   @Post('projects/:projectId/activities')
   @HttpCode(201)
   @ApiCreatedResponse({ description: 'เพิ่มกิจกรรมแล้ว / Activity added; the body names it' })
-  async addActivity(@Param('planId', uuidParam('planId')) planId: string, @Param('projectId', uuidParam('projectId')) projectId: string, @Body() body: AddActivityDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse & { activityId: string }> {
-    const activityId = this.newId(request, actor, 'activity');
-    return { activityId, ...(await this.run('AddActivity', { planId, projectId, activityId, ...body, targets: { ...body.targets } }, actor, request, reply)) };
+  async addActivity(@Param('planId', uuidParam('planId')) planId: string, @Param('projectId', uuidParam('projectId')) projectId: string, @Body() body: AddActivityDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse & { activityId: string }> {
+    const activityId = newIdFor(context, 'activity');
+    return { activityId, ...(await this.run('AddActivity', { planId, projectId, activityId, ...body, targets: { ...body.targets } }, context)) };
   }
 
   @Post('activities/:activityId/changes')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto })
-  changeActivity(@Param('planId', uuidParam('planId')) planId: string, @Param('activityId', uuidParam('activityId')) activityId: string, @Body() body: ChangeActivityDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
-    return this.run('ChangeActivity', { planId, activityId, ...body, ...(body.targets ? { targets: { ...body.targets } } : {}) }, actor, request, reply);
+  changeActivity(@Param('planId', uuidParam('planId')) planId: string, @Param('activityId', uuidParam('activityId')) activityId: string, @Body() body: ChangeActivityDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+    return this.run('ChangeActivity', { planId, activityId, ...body, ...(body.targets ? { targets: { ...body.targets } } : {}) }, context);
   }
 
   @Post('activities/:activityId/reassignment')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto })
-  reassignActivity(@Param('planId', uuidParam('planId')) planId: string, @Param('activityId', uuidParam('activityId')) activityId: string, @Body() body: ReassignActivityDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
-    return this.run('ReassignActivity', { planId, activityId, ...body }, actor, request, reply);
+  reassignActivity(@Param('planId', uuidParam('planId')) planId: string, @Param('activityId', uuidParam('activityId')) activityId: string, @Body() body: ReassignActivityDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+    return this.run('ReassignActivity', { planId, activityId, ...body }, context);
   }
 
   @Post('activities/:activityId/withdrawal')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto })
-  withdrawActivity(@Param('planId', uuidParam('planId')) planId: string, @Param('activityId', uuidParam('activityId')) activityId: string, @Body() body: RequiredReasonDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
-    return this.run('WithdrawActivity', { planId, activityId, ...body }, actor, request, reply);
+  withdrawActivity(@Param('planId', uuidParam('planId')) planId: string, @Param('activityId', uuidParam('activityId')) activityId: string, @Body() body: RequiredReasonDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+    return this.run('WithdrawActivity', { planId, activityId, ...body }, context);
   }
 
   @Post('projects/:projectId/kpis')
   @HttpCode(201)
   @ApiCreatedResponse({ description: 'เพิ่มตัวชี้วัดแล้ว / KPI added; the body names it' })
-  async addKpi(@Param('planId', uuidParam('planId')) planId: string, @Param('projectId', uuidParam('projectId')) projectId: string, @Body() body: AddKpiDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse & { kpiId: string }> {
-    const kpiId = this.newId(request, actor, 'kpi');
-    return { kpiId, ...(await this.run('AddKpi', { planId, projectId, kpiId, ...body }, actor, request, reply)) };
+  async addKpi(@Param('planId', uuidParam('planId')) planId: string, @Param('projectId', uuidParam('projectId')) projectId: string, @Body() body: AddKpiDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse & { kpiId: string }> {
+    const kpiId = newIdFor(context, 'kpi');
+    return { kpiId, ...(await this.run('AddKpi', { planId, projectId, kpiId, ...body }, context)) };
   }
 
   @Post('kpis/:kpiId/changes')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto })
-  changeKpi(@Param('planId', uuidParam('planId')) planId: string, @Param('kpiId', uuidParam('kpiId')) kpiId: string, @Body() body: ChangeKpiDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
-    return this.run('ChangeKpi', { planId, kpiId, ...body }, actor, request, reply);
+  changeKpi(@Param('planId', uuidParam('planId')) planId: string, @Param('kpiId', uuidParam('kpiId')) kpiId: string, @Body() body: ChangeKpiDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+    return this.run('ChangeKpi', { planId, kpiId, ...body }, context);
   }
 
   @Post('kpis/:kpiId/withdrawal')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto })
-  withdrawKpi(@Param('planId', uuidParam('planId')) planId: string, @Param('kpiId', uuidParam('kpiId')) kpiId: string, @Body() body: RequiredReasonDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
-    return this.run('WithdrawKpi', { planId, kpiId, ...body }, actor, request, reply);
+  withdrawKpi(@Param('planId', uuidParam('planId')) planId: string, @Param('kpiId', uuidParam('kpiId')) kpiId: string, @Body() body: RequiredReasonDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+    return this.run('WithdrawKpi', { planId, kpiId, ...body }, context);
   }
 
   @Post('projects/:projectId/budget-lines')
   @HttpCode(201)
   @ApiCreatedResponse({ description: 'เพิ่มรายการงบประมาณแล้ว / Budget line added; the body names it' })
-  async addBudgetLine(@Param('planId', uuidParam('planId')) planId: string, @Param('projectId', uuidParam('projectId')) projectId: string, @Body() body: AddBudgetLineDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse & { lineId: string }> {
-    const lineId = this.newId(request, actor, 'budget-line');
-    return { lineId, ...(await this.run('AddBudgetLine', { planId, projectId, lineId, ...body }, actor, request, reply)) };
+  async addBudgetLine(@Param('planId', uuidParam('planId')) planId: string, @Param('projectId', uuidParam('projectId')) projectId: string, @Body() body: AddBudgetLineDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse & { lineId: string }> {
+    const lineId = newIdFor(context, 'budget-line');
+    return { lineId, ...(await this.run('AddBudgetLine', { planId, projectId, lineId, ...body }, context)) };
   }
 
   @Post('budget-lines/:lineId/revisions')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto, description: "A project's first budget line has the project's id" })
-  reviseBudgetLine(@Param('planId', uuidParam('planId')) planId: string, @Param('lineId', uuidParam('lineId')) lineId: string, @Body() body: ReviseBudgetLineDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
-    return this.run('ReviseBudgetLine', { planId, lineId, ...body }, actor, request, reply);
+  reviseBudgetLine(@Param('planId', uuidParam('planId')) planId: string, @Param('lineId', uuidParam('lineId')) lineId: string, @Body() body: ReviseBudgetLineDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+    return this.run('ReviseBudgetLine', { planId, lineId, ...body }, context);
   }
 
   @Post('budget-lines/:lineId/reassignment')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'Moves the line to another funding source' })
-  reassignBudgetLine(@Param('planId', uuidParam('planId')) planId: string, @Param('lineId', uuidParam('lineId')) lineId: string, @Body() body: ReassignBudgetLineDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
-    return this.run('ReassignBudgetLine', { planId, lineId, ...body }, actor, request, reply);
+  reassignBudgetLine(@Param('planId', uuidParam('planId')) planId: string, @Param('lineId', uuidParam('lineId')) lineId: string, @Body() body: ReassignBudgetLineDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+    return this.run('ReassignBudgetLine', { planId, lineId, ...body }, context);
   }
 
   @Post('budget-lines/:lineId/withdrawal')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto })
-  withdrawBudgetLine(@Param('planId', uuidParam('planId')) planId: string, @Param('lineId', uuidParam('lineId')) lineId: string, @Body() body: RequiredReasonDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
-    return this.run('WithdrawBudgetLine', { planId, lineId, ...body }, actor, request, reply);
+  withdrawBudgetLine(@Param('planId', uuidParam('planId')) planId: string, @Param('lineId', uuidParam('lineId')) lineId: string, @Body() body: RequiredReasonDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+    return this.run('WithdrawBudgetLine', { planId, lineId, ...body }, context);
   }
 }

@@ -1,9 +1,8 @@
-import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import type { CommandContext } from '@ruamjai/event-store';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@ruamjai/kernel';
 import { PlanCommandRequest } from '@ruamjai/planning';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CommandHttp, CurrentActor, type CommandResponse } from '../../http/command-http';
+import { CommandHttp, type CommandResponse, UpdateCommand } from '../../http/command-http';
 import { uuidParam } from '../../http/uuid-param';
 import { CommandResponseDto } from '../draft-plan/draft-plan.dto';
 import { ReviseProjectBudgetDto } from './revise-project-budget.dto';
@@ -23,11 +22,8 @@ export class ReviseProjectBudgetController {
     @Param('planId', uuidParam('planId')) planId: string,
     @Param('projectId', uuidParam('projectId')) projectId: string,
     @Body() body: ReviseProjectBudgetDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) response: FastifyReply,
+    @UpdateCommand() context: CommandContext,
   ): Promise<CommandResponse> {
-    const context = this.commands.context(request, actor, { kind: 'update' });
-    return this.commands.execute(new PlanCommandRequest('ReviseProjectBudget', { planId, projectId, ...body }, context), response, `/api/v1/plans/${planId}`);
+    return this.commands.execute(new PlanCommandRequest('ReviseProjectBudget', { planId, projectId, ...body }, context), `/api/v1/plans/${planId}`);
   }
 }

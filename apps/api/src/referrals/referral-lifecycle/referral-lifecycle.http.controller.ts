@@ -1,9 +1,8 @@
-import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import type { CommandContext } from '@ruamjai/event-store';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { ReferralCommandRequest } from '@ruamjai/cases';
-import type { Actor } from '@ruamjai/kernel';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CommandHttp, CurrentActor, type CommandResponse } from '../../http/command-http';
+import { CommandHttp, type CommandResponse, UpdateCommand } from '../../http/command-http';
 import { uuidParam } from '../../http/uuid-param';
 import { CommandResponseDto } from '../../plans/draft-plan/draft-plan.dto';
 import { CompleteReferralDto, DeclineReferralDto } from '../send-referral/send-referral.dto';
@@ -21,35 +20,35 @@ export class ReferralLifecycleController {
   @Post('acceptance')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'รับการส่งต่อ (หน่วยงานผู้รับ) / Accepted by the receiving agency' })
-  accept(@Param('referralId', uuidParam('referralId')) referralId: string, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
-    return this.commands.execute(new ReferralCommandRequest('AcceptReferral', { referralId }, this.commands.context(request, actor, { kind: 'update' })), reply);
+  accept(@Param('referralId', uuidParam('referralId')) referralId: string, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+    return this.commands.execute(new ReferralCommandRequest('AcceptReferral', { referralId }, context));
   }
 
   @Post('decline')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'ปฏิเสธพร้อมเหตุผล / Declined with a reason' })
-  decline(@Param('referralId', uuidParam('referralId')) referralId: string, @Body() body: DeclineReferralDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
-    return this.commands.execute(new ReferralCommandRequest('DeclineReferral', { referralId, ...body }, this.commands.context(request, actor, { kind: 'update' })), reply);
+  decline(@Param('referralId', uuidParam('referralId')) referralId: string, @Body() body: DeclineReferralDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+    return this.commands.execute(new ReferralCommandRequest('DeclineReferral', { referralId, ...body }, context));
   }
 
   @Post('start')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'เริ่มให้บริการ / Service started' })
-  start(@Param('referralId', uuidParam('referralId')) referralId: string, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
-    return this.commands.execute(new ReferralCommandRequest('StartReferralService', { referralId }, this.commands.context(request, actor, { kind: 'update' })), reply);
+  start(@Param('referralId', uuidParam('referralId')) referralId: string, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+    return this.commands.execute(new ReferralCommandRequest('StartReferralService', { referralId }, context));
   }
 
   @Post('completion')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'ให้บริการเสร็จ พร้อมผล / Completed with an outcome' })
-  complete(@Param('referralId', uuidParam('referralId')) referralId: string, @Body() body: CompleteReferralDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
-    return this.commands.execute(new ReferralCommandRequest('CompleteReferral', { referralId, ...body }, this.commands.context(request, actor, { kind: 'update' })), reply);
+  complete(@Param('referralId', uuidParam('referralId')) referralId: string, @Body() body: CompleteReferralDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+    return this.commands.execute(new ReferralCommandRequest('CompleteReferral', { referralId, ...body }, context));
   }
 
   @Post('revocation')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'ผู้ส่งเพิกถอน: ผู้รับเสียสิทธิ์เข้าถึงข้อมูลทันที / Revoked by the sender; the recipient loses access at once' })
-  revoke(@Param('referralId', uuidParam('referralId')) referralId: string, @Body() body: ReasonDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
-    return this.commands.execute(new ReferralCommandRequest('RevokeReferral', { referralId, ...body }, this.commands.context(request, actor, { kind: 'update' })), reply);
+  revoke(@Param('referralId', uuidParam('referralId')) referralId: string, @Body() body: ReasonDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+    return this.commands.execute(new ReferralCommandRequest('RevokeReferral', { referralId, ...body }, context));
   }
 }

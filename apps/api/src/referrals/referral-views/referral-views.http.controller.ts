@@ -1,14 +1,15 @@
-import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CaseQueries, type ReferralView } from '@ruamjai/cases';
 import type { Actor } from '@ruamjai/kernel';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { CurrentActor, etagOf } from '../../http/command-http';
 import { ReadYourWrites } from '../../http/read-your-writes';
 import { uuidParam } from '../../http/uuid-param';
 import { ReferralBoxQueryDto, ReferralListQueryDto } from '../../cases/case-queries.dto';
 import { ReferralBoxDto, ReferralListDto, ReferralViewDto, TimeToAcceptListDto } from '../../cases/case-views.dto';
 import { VIEWS } from '../../http/views';
+import { withReplyHeaders } from '../../http/reply-headers';
 
 @ApiTags('referrals')
 @ApiBearerAuth()
@@ -61,10 +62,9 @@ export class ReferralViewsController {
   @Get(':referralId')
   @ApiQuery({ name: 'minPosition', required: false })
   @ApiOkResponse({ type: ReferralViewDto, description: 'การส่งต่อ; ETag คือรุ่น / The referral; ETag is its version' })
-  async get(@Param('referralId', uuidParam('referralId')) referralId: string, @CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<ReferralView> {
+  async get(@Param('referralId', uuidParam('referralId')) referralId: string, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<ReferralView> {
     await this.consistency.await(request, VIEWS.referrals);
     const view = await this.cases.referral(actor, referralId);
-    void reply.header('ETag', etagOf(view.revision));
-    return view;
+    return withReplyHeaders(view, { ETag: etagOf(view.revision) });
   }
 }

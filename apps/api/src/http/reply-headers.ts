@@ -1,0 +1,63 @@
+import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { map, type Observable } from 'rxjs';
+
+/**
+ * What a route's answer asks of the reply (ETag, X-Ruamjai-Position, Location, Cache-Control, and
+ * at times a status), under a symbol key: object spread keeps it (`{ planId, ...written }`), JSON
+ * leaves it out, and ReplyHeadersInterceptor writes it. Routes return values and never touch the reply.
+ */
+export const REPLY_HEADERS: unique symbol = Symbol('replyHeaders');
+const REPLY_STATUS: unique symbol = Symbol('replyStatus');
+export type ReplyHeaders = Readonly<Record<string, string>>;
+
+interface ReplyAsks {
+  [REPLY_HEADERS]?: ReplyHeaders;
+  [REPLY_STATUS]?: number;
+}
+
+export function withReplyHeaders<T extends object>(value: T, headers: ReplyHeaders): T & { readonly [REPLY_HEADERS]: ReplyHeaders } {
+  const previous = (value as ReplyAsks)[REPLY_HEADERS];
+  return Object.assign(value, { [REPLY_HEADERS]: { ...previous, ...headers } });
+}
+
+/** An answer whose status depends on what it says (a health check that is down is a 503). */
+export function withReplyStatus<T extends object>(value: T, status: number): T {
+  return Object.assign(value, { [REPLY_STATUS]: status });
+}
+
+/** A file to download (CSV, PDF, XLSX, a metrics scrape): its bytes or text, its type, and its name if it is to be saved. */
+export class Download {
+  constructor(
+    readonly body: string | Buffer | Uint8Array,
+    readonly type: string,
+    readonly filename?: string,
+    readonly headers: ReplyHeaders = {},
+  ) {}
+}
+
+/** Writes what an answer asks. Registered after the idempotency interceptor, so it runs first on the way out, and a stored answer keeps the headers for its replay. */
+@Injectable()
+export class ReplyHeadersInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    return next.handle().pipe(
+      map((body: unknown) => {
+        if (body === null || typeof body !== 'object') return body;
+        const reply = context.switchToHttp().getResponse<FastifyReply>();
+        if (body instanceof Download) {
+          for (const [name, value] of Object.entries(body.headers)) void reply.header(name, value);
+          void reply.header('Content-Type', body.type);
+          if (body.filename) void reply.header('Content-Disposition', `attachment; filename="${body.filename}"`);
+          return body.body;
+        }
+        const asks = body as ReplyAsks;
+        for (const [name, value] of Object.entries(asks[REPLY_HEADERS] ?? {})) void reply.header(name, value);
+        if (asks[REPLY_STATUS] !== undefined) void reply.status(asks[REPLY_STATUS]);
+        return body;
+      }),
+    );
+  }
+}
+
+/** The media type of every CSV download: UTF-8, so Thai reads right in a spreadsheet. */
+export const CSV = 'text/csv; charset=utf-8';
