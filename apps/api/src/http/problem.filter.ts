@@ -15,7 +15,7 @@ interface Mapped {
   code: string;
   messages: LocalisedText;
   extensions?: Record<string, unknown>;
-  headers?: Record<string, string>;
+  headers?: Record<string, string | readonly string[]>;
 }
 
 /** The one place where every error becomes application/problem+json. */

@@ -21,7 +21,7 @@ export class HttpProblem extends Error {
     readonly code: string,
     readonly messages: LocalisedText,
     readonly extensions: Record<string, unknown> = {},
-    readonly headers: Record<string, string> = {},
+    readonly headers: Record<string, string | readonly string[]> = {},
   ) {
     super(messages.en);
     this.name = 'HttpProblem';

@@ -9,7 +9,8 @@ import { map, type Observable } from 'rxjs';
  */
 export const REPLY_HEADERS: unique symbol = Symbol('replyHeaders');
 const REPLY_STATUS: unique symbol = Symbol('replyStatus');
-export type ReplyHeaders = Readonly<Record<string, string>>;
+/** A header's value, or several (Set-Cookie). */
+export type ReplyHeaders = Readonly<Record<string, string | readonly string[]>>;
 
 interface ReplyAsks {
   [REPLY_HEADERS]?: ReplyHeaders;
@@ -36,6 +37,15 @@ export class Download {
   ) {}
 }
 
+/** Sends the browser elsewhere (302 or 303), with the headers given (a cookie, Cache-Control). */
+export class Redirect {
+  constructor(
+    readonly location: string,
+    readonly status: 302 | 303,
+    readonly headers: ReplyHeaders = {},
+  ) {}
+}
+
 /** Writes what an answer asks. Registered after the idempotency interceptor, so it runs first on the way out, and a stored answer keeps the headers for its replay. */
 @Injectable()
 export class ReplyHeadersInterceptor implements NestInterceptor {
@@ -44,6 +54,11 @@ export class ReplyHeadersInterceptor implements NestInterceptor {
       map((body: unknown) => {
         if (body === null || typeof body !== 'object') return body;
         const reply = context.switchToHttp().getResponse<FastifyReply>();
+        if (body instanceof Redirect) {
+          for (const [name, value] of Object.entries(body.headers)) void reply.header(name, value);
+          void reply.status(body.status).header('Location', body.location);
+          return '';
+        }
         if (body instanceof Download) {
           for (const [name, value] of Object.entries(body.headers)) void reply.header(name, value);
           void reply.header('Content-Type', body.type);

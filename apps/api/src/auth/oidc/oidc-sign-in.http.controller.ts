@@ -1,12 +1,13 @@
-import { Controller, Get, HttpCode, Inject, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Req } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
 import { mapProviderClaims, UserAccounts, type ProviderRefusal } from '@ruamjai/identity';
 import { Public } from '@ruamjai/security';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { HttpProblem } from '../../http/problem';
-import { readCookies, setCookie } from '../sign-in/cookies';
-import { REFRESH_COOKIE, setSessionCookies } from '../sign-in/session-cookies';
+import { cookie, readCookies } from '../sign-in/cookies';
+import { REFRESH_COOKIE, sessionCookies } from '../sign-in/session-cookies';
+import { Redirect } from '../../http/reply-headers';
 import { OidcCallbackFailed, OidcRelyingParty, TRANSACTION_SECONDS, type CallbackFailure } from './oidc-relying-party';
 
 /** The relying party, or null when AUTH_MODE=embedded. */
@@ -119,7 +120,7 @@ export class OidcSignInController {
   @ApiQuery({ name: 'lang', required: false, enum: ['th', 'en'], description: 'The language the provider’s pages should use, if it can' })
   @ApiQuery({ name: 'prompt', required: false, enum: ['login'], description: 'Ask the provider for the password again, even with a session there' })
   @ApiResponse({ status: 302, description: 'To the provider’s authorization endpoint (code flow, PKCE S256, state, nonce)' })
-  async start(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async start(@Req() request: FastifyRequest): Promise<Redirect> {
     const relyingParty = this.enabled();
     const query = request.query as Record<string, unknown>;
     const uiLocales = query.lang === 'en' ? 'en th' : query.lang === 'th' ? 'th en' : undefined;
@@ -129,10 +130,10 @@ export class OidcSignInController {
     } catch (error) {
       if (!(error instanceof OidcCallbackFailed)) throw error;
       request.log.warn({ failure: error.failure, detail: error.detail }, 'OpenID provider unavailable at sign-in start');
-      return this.fail(request, reply, callbackProblem(error.failure, relyingParty.settings.providerName));
+      return this.fail(request, callbackProblem(error.failure, relyingParty.settings.providerName));
     }
-    setCookie(reply, OIDC_TRANSACTION_COOKIE, started.transaction, { httpOnly: true, secure: request.protocol === 'https', path: OIDC_PATH, maxAge: TRANSACTION_SECONDS, sameSite: 'Lax' });
-    void reply.header('Cache-Control', 'no-store').status(302).header('Location', started.url).send();
+    const transaction = cookie(OIDC_TRANSACTION_COOKIE, started.transaction, { httpOnly: true, secure: request.protocol === 'https', path: OIDC_PATH, maxAge: TRANSACTION_SECONDS, sameSite: 'Lax' });
+    return new Redirect(started.url, 302, { 'Set-Cookie': [transaction], 'Cache-Control': 'no-store' });
   }
 
   @Public()
@@ -142,17 +143,17 @@ export class OidcSignInController {
   @ApiResponse({ status: 303, description: 'Signed in: to the console, with the refresh and CSRF cookies set (the console then calls POST /api/v1/auth/refresh)' })
   @ApiResponse({ status: 400, description: 'AUTH.OIDC_STATE_INVALID: no sign-in was started here, it expired, or the state does not match' })
   @ApiResponse({ status: 403, description: 'The provider vouched for the person but their claims give no role or agency (AUTH.OIDC_NO_ROLE, …): recorded, not signed in' })
-  async callback(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async callback(@Req() request: FastifyRequest): Promise<Redirect> {
     const relyingParty = this.enabled();
     const provider = relyingParty.settings.providerName;
     const url = request.raw.url ?? '';
     const query = url.includes('?') ? url.slice(url.indexOf('?')) : '';
     const transaction = await relyingParty.readTransaction(readCookies(request)[OIDC_TRANSACTION_COOKIE]);
     // One use: whatever happens next, this transaction is spent.
-    setCookie(reply, OIDC_TRANSACTION_COOKIE, '', { httpOnly: true, secure: request.protocol === 'https', path: OIDC_PATH, maxAge: 0, sameSite: 'Lax' });
+    const spent = cookie(OIDC_TRANSACTION_COOKIE, '', { httpOnly: true, secure: request.protocol === 'https', path: OIDC_PATH, maxAge: 0, sameSite: 'Lax' });
     if (!transaction || new URLSearchParams(query).get('state') !== transaction.state) {
       request.log.warn({ transaction: Boolean(transaction) }, 'OpenID callback with a missing or mismatched state');
-      return this.fail(request, reply, stateInvalid());
+      return this.fail(request, stateInvalid(), spent);
     }
     let answer: Awaited<ReturnType<OidcRelyingParty['complete']>>;
     try {
@@ -160,17 +161,17 @@ export class OidcSignInController {
     } catch (error) {
       if (!(error instanceof OidcCallbackFailed)) throw error;
       request.log.warn({ failure: error.failure, detail: error.detail }, 'OpenID callback failed');
-      return this.fail(request, reply, callbackProblem(error.failure, provider));
+      return this.fail(request, callbackProblem(error.failure, provider), spent);
     }
     const identity = mapProviderClaims(answer.claims, relyingParty.settings);
     const outcome = await this.accounts.signInThroughProvider(answer.link, identity, request.ip, request.id);
     if (outcome.kind === 'refused') {
       request.log.warn({ reason: outcome.reason, subject: answer.link.subject }, 'OpenID sign-in refused');
-      return this.fail(request, reply, refused(outcome.reason, provider));
+      return this.fail(request, refused(outcome.reason, provider), spent);
     }
-    setSessionCookies(outcome.session, request, reply, this.config.auth.sessionMaxSeconds);
-    setCookie(reply, OIDC_ID_TOKEN_COOKIE, answer.idToken, { httpOnly: true, secure: request.protocol === 'https', path: OIDC_PATH, maxAge: this.config.auth.sessionMaxSeconds });
-    void reply.status(303).header('Location', this.consoleUrl(relyingParty)).send();
+    const { setCookie } = sessionCookies(outcome.session, request, this.config.auth.sessionMaxSeconds);
+    const idToken = cookie(OIDC_ID_TOKEN_COOKIE, answer.idToken, { httpOnly: true, secure: request.protocol === 'https', path: OIDC_PATH, maxAge: this.config.auth.sessionMaxSeconds });
+    return new Redirect(this.consoleUrl(relyingParty), 303, { 'Set-Cookie': [spent, ...setCookie, idToken], 'Cache-Control': 'no-store' });
   }
 
   /**
@@ -186,19 +187,17 @@ export class OidcSignInController {
   @ApiOperation({ summary: 'ออกจากระบบที่ผู้ให้บริการยืนยันตัวตนด้วย / End the session at the OpenID provider too (open in the browser after sign-out)' })
   @ApiQuery({ name: 'lang', required: false, enum: ['th', 'en'], description: 'The language the provider’s pages should use, if it can' })
   @ApiResponse({ status: 303, description: 'To the provider’s end-session endpoint (id_token_hint, post_logout_redirect_uri = the console), or straight back to the console' })
-  async signOut(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async signOut(@Req() request: FastifyRequest): Promise<Redirect> {
     const relyingParty = this.enabled();
     const cookies = readCookies(request);
     const idToken = cookies[OIDC_ID_TOKEN_COOKIE];
     const home = this.consoleUrl(relyingParty);
-    let target = home;
-    if (idToken && !cookies[REFRESH_COOKIE]) {
-      setCookie(reply, OIDC_ID_TOKEN_COOKIE, '', { httpOnly: true, secure: request.protocol === 'https', path: OIDC_PATH, maxAge: 0 });
-      const lang = (request.query as Record<string, unknown>).lang;
-      const uiLocales = lang === 'en' ? 'en th' : lang === 'th' ? 'th en' : undefined;
-      target = (await relyingParty.endSessionUrl(idToken, { returnTo: home, uiLocales })) ?? home;
-    }
-    void reply.header('Cache-Control', 'no-store').status(303).header('Location', target).send();
+    if (!idToken || cookies[REFRESH_COOKIE]) return new Redirect(home, 303, { 'Cache-Control': 'no-store' });
+    const forgotten = cookie(OIDC_ID_TOKEN_COOKIE, '', { httpOnly: true, secure: request.protocol === 'https', path: OIDC_PATH, maxAge: 0 });
+    const lang = (request.query as Record<string, unknown>).lang;
+    const uiLocales = lang === 'en' ? 'en th' : lang === 'th' ? 'th en' : undefined;
+    const target = (await relyingParty.endSessionUrl(idToken, { returnTo: home, uiLocales })) ?? home;
+    return new Redirect(target, 303, { 'Set-Cookie': [forgotten], 'Cache-Control': 'no-store' });
   }
 
   private enabled(): OidcRelyingParty {
@@ -212,14 +211,14 @@ export class OidcSignInController {
     return `${redirect.slice(0, redirect.length - CALLBACK_SUFFIX.length)}/`;
   }
 
-  /** A browser goes back to the sign-in page, which says what happened; other callers get the problem. */
-  private fail(request: FastifyRequest, reply: FastifyReply, problem: HttpProblem): void {
+  /** A browser goes back to the sign-in page, which says what happened; other callers get the problem. Either way the spent transaction cookie goes. */
+  private fail(request: FastifyRequest, problem: HttpProblem, spent?: string): Redirect {
     const accept = request.headers.accept;
+    const setCookie: Record<string, string[]> = spent ? { 'Set-Cookie': [spent] } : {};
     if (this.relyingParty && typeof accept === 'string' && accept.includes('text/html')) {
       const target = `${this.consoleUrl(this.relyingParty)}?sign-in-error=${encodeURIComponent(problem.code)}`;
-      void reply.header('Cache-Control', 'no-store').status(303).header('Location', target).send();
-      return;
+      return new Redirect(target, 303, { ...setCookie, 'Cache-Control': 'no-store' });
     }
-    throw problem;
+    throw new HttpProblem(problem.status, problem.code, problem.messages, problem.extensions, { ...problem.headers, ...setCookie });
   }
 }

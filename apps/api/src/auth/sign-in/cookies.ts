@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 
 /** The request's cookies by name (RFC 6265 §4.2: `a=b; c=d`); a malformed pair is skipped. */
 export function readCookies(request: FastifyRequest): Record<string, string> {
@@ -30,13 +30,11 @@ export interface CookieOptions {
   readonly sameSite?: 'Strict' | 'Lax';
 }
 
-/** Appends a Set-Cookie header, SameSite=Strict by default (values are base64url tokens, so need no encoding). */
-export function setCookie(reply: FastifyReply, name: string, value: string, options: CookieOptions): void {
+/** One Set-Cookie header value, SameSite=Strict by default (values are base64url tokens, so need no encoding). */
+export function cookie(name: string, value: string, options: CookieOptions): string {
   const parts = [`${name}=${value}`, `Path=${options.path}`, `Max-Age=${options.maxAge}`, `SameSite=${options.sameSite ?? 'Strict'}`];
   if (options.maxAge === 0) parts.push('Expires=Thu, 01 Jan 1970 00:00:00 GMT');
   if (options.httpOnly) parts.push('HttpOnly');
   if (options.secure) parts.push('Secure');
-  const existing = reply.getHeader('set-cookie');
-  const list = existing === undefined ? [] : Array.isArray(existing) ? existing.map(String) : [String(existing)];
-  void reply.header('set-cookie', [...list, parts.join('; ')]);
+  return parts.join('; ');
 }

@@ -1,26 +1,26 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
 import { UserAccounts, type IssuedSession, type SignInOutcome } from '@ruamjai/identity';
 import type { Actor } from '@ruamjai/kernel';
 import { Public } from '@ruamjai/security';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { CurrentActor } from '../../http/command-http';
 import { readCookies } from './cookies';
-import { clearSessionCookies, CSRF_COOKIE, CSRF_HEADER, REFRESH_COOKIE, setSessionCookies } from './session-cookies';
+import { clearedSessionCookies, CSRF_COOKIE, CSRF_HEADER, REFRESH_COOKIE, sessionCookies } from './session-cookies';
+import { withReplyHeaders } from '../../http/reply-headers';
 import { HttpProblem } from '../../http/problem';
 import { MeDto, PasswordChangeDto, SecondFactorEnrolmentDto, SignInAnswerDto, SignInDto, SignInMethodsDto } from '../auth.dto';
 
 export { CSRF_COOKIE, CSRF_HEADER, REFRESH_COOKIE };
 
 type CookieRequest = FastifyRequest & { actor?: Actor; sessionId?: string };
-type CookieReply = FastifyReply;
 
 const signInFailed = () =>
   new HttpProblem(401, 'AUTH.SIGN_IN_FAILED', { th: 'ชื่อผู้ใช้ รหัสผ่าน หรือรหัสยืนยันไม่ถูกต้อง', en: 'The username, password or code is not right' }, {}, { 'WWW-Authenticate': 'Bearer realm="ruamjai"' });
-const sessionEnded = () =>
-  new HttpProblem(401, 'AUTH.SESSION_ENDED', { th: 'หมดเวลาการใช้งาน กรุณาเข้าสู่ระบบใหม่', en: 'The session has ended; sign in again' }, {}, { 'WWW-Authenticate': 'Bearer realm="ruamjai"' });
+const sessionEnded = (setCookie: readonly string[]) =>
+  new HttpProblem(401, 'AUTH.SESSION_ENDED', { th: 'หมดเวลาการใช้งาน กรุณาเข้าสู่ระบบใหม่', en: 'The session has ended; sign in again' }, {}, { 'WWW-Authenticate': 'Bearer realm="ruamjai"', 'Set-Cookie': setCookie });
 const csrfRefused = () =>
   new HttpProblem(403, 'AUTH.CSRF_TOKEN_INVALID', { th: 'คำขอนี้ไม่ได้มาจากหน้าจอของระบบ (โทเคน CSRF ไม่ตรงกัน)', en: 'The request did not come from the console (CSRF token mismatch)' });
 const embeddedOff = () =>
@@ -53,27 +53,27 @@ export class SignInController {
   @Post('sign-in')
   @HttpCode(200)
   @ApiOkResponse({ type: SignInAnswerDto, description: 'เข้าสู่ระบบแล้ว หรือขั้นตอนถัดไปของการเข้าสู่ระบบครั้งแรก / Signed in, or the next first-sign-in step' })
-  async signIn(@Body() body: SignInDto, @Req() request: CookieRequest, @Res({ passthrough: true }) reply: CookieReply): Promise<SignInAnswerDto> {
+  async signIn(@Body() body: SignInDto, @Req() request: CookieRequest): Promise<SignInAnswerDto> {
     this.embeddedOnly();
-    return this.answer(await this.accounts.signIn(body.username.toLowerCase(), body.password, body.code, request.ip, request.id), request, reply);
+    return this.answer(await this.accounts.signIn(body.username.toLowerCase(), body.password, body.code, request.ip, request.id), request);
   }
 
   @Public()
   @Post('password-change')
   @HttpCode(200)
   @ApiOkResponse({ type: SignInAnswerDto })
-  async changePassword(@Body() body: PasswordChangeDto, @Req() request: CookieRequest, @Res({ passthrough: true }) reply: CookieReply): Promise<SignInAnswerDto> {
+  async changePassword(@Body() body: PasswordChangeDto, @Req() request: CookieRequest): Promise<SignInAnswerDto> {
     this.embeddedOnly();
-    return this.answer(await this.accounts.completePasswordChange(body.challenge, body.newPassword, request.ip, request.id), request, reply);
+    return this.answer(await this.accounts.completePasswordChange(body.challenge, body.newPassword, request.ip, request.id), request);
   }
 
   @Public()
   @Post('second-factor')
   @HttpCode(200)
   @ApiOkResponse({ type: SignInAnswerDto })
-  async enrolSecondFactor(@Body() body: SecondFactorEnrolmentDto, @Req() request: CookieRequest, @Res({ passthrough: true }) reply: CookieReply): Promise<SignInAnswerDto> {
+  async enrolSecondFactor(@Body() body: SecondFactorEnrolmentDto, @Req() request: CookieRequest): Promise<SignInAnswerDto> {
     this.embeddedOnly();
-    return this.answer(await this.accounts.completeEnrolment(body.challenge, body.code, request.ip, request.id), request, reply);
+    return this.answer(await this.accounts.completeEnrolment(body.challenge, body.code, request.ip, request.id), request);
   }
 
   @Public()
@@ -81,41 +81,40 @@ export class SignInController {
   @HttpCode(200)
   @ApiHeader({ name: 'X-CSRF-Token', required: true, description: 'The value of the ruamjai_csrf cookie' })
   @ApiOkResponse({ type: SignInAnswerDto, description: 'A new access token; the refresh cookie is rotated' })
-  async refresh(@Req() request: CookieRequest, @Res({ passthrough: true }) reply: CookieReply): Promise<SignInAnswerDto> {
+  async refresh(@Req() request: CookieRequest): Promise<SignInAnswerDto> {
     // Sessions opened by a password or by the OpenID provider refresh alike.
     if (this.externalTokens()) throw embeddedOff();
     this.checkCsrf(request);
     const token = readCookies(request)[REFRESH_COOKIE];
     const session = token ? await this.accounts.refresh(token) : undefined;
-    if (!session) {
-      clearSessionCookies(reply);
-      throw sessionEnded();
-    }
-    return this.started(session, request, reply);
+    // The browser forgets a session that has ended.
+    if (!session) throw sessionEnded(clearedSessionCookies());
+    return this.started(session, request);
   }
 
   @Public()
   @Post('sign-out')
   @HttpCode(204)
   @ApiHeader({ name: 'X-CSRF-Token', required: true, description: 'The value of the ruamjai_csrf cookie' })
-  async signOut(@Req() request: CookieRequest, @Res({ passthrough: true }) reply: CookieReply): Promise<void> {
+  async signOut(@Req() request: CookieRequest): Promise<object> {
     this.checkCsrf(request);
     const token = readCookies(request)[REFRESH_COOKIE];
     if (token) await this.accounts.signOut(token, request.id);
-    clearSessionCookies(reply);
+    return withReplyHeaders({}, { 'Set-Cookie': clearedSessionCookies() });
   }
 
   @Public()
   @Get('methods')
   @ApiOkResponse({ type: SignInMethodsDto, description: 'วิธีเข้าสู่ระบบที่เปิดอยู่ สำหรับหน้าเข้าสู่ระบบ / The ways to sign in that are open, for the sign-in page' })
-  methods(@Res({ passthrough: true }) reply: CookieReply): SignInMethodsDto {
-    void reply.header('Cache-Control', 'no-store');
+  methods(): SignInMethodsDto {
     const { mode } = this.config.auth;
     const oidc = this.config.oidc;
-    return {
+    const methods = {
       password: !this.externalTokens() && mode !== 'oidc',
       oidc: oidc && mode !== 'embedded' ? { providerName: oidc.providerName, startUrl: '/api/v1/auth/oidc/start', signOutUrl: '/api/v1/auth/oidc/sign-out' } : null,
     };
+    // Public, and it changes with the configuration: never kept by a cache.
+    return withReplyHeaders(methods, { 'Cache-Control': 'no-store' });
   }
 
   @Get('me')
@@ -142,10 +141,10 @@ export class SignInController {
     if (!cookie || typeof header !== 'string' || !sameText(cookie, header)) throw csrfRefused();
   }
 
-  private async answer(outcome: SignInOutcome, request: CookieRequest, reply: CookieReply): Promise<SignInAnswerDto> {
+  private async answer(outcome: SignInOutcome, request: CookieRequest): Promise<SignInAnswerDto> {
     switch (outcome.kind) {
       case 'signed_in':
-        return this.started(outcome.session, request, reply);
+        return this.started(outcome.session, request);
       case 'password_change_required':
         return { status: 'password_change_required', challenge: outcome.challenge };
       case 'second_factor_enrolment_required':
@@ -165,8 +164,8 @@ export class SignInController {
     }
   }
 
-  private started(session: IssuedSession, request: CookieRequest, reply: CookieReply): SignInAnswerDto {
-    const csrfToken = setSessionCookies(session, request, reply, this.config.auth.sessionMaxSeconds);
-    return { status: 'signed_in', accessToken: session.accessToken, expiresIn: session.expiresIn, csrfToken, user: session.user };
+  private started(session: IssuedSession, request: CookieRequest): SignInAnswerDto {
+    const { csrfToken, setCookie } = sessionCookies(session, request, this.config.auth.sessionMaxSeconds);
+    return withReplyHeaders({ status: 'signed_in', accessToken: session.accessToken, expiresIn: session.expiresIn, csrfToken, user: session.user }, { 'Set-Cookie': setCookie });
   }
 }
