@@ -1,7 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './support/browser';
-import { BrowserPages, expectAccessible, readyUser as readyUserThroughApi, serveConsole, shoot, signIn as signInThroughForm } from './support/console-session';
-import { startApi, type ApiHarness } from './support/api-harness';
+import type { Page } from 'playwright-core';
+import { consoleSuite, expectAccessible, shoot } from './support/console-session';
 
 /** The test's fictitious person: nothing here names anyone real. Every string is looked for where it must not be. */
 const PERSON = {
@@ -23,47 +21,29 @@ const PERSONAL_STRINGS = [PERSON.givenName, PERSON.familyName, PERSON.contact.ph
  * console, reveals the person for a stated purpose, and an auditor finds that read in the log.
  */
 describe('cases in the console', () => {
-  let api: ApiHarness;
-  let browser: Browser;
-  let base: string;
-  let secretariat: { Authorization: string };
-
-  beforeAll(async () => {
-    api = await startApi({ NOTIFY_POLL_MS: '50', READ_YOUR_WRITES_TIMEOUT_MS: '30000' });
-    base = await serveConsole(api);
-    browser = await launchChromium();
-    secretariat = { Authorization: `Bearer ${await api.token('coordinator', 'somchai', 'PSDHS-SK')}` };
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
-
-  const readyUser = (username: string, role: string, password: string, agency: string) => readyUserThroughApi(api, secretariat.Authorization, { username, role, password, agency });
-  const pages = new BrowserPages(() => browser);
-  afterEach(() => pages.closeAll());
-  const newPage = async (): Promise<Page> => (await pages.newPage({ height: 900 })).page;
-  const signIn = (page: Page, username: string, password: string, secret?: string) => signInThroughForm(page, base, { username, password, secret }, { live: true });
+  const suite = consoleSuite({ env: { NOTIFY_POLL_MS: '50' } });
+  const { readyUser, signIn } = suite;
+  const newPage = (): Promise<Page> => suite.newPage({ height: 900 });
 
   /** A change to the case through the API, with the ETag it answers; throws on anything but 201. */
   async function caseCommand(caseId: string, path: string, etag: string, body: object): Promise<{ etag: string; position: string }> {
-    const res = await api.http.post(`/api/v1/cases/${caseId}/${path}`).set(secretariat).set('If-Match', etag).send(body);
+    const res = await suite.api.http.post(`/api/v1/cases/${caseId}/${path}`).set(suite.secretariat).set('If-Match', etag).send(body);
     if (res.status !== 201) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
     return { etag: res.headers.etag as string, position: res.body.position as string };
   }
 
   /** Found at the Aranyaprathet crossing, screened, identified as a victim, consent given, referred for shelter with her data, two pledges (one overdue). */
   async function caseInProtection(): Promise<{ caseId: string; referralId: string; position: string }> {
-    const opened = await api.http.post('/api/v1/cases').set(secretariat).send({ source: 'border_screening', districtCode: '2706', foundOn: '2019-05-01', ageGroup: 'child', person: PERSON });
+    const opened = await suite.api.http.post('/api/v1/cases').set(suite.secretariat).send({ source: 'border_screening', districtCode: '2706', foundOn: '2019-05-01', ageGroup: 'child', person: PERSON });
     expect(opened.status).toBe(201);
     const caseId = opened.body.caseId as string;
     let step = await caseCommand(caseId, 'consents', opened.headers.etag, { givenOn: '2019-05-02', scope: 'share_with_agencies' });
     step = await caseCommand(caseId, 'screening', step.etag, { indicators: ['document_confiscation', 'debt_bondage'], formReference: 'ร.บ.1/2562-014' });
     step = await caseCommand(caseId, 'identification', step.etag, { outcome: 'victim', decidedOn: '2019-05-10', decidingAgency: 'PSDHS-SK' });
-    const referral = await api.http.post('/api/v1/referrals').set(secretariat).send({ caseId, toAgency: 'IMM-SK', service: 'interpretation', urgency: 'urgent', sharesPersonalData: true });
+    const referral = await suite.api.http.post('/api/v1/referrals').set(suite.secretariat).send({ caseId, toAgency: 'IMM-SK', service: 'interpretation', urgency: 'urgent', sharesPersonalData: true });
     expect(referral.status).toBe(201);
-    await api.http.post('/api/v1/commitments').set(secretariat).send({ targetKind: 'case', caseId, resource: 'shelter_beds', quantity: 1, dueOn: '2019-06-30' }).expect(201);
-    const last = await api.http.post('/api/v1/commitments').set(secretariat).send({ targetKind: 'case', caseId, resource: 'budget_satang', quantity: 1_250_050, dueOn: '2099-09-30' }).expect(201);
+    await suite.api.http.post('/api/v1/commitments').set(suite.secretariat).send({ targetKind: 'case', caseId, resource: 'shelter_beds', quantity: 1, dueOn: '2019-06-30' }).expect(201);
+    const last = await suite.api.http.post('/api/v1/commitments').set(suite.secretariat).send({ targetKind: 'case', caseId, resource: 'budget_satang', quantity: 1_250_050, dueOn: '2099-09-30' }).expect(201);
     return { caseId, referralId: referral.body.referralId as string, position: last.body.position as string };
   }
 
@@ -77,7 +57,7 @@ describe('cases in the console', () => {
     const auditorSecret = await readyUser('auditor.cases', 'auditor', 'ผู้ตรวจสอบ-2562-สตง', 'OAG');
     const { caseId, referralId, position } = await caseInProtection();
     const short = caseId.slice(0, 8);
-    await api.http.get(`/api/v1/cases?minPosition=${position}`).set(secretariat).expect(200);
+    await suite.api.http.get(`/api/v1/cases?minPosition=${position}`).set(suite.secretariat).expect(200);
 
     // The list: codes, stage, district, agency, B.E. dates and counts; not one personal string anywhere in the page.
     const page = await newPage();
@@ -142,7 +122,7 @@ describe('cases in the console', () => {
     // A stale page: the legal basis is recorded elsewhere while the advance dialog is open; 412, the shared dialog, then sent again.
     await page.getByTestId('case-action-advance').click();
     await page.getByRole('dialog').getByText('ส่งกลับและคืนสู่สังคม').waitFor();
-    const current = await api.http.get(`/api/v1/cases/${caseId}`).set(secretariat).expect(200);
+    const current = await suite.api.http.get(`/api/v1/cases/${caseId}`).set(suite.secretariat).expect(200);
     await caseCommand(caseId, 'legal-basis', current.headers.etag, { basis: 'legal_obligation', reference: 'พ.ร.บ.ป้องกันและปราบปรามการค้ามนุษย์ ม.33' });
     await page.getByTestId('action-confirm').click();
     const conflict = page.getByTestId('conflict-dialog');
@@ -155,7 +135,7 @@ describe('cases in the console', () => {
     await page.getByRole('button', { name: 'ส่งการแก้ไขของฉันอีกครั้ง' }).click();
     await page.getByTestId('case-outcome').filter({ hasText: 'เลื่อนขั้นแล้ว' }).waitFor();
     await timeline.locator('[aria-current="step"]').filter({ hasText: 'ส่งกลับและคืนสู่สังคม' }).waitFor();
-    expect((await api.http.get(`/api/v1/cases/${caseId}`).set(secretariat).expect(200)).body.stage).toBe('return_reintegration');
+    expect((await suite.api.http.get(`/api/v1/cases/${caseId}`).set(suite.secretariat).expect(200)).body.stage).toBe('return_reintegration');
     await page.getByTestId('case-consent').getByText('พ.ร.บ.ป้องกันและปราบปรามการค้ามนุษย์ ม.33').waitFor();
 
     // The overdue pledge delivered in full from its row.
@@ -177,7 +157,7 @@ describe('cases in the console', () => {
     await dialog.getByText('ความยาว 3 ถึง 500 ตัวอักษร').waitFor();
     expect(reads).toEqual([]);
     // The API refuses it too: the console's rule mirrors ReadPersonalDataDto (trimmed, 3 to 500 characters).
-    const blank = await api.http.post(`/api/v1/cases/${caseId}/personal-data-reads`).set(secretariat).send({ purpose: '  ab ' });
+    const blank = await suite.api.http.post(`/api/v1/cases/${caseId}/personal-data-reads`).set(suite.secretariat).send({ purpose: '  ab ' });
     expect(blank.status).toBe(400);
     await expectNoPersonalData(page, 'reveal dialog before a purpose');
     const purpose = 'เตรียมเอกสารประกอบการส่งกลับภูมิลำเนา';
@@ -272,15 +252,15 @@ describe('cases in the console', () => {
     const nav = page.getByRole('navigation', { name: 'เมนูหลัก' });
     await nav.getByRole('link', { name: 'แดชบอร์ด' }).waitFor();
     expect(await nav.getByRole('link', { name: 'กรณี' }).count()).toBe(0);
-    const chair = { Authorization: `Bearer ${await api.token('chair', 'chair.cases', 'PROV-SK')}` };
-    const refused = await api.http.get('/api/v1/cases').set(chair).expect(403);
+    const chair = { Authorization: `Bearer ${await suite.api.token('chair', 'chair.cases', 'PROV-SK')}` };
+    const refused = await suite.api.http.get('/api/v1/cases').set(chair).expect(403);
     expect(refused.body.code).toBe('AUTH.NOT_PERMITTED');
-    await page.goto(`${base}/#/cases`);
+    await page.goto(`${suite.base}/#/cases`);
     await page.getByTestId('cases-error').filter({ hasText: refused.body.messages.th as string }).waitFor();
     expect(await page.getByTestId('cases-table').count()).toBe(0);
     await shoot(page, 'th', '55-cases-refused');
     await expectAccessible(page, 'cases refused');
-    await page.goto(`${base}/#/cases/access-log`);
+    await page.goto(`${suite.base}/#/cases/access-log`);
     await page.getByTestId('access-log-error').waitFor();
     expect(await page.getByTestId('access-log').count()).toBe(0);
   }, 300_000);

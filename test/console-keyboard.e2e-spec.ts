@@ -1,8 +1,6 @@
 import { totpCodeAt } from '@ruamjai/identity';
-import type { Browser, Page } from 'playwright-core';
-import { startApi, type ApiHarness } from './support/api-harness';
-import { launchChromium } from './support/browser';
-import { BrowserPages, expectAccessible, readyUser as readyUserThroughApi, serveConsole, shoot } from './support/console-session';
+import type { Page } from 'playwright-core';
+import { consoleSuite, expectAccessible, shoot } from './support/console-session';
 
 /**
  * The console without a mouse, and on a tablet: a coordinator signs in, drafts a plan and adds a
@@ -10,29 +8,16 @@ import { BrowserPages, expectAccessible, readyUser as readyUserThroughApi, serve
  * screen of the console fits 768 px without running off the side. Real API, Debian's Chromium.
  */
 describe('the console by keyboard alone, and at 768 px', () => {
-  let api: ApiHarness;
-  let browser: Browser;
-  let base: string;
-  let secretariat: { Authorization: string };
+  const suite = consoleSuite();
   let secret: string | undefined;
   const PASSWORD = 'แป้นพิมพ์อย่างเดียว-2562';
   const PLAN = 'แผนปฏิบัติการทดสอบการใช้แป้นพิมพ์ จังหวัดสระแก้ว 2562';
   const PROJECT = 'เฝ้าระวังการค้ามนุษย์ตามแนวชายแดนด้วยเครือข่ายชุมชน';
 
   beforeAll(async () => {
-    api = await startApi({ READ_YOUR_WRITES_TIMEOUT_MS: '30000' });
-    base = await serveConsole(api);
-    secretariat = { Authorization: `Bearer ${await api.token('coordinator', 'somchai', 'PSDHS-SK')}` };
-    secret = await readyUserThroughApi(api, secretariat.Authorization, { username: 'keys.coord', role: 'coordinator', password: PASSWORD, agency: 'PSDHS-SK' });
-    browser = await launchChromium();
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
+    secret = await suite.readyUser('keys.coord', 'coordinator', PASSWORD, 'PSDHS-SK');
   });
-
-  const pages = new BrowserPages(() => browser);
-  afterEach(() => pages.closeAll());
+  const { pages } = suite;
 
   /** What has the keyboard's focus: its accessible label, text or placeholder, and its role. */
   const focused = (page: Page) =>
@@ -78,7 +63,7 @@ describe('the console by keyboard alone, and at 768 px', () => {
 
   it('a coordinator signs in, drafts a plan and adds a project with the keyboard alone, and the API has what was typed', async () => {
     const { page } = await pages.newPage({ height: 1400 });
-    await page.goto(`${base}/`);
+    await page.goto(`${suite.base}/`);
     await page.getByLabel('ชื่อผู้ใช้').waitFor();
     // The username field has the focus when the page opens.
     expect((await focused(page)).name).toContain('ชื่อผู้ใช้');
@@ -127,7 +112,7 @@ describe('the console by keyboard alone, and at 768 px', () => {
     await project.waitFor({ state: 'hidden' });
     await page.getByTestId('tree-project').filter({ hasText: PROJECT }).waitFor();
 
-    const plan = (await api.http.get(`/api/v1/plans/${planId}`).set(secretariat).expect(200)).body;
+    const plan = (await suite.api.http.get(`/api/v1/plans/${planId}`).set(suite.secretariat).expect(200)).body;
     expect({ fiscalYear: plan.fiscalYear, titleTh: plan.titleTh }).toEqual({ fiscalYear: 2562, titleTh: PLAN });
     expect(plan.projects).toHaveLength(1);
     expect(plan.projects[0]).toMatchObject({
@@ -143,14 +128,14 @@ describe('the console by keyboard alone, and at 768 px', () => {
   it('every screen fits a tablet 768 px wide: nothing runs off the side, and each passes axe', async () => {
     const { page } = await pages.newPage();
     await page.setViewportSize({ width: 768, height: 1024 });
-    await page.goto(`${base}/`);
+    await page.goto(`${suite.base}/`);
     await page.getByLabel('ชื่อผู้ใช้').fill('keys.coord');
     await page.getByLabel('รหัสผ่าน').fill(PASSWORD);
     await page.getByLabel('รหัสยืนยัน 6 หลักจากแอปยืนยันตัวตน').fill(totpCodeAt(secret!, new Date(Date.now() + 30_000)));
     await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
     await page.getByTestId('signed-in-user').waitFor();
     // The plan the first test drafted: its workspace is one of the screens.
-    const planId = (await api.http.get('/api/v1/plans').set(secretariat).expect(200)).body.plans[0]?.planId as string | undefined;
+    const planId = (await suite.api.http.get('/api/v1/plans').set(suite.secretariat).expect(200)).body.plans[0]?.planId as string | undefined;
     expect(planId).toBeDefined();
     const screens: Array<[string, string, () => Promise<unknown>]> = [
       ['#/plans', 'plans', () => page.getByRole('heading', { name: 'แผนปฏิบัติการ', level: 1 }).waitFor()],
@@ -165,7 +150,7 @@ describe('the console by keyboard alone, and at 768 px', () => {
     const wide: string[] = [];
     const inaccessible: string[] = [];
     for (const [hash, name, ready] of screens) {
-      await page.goto(`${base}/${hash}`);
+      await page.goto(`${suite.base}/${hash}`);
       await ready();
       await page.waitForTimeout(300);
       const width = await page.evaluate<number>('document.documentElement.scrollWidth');

@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './support/browser';
-import { BrowserPages, expectAccessible, readyUser as readyUserThroughApi, serveConsole, shoot, signIn as signInThroughForm } from './support/console-session';
-import { samplePlan, sampleProject, startApi, type ApiHarness } from './support/api-harness';
+import type { Page } from 'playwright-core';
+import { samplePlan, sampleProject } from './support/api-harness';
+import { consoleSuite, expectAccessible, shoot } from './support/console-session';
 
 /**
  * The bell and the notification settings in a browser: real API (the notifier embedded, polling the
@@ -9,36 +8,15 @@ import { samplePlan, sampleProject, startApi, type ApiHarness } from './support/
  * browser suite does it.
  */
 describe('notifications in the console', () => {
-  let api: ApiHarness;
-  let browser: Browser;
-  let base: string;
-  let secretariat: { Authorization: string };
-
-  beforeAll(async () => {
-    api = await startApi({ NOTIFY_POLL_MS: '50', READ_YOUR_WRITES_TIMEOUT_MS: '30000' });
-    base = await serveConsole(api);
-    browser = await launchChromium();
-    secretariat = { Authorization: `Bearer ${await api.token('coordinator', 'somchai', 'PSDHS-SK')}` };
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
-
-  const readyUser = (username: string, role: string, password: string, agency: string) => readyUserThroughApi(api, secretariat.Authorization, { username, role, password, agency });
-
-  const pages = new BrowserPages(() => browser);
-  afterEach(() => pages.closeAll());
-  const newPage = async (): Promise<Page> => (await pages.newPage()).page;
-
-  /** Signs in through the form and waits until the live stream is connected. */
-  const signIn = (page: Page, username: string, password: string, secret?: string) => signInThroughForm(page, base, { username, password, secret }, { live: true });
+  const suite = consoleSuite({ env: { NOTIFY_POLL_MS: '50' } });
+  const { readyUser, signIn } = suite;
+  const newPage = (): Promise<Page> => suite.newPage();
 
   /** A case found on the hotline and a referral of it to the immigration checkpoint, through the API. */
   async function referToImmigration(): Promise<string> {
-    const made = await api.http.post('/api/v1/cases').set(secretariat).send({ source: 'hotline_1300', districtCode: '2706', foundOn: '2019-05-01', ageGroup: 'adult', person: { givenName: 'Fictional Person' } });
+    const made = await suite.api.http.post('/api/v1/cases').set(suite.secretariat).send({ source: 'hotline_1300', districtCode: '2706', foundOn: '2019-05-01', ageGroup: 'adult', person: { givenName: 'Fictional Person' } });
     expect(made.status).toBe(201);
-    const sent = await api.http.post('/api/v1/referrals').set(secretariat).send({ caseId: made.body.caseId, toAgency: 'IMM-SK', service: 'legal_aid', urgency: 'urgent', sharesPersonalData: false });
+    const sent = await suite.api.http.post('/api/v1/referrals').set(suite.secretariat).send({ caseId: made.body.caseId, toAgency: 'IMM-SK', service: 'legal_aid', urgency: 'urgent', sharesPersonalData: false });
     expect(sent.status).toBe(201);
     return sent.body.referralId as string;
   }
@@ -81,8 +59,8 @@ describe('notifications in the console', () => {
     await page.getByRole('button', { name: 'การแจ้งเตือน ไม่มีรายการที่ยังไม่อ่าน' }).waitFor();
     // Hidden at 0 (once the badge's zoom-out has run).
     await badgeCount(page).waitFor({ state: 'detached', timeout: 5_000 });
-    const officer = { Authorization: `Bearer ${await api.token('agency_officer', 'officer.bell', 'IMM-SK')}` };
-    const inbox = await api.http.get('/api/v1/me/notifications').set(officer).expect(200);
+    const officer = { Authorization: `Bearer ${await suite.api.token('agency_officer', 'officer.bell', 'IMM-SK')}` };
+    const inbox = await suite.api.http.get('/api/v1/me/notifications').set(officer).expect(200);
     expect(inbox.body.unread).toBe(0);
     expect(inbox.body.items[0].readAt).not.toBeNull();
 
@@ -101,7 +79,7 @@ describe('notifications in the console', () => {
     await expectAccessible(page, 'bell open (en)');
     await panel.getByRole('button', { name: 'Mark all read' }).click();
     await page.getByRole('button', { name: 'Notifications, none unread' }).waitFor();
-    expect((await api.http.get('/api/v1/me/notifications').set(officer).expect(200)).body.unread).toBe(0);
+    expect((await suite.api.http.get('/api/v1/me/notifications').set(officer).expect(200)).body.unread).toBe(0);
     process.stdout.write(`bell rang ${rang} ms after the referral was sent\n`);
   }, 300_000);
 
@@ -112,11 +90,11 @@ describe('notifications in the console', () => {
     await signIn(coord, 'coord.bell', 'เลขานุการแจ้งเตือน-2562', coordSecret);
     const viewer = await newPage();
     await signIn(viewer, 'viewer.bell', 'ผู้ดูแจ้งเตือน-2562');
-    const made = await api.http.post('/api/v1/cases').set(secretariat).send({ source: 'hotline_1300', districtCode: '2706', foundOn: '2019-05-01', ageGroup: 'adult', person: { givenName: 'Fictional Person' } });
+    const made = await suite.api.http.post('/api/v1/cases').set(suite.secretariat).send({ source: 'hotline_1300', districtCode: '2706', foundOn: '2019-05-01', ageGroup: 'adult', person: { givenName: 'Fictional Person' } });
     expect(made.status).toBe(201);
     const caseId = made.body.caseId as string;
-    const auditor = { Authorization: `Bearer ${await api.token('auditor', 'auditor.bell', 'OAG')}` };
-    await api.http.post(`/api/v1/cases/${caseId}/personal-data-access-grants`).set(auditor).send({ reason: 'ตรวจสอบข้อร้องเรียนเลขที่ 7/2562' }).expect(201);
+    const auditor = { Authorization: `Bearer ${await suite.api.token('auditor', 'auditor.bell', 'OAG')}` };
+    await suite.api.http.post(`/api/v1/cases/${caseId}/personal-data-access-grants`).set(auditor).send({ reason: 'ตรวจสอบข้อร้องเรียนเลขที่ 7/2562' }).expect(201);
 
     await coord.getByRole('button', { name: 'การแจ้งเตือน 1 รายการที่ยังไม่อ่าน' }).waitFor({ timeout: 20_000 });
     await bell(coord).click();
@@ -129,7 +107,7 @@ describe('notifications in the console', () => {
     expect(await coord.getByTestId('notice-dialog').count()).toBe(0);
 
     // The same agency's viewer, who may not read cases, was not told of this one: the coordinator's notice was delivered, theirs never planned.
-    const inbox = (await api.http.get('/api/v1/me/notifications').set({ Authorization: `Bearer ${await api.token('viewer', 'viewer.bell', 'PSDHS-SK')}` }).expect(200)).body;
+    const inbox = (await suite.api.http.get('/api/v1/me/notifications').set({ Authorization: `Bearer ${await suite.api.token('viewer', 'viewer.bell', 'PSDHS-SK')}` }).expect(200)).body;
     expect(inbox.items.filter((n: { link: string }) => n.link === `/cases/${caseId}`)).toEqual([]);
     await viewer.getByRole('button', { name: 'การแจ้งเตือน ไม่มีรายการที่ยังไม่อ่าน' }).waitFor();
   }, 300_000);
@@ -139,10 +117,10 @@ describe('notifications in the console', () => {
     const page = await newPage();
     await signIn(page, 'chair.bell', 'ประธานอนุกรรมการ-2562');
     const title = 'แผนปฏิบัติการ จังหวัดสระแก้ว ประจำปี 2566 (แจ้งเตือน)';
-    const drafted = await api.http.post('/api/v1/plans').set(secretariat).send({ ...samplePlan, fiscalYear: 2566, titleTh: title });
+    const drafted = await suite.api.http.post('/api/v1/plans').set(suite.secretariat).send({ ...samplePlan, fiscalYear: 2566, titleTh: title });
     const planId = drafted.body.planId as string;
-    await api.http.post(`/api/v1/plans/${planId}/projects`).set(secretariat).set('If-Match', '"0"').send(sampleProject).expect(201);
-    await api.http.post(`/api/v1/plans/${planId}/submission`).set(secretariat).set('If-Match', '"1"').expect(201);
+    await suite.api.http.post(`/api/v1/plans/${planId}/projects`).set(suite.secretariat).set('If-Match', '"0"').send(sampleProject).expect(201);
+    await suite.api.http.post(`/api/v1/plans/${planId}/submission`).set(suite.secretariat).set('If-Match', '"1"').expect(201);
 
     await page.getByRole('button', { name: 'การแจ้งเตือน 1 รายการที่ยังไม่อ่าน' }).waitFor({ timeout: 20_000 });
     // By keyboard: Enter opens the list, Tab reaches the notices after the bell, Escape closes it and gives focus back.
@@ -195,7 +173,7 @@ describe('notifications in the console', () => {
     await digest.click();
     await page.getByRole('button', { name: 'บันทึก' }).click();
     await page.getByTestId('settings-outcome').filter({ hasText: 'บันทึกการตั้งค่าการแจ้งเตือนแล้ว' }).waitFor();
-    const saved = await api.http.get('/api/v1/users/officer.prefs/notification-preferences').set(secretariat).expect(200);
+    const saved = await suite.api.http.get('/api/v1/users/officer.prefs/notification-preferences').set(suite.secretariat).expect(200);
     expect(saved.body).toMatchObject({ inConsole: true, email: 'prefs.officer@imm.sakaeo.example', dailyDigest: true });
     await shoot(page, 'th', '14-notification-settings');
     await expectAccessible(page, 'notification settings');
@@ -205,10 +183,10 @@ describe('notifications in the console', () => {
     expect(await email.inputValue()).toBe('prefs.officer@imm.sakaeo.example');
     expect(await digest.getAttribute('aria-checked')).toBe('true');
 
-    // The secretariat turns the bell off meanwhile; this page, opened before, changes the address.
-    await api.http
+    // The suite.secretariat turns the bell off meanwhile; this page, opened before, changes the address.
+    await suite.api.http
       .put('/api/v1/users/officer.prefs/notification-preferences')
-      .set(secretariat)
+      .set(suite.secretariat)
       .set('If-Match', saved.headers.etag)
       .send({ inConsole: false, email: 'prefs.officer@imm.sakaeo.example', dailyDigest: true })
       .expect(200);
@@ -225,8 +203,8 @@ describe('notifications in the console', () => {
     await page.getByRole('button', { name: 'ส่งการแก้ไขของฉันอีกครั้ง' }).click();
     await conflict.waitFor({ state: 'hidden' });
     await page.getByTestId('settings-outcome').filter({ hasText: 'บันทึกการตั้งค่าการแจ้งเตือนแล้ว' }).waitFor();
-    // Both stand: the secretariat's bell off, the person's new address.
-    const both = await api.http.get('/api/v1/users/officer.prefs/notification-preferences').set(secretariat).expect(200);
+    // Both stand: the suite.secretariat's bell off, the person's new address.
+    const both = await suite.api.http.get('/api/v1/users/officer.prefs/notification-preferences').set(suite.secretariat).expect(200);
     expect(both.body).toMatchObject({ inConsole: false, email: 'border.desk@imm.sakaeo.example', dailyDigest: true });
     expect(await bellSwitch.getAttribute('aria-checked')).toBe('false');
 

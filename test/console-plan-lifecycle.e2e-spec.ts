@@ -1,7 +1,5 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { startApi, type ApiHarness } from './support/api-harness';
-import { launchChromium } from './support/browser';
-import { BrowserPages, expectAccessible, readyUser as readyUserThroughApi, serveConsole, shoot, signIn as signInThroughForm } from './support/console-session';
+import type { Locator, Page } from 'playwright-core';
+import { consoleSuite, expectAccessible, shoot } from './support/console-session';
 
 /** `฿175,001.00` from 17500100 satang, as the console writes money. */
 const baht = (satang: number) => `฿${Math.trunc(satang / 100).toLocaleString('en-US')}.${String(satang % 100).padStart(2, '0')}`;
@@ -14,10 +12,7 @@ const baht = (satang: number) => `฿${Math.trunc(satang / 100).toLocaleString('
  * API's numbers. People are set up through the API (readyUser); everything else is typed.
  */
 describe('the plan workspace in the console', () => {
-  let api: ApiHarness;
-  let browser: Browser;
-  let base: string;
-  let secretariat: { Authorization: string };
+  const suite = consoleSuite();
   const users: Record<string, { password: string; secret?: string }> = {};
 
   const PLAN_TITLE = 'แผนปฏิบัติการป้องกันและปราบปรามการค้ามนุษย์ จังหวัดสระแก้ว ประจำปี 2562 (พื้นที่ทำงาน)';
@@ -29,31 +24,21 @@ describe('the plan workspace in the console', () => {
   let planId = '';
 
   beforeAll(async () => {
-    api = await startApi({ READ_YOUR_WRITES_TIMEOUT_MS: '30000' });
-    base = await serveConsole(api);
-    secretariat = { Authorization: `Bearer ${await api.token('coordinator', 'somchai', 'PSDHS-SK')}` };
     for (const [username, role, password, agency] of [
       ['plan.coord', 'coordinator', 'เลขานุการแผนงาน-2562', 'PSDHS-SK'],
       ['plan.chair', 'chair', 'ประธานอนุกรรมการ-2562', 'PROV-SK'],
       ['plan.officer', 'agency_officer', 'ด่านตรวจคนเข้าเมือง-แผน-2562', 'IMM-SK'],
     ] as const) {
-      users[username] = { password, secret: await readyUserThroughApi(api, secretariat.Authorization, { username, role, password, agency }) };
+      users[username] = { password, secret: await suite.readyUser(username, role, password, agency) };
     }
-    browser = await launchChromium();
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
   });
-
-  const pages = new BrowserPages(() => browser);
-  afterEach(() => pages.closeAll());
+  const { pages } = suite;
 
   /** A fresh page, signed in through the form, with the live stream connected. */
   async function signedIn(username: string): Promise<Page> {
     // Tall enough that the longest form's dialog fits, for its screenshot.
     const { page } = await pages.newPage({ height: 1400 });
-    await signInThroughForm(page, base, { username, ...users[username] }, { live: true });
+    await suite.signIn(page, username, users[username].password, users[username].secret);
     return page;
   }
 
@@ -84,10 +69,10 @@ describe('the plan workspace in the console', () => {
     await page.getByRole('heading', { level: 1, name: new RegExp(title.replace(/[()]/g, '\\$&')) }).waitFor();
   };
   const statusTag = (page: Page) => page.getByTestId('plan-status-tag');
-  const getPlan = async () => (await api.http.get(`/api/v1/plans/${planId}`).set(secretariat).expect(200)).body;
+  const getPlan = async () => (await suite.api.http.get(`/api/v1/plans/${planId}`).set(suite.secretariat).expect(200)).body;
 
   it('a coordinator drafts a plan and builds it, the chair approves it at a numbered meeting, an amendment needs a reason, the Fund pays, an officer reports, and the dashboard shows the API’s numbers (Thai)', async () => {
-    /* ----- the secretariat drafts the plan ----- */
+    /* ----- the suite.secretariat drafts the plan ----- */
     const coord = await signedIn('plan.coord');
     await coord.getByRole('heading', { name: 'แผนปฏิบัติการ', level: 1 }).waitFor();
     await coord.getByRole('button', { name: 'ร่างแผนใหม่' }).click();
@@ -108,7 +93,7 @@ describe('the plan workspace in the console', () => {
     await coord.getByRole('heading', { level: 1, name: /พื้นที่ทำงาน/ }).waitFor();
     planId = /#\/plans\/([0-9a-f-]{36})/.exec(coord.url())![1];
     await statusTag(coord).filter({ hasText: 'ร่าง' }).waitFor();
-    // A plan with no projects offers the secretariat nothing to submit yet the API would accept… but the button is theirs.
+    // A plan with no projects offers the suite.secretariat nothing to submit yet the API would accept… but the button is theirs.
     expect(await coord.getByRole('button', { name: 'อนุมัติแผน' }).count()).toBe(0);
 
     /* ----- a project ----- */
@@ -185,7 +170,7 @@ describe('the plan workspace in the console', () => {
     await submit.getByRole('button', { name: 'เสนอขออนุมัติ' }).click();
     await submit.waitFor({ state: 'hidden' });
     await statusTag(coord).filter({ hasText: 'เสนอแล้ว' }).waitFor();
-    // Submitted: locked for the secretariat, nothing to approve for them.
+    // Submitted: locked for the suite.secretariat, nothing to approve for them.
     expect(await coord.getByRole('button', { name: `แก้ไขโครงการ ${PROJECT}` }).count()).toBe(0);
     expect(await coord.getByRole('button', { name: 'อนุมัติแผน' }).count()).toBe(0);
 
@@ -210,7 +195,7 @@ describe('the plan workspace in the console', () => {
     await approve.waitFor({ state: 'hidden' });
     await statusTag(chair).filter({ hasText: 'อนุมัติแล้ว' }).waitFor();
     await chair.getByTestId('plan-approvals').filter({ hasText: 'ฉบับที่ 1 อนุมัติในการประชุม ครั้งที่ 1/2562 วันที่ 15 มี.ค. 2562' }).waitFor();
-    // The secretariat's open page follows without a reload.
+    // The suite.secretariat's open page follows without a reload.
     await statusTag(coord).filter({ hasText: 'อนุมัติแล้ว' }).waitFor();
 
     /* ----- an amendment asks for a reason ----- */
@@ -239,7 +224,7 @@ describe('the plan workspace in the console', () => {
     await coord.getByTestId('plan-edition').filter({ hasText: '2' }).waitFor();
     await coord.getByTestId('plan-amendments').filter({ hasText: 'ฉบับที่ 2: ตามมติที่ประชุมคณะทำงาน ขยายพื้นที่เป็นอำเภอชายแดน' }).waitFor();
 
-    /* ----- the Fund: asked by the secretariat, approved for less by the chair, paid in part ----- */
+    /* ----- the Fund: asked by the suite.secretariat, approved for less by the chair, paid in part ----- */
     await coord.getByRole('button', { name: `คำสั่งเพิ่มเติมของ ${AMENDED}` }).click();
     await coord.getByRole('menuitem', { name: 'ขอรับการสนับสนุนจากกองทุน' }).click();
     const fund = dialog(coord, 'ขอรับการสนับสนุนจากกองทุนเพื่อการป้องกันและปราบปรามการค้ามนุษย์');
@@ -261,7 +246,7 @@ describe('the plan workspace in the console', () => {
     await decide.getByRole('button', { name: 'อนุมัติ', exact: true }).click();
     await decide.waitFor({ state: 'hidden' });
     await request.filter({ hasText: 'อนุมัติแล้ว' }).waitFor();
-    // Payments are recorded by the secretariat, not the chair.
+    // Payments are recorded by the suite.secretariat, not the chair.
     expect(await chair.getByRole('button', { name: /บันทึกการจ่ายเงินคำขอ/ }).count()).toBe(0);
     await coord.getByRole('button', { name: 'บันทึกการจ่ายเงินคำขอ ช่วยเหลือผู้เสียหาย (มาตรา 33)' }).click();
     const pay = dialog(coord, 'บันทึกการจ่ายเงินจากกองทุน');
@@ -273,7 +258,7 @@ describe('the plan workspace in the console', () => {
     /* ----- an officer of a participating agency reports progress ----- */
     const officer = await signedIn('plan.officer');
     await openPlan(officer);
-    // After approval the secretariat amends: an officer only reports.
+    // After approval the suite.secretariat amends: an officer only reports.
     expect(await officer.getByRole('button', { name: `แก้ไขโครงการ ${AMENDED}` }).count()).toBe(0);
     expect(await officer.getByRole('button', { name: 'เพิ่มโครงการ' }).count()).toBe(0);
     await officer.getByRole('button', { name: `รายงานผลกิจกรรม ${ACTIVITY}` }).click();
@@ -294,16 +279,16 @@ describe('the plan workspace in the console', () => {
     await progress.waitFor({ state: 'hidden' });
     await officer.getByTestId('tree-activity').filter({ hasText: 'เสร็จแล้ว' }).waitFor();
 
-    /* ----- a KPI actual, on a form the secretariat's amendment overtakes: the 412 dialog, then again ----- */
+    /* ----- a KPI actual, on a form the suite.secretariat's amendment overtakes: the 412 dialog, then again ----- */
     await officer.getByRole('button', { name: `บันทึกผลตัวชี้วัด ${KPI}` }).click();
     const actual = dialog(officer, 'บันทึกผลตัวชี้วัด');
     await actual.getByLabel('ผลที่วัดได้ (คน)').fill('48');
     await actual.getByLabel('วันที่วัดผล (พ.ศ.)').fill('15/09/2562');
     const before = await getPlan();
     const kpiId = before.projects[0].kpis[0].kpiId as string;
-    const lowered = await api.http
+    const lowered = await suite.api.http
       .post(`/api/v1/plans/${planId}/kpis/${kpiId}/changes`)
-      .set(secretariat)
+      .set(suite.secretariat)
       .set('If-Match', `"${before.revision}"`)
       .send({ target: 45, reason: 'ปรับเป้าหมายตามงบประมาณที่ได้รับจริง' });
     expect(lowered.status).toBe(201);
@@ -351,7 +336,7 @@ describe('the plan workspace in the console', () => {
     expect(p.kpis).toEqual([expect.objectContaining({ kpiId, descriptionTh: KPI, unit: 'คน', target: 45, actual: 48, measuredOn: '2019-09-15', attained: true })]);
     expect(p.fundRequests).toEqual([expect.objectContaining({ category: 'victim_assistance', status: 'approved', amountSatang: 10_000_000, approvedSatang: 8_000_025, disbursedSatang: 3_000_000, justification: 'ค่าใช้จ่ายในการช่วยเหลือผู้เสียหาย 40 คน ตามมาตรา 33' })]);
     // Each button gave its own command, in this order, by the person whose role it is.
-    const history = (await api.http.get(`/api/v1/plans/${planId}/history`).set(secretariat).expect(200)).body.events as Array<{ type: string; actor: string; role: string; reason: string | null; data: Record<string, unknown> }>;
+    const history = (await suite.api.http.get(`/api/v1/plans/${planId}/history`).set(suite.secretariat).expect(200)).body.events as Array<{ type: string; actor: string; role: string; reason: string | null; data: Record<string, unknown> }>;
     expect(history.map((e) => [e.type, e.actor])).toEqual([
       ['PlanDrafted', 'plan.coord'],
       ['ProjectAdded', 'plan.coord'],
@@ -374,7 +359,7 @@ describe('the plan workspace in the console', () => {
     expect(history.find((e) => e.type === 'ProjectChanged')!.data).toMatchObject({ changes: { titleTh: AMENDED } });
 
     /* ----- the dashboard: the API's numbers ----- */
-    const dashboard = (await api.http.get('/api/v1/dashboards/fiscal-years/2562').set(secretariat).expect(200)).body.totals;
+    const dashboard = (await suite.api.http.get('/api/v1/dashboards/fiscal-years/2562').set(suite.secretariat).expect(200)).body.totals;
     expect(dashboard).toMatchObject({ budgetSatang: 17_500_100, fundRequestedSatang: 10_000_000, fundApprovedSatang: 8_000_025, fundDisbursedSatang: 3_000_000, spentSatang: 1_234_567, activitiesPlanned: 1, activitiesDone: 1, participantsTarget: 50, participantsReached: 43, kpis: 1, kpisAttained: 1 });
     await expectDashboard(coord, dashboard, 'th');
     await shoot(coord, 'th', '39-dashboard');
@@ -408,7 +393,7 @@ describe('the plan workspace in the console', () => {
       kpis: `${totals.kpisAttained} / ${totals.kpis}`,
     });
     // By district and by lead agency: each of the API's rows, with its budget, Fund figures and counts.
-    const body = (await api.http.get('/api/v1/dashboards/fiscal-years/2562').set(secretariat).expect(200)).body as Record<'byDistrict' | 'byAgency', Array<Record<string, number> & { key: string }>>;
+    const body = (await suite.api.http.get('/api/v1/dashboards/fiscal-years/2562').set(suite.secretariat).expect(200)).body as Record<'byDistrict' | 'byAgency', Array<Record<string, number> & { key: string }>>;
     for (const [id, cells] of [['by-district', body.byDistrict], ['by-agency', body.byAgency]] as const) {
       expect({ id, rows: cells.length > 0 }).toEqual({ id, rows: true });
       const shown = await board.getByTestId(id).locator('tbody tr[data-row-key]').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-row-key'), [...r.querySelectorAll('td')].slice(1).map((td) => td.textContent?.trim())]));
@@ -527,7 +512,7 @@ describe('the plan workspace in the console', () => {
     await shoot(officer, 'en', '38-plan-workspace');
     await expectAccessible(officer, 'plan workspace (en)');
 
-    const totals = (await api.http.get('/api/v1/dashboards/fiscal-years/2562').set(secretariat).expect(200)).body.totals;
+    const totals = (await suite.api.http.get('/api/v1/dashboards/fiscal-years/2562').set(suite.secretariat).expect(200)).body.totals;
     // The rejected request no longer counts as asked of the Fund.
     expect(totals.fundRequestedSatang).toBe(10_000_000);
     await expectDashboard(coord, totals, 'en');
@@ -535,13 +520,13 @@ describe('the plan workspace in the console', () => {
     await expectAccessible(coord, 'dashboard (en)');
   }, 900_000);
 
-  it('every other command from the tree gives its own command: an officer proposes a project of their own agency while drafting; the secretariat changes, hands on, revises and withdraws; a Fund request is returned and revised', async () => {
+  it('every other command from the tree gives its own command: an officer proposes a project of their own agency while drafting; the suite.secretariat changes, hands on, revises and withdraws; a Fund request is returned and revised', async () => {
     const title = 'แผนปฏิบัติการ จังหวัดสระแก้ว ประจำปี 2563 (คำสั่งโครงสร้าง)';
-    const drafted = await api.http.post('/api/v1/plans').set(secretariat).send({ provinceCode: 'TH-27', fiscalYear: 2563, titleTh: title });
+    const drafted = await suite.api.http.post('/api/v1/plans').set(suite.secretariat).send({ provinceCode: 'TH-27', fiscalYear: 2563, titleTh: title });
     const id = drafted.body.planId as string;
     let revision = 0;
     const post = async (path: string, body: object) => {
-      const res = await api.http.post(`/api/v1/plans/${id}${path}`).set(secretariat).set('If-Match', `"${revision}"`).send(body);
+      const res = await suite.api.http.post(`/api/v1/plans/${id}${path}`).set(suite.secretariat).set('If-Match', `"${revision}"`).send(body);
       if (res.status !== 201) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
       revision = Number(res.body.revision);
       return res.body;
@@ -620,7 +605,7 @@ describe('the plan workspace in the console', () => {
     await save('ถอนโครงการออกจากแผน', (d) => d.getByLabel('เหตุผลที่ถอนออก').fill('รวมกับโครงการคัดกรองระดับจังหวัด'), 'ถอนออก');
     await coord.getByTestId('tree-project').filter({ hasText: PROPOSED }).filter({ hasText: 'ถอนออก' }).waitFor();
 
-    const history = (await api.http.get(`/api/v1/plans/${id}/history`).set(secretariat).expect(200)).body.events as Array<{ type: string; actor: string }>;
+    const history = (await suite.api.http.get(`/api/v1/plans/${id}/history`).set(suite.secretariat).expect(200)).body.events as Array<{ type: string; actor: string }>;
     expect(history.slice(5).map((e) => [e.type, e.actor])).toEqual([
       ['ProjectAdded', 'plan.officer'],
       ['ActivityChanged', 'plan.coord'],
@@ -636,7 +621,7 @@ describe('the plan workspace in the console', () => {
       ['FundRequestRevised', 'plan.coord'],
       ['ProjectWithdrawn', 'plan.coord'],
     ]);
-    const plan = (await api.http.get(`/api/v1/plans/${id}`).set(secretariat).expect(200)).body;
+    const plan = (await suite.api.http.get(`/api/v1/plans/${id}`).set(suite.secretariat).expect(200)).body;
     const [p, proposed] = plan.projects;
     expect(proposed).toMatchObject({ titleTh: PROPOSED, leadAgencyCode: 'IMM-SK', requestedBudgetSatang: 1_200_000, withdrawal: { reason: 'รวมกับโครงการคัดกรองระดับจังหวัด' } });
     expect(p).toMatchObject({ leadAgencyCode: 'IMM-SK', participatingAgencyCodes: ['PSDHS-SK'] });

@@ -1,7 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './support/browser';
-import { BrowserPages, expectAccessible, readyUser as readyUserThroughApi, serveConsole, shoot, signIn as signInThroughForm } from './support/console-session';
-import { startApi, type ApiHarness } from './support/api-harness';
+import type { Page } from 'playwright-core';
+import { consoleSuite, expectAccessible, shoot } from './support/console-session';
 
 /**
  * The referral screens in a browser: real API (the notifier embedded), real Chromium from Debian,
@@ -9,36 +7,15 @@ import { startApi, type ApiHarness } from './support/api-harness';
  * to the immigration checkpoint through the API; its officer answers in the console.
  */
 describe('referrals in the console', () => {
-  let api: ApiHarness;
-  let browser: Browser;
-  let base: string;
-  let secretariat: { Authorization: string };
-
-  beforeAll(async () => {
-    api = await startApi({ NOTIFY_POLL_MS: '50', READ_YOUR_WRITES_TIMEOUT_MS: '30000' });
-    base = await serveConsole(api);
-    browser = await launchChromium();
-    secretariat = { Authorization: `Bearer ${await api.token('coordinator', 'somchai', 'PSDHS-SK')}` };
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
-
-  const readyUser = (username: string, role: string, password: string, agency: string) => readyUserThroughApi(api, secretariat.Authorization, { username, role, password, agency });
-
-  const pages = new BrowserPages(() => browser);
-  afterEach(() => pages.closeAll());
-  const newPage = async (): Promise<Page> => (await pages.newPage()).page;
-
-  /** Signs in through the form and waits until the live stream is connected. */
-  const signIn = (page: Page, username: string, password: string, secret?: string) => signInThroughForm(page, base, { username, password, secret }, { live: true });
+  const suite = consoleSuite({ env: { NOTIFY_POLL_MS: '50' } });
+  const { pages, readyUser, signIn } = suite;
+  const newPage = (): Promise<Page> => suite.newPage();
 
   /** A case found on the hotline, referred to the immigration checkpoint through the API (no personal data shared). */
   async function referToImmigration(referral: { service: string; urgency: 'urgent' | 'normal'; dueAt?: string }): Promise<{ referralId: string; position: string }> {
-    const made = await api.http.post('/api/v1/cases').set(secretariat).send({ source: 'hotline_1300', districtCode: '2706', foundOn: '2019-05-01', ageGroup: 'adult', person: { givenName: 'Fictional Person' } });
+    const made = await suite.api.http.post('/api/v1/cases').set(suite.secretariat).send({ source: 'hotline_1300', districtCode: '2706', foundOn: '2019-05-01', ageGroup: 'adult', person: { givenName: 'Fictional Person' } });
     expect(made.status).toBe(201);
-    const sent = await api.http.post('/api/v1/referrals').set(secretariat).send({ caseId: made.body.caseId, toAgency: 'IMM-SK', sharesPersonalData: false, ...referral });
+    const sent = await suite.api.http.post('/api/v1/referrals').set(suite.secretariat).send({ caseId: made.body.caseId, toAgency: 'IMM-SK', sharesPersonalData: false, ...referral });
     if (sent.status !== 201) throw new Error(`referring: ${sent.status} ${JSON.stringify(sent.body)}`);
     return sent.body as { referralId: string; position: string };
   }
@@ -50,13 +27,13 @@ describe('referrals in the console', () => {
     // Two cases and nothing else yet: every count of them is under the threshold (5 by default).
     let position = '0';
     for (const districtCode of ['2706', '2706']) {
-      const made = await api.http.post('/api/v1/cases').set(secretariat).send({ source: 'hotline_1300', districtCode, foundOn: '2019-05-01', ageGroup: 'adult', person: { givenName: 'Fictional Person' } });
+      const made = await suite.api.http.post('/api/v1/cases').set(suite.secretariat).send({ source: 'hotline_1300', districtCode, foundOn: '2019-05-01', ageGroup: 'adult', person: { givenName: 'Fictional Person' } });
       expect(made.status).toBe(201);
       position = made.body.position;
     }
-    const viewer = { Authorization: `Bearer ${await api.token('viewer', 'viewer.dash', 'PSDHS-SK')}` };
-    const cases = (await api.http.get(`/api/v1/dashboards/cases?minPosition=${position}`).set(viewer).expect(200)).body;
-    const referrals = (await api.http.get(`/api/v1/dashboards/referrals?minPosition=${position}`).set(viewer).expect(200)).body;
+    const viewer = { Authorization: `Bearer ${await suite.api.token('viewer', 'viewer.dash', 'PSDHS-SK')}` };
+    const cases = (await suite.api.http.get(`/api/v1/dashboards/cases?minPosition=${position}`).set(viewer).expect(200)).body;
+    const referrals = (await suite.api.http.get(`/api/v1/dashboards/referrals?minPosition=${position}`).set(viewer).expect(200)).body;
     expect(cases.total).toMatchObject({ count: null, fewerThan: 5, label: { th: 'น้อยกว่า 5', en: 'fewer than 5' } });
     expect(referrals.total).toMatchObject({ count: 0 });
 
@@ -91,7 +68,7 @@ describe('referrals in the console', () => {
     const late = (await referToImmigration({ service: 'shelter', urgency: 'normal', dueAt: new Date(Date.now() + 2_000).toISOString() })).referralId;
     const sent = await referToImmigration({ service: 'legal_aid', urgency: 'urgent' });
     const referralId = sent.referralId;
-    const due = (await api.http.get(`/api/v1/referrals/${referralId}?minPosition=${sent.position}`).set(secretariat).expect(200)).body.dueAt as string;
+    const due = (await suite.api.http.get(`/api/v1/referrals/${referralId}?minPosition=${sent.position}`).set(suite.secretariat).expect(200)).body.dueAt as string;
     await new Promise((r) => setTimeout(r, 2_000));
 
     const page = await newPage();
@@ -155,7 +132,7 @@ describe('referrals in the console', () => {
     const stale = await page.context().newPage();
     pages.watch(stale);
     stale.setDefaultTimeout(60_000);
-    await stale.goto(`${base}/#/referrals/${referralId}`);
+    await stale.goto(`${suite.base}/#/referrals/${referralId}`);
     await stale.getByRole('heading', { name: `การส่งต่อ ${referralId.slice(0, 8)}`, level: 1 }).waitFor();
     await stale.getByRole('button', { name: 'ปฏิเสธ' }).click();
     await stale.getByLabel('เหตุผล').fill('เจ้าหน้าที่ไม่พอในช่วงนี้');
@@ -168,8 +145,8 @@ describe('referrals in the console', () => {
     await page.getByRole('button', { name: 'เริ่มให้บริการ' }).waitFor();
     // Answered: it no longer waits, and the badge says so.
     await page.locator('[data-testid="referrals-badge"][data-waiting="2"]').waitFor({ timeout: 20_000 });
-    const officer = { Authorization: `Bearer ${await api.token('agency_officer', 'officer.refer', 'IMM-SK')}` };
-    expect((await api.http.get(`/api/v1/referrals/${referralId}`).set(officer).expect(200)).body.status).toBe('accepted');
+    const officer = { Authorization: `Bearer ${await suite.api.token('agency_officer', 'officer.refer', 'IMM-SK')}` };
+    expect((await suite.api.http.get(`/api/v1/referrals/${referralId}`).set(officer).expect(200)).body.status).toBe('accepted');
 
     // The stale tab's decline carries the old ETag: 412, and the dialog says what changed.
     await stale.getByTestId('action-confirm').click();
@@ -184,7 +161,7 @@ describe('referrals in the console', () => {
     await stale.getByRole('button', { name: 'ใช้ข้อมูลล่าสุด' }).click();
     await conflict.waitFor({ state: 'hidden' });
     await stale.getByTestId('referral-detail').getByTestId('referral-status').filter({ hasText: 'รับเรื่องแล้ว' }).waitFor();
-    expect((await api.http.get(`/api/v1/referrals/${referralId}`).set(officer).expect(200)).body.status).toBe('accepted');
+    expect((await suite.api.http.get(`/api/v1/referrals/${referralId}`).set(officer).expect(200)).body.status).toBe('accepted');
 
     // In English: the same screens.
     await page.getByTestId('language-switch').click();
@@ -214,13 +191,13 @@ describe('referrals in the console', () => {
     let escalated = false;
     for (let i = 0; i < 100 && !escalated; i++) {
       await new Promise((r) => setTimeout(r, 200));
-      escalated = (await api.http.get('/api/v1/referrals/escalations').set(secretariat).expect(200)).body.referrals.some((r: { referralId: string }) => r.referralId === late);
+      escalated = (await suite.api.http.get('/api/v1/referrals/escalations').set(suite.secretariat).expect(200)).body.referrals.some((r: { referralId: string }) => r.referralId === late);
     }
     expect(escalated).toBe(true);
 
     const page = await newPage();
     await signIn(page, 'coord.refer', 'เลขานุการศูนย์-2562', secret);
-    await page.goto(`${base}/#/referrals`);
+    await page.goto(`${suite.base}/#/referrals`);
     await page.getByRole('tab', { name: 'เกินกำหนด/ยกระดับ' }).click();
     const row = page.getByTestId('referrals-escalations').getByRole('row').filter({ hasText: late.slice(0, 8) });
     await row.waitFor();
@@ -231,7 +208,7 @@ describe('referrals in the console', () => {
 
     await row.getByRole('link', { name: `เปิดการส่งต่อ ${late.slice(0, 8)}` }).click();
     await page.getByRole('heading', { name: `การส่งต่อ ${late.slice(0, 8)}`, level: 1 }).waitFor();
-    // The secretariat sent it: it may revoke, but only the recipient answers.
+    // The suite.secretariat sent it: it may revoke, but only the recipient answers.
     expect(await page.getByRole('button', { name: 'รับเรื่อง' }).count()).toBe(0);
     await page.getByRole('button', { name: 'เพิกถอนการส่งต่อ' }).click();
     // A reason is required before anything is sent.
@@ -242,6 +219,6 @@ describe('referrals in the console', () => {
     await page.getByTestId('referral-outcome').filter({ hasText: 'เพิกถอนการส่งต่อแล้ว' }).waitFor();
     await page.getByTestId('referral-detail').getByTestId('referral-status').filter({ hasText: 'เพิกถอนแล้ว' }).waitFor();
     await page.getByTestId('no-actions').waitFor();
-    expect((await api.http.get(`/api/v1/referrals/${late}`).set(secretariat).expect(200)).body.status).toBe('revoked');
+    expect((await suite.api.http.get(`/api/v1/referrals/${late}`).set(suite.secretariat).expect(200)).body.status).toBe('revoked');
   }, 300_000);
 });

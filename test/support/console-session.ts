@@ -4,7 +4,8 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import type { ApiHarness } from './api-harness';
+import { startApi, type ApiHarness } from './api-harness';
+import { launchChromium } from './browser';
 
 /** What the console's browser suites do alike: serve the API, ready people, open pages, sign in, check, shoot. */
 
@@ -153,4 +154,66 @@ async function describePage(log: PageLog, n: number): Promise<void> {
   }
   lines.push(...log.events.map((e) => `event ${e}`));
   console.log(lines.join('\n'));
+}
+
+/** What a browser suite of the console shares: an API serving the console, Chromium, the secretariat's token, pages and people. */
+export interface ConsoleSuite {
+  readonly api: ApiHarness;
+  /** The console's address, on the API's own port. */
+  readonly base: string;
+  readonly browser: Browser;
+  /** The secretariat (a coordinator of PSDHS-SK), as a bearer header for the API. */
+  readonly secretariat: { Authorization: string };
+  readonly pages: BrowserPages;
+  /** A fresh page in a fresh context (1280 wide; `height` as asked). */
+  newPage(options?: { height?: number }): Promise<Page>;
+  /** Signs in through the form; waits for the live stream to connect unless `live` is false. */
+  signIn(page: Page, username: string, password: string, secret?: string, options?: { live?: boolean }): Promise<void>;
+  /** Adds a person through the API and takes them through their first sign-in; answers their TOTP secret, if any. */
+  readyUser(username: string, role: string, password: string, agency: string): Promise<string | undefined>;
+}
+
+/**
+ * Registers a browser suite's set-up and tear-down (Jest's beforeAll, afterAll and afterEach) and
+ * answers what its tests use. A suite's own beforeAll, declared after, runs after this one.
+ */
+export function consoleSuite(options: { env?: Record<string, string>; start?: () => Promise<ApiHarness> } = {}): ConsoleSuite {
+  let started: { api: ApiHarness; base: string; browser: Browser; secretariat: { Authorization: string } } | undefined;
+  let api: ApiHarness | undefined;
+  let browser: Browser | undefined;
+  const ready = () => {
+    if (!started) throw new Error('the console suite has not started (use it inside tests or a later beforeAll)');
+    return started;
+  };
+  beforeAll(async () => {
+    api = options.start ? await options.start() : await startApi({ READ_YOUR_WRITES_TIMEOUT_MS: '30000', ...options.env });
+    const base = await serveConsole(api);
+    const secretariat = { Authorization: `Bearer ${await api.token('coordinator', 'somchai', 'PSDHS-SK')}` };
+    browser = await launchChromium();
+    started = { api, base, browser, secretariat };
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+  const pages = new BrowserPages(() => ready().browser);
+  afterEach(() => pages.closeAll());
+  return {
+    get api() {
+      return ready().api;
+    },
+    get base() {
+      return ready().base;
+    },
+    get browser() {
+      return ready().browser;
+    },
+    get secretariat() {
+      return ready().secretariat;
+    },
+    pages,
+    newPage: async (page = {}) => (await pages.newPage(page)).page,
+    signIn: (page, username, password, secret, how = {}) => signIn(page, ready().base, { username, password, secret }, { live: how.live ?? true }),
+    readyUser: (username, role, password, agency) => readyUser(ready().api, ready().secretariat.Authorization, { username, role, password, agency }),
+  };
 }
