@@ -1,5 +1,5 @@
 import { CommandRunner, SqliteEventStore, verifyChains } from '@ruamjai/event-store';
-import { FixedClock } from '@ruamjai/kernel';
+import { FixedClock, type Decider } from '@ruamjai/kernel';
 import { planDecider, planStreamId, type PlanCommand } from '@ruamjai/planning';
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
@@ -7,14 +7,27 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-describe('tamper evidence of the event log', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'ruamjai-chain-'));
-  const original = join(dir, 'events.sqlite');
-  const planId = randomUUID();
-  const projects = [randomUUID(), randomUUID(), randomUUID()];
-  let positions: number[] = [];
+/** A command that records two events in one append: the second is chained to the first inside it. */
+const twoAtOnce: Decider<{ type: 'Record'; at: Date }, null, { type: 'First' | 'Second'; data: { n: number } }> = {
+  initialState: null,
+  decide: () => [
+    { type: 'First', data: { n: 1 } },
+    { type: 'Second', data: { n: 2 } },
+  ],
+  evolve: (state) => state,
+};
 
-  beforeAll(async () => {
+describe('tamper evidence of the event log', () => {
+  let dir: string;
+  let original: string;
+  let positions: number[] = [];
+  let planId: string;
+
+  // Each test writes its own log (in beforeEach, so that a mutation tool sees every test run the code that chains it).
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'ruamjai-chain-'));
+    original = join(dir, 'events.sqlite');
+    planId = randomUUID();
     const store = SqliteEventStore.open({ file: original });
     const runner = new CommandRunner(store);
     const clock = new FixedClock(new Date('2019-02-14T03:00:00Z'));
@@ -22,7 +35,7 @@ describe('tamper evidence of the event log', () => {
     const run = (command: Omit<PlanCommand, 'actor' | 'at'>) =>
       runner.run(planDecider, planStreamId(planId), { ...command, actor, at: clock.now() } as unknown as PlanCommand, { actor, correlationId: 'c', causationId: 'c' });
     await run({ type: 'DraftPlan', data: { planId, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'แผน' } } as unknown as PlanCommand);
-    for (const projectId of projects) {
+    for (const projectId of [randomUUID(), randomUUID(), randomUUID()]) {
       clock.advance(3_600_000);
       await run({
         type: 'AddProject',
@@ -30,15 +43,16 @@ describe('tamper evidence of the event log', () => {
         data: { planId, projectId, titleTh: 'โครงการ', strategy: 'prevention', leadAgencyCode: 'PSDHS-SK', districtCodes: ['2706'], requestedBudgetSatang: 1_500_000, fundingSource: 'provincial_budget' },
       } as unknown as PlanCommand);
     }
-    // Another stream in between, so positions and revisions differ.
+    // Another stream in between, so positions and revisions differ; and one command that records two events at once.
     const other = randomUUID();
     await runner.run(planDecider, planStreamId(other), { type: 'DraftPlan', actor, at: clock.now(), data: { planId: other, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'อีกแผน' } }, { actor, correlationId: 'c', causationId: 'c' });
+    await runner.run(twoAtOnce, 'pair-1', { type: 'Record', at: clock.now() }, { actor, correlationId: 'c', causationId: 'c' });
     await store.close();
     const db = new Database(original, { readonly: true });
     positions = (db.prepare('SELECT position FROM events WHERE stream_id = ? ORDER BY revision').all(planStreamId(planId)) as Array<{ position: number }>).map((r) => r.position);
     db.close();
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   async function verifyCopy(tamper: (db: Database.Database) => void) {
     const copy = join(dir, `copy-${randomUUID()}.sqlite`);
@@ -56,7 +70,7 @@ describe('tamper evidence of the event log', () => {
 
   it('verifies an untouched log and reports its head', async () => {
     const report = await verifyCopy(() => undefined);
-    expect(report).toMatchObject({ ok: true, eventsChecked: 5, streams: 2, firstBreak: null });
+    expect(report).toMatchObject({ ok: true, eventsChecked: 7, streams: 3, firstBreak: null });
     expect(report.head.digest).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -69,7 +83,29 @@ describe('tamper evidence of the event log', () => {
   it('names the event after one that was deleted', async () => {
     const report = await verifyCopy((db) => db.prepare('DELETE FROM events WHERE position = ?').run(positions[1]));
     expect(report.ok).toBe(false);
-    expect(report.firstBreak).toMatchObject({ position: String(positions[2]), problem: 'missing-before' });
+    expect(report.firstBreak).toMatchObject({ position: String(positions[2]), problem: 'missing-before', detail: 'revision 2 where 1 was due: an event before it is missing' });
+  });
+
+  it('names the event whose recorded author was changed, not only its data', async () => {
+    const report = await verifyCopy((db) => {
+      const row = db.prepare('SELECT metadata FROM events WHERE position = ?').get(positions[1]) as { metadata: string };
+      db.prepare('UPDATE events SET metadata = ? WHERE position = ?').run(JSON.stringify({ ...JSON.parse(row.metadata), actorId: 'someone-else' }), positions[1]);
+    });
+    expect(report.firstBreak).toMatchObject({ position: String(positions[1]), problem: 'altered' });
+  });
+
+  it('names the second of two events recorded at once when it is changed', async () => {
+    const report = await verifyCopy((db) => db.prepare("UPDATE events SET data = '{\"n\":3}' WHERE stream_id = 'pair-1' AND revision = 1").run());
+    expect(report.firstBreak).toMatchObject({ streamId: 'pair-1', revision: '1', problem: 'altered' });
+  });
+
+  it('leaves system events (a $-type, as KurrentDB writes for stream metadata) out of every chain', async () => {
+    const report = await verifyCopy((db) =>
+      db
+        .prepare("INSERT INTO events (stream_id, revision, event_id, type, data, metadata, created) VALUES ('$$pair-1', 0, ?, '$metadata', '{}', '{}', 0)")
+        .run(randomUUID()),
+    );
+    expect(report).toMatchObject({ ok: true, eventsChecked: 7, firstBreak: null });
   });
 
   it('names the first of two events that were swapped', async () => {

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CommandRunner, StaleRevision, WritesRefused, type CommandContext } from './command-runner';
+import { verifyChains } from './audit-chain';
 import { collect } from './event-store.port';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
 
@@ -347,5 +348,178 @@ describe('what a keyed command already recorded', () => {
     expect(await runner.recordedOutcome(stream, 'Remove', context({ idempotencyKey: 'k-used' }))).toBeUndefined();
     expect(await runner.recordedOutcome(stream, 'Add', context())).toBeUndefined();
     expect(await runner.recordedOutcome(`counter-${randomUUID()}`, 'Add', context({ idempotencyKey: 'k-used' }))).toBeUndefined();
+  });
+});
+
+/** A counter that a command adding 0 may create only while it does not exist. */
+const created: Decider<Counter, number, Added> = {
+  initialState: 0,
+  decide: (c, total) => {
+    if (c.data.n === 0 && total > 0) throw new CounterRefused('exists');
+    return [{ type: 'Added', data: { n: c.data.n, total: total + c.data.n } }];
+  },
+  evolve: (_, e) => e.data.total,
+};
+
+describe('the command runner, at the edges of its rules', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ruamjai-runner-edges-'));
+  const store = SqliteEventStore.open({ file: join(dir, 'events.sqlite') });
+  afterAll(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const stream = () => `counter-${randomUUID()}`;
+  const refusal = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error);
+
+  it('says why writes are refused: where the log ends and each view ahead of it, in Thai and English, and as details', () => {
+    const error = new WritesRefused(3n, [
+      { name: 'plan_view', position: 9n },
+      { name: 'case_view', position: 12n },
+    ]);
+    expect(error.text.en).toContain('it ends at position 3; plan_view at 9, case_view at 12');
+    expect(error.text.th).toContain('สิ้นสุดที่ตำแหน่ง 3');
+    expect(error.details).toEqual({ headPosition: '3', checkpointsAhead: { plan_view: '9', case_view: '12' } });
+    const empty = new WritesRefused(undefined, []);
+    expect(empty.text.en).toContain('it ends at position 0;');
+    expect(empty.text.th).toContain('สิ้นสุดที่ตำแหน่ง 0');
+    expect(empty.details).toEqual({ headPosition: '0', checkpointsAhead: {} });
+  });
+
+  it('names the stream as it is in a stale refusal: not there yet, or at its revision', async () => {
+    const missing = stream();
+    const none = await refusal(new CommandRunner(store).run(counter, missing, add(1), context({ expectedRevision: 3n })));
+    expect(none).toMatchObject({ streamId: missing, expected: 3n, actual: 'no_stream' });
+    const live = stream();
+    await new CommandRunner(store).run(counter, live, add(1), context());
+    await new CommandRunner(store).run(counter, live, add(2), context());
+    const moved = await refusal(new CommandRunner(store).run(counter, live, add(3), context({ expectedRevision: 0n })));
+    expect(moved).toBeInstanceOf(StaleRevision);
+    expect(moved).toMatchObject({ streamId: live, expected: 0n, actual: 1n });
+  });
+
+  it('lets the domain say why a creation cannot be made on a stream that exists', async () => {
+    const once = stream();
+    await new CommandRunner(store).run(created, once, add(5), context());
+    await expect(new CommandRunner(store).run(created, once, add(0), context({ expectedRevision: -1n }))).rejects.toThrow('exists');
+  });
+
+  it('calls a pin on a stream of one event stale, without asking the domain', async () => {
+    const one = stream();
+    await new CommandRunner(store).run(guarded, one, add(10), context());
+    // The domain would refuse ("full") against the stream as it is; the pin is simply wrong.
+    await expect(new CommandRunner(store).run(guarded, one, add(1), context({ expectedRevision: 3n }))).rejects.toBeInstanceOf(StaleRevision);
+  });
+
+  /** Another writer appends to `id` just before the runner's next append reaches the store, `times` times. */
+  function raceAppends(id: string, times: number): jest.SpyInstance {
+    const original = store.append.bind(store);
+    const spy = jest.spyOn(store, 'append');
+    for (let i = 0; i < times; i++) {
+      spy.mockImplementationOnce(async (...args: Parameters<typeof store.append>) => {
+        const head = (await collect(store.readStream(id))).length - 1;
+        await original(id, [{ id: randomUUID(), type: 'Added', data: { n: 10, total: 0 }, metadata: {} }], { expected: head < 0 ? 'no_stream' : BigInt(head) });
+        return original(...args);
+      });
+    }
+    return spy;
+  }
+
+  it('calls a race with another writer between its read and its write stale when it had nothing cached', async () => {
+    const raced = stream();
+    await new CommandRunner(store).run(counter, raced, add(1), context());
+    const spy = raceAppends(raced, 1);
+    try {
+      await expect(new CommandRunner(store).run(counter, raced, add(2), context())).rejects.toBeInstanceOf(StaleRevision);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('decides again once, not forever, when its cache was behind and another writer keeps winning', async () => {
+    const raced = stream();
+    const runner = new CommandRunner(store);
+    await runner.run(counter, raced, add(1), context());
+    const spy = raceAppends(raced, 2);
+    try {
+      await expect(runner.run(counter, raced, add(2), context())).rejects.toBeInstanceOf(StaleRevision);
+      expect(spy).toHaveBeenCalledTimes(2);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('passes on a failure of the store while reading, whether loading a stream or looking for a keyed outcome', async () => {
+    const failing = stream();
+    await new CommandRunner(store).run(counter, failing, add(1), context());
+    const failure = new Error('disk failure');
+    const read = jest.spyOn(store, 'readStream').mockImplementation(() => {
+      throw failure;
+    });
+    try {
+      await expect(new CommandRunner(store).run(counter, failing, add(2), context())).rejects.toBe(failure);
+      await expect(new CommandRunner(store).recordedOutcome(failing, 'Add', context({ idempotencyKey: 'k' }))).rejects.toBe(failure);
+    } finally {
+      read.mockRestore();
+    }
+  });
+
+  it('serves a peek from memory for exactly its window, counted from when it looked', async () => {
+    const watched = stream();
+    const mine = new CommandRunner(store);
+    await new CommandRunner(store).run(counter, watched, add(1), context());
+    expect(await mine.peek(counter, watched, 1000, 500)).toBe(1);
+    await new CommandRunner(store).run(counter, watched, add(10), context());
+    expect(await mine.peek(counter, watched, 1000, 1500)).toBe(1);
+    expect(await mine.peek(counter, watched, 1000, 1501)).toBe(11);
+  });
+
+  it('keeps at most the states it was told to, dropping the oldest first', async () => {
+    const [a, b, c] = [stream(), stream(), stream()];
+    const runner = new CommandRunner(store, 2);
+    for (const id of [a, b, c]) await runner.run(counter, id, add(1), context());
+    const read = jest.spyOn(store, 'readStream');
+    try {
+      await runner.run(counter, b, add(1), context());
+      await runner.run(counter, c, add(1), context());
+      expect(read).not.toHaveBeenCalled();
+      await runner.run(counter, a, add(1), context());
+      expect(read.mock.calls).toEqual([[a, { fromRevision: 0n }]]);
+    } finally {
+      read.mockRestore();
+    }
+  });
+
+  it('keeps at most as many peeks, dropping the oldest first', async () => {
+    const [a, b, c] = [stream(), stream(), stream()];
+    for (const id of [a, b, c]) await new CommandRunner(store).run(counter, id, add(1), context());
+    const runner = new CommandRunner(store, 2);
+    for (const id of [a, b, c]) await runner.peek(counter, id, 60_000, 0);
+    const read = jest.spyOn(store, 'readStream');
+    try {
+      await runner.peek(counter, b, 60_000, 1);
+      await runner.peek(counter, c, 60_000, 1);
+      expect(read).not.toHaveBeenCalled();
+      await runner.peek(counter, a, 60_000, 1);
+      expect(read).toHaveBeenCalledTimes(1);
+    } finally {
+      read.mockRestore();
+    }
+  });
+
+  it('records the idempotency key on the events of a keyed command, and chains events the audit can verify', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'ruamjai-runner-chain-'));
+    const chained = SqliteEventStore.open({ file: join(own, 'events.sqlite') });
+    try {
+      const id = stream();
+      const runner = new CommandRunner(chained);
+      await runner.run(counter, id, add(1), context());
+      await runner.run(twice, id, add(2), context({ expectedRevision: 0n, idempotencyKey: 'k-chain' }));
+      const events = await collect(chained.readStream(id));
+      expect(events.map((e) => (e.metadata as { idempotencyKey?: string }).idempotencyKey)).toEqual([undefined, 'k-chain', 'k-chain']);
+      expect(await verifyChains(chained)).toMatchObject({ ok: true, eventsChecked: 3, firstBreak: null });
+    } finally {
+      await chained.close();
+      rmSync(own, { recursive: true, force: true });
+    }
   });
 });

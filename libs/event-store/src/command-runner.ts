@@ -144,7 +144,8 @@ export class CommandRunner {
       this.cache.delete(streamId);
       if (!(error instanceof WrongExpectedVersion)) throw error;
       // Without If-Match the caller did not pin a version: a cache behind another writer earns one
-      // fresh attempt.
+      // fresh attempt. (A pinned command that tried again would be refused by the same pin, with the
+      // same revisions: an equivalent mutant when `expected === undefined` is dropped.)
       if (cached && expected === undefined && !retried) return this.run(decider, streamId, command, context, true);
       throw new StaleRevision(streamId, typeof error.expected === 'bigint' ? error.expected : -1n, error.actual);
     }
@@ -188,6 +189,7 @@ export class CommandRunner {
    * agency deactivated, a person erased), where deciding it again would be refused.
    */
   async recordedOutcome(streamId: string, commandType: string, context: CommandContext): Promise<{ revision: bigint; position: bigint } | undefined> {
+    // Stryker disable next-line ConditionalExpression: a shortcut; without a key no event can carry a keyed id, and the loop below finds none (equivalent)
     if (!context.idempotencyKey) return undefined;
     let index = 0;
     let last: RecordedEvent | undefined;
