@@ -144,8 +144,7 @@ export class CommandRunner {
       this.cache.delete(streamId);
       if (!(error instanceof WrongExpectedVersion)) throw error;
       // Without If-Match the caller did not pin a version: a cache behind another writer earns one
-      // fresh attempt. (A pinned command that tried again would be refused by the same pin, with the
-      // same revisions: an equivalent mutant when `expected === undefined` is dropped.)
+      // fresh attempt.
       if (cached && expected === undefined && !retried) return this.run(decider, streamId, command, context, true);
       throw new StaleRevision(streamId, typeof error.expected === 'bigint' ? error.expected : -1n, error.actual);
     }
