@@ -51,6 +51,13 @@ module.exports = {
       to: { path: '^apps/' },
     },
     {
+      name: 'fixtures-are-for-specs',
+      comment: 'a *.fixtures.ts file holds test data: only specs import it',
+      severity: 'error',
+      from: { pathNot: '\\.(spec|int-spec|e2e-spec|fixtures)\\.ts$' },
+      to: { path: '\\.fixtures\\.ts$' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -1,9 +1,10 @@
 import type { Actor } from '@ruamjai/kernel';
-import { deciderSpec } from '@ruamjai/testing';
+import { deciderSpec, withData } from '@ruamjai/testing';
+import * as fixtures from './plan-structure.fixtures';
 import type { PlanCommand, RecordKpiActual, ReportActivityProgress } from './plan.commands';
 import { planDecider } from './plan.decider';
 import { InvalidBudget, PlanNotFound } from './plan.errors';
-import type { ActivityAdded, BudgetLineAdded, KpiAdded, PlanEvent, ProjectAdded } from './plan.events';
+import type { PlanEvent, ProjectAdded } from './plan.events';
 import { ItemNotFound, ItemWithdrawn, KpiTargetInvalid, NotOwnAgencyProject, ParticipantCountsInvalid, PlanNotInExecution, ReportDateInvalid } from './plan-structure.errors';
 
 /*
@@ -66,49 +67,12 @@ const actualRecorded = (data: Partial<Extract<PlanEvent, { type: 'KpiActualRecor
   data: { planId, projectId, kpiId, actual: 43, previousActual: null, measuredOn: '2019-04-30', note: null, ...data },
 });
 
-const drafted: PlanEvent = { type: 'PlanDrafted', data: { planId, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'แผนปฏิบัติการ จังหวัดสระแก้ว', titleEn: null } };
-/** Led by PSDHS-SK, with IMM-SK taking part. */
-const projectAdded: ProjectAdded = {
-  type: 'ProjectAdded',
-  data: {
-    planId,
-    projectId,
-    titleTh: 'ประชารัฐร่วมใจขจัดภัยค้ามนุษย์',
-    titleEn: null,
-    strategy: 'prevention',
-    leadAgencyCode: 'PSDHS-SK',
-    participatingAgencyCodes: ['IMM-SK'],
-    districtCodes: ['2706'],
-    targetGroups: ['children', 'women'],
-    objectives: [],
-    requestedBudgetSatang: 15_000_000,
-    fundingSource: 'anti_trafficking_fund',
-  },
-};
-const otherProjectAdded: ProjectAdded = {
-  type: 'ProjectAdded',
-  data: { ...projectAdded.data, projectId: otherProjectId, leadAgencyCode: 'POL-SK', participatingAgencyCodes: [], requestedBudgetSatang: 2_000_000 },
-};
-const activityAdded: ActivityAdded = {
-  type: 'ActivityAdded',
-  data: {
-    planId,
-    projectId,
-    activityId,
-    titleTh: 'อบรมแกนนำเยาวชน',
-    titleEn: null,
-    districtCode: '2706',
-    startDate: '2019-04-29',
-    endDate: '2019-04-30',
-    targets: { children: 40, women: 10 },
-    responsibleAgencyCode: 'PSDHS-SK',
-  },
-};
-const kpiAdded: KpiAdded = { type: 'KpiAdded', data: { planId, projectId, kpiId, descriptionTh: 'จำนวนผู้เข้าร่วมอบรม', descriptionEn: null, unit: 'คน', target: 50 } };
-const lineAdded: BudgetLineAdded = {
-  type: 'BudgetLineAdded',
-  data: { planId, projectId, lineId, fundingSource: 'provincial_budget', amountSatang: 5_000_000, descriptionTh: null },
-};
+// The structure specs' plan, as the progress rules need it: the project in two districts less, the activity in late April.
+const projectAdded = withData(fixtures.projectAdded, { districtCodes: ['2706'], objectives: [] });
+const otherProjectAdded: ProjectAdded = withData(projectAdded, { projectId: otherProjectId, leadAgencyCode: 'POL-SK', participatingAgencyCodes: [], requestedBudgetSatang: 2_000_000 });
+const activityAdded = withData(fixtures.activityAdded, { startDate: '2019-04-29', endDate: '2019-04-30' });
+const { drafted, kpiAdded } = fixtures;
+const lineAdded = withData(fixtures.lineAdded, { descriptionTh: null });
 const submitted: PlanEvent = { type: 'PlanSubmitted', data: { planId } };
 const approved: PlanEvent = { type: 'PlanApproved', data: { planId, edition: 1, meetingReference: 'ครั้งที่ 1/2562', meetingDate: '2019-03-15' } };
 const amendedToEdition2: PlanEvent = { type: 'PlanAmended', data: { planId, edition: 2, reason: 'เพิ่มกิจกรรม' } };
