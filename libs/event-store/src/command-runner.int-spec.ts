@@ -407,7 +407,9 @@ describe('the command runner, at the edges of its rules', () => {
     const one = stream();
     await new CommandRunner(store).run(guarded, one, add(10), context());
     // The domain would refuse ("full") against the stream as it is; the pin is simply wrong.
-    await expect(new CommandRunner(store).run(guarded, one, add(1), context({ expectedRevision: 3n }))).rejects.toBeInstanceOf(StaleRevision);
+    const refused = await refusal(new CommandRunner(store).run(guarded, one, add(1), context({ expectedRevision: 3n })));
+    expect(refused).toBeInstanceOf(StaleRevision);
+    expect(refused).toMatchObject({ expected: 3n, actual: 0n });
   });
 
   /** Another writer appends to `id` just before the runner's next append reaches the store, `times` times. */

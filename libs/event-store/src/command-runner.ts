@@ -124,7 +124,6 @@ export class CommandRunner {
     streamId: string,
     command: Command,
     context: CommandContext,
-    retried = false,
   ): Promise<CommandOutcome<Event>> {
     await this.assertWritable();
     const expected = context.expectedRevision;
@@ -144,8 +143,11 @@ export class CommandRunner {
       this.cache.delete(streamId);
       if (!(error instanceof WrongExpectedVersion)) throw error;
       // Without If-Match the caller did not pin a version: a cache behind another writer earns one
-      // fresh attempt.
-      if (cached && expected === undefined && !retried) return this.run(decider, streamId, command, context, true);
+      // fresh attempt. Only one: the cache was just dropped, so the attempt decides from the store
+      // and a second conflict is a stale version. (With a pin, a fresh attempt would be refused by
+      // the same pin with the same revisions.)
+      // Stryker disable next-line ConditionalExpression: equivalent, see above
+      if (cached && expected === undefined) return this.run(decider, streamId, command, context);
       throw new StaleRevision(streamId, typeof error.expected === 'bigint' ? error.expected : -1n, error.actual);
     }
   }
@@ -164,11 +166,15 @@ export class CommandRunner {
     current: Cached<State>,
   ): Promise<CommandOutcome<Event>> {
     const actual = current.revision < 0n ? 'no_stream' : current.revision;
+    // A pin ahead of the stream cannot be a retry: trying it anyway would append at that pin and be refused.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see above
     if (context.idempotencyKey && expected < current.revision) {
+      // Stryker disable next-line ConditionalExpression: equivalent; the state at revision -1 read from the store is the initial state too
       const seen = expected < 0n ? { state: decider.initialState, revision: -1n, lastHash: GENESIS } : await this.stateAt(decider, streamId, expected);
       const events = decider.decide(command, seen.state);
       try {
         const chained = this.toNewEvents(events, streamId, expected, seen.lastHash, command, context);
+        // Stryker disable next-line ConditionalExpression: equivalent; the store takes a retry at -1n as at no_stream (its first event is revision 0 either way)
         const result = await this.store.append(streamId, chained.events, { expected: expected < 0n ? 'no_stream' : expected });
         // The store answered with the original write; the cache may hold a later state.
         this.cache.delete(streamId);
