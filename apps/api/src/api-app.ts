@@ -15,6 +15,7 @@ import { createValidationPipe } from './http/validation';
 import { answerClientError, answerFrameworkError, BAD_URL, MALFORMED } from './http/early-errors';
 import { parseJsonBody } from './http/json-body';
 import { securityHeaders } from './http/security-headers';
+import { applyAskedStatus } from './http/reply-headers';
 
 export interface ApiAppOptions {
   readonly clock?: Clock;
@@ -60,6 +61,7 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
       done(error as Error, undefined);
     }
   });
+  applyAskedStatus(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('X-Correlation-Id', request.id);
     // Nothing the API answers to a signed-in caller may be kept by a cache, shared or private.

@@ -1,5 +1,5 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { map, type Observable } from 'rxjs';
 
 /**
@@ -46,6 +46,21 @@ export class Redirect {
   ) {}
 }
 
+type StatusRequest = FastifyRequest & { [REPLY_STATUS]?: number };
+
+/**
+ * The status an answer asked for. Nest sets the route's own status (@HttpCode, or the method's
+ * default) as it sends, after every interceptor, so the status is applied here, as the reply is
+ * sent; registered once on the Fastify instance (api-app.ts).
+ */
+export function applyAskedStatus(fastify: FastifyInstance): void {
+  fastify.addHook('onSend', (request: StatusRequest, reply, payload, done) => {
+    const status = request[REPLY_STATUS];
+    if (status !== undefined) void reply.status(status);
+    done(null, payload);
+  });
+}
+
 /** Writes what an answer asks. Registered after the idempotency interceptor, so it runs first on the way out, and a stored answer keeps the headers for its replay. */
 @Injectable()
 export class ReplyHeadersInterceptor implements NestInterceptor {
@@ -54,9 +69,11 @@ export class ReplyHeadersInterceptor implements NestInterceptor {
       map((body: unknown) => {
         if (body === null || typeof body !== 'object') return body;
         const reply = context.switchToHttp().getResponse<FastifyReply>();
+        const request = context.switchToHttp().getRequest<StatusRequest>();
         if (body instanceof Redirect) {
           for (const [name, value] of Object.entries(body.headers)) void reply.header(name, value);
-          void reply.status(body.status).header('Location', body.location);
+          void reply.header('Location', body.location);
+          request[REPLY_STATUS] = body.status;
           return '';
         }
         if (body instanceof Download) {
@@ -67,7 +84,7 @@ export class ReplyHeadersInterceptor implements NestInterceptor {
         }
         const asks = body as ReplyAsks;
         for (const [name, value] of Object.entries(asks[REPLY_HEADERS] ?? {})) void reply.header(name, value);
-        if (asks[REPLY_STATUS] !== undefined) void reply.status(asks[REPLY_STATUS]);
+        if (asks[REPLY_STATUS] !== undefined) request[REPLY_STATUS] = asks[REPLY_STATUS];
         return body;
       }),
     );
