@@ -46,6 +46,31 @@ describe('the console, served by the API', () => {
     expect(list.body.plans).toEqual([expect.objectContaining({ planId: drafted.body.planId, fiscalYear: 2562, status: 'drafting', titleTh: samplePlan.titleTh })]);
   });
 
+  it('keeps an idle live stream open past the server\'s idle timeout, with heartbeats inside it', async () => {
+    // Its own API, whose idle timeout is short (the default is 15 s), so the test need not wait long.
+    const quick = await startApi({ HTTP_IDLE_TIMEOUT_MS: '1500' });
+    try {
+      await quick.app.listen(0, '127.0.0.1');
+      const { port } = quick.app.getHttpServer().address() as AddressInfo;
+      const token = await quick.token('viewer', 'v1', 'PV-SK');
+      const seen: string[] = [];
+      let ended = false;
+      const request = http.get({ host: '127.0.0.1', port, path: '/api/v1/live', headers: { Authorization: `Bearer ${token}` } }, (res) => {
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => seen.push(chunk));
+        res.on('close', () => (ended = true));
+      });
+      request.on('error', () => (ended = true));
+      // Three idle timeouts long.
+      await new Promise((r) => setTimeout(r, 4_500));
+      expect(ended).toBe(false);
+      expect(seen.filter((chunk) => chunk.includes(': keep-alive')).length).toBeGreaterThanOrEqual(4);
+      request.destroy();
+    } finally {
+      await quick.close();
+    }
+  });
+
   it('pushes the position of every change to the console as server-sent events', async () => {
     await api.app.listen(0, '127.0.0.1');
     const { port } = api.app.getHttpServer().address() as AddressInfo;
