@@ -301,6 +301,17 @@ export function describeEventStoreContract(adapter: string, open: () => Promise<
         expect(backwards[0].position).toBe(r3.position);
         expect(backwards[1].position < r3.position).toBe(true);
       });
+
+      it('reads $all from its ends: nothing forwards from the end or backwards from the start, the newest first backwards from the end', async () => {
+        const written = await store.append(stream(), events(1), { expected: 'no_stream' });
+        expect(await collect(store.readAll({ fromPosition: 'end', maxCount: 10 }))).toEqual([]);
+        expect(await collect(store.readAll({ fromPosition: 'start', direction: 'backwards', maxCount: 10 }))).toEqual([]);
+        // A server may write its own ($-typed) events meanwhile: the newest of ours is the one just written.
+        const newest = (await collect(store.readAll({ fromPosition: 'end', direction: 'backwards', maxCount: 50 }))).filter((e) => !e.type.startsWith('$'));
+        expect(newest[0].position).toBe(written.position);
+        const oldest = (await collect(store.readAll({ fromPosition: 'start', maxCount: 50 }))).filter((e) => !e.type.startsWith('$'));
+        expect(oldest[0].position <= written.position).toBe(true);
+      });
     });
 
     describe('deletion', () => {
