@@ -187,6 +187,7 @@ describe('cases in the console', () => {
     await page.getByRole('dialog').getByLabel('วัตถุประสงค์ของการเข้าถึง').waitFor();
     expect(await page.getByRole('dialog').getByTestId('personal-data').count()).toBe(0);
     await page.getByRole('dialog').getByTestId('reveal-close').click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
 
     // In English: the same screens (a second read, with its own purpose).
     await page.getByTestId('language-switch').click();

@@ -92,7 +92,9 @@ export class BrowserPages {
   constructor(private readonly browser: () => Browser) {}
 
   async newPage(options: { height?: number; acceptDownloads?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await this.browser().newContext({ viewport: { width: 1280, height: options.height ?? 800 }, locale: 'th-TH', timezoneId: 'Asia/Bangkok', acceptDownloads: options.acceptDownloads ?? true });
+    // Reduced motion, as a person may ask of their system: the console then animates nothing, so a click
+    // never lands on a dialog still opening or closing on a busy machine (the console honours it: App.tsx).
+    const context = await this.browser().newContext({ viewport: { width: 1280, height: options.height ?? 800 }, locale: 'th-TH', timezoneId: 'Asia/Bangkok', acceptDownloads: options.acceptDownloads ?? true, reducedMotion: 'reduce' });
     this.open.push(context);
     const page = await context.newPage();
     // Generous: the CI machine is shared, and a slow first paint is not what these tests judge.

@@ -142,14 +142,28 @@ function Shell() {
   );
 }
 
+/** Whether the person asked their system for less motion (WCAG 2.3.3): the console then animates nothing. */
+function useReducedMotion(): boolean {
+  const query = '(prefers-reduced-motion: reduce)';
+  const [reduced, setReduced] = useState(() => window.matchMedia(query).matches);
+  useEffect(() => {
+    const list = window.matchMedia(query);
+    const onChange = () => setReduced(list.matches);
+    list.addEventListener('change', onChange);
+    return () => list.removeEventListener('change', onChange);
+  }, []);
+  return reduced;
+}
+
 export function App() {
   const { i18n } = useTranslation();
   const lang = i18n.language as Lang;
+  const reducedMotion = useReducedMotion();
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
   return (
-    <ConfigProvider locale={lang === 'en' ? enUS : thTH} theme={{ token: { fontFamily: "'Sarabun', 'Noto Sans Thai', sans-serif", colorPrimary: '#1f5fa8', colorLink: '#1f5fa8', colorTextDescription: 'rgba(0, 0, 0, 0.68)', colorTextSecondary: 'rgba(0, 0, 0, 0.68)', colorTextTertiary: 'rgba(0, 0, 0, 0.68)', colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)', colorError: '#b3261e', fontSize: 15 } }}>
+    <ConfigProvider locale={lang === 'en' ? enUS : thTH} theme={{ token: { motion: !reducedMotion, fontFamily: "'Sarabun', 'Noto Sans Thai', sans-serif", colorPrimary: '#1f5fa8', colorLink: '#1f5fa8', colorTextDescription: 'rgba(0, 0, 0, 0.68)', colorTextSecondary: 'rgba(0, 0, 0, 0.68)', colorTextTertiary: 'rgba(0, 0, 0, 0.68)', colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)', colorError: '#b3261e', fontSize: 15 } }}>
       <QueryClientProvider client={queryClient}>
         <AuthProvider>
           <Shell />
