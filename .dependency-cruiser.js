@@ -32,14 +32,16 @@ module.exports = {
     },
     {
       name: 'privacy-knows-no-context',
-      comment: 'the key store and vault serve every context and import none (@ruamjai/privacy stays below @ruamjai/cases)',
+      comment:
+        'the key store and vault serve every context and import none (@ruamjai/privacy stays below @ruamjai/cases)',
       severity: 'error',
       from: { path: '^libs/privacy/src/' },
       to: { path: '^libs/(cases|planning|messaging|platform)/' },
     },
     {
       name: 'keys-only-through-the-vault',
-      comment: 'no context reads the key store or node:crypto ciphers directly: personal data is sealed and opened by @ruamjai/privacy',
+      comment:
+        'no context reads the key store or node:crypto ciphers directly: personal data is sealed and opened by @ruamjai/privacy',
       severity: 'error',
       from: { path: '^libs/cases/src/' },
       to: { path: '^libs/privacy/src/key-store\\.ts$' },
@@ -69,6 +71,10 @@ module.exports = {
     exclude: { path: '(^dist/|\\.spec\\.ts$|\\.int-spec\\.ts$|\\.e2e-spec\\.ts$)' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.js'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+      extensions: ['.ts', '.js'],
+    },
   },
 };

@@ -4,7 +4,20 @@
  * started by the integration and e2e projects' global setup, which Jest runs only when the run
  * selects a test of that project: `npx jest path/to/one.spec.ts` starts nothing.
  */
-const esmPackages = ['@nestjs', 'file-type', 'jose', 'openid-client', 'oauth4webapi', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', 'load-esm', 'uuid', 'content-disposition'];
+const esmPackages = [
+  '@nestjs',
+  'file-type',
+  'jose',
+  'openid-client',
+  'oauth4webapi',
+  'strtok3',
+  'token-types',
+  '@tokenizer',
+  'uint8array-extras',
+  'load-esm',
+  'uuid',
+  'content-disposition',
+];
 const paths = require('./tsconfig.json').compilerOptions.paths;
 
 /** What every project shares: TypeScript through SWC, the path aliases, Node as the environment. */
@@ -46,7 +59,13 @@ module.exports = {
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'] },
     { ...shared, ...servers, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'] },
-    { ...shared, ...servers, displayName: 'e2e', testEnvironment: '<rootDir>/test/support/e2e-environment.js', testMatch: ['<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'] },
+    {
+      ...shared,
+      ...servers,
+      displayName: 'e2e',
+      testEnvironment: '<rootDir>/test/support/e2e-environment.js',
+      testMatch: ['<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'],
+    },
   ],
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   // A guard against hangs, not a measure of speed: suites with real servers share 2 cores with the image build.

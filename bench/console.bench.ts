@@ -22,34 +22,80 @@ const median = (values: number[]): number => [...values].sort((a, b) => a - b)[M
  * Navigation to a rendered fiscal-year dashboard with the Sa Kaeo seed, in headless Chromium from
  * Debian (signed in as a viewer), beside the API's own response time for the same data.
  */
-export async function dashboardFigures(root: string, dataDir: string, rounds: number): Promise<{ renderMedianMs: number; apiMedianMs: number }> {
+export async function dashboardFigures(
+  root: string,
+  dataDir: string,
+  rounds: number,
+): Promise<{ renderMedianMs: number; apiMedianMs: number }> {
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
   await seedSakaeo2562(config);
   const port = 30_000 + Math.floor(Math.random() * 20_000);
   const base = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [join(root, 'dist/apps/api/src/main.js')], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '10000000' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_MAX: '10000000',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const deadline = Date.now() + 60_000;
     for (;;) {
       if (child.exitCode !== null) throw new Error(`API exited with ${child.exitCode}`);
-      if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(`${base}/health`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       if (Date.now() > deadline) throw new Error('API did not become healthy');
       await new Promise((r) => setTimeout(r, 200));
     }
     const key = await loadOrCreateSigningKey(dataDir);
-    const token = await issueToken(key, { sub: 'bench', agency: 'PSDHS-SK', role: 'coordinator' }, 'ruamjai', 'ruamjai-api');
+    const token = await issueToken(
+      key,
+      { sub: 'bench', agency: 'PSDHS-SK', role: 'coordinator' },
+      'ruamjai',
+      'ruamjai-api',
+    );
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const added = (await (await fetch(`${base}/api/v1/users`, { method: 'POST', headers, body: JSON.stringify({ username: 'bench.viewer', displayName: 'bench', role: 'viewer', agency: 'PSDHS-SK' }) })).json()) as { oneTimePassword: string; position: string };
-    const first = (await (await fetch(`${base}/api/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench.viewer', password: added.oneTimePassword }) })).json()) as { challenge: string };
-    await fetch(`${base}/api/v1/auth/password-change`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ challenge: first.challenge, newPassword: 'bench-viewer-password' }) });
+    const added = (await (
+      await fetch(`${base}/api/v1/users`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ username: 'bench.viewer', displayName: 'bench', role: 'viewer', agency: 'PSDHS-SK' }),
+      })
+    ).json()) as { oneTimePassword: string; position: string };
+    const first = (await (
+      await fetch(`${base}/api/v1/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'bench.viewer', password: added.oneTimePassword }),
+      })
+    ).json()) as { challenge: string };
+    await fetch(`${base}/api/v1/auth/password-change`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ challenge: first.challenge, newPassword: 'bench-viewer-password' }),
+    });
 
     // The API alone: the same request the dashboard makes, once the views have caught up.
     const url = `${base}/api/v1/dashboards/fiscal-years/2562?minPosition=${added.position}`;
@@ -64,7 +110,9 @@ export async function dashboardFigures(root: string, dataDir: string, rounds: nu
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    const signedIn = await page.request.post(`${base}/api/v1/auth/sign-in`, { data: { username: 'bench.viewer', password: 'bench-viewer-password' } });
+    const signedIn = await page.request.post(`${base}/api/v1/auth/sign-in`, {
+      data: { username: 'bench.viewer', password: 'bench-viewer-password' },
+    });
     if (!signedIn.ok()) throw new Error(`bench sign-in failed: ${signedIn.status()}`);
     const render: number[] = [];
     for (let i = 0; i < rounds; i++) {

@@ -57,29 +57,53 @@ function run(options: autocannon.Options): Promise<HttpRun> {
  * projections in process): adding a project with If-Match, beside the floor — the same route shape,
  * auth, validation and filters with no command behind it.
  */
-export async function httpFigures(root: string, dataDir: string, seconds: number): Promise<{ floor: HttpRun; addProject: HttpRun }> {
+export async function httpFigures(
+  root: string,
+  dataDir: string,
+  seconds: number,
+): Promise<{ floor: HttpRun; addProject: HttpRun }> {
   const port = 30_000 + Math.floor(Math.random() * 20_000);
   const base = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [join(root, 'dist/apps/api/src/main.js'), '--bench-routes'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '10000000' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_MAX: '10000000',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
     await waitForHealth(base, child);
     const key = await loadOrCreateSigningKey(dataDir);
-    const token = await issueToken(key, { sub: 'bench', agency: 'PSDHS-SK', role: 'coordinator' }, 'ruamjai', 'ruamjai-api');
+    const token = await issueToken(
+      key,
+      { sub: 'bench', agency: 'PSDHS-SK', role: 'coordinator' },
+      'ruamjai',
+      'ruamjai-api',
+    );
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const agency = await fetch(`${base}/api/v1/agencies`, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ code: 'PSDHS-SK', nameTh: 'สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดสระแก้ว', agencyType: 'social_development' }),
+      body: JSON.stringify({
+        code: 'PSDHS-SK',
+        nameTh: 'สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดสระแก้ว',
+        agencyType: 'social_development',
+      }),
     });
     if (agency.status !== 201) throw new Error(`registering the lead agency failed: ${agency.status}`);
     const connections = 64;
     const plansPerConnection = 16;
     const plans: string[] = [];
     for (let i = 0; i < connections * plansPerConnection; i++) {
-      const res = await fetch(`${base}/api/v1/plans`, { method: 'POST', headers, body: JSON.stringify({ provinceCode: 'TH-27', fiscalYear: 2562, titleTh: `แผนทดสอบ ${i}` }) });
+      const res = await fetch(`${base}/api/v1/plans`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ provinceCode: 'TH-27', fiscalYear: 2562, titleTh: `แผนทดสอบ ${i}` }),
+      });
       if (res.status !== 201) throw new Error(`drafting plan failed: ${res.status} ${await res.text()}`);
       plans.push(((await res.json()) as { planId: string }).planId);
     }
@@ -102,7 +126,12 @@ export async function httpFigures(root: string, dataDir: string, seconds: number
           setupRequest: (request: autocannon.Request, context: Ctx) => {
             const plan = pool.shift()!;
             context.plan = plan;
-            return { ...request, path: `/api/v1/plans/${plan.id}/projects`, headers: { ...headers, 'if-match': plan.etag }, body };
+            return {
+              ...request,
+              path: `/api/v1/plans/${plan.id}/projects`,
+              headers: { ...headers, 'if-match': plan.etag },
+              body,
+            };
           },
           onResponse: (status: number, responseBody: string, context: Ctx) => {
             const plan = context.plan!;

@@ -9,11 +9,33 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
-const meta = { actorId: 'bench', agency: 'PSDHS-SK', role: 'coordinator', correlationId: 'b', causationId: 'b', commandType: 'AddProject', schemaVersion: 1, occurredAt: '2019-02-14T03:00:00.000Z' };
+const meta = {
+  actorId: 'bench',
+  agency: 'PSDHS-SK',
+  role: 'coordinator',
+  correlationId: 'b',
+  causationId: 'b',
+  commandType: 'AddProject',
+  schemaVersion: 1,
+  occurredAt: '2019-02-14T03:00:00.000Z',
+};
 const projectAdded = (planId: string): NewEvent => ({
   id: randomUUID(),
   type: 'ProjectAdded',
-  data: { planId, projectId: randomUUID(), titleTh: 'โครงการป้องกันการค้ามนุษย์', titleEn: null, strategy: 'prevention', participatingAgencyCodes: [], targetGroups: [], objectives: [], leadAgencyCode: 'PSDHS-SK', districtCodes: ['2706'], requestedBudgetSatang: 100_000, fundingSource: 'provincial_budget' },
+  data: {
+    planId,
+    projectId: randomUUID(),
+    titleTh: 'โครงการป้องกันการค้ามนุษย์',
+    titleEn: null,
+    strategy: 'prevention',
+    participatingAgencyCodes: [],
+    targetGroups: [],
+    objectives: [],
+    leadAgencyCode: 'PSDHS-SK',
+    districtCodes: ['2706'],
+    requestedBudgetSatang: 100_000,
+    fundingSource: 'provincial_budget',
+  },
   metadata: meta,
 });
 
@@ -30,7 +52,12 @@ export interface KafkaFigures {
  * Append → consumer latency at a steady 1,000 events/s through the relay, and relay throughput over
  * a backlog beside a bare kafkajs producer sending the same messages with the same settings.
  */
-export async function kafkaFigures(dir: string, brokers: string[], seconds: number, backlog: number): Promise<KafkaFigures> {
+export async function kafkaFigures(
+  dir: string,
+  brokers: string[],
+  seconds: number,
+  backlog: number,
+): Promise<KafkaFigures> {
   const kafka = new Kafka({ clientId: 'bench', brokers, logLevel: logLevel.NOTHING });
   const producerSettings = { idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true };
 
@@ -40,9 +67,23 @@ export async function kafkaFigures(dir: string, brokers: string[], seconds: numb
   await migrateReadModels(db as unknown as Kysely<unknown>, []);
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({ topics: [{ topic: PLANS_TOPIC, numPartitions: 6 }, { topic: 'bench.bare', numPartitions: 6 }] }).catch(() => undefined);
+  await admin
+    .createTopics({
+      topics: [
+        { topic: PLANS_TOPIC, numPartitions: 6 },
+        { topic: 'bench.bare', numPartitions: 6 },
+      ],
+    })
+    .catch(() => undefined);
   await admin.disconnect();
-  const relay = new KafkaRelay(store, db, kafka.producer(producerSettings), [planIntegrationEvents], systemClock, quiet);
+  const relay = new KafkaRelay(
+    store,
+    db,
+    kafka.producer(producerSettings),
+    [planIntegrationEvents],
+    systemClock,
+    quiet,
+  );
   const appendedAt = new Map<string, number>();
   const latencies: number[] = [];
   const consumer = kafka.consumer({ groupId: `bench-${randomUUID()}`, maxWaitTimeInMs: 10 });
@@ -75,7 +116,9 @@ export async function kafkaFigures(dir: string, brokers: string[], seconds: numb
     const plan = plans[i % plans.length];
     const event = projectAdded(plan.id);
     if (i >= warmup) appendedAt.set(event.id, performance.now());
-    const result = await store.append(`plan-${plan.id}`, [event], { expected: plan.revision < 0n ? 'no_stream' : plan.revision });
+    const result = await store.append(`plan-${plan.id}`, [event], {
+      expected: plan.revision < 0n ? 'no_stream' : plan.revision,
+    });
     plan.revision = result.nextExpectedRevision;
   }
   const deadline = Date.now() + 30_000;
@@ -93,7 +136,14 @@ export async function kafkaFigures(dir: string, brokers: string[], seconds: numb
     plan.revision = result.nextExpectedRevision;
   }
   const head = (await store.headPosition())!;
-  const catchUp = new KafkaRelay(store, db, kafka.producer(producerSettings), [planIntegrationEvents], systemClock, quiet);
+  const catchUp = new KafkaRelay(
+    store,
+    db,
+    kafka.producer(producerSettings),
+    [planIntegrationEvents],
+    systemClock,
+    quiet,
+  );
   const r0 = performance.now();
   await catchUp.start();
   while (catchUp.progress.checkpoint < head) await new Promise((r) => setTimeout(r, 20));
@@ -101,19 +151,42 @@ export async function kafkaFigures(dir: string, brokers: string[], seconds: numb
   await catchUp.stop();
 
   // ...beside a bare producer sending the same number of messages of the same size, 500 a batch.
-  const sample = JSON.stringify(planIntegrationEvents({ streamId: 'plan-x', id: randomUUID(), revision: 1n, type: 'ProjectAdded', data: projectAdded('x').data, metadata: meta, created: new Date(), position: 1n })!.envelope);
+  const sample = JSON.stringify(
+    planIntegrationEvents({
+      streamId: 'plan-x',
+      id: randomUUID(),
+      revision: 1n,
+      type: 'ProjectAdded',
+      data: projectAdded('x').data,
+      metadata: meta,
+      created: new Date(),
+      position: 1n,
+    })!.envelope,
+  );
   const bare = kafka.producer(producerSettings);
   await bare.connect();
   const b0 = performance.now();
   for (let i = 0; i < backlog; i += 500) {
     await bare.sendBatch({
       acks: -1,
-      topicMessages: [{ topic: 'bench.bare', messages: Array.from({ length: 500 }, (_, k) => ({ key: `plan-${(i + k) % 50}`, value: sample, headers: { [HEADER_EVENT_ID]: randomUUID() } })) }],
+      topicMessages: [
+        {
+          topic: 'bench.bare',
+          messages: Array.from({ length: 500 }, (_, k) => ({
+            key: `plan-${(i + k) % 50}`,
+            value: sample,
+            headers: { [HEADER_EVENT_ID]: randomUUID() },
+          })),
+        },
+      ],
     });
   }
   const bareSeconds = (performance.now() - b0) / 1000;
   await bare.disconnect();
   await store.close();
   await db.destroy();
-  return { latency, relay: { events: backlog, relayPerSecond: backlog / relaySeconds, bareProducerPerSecond: backlog / bareSeconds } };
+  return {
+    latency,
+    relay: { events: backlog, relayPerSecond: backlog / relaySeconds, bareProducerPerSecond: backlog / bareSeconds },
+  };
 }

@@ -21,7 +21,15 @@ export interface NotificationFigures {
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 
-const meta = { actorId: 'system:referral-scheduler', agency: 'RUAMJAI', role: 'coordinator', correlationId: 'bench', causationId: 'bench', commandType: 'MarkReferralOverdue', schemaVersion: 1 };
+const meta = {
+  actorId: 'system:referral-scheduler',
+  agency: 'RUAMJAI',
+  role: 'coordinator',
+  correlationId: 'bench',
+  causationId: 'bench',
+  commandType: 'MarkReferralOverdue',
+  schemaVersion: 1,
+};
 const overdue = (referralId: string): NewEvent => ({
   id: randomUUID(),
   type: 'ReferralOverdue',
@@ -52,7 +60,17 @@ export async function notificationFigures(dir: string, events = 200, recipients 
   const email = new EmailChannel({ host: '127.0.0.1', port: smtp.port, from: 'ruamjai@bench.example' });
   try {
     const directory = new SubscriptionDirectory(db);
-    for (let i = 0; i < recipients; i++) await directory.subscribe({ subscriptionId: `officer-${i}`, agency: 'EMP-SK', role: 'agency_officer', channel: 'email', address: `officer${i}@emp.bench.example` }, new Date());
+    for (let i = 0; i < recipients; i++)
+      await directory.subscribe(
+        {
+          subscriptionId: `officer-${i}`,
+          agency: 'EMP-SK',
+          role: 'agency_officer',
+          channel: 'email',
+          address: `officer${i}@emp.bench.example`,
+        },
+        new Date(),
+      );
     const appendOne = async () => {
       const referralId = randomUUID();
       const event = overdue(referralId);
@@ -63,7 +81,10 @@ export async function notificationFigures(dir: string, events = 200, recipients 
     // Throughput from a backlog.
     for (let i = 0; i < events; i++) await appendOne();
     const deliveries = events * recipients;
-    const backlog = new Notifier(store, db, directory, { email }, systemClock, { baseUrl: 'https://ruamjai.bench.example', pollMs: 5 });
+    const backlog = new Notifier(store, db, directory, { email }, systemClock, {
+      baseUrl: 'https://ruamjai.bench.example',
+      pollMs: 5,
+    });
     const started = performance.now();
     backlog.start();
     while (count < deliveries) await new Promise((r) => setTimeout(r, 5));
@@ -71,16 +92,32 @@ export async function notificationFigures(dir: string, events = 200, recipients 
     await backlog.stop();
 
     // The floor: the same number of messages of about the same size, nodemailer alone, one at a time.
-    const bare = createTransport({ host: '127.0.0.1', port: smtp.port, secure: false, ignoreTLS: true, pool: true, maxConnections: 1 });
+    const bare = createTransport({
+      host: '127.0.0.1',
+      port: smtp.port,
+      secure: false,
+      ignoreTLS: true,
+      pool: true,
+      maxConnections: 1,
+    });
     const body = 'ก'.repeat(400);
     const bareStarted = performance.now();
-    for (let i = 0; i < deliveries; i++) await bare.sendMail({ from: 'ruamjai@bench.example', to: `officer${i % recipients}@emp.bench.example`, subject: 'bench', text: body });
+    for (let i = 0; i < deliveries; i++)
+      await bare.sendMail({
+        from: 'ruamjai@bench.example',
+        to: `officer${i % recipients}@emp.bench.example`,
+        subject: 'bench',
+        text: body,
+      });
     const bareSeconds = (performance.now() - bareStarted) / 1000;
     bare.close();
 
     // Delay at the default poll, one event every 50 ms.
     const pollMs = config.notifications.pollMs;
-    const live = new Notifier(store, db, directory, { email }, systemClock, { baseUrl: 'https://ruamjai.bench.example', pollMs });
+    const live = new Notifier(store, db, directory, { email }, systemClock, {
+      baseUrl: 'https://ruamjai.bench.example',
+      pollMs,
+    });
     live.start();
     const appendedAt = new Map<string, number>();
     // Five e-mails every 200 ms: well under what it sends per second, so the delay is the notifier's, not a queue's.
@@ -91,9 +128,13 @@ export async function notificationFigures(dir: string, events = 200, recipients 
     }
     const end = Date.now() + 30_000;
     const done = (id: string) => (received.get(id)?.n ?? 0) >= recipients;
-    while ([...appendedAt.keys()].some((id) => !done(id)) && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
+    while ([...appendedAt.keys()].some((id) => !done(id)) && Date.now() < end)
+      await new Promise((r) => setTimeout(r, 10));
     await live.stop();
-    const delays = [...appendedAt].filter(([id]) => done(id)).map(([id, at]) => received.get(id)!.at - at).sort((a, b) => a - b);
+    const delays = [...appendedAt]
+      .filter(([id]) => done(id))
+      .map(([id, at]) => received.get(id)!.at - at)
+      .sort((a, b) => a - b);
     return {
       deliveries,
       notifierPerSecond: deliveries / notifierSeconds,

@@ -1,6 +1,13 @@
 import { CommandRunner, SqliteEventStore, type CommandContext } from '@ruamjai/event-store';
 import { FixedClock, type Actor } from '@ruamjai/kernel';
-import { PlanAudit, planDecider, planningMigrations, planningProjections, planStreamId, type PlanCommand } from '@ruamjai/planning';
+import {
+  PlanAudit,
+  planDecider,
+  planningMigrations,
+  planningProjections,
+  planStreamId,
+  type PlanCommand,
+} from '@ruamjai/planning';
 import { migrateReadModels, openSqliteReadModels, ProjectionRunner } from '@ruamjai/read-models';
 import type { Kysely } from 'kysely';
 import { randomUUID } from 'node:crypto';
@@ -9,7 +16,15 @@ import { join } from 'node:path';
 const actor: Actor = { id: 'bench', agency: 'PSDHS-SK', role: 'coordinator' };
 const chair: Actor = { id: 'governor', agency: 'PROV-SK', role: 'chair' };
 const context: CommandContext = { actor, correlationId: 'bench', causationId: 'bench' };
-const agencies = { 'PSDHS-SK': { status: 'active', code: 'PSDHS-SK', nameTh: 'สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดสระแก้ว', agencyType: 'social_development', districtCode: '2701' } } as const;
+const agencies = {
+  'PSDHS-SK': {
+    status: 'active',
+    code: 'PSDHS-SK',
+    nameTh: 'สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดสระแก้ว',
+    agencyType: 'social_development',
+    districtCode: '2701',
+  },
+} as const;
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -20,24 +35,45 @@ type Run = (command: Omit<PlanCommand, 'actor' | 'at'>, by?: Actor) => Promise<u
 function runnerFor(runner: CommandRunner, clock: FixedClock, planId: string): Run {
   return (command, by = actor) => {
     clock.advance(60_000);
-    return runner.run(planDecider, planStreamId(planId), { ...command, actor: by, at: clock.now() } as unknown as PlanCommand, { ...context, actor: by });
+    return runner.run(
+      planDecider,
+      planStreamId(planId),
+      { ...command, actor: by, at: clock.now() } as unknown as PlanCommand,
+      { ...context, actor: by },
+    );
   };
 }
 
 const project = (planId: string, projectId: string, i: number) => ({
   type: 'AddProject',
   agencies,
-  data: { planId, projectId, titleTh: `โครงการที่ ${i}`, strategy: 'prevention', leadAgencyCode: 'PSDHS-SK', districtCodes: ['2706'], requestedBudgetSatang: 100_000 + i, fundingSource: 'provincial_budget' },
+  data: {
+    planId,
+    projectId,
+    titleTh: `โครงการที่ ${i}`,
+    strategy: 'prevention',
+    leadAgencyCode: 'PSDHS-SK',
+    districtCodes: ['2706'],
+    requestedBudgetSatang: 100_000 + i,
+    fundingSource: 'provincial_budget',
+  },
 });
 
 /**
  * A year's plan as it grows in use: 40 projects with four activities and two KPIs each, approved,
  * then progress reports and KPI actuals until the stream holds `events` events.
  */
-async function realisticPlan(runner: CommandRunner, clock: FixedClock, events: number): Promise<{ planId: string; projectId: string }> {
+async function realisticPlan(
+  runner: CommandRunner,
+  clock: FixedClock,
+  events: number,
+): Promise<{ planId: string; projectId: string }> {
   const planId = randomUUID();
   const run = runnerFor(runner, clock, planId);
-  await run({ type: 'DraftPlan', data: { planId, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'แผนทดสอบ' } } as never);
+  await run({
+    type: 'DraftPlan',
+    data: { planId, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'แผนทดสอบ' },
+  } as never);
   let count = 1;
   const activities: string[] = [];
   const kpis: string[] = [];
@@ -49,31 +85,71 @@ async function realisticPlan(runner: CommandRunner, clock: FixedClock, events: n
     for (let a = 0; a < 4; a++) {
       const activityId = randomUUID();
       activities.push(activityId);
-      await run({ type: 'AddActivity', agencies, data: { planId, projectId, activityId, titleTh: `กิจกรรม ${a}`, districtCode: '2706', startDate: '2019-01-01', endDate: '2019-09-30', targets: { children: 50, women: 20 } } } as never);
+      await run({
+        type: 'AddActivity',
+        agencies,
+        data: {
+          planId,
+          projectId,
+          activityId,
+          titleTh: `กิจกรรม ${a}`,
+          districtCode: '2706',
+          startDate: '2019-01-01',
+          endDate: '2019-09-30',
+          targets: { children: 50, women: 20 },
+        },
+      } as never);
       count++;
     }
     for (let k = 0; k < 2; k++) {
       const kpiId = randomUUID();
       kpis.push(kpiId);
-      await run({ type: 'AddKpi', data: { planId, projectId, kpiId, descriptionTh: `ตัวชี้วัด ${k}`, unit: 'คน', target: 100 } } as never);
+      await run({
+        type: 'AddKpi',
+        data: { planId, projectId, kpiId, descriptionTh: `ตัวชี้วัด ${k}`, unit: 'คน', target: 100 },
+      } as never);
       count++;
     }
   }
   await run({ type: 'SubmitPlan', data: { planId } } as never);
-  await run({ type: 'ApprovePlan', data: { planId, meetingReference: 'ครั้งที่ 1/2562', meetingDate: '2019-01-01' } } as never, chair);
+  await run(
+    { type: 'ApprovePlan', data: { planId, meetingReference: 'ครั้งที่ 1/2562', meetingDate: '2019-01-01' } } as never,
+    chair,
+  );
   count += 2;
   for (let i = 0; count < events; i++, count++) {
-    if (i % 10 === 9) await run({ type: 'RecordKpiActual', data: { planId, kpiId: kpis[i % kpis.length], actual: i % 120, measuredOn: '2019-01-01' } } as never);
-    else await run({ type: 'ReportActivityProgress', data: { planId, activityId: activities[i % activities.length], reportedOn: '2019-01-01', participantsReached: { children: 1 + (i % 5) }, spendSatang: 1_000 + i } } as never);
+    if (i % 10 === 9)
+      await run({
+        type: 'RecordKpiActual',
+        data: { planId, kpiId: kpis[i % kpis.length], actual: i % 120, measuredOn: '2019-01-01' },
+      } as never);
+    else
+      await run({
+        type: 'ReportActivityProgress',
+        data: {
+          planId,
+          activityId: activities[i % activities.length],
+          reportedOn: '2019-01-01',
+          participantsReached: { children: 1 + (i % 5) },
+          spendSatang: 1_000 + i,
+        },
+      } as never);
   }
   return { planId, projectId };
 }
 
 /** The stress case: a plan whose every event adds one more project. */
-async function projectsPlan(runner: CommandRunner, clock: FixedClock, events: number): Promise<{ planId: string; projectId: string }> {
+async function projectsPlan(
+  runner: CommandRunner,
+  clock: FixedClock,
+  events: number,
+): Promise<{ planId: string; projectId: string }> {
   const planId = randomUUID();
   const run = runnerFor(runner, clock, planId);
-  await run({ type: 'DraftPlan', data: { planId, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'แผนทดสอบ' } } as never);
+  await run({
+    type: 'DraftPlan',
+    data: { planId, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'แผนทดสอบ' },
+  } as never);
   let projectId = '';
   for (let i = 1; i < events; i++) {
     projectId = randomUUID();
@@ -92,7 +168,13 @@ export interface AsOfFigures {
   readonly midMedian: number;
 }
 
-async function asOfFigures(store: SqliteEventStore, db: ReturnType<typeof openSqliteReadModels>, planId: string, start: number, now: Date): Promise<AsOfFigures> {
+async function asOfFigures(
+  store: SqliteEventStore,
+  db: ReturnType<typeof openSqliteReadModels>,
+  planId: string,
+  start: number,
+  now: Date,
+): Promise<AsOfFigures> {
   let t = performance.now();
   await new PlanAudit(store).viewAt(planId, { at: now });
   const coldLogOnly = performance.now() - t;
@@ -112,7 +194,8 @@ async function asOfFigures(store: SqliteEventStore, db: ReturnType<typeof openSq
     t = performance.now();
     const then = await audit.viewAt(planId, { at: midTime });
     mid.push(performance.now() - t);
-    if (!then || then.revision < 4_990 || then.revision > 5_010) throw new Error(`mid as-of view is wrong: ${then?.revision}`);
+    if (!then || then.revision < 4_990 || then.revision > 5_010)
+      throw new Error(`mid as-of view is wrong: ${then?.revision}`);
   }
   asOf.sort((a, b) => a - b);
   mid.sort((a, b) => a - b);
@@ -124,7 +207,11 @@ async function asOfFigures(store: SqliteEventStore, db: ReturnType<typeof openSq
  * projects), and command latency on the 10,000-event plan beside a 10-event one (p99 ratio: how much
  * a long history costs a command).
  */
-export async function planFigures(dir: string): Promise<{ realistic: AsOfFigures; projects: AsOfFigures; commandP99: { small: number; large: number; ratio: number } }> {
+export async function planFigures(dir: string): Promise<{
+  realistic: AsOfFigures;
+  projects: AsOfFigures;
+  commandP99: { small: number; large: number; ratio: number };
+}> {
   const store = SqliteEventStore.open({ file: join(dir, 'plan-bench.sqlite') });
   const db = openSqliteReadModels(join(dir, 'plan-bench-read-models.sqlite'));
   try {
@@ -140,7 +227,8 @@ export async function planFigures(dir: string): Promise<{ realistic: AsOfFigures
     const small = await realisticPlan(runner, clock, 10);
     const projections = new ProjectionRunner(store, db, planningProjections, clock, undefined, 0);
     await projections.start();
-    if (!(await projections.waitFor((await store.headPosition())!, 600_000))) throw new Error('projections did not catch up');
+    if (!(await projections.waitFor((await store.headPosition())!, 600_000)))
+      throw new Error('projections did not catch up');
     await projections.stop();
 
     const realistic = await asOfFigures(store, db, large.planId, realStart, realNow);
@@ -153,12 +241,20 @@ export async function planFigures(dir: string): Promise<{ realistic: AsOfFigures
         await runner.run(
           planDecider,
           planStreamId(plan.planId),
-          { type: 'ReviseProjectBudget', actor, at: clock.now(), data: { planId: plan.planId, projectId: plan.projectId, requestedBudgetSatang: 200_000 + i, reason: 'ปรับ' } },
+          {
+            type: 'ReviseProjectBudget',
+            actor,
+            at: clock.now(),
+            data: { planId: plan.planId, projectId: plan.projectId, requestedBudgetSatang: 200_000 + i, reason: 'ปรับ' },
+          },
           context,
         );
         times.push(performance.now() - t);
       }
-      return percentile(times.sort((a, b) => a - b), 99);
+      return percentile(
+        times.sort((a, b) => a - b),
+        99,
+      );
     };
     // Interleaved, so both see the same machine.
     const smallP99s: number[] = [];

@@ -1,7 +1,13 @@
 import { SqliteEventStore, type NewEvent } from '@ruamjai/event-store';
 import { systemClock } from '@ruamjai/kernel';
 import { planningMigrations, planningProjections } from '@ruamjai/planning';
-import { migrateReadModels, openPostgresReadModels, openSqliteReadModels, rebuildProjections, type ReadModelDb } from '@ruamjai/read-models';
+import {
+  migrateReadModels,
+  openPostgresReadModels,
+  openSqliteReadModels,
+  rebuildProjections,
+  type ReadModelDb,
+} from '@ruamjai/read-models';
 import type { Kysely } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -16,7 +22,11 @@ export interface RebuildFigure {
   eventsPerSecond: number;
 }
 
-export async function rebuildFigures(dir: string, total: number, postgresUrl?: string): Promise<{ sqlite: RebuildFigure; postgres?: RebuildFigure }> {
+export async function rebuildFigures(
+  dir: string,
+  total: number,
+  postgresUrl?: string,
+): Promise<{ sqlite: RebuildFigure; postgres?: RebuildFigure }> {
   const store = SqliteEventStore.open({ file: join(dir, 'rebuild-bench.sqlite') });
   try {
     await writePlans(store, total);
@@ -43,21 +53,56 @@ async function rebuildInto(store: SqliteEventStore, db: ReadModelDb): Promise<Re
 async function writePlans(store: SqliteEventStore, total: number): Promise<void> {
   const perPlan = 50;
   const plans = Array.from({ length: Math.ceil(total / perPlan) }, () => ({ id: randomUUID(), revision: -1n }));
-  const meta = { actorId: 'bench', agency: 'PSDHS-SK', role: 'coordinator', correlationId: 'bench', causationId: 'bench', commandType: 'AddProject', schemaVersion: 1, occurredAt: '2019-02-14T03:00:00.000Z' };
+  const meta = {
+    actorId: 'bench',
+    agency: 'PSDHS-SK',
+    role: 'coordinator',
+    correlationId: 'bench',
+    causationId: 'bench',
+    commandType: 'AddProject',
+    schemaVersion: 1,
+    occurredAt: '2019-02-14T03:00:00.000Z',
+  };
   for (let round = 0; round < perPlan / 10; round++) {
     await Promise.all(
       plans.map(async (plan) => {
         const events: NewEvent[] = Array.from({ length: 10 }, (_, i) =>
           round === 0 && i === 0
-            ? { id: randomUUID(), type: 'PlanDrafted', data: { planId: plan.id, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'แผนปฏิบัติการ', titleEn: null }, metadata: meta }
+            ? {
+                id: randomUUID(),
+                type: 'PlanDrafted',
+                data: {
+                  planId: plan.id,
+                  provinceCode: 'TH-27',
+                  fiscalYear: 2562,
+                  titleTh: 'แผนปฏิบัติการ',
+                  titleEn: null,
+                },
+                metadata: meta,
+              }
             : {
                 id: randomUUID(),
                 type: 'ProjectAdded',
-                data: { planId: plan.id, projectId: randomUUID(), titleTh: 'โครงการป้องกันการค้ามนุษย์', titleEn: null, strategy: 'prevention', participatingAgencyCodes: [], targetGroups: [], objectives: [], leadAgencyCode: 'PSDHS-SK', districtCodes: ['2706', '2708'], requestedBudgetSatang: 1_000_000 + i, fundingSource: 'provincial_budget' },
+                data: {
+                  planId: plan.id,
+                  projectId: randomUUID(),
+                  titleTh: 'โครงการป้องกันการค้ามนุษย์',
+                  titleEn: null,
+                  strategy: 'prevention',
+                  participatingAgencyCodes: [],
+                  targetGroups: [],
+                  objectives: [],
+                  leadAgencyCode: 'PSDHS-SK',
+                  districtCodes: ['2706', '2708'],
+                  requestedBudgetSatang: 1_000_000 + i,
+                  fundingSource: 'provincial_budget',
+                },
                 metadata: meta,
               },
         );
-        const result = await store.append(`plan-${plan.id}`, events, { expected: plan.revision < 0n ? 'no_stream' : plan.revision });
+        const result = await store.append(`plan-${plan.id}`, events, {
+          expected: plan.revision < 0n ? 'no_stream' : plan.revision,
+        });
         plan.revision = result.nextExpectedRevision;
       }),
     );

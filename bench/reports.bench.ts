@@ -40,7 +40,11 @@ export async function reportFigures(dir: string, runs = 15): Promise<ReportFigur
     };
     // Wait for the views, then warm every path once (fonts read, code compiled).
     for (let tries = 0; ; tries++) {
-      const res = await app.inject({ method: 'GET', url: `/api/v1/plans/${planId}?minPosition=${position}`, headers: { authorization } });
+      const res = await app.inject({
+        method: 'GET',
+        url: `/api/v1/plans/${planId}?minPosition=${position}`,
+        headers: { authorization },
+      });
       if (res.statusCode === 200) break;
       if (tries > 60) throw new Error(`the views did not catch up with the seed: ${res.statusCode}`);
     }
@@ -53,7 +57,8 @@ export async function reportFigures(dir: string, runs = 15): Promise<ReportFigur
     const bytes: Record<string, number> = {};
     for (const [name, path] of Object.entries(paths)) bytes[name] = (await get(path)).bytes;
     const times: Record<string, number[]> = { planJson: [], actionPlanPdf: [], quarterlyXlsx: [], quarterlyPdf: [] };
-    for (let i = 0; i < runs; i++) for (const [name, path] of Object.entries(paths)) times[name].push((await get(path)).ms);
+    for (let i = 0; i < runs; i++)
+      for (const [name, path] of Object.entries(paths)) times[name].push((await get(path)).ms);
     return {
       planJson: median(times.planJson),
       actionPlanPdf: median(times.actionPlanPdf),

@@ -87,11 +87,15 @@ async function main(): Promise<void> {
     say(`| (a) raw fdatasync/s on the data folder | ${fmt(fsync)} /s | — (this is the floor) | — | — |`);
 
     const store = await storeFigures(dir, 3);
-    say(`| (b) durable 1-event appends, sequential, expected revision | ${fmt(store.sequentialAppendsPerSecond)} /s | fdatasync ${fmt(fsync)} /s | — | — |`);
+    say(
+      `| (b) durable 1-event appends, sequential, expected revision | ${fmt(store.sequentialAppendsPerSecond)} /s | fdatasync ${fmt(fsync)} /s | — | — |`,
+    );
     say(
       `| (b) durable 1-event appends, 32 concurrent writers | ${fmt(store.concurrentAppendsPerSecond)} /s | fdatasync ${fmt(fsync)} /s | ≥ fdatasync/s | ${store.concurrentAppendsPerSecond >= fsync ? 'yes' : 'NO'} (${fmt(store.concurrentAppendsPerSecond / fsync, 1)}×) |`,
     );
-    say(`| (c) events/s in 100-event appends | ${fmt(store.batchEventsPerSecond)} events/s | fdatasync ${fmt(fsync)} /s × 100 = ${fmt(fsync * 100)} | — | — |`);
+    say(
+      `| (c) events/s in 100-event appends | ${fmt(store.batchEventsPerSecond)} events/s | fdatasync ${fmt(fsync)} /s × 100 = ${fmt(fsync * 100)} | — | — |`,
+    );
 
     const http = await httpFigures(root, join(dir, 'api'), 10);
     const ratio = http.addProject.requestsPerSecond / http.floor.requestsPerSecond;

@@ -6,8 +6,20 @@ import { rate } from './measure';
 const event = (i: number): NewEvent => ({
   id: randomUUID(),
   type: 'ProjectAdded',
-  data: { planId: 'bench', projectId: randomUUID(), titleTh: 'โครงการทดสอบ', requestedBudgetSatang: 100_000 + i, districtCodes: ['2706'] },
-  metadata: { actorId: 'bench', agency: 'PSDHS-SK', role: 'coordinator', correlationId: 'bench', occurredAt: new Date().toISOString() },
+  data: {
+    planId: 'bench',
+    projectId: randomUUID(),
+    titleTh: 'โครงการทดสอบ',
+    requestedBudgetSatang: 100_000 + i,
+    districtCodes: ['2706'],
+  },
+  metadata: {
+    actorId: 'bench',
+    agency: 'PSDHS-SK',
+    role: 'coordinator',
+    correlationId: 'bench',
+    occurredAt: new Date().toISOString(),
+  },
 });
 
 export interface StoreFigures {
@@ -50,11 +62,17 @@ export async function storeFigures(dir: string, seconds: number): Promise<StoreF
     const batchStream = `bench-batch-${randomUUID()}`;
     const batches = await rate(seconds, async () => {
       const events = Array.from({ length: 100 }, (_, i) => event(i));
-      const result = await store.append(batchStream, events, { expected: batchRevision < 0n ? 'no_stream' : batchRevision });
+      const result = await store.append(batchStream, events, {
+        expected: batchRevision < 0n ? 'no_stream' : batchRevision,
+      });
       batchRevision = result.nextExpectedRevision;
       return 100;
     });
-    return { sequentialAppendsPerSecond: sequential.perSecond, concurrentAppendsPerSecond: concurrent, batchEventsPerSecond: batches.perSecond };
+    return {
+      sequentialAppendsPerSecond: sequential.perSecond,
+      concurrentAppendsPerSecond: concurrent,
+      batchEventsPerSecond: batches.perSecond,
+    };
   } finally {
     await store.close();
   }

@@ -11,7 +11,9 @@ export function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -22,7 +24,12 @@ export interface RunningServer {
 }
 
 /** Starts a process and waits for the line `ready <url>` on its stdout. */
-export function startServer(command: string, args: string[], timeoutMs: number, cleanup: () => void = () => undefined): Promise<RunningServer> {
+export function startServer(
+  command: string,
+  args: string[],
+  timeoutMs: number,
+  cleanup: () => void = () => undefined,
+): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     const child: ChildProcess = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -59,8 +66,11 @@ export function startServer(command: string, args: string[], timeoutMs: number, 
 export async function startEmbeddedPostgres(root: string): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'ruamjai-pg-'));
   const port = await freePort();
-  return startServer(process.execPath, [join(root, 'infra/postgres/embedded-postgres.mjs'), join(dir, 'data'), String(port)], 180_000, () =>
-    rmSync(dir, { recursive: true, force: true }),
+  return startServer(
+    process.execPath,
+    [join(root, 'infra/postgres/embedded-postgres.mjs'), join(dir, 'data'), String(port)],
+    180_000,
+    () => rmSync(dir, { recursive: true, force: true }),
   );
 }
 
@@ -68,11 +78,21 @@ export async function startEmbeddedPostgres(root: string): Promise<RunningServer
 export async function startKafka(root: string): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'ruamjai-kafka-'));
   const broker = await startKafkaAt(root, dir, await freePort(), await freePort());
-  return { url: broker.url, stop: async () => { await broker.stop(); rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    url: broker.url,
+    stop: async () => {
+      await broker.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** A Kafka broker on a given folder and ports: stop it and start it again to simulate an outage. */
 export function startKafkaAt(root: string, dir: string, port: number, controllerPort: number): Promise<RunningServer> {
   // The first run on a machine resolves the broker's jars from Maven Central: allow for it.
-  return startServer(process.execPath, [join(root, 'infra/kafka/kafka.mjs'), dir, String(port), String(controllerPort)], 600_000);
+  return startServer(
+    process.execPath,
+    [join(root, 'infra/kafka/kafka.mjs'), dir, String(port), String(controllerPort)],
+    600_000,
+  );
 }

@@ -14,7 +14,11 @@ export const libraries = [
       'libs/event-store/src/command-runner.ts',
       'libs/event-store/src/audit-chain.ts',
     ],
-    specs: ['libs/event-store/src/**/*.spec.ts', 'libs/event-store/src/**/*.int-spec.ts', 'test/audit-chain.int-spec.ts'],
+    specs: [
+      'libs/event-store/src/**/*.spec.ts',
+      'libs/event-store/src/**/*.int-spec.ts',
+      'test/audit-chain.int-spec.ts',
+    ],
     servers: [],
     coverageAnalysis: 'perTest',
     // 81.70 % in the first complete run (2 December 2026, session 7, at 99c73e0), before the specs
@@ -35,10 +39,18 @@ export const libraries = [
   },
   {
     name: 'messaging',
-    mutate: ['libs/messaging/src/kafka-relay.ts', 'libs/messaging/src/inbound-consumer.ts', 'libs/messaging/src/integration-message.ts'],
+    mutate: [
+      'libs/messaging/src/kafka-relay.ts',
+      'libs/messaging/src/inbound-consumer.ts',
+      'libs/messaging/src/integration-message.ts',
+    ],
     // The broker-outage and SIGKILL specs take minutes each: they prove the relay end to end in
     // `npm test`; mutants are killed by the faster specs against the same real broker.
-    specs: ['libs/messaging/src/kafka-relay-restart.int-spec.ts', 'libs/messaging/src/kafka-relay-unreachable.int-spec.ts', 'libs/messaging/src/inbound-consumer.int-spec.ts'],
+    specs: [
+      'libs/messaging/src/kafka-relay-restart.int-spec.ts',
+      'libs/messaging/src/kafka-relay-unreachable.int-spec.ts',
+      'libs/messaging/src/inbound-consumer.int-spec.ts',
+    ],
     servers: ['kafka'],
     coverageAnalysis: 'perTest',
     // 96.30 % in the first complete run (2 December 2026, session 5).
@@ -69,7 +81,11 @@ export const libraries = [
   },
   {
     name: 'cases deciders',
-    mutate: ['libs/cases/src/domain/case/case.decider.ts', 'libs/cases/src/domain/referral/referral.decider.ts', 'libs/cases/src/domain/commitment/commitment.decider.ts'],
+    mutate: [
+      'libs/cases/src/domain/case/case.decider.ts',
+      'libs/cases/src/domain/referral/referral.decider.ts',
+      'libs/cases/src/domain/commitment/commitment.decider.ts',
+    ],
     specs: ['libs/cases/src/domain/**/*.spec.ts'],
     servers: [],
     coverageAnalysis: 'perTest',

@@ -30,19 +30,31 @@ const wanted = args.filter((a) => !a.startsWith('--'));
 // --files=a.ts,b.ts: only these of the libraries' files (a partial measurement, printed as such).
 // --concurrency=N: test processes at a time (2 by default; 1 on a machine shared with other runs).
 const concurrency = Number(args.find((a) => a.startsWith('--concurrency='))?.slice('--concurrency='.length) ?? 2);
-const only = args.find((a) => a.startsWith('--files='))?.slice('--files='.length).split(',');
+const only = args
+  .find((a) => a.startsWith('--files='))
+  ?.slice('--files='.length)
+  .split(',');
 // --timeout-ms=N: what Stryker adds to one and a half times a spec's own time before it calls a
 // mutant that keeps the spec waiting "timed out" (20 s by default; less on a quiet machine).
 const timeoutMS = Number(args.find((a) => a.startsWith('--timeout-ms='))?.slice('--timeout-ms='.length) ?? 20_000);
 const named = (wanted.length > 0 ? libraries.filter((l) => wanted.includes(l.name)) : libraries)
-  .map((l) => (only ? { ...l, name: `${l.name} (part ${only.map((f) => f.split('/').pop().replace(/\.ts$/, '')).join('+')})`, mutate: l.mutate.filter((f) => only.includes(f)) } : l))
+  .map((l) =>
+    only
+      ? {
+          ...l,
+          name: `${l.name} (part ${only.map((f) => f.split('/').pop().replace(/\.ts$/, '')).join('+')})`,
+          mutate: l.mutate.filter((f) => only.includes(f)),
+        }
+      : l,
+  )
   .filter((l) => l.mutate.length > 0);
 if (named.length === 0) {
   process.stderr.write(`no such library; choose from: ${libraries.map((l) => l.name).join(', ')}\n`);
   process.exit(2);
 }
 
-const git = (...a) => execFileSync('git', a, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+const git = (...a) =>
+  execFileSync('git', a, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
 
 /** The lines each file gained or changed since the base: { file: [[from, to], ...] }. */
 function changedLines() {
@@ -61,7 +73,9 @@ function changedLines() {
       base = git('rev-parse', 'HEAD~1');
     } catch {
       // A clone without history (git clone --depth 1) has nothing to compare with.
-      process.stdout.write('!! mutation:changed: no merge base with main and no parent commit (a shallow clone?): nothing to compare with, nothing mutated. Fetch the history (git fetch --unshallow) to run it.\n');
+      process.stdout.write(
+        '!! mutation:changed: no merge base with main and no parent commit (a shallow clone?): nothing to compare with, nothing mutated. Fetch the history (git fetch --unshallow) to run it.\n',
+      );
       process.exit(0);
     }
   }
@@ -120,7 +134,10 @@ function plan() {
         return [`${file}:${from}-${end}`];
       }),
     );
-    if (budget <= 0) process.stdout.write(`${library.name}: more than ${MAX_LINES} changed lines; mutating the first ${MAX_LINES} (run \`npm run mutation -- "${library.name}"\` for all)\n`);
+    if (budget <= 0)
+      process.stdout.write(
+        `${library.name}: more than ${MAX_LINES} changed lines; mutating the first ${MAX_LINES} (run \`npm run mutation -- "${library.name}"\` for all)\n`,
+      );
     return mutate.length > 0 ? [{ ...library, mutate, break: library.changedBreak ?? library.break }] : [];
   });
 }
@@ -153,7 +170,14 @@ function startServer(script, scriptArgs) {
     const onData = (chunk) => {
       output += chunk.toString();
       const match = /^ready (\S+)$/m.exec(output);
-      if (match) resolve({ url: match[1], stop: () => new Promise((done) => (child.exitCode !== null ? done() : (child.once('exit', done), child.kill('SIGTERM')))) });
+      if (match)
+        resolve({
+          url: match[1],
+          stop: () =>
+            new Promise((done) =>
+              child.exitCode !== null ? done() : (child.once('exit', done), child.kill('SIGTERM')),
+            ),
+        });
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', (chunk) => (output += chunk.toString()));
@@ -166,7 +190,9 @@ const DETECTED = new Set(['Killed', 'Timeout']);
 
 // The changed-lines step must fit CI (90 minutes for the whole run): past this many minutes it stops
 // and fails, saying so, rather than let the run hang. --max-minutes=N changes it; a full run has none.
-const maxMinutes = Number(args.find((a) => a.startsWith('--max-minutes='))?.slice('--max-minutes='.length) ?? (changedOnly ? 30 : 0));
+const maxMinutes = Number(
+  args.find((a) => a.startsWith('--max-minutes='))?.slice('--max-minutes='.length) ?? (changedOnly ? 30 : 0),
+);
 
 async function main() {
   const servers = [];
@@ -174,7 +200,9 @@ async function main() {
   const started = Date.now();
   if (maxMinutes > 0) {
     setTimeout(async () => {
-      process.stdout.write(`\n!! mutation testing did not finish within ${maxMinutes} minutes; failing rather than waiting. Run \`npm run mutation -- <library>\` on a quiet machine.\n`);
+      process.stdout.write(
+        `\n!! mutation testing did not finish within ${maxMinutes} minutes; failing rather than waiting. Run \`npm run mutation -- <library>\` on a quiet machine.\n`,
+      );
       for (const server of servers) await server.stop();
       for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
       process.exit(1);
@@ -185,14 +213,21 @@ async function main() {
     if (needs.has('kafka') && !process.env.KAFKA_BROKERS) {
       const dir = mkdtempSync(join(tmpdir(), 'ruamjai-mutation-kafka-'));
       dirs.push(dir);
-      const kafka = await startServer('infra/kafka/kafka.mjs', [dir, String(await freePort()), String(await freePort())]);
+      const kafka = await startServer('infra/kafka/kafka.mjs', [
+        dir,
+        String(await freePort()),
+        String(await freePort()),
+      ]);
       servers.push(kafka);
       process.env.RUAMJAI_TEST_KAFKA_BROKERS = kafka.url;
     } else if (process.env.KAFKA_BROKERS) process.env.RUAMJAI_TEST_KAFKA_BROKERS = process.env.KAFKA_BROKERS;
     if (needs.has('postgres') && !process.env.DATABASE_URL) {
       const dir = mkdtempSync(join(tmpdir(), 'ruamjai-mutation-pg-'));
       dirs.push(dir);
-      const pg = await startServer('infra/postgres/embedded-postgres.mjs', [join(dir, 'data'), String(await freePort())]);
+      const pg = await startServer('infra/postgres/embedded-postgres.mjs', [
+        join(dir, 'data'),
+        String(await freePort()),
+      ]);
       servers.push(pg);
       process.env.RUAMJAI_TEST_POSTGRES_URL = pg.url;
     } else if (process.env.DATABASE_URL) process.env.RUAMJAI_TEST_POSTGRES_URL = process.env.DATABASE_URL;
@@ -238,10 +273,20 @@ async function main() {
       const detected = scored.filter((r) => DETECTED.has(r.status)).length;
       const score = scored.length === 0 ? 100 : (100 * detected) / scored.length;
       const survived = scored.filter((r) => !DETECTED.has(r.status)).length;
-      scores.push({ library: library.name, score, detected, survived, floor: library.break, minutes: (Date.now() - libraryStarted) / 60_000 });
+      scores.push({
+        library: library.name,
+        score,
+        detected,
+        survived,
+        floor: library.break,
+        minutes: (Date.now() - libraryStarted) / 60_000,
+      });
     }
     process.stdout.write('\nmutation scores\n');
-    for (const s of scores) process.stdout.write(`  ${s.library.padEnd(18)} ${s.score.toFixed(2).padStart(6)} %  (${s.detected} killed, ${s.survived} survived; floor ${s.floor} %; ${s.minutes.toFixed(1)} min)\n`);
+    for (const s of scores)
+      process.stdout.write(
+        `  ${s.library.padEnd(18)} ${s.score.toFixed(2).padStart(6)} %  (${s.detected} killed, ${s.survived} survived; floor ${s.floor} %; ${s.minutes.toFixed(1)} min)\n`,
+      );
     process.stdout.write(`  (${((Date.now() - started) / 60_000).toFixed(1)} min in all)\n`);
     const below = scores.filter((s) => s.score < s.floor);
     if (below.length > 0) {

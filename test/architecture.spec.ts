@@ -11,7 +11,10 @@ function sources(dir: string): string[] {
   });
 }
 
-const all = [...sources(join(root, 'apps')), ...sources(join(root, 'libs'))].map((path) => ({ path: relative(root, path), text: readFileSync(path, 'utf8') }));
+const all = [...sources(join(root, 'apps')), ...sources(join(root, 'libs'))].map((path) => ({
+  path: relative(root, path),
+  text: readFileSync(path, 'utf8'),
+}));
 
 describe('architecture', () => {
   it('reads process.env only in libs/config', () => {

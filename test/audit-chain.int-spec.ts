@@ -33,23 +33,66 @@ describe('tamper evidence of the event log', () => {
     const clock = new FixedClock(new Date('2019-02-14T03:00:00Z'));
     const actor = { id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' as const };
     const run = (command: Omit<PlanCommand, 'actor' | 'at'>) =>
-      runner.run(planDecider, planStreamId(planId), { ...command, actor, at: clock.now() } as unknown as PlanCommand, { actor, correlationId: 'c', causationId: 'c' });
-    await run({ type: 'DraftPlan', data: { planId, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'แผน' } } as unknown as PlanCommand);
+      runner.run(planDecider, planStreamId(planId), { ...command, actor, at: clock.now() } as unknown as PlanCommand, {
+        actor,
+        correlationId: 'c',
+        causationId: 'c',
+      });
+    await run({
+      type: 'DraftPlan',
+      data: { planId, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'แผน' },
+    } as unknown as PlanCommand);
     for (const projectId of [randomUUID(), randomUUID(), randomUUID()]) {
       clock.advance(3_600_000);
       await run({
         type: 'AddProject',
-        agencies: { 'PSDHS-SK': { status: 'active', code: 'PSDHS-SK', nameTh: 'สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดสระแก้ว', agencyType: 'social_development', districtCode: '2701' } as const },
-        data: { planId, projectId, titleTh: 'โครงการ', strategy: 'prevention', leadAgencyCode: 'PSDHS-SK', districtCodes: ['2706'], requestedBudgetSatang: 1_500_000, fundingSource: 'provincial_budget' },
+        agencies: {
+          'PSDHS-SK': {
+            status: 'active',
+            code: 'PSDHS-SK',
+            nameTh: 'สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดสระแก้ว',
+            agencyType: 'social_development',
+            districtCode: '2701',
+          } as const,
+        },
+        data: {
+          planId,
+          projectId,
+          titleTh: 'โครงการ',
+          strategy: 'prevention',
+          leadAgencyCode: 'PSDHS-SK',
+          districtCodes: ['2706'],
+          requestedBudgetSatang: 1_500_000,
+          fundingSource: 'provincial_budget',
+        },
       } as unknown as PlanCommand);
     }
     // Another stream in between, so positions and revisions differ; and one command that records two events at once.
     const other = randomUUID();
-    await runner.run(planDecider, planStreamId(other), { type: 'DraftPlan', actor, at: clock.now(), data: { planId: other, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'อีกแผน' } }, { actor, correlationId: 'c', causationId: 'c' });
-    await runner.run(twoAtOnce, 'pair-1', { type: 'Record', at: clock.now() }, { actor, correlationId: 'c', causationId: 'c' });
+    await runner.run(
+      planDecider,
+      planStreamId(other),
+      {
+        type: 'DraftPlan',
+        actor,
+        at: clock.now(),
+        data: { planId: other, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'อีกแผน' },
+      },
+      { actor, correlationId: 'c', causationId: 'c' },
+    );
+    await runner.run(
+      twoAtOnce,
+      'pair-1',
+      { type: 'Record', at: clock.now() },
+      { actor, correlationId: 'c', causationId: 'c' },
+    );
     await store.close();
     const db = new Database(original, { readonly: true });
-    positions = (db.prepare('SELECT position FROM events WHERE stream_id = ? ORDER BY revision').all(planStreamId(planId)) as Array<{ position: number }>).map((r) => r.position);
+    positions = (
+      db
+        .prepare('SELECT position FROM events WHERE stream_id = ? ORDER BY revision')
+        .all(planStreamId(planId)) as Array<{ position: number }>
+    ).map((r) => r.position);
     db.close();
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -75,7 +118,9 @@ describe('tamper evidence of the event log', () => {
   });
 
   it('names the event whose stored bytes were changed', async () => {
-    const report = await verifyCopy((db) => db.prepare("UPDATE events SET data = replace(data, '1500000', '1500001') WHERE position = ?").run(positions[2]));
+    const report = await verifyCopy((db) =>
+      db.prepare("UPDATE events SET data = replace(data, '1500000', '1500001') WHERE position = ?").run(positions[2]),
+    );
     expect(report.ok).toBe(false);
     expect(report.firstBreak).toMatchObject({ position: String(positions[2]), revision: '2', problem: 'altered' });
   });
@@ -83,26 +128,39 @@ describe('tamper evidence of the event log', () => {
   it('names the event after one that was deleted', async () => {
     const report = await verifyCopy((db) => db.prepare('DELETE FROM events WHERE position = ?').run(positions[1]));
     expect(report.ok).toBe(false);
-    expect(report.firstBreak).toMatchObject({ position: String(positions[2]), problem: 'missing-before', detail: 'revision 2 where 1 was due: an event before it is missing' });
+    expect(report.firstBreak).toMatchObject({
+      position: String(positions[2]),
+      problem: 'missing-before',
+      detail: 'revision 2 where 1 was due: an event before it is missing',
+    });
   });
 
   it('names the event whose recorded author was changed, not only its data', async () => {
     const report = await verifyCopy((db) => {
-      const row = db.prepare('SELECT metadata FROM events WHERE position = ?').get(positions[1]) as { metadata: string };
-      db.prepare('UPDATE events SET metadata = ? WHERE position = ?').run(JSON.stringify({ ...JSON.parse(row.metadata), actorId: 'someone-else' }), positions[1]);
+      const row = db.prepare('SELECT metadata FROM events WHERE position = ?').get(positions[1]) as {
+        metadata: string;
+      };
+      db.prepare('UPDATE events SET metadata = ? WHERE position = ?').run(
+        JSON.stringify({ ...JSON.parse(row.metadata), actorId: 'someone-else' }),
+        positions[1],
+      );
     });
     expect(report.firstBreak).toMatchObject({ position: String(positions[1]), problem: 'altered' });
   });
 
   it('names the second of two events recorded at once when it is changed', async () => {
-    const report = await verifyCopy((db) => db.prepare("UPDATE events SET data = '{\"n\":3}' WHERE stream_id = 'pair-1' AND revision = 1").run());
+    const report = await verifyCopy((db) =>
+      db.prepare("UPDATE events SET data = '{\"n\":3}' WHERE stream_id = 'pair-1' AND revision = 1").run(),
+    );
     expect(report.firstBreak).toMatchObject({ streamId: 'pair-1', revision: '1', problem: 'altered' });
   });
 
   it('leaves system events (a $-type, as KurrentDB writes for stream metadata) out of every chain', async () => {
     const report = await verifyCopy((db) =>
       db
-        .prepare("INSERT INTO events (stream_id, revision, event_id, type, data, metadata, created) VALUES ('$$pair-1', 0, ?, '$metadata', '{}', '{}', 0)")
+        .prepare(
+          "INSERT INTO events (stream_id, revision, event_id, type, data, metadata, created) VALUES ('$$pair-1', 0, ?, '$metadata', '{}', '{}', 0)",
+        )
         .run(randomUUID()),
     );
     expect(report).toMatchObject({ ok: true, eventsChecked: 7, firstBreak: null });
@@ -123,10 +181,15 @@ describe('tamper evidence of the event log', () => {
 
   it('names an event whose content and stored hash were both rewritten', async () => {
     const report = await verifyCopy((db) => {
-      const row = db.prepare('SELECT metadata FROM events WHERE position = ?').get(positions[1]) as { metadata: string };
+      const row = db.prepare('SELECT metadata FROM events WHERE position = ?').get(positions[1]) as {
+        metadata: string;
+      };
       const meta = JSON.parse(row.metadata);
       meta.hash = 'f'.repeat(64);
-      db.prepare("UPDATE events SET data = replace(data, '1500000', '9999999'), metadata = ? WHERE position = ?").run(JSON.stringify(meta), positions[1]);
+      db.prepare("UPDATE events SET data = replace(data, '1500000', '9999999'), metadata = ? WHERE position = ?").run(
+        JSON.stringify(meta),
+        positions[1],
+      );
     });
     expect(report.ok).toBe(false);
     expect(report.firstBreak?.position).toBe(String(positions[1]));
@@ -137,7 +200,9 @@ describe('tamper evidence of the event log', () => {
     ['the link to the event before it', 'prevHash'],
   ])('calls an event that lost %s unchained, not altered or out of place', async (_, field) => {
     const report = await verifyCopy((db) => {
-      const row = db.prepare('SELECT metadata FROM events WHERE position = ?').get(positions[1]) as { metadata: string };
+      const row = db.prepare('SELECT metadata FROM events WHERE position = ?').get(positions[1]) as {
+        metadata: string;
+      };
       const meta = JSON.parse(row.metadata);
       delete meta[field];
       db.prepare('UPDATE events SET metadata = ? WHERE position = ?').run(JSON.stringify(meta), positions[1]);

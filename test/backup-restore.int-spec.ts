@@ -25,7 +25,12 @@ const cli = (args: string[], dataDir: string) => runCli(dataDir, ...args);
 
 async function startApi(dataDir: string) {
   // Reads wait for the projections as long as the configuration allows: the machine may be busy.
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '10000000', READ_YOUR_WRITES_TIMEOUT_MS: '60000' });
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_MAX: '10000000',
+    READ_YOUR_WRITES_TIMEOUT_MS: '60000',
+  });
   const app = await createApiApp(config);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
@@ -44,11 +49,21 @@ async function startApi(dataDir: string) {
 function dumpReadModels(file: string): Record<string, unknown[]> {
   const db = new Database(file, { readonly: true });
   try {
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' AND name NOT LIKE 'notification_%' ORDER BY name").all() as Array<{ name: string }>).map((t) => t.name);
+    const tables = (
+      db
+        .prepare(
+          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' AND name NOT LIKE 'notification_%' ORDER BY name",
+        )
+        .all() as Array<{ name: string }>
+    ).map((t) => t.name);
     return Object.fromEntries(
       tables.map((table) => {
-        const rows = (db.prepare(`SELECT * FROM "${table}"`).all() as Array<Record<string, unknown>>).filter((row) => !(table === 'projection_checkpoints' && row.name === 'notifier'));
-        const cleaned = rows.map((row) => (table === 'projection_checkpoints' ? { ...row, updated_at: undefined } : row));
+        const rows = (db.prepare(`SELECT * FROM "${table}"`).all() as Array<Record<string, unknown>>).filter(
+          (row) => !(table === 'projection_checkpoints' && row.name === 'notifier'),
+        );
+        const cleaned = rows.map((row) =>
+          table === 'projection_checkpoints' ? { ...row, updated_at: undefined } : row,
+        );
         return [table, cleaned.map((row) => JSON.stringify(row)).sort()];
       }),
     );
@@ -57,8 +72,20 @@ function dumpReadModels(file: string): Record<string, unknown[]> {
   }
 }
 
-const person = (n: number) => ({ givenName: `สมหญิง${n}`, familyName: 'ทดสอบ', dateOfBirth: '2007-03-09', nationality: 'KHM', notes: `บันทึก ${n}` });
-const openCase = (n: number) => ({ source: 'border_screening', districtCode: '2706', foundOn: '2019-05-01', ageGroup: 'child', person: person(n) });
+const person = (n: number) => ({
+  givenName: `สมหญิง${n}`,
+  familyName: 'ทดสอบ',
+  dateOfBirth: '2007-03-09',
+  nationality: 'KHM',
+  notes: `บันทึก ${n}`,
+});
+const openCase = (n: number) => ({
+  source: 'border_screening',
+  districtCode: '2706',
+  foundOn: '2019-05-01',
+  ageGroup: 'child',
+  person: person(n),
+});
 
 describe('backup and restore of the embedded store', () => {
   // Four CLI processes (each compiling the CLI through swc) and 16 writers: minutes on a busy machine.
@@ -77,8 +104,21 @@ describe('backup and restore of the embedded store', () => {
     api = await startApi(live);
     const coordinator = await api.bearer('coordinator', 'somchai', 'PSDHS-SK');
     // The secretariat registers itself first (the only write an unregistered agency may make), then the shelter.
-    await api.http.post('/api/v1/agencies').set(coordinator).send({ code: 'PSDHS-SK', nameTh: 'สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดสระแก้ว', agencyType: 'social_development', districtCode: '2701' }).expect(201);
-    await api.http.post('/api/v1/agencies').set(coordinator).send({ code: 'SHELTER-SK', nameTh: 'บ้านพักเด็กและครอบครัวจังหวัดสระแก้ว', agencyType: 'shelter' }).expect(201);
+    await api.http
+      .post('/api/v1/agencies')
+      .set(coordinator)
+      .send({
+        code: 'PSDHS-SK',
+        nameTh: 'สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดสระแก้ว',
+        agencyType: 'social_development',
+        districtCode: '2701',
+      })
+      .expect(201);
+    await api.http
+      .post('/api/v1/agencies')
+      .set(coordinator)
+      .send({ code: 'SHELTER-SK', nameTh: 'บ้านพักเด็กและครอบครัวจังหวัดสระแก้ว', agencyType: 'shelter' })
+      .expect(201);
     const shelter = await api.bearer('agency_officer', 'malee.s', 'SHELTER-SK');
     // The person to be erased after the backup: in the backup, her key is still live.
     const erasedCase = await api.http.post('/api/v1/cases').set(shelter).send(openCase(0)).expect(201);
@@ -87,9 +127,16 @@ describe('backup and restore of the embedded store', () => {
     let writing = true;
     const clients = Array.from({ length: 16 }, async (_, client) => {
       for (let n = 1; writing; n++) {
-        const res = await api!.http.post('/api/v1/cases').set(shelter).set('Idempotency-Key', randomUUID()).send(openCase(client * 1000 + n));
+        const res = await api!.http
+          .post('/api/v1/cases')
+          .set(shelter)
+          .set('Idempotency-Key', randomUUID())
+          .send(openCase(client * 1000 + n));
         if (res.status !== 201) throw new Error(`client ${client}: ${res.status} ${res.text}`);
-        acked.push({ caseId: res.body.caseId as string, position: BigInt(res.headers['x-ruamjai-position'] as string) });
+        acked.push({
+          caseId: res.body.caseId as string,
+          position: BigInt(res.headers['x-ruamjai-position'] as string),
+        });
       }
     });
     while (acked.length < 50) await new Promise((r) => setTimeout(r, 20));
@@ -100,7 +147,9 @@ describe('backup and restore of the embedded store', () => {
     await Promise.all(clients);
     expect(backup.stderr).toMatch(/Backed up/);
     expect(backup.code).toBe(0);
-    const manifest = JSON.parse(readFileSync(join(backupDir, 'manifest.json'), 'utf8')) as { log: { headPosition: string; chainDigest: string } };
+    const manifest = JSON.parse(readFileSync(join(backupDir, 'manifest.json'), 'utf8')) as {
+      log: { headPosition: string; chainDigest: string };
+    };
     const head = BigInt(manifest.log.headPosition);
     // The backup was taken mid-stream: writes were acknowledged on both sides of its head.
     expect(acked.some((a) => a.position <= head)).toBe(true);
@@ -109,7 +158,12 @@ describe('backup and restore of the embedded store', () => {
 
     // After the backup: the first person is erased.
     const view = await api.http.get(`/api/v1/cases/${erasedCase.body.caseId}`).set(coordinator).expect(200);
-    await api.http.post(`/api/v1/cases/${erasedCase.body.caseId}/erasure`).set(coordinator).set('If-Match', view.headers.etag as string).send({ requestedOn: '2019-07-01', reason: 'คำขอของเจ้าของข้อมูล' }).expect(201);
+    await api.http
+      .post(`/api/v1/cases/${erasedCase.body.caseId}/erasure`)
+      .set(coordinator)
+      .set('If-Match', view.headers.etag as string)
+      .send({ requestedOn: '2019-07-01', reason: 'คำขอของเจ้าของข้อมูล' })
+      .expect(201);
     await api.app.close();
     api = undefined;
 
@@ -144,17 +198,30 @@ describe('backup and restore of the embedded store', () => {
     await keys.close();
     api = await startApi(fresh);
     const coordinatorAgain = await api.bearer('coordinator', 'somchai', 'PSDHS-SK');
-    const read = await api.http.post(`/api/v1/cases/${erasedCase.body.caseId}/personal-data-reads`).set(coordinatorAgain).send({ purpose: 'หลังกู้คืน' });
+    const read = await api.http
+      .post(`/api/v1/cases/${erasedCase.body.caseId}/personal-data-reads`)
+      .set(coordinatorAgain)
+      .send({ purpose: 'หลังกู้คืน' });
     expect(read.status).toBe(410);
     const erasedView = await api.http.get(`/api/v1/cases/${erasedCase.body.caseId}`).set(coordinatorAgain).expect(200);
     expect(erasedView.body.personalDataErased).toBe(true);
     // A person from before the backup is still readable.
     const kept = acked.find((a) => a.position <= head)!;
-    await api.http.post(`/api/v1/cases/${kept.caseId}/personal-data-reads`).set(coordinatorAgain).send({ purpose: 'หลังกู้คืน' }).expect(200);
+    await api.http
+      .post(`/api/v1/cases/${kept.caseId}/personal-data-reads`)
+      .set(coordinatorAgain)
+      .send({ purpose: 'หลังกู้คืน' })
+      .expect(200);
 
     // New work after the restore is projected, and the projections equal a rebuild from the log.
-    const after = await api.http.post('/api/v1/cases').set(api ? await api.bearer('agency_officer', 'malee.s', 'SHELTER-SK') : {}).send(openCase(99_999)).expect(201);
-    const projected = await api.http.get(`/api/v1/cases/${after.body.caseId}?minPosition=${after.headers['x-ruamjai-position']}`).set(coordinatorAgain);
+    const after = await api.http
+      .post('/api/v1/cases')
+      .set(api ? await api.bearer('agency_officer', 'malee.s', 'SHELTER-SK') : {})
+      .send(openCase(99_999))
+      .expect(201);
+    const projected = await api.http
+      .get(`/api/v1/cases/${after.body.caseId}?minPosition=${after.headers['x-ruamjai-position']}`)
+      .set(coordinatorAgain);
     expect([projected.status, projected.body.code]).toEqual([200, undefined]);
     await api.app.close();
     api = undefined;
@@ -162,7 +229,11 @@ describe('backup and restore of the embedded store', () => {
     const rebuilt = openSqliteReadModels(rebuiltFile);
     const restoredStore = SqliteEventStore.open({ file: join(fresh, 'events.sqlite') });
     try {
-      await migrateReadModels(rebuilt as unknown as Kysely<unknown>, [planningMigrations, casesMigrations, identityMigrations]);
+      await migrateReadModels(rebuilt as unknown as Kysely<unknown>, [
+        planningMigrations,
+        casesMigrations,
+        identityMigrations,
+      ]);
       await rebuildProjections(restoredStore, rebuilt, projections, systemClock);
     } finally {
       await restoredStore.close();
@@ -194,7 +265,9 @@ describe('backup and restore of the embedded store', () => {
     expect(BigInt(accepted.headers['x-ruamjai-position'] as string)).toBe(BigInt(cut) + 1n);
     await api.http.get('/health').expect(200);
     // …and the projections run again: the new case shows.
-    const projected = await api.http.get(`/api/v1/cases/${accepted.body.caseId}?minPosition=${accepted.headers['x-ruamjai-position']}`).set(await api.bearer('coordinator', 'somchai', 'PSDHS-SK'));
+    const projected = await api.http
+      .get(`/api/v1/cases/${accepted.body.caseId}?minPosition=${accepted.headers['x-ruamjai-position']}`)
+      .set(await api.bearer('coordinator', 'somchai', 'PSDHS-SK'));
     expect([projected.status, projected.body.code]).toEqual([200, undefined]);
   });
 });

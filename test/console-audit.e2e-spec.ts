@@ -7,7 +7,14 @@ import auditEn from '../apps/console/src/locales/audit.en.json';
 import auditTh from '../apps/console/src/locales/audit.th.json';
 import { samplePlan, sampleProject, startApi, type ApiHarness } from './support/api-harness';
 import { launchChromium } from './support/browser';
-import { BrowserPages, expectAccessible, readyUser as readyUserThroughApi, serveConsole, shoot, signIn as signInThroughForm } from './support/console-session';
+import {
+  BrowserPages,
+  expectAccessible,
+  readyUser as readyUserThroughApi,
+  serveConsole,
+  shoot,
+  signIn as signInThroughForm,
+} from './support/console-session';
 
 /** Where the downloaded exports are kept, for a person to open. */
 const OUTPUT = join(__dirname, '../test-output/console-audit');
@@ -23,14 +30,26 @@ class TravelClock implements Clock {
   }
 }
 
-const baht = (satang: number) => `฿${new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(satang / 100)}`;
-const THAI_STATUS: Record<string, string> = { drafting: 'ร่าง', submitted: 'เสนอแล้ว', approved: 'อนุมัติแล้ว', amended: 'แก้ไขเพิ่มเติมแล้ว', closed: 'ปิดแผนแล้ว' };
+const baht = (satang: number) =>
+  `฿${new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(satang / 100)}`;
+const THAI_STATUS: Record<string, string> = {
+  drafting: 'ร่าง',
+  submitted: 'เสนอแล้ว',
+  approved: 'อนุมัติแล้ว',
+  amended: 'แก้ไขเพิ่มเติมแล้ว',
+  closed: 'ปิดแผนแล้ว',
+};
 
 interface PlanJson {
   revision: number;
   status: string;
   edition: number;
-  projects: Array<{ projectId: string; titleTh: string; requestedBudgetSatang: number; activities: Array<{ titleTh: string }> }>;
+  projects: Array<{
+    projectId: string;
+    titleTh: string;
+    requestedBudgetSatang: number;
+    activities: Array<{ titleTh: string }>;
+  }>;
   totals: { requestedBudgetSatang: number };
 }
 
@@ -60,7 +79,10 @@ describe('the auditor’s screens in the console', () => {
     base = await serveConsole(api);
     const secretariat = `Bearer ${await api.token('coordinator', 'somchai', 'PSDHS-SK')}`;
     const ready = async (username: string, role: string, password: string, agency: string) => {
-      users[username] = { password, secret: await readyUserThroughApi(api, secretariat, { username, role, password, agency }) };
+      users[username] = {
+        password,
+        secret: await readyUserThroughApi(api, secretariat, { username, role, password, agency }),
+      };
     };
     await ready('audit.coord', 'coordinator', 'เลขานุการแผน-2562-ก', 'PSDHS-SK');
     await ready('audit.chair', 'chair', 'ประธานอนุกรรมการ-2562', 'PROV-SK');
@@ -73,7 +95,11 @@ describe('the auditor’s screens in the console', () => {
     // The plan's year, each step on its own day (Bangkok 10:00).
     const at = (day: string) => clock.travel(`${day}T03:00:00Z`);
     const post = async (path: string, who: { Authorization: string }, revision: number, body: object = {}) => {
-      const res = await api.http.post(`/api/v1/plans/${planId}${path}`).set(who).set('If-Match', `"${revision}"`).send(body);
+      const res = await api.http
+        .post(`/api/v1/plans/${planId}${path}`)
+        .set(who)
+        .set('If-Match', `"${revision}"`)
+        .send(body);
       if (res.status !== 201) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body as { projectId?: string; position: string };
     };
@@ -82,15 +108,30 @@ describe('the auditor’s screens in the console', () => {
     at('2019-02-20');
     projectA = (await post('/projects', coordinator, 0, sampleProject)).projectId!;
     at('2019-02-22');
-    await post(`/projects/${projectA}/activities`, coordinator, 1, { titleTh: 'อบรมแกนนำชุมชนชายแดน', districtCode: '2706', startDate: '2019-05-20', endDate: '2019-05-21', targets: { women: 20, general_public: 30 } });
+    await post(`/projects/${projectA}/activities`, coordinator, 1, {
+      titleTh: 'อบรมแกนนำชุมชนชายแดน',
+      districtCode: '2706',
+      startDate: '2019-05-20',
+      endDate: '2019-05-21',
+      targets: { women: 20, general_public: 30 },
+    });
     at('2019-03-05');
-    await post(`/projects/${projectA}/budget-revisions`, coordinator, 2, { requestedBudgetSatang: 12_000_000, reason: REASON_BUDGET });
+    await post(`/projects/${projectA}/budget-revisions`, coordinator, 2, {
+      requestedBudgetSatang: 12_000_000,
+      reason: REASON_BUDGET,
+    });
     at('2019-03-08');
     await post('/submission', coordinator, 3);
     at('2019-03-15');
     await post('/approval', chair, 4, { meetingReference: 'ครั้งที่ 1/2562', meetingDate: '2019-03-15' });
     at('2019-05-02');
-    const amended = await post('/projects', coordinator, 5, { ...sampleProject, titleTh: PROJECT_B, strategy: 'prevention', requestedBudgetSatang: 8_000_000, reason: REASON_AMEND });
+    const amended = await post('/projects', coordinator, 5, {
+      ...sampleProject,
+      titleTh: PROJECT_B,
+      strategy: 'prevention',
+      requestedBudgetSatang: 8_000_000,
+      reason: REASON_AMEND,
+    });
     projectB = amended.projectId!;
     clock.travel(null);
     await api.http.get(`/api/v1/plans/${planId}?minPosition=${amended.position}`).set(coordinator).expect(200);
@@ -116,17 +157,21 @@ describe('the auditor’s screens in the console', () => {
     return { page, refused };
   }
   const signIn = (page: Page, username: string) => signInThroughForm(page, base, { username, ...users[username] });
-  const apiGet = async <T,>(path: string): Promise<T> => (await api.http.get(path).set(auditor).expect(200)).body as T;
+  const apiGet = async <T>(path: string): Promise<T> => (await api.http.get(path).set(auditor).expect(200)).body as T;
 
   /** Picks a day from the B.E. calendar of a date field: the year, the month by its Thai or English short name, the day. */
   async function pickDay(page: Page, field: Locator, year: string, month: RegExp, day: string): Promise<void> {
     await field.click();
     const picker = page.locator('.ant-picker-dropdown:visible');
     await picker.locator('.ant-picker-year-btn').click();
-    while ((await picker.locator('.ant-picker-cell-in-view', { hasText: new RegExp(`^${year}$`) }).count()) === 0) await picker.locator('.ant-picker-header-super-prev-btn').click();
+    while ((await picker.locator('.ant-picker-cell-in-view', { hasText: new RegExp(`^${year}$`) }).count()) === 0)
+      await picker.locator('.ant-picker-header-super-prev-btn').click();
     await picker.locator('.ant-picker-cell-in-view', { hasText: new RegExp(`^${year}$`) }).click();
     await picker.locator('.ant-picker-cell-in-view', { hasText: month }).click();
-    await picker.locator('.ant-picker-cell-in-view', { hasText: new RegExp(`^${day}$`) }).first().click();
+    await picker
+      .locator('.ant-picker-cell-in-view', { hasText: new RegExp(`^${day}$`) })
+      .first()
+      .click();
   }
 
   /** What the read-only plan tree in `scope` shows, in the API's terms. */
@@ -149,19 +194,31 @@ describe('the auditor’s screens in the console', () => {
     edition: String(json.edition),
     total: baht(json.totals.requestedBudgetSatang),
     // The tree groups projects by strategy: prevention before protection.
-    titles: [...json.projects].sort((a, b) => (a.projectId === projectB ? -1 : b.projectId === projectB ? 1 : 0)).map((p) => p.titleTh),
-    budgets: [...json.projects].sort((a, b) => (a.projectId === projectB ? -1 : b.projectId === projectB ? 1 : 0)).map((p) => baht(p.requestedBudgetSatang)),
+    titles: [...json.projects]
+      .sort((a, b) => (a.projectId === projectB ? -1 : b.projectId === projectB ? 1 : 0))
+      .map((p) => p.titleTh),
+    budgets: [...json.projects]
+      .sort((a, b) => (a.projectId === projectB ? -1 : b.projectId === projectB ? 1 : 0))
+      .map((p) => baht(p.requestedBudgetSatang)),
     activities: json.projects.reduce((n, p) => n + p.activities.length, 0),
   });
 
   it('names every kind of plan event in Thai and in English, never by its identifier', () => {
     for (const names of [auditTh.events, auditEn.events]) {
-      expect(Object.keys(names).filter((k) => k !== 'unknown').sort()).toEqual([...PLAN_EVENT_TYPES].sort());
+      expect(
+        Object.keys(names)
+          .filter((k) => k !== 'unknown')
+          .sort(),
+      ).toEqual([...PLAN_EVENT_TYPES].sort());
       for (const [type, name] of Object.entries(names)) expect(name).not.toContain(type);
     }
     // Every text in both languages (English plurals in their _one/_other forms).
     const keys = (tree: object, prefix = ''): string[] =>
-      Object.entries(tree).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k.replace(/_(one|other)$/, '')}`]));
+      Object.entries(tree).flatMap(([k, v]) =>
+        typeof v === 'object' && v !== null
+          ? keys(v, `${prefix}${k}.`)
+          : [`${prefix}${k.replace(/_(one|other)$/, '')}`],
+      );
     expect([...new Set(keys(auditEn))].sort()).toEqual([...new Set(keys(auditTh))].sort());
   });
 
@@ -177,7 +234,9 @@ describe('the auditor’s screens in the console', () => {
     await state.waitFor();
     expect(await state.getAttribute('data-state')).toBe('verified');
     expect(await state.innerText()).toContain('ตรวจสอบแล้ว ห่วงโซ่ครบถ้วน');
-    const chain = await apiGet<{ ok: boolean; head: { digest: string; position: string } }>('/api/v1/audit/verification');
+    const chain = await apiGet<{ ok: boolean; head: { digest: string; position: string } }>(
+      '/api/v1/audit/verification',
+    );
     expect(chain.ok).toBe(true);
     const head = page.getByTestId('chain-head');
     expect(await head.getAttribute('data-digest')).toBe(chain.head.digest);
@@ -196,10 +255,14 @@ describe('the auditor’s screens in the console', () => {
     // The history: every event in order, named in Thai.
     await row.getByRole('link').click();
     await page.getByRole('heading', { name: `ตรวจสอบ: ${samplePlan.titleTh}`, level: 1 }).waitFor();
-    const history = await apiGet<{ events: Array<{ type: string; revision: number }> }>(`/api/v1/plans/${planId}/history`);
+    const history = await apiGet<{ events: Array<{ type: string; revision: number }> }>(
+      `/api/v1/plans/${planId}/history`,
+    );
     const entries = page.getByTestId('history-entry');
     await entries.nth(history.events.length - 1).waitFor();
-    expect(await entries.evaluateAll((els) => els.map((e) => e.getAttribute('data-type')))).toEqual(history.events.map((e) => e.type));
+    expect(await entries.evaluateAll((els) => els.map((e) => e.getAttribute('data-type')))).toEqual(
+      history.events.map((e) => e.type),
+    );
     expect(await page.getByTestId('history').locator('h3').allInnerTexts()).toEqual([
       'ร่างแผน',
       'เพิ่มโครงการ',
@@ -214,19 +277,29 @@ describe('the auditor’s screens in the console', () => {
     // The budget revision: who (display name, role, agency), when (B.E., Bangkok), why, and the field before → after in baht.
     const revised = page.locator('[data-testid="history-entry"][data-type="ProjectBudgetRevised"]');
     expect(await revised.getByTestId('entry-time').innerText()).toBe('5 มี.ค. 2562 10:00 น.');
-    expect(await revised.getByTestId('entry-actor').innerText()).toBe('โดย คุณaudit.coord (เลขานุการ (ผู้ประสานงาน), สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดสระแก้ว)');
+    expect(await revised.getByTestId('entry-actor').innerText()).toBe(
+      'โดย คุณaudit.coord (เลขานุการ (ผู้ประสานงาน), สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดสระแก้ว)',
+    );
     expect(await revised.getByTestId('entry-reason').innerText()).toBe(`เหตุผล: ${REASON_BUDGET}`);
     const budgetRow = revised.locator(`tr[data-path="projects[${projectA}].requestedBudgetSatang"]`);
-    expect((await budgetRow.locator('th, td').allInnerTexts()).map((s) => s.trim())).toEqual([`โครงการ «${sampleProject.titleTh}» › งบประมาณที่ขอ`, '฿150,000.00', '฿120,000.00']);
+    expect((await budgetRow.locator('th, td').allInnerTexts()).map((s) => s.trim())).toEqual([
+      `โครงการ «${sampleProject.titleTh}» › งบประมาณที่ขอ`,
+      '฿150,000.00',
+      '฿120,000.00',
+    ]);
     const approved = page.locator('[data-testid="history-entry"][data-type="PlanApproved"]');
-    expect(await approved.getByTestId('entry-actor').innerText()).toBe('โดย คุณaudit.chair (ประธานอนุกรรมการ, ศาลากลางจังหวัดสระแก้ว)');
+    expect(await approved.getByTestId('entry-actor').innerText()).toBe(
+      'โดย คุณaudit.chair (ประธานอนุกรรมการ, ศาลากลางจังหวัดสระแก้ว)',
+    );
     expect(await approved.locator('tr[data-path="status"] td').allInnerTexts()).toEqual(['เสนอแล้ว', 'อนุมัติแล้ว']);
     await shoot(page, 'th', '41-audit-history');
     await expectAccessible(page, 'audit history');
 
     // A filter by kind, as the API filters.
     await page.getByTestId('filter-type').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'ปรับงบประมาณโครงการ' }).click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'ปรับงบประมาณโครงการ' })
+      .click();
     await page.keyboard.press('Escape');
     await page.getByTestId('history-entry').nth(0).and(page.locator('[data-type="ProjectBudgetRevised"]')).waitFor();
     expect(await entries.count()).toBe(1);
@@ -234,16 +307,23 @@ describe('the auditor’s screens in the console', () => {
     // The filtered trail exported as JSON holds exactly the API's filtered events.
     const [filteredJson] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
     await filteredJson.saveAs(join(OUTPUT, 'history-filtered.json'));
-    const filteredApi = await apiGet<{ events: unknown[] }>(`/api/v1/plans/${planId}/history?type=ProjectBudgetRevised`);
+    const filteredApi = await apiGet<{ events: unknown[] }>(
+      `/api/v1/plans/${planId}/history?type=ProjectBudgetRevised`,
+    );
     expect(JSON.parse(readFileSync(join(OUTPUT, 'history-filtered.json'), 'utf8')).events).toEqual(filteredApi.events);
     await page.getByTestId('filter-type').locator('.ant-select-clear').click({ force: true });
     await entries.nth(history.events.length - 1).waitFor();
     const shownRevisions = () => entries.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-revision'))));
-    const apiRevisions = async (query: string) => (await apiGet<{ events: Array<{ revision: number }> }>(`/api/v1/plans/${planId}/history?${query}`)).events.map((e) => e.revision);
+    const apiRevisions = async (query: string) =>
+      (await apiGet<{ events: Array<{ revision: number }> }>(`/api/v1/plans/${planId}/history?${query}`)).events.map(
+        (e) => e.revision,
+      );
 
     // By who acted, as the directory names them.
     await page.getByTestId('filter-actor').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'คุณaudit.chair (audit.chair)' }).click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'คุณaudit.chair (audit.chair)' })
+      .click();
     await entries.first().and(page.locator('[data-type="PlanApproved"]')).waitFor();
     await page.getByTestId('page-range').filter({ hasText: 'รายการที่ 1–1' }).waitFor();
     expect(await shownRevisions()).toEqual(await apiRevisions('actor=audit.chair'));
@@ -265,10 +345,14 @@ describe('the auditor’s screens in the console', () => {
     await page.getByTestId('page-size').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '5 รายการ' }).click();
     await page.getByTestId('page-range').filter({ hasText: 'รายการที่ 1–5' }).waitFor();
-    expect(await entries.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-revision'))))).toEqual([0, 1, 2, 3, 4]);
+    expect(await entries.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-revision'))))).toEqual([
+      0, 1, 2, 3, 4,
+    ]);
     await page.getByTestId('page-next').click();
     await page.getByTestId('page-range').filter({ hasText: 'รายการที่ 6–8' }).waitFor();
-    expect(await entries.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-revision'))))).toEqual([5, 6, 7]);
+    expect(await entries.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-revision'))))).toEqual([
+      5, 6, 7,
+    ]);
     expect(await page.getByTestId('page-next').isDisabled()).toBe(true);
     await page.getByTestId('page-previous').click();
     await page.getByTestId('page-range').filter({ hasText: 'รายการที่ 1–5' }).waitFor();
@@ -280,13 +364,21 @@ describe('the auditor’s screens in the console', () => {
     const bytes = readFileSync(join(OUTPUT, 'history.csv'));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').trim().split('\r\n');
-    expect(lines[0]).toBe('revision,occurredAt,recordedAt,type,actor,agency,role,reason,correlationId,eventId,changes,data');
+    expect(lines[0]).toBe(
+      'revision,occurredAt,recordedAt,type,actor,agency,role,reason,correlationId,eventId,changes,data',
+    );
     expect(lines.slice(1).map((l) => l.split(',')[3])).toEqual(history.events.map((e) => e.type));
     expect(bytes.toString('utf8')).toContain(REASON_BUDGET);
-    await page.getByTestId('export-status').filter({ hasText: `บันทึกไฟล์ plan-${planId}-history.csv แล้ว (8 เหตุการณ์)` }).waitFor();
+    await page
+      .getByTestId('export-status')
+      .filter({ hasText: `บันทึกไฟล์ plan-${planId}-history.csv แล้ว (8 เหตุการณ์)` })
+      .waitFor();
     const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
     await json.saveAs(join(OUTPUT, 'history.json'));
-    const exported = JSON.parse(readFileSync(join(OUTPUT, 'history.json'), 'utf8')) as { planId: string; events: unknown[] };
+    const exported = JSON.parse(readFileSync(join(OUTPUT, 'history.json'), 'utf8')) as {
+      planId: string;
+      events: unknown[];
+    };
     expect(exported.planId).toBe(planId);
     expect(exported.events).toEqual((await apiGet<{ events: unknown[] }>(`/api/v1/plans/${planId}/history`)).events);
     expect(refused).toEqual([]);
@@ -317,7 +409,9 @@ describe('the auditor’s screens in the console', () => {
     expect(await shownPlan(plan)).toEqual(expectedPlan(asOf));
     expect(await shownPlan(plan)).not.toEqual(expectedPlan(now));
     expect(await plan.getByTestId('plan-approvals').innerText()).toBe('ยังไม่ได้รับความเห็นชอบ');
-    expect(await page.getByTestId('as-of-event').innerText()).toBe('รุ่นนี้เกิดจาก: เพิ่มกิจกรรม · 22 ก.พ. 2562 10:00 น. · คุณaudit.coord');
+    expect(await page.getByTestId('as-of-event').innerText()).toBe(
+      'รุ่นนี้เกิดจาก: เพิ่มกิจกรรม · 22 ก.พ. 2562 10:00 น. · คุณaudit.coord',
+    );
     const slider = page.getByRole('slider');
     expect(await slider.getAttribute('aria-valuenow')).toBe('2');
     await expectAccessible(page, 'plan as of a day');
@@ -349,10 +443,18 @@ describe('the auditor’s screens in the console', () => {
     const right = page.getByTestId('compare-after');
     await left.locator('[data-revision="5"]').waitFor();
     await right.locator('[data-revision="7"]').waitFor();
-    const comparison = await apiGet<{ added: Array<{ path: string }>; changed: Array<{ path: string }>; removed: Array<{ path: string }> }>(`/api/v1/plans/${planId}/comparison?from=5&to=7`);
+    const comparison = await apiGet<{
+      added: Array<{ path: string }>;
+      changed: Array<{ path: string }>;
+      removed: Array<{ path: string }>;
+    }>(`/api/v1/plans/${planId}/comparison?from=5&to=7`);
     const differences = page.getByTestId('difference');
     await differences.first().waitFor();
-    expect(await differences.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-kind')} ${e.getAttribute('data-path')}`))).toEqual([
+    expect(
+      await differences.evaluateAll((els) =>
+        els.map((e) => `${e.getAttribute('data-kind')} ${e.getAttribute('data-path')}`),
+      ),
+    ).toEqual([
       ...comparison.added.map((c) => `added ${c.path}`),
       ...comparison.changed.map((c) => `changed ${c.path}`),
       ...comparison.removed.map((c) => `removed ${c.path}`),
@@ -384,7 +486,9 @@ describe('the auditor’s screens in the console', () => {
     await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Audit' }).click();
     await page.getByRole('heading', { name: 'Audit', level: 1 }).waitFor();
     await page.getByTestId('verification-state').filter({ hasText: 'Verified: the chain is intact' }).waitFor();
-    expect(await page.getByTestId('chain-checked-at').innerText()).toMatch(/^\d{1,2} [A-Z][a-z]{2} 25\d\d BE,? \d\d:\d\d$/);
+    expect(await page.getByTestId('chain-checked-at').innerText()).toMatch(
+      /^\d{1,2} [A-Z][a-z]{2} 25\d\d BE,? \d\d:\d\d$/,
+    );
     await expectAccessible(page, 'audit home, English');
     await shoot(page, 'en', '40-audit-home');
 
@@ -394,11 +498,14 @@ describe('the auditor’s screens in the console', () => {
     expect(await revised.locator('h3').innerText()).toBe('Project budget revised');
     expect(await revised.getByTestId('entry-time').innerText()).toMatch(/^5 Mar 2562 BE,? 10:00$/);
     expect(await revised.getByTestId('entry-actor').innerText()).toContain('(Secretariat');
-    expect((await revised.locator(`tr[data-path="projects[${projectA}].requestedBudgetSatang"]`).locator('th, td').allInnerTexts()).map((s) => s.trim())).toEqual([
-      `Project «${sampleProject.titleTh}» › Requested budget`,
-      '฿150,000.00',
-      '฿120,000.00',
-    ]);
+    expect(
+      (
+        await revised
+          .locator(`tr[data-path="projects[${projectA}].requestedBudgetSatang"]`)
+          .locator('th, td')
+          .allInnerTexts()
+      ).map((s) => s.trim()),
+    ).toEqual([`Project «${sampleProject.titleTh}» › Requested budget`, '฿150,000.00', '฿120,000.00']);
     await expectAccessible(page, 'audit history, English');
     await shoot(page, 'en', '41-audit-history');
 
@@ -446,7 +553,12 @@ describe('the auditor’s screens in the console', () => {
     await page.getByRole('heading', { name: 'แดชบอร์ด' }).first().waitFor();
     expect(await page.getByTestId('history').count()).toBe(0);
     const officer = { Authorization: `Bearer ${await api.token('agency_officer', 'audit.officer', 'IMM-SK')}` };
-    for (const path of [`/api/v1/plans/${planId}/history`, `/api/v1/plans/${planId}?asOf=2019-03-01T00:00:00Z`, `/api/v1/plans/${planId}/comparison?from=0&to=1`, '/api/v1/audit/verification']) {
+    for (const path of [
+      `/api/v1/plans/${planId}/history`,
+      `/api/v1/plans/${planId}?asOf=2019-03-01T00:00:00Z`,
+      `/api/v1/plans/${planId}/comparison?from=0&to=1`,
+      '/api/v1/audit/verification',
+    ]) {
       const refused = await api.http.get(path).set(officer).expect(403);
       expect(refused.body.code).toBe('AUTH.NOT_PERMITTED');
     }
@@ -458,6 +570,8 @@ describe('the auditor’s screens in the console', () => {
     await chair.page.goto(`${base}/#/audit/plans/${planId}/history`);
     const approved = chair.page.locator('[data-testid="history-entry"][data-type="PlanApproved"]');
     await approved.waitFor();
-    expect(await approved.getByTestId('entry-actor').innerText()).toBe('โดย audit.chair (ประธานอนุกรรมการ, ศาลากลางจังหวัดสระแก้ว)');
+    expect(await approved.getByTestId('entry-actor').innerText()).toBe(
+      'โดย audit.chair (ประธานอนุกรรมการ, ศาลากลางจังหวัดสระแก้ว)',
+    );
   }, 120_000);
 });

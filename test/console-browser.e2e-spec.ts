@@ -1,9 +1,15 @@
 import { totpCodeAt } from '@ruamjai/identity';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
-import { BrowserPages, expectAccessible, readyUser as readyUserThroughApi, serveConsole, shoot, submitSignIn } from './support/console-session';
+import {
+  BrowserPages,
+  expectAccessible,
+  readyUser as readyUserThroughApi,
+  serveConsole,
+  shoot,
+  submitSignIn,
+} from './support/console-session';
 import { samplePlan, sampleProject, startApi, type ApiHarness } from './support/api-harness';
-
 
 /** Browser tests of the console: real API, real Chromium from Debian, driven by Playwright. */
 describe('the console in a browser', () => {
@@ -24,18 +30,23 @@ describe('the console in a browser', () => {
   });
 
   async function addUser(username: string, role: string, agency = 'PSDHS-SK'): Promise<string> {
-    const res = await api.http.post('/api/v1/users').set('Authorization', `Bearer ${secretariat}`).send({ username, displayName: `คุณ${username}`, role, agency });
+    const res = await api.http
+      .post('/api/v1/users')
+      .set('Authorization', `Bearer ${secretariat}`)
+      .send({ username, displayName: `คุณ${username}`, role, agency });
     if (res.status !== 201) throw new Error(`adding ${username}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.oneTimePassword as string;
   }
 
   /** A person of the provincial office who has already been through the first sign-in (through the API). */
-  const readyUser = (username: string, role: string, password: string) => readyUserThroughApi(api, `Bearer ${secretariat}`, { username, role, password, agency: 'PSDHS-SK' });
+  const readyUser = (username: string, role: string, password: string) =>
+    readyUserThroughApi(api, `Bearer ${secretariat}`, { username, role, password, agency: 'PSDHS-SK' });
 
   const pages = new BrowserPages(() => browser);
   afterEach(() => pages.closeAll());
   const newPage = () => pages.newPage();
-  const signIn = (page: Page, username: string, password: string, secret?: string) => submitSignIn(page, base, username, password, secret);
+  const signIn = (page: Page, username: string, password: string, secret?: string) =>
+    submitSignIn(page, base, username, password, secret);
 
   it('a new coordinator signs in for the first time: one-time password, a new password, then the authenticator code', async () => {
     const oneTime = await addUser('malee', 'coordinator');
@@ -123,7 +134,9 @@ describe('the console in a browser', () => {
       .set('If-Match', '"0"')
       .send({ ...sampleProject, strategy: 'prevention' });
     expect(added.status).toBe(201);
-    const dashboard = await api.http.get(`/api/v1/dashboards/fiscal-years/2562?minPosition=${added.body.position}`).set('Authorization', `Bearer ${secretariat}`);
+    const dashboard = await api.http
+      .get(`/api/v1/dashboards/fiscal-years/2562?minPosition=${added.body.position}`)
+      .set('Authorization', `Bearer ${secretariat}`);
     expect(dashboard.body.totals.budgetSatang).toBe(15_000_000);
 
     const secret = await readyUser('coord.two', 'coordinator', 'เลขานุการจังหวัด-2562');
@@ -161,7 +174,9 @@ describe('the console in a browser', () => {
     await shoot(page, 'en', '08-users');
     await page.getByRole('link', { name: 'Dashboards' }).click();
     await page.getByTestId('fiscal-year-dashboard').waitFor();
-    expect(await page.getByTestId('fiscal-year-dashboard').locator('.ant-statistic').first().innerText()).toContain('฿150,000.00');
+    expect(await page.getByTestId('fiscal-year-dashboard').locator('.ant-statistic').first().innerText()).toContain(
+      '฿150,000.00',
+    );
     await shoot(page, 'en', '07-dashboard');
     await expectAccessible(page, 'dashboard (en)');
     await page.getByRole('link', { name: 'Action plans' }).click();
@@ -185,18 +200,31 @@ describe('the console in a browser', () => {
     await page.getByText('อัปเดตอัตโนมัติ').waitFor();
     await page.waitForTimeout(500);
     const title = 'แผนปฏิบัติการ จังหวัดสระแก้ว ประจำปี 2563 (ทดสอบสด)';
-    await api.http.post('/api/v1/plans').set('Authorization', `Bearer ${secretariat}`).send({ ...samplePlan, fiscalYear: 2563, titleTh: title });
+    await api.http
+      .post('/api/v1/plans')
+      .set('Authorization', `Bearer ${secretariat}`)
+      .send({ ...samplePlan, fiscalYear: 2563, titleTh: title });
     await page.getByRole('link', { name: title }).waitFor({ timeout: 15_000 });
     await context.close();
   }, 300_000);
   it('two people edit the same project: the second gets the 412 dialog showing what changed, re-applies, and nothing is lost', async () => {
     const title = 'แผนปฏิบัติการ จังหวัดสระแก้ว ประจำปี 2564 (แก้ไขพร้อมกัน)';
-    const drafted = await api.http.post('/api/v1/plans').set('Authorization', `Bearer ${secretariat}`).send({ ...samplePlan, fiscalYear: 2564, titleTh: title });
+    const drafted = await api.http
+      .post('/api/v1/plans')
+      .set('Authorization', `Bearer ${secretariat}`)
+      .send({ ...samplePlan, fiscalYear: 2564, titleTh: title });
     const planId = drafted.body.planId as string;
-    const added = await api.http.post(`/api/v1/plans/${planId}/projects`).set('Authorization', `Bearer ${secretariat}`).set('If-Match', '"0"').send(sampleProject);
+    const added = await api.http
+      .post(`/api/v1/plans/${planId}/projects`)
+      .set('Authorization', `Bearer ${secretariat}`)
+      .set('If-Match', '"0"')
+      .send(sampleProject);
     expect(added.status).toBe(201);
     const projectId = added.body.projectId as string;
-    const [secretA, secretB] = [await readyUser('coord.a', 'coordinator', 'เลขานุการคนแรก-2564'), await readyUser('coord.b', 'coordinator', 'เลขานุการคนที่สอง-2564')];
+    const [secretA, secretB] = [
+      await readyUser('coord.a', 'coordinator', 'เลขานุการคนแรก-2564'),
+      await readyUser('coord.b', 'coordinator', 'เลขานุการคนที่สอง-2564'),
+    ];
 
     /** Signs in, opens the plan and the project's edit form: both forms start from revision 1. */
     const openForm = async (username: string, password: string, secret?: string) => {
@@ -245,16 +273,27 @@ describe('the console in a browser', () => {
     // Both edits stand: B's English title and A's Thai title, at revision 3.
     const plan = await api.http.get(`/api/v1/plans/${planId}?revision=3`).set('Authorization', `Bearer ${secretariat}`);
     expect(plan.status).toBe(200);
-    expect(plan.body.projects.find((p: { projectId: string }) => p.projectId === projectId)).toMatchObject({ titleTh: thai, titleEn: english, strategy: 'protection' });
+    expect(plan.body.projects.find((p: { projectId: string }) => p.projectId === projectId)).toMatchObject({
+      titleTh: thai,
+      titleEn: english,
+      strategy: 'protection',
+    });
     const history = await api.http.get(`/api/v1/plans/${planId}/history`).set('Authorization', `Bearer ${secretariat}`);
     const changes = history.body.events.filter((e: { type: string }) => e.type === 'ProjectChanged');
     expect(changes.map((e: { actor: string }) => e.actor)).toEqual(['coord.b', 'coord.a']);
   }, 300_000);
   it('the secretariat adds an activity, a KPI and a budget line from the plan tree, checked as typed; the API holds exactly that (baht to satang)', async () => {
     const title = 'แผนปฏิบัติการ จังหวัดสระแก้ว ประจำปี 2565 (เพิ่มรายการ)';
-    const drafted = await api.http.post('/api/v1/plans').set('Authorization', `Bearer ${secretariat}`).send({ ...samplePlan, fiscalYear: 2565, titleTh: title });
+    const drafted = await api.http
+      .post('/api/v1/plans')
+      .set('Authorization', `Bearer ${secretariat}`)
+      .send({ ...samplePlan, fiscalYear: 2565, titleTh: title });
     const planId = drafted.body.planId as string;
-    const added = await api.http.post(`/api/v1/plans/${planId}/projects`).set('Authorization', `Bearer ${secretariat}`).set('If-Match', '"0"').send(sampleProject);
+    const added = await api.http
+      .post(`/api/v1/plans/${planId}/projects`)
+      .set('Authorization', `Bearer ${secretariat}`)
+      .set('If-Match', '"0"')
+      .send(sampleProject);
     expect(added.status).toBe(201);
     const secret = await readyUser('coord.add', 'coordinator', 'เลขานุการเพิ่มรายการ-2565');
     const { page } = await newPage();
@@ -302,11 +341,30 @@ describe('the console in a browser', () => {
     const plan = await api.http.get(`/api/v1/plans/${planId}?revision=4`).set('Authorization', `Bearer ${secretariat}`);
     expect(plan.status).toBe(200);
     const p = plan.body.projects[0];
-    expect(p.activities).toEqual([expect.objectContaining({ titleTh: 'อบรมแกนนำเฝ้าระวังในชุมชนชายแดน', districtCode: '2706', startDate: '2022-01-10', endDate: '2022-01-11' })]);
-    expect(p.kpis).toEqual([expect.objectContaining({ descriptionTh: 'จำนวนแกนนำที่ผ่านการอบรม', unit: 'คน', target: 50 })]);
+    expect(p.activities).toEqual([
+      expect.objectContaining({
+        titleTh: 'อบรมแกนนำเฝ้าระวังในชุมชนชายแดน',
+        districtCode: '2706',
+        startDate: '2022-01-10',
+        endDate: '2022-01-11',
+      }),
+    ]);
+    expect(p.kpis).toEqual([
+      expect.objectContaining({ descriptionTh: 'จำนวนแกนนำที่ผ่านการอบรม', unit: 'คน', target: 50 }),
+    ]);
     // Beside the line the project opened with (its requested budget from the Fund).
-    expect(p.budgetLines).toEqual([expect.objectContaining({ fundingSource: 'anti_trafficking_fund', amountSatang: 15_000_000 }), expect.objectContaining({ fundingSource: 'provincial_budget', amountSatang: 2_500_050, descriptionTh: 'ค่าอาหารและอาหารว่าง' })]);
+    expect(p.budgetLines).toEqual([
+      expect.objectContaining({ fundingSource: 'anti_trafficking_fund', amountSatang: 15_000_000 }),
+      expect.objectContaining({
+        fundingSource: 'provincial_budget',
+        amountSatang: 2_500_050,
+        descriptionTh: 'ค่าอาหารและอาหารว่าง',
+      }),
+    ]);
     // The open plan follows without a reload: its revision is the fourth.
-    await page.locator('.ant-descriptions-item').filter({ hasText: /รุ่นที่\s*:?\s*4$/ }).waitFor();
+    await page
+      .locator('.ant-descriptions-item')
+      .filter({ hasText: /รุ่นที่\s*:?\s*4$/ })
+      .waitFor();
   }, 300_000);
 });

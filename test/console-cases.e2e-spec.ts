@@ -13,7 +13,13 @@ const PERSON = {
   identityDocuments: [{ kind: 'passport', number: 'N0000000-FICT' }],
   notes: 'Invented for the console test',
 };
-const PERSONAL_STRINGS = [PERSON.givenName, PERSON.familyName, PERSON.contact.phone, PERSON.identityDocuments[0].number, PERSON.notes];
+const PERSONAL_STRINGS = [
+  PERSON.givenName,
+  PERSON.familyName,
+  PERSON.contact.phone,
+  PERSON.identityDocuments[0].number,
+  PERSON.notes,
+];
 
 /**
  * The case screens in a browser over the real API: a case with a (fictitious) person, a referral
@@ -26,24 +32,60 @@ describe('cases in the console', () => {
   const newPage = (): Promise<Page> => suite.newPage({ height: 900 });
 
   /** A change to the case through the API, with the ETag it answers; throws on anything but 201. */
-  async function caseCommand(caseId: string, path: string, etag: string, body: object): Promise<{ etag: string; position: string }> {
-    const res = await suite.api.http.post(`/api/v1/cases/${caseId}/${path}`).set(suite.secretariat).set('If-Match', etag).send(body);
+  async function caseCommand(
+    caseId: string,
+    path: string,
+    etag: string,
+    body: object,
+  ): Promise<{ etag: string; position: string }> {
+    const res = await suite.api.http
+      .post(`/api/v1/cases/${caseId}/${path}`)
+      .set(suite.secretariat)
+      .set('If-Match', etag)
+      .send(body);
     if (res.status !== 201) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
     return { etag: res.headers.etag as string, position: res.body.position as string };
   }
 
   /** Found at the Aranyaprathet crossing, screened, identified as a victim, consent given, referred for shelter with her data, two pledges (one overdue). */
   async function caseInProtection(): Promise<{ caseId: string; referralId: string; position: string }> {
-    const opened = await suite.api.http.post('/api/v1/cases').set(suite.secretariat).send({ source: 'border_screening', districtCode: '2706', foundOn: '2019-05-01', ageGroup: 'child', person: PERSON });
+    const opened = await suite.api.http.post('/api/v1/cases').set(suite.secretariat).send({
+      source: 'border_screening',
+      districtCode: '2706',
+      foundOn: '2019-05-01',
+      ageGroup: 'child',
+      person: PERSON,
+    });
     expect(opened.status).toBe(201);
     const caseId = opened.body.caseId as string;
-    let step = await caseCommand(caseId, 'consents', opened.headers.etag, { givenOn: '2019-05-02', scope: 'share_with_agencies' });
-    step = await caseCommand(caseId, 'screening', step.etag, { indicators: ['document_confiscation', 'debt_bondage'], formReference: 'ร.บ.1/2562-014' });
-    step = await caseCommand(caseId, 'identification', step.etag, { outcome: 'victim', decidedOn: '2019-05-10', decidingAgency: 'PSDHS-SK' });
-    const referral = await suite.api.http.post('/api/v1/referrals').set(suite.secretariat).send({ caseId, toAgency: 'IMM-SK', service: 'interpretation', urgency: 'urgent', sharesPersonalData: true });
+    let step = await caseCommand(caseId, 'consents', opened.headers.etag, {
+      givenOn: '2019-05-02',
+      scope: 'share_with_agencies',
+    });
+    step = await caseCommand(caseId, 'screening', step.etag, {
+      indicators: ['document_confiscation', 'debt_bondage'],
+      formReference: 'ร.บ.1/2562-014',
+    });
+    step = await caseCommand(caseId, 'identification', step.etag, {
+      outcome: 'victim',
+      decidedOn: '2019-05-10',
+      decidingAgency: 'PSDHS-SK',
+    });
+    const referral = await suite.api.http
+      .post('/api/v1/referrals')
+      .set(suite.secretariat)
+      .send({ caseId, toAgency: 'IMM-SK', service: 'interpretation', urgency: 'urgent', sharesPersonalData: true });
     expect(referral.status).toBe(201);
-    await suite.api.http.post('/api/v1/commitments').set(suite.secretariat).send({ targetKind: 'case', caseId, resource: 'shelter_beds', quantity: 1, dueOn: '2019-06-30' }).expect(201);
-    const last = await suite.api.http.post('/api/v1/commitments').set(suite.secretariat).send({ targetKind: 'case', caseId, resource: 'budget_satang', quantity: 1_250_050, dueOn: '2099-09-30' }).expect(201);
+    await suite.api.http
+      .post('/api/v1/commitments')
+      .set(suite.secretariat)
+      .send({ targetKind: 'case', caseId, resource: 'shelter_beds', quantity: 1, dueOn: '2019-06-30' })
+      .expect(201);
+    const last = await suite.api.http
+      .post('/api/v1/commitments')
+      .set(suite.secretariat)
+      .send({ targetKind: 'case', caseId, resource: 'budget_satang', quantity: 1_250_050, dueOn: '2099-09-30' })
+      .expect(201);
     return { caseId, referralId: referral.body.referralId as string, position: last.body.position as string };
   }
 
@@ -107,12 +149,18 @@ describe('cases in the console', () => {
     const consent = await page.getByTestId('case-consent').innerText();
     expect(consent).toContain('ให้ความยินยอมแล้ว');
     expect(consent).toContain('2 พ.ค. 2562');
-    const referralRow = page.getByTestId('case-referrals').getByRole('row').filter({ hasText: referralId.slice(0, 8) });
+    const referralRow = page
+      .getByTestId('case-referrals')
+      .getByRole('row')
+      .filter({ hasText: referralId.slice(0, 8) });
     expect(await referralRow.innerText()).toContain('ล่ามแปลภาษา');
     // The referral's page and back to its case.
     await referralRow.getByRole('link', { name: `เปิดการส่งต่อ ${referralId.slice(0, 8)}` }).click();
     await page.getByRole('heading', { name: `การส่งต่อ ${referralId.slice(0, 8)}`, level: 1 }).waitFor();
-    await page.getByTestId('referral-detail').getByRole('link', { name: `เปิดกรณี ${short}` }).click();
+    await page
+      .getByTestId('referral-detail')
+      .getByRole('link', { name: `เปิดกรณี ${short}` })
+      .click();
     await page.getByRole('heading', { name: `กรณี ${short}`, level: 1 }).waitFor();
     await timeline.locator('[aria-current="step"]').waitFor();
     await expectNoPersonalData(page, 'case detail');
@@ -123,7 +171,10 @@ describe('cases in the console', () => {
     await page.getByTestId('case-action-advance').click();
     await page.getByRole('dialog').getByText('ส่งกลับและคืนสู่สังคม').waitFor();
     const current = await suite.api.http.get(`/api/v1/cases/${caseId}`).set(suite.secretariat).expect(200);
-    await caseCommand(caseId, 'legal-basis', current.headers.etag, { basis: 'legal_obligation', reference: 'พ.ร.บ.ป้องกันและปราบปรามการค้ามนุษย์ ม.33' });
+    await caseCommand(caseId, 'legal-basis', current.headers.etag, {
+      basis: 'legal_obligation',
+      reference: 'พ.ร.บ.ป้องกันและปราบปรามการค้ามนุษย์ ม.33',
+    });
     await page.getByTestId('action-confirm').click();
     const conflict = page.getByTestId('conflict-dialog');
     await conflict.waitFor();
@@ -135,7 +186,9 @@ describe('cases in the console', () => {
     await page.getByRole('button', { name: 'ส่งการแก้ไขของฉันอีกครั้ง' }).click();
     await page.getByTestId('case-outcome').filter({ hasText: 'เลื่อนขั้นแล้ว' }).waitFor();
     await timeline.locator('[aria-current="step"]').filter({ hasText: 'ส่งกลับและคืนสู่สังคม' }).waitFor();
-    expect((await suite.api.http.get(`/api/v1/cases/${caseId}`).set(suite.secretariat).expect(200)).body.stage).toBe('return_reintegration');
+    expect((await suite.api.http.get(`/api/v1/cases/${caseId}`).set(suite.secretariat).expect(200)).body.stage).toBe(
+      'return_reintegration',
+    );
     await page.getByTestId('case-consent').getByText('พ.ร.บ.ป้องกันและปราบปรามการค้ามนุษย์ ม.33').waitFor();
 
     // The overdue pledge delivered in full from its row.
@@ -157,12 +210,17 @@ describe('cases in the console', () => {
     await dialog.getByText('ความยาว 3 ถึง 500 ตัวอักษร').waitFor();
     expect(reads).toEqual([]);
     // The API refuses it too: the console's rule mirrors ReadPersonalDataDto (trimmed, 3 to 500 characters).
-    const blank = await suite.api.http.post(`/api/v1/cases/${caseId}/personal-data-reads`).set(suite.secretariat).send({ purpose: '  ab ' });
+    const blank = await suite.api.http
+      .post(`/api/v1/cases/${caseId}/personal-data-reads`)
+      .set(suite.secretariat)
+      .send({ purpose: '  ab ' });
     expect(blank.status).toBe(400);
     await expectNoPersonalData(page, 'reveal dialog before a purpose');
     const purpose = 'เตรียมเอกสารประกอบการส่งกลับภูมิลำเนา';
     await dialog.getByLabel('วัตถุประสงค์ของการเข้าถึง').fill(purpose);
-    const answered = page.waitForResponse((r) => r.url().includes(`/api/v1/cases/${caseId}/personal-data-reads`) && r.request().method() === 'POST');
+    const answered = page.waitForResponse(
+      (r) => r.url().includes(`/api/v1/cases/${caseId}/personal-data-reads`) && r.request().method() === 'POST',
+    );
     await dialog.getByTestId('reveal-submit').click();
     const response = await answered;
     expect(response.status()).toBe(200);
@@ -181,7 +239,9 @@ describe('cases in the console', () => {
     await dialog.getByTestId('reveal-close').click();
     await shown.waitFor({ state: 'detached' });
     await expectNoPersonalData(page, 'case detail after the dialog closed');
-    const stored = await page.evaluate<string>('JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage })');
+    const stored = await page.evaluate<string>(
+      'JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage })',
+    );
     expect(PERSONAL_STRINGS.filter((s) => stored.includes(s))).toEqual([]);
     await page.getByRole('button', { name: 'แสดงข้อมูลส่วนบุคคล' }).click();
     await page.getByRole('dialog').getByLabel('วัตถุประสงค์ของการเข้าถึง').waitFor();
@@ -197,7 +257,10 @@ describe('cases in the console', () => {
     await shoot(page, 'en', '51-case-detail');
     await expectAccessible(page, 'case detail (en)');
     await page.getByRole('button', { name: 'Show personal data' }).click();
-    await page.getByRole('dialog').getByLabel('Purpose of this read').fill('Checking identity documents for the return');
+    await page
+      .getByRole('dialog')
+      .getByLabel('Purpose of this read')
+      .fill('Checking identity documents for the return');
     await page.getByRole('dialog').getByTestId('reveal-submit').click();
     await page.getByRole('dialog').getByTestId('personal-data').getByText('Passport N0000000-FICT').waitFor();
     await shoot(page, 'en', '53-personal-data');
@@ -231,7 +294,11 @@ describe('cases in the console', () => {
     expect(logged).toContain(short);
     expect(logged).toContain('เปิดดูข้อมูล');
     expect(logged).toMatch(/\d{1,2} [ก-๙]+\.[ก-๙]+\. 25\d\d \d\d:\d\d น\./);
-    await audit.getByTestId('access-log').getByRole('row').filter({ hasText: 'Checking identity documents for the return' }).waitFor();
+    await audit
+      .getByTestId('access-log')
+      .getByRole('row')
+      .filter({ hasText: 'Checking identity documents for the return' })
+      .waitFor();
     await expectNoPersonalData(audit, 'access log');
     // Filtered by the case.
     await audit.getByLabel('รหัสกรณี (เต็ม)').fill(caseId);
@@ -257,7 +324,10 @@ describe('cases in the console', () => {
     const refused = await suite.api.http.get('/api/v1/cases').set(chair).expect(403);
     expect(refused.body.code).toBe('AUTH.NOT_PERMITTED');
     await page.goto(`${suite.base}/#/cases`);
-    await page.getByTestId('cases-error').filter({ hasText: refused.body.messages.th as string }).waitFor();
+    await page
+      .getByTestId('cases-error')
+      .filter({ hasText: refused.body.messages.th as string })
+      .waitFor();
     expect(await page.getByTestId('cases-table').count()).toBe(0);
     await shoot(page, 'th', '55-cases-refused');
     await expectAccessible(page, 'cases refused');

@@ -32,7 +32,12 @@ describe('the console by keyboard alone, and at 768 px', () => {
     })()`);
 
   /** Presses Tab until the focus is on what `wanted` accepts; fails after `max` presses. */
-  async function tabTo(page: Page, wanted: (f: { name: string; role: string; tag: string }) => boolean, what: string, max = 80): Promise<void> {
+  async function tabTo(
+    page: Page,
+    wanted: (f: { name: string; role: string; tag: string }) => boolean,
+    what: string,
+    max = 80,
+  ): Promise<void> {
     for (let i = 0; i < max; i++) {
       if (wanted(await focused(page))) return;
       await page.keyboard.press('Tab');
@@ -135,7 +140,8 @@ describe('the console by keyboard alone, and at 768 px', () => {
     await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
     await page.getByTestId('signed-in-user').waitFor();
     // The plan the first test drafted: its workspace is one of the screens.
-    const planId = (await suite.api.http.get('/api/v1/plans').set(suite.secretariat).expect(200)).body.plans[0]?.planId as string | undefined;
+    const planId = (await suite.api.http.get('/api/v1/plans').set(suite.secretariat).expect(200)).body.plans[0]
+      ?.planId as string | undefined;
     expect(planId).toBeDefined();
     const screens: Array<[string, string, () => Promise<unknown>]> = [
       ['#/plans', 'plans', () => page.getByRole('heading', { name: 'แผนปฏิบัติการ', level: 1 }).waitFor()],

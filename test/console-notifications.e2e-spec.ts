@@ -14,9 +14,24 @@ describe('notifications in the console', () => {
 
   /** A case found on the hotline and a referral of it to the immigration checkpoint, through the API. */
   async function referToImmigration(): Promise<string> {
-    const made = await suite.api.http.post('/api/v1/cases').set(suite.secretariat).send({ source: 'hotline_1300', districtCode: '2706', foundOn: '2019-05-01', ageGroup: 'adult', person: { givenName: 'Fictional Person' } });
+    const made = await suite.api.http
+      .post('/api/v1/cases')
+      .set(suite.secretariat)
+      .send({
+        source: 'hotline_1300',
+        districtCode: '2706',
+        foundOn: '2019-05-01',
+        ageGroup: 'adult',
+        person: { givenName: 'Fictional Person' },
+      });
     expect(made.status).toBe(201);
-    const sent = await suite.api.http.post('/api/v1/referrals').set(suite.secretariat).send({ caseId: made.body.caseId, toAgency: 'IMM-SK', service: 'legal_aid', urgency: 'urgent', sharesPersonalData: false });
+    const sent = await suite.api.http.post('/api/v1/referrals').set(suite.secretariat).send({
+      caseId: made.body.caseId,
+      toAgency: 'IMM-SK',
+      service: 'legal_aid',
+      urgency: 'urgent',
+      sharesPersonalData: false,
+    });
     expect(sent.status).toBe(201);
     return sent.body.referralId as string;
   }
@@ -90,11 +105,24 @@ describe('notifications in the console', () => {
     await signIn(coord, 'coord.bell', 'เลขานุการแจ้งเตือน-2562', coordSecret);
     const viewer = await newPage();
     await signIn(viewer, 'viewer.bell', 'ผู้ดูแจ้งเตือน-2562');
-    const made = await suite.api.http.post('/api/v1/cases').set(suite.secretariat).send({ source: 'hotline_1300', districtCode: '2706', foundOn: '2019-05-01', ageGroup: 'adult', person: { givenName: 'Fictional Person' } });
+    const made = await suite.api.http
+      .post('/api/v1/cases')
+      .set(suite.secretariat)
+      .send({
+        source: 'hotline_1300',
+        districtCode: '2706',
+        foundOn: '2019-05-01',
+        ageGroup: 'adult',
+        person: { givenName: 'Fictional Person' },
+      });
     expect(made.status).toBe(201);
     const caseId = made.body.caseId as string;
     const auditor = { Authorization: `Bearer ${await suite.api.token('auditor', 'auditor.bell', 'OAG')}` };
-    await suite.api.http.post(`/api/v1/cases/${caseId}/personal-data-access-grants`).set(auditor).send({ reason: 'ตรวจสอบข้อร้องเรียนเลขที่ 7/2562' }).expect(201);
+    await suite.api.http
+      .post(`/api/v1/cases/${caseId}/personal-data-access-grants`)
+      .set(auditor)
+      .send({ reason: 'ตรวจสอบข้อร้องเรียนเลขที่ 7/2562' })
+      .expect(201);
 
     await coord.getByRole('button', { name: 'การแจ้งเตือน 1 รายการที่ยังไม่อ่าน' }).waitFor({ timeout: 20_000 });
     await bell(coord).click();
@@ -107,7 +135,12 @@ describe('notifications in the console', () => {
     expect(await coord.getByTestId('notice-dialog').count()).toBe(0);
 
     // The same agency's viewer, who may not read cases, was not told of this one: the coordinator's notice was delivered, theirs never planned.
-    const inbox = (await suite.api.http.get('/api/v1/me/notifications').set({ Authorization: `Bearer ${await suite.api.token('viewer', 'viewer.bell', 'PSDHS-SK')}` }).expect(200)).body;
+    const inbox = (
+      await suite.api.http
+        .get('/api/v1/me/notifications')
+        .set({ Authorization: `Bearer ${await suite.api.token('viewer', 'viewer.bell', 'PSDHS-SK')}` })
+        .expect(200)
+    ).body;
     expect(inbox.items.filter((n: { link: string }) => n.link === `/cases/${caseId}`)).toEqual([]);
     await viewer.getByRole('button', { name: 'การแจ้งเตือน ไม่มีรายการที่ยังไม่อ่าน' }).waitFor();
   }, 300_000);
@@ -117,10 +150,22 @@ describe('notifications in the console', () => {
     const page = await newPage();
     await signIn(page, 'chair.bell', 'ประธานอนุกรรมการ-2562');
     const title = 'แผนปฏิบัติการ จังหวัดสระแก้ว ประจำปี 2566 (แจ้งเตือน)';
-    const drafted = await suite.api.http.post('/api/v1/plans').set(suite.secretariat).send({ ...samplePlan, fiscalYear: 2566, titleTh: title });
+    const drafted = await suite.api.http
+      .post('/api/v1/plans')
+      .set(suite.secretariat)
+      .send({ ...samplePlan, fiscalYear: 2566, titleTh: title });
     const planId = drafted.body.planId as string;
-    await suite.api.http.post(`/api/v1/plans/${planId}/projects`).set(suite.secretariat).set('If-Match', '"0"').send(sampleProject).expect(201);
-    await suite.api.http.post(`/api/v1/plans/${planId}/submission`).set(suite.secretariat).set('If-Match', '"1"').expect(201);
+    await suite.api.http
+      .post(`/api/v1/plans/${planId}/projects`)
+      .set(suite.secretariat)
+      .set('If-Match', '"0"')
+      .send(sampleProject)
+      .expect(201);
+    await suite.api.http
+      .post(`/api/v1/plans/${planId}/submission`)
+      .set(suite.secretariat)
+      .set('If-Match', '"1"')
+      .expect(201);
 
     await page.getByRole('button', { name: 'การแจ้งเตือน 1 รายการที่ยังไม่อ่าน' }).waitFor({ timeout: 20_000 });
     // By keyboard: Enter opens the list, Tab reaches the notices after the bell, Escape closes it and gives focus back.
@@ -173,7 +218,10 @@ describe('notifications in the console', () => {
     await digest.click();
     await page.getByRole('button', { name: 'บันทึก' }).click();
     await page.getByTestId('settings-outcome').filter({ hasText: 'บันทึกการตั้งค่าการแจ้งเตือนแล้ว' }).waitFor();
-    const saved = await suite.api.http.get('/api/v1/users/officer.prefs/notification-preferences').set(suite.secretariat).expect(200);
+    const saved = await suite.api.http
+      .get('/api/v1/users/officer.prefs/notification-preferences')
+      .set(suite.secretariat)
+      .expect(200);
     expect(saved.body).toMatchObject({ inConsole: true, email: 'prefs.officer@imm.sakaeo.example', dailyDigest: true });
     await shoot(page, 'th', '14-notification-settings');
     await expectAccessible(page, 'notification settings');
@@ -204,7 +252,10 @@ describe('notifications in the console', () => {
     await conflict.waitFor({ state: 'hidden' });
     await page.getByTestId('settings-outcome').filter({ hasText: 'บันทึกการตั้งค่าการแจ้งเตือนแล้ว' }).waitFor();
     // Both stand: the suite.secretariat's bell off, the person's new address.
-    const both = await suite.api.http.get('/api/v1/users/officer.prefs/notification-preferences').set(suite.secretariat).expect(200);
+    const both = await suite.api.http
+      .get('/api/v1/users/officer.prefs/notification-preferences')
+      .set(suite.secretariat)
+      .expect(200);
     expect(both.body).toMatchObject({ inConsole: false, email: 'border.desk@imm.sakaeo.example', dailyDigest: true });
     expect(await bellSwitch.getAttribute('aria-checked')).toBe('false');
 

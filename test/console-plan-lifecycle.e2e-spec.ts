@@ -2,7 +2,8 @@ import type { Locator, Page } from 'playwright-core';
 import { consoleSuite, expectAccessible, shoot } from './support/console-session';
 
 /** `฿175,001.00` from 17500100 satang, as the console writes money. */
-const baht = (satang: number) => `฿${Math.trunc(satang / 100).toLocaleString('en-US')}.${String(satang % 100).padStart(2, '0')}`;
+const baht = (satang: number) =>
+  `฿${Math.trunc(satang / 100).toLocaleString('en-US')}.${String(satang % 100).padStart(2, '0')}`;
 
 /**
  * The plan workspace in a browser, through the UI only: real API, real Chromium from Debian, driven
@@ -51,11 +52,18 @@ describe('the plan workspace in the console', () => {
     const input = scope.getByLabel(label, { exact: true });
     const field = scope.locator('.ant-form-item').filter({ has: page.getByLabel(label, { exact: true }) });
     for (const option of options) {
-      const chosen = field.locator('.ant-select-selection-item, .ant-select-content').filter({ hasText: option }).first();
+      const chosen = field
+        .locator('.ant-select-selection-item, .ant-select-content')
+        .filter({ hasText: option })
+        .first();
       for (let attempt = 0; attempt < 4 && !(await chosen.isVisible()); attempt++) {
         if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) await input.click();
         await page.waitForTimeout(250);
-        await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+        await page
+          .locator('.ant-select-dropdown:visible .ant-select-item-option')
+          .filter({ hasText: option })
+          .first()
+          .click();
       }
       await chosen.waitFor();
     }
@@ -63,13 +71,15 @@ describe('the plan workspace in the console', () => {
     await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
   }
   /** The message Ant Design shows under a field that does not pass its rule. */
-  const fieldError = (scope: Locator, text: string) => scope.locator('.ant-form-item-explain-error').filter({ hasText: text }).first();
+  const fieldError = (scope: Locator, text: string) =>
+    scope.locator('.ant-form-item-explain-error').filter({ hasText: text }).first();
   const openPlan = async (page: Page, title = PLAN_TITLE) => {
     await page.getByRole('link', { name: title }).click();
     await page.getByRole('heading', { level: 1, name: new RegExp(title.replace(/[()]/g, '\\$&')) }).waitFor();
   };
   const statusTag = (page: Page) => page.getByTestId('plan-status-tag');
-  const getPlan = async () => (await suite.api.http.get(`/api/v1/plans/${planId}`).set(suite.secretariat).expect(200)).body;
+  const getPlan = async () =>
+    (await suite.api.http.get(`/api/v1/plans/${planId}`).set(suite.secretariat).expect(200)).body;
 
   it('a coordinator drafts a plan and builds it, the chair approves it at a numbered meeting, an amendment needs a reason, the Fund pays, an officer reports, and the dashboard shows the API’s numbers (Thai)', async () => {
     /* ----- the suite.secretariat drafts the plan ----- */
@@ -194,7 +204,10 @@ describe('the plan workspace in the console', () => {
     await approve.getByRole('button', { name: 'อนุมัติ', exact: true }).click();
     await approve.waitFor({ state: 'hidden' });
     await statusTag(chair).filter({ hasText: 'อนุมัติแล้ว' }).waitFor();
-    await chair.getByTestId('plan-approvals').filter({ hasText: 'ฉบับที่ 1 อนุมัติในการประชุม ครั้งที่ 1/2562 วันที่ 15 มี.ค. 2562' }).waitFor();
+    await chair
+      .getByTestId('plan-approvals')
+      .filter({ hasText: 'ฉบับที่ 1 อนุมัติในการประชุม ครั้งที่ 1/2562 วันที่ 15 มี.ค. 2562' })
+      .waitFor();
     // The suite.secretariat's open page follows without a reload.
     await statusTag(coord).filter({ hasText: 'อนุมัติแล้ว' }).waitFor();
 
@@ -222,7 +235,10 @@ describe('the plan workspace in the console', () => {
     await edit.waitFor({ state: 'hidden' });
     await statusTag(coord).filter({ hasText: 'แก้ไขเพิ่มเติมแล้ว' }).waitFor();
     await coord.getByTestId('plan-edition').filter({ hasText: '2' }).waitFor();
-    await coord.getByTestId('plan-amendments').filter({ hasText: 'ฉบับที่ 2: ตามมติที่ประชุมคณะทำงาน ขยายพื้นที่เป็นอำเภอชายแดน' }).waitFor();
+    await coord
+      .getByTestId('plan-amendments')
+      .filter({ hasText: 'ฉบับที่ 2: ตามมติที่ประชุมคณะทำงาน ขยายพื้นที่เป็นอำเภอชายแดน' })
+      .waitFor();
 
     /* ----- the Fund: asked by the suite.secretariat, approved for less by the chair, paid in part ----- */
     await coord.getByRole('button', { name: `คำสั่งเพิ่มเติมของ ${AMENDED}` }).click();
@@ -299,7 +315,11 @@ describe('the plan workspace in the console', () => {
     expect(target).toContain('50');
     expect(target).toContain('45');
     await conflict.getByRole('row', { name: /ฉบับที่/ }).filter({ hasText: '3' }).waitFor();
-    await shoot(officer.getByRole('dialog', { name: 'แผนเปลี่ยนไประหว่างที่คุณกรอกแบบฟอร์ม' }), 'th', '37-kpi-actual-conflict');
+    await shoot(
+      officer.getByRole('dialog', { name: 'แผนเปลี่ยนไประหว่างที่คุณกรอกแบบฟอร์ม' }),
+      'th',
+      '37-kpi-actual-conflict',
+    );
     await expectAccessible(officer, 'KPI actual conflict');
     await officer.getByRole('button', { name: 'ส่งการแก้ไขของฉันอีกครั้ง' }).click();
     await conflict.waitFor({ state: 'hidden' });
@@ -310,9 +330,20 @@ describe('the plan workspace in the console', () => {
 
     /* ----- the API holds what was typed ----- */
     const plan = await getPlan();
-    expect(plan).toMatchObject({ provinceCode: 'TH-27', fiscalYear: 2562, titleTh: PLAN_TITLE, status: 'amended', edition: 3 });
-    expect(plan.approvals).toEqual([expect.objectContaining({ edition: 1, meetingReference: 'ครั้งที่ 1/2562', meetingDate: '2019-03-15' })]);
-    expect(plan.amendments.map((a: { reason: string }) => a.reason)).toEqual(['ตามมติที่ประชุมคณะทำงาน ขยายพื้นที่เป็นอำเภอชายแดน', 'ปรับเป้าหมายตามงบประมาณที่ได้รับจริง']);
+    expect(plan).toMatchObject({
+      provinceCode: 'TH-27',
+      fiscalYear: 2562,
+      titleTh: PLAN_TITLE,
+      status: 'amended',
+      edition: 3,
+    });
+    expect(plan.approvals).toEqual([
+      expect.objectContaining({ edition: 1, meetingReference: 'ครั้งที่ 1/2562', meetingDate: '2019-03-15' }),
+    ]);
+    expect(plan.amendments.map((a: { reason: string }) => a.reason)).toEqual([
+      'ตามมติที่ประชุมคณะทำงาน ขยายพื้นที่เป็นอำเภอชายแดน',
+      'ปรับเป้าหมายตามงบประมาณที่ได้รับจริง',
+    ]);
     const p = plan.projects[0];
     expect(p).toMatchObject({
       titleTh: AMENDED,
@@ -327,16 +358,63 @@ describe('the plan workspace in the console', () => {
     expect([...p.districtCodes].sort()).toEqual(['2706', '2708']);
     const lineId = p.budgetLines[1].lineId as string;
     expect(p.budgetLines).toEqual([
-      expect.objectContaining({ lineId: p.projectId, fundingSource: 'anti_trafficking_fund', amountSatang: 15_000_050, spentSatang: 0 }),
-      expect.objectContaining({ fundingSource: 'provincial_budget', amountSatang: 2_500_050, descriptionTh: LINE, spentSatang: 1_234_567 }),
+      expect.objectContaining({
+        lineId: p.projectId,
+        fundingSource: 'anti_trafficking_fund',
+        amountSatang: 15_000_050,
+        spentSatang: 0,
+      }),
+      expect.objectContaining({
+        fundingSource: 'provincial_budget',
+        amountSatang: 2_500_050,
+        descriptionTh: LINE,
+        spentSatang: 1_234_567,
+      }),
     ]);
     expect(p.activities).toEqual([
-      expect.objectContaining({ titleTh: ACTIVITY, districtCode: '2706', startDate: '2019-01-10', endDate: '2019-01-11', targets: { children: 30, women: 20 }, responsibleAgencyCode: 'IMM-SK', status: 'done', reached: { children: 25, women: 18 }, spentSatang: 1_234_567, lastReportedOn: '2019-01-12' }),
+      expect.objectContaining({
+        titleTh: ACTIVITY,
+        districtCode: '2706',
+        startDate: '2019-01-10',
+        endDate: '2019-01-11',
+        targets: { children: 30, women: 20 },
+        responsibleAgencyCode: 'IMM-SK',
+        status: 'done',
+        reached: { children: 25, women: 18 },
+        spentSatang: 1_234_567,
+        lastReportedOn: '2019-01-12',
+      }),
     ]);
-    expect(p.kpis).toEqual([expect.objectContaining({ kpiId, descriptionTh: KPI, unit: 'คน', target: 45, actual: 48, measuredOn: '2019-09-15', attained: true })]);
-    expect(p.fundRequests).toEqual([expect.objectContaining({ category: 'victim_assistance', status: 'approved', amountSatang: 10_000_000, approvedSatang: 8_000_025, disbursedSatang: 3_000_000, justification: 'ค่าใช้จ่ายในการช่วยเหลือผู้เสียหาย 40 คน ตามมาตรา 33' })]);
+    expect(p.kpis).toEqual([
+      expect.objectContaining({
+        kpiId,
+        descriptionTh: KPI,
+        unit: 'คน',
+        target: 45,
+        actual: 48,
+        measuredOn: '2019-09-15',
+        attained: true,
+      }),
+    ]);
+    expect(p.fundRequests).toEqual([
+      expect.objectContaining({
+        category: 'victim_assistance',
+        status: 'approved',
+        amountSatang: 10_000_000,
+        approvedSatang: 8_000_025,
+        disbursedSatang: 3_000_000,
+        justification: 'ค่าใช้จ่ายในการช่วยเหลือผู้เสียหาย 40 คน ตามมาตรา 33',
+      }),
+    ]);
     // Each button gave its own command, in this order, by the person whose role it is.
-    const history = (await suite.api.http.get(`/api/v1/plans/${planId}/history`).set(suite.secretariat).expect(200)).body.events as Array<{ type: string; actor: string; role: string; reason: string | null; data: Record<string, unknown> }>;
+    const history = (await suite.api.http.get(`/api/v1/plans/${planId}/history`).set(suite.secretariat).expect(200))
+      .body.events as Array<{
+      type: string;
+      actor: string;
+      role: string;
+      reason: string | null;
+      data: Record<string, unknown>;
+    }>;
     expect(history.map((e) => [e.type, e.actor])).toEqual([
       ['PlanDrafted', 'plan.coord'],
       ['ProjectAdded', 'plan.coord'],
@@ -355,12 +433,32 @@ describe('the plan workspace in the console', () => {
       ['PlanAmended', 'somchai'],
       ['KpiActualRecorded', 'plan.officer'],
     ]);
-    expect(history.find((e) => e.type === 'ActivityProgressReported')!.data).toMatchObject({ reportedOn: '2019-01-12', budgetLineId: lineId, spendSatang: 1_234_567, completed: true, note: 'ผู้เข้าอบรมจากตำบลป่าไร่และตำบลท่าข้าม' });
+    expect(history.find((e) => e.type === 'ActivityProgressReported')!.data).toMatchObject({
+      reportedOn: '2019-01-12',
+      budgetLineId: lineId,
+      spendSatang: 1_234_567,
+      completed: true,
+      note: 'ผู้เข้าอบรมจากตำบลป่าไร่และตำบลท่าข้าม',
+    });
     expect(history.find((e) => e.type === 'ProjectChanged')!.data).toMatchObject({ changes: { titleTh: AMENDED } });
 
     /* ----- the dashboard: the API's numbers ----- */
-    const dashboard = (await suite.api.http.get('/api/v1/dashboards/fiscal-years/2562').set(suite.secretariat).expect(200)).body.totals;
-    expect(dashboard).toMatchObject({ budgetSatang: 17_500_100, fundRequestedSatang: 10_000_000, fundApprovedSatang: 8_000_025, fundDisbursedSatang: 3_000_000, spentSatang: 1_234_567, activitiesPlanned: 1, activitiesDone: 1, participantsTarget: 50, participantsReached: 43, kpis: 1, kpisAttained: 1 });
+    const dashboard = (
+      await suite.api.http.get('/api/v1/dashboards/fiscal-years/2562').set(suite.secretariat).expect(200)
+    ).body.totals;
+    expect(dashboard).toMatchObject({
+      budgetSatang: 17_500_100,
+      fundRequestedSatang: 10_000_000,
+      fundApprovedSatang: 8_000_025,
+      fundDisbursedSatang: 3_000_000,
+      spentSatang: 1_234_567,
+      activitiesPlanned: 1,
+      activitiesDone: 1,
+      participantsTarget: 50,
+      participantsReached: 43,
+      kpis: 1,
+      kpisAttained: 1,
+    });
     await expectDashboard(coord, dashboard, 'th');
     await shoot(coord, 'th', '39-dashboard');
     await expectAccessible(coord, 'dashboard');
@@ -372,7 +470,8 @@ describe('the plan workspace in the console', () => {
     // The plan of FY2562: the latest year is shown first, and a later test drafts FY2563.
     const board = page.locator('[data-testid="fiscal-year-dashboard"][data-fiscal-year="2562"]');
     await board.waitFor();
-    const value = async (id: string) => (await board.getByTestId(id).locator('.ant-statistic-content').innerText()).trim();
+    const value = async (id: string) =>
+      (await board.getByTestId(id).locator('.ant-statistic-content').innerText()).trim();
     expect({
       budget: await value('total-budget'),
       fundRequested: await value('total-fundRequested'),
@@ -393,14 +492,34 @@ describe('the plan workspace in the console', () => {
       kpis: `${totals.kpisAttained} / ${totals.kpis}`,
     });
     // By district and by lead agency: each of the API's rows, with its budget, Fund figures and counts.
-    const body = (await suite.api.http.get('/api/v1/dashboards/fiscal-years/2562').set(suite.secretariat).expect(200)).body as Record<'byDistrict' | 'byAgency', Array<Record<string, number> & { key: string }>>;
-    for (const [id, cells] of [['by-district', body.byDistrict], ['by-agency', body.byAgency]] as const) {
+    const body = (await suite.api.http.get('/api/v1/dashboards/fiscal-years/2562').set(suite.secretariat).expect(200))
+      .body as Record<'byDistrict' | 'byAgency', Array<Record<string, number> & { key: string }>>;
+    for (const [id, cells] of [
+      ['by-district', body.byDistrict],
+      ['by-agency', body.byAgency],
+    ] as const) {
       expect({ id, rows: cells.length > 0 }).toEqual({ id, rows: true });
-      const shown = await board.getByTestId(id).locator('tbody tr[data-row-key]').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-row-key'), [...r.querySelectorAll('td')].slice(1).map((td) => td.textContent?.trim())]));
+      const shown = await board
+        .getByTestId(id)
+        .locator('tbody tr[data-row-key]')
+        .evaluateAll((rows) =>
+          rows.map((r) => [
+            r.getAttribute('data-row-key'),
+            [...r.querySelectorAll('td')].slice(1).map((td) => td.textContent?.trim()),
+          ]),
+        );
       expect(shown).toEqual(
         cells.map((c) => [
           c.key,
-          [baht(c.budgetSatang), baht(c.fundRequestedSatang), baht(c.fundApprovedSatang), baht(c.spentSatang), `${c.activitiesDone} / ${c.activitiesPlanned}`, `${c.participantsReached} / ${c.participantsTarget}`, `${c.kpisAttained} / ${c.kpis}`],
+          [
+            baht(c.budgetSatang),
+            baht(c.fundRequestedSatang),
+            baht(c.fundApprovedSatang),
+            baht(c.spentSatang),
+            `${c.activitiesDone} / ${c.activitiesPlanned}`,
+            `${c.participantsReached} / ${c.participantsTarget}`,
+            `${c.kpisAttained} / ${c.kpis}`,
+          ],
         ]),
       );
     }
@@ -423,7 +542,10 @@ describe('the plan workspace in the console', () => {
     await openPlan(coord, title);
     await statusTag(coord).filter({ hasText: 'Amended' }).waitFor();
     await coord.getByText('Protection', { exact: true }).first().waitFor();
-    await coord.getByTestId('plan-approvals').filter({ hasText: 'Edition 1 approved at meeting ครั้งที่ 1/2562 on 15 Mar 2562' }).waitFor();
+    await coord
+      .getByTestId('plan-approvals')
+      .filter({ hasText: 'Edition 1 approved at meeting ครั้งที่ 1/2562 on 15 Mar 2562' })
+      .waitFor();
 
     // Forms in English, with the reason an amendment needs.
     await coord.getByRole('button', { name: 'Add a project' }).click();
@@ -449,7 +571,9 @@ describe('the plan workspace in the console', () => {
     });
     await coord.getByRole('button', { name: `Edit the project ${AMENDED}` }).click();
     const edit = dialog(coord, 'Edit the project');
-    await edit.getByLabel('Project title (English)').fill('Hearts together against trafficking in the border districts');
+    await edit
+      .getByLabel('Project title (English)')
+      .fill('Hearts together against trafficking in the border districts');
     await edit.getByLabel('Reason for the change').fill('An English title for the national report');
     await edit.getByRole('button', { name: 'Save' }).click();
     await edit.getByTestId('command-problem').filter({ hasText: 'A reason for the change is required' }).waitFor();
@@ -512,7 +636,8 @@ describe('the plan workspace in the console', () => {
     await shoot(officer, 'en', '38-plan-workspace');
     await expectAccessible(officer, 'plan workspace (en)');
 
-    const totals = (await suite.api.http.get('/api/v1/dashboards/fiscal-years/2562').set(suite.secretariat).expect(200)).body.totals;
+    const totals = (await suite.api.http.get('/api/v1/dashboards/fiscal-years/2562').set(suite.secretariat).expect(200))
+      .body.totals;
     // The rejected request no longer counts as asked of the Fund.
     expect(totals.fundRequestedSatang).toBe(10_000_000);
     await expectDashboard(coord, totals, 'en');
@@ -522,19 +647,44 @@ describe('the plan workspace in the console', () => {
 
   it('every other command from the tree gives its own command: an officer proposes a project of their own agency while drafting; the suite.secretariat changes, hands on, revises and withdraws; a Fund request is returned and revised', async () => {
     const title = 'แผนปฏิบัติการ จังหวัดสระแก้ว ประจำปี 2563 (คำสั่งโครงสร้าง)';
-    const drafted = await suite.api.http.post('/api/v1/plans').set(suite.secretariat).send({ provinceCode: 'TH-27', fiscalYear: 2563, titleTh: title });
+    const drafted = await suite.api.http
+      .post('/api/v1/plans')
+      .set(suite.secretariat)
+      .send({ provinceCode: 'TH-27', fiscalYear: 2563, titleTh: title });
     const id = drafted.body.planId as string;
     let revision = 0;
     const post = async (path: string, body: object) => {
-      const res = await suite.api.http.post(`/api/v1/plans/${id}${path}`).set(suite.secretariat).set('If-Match', `"${revision}"`).send(body);
+      const res = await suite.api.http
+        .post(`/api/v1/plans/${id}${path}`)
+        .set(suite.secretariat)
+        .set('If-Match', `"${revision}"`)
+        .send(body);
       if (res.status !== 201) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
       revision = Number(res.body.revision);
       return res.body;
     };
-    const { projectId } = await post('/projects', { titleTh: PROJECT, strategy: 'prevention', leadAgencyCode: 'PSDHS-SK', participatingAgencyCodes: ['IMM-SK'], districtCodes: ['2706'], requestedBudgetSatang: 5_000_000, fundingSource: 'provincial_budget' });
-    await post(`/projects/${projectId}/activities`, { titleTh: ACTIVITY, districtCode: '2706', startDate: '2020-01-10', endDate: '2020-01-11', targets: { children: 10 } });
+    const { projectId } = await post('/projects', {
+      titleTh: PROJECT,
+      strategy: 'prevention',
+      leadAgencyCode: 'PSDHS-SK',
+      participatingAgencyCodes: ['IMM-SK'],
+      districtCodes: ['2706'],
+      requestedBudgetSatang: 5_000_000,
+      fundingSource: 'provincial_budget',
+    });
+    await post(`/projects/${projectId}/activities`, {
+      titleTh: ACTIVITY,
+      districtCode: '2706',
+      startDate: '2020-01-10',
+      endDate: '2020-01-11',
+      targets: { children: 10 },
+    });
     await post(`/projects/${projectId}/kpis`, { descriptionTh: KPI, unit: 'คน', target: 50 });
-    await post(`/projects/${projectId}/budget-lines`, { fundingSource: 'provincial_budget', amountSatang: 2_000_000, descriptionTh: LINE });
+    await post(`/projects/${projectId}/budget-lines`, {
+      fundingSource: 'provincial_budget',
+      amountSatang: 2_000_000,
+      descriptionTh: LINE,
+    });
 
     // An officer proposes a project of their own agency while the plan is drafted; the other project is not theirs to change.
     const officer = await signedIn('plan.officer');
@@ -602,10 +752,15 @@ describe('the plan workspace in the console', () => {
     await coord.getByRole('button', { name: 'แก้ไขคำขอ การป้องกันและปราบปรามการค้ามนุษย์' }).click();
     await save('แก้ไขคำขอและยื่นใหม่', (d) => d.getByLabel('จำนวนเงินที่ขอ (บาท)').fill('8,000.50'), 'ยื่นคำขอที่แก้ไข');
     await more(PROPOSED, 'ถอนโครงการ');
-    await save('ถอนโครงการออกจากแผน', (d) => d.getByLabel('เหตุผลที่ถอนออก').fill('รวมกับโครงการคัดกรองระดับจังหวัด'), 'ถอนออก');
+    await save(
+      'ถอนโครงการออกจากแผน',
+      (d) => d.getByLabel('เหตุผลที่ถอนออก').fill('รวมกับโครงการคัดกรองระดับจังหวัด'),
+      'ถอนออก',
+    );
     await coord.getByTestId('tree-project').filter({ hasText: PROPOSED }).filter({ hasText: 'ถอนออก' }).waitFor();
 
-    const history = (await suite.api.http.get(`/api/v1/plans/${id}/history`).set(suite.secretariat).expect(200)).body.events as Array<{ type: string; actor: string }>;
+    const history = (await suite.api.http.get(`/api/v1/plans/${id}/history`).set(suite.secretariat).expect(200)).body
+      .events as Array<{ type: string; actor: string }>;
     expect(history.slice(5).map((e) => [e.type, e.actor])).toEqual([
       ['ProjectAdded', 'plan.officer'],
       ['ActivityChanged', 'plan.coord'],
@@ -623,11 +778,20 @@ describe('the plan workspace in the console', () => {
     ]);
     const plan = (await suite.api.http.get(`/api/v1/plans/${id}`).set(suite.secretariat).expect(200)).body;
     const [p, proposed] = plan.projects;
-    expect(proposed).toMatchObject({ titleTh: PROPOSED, leadAgencyCode: 'IMM-SK', requestedBudgetSatang: 1_200_000, withdrawal: { reason: 'รวมกับโครงการคัดกรองระดับจังหวัด' } });
+    expect(proposed).toMatchObject({
+      titleTh: PROPOSED,
+      leadAgencyCode: 'IMM-SK',
+      requestedBudgetSatang: 1_200_000,
+      withdrawal: { reason: 'รวมกับโครงการคัดกรองระดับจังหวัด' },
+    });
     expect(p).toMatchObject({ leadAgencyCode: 'IMM-SK', participatingAgencyCodes: ['PSDHS-SK'] });
     expect(p.activities[0]).toMatchObject({ endDate: '2020-01-12', responsibleAgencyCode: 'IMM-SK' });
     expect(p.kpis[0]).toMatchObject({ target: 60, withdrawn: true });
     expect(p.budgetLines[1]).toMatchObject({ amountSatang: 3_000_000, fundingSource: 'agency_own', withdrawn: true });
-    expect(p.fundRequests[0]).toMatchObject({ status: 'submitted', amountSatang: 800_050, justification: 'ค่าล่ามในการคัดกรอง' });
+    expect(p.fundRequests[0]).toMatchObject({
+      status: 'submitted',
+      amountSatang: 800_050,
+      justification: 'ค่าล่ามในการคัดกรอง',
+    });
   }, 900_000);
 });

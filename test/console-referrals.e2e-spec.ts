@@ -12,10 +12,26 @@ describe('referrals in the console', () => {
   const newPage = (): Promise<Page> => suite.newPage();
 
   /** A case found on the hotline, referred to the immigration checkpoint through the API (no personal data shared). */
-  async function referToImmigration(referral: { service: string; urgency: 'urgent' | 'normal'; dueAt?: string }): Promise<{ referralId: string; position: string }> {
-    const made = await suite.api.http.post('/api/v1/cases').set(suite.secretariat).send({ source: 'hotline_1300', districtCode: '2706', foundOn: '2019-05-01', ageGroup: 'adult', person: { givenName: 'Fictional Person' } });
+  async function referToImmigration(referral: {
+    service: string;
+    urgency: 'urgent' | 'normal';
+    dueAt?: string;
+  }): Promise<{ referralId: string; position: string }> {
+    const made = await suite.api.http
+      .post('/api/v1/cases')
+      .set(suite.secretariat)
+      .send({
+        source: 'hotline_1300',
+        districtCode: '2706',
+        foundOn: '2019-05-01',
+        ageGroup: 'adult',
+        person: { givenName: 'Fictional Person' },
+      });
     expect(made.status).toBe(201);
-    const sent = await suite.api.http.post('/api/v1/referrals').set(suite.secretariat).send({ caseId: made.body.caseId, toAgency: 'IMM-SK', sharesPersonalData: false, ...referral });
+    const sent = await suite.api.http
+      .post('/api/v1/referrals')
+      .set(suite.secretariat)
+      .send({ caseId: made.body.caseId, toAgency: 'IMM-SK', sharesPersonalData: false, ...referral });
     if (sent.status !== 201) throw new Error(`referring: ${sent.status} ${JSON.stringify(sent.body)}`);
     return sent.body as { referralId: string; position: string };
   }
@@ -27,13 +43,25 @@ describe('referrals in the console', () => {
     // Two cases and nothing else yet: every count of them is under the threshold (5 by default).
     let position = '0';
     for (const districtCode of ['2706', '2706']) {
-      const made = await suite.api.http.post('/api/v1/cases').set(suite.secretariat).send({ source: 'hotline_1300', districtCode, foundOn: '2019-05-01', ageGroup: 'adult', person: { givenName: 'Fictional Person' } });
+      const made = await suite.api.http
+        .post('/api/v1/cases')
+        .set(suite.secretariat)
+        .send({
+          source: 'hotline_1300',
+          districtCode,
+          foundOn: '2019-05-01',
+          ageGroup: 'adult',
+          person: { givenName: 'Fictional Person' },
+        });
       expect(made.status).toBe(201);
       position = made.body.position;
     }
     const viewer = { Authorization: `Bearer ${await suite.api.token('viewer', 'viewer.dash', 'PSDHS-SK')}` };
-    const cases = (await suite.api.http.get(`/api/v1/dashboards/cases?minPosition=${position}`).set(viewer).expect(200)).body;
-    const referrals = (await suite.api.http.get(`/api/v1/dashboards/referrals?minPosition=${position}`).set(viewer).expect(200)).body;
+    const cases = (await suite.api.http.get(`/api/v1/dashboards/cases?minPosition=${position}`).set(viewer).expect(200))
+      .body;
+    const referrals = (
+      await suite.api.http.get(`/api/v1/dashboards/referrals?minPosition=${position}`).set(viewer).expect(200)
+    ).body;
     expect(cases.total).toMatchObject({ count: null, fewerThan: 5, label: { th: 'น้อยกว่า 5', en: 'fewer than 5' } });
     expect(referrals.total).toMatchObject({ count: 0 });
 
@@ -44,19 +72,34 @@ describe('referrals in the console', () => {
     await page.getByRole('heading', { name: 'แดชบอร์ด', level: 1 }).waitFor();
     const figures = page.getByTestId('case-figures');
     await figures.getByTestId('cases-total').waitFor();
-    expect((await figures.getByTestId('cases-total').locator('.ant-statistic-content').innerText()).trim()).toBe('น้อยกว่า 5');
-    expect((await figures.getByTestId('referrals-total').locator('.ant-statistic-content').innerText()).trim()).toBe('0');
+    expect((await figures.getByTestId('cases-total').locator('.ant-statistic-content').innerText()).trim()).toBe(
+      'น้อยกว่า 5',
+    );
+    expect((await figures.getByTestId('referrals-total').locator('.ant-statistic-content').innerText()).trim()).toBe(
+      '0',
+    );
     // No cut names a district, a stage or a status of two cases: each table shows only what its rows add up to, in words.
-    for (const cut of ['cases-by-status', 'cases-by-stage', 'cases-by-district', 'cases-by-source', 'cases-by-age-group']) {
+    for (const cut of [
+      'cases-by-status',
+      'cases-by-stage',
+      'cases-by-district',
+      'cases-by-source',
+      'cases-by-age-group',
+    ]) {
       const text = await figures.getByTestId(cut).innerText();
-      expect({ cut, hidesTheTwo: !/\b2\b/.test(text) && !text.includes('อรัญประเทศ') }).toEqual({ cut, hidesTheTwo: true });
+      expect({ cut, hidesTheTwo: !/\b2\b/.test(text) && !text.includes('อรัญประเทศ') }).toEqual({
+        cut,
+        hidesTheTwo: true,
+      });
     }
     await figures.getByText('ตัวเลขไม่ระบุตัวบุคคล').waitFor();
     await shoot(page, 'th', '28-dashboard-cases');
     await expectAccessible(page, 'dashboard, case work');
     await page.getByTestId('language-switch').click();
     await figures.getByRole('heading', { name: "Cases, referrals and agencies' pledges" }).waitFor();
-    expect((await figures.getByTestId('cases-total').locator('.ant-statistic-content').innerText()).trim()).toBe('fewer than 5');
+    expect((await figures.getByTestId('cases-total').locator('.ant-statistic-content').innerText()).trim()).toBe(
+      'fewer than 5',
+    );
     await shoot(page, 'en', '28-dashboard-cases');
     await expectAccessible(page, 'dashboard, case work (en)');
   }, 300_000);
@@ -65,10 +108,21 @@ describe('referrals in the console', () => {
     const started = Date.now();
     const secret = await readyUser('officer.refer', 'agency_officer', 'ด่านตรวจคนเข้าเมือง-2562', 'IMM-SK');
     // One already past its due time (sent due in 2 s, never answered), and the one the officer answers.
-    const late = (await referToImmigration({ service: 'shelter', urgency: 'normal', dueAt: new Date(Date.now() + 2_000).toISOString() })).referralId;
+    const late = (
+      await referToImmigration({
+        service: 'shelter',
+        urgency: 'normal',
+        dueAt: new Date(Date.now() + 2_000).toISOString(),
+      })
+    ).referralId;
     const sent = await referToImmigration({ service: 'legal_aid', urgency: 'urgent' });
     const referralId = sent.referralId;
-    const due = (await suite.api.http.get(`/api/v1/referrals/${referralId}?minPosition=${sent.position}`).set(suite.secretariat).expect(200)).body.dueAt as string;
+    const due = (
+      await suite.api.http
+        .get(`/api/v1/referrals/${referralId}?minPosition=${sent.position}`)
+        .set(suite.secretariat)
+        .expect(200)
+    ).body.dueAt as string;
     await new Promise((r) => setTimeout(r, 2_000));
 
     const page = await newPage();
@@ -90,7 +144,14 @@ describe('referrals in the console', () => {
     expect(text).toContain('ด่านตรวจคนเข้าเมืองจังหวัดสระแก้ว');
     expect(text).not.toContain('legal_aid');
     expect(text).not.toContain('Fictional');
-    const bangkokDue = new Intl.DateTimeFormat('th-TH-u-ca-buddhist', { timeZone: 'Asia/Bangkok', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(due));
+    const bangkokDue = new Intl.DateTimeFormat('th-TH-u-ca-buddhist', {
+      timeZone: 'Asia/Bangkok',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(new Date(due));
     expect(text).toContain(`${bangkokDue} น.`);
     expect(text).toMatch(THAI_TIME);
     expect(text).not.toContain('เกินกำหนด');
@@ -100,7 +161,10 @@ describe('referrals in the console', () => {
     // The header's badge: two referrals wait for the officer's answer, one of them overdue, said in words for a screen reader.
     const badge = page.getByTestId('referrals-badge');
     await page.locator('[data-testid="referrals-badge"][data-waiting="2"][data-overdue="1"]').waitFor();
-    expect(await badge.locator('.visually-hidden').allInnerTexts()).toEqual(['การส่งต่อรอตอบรับ 2 รายการ', 'เกินกำหนด 1 รายการ']);
+    expect(await badge.locator('.visually-hidden').allInnerTexts()).toEqual([
+      'การส่งต่อรอตอบรับ 2 รายการ',
+      'เกินกำหนด 1 รายการ',
+    ]);
     expect(await badge.locator('.ant-badge').allInnerTexts()).toEqual(['2', '1']);
     await shoot(page, 'th', '20-referrals-inbox');
     await expectAccessible(page, 'referrals inbox');
@@ -109,11 +173,16 @@ describe('referrals in the console', () => {
     const thirdRow = page.getByRole('row').filter({ hasText: third.slice(0, 8) });
     await thirdRow.waitFor({ timeout: 20_000 });
     expect(await thirdRow.innerText()).toContain('ล่ามแปลภาษา');
-    await page.locator('[data-testid="referrals-badge"][data-waiting="3"][data-overdue="1"]').waitFor({ timeout: 20_000 });
+    await page
+      .locator('[data-testid="referrals-badge"][data-waiting="3"][data-overdue="1"]')
+      .waitFor({ timeout: 20_000 });
 
     // From the bell: the notice opens the referral's page, not a dialog.
     await page.getByTestId('bell').click();
-    await page.getByTestId('bell-item').filter({ hasText: referralId.slice(0, 8) }).click();
+    await page
+      .getByTestId('bell-item')
+      .filter({ hasText: referralId.slice(0, 8) })
+      .click();
     await page.getByRole('heading', { name: `การส่งต่อ ${referralId.slice(0, 8)}`, level: 1 }).waitFor();
     expect(new URL(page.url()).hash).toBe(`#/referrals/${referralId}`);
     expect(await page.getByTestId('notice-dialog').count()).toBe(0);
@@ -146,7 +215,9 @@ describe('referrals in the console', () => {
     // Answered: it no longer waits, and the badge says so.
     await page.locator('[data-testid="referrals-badge"][data-waiting="2"]').waitFor({ timeout: 20_000 });
     const officer = { Authorization: `Bearer ${await suite.api.token('agency_officer', 'officer.refer', 'IMM-SK')}` };
-    expect((await suite.api.http.get(`/api/v1/referrals/${referralId}`).set(officer).expect(200)).body.status).toBe('accepted');
+    expect((await suite.api.http.get(`/api/v1/referrals/${referralId}`).set(officer).expect(200)).body.status).toBe(
+      'accepted',
+    );
 
     // The stale tab's decline carries the old ETag: 412, and the dialog says what changed.
     await stale.getByTestId('action-confirm').click();
@@ -160,8 +231,14 @@ describe('referrals in the console', () => {
     await expectAccessible(stale, 'referral conflict');
     await stale.getByRole('button', { name: 'ใช้ข้อมูลล่าสุด' }).click();
     await conflict.waitFor({ state: 'hidden' });
-    await stale.getByTestId('referral-detail').getByTestId('referral-status').filter({ hasText: 'รับเรื่องแล้ว' }).waitFor();
-    expect((await suite.api.http.get(`/api/v1/referrals/${referralId}`).set(officer).expect(200)).body.status).toBe('accepted');
+    await stale
+      .getByTestId('referral-detail')
+      .getByTestId('referral-status')
+      .filter({ hasText: 'รับเรื่องแล้ว' })
+      .waitFor();
+    expect((await suite.api.http.get(`/api/v1/referrals/${referralId}`).set(officer).expect(200)).body.status).toBe(
+      'accepted',
+    );
 
     // In English: the same screens.
     await page.getByTestId('language-switch').click();
@@ -179,19 +256,32 @@ describe('referrals in the console', () => {
     expect(enText).toContain('Urgent');
     expect(enText).toContain('Accepted');
     expect(enText).toMatch(ENGLISH_TIME);
-    await page.getByRole('row').filter({ hasText: late.slice(0, 8) }).getByTestId('overdue-tag').filter({ hasText: 'Overdue' }).waitFor();
+    await page
+      .getByRole('row')
+      .filter({ hasText: late.slice(0, 8) })
+      .getByTestId('overdue-tag')
+      .filter({ hasText: 'Overdue' })
+      .waitFor();
     await shoot(page, 'en', '20-referrals-inbox');
     await expectAccessible(page, 'referrals inbox (en)');
     process.stdout.write(`referral screens test took ${Date.now() - started} ms\n`);
   }, 300_000);
   it('the coordinator follows an overdue referral up from the escalations tab and revokes it with a reason', async () => {
     const secret = await readyUser('coord.refer', 'coordinator', 'เลขานุการศูนย์-2562', 'PSDHS-SK');
-    const late = (await referToImmigration({ service: 'medical', urgency: 'urgent', dueAt: new Date(Date.now() + 1_000).toISOString() })).referralId;
+    const late = (
+      await referToImmigration({
+        service: 'medical',
+        urgency: 'urgent',
+        dueAt: new Date(Date.now() + 1_000).toISOString(),
+      })
+    ).referralId;
     // The scheduler (every second by default) marks it overdue and escalates it to the coordinator.
     let escalated = false;
     for (let i = 0; i < 100 && !escalated; i++) {
       await new Promise((r) => setTimeout(r, 200));
-      escalated = (await suite.api.http.get('/api/v1/referrals/escalations').set(suite.secretariat).expect(200)).body.referrals.some((r: { referralId: string }) => r.referralId === late);
+      escalated = (
+        await suite.api.http.get('/api/v1/referrals/escalations').set(suite.secretariat).expect(200)
+      ).body.referrals.some((r: { referralId: string }) => r.referralId === late);
     }
     expect(escalated).toBe(true);
 
@@ -199,7 +289,10 @@ describe('referrals in the console', () => {
     await signIn(page, 'coord.refer', 'เลขานุการศูนย์-2562', secret);
     await page.goto(`${suite.base}/#/referrals`);
     await page.getByRole('tab', { name: 'เกินกำหนด/ยกระดับ' }).click();
-    const row = page.getByTestId('referrals-escalations').getByRole('row').filter({ hasText: late.slice(0, 8) });
+    const row = page
+      .getByTestId('referrals-escalations')
+      .getByRole('row')
+      .filter({ hasText: late.slice(0, 8) });
     await row.waitFor();
     expect(await row.innerText()).toContain('การรักษาพยาบาล');
     await row.getByTestId('overdue-tag').filter({ hasText: 'เกินกำหนด' }).waitFor();
@@ -219,6 +312,8 @@ describe('referrals in the console', () => {
     await page.getByTestId('referral-outcome').filter({ hasText: 'เพิกถอนการส่งต่อแล้ว' }).waitFor();
     await page.getByTestId('referral-detail').getByTestId('referral-status').filter({ hasText: 'เพิกถอนแล้ว' }).waitFor();
     await page.getByTestId('no-actions').waitFor();
-    expect((await suite.api.http.get(`/api/v1/referrals/${late}`).set(suite.secretariat).expect(200)).body.status).toBe('revoked');
+    expect((await suite.api.http.get(`/api/v1/referrals/${late}`).set(suite.secretariat).expect(200)).body.status).toBe(
+      'revoked',
+    );
   }, 300_000);
 });

@@ -9,7 +9,14 @@ import { seedSakaeo2562 } from '../apps/cli/src/seed/run-seed';
 import { SEED_PLAN } from '../apps/cli/src/seed/sakaeo-2562';
 import { startApi, type ApiHarness } from './support/api-harness';
 import { launchChromium } from './support/browser';
-import { BrowserPages, expectAccessible, readyUser as readyUserThroughApi, serveConsole, shoot, signIn as signInThroughForm } from './support/console-session';
+import {
+  BrowserPages,
+  expectAccessible,
+  readyUser as readyUserThroughApi,
+  serveConsole,
+  shoot,
+  signIn as signInThroughForm,
+} from './support/console-session';
 import { ensurePoppler, pdfText } from './support/poppler';
 
 /** Where the downloaded files are kept, for a person to open. */
@@ -33,7 +40,10 @@ describe('reports in the console', () => {
 
   /** A person who has already been through the first sign-in (through the API), remembered for signing in. */
   async function readyUser(username: string, role: string, password: string, agency: string): Promise<void> {
-    users[username] = { password, secret: await readyUserThroughApi(api, secretariat.Authorization, { username, role, password, agency }) };
+    users[username] = {
+      password,
+      secret: await readyUserThroughApi(api, secretariat.Authorization, { username, role, password, agency }),
+    };
   }
 
   beforeAll(async () => {
@@ -127,12 +137,21 @@ describe('reports in the console', () => {
     const quarter = card.getByTestId('report-quarter');
     await quarter.click();
     const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-    expect(await openOptions(page)).toEqual(['ไตรมาสที่ 1 (ต.ค. – ธ.ค.)', 'ไตรมาสที่ 2 (ม.ค. – มี.ค.)', 'ไตรมาสที่ 3 (เม.ย. – มิ.ย.)', 'ไตรมาสที่ 4 (ก.ค. – ก.ย.)']);
+    expect(await openOptions(page)).toEqual([
+      'ไตรมาสที่ 1 (ต.ค. – ธ.ค.)',
+      'ไตรมาสที่ 2 (ม.ค. – มี.ค.)',
+      'ไตรมาสที่ 3 (เม.ย. – มิ.ย.)',
+      'ไตรมาสที่ 4 (ก.ค. – ก.ย.)',
+    ]);
     await options.filter({ hasText: 'ไตรมาสที่ 1' }).click();
     await quarter.click();
     await options.filter({ hasText: 'ไตรมาสที่ 4' }).click();
     await shoot(card, 'th', '20-plan-reports-card');
-    const xlsx = await download(page, card.getByRole('button', { name: 'ดาวน์โหลดรายงานผลการดำเนินงานรายไตรมาส ไตรมาสที่ 4 (ก.ค. – ก.ย.) (Excel)' }), 'quarterly-progress-q4.xlsx');
+    const xlsx = await download(
+      page,
+      card.getByRole('button', { name: 'ดาวน์โหลดรายงานผลการดำเนินงานรายไตรมาส ไตรมาสที่ 4 (ก.ค. – ก.ย.) (Excel)' }),
+      'quarterly-progress-q4.xlsx',
+    );
     expect(xlsx.download.suggestedFilename()).toBe(`quarterly-progress-2562-q4-${planId}.xlsx`);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(xlsx.file);
@@ -170,15 +189,29 @@ describe('reports in the console', () => {
     const card = page.getByTestId('plan-reports');
     await card.waitFor();
     // A quarter the API refuses (5), swapped in on the way out: the answer is the API's own problem+json.
-    const problem = (await api.http.get(`/api/v1/plans/${planId}/reports/quarterly-progress?quarter=5`).set(secretariat).expect(400)).body as { messages: { th: string; en: string } };
+    const problem = (
+      await api.http.get(`/api/v1/plans/${planId}/reports/quarterly-progress?quarter=5`).set(secretariat).expect(400)
+    ).body as { messages: { th: string; en: string } };
     const quarterly = /\/reports\/quarterly-progress\?/;
-    await page.route(quarterly, (route) => route.continue({ url: route.request().url().replace(/quarter=\d/, 'quarter=5') }));
+    await page.route(quarterly, (route) =>
+      route.continue({
+        url: route
+          .request()
+          .url()
+          .replace(/quarter=\d/, 'quarter=5'),
+      }),
+    );
     await card.getByRole('button', { name: /^ดาวน์โหลดรายงานผลการดำเนินงานรายไตรมาส .* \(PDF\)$/ }).click();
     const error = card.getByTestId('report-error');
     await error.waitFor();
     expect(await error.innerText()).toContain(problem.messages.th);
     await shoot(card, 'th', '26-plan-reports-error');
-    expect(await card.getByRole('button', { name: /\(PDF\)$/ }).first().isEnabled()).toBe(true);
+    expect(
+      await card
+        .getByRole('button', { name: /\(PDF\)$/ })
+        .first()
+        .isEnabled(),
+    ).toBe(true);
     await page.unroute(quarterly);
 
     await page.getByTestId('language-switch').click();
@@ -210,11 +243,19 @@ describe('reports in the console', () => {
     await page.getByRole('link', { name: 'แดชบอร์ด' }).click();
     const cases = page.getByTestId('case-reports');
     await cases.waitFor();
-    const csv = await download(page, cases.getByRole('button', { name: 'ดาวน์โหลดข้อมูลคดีตามมาตรฐาน HTCDS (CSV)' }), 'htcds-cases.csv');
+    const csv = await download(
+      page,
+      cases.getByRole('button', { name: 'ดาวน์โหลดข้อมูลคดีตามมาตรฐาน HTCDS (CSV)' }),
+      'htcds-cases.csv',
+    );
     expect(csv.download.suggestedFilename()).toBe('htcds-cases.csv');
     expect(readFileSync(csv.file, 'utf8').split('\n')[0]).toContain(HTCDS_COLUMNS.join(','));
     await shownPosition(cases, /สร้างจากบันทึกเหตุการณ์ถึงตำแหน่ง (\d+)/, csv.download);
-    const stats = await download(page, cases.getByRole('button', { name: 'ดาวน์โหลดสถิติคดี (PDF)' }), 'case-statistics.pdf');
+    const stats = await download(
+      page,
+      cases.getByRole('button', { name: 'ดาวน์โหลดสถิติคดี (PDF)' }),
+      'case-statistics.pdf',
+    );
     expect(stats.download.suggestedFilename()).toBe('case-statistics.pdf');
     expect(readFileSync(stats.file).subarray(0, 4).toString('latin1')).toBe('%PDF');
     await shoot(cases, 'th', '24-case-reports-card');
@@ -245,7 +286,11 @@ describe('reports in the console', () => {
     expect(await viewerCases.getByRole('button', { name: 'ดาวน์โหลดสถิติคดี (PDF)' }).count()).toBe(1);
     expect(await viewerCases.getByRole('button', { name: /HTCDS/ }).count()).toBe(0);
     expect(await viewer.page.getByTestId('plan-reports').count()).toBe(0);
-    const xlsx = await download(viewer.page, viewerCases.getByRole('button', { name: 'ดาวน์โหลดสถิติคดี (Excel)' }), 'case-statistics-viewer.xlsx');
+    const xlsx = await download(
+      viewer.page,
+      viewerCases.getByRole('button', { name: 'ดาวน์โหลดสถิติคดี (Excel)' }),
+      'case-statistics-viewer.xlsx',
+    );
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(xlsx.file);
     expect(book.worksheets.length).toBeGreaterThan(0);

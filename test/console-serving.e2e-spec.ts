@@ -41,12 +41,21 @@ describe('the console, served by the API', () => {
   it('lists the plans for the console to open', async () => {
     const token = await api.token('coordinator');
     const drafted = await api.http.post('/api/v1/plans').set('Authorization', `Bearer ${token}`).send(samplePlan);
-    const list = await api.http.get(`/api/v1/plans?minPosition=${drafted.body.position}`).set('Authorization', `Bearer ${await api.token('viewer', 'v1', 'PV-SK')}`);
+    const list = await api.http
+      .get(`/api/v1/plans?minPosition=${drafted.body.position}`)
+      .set('Authorization', `Bearer ${await api.token('viewer', 'v1', 'PV-SK')}`);
     expect(list.status).toBe(200);
-    expect(list.body.plans).toEqual([expect.objectContaining({ planId: drafted.body.planId, fiscalYear: 2562, status: 'drafting', titleTh: samplePlan.titleTh })]);
+    expect(list.body.plans).toEqual([
+      expect.objectContaining({
+        planId: drafted.body.planId,
+        fiscalYear: 2562,
+        status: 'drafting',
+        titleTh: samplePlan.titleTh,
+      }),
+    ]);
   });
 
-  it('keeps an idle live stream open past the server\'s idle timeout, with heartbeats inside it', async () => {
+  it("keeps an idle live stream open past the server's idle timeout, with heartbeats inside it", async () => {
     // Its own API, whose idle timeout is short (the default is 15 s), so the test need not wait long.
     const quick = await startApi({ HTTP_IDLE_TIMEOUT_MS: '1500' });
     try {
@@ -55,11 +64,14 @@ describe('the console, served by the API', () => {
       const token = await quick.token('viewer', 'v1', 'PV-SK');
       const seen: string[] = [];
       let ended = false;
-      const request = http.get({ host: '127.0.0.1', port, path: '/api/v1/live', headers: { Authorization: `Bearer ${token}` } }, (res) => {
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => seen.push(chunk));
-        res.on('close', () => (ended = true));
-      });
+      const request = http.get(
+        { host: '127.0.0.1', port, path: '/api/v1/live', headers: { Authorization: `Bearer ${token}` } },
+        (res) => {
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => seen.push(chunk));
+          res.on('close', () => (ended = true));
+        },
+      );
       request.on('error', () => (ended = true));
       // Three idle timeouts long.
       await new Promise((r) => setTimeout(r, 4_500));
@@ -79,17 +91,24 @@ describe('the console, served by the API', () => {
     let sawChange!: () => void;
     const changed = new Promise<void>((resolve) => (sawChange = resolve));
     let wrote: string | undefined;
-    const request = http.get({ host: '127.0.0.1', port, path: '/api/v1/live', headers: { Authorization: `Bearer ${token}` } }, (res) => {
-      expect(res.headers['content-type']).toMatch(/text\/event-stream/);
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        for (const match of chunk.matchAll(/event: position\ndata: (\{[^\n]*\})/g)) received.push((JSON.parse(match[1]) as { position: string }).position);
-        if (wrote && received.some((p) => BigInt(p) >= BigInt(wrote!))) sawChange();
-      });
-    });
+    const request = http.get(
+      { host: '127.0.0.1', port, path: '/api/v1/live', headers: { Authorization: `Bearer ${token}` } },
+      (res) => {
+        expect(res.headers['content-type']).toMatch(/text\/event-stream/);
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          for (const match of chunk.matchAll(/event: position\ndata: (\{[^\n]*\})/g))
+            received.push((JSON.parse(match[1]) as { position: string }).position);
+          if (wrote && received.some((p) => BigInt(p) >= BigInt(wrote!))) sawChange();
+        });
+      },
+    );
     await new Promise((r) => setTimeout(r, 300));
     expect(received.length).toBe(1);
-    const drafted = await api.http.post('/api/v1/plans').set('Authorization', `Bearer ${token}`).send({ ...samplePlan, fiscalYear: 2563 });
+    const drafted = await api.http
+      .post('/api/v1/plans')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ ...samplePlan, fiscalYear: 2563 });
     wrote = drafted.body.position as string;
     await changed;
     request.destroy();

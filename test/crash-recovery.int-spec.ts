@@ -1,7 +1,13 @@
 import { collect, SqliteEventStore } from '@ruamjai/event-store';
 import { systemClock } from '@ruamjai/kernel';
 import { planningMigrations, planningProjections } from '@ruamjai/planning';
-import { migrateReadModels, openSqliteReadModels, ProjectionRunner, rebuildProjections, type ReadModelDb } from '@ruamjai/read-models';
+import {
+  migrateReadModels,
+  openSqliteReadModels,
+  ProjectionRunner,
+  rebuildProjections,
+  type ReadModelDb,
+} from '@ruamjai/read-models';
 import type { Kysely } from 'kysely';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,9 +17,17 @@ import { join } from 'node:path';
 const root = join(__dirname, '..');
 
 async function tables(db: ReadModelDb) {
-  const k = db as unknown as Kysely<{ plan_views: { plan_id: string; revision: number; doc: string }; plan_projects: { plan_id: string; project_id: string; requested_budget_satang: number; updated_at: string } }>;
+  const k = db as unknown as Kysely<{
+    plan_views: { plan_id: string; revision: number; doc: string };
+    plan_projects: { plan_id: string; project_id: string; requested_budget_satang: number; updated_at: string };
+  }>;
   const views = await k.selectFrom('plan_views').select(['plan_id', 'revision', 'doc']).orderBy('plan_id').execute();
-  const projects = await k.selectFrom('plan_projects').select(['plan_id', 'project_id', 'requested_budget_satang', 'updated_at']).orderBy('plan_id').orderBy('project_id').execute();
+  const projects = await k
+    .selectFrom('plan_projects')
+    .select(['plan_id', 'project_id', 'requested_budget_satang', 'updated_at'])
+    .orderBy('plan_id')
+    .orderBy('project_id')
+    .execute();
   return { views, projects };
 }
 
@@ -25,11 +39,15 @@ describe('a process killed with SIGKILL while appending', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('loses no acknowledged append, leaves no partial append, and its projections equal a full rebuild after restart', async () => {
-    const child = spawn(process.execPath, ['--require', '@swc-node/register', join(root, 'test/support/crash-writer.ts'), dir], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, SWC_NODE_PROJECT: join(root, 'tsconfig.json') },
-    });
+    const child = spawn(
+      process.execPath,
+      ['--require', '@swc-node/register', join(root, 'test/support/crash-writer.ts'), dir],
+      {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'inherit'],
+        env: { ...process.env, SWC_NODE_PROJECT: join(root, 'tsconfig.json') },
+      },
+    );
     const acked: Array<{ stream: string; position: bigint }> = [];
     let buffered = '';
     await new Promise<void>((resolve, reject) => {

@@ -2,7 +2,10 @@ import { connect } from 'node:net';
 import { startApi, type ApiHarness } from './support/api-harness';
 
 /** Raw bytes on a socket: the answers Node's parser and Fastify's router give before any route runs. */
-function raw(port: number, request: string): Promise<{ status: number; headers: Record<string, string>; body: string }> {
+function raw(
+  port: number,
+  request: string,
+): Promise<{ status: number; headers: Record<string, string>; body: string }> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1');
     let data = '';
@@ -11,7 +14,9 @@ function raw(port: number, request: string): Promise<{ status: number; headers: 
     socket.on('close', () => {
       const [head, ...rest] = data.split('\r\n\r\n');
       const [statusLine, ...lines] = head.split('\r\n');
-      const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
+      const headers = Object.fromEntries(
+        lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]),
+      );
       resolve({ status: Number(statusLine.split(' ')[1]), headers, body: rest.join('\r\n') });
     });
     socket.write(request);
@@ -32,7 +37,11 @@ describe('errors raised before the application', () => {
   });
   afterAll(() => api.close());
 
-  const expectProblem = (res: { status: number; headers: Record<string, string>; body: string }, status: number, code: string) => {
+  const expectProblem = (
+    res: { status: number; headers: Record<string, string>; body: string },
+    status: number,
+    code: string,
+  ) => {
     expect(res.status).toBe(status);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
@@ -42,11 +51,21 @@ describe('errors raised before the application', () => {
   };
 
   it('answers a URL that is not valid percent-encoding as a problem with the security headers', async () => {
-    expectProblem(await raw(port, `GET /api/v1/plans/%E0%A4%A HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\nConnection: close\r\n\r\n`), 400, 'REQUEST.BAD_URL');
+    expectProblem(
+      await raw(
+        port,
+        `GET /api/v1/plans/%E0%A4%A HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\nConnection: close\r\n\r\n`,
+      ),
+      400,
+      'REQUEST.BAD_URL',
+    );
   });
 
   it('answers an id of 5,000 characters as a problem with the security headers', async () => {
-    const res = await raw(port, `GET /api/v1/plans/${'a'.repeat(5000)} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\nConnection: close\r\n\r\n`);
+    const res = await raw(
+      port,
+      `GET /api/v1/plans/${'a'.repeat(5000)} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\nConnection: close\r\n\r\n`,
+    );
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -54,16 +73,28 @@ describe('errors raised before the application', () => {
   });
 
   it('answers a header line ended by a bare LF as a problem with the security headers', async () => {
-    expectProblem(await raw(port, `GET /health HTTP/1.1\r\nHost: x\nX-Odd: 1\r\nConnection: close\r\n\r\n`), 400, 'REQUEST.MALFORMED');
+    expectProblem(
+      await raw(port, `GET /health HTTP/1.1\r\nHost: x\nX-Odd: 1\r\nConnection: close\r\n\r\n`),
+      400,
+      'REQUEST.MALFORMED',
+    );
   });
 
   it('answers headers over 16 KB as a problem with the security headers', async () => {
-    expectProblem(await raw(port, `GET /health HTTP/1.1\r\nHost: x\r\nX-Big: ${'b'.repeat(20_000)}\r\nConnection: close\r\n\r\n`), 431, 'REQUEST.HEADERS_TOO_LARGE');
+    expectProblem(
+      await raw(port, `GET /health HTTP/1.1\r\nHost: x\r\nX-Big: ${'b'.repeat(20_000)}\r\nConnection: close\r\n\r\n`),
+      431,
+      'REQUEST.HEADERS_TOO_LARGE',
+    );
   });
 
   it('refuses JSON nested 1,500 levels deep with 400, for any role, storing nothing', async () => {
     const before = await api.http.get('/health');
-    const res = await api.http.post('/api/v1/plans').set('Authorization', `Bearer ${token}`).set('Content-Type', 'application/json').send(`{"a":${'['.repeat(1500)}${']'.repeat(1500)}}`);
+    const res = await api.http
+      .post('/api/v1/plans')
+      .set('Authorization', `Bearer ${token}`)
+      .set('Content-Type', 'application/json')
+      .send(`{"a":${'['.repeat(1500)}${']'.repeat(1500)}}`);
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.body.code).toBe('REQUEST.TOO_DEEP');
@@ -73,7 +104,12 @@ describe('errors raised before the application', () => {
 
   it.each(['constructor', 'prototype'])('refuses a field named %s as it refuses any unknown field', async (key) => {
     const body = `{"provinceCode":"TH-27","fiscalYear":2562,"titleTh":"แผนปฏิบัติการทดสอบ","${key}":{"x":1}}`;
-    const res = await api.http.post('/api/v1/plans').set('Authorization', `Bearer ${token}`).set('Content-Type', 'application/json').send(body).expect(400);
+    const res = await api.http
+      .post('/api/v1/plans')
+      .set('Authorization', `Bearer ${token}`)
+      .set('Content-Type', 'application/json')
+      .send(body)
+      .expect(400);
     expect(res.body.code).toBe('REQUEST.INVALID');
     expect(JSON.stringify(res.body.errors)).toContain(key);
   });
@@ -98,7 +134,10 @@ describe('slow and idle connections', () => {
   let port: number;
 
   beforeAll(async () => {
-    api = await startApi({ HTTP_IDLE_TIMEOUT_MS: '1000', HTTP_HEADERS_TIMEOUT_MS: '1000', HTTP_REQUEST_TIMEOUT_MS: '2000' }, { agencies: false });
+    api = await startApi(
+      { HTTP_IDLE_TIMEOUT_MS: '1000', HTTP_HEADERS_TIMEOUT_MS: '1000', HTTP_REQUEST_TIMEOUT_MS: '2000' },
+      { agencies: false },
+    );
     await api.app.listen(0, '127.0.0.1');
     port = (api.app.getHttpServer().address() as { port: number }).port;
   });

@@ -36,7 +36,9 @@ const TIME_BUDGET_MS = Number(process.env.FUZZ_TIME_BUDGET_MS ?? 240_000);
 function serverErrorsOf(api: ApiHarness): Map<string, string> {
   const errors = new Map<string, string>();
   const log = api.app.getHttpAdapter().getInstance().log as Logger;
-  const stream = (log as unknown as Record<symbol, { write(line: string): unknown } | undefined>)[pino.symbols.streamSym];
+  const stream = (log as unknown as Record<symbol, { write(line: string): unknown } | undefined>)[
+    pino.symbols.streamSym
+  ];
   if (!stream) return errors;
   stream.write = (line: string) => {
     try {
@@ -46,7 +48,11 @@ function serverErrorsOf(api: ApiHarness): Map<string, string> {
         ?.split('\n')
         .map((l) => /\/((?:node_modules|apps|libs)\/[^:)]+)/.exec(l)?.[1])
         .find((f) => f !== undefined);
-      if (entry.reqId && entry.err) errors.set(entry.reqId, `${entry.err.type}: ${(entry.err.message ?? '').slice(0, 90)}${file ? ` in ${file}` : ''}`);
+      if (entry.reqId && entry.err)
+        errors.set(
+          entry.reqId,
+          `${entry.err.type}: ${(entry.err.message ?? '').slice(0, 90)}${file ? ` in ${file}` : ''}`,
+        );
     } catch {
       // Not one of the API's JSON lines.
     }
@@ -84,9 +90,13 @@ describe('the API under fuzzing from its OpenAPI document', () => {
 
   it('answers every operation, for every role, without a 5xx, with problem+json for each 4xx, and stores nothing for a rejected request', async () => {
     process.stdout.write(`\nfuzz: seed ${SEED} (repeat with FUZZ_SEED=${SEED}), ${REQUESTS} requests\n`);
-        // A minPosition the views never reach answers after this wait, not after the default 5 s.
-    api = await startApi({ LOG_LEVEL: process.env.FUZZ_LOG_LEVEL ?? 'silent', READ_YOUR_WRITES_TIMEOUT_MS: '300' }, { clock: new FixedClock(new Date('2019-07-15T03:00:00Z')) });
-    const bearer = async (role: Parameters<ApiHarness['token']>[0], sub: string, agency: string) => `Bearer ${await api.token(role, sub, agency)}`;
+    // A minPosition the views never reach answers after this wait, not after the default 5 s.
+    api = await startApi(
+      { LOG_LEVEL: process.env.FUZZ_LOG_LEVEL ?? 'silent', READ_YOUR_WRITES_TIMEOUT_MS: '300' },
+      { clock: new FixedClock(new Date('2019-07-15T03:00:00Z')) },
+    );
+    const bearer = async (role: Parameters<ApiHarness['token']>[0], sub: string, agency: string) =>
+      `Bearer ${await api.token(role, sub, agency)}`;
     const tokens: Record<Exclude<Role, 'anonymous' | 'bad_token'>, string> = {
       coordinator: await bearer('coordinator', 'somchai', 'PSDHS-SK'),
       chair: await bearer('chair', 'governor', 'PROV-SK'),
@@ -115,7 +125,9 @@ describe('the API under fuzzing from its OpenAPI document', () => {
 
     // The views catch up with the seeding first, so that a valid minPosition is answered at once.
     const store = api.app.get<EventStore>(EVENT_STORE);
-    expect(await api.app.get<ProjectionProgress>(PROJECTION_PROGRESS).waitFor((await store.headPosition())!, 60_000)).toBe(true);
+    expect(
+      await api.app.get<ProjectionProgress>(PROJECTION_PROGRESS).waitFor((await store.headPosition())!, 60_000),
+    ).toBe(true);
     await api.app.listen(0, '127.0.0.1');
     const port = (api.app.getHttpServer().address() as AddressInfo).port;
     const docResponse = await fetch(`http://127.0.0.1:${port}/api/docs-json`);
@@ -138,12 +150,19 @@ describe('the API under fuzzing from its OpenAPI document', () => {
     const generating = Date.now();
     const sweep = ops.flatMap((op, i) => numberSweep(op, state.ids, SEED + i));
     const perOperation = Math.ceil(Math.max(0, REQUESTS - sweep.length) / ops.length);
-    const cases: FuzzCase[] = shuffled([...sweep, ...ops.flatMap((op, i) => fc.sample(fuzzCase(op, state.ids), { seed: SEED + i, numRuns: perOperation }))], SEED);
+    const cases: FuzzCase[] = shuffled(
+      [
+        ...sweep,
+        ...ops.flatMap((op, i) => fc.sample(fuzzCase(op, state.ids), { seed: SEED + i, numRuns: perOperation })),
+      ],
+      SEED,
+    );
     const ctx: RunContext = {
       port,
       ids: state.ids,
       etags: state.etags,
-      authorization: (role, index) => (role === 'anonymous' ? undefined : role === 'bad_token' ? badTokens[index % badTokens.length] : tokens[role]),
+      authorization: (role, index) =>
+        role === 'anonymous' ? undefined : role === 'bad_token' ? badTokens[index % badTokens.length] : tokens[role],
       unregisteredAgency: (authorization) => authorization === unregistered,
       store,
       timeoutMs: 10_000,
@@ -162,7 +181,11 @@ describe('the API under fuzzing from its OpenAPI document', () => {
       const prepared = prepare(fuzz, index, SEED, ctx);
       const t0 = Date.now();
       const result = await runOne(fuzz, prepared, ctx);
-      if (TRACE) appendFileSync(TRACE, `${JSON.stringify({ index, op: fuzz.op.id, role: fuzz.role, labels: fuzz.labels, status: result.status, code: result.code, ms: Date.now() - t0, raw: !!prepared.rawBytes })}\n`);
+      if (TRACE)
+        appendFileSync(
+          TRACE,
+          `${JSON.stringify({ index, op: fuzz.op.id, role: fuzz.role, labels: fuzz.labels, status: result.status, code: result.code, ms: Date.now() - t0, raw: !!prepared.rawBytes })}\n`,
+        );
       sent++;
       failures.push(...result.failures);
       const bucket = result.status === undefined ? 'none' : `${String(result.status)[0]}xx`;
@@ -174,20 +197,30 @@ describe('the API under fuzzing from its OpenAPI document', () => {
     process.stdout.write(
       `fuzz: ${sent} requests (${sweep.length} of them boundary numbers in every numeric field) over ${ops.length} operations in ${seconds.toFixed(1)} s (${Math.round(sent / seconds)}/s; ` +
         `CPU ${((used.user + used.system) / 1e6).toFixed(1)} s; generated in ${(generated / 1000).toFixed(1)} s); ` +
-        `answers ${[...statuses].sort().map(([k, v]) => `${k}=${v}`).join(' ')}; ${answeredOk.size} operations answered 2xx at least once\n`,
+        `answers ${[...statuses]
+          .sort()
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' ')}; ${answeredOk.size} operations answered 2xx at least once\n`,
     );
 
     // The run must have done its work (enough requests, enough of them through to the handlers),
     // and what it found is shown even when it ran out of time.
     const problems: string[] = [];
-    if (sent < cases.length) problems.push(`the fuzz run used up its ${TIME_BUDGET_MS / 1000} s after ${sent} of ${cases.length} requests`);
-    if (sent < Math.min(REQUESTS, 5_000)) problems.push(`only ${sent} requests were sent; at least ${Math.min(REQUESTS, 5_000)} are required`);
-    if (answeredOk.size < Math.floor(ops.length / 2)) problems.push(`only ${answeredOk.size} of ${ops.length} operations ever answered 2xx: the generated requests no longer reach the handlers`);
+    if (sent < cases.length)
+      problems.push(`the fuzz run used up its ${TIME_BUDGET_MS / 1000} s after ${sent} of ${cases.length} requests`);
+    if (sent < Math.min(REQUESTS, 5_000))
+      problems.push(`only ${sent} requests were sent; at least ${Math.min(REQUESTS, 5_000)} are required`);
+    if (answeredOk.size < Math.floor(ops.length / 2))
+      problems.push(
+        `only ${answeredOk.size} of ${ops.length} operations ever answered 2xx: the generated requests no longer reach the handlers`,
+      );
     if (failures.length) problems.push(`fuzzing (seed ${SEED}) found failures:\n${report(failures)}`);
     // Every event the run got accepted must be one the projections can apply: a poison event stalls the views.
     const head = await store.headPosition();
     if (head !== undefined && !(await api.app.get<ProjectionProgress>(PROJECTION_PROGRESS).waitFor(head, 60_000))) {
-      problems.push(`the projections did not reach the log's head (${head}) within 60 s of the run's end: an accepted event that a projection cannot apply?`);
+      problems.push(
+        `the projections did not reach the log's head (${head}) within 60 s of the run's end: an accepted event that a projection cannot apply?`,
+      );
     }
     if (problems.length) throw new Error(problems.join('\n\n'));
   });

@@ -1,6 +1,16 @@
 import { loadConfig } from '@ruamjai/config';
 import { FixedClock, systemClock } from '@ruamjai/kernel';
-import { DeadLetters, deliveryMigrations, EmailChannel, Notifier, subscriptionMigrations, SubscriptionDirectory, verifyWebhook, WebhookChannel, type DeliveryChannel } from '@ruamjai/notifications';
+import {
+  DeadLetters,
+  deliveryMigrations,
+  EmailChannel,
+  Notifier,
+  subscriptionMigrations,
+  SubscriptionDirectory,
+  verifyWebhook,
+  WebhookChannel,
+  type DeliveryChannel,
+} from '@ruamjai/notifications';
 import { openEventStore, openReadModels } from '@ruamjai/platform';
 import { casesMigrations } from '@ruamjai/cases';
 import { planningMigrations } from '@ruamjai/planning';
@@ -14,7 +24,14 @@ import { SEED_PEOPLE } from '../apps/cli/src/seed/sakaeo-2562-cases';
 import { decodeMail, startSmtp } from './support/smtp';
 
 /** A webhook receiver that checks signatures, and can be down (503) for a while. */
-async function startReceiver(secret: string): Promise<{ url: string; bodies: string[]; refused: number; setDown: (down: boolean) => void; close: () => Promise<void>; badSignatures: number }> {
+async function startReceiver(secret: string): Promise<{
+  url: string;
+  bodies: string[];
+  refused: number;
+  setDown: (down: boolean) => void;
+  close: () => Promise<void>;
+  badSignatures: number;
+}> {
   const state = { down: true, bodies: [] as string[], refused: 0, badSignatures: 0 };
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -26,7 +43,15 @@ async function startReceiver(secret: string): Promise<{ url: string; bodies: str
         res.writeHead(503).end();
         return;
       }
-      const ok = verifyWebhook(secret, { timestamp: req.headers['x-ruamjai-timestamp'] as string, signature: req.headers['x-ruamjai-signature'] as string }, body, Date.now());
+      const ok = verifyWebhook(
+        secret,
+        {
+          timestamp: req.headers['x-ruamjai-timestamp'] as string,
+          signature: req.headers['x-ruamjai-signature'] as string,
+        },
+        body,
+        Date.now(),
+      );
       if (!ok) {
         state.badSignatures += 1;
         res.writeHead(401).end();
@@ -78,11 +103,23 @@ describe('notifications from the Sa Kaeo seed', () => {
   /** One notifier process on the data folder: its own store and read-model handles. */
   const notifierProcess = async (options: { batchSize?: number; maxAttempts?: number } = {}) => {
     const store = openEventStore(config);
-    const db = await openReadModels(config, [planningMigrations, casesMigrations, subscriptionMigrations, deliveryMigrations]);
+    const db = await openReadModels(config, [
+      planningMigrations,
+      casesMigrations,
+      subscriptionMigrations,
+      deliveryMigrations,
+    ]);
     const directory = new SubscriptionDirectory(db);
     const email = new EmailChannel({ host: '127.0.0.1', port: smtp.port, from: 'ruamjai@sakaeo.example' });
     const channels: Record<string, DeliveryChannel> = { email, webhook: new WebhookChannel(() => new Date()) };
-    const notifier = new Notifier(store, db, directory, channels, systemClock, { baseUrl: 'https://ruamjai.sakaeo.example', firstRetryMs: 20, maxRetryMs: 200, batchSize: options.batchSize ?? 500, maxAttempts: options.maxAttempts ?? 50, pollMs: 10 });
+    const notifier = new Notifier(store, db, directory, channels, systemClock, {
+      baseUrl: 'https://ruamjai.sakaeo.example',
+      firstRetryMs: 20,
+      maxRetryMs: 200,
+      batchSize: options.batchSize ?? 500,
+      maxAttempts: options.maxAttempts ?? 50,
+      pollMs: 10,
+    });
     return {
       notifier,
       directory,
@@ -99,13 +136,62 @@ describe('notifications from the Sa Kaeo seed', () => {
   it('sends one e-mail per recipient for an overdue referral, across a restart in the middle, and a gateway that was down gets its signed deliveries once it is up', async () => {
     const first = await notifierProcess({ batchSize: 1 });
     const at = new FixedClock(new Date('2019-01-01T00:00:00Z')).now();
-    await first.directory.subscribe({ subscriptionId: 'emp-officer-1', agency: 'EMP-SK', role: 'agency_officer', channel: 'email', address: 'officer1@emp.sakaeo.example' }, at);
-    await first.directory.subscribe({ subscriptionId: 'emp-officer-2', agency: 'EMP-SK', role: 'agency_officer', channel: 'email', address: 'officer2@emp.sakaeo.example' }, at);
-    await first.directory.subscribe({ subscriptionId: 'emp-line-gateway', agency: 'EMP-SK', role: 'agency_officer', channel: 'webhook', address: receiver.url, secret }, at);
-    await first.directory.subscribe({ subscriptionId: 'psdhs-coordinator', agency: 'PSDHS-SK', role: 'coordinator', channel: 'email', address: 'coordinator@psdhs.sakaeo.example' }, at);
-    await first.directory.subscribe({ subscriptionId: 'governor', agency: 'PROV-SK', role: 'chair', channel: 'email', address: 'chair@prov.sakaeo.example' }, at);
+    await first.directory.subscribe(
+      {
+        subscriptionId: 'emp-officer-1',
+        agency: 'EMP-SK',
+        role: 'agency_officer',
+        channel: 'email',
+        address: 'officer1@emp.sakaeo.example',
+      },
+      at,
+    );
+    await first.directory.subscribe(
+      {
+        subscriptionId: 'emp-officer-2',
+        agency: 'EMP-SK',
+        role: 'agency_officer',
+        channel: 'email',
+        address: 'officer2@emp.sakaeo.example',
+      },
+      at,
+    );
+    await first.directory.subscribe(
+      {
+        subscriptionId: 'emp-line-gateway',
+        agency: 'EMP-SK',
+        role: 'agency_officer',
+        channel: 'webhook',
+        address: receiver.url,
+        secret,
+      },
+      at,
+    );
+    await first.directory.subscribe(
+      {
+        subscriptionId: 'psdhs-coordinator',
+        agency: 'PSDHS-SK',
+        role: 'coordinator',
+        channel: 'email',
+        address: 'coordinator@psdhs.sakaeo.example',
+      },
+      at,
+    );
+    await first.directory.subscribe(
+      {
+        subscriptionId: 'governor',
+        agency: 'PROV-SK',
+        role: 'chair',
+        channel: 'email',
+        address: 'chair@prov.sakaeo.example',
+      },
+      at,
+    );
 
-    const ofKind = (kind: string) => smtp.mails.filter((m) => m.raw.includes(`X-Ruamjai-Kind: ${kind}`) && decodeMail(m.raw).includes(overdueReferralId));
+    const ofKind = (kind: string) =>
+      smtp.mails.filter(
+        (m) => m.raw.includes(`X-Ruamjai-Kind: ${kind}`) && decodeMail(m.raw).includes(overdueReferralId),
+      );
     const overdueMails = () => ofKind('referral_overdue');
     const until = async (done: () => boolean, ms = 20_000) => {
       const end = Date.now() + ms;
@@ -137,7 +223,11 @@ describe('notifications from the Sa Kaeo seed', () => {
     expect(smtp.mails.length).toBe(mailsBefore);
 
     expect(sentBefore).toBeGreaterThan(0);
-    expect(overdueMails().map((m) => m.to).sort()).toEqual(['officer1@emp.sakaeo.example', 'officer2@emp.sakaeo.example']);
+    expect(
+      overdueMails()
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(['officer1@emp.sakaeo.example', 'officer2@emp.sakaeo.example']);
     const escalations = ofKind('referral_escalated');
     expect(escalations.map((m) => m.to)).toEqual(['coordinator@psdhs.sakaeo.example']);
     // Every delivery exactly once per recipient and channel.
@@ -145,14 +235,18 @@ describe('notifications from the Sa Kaeo seed', () => {
     expect(new Set(ids).size).toBe(ids.length);
     const hooks = receiver.bodies.map((b) => (JSON.parse(b) as { deliveryId: string }).deliveryId);
     expect(new Set(hooks).size).toBe(hooks.length);
-    expect(receiver.bodies.filter((b) => b.includes(overdueReferralId) && b.includes('referral_overdue'))).toHaveLength(1);
+    expect(receiver.bodies.filter((b) => b.includes(overdueReferralId) && b.includes('referral_overdue'))).toHaveLength(
+      1,
+    );
     expect(receiver.badSignatures).toBe(0);
     // The plan's approval reached the secretariat, its submission the chair, in Thai and English.
     expect(smtp.mails.some((m) => m.to === 'chair@prov.sakaeo.example')).toBe(true);
   }, 120_000);
 
   it('names nobody: no message carries a name or any other personal field of the people in the cases', () => {
-    const personal = Object.values(SEED_PEOPLE).flatMap((p) => Object.values(p).filter((v): v is string => typeof v === 'string' && v.length >= 4));
+    const personal = Object.values(SEED_PEOPLE).flatMap((p) =>
+      Object.values(p).filter((v): v is string => typeof v === 'string' && v.length >= 4),
+    );
     const decoded = [...smtp.mails.map((m) => decodeMail(m.raw)), ...receiver.bodies];
     expect(decoded.length).toBeGreaterThan(0);
     for (const message of decoded) for (const value of personal) expect(message).not.toContain(value);
@@ -163,7 +257,17 @@ describe('notifications from the Sa Kaeo seed', () => {
   it('puts a delivery that keeps failing on the dead-letter list, and an operator replays it', async () => {
     const p = await notifierProcess({ maxAttempts: 2 });
     const at = new Date('2019-01-01T00:00:00Z');
-    await p.directory.subscribe({ subscriptionId: 'broken-gateway', agency: 'PROV-SK', role: 'chair', channel: 'webhook', address: 'http://127.0.0.1:9/nowhere', secret }, at);
+    await p.directory.subscribe(
+      {
+        subscriptionId: 'broken-gateway',
+        agency: 'PROV-SK',
+        role: 'chair',
+        channel: 'webhook',
+        address: 'http://127.0.0.1:9/nowhere',
+        secret,
+      },
+      at,
+    );
     // Planning again from the checkpoint plans nothing for the past: re-plan from the start for this subscriber.
     await p.db.updateTable('projection_checkpoints').set({ position: '0' }).where('name', '=', 'notifier').execute();
     await p.notifier.plan();

@@ -2,7 +2,16 @@ import { casesMigrations } from '@ruamjai/cases';
 import { loadConfig } from '@ruamjai/config';
 import type { EventStore } from '@ruamjai/event-store';
 import { systemClock, type Role } from '@ruamjai/kernel';
-import { deliveryIdOf, deliveryMigrations, EmailChannel, noticesFor, Notifier, subscriptionMigrations, SubscriptionDirectory, type DeliveryTables } from '@ruamjai/notifications';
+import {
+  deliveryIdOf,
+  deliveryMigrations,
+  EmailChannel,
+  noticesFor,
+  Notifier,
+  subscriptionMigrations,
+  SubscriptionDirectory,
+  type DeliveryTables,
+} from '@ruamjai/notifications';
 import { planningMigrations } from '@ruamjai/planning';
 import { openEventStore, openReadModels } from '@ruamjai/platform';
 import { readCheckpoint, type CoreTables, type ReadModelDb } from '@ruamjai/read-models';
@@ -48,7 +57,11 @@ async function startSlowSmtp(ackDelayMs: number) {
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
         for (const to of session.envelope.rcptTo) {
-          const message = { deliveryId: /^X-Ruamjai-Delivery: (\S+)/m.exec(raw)?.[1] ?? '', messageId: /^Message-ID: <([^>]+)>/im.exec(raw)?.[1] ?? '', to: to.address };
+          const message = {
+            deliveryId: /^X-Ruamjai-Delivery: (\S+)/m.exec(raw)?.[1] ?? '',
+            messageId: /^Message-ID: <([^>]+)>/im.exec(raw)?.[1] ?? '',
+            to: to.address,
+          };
           accepted.push(message);
           hooks.onAccepted?.(message);
         }
@@ -95,8 +108,14 @@ interface Planned {
 async function deliveriesOfLog(store: EventStore, directory: SubscriptionDirectory): Promise<Map<string, Planned>> {
   const planned = new Map<string, Planned>();
   for await (const e of store.readAll()) {
-    for (const notice of noticesFor({ id: e.id, type: e.type, data: e.data as Record<string, unknown>, occurredAt: e.created.toISOString() })) {
-      for (const r of await directory.recipientsFor(notice.audience)) planned.set(deliveryIdOf(e.id, r.id, r.channel), { position: e.position, address: r.address });
+    for (const notice of noticesFor({
+      id: e.id,
+      type: e.type,
+      data: e.data as Record<string, unknown>,
+      occurredAt: e.created.toISOString(),
+    })) {
+      for (const r of await directory.recipientsFor(notice.audience))
+        planned.set(deliveryIdOf(e.id, r.id, r.channel), { position: e.position, address: r.address });
     }
   }
   return planned;
@@ -111,8 +130,21 @@ interface Stored {
 
 async function stored(db: ReadModelDb): Promise<Stored> {
   const k = db as unknown as Kysely<DeliveryTables & CoreTables>;
-  const rows = await k.selectFrom('notification_deliveries').select(['delivery_id', 'status', 'position', 'address']).where('channel', '=', 'email').orderBy('position').orderBy('delivery_id').execute();
-  return { checkpoint: await readCheckpoint(db, 'notifier'), rows, sent: rows.filter((r) => r.status === 'sent').map((r) => r.delivery_id).sort() };
+  const rows = await k
+    .selectFrom('notification_deliveries')
+    .select(['delivery_id', 'status', 'position', 'address'])
+    .where('channel', '=', 'email')
+    .orderBy('position')
+    .orderBy('delivery_id')
+    .execute();
+  return {
+    checkpoint: await readCheckpoint(db, 'notifier'),
+    rows,
+    sent: rows
+      .filter((r) => r.status === 'sent')
+      .map((r) => r.delivery_id)
+      .sort(),
+  };
 }
 
 /**
@@ -132,12 +164,24 @@ function watchPlanning(db: ReadModelDb, planned: Map<string, Planned>, head: big
     while (!stopped) {
       const { checkpoint, stored } = await k.transaction().execute(async (trx) => ({
         checkpoint: await readCheckpoint(trx as unknown as ReadModelDb, 'notifier'),
-        stored: Number((await trx.selectFrom('notification_deliveries').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+        stored: Number(
+          (
+            await trx
+              .selectFrom('notification_deliveries')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
       }));
       if (checkpoint > 0n && checkpoint < head) seen.add(checkpoint);
       if (stored !== expectedUpTo(checkpoint)) {
         const key = `${checkpoint} ${stored}`;
-        inconsistent.set(key, { checkpoint, stored, expected: expectedUpTo(checkpoint), readings: (inconsistent.get(key)?.readings ?? 0) + 1 });
+        inconsistent.set(key, {
+          checkpoint,
+          stored,
+          expected: expectedUpTo(checkpoint),
+          readings: (inconsistent.get(key)?.readings ?? 0) + 1,
+        });
       }
       if (checkpoint === head) break;
       // A reading a millisecond, leaving the event loop to the SMTP server and a core to the notifier.
@@ -156,7 +200,9 @@ function watchPlanning(db: ReadModelDb, planned: Map<string, Planned>, head: big
 
 const state = (line: string) => {
   const [word, checkpoint, sent, pending] = line.split(' ');
-  return word === 'state' ? { checkpoint: BigInt(checkpoint), sent: Number(sent), pending: Number(pending) } : undefined;
+  return word === 'state'
+    ? { checkpoint: BigInt(checkpoint), sent: Number(sent), pending: Number(pending) }
+    : undefined;
 };
 const sorted = <T>(values: Iterable<T>) => [...values].sort();
 
@@ -199,11 +245,26 @@ describe('the notifier killed with SIGKILL and restarted', () => {
     await seedSakaeo2562(config);
     smtp = await startSlowSmtp(10);
     store = openEventStore(config);
-    db = await openReadModels(config, [planningMigrations, casesMigrations, subscriptionMigrations, deliveryMigrations]);
+    db = await openReadModels(config, [
+      planningMigrations,
+      casesMigrations,
+      subscriptionMigrations,
+      deliveryMigrations,
+    ]);
     const directory = new SubscriptionDirectory(db);
     const at = new Date('2019-01-01T00:00:00Z');
     for (let p = 1; p <= PEOPLE; p++) {
-      for (const desk of DESKS) await directory.subscribe({ subscriptionId: `person-${p}-${desk.agency}-${desk.role}`, agency: desk.agency, role: desk.role, channel: 'email', address: `person${p}@sakaeo.example` }, at);
+      for (const desk of DESKS)
+        await directory.subscribe(
+          {
+            subscriptionId: `person-${p}-${desk.agency}-${desk.role}`,
+            agency: desk.agency,
+            role: desk.role,
+            channel: 'email',
+            address: `person${p}@sakaeo.example`,
+          },
+          at,
+        );
     }
     head = (await store.headPosition())!;
     planned = await deliveriesOfLog(store, directory);
@@ -214,7 +275,11 @@ describe('the notifier killed with SIGKILL and restarted', () => {
     //    a round plans 40 events in batches of two before it sends.
     spawnNotifier();
     await killedBy((kill) => (smtp.hooks.onRcpt = () => ((smtp.hooks.onRcpt = undefined), kill())));
-    duringPlanning = { stored: await stored(db), accepted: sorted(new Set(smtp.accepted.map((m) => m.deliveryId))), restartedAt: '' };
+    duringPlanning = {
+      stored: await stored(db),
+      accepted: sorted(new Set(smtp.accepted.map((m) => m.deliveryId))),
+      restartedAt: '',
+    };
 
     // 2. Restarted; killed once the server has taken a third of the e-mails, on the message it has just
     //    taken and not yet acknowledged.
@@ -231,7 +296,12 @@ describe('the notifier killed with SIGKILL and restarted', () => {
         }),
     );
     await watched.stop();
-    midSend = { stored: await stored(db), accepted: sorted(new Set(smtp.accepted.map((m) => m.deliveryId))), inFlight, restartedAt: '' };
+    midSend = {
+      stored: await stored(db),
+      accepted: sorted(new Set(smtp.accepted.map((m) => m.deliveryId))),
+      inFlight,
+      restartedAt: '',
+    };
 
     // 3. Restarted, and left to send everything.
     spawnNotifier();
@@ -244,9 +314,16 @@ describe('the notifier killed with SIGKILL and restarted', () => {
     //    one whole round, planning and sending, with nothing left to do.
     const transactions = smtp.transactions;
     const email = new EmailChannel({ host: '127.0.0.1', port: smtp.port, from: 'ruamjai@sakaeo.example' });
-    await new Notifier(store, db, directory, { email }, systemClock, { baseUrl: 'https://ruamjai.sakaeo.example', batchSize: 2 }).tick();
+    await new Notifier(store, db, directory, { email }, systemClock, {
+      baseUrl: 'https://ruamjai.sakaeo.example',
+      batchSize: 2,
+    }).tick();
     email.close();
-    afterAllSent = { checkpoint: (await stored(db)).checkpoint, transactions: smtp.transactions - transactions, rows: (await stored(db)).rows.length };
+    afterAllSent = {
+      checkpoint: (await stored(db)).checkpoint,
+      transactions: smtp.transactions - transactions,
+      rows: (await stored(db)).rows.length,
+    };
   }, 180_000);
 
   afterAll(async () => {
@@ -280,15 +357,22 @@ describe('the notifier killed with SIGKILL and restarted', () => {
   });
 
   it('marks an e-mail sent only after the mail server acknowledged it: at each kill the rows marked sent are the messages taken, less the one whose 250 the kill cut off', () => {
-    const markedSentThoughNotTaken = (k: { stored: Stored; accepted: string[] }) => k.stored.sent.filter((id) => !k.accepted.includes(id));
+    const markedSentThoughNotTaken = (k: { stored: Stored; accepted: string[] }) =>
+      k.stored.sent.filter((id) => !k.accepted.includes(id));
     // Killed at the first RCPT: the server had taken nothing, so nothing may be marked sent.
     expect(duringPlanning.accepted).toEqual([]);
-    expect({ markedSentThoughNotTaken: markedSentThoughNotTaken(duringPlanning) }).toEqual({ markedSentThoughNotTaken: [] });
+    expect({ markedSentThoughNotTaken: markedSentThoughNotTaken(duringPlanning) }).toEqual({
+      markedSentThoughNotTaken: [],
+    });
     // Killed between the end of DATA and the 250: every message before that one was acknowledged and is
     // marked sent; that one is still pending, to be sent again.
     expect(midSend.inFlight).not.toBe('');
     expect({ markedSentThoughNotTaken: markedSentThoughNotTaken(midSend) }).toEqual({ markedSentThoughNotTaken: [] });
-    expect({ acknowledgedButNotMarkedSent: midSend.accepted.filter((id) => id !== midSend.inFlight && !midSend.stored.sent.includes(id)) }).toEqual({ acknowledgedButNotMarkedSent: [] });
+    expect({
+      acknowledgedButNotMarkedSent: midSend.accepted.filter(
+        (id) => id !== midSend.inFlight && !midSend.stored.sent.includes(id),
+      ),
+    }).toEqual({ acknowledgedButNotMarkedSent: [] });
     expect(midSend.stored.rows.find((r) => r.delivery_id === midSend.inFlight)?.status).toBe('pending');
   });
 
@@ -297,7 +381,9 @@ describe('the notifier killed with SIGKILL and restarted', () => {
     expect(sorted(final.rows.map((r) => r.delivery_id))).toEqual(sorted(planned.keys()));
     expect(final.rows.filter((r) => r.status !== 'sent')).toEqual([]);
     expect({ neverReceived: sorted(planned.keys()).filter((id) => !received.has(id)) }).toEqual({ neverReceived: [] });
-    expect({ receivedButNotPlanned: sorted(received).filter((id) => !planned.has(id)) }).toEqual({ receivedButNotPlanned: [] });
+    expect({ receivedButNotPlanned: sorted(received).filter((id) => !planned.has(id)) }).toEqual({
+      receivedButNotPlanned: [],
+    });
     for (const m of smtp.accepted) {
       expect(m.messageId).toBe(`${m.deliveryId}@ruamjai`);
       expect(m.to).toBe(planned.get(m.deliveryId)?.address);
@@ -324,7 +410,10 @@ describe('the notifier killed with SIGKILL and restarted', () => {
     }
     expect(firstSeen.size).toBe(PEOPLE);
     for (const [to, positions] of firstSeen) {
-      const inLogOrder = [...planned.values()].filter((d) => d.address === to).map((d) => d.position).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      const inLogOrder = [...planned.values()]
+        .filter((d) => d.address === to)
+        .map((d) => d.position)
+        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       expect({ to, positions }).toEqual({ to, positions: inLogOrder });
     }
   });

@@ -24,10 +24,24 @@ const CLIENT_SECRET = 'a-client-secret-only-the-api-and-the-provider-know';
 
 const ACCOUNTS: Record<string, ProviderAccount> = {
   // The provider's own account ids differ from the usernames it releases: the mapping reads the claim.
-  kanya: { password: 'kanya-at-the-provider', claims: { preferred_username: 'kanya.s', name: 'กันยา ศรีสุข', groups: ['staff', 'ruamjai-secretariat'], agency: 'PSDHS-SK' } },
-  wichai: { password: 'wichai-at-the-provider', claims: { preferred_username: 'wichai.imm', name: 'วิชัย ด่านดี', groups: ['ruamjai-officers'], agency: 'IMM-SK' } },
+  kanya: {
+    password: 'kanya-at-the-provider',
+    claims: {
+      preferred_username: 'kanya.s',
+      name: 'กันยา ศรีสุข',
+      groups: ['staff', 'ruamjai-secretariat'],
+      agency: 'PSDHS-SK',
+    },
+  },
+  wichai: {
+    password: 'wichai-at-the-provider',
+    claims: { preferred_username: 'wichai.imm', name: 'วิชัย ด่านดี', groups: ['ruamjai-officers'], agency: 'IMM-SK' },
+  },
   // Known to the provider, in no group that gives a Ruamjai role.
-  dara: { password: 'dara-at-the-provider', claims: { preferred_username: 'dara.k', name: 'ดารา กิจดี', groups: ['staff', 'canteen'], agency: 'PSDHS-SK' } },
+  dara: {
+    password: 'dara-at-the-provider',
+    claims: { preferred_username: 'dara.k', name: 'ดารา กิจดี', groups: ['staff', 'canteen'], agency: 'PSDHS-SK' },
+  },
 };
 
 describe('signing in through an OpenID provider', () => {
@@ -42,7 +56,13 @@ describe('signing in through an OpenID provider', () => {
     accountsDir = mkdtempSync(join(tmpdir(), 'ruamjai-oidc-'));
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    provider = await startOidcProvider({ accountsFile: join(accountsDir, 'accounts.json'), accounts: ACCOUNTS, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUri: `${base}/api/v1/auth/oidc/callback` });
+    provider = await startOidcProvider({
+      accountsFile: join(accountsDir, 'accounts.json'),
+      accounts: ACCOUNTS,
+      clientId: CLIENT_ID,
+      clientSecret: CLIENT_SECRET,
+      redirectUri: `${base}/api/v1/auth/oidc/callback`,
+    });
     api = await startApi({
       AUTH_MODE: 'oidc',
       OIDC_ISSUER: provider.issuer,
@@ -72,11 +92,15 @@ describe('signing in through an OpenID provider', () => {
   /** A fresh browser that talks to nothing but this machine (the provider's and the console's pages). */
   async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
     const opened = await pages.newPage();
-    await opened.context.route((url) => url.hostname !== '127.0.0.1', (route) => route.abort());
+    await opened.context.route(
+      (url) => url.hostname !== '127.0.0.1',
+      (route) => route.abort(),
+    );
     return opened;
   }
 
-  const button = (page: Page, lang: 'th' | 'en' = 'th') => page.getByRole('link', { name: lang === 'th' ? `เข้าสู่ระบบด้วย ${PROVIDER_NAME}` : `Sign in with ${PROVIDER_NAME}` });
+  const button = (page: Page, lang: 'th' | 'en' = 'th') =>
+    page.getByRole('link', { name: lang === 'th' ? `เข้าสู่ระบบด้วย ${PROVIDER_NAME}` : `Sign in with ${PROVIDER_NAME}` });
 
   /** From the console's button through the provider's login and consent pages; answers the authorization request's parameters. */
   async function throughProvider(page: Page, account: string, lang: 'th' | 'en' = 'th'): Promise<URLSearchParams> {
@@ -91,7 +115,9 @@ describe('signing in through an OpenID provider', () => {
   }
 
   /** What the console does on load: a refresh with the CSRF token echoed; answers the new access token. */
-  async function refreshInPage(page: Page): Promise<{ status: number; body: { accessToken?: string; user?: Record<string, string>; code?: string } }> {
+  async function refreshInPage(
+    page: Page,
+  ): Promise<{ status: number; body: { accessToken?: string; user?: Record<string, string>; code?: string } }> {
     // Runs in the page (a string, so that this file needs no DOM types): the browser's own cookies and fetch.
     return page.evaluate(`(async () => {
       const csrf = document.cookie.split(';').map((c) => c.trim()).find((c) => c.startsWith('ruamjai_csrf='))?.slice('ruamjai_csrf='.length) ?? '';
@@ -101,9 +127,12 @@ describe('signing in through an OpenID provider', () => {
   }
 
   // All of the context's cookies: asking by URL would leave out the refresh cookie, whose path is /api/v1/auth.
-  const cookie = async (context: BrowserContext, name: string) => (await context.cookies()).find((c) => c.name === name);
+  const cookie = async (context: BrowserContext, name: string) =>
+    (await context.cookies()).find((c) => c.name === name);
 
-  async function historyTypes(username: string): Promise<Array<{ type: string; data: Record<string, unknown>; actor: string; reason?: string }>> {
+  async function historyTypes(
+    username: string,
+  ): Promise<Array<{ type: string; data: Record<string, unknown>; actor: string; reason?: string }>> {
     const res = await api.http.get(`/api/v1/users/${username}/history`).set(secretariat).expect(200);
     return res.body.entries;
   }
@@ -118,7 +147,11 @@ describe('signing in through an OpenID provider', () => {
     await shoot(page, 'th', '60-oidc-sign-in');
 
     const params = await throughProvider(page, 'kanya');
-    expect(Object.fromEntries(['response_type', 'client_id', 'redirect_uri', 'code_challenge_method', 'scope'].map((k) => [k, params.get(k)]))).toEqual({
+    expect(
+      Object.fromEntries(
+        ['response_type', 'client_id', 'redirect_uri', 'code_challenge_method', 'scope'].map((k) => [k, params.get(k)]),
+      ),
+    ).toEqual({
       response_type: 'code',
       client_id: CLIENT_ID,
       redirect_uri: `${base}/api/v1/auth/oidc/callback`,
@@ -137,10 +170,19 @@ describe('signing in through an OpenID provider', () => {
     expect(first).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/v1/auth' });
     expect(await cookie(context, 'ruamjai_oidc')).toBeUndefined();
     // The provider's ID token stays for one use, the hint that ends its session at sign-out: out of the page's reach, never sent from another site.
-    expect(await cookie(context, 'ruamjai_oidc_id')).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/v1/auth/oidc' });
+    expect(await cookie(context, 'ruamjai_oidc_id')).toMatchObject({
+      httpOnly: true,
+      sameSite: 'Strict',
+      path: '/api/v1/auth/oidc',
+    });
     const refreshed = await refreshInPage(page);
     expect(refreshed.status).toBe(200);
-    expect(refreshed.body.user).toEqual({ username: 'kanya.s', displayName: 'กันยา ศรีสุข', role: 'coordinator', agency: 'PSDHS-SK' });
+    expect(refreshed.body.user).toEqual({
+      username: 'kanya.s',
+      displayName: 'กันยา ศรีสุข',
+      role: 'coordinator',
+      agency: 'PSDHS-SK',
+    });
     const second = await cookie(context, 'ruamjai_refresh');
     expect(second!.value).not.toBe(first!.value);
 
@@ -150,18 +192,35 @@ describe('signing in through an OpenID provider', () => {
     expect(me.body.sessionId).toMatch(/^[0-9a-f-]{36}$/);
     // The coordinator's own reads work with it: the directory now lists her, from the provider.
     const users = await api.http.get('/api/v1/users').set(bearer).expect(200);
-    expect(users.body.users.find((u: { username: string }) => u.username === 'kanya.s')).toMatchObject({ displayName: 'กันยา ศรีสุข', role: 'coordinator', provider: provider.issuer, mustChangePassword: false });
+    expect(users.body.users.find((u: { username: string }) => u.username === 'kanya.s')).toMatchObject({
+      displayName: 'กันยา ศรีสุข',
+      role: 'coordinator',
+      provider: provider.issuer,
+      mustChangePassword: false,
+    });
 
     // The rotated-away refresh token, played again, ends the session at once (reuse detection).
     const csrf = (await cookie(context, 'ruamjai_csrf'))!.value;
-    const replay = await api.http.post('/api/v1/auth/refresh').set('Cookie', `ruamjai_refresh=${first!.value}; ruamjai_csrf=${csrf}`).set('X-CSRF-Token', csrf);
+    const replay = await api.http
+      .post('/api/v1/auth/refresh')
+      .set('Cookie', `ruamjai_refresh=${first!.value}; ruamjai_csrf=${csrf}`)
+      .set('X-CSRF-Token', csrf);
     expect(replay.status).toBe(401);
     expect((await api.http.get('/api/v1/auth/me').set(bearer)).body.code).toBe('AUTH.SESSION_REVOKED');
 
     const history = await historyTypes('kanya.s');
     expect(history.map((e) => e.type)).toEqual(['UserRegisteredFromProvider', 'UserSignedInThroughProvider']);
-    expect(history[0].data).toMatchObject({ username: 'kanya.s', role: 'coordinator', agency: 'PSDHS-SK', issuer: provider.issuer, subject: 'kanya' });
-    expect(history[1]).toMatchObject({ actor: 'kanya.s', data: { username: 'kanya.s', issuer: provider.issuer, subject: 'kanya', client: '127.0.0.1' } });
+    expect(history[0].data).toMatchObject({
+      username: 'kanya.s',
+      role: 'coordinator',
+      agency: 'PSDHS-SK',
+      issuer: provider.issuer,
+      subject: 'kanya',
+    });
+    expect(history[1]).toMatchObject({
+      actor: 'kanya.s',
+      data: { username: 'kanya.s', issuer: provider.issuer, subject: 'kanya', client: '127.0.0.1' },
+    });
   }, 240_000);
 
   it('an agency officer signs in from the English button; signing out in the console revokes the session at once and ends the session at the provider, so the next person at the desk must sign in there again', async () => {
@@ -195,7 +254,11 @@ describe('signing in through an OpenID provider', () => {
     await button(page, 'en').waitFor();
     expect(new URL(page.url()).origin).toBe(base);
     expect(await cookie(context, 'ruamjai_oidc_id')).toBeUndefined();
-    expect((await historyTypes('wichai.imm')).map((e) => e.type)).toEqual(['UserRegisteredFromProvider', 'UserSignedInThroughProvider', 'UserSignedOut']);
+    expect((await historyTypes('wichai.imm')).map((e) => e.type)).toEqual([
+      'UserRegisteredFromProvider',
+      'UserSignedInThroughProvider',
+      'UserSignedOut',
+    ]);
 
     // The next person at this desk: the provider asks for a password again rather than letting the officer's session through.
     await button(page, 'en').click();
@@ -204,7 +267,10 @@ describe('signing in through an OpenID provider', () => {
 
     // Sent to the provider's sign-out from elsewhere (no ID token, or still signed in here): nothing happens there.
     const fromElsewhere = await api.http.get('/api/v1/auth/oidc/sign-out');
-    expect({ status: fromElsewhere.status, location: fromElsewhere.headers.location }).toEqual({ status: 303, location: `${base}/` });
+    expect({ status: fromElsewhere.status, location: fromElsewhere.headers.location }).toEqual({
+      status: 303,
+      location: `${base}/`,
+    });
   }, 240_000);
 
   it('a person whose groups map to no role is refused with a Thai message, not signed in, and the refusal is recorded', async () => {
@@ -228,11 +294,20 @@ describe('signing in through an OpenID provider', () => {
     await api.http.get('/api/v1/users/dara.k/history').set(secretariat).expect(404);
     const store = api.app.get<EventStore>(EVENT_STORE);
     const events = [];
-    for await (const event of store.readStream(providerRefusalsStreamId({ issuer: provider.issuer, subject: 'dara' }))) events.push(event);
+    for await (const event of store.readStream(providerRefusalsStreamId({ issuer: provider.issuer, subject: 'dara' })))
+      events.push(event);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       type: 'ProviderSignInRefused',
-      data: { issuer: provider.issuer, subject: 'dara', claimedUsername: 'dara.k', claimedAgency: 'PSDHS-SK', providerValues: ['staff', 'canteen'], reason: 'no_role', client: '127.0.0.1' },
+      data: {
+        issuer: provider.issuer,
+        subject: 'dara',
+        claimedUsername: 'dara.k',
+        claimedAgency: 'PSDHS-SK',
+        providerValues: ['staff', 'canteen'],
+        reason: 'no_role',
+        client: '127.0.0.1',
+      },
     });
     expect((events[0].metadata as EventMetadata).actorId).toBe('system:oidc-sign-in');
   }, 240_000);
@@ -245,29 +320,55 @@ describe('signing in through an OpenID provider', () => {
     const old = { Authorization: `Bearer ${(await refreshInPage(first.page)).body.accessToken}` };
     await api.http.get('/api/v1/auth/me').set(old).expect(200);
 
-    provider.setAccounts({ ...ACCOUNTS, wichai: { ...ACCOUNTS.wichai, claims: { ...ACCOUNTS.wichai.claims, name: 'วิชัย ด่านดี (เลขานุการ)', groups: ['ruamjai-secretariat'], agency: 'PSDHS-SK' } } });
+    provider.setAccounts({
+      ...ACCOUNTS,
+      wichai: {
+        ...ACCOUNTS.wichai,
+        claims: {
+          ...ACCOUNTS.wichai.claims,
+          name: 'วิชัย ด่านดี (เลขานุการ)',
+          groups: ['ruamjai-secretariat'],
+          agency: 'PSDHS-SK',
+        },
+      },
+    });
     try {
       const second = await newPage();
       await second.page.goto(base + '/', { waitUntil: 'domcontentloaded' });
       await throughProvider(second.page, 'wichai');
       await second.page.getByTestId('signed-in-user').waitFor();
-      expect((await refreshInPage(second.page)).body.user).toMatchObject({ role: 'coordinator', agency: 'PSDHS-SK', displayName: 'วิชัย ด่านดี (เลขานุการ)' });
+      expect((await refreshInPage(second.page)).body.user).toMatchObject({
+        role: 'coordinator',
+        agency: 'PSDHS-SK',
+        displayName: 'วิชัย ด่านดี (เลขานุการ)',
+      });
     } finally {
       provider.setAccounts(ACCOUNTS);
     }
     expect((await api.http.get('/api/v1/auth/me').set(old)).body.code).toBe('AUTH.SESSION_REVOKED');
     const history = await historyTypes('wichai.imm');
     const change = history.find((e) => e.type === 'UserRoleChanged')!;
-    expect(change.data).toMatchObject({ role: 'coordinator', agency: 'PSDHS-SK', previousRole: 'agency_officer', previousAgency: 'IMM-SK' });
+    expect(change.data).toMatchObject({
+      role: 'coordinator',
+      agency: 'PSDHS-SK',
+      previousRole: 'agency_officer',
+      previousAgency: 'IMM-SK',
+    });
     expect(change.reason).toMatch(/identity provider/);
-    expect(history.map((e) => e.type).slice(-3)).toEqual(['UserDisplayNameChanged', 'UserRoleChanged', 'UserSignedInThroughProvider']);
+    expect(history.map((e) => e.type).slice(-3)).toEqual([
+      'UserDisplayNameChanged',
+      'UserRoleChanged',
+      'UserSignedInThroughProvider',
+    ]);
   }, 240_000);
 
   describe('a callback that did not come from a sign-in started here', () => {
     /** A real start (through the API), as a browser would: the transaction cookie and the state the provider would send back. */
     async function started(): Promise<{ cookie: string; state: string }> {
       const res = await api.http.get('/api/v1/auth/oidc/start').expect(302);
-      const setCookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('ruamjai_oidc='))!;
+      const setCookie = ([] as string[])
+        .concat(res.headers['set-cookie'] ?? [])
+        .find((c) => c.startsWith('ruamjai_oidc='))!;
       expect(setCookie).toMatch(/HttpOnly/);
       expect(setCookie).toMatch(/SameSite=Lax/);
       expect(setCookie).toMatch(/Path=\/api\/v1\/auth\/oidc/);
@@ -281,7 +382,11 @@ describe('signing in through an OpenID provider', () => {
     };
 
     function expectProblem(res: request.Response, status: number, code: string): void {
-      expect({ status: res.status, type: res.headers['content-type'], code: res.body.code }).toEqual({ status, type: expect.stringContaining('application/problem+json'), code });
+      expect({ status: res.status, type: res.headers['content-type'], code: res.body.code }).toEqual({
+        status,
+        type: expect.stringContaining('application/problem+json'),
+        code,
+      });
       expect(res.body.messages.th).toMatch(/[ก-๙]/);
     }
 
@@ -297,9 +402,23 @@ describe('signing in through an OpenID provider', () => {
 
     it('refuses a code the provider never issued, and passes on the provider’s own refusal, as 401', async () => {
       const issued = await started();
-      expectProblem(await callback(`?code=never-issued&state=${issued.state}&iss=${encodeURIComponent(provider.issuer)}`, issued.cookie), 401, 'AUTH.OIDC_NOT_VERIFIED');
+      expectProblem(
+        await callback(
+          `?code=never-issued&state=${issued.state}&iss=${encodeURIComponent(provider.issuer)}`,
+          issued.cookie,
+        ),
+        401,
+        'AUTH.OIDC_NOT_VERIFIED',
+      );
       const denied = await started();
-      expectProblem(await callback(`?error=access_denied&state=${denied.state}&iss=${encodeURIComponent(provider.issuer)}`, denied.cookie), 401, 'AUTH.OIDC_PROVIDER_REFUSED');
+      expectProblem(
+        await callback(
+          `?error=access_denied&state=${denied.state}&iss=${encodeURIComponent(provider.issuer)}`,
+          denied.cookie,
+        ),
+        401,
+        'AUTH.OIDC_PROVIDER_REFUSED',
+      );
     });
 
     it('sends a browser back to the sign-in page with the problem’s code instead', async () => {
@@ -311,19 +430,46 @@ describe('signing in through an OpenID provider', () => {
 
   it('tells the console what is open, and keeps the password form shut under AUTH_MODE=oidc', async () => {
     const methods = await api.http.get('/api/v1/auth/methods').expect(200);
-    expect(methods.body).toEqual({ password: false, oidc: { providerName: PROVIDER_NAME, startUrl: '/api/v1/auth/oidc/start', signOutUrl: '/api/v1/auth/oidc/sign-out' } });
-    const refused = await api.http.post('/api/v1/auth/sign-in').send({ username: 'kanya.s', password: 'kanya-at-the-provider' });
-    expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 404, code: 'AUTH.EMBEDDED_SIGN_IN_DISABLED' });
+    expect(methods.body).toEqual({
+      password: false,
+      oidc: {
+        providerName: PROVIDER_NAME,
+        startUrl: '/api/v1/auth/oidc/start',
+        signOutUrl: '/api/v1/auth/oidc/sign-out',
+      },
+    });
+    const refused = await api.http
+      .post('/api/v1/auth/sign-in')
+      .send({ username: 'kanya.s', password: 'kanya-at-the-provider' });
+    expect({ status: refused.status, code: refused.body.code }).toEqual({
+      status: 404,
+      code: 'AUTH.EMBEDDED_SIGN_IN_DISABLED',
+    });
   });
 
   it('under AUTH_MODE=both offers the provider first and the directory’s password form beside it', async () => {
     const both = await startApi(
-      { AUTH_MODE: 'both', OIDC_ISSUER: provider.issuer, OIDC_ALLOW_HTTP: 'true', OIDC_CLIENT_ID: CLIENT_ID, OIDC_CLIENT_SECRET: CLIENT_SECRET, OIDC_PROVIDER_NAME: PROVIDER_NAME, OIDC_ROLE_MAP: 'ruamjai-secretariat=coordinator' },
+      {
+        AUTH_MODE: 'both',
+        OIDC_ISSUER: provider.issuer,
+        OIDC_ALLOW_HTTP: 'true',
+        OIDC_CLIENT_ID: CLIENT_ID,
+        OIDC_CLIENT_SECRET: CLIENT_SECRET,
+        OIDC_PROVIDER_NAME: PROVIDER_NAME,
+        OIDC_ROLE_MAP: 'ruamjai-secretariat=coordinator',
+      },
       { agencies: false },
     );
     try {
       const at = await serveConsole(both);
-      expect((await both.http.get('/api/v1/auth/methods').expect(200)).body).toEqual({ password: true, oidc: { providerName: PROVIDER_NAME, startUrl: '/api/v1/auth/oidc/start', signOutUrl: '/api/v1/auth/oidc/sign-out' } });
+      expect((await both.http.get('/api/v1/auth/methods').expect(200)).body).toEqual({
+        password: true,
+        oidc: {
+          providerName: PROVIDER_NAME,
+          startUrl: '/api/v1/auth/oidc/start',
+          signOutUrl: '/api/v1/auth/oidc/sign-out',
+        },
+      });
       const { page } = await newPage();
       await page.goto(at + '/', { waitUntil: 'domcontentloaded' });
       await button(page).waitFor();

@@ -61,7 +61,10 @@ describe('erasure of a person (PDPA s.33) by crypto-shredding', () => {
   it('leaves no trace of the name or identity number in the data folder, responses, logs or exports', async () => {
     require('node:fs').mkdirSync(exportsDir, { recursive: true });
     const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'trace', RATE_LIMIT_MAX: '1000000' });
-    const logger = pino({ level: 'trace', base: { service: 'ruamjai' } }, pino.destination({ dest: logFile, sync: true }));
+    const logger = pino(
+      { level: 'trace', base: { service: 'ruamjai' } },
+      pino.destination({ dest: logFile, sync: true }),
+    );
     app = await createApiApp(config, { logger });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
@@ -75,57 +78,207 @@ describe('erasure of a person (PDPA s.33) by crypto-shredding', () => {
     const health = await auth('agency_officer', 'nurse.a', 'HEALTH-SK');
     const auditor = await auth('auditor', 'auditor1', 'OAG');
     // The secretariat's own office first (on the empty log), then the others, the auditors' office among them.
-    for (const [code, agencyType] of [['PSDHS-SK', 'social_development'], ['SHELTER-SK', 'shelter'], ['HEALTH-SK', 'health'], ['OAG', 'other']]) {
-      await call('register', http.post('/api/v1/agencies').set(coordinator).send({ code, nameTh: `หน่วยงาน ${code}`, agencyType }), 201);
+    for (const [code, agencyType] of [
+      ['PSDHS-SK', 'social_development'],
+      ['SHELTER-SK', 'shelter'],
+      ['HEALTH-SK', 'health'],
+      ['OAG', 'other'],
+    ]) {
+      await call(
+        'register',
+        http
+          .post('/api/v1/agencies')
+          .set(coordinator)
+          .send({ code, nameTh: `หน่วยงาน ${code}`, agencyType }),
+        201,
+      );
     }
 
     // A case whose creation is idempotent: its stored response must not echo the person.
-    const person = { givenName: NAME, familyName: FAMILY, dateOfBirth: '2007-03-09', nationality: 'KHM', contact: { phone: '0800000000' }, identityDocuments: [{ kind: 'passport', number: ID_NUMBER }], notes: NOTE };
+    const person = {
+      givenName: NAME,
+      familyName: FAMILY,
+      dateOfBirth: '2007-03-09',
+      nationality: 'KHM',
+      contact: { phone: '0800000000' },
+      identityDocuments: [{ kind: 'passport', number: ID_NUMBER }],
+      notes: NOTE,
+    };
     const idem = randomUUID();
     const body = { source: 'border_screening', districtCode: '2706', foundOn: '2019-05-01', ageGroup: 'child', person };
-    const opened = await call('open', http.post('/api/v1/cases').set(shelter).set('Idempotency-Key', idem).send(body), 201);
+    const opened = await call(
+      'open',
+      http.post('/api/v1/cases').set(shelter).set('Idempotency-Key', idem).send(body),
+      201,
+    );
     const { caseId, personId } = opened.body;
     await call('replay', http.post('/api/v1/cases').set(shelter).set('Idempotency-Key', idem).send(body), 201);
-    await call('consent', http.post(`/api/v1/cases/${caseId}/consents`).set(shelter).set('If-Match', '"0"').set('Idempotency-Key', randomUUID()).send({ givenOn: '2019-05-02', scope: 'share_with_agencies' }), 201);
-    await call('update', http.post(`/api/v1/cases/${caseId}/personal-data-updates`).set(shelter).set('If-Match', '"1"').set('Idempotency-Key', randomUUID()).send({ person: { ...person, notes: `${NOTE}; ${ID_NUMBER}` } }), 201);
-    const referral = await call('refer', http.post('/api/v1/referrals').set(shelter).set('Idempotency-Key', randomUUID()).send({ caseId, toAgency: 'HEALTH-SK', service: 'medical', urgency: 'normal', sharesPersonalData: true }), 201);
-    const accepted = await call('accept', http.post(`/api/v1/referrals/${referral.body.referralId}/acceptance`).set(health).set('If-Match', '"0"'), 201);
-    await call('grant', http.post(`/api/v1/cases/${caseId}/personal-data-access-grants`).set(auditor).send({ reason: 'ตรวจสอบก่อนลบ' }), 201);
+    await call(
+      'consent',
+      http
+        .post(`/api/v1/cases/${caseId}/consents`)
+        .set(shelter)
+        .set('If-Match', '"0"')
+        .set('Idempotency-Key', randomUUID())
+        .send({ givenOn: '2019-05-02', scope: 'share_with_agencies' }),
+      201,
+    );
+    await call(
+      'update',
+      http
+        .post(`/api/v1/cases/${caseId}/personal-data-updates`)
+        .set(shelter)
+        .set('If-Match', '"1"')
+        .set('Idempotency-Key', randomUUID())
+        .send({ person: { ...person, notes: `${NOTE}; ${ID_NUMBER}` } }),
+      201,
+    );
+    const referral = await call(
+      'refer',
+      http
+        .post('/api/v1/referrals')
+        .set(shelter)
+        .set('Idempotency-Key', randomUUID())
+        .send({ caseId, toAgency: 'HEALTH-SK', service: 'medical', urgency: 'normal', sharesPersonalData: true }),
+      201,
+    );
+    const accepted = await call(
+      'accept',
+      http.post(`/api/v1/referrals/${referral.body.referralId}/acceptance`).set(health).set('If-Match', '"0"'),
+      201,
+    );
+    await call(
+      'grant',
+      http.post(`/api/v1/cases/${caseId}/personal-data-access-grants`).set(auditor).send({ reason: 'ตรวจสอบก่อนลบ' }),
+      201,
+    );
 
     // Before erasure the data is there and readable by those who need it (so the test below is not vacuous).
     const reads: request.Response[] = [];
     for (const who of [shelter, health, coordinator, auditor]) {
-      reads.push(await call('read-before', http.post(`/api/v1/cases/${caseId}/personal-data-reads?minPosition=${accepted.body.position}`).set(who).set('Idempotency-Key', randomUUID()).send({ purpose: 'ให้บริการตามการส่งต่อ' }), 200));
+      reads.push(
+        await call(
+          'read-before',
+          http
+            .post(`/api/v1/cases/${caseId}/personal-data-reads?minPosition=${accepted.body.position}`)
+            .set(who)
+            .set('Idempotency-Key', randomUUID())
+            .send({ purpose: 'ให้บริการตามการส่งต่อ' }),
+          200,
+        ),
+      );
     }
-    expect(reads.every((r) => r.body.person.givenName === NAME && r.body.person.identityDocuments[0].number === ID_NUMBER)).toBe(true);
+    expect(
+      reads.every((r) => r.body.person.givenName === NAME && r.body.person.identityDocuments[0].number === ID_NUMBER),
+    ).toBe(true);
     const keys = new Database(join(dataDir, 'keys.sqlite'), { readonly: true });
-    const dataKey = (keys.prepare('SELECT data_key FROM personal_data_keys WHERE subject_id = ?').get(personId) as { data_key: Buffer }).data_key;
+    const dataKey = (
+      keys.prepare('SELECT data_key FROM personal_data_keys WHERE subject_id = ?').get(personId) as { data_key: Buffer }
+    ).data_key;
     keys.close();
     expect(dataKey).toHaveLength(32);
     // The sealed data is in the log (main file or its WAL), as ciphertext.
-    expect(files(dataDir).filter((f) => f.includes('events.sqlite')).some((f) => readFileSync(f).includes(Buffer.from('rj1.')))).toBe(true);
+    expect(
+      files(dataDir)
+        .filter((f) => f.includes('events.sqlite'))
+        .some((f) => readFileSync(f).includes(Buffer.from('rj1.'))),
+    ).toBe(true);
 
     // Erasure, refused once on a legal ground first: both are on the record.
-    const refused = await call('refuse', http.post(`/api/v1/cases/${caseId}/erasure-refusals`).set(coordinator).set('If-Match', '"2"').send({ requestedOn: '2019-06-01', legalGround: 'legal_claims', explanation: 'รอคำพิพากษา' }), 201);
+    const refused = await call(
+      'refuse',
+      http
+        .post(`/api/v1/cases/${caseId}/erasure-refusals`)
+        .set(coordinator)
+        .set('If-Match', '"2"')
+        .send({ requestedOn: '2019-06-01', legalGround: 'legal_claims', explanation: 'รอคำพิพากษา' }),
+      201,
+    );
     // A stale version is refused before the key is touched: the data stays readable.
-    await call('erase-stale', http.post(`/api/v1/cases/${caseId}/erasure`).set(coordinator).set('If-Match', '"1"').send({ requestedOn: '2019-07-01', reason: 'คำขอของเจ้าของข้อมูล' }), 412);
-    await call('read-before', http.post(`/api/v1/cases/${caseId}/personal-data-reads`).set(coordinator).send({ purpose: 'ตรวจสอบหลังคำขอที่ล้าสมัย' }), 200);
-    await call('erase-by-officer', http.post(`/api/v1/cases/${caseId}/erasure`).set(shelter).set('If-Match', refused.headers.etag).send({ requestedOn: '2019-07-01', reason: 'คำขอของเจ้าของข้อมูล' }), 403);
-    const erased = await call('erase', http.post(`/api/v1/cases/${caseId}/erasure`).set(coordinator).set('If-Match', refused.headers.etag).set('Idempotency-Key', randomUUID()).send({ requestedOn: '2019-07-01', reason: 'คำขอของเจ้าของข้อมูล' }), 201);
+    await call(
+      'erase-stale',
+      http
+        .post(`/api/v1/cases/${caseId}/erasure`)
+        .set(coordinator)
+        .set('If-Match', '"1"')
+        .send({ requestedOn: '2019-07-01', reason: 'คำขอของเจ้าของข้อมูล' }),
+      412,
+    );
+    await call(
+      'read-before',
+      http
+        .post(`/api/v1/cases/${caseId}/personal-data-reads`)
+        .set(coordinator)
+        .send({ purpose: 'ตรวจสอบหลังคำขอที่ล้าสมัย' }),
+      200,
+    );
+    await call(
+      'erase-by-officer',
+      http
+        .post(`/api/v1/cases/${caseId}/erasure`)
+        .set(shelter)
+        .set('If-Match', refused.headers.etag)
+        .send({ requestedOn: '2019-07-01', reason: 'คำขอของเจ้าของข้อมูล' }),
+      403,
+    );
+    const erased = await call(
+      'erase',
+      http
+        .post(`/api/v1/cases/${caseId}/erasure`)
+        .set(coordinator)
+        .set('If-Match', refused.headers.etag)
+        .set('Idempotency-Key', randomUUID())
+        .send({ requestedOn: '2019-07-01', reason: 'คำขอของเจ้าของข้อมูล' }),
+      201,
+    );
     const readsBefore = responses.length;
 
     // Afterwards: gone for everyone, and the case itself still works.
     for (const who of [shelter, health, coordinator, auditor]) {
-      const gone = await call('read-after', http.post(`/api/v1/cases/${caseId}/personal-data-reads`).set(who).send({ purpose: 'หลังลบ' }), 410);
+      const gone = await call(
+        'read-after',
+        http.post(`/api/v1/cases/${caseId}/personal-data-reads`).set(who).send({ purpose: 'หลังลบ' }),
+        410,
+      );
       expect(gone.body.code).toBe('PERSONAL_DATA.ERASED');
     }
-    const again = await call('update-after', http.post(`/api/v1/cases/${caseId}/personal-data-updates`).set(shelter).set('If-Match', erased.headers.etag).send({ person }), 410);
+    const again = await call(
+      'update-after',
+      http
+        .post(`/api/v1/cases/${caseId}/personal-data-updates`)
+        .set(shelter)
+        .set('If-Match', erased.headers.etag)
+        .send({ person }),
+      410,
+    );
     expect(again.body.code).toBe('PERSONAL_DATA.ERASED');
     // A referral sharing the erased data answers as a read of it does: 410, its own code.
-    const referAfter = await call('refer-after', http.post('/api/v1/referrals').set(shelter).send({ caseId, toAgency: 'HEALTH-SK', service: 'legal_aid', urgency: 'normal', sharesPersonalData: true }), 410);
-    expect(referAfter.body).toMatchObject({ code: 'PERSONAL_DATA.ERASED', messages: { th: expect.any(String), en: expect.any(String) } });
-    await call('screen-after', http.post(`/api/v1/cases/${caseId}/screening`).set(shelter).set('If-Match', erased.headers.etag).send({ indicators: ['forced_labour'], formReference: 'ร.บ.1/2562-099' }), 201);
-    const view = await call('case-after', http.get(`/api/v1/cases/${caseId}?minPosition=${erased.body.position}`).set(coordinator), 200);
+    const referAfter = await call(
+      'refer-after',
+      http
+        .post('/api/v1/referrals')
+        .set(shelter)
+        .send({ caseId, toAgency: 'HEALTH-SK', service: 'legal_aid', urgency: 'normal', sharesPersonalData: true }),
+      410,
+    );
+    expect(referAfter.body).toMatchObject({
+      code: 'PERSONAL_DATA.ERASED',
+      messages: { th: expect.any(String), en: expect.any(String) },
+    });
+    await call(
+      'screen-after',
+      http
+        .post(`/api/v1/cases/${caseId}/screening`)
+        .set(shelter)
+        .set('If-Match', erased.headers.etag)
+        .send({ indicators: ['forced_labour'], formReference: 'ร.บ.1/2562-099' }),
+      201,
+    );
+    const view = await call(
+      'case-after',
+      http.get(`/api/v1/cases/${caseId}?minPosition=${erased.body.position}`).set(coordinator),
+      200,
+    );
     expect(view.body.personalDataErased).toBe(true);
     await call('replay-after', http.post('/api/v1/cases').set(shelter).set('Idempotency-Key', idem).send(body), 201);
     const csv = await call('export-csv', http.get('/api/v1/cases/export?format=csv').set(coordinator), 200);
@@ -133,9 +286,20 @@ describe('erasure of a person (PDPA s.33) by crypto-shredding', () => {
     writeFileSync(join(exportsDir, 'case-register.csv'), csv.text);
     writeFileSync(join(exportsDir, 'case-register.json'), json.text);
     const history = await call('history', http.get(`/api/v1/cases/${caseId}/history`).set(auditor), 200);
-    expect(history.body.events.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['CaseOpened', 'PersonalDataUpdated', 'ErasureRefused', 'PersonalDataErased', 'ReferralSent']));
+    expect(history.body.events.map((e: { type: string }) => e.type)).toEqual(
+      expect.arrayContaining([
+        'CaseOpened',
+        'PersonalDataUpdated',
+        'ErasureRefused',
+        'PersonalDataErased',
+        'ReferralSent',
+      ]),
+    );
     writeFileSync(join(exportsDir, 'case-history.json'), history.text);
-    writeFileSync(join(exportsDir, 'case-history.csv'), (await call('history-csv', http.get(`/api/v1/cases/${caseId}/history?format=csv`).set(auditor), 200)).text);
+    writeFileSync(
+      join(exportsDir, 'case-history.csv'),
+      (await call('history-csv', http.get(`/api/v1/cases/${caseId}/history?format=csv`).set(auditor), 200)).text,
+    );
     await call('dashboards', http.get('/api/v1/dashboards/cases').set(auditor), 200);
     await call('inbox', http.get('/api/v1/referrals/inbox').set(health), 200);
     await call('access-log', http.get(`/api/v1/audit/personal-data-reads?caseId=${caseId}`).set(auditor), 200);
@@ -166,29 +330,52 @@ describe('erasure of a person (PDPA s.33) by crypto-shredding', () => {
   });
 
   // Its own test, so that without a broker it is reported skipped, never passed unread.
-  (kafkaBrokers() ? it : it.skip)('leaves no trace of them in what the relay publishes to Kafka from that log', async () => {
-    expect(needles.length).toBeGreaterThan(0);
-    const brokers = kafkaBrokers()!;
-    const store = SqliteEventStore.open({ file: join(dataDir, 'events.sqlite'), readOnly: true });
-    const ids = new Set((await collect(store.readAll())).filter((e) => caseIntegrationEvents(e) || referralIntegrationEvents(e)).map((e) => e.id));
-    const relayDb = openSqliteReadModels(join(root, 'relay.sqlite'));
-    await migrateReadModels(relayDb as unknown as Kysely<unknown>, []);
-    const kafka = new Kafka({ clientId: 'erasure-scan', brokers, logLevel: logLevel.NOTHING });
-    const admin = kafka.admin();
-    await admin.connect();
-    await admin.createTopics({ topics: [{ topic: 'ruamjai.cases.v1', numPartitions: 3 }, { topic: 'ruamjai.referrals.v1', numPartitions: 3 }] }).catch(() => undefined);
-    await admin.disconnect();
-    const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
-    const relay = new KafkaRelay(store, relayDb, kafka.producer({ idempotent: true, maxInFlightRequests: 1 }), [caseIntegrationEvents, referralIntegrationEvents], systemClock, silent);
-    await relay.start();
-    const kafkaValues = (await receiveEvents(kafka, ['ruamjai.cases.v1', 'ruamjai.referrals.v1'], ids)).map((r) => r.value);
-    await relay.stop();
-    await store.close();
-    await relayDb.destroy();
-    expect(kafkaValues.some((v) => v.includes('th.ruamjai.cases.personal-data-erased.v1'))).toBe(true);
-    expect(kafkaValues.length).toBeGreaterThan(5);
-    for (const value of kafkaValues) expect(leaks(Buffer.from(value), needles)).toEqual([]);
-  });
+  (kafkaBrokers() ? it : it.skip)(
+    'leaves no trace of them in what the relay publishes to Kafka from that log',
+    async () => {
+      expect(needles.length).toBeGreaterThan(0);
+      const brokers = kafkaBrokers()!;
+      const store = SqliteEventStore.open({ file: join(dataDir, 'events.sqlite'), readOnly: true });
+      const ids = new Set(
+        (await collect(store.readAll()))
+          .filter((e) => caseIntegrationEvents(e) || referralIntegrationEvents(e))
+          .map((e) => e.id),
+      );
+      const relayDb = openSqliteReadModels(join(root, 'relay.sqlite'));
+      await migrateReadModels(relayDb as unknown as Kysely<unknown>, []);
+      const kafka = new Kafka({ clientId: 'erasure-scan', brokers, logLevel: logLevel.NOTHING });
+      const admin = kafka.admin();
+      await admin.connect();
+      await admin
+        .createTopics({
+          topics: [
+            { topic: 'ruamjai.cases.v1', numPartitions: 3 },
+            { topic: 'ruamjai.referrals.v1', numPartitions: 3 },
+          ],
+        })
+        .catch(() => undefined);
+      await admin.disconnect();
+      const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
+      const relay = new KafkaRelay(
+        store,
+        relayDb,
+        kafka.producer({ idempotent: true, maxInFlightRequests: 1 }),
+        [caseIntegrationEvents, referralIntegrationEvents],
+        systemClock,
+        silent,
+      );
+      await relay.start();
+      const kafkaValues = (await receiveEvents(kafka, ['ruamjai.cases.v1', 'ruamjai.referrals.v1'], ids)).map(
+        (r) => r.value,
+      );
+      await relay.stop();
+      await store.close();
+      await relayDb.destroy();
+      expect(kafkaValues.some((v) => v.includes('th.ruamjai.cases.personal-data-erased.v1'))).toBe(true);
+      expect(kafkaValues.length).toBeGreaterThan(5);
+      for (const value of kafkaValues) expect(leaks(Buffer.from(value), needles)).toEqual([]);
+    },
+  );
 });
 
 function readIfThere(file: string): Buffer | undefined {

@@ -16,7 +16,12 @@ describe('an auditor replaying a plan', () => {
     const created = await api.http.post('/api/v1/plans').set(auth).send(samplePlan).expect(201);
     planId = created.body.planId;
     clock.set(new Date('2019-02-20T03:00:00Z'));
-    const added = await api.http.post(`/api/v1/plans/${planId}/projects`).set(auth).set('If-Match', '"0"').send(sampleProject).expect(201);
+    const added = await api.http
+      .post(`/api/v1/plans/${planId}/projects`)
+      .set(auth)
+      .set('If-Match', '"0"')
+      .send(sampleProject)
+      .expect(201);
     projectId = added.body.projectId;
     clock.set(new Date('2019-03-05T03:00:00Z'));
     await api.http
@@ -45,7 +50,13 @@ describe('an auditor replaying a plan', () => {
   it('reads who changed what, field by field, and why', async () => {
     const history = await api.http.get(`/api/v1/plans/${planId}/history`).set(auditor).expect(200);
     const revision = history.body.events[2];
-    expect(revision).toMatchObject({ type: 'ProjectBudgetRevised', actor: 'somchai', agency: 'PSDHS-SK', role: 'coordinator', reason: 'ลดจำนวนผู้เข้าร่วมจาก 50 เป็น 40 คน' });
+    expect(revision).toMatchObject({
+      type: 'ProjectBudgetRevised',
+      actor: 'somchai',
+      agency: 'PSDHS-SK',
+      role: 'coordinator',
+      reason: 'ลดจำนวนผู้เข้าร่วมจาก 50 เป็น 40 คน',
+    });
     // The project's requested budget is its first budget line, which has the project's id.
     expect(revision.changes).toEqual([
       { path: `projects[${projectId}].requestedBudgetSatang`, before: 15_000_000, after: 12_000_000 },
@@ -54,16 +65,25 @@ describe('an auditor replaying a plan', () => {
   });
 
   it('filters the history by time, type, actor and agency', async () => {
-    const march = await api.http.get(`/api/v1/plans/${planId}/history?from=2019-03-01T00:00:00Z`).set(auditor).expect(200);
+    const march = await api.http
+      .get(`/api/v1/plans/${planId}/history?from=2019-03-01T00:00:00Z`)
+      .set(auditor)
+      .expect(200);
     expect(march.body.events.map((e: { type: string }) => e.type)).toEqual(['ProjectBudgetRevised']);
-    const byType = await api.http.get(`/api/v1/plans/${planId}/history?type=PlanDrafted,ProjectAdded`).set(auditor).expect(200);
+    const byType = await api.http
+      .get(`/api/v1/plans/${planId}/history?type=PlanDrafted,ProjectAdded`)
+      .set(auditor)
+      .expect(200);
     expect(byType.body.events).toHaveLength(2);
     // A misspelt type is an error, not an empty trail.
     const typo = await api.http.get(`/api/v1/plans/${planId}/history?type=ProjectAddded`).set(auditor).expect(400);
     expect(typo.body.errors[0].field).toBe('type');
     const nobody = await api.http.get(`/api/v1/plans/${planId}/history?actor=someone-else`).set(auditor).expect(200);
     expect(nobody.body.events).toEqual([]);
-    const agency = await api.http.get(`/api/v1/plans/${planId}/history?agency=PSDHS-SK&limit=2`).set(auditor).expect(200);
+    const agency = await api.http
+      .get(`/api/v1/plans/${planId}/history?agency=PSDHS-SK&limit=2`)
+      .set(auditor)
+      .expect(200);
     expect(agency.body.events).toHaveLength(2);
     expect(agency.body.next).toContain('afterRevision=1');
   });
@@ -85,7 +105,9 @@ describe('an auditor replaying a plan', () => {
     expect(res.headers['content-disposition']).toContain(`plan-${planId}-history.csv`);
     expect(res.text.charCodeAt(0)).toBe(0xfeff);
     const lines = res.text.slice(1).trim().split('\r\n');
-    expect(lines[0]).toBe('revision,occurredAt,recordedAt,type,actor,agency,role,reason,correlationId,eventId,changes,data');
+    expect(lines[0]).toBe(
+      'revision,occurredAt,recordedAt,type,actor,agency,role,reason,correlationId,eventId,changes,data',
+    );
     expect(lines).toHaveLength(4);
     expect(lines[3]).toContain('ลดจำนวนผู้เข้าร่วมจาก 50 เป็น 40 คน');
   });

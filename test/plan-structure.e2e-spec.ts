@@ -15,8 +15,19 @@ describe('a plan built up and carried out over HTTP', () => {
   let kpiId: string;
   let etag: string;
 
-  const post = async (path: string, auth: Record<string, string>, body: object, status: number, headers: Record<string, string> = {}) => {
-    const res = await api.http.post(`/api/v1/plans/${planId}${path}`).set(auth).set('If-Match', etag).set(headers).send(body);
+  const post = async (
+    path: string,
+    auth: Record<string, string>,
+    body: object,
+    status: number,
+    headers: Record<string, string> = {},
+  ) => {
+    const res = await api.http
+      .post(`/api/v1/plans/${planId}${path}`)
+      .set(auth)
+      .set('If-Match', etag)
+      .set(headers)
+      .send(body);
     expect({ status: res.status, body: res.body }).toMatchObject({ status });
     if (res.status === 201) etag = res.headers.etag;
     return res;
@@ -30,25 +41,77 @@ describe('a plan built up and carried out over HTTP', () => {
     stranger = { Authorization: `Bearer ${await api.token('agency_officer', 'wichai', 'POL-SK')}` };
     chair = { Authorization: `Bearer ${await api.token('chair', 'governor', 'PROV-SK')}` };
     // The police take no part in the project, but are in the directory: only then may their officers act at all.
-    await api.http.post('/api/v1/agencies').set(coordinator).send({ code: 'POL-SK', nameTh: 'ตำรวจภูธรจังหวัดสระแก้ว', agencyType: 'police' }).expect(201);
+    await api.http
+      .post('/api/v1/agencies')
+      .set(coordinator)
+      .send({ code: 'POL-SK', nameTh: 'ตำรวจภูธรจังหวัดสระแก้ว', agencyType: 'police' })
+      .expect(201);
     const created = await api.http.post('/api/v1/plans').set(coordinator).send(samplePlan).expect(201);
     planId = created.body.planId;
     etag = created.headers.etag;
-    projectId = (await post('/projects', coordinator, { ...sampleProject, participatingAgencyCodes: ['IMM-SK'], targetGroups: ['children', 'women'] }, 201)).body.projectId;
+    projectId = (
+      await post(
+        '/projects',
+        coordinator,
+        { ...sampleProject, participatingAgencyCodes: ['IMM-SK'], targetGroups: ['children', 'women'] },
+        201,
+      )
+    ).body.projectId;
   });
   afterAll(() => api.close());
 
-  it('takes activities, KPIs and budget lines from the lead agency\'s officer while drafting', async () => {
-    activityId = (await post(`/projects/${projectId}/activities`, officer, { titleTh: 'อบรมแกนนำชุมชน', districtCode: '2706', startDate: '2019-05-20', endDate: '2019-05-21', targets: { women: 20, general_public: 30 } }, 201)).body.activityId;
-    kpiId = (await post(`/projects/${projectId}/kpis`, officer, { descriptionTh: 'จำนวนแกนนำที่ผ่านการอบรม', unit: 'คน', target: 50 }, 201)).body.kpiId;
-    await post(`/projects/${projectId}/budget-lines`, officer, { fundingSource: 'local_administration', amountSatang: 2_000_000, descriptionTh: 'สมทบโดย อปท.' }, 201);
+  it("takes activities, KPIs and budget lines from the lead agency's officer while drafting", async () => {
+    activityId = (
+      await post(
+        `/projects/${projectId}/activities`,
+        officer,
+        {
+          titleTh: 'อบรมแกนนำชุมชน',
+          districtCode: '2706',
+          startDate: '2019-05-20',
+          endDate: '2019-05-21',
+          targets: { women: 20, general_public: 30 },
+        },
+        201,
+      )
+    ).body.activityId;
+    kpiId = (
+      await post(
+        `/projects/${projectId}/kpis`,
+        officer,
+        { descriptionTh: 'จำนวนแกนนำที่ผ่านการอบรม', unit: 'คน', target: 50 },
+        201,
+      )
+    ).body.kpiId;
+    await post(
+      `/projects/${projectId}/budget-lines`,
+      officer,
+      { fundingSource: 'local_administration', amountSatang: 2_000_000, descriptionTh: 'สมทบโดย อปท.' },
+      201,
+    );
   });
 
   it('refuses bad structure with a clear problem and changes nothing', async () => {
     const before = await head();
-    const outside = await post(`/projects/${projectId}/activities`, coordinator, { titleTh: 'กิจกรรมปีหน้า', districtCode: '2706', startDate: '2019-10-01', endDate: '2019-10-02', targets: {} }, 400);
+    const outside = await post(
+      `/projects/${projectId}/activities`,
+      coordinator,
+      { titleTh: 'กิจกรรมปีหน้า', districtCode: '2706', startDate: '2019-10-01', endDate: '2019-10-02', targets: {} },
+      400,
+    );
     expect(outside.body.code).toBe('PLAN.SCHEDULE_INVALID');
-    const group = await post(`/projects/${projectId}/activities`, coordinator, { titleTh: 'กิจกรรม', districtCode: '2706', startDate: '2019-05-01', endDate: '2019-05-02', targets: { monks: 5 } }, 400);
+    const group = await post(
+      `/projects/${projectId}/activities`,
+      coordinator,
+      {
+        titleTh: 'กิจกรรม',
+        districtCode: '2706',
+        startDate: '2019-05-01',
+        endDate: '2019-05-02',
+        targets: { monks: 5 },
+      },
+      400,
+    );
     expect(group.body.code).toBe('REQUEST.INVALID');
     expect(group.body.errors[0]).toMatchObject({ field: 'targets.monks', problem: 'ไม่รู้จักช่อง targets.monks' });
     const english = await api.http
@@ -62,7 +125,12 @@ describe('a plan built up and carried out over HTTP', () => {
     expect(english.body.errors[0].problem).toMatch(/target must not be less than 0/);
     const foreign = await post(`/projects/${projectId}/changes`, stranger, { titleTh: 'ชื่อใหม่' }, 403);
     expect(foreign.body.code).toBe('AUTH.NOT_OWN_AGENCY');
-    const partner = await post(`/activities/${activityId}/reassignment`, coordinator, { responsibleAgencyCode: 'POL-SK' }, 400);
+    const partner = await post(
+      `/activities/${activityId}/reassignment`,
+      coordinator,
+      { responsibleAgencyCode: 'POL-SK' },
+      400,
+    );
     expect(partner.body.code).toBe('PLAN.AGENCY_NOT_IN_PROJECT');
     expect(await head()).toBe(before);
   });
@@ -74,15 +142,40 @@ describe('a plan built up and carried out over HTTP', () => {
     // After approval an officer's change is the secretariat's to make.
     const late = await post(`/projects/${projectId}/changes`, officer, { titleTh: 'ชื่อใหม่', reason: 'ขอเปลี่ยนชื่อ' }, 403);
     expect(late.body).toMatchObject({ code: 'AUTH.AMENDMENT_BY_SECRETARIAT', status: 403, planStatus: 'approved' });
-    const early = await post(`/activities/${activityId}/progress-reports`, officer, { reportedOn: '2019-05-21', participantsReached: { women: 22 }, spendSatang: 100 }, 400);
+    const early = await post(
+      `/activities/${activityId}/progress-reports`,
+      officer,
+      { reportedOn: '2019-05-21', participantsReached: { women: 22 }, spendSatang: 100 },
+      400,
+    );
     expect(early.body.code).toBe('PLAN.REPORT_DATE_INVALID');
     clock.set(new Date('2019-05-22T03:00:00Z'));
-    await post(`/activities/${activityId}/progress-reports`, officer, { reportedOn: '2019-05-21', participantsReached: { women: 22, general_public: 28 }, spendSatang: 7_400_000, completed: true, note: 'ครบตามเป้า' }, 201);
+    await post(
+      `/activities/${activityId}/progress-reports`,
+      officer,
+      {
+        reportedOn: '2019-05-21',
+        participantsReached: { women: 22, general_public: 28 },
+        spendSatang: 7_400_000,
+        completed: true,
+        note: 'ครบตามเป้า',
+      },
+      201,
+    );
     const done = await post(`/kpis/${kpiId}/actuals`, officer, { actual: 50, measuredOn: '2019-05-21' }, 201);
 
-    const view = await api.http.get(`/api/v1/plans/${planId}?minPosition=${done.body.position}`).set(coordinator).expect(200);
+    const view = await api.http
+      .get(`/api/v1/plans/${planId}?minPosition=${done.body.position}`)
+      .set(coordinator)
+      .expect(200);
     const project = view.body.projects[0];
-    expect(project.activities[0]).toMatchObject({ status: 'done', reached: { women: 22, general_public: 28 }, spentSatang: 7_400_000, reports: 1, lastReportedOn: '2019-05-21' });
+    expect(project.activities[0]).toMatchObject({
+      status: 'done',
+      reached: { women: 22, general_public: 28 },
+      spentSatang: 7_400_000,
+      reports: 1,
+      lastReportedOn: '2019-05-21',
+    });
     expect(project.kpis[0]).toMatchObject({ target: 50, actual: 50, attained: true });
     expect(project.budgetLines[0]).toMatchObject({ lineId: projectId, spentSatang: 7_400_000 });
     expect(project.requestedBudgetSatang).toBe(17_000_000);

@@ -23,11 +23,27 @@ const server = postgresServerUrl();
     const created = await api.http.post('/api/v1/plans').set(auth).send(samplePlan).expect(201);
     const planId = created.body.planId as string;
     const key = 'retry-key-1';
-    const first = await api.http.post(`/api/v1/plans/${planId}/projects`).set(auth).set('If-Match', '"0"').set('Idempotency-Key', key).send(sampleProject).expect(201);
-    const again = await api.http.post(`/api/v1/plans/${planId}/projects`).set(auth).set('If-Match', '"0"').set('Idempotency-Key', key).send(sampleProject).expect(201);
+    const first = await api.http
+      .post(`/api/v1/plans/${planId}/projects`)
+      .set(auth)
+      .set('If-Match', '"0"')
+      .set('Idempotency-Key', key)
+      .send(sampleProject)
+      .expect(201);
+    const again = await api.http
+      .post(`/api/v1/plans/${planId}/projects`)
+      .set(auth)
+      .set('If-Match', '"0"')
+      .set('Idempotency-Key', key)
+      .send(sampleProject)
+      .expect(201);
     expect(again.body).toEqual(first.body);
     const view = await api.http.get(`/api/v1/plans/${planId}?minPosition=${first.body.position}`).set(auth).expect(200);
-    expect(view.body.totals).toMatchObject({ projectCount: 1, requestedBudgetSatang: 15_000_000, requestedBySource: { anti_trafficking_fund: 15_000_000 } });
+    expect(view.body.totals).toMatchObject({
+      projectCount: 1,
+      requestedBudgetSatang: 15_000_000,
+      requestedBySource: { anti_trafficking_fund: 15_000_000 },
+    });
     const health = await api.http.get('/health').expect(200);
     expect(health.body.readModels).toEqual({ status: 'up' });
   });

@@ -26,11 +26,19 @@ describe('plans over HTTP', () => {
     it('drafts a plan, adds a project and reads the view and the history', async () => {
       const { planId, etag } = await draftPlan();
       expect(etag).toBe('"0"');
-      const added = await api.http.post(`/api/v1/plans/${planId}/projects`).set(auth).set('If-Match', etag).send(sampleProject).expect(201);
+      const added = await api.http
+        .post(`/api/v1/plans/${planId}/projects`)
+        .set(auth)
+        .set('If-Match', etag)
+        .send(sampleProject)
+        .expect(201);
       expect(added.headers.etag).toBe('"1"');
       expect(added.headers['x-ruamjai-position']).toBe(added.body.position);
 
-      const view = await api.http.get(`/api/v1/plans/${planId}?minPosition=${added.body.position}`).set(auth).expect(200);
+      const view = await api.http
+        .get(`/api/v1/plans/${planId}?minPosition=${added.body.position}`)
+        .set(auth)
+        .expect(200);
       expect(view.headers.etag).toBe('"1"');
       expect(view.body).toMatchObject({
         planId,
@@ -38,30 +46,62 @@ describe('plans over HTTP', () => {
         fiscalYear: 2562,
         fiscalYearStart: '2018-10-01',
         fiscalYearEnd: '2019-09-30',
-        projects: [{ projectId: added.body.projectId, requestedBudgetSatang: 15_000_000, districtCodes: ['2706', '2708', '2703', '2702'] }],
+        projects: [
+          {
+            projectId: added.body.projectId,
+            requestedBudgetSatang: 15_000_000,
+            districtCodes: ['2706', '2708', '2703', '2702'],
+          },
+        ],
         totals: { projectCount: 1, requestedBudgetSatang: 15_000_000 },
       });
 
-      const history = await api.http.get(`/api/v1/plans/${planId}/history?minPosition=${added.body.position}`).set(auth).expect(200);
+      const history = await api.http
+        .get(`/api/v1/plans/${planId}/history?minPosition=${added.body.position}`)
+        .set(auth)
+        .expect(200);
       expect(history.body.events.map((e: { type: string }) => e.type)).toEqual(['PlanDrafted', 'ProjectAdded']);
-      expect(history.body.events[1]).toMatchObject({ actor: 'somchai', agency: 'PSDHS-SK', role: 'coordinator', revision: 1, data: { projectId: added.body.projectId } });
+      expect(history.body.events[1]).toMatchObject({
+        actor: 'somchai',
+        agency: 'PSDHS-SK',
+        role: 'coordinator',
+        revision: 1,
+        data: { projectId: added.body.projectId },
+      });
     });
 
     it('revises a budget with a reason, which the history keeps', async () => {
       const { planId, etag } = await draftPlan();
-      const added = await api.http.post(`/api/v1/plans/${planId}/projects`).set(auth).set('If-Match', etag).send(sampleProject).expect(201);
+      const added = await api.http
+        .post(`/api/v1/plans/${planId}/projects`)
+        .set(auth)
+        .set('If-Match', etag)
+        .send(sampleProject)
+        .expect(201);
       const revised = await api.http
         .post(`/api/v1/plans/${planId}/projects/${added.body.projectId}/budget-revisions`)
         .set(auth)
         .set('If-Match', added.headers.etag)
         .send({ requestedBudgetSatang: 12_000_000, reason: 'ลดจำนวนผู้เข้าร่วม' })
         .expect(201);
-      const history = await api.http.get(`/api/v1/plans/${planId}/history?minPosition=${revised.body.position}`).set(auth).expect(200);
-      expect(history.body.events[2]).toMatchObject({ type: 'ProjectBudgetRevised', reason: 'ลดจำนวนผู้เข้าร่วม', data: { previousBudgetSatang: 15_000_000 } });
+      const history = await api.http
+        .get(`/api/v1/plans/${planId}/history?minPosition=${revised.body.position}`)
+        .set(auth)
+        .expect(200);
+      expect(history.body.events[2]).toMatchObject({
+        type: 'ProjectBudgetRevised',
+        reason: 'ลดจำนวนผู้เข้าร่วม',
+        data: { previousBudgetSatang: 15_000_000 },
+      });
     });
 
     it('records actor, agency, role, correlation, causation, command type, schema version and time on every event', async () => {
-      const res = await api.http.post('/api/v1/plans').set(auth).set('X-Correlation-Id', 'corr-123').send(samplePlan).expect(201);
+      const res = await api.http
+        .post('/api/v1/plans')
+        .set(auth)
+        .set('X-Correlation-Id', 'corr-123')
+        .send(samplePlan)
+        .expect(201);
       expect(res.headers['x-correlation-id']).toBe('corr-123');
       const [event] = await eventsOf(res.body.planId);
       expect(event.metadata).toMatchObject({
@@ -81,7 +121,13 @@ describe('plans over HTTP', () => {
     it('let exactly one of 20 parallel add-project requests with the same If-Match through; the rest get 412', async () => {
       const { planId, etag } = await draftPlan();
       const responses = await Promise.all(
-        Array.from({ length: 20 }, (_, i) => api.http.post(`/api/v1/plans/${planId}/projects`).set(auth).set('If-Match', etag).send({ ...sampleProject, titleTh: `โครงการที่ ${i}` })),
+        Array.from({ length: 20 }, (_, i) =>
+          api.http
+            .post(`/api/v1/plans/${planId}/projects`)
+            .set(auth)
+            .set('If-Match', etag)
+            .send({ ...sampleProject, titleTh: `โครงการที่ ${i}` }),
+        ),
       );
       const statuses = responses.map((r) => r.status).sort();
       expect(statuses.filter((s) => s === 201)).toHaveLength(1);
@@ -100,8 +146,18 @@ describe('plans over HTTP', () => {
 
     it('refuse a stale If-Match with 412 and the current ETag', async () => {
       const { planId, etag } = await draftPlan();
-      await api.http.post(`/api/v1/plans/${planId}/projects`).set(auth).set('If-Match', etag).send(sampleProject).expect(201);
-      const stale = await api.http.post(`/api/v1/plans/${planId}/projects`).set(auth).set('If-Match', etag).send(sampleProject).expect(412);
+      await api.http
+        .post(`/api/v1/plans/${planId}/projects`)
+        .set(auth)
+        .set('If-Match', etag)
+        .send(sampleProject)
+        .expect(201);
+      const stale = await api.http
+        .post(`/api/v1/plans/${planId}/projects`)
+        .set(auth)
+        .set('If-Match', etag)
+        .send(sampleProject)
+        .expect(412);
       expect(stale.headers.etag).toBe('"1"');
     });
   });
@@ -109,8 +165,18 @@ describe('plans over HTTP', () => {
   describe('Idempotency-Key', () => {
     it('returns the first response to a retry and appends nothing more', async () => {
       const key = randomUUID();
-      const first = await api.http.post('/api/v1/plans').set(auth).set('Idempotency-Key', key).send(samplePlan).expect(201);
-      const again = await api.http.post('/api/v1/plans').set(auth).set('Idempotency-Key', key).send(samplePlan).expect(201);
+      const first = await api.http
+        .post('/api/v1/plans')
+        .set(auth)
+        .set('Idempotency-Key', key)
+        .send(samplePlan)
+        .expect(201);
+      const again = await api.http
+        .post('/api/v1/plans')
+        .set(auth)
+        .set('Idempotency-Key', key)
+        .send(samplePlan)
+        .expect(201);
       expect(again.body).toEqual(first.body);
       expect(again.headers.etag).toBe(first.headers.etag);
       expect(again.headers['idempotent-replayed']).toBe('true');
@@ -121,20 +187,40 @@ describe('plans over HTTP', () => {
       const { planId, etag } = await draftPlan();
       const key = randomUUID();
       const responses = await Promise.all(
-        Array.from({ length: 5 }, () => api.http.post(`/api/v1/plans/${planId}/projects`).set(auth).set('If-Match', etag).set('Idempotency-Key', key).send(sampleProject)),
+        Array.from({ length: 5 }, () =>
+          api.http
+            .post(`/api/v1/plans/${planId}/projects`)
+            .set(auth)
+            .set('If-Match', etag)
+            .set('Idempotency-Key', key)
+            .send(sampleProject),
+        ),
       );
       const created = responses.filter((r) => r.status === 201);
       expect(created.length).toBeGreaterThanOrEqual(1);
-      expect(responses.every((r) => r.status === 201 || (r.status === 409 && r.body.code === 'IDEMPOTENCY.IN_PROGRESS'))).toBe(true);
+      expect(
+        responses.every((r) => r.status === 201 || (r.status === 409 && r.body.code === 'IDEMPOTENCY.IN_PROGRESS')),
+      ).toBe(true);
       expect(new Set(created.map((r) => r.body.projectId)).size).toBe(1);
       expect(await eventsOf(planId)).toHaveLength(2);
-      const later = await api.http.post(`/api/v1/plans/${planId}/projects`).set(auth).set('If-Match', etag).set('Idempotency-Key', key).send(sampleProject).expect(201);
+      const later = await api.http
+        .post(`/api/v1/plans/${planId}/projects`)
+        .set(auth)
+        .set('If-Match', etag)
+        .set('Idempotency-Key', key)
+        .send(sampleProject)
+        .expect(201);
       expect(later.body.projectId).toBe(created[0].body.projectId);
     });
 
     it('never lets concurrent requests with one key and different bodies both succeed', async () => {
       const { planId, etag } = await draftPlan();
-      const added = await api.http.post(`/api/v1/plans/${planId}/projects`).set(auth).set('If-Match', etag).send(sampleProject).expect(201);
+      const added = await api.http
+        .post(`/api/v1/plans/${planId}/projects`)
+        .set(auth)
+        .set('If-Match', etag)
+        .send(sampleProject)
+        .expect(201);
       const key = randomUUID();
       const responses = await Promise.all(
         [3001, 3002, 3003].map((amount) =>
@@ -147,7 +233,11 @@ describe('plans over HTTP', () => {
         ),
       );
       expect(responses.filter((r) => r.status === 201)).toHaveLength(1);
-      expect(responses.filter((r) => r.status !== 201).every((r) => ['IDEMPOTENCY.IN_PROGRESS', 'IDEMPOTENCY.KEY_REUSED'].includes(r.body.code))).toBe(true);
+      expect(
+        responses
+          .filter((r) => r.status !== 201)
+          .every((r) => ['IDEMPOTENCY.IN_PROGRESS', 'IDEMPOTENCY.KEY_REUSED'].includes(r.body.code)),
+      ).toBe(true);
       const events = await eventsOf(planId);
       expect(events).toHaveLength(3);
       const winner = responses.find((r) => r.status === 201)!;
@@ -156,21 +246,45 @@ describe('plans over HTTP', () => {
 
     it('lets one key serve different endpoints without mistaking one request for the other', async () => {
       const key = randomUUID();
-      const created = await api.http.post('/api/v1/plans').set(auth).set('Idempotency-Key', key).send(samplePlan).expect(201);
-      const added = await api.http.post(`/api/v1/plans/${created.body.planId}/projects`).set(auth).set('If-Match', '"0"').set('Idempotency-Key', key).send(sampleProject).expect(201);
+      const created = await api.http
+        .post('/api/v1/plans')
+        .set(auth)
+        .set('Idempotency-Key', key)
+        .send(samplePlan)
+        .expect(201);
+      const added = await api.http
+        .post(`/api/v1/plans/${created.body.planId}/projects`)
+        .set(auth)
+        .set('If-Match', '"0"')
+        .set('Idempotency-Key', key)
+        .send(sampleProject)
+        .expect(201);
       expect(added.headers.etag).toBe('"1"');
     });
 
     it('refuses the same key with a different body with 422', async () => {
       const key = randomUUID();
       await api.http.post('/api/v1/plans').set(auth).set('Idempotency-Key', key).send(samplePlan).expect(201);
-      const res = await api.http.post('/api/v1/plans').set(auth).set('Idempotency-Key', key).send({ ...samplePlan, titleTh: 'อีกแผนหนึ่ง' }).expect(422);
+      const res = await api.http
+        .post('/api/v1/plans')
+        .set(auth)
+        .set('Idempotency-Key', key)
+        .send({ ...samplePlan, titleTh: 'อีกแผนหนึ่ง' })
+        .expect(422);
       expect(res.body.code).toBe('IDEMPOTENCY.KEY_REUSED');
     });
   });
 
   describe('bad input stores nothing and gets a problem', () => {
-    async function expectProblem(res: { status: number; headers: Record<string, string>; body: { code: string; messages: { th: string; en: string } } }, status: number, code: string) {
+    async function expectProblem(
+      res: {
+        status: number;
+        headers: Record<string, string>;
+        body: { code: string; messages: { th: string; en: string } };
+      },
+      status: number,
+      code: string,
+    ) {
       expect(res.status).toBe(status);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
       expect(res.body.code).toBe(code);
@@ -191,27 +305,52 @@ describe('plans over HTTP', () => {
       ['a missing Thai title', { provinceCode: 'TH-27', fiscalYear: 2562 }],
       ['a malformed province code', { ...samplePlan, provinceCode: 'Sa Kaeo' }],
     ])('refuses a plan with %s', async (_, body) => {
-      await withHeadUnchanged(async () => expectProblem(await api.http.post('/api/v1/plans').set(auth).send(body), 400, 'REQUEST.INVALID'));
+      await withHeadUnchanged(async () =>
+        expectProblem(await api.http.post('/api/v1/plans').set(auth).send(body), 400, 'REQUEST.INVALID'),
+      );
     });
 
     it('refuses a fiscal year the Act does not cover, in the domain', async () => {
-      await withHeadUnchanged(async () => expectProblem(await api.http.post('/api/v1/plans').set(auth).send({ ...samplePlan, fiscalYear: 2540 }), 400, 'PLAN.FISCAL_YEAR_OUT_OF_RANGE'));
+      await withHeadUnchanged(async () =>
+        expectProblem(
+          await api.http
+            .post('/api/v1/plans')
+            .set(auth)
+            .send({ ...samplePlan, fiscalYear: 2540 }),
+          400,
+          'PLAN.FISCAL_YEAR_OUT_OF_RANGE',
+        ),
+      );
     });
 
     it('refuses malformed JSON', async () => {
       await withHeadUnchanged(async () =>
-        expectProblem(await api.http.post('/api/v1/plans').set(auth).set('Content-Type', 'application/json').send('{"provinceCode": "TH-27",'), 400, 'REQUEST.MALFORMED_JSON'),
+        expectProblem(
+          await api.http
+            .post('/api/v1/plans')
+            .set(auth)
+            .set('Content-Type', 'application/json')
+            .send('{"provinceCode": "TH-27",'),
+          400,
+          'REQUEST.MALFORMED_JSON',
+        ),
       );
     });
 
     it('refuses a body over the limit with 413', async () => {
       const huge = { ...samplePlan, titleEn: 'x'.repeat(api.config.bodyLimitBytes + 10) };
-      await withHeadUnchanged(async () => expectProblem(await api.http.post('/api/v1/plans').set(auth).send(huge), 413, 'REQUEST.TOO_LARGE'));
+      await withHeadUnchanged(async () =>
+        expectProblem(await api.http.post('/api/v1/plans').set(auth).send(huge), 413, 'REQUEST.TOO_LARGE'),
+      );
     });
 
     it('refuses a non-UUID plan id', async () => {
       await withHeadUnchanged(async () =>
-        expectProblem(await api.http.post('/api/v1/plans/not-a-uuid/projects').set(auth).set('If-Match', '"0"').send(sampleProject), 400, 'REQUEST.INVALID'),
+        expectProblem(
+          await api.http.post('/api/v1/plans/not-a-uuid/projects').set(auth).set('If-Match', '"0"').send(sampleProject),
+          400,
+          'REQUEST.INVALID',
+        ),
       );
       await expectProblem(await api.http.get('/api/v1/plans/12345').set(auth), 400, 'REQUEST.INVALID');
     });
@@ -225,7 +364,15 @@ describe('plans over HTTP', () => {
     ])('refuses a project with %s', async (_, change) => {
       const { planId, etag } = await draftPlan();
       await withHeadUnchanged(async () =>
-        expectProblem(await api.http.post(`/api/v1/plans/${planId}/projects`).set(auth).set('If-Match', etag).send({ ...sampleProject, ...change }), 400, 'REQUEST.INVALID'),
+        expectProblem(
+          await api.http
+            .post(`/api/v1/plans/${planId}/projects`)
+            .set(auth)
+            .set('If-Match', etag)
+            .send({ ...sampleProject, ...change }),
+          400,
+          'REQUEST.INVALID',
+        ),
       );
     });
 
@@ -233,7 +380,11 @@ describe('plans over HTTP', () => {
       const { planId, etag } = await draftPlan();
       await withHeadUnchanged(async () =>
         expectProblem(
-          await api.http.post(`/api/v1/plans/${planId}/projects`).set(auth).set('If-Match', etag).send({ ...sampleProject, districtCodes: ['1001'] }),
+          await api.http
+            .post(`/api/v1/plans/${planId}/projects`)
+            .set(auth)
+            .set('If-Match', etag)
+            .send({ ...sampleProject, districtCodes: ['1001'] }),
           400,
           'PLAN.DISTRICT_NOT_IN_PROVINCE',
         ),
@@ -243,12 +394,23 @@ describe('plans over HTTP', () => {
     it('answers an unknown plan with 404', async () => {
       await expectProblem(await api.http.get(`/api/v1/plans/${randomUUID()}`).set(auth), 404, 'PLAN.NOT_FOUND');
       await expectProblem(await api.http.get(`/api/v1/plans/${randomUUID()}/history`).set(auth), 404, 'PLAN.NOT_FOUND');
-      await expectProblem(await api.http.post(`/api/v1/plans/${randomUUID()}/projects`).set(auth).set('If-Match', '"0"').send(sampleProject), 404, 'PLAN.NOT_FOUND');
+      await expectProblem(
+        await api.http
+          .post(`/api/v1/plans/${randomUUID()}/projects`)
+          .set(auth)
+          .set('If-Match', '"0"')
+          .send(sampleProject),
+        404,
+        'PLAN.NOT_FOUND',
+      );
     });
 
     it('answers in English when asked and in Thai by default', async () => {
       const thai = await api.http.get(`/api/v1/plans/${randomUUID()}`).set(auth);
-      const english = await api.http.get(`/api/v1/plans/${randomUUID()}`).set(auth).set('Accept-Language', 'en-GB,en;q=0.9');
+      const english = await api.http
+        .get(`/api/v1/plans/${randomUUID()}`)
+        .set(auth)
+        .set('Accept-Language', 'en-GB,en;q=0.9');
       expect(thai.body.title).toMatch(/ไม่พบแผน/);
       expect(english.body.title).toMatch(/was not found/);
     });
@@ -257,7 +419,11 @@ describe('plans over HTTP', () => {
   describe('authorisation', () => {
     it.each(['viewer', 'auditor'] as const)('refuses a %s who tries to draft a plan, storing nothing', async (role) => {
       const before = await store().headPosition();
-      const res = await api.http.post('/api/v1/plans').set('Authorization', `Bearer ${await api.token(role, 'reader', 'IMM-SK')}`).send(samplePlan).expect(403);
+      const res = await api.http
+        .post('/api/v1/plans')
+        .set('Authorization', `Bearer ${await api.token(role, 'reader', 'IMM-SK')}`)
+        .send(samplePlan)
+        .expect(403);
       expect(res.body.code).toBe('AUTH.NOT_PERMITTED');
       expect(await store().headPosition()).toBe(before);
     });
@@ -279,21 +445,33 @@ describe('plans over HTTP', () => {
     it('refuses a tampered token with 401', async () => {
       const token = await api.token();
       const [h, p, s] = token.split('.');
-      const payload = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p, 'base64url').toString()), role: 'chair' })).toString('base64url');
-      const res = await api.http.get(`/api/v1/plans/${randomUUID()}`).set('Authorization', `Bearer ${h}.${payload}.${s}`).expect(401);
+      const payload = Buffer.from(
+        JSON.stringify({ ...JSON.parse(Buffer.from(p, 'base64url').toString()), role: 'chair' }),
+      ).toString('base64url');
+      const res = await api.http
+        .get(`/api/v1/plans/${randomUUID()}`)
+        .set('Authorization', `Bearer ${h}.${payload}.${s}`)
+        .expect(401);
       expect(res.body.code).toBe('AUTH.TOKEN_INVALID');
     });
 
     it('leaves /health open', async () => {
       const res = await api.http.get('/health').expect(200);
-      expect(res.body).toMatchObject({ status: 'up', eventStore: { status: 'up' }, readModels: { status: 'up' }, requestRecords: { status: 'up' } });
+      expect(res.body).toMatchObject({
+        status: 'up',
+        eventStore: { status: 'up' },
+        readModels: { status: 'up' },
+        requestRecords: { status: 'up' },
+      });
     });
   });
 
   describe('operability', () => {
     it('serves the OpenAPI document and Swagger UI', async () => {
       const doc = await api.http.get('/api/docs-json').expect(200);
-      expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/v1/plans', '/api/v1/plans/{planId}/projects', '/api/v1/plans/{planId}/history']));
+      expect(Object.keys(doc.body.paths)).toEqual(
+        expect.arrayContaining(['/api/v1/plans', '/api/v1/plans/{planId}/projects', '/api/v1/plans/{planId}/history']),
+      );
       await api.http.get('/api/docs').expect(200);
     });
 
@@ -315,8 +493,15 @@ describe('metrics', () => {
   it('counts commands by outcome and times them, and reports projection lag, for Prometheus', async () => {
     const auth = { Authorization: `Bearer ${await api.token()}` };
     const created = await api.http.post('/api/v1/plans').set(auth).send(samplePlan).expect(201);
-    await api.http.post('/api/v1/plans').set(auth).send({ ...samplePlan, fiscalYear: 2540 }).expect(400);
-    await api.http.get(`/api/v1/plans/${created.body.planId}?minPosition=${created.body.position}`).set(auth).expect(200);
+    await api.http
+      .post('/api/v1/plans')
+      .set(auth)
+      .send({ ...samplePlan, fiscalYear: 2540 })
+      .expect(400);
+    await api.http
+      .get(`/api/v1/plans/${created.body.planId}?minPosition=${created.body.position}`)
+      .set(auth)
+      .expect(200);
     const res = await api.http.get('/metrics').expect(200);
     expect(res.text).toMatch(/ruamjai_commands_total\{command="DraftPlan",outcome="ok",app="api"\} 1/);
     expect(res.text).toMatch(/ruamjai_commands_total\{command="DraftPlan",outcome="refused",app="api"\} 1/);
@@ -335,24 +520,41 @@ describe('details a careful client relies on', () => {
   afterAll(() => api.close());
 
   it('refuses a JSON body sent as text/plain with 415', async () => {
-    const res = await api.http.post('/api/v1/plans').set(auth).set('Content-Type', 'text/plain').send(JSON.stringify(samplePlan)).expect(415);
+    const res = await api.http
+      .post('/api/v1/plans')
+      .set(auth)
+      .set('Content-Type', 'text/plain')
+      .send(JSON.stringify(samplePlan))
+      .expect(415);
     expect(res.body.code).toBe('REQUEST.UNSUPPORTED_MEDIA_TYPE');
   });
 
   it('takes a title of spaces for no title', async () => {
-    const res = await api.http.post('/api/v1/plans').set(auth).send({ ...samplePlan, titleTh: '     ' }).expect(400);
+    const res = await api.http
+      .post('/api/v1/plans')
+      .set(auth)
+      .send({ ...samplePlan, titleTh: '     ' })
+      .expect(400);
     expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('titleTh');
   });
 
   it('never matches a weak ETag in If-Match', async () => {
     const created = await api.http.post('/api/v1/plans').set(auth).send(samplePlan).expect(201);
-    const res = await api.http.post(`/api/v1/plans/${created.body.planId}/projects`).set(auth).set('If-Match', 'W/"0"').send(sampleProject).expect(412);
+    const res = await api.http
+      .post(`/api/v1/plans/${created.body.planId}/projects`)
+      .set(auth)
+      .set('If-Match', 'W/"0"')
+      .send(sampleProject)
+      .expect(412);
     expect(res.body.code).toBe('PRECONDITION.WEAK_ETAG');
   });
 
   it('finds a plan by its id in upper case too', async () => {
     const created = await api.http.post('/api/v1/plans').set(auth).send(samplePlan).expect(201);
-    await api.http.get(`/api/v1/plans/${String(created.body.planId).toUpperCase()}?minPosition=${created.body.position}`).set(auth).expect(200);
+    await api.http
+      .get(`/api/v1/plans/${String(created.body.planId).toUpperCase()}?minPosition=${created.body.position}`)
+      .set(auth)
+      .expect(200);
   });
 
   it('refuses a token without an expiry', async () => {
@@ -364,13 +566,20 @@ describe('details a careful client relies on', () => {
       .setAudience('ruamjai-api')
       .sign(key.privateKey);
     await api.http.get('/health').set('Authorization', `Bearer ${forever}`).expect(200);
-    const res = await api.http.get(`/api/v1/plans/${randomUUID()}`).set('Authorization', `Bearer ${forever}`).expect(401);
+    const res = await api.http
+      .get(`/api/v1/plans/${randomUUID()}`)
+      .set('Authorization', `Bearer ${forever}`)
+      .expect(401);
     expect(res.body.code).toBe('AUTH.TOKEN_INVALID');
   });
 
   it('shows causation, command type and schema version in the history', async () => {
     const created = await api.http.post('/api/v1/plans').set(auth).send(samplePlan).expect(201);
     const history = await api.http.get(`/api/v1/plans/${created.body.planId}/history`).set(auth).expect(200);
-    expect(history.body.events[0]).toMatchObject({ causationId: expect.any(String), commandType: 'DraftPlan', schemaVersion: 1 });
+    expect(history.body.events[0]).toMatchObject({
+      causationId: expect.any(String),
+      commandType: 'DraftPlan',
+      schemaVersion: 1,
+    });
   });
 });

@@ -17,10 +17,19 @@ describe('a projection stalled on an event it cannot apply', () => {
     api = await startApi();
     coordinator = { Authorization: `Bearer ${await api.token('coordinator', 'somchai', 'PSDHS-SK')}` };
     const drafted = await api.http.post('/api/v1/plans').set(coordinator).send(samplePlan).expect(201);
-    await api.http.get(`/api/v1/plans?minPosition=${drafted.headers['x-ruamjai-position']}`).set(coordinator).expect(200);
+    await api.http
+      .get(`/api/v1/plans?minPosition=${drafted.headers['x-ruamjai-position']}`)
+      .set(coordinator)
+      .expect(200);
     // A plan drafted with no facts at all (data null): the plan view cannot read it.
     const store = api.app.get<EventStore>(EVENT_STORE);
-    poison = (await store.append(`plan-${randomUUID()}`, [{ id: randomUUID(), type: 'PlanDrafted', data: null as unknown as Record<string, unknown> }], { expected: 'no_stream' })).position;
+    poison = (
+      await store.append(
+        `plan-${randomUUID()}`,
+        [{ id: randomUUID(), type: 'PlanDrafted', data: null as unknown as Record<string, unknown> }],
+        { expected: 'no_stream' },
+      )
+    ).position;
   }, 120_000);
   afterAll(() => api?.close());
 
@@ -38,11 +47,21 @@ describe('a projection stalled on an event it cannot apply', () => {
   }
 
   it('is retried, then named stalled in /health with the event and the error, while the service stays in rotation', async () => {
-    await until(async () => (await failing()).some((f) => f.name === 'plan-view' && f.state === 'stalled'), 'plan-view stalled');
+    await until(
+      async () => (await failing()).some((f) => f.name === 'plan-view' && f.state === 'stalled'),
+      'plan-view stalled',
+    );
     const health = await api.http.get('/health').expect(200);
     expect(health.body.status).toBe('degraded');
     expect(health.body.projections.failing).toEqual([
-      expect.objectContaining({ name: 'plan-view', state: 'stalled', position: poison.toString(), eventType: 'PlanDrafted', attempts: 5, error: expect.any(String) }),
+      expect.objectContaining({
+        name: 'plan-view',
+        state: 'stalled',
+        position: poison.toString(),
+        eventType: 'PlanDrafted',
+        attempts: 5,
+        error: expect.any(String),
+      }),
     ]);
     expect(String(health.body.projections.failing[0].error).length).toBeGreaterThan(0);
     const metrics = await api.http.get('/metrics').expect(200);
@@ -53,10 +72,17 @@ describe('a projection stalled on an event it cannot apply', () => {
   it('leaves every other view and its queries current, and every command working', async () => {
     await until(async () => (await failing()).some((f) => f.state === 'stalled'), 'stalled');
     const person = { givenName: 'Sophea (fictional)', identityDocuments: [{ kind: 'passport', number: 'N9990077' }] };
-    const opened = await api.http.post('/api/v1/cases').set(coordinator).send({ source: 'police', districtCode: '2703', foundOn: '2019-05-03', ageGroup: 'adult', person });
+    const opened = await api.http
+      .post('/api/v1/cases')
+      .set(coordinator)
+      .send({ source: 'police', districtCode: '2703', foundOn: '2019-05-03', ageGroup: 'adult', person });
     expect(opened.status).toBe(201);
     const caseId = opened.body.caseId as string;
-    const referred = await api.http.post('/api/v1/referrals').set(coordinator).send({ caseId, toAgency: 'IMM-SK', service: 'legal_aid', urgency: 'normal', sharesPersonalData: false }).expect(201);
+    const referred = await api.http
+      .post('/api/v1/referrals')
+      .set(coordinator)
+      .send({ caseId, toAgency: 'IMM-SK', service: 'legal_aid', urgency: 'normal', sharesPersonalData: false })
+      .expect(201);
     const position = referred.body.position as string;
     const cases = await api.http.get(`/api/v1/cases?minPosition=${position}`).set(coordinator).expect(200);
     expect(JSON.stringify(cases.body)).toContain(caseId);
@@ -78,20 +104,31 @@ describe('a projection stalled on an event it cannot apply', () => {
     expect(refused.body).toMatchObject({ code: 'PROJECTION.STALLED', projections: ['plan-view'] });
     expect(JSON.stringify(refused.body)).toContain('มุมมองข้อมูลนี้หยุดปรับปรุง');
     // A position before the poison event is served.
-    await api.http.get(`/api/v1/plans?minPosition=${poison - 1n}`).set(coordinator).expect(200);
+    await api.http
+      .get(`/api/v1/plans?minPosition=${poison - 1n}`)
+      .set(coordinator)
+      .expect(200);
   }, 90_000);
 
   it('is named by `projections status` with its event and error, and `projections retry` tries it again', async () => {
     await until(async () => (await failing()).some((f) => f.state === 'stalled'), 'stalled');
     const status = await runCli(api.config.dataDir, 'projections', 'status');
     expect(status.code).toBe(1);
-    expect(status.stdout).toMatch(new RegExp(`plan-view\\s+\\d+\\s+STALLED since .* at position ${poison} \\(PlanDrafted in plan-`));
+    expect(status.stdout).toMatch(
+      new RegExp(`plan-view\\s+\\d+\\s+STALLED since .* at position ${poison} \\(PlanDrafted in plan-`),
+    );
     expect(status.stdout).toMatch(/referral-register\s+\d+\s+current/);
     const retry = await runCli(api.config.dataDir, 'projections', 'retry', 'plan-view');
     expect(retry).toMatchObject({ code: 0 });
     // The runner takes the request: it retries (the event is still poison) and stalls again.
-    await until(async () => (await failing()).some((f) => f.name === 'plan-view' && f.state === 'retrying'), 'retrying as asked');
-    await until(async () => (await failing()).some((f) => f.name === 'plan-view' && f.state === 'stalled'), 'stalled again');
+    await until(
+      async () => (await failing()).some((f) => f.name === 'plan-view' && f.state === 'retrying'),
+      'retrying as asked',
+    );
+    await until(
+      async () => (await failing()).some((f) => f.name === 'plan-view' && f.state === 'stalled'),
+      'stalled again',
+    );
     const again = await runCli(api.config.dataDir, 'projections', 'retry', 'referral-register');
     expect(again.code).not.toBe(0);
     expect(again.stderr).toContain('referral-register is not stalled');

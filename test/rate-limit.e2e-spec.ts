@@ -9,7 +9,8 @@ describe('rate limiting', () => {
 
   it('answers a client past its limit with 429 problem+json and Retry-After', async () => {
     const auth = { Authorization: `Bearer ${await api.token()}` };
-    for (let i = 0; i < 3; i++) await api.http.get('/api/v1/plans/0d6f3f1e-0000-4000-8000-000000000001').set(auth).expect(404);
+    for (let i = 0; i < 3; i++)
+      await api.http.get('/api/v1/plans/0d6f3f1e-0000-4000-8000-000000000001').set(auth).expect(404);
     const res = await api.http.get('/api/v1/plans/0d6f3f1e-0000-4000-8000-000000000001').set(auth).expect(429);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(res.body.code).toBe('REQUEST.RATE_LIMITED');
@@ -19,7 +20,8 @@ describe('rate limiting', () => {
   it('gives every signed-in user a budget of their own, whatever address they share', async () => {
     const somchai = { Authorization: `Bearer ${await api.token('coordinator', 'somchai.2')}` };
     const malee = { Authorization: `Bearer ${await api.token('coordinator', 'malee.2')}` };
-    for (let i = 0; i < 3; i++) await api.http.get('/api/v1/plans/0d6f3f1e-0000-4000-8000-000000000001').set(somchai).expect(404);
+    for (let i = 0; i < 3; i++)
+      await api.http.get('/api/v1/plans/0d6f3f1e-0000-4000-8000-000000000001').set(somchai).expect(404);
     await api.http.get('/api/v1/plans/0d6f3f1e-0000-4000-8000-000000000001').set(somchai).expect(429);
     // Same address (loopback), another user: a fresh budget.
     await api.http.get('/api/v1/plans/0d6f3f1e-0000-4000-8000-000000000001').set(malee).expect(404);

@@ -11,14 +11,37 @@ describe('overdue referrals on the embedded default (scheduler in the API, besid
 
   it('escalates an urgent referral unanswered after 24 hours to the coordinator, once', async () => {
     const coordinator = { Authorization: `Bearer ${await api.token('coordinator', 'somchai', 'PSDHS-SK')}` };
-    await api.http.post('/api/v1/agencies').set(coordinator).send({ code: 'SHELTER-SK', nameTh: 'บ้านพักเด็กและครอบครัวจังหวัดสระแก้ว', agencyType: 'shelter' }).expect(201);
+    await api.http
+      .post('/api/v1/agencies')
+      .set(coordinator)
+      .send({ code: 'SHELTER-SK', nameTh: 'บ้านพักเด็กและครอบครัวจังหวัดสระแก้ว', agencyType: 'shelter' })
+      .expect(201);
     const { body: c } = await api.http
       .post('/api/v1/cases')
       .set(coordinator)
-      .send({ source: 'hotline_1300', districtCode: '2701', foundOn: '2019-05-01', ageGroup: 'child', person: { givenName: 'Kanha (fictional)' } })
+      .send({
+        source: 'hotline_1300',
+        districtCode: '2701',
+        foundOn: '2019-05-01',
+        ageGroup: 'child',
+        person: { givenName: 'Kanha (fictional)' },
+      })
       .expect(201);
-    const sent = await api.http.post('/api/v1/referrals').set(coordinator).send({ caseId: c.caseId, toAgency: 'SHELTER-SK', service: 'shelter', urgency: 'urgent', sharesPersonalData: false }).expect(201);
-    const before = await api.http.get(`/api/v1/referrals/escalations?minPosition=${sent.body.position}`).set(coordinator).expect(200);
+    const sent = await api.http
+      .post('/api/v1/referrals')
+      .set(coordinator)
+      .send({
+        caseId: c.caseId,
+        toAgency: 'SHELTER-SK',
+        service: 'shelter',
+        urgency: 'urgent',
+        sharesPersonalData: false,
+      })
+      .expect(201);
+    const before = await api.http
+      .get(`/api/v1/referrals/escalations?minPosition=${sent.body.position}`)
+      .set(coordinator)
+      .expect(200);
     expect(before.body.referrals).toEqual([]);
 
     clock.advance(24 * 3600_000);
@@ -27,7 +50,9 @@ describe('overdue referrals on the embedded default (scheduler in the API, besid
       await new Promise((r) => setTimeout(r, 50));
       escalated = (await api.http.get('/api/v1/referrals/escalations').set(coordinator).expect(200)).body.referrals;
     }
-    expect(escalated).toEqual([expect.objectContaining({ referralId: sent.body.referralId, overdue: true, dueAt: '2019-05-03T03:00:00.000Z' })]);
+    expect(escalated).toEqual([
+      expect.objectContaining({ referralId: sent.body.referralId, overdue: true, dueAt: '2019-05-03T03:00:00.000Z' }),
+    ]);
     const metrics = await api.http.get('/metrics').expect(200);
     expect(metrics.text).toMatch(/ruamjai_referrals_overdue_total\{[^}]*\} 1/);
     const overdue = await api.http.get('/api/v1/referrals?state=overdue').set(coordinator).expect(200);
@@ -36,10 +61,17 @@ describe('overdue referrals on the embedded default (scheduler in the API, besid
     const shelter = { Authorization: `Bearer ${await api.token('agency_officer', 'malee.s', 'SHELTER-SK')}` };
     const all = await api.http.get('/api/v1/referrals').set(shelter).expect(200);
     expect(all.body.referrals.map((r: { referralId: string }) => r.referralId)).toEqual([sent.body.referralId]);
-    const ids = (res: { body: { referrals: Array<{ referralId: string }> } }) => res.body.referrals.map((r) => r.referralId);
-    expect(ids(await api.http.get('/api/v1/referrals/inbox?state=overdue').set(shelter).expect(200))).toEqual([sent.body.referralId]);
-    expect(ids(await api.http.get('/api/v1/referrals/inbox?state=open').set(shelter).expect(200))).toEqual([sent.body.referralId]);
-    expect(ids(await api.http.get('/api/v1/referrals/outbox?state=overdue&agency=PSDHS-SK').set(coordinator).expect(200))).toEqual([sent.body.referralId]);
+    const ids = (res: { body: { referrals: Array<{ referralId: string }> } }) =>
+      res.body.referrals.map((r) => r.referralId);
+    expect(ids(await api.http.get('/api/v1/referrals/inbox?state=overdue').set(shelter).expect(200))).toEqual([
+      sent.body.referralId,
+    ]);
+    expect(ids(await api.http.get('/api/v1/referrals/inbox?state=open').set(shelter).expect(200))).toEqual([
+      sent.body.referralId,
+    ]);
+    expect(
+      ids(await api.http.get('/api/v1/referrals/outbox?state=overdue&agency=PSDHS-SK').set(coordinator).expect(200)),
+    ).toEqual([sent.body.referralId]);
     const strangers = { Authorization: `Bearer ${await api.token('agency_officer', 'pol.b', 'POL-SK')}` };
     expect(ids(await api.http.get('/api/v1/referrals').set(strangers).expect(200))).toEqual([]);
     const bad = await api.http.get('/api/v1/referrals/inbox?state=nope').set(shelter).expect(400);
@@ -54,7 +86,10 @@ describe('overdue referrals on the embedded default (scheduler in the API, besid
       .set({ Authorization: `Bearer ${await api.token('agency_officer', 'malee.s', 'SHELTER-SK')}` })
       .set('If-Match', '"2"')
       .expect(201);
-    const after = await api.http.get(`/api/v1/referrals/escalations?minPosition=${accepted.body.position}`).set(coordinator).expect(200);
+    const after = await api.http
+      .get(`/api/v1/referrals/escalations?minPosition=${accepted.body.position}`)
+      .set(coordinator)
+      .expect(200);
     expect(after.body.referrals).toEqual([]);
     expect(ids(await api.http.get('/api/v1/referrals/inbox?state=overdue').set(shelter).expect(200))).toEqual([]);
     expect(ids(await api.http.get('/api/v1/referrals/inbox').set(shelter).expect(200))).toEqual([sent.body.referralId]);
@@ -65,17 +100,41 @@ describe('overdue referrals on the embedded default (scheduler in the API, besid
     const { body: c } = await api.http
       .post('/api/v1/cases')
       .set(coordinator)
-      .send({ source: 'police', districtCode: '2706', foundOn: '2019-05-01', ageGroup: 'adult', person: { givenName: 'Mdt Fictional' } })
+      .send({
+        source: 'police',
+        districtCode: '2706',
+        foundOn: '2019-05-01',
+        ageGroup: 'adult',
+        person: { givenName: 'Mdt Fictional' },
+      })
       .expect(201);
-    const screened = await api.http.post(`/api/v1/cases/${c.caseId}/screening`).set(coordinator).set('If-Match', '"0"').send({ indicators: ['forced_labour'], formReference: 'ร.บ.1/2562-200' }).expect(201);
-    const view = await api.http.get(`/api/v1/cases/${c.caseId}?minPosition=${screened.body.position}`).set(coordinator).expect(200);
+    const screened = await api.http
+      .post(`/api/v1/cases/${c.caseId}/screening`)
+      .set(coordinator)
+      .set('If-Match', '"0"')
+      .send({ indicators: ['forced_labour'], formReference: 'ร.บ.1/2562-200' })
+      .expect(201);
+    const view = await api.http
+      .get(`/api/v1/cases/${c.caseId}?minPosition=${screened.body.position}`)
+      .set(coordinator)
+      .expect(200);
     expect(Date.parse(view.body.identificationDueAt) - Date.parse(view.body.screenedAt)).toBe(15 * 86_400_000);
-    expect((await api.http.get('/api/v1/cases/identification-overdue').set(coordinator).expect(200)).body.cases).toEqual([]);
+    expect(
+      (await api.http.get('/api/v1/cases/identification-overdue').set(coordinator).expect(200)).body.cases,
+    ).toEqual([]);
     clock.advance(15 * 86_400_000);
     const overdue = await api.http.get('/api/v1/cases/identification-overdue').set(coordinator).expect(200);
     expect(overdue.body.cases.map((x: { caseId: string }) => x.caseId)).toEqual([c.caseId]);
-    const identified = await api.http.post(`/api/v1/cases/${c.caseId}/identification`).set(coordinator).set('If-Match', '"1"').send({ outcome: 'victim', decidedOn: '2019-05-20', decidingAgency: 'PSDHS-SK' }).expect(201);
-    const after = await api.http.get(`/api/v1/cases/identification-overdue?minPosition=${identified.body.position}`).set(coordinator).expect(200);
+    const identified = await api.http
+      .post(`/api/v1/cases/${c.caseId}/identification`)
+      .set(coordinator)
+      .set('If-Match', '"1"')
+      .send({ outcome: 'victim', decidedOn: '2019-05-20', decidingAgency: 'PSDHS-SK' })
+      .expect(201);
+    const after = await api.http
+      .get(`/api/v1/cases/identification-overdue?minPosition=${identified.body.position}`)
+      .set(coordinator)
+      .expect(200);
     expect(after.body.cases).toEqual([]);
   });
 });

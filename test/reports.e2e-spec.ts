@@ -26,7 +26,9 @@ describe('reports for the provincial subcommittee, built from the Sa Kaeo seed',
   let api: ApiHarness;
   let planId: string;
   let seeded: string;
-  const auth = async (role: Parameters<ApiHarness['token']>[0], sub: string, agency: string) => ({ Authorization: `Bearer ${await api.token(role, sub, agency)}` });
+  const auth = async (role: Parameters<ApiHarness['token']>[0], sub: string, agency: string) => ({
+    Authorization: `Bearer ${await api.token(role, sub, agency)}`,
+  });
 
   beforeAll(async () => {
     ensurePoppler();
@@ -65,7 +67,9 @@ describe('reports for the provincial subcommittee, built from the Sa Kaeo seed',
     renderPage(file, join(OUTPUT, 'action-plan-page'), 3);
     expect(statSync(join(OUTPUT, 'action-plan-page-1.png')).size).toBeGreaterThan(10_000);
     const text = plain(pdfText(file));
-    const dashboard = (await api.http.get(`/api/v1/plans/${planId}/dashboard?minPosition=${seeded}`).set(secretariat).expect(200)).body;
+    const dashboard = (
+      await api.http.get(`/api/v1/plans/${planId}/dashboard?minPosition=${seeded}`).set(secretariat).expect(200)
+    ).body;
     expect(text).toContain(plain(SEED_PLAN.titleTh));
     expect(text).toContain(plain('ครั้งที่ 1/2562'));
     expect(text).toContain(plain('15 มีนาคม 2562'));
@@ -83,38 +87,79 @@ describe('reports for the provincial subcommittee, built from the Sa Kaeo seed',
 
   it('rebuilds a report exactly from the asOf it names, and an earlier asOf gives the plan before its approval', async () => {
     const auditor = await auth('auditor', 'auditor1', 'OAG');
-    const now = (await api.http.get(`/api/v1/plans/${planId}/reports/action-plan?format=json`).set(auditor).expect(200)).body;
-    const again = (await api.http.get(`/api/v1/plans/${planId}/reports/action-plan?format=json&asOf=${now.provenance.reproduceAsOf}`).set(auditor).expect(200)).body;
+    const now = (await api.http.get(`/api/v1/plans/${planId}/reports/action-plan?format=json`).set(auditor).expect(200))
+      .body;
+    const again = (
+      await api.http
+        .get(`/api/v1/plans/${planId}/reports/action-plan?format=json&asOf=${now.provenance.reproduceAsOf}`)
+        .set(auditor)
+        .expect(200)
+    ).body;
     expect(again.provenance.position).toBe(now.provenance.position);
     expect(again.blocks).toEqual(now.blocks.map((b: { kind: string }) => (b.kind === 'cover' ? expect.anything() : b)));
-    const before = (await api.http.get(`/api/v1/plans/${planId}/reports/action-plan?format=json&asOf=2019-03-01T00:00:00Z`).set(auditor).expect(200)).body;
+    const before = (
+      await api.http
+        .get(`/api/v1/plans/${planId}/reports/action-plan?format=json&asOf=2019-03-01T00:00:00Z`)
+        .set(auditor)
+        .expect(200)
+    ).body;
     expect(BigInt(before.provenance.position)).toBeLessThan(BigInt(now.provenance.position));
     expect(JSON.stringify(before.blocks)).toContain('ยังไม่ได้รับความเห็นชอบ');
   });
 
   it('gives the quarterly progress as a workbook whose figures read back equal to the API and add up to the dashboard', async () => {
     const officer = await auth('agency_officer', 'officer.psdhs-sk', 'PSDHS-SK');
-    const data = (await api.http.get(`/api/v1/plans/${planId}/reports/quarterly-progress?quarter=4&format=json`).set(officer).expect(200)).body;
+    const data = (
+      await api.http
+        .get(`/api/v1/plans/${planId}/reports/quarterly-progress?quarter=4&format=json`)
+        .set(officer)
+        .expect(200)
+    ).body;
     expect(data).toMatchObject({ fiscalYear: 2562, quarter: 4, start: '2019-07-01', end: '2019-09-30' });
-    const dashboard = (await api.http.get(`/api/v1/plans/${planId}/dashboard?minPosition=${seeded}`).set(officer).expect(200)).body;
+    const dashboard = (
+      await api.http.get(`/api/v1/plans/${planId}/dashboard?minPosition=${seeded}`).set(officer).expect(200)
+    ).body;
     expect(data.totals.spentToDateSatang).toBe(dashboard.totals.spentSatang);
     expect(data.totals.budgetSatang).toBe(dashboard.totals.budgetSatang);
     expect(data.totals.kpisAttained).toBe(dashboard.totals.kpisAttained);
     expect(data.totals.activitiesDone).toBe(dashboard.totals.activitiesDone);
-    const { file } = await download(`/api/v1/plans/${planId}/reports/quarterly-progress?quarter=4&format=xlsx`, officer, 'quarterly-progress-q4.xlsx');
+    const { file } = await download(
+      `/api/v1/plans/${planId}/reports/quarterly-progress?quarter=4&format=xlsx`,
+      officer,
+      'quarterly-progress-q4.xlsx',
+    );
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);
     const bySource = book.getWorksheet('งบประมาณตามแหล่ง')!;
     const rows = bySource.getSheetValues().slice(3) as unknown[][];
     expect(rows.length).toBe(data.bySource.length + 1);
-    data.bySource.forEach((s: { amountSatang: number; spentInQuarterSatang: number; spentToDateSatang: number }, i: number) => {
-      expect(rows[i].slice(2, 5)).toEqual([satangToBaht(s.amountSatang), satangToBaht(s.spentInQuarterSatang), satangToBaht(s.spentToDateSatang)]);
-    });
-    expect(rows[data.bySource.length].slice(2, 5)).toEqual([satangToBaht(data.totals.budgetSatang), satangToBaht(data.totals.spentInQuarterSatang), satangToBaht(data.totals.spentToDateSatang)]);
+    data.bySource.forEach(
+      (s: { amountSatang: number; spentInQuarterSatang: number; spentToDateSatang: number }, i: number) => {
+        expect(rows[i].slice(2, 5)).toEqual([
+          satangToBaht(s.amountSatang),
+          satangToBaht(s.spentInQuarterSatang),
+          satangToBaht(s.spentToDateSatang),
+        ]);
+      },
+    );
+    expect(rows[data.bySource.length].slice(2, 5)).toEqual([
+      satangToBaht(data.totals.budgetSatang),
+      satangToBaht(data.totals.spentInQuarterSatang),
+      satangToBaht(data.totals.spentToDateSatang),
+    ]);
     expect(bySource.getRow(3).getCell(2).numFmt).toBe(BAHT_FORMAT);
     const activities = book.getWorksheet('กิจกรรม')!;
     const activityRows = activities.getSheetValues().slice(3, 3 + data.activities.length) as unknown[][];
-    expect(activityRows.map((r) => [r[2], r[5], r[6], r[7]])).toEqual(data.activities.map((a: { titleTh: string; targetParticipants: number; reachedInQuarter: number; reachedToDate: number }) => [a.titleTh, a.targetParticipants, a.reachedInQuarter, a.reachedToDate]));
+    expect(activityRows.map((r) => [r[2], r[5], r[6], r[7]])).toEqual(
+      data.activities.map(
+        (a: { titleTh: string; targetParticipants: number; reachedInQuarter: number; reachedToDate: number }) => [
+          a.titleTh,
+          a.targetParticipants,
+          a.reachedInQuarter,
+          a.reachedToDate,
+        ],
+      ),
+    );
     const kpis = book.getWorksheet('ตัวชี้วัด')!;
     const measured = data.kpis.findIndex((k: { measuredOn: string | null }) => k.measuredOn);
     const cell = kpis.getRow(3 + measured).getCell(5);
@@ -122,26 +167,51 @@ describe('reports for the provincial subcommittee, built from the Sa Kaeo seed',
     expect((cell.value as Date).toISOString().slice(0, 10)).toBe(data.kpis[measured].measuredOn);
     expect(book.getWorksheet('รายงาน')!.getCell('B3').value).toBe(data.provenance.position);
     // The PDF of the same quarter, for a person to look at.
-    const pdf = await download(`/api/v1/plans/${planId}/reports/quarterly-progress?quarter=4`, officer, 'quarterly-progress-q4.pdf');
+    const pdf = await download(
+      `/api/v1/plans/${planId}/reports/quarterly-progress?quarter=4`,
+      officer,
+      'quarterly-progress-q4.pdf',
+    );
     renderPage(pdf.file, join(OUTPUT, 'quarterly-progress-page'), 1);
     expect(plain(pdfText(pdf.file))).toContain(plain(formatBaht(dashboard.totals.spentSatang)));
   });
 
   it('counts only what was reported inside a quarter: October to December is the first', async () => {
     const secretariat = await auth('coordinator', 'somchai.k', 'PSDHS-SK');
-    const q1 = (await api.http.get(`/api/v1/plans/${planId}/reports/quarterly-progress?quarter=1&format=json`).set(secretariat).expect(200)).body;
+    const q1 = (
+      await api.http
+        .get(`/api/v1/plans/${planId}/reports/quarterly-progress?quarter=1&format=json`)
+        .set(secretariat)
+        .expect(200)
+    ).body;
     expect(q1).toMatchObject({ start: '2018-10-01', end: '2018-12-31' });
     expect(q1.totals.spentInQuarterSatang).toBe(0);
-    const q3 = (await api.http.get(`/api/v1/plans/${planId}/reports/quarterly-progress?quarter=3&format=json`).set(secretariat).expect(200)).body;
-    const q4 = (await api.http.get(`/api/v1/plans/${planId}/reports/quarterly-progress?quarter=4&format=json`).set(secretariat).expect(200)).body;
+    const q3 = (
+      await api.http
+        .get(`/api/v1/plans/${planId}/reports/quarterly-progress?quarter=3&format=json`)
+        .set(secretariat)
+        .expect(200)
+    ).body;
+    const q4 = (
+      await api.http
+        .get(`/api/v1/plans/${planId}/reports/quarterly-progress?quarter=4&format=json`)
+        .set(secretariat)
+        .expect(200)
+    ).body;
     expect(q3.totals.spentToDateSatang + q4.totals.spentInQuarterSatang).toBe(q4.totals.spentToDateSatang);
   });
 
   it('reports the Fund requests with their decision and disbursements, equal to the dashboard', async () => {
     const chair = await auth('chair', 'governor.sakaeo', 'PROV-SK');
     const data = (await api.http.get(`/api/v1/plans/${planId}/reports/fund?format=json`).set(chair).expect(200)).body;
-    const dashboard = (await api.http.get(`/api/v1/plans/${planId}/dashboard?minPosition=${seeded}`).set(chair).expect(200)).body;
-    expect(data.totals).toEqual({ requestedSatang: dashboard.totals.fundRequestedSatang, approvedSatang: dashboard.totals.fundApprovedSatang, disbursedSatang: dashboard.totals.fundDisbursedSatang });
+    const dashboard = (
+      await api.http.get(`/api/v1/plans/${planId}/dashboard?minPosition=${seeded}`).set(chair).expect(200)
+    ).body;
+    expect(data.totals).toEqual({
+      requestedSatang: dashboard.totals.fundRequestedSatang,
+      approvedSatang: dashboard.totals.fundApprovedSatang,
+      disbursedSatang: dashboard.totals.fundDisbursedSatang,
+    });
     expect(data.requests[0].decisions.map((d: { decision: string }) => d.decision)).toContain('approved');
     expect(data.requests[0].disbursements.length).toBeGreaterThan(0);
     const { file } = await download(`/api/v1/plans/${planId}/reports/fund`, chair, 'fund.pdf');
@@ -159,15 +229,25 @@ describe('reports for the provincial subcommittee, built from the Sa Kaeo seed',
     await api.http.get(`/api/v1/plans/${planId}/reports/fund?asOf=2019-03-01T00:00:00Z`).set(officer).expect(403);
     await api.http.get('/api/v1/reports/htcds').set(officer).expect(403);
     await api.http.get('/api/v1/reports/case-statistics?format=json').set(viewer).expect(200);
-    const bad = await api.http.get(`/api/v1/plans/${planId}/reports/quarterly-progress?quarter=5`).set(officer).expect(400);
+    const bad = await api.http
+      .get(`/api/v1/plans/${planId}/reports/quarterly-progress?quarter=5`)
+      .set(officer)
+      .expect(400);
     expect(bad.headers['content-type']).toContain('application/problem+json');
-    await api.http.get('/api/v1/plans/00000000-0000-4000-8000-000000000000/reports/action-plan').set(officer).expect(404);
+    await api.http
+      .get('/api/v1/plans/00000000-0000-4000-8000-000000000000/reports/action-plan')
+      .set(officer)
+      .expect(404);
   });
 
   it('publishes case statistics and the HTCDS export under the small-count rule, with nothing derivable by subtraction', async () => {
     const secretariat = await auth('coordinator', 'somchai.k', 'PSDHS-SK');
     const open = (districtCode: string, ageGroup: string, source: string, foundOn: string) =>
-      api.http.post('/api/v1/cases').set(secretariat).send({ source, districtCode, foundOn, ageGroup, person: { givenName: 'Report Fictional' } }).expect(201);
+      api.http
+        .post('/api/v1/cases')
+        .set(secretariat)
+        .send({ source, districtCode, foundOn, ageGroup, person: { givenName: 'Report Fictional' } })
+        .expect(201);
     for (let i = 0; i < 6; i++) await open('2706', 'child', 'police', '2019-05-01');
     for (let i = 0; i < 5; i++) await open('2703', 'adult', 'ngo', '2019-06-10');
     await open('2701', 'adult', 'hotline_1300', '2019-07-02');
@@ -204,7 +284,16 @@ describe('reports for the provincial subcommittee, built from the Sa Kaeo seed',
   it('writes the same reports from the command line, naming the log position', async () => {
     const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' });
     const out = join(OUTPUT, 'cli-quarterly-q4.xlsx');
-    const result = await runReport(config, ['quarterly-progress', planId, '--quarter', '4', '--format', 'xlsx', '--out', out]);
+    const result = await runReport(config, [
+      'quarterly-progress',
+      planId,
+      '--quarter',
+      '4',
+      '--format',
+      'xlsx',
+      '--out',
+      out,
+    ]);
     expect(result.file).toBe(out);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(out);

@@ -14,14 +14,15 @@ import { SEED_PEOPLE } from '../apps/cli/src/seed/sakaeo-2562-cases';
 import { integrationEventSchemas, kafkaBrokers, receiveEvents } from './support/kafka';
 
 /** Field names that would carry a person's data (or an official's); none may appear in what leaves the system. */
-const PERSONAL = /"(name|givenName|familyName|otherNames|firstName|lastName|fullName|dateOfBirth|birthDate|age|sex|nationality|languages|idNumber|identityNumber|identityDocuments|number|passport|phone|email|address|contact|person|personId|personalData|notes|note|reason|explanation|actorId|actor|userId|sub|caseManagerId)"\s*:/i;
+const PERSONAL =
+  /"(name|givenName|familyName|otherNames|firstName|lastName|fullName|dateOfBirth|birthDate|age|sex|nationality|languages|idNumber|identityNumber|identityDocuments|number|passport|phone|email|address|contact|person|personId|personalData|notes|note|reason|explanation|actorId|actor|userId|sub|caseManagerId)"\s*:/i;
 
 (kafkaBrokers() ? describe : describe.skip)('case and referral integration events from the Sa Kaeo seed', () => {
   jest.setTimeout(120_000);
   const dir = mkdtempSync(join(tmpdir(), 'ruamjai-seed-cases-kafka-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('carry no personal field, no ciphertext, no fictional person\'s detail, and match their published schemas, as consumers receive them', async () => {
+  it("carry no personal field, no ciphertext, no fictional person's detail, and match their published schemas, as consumers receive them", async () => {
     const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' });
     await seedSakaeo2562(config);
     const store = SqliteEventStore.open({ file: join(dir, 'events.sqlite') });
@@ -33,9 +34,23 @@ const PERSONAL = /"(name|givenName|familyName|otherNames|firstName|lastName|full
     const ids = new Set(events.map((e) => e.id));
     const admin = kafka.admin();
     await admin.connect();
-    await admin.createTopics({ topics: [{ topic: CASES_TOPIC, numPartitions: 3 }, { topic: REFERRALS_TOPIC, numPartitions: 3 }] }).catch(() => undefined);
+    await admin
+      .createTopics({
+        topics: [
+          { topic: CASES_TOPIC, numPartitions: 3 },
+          { topic: REFERRALS_TOPIC, numPartitions: 3 },
+        ],
+      })
+      .catch(() => undefined);
     await admin.disconnect();
-    const relay = new KafkaRelay(store, db, kafka.producer({ idempotent: true, maxInFlightRequests: 1 }), mappers, systemClock, { info: () => undefined, warn: () => undefined, error: () => undefined });
+    const relay = new KafkaRelay(
+      store,
+      db,
+      kafka.producer({ idempotent: true, maxInFlightRequests: 1 }),
+      mappers,
+      systemClock,
+      { info: () => undefined, warn: () => undefined, error: () => undefined },
+    );
     await relay.start();
     const received = await receiveEvents(kafka, [CASES_TOPIC, REFERRALS_TOPIC], ids);
     await relay.stop();
@@ -43,7 +58,12 @@ const PERSONAL = /"(name|givenName|familyName|otherNames|firstName|lastName|full
     await db.destroy();
 
     const schemas = integrationEventSchemas();
-    const details = Object.values(SEED_PEOPLE).flatMap((p) => [p.givenName, p.familyName!, p.notes!, ...p.identityDocuments!.map((d) => d.number)]);
+    const details = Object.values(SEED_PEOPLE).flatMap((p) => [
+      p.givenName,
+      p.familyName!,
+      p.notes!,
+      ...p.identityDocuments!.map((d) => d.number),
+    ]);
 
     expect(ids.size).toBeGreaterThan(20);
     const types = new Set<string>();
@@ -52,13 +72,29 @@ const PERSONAL = /"(name|givenName|familyName|otherNames|firstName|lastName|full
       expect(value).not.toContain('rj1.');
       expect(value).not.toContain('FICT-');
       for (const detail of details) expect(value).not.toContain(detail);
-      for (const official of ['imm.officer', 'labour.officer', 'somchai', 'shelter.officer', 'health.officer', 'police.officer', 'system:referral-scheduler']) expect(value).not.toContain(official);
+      for (const official of [
+        'imm.officer',
+        'labour.officer',
+        'somchai',
+        'shelter.officer',
+        'health.officer',
+        'police.officer',
+        'system:referral-scheduler',
+      ])
+        expect(value).not.toContain(official);
       const envelope = JSON.parse(value);
       types.add(envelope.type);
       const validate = schemas.get(envelope.type);
       expect(validate?.(envelope) ? 'valid' : `${envelope.type}: ${JSON.stringify(validate?.errors)}`).toBe('valid');
     }
     expect(types).toEqual(expect.objectContaining({ size: expect.any(Number) }));
-    for (const t of ['th.ruamjai.cases.case-opened.v1', 'th.ruamjai.referrals.referral-sent.v1', 'th.ruamjai.referrals.referral-overdue.v1', 'th.ruamjai.referrals.referral-escalated.v1', 'th.ruamjai.referrals.referral-declined.v1']) expect(types.has(t)).toBe(true);
+    for (const t of [
+      'th.ruamjai.cases.case-opened.v1',
+      'th.ruamjai.referrals.referral-sent.v1',
+      'th.ruamjai.referrals.referral-overdue.v1',
+      'th.ruamjai.referrals.referral-escalated.v1',
+      'th.ruamjai.referrals.referral-declined.v1',
+    ])
+      expect(types.has(t)).toBe(true);
   });
 });

@@ -18,10 +18,23 @@ describe('the Sa Kaeo seed run again', () => {
     try {
       const coordinator = { Authorization: `Bearer ${await api.token('coordinator', 'somchai.k', 'PSDHS-SK')}` };
       const caseId = first.cases.caseIds.b;
-      const found = await api.http.get(`/api/v1/cases/${caseId}?minPosition=${first.position}`).set(coordinator).expect(200);
-      await api.http.post(`/api/v1/cases/${caseId}/erasure`).set(coordinator).set('If-Match', `"${found.body.revision}"`).send({ requestedOn: '2019-09-01', reason: 'ผู้เสียหายขอให้ลบข้อมูล (ทดสอบ)' }).expect(201);
+      const found = await api.http
+        .get(`/api/v1/cases/${caseId}?minPosition=${first.position}`)
+        .set(coordinator)
+        .expect(200);
+      await api.http
+        .post(`/api/v1/cases/${caseId}/erasure`)
+        .set(coordinator)
+        .set('If-Match', `"${found.body.revision}"`)
+        .send({ requestedOn: '2019-09-01', reason: 'ผู้เสียหายขอให้ลบข้อมูล (ทดสอบ)' })
+        .expect(201);
       const agency = await api.http.get('/api/v1/agencies/EDU-SK1').set(coordinator).expect(200);
-      await api.http.post('/api/v1/agencies/EDU-SK1/deactivation').set(coordinator).set('If-Match', agency.headers.etag).send({ reason: 'ยุบรวมหน่วยงาน (ทดสอบ)' }).expect(201);
+      await api.http
+        .post('/api/v1/agencies/EDU-SK1/deactivation')
+        .set(coordinator)
+        .set('If-Match', agency.headers.etag)
+        .send({ reason: 'ยุบรวมหน่วยงาน (ทดสอบ)' })
+        .expect(201);
       head = await api.app.get<EventStore>(EVENT_STORE).headPosition();
     } finally {
       await api.close();

@@ -10,7 +10,13 @@ function runFixture(env: Record<string, string>): { status: number | null; outpu
     [
       join(root, 'node_modules/jest/bin/jest.js'),
       '--config',
-      JSON.stringify({ rootDir: root, roots: ['<rootDir>/test/fixtures/skips'], testMatch: ['**/*.fixture.js'], reporters: [join(root, 'test/support/summary-reporter.js')], transform: {} }),
+      JSON.stringify({
+        rootDir: root,
+        roots: ['<rootDir>/test/fixtures/skips'],
+        testMatch: ['**/*.fixture.js'],
+        reporters: [join(root, 'test/support/summary-reporter.js')],
+        transform: {},
+      }),
     ],
     { cwd: root, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env } },
   );
@@ -34,7 +40,10 @@ describe('skipped tests under CI', () => {
   });
 
   it('let the run pass when every skipped test is on the allowlist', () => {
-    const { status, output } = runFixture({ REQUIRE_INFRA: '1', RUAMJAI_SKIP_ALLOWLIST: join(root, 'test/fixtures/skips/allowlist.json') });
+    const { status, output } = runFixture({
+      REQUIRE_INFRA: '1',
+      RUAMJAI_SKIP_ALLOWLIST: join(root, 'test/fixtures/skips/allowlist.json'),
+    });
     expect(output).toContain('2 passed, 0 failed, 1 skipped');
     expect(status).toBe(0);
   });

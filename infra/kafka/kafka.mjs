@@ -28,14 +28,32 @@ function classpath() {
   const file = join(here, 'target', 'classpath.txt');
   const stampFile = join(here, 'target', 'classpath.sha256');
   if (!existsSync(file) || !existsSync(stampFile) || readFileSync(stampFile, 'utf8') !== stamp) {
-    execFileSync('mvn', ['-q', '-B', '-Dstyle.color=never', '-f', join(here, 'pom.xml'), 'dependency:build-classpath', `-Dmdep.outputFile=${file}`], { stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(
+      'mvn',
+      [
+        '-q',
+        '-B',
+        '-Dstyle.color=never',
+        '-f',
+        join(here, 'pom.xml'),
+        'dependency:build-classpath',
+        `-Dmdep.outputFile=${file}`,
+      ],
+      { stdio: ['ignore', 'ignore', 'inherit'] },
+    );
     writeFileSync(stampFile, stamp);
   }
   return readFileSync(file, 'utf8').trim();
 }
 
 function java(mainClass, args, options = {}) {
-  const jvm = ['-Xms256m', '-Xmx512m', '-XX:+UseG1GC', `-Dlog4j2.configurationFile=${join(here, 'log4j2.properties')}`, '-Djava.awt.headless=true'];
+  const jvm = [
+    '-Xms256m',
+    '-Xmx512m',
+    '-XX:+UseG1GC',
+    `-Dlog4j2.configurationFile=${join(here, 'log4j2.properties')}`,
+    '-Djava.awt.headless=true',
+  ];
   return spawn('java', [...jvm, '-cp', classpath(), mainClass, ...args], options);
 }
 
@@ -74,7 +92,9 @@ writeFileSync(
 if (!existsSync(join(dataDir, 'logs', 'meta.properties'))) {
   // A cluster id starting with '-' would be read as an option: keep to letters and digits first.
   const clusterId = `R${randomBytes(16).toString('base64url').slice(0, 21)}`;
-  const format = java('kafka.tools.StorageTool', ['format', '-t', clusterId, '-c', config], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const format = java('kafka.tools.StorageTool', ['format', '-t', clusterId, '-c', config], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const code = await exited(format);
   if (code !== 0) {
     process.stderr.write(`formatting KRaft storage failed (${code})\n`);

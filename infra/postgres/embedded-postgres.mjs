@@ -8,7 +8,17 @@
 // the binaries in a folder that user can reach: the clone itself may sit in a folder only root
 // can enter.
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
@@ -41,9 +51,14 @@ if (asRoot) {
   try {
     execFileSync('id', ['-u', 'postgres'], { stdio: 'ignore' });
   } catch {
-    execFileSync('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres'], { stdio: 'inherit' });
+    execFileSync('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres'], {
+      stdio: 'inherit',
+    });
   }
-  owner = { uid: Number(execFileSync('id', ['-u', 'postgres']).toString()), gid: Number(execFileSync('id', ['-g', 'postgres']).toString()) };
+  owner = {
+    uid: Number(execFileSync('id', ['-u', 'postgres']).toString()),
+    gid: Number(execFileSync('id', ['-g', 'postgres']).toString()),
+  };
   const nativeDir = dirname(binDir);
   const stamp = statSync(binaries.postgres).size;
   const shared = join(tmpdir(), `ruamjai-postgres-${process.platform}-${process.arch}-${stamp}`);
@@ -75,7 +90,15 @@ function run(binary, args, options = {}) {
   return spawn(join(binDir, binary), args, { ...owner, stdio: ['ignore', 'pipe', 'pipe'], ...options });
 }
 
-const initdb = run('initdb', [`--pgdata=${dataDir}`, '--auth=password', `--username=${user}`, `--pwfile=${passwordFile}`, '--encoding=UTF8', '--locale=C', '--lc-messages=C']);
+const initdb = run('initdb', [
+  `--pgdata=${dataDir}`,
+  '--auth=password',
+  `--username=${user}`,
+  `--pwfile=${passwordFile}`,
+  '--encoding=UTF8',
+  '--locale=C',
+  '--lc-messages=C',
+]);
 let initLog = '';
 initdb.stdout.on('data', (d) => (initLog += d));
 initdb.stderr.on('data', (d) => (initLog += d));
@@ -86,7 +109,18 @@ if (initCode !== 0) {
   process.exit(1);
 }
 
-const server = run('postgres', ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-k', dataDir, '-c', 'fsync=on']);
+const server = run('postgres', [
+  '-D',
+  dataDir,
+  '-p',
+  String(port),
+  '-c',
+  'listen_addresses=127.0.0.1',
+  '-k',
+  dataDir,
+  '-c',
+  'fsync=on',
+]);
 let serverLog = '';
 server.stderr.on('data', (d) => (serverLog = (serverLog + d).slice(-4000)));
 server.stdout.on('data', () => undefined);

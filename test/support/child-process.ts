@@ -48,11 +48,19 @@ export function spawnTs(script: string, args: string[]): TsChild {
         const onExit = () => {
           if (check()) return;
           cleanup();
-          reject(new Error(`${script} exited (${child.exitCode ?? child.signalCode}) before printing what was awaited:\n${errors}`));
+          reject(
+            new Error(
+              `${script} exited (${child.exitCode ?? child.signalCode}) before printing what was awaited:\n${errors}`,
+            ),
+          );
         };
         const timer = setTimeout(() => {
           cleanup();
-          reject(new Error(`${script} did not print what was awaited in ${timeoutMs} ms; last lines: ${lines.slice(-3).join(' | ')}\n${errors}`));
+          reject(
+            new Error(
+              `${script} did not print what was awaited in ${timeoutMs} ms; last lines: ${lines.slice(-3).join(' | ')}\n${errors}`,
+            ),
+          );
         }, timeoutMs);
         const cleanup = () => {
           clearTimeout(timer);

@@ -15,11 +15,23 @@ export interface CliResult {
  */
 export function runCli(dataDir: string, ...args: string[]): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--require', '@swc-node/register', join(root, 'apps/cli/src/main.ts'), ...args], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: '', EVENTSTORE_CONNECTION_STRING: '', KAFKA_BROKERS: '', SWC_NODE_PROJECT: join(root, 'tsconfig.json'), DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--require', '@swc-node/register', join(root, 'apps/cli/src/main.ts'), ...args],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          DATABASE_URL: '',
+          EVENTSTORE_CONNECTION_STRING: '',
+          KAFKA_BROKERS: '',
+          SWC_NODE_PROJECT: join(root, 'tsconfig.json'),
+          DATA_DIR: dataDir,
+          LOG_LEVEL: 'silent',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -32,6 +44,7 @@ export function runCli(dataDir: string, ...args: string[]): Promise<CliResult> {
 /** The same, refused with the exit code and both outputs when the CLI exits other than 0. */
 export async function cli(dataDir: string, ...args: string[]): Promise<CliResult> {
   const result = await runCli(dataDir, ...args);
-  if (result.code !== 0) throw Object.assign(new Error(`npm run cli -- ${args.join(' ')} exited ${result.code}: ${result.stderr}`), result);
+  if (result.code !== 0)
+    throw Object.assign(new Error(`npm run cli -- ${args.join(' ')} exited ${result.code}: ${result.stderr}`), result);
   return result;
 }

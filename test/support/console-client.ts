@@ -21,8 +21,13 @@ export async function generateConsoleSchema(): Promise<string> {
     const input = join(dir, 'openapi.json');
     const output = join(dir, 'schema.d.ts');
     writeFileSync(input, JSON.stringify(document.body, null, 2));
-    await run(process.execPath, [join(__dirname, '../../node_modules/openapi-typescript/bin/cli.js'), input, '--output', output], { cwd: join(__dirname, '../..') });
-    const banner = '/* Generated from the API\'s OpenAPI document by openapi-typescript: `npm run console:client`. Do not edit. */\n';
+    await run(
+      process.execPath,
+      [join(__dirname, '../../node_modules/openapi-typescript/bin/cli.js'), input, '--output', output],
+      { cwd: join(__dirname, '../..') },
+    );
+    const banner =
+      "/* Generated from the API's OpenAPI document by openapi-typescript: `npm run console:client`. Do not edit. */\n";
     return banner + readFileSync(output, 'utf8');
   } finally {
     await api.close();

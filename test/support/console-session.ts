@@ -24,20 +24,37 @@ export async function serveConsole(api: ApiHarness): Promise<string> {
  * the first sign-in through the API: the one-time password changed, and the authenticator enrolled
  * where the role needs one. Answers the TOTP secret, if any.
  */
-export async function readyUser(api: ApiHarness, authorization: string, user: { username: string; role: string; password: string; agency: string }): Promise<string | undefined> {
+export async function readyUser(
+  api: ApiHarness,
+  authorization: string,
+  user: { username: string; role: string; password: string; agency: string },
+): Promise<string | undefined> {
   const { username, role, password, agency } = user;
-  const added = await api.http.post('/api/v1/users').set('Authorization', authorization).send({ username, displayName: `คุณ${username}`, role, agency });
+  const added = await api.http
+    .post('/api/v1/users')
+    .set('Authorization', authorization)
+    .send({ username, displayName: `คุณ${username}`, role, agency });
   if (added.status !== 201) throw new Error(`adding ${username}: ${added.status} ${JSON.stringify(added.body)}`);
   const first = await api.http.post('/api/v1/auth/sign-in').send({ username, password: added.body.oneTimePassword });
-  const changed = await api.http.post('/api/v1/auth/password-change').send({ challenge: first.body.challenge, newPassword: password });
+  const changed = await api.http
+    .post('/api/v1/auth/password-change')
+    .send({ challenge: first.body.challenge, newPassword: password });
   if (changed.body.status === 'signed_in') return undefined;
   const secret = changed.body.secret as string;
-  await api.http.post('/api/v1/auth/second-factor').send({ challenge: changed.body.challenge, code: totpCodeAt(secret, new Date()) });
+  await api.http
+    .post('/api/v1/auth/second-factor')
+    .send({ challenge: changed.body.challenge, code: totpCodeAt(secret, new Date()) });
   return secret;
 }
 
 /** Fills the Thai sign-in form (with the authenticator's code when a secret is given) and submits it. */
-export async function submitSignIn(page: Page, base: string, username: string, password: string, secret?: string): Promise<void> {
+export async function submitSignIn(
+  page: Page,
+  base: string,
+  username: string,
+  password: string,
+  secret?: string,
+): Promise<void> {
   await page.goto(base + '/', { waitUntil: 'domcontentloaded' });
   await page.getByLabel('ชื่อผู้ใช้').fill(username);
   await page.getByLabel('รหัสผ่าน', { exact: true }).fill(password);
@@ -46,7 +63,12 @@ export async function submitSignIn(page: Page, base: string, username: string, p
 }
 
 /** Signs in through the form and waits for the signed-in header (and, with `live`, for the live stream to connect). */
-export async function signIn(page: Page, base: string, user: { username: string; password: string; secret?: string }, options: { live?: boolean } = {}): Promise<void> {
+export async function signIn(
+  page: Page,
+  base: string,
+  user: { username: string; password: string; secret?: string },
+  options: { live?: boolean } = {},
+): Promise<void> {
   await submitSignIn(page, base, user.username, user.password, user.secret);
   await page.getByTestId('signed-in-user').waitFor();
   if (options.live) await page.locator('.live.live-on').waitFor();
@@ -54,9 +76,20 @@ export async function signIn(page: Page, base: string, user: { username: string;
 
 /** No serious or critical WCAG 2.x A/AA violation on the page as it stands. */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect({ screen, violations: bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`) }).toEqual({ screen, violations: [] });
+  expect({
+    screen,
+    violations: bad.map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')})`,
+    ),
+  }).toEqual({ screen, violations: [] });
 }
 
 /** A screenshot of the whole page (or of one part of it), once transitions have settled. */
@@ -91,10 +124,18 @@ export class BrowserPages {
 
   constructor(private readonly browser: () => Browser) {}
 
-  async newPage(options: { height?: number; acceptDownloads?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  async newPage(
+    options: { height?: number; acceptDownloads?: boolean } = {},
+  ): Promise<{ context: BrowserContext; page: Page }> {
     // Reduced motion, as a person may ask of their system: the console then animates nothing, so a click
     // never lands on a dialog still opening or closing on a busy machine (the console honours it: App.tsx).
-    const context = await this.browser().newContext({ viewport: { width: 1280, height: options.height ?? 800 }, locale: 'th-TH', timezoneId: 'Asia/Bangkok', acceptDownloads: options.acceptDownloads ?? true, reducedMotion: 'reduce' });
+    const context = await this.browser().newContext({
+      viewport: { width: 1280, height: options.height ?? 800 },
+      locale: 'th-TH',
+      timezoneId: 'Asia/Bangkok',
+      acceptDownloads: options.acceptDownloads ?? true,
+      reducedMotion: 'reduce',
+    });
     this.open.push(context);
     const page = await context.newPage();
     // Generous: the CI machine is shared, and a slow first paint is not what these tests judge.
@@ -117,8 +158,14 @@ export class BrowserPages {
       note(`uncaught: ${error.message}`);
     });
     page.on('console', (message) => message.type() === 'error' && note(`console error: ${message.text()}`));
-    page.on('response', (response) => response.status() >= 400 && note(`${response.status()} ${response.request().method()} ${response.url()}`));
-    page.on('requestfailed', (request) => note(`failed ${request.method()} ${request.url()}: ${request.failure()?.errorText ?? ''}`));
+    page.on(
+      'response',
+      (response) =>
+        response.status() >= 400 && note(`${response.status()} ${response.request().method()} ${response.url()}`),
+    );
+    page.on('requestfailed', (request) =>
+      note(`failed ${request.method()} ${request.url()}: ${request.failure()?.errorText ?? ''}`),
+    );
   }
 
   async closeAll(): Promise<void> {
@@ -127,7 +174,8 @@ export class BrowserPages {
     if (failed) await Promise.all(logs.map((log, n) => describePage(log, n)));
     await Promise.all(this.open.splice(0).map((c) => c.close().catch(() => undefined)));
     const uncaught = logs.flatMap((log) => log.uncaught);
-    if (uncaught.length > 0 && !failed) throw new Error(`the console threw ${uncaught.length} uncaught error(s):\n${uncaught.join('\n---\n')}`);
+    if (uncaught.length > 0 && !failed)
+      throw new Error(`the console threw ${uncaught.length} uncaught error(s):\n${uncaught.join('\n---\n')}`);
   }
 }
 
@@ -145,11 +193,14 @@ async function describePage(log: PageLog, n: number): Promise<void> {
     await page.screenshot({ path: shot, fullPage: true, timeout: 10_000 });
     lines.push(`screenshot: ${shot}`);
     // The test's data is fictitious; what a person would read on screen is what helps most.
-    const shown = await page.evaluate(`[...document.querySelectorAll('[role=dialog], [role=alert], [role=status], .ant-form-item-explain')]
+    const shown =
+      await page.evaluate(`[...document.querySelectorAll('[role=dialog], [role=alert], [role=status], .ant-form-item-explain')]
       .filter((e) => e.getClientRects().length > 0)
       .map((e) => (e.getAttribute('role') ?? 'explain') + ': ' + e.innerText.replace(/\\s+/g, ' ').slice(0, 300))`);
     lines.push(...(shown as string[]).map((s) => `shown ${s}`));
-    const main = (await page.evaluate(`(document.querySelector('main, #main, body')?.innerText ?? '').replace(/\\s+/g, ' ').slice(0, 600)`)) as string;
+    const main = (await page.evaluate(
+      `(document.querySelector('main, #main, body')?.innerText ?? '').replace(/\\s+/g, ' ').slice(0, 600)`,
+    )) as string;
     lines.push(`text: ${main}`);
   } catch (error) {
     lines.push(`(could not read the page: ${(error as Error).message})`);
@@ -179,7 +230,9 @@ export interface ConsoleSuite {
  * Registers a browser suite's set-up and tear-down (Jest's beforeAll, afterAll and afterEach) and
  * answers what its tests use. A suite's own beforeAll, declared after, runs after this one.
  */
-export function consoleSuite(options: { env?: Record<string, string>; start?: () => Promise<ApiHarness> } = {}): ConsoleSuite {
+export function consoleSuite(
+  options: { env?: Record<string, string>; start?: () => Promise<ApiHarness> } = {},
+): ConsoleSuite {
   let started: { api: ApiHarness; base: string; browser: Browser; secretariat: { Authorization: string } } | undefined;
   let api: ApiHarness | undefined;
   let browser: Browser | undefined;
@@ -188,7 +241,9 @@ export function consoleSuite(options: { env?: Record<string, string>; start?: ()
     return started;
   };
   beforeAll(async () => {
-    api = options.start ? await options.start() : await startApi({ READ_YOUR_WRITES_TIMEOUT_MS: '30000', ...options.env });
+    api = options.start
+      ? await options.start()
+      : await startApi({ READ_YOUR_WRITES_TIMEOUT_MS: '30000', ...options.env });
     const base = await serveConsole(api);
     const secretariat = { Authorization: `Bearer ${await api.token('coordinator', 'somchai', 'PSDHS-SK')}` };
     browser = await launchChromium();
@@ -215,7 +270,9 @@ export function consoleSuite(options: { env?: Record<string, string>; start?: ()
     },
     pages,
     newPage: async (page = {}) => (await pages.newPage(page)).page,
-    signIn: (page, username, password, secret, how = {}) => signIn(page, ready().base, { username, password, secret }, { live: how.live ?? true }),
-    readyUser: (username, role, password, agency) => readyUser(ready().api, ready().secretariat.Authorization, { username, role, password, agency }),
+    signIn: (page, username, password, secret, how = {}) =>
+      signIn(page, ready().base, { username, password, secret }, { live: how.live ?? true }),
+    readyUser: (username, role, password, agency) =>
+      readyUser(ready().api, ready().secretariat.Authorization, { username, role, password, agency }),
   };
 }

@@ -23,13 +23,41 @@ async function main() {
     for (;;) {
       const planId = randomUUID();
       const batch = randomUUID();
-      const meta = { actorId: 'crash', agency: 'PSDHS-SK', role: 'coordinator', correlationId: batch, causationId: batch, commandType: 'Test', schemaVersion: 1, occurredAt: new Date().toISOString(), batch };
+      const meta = {
+        actorId: 'crash',
+        agency: 'PSDHS-SK',
+        role: 'coordinator',
+        correlationId: batch,
+        causationId: batch,
+        commandType: 'Test',
+        schemaVersion: 1,
+        occurredAt: new Date().toISOString(),
+        batch,
+      };
       const events = [
-        { id: randomUUID(), type: 'PlanDrafted', data: { planId, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'แผนทดสอบ', titleEn: null }, metadata: meta },
+        {
+          id: randomUUID(),
+          type: 'PlanDrafted',
+          data: { planId, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'แผนทดสอบ', titleEn: null },
+          metadata: meta,
+        },
         ...Array.from({ length: 4 }, (_, i) => ({
           id: randomUUID(),
           type: 'ProjectAdded',
-          data: { planId, projectId: randomUUID(), titleTh: `โครงการ ${i}`, titleEn: null, strategy: 'prevention', participatingAgencyCodes: [], targetGroups: [], objectives: [], leadAgencyCode: 'PSDHS-SK', districtCodes: ['2706'], requestedBudgetSatang: 1000 * (i + 1), fundingSource: 'provincial_budget' },
+          data: {
+            planId,
+            projectId: randomUUID(),
+            titleTh: `โครงการ ${i}`,
+            titleEn: null,
+            strategy: 'prevention',
+            participatingAgencyCodes: [],
+            targetGroups: [],
+            objectives: [],
+            leadAgencyCode: 'PSDHS-SK',
+            districtCodes: ['2706'],
+            requestedBudgetSatang: 1000 * (i + 1),
+            fundingSource: 'provincial_budget',
+          },
           metadata: meta,
         })),
       ];

@@ -30,7 +30,8 @@ export function parseDockerfile(text: string): Stage[] {
     const start = i + 1;
     let line = lines[i];
     if (/^\s*(#|$)/.test(line)) continue;
-    while (line.trimEnd().endsWith('\\') && i + 1 < lines.length) line = line.trimEnd().slice(0, -1) + ' ' + lines[++i].trim();
+    while (line.trimEnd().endsWith('\\') && i + 1 < lines.length)
+      line = line.trimEnd().slice(0, -1) + ' ' + lines[++i].trim();
     const [, instruction, rest] = /^\s*(\w+)\s+(.*)$/.exec(line) ?? [];
     if (!instruction) throw new Error(`Dockerfile line ${start}: cannot read "${line}"`);
     const op = instruction.toUpperCase();
@@ -41,7 +42,11 @@ export function parseDockerfile(text: string): Stage[] {
     }
     if (op === 'FROM') {
       const [, image, name] = /^(\S+)(?:\s+AS\s+(\S+))?$/i.exec(rest.trim()) ?? [];
-      stages.push({ name: name ?? String(stages.length), base: image.replace(/\$\{(\w+)\}/g, (_, v: string) => args[v] ?? ''), steps: [] });
+      stages.push({
+        name: name ?? String(stages.length),
+        base: image.replace(/\$\{(\w+)\}/g, (_, v: string) => args[v] ?? ''),
+        steps: [],
+      });
       continue;
     }
     const stage = stages.at(-1);
@@ -62,7 +67,8 @@ function step(op: string, rest: string, line: number): Step {
       return { kind: 'COPY', from, sources: paths.slice(0, -1), dest: paths.at(-1)!, line };
     }
     case 'RUN':
-      if (rest.startsWith('[')) throw new Error(`Dockerfile line ${line}: RUN in exec form is not supported by the test`);
+      if (rest.startsWith('['))
+        throw new Error(`Dockerfile line ${line}: RUN in exec form is not supported by the test`);
       return { kind: 'RUN', command: rest, line };
     case 'ENV': {
       const vars: Record<string, string> = {};
@@ -85,7 +91,12 @@ function step(op: string, rest: string, line: number): Step {
 
 /** Names in .dockerignore (plain names, as this project writes them) that a COPY leaves out. */
 export function dockerignoreNames(text: string): Set<string> {
-  return new Set(text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')));
+  return new Set(
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#')),
+  );
 }
 
 /**
@@ -94,20 +105,45 @@ export function dockerignoreNames(text: string): Set<string> {
  * to the destination path. `workdir` is the stage's WORKDIR, mapped to `target`; `context` is where
  * the sources are read (the build context, or the folder of the stage named by --from).
  */
-export function copyInto(step: Extract<Step, { kind: 'COPY' }>, context: string, contextWorkdir: string | undefined, target: string, workdir: string, ignored: Set<string>): void {
+export function copyInto(
+  step: Extract<Step, { kind: 'COPY' }>,
+  context: string,
+  contextWorkdir: string | undefined,
+  target: string,
+  workdir: string,
+  ignored: Set<string>,
+): void {
   const inTarget = (path: string) => join(target, path.startsWith('/') ? relativeTo(path, workdir, step.line) : path);
   for (const source of step.sources) {
-    const from = contextWorkdir === undefined ? join(context, source) : join(context, relativeTo(source, contextWorkdir, step.line));
+    const from =
+      contextWorkdir === undefined
+        ? join(context, source)
+        : join(context, relativeTo(source, contextWorkdir, step.line));
     const stat = statSync(from, { throwIfNoEntry: false });
     if (!stat) throw new Error(`Dockerfile line ${step.line}: COPY source ${source} does not exist`);
     const intoFolder = step.dest.endsWith('/') || step.dest === '.' || step.sources.length > 1;
-    const to = stat.isDirectory() ? inTarget(step.dest) : intoFolder ? join(inTarget(step.dest), basename(source)) : inTarget(step.dest);
+    const to = stat.isDirectory()
+      ? inTarget(step.dest)
+      : intoFolder
+        ? join(inTarget(step.dest), basename(source))
+        : inTarget(step.dest);
     mkdirSync(stat.isDirectory() ? to : join(to, '..'), { recursive: true });
-    cpSync(from, to, { recursive: true, verbatimSymlinks: true, filter: (path) => !(contextWorkdir === undefined && relative(context, path).split('/').some((part) => ignored.has(part))) });
+    cpSync(from, to, {
+      recursive: true,
+      verbatimSymlinks: true,
+      filter: (path) =>
+        !(
+          contextWorkdir === undefined &&
+          relative(context, path)
+            .split('/')
+            .some((part) => ignored.has(part))
+        ),
+    });
   }
 }
 
 function relativeTo(path: string, workdir: string, line: number): string {
-  if (!path.startsWith(`${workdir}/`) && path !== workdir) throw new Error(`Dockerfile line ${line}: ${path} is outside the stage's WORKDIR ${workdir}`);
+  if (!path.startsWith(`${workdir}/`) && path !== workdir)
+    throw new Error(`Dockerfile line ${line}: ${path} is outside the stage's WORKDIR ${workdir}`);
   return path.slice(workdir.length + 1);
 }

@@ -25,7 +25,8 @@ export default async function globalSetup(): Promise<void> {
   ]);
   if (required && (pgResult.status === 'rejected' || kafkaResult.status === 'rejected')) {
     // Leave nothing running behind a failed start.
-    for (const result of [pgResult, kafkaResult]) if (result.status === 'fulfilled' && result.value) await result.value.stop();
+    for (const result of [pgResult, kafkaResult])
+      if (result.status === 'fulfilled' && result.value) await result.value.stop();
   }
   if (process.env.DATABASE_URL) {
     process.env.RUAMJAI_TEST_POSTGRES_URL = process.env.DATABASE_URL;
@@ -35,7 +36,9 @@ export default async function globalSetup(): Promise<void> {
       process.env.RUAMJAI_TEST_POSTGRES_URL = pgResult.value.url;
     } else if (pgResult.status === 'rejected') {
       if (required) throw pgResult.reason;
-      process.stderr.write(`\n!! PostgreSQL could not start; its suites will report themselves skipped:\n${String(pgResult.reason)}\n`);
+      process.stderr.write(
+        `\n!! PostgreSQL could not start; its suites will report themselves skipped:\n${String(pgResult.reason)}\n`,
+      );
     }
   }
   if (process.env.KAFKA_BROKERS) {
@@ -46,7 +49,9 @@ export default async function globalSetup(): Promise<void> {
       process.env.RUAMJAI_TEST_KAFKA_BROKERS = kafkaResult.value.url;
     } else if (kafkaResult.status === 'rejected') {
       if (required) throw kafkaResult.reason;
-      process.stderr.write(`\n!! Kafka could not start (it needs Java 17 and Maven); its suites will report themselves skipped:\n${String(kafkaResult.reason)}\n`);
+      process.stderr.write(
+        `\n!! Kafka could not start (it needs Java 17 and Maven); its suites will report themselves skipped:\n${String(kafkaResult.reason)}\n`,
+      );
     }
   }
   globalThis.__RUAMJAI_INFRA__ = started;

@@ -25,12 +25,22 @@ async function main(): Promise<void> {
       return { id };
     },
     async handle(message, context) {
-      await store.append(`handled-${context.messageId}`, [{ id: randomUUID(), type: 'Handled', data: message }], { expected: 'any' });
+      await store.append(`handled-${context.messageId}`, [{ id: randomUUID(), type: 'Handled', data: message }], {
+        expected: 'any',
+      });
       process.stdout.write(`handled ${context.messageId}\n`);
     },
   };
   const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
-  const consumer = new InboundConsumer(kafka, groupId, [handler as InboundHandler<unknown>], db, kafka.producer(), systemClock, silent);
+  const consumer = new InboundConsumer(
+    kafka,
+    groupId,
+    [handler as InboundHandler<unknown>],
+    db,
+    kafka.producer(),
+    systemClock,
+    silent,
+  );
   await consumer.start();
   process.stdout.write('started\n');
 }

@@ -16,7 +16,12 @@ export function kafkaBrokers(): string[] | undefined {
  * Reads the topics from the beginning with a fresh consumer group until every event id asked for
  * has arrived (by the event-id header), then returns what arrived with those ids, redeliveries too.
  */
-export async function receiveEvents(kafka: Kafka, topics: string[], ids: ReadonlySet<string>, timeoutMs = 120_000): Promise<Array<{ id: string; key: string; value: string }>> {
+export async function receiveEvents(
+  kafka: Kafka,
+  topics: string[],
+  ids: ReadonlySet<string>,
+  timeoutMs = 120_000,
+): Promise<Array<{ id: string; key: string; value: string }>> {
   const received: Array<{ id: string; key: string; value: string }> = [];
   const seen = new Set<string>();
   const consumer = kafka.consumer({ groupId: `scan-${randomUUID()}` });
@@ -48,13 +53,18 @@ export async function receiveEvents(kafka: Kafka, topics: string[], ids: Readonl
  * Plan messages as a consumer sees them, repeats dropped (first arrival by event id), grouped by
  * key: each key's sequence numbers in arrival order, for checking per-key log order.
  */
-export function sequencesByKey(received: ReadonlyArray<{ id: string; key: string; value: string }>): Map<string, bigint[]> {
+export function sequencesByKey(
+  received: ReadonlyArray<{ id: string; key: string; value: string }>,
+): Map<string, bigint[]> {
   const byKey = new Map<string, bigint[]>();
   const seen = new Set<string>();
   for (const r of received) {
     if (seen.has(r.id)) continue;
     seen.add(r.id);
-    byKey.set(r.key, [...(byKey.get(r.key) ?? []), BigInt((JSON.parse(r.value) as { sequence: string | number }).sequence)]);
+    byKey.set(r.key, [
+      ...(byKey.get(r.key) ?? []),
+      BigInt((JSON.parse(r.value) as { sequence: string | number }).sequence),
+    ]);
   }
   return byKey;
 }

@@ -7,7 +7,14 @@
  */
 import { loadConfig } from '@ruamjai/config';
 import { systemClock } from '@ruamjai/kernel';
-import { deliveryMigrations, EmailChannel, Notifier, subscriptionMigrations, SubscriptionDirectory, type DeliveryTables } from '@ruamjai/notifications';
+import {
+  deliveryMigrations,
+  EmailChannel,
+  Notifier,
+  subscriptionMigrations,
+  SubscriptionDirectory,
+  type DeliveryTables,
+} from '@ruamjai/notifications';
 import { openEventStore, openReadModels } from '@ruamjai/platform';
 import { readCheckpoint, type CoreTables } from '@ruamjai/read-models';
 import type { Kysely } from 'kysely';
@@ -22,11 +29,22 @@ async function main(): Promise<void> {
   const email = new EmailChannel({ host: '127.0.0.1', port: Number(smtpPort), from: 'ruamjai@sakaeo.example' });
   // Batches of two: a round plans 20 batches (40 events) and then sends two deliveries, so planning a
   // backlog and sending it interleave, as after a long outage.
-  const notifier = new Notifier(store, db, new SubscriptionDirectory(db), { email }, systemClock, { baseUrl: 'https://ruamjai.sakaeo.example', batchSize: 2, pollMs: 5, firstRetryMs: 20, maxRetryMs: 200 });
+  const notifier = new Notifier(store, db, new SubscriptionDirectory(db), { email }, systemClock, {
+    baseUrl: 'https://ruamjai.sakaeo.example',
+    batchSize: 2,
+    pollMs: 5,
+    firstRetryMs: 20,
+    maxRetryMs: 200,
+  });
   const tables = db as unknown as Kysely<DeliveryTables & CoreTables>;
   const state = async () => {
     const checkpoint = await readCheckpoint(db, 'notifier');
-    const rows = await tables.selectFrom('notification_deliveries').select(['status']).select((eb) => eb.fn.countAll<number>().as('n')).groupBy('status').execute();
+    const rows = await tables
+      .selectFrom('notification_deliveries')
+      .select(['status'])
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .groupBy('status')
+      .execute();
     const count = (status: string) => Number(rows.find((r) => r.status === status)?.n ?? 0);
     return `${checkpoint} ${count('sent')} ${count('pending')}`;
   };

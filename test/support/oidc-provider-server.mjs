@@ -11,7 +11,8 @@ import { createServer } from 'node:http';
 const [accountsFile, clientId, clientSecret, redirectUri] = process.argv.slice(2);
 const accounts = () => JSON.parse(readFileSync(accountsFile, 'utf8'));
 
-const escape = (text) => String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+const escape = (text) =>
+  String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 const page = (title, body) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title>` +
   '<style>body{font-family:sans-serif;max-width:22rem;margin:3rem auto;color:#111}label{display:block;margin:.75rem 0 .25rem}' +
@@ -87,7 +88,12 @@ server.on('request', async (req, res) => {
           ),
         );
       }
-      return res.end(page('Allow access', `<p>Ruamjai asks for: ${escape(details.params.scope)}</p><form method="post" action="/interaction/${uid}/confirm"><button type="submit">Allow</button></form>`));
+      return res.end(
+        page(
+          'Allow access',
+          `<p>Ruamjai asks for: ${escape(details.params.scope)}</p><form method="post" action="/interaction/${uid}/confirm"><button type="submit">Allow</button></form>`,
+        ),
+      );
     }
     const form = await readForm(req);
     if (match[3] === 'login') {
@@ -97,14 +103,28 @@ server.on('request', async (req, res) => {
         res.statusCode = 401;
         return res.end(page('Sign in', '<p role="alert">Wrong username or password.</p>'));
       }
-      return provider.interactionFinished(req, res, { login: { accountId: form.get('username') } }, { mergeWithLastSubmission: false });
+      return provider.interactionFinished(
+        req,
+        res,
+        { login: { accountId: form.get('username') } },
+        { mergeWithLastSubmission: false },
+      );
     }
     const { prompt, params, session, grantId } = details;
-    const grant = grantId ? await provider.Grant.find(grantId) : new provider.Grant({ accountId: session.accountId, clientId: params.client_id });
+    const grant = grantId
+      ? await provider.Grant.find(grantId)
+      : new provider.Grant({ accountId: session.accountId, clientId: params.client_id });
     if (prompt.details.missingOIDCScope) grant.addOIDCScope(prompt.details.missingOIDCScope.join(' '));
     if (prompt.details.missingOIDCClaims) grant.addOIDCClaims(prompt.details.missingOIDCClaims);
-    if (prompt.details.missingResourceScopes) for (const [indicator, scopes] of Object.entries(prompt.details.missingResourceScopes)) grant.addResourceScope(indicator, scopes.join(' '));
-    return provider.interactionFinished(req, res, { consent: { grantId: await grant.save() } }, { mergeWithLastSubmission: true });
+    if (prompt.details.missingResourceScopes)
+      for (const [indicator, scopes] of Object.entries(prompt.details.missingResourceScopes))
+        grant.addResourceScope(indicator, scopes.join(' '));
+    return provider.interactionFinished(
+      req,
+      res,
+      { consent: { grantId: await grant.save() } },
+      { mergeWithLastSubmission: true },
+    );
   } catch (error) {
     res.statusCode = 400;
     res.end(String(error));

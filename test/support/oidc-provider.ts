@@ -29,10 +29,27 @@ export async function freePort(): Promise<number> {
  * The certified `oidc-provider` in a child process (test/support/oidc-provider-server.mjs), on a free
  * port of 127.0.0.1, with one confidential client and the given accounts.
  */
-export async function startOidcProvider(options: { accountsFile: string; accounts: Record<string, ProviderAccount>; clientId: string; clientSecret: string; redirectUri: string }): Promise<RunningProvider> {
-  const setAccounts = (accounts: Record<string, ProviderAccount>) => writeFileSync(options.accountsFile, JSON.stringify(accounts));
+export async function startOidcProvider(options: {
+  accountsFile: string;
+  accounts: Record<string, ProviderAccount>;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+}): Promise<RunningProvider> {
+  const setAccounts = (accounts: Record<string, ProviderAccount>) =>
+    writeFileSync(options.accountsFile, JSON.stringify(accounts));
   setAccounts(options.accounts);
-  const child = spawn(process.execPath, [join(__dirname, 'oidc-provider-server.mjs'), options.accountsFile, options.clientId, options.clientSecret, options.redirectUri], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [
+      join(__dirname, 'oidc-provider-server.mjs'),
+      options.accountsFile,
+      options.clientId,
+      options.clientSecret,
+      options.redirectUri,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let errors = '';
   child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
   const issuer = await new Promise<string>((resolve, reject) => {

@@ -14,11 +14,13 @@ export function ensurePoppler(): void {
     execFileSync('apt-get', ['update', '-q'], { stdio: 'ignore', timeout: 300_000 });
     execFileSync('apt-get', ['install', '-y', '-q', 'poppler-utils'], { stdio: 'ignore', timeout: 300_000 });
   }
-  if (!has('pdftotext') || !has('pdftoppm')) throw new Error('poppler-utils (pdftotext, pdftoppm) could not be installed: apt-get install -y poppler-utils');
+  if (!has('pdftotext') || !has('pdftoppm'))
+    throw new Error('poppler-utils (pdftotext, pdftoppm) could not be installed: apt-get install -y poppler-utils');
 }
 
 /** The text of a PDF as poppler extracts it. */
-export const pdfText = (file: string): string => execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+export const pdfText = (file: string): string =>
+  execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
 
 /** Renders one page to PNG (`prefix`-N.png) for a person to look at. */
 export const renderPage = (file: string, prefix: string, page = 1): void => {

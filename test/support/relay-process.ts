@@ -15,9 +15,21 @@ async function main(): Promise<void> {
   const [eventsFile, readModelsFile, brokers] = process.argv.slice(2);
   const store = SqliteEventStore.open({ file: eventsFile, readOnly: true, pollIntervalMs: 50 });
   const db = openSqliteReadModels(readModelsFile);
-  const kafka = new Kafka({ clientId: 'relay-process', brokers: brokers.split(','), logLevel: logLevel.NOTHING, retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 1000 } });
+  const kafka = new Kafka({
+    clientId: 'relay-process',
+    brokers: brokers.split(','),
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 1000 },
+  });
   const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
-  const relay = new KafkaRelay(store, db, kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true }), [planIntegrationEvents], systemClock, silent);
+  const relay = new KafkaRelay(
+    store,
+    db,
+    kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true }),
+    [planIntegrationEvents],
+    systemClock,
+    silent,
+  );
   await relay.start();
   process.stdout.write(`started ${relay.progress.checkpoint}\n`);
   setInterval(() => process.stdout.write(`state ${relay.progress.checkpoint} ${relay.progress.seen}\n`), 100);

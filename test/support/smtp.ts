@@ -16,7 +16,9 @@ export interface Mail {
  * A real SMTP server as the receiving end, keeping every message it is given (`keep: false` keeps
  * none, for a long benchmark) and telling `onMail` of each as it arrives.
  */
-export async function startSmtp(options: { onMail?: (mail: Mail) => void; keep?: boolean } = {}): Promise<SmtpReceiver> {
+export async function startSmtp(
+  options: { onMail?: (mail: Mail) => void; keep?: boolean } = {},
+): Promise<SmtpReceiver> {
   const mails: Mail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -45,17 +47,30 @@ export async function startSmtp(options: { onMail?: (mail: Mail) => void; keep?:
 
 /** The text of a message as a reader sees it (quoted-printable or base64 bodies decoded). */
 export function decodeMail(raw: string): string {
-  const [, body = ''] = raw.split(/\r?\n\r?\n/, 2).length === 2 ? [raw.slice(0, raw.search(/\r?\n\r?\n/)), raw.slice(raw.search(/\r?\n\r?\n/))] : [raw, ''];
-  const qp = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+  const [, body = ''] =
+    raw.split(/\r?\n\r?\n/, 2).length === 2
+      ? [raw.slice(0, raw.search(/\r?\n\r?\n/)), raw.slice(raw.search(/\r?\n\r?\n/))]
+      : [raw, ''];
+  const qp = body
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
   let text = Buffer.from(qp, 'latin1').toString('utf8');
-  if (/Content-Transfer-Encoding: base64/i.test(raw)) text = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (/Content-Transfer-Encoding: base64/i.test(raw))
+    text = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
   const subject = /Subject: ([^\r\n]+(?:\r?\n[ \t][^\r\n]+)*)/.exec(raw)?.[1] ?? '';
   // Adjacent encoded words are one text: their bytes are joined before decoding (a Thai letter may be split between two).
   const words = [...subject.matchAll(/=\?UTF-8\?([BQ])\?([^?]*)\?=/gi)];
   const decodedSubject = words.length
     ? Buffer.concat(
         words.map(([, enc, data]) =>
-          enc.toUpperCase() === 'B' ? Buffer.from(data, 'base64') : Buffer.from(data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1'),
+          enc.toUpperCase() === 'B'
+            ? Buffer.from(data, 'base64')
+            : Buffer.from(
+                data
+                  .replace(/_/g, ' ')
+                  .replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
+                'latin1',
+              ),
         ),
       ).toString('utf8')
     : subject;

@@ -14,6 +14,8 @@ const store = SqliteEventStore.open({ file });
 process.stdout.write('opened\n');
 if (mode === 'writes') {
   for (let i = 0; i < Number(count); i++) {
-    void store.append(`s-${randomUUID()}`, [{ id: randomUUID(), type: 'Happened', data: { i } }], { expected: 'no_stream' }).then(() => process.stdout.write('committed\n'));
+    void store
+      .append(`s-${randomUUID()}`, [{ id: randomUUID(), type: 'Happened', data: { i } }], { expected: 'no_stream' })
+      .then(() => process.stdout.write('committed\n'));
   }
 }

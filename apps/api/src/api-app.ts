@@ -37,17 +37,22 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
     keepAliveTimeout: config.http.idleTimeoutMs,
     requestTimeout: config.http.requestTimeoutMs,
     // Errors before routing answer like every other: problem+json with the security headers.
-    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => answerFrameworkError(error.code === 'FST_ERR_BAD_URL' ? BAD_URL : MALFORMED, request, reply),
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
+      answerFrameworkError(error.code === 'FST_ERR_BAD_URL' ? BAD_URL : MALFORMED, request, reply),
     clientErrorHandler: answerClientError,
     // On close, connections still open (a client that never reads its answer) are ended rather than waited for.
     forceCloseConnections: true,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, clock: options.clock, benchRoutes: options.benchRoutes }), adapter, {
-    logger: new PinoNestLogger(logger),
-    abortOnError: false,
-    // The API parses JSON itself (see parseJsonBody).
-    bodyParser: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot({ config, clock: options.clock, benchRoutes: options.benchRoutes }),
+    adapter,
+    {
+      logger: new PinoNestLogger(logger),
+      abortOnError: false,
+      // The API parses JSON itself (see parseJsonBody).
+      bodyParser: false,
+    },
+  );
   const fastify = app.getHttpAdapter().getInstance();
   fastify.server.headersTimeout = config.http.headersTimeoutMs;
   // Commands take JSON only: a text/plain body is 415, not a list of missing fields.
@@ -65,7 +70,8 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('X-Correlation-Id', request.id);
     // Nothing the API answers to a signed-in caller may be kept by a cache, shared or private.
-    if (request.headers.authorization !== undefined || request.url.startsWith('/api/v1/')) void reply.header('Cache-Control', 'no-store');
+    if (request.headers.authorization !== undefined || request.url.startsWith('/api/v1/'))
+      void reply.header('Cache-Control', 'no-store');
     securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined));
   });
   app.useGlobalPipes(createValidationPipe());
@@ -75,7 +81,11 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
       root: config.consoleDir,
       prefix: '/',
       wildcard: false,
-      setHeaders: (res, path) => void res.header('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+      setHeaders: (res, path) =>
+        void res.header(
+          'Cache-Control',
+          path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ),
     });
   }
 

@@ -126,7 +126,9 @@ export class AppModule {
         {
           provide: OIDC_RELYING_PARTY,
           useFactory: async () =>
-            config.oidc && config.auth.mode !== 'embedded' ? new OidcRelyingParty(config.oidc, await loadOrCreateSigningKey(config.dataDir), config.jwt.issuer) : null,
+            config.oidc && config.auth.mode !== 'embedded'
+              ? new OidcRelyingParty(config.oidc, await loadOrCreateSigningKey(config.dataDir), config.jwt.issuer)
+              : null,
         },
         { provide: APP_FILTER, useClass: ProblemFilter },
         // Authentication first, so the request budget can be the user's rather than the address's.

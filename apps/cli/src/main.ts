@@ -3,7 +3,14 @@ import { DomainError, ROLES, systemClock, type Role } from '@ruamjai/kernel';
 import { agencyDecider, agencyStreamId, planningMigrations, planningProjections } from '@ruamjai/planning';
 import { casesMigrations, casesProjections } from '@ruamjai/cases';
 import { CommandRunner, verifyChains } from '@ruamjai/event-store';
-import { backupDataDir, BackupError, openEventStore, openReadModels, restoreDataDir, secureDataDir } from '@ruamjai/platform';
+import {
+  backupDataDir,
+  BackupError,
+  openEventStore,
+  openReadModels,
+  restoreDataDir,
+  secureDataDir,
+} from '@ruamjai/platform';
 import { clampCheckpoints, readCheckpoints, readStalls, rebuildProjections, requestRetry } from '@ruamjai/read-models';
 import { identityMigrations, identityProjections, needsSecondFactor, registerUser, USERNAME } from '@ruamjai/identity';
 import { randomUUID } from 'node:crypto';
@@ -35,17 +42,26 @@ class UsageError extends Error {}
 const allProjections = [...planningProjections, ...casesProjections, ...identityProjections];
 
 async function token(config: AppConfig, args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { sub: { type: 'string' }, agency: { type: 'string' }, role: { type: 'string' }, ttl: { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: { sub: { type: 'string' }, agency: { type: 'string' }, role: { type: 'string' }, ttl: { type: 'string' } },
+  });
   if (!values.sub || !values.agency || !values.role) throw new UsageError('token needs --sub, --agency and --role');
   if (!ROLES.includes(values.role as Role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
-  if (!/^[A-Z0-9][A-Z0-9-]{0,63}$/.test(values.agency)) throw new UsageError('--agency must be an agency code: upper-case letters, digits and dashes, e.g. PSDHS-SK');
-  if (!/^[\w.@-]{1,200}$/.test(values.sub)) throw new UsageError('--sub must be a user name: letters, digits, dot, @, dash or underscore');
-  if (config.jwt.jwksUrl || config.jwt.publicKeyPem) throw new UsageError('tokens are issued by your identity provider when JWT_JWKS_URL or JWT_PUBLIC_KEY is set');
+  if (!/^[A-Z0-9][A-Z0-9-]{0,63}$/.test(values.agency))
+    throw new UsageError('--agency must be an agency code: upper-case letters, digits and dashes, e.g. PSDHS-SK');
+  if (!/^[\w.@-]{1,200}$/.test(values.sub))
+    throw new UsageError('--sub must be a user name: letters, digits, dot, @, dash or underscore');
+  if (config.jwt.jwksUrl || config.jwt.publicKeyPem)
+    throw new UsageError('tokens are issued by your identity provider when JWT_JWKS_URL or JWT_PUBLIC_KEY is set');
   await requireKnownAgency(config, values.agency, values.role as Role);
   const key = await loadOrCreateSigningKey(config.dataDir);
   const ttlSeconds = values.ttl ? Number(values.ttl) : undefined;
-  if (ttlSeconds !== undefined && (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0)) throw new UsageError('--ttl must be a positive whole number of seconds');
-  process.stdout.write(`${await issueToken(key, { sub: values.sub, agency: values.agency, role: values.role as Role, ttlSeconds }, config.jwt.issuer, config.jwt.audience)}\n`);
+  if (ttlSeconds !== undefined && (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0))
+    throw new UsageError('--ttl must be a positive whole number of seconds');
+  process.stdout.write(
+    `${await issueToken(key, { sub: values.sub, agency: values.agency, role: values.role as Role, ttlSeconds }, config.jwt.issuer, config.jwt.audience)}\n`,
+  );
 }
 
 /**
@@ -57,12 +73,17 @@ async function requireKnownAgency(config: AppConfig, agency: string, role: Role)
   try {
     const state = await new CommandRunner(store).load(agencyDecider, agencyStreamId(agency));
     if (state.state.status === 'active') return;
-    if (state.state.status === 'inactive') throw new UsageError(`agency ${agency} was deactivated in the directory; no token is issued for it`);
+    if (state.state.status === 'inactive')
+      throw new UsageError(`agency ${agency} was deactivated in the directory; no token is issued for it`);
     if ((await store.headPosition()) === undefined && role === 'coordinator') {
-      process.stderr.write(`The log is empty: this token may register the first agency (${agency}) and nothing else until it is registered.\n`);
+      process.stderr.write(
+        `The log is empty: this token may register the first agency (${agency}) and nothing else until it is registered.\n`,
+      );
       return;
     }
-    throw new UsageError(`agency ${agency} is not in the directory; register it first (POST /api/v1/agencies) or check the code`);
+    throw new UsageError(
+      `agency ${agency} is not in the directory; register it first (POST /api/v1/agencies) or check the code`,
+    );
   } finally {
     await store.close();
   }
@@ -81,22 +102,31 @@ async function projections(config: AppConfig, args: string[]): Promise<void> {
   if (targets.length === 0) throw new UsageError(`no projection named ${name}; try: npm run cli -- projections list`);
   const store = openEventStore(config);
   const db = await openReadModels(config, readModelMigrations);
-  const bar = new SingleBar({ format: 'rebuilding {names} [{bar}] {percentage}% | position {value}/{total}', hideCursor: true }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: 'rebuilding {names} [{bar}] {percentage}% | position {value}/{total}', hideCursor: true },
+    Presets.shades_classic,
+  );
   const head = Number((await store.headPosition()) ?? 0n);
   bar.start(Math.max(head, 1), 0, { names: targets.map((p) => p.name).join(', ') });
   const started = performance.now();
   try {
-    const result = await rebuildProjections(store, db, targets, systemClock, (position) => bar.update(Number(position)));
+    const result = await rebuildProjections(store, db, targets, systemClock, (position) =>
+      bar.update(Number(position)),
+    );
     // A rebuilt projection has applied every event: a stall recorded for it is over (a running
     // runner notices at its next retry, which finds nothing left to apply).
-    for (const p of targets) if (await requestRetry(db, p.name, systemClock.now())) process.stdout.write(`${p.name} was stalled: its runner is asked to retry\n`);
+    for (const p of targets)
+      if (await requestRetry(db, p.name, systemClock.now()))
+        process.stdout.write(`${p.name} was stalled: its runner is asked to retry\n`);
     // A full rebuild also brings every other checkpoint (the relay's) back within the log.
     const clamped = name ? [] : await clampCheckpoints(db, (await store.headPosition()) ?? 0n);
     bar.update(Math.max(head, 1));
     bar.stop();
     if (clamped.length > 0) process.stdout.write(`moved ${clamped.join(', ')} back to the log's head\n`);
     const seconds = (performance.now() - started) / 1000;
-    process.stdout.write(`rebuilt ${targets.length} projection(s) from ${result.events} events in ${seconds.toFixed(2)} s\n`);
+    process.stdout.write(
+      `rebuilt ${targets.length} projection(s) from ${result.events} events in ${seconds.toFixed(2)} s\n`,
+    );
   } finally {
     bar.stop();
     await store.close();
@@ -135,10 +165,12 @@ async function projectionStatus(config: AppConfig): Promise<void> {
 /** Asks the runner holding a stalled projection to try it again (it looks every second). */
 async function retryProjection(config: AppConfig, name: string | undefined): Promise<void> {
   if (!name) throw new UsageError('projections retry needs the name of a stalled projection (see: projections status)');
-  if (!allProjections.some((p) => p.name === name)) throw new UsageError(`no projection named ${name}; try: npm run cli -- projections list`);
+  if (!allProjections.some((p) => p.name === name))
+    throw new UsageError(`no projection named ${name}; try: npm run cli -- projections list`);
   const db = await openReadModels(config, readModelMigrations);
   try {
-    if (!(await requestRetry(db, name, systemClock.now()))) throw new UsageError(`${name} is not stalled; nothing to retry`);
+    if (!(await requestRetry(db, name, systemClock.now())))
+      throw new UsageError(`${name} is not stalled; nothing to retry`);
     process.stdout.write(`asked the runner of ${name} to retry it; see: npm run cli -- projections status\n`);
   } finally {
     await db.destroy();
@@ -153,7 +185,9 @@ async function audit(config: AppConfig, args: string[]): Promise<void> {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     if (!report.ok) {
       const b = report.firstBreak!;
-      process.stderr.write(`\nTHE LOG FAILS VERIFICATION at position ${b.position} (${b.streamId} revision ${b.revision}, event ${b.eventId}): ${b.detail}\n`);
+      process.stderr.write(
+        `\nTHE LOG FAILS VERIFICATION at position ${b.position} (${b.streamId} revision ${b.revision}, event ${b.eventId}): ${b.detail}\n`,
+      );
       process.exitCode = 1;
     }
   } finally {
@@ -186,7 +220,11 @@ async function backup(config: AppConfig, args: string[]): Promise<void> {
 }
 
 async function restore(config: AppConfig, args: string[]): Promise<void> {
-  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { force: { type: 'boolean' }, 'erasures-from': { type: 'string', multiple: true } } });
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { force: { type: 'boolean' }, 'erasures-from': { type: 'string', multiple: true } },
+  });
   if (positionals.length !== 1) throw new UsageError('restore needs one backup folder');
   const report = await restoreDataDir(config, positionals[0], {
     force: values.force,
@@ -208,11 +246,22 @@ async function restore(config: AppConfig, args: string[]): Promise<void> {
 async function users(config: AppConfig, args: string[]): Promise<void> {
   const [action, ...rest] = args;
   if (action !== 'add') throw new UsageError(`unknown users action ${action ?? ''}; available: add`);
-  const { values } = parseArgs({ args: rest, options: { username: { type: 'string' }, 'display-name': { type: 'string' }, role: { type: 'string' }, agency: { type: 'string' } } });
-  if (!values.username || !values.role || !values.agency) throw new UsageError('users add needs --username, --role and --agency');
-  if (!USERNAME.test(values.username)) throw new UsageError('--username must be 3-64 lower-case letters, digits, dots, dashes or underscores');
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      username: { type: 'string' },
+      'display-name': { type: 'string' },
+      role: { type: 'string' },
+      agency: { type: 'string' },
+    },
+  });
+  if (!values.username || !values.role || !values.agency)
+    throw new UsageError('users add needs --username, --role and --agency');
+  if (!USERNAME.test(values.username))
+    throw new UsageError('--username must be 3-64 lower-case letters, digits, dots, dashes or underscores');
   if (!ROLES.includes(values.role as Role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
-  if (!/^[A-Z0-9][A-Z0-9-]{0,63}$/.test(values.agency)) throw new UsageError('--agency must be an agency code: upper-case letters, digits and dashes, e.g. PSDHS-SK');
+  if (!/^[A-Z0-9][A-Z0-9-]{0,63}$/.test(values.agency))
+    throw new UsageError('--agency must be an agency code: upper-case letters, digits and dashes, e.g. PSDHS-SK');
   await requireKnownAgency(config, values.agency, values.role as Role);
   const store = openEventStore(config);
   try {
@@ -222,7 +271,12 @@ async function users(config: AppConfig, args: string[]): Promise<void> {
     const { oneTimePassword } = await registerUser(
       runner,
       systemClock,
-      { username: values.username, displayName: values['display-name'] ?? values.username, role: values.role as Role, agency: values.agency },
+      {
+        username: values.username,
+        displayName: values['display-name'] ?? values.username,
+        role: values.role as Role,
+        agency: values.agency,
+      },
       { actor, correlationId: randomUUID(), causationId: randomUUID() },
     );
     process.stdout.write(`${oneTimePassword}\n`);
@@ -238,23 +292,40 @@ async function users(config: AppConfig, args: string[]): Promise<void> {
 /** The operator's side of the dead-letter list: deliveries that ran out of attempts, and sending them again. */
 async function notifications(config: AppConfig, args: string[]): Promise<void> {
   const [action, ...rest] = args;
-  if (action !== 'dead-letters' && action !== 'replay') throw new UsageError(`unknown notifications action ${action ?? ''}; available: dead-letters, replay`);
-  if (action === 'replay' && rest.length !== 1) throw new UsageError('notifications replay needs one delivery id (from notifications dead-letters) or --all');
-  const db = await openReadModels(config, [planningMigrations, casesMigrations, identityMigrations, notificationMigrations]);
+  if (action !== 'dead-letters' && action !== 'replay')
+    throw new UsageError(`unknown notifications action ${action ?? ''}; available: dead-letters, replay`);
+  if (action === 'replay' && rest.length !== 1)
+    throw new UsageError('notifications replay needs one delivery id (from notifications dead-letters) or --all');
+  const db = await openReadModels(config, [
+    planningMigrations,
+    casesMigrations,
+    identityMigrations,
+    notificationMigrations,
+  ]);
   try {
     // Only the list is touched: nothing is sent from here; the running notifier sends what is replayed.
     const deadLetters = new DeadLetters(db, systemClock);
     const dead = await deadLetters.list();
     if (action === 'dead-letters') {
-      for (const d of dead) process.stdout.write(`${d.deliveryId}\t${d.channel}\t${d.address}\t${d.attempts} attempts\t${d.lastError ?? ''}\n`);
-      process.stderr.write(`${dead.length} delivery(ies) on the dead-letter list${dead.length ? '; send one again with: npm run cli -- notifications replay <delivery-id> (or --all)' : ''}\n`);
+      for (const d of dead)
+        process.stdout.write(
+          `${d.deliveryId}\t${d.channel}\t${d.address}\t${d.attempts} attempts\t${d.lastError ?? ''}\n`,
+        );
+      process.stderr.write(
+        `${dead.length} delivery(ies) on the dead-letter list${dead.length ? '; send one again with: npm run cli -- notifications replay <delivery-id> (or --all)' : ''}\n`,
+      );
       return;
     }
     const ids = rest[0] === '--all' ? dead.map((d) => d.deliveryId) : rest;
     let replayed = 0;
     for (const id of ids) if (await deadLetters.replay(id)) replayed += 1;
-    if (rest[0] !== '--all' && replayed === 0) throw new UsageError(`${rest[0]} is not on the dead-letter list (see: npm run cli -- notifications dead-letters)`);
-    process.stderr.write(`${replayed} delivery(ies) queued to be sent again by the running notifier (the worker, or the API on the embedded default)\n`);
+    if (rest[0] !== '--all' && replayed === 0)
+      throw new UsageError(
+        `${rest[0]} is not on the dead-letter list (see: npm run cli -- notifications dead-letters)`,
+      );
+    process.stderr.write(
+      `${replayed} delivery(ies) queued to be sent again by the running notifier (the worker, or the API on the embedded default)\n`,
+    );
   } finally {
     await db.destroy();
   }
@@ -263,7 +334,8 @@ async function notifications(config: AppConfig, args: string[]): Promise<void> {
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   const config = loadConfig();
-  for (const fixed of secureDataDir(config.dataDir)) process.stderr.write(`warning: data folder was readable by others: ${fixed}\n`);
+  for (const fixed of secureDataDir(config.dataDir))
+    process.stderr.write(`warning: data folder was readable by others: ${fixed}\n`);
   switch (command) {
     case 'token':
       return token(config, rest);
@@ -280,7 +352,9 @@ async function main(): Promise<void> {
     case 'report': {
       const result = await runReport(config, rest);
       process.stdout.write(`${result.file}\n`);
-      process.stderr.write(`Built from the log up to position ${result.position}${result.reproduceAsOf ? `; reproduce with --as-of ${result.reproduceAsOf}` : ''}\n`);
+      process.stderr.write(
+        `Built from the log up to position ${result.position}${result.reproduceAsOf ? `; reproduce with --as-of ${result.reproduceAsOf}` : ''}\n`,
+      );
       return;
     }
     case 'users':

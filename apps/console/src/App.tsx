@@ -23,8 +23,12 @@ function withTexts<T>(load: () => Promise<T>, ...sections: string[]): () => Prom
 
 const DashboardPage = lazy(withTexts(() => import('./pages/dashboard/DashboardPage'), 'cases'));
 const UsersPage = lazy(() => import('./pages/UsersPage'));
-const PlansPage = lazy(withTexts(() => import('./pages/PlansPage').then((m) => ({ default: m.PlansPage })), 'plan-workspace'));
-const PlanPage = lazy(withTexts(() => import('./pages/PlansPage').then((m) => ({ default: m.PlanPage })), 'plan-workspace'));
+const PlansPage = lazy(
+  withTexts(() => import('./pages/PlansPage').then((m) => ({ default: m.PlansPage })), 'plan-workspace'),
+);
+const PlanPage = lazy(
+  withTexts(() => import('./pages/PlansPage').then((m) => ({ default: m.PlanPage })), 'plan-workspace'),
+);
 const NotificationSettingsPage = lazy(() => import('./pages/NotificationSettingsPage'));
 const ReferralsPage = lazy(() => import('./pages/ReferralsPage'));
 const ReferralPage = lazy(withTexts(() => import('./pages/ReferralPage'), 'cases'));
@@ -33,7 +37,9 @@ const CasesPage = lazy(withTexts(() => import('./pages/cases/CasesPage'), 'cases
 const CasePage = lazy(withTexts(() => import('./pages/cases/CasePage'), 'cases'));
 const AccessLogPage = lazy(withTexts(() => import('./pages/cases/AccessLogPage'), 'cases'));
 
-const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 10_000 } } });
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 10_000 } },
+});
 
 /** Routes live in the hash (`#/plans/…`), so the API serves one index.html and needs no fallback route. */
 function useRoute(): [string, (path: string) => void] {
@@ -50,7 +56,13 @@ function useRoute(): [string, (path: string) => void] {
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   return (
-    <Button type="text" onClick={() => setLang(i18n.language === 'th' ? 'en' : 'th')} lang={i18n.language === 'th' ? 'en' : 'th'} style={{ color: '#fff' }} data-testid="language-switch">
+    <Button
+      type="text"
+      onClick={() => setLang(i18n.language === 'th' ? 'en' : 'th')}
+      lang={i18n.language === 'th' ? 'en' : 'th'}
+      style={{ color: '#fff' }}
+      data-testid="language-switch"
+    >
       {t('lang.switch')}
     </Button>
   );
@@ -91,7 +103,8 @@ function Shell() {
   if (path === SETTINGS_ROUTE) page = <NotificationSettingsPage />;
   else if (planMatch && canSeePlans(user.role)) page = <PlanPage planId={planMatch[1]} navigate={navigate} />;
   else if (section === '/plans' && canSeePlans(user.role)) page = <PlansPage navigate={navigate} />;
-  else if (referralMatch && canSeeReferrals(user.role)) page = <ReferralPage key={referralMatch[1]} referralId={referralMatch[1]} navigate={navigate} />;
+  else if (referralMatch && canSeeReferrals(user.role))
+    page = <ReferralPage key={referralMatch[1]} referralId={referralMatch[1]} navigate={navigate} />;
   else if (section === '/referrals' && canSeeReferrals(user.role)) page = <ReferralsPage navigate={navigate} />;
   // Case routes open for any role: the API refuses those who may not read cases, and the page says so.
   else if (path === '/cases/access-log') page = <AccessLogPage navigate={navigate} />;
@@ -105,7 +118,17 @@ function Shell() {
       <a href="#main" className="skip-link">
         {t('app.skip')}
       </a>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, flexWrap: 'wrap', height: 'auto', minHeight: 64, paddingInline: 24 }}>
+      <Layout.Header
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 16,
+          flexWrap: 'wrap',
+          height: 'auto',
+          minHeight: 64,
+          paddingInline: 24,
+        }}
+      >
         <Typography.Text strong style={{ color: '#fff', fontSize: 20 }}>
           {t('app.name')}
         </Typography.Text>
@@ -163,7 +186,23 @@ export function App() {
     document.documentElement.lang = lang;
   }, [lang]);
   return (
-    <ConfigProvider locale={lang === 'en' ? enUS : thTH} theme={{ token: { motion: !reducedMotion, fontFamily: "'Sarabun', 'Noto Sans Thai', sans-serif", colorPrimary: '#1f5fa8', colorLink: '#1f5fa8', colorTextDescription: 'rgba(0, 0, 0, 0.68)', colorTextSecondary: 'rgba(0, 0, 0, 0.68)', colorTextTertiary: 'rgba(0, 0, 0, 0.68)', colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)', colorError: '#b3261e', fontSize: 15 } }}>
+    <ConfigProvider
+      locale={lang === 'en' ? enUS : thTH}
+      theme={{
+        token: {
+          motion: !reducedMotion,
+          fontFamily: "'Sarabun', 'Noto Sans Thai', sans-serif",
+          colorPrimary: '#1f5fa8',
+          colorLink: '#1f5fa8',
+          colorTextDescription: 'rgba(0, 0, 0, 0.68)',
+          colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
+          colorTextTertiary: 'rgba(0, 0, 0, 0.68)',
+          colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)',
+          colorError: '#b3261e',
+          fontSize: 15,
+        },
+      }}
+    >
       <QueryClientProvider client={queryClient}>
         <AuthProvider>
           <Shell />

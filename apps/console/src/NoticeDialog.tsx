@@ -25,7 +25,9 @@ export default function NoticeDialog({ notice, onClose }: { notice: Notice; onCl
         <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
           {formatBangkokDateTime(notice.occurredAt, lang)}
         </Typography.Paragraph>
-        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{notice.body[lang]}</Typography.Paragraph>
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+          {notice.body[lang]}
+        </Typography.Paragraph>
         <Typography.Paragraph type="secondary">{t('notifications.noScreen')}</Typography.Paragraph>
       </div>
     </Modal>

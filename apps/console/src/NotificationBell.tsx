@@ -11,7 +11,18 @@ export const SETTINGS_ROUTE = '/settings/notifications';
 
 function BellIcon() {
   return (
-    <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      viewBox="0 0 24 24"
+      width="22"
+      height="22"
+      aria-hidden="true"
+      focusable="false"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
       <path d="M13.7 21a2 2 0 0 1-3.4 0" />
     </svg>
@@ -56,12 +67,26 @@ export function NotificationBell({ navigate }: { navigate: (path: string) => voi
   };
 
   const panel = (
-    <div className="bell-panel" id="bell-panel" role="region" aria-labelledby="bell-panel-title" onKeyDown={onKeyDown} data-testid="bell-panel">
+    <div
+      className="bell-panel"
+      id="bell-panel"
+      role="region"
+      aria-labelledby="bell-panel-title"
+      onKeyDown={onKeyDown}
+      data-testid="bell-panel"
+    >
       <div className="bell-head">
         <Typography.Title level={2} id="bell-panel-title" style={{ fontSize: 17, margin: 0 }}>
           {t('notifications.title')}
         </Typography.Title>
-        <Button type="link" size="small" style={{ paddingInline: 0 }} disabled={unread === 0 || markAll.isPending} onClick={() => markAll.mutate()} data-testid="bell-mark-all">
+        <Button
+          type="link"
+          size="small"
+          style={{ paddingInline: 0 }}
+          disabled={unread === 0 || markAll.isPending}
+          onClick={() => markAll.mutate()}
+          data-testid="bell-mark-all"
+        >
           {t('notifications.markAll')}
         </Button>
       </div>
@@ -77,7 +102,12 @@ export function NotificationBell({ navigate }: { navigate: (path: string) => voi
         <ul className="bell-list" aria-label={t('notifications.listLabel')}>
           {items.map((n) => (
             <li key={n.id}>
-              <button type="button" className={n.readAt === null ? 'bell-item bell-unread' : 'bell-item'} onClick={() => choose(n)} data-testid="bell-item">
+              <button
+                type="button"
+                className={n.readAt === null ? 'bell-item bell-unread' : 'bell-item'}
+                onClick={() => choose(n)}
+                data-testid="bell-item"
+              >
                 <span className="bell-subject">
                   {n.readAt === null && <span className="bell-dot" aria-hidden="true" />}
                   {n.readAt === null && <span className="visually-hidden">{t('notifications.unreadMark')} </span>}
@@ -89,7 +119,9 @@ export function NotificationBell({ navigate }: { navigate: (path: string) => voi
           ))}
         </ul>
       )}
-      {markAll.isError && <Alert type="error" role="alert" title={t('notifications.markError')} style={{ marginTop: 8 }} />}
+      {markAll.isError && (
+        <Alert type="error" role="alert" title={t('notifications.markError')} style={{ marginTop: 8 }} />
+      )}
       <div className="bell-foot">
         <a
           href={`#${SETTINGS_ROUTE}`}

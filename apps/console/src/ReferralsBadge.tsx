@@ -20,7 +20,14 @@ export function ReferralsBadge() {
       {overdue > 0 && (
         <>
           <span className="visually-hidden">{t('nav.referralsOverdue', { count: overdue })}</span>
-          <Badge count={overdue} overflowCount={99} size="small" color="#b3261e" aria-hidden style={{ marginInlineStart: 4 }} />
+          <Badge
+            count={overdue}
+            overflowCount={99}
+            size="small"
+            color="#b3261e"
+            aria-hidden
+            style={{ marginInlineStart: 4 }}
+          />
         </>
       )}
     </span>

@@ -12,5 +12,14 @@ export function RefreshFailed({ error }: { error: unknown }) {
   const { t, i18n } = useTranslation();
   if (!error) return null;
   const reason = error instanceof ApiError ? error.text(i18n.language as Lang) : t('common.error');
-  return <Alert type="warning" role="status" showIcon title={t('common.refreshFailed', { reason })} style={{ marginBottom: 12 }} data-testid="refresh-failed" />;
+  return (
+    <Alert
+      type="warning"
+      role="status"
+      showIcon
+      title={t('common.refreshFailed', { reason })}
+      style={{ marginBottom: 12 }}
+      data-testid="refresh-failed"
+    />
+  );
 }

@@ -4,18 +4,43 @@ export type Lang = 'th' | 'en';
 const BANGKOK = 'Asia/Bangkok';
 
 const dateFormats: Record<Lang, Intl.DateTimeFormat> = {
-  th: new Intl.DateTimeFormat('th-TH-u-ca-buddhist', { timeZone: BANGKOK, day: 'numeric', month: 'short', year: 'numeric' }),
-  en: new Intl.DateTimeFormat('en-GB-u-ca-buddhist', { timeZone: BANGKOK, day: 'numeric', month: 'short', year: 'numeric' }),
+  th: new Intl.DateTimeFormat('th-TH-u-ca-buddhist', {
+    timeZone: BANGKOK,
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  }),
+  en: new Intl.DateTimeFormat('en-GB-u-ca-buddhist', {
+    timeZone: BANGKOK,
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  }),
 };
 const dateTimeFormats: Record<Lang, Intl.DateTimeFormat> = {
-  th: new Intl.DateTimeFormat('th-TH-u-ca-buddhist', { timeZone: BANGKOK, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }),
-  en: new Intl.DateTimeFormat('en-GB-u-ca-buddhist', { timeZone: BANGKOK, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }),
+  th: new Intl.DateTimeFormat('th-TH-u-ca-buddhist', {
+    timeZone: BANGKOK,
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }),
+  en: new Intl.DateTimeFormat('en-GB-u-ca-buddhist', {
+    timeZone: BANGKOK,
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }),
 };
 
 /** `14 ก.พ. 2562` (or `14 Feb 2562 BE`): a date or a date-time, read in Bangkok. */
 export function formatDate(value: string | Date | null | undefined, lang: Lang): string {
   if (!value) return '—';
-  const date = typeof value === 'string' ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00+07:00` : value) : value;
+  const date =
+    typeof value === 'string' ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00+07:00` : value) : value;
   return Number.isNaN(date.getTime()) ? '—' : dateFormats[lang].format(date);
 }
 
@@ -31,7 +56,15 @@ export function formatDateTime(value: string | Date | null | undefined, lang: La
   return Number.isNaN(date.getTime()) ? '—' : `${dateTimeFormats[lang].format(date)}${lang === 'th' ? ' น.' : ''}`;
 }
 
-const englishBangkok = new Intl.DateTimeFormat('en-GB', { timeZone: BANGKOK, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const englishBangkok = new Intl.DateTimeFormat('en-GB', {
+  timeZone: BANGKOK,
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 
 /**
  * An instant said as Bangkok time, the way the notices themselves say it: `3 พ.ค. 2562 09:00 น.` in
@@ -42,7 +75,8 @@ export function formatBangkokDateTime(value: string | Date | null | undefined, l
   if (!value) return '—';
   const date = typeof value === 'string' ? new Date(value) : value;
   if (Number.isNaN(date.getTime())) return '—';
-  const part = (type: Intl.DateTimeFormatPartTypes) => englishBangkok.formatToParts(date).find((p) => p.type === type)?.value ?? '';
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    englishBangkok.formatToParts(date).find((p) => p.type === type)?.value ?? '';
   return `${part('day')} ${part('month')} ${part('year')}, ${part('hour')}:${part('minute')} Bangkok time`;
 }
 
@@ -68,7 +102,8 @@ export function formatCount(n: number | null | undefined): string {
 export const satangToBaht = (satang: number): number => Number(number.format(satang / 100).replace(/,/g, ''));
 
 /** Fiscal years are Buddhist-era years already (ปีงบประมาณ 2562). */
-export const fiscalYearLabel = (year: number, lang: Lang): string => (lang === 'th' ? `ปีงบประมาณ ${year}` : `Fiscal year ${year} BE`);
+export const fiscalYearLabel = (year: number, lang: Lang): string =>
+  lang === 'th' ? `ปีงบประมาณ ${year}` : `Fiscal year ${year} BE`;
 
 /** The first block of an id (a case's, a referral's): enough to tell records apart on a screen, and the way notices name them. */
 export const shortId = (id: string): string => id.slice(0, 8);

@@ -17,8 +17,13 @@ export function initialLang(): Lang {
  * every other screen's arrive with the screen (`loadTexts`, called by its lazy import in App.tsx),
  * so the first download stays small.
  */
-const signInSections = import.meta.glob<Record<string, unknown>>('./locales/oidc.*.json', { eager: true, import: 'default' });
-const screenSections = import.meta.glob<Record<string, unknown>>(['./locales/*.*.json', '!./locales/oidc.*.json'], { import: 'default' });
+const signInSections = import.meta.glob<Record<string, unknown>>('./locales/oidc.*.json', {
+  eager: true,
+  import: 'default',
+});
+const screenSections = import.meta.glob<Record<string, unknown>>(['./locales/*.*.json', '!./locales/oidc.*.json'], {
+  import: 'default',
+});
 const SECTION_FILE = /\/([a-z-]+)\.(th|en)\.json$/;
 
 function withSections(base: Record<string, unknown>, lang: Lang): Record<string, unknown> {
@@ -26,7 +31,8 @@ function withSections(base: Record<string, unknown>, lang: Lang): Record<string,
   for (const [path, texts] of Object.entries(signInSections)) {
     const match = SECTION_FILE.exec(path);
     if (!match || match[2] !== lang) continue;
-    if (match[1] in merged) throw new Error(`locales/${match[1]}.${lang}.json repeats a section of locales/${lang}.json`);
+    if (match[1] in merged)
+      throw new Error(`locales/${match[1]}.${lang}.json repeats a section of locales/${lang}.json`);
     merged[match[1]] = texts;
   }
   return merged;

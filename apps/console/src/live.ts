@@ -6,7 +6,8 @@ import { currentAccessToken } from './api/client';
 let latest: string | undefined;
 /** The console's own last write: a view read after it waits for it (read-your-writes). */
 let written: string | undefined;
-export const latestPosition = (): string | undefined => (written !== undefined && (latest === undefined || BigInt(written) > BigInt(latest)) ? written : latest);
+export const latestPosition = (): string | undefined =>
+  written !== undefined && (latest === undefined || BigInt(written) > BigInt(latest)) ? written : latest;
 /** The query parameter that makes a read wait for the views to reach the latest position (read-your-writes); none before the first. */
 export const minPosition = (): { minPosition?: string } => {
   const position = latestPosition();
@@ -36,7 +37,10 @@ export function useLiveUpdates(enabled: boolean): boolean {
     let retry: ReturnType<typeof setTimeout> | undefined;
     async function connect() {
       try {
-        const response = await fetch('/api/v1/live', { headers: { Authorization: `Bearer ${currentAccessToken() ?? ''}`, Accept: 'text/event-stream' }, signal: abort.signal });
+        const response = await fetch('/api/v1/live', {
+          headers: { Authorization: `Bearer ${currentAccessToken() ?? ''}`, Accept: 'text/event-stream' },
+          signal: abort.signal,
+        });
         if (!response.ok || !response.body) throw new Error(`live ${response.status}`);
         setConnected(true);
         const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();

@@ -57,7 +57,9 @@ function markCached(client: QueryClient, id?: string): void {
   client.setQueryData<Inbox>(INBOX, (old) => {
     if (!old) return old;
     const now = new Date().toISOString();
-    const items = old.items.map((n) => (n.readAt === null && (id === undefined || n.id === id) ? { ...n, readAt: now } : n));
+    const items = old.items.map((n) =>
+      n.readAt === null && (id === undefined || n.id === id) ? { ...n, readAt: now } : n,
+    );
     const newlyRead = old.items.filter((n) => n.readAt === null && (id === undefined || n.id === id)).length;
     return { unread: id === undefined ? 0 : Math.max(0, old.unread - newlyRead), items };
   });
@@ -67,7 +69,9 @@ export function useMarkRead() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async (id: string) => {
-      const { response } = await api.POST('/api/v1/me/notifications/{notificationId}/read', { params: { path: { notificationId: id } } });
+      const { response } = await api.POST('/api/v1/me/notifications/{notificationId}/read', {
+        params: { path: { notificationId: id } },
+      });
       if (!response.ok) throw new Error(`marking read: ${response.status}`);
     },
     onMutate: (id) => markCached(client, id),

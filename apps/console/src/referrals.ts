@@ -14,7 +14,8 @@ export const OUTCOMES: readonly ReferralOutcome[] = ['service_provided', 'partia
 export type Box = 'inbox' | 'outbox' | 'escalations';
 
 /** Who may read referrals at all (the API refuses the chair and viewers). */
-export const canSeeReferrals = (role: Role): boolean => role === 'coordinator' || role === 'auditor' || role === 'agency_officer';
+export const canSeeReferrals = (role: Role): boolean =>
+  role === 'coordinator' || role === 'auditor' || role === 'agency_officer';
 /** The secretariat and auditors follow overdue referrals up (GET /referrals/escalations). */
 export const canSeeEscalations = (role: Role): boolean => role === 'coordinator' || role === 'auditor';
 
@@ -36,15 +37,19 @@ export function actionsFor(r: Referral, user: SessionUser): ReferralAction[] {
     if (r.status === 'accepted') actions.push('start');
     if (r.status === 'in_progress') actions.push('complete');
   }
-  if ((user.agency === r.fromAgency || user.role === 'coordinator') && (r.status === 'sent' || r.status === 'accepted' || r.status === 'in_progress')) actions.push('revoke');
+  if (
+    (user.agency === r.fromAgency || user.role === 'coordinator') &&
+    (r.status === 'sent' || r.status === 'accepted' || r.status === 'in_progress')
+  )
+    actions.push('revoke');
   return actions;
 }
 
 /** Past due and still unanswered: marked so by the scheduler, or already past the due time before it runs. */
-export const isOverdue = (r: Referral, now = Date.now()): boolean => r.overdue || (r.status === 'sent' && Date.parse(r.dueAt) <= now);
+export const isOverdue = (r: Referral, now = Date.now()): boolean =>
+  r.overdue || (r.status === 'sent' && Date.parse(r.dueAt) <= now);
 
 export { shortId } from './format';
-
 
 /** One tab's referrals; the live stream's invalidation refetches them whenever the views move. */
 export function useReferralBox(box: Box, state: 'all' | 'open' | 'overdue', enabled: boolean) {
@@ -53,9 +58,14 @@ export function useReferralBox(box: Box, state: 'all' | 'open' | 'overdue', enab
     enabled,
     queryFn: async (): Promise<Referral[]> => {
       const query = { ...minPosition(), ...(state === 'all' || box === 'escalations' ? {} : { state }) } as never;
-      if (box === 'inbox') return (await unwrap<{ referrals: Referral[] }>(api.GET('/api/v1/referrals/inbox', { params: { query } }))).referrals;
-      if (box === 'outbox') return (await unwrap<{ referrals: Referral[] }>(api.GET('/api/v1/referrals/outbox', { params: { query } }))).referrals;
-      return (await unwrap<{ referrals: Referral[] }>(api.GET('/api/v1/referrals/escalations', { params: { query } }))).referrals;
+      if (box === 'inbox')
+        return (await unwrap<{ referrals: Referral[] }>(api.GET('/api/v1/referrals/inbox', { params: { query } })))
+          .referrals;
+      if (box === 'outbox')
+        return (await unwrap<{ referrals: Referral[] }>(api.GET('/api/v1/referrals/outbox', { params: { query } })))
+          .referrals;
+      return (await unwrap<{ referrals: Referral[] }>(api.GET('/api/v1/referrals/escalations', { params: { query } })))
+        .referrals;
     },
   });
 }
@@ -67,7 +77,9 @@ export interface ReferralRead {
 }
 
 export async function readReferral(referralId: string, options: { fresh?: boolean } = {}): Promise<ReferralRead> {
-  const call = api.GET('/api/v1/referrals/{referralId}', { params: { path: { referralId }, query: (options.fresh ? {} : minPosition()) as never } });
+  const call = api.GET('/api/v1/referrals/{referralId}', {
+    params: { path: { referralId }, query: (options.fresh ? {} : minPosition()) as never },
+  });
   const { response } = await call;
   const referral = await unwrap<Referral>(call);
   return { referral, etag: response.headers.get('ETag') ?? `"${referral.revision}"` };
@@ -78,20 +90,35 @@ export function useReferral(referralId: string) {
 }
 
 /** Sends one answer with If-Match; the API's position comes back for read-your-writes. */
-export async function answerReferral(referralId: string, action: ReferralAction, etag: string, body: { reason?: string; outcome?: ReferralOutcome }): Promise<{ position: string }> {
+export async function answerReferral(
+  referralId: string,
+  action: ReferralAction,
+  etag: string,
+  body: { reason?: string; outcome?: ReferralOutcome },
+): Promise<{ position: string }> {
   const params = { path: { referralId }, header: { 'If-Match': etag } };
   switch (action) {
     case 'accept':
       return unwrap(api.POST('/api/v1/referrals/{referralId}/acceptance', { params }));
     case 'decline':
-      return unwrap(api.POST('/api/v1/referrals/{referralId}/decline', { params, body: { reason: body.reason ?? '' } }));
+      return unwrap(
+        api.POST('/api/v1/referrals/{referralId}/decline', { params, body: { reason: body.reason ?? '' } }),
+      );
     case 'start':
       return unwrap(api.POST('/api/v1/referrals/{referralId}/start', { params }));
     case 'complete':
-      return unwrap(api.POST('/api/v1/referrals/{referralId}/completion', { params, body: { outcome: body.outcome ?? 'service_provided' } }));
+      return unwrap(
+        api.POST('/api/v1/referrals/{referralId}/completion', {
+          params,
+          body: { outcome: body.outcome ?? 'service_provided' },
+        }),
+      );
     case 'revoke':
-      return unwrap(api.POST('/api/v1/referrals/{referralId}/revocation', { params, body: { reason: body.reason ?? '' } }));
+      return unwrap(
+        api.POST('/api/v1/referrals/{referralId}/revocation', { params, body: { reason: body.reason ?? '' } }),
+      );
   }
 }
 
-export const isStale = (error: unknown): error is ApiError & { problem: Problem } => error instanceof ApiError && error.status === 412;
+export const isStale = (error: unknown): error is ApiError & { problem: Problem } =>
+  error instanceof ApiError && error.status === 412;

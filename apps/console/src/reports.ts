@@ -5,7 +5,8 @@ import type { Role } from './auth';
 /** Who may download what: the API's rules (libs/planning PLAN_READ_ROLES, libs/reporting ReportBuilder), so the console offers no button the API would refuse. */
 export const canReadPlanReports = (role: Role): boolean => role !== 'viewer';
 /** A report rebuilt at a past point shows the plan's history: the secretariat's, the chair's and auditors'. */
-export const canReadPlanHistory = (role: Role): boolean => role === 'coordinator' || role === 'chair' || role === 'auditor';
+export const canReadPlanHistory = (role: Role): boolean =>
+  role === 'coordinator' || role === 'chair' || role === 'auditor';
 /** De-identified counts: every role that reads dashboards. */
 export const canReadCaseStatistics = (_role: Role): boolean => true;
 /** Records, however coarsened: the secretariat and auditors only. */
@@ -23,7 +24,12 @@ export interface Provenance {
 
 export type ReportRequest =
   | { readonly kind: 'action-plan'; readonly planId: string }
-  | { readonly kind: 'quarterly-progress'; readonly planId: string; readonly quarter: Quarter; readonly format: 'pdf' | 'xlsx' }
+  | {
+      readonly kind: 'quarterly-progress';
+      readonly planId: string;
+      readonly quarter: Quarter;
+      readonly format: 'pdf' | 'xlsx';
+    }
   | { readonly kind: 'fund'; readonly planId: string; readonly format: 'pdf' | 'xlsx' }
   | { readonly kind: 'case-statistics'; readonly format: 'pdf' | 'xlsx' }
   | { readonly kind: 'htcds' };
@@ -54,19 +60,35 @@ function call(request: ReportRequest, asOf: string | undefined) {
   const parseAs = 'blob' as const;
   switch (request.kind) {
     case 'action-plan':
-      return api.GET('/api/v1/plans/{planId}/reports/action-plan', { params: { path: { planId: request.planId }, query: { ...at } }, parseAs });
+      return api.GET('/api/v1/plans/{planId}/reports/action-plan', {
+        params: { path: { planId: request.planId }, query: { ...at } },
+        parseAs,
+      });
     case 'quarterly-progress':
-      return api.GET('/api/v1/plans/{planId}/reports/quarterly-progress', { params: { path: { planId: request.planId }, query: { quarter: request.quarter, format: request.format, ...at } }, parseAs });
+      return api.GET('/api/v1/plans/{planId}/reports/quarterly-progress', {
+        params: {
+          path: { planId: request.planId },
+          query: { quarter: request.quarter, format: request.format, ...at },
+        },
+        parseAs,
+      });
     case 'fund':
-      return api.GET('/api/v1/plans/{planId}/reports/fund', { params: { path: { planId: request.planId }, query: { format: request.format, ...at } }, parseAs });
+      return api.GET('/api/v1/plans/{planId}/reports/fund', {
+        params: { path: { planId: request.planId }, query: { format: request.format, ...at } },
+        parseAs,
+      });
     case 'case-statistics':
-      return api.GET('/api/v1/reports/case-statistics', { params: { query: { format: request.format, ...at } }, parseAs });
+      return api.GET('/api/v1/reports/case-statistics', {
+        params: { query: { format: request.format, ...at } },
+        parseAs,
+      });
     case 'htcds':
       return api.GET('/api/v1/reports/htcds', { params: { query: { format: 'csv', ...at } }, parseAs });
   }
 }
 
-const fallbackName = (request: ReportRequest): string => `${request.kind}.${'format' in request ? request.format : request.kind === 'htcds' ? 'csv' : 'pdf'}`;
+const fallbackName = (request: ReportRequest): string =>
+  `${request.kind}.${'format' in request ? request.format : request.kind === 'htcds' ? 'csv' : 'pdf'}`;
 
 /**
  * Saves a Blob under a name: a temporary object URL on an `<a download>`, clicked and removed. The
@@ -91,10 +113,15 @@ export function saveBlob(blob: Blob, fileName: string): void {
  */
 export async function downloadReport(request: ReportRequest, asOf?: string): Promise<Provenance> {
   const { data, error, response } = await call(request, asOf);
-  if (!response.ok || !(data instanceof Blob)) throw new ApiError(response.status, (typeof error === 'object' && error !== null ? error : {}) as Problem);
+  if (!response.ok || !(data instanceof Blob))
+    throw new ApiError(response.status, (typeof error === 'object' && error !== null ? error : {}) as Problem);
   const fileName = fileNameFrom(response.headers.get('Content-Disposition'), fallbackName(request));
   saveBlob(data, fileName);
-  return { position: response.headers.get('X-Ruamjai-Report-Position') ?? '—', asOf: response.headers.get('X-Ruamjai-Report-As-Of'), fileName };
+  return {
+    position: response.headers.get('X-Ruamjai-Report-Position') ?? '—',
+    asOf: response.headers.get('X-Ruamjai-Report-As-Of'),
+    fileName,
+  };
 }
 
 /** One report button's state: which download is building, the last one's provenance, the last error. */

@@ -5,7 +5,14 @@ import { CommandRunner, EVENT_STORE, type EventStore } from '@ruamjai/event-stor
 import { KafkaRelay, RelayModule } from '@ruamjai/messaging';
 import { planIntegrationEvents, planningMigrations, planningProjections } from '@ruamjai/planning';
 import { identityMigrations, identityProjections } from '@ruamjai/identity';
-import { caseIntegrationEvents, casesMigrations, CasesModule, casesProjections, InboundReferralsModule, referralIntegrationEvents } from '@ruamjai/cases';
+import {
+  caseIntegrationEvents,
+  casesMigrations,
+  CasesModule,
+  casesProjections,
+  InboundReferralsModule,
+  referralIntegrationEvents,
+} from '@ruamjai/cases';
 import { CqrsModule } from '@nestjs/cqrs';
 import { NotificationsModule, notificationMigrations } from '@ruamjai/notifications';
 import { createLogger, Metrics, PinoNestLogger, PlatformModule } from '@ruamjai/platform';
@@ -22,7 +29,13 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel, 'ruamjai-worker');
   @Module({
     imports: [
-      PlatformModule.forRoot({ app: 'worker', config, projections: [...planningProjections, ...casesProjections, ...identityProjections], migrations: [planningMigrations, casesMigrations, identityMigrations, notificationMigrations], runProjections: true }),
+      PlatformModule.forRoot({
+        app: 'worker',
+        config,
+        projections: [...planningProjections, ...casesProjections, ...identityProjections],
+        migrations: [planningMigrations, casesMigrations, identityMigrations, notificationMigrations],
+        runProjections: true,
+      }),
       RelayModule.forRoot([planIntegrationEvents, caseIntegrationEvents, referralIntegrationEvents]),
       // Case work: the overdue scheduler runs here with the projections; inbound referrals where the relay runs.
       CqrsModule.forRoot(),
@@ -33,7 +46,10 @@ async function main(): Promise<void> {
     ],
   })
   class WorkerModule {}
-  const app = await NestFactory.createApplicationContext(WorkerModule, { logger: new PinoNestLogger(log), abortOnError: false });
+  const app = await NestFactory.createApplicationContext(WorkerModule, {
+    logger: new PinoNestLogger(log),
+    abortOnError: false,
+  });
   const metrics = app.get(Metrics);
   const store = app.get<EventStore>(EVENT_STORE);
   const progress = app.get<ProjectionProgress | null>(PROJECTION_PROGRESS);
@@ -41,7 +57,9 @@ async function main(): Promise<void> {
   if (relay) metrics.watchRelay(store, relay.name, () => relay.progress.checkpoint);
   const server = createServer((request, response) => {
     if (request.url === '/metrics') {
-      void metrics.expose().then(({ contentType, body }) => response.writeHead(200, { 'content-type': contentType }).end(body));
+      void metrics
+        .expose()
+        .then(({ contentType, body }) => response.writeHead(200, { 'content-type': contentType }).end(body));
     } else if (request.url === '/health') {
       void health(store, progress, relay, app.get(CommandRunner), response);
     } else {
@@ -50,7 +68,9 @@ async function main(): Promise<void> {
   }).listen(config.workerMetricsPort);
   log.info(
     { port: config.workerMetricsPort, relay: Boolean(relay) },
-    relay ? 'projections, overdue scheduler, notifier, relay and inbound referrals running' : 'projections, overdue scheduler and notifier running (no KAFKA_BROKERS: no relay, no inbound referrals)',
+    relay
+      ? 'projections, overdue scheduler, notifier, relay and inbound referrals running'
+      : 'projections, overdue scheduler and notifier running (no KAFKA_BROKERS: no relay, no inbound referrals)',
   );
   const shutdown = () => {
     log.info('shutting down');
@@ -69,7 +89,13 @@ async function main(): Promise<void> {
  * Up when the event store answers and writes are not refused (a log shorter than the read models:
  * nothing is projected until they are rebuilt); says how far the projections and the relay have come.
  */
-async function health(store: EventStore, progress: ProjectionProgress | null, relay: KafkaRelay | null, commands: CommandRunner, response: ServerResponse): Promise<void> {
+async function health(
+  store: EventStore,
+  progress: ProjectionProgress | null,
+  relay: KafkaRelay | null,
+  commands: CommandRunner,
+  response: ServerResponse,
+): Promise<void> {
   let eventStore: { status: 'up' | 'down'; error?: string } = { status: 'up' };
   try {
     await store.ping();
@@ -85,7 +111,14 @@ async function health(store: EventStore, progress: ProjectionProgress | null, re
     uptimeSeconds: Math.round(process.uptime()),
     eventStore,
     headPosition: head?.toString() ?? null,
-    projections: progress ? { caughtUp: progress.isCaughtUp, checkpoints: Object.fromEntries([...progress.checkpoints()].map(([name, position]) => [name, position.toString()])) } : null,
+    projections: progress
+      ? {
+          caughtUp: progress.isCaughtUp,
+          checkpoints: Object.fromEntries(
+            [...progress.checkpoints()].map(([name, position]) => [name, position.toString()]),
+          ),
+        }
+      : null,
     relay: relay ? { checkpoint: relay.progress.checkpoint.toString() } : null,
   };
   response.writeHead(up ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(body));

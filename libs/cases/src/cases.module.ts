@@ -1,4 +1,12 @@
-import { DynamicModule, Inject, Injectable, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  DynamicModule,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
 import { CommandRunner } from '@ruamjai/event-store';
@@ -58,7 +66,11 @@ export class CasesModule {
           useFactory: (runner: CommandRunner, db: ReadModelDb, clock: Clock, config: AppConfig, metrics: Metrics) => {
             if (!options.runScheduler) return null;
             const log = new Logger('ReferralOverdue');
-            const marked = new Counter({ name: 'ruamjai_referrals_overdue_total', help: 'Referrals this process marked overdue and escalated to the coordinator.', registers: [metrics.registry] });
+            const marked = new Counter({
+              name: 'ruamjai_referrals_overdue_total',
+              help: 'Referrals this process marked overdue and escalated to the coordinator.',
+              registers: [metrics.registry],
+            });
             return new ReferralOverdueScheduler(
               runner,
               db,
@@ -72,7 +84,14 @@ export class CasesModule {
         },
         SchedulerLifecycle,
       ],
-      exports: [PersonalDataService, CaseQueries, CaseDashboards, CaseHistory, InboundReferralHandler, OVERDUE_SCHEDULER],
+      exports: [
+        PersonalDataService,
+        CaseQueries,
+        CaseDashboards,
+        CaseHistory,
+        InboundReferralHandler,
+        OVERDUE_SCHEDULER,
+      ],
     };
   }
 }

@@ -1,4 +1,11 @@
-import { Inject, Injectable, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
 import { CLOCK, type Clock } from '@ruamjai/kernel';
 import { DLQ_SUFFIX, InboundConsumer, type InboundHandler } from '@ruamjai/messaging';
@@ -24,18 +31,37 @@ class InboundReferralsLifecycle implements OnApplicationBootstrap, OnApplication
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.kafka.brokers.length === 0) return;
-    const kafka = new Kafka({ clientId: `${this.config.kafka.clientId}-inbound`, brokers: [...this.config.kafka.brokers], logLevel: logLevel.ERROR });
+    const kafka = new Kafka({
+      clientId: `${this.config.kafka.clientId}-inbound`,
+      brokers: [...this.config.kafka.brokers],
+      logLevel: logLevel.ERROR,
+    });
     const admin = kafka.admin();
     await admin.connect();
     // The topic and its dead-letter topic exist before the group subscribes; creating them again is a no-op.
-    await admin.createTopics({ topics: [{ topic: this.handler.topic, numPartitions: 3 }, { topic: `${this.handler.topic}${DLQ_SUFFIX}`, numPartitions: 1 }] }).catch(() => undefined);
+    await admin
+      .createTopics({
+        topics: [
+          { topic: this.handler.topic, numPartitions: 3 },
+          { topic: `${this.handler.topic}${DLQ_SUFFIX}`, numPartitions: 1 },
+        ],
+      })
+      .catch(() => undefined);
     await admin.disconnect();
     const log = this.log;
-    this.consumer = new InboundConsumer(kafka, INBOUND_REFERRALS_GROUP, [this.handler as InboundHandler<unknown>], this.db, kafka.producer({ idempotent: true, maxInFlightRequests: 1 }), this.clock, {
-      info: (o, m) => log.log({ ...o, msg: m }),
-      warn: (o, m) => log.warn({ ...o, msg: m }),
-      error: (o, m) => log.error({ ...o, msg: m }),
-    });
+    this.consumer = new InboundConsumer(
+      kafka,
+      INBOUND_REFERRALS_GROUP,
+      [this.handler as InboundHandler<unknown>],
+      this.db,
+      kafka.producer({ idempotent: true, maxInFlightRequests: 1 }),
+      this.clock,
+      {
+        info: (o, m) => log.log({ ...o, msg: m }),
+        warn: (o, m) => log.warn({ ...o, msg: m }),
+        error: (o, m) => log.error({ ...o, msg: m }),
+      },
+    );
     await this.consumer.start();
     const consumer = this.consumer;
     this.metrics.watchConsumerLag(INBOUND_REFERRALS_GROUP, () => consumer.lag());

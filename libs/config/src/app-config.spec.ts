@@ -3,7 +3,12 @@ import { ConfigError, loadConfig } from './app-config';
 describe('configuration', () => {
   it('runs on the embedded defaults with an empty environment', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3000, eventStoreConnectionString: undefined, databaseUrl: undefined, projectionsInProcess: true });
+    expect(config).toMatchObject({
+      port: 3000,
+      eventStoreConnectionString: undefined,
+      databaseUrl: undefined,
+      projectionsInProcess: true,
+    });
     expect(config.dataDir).toMatch(/data$/);
   });
 
@@ -28,20 +33,44 @@ describe('configuration', () => {
   });
 
   it('reads the mail relay from one URL, with its account, and links people to the public address', () => {
-    const config = loadConfig({ SMTP_URL: 'smtps://ruamjai%40sakaeo:p%40ss@mail.sakaeo.go.th', PUBLIC_URL: 'https://ruamjai.sakaeo.go.th/' });
-    expect(config.notifications.smtp).toEqual({ host: 'mail.sakaeo.go.th', port: 465, secure: true, user: 'ruamjai@sakaeo', password: 'p@ss' });
+    const config = loadConfig({
+      SMTP_URL: 'smtps://ruamjai%40sakaeo:p%40ss@mail.sakaeo.go.th',
+      PUBLIC_URL: 'https://ruamjai.sakaeo.go.th/',
+    });
+    expect(config.notifications.smtp).toEqual({
+      host: 'mail.sakaeo.go.th',
+      port: 465,
+      secure: true,
+      user: 'ruamjai@sakaeo',
+      password: 'p@ss',
+    });
     expect(config.notifications.publicUrl).toBe('https://ruamjai.sakaeo.go.th');
-    expect(loadConfig({ SMTP_URL: 'smtp://127.0.0.1:2525' }).notifications.smtp).toEqual({ host: '127.0.0.1', port: 2525, secure: false });
-    expect(loadConfig({}).notifications).toMatchObject({ enabled: true, smtp: undefined, publicUrl: 'http://localhost:3000', digestHour: 7 });
+    expect(loadConfig({ SMTP_URL: 'smtp://127.0.0.1:2525' }).notifications.smtp).toEqual({
+      host: '127.0.0.1',
+      port: 2525,
+      secure: false,
+    });
+    expect(loadConfig({}).notifications).toMatchObject({
+      enabled: true,
+      smtp: undefined,
+      publicUrl: 'http://localhost:3000',
+      digestHour: 7,
+    });
   });
 
   it('accepts a kurrentdb connection string', () => {
-    expect(loadConfig({ EVENTSTORE_CONNECTION_STRING: 'kurrentdb://localhost:2113?tls=false' }).eventStoreConnectionString).toBe('kurrentdb://localhost:2113?tls=false');
+    expect(
+      loadConfig({ EVENTSTORE_CONNECTION_STRING: 'kurrentdb://localhost:2113?tls=false' }).eventStoreConnectionString,
+    ).toBe('kurrentdb://localhost:2113?tls=false');
   });
 
   it('believes no forwarded address unless proxies are named', () => {
     expect(loadConfig({}).trustedProxies).toEqual([]);
-    expect(loadConfig({ TRUSTED_PROXIES: '10.0.0.5, 172.16.0.0/12,::1' }).trustedProxies).toEqual(['10.0.0.5', '172.16.0.0/12', '::1']);
+    expect(loadConfig({ TRUSTED_PROXIES: '10.0.0.5, 172.16.0.0/12,::1' }).trustedProxies).toEqual([
+      '10.0.0.5',
+      '172.16.0.0/12',
+      '::1',
+    ]);
   });
 
   it('serves the API documents except in production, unless told', () => {

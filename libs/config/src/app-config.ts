@@ -23,7 +23,11 @@ export interface AppConfig {
   /** Addresses (or CIDR ranges) of reverse proxies whose X-Forwarded-For is believed; none by default. */
   readonly trustedProxies: readonly string[];
   /** Socket limits, so slow or idle connections cannot pile up. */
-  readonly http: { readonly headersTimeoutMs: number; readonly requestTimeoutMs: number; readonly idleTimeoutMs: number };
+  readonly http: {
+    readonly headersTimeoutMs: number;
+    readonly requestTimeoutMs: number;
+    readonly idleTimeoutMs: number;
+  };
   /** Serve the OpenAPI document and Swagger UI (/api/docs); off by default when NODE_ENV=production. */
   readonly apiDocs: boolean;
   readonly readYourWritesTimeoutMs: number;
@@ -61,7 +65,15 @@ export interface AppConfig {
     readonly enabled: boolean;
     /** The console's address as people reach it, for the links in e-mails and webhooks. */
     readonly publicUrl: string;
-    readonly smtp: { readonly host: string; readonly port: number; readonly secure: boolean; readonly user?: string; readonly password?: string } | undefined;
+    readonly smtp:
+      | {
+          readonly host: string;
+          readonly port: number;
+          readonly secure: boolean;
+          readonly user?: string;
+          readonly password?: string;
+        }
+      | undefined;
     readonly mailFrom: string;
     /** Hour of the day (Bangkok time) the daily digests go out. */
     readonly digestHour: number;
@@ -112,25 +124,37 @@ function optionalUrl(env: Env, name: string, schemes: string[]): string | undefi
   } catch {
     throw new ConfigError(name, 'is not a valid URL');
   }
-  if (!schemes.includes(url.protocol.replace(/:$/, ''))) throw new ConfigError(name, `must use ${schemes.join(' or ')}, got ${url.protocol}`);
+  if (!schemes.includes(url.protocol.replace(/:$/, '')))
+    throw new ConfigError(name, `must use ${schemes.join(' or ')}, got ${url.protocol}`);
   return raw;
 }
 
 function brokers(env: Env, name: string): string[] {
   const raw = env[name];
   if (!raw) return [];
-  const list = raw.split(',').map((b) => b.trim()).filter(Boolean);
-  for (const broker of list) if (!/^[\w.-]+:\d{1,5}$/.test(broker)) throw new ConfigError(name, `must be host:port[,host:port…], got "${broker}"`);
+  const list = raw
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
+  for (const broker of list)
+    if (!/^[\w.-]+:\d{1,5}$/.test(broker))
+      throw new ConfigError(name, `must be host:port[,host:port…], got "${broker}"`);
   return list;
 }
 
 function proxies(env: Env, name: string): string[] {
   const raw = env[name];
   if (!raw) return [];
-  const list = raw.split(',').map((p) => p.trim()).filter(Boolean);
+  const list = raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   for (const proxy of list) {
     const [address, bits, ...rest] = proxy.split('/');
-    const valid = rest.length === 0 && (isIP(address) !== 0) && (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (isIP(address) === 4 ? 32 : 128)));
+    const valid =
+      rest.length === 0 &&
+      isIP(address) !== 0 &&
+      (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (isIP(address) === 4 ? 32 : 128)));
     if (!valid) throw new ConfigError(name, `must be IP addresses or CIDR ranges separated by commas, got "${proxy}"`);
   }
   return list;
@@ -157,15 +181,23 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const logLevel = (env.LOG_LEVEL ?? 'info') as AppConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
   const publicKeyPem = env.JWT_PUBLIC_KEY?.replace(/\\n/g, '\n') || undefined;
-  if (publicKeyPem && !publicKeyPem.includes('BEGIN PUBLIC KEY')) throw new ConfigError('JWT_PUBLIC_KEY', 'must be a PEM (SPKI) public key');
+  if (publicKeyPem && !publicKeyPem.includes('BEGIN PUBLIC KEY'))
+    throw new ConfigError('JWT_PUBLIC_KEY', 'must be a PEM (SPKI) public key');
   const jwksUrl = optionalUrl(env, 'JWT_JWKS_URL', ['https']);
-  const publicUrl = (optionalUrl(env, 'PUBLIC_URL', ['http', 'https']) ?? `http://localhost:${integer(env, 'PORT', 3000, 0, 65535)}`).replace(/\/$/, '');
+  const publicUrl = (
+    optionalUrl(env, 'PUBLIC_URL', ['http', 'https']) ?? `http://localhost:${integer(env, 'PORT', 3000, 0, 65535)}`
+  ).replace(/\/$/, '');
   const { mode, oidc } = loadAuthMode(env, publicUrl, Boolean(jwksUrl || publicKeyPem));
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
     dataDir: resolve(env.DATA_DIR || './data'),
-    eventStoreConnectionString: optionalUrl(env, 'EVENTSTORE_CONNECTION_STRING', ['kurrentdb', 'kurrentdb+discover', 'esdb', 'esdb+discover']),
+    eventStoreConnectionString: optionalUrl(env, 'EVENTSTORE_CONNECTION_STRING', [
+      'kurrentdb',
+      'kurrentdb+discover',
+      'esdb',
+      'esdb+discover',
+    ]),
     databaseUrl: optionalUrl(env, 'DATABASE_URL', ['postgres', 'postgresql']),
     jwt: {
       jwksUrl,

@@ -32,7 +32,14 @@ describe('sign-in configuration', () => {
       ],
       agencyMap: undefined,
     });
-    expect(loadConfig({ ...OIDC, AUTH_MODE: 'both', OIDC_AGENCY_MAP: '/sakaeo/immigration=IMM-SK', OIDC_ROLE_CLAIM: 'realm_access.roles' }).oidc).toMatchObject({
+    expect(
+      loadConfig({
+        ...OIDC,
+        AUTH_MODE: 'both',
+        OIDC_AGENCY_MAP: '/sakaeo/immigration=IMM-SK',
+        OIDC_ROLE_CLAIM: 'realm_access.roles',
+      }).oidc,
+    ).toMatchObject({
       agencyMap: [{ value: '/sakaeo/immigration', agency: 'IMM-SK' }],
       claims: { role: 'realm_access.roles' },
     });
@@ -61,6 +68,9 @@ describe('sign-in configuration', () => {
   });
 
   it('takes a provider on plain http only when told to', () => {
-    expect(loadConfig({ ...OIDC, OIDC_ISSUER: 'http://127.0.0.1:8080/realms/ruamjai', OIDC_ALLOW_HTTP: 'true' }).oidc?.allowHttp).toBe(true);
+    expect(
+      loadConfig({ ...OIDC, OIDC_ISSUER: 'http://127.0.0.1:8080/realms/ruamjai', OIDC_ALLOW_HTTP: 'true' }).oidc
+        ?.allowHttp,
+    ).toBe(true);
   });
 });

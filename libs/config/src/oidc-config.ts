@@ -23,7 +23,12 @@ export interface OidcConfig {
   /** Plain http to the provider (a provider on the same host or inside the compose network); https otherwise. */
   readonly allowHttp: boolean;
   /** Which claim (a dotted path for nested ones, e.g. `realm_access.roles`) gives each thing. */
-  readonly claims: { readonly username: string; readonly displayName: string; readonly role: string; readonly agency: string };
+  readonly claims: {
+    readonly username: string;
+    readonly displayName: string;
+    readonly role: string;
+    readonly agency: string;
+  };
   /** Provider values (groups, roles) to Ruamjai roles, in order: the first value the person holds decides. */
   readonly roleMap: ReadonlyArray<{ readonly value: string; readonly role: Role }>;
   /** Provider values to agency codes; without it the agency claim must itself be an agency code. */
@@ -52,14 +57,19 @@ function pairs(env: Env, name: string): Array<[string, string]> | undefined {
     .filter(Boolean)
     .map((pair) => {
       const at = pair.lastIndexOf('=');
-      if (at <= 0 || at === pair.length - 1) throw new ConfigError(name, `must be value=target pairs separated by commas, got "${pair}"`);
+      if (at <= 0 || at === pair.length - 1)
+        throw new ConfigError(name, `must be value=target pairs separated by commas, got "${pair}"`);
       return [pair.slice(0, at).trim(), pair.slice(at + 1).trim()];
     });
 }
 
 function claim(env: Env, name: string, fallback: string): string {
   const value = env[name]?.trim() || fallback;
-  if (!CLAIM_PATH.test(value)) throw new ConfigError(name, `must be a claim name or a dotted path to one (e.g. realm_access.roles), got "${value}"`);
+  if (!CLAIM_PATH.test(value))
+    throw new ConfigError(
+      name,
+      `must be a claim name or a dotted path to one (e.g. realm_access.roles), got "${value}"`,
+    );
   return value;
 }
 
@@ -73,7 +83,10 @@ function httpUrl(env: Env, name: string, allowHttp: boolean): string | undefined
     throw new ConfigError(name, 'is not a valid URL');
   }
   if (url.protocol !== 'https:' && !(allowHttp && url.protocol === 'http:')) {
-    throw new ConfigError(name, `must use https${allowHttp ? ' or http' : ' (set OIDC_ALLOW_HTTP=true for a provider on plain http inside your network)'}, got ${url.protocol}`);
+    throw new ConfigError(
+      name,
+      `must use https${allowHttp ? ' or http' : ' (set OIDC_ALLOW_HTTP=true for a provider on plain http inside your network)'}, got ${url.protocol}`,
+    );
   }
   if (url.search || url.hash) throw new ConfigError(name, 'must not carry a query or a fragment');
   return raw.replace(/\/$/, '');
@@ -91,9 +104,25 @@ function flag(env: Env, name: string): boolean {
   throw new ConfigError(name, `must be true or false, got "${raw}"`);
 }
 
-export function loadAuthMode(env: Env, publicUrl: string, externalTokens: boolean): { mode: AuthMode; oidc: OidcConfig | undefined } {
-  const names = ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URL', 'OIDC_SCOPES', 'OIDC_PROVIDER_NAME', 'OIDC_ROLE_MAP', 'OIDC_AGENCY_MAP', 'OIDC_LINK_EXISTING_ACCOUNTS'] as const;
-  const given = Object.fromEntries(names.map((n) => [n, env[n]?.trim() || undefined])) as Record<(typeof names)[number], string | undefined>;
+export function loadAuthMode(
+  env: Env,
+  publicUrl: string,
+  externalTokens: boolean,
+): { mode: AuthMode; oidc: OidcConfig | undefined } {
+  const names = [
+    'OIDC_CLIENT_ID',
+    'OIDC_CLIENT_SECRET',
+    'OIDC_REDIRECT_URL',
+    'OIDC_SCOPES',
+    'OIDC_PROVIDER_NAME',
+    'OIDC_ROLE_MAP',
+    'OIDC_AGENCY_MAP',
+    'OIDC_LINK_EXISTING_ACCOUNTS',
+  ] as const;
+  const given = Object.fromEntries(names.map((n) => [n, env[n]?.trim() || undefined])) as Record<
+    (typeof names)[number],
+    string | undefined
+  >;
   const allowHttp = flag(env, 'OIDC_ALLOW_HTTP');
   const linkExistingAccounts = flag(env, 'OIDC_LINK_EXISTING_ACCOUNTS');
   const issuer = httpUrl(env, 'OIDC_ISSUER', allowHttp);
@@ -104,7 +133,8 @@ export function loadAuthMode(env: Env, publicUrl: string, externalTokens: boolea
     agency: claim(env, 'OIDC_AGENCY_CLAIM', 'agency'),
   };
   const rawMode = env.AUTH_MODE?.trim() || (issuer ? 'oidc' : 'embedded');
-  if (rawMode !== 'embedded' && rawMode !== 'oidc' && rawMode !== 'both') throw new ConfigError('AUTH_MODE', `must be embedded, oidc or both, got "${rawMode}"`);
+  if (rawMode !== 'embedded' && rawMode !== 'oidc' && rawMode !== 'both')
+    throw new ConfigError('AUTH_MODE', `must be embedded, oidc or both, got "${rawMode}"`);
   const mode: AuthMode = rawMode;
 
   if (!issuer) {
@@ -113,24 +143,46 @@ export function loadAuthMode(env: Env, publicUrl: string, externalTokens: boolea
     if (stray) throw new ConfigError(stray, 'is set but OIDC_ISSUER is not: set the issuer too, or remove it');
     return { mode, oidc: undefined };
   }
-  if (mode === 'embedded') throw new ConfigError('AUTH_MODE', 'is embedded but OIDC_ISSUER is set: use AUTH_MODE=oidc or both, or remove OIDC_ISSUER');
+  if (mode === 'embedded')
+    throw new ConfigError(
+      'AUTH_MODE',
+      'is embedded but OIDC_ISSUER is set: use AUTH_MODE=oidc or both, or remove OIDC_ISSUER',
+    );
   if (externalTokens) {
-    throw new ConfigError('OIDC_ISSUER', 'cannot be used with JWT_JWKS_URL or JWT_PUBLIC_KEY: a sign-in through the provider opens a Ruamjai session, signed with Ruamjai’s own key');
+    throw new ConfigError(
+      'OIDC_ISSUER',
+      'cannot be used with JWT_JWKS_URL or JWT_PUBLIC_KEY: a sign-in through the provider opens a Ruamjai session, signed with Ruamjai’s own key',
+    );
   }
-  if (!given.OIDC_CLIENT_ID) throw new ConfigError('OIDC_CLIENT_ID', 'is needed with OIDC_ISSUER (the client registered for Ruamjai at the provider)');
+  if (!given.OIDC_CLIENT_ID)
+    throw new ConfigError(
+      'OIDC_CLIENT_ID',
+      'is needed with OIDC_ISSUER (the client registered for Ruamjai at the provider)',
+    );
   const scopes = given.OIDC_SCOPES ?? 'openid profile email';
-  if (!scopes.split(/\s+/).includes('openid')) throw new ConfigError('OIDC_SCOPES', `must include openid, got "${scopes}"`);
+  if (!scopes.split(/\s+/).includes('openid'))
+    throw new ConfigError('OIDC_SCOPES', `must include openid, got "${scopes}"`);
   const redirectUrl = httpUrl(env, 'OIDC_REDIRECT_URL', allowHttp) ?? `${publicUrl}${CALLBACK_PATH}`;
-  if (!new URL(redirectUrl).pathname.endsWith(CALLBACK_PATH)) throw new ConfigError('OIDC_REDIRECT_URL', `must end with ${CALLBACK_PATH}, got "${redirectUrl}"`);
+  if (!new URL(redirectUrl).pathname.endsWith(CALLBACK_PATH))
+    throw new ConfigError('OIDC_REDIRECT_URL', `must end with ${CALLBACK_PATH}, got "${redirectUrl}"`);
 
   const roleMap = (pairs(env, 'OIDC_ROLE_MAP') ?? []).map(([value, role]) => {
-    if (!(ROLES as readonly string[]).includes(role)) throw new ConfigError('OIDC_ROLE_MAP', `maps "${value}" to "${role}", which is not one of ${ROLES.join(', ')}`);
+    if (!(ROLES as readonly string[]).includes(role))
+      throw new ConfigError('OIDC_ROLE_MAP', `maps "${value}" to "${role}", which is not one of ${ROLES.join(', ')}`);
     return { value, role: role as Role };
   });
-  if (roleMap.length === 0) throw new ConfigError('OIDC_ROLE_MAP', 'is needed with OIDC_ISSUER: which provider groups or roles give which Ruamjai role, e.g. ruamjai-coordinators=coordinator,ruamjai-officers=agency_officer');
+  if (roleMap.length === 0)
+    throw new ConfigError(
+      'OIDC_ROLE_MAP',
+      'is needed with OIDC_ISSUER: which provider groups or roles give which Ruamjai role, e.g. ruamjai-coordinators=coordinator,ruamjai-officers=agency_officer',
+    );
   const agencyPairs = pairs(env, 'OIDC_AGENCY_MAP');
   const agencyMap = agencyPairs?.map(([value, agency]) => {
-    if (!AGENCY.test(agency)) throw new ConfigError('OIDC_AGENCY_MAP', `maps "${value}" to "${agency}", which is not an agency code (capitals, digits, dashes)`);
+    if (!AGENCY.test(agency))
+      throw new ConfigError(
+        'OIDC_AGENCY_MAP',
+        `maps "${value}" to "${agency}", which is not an agency code (capitals, digits, dashes)`,
+      );
     return { value, agency };
   });
 

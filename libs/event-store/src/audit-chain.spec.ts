@@ -2,10 +2,20 @@ import { canonicalJson, eventHash, GENESIS } from './audit-chain';
 
 describe('the canonical form an event is hashed in', () => {
   it('does not depend on the order of an object’s keys, at any depth (a store may give them back in another order)', () => {
-    const one = { type: 'ProjectAdded', data: { planId: 'p', budget: { amountSatang: 1, source: 'fund' } }, at: ['b', 'a'] };
-    const other = { at: ['b', 'a'], data: { budget: { source: 'fund', amountSatang: 1 }, planId: 'p' }, type: 'ProjectAdded' };
+    const one = {
+      type: 'ProjectAdded',
+      data: { planId: 'p', budget: { amountSatang: 1, source: 'fund' } },
+      at: ['b', 'a'],
+    };
+    const other = {
+      at: ['b', 'a'],
+      data: { budget: { source: 'fund', amountSatang: 1 }, planId: 'p' },
+      type: 'ProjectAdded',
+    };
     expect(canonicalJson(one)).toBe(canonicalJson(other));
-    expect(canonicalJson(other)).toBe('{"at":["b","a"],"data":{"budget":{"amountSatang":1,"source":"fund"},"planId":"p"},"type":"ProjectAdded"}');
+    expect(canonicalJson(other)).toBe(
+      '{"at":["b","a"],"data":{"budget":{"amountSatang":1,"source":"fund"},"planId":"p"},"type":"ProjectAdded"}',
+    );
   });
 
   it('keeps the order of an array, which is meaning', () => {
@@ -18,10 +28,30 @@ describe('the canonical form an event is hashed in', () => {
   });
 
   it('gives an event the same hash whatever order its data’s keys come back in', () => {
-    const a = eventHash('plan-1', 2n, 'e', 'ProjectAdded', { x: 1, y: 2 }, { actorId: 'somchai', reason: 'r' }, GENESIS);
-    const b = eventHash('plan-1', 2n, 'e', 'ProjectAdded', { y: 2, x: 1 }, { reason: 'r', actorId: 'somchai' }, GENESIS);
+    const a = eventHash(
+      'plan-1',
+      2n,
+      'e',
+      'ProjectAdded',
+      { x: 1, y: 2 },
+      { actorId: 'somchai', reason: 'r' },
+      GENESIS,
+    );
+    const b = eventHash(
+      'plan-1',
+      2n,
+      'e',
+      'ProjectAdded',
+      { y: 2, x: 1 },
+      { reason: 'r', actorId: 'somchai' },
+      GENESIS,
+    );
     expect(a).toBe(b);
-    expect(eventHash('plan-1', 3n, 'e', 'ProjectAdded', { x: 1, y: 2 }, { actorId: 'somchai', reason: 'r' }, GENESIS)).not.toBe(a);
-    expect(eventHash('plan-1', 2n, 'e', 'ProjectAdded', { x: 1, y: 2 }, { actorId: 'wichai', reason: 'r' }, GENESIS)).not.toBe(a);
+    expect(
+      eventHash('plan-1', 3n, 'e', 'ProjectAdded', { x: 1, y: 2 }, { actorId: 'somchai', reason: 'r' }, GENESIS),
+    ).not.toBe(a);
+    expect(
+      eventHash('plan-1', 2n, 'e', 'ProjectAdded', { x: 1, y: 2 }, { actorId: 'wichai', reason: 'r' }, GENESIS),
+    ).not.toBe(a);
   });
 });

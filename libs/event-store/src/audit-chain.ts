@@ -20,7 +20,15 @@ interface Chained {
 }
 
 /** The hash of one event: its stream, revision, id, type, data and metadata, and the hash before it. */
-export function eventHash(streamId: string, revision: bigint, id: string, type: string, data: unknown, metadata: unknown, prevHash: string): string {
+export function eventHash(
+  streamId: string,
+  revision: bigint,
+  id: string,
+  type: string,
+  data: unknown,
+  metadata: unknown,
+  prevHash: string,
+): string {
   const { hash: _hash, ...rest } = (metadata ?? {}) as Chained & Record<string, unknown>;
   return createHash('sha256')
     .update(canonicalJson({ streamId, revision: revision.toString(), id, type, data, metadata: { ...rest, prevHash } }))
@@ -32,11 +40,24 @@ export function eventHash(streamId: string, revision: bigint, id: string, type: 
  * (prevHash) and its own (hash), in its metadata. Altering, removing or reordering a stored event
  * breaks the chain at that event.
  */
-export function chainEvents(streamId: string, firstRevision: bigint, prevHash: string, events: readonly NewEvent[]): { events: NewEvent[]; lastHash: string } {
+export function chainEvents(
+  streamId: string,
+  firstRevision: bigint,
+  prevHash: string,
+  events: readonly NewEvent[],
+): { events: NewEvent[]; lastHash: string } {
   let previous = prevHash;
   const chained = events.map((event, index) => {
     const metadata = { ...((event.metadata ?? {}) as Record<string, unknown>), prevHash: previous };
-    const hash = eventHash(streamId, firstRevision + BigInt(index), event.id, event.type, event.data, metadata, previous);
+    const hash = eventHash(
+      streamId,
+      firstRevision + BigInt(index),
+      event.id,
+      event.type,
+      event.data,
+      metadata,
+      previous,
+    );
     previous = hash;
     return { ...event, metadata: { ...metadata, hash } };
   });
@@ -46,7 +67,18 @@ export function chainEvents(streamId: string, firstRevision: bigint, prevHash: s
 /** The hash a recorded event carries (or GENESIS-chained recomputation for one that carries none). */
 export function hashOf(event: RecordedEvent): string {
   const meta = (event.metadata ?? {}) as Chained;
-  return meta.hash ?? eventHash(event.streamId, event.revision, event.id, event.type, event.data, event.metadata, meta.prevHash ?? GENESIS);
+  return (
+    meta.hash ??
+    eventHash(
+      event.streamId,
+      event.revision,
+      event.id,
+      event.type,
+      event.data,
+      event.metadata,
+      meta.prevHash ?? GENESIS,
+    )
+  );
 }
 
 export interface ChainBreak {
@@ -71,7 +103,10 @@ export interface ChainReport {
  * Walks the whole log and checks every stream's chain: each event's hash over its content, its link
  * to the event before it, and dense revisions. Names the first event where the chain breaks.
  */
-export async function verifyChains(store: EventStore, onProgress: (position: bigint) => void = () => undefined): Promise<ChainReport> {
+export async function verifyChains(
+  store: EventStore,
+  onProgress: (position: bigint) => void = () => undefined,
+): Promise<ChainReport> {
   const streams = new Map<string, { revision: bigint; hash: string }>();
   let digest = GENESIS;
   let checked = 0;
@@ -85,7 +120,14 @@ export async function verifyChains(store: EventStore, onProgress: (position: big
       eventsChecked: checked,
       streams: streams.size,
       head: { position: last?.toString() ?? null, digest },
-      firstBreak: { position: event.position.toString(), streamId: event.streamId, revision: event.revision.toString(), eventId: event.id, problem, detail },
+      firstBreak: {
+        position: event.position.toString(),
+        streamId: event.streamId,
+        revision: event.revision.toString(),
+        eventId: event.id,
+        problem,
+        detail,
+      },
     });
     if (meta.hash === undefined || meta.prevHash === undefined) return fail('unchained', 'the event carries no hash');
     const expectedRevision = previous ? previous.revision + 1n : 0n;
@@ -99,8 +141,20 @@ export async function verifyChains(store: EventStore, onProgress: (position: big
         // Stryker restore ConditionalExpression,EqualityOperator
       );
     }
-    if (meta.prevHash !== (previous?.hash ?? GENESIS)) return fail('missing-before', 'its link does not name the event before it: that event was removed, replaced or moved');
-    const actual = eventHash(event.streamId, event.revision, event.id, event.type, event.data, event.metadata, meta.prevHash);
+    if (meta.prevHash !== (previous?.hash ?? GENESIS))
+      return fail(
+        'missing-before',
+        'its link does not name the event before it: that event was removed, replaced or moved',
+      );
+    const actual = eventHash(
+      event.streamId,
+      event.revision,
+      event.id,
+      event.type,
+      event.data,
+      event.metadata,
+      meta.prevHash,
+    );
     if (actual !== meta.hash) return fail('altered', 'its content does not match its hash');
     streams.set(event.streamId, { revision: event.revision, hash: meta.hash });
     digest = createHash('sha256').update(digest).update(meta.hash).digest('hex');
@@ -108,5 +162,11 @@ export async function verifyChains(store: EventStore, onProgress: (position: big
     last = event.position;
     if (checked % 10_000 === 0) onProgress(event.position);
   }
-  return { ok: true, eventsChecked: checked, streams: streams.size, head: { position: last?.toString() ?? null, digest }, firstBreak: null };
+  return {
+    ok: true,
+    eventsChecked: checked,
+    streams: streams.size,
+    head: { position: last?.toString() ?? null, digest },
+    firstBreak: null,
+  };
 }

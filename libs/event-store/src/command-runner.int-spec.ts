@@ -35,7 +35,12 @@ const guarded: Decider<Counter, number, Added> = {
   },
   evolve: (_, e) => e.data.total,
 };
-const add = (n: number): Counter => ({ type: 'Add', data: { n }, at: new Date('2019-02-14T00:00:00Z'), actor: { id: 'somchai' } });
+const add = (n: number): Counter => ({
+  type: 'Add',
+  data: { n },
+  at: new Date('2019-02-14T00:00:00Z'),
+  actor: { id: 'somchai' },
+});
 const context = (extra: Partial<CommandContext> = {}): CommandContext => ({
   actor: { id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' },
   correlationId: 'c',
@@ -81,7 +86,9 @@ describe('the command runner', () => {
       const pinned = await runner.run(counter, stream, add(2), context({ expectedRevision: 0n }));
       expect(pinned.events[0].data.total).toBe(3);
       expect(spy).not.toHaveBeenCalled();
-      await expect(runner.run(counter, stream, add(4), context({ expectedRevision: 0n }))).rejects.toBeInstanceOf(StaleRevision);
+      await expect(runner.run(counter, stream, add(4), context({ expectedRevision: 0n }))).rejects.toBeInstanceOf(
+        StaleRevision,
+      );
       // Any other pin: it looks in the log for what came after the state it kept.
       expect(spy.mock.calls).toEqual([[stream, { fromRevision: 2n }]]);
     } finally {
@@ -95,7 +102,9 @@ describe('the command runner', () => {
     const theirs = new CommandRunner(store);
     await mine.run(counter, stream, add(1), context());
     await theirs.run(counter, stream, add(10), context());
-    await expect(mine.run(counter, stream, add(100), context({ expectedRevision: 0n }))).rejects.toBeInstanceOf(StaleRevision);
+    await expect(mine.run(counter, stream, add(100), context({ expectedRevision: 0n }))).rejects.toBeInstanceOf(
+      StaleRevision,
+    );
     expect(await collect(store.readStream(stream))).toHaveLength(2);
   });
 
@@ -114,7 +123,12 @@ describe('the command runner', () => {
     const runner = new CommandRunner(store);
     await runner.run(counter, stream, add(1), context());
     const first = await runner.run(counter, stream, add(5), context({ expectedRevision: 0n, idempotencyKey: 'k-1' }));
-    const retry = await new CommandRunner(store).run(counter, stream, add(5), context({ expectedRevision: 0n, idempotencyKey: 'k-1' }));
+    const retry = await new CommandRunner(store).run(
+      counter,
+      stream,
+      add(5),
+      context({ expectedRevision: 0n, idempotencyKey: 'k-1' }),
+    );
     expect(retry.revision).toBe(first.revision);
     expect(retry.position).toBe(first.position);
     // Decided against the state the caller saw (revision 0), as the first time.
@@ -129,7 +143,9 @@ describe('the command runner', () => {
     const runner = new CommandRunner(store);
     const append = jest.spyOn(store, 'append');
     try {
-      await expect(runner.run(counter, stream, add(5), context({ expectedRevision: 0n }))).rejects.toBeInstanceOf(StaleRevision);
+      await expect(runner.run(counter, stream, add(5), context({ expectedRevision: 0n }))).rejects.toBeInstanceOf(
+        StaleRevision,
+      );
       expect(append).not.toHaveBeenCalled();
     } finally {
       append.mockRestore();
@@ -144,20 +160,31 @@ describe('the command runner', () => {
     const failure = new Error('disk full');
     const append = jest.spyOn(store, 'append').mockRejectedValueOnce(failure);
     try {
-      await expect(new CommandRunner(store).run(counter, stream, add(5), context({ expectedRevision: 0n, idempotencyKey: 'k-store' }))).rejects.toBe(failure);
+      await expect(
+        new CommandRunner(store).run(
+          counter,
+          stream,
+          add(5),
+          context({ expectedRevision: 0n, idempotencyKey: 'k-store' }),
+        ),
+      ).rejects.toBe(failure);
     } finally {
       append.mockRestore();
     }
   });
 
-  it("lets the domain say why a pin cannot hold on a stream that does not exist, and calls a pin on a live stream stale without asking it", async () => {
+  it('lets the domain say why a pin cannot hold on a stream that does not exist, and calls a pin on a live stream stale without asking it', async () => {
     const missing = `counter-${randomUUID()}`;
-    await expect(new CommandRunner(store).run(guarded, missing, add(0), context({ expectedRevision: 0n }))).rejects.toBeInstanceOf(CounterRefused);
+    await expect(
+      new CommandRunner(store).run(guarded, missing, add(0), context({ expectedRevision: 0n })),
+    ).rejects.toBeInstanceOf(CounterRefused);
     const full = `counter-${randomUUID()}`;
     await new CommandRunner(store).run(guarded, full, add(4), context());
     await new CommandRunner(store).run(guarded, full, add(7), context());
     // Against the stream as it is (11) the domain would refuse ("full"); the pin is simply stale.
-    await expect(new CommandRunner(store).run(guarded, full, add(1), context({ expectedRevision: 0n }))).rejects.toBeInstanceOf(StaleRevision);
+    await expect(
+      new CommandRunner(store).run(guarded, full, add(1), context({ expectedRevision: 0n })),
+    ).rejects.toBeInstanceOf(StaleRevision);
   });
 
   it('answers a retried creation with the original outcome, even when the response was lost', async () => {
@@ -174,8 +201,20 @@ describe('the command runner', () => {
     const stream = `counter-${randomUUID()}`;
     const runner = new CommandRunner(store);
     await runner.run(counter, stream, add(1), context());
-    await runner.run(counter, stream, add(2), context({ expectedRevision: 0n, idempotencyKey: 'k', requestFingerprint: 'a' }));
-    await expect(runner.run(counter, stream, add(3), context({ expectedRevision: 0n, idempotencyKey: 'k', requestFingerprint: 'b' }))).rejects.toBeInstanceOf(StaleRevision);
+    await runner.run(
+      counter,
+      stream,
+      add(2),
+      context({ expectedRevision: 0n, idempotencyKey: 'k', requestFingerprint: 'a' }),
+    );
+    await expect(
+      runner.run(
+        counter,
+        stream,
+        add(3),
+        context({ expectedRevision: 0n, idempotencyKey: 'k', requestFingerprint: 'b' }),
+      ),
+    ).rejects.toBeInstanceOf(StaleRevision);
     expect((await collect(store.readStream(stream))).map((e) => (e.data as { total: number }).total)).toEqual([1, 3]);
   });
 
@@ -219,7 +258,7 @@ describe('a peek at another aggregate', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('serves a recent look from memory, sees its own writes at once, and others\' after the window', async () => {
+  it("serves a recent look from memory, sees its own writes at once, and others' after the window", async () => {
     const stream = `counter-${randomUUID()}`;
     const mine = new CommandRunner(store);
     const theirs = new CommandRunner(store);
@@ -274,7 +313,12 @@ describe('writes refused while the read models are ahead of the log', () => {
       asked++;
       return new Promise<boolean>((resolve) => (answer = resolve));
     });
-    const commands = [1, 2, 3].map((n) => runner.run(counter, stream, add(n), context()).then(() => 'written', (e: unknown) => e));
+    const commands = [1, 2, 3].map((n) =>
+      runner.run(counter, stream, add(n), context()).then(
+        () => 'written',
+        (e: unknown) => e,
+      ),
+    );
     await new Promise((r) => setTimeout(r, 20));
     expect(asked).toBe(1);
     answer(false);
@@ -334,20 +378,30 @@ describe('what a keyed command already recorded', () => {
     await runner.run(counter, stream, add(3), context({ idempotencyKey: 'seed-step-8' }));
     await runner.run(counter, stream, add(4), context());
     expect(keyed.revision).toBe(2n);
-    expect(await runner.recordedOutcome(stream, 'Add', context({ idempotencyKey: 'seed-step-7' }))).toEqual({ revision: 2n, position: keyed.position });
+    expect(await runner.recordedOutcome(stream, 'Add', context({ idempotencyKey: 'seed-step-7' }))).toEqual({
+      revision: 2n,
+      position: keyed.position,
+    });
     const eighth = (await collect(store.readStream(stream)))[3];
-    expect(await runner.recordedOutcome(stream, 'Add', context({ idempotencyKey: 'seed-step-8' }))).toEqual({ revision: 3n, position: eighth.position });
+    expect(await runner.recordedOutcome(stream, 'Add', context({ idempotencyKey: 'seed-step-8' }))).toEqual({
+      revision: 3n,
+      position: eighth.position,
+    });
   });
 
   it('knows nothing for a key never used, a command of another type, a command without a key, or a stream that does not exist', async () => {
     const stream = `counter-${randomUUID()}`;
     const runner = new CommandRunner(store);
     await runner.run(counter, stream, add(1), context({ idempotencyKey: 'k-used' }));
-    expect(await runner.recordedOutcome(stream, 'Add', context({ idempotencyKey: 'k-used' }))).toMatchObject({ revision: 0n });
+    expect(await runner.recordedOutcome(stream, 'Add', context({ idempotencyKey: 'k-used' }))).toMatchObject({
+      revision: 0n,
+    });
     expect(await runner.recordedOutcome(stream, 'Add', context({ idempotencyKey: 'k-never' }))).toBeUndefined();
     expect(await runner.recordedOutcome(stream, 'Remove', context({ idempotencyKey: 'k-used' }))).toBeUndefined();
     expect(await runner.recordedOutcome(stream, 'Add', context())).toBeUndefined();
-    expect(await runner.recordedOutcome(`counter-${randomUUID()}`, 'Add', context({ idempotencyKey: 'k-used' }))).toBeUndefined();
+    expect(
+      await runner.recordedOutcome(`counter-${randomUUID()}`, 'Add', context({ idempotencyKey: 'k-used' })),
+    ).toBeUndefined();
   });
 });
 
@@ -369,7 +423,11 @@ describe('the command runner, at the edges of its rules', () => {
     rmSync(dir, { recursive: true, force: true });
   });
   const stream = () => `counter-${randomUUID()}`;
-  const refusal = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error);
+  const refusal = (promise: Promise<unknown>) =>
+    promise.then(
+      () => undefined,
+      (error: unknown) => error,
+    );
 
   it('says why writes are refused: where the log ends and each view ahead of it, in Thai and English, and as details', () => {
     const error = new WritesRefused(3n, [
@@ -387,7 +445,9 @@ describe('the command runner, at the edges of its rules', () => {
 
   it('names the stream as it is in a stale refusal: not there yet, or at its revision', async () => {
     const missing = stream();
-    const none = await refusal(new CommandRunner(store).run(counter, missing, add(1), context({ expectedRevision: 3n })));
+    const none = await refusal(
+      new CommandRunner(store).run(counter, missing, add(1), context({ expectedRevision: 3n })),
+    );
     expect(none).toMatchObject({ streamId: missing, expected: 3n, actual: 'no_stream' });
     const live = stream();
     await new CommandRunner(store).run(counter, live, add(1), context());
@@ -400,14 +460,18 @@ describe('the command runner, at the edges of its rules', () => {
   it('lets the domain say why a creation cannot be made on a stream that exists', async () => {
     const once = stream();
     await new CommandRunner(store).run(created, once, add(5), context());
-    await expect(new CommandRunner(store).run(created, once, add(0), context({ expectedRevision: -1n }))).rejects.toThrow('exists');
+    await expect(
+      new CommandRunner(store).run(created, once, add(0), context({ expectedRevision: -1n })),
+    ).rejects.toThrow('exists');
   });
 
   it('calls a pin on a stream of one event stale, without asking the domain', async () => {
     const one = stream();
     await new CommandRunner(store).run(guarded, one, add(10), context());
     // The domain would refuse ("full") against the stream as it is; the pin is simply wrong.
-    const refused = await refusal(new CommandRunner(store).run(guarded, one, add(1), context({ expectedRevision: 3n })));
+    const refused = await refusal(
+      new CommandRunner(store).run(guarded, one, add(1), context({ expectedRevision: 3n })),
+    );
     expect(refused).toBeInstanceOf(StaleRevision);
     expect(refused).toMatchObject({ expected: 3n, actual: 0n });
   });
@@ -419,7 +483,9 @@ describe('the command runner, at the edges of its rules', () => {
     for (let i = 0; i < times; i++) {
       spy.mockImplementationOnce(async (...args: Parameters<typeof store.append>) => {
         const head = (await collect(store.readStream(id))).length - 1;
-        await original(id, [{ id: randomUUID(), type: 'Added', data: { n: 10, total: 0 }, metadata: {} }], { expected: head < 0 ? 'no_stream' : BigInt(head) });
+        await original(id, [{ id: randomUUID(), type: 'Added', data: { n: 10, total: 0 }, metadata: {} }], {
+          expected: head < 0 ? 'no_stream' : BigInt(head),
+        });
         return original(...args);
       });
     }
@@ -431,7 +497,9 @@ describe('the command runner, at the edges of its rules', () => {
     await new CommandRunner(store).run(counter, raced, add(1), context());
     const spy = raceAppends(raced, 1);
     try {
-      await expect(new CommandRunner(store).run(counter, raced, add(2), context())).rejects.toBeInstanceOf(StaleRevision);
+      await expect(new CommandRunner(store).run(counter, raced, add(2), context())).rejects.toBeInstanceOf(
+        StaleRevision,
+      );
     } finally {
       spy.mockRestore();
     }
@@ -459,7 +527,9 @@ describe('the command runner, at the edges of its rules', () => {
     });
     try {
       await expect(new CommandRunner(store).run(counter, failing, add(2), context())).rejects.toBe(failure);
-      await expect(new CommandRunner(store).recordedOutcome(failing, 'Add', context({ idempotencyKey: 'k' }))).rejects.toBe(failure);
+      await expect(
+        new CommandRunner(store).recordedOutcome(failing, 'Add', context({ idempotencyKey: 'k' })),
+      ).rejects.toBe(failure);
     } finally {
       read.mockRestore();
     }
@@ -517,7 +587,11 @@ describe('the command runner, at the edges of its rules', () => {
       await runner.run(counter, id, add(1), context());
       await runner.run(twice, id, add(2), context({ expectedRevision: 0n, idempotencyKey: 'k-chain' }));
       const events = await collect(chained.readStream(id));
-      expect(events.map((e) => (e.metadata as { idempotencyKey?: string }).idempotencyKey)).toEqual([undefined, 'k-chain', 'k-chain']);
+      expect(events.map((e) => (e.metadata as { idempotencyKey?: string }).idempotencyKey)).toEqual([
+        undefined,
+        'k-chain',
+        'k-chain',
+      ]);
       expect(await verifyChains(chained)).toMatchObject({ ok: true, eventsChecked: 3, firstBreak: null });
     } finally {
       await chained.close();

@@ -62,7 +62,10 @@ export class WritesRefused extends DomainError {
         th: `ระบบงดรับการบันทึกข้อมูลชั่วคราว: ตารางอ่านข้อมูลถูกสร้างจากบันทึกเหตุการณ์ที่ยาวกว่าบันทึกปัจจุบัน (สิ้นสุดที่ตำแหน่ง ${head ?? 0}) ผู้ดูแลระบบต้องสร้างตารางอ่านข้อมูลใหม่ด้วยคำสั่ง npm run cli -- projections rebuild`,
         en: `Writes are refused: the read models were built from a longer log than this one (it ends at position ${head ?? 0}; ${names}). An operator must rebuild them: npm run cli -- projections rebuild`,
       },
-      { headPosition: (head ?? 0n).toString(), checkpointsAhead: Object.fromEntries(ahead.map((a) => [a.name, a.position.toString()])) },
+      {
+        headPosition: (head ?? 0n).toString(),
+        checkpointsAhead: Object.fromEntries(ahead.map((a) => [a.name, a.position.toString()])),
+      },
     );
   }
 }
@@ -132,12 +135,19 @@ export class CommandRunner {
     if (cached && expected !== undefined && expected !== cached.revision) cached = undefined;
     const current = cached ?? (await this.load(decider, streamId));
     const { state, revision } = current;
-    if (expected !== undefined && expected !== revision) return this.stale(decider, streamId, command, context, expected, current);
+    if (expected !== undefined && expected !== revision)
+      return this.stale(decider, streamId, command, context, expected, current);
     const events = decider.decide(command, state);
     try {
       const chained = this.toNewEvents(events, streamId, revision, current.lastHash, command, context);
-      const result = await this.store.append(streamId, chained.events, { expected: revision < 0n ? 'no_stream' : revision });
-      this.remember(streamId, { state: fold(decider, state, events), revision: result.nextExpectedRevision, lastHash: chained.lastHash });
+      const result = await this.store.append(streamId, chained.events, {
+        expected: revision < 0n ? 'no_stream' : revision,
+      });
+      this.remember(streamId, {
+        state: fold(decider, state, events),
+        revision: result.nextExpectedRevision,
+        lastHash: chained.lastHash,
+      });
       return { streamId, revision: result.nextExpectedRevision, position: result.position, events };
     } catch (error) {
       this.cache.delete(streamId);
@@ -169,13 +179,18 @@ export class CommandRunner {
     // A pin ahead of the stream cannot be a retry: trying it anyway would append at that pin and be refused.
     // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see above
     if (context.idempotencyKey && expected < current.revision) {
-      // Stryker disable next-line ConditionalExpression: equivalent; the state at revision -1 read from the store is the initial state too
-      const seen = expected < 0n ? { state: decider.initialState, revision: -1n, lastHash: GENESIS } : await this.stateAt(decider, streamId, expected);
+      const seen =
+        // Stryker disable next-line ConditionalExpression: equivalent; the state at revision -1 read from the store is the initial state too
+        expected < 0n
+          ? { state: decider.initialState, revision: -1n, lastHash: GENESIS }
+          : await this.stateAt(decider, streamId, expected);
       const events = decider.decide(command, seen.state);
       try {
         const chained = this.toNewEvents(events, streamId, expected, seen.lastHash, command, context);
-        // Stryker disable next-line ConditionalExpression: equivalent; the store takes a retry at -1n as at no_stream (its first event is revision 0 either way)
-        const result = await this.store.append(streamId, chained.events, { expected: expected < 0n ? 'no_stream' : expected });
+        const result = await this.store.append(streamId, chained.events, {
+          // Stryker disable next-line ConditionalExpression: equivalent; the store takes a retry at -1n as at no_stream (its first event is revision 0 either way)
+          expected: expected < 0n ? 'no_stream' : expected,
+        });
         // The store answered with the original write; the cache may hold a later state.
         this.cache.delete(streamId);
         return { streamId, revision: result.nextExpectedRevision, position: result.position, events };
@@ -193,7 +208,11 @@ export class CommandRunner {
    * last event. Lets a replayed script (the seed) skip a step whose records have since moved on (an
    * agency deactivated, a person erased), where deciding it again would be refused.
    */
-  async recordedOutcome(streamId: string, commandType: string, context: CommandContext): Promise<{ revision: bigint; position: bigint } | undefined> {
+  async recordedOutcome(
+    streamId: string,
+    commandType: string,
+    context: CommandContext,
+  ): Promise<{ revision: bigint; position: bigint } | undefined> {
     // Stryker disable next-line ConditionalExpression: a shortcut; without a key no event can carry a keyed id, and the loop below finds none (equivalent)
     if (!context.idempotencyKey) return undefined;
     let index = 0;
@@ -219,7 +238,12 @@ export class CommandRunner {
    * memory when it was read in the last `maxAgeMs`. No append depends on it, so it needs no
    * expected revision; a change that lands within the window is seen on the next look.
    */
-  async peek<State>(decider: Pick<Decider<unknown, State, never>, 'initialState' | 'evolve'>, streamId: string, maxAgeMs: number, now = Date.now()): Promise<State> {
+  async peek<State>(
+    decider: Pick<Decider<unknown, State, never>, 'initialState' | 'evolve'>,
+    streamId: string,
+    maxAgeMs: number,
+    now = Date.now(),
+  ): Promise<State> {
     const seen = this.peeked.get(streamId);
     if (seen && now - seen.at <= maxAgeMs) return seen.state as State;
     const { state } = await this.load(decider, streamId);
@@ -229,7 +253,10 @@ export class CommandRunner {
   }
 
   /** The current state of a stream and its revision (-1 when it has no events). */
-  async load<State>(decider: Pick<Decider<unknown, State, never>, 'initialState' | 'evolve'>, streamId: string): Promise<Cached<State>> {
+  async load<State>(
+    decider: Pick<Decider<unknown, State, never>, 'initialState' | 'evolve'>,
+    streamId: string,
+  ): Promise<Cached<State>> {
     const cached = this.cache.get(streamId) as Cached<State> | undefined;
     let state = cached?.state ?? decider.initialState;
     let revision = cached?.revision ?? -1n;
@@ -248,7 +275,11 @@ export class CommandRunner {
     return loaded;
   }
 
-  private async stateAt<State>(decider: Pick<Decider<unknown, State, never>, 'initialState' | 'evolve'>, streamId: string, revision: bigint): Promise<Cached<State>> {
+  private async stateAt<State>(
+    decider: Pick<Decider<unknown, State, never>, 'initialState' | 'evolve'>,
+    streamId: string,
+    revision: bigint,
+  ): Promise<Cached<State>> {
     let state = decider.initialState;
     let lastHash = GENESIS;
     for await (const event of this.store.readStream(streamId, { maxCount: Number(revision) + 1 })) {
@@ -267,10 +298,21 @@ export class CommandRunner {
     command: { type: string; at: Date },
     context: CommandContext,
   ): { events: NewEvent[]; lastHash: string } {
-    return chainEvents(streamId, revision + 1n, lastHash, events.map((event, index) => this.toNewEvent(event, index, streamId, command, context)));
+    return chainEvents(
+      streamId,
+      revision + 1n,
+      lastHash,
+      events.map((event, index) => this.toNewEvent(event, index, streamId, command, context)),
+    );
   }
 
-  private toNewEvent(event: DomainEvent, index: number, streamId: string, command: { type: string; at: Date }, context: CommandContext): NewEvent {
+  private toNewEvent(
+    event: DomainEvent,
+    index: number,
+    streamId: string,
+    command: { type: string; at: Date },
+    context: CommandContext,
+  ): NewEvent {
     const metadata: EventMetadata = {
       actorId: context.actor.id,
       agency: context.actor.agency,
@@ -302,7 +344,12 @@ function toDomainEvent(event: RecordedEvent): DomainEvent {
 
 /** The id of a keyed command's index-th event: the same on every retry of the same request. */
 function keyedEventId(context: CommandContext, streamId: string, commandType: string, index: number): string {
-  return uuidv5([context.actor.id, context.idempotencyKey, context.requestFingerprint ?? '', streamId, commandType, index].join('\u0000'), EVENT_ID_NAMESPACE);
+  return uuidv5(
+    [context.actor.id, context.idempotencyKey, context.requestFingerprint ?? '', streamId, commandType, index].join(
+      '\u0000',
+    ),
+    EVENT_ID_NAMESPACE,
+  );
 }
 
 /** Derives a stable id from an idempotency key, so a retried creation names the same resource. */

@@ -16,7 +16,11 @@ export function identitySettings(config: AppConfig): IdentitySettings {
     audience: config.jwt.audience,
     accessTokenTtlSeconds: config.auth.accessTokenTtlSeconds,
     sessionLifetimeSeconds: config.auth.sessionMaxSeconds,
-    lockout: { maxFailures: config.auth.lockoutMaxFailures, baseSeconds: config.auth.lockoutBaseSeconds, maxSeconds: config.auth.lockoutMaxSeconds },
+    lockout: {
+      maxFailures: config.auth.lockoutMaxFailures,
+      baseSeconds: config.auth.lockoutBaseSeconds,
+      maxSeconds: config.auth.lockoutMaxSeconds,
+    },
     totpIssuer: config.auth.totpIssuer,
     linkExistingAccounts: config.oidc?.linkExistingAccounts ?? false,
   };
@@ -45,13 +49,28 @@ class SessionStoreLifecycle implements OnApplicationShutdown {
     { provide: SessionStore, useFactory: openSessionStore, inject: [APP_CONFIG, READ_MODEL_DB] },
     {
       provide: SessionCheck,
-      useFactory: (sessions: SessionStore, clock: Clock): SessionCheck => ({ isActive: (sessionId) => sessions.isActive(sessionId, clock.now()) }),
+      useFactory: (sessions: SessionStore, clock: Clock): SessionCheck => ({
+        isActive: (sessionId) => sessions.isActive(sessionId, clock.now()),
+      }),
       inject: [SessionStore, CLOCK],
     },
     {
       provide: UserAccounts,
-      useFactory: async (runner: CommandRunner, vault: PersonalDataVault, sessions: SessionStore, config: AppConfig, clock: Clock) =>
-        new UserAccounts(runner, vault, sessions, await loadOrCreateSigningKey(config.dataDir), clock, identitySettings(config)),
+      useFactory: async (
+        runner: CommandRunner,
+        vault: PersonalDataVault,
+        sessions: SessionStore,
+        config: AppConfig,
+        clock: Clock,
+      ) =>
+        new UserAccounts(
+          runner,
+          vault,
+          sessions,
+          await loadOrCreateSigningKey(config.dataDir),
+          clock,
+          identitySettings(config),
+        ),
       inject: [CommandRunner, PersonalDataVault, SessionStore, APP_CONFIG, CLOCK],
     },
     SessionStoreLifecycle,

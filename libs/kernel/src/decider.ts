@@ -6,7 +6,11 @@ export interface Decider<Command, State, Event> {
 }
 
 /** Folds events into state, as a decider does when it is loaded from its stream. */
-export function fold<State, Event>(decider: Pick<Decider<unknown, State, Event>, 'evolve'>, state: State, events: Iterable<Event>): State {
+export function fold<State, Event>(
+  decider: Pick<Decider<unknown, State, Event>, 'evolve'>,
+  state: State,
+  events: Iterable<Event>,
+): State {
   let current = state;
   for (const event of events) current = decider.evolve(current, event);
   return current;

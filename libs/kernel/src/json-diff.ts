@@ -15,13 +15,22 @@ function isObject(value: unknown): value is Record<string, Json> {
  * Field-level differences between two JSON values. Arrays of objects are matched by `keyOf`
  * (e.g. projectId) so that adding one project is one change, not a shift of every index.
  */
-export function jsonDiff(before: unknown, after: unknown, keyOf: (item: Record<string, Json>) => string | undefined = () => undefined, path = ''): FieldChange[] {
+export function jsonDiff(
+  before: unknown,
+  after: unknown,
+  keyOf: (item: Record<string, Json>) => string | undefined = () => undefined,
+  path = '',
+): FieldChange[] {
   if (JSON.stringify(before) === JSON.stringify(after)) return [];
   if (isObject(before) && isObject(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
     return keys.flatMap((k) => jsonDiff(before[k], after[k], keyOf, path ? `${path}.${k}` : k));
   }
-  if (Array.isArray(before) && Array.isArray(after) && [...before, ...after].every((i) => isObject(i) && keyOf(i) !== undefined)) {
+  if (
+    Array.isArray(before) &&
+    Array.isArray(after) &&
+    [...before, ...after].every((i) => isObject(i) && keyOf(i) !== undefined)
+  ) {
     const index = (list: Json[]) => new Map(list.map((i) => [keyOf(i as Record<string, Json>)!, i]));
     const a = index(before);
     const b = index(after);

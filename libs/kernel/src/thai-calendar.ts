@@ -22,8 +22,34 @@ export function fiscalYearRange(fiscalYearBE: number): { start: string; end: str
   return { start: `${endCE - 1}-10-01`, end: `${endCE}-09-30` };
 }
 
-const MONTHS_TH = ['มกราคม', 'กุมภาพันธ์', 'มีนาคม', 'เมษายน', 'พฤษภาคม', 'มิถุนายน', 'กรกฎาคม', 'สิงหาคม', 'กันยายน', 'ตุลาคม', 'พฤศจิกายน', 'ธันวาคม'] as const;
-const MONTHS_TH_SHORT = ['ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.'] as const;
+const MONTHS_TH = [
+  'มกราคม',
+  'กุมภาพันธ์',
+  'มีนาคม',
+  'เมษายน',
+  'พฤษภาคม',
+  'มิถุนายน',
+  'กรกฎาคม',
+  'สิงหาคม',
+  'กันยายน',
+  'ตุลาคม',
+  'พฤศจิกายน',
+  'ธันวาคม',
+] as const;
+const MONTHS_TH_SHORT = [
+  'ม.ค.',
+  'ก.พ.',
+  'มี.ค.',
+  'เม.ย.',
+  'พ.ค.',
+  'มิ.ย.',
+  'ก.ค.',
+  'ส.ค.',
+  'ก.ย.',
+  'ต.ค.',
+  'พ.ย.',
+  'ธ.ค.',
+] as const;
 const MONTHS_EN_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 
 /** An ISO date (YYYY-MM-DD) in the Buddhist era: "2019-03-15" -> "15 มีนาคม 2562". */
@@ -42,7 +68,9 @@ export function formatThaiDateTime(instant: string | Date): string {
 
 /** The Bangkok calendar date of an instant. */
 export const bangkokDate = (instant: string | Date): string =>
-  new Date((typeof instant === 'string' ? Date.parse(instant) : instant.getTime()) + 7 * 3600_000).toISOString().slice(0, 10);
+  new Date((typeof instant === 'string' ? Date.parse(instant) : instant.getTime()) + 7 * 3600_000)
+    .toISOString()
+    .slice(0, 10);
 
 /** An instant as Bangkok date and time for English readers: "15 Mar 2019, 09:00 Bangkok time". */
 export function formatEnglishDateTime(instant: string | Date): string {

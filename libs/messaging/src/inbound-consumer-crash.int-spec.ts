@@ -42,13 +42,31 @@ const parseId = (id: string) => {
     const groupId = `ruamjai-inbound-crash-${randomUUID()}`;
     const admin = kafka.admin();
     await admin.connect();
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: PARTITIONS }, { topic: `${topic}${DLQ_SUFFIX}`, numPartitions: 1 }] });
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: [
+        { topic, numPartitions: PARTITIONS },
+        { topic: `${topic}${DLQ_SUFFIX}`, numPartitions: 1 },
+      ],
+    });
     await admin.disconnect();
     const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();
     // Interleaved by key, as a sender would send them: k0-s0, k1-s0, ..., k0-s1, ...
-    const ids = Array.from({ length: KEYS * PER_KEY }, (_, i) => `k${i % KEYS}-s${Math.floor(i / KEYS)}-${randomUUID().slice(0, 8)}`);
-    const send = (list: string[]) => producer.send({ topic, acks: -1, messages: list.map((id) => ({ key: parseId(id)!.key, value: JSON.stringify({ id }), headers: { 'message-id': id } })) });
+    const ids = Array.from(
+      { length: KEYS * PER_KEY },
+      (_, i) => `k${i % KEYS}-s${Math.floor(i / KEYS)}-${randomUUID().slice(0, 8)}`,
+    );
+    const send = (list: string[]) =>
+      producer.send({
+        topic,
+        acks: -1,
+        messages: list.map((id) => ({
+          key: parseId(id)!.key,
+          value: JSON.stringify({ id }),
+          headers: { 'message-id': id },
+        })),
+      });
     const args = [eventsFile, readModelsFile, brokers.join(','), topic, groupId];
     const handledLines = (child: TsChild) => child.lines.filter((l) => l.startsWith('handled ')).length;
     let consumer: TsChild | undefined;
@@ -69,7 +87,11 @@ const parseId = (id: string) => {
       const handledAtKill = new Set((await collect(afterKill.readAll())).map((e) => (e.data as { id: string }).id));
       await afterKill.close();
       const dbAtKill = openSqliteReadModels(readModelsFile);
-      const remembered = new Set((await dbAtKill.selectFrom('inbound_messages').select('message_id').where('consumer', '=', groupId).execute()).map((r) => r.message_id));
+      const remembered = new Set(
+        (
+          await dbAtKill.selectFrom('inbound_messages').select('message_id').where('consumer', '=', groupId).execute()
+        ).map((r) => r.message_id),
+      );
       await dbAtKill.destroy();
       const inFlight = [...handledAtKill].filter((id) => !remembered.has(id));
       expect(inFlight.length).toBeLessThanOrEqual(1);
@@ -80,8 +102,20 @@ const parseId = (id: string) => {
       // The sender sends the first hundred again (its own retry), after the restart...
       await send(ids.slice(0, 100));
       // ...then one marker per partition, behind everything else in it.
-      const markers = Array.from({ length: PARTITIONS }, (_, partition) => `marker-${partition}-${randomUUID().slice(0, 8)}`);
-      await producer.send({ topic, acks: -1, messages: markers.map((id, partition) => ({ partition, key: id, value: JSON.stringify({ id }), headers: { 'message-id': id } })) });
+      const markers = Array.from(
+        { length: PARTITIONS },
+        (_, partition) => `marker-${partition}-${randomUUID().slice(0, 8)}`,
+      );
+      await producer.send({
+        topic,
+        acks: -1,
+        messages: markers.map((id, partition) => ({
+          partition,
+          key: id,
+          value: JSON.stringify({ id }),
+          headers: { 'message-id': id },
+        })),
+      });
       for (const marker of markers) await consumer.waitForLine((l) => l === `handled ${marker}`, 180_000);
       await consumer.kill();
 
@@ -96,7 +130,9 @@ const parseId = (id: string) => {
       // the redelivery of everything after the last committed offset and the sender's repeats ran
       // no second time. The one message in flight at the kill ran twice: its handler had run, its
       // outcome was not recorded, so the restarted consumer could not know.
-      expect(ids.filter((id) => counts.get(id) !== (inFlight.includes(id) ? 2 : 1)).map((id) => `${id}: ${counts.get(id)}`)).toEqual([]);
+      expect(
+        ids.filter((id) => counts.get(id) !== (inFlight.includes(id) ? 2 : 1)).map((id) => `${id}: ${counts.get(id)}`),
+      ).toEqual([]);
       // Per key, in the order sent (the first time each message was handled).
       const firstTime = new Set<string>();
       const sequences = new Map<string, number[]>();
@@ -107,7 +143,8 @@ const parseId = (id: string) => {
         sequences.set(parsed.key, [...(sequences.get(parsed.key) ?? []), parsed.sequence]);
       }
       expect(sequences.size).toBe(KEYS);
-      for (const [key, list] of sequences) expect({ key, list }).toEqual({ key, list: Array.from({ length: PER_KEY }, (_, i) => i) });
+      for (const [key, list] of sequences)
+        expect({ key, list }).toEqual({ key, list: Array.from({ length: PER_KEY }, (_, i) => i) });
     } finally {
       await consumer?.kill();
       await producer.disconnect();

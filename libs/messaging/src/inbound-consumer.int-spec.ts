@@ -42,18 +42,24 @@ const silent = { info: () => undefined, warn: () => undefined, error: () => unde
     topic,
     parse(value) {
       const v = value as { id?: unknown; data?: { name?: unknown } };
-      if (typeof v?.data?.name !== 'string' || v.data.name.trim() === '') throw new InvalidMessage('TEST.NAME_MISSING', 'data.name is required');
+      if (typeof v?.data?.name !== 'string' || v.data.name.trim() === '')
+        throw new InvalidMessage('TEST.NAME_MISSING', 'data.name is required');
       return { id: String(v.id), name: v.data.name };
     },
     async handle(message, context) {
       calls.set(message.id, (calls.get(message.id) ?? 0) + 1);
-      await runner.run(registration, `registration-${message.id}`, { type: 'Register', data: message, at: new Date() }, {
-        actor: { id: 'hotline-1300', agency: 'HOTLINE-1300', role: 'agency_officer' },
-        correlationId: context.correlationId,
-        causationId: context.messageId,
-        idempotencyKey: `inbound:${context.messageId}`,
-        expectedRevision: -1n,
-      });
+      await runner.run(
+        registration,
+        `registration-${message.id}`,
+        { type: 'Register', data: message, at: new Date() },
+        {
+          actor: { id: 'hotline-1300', agency: 'HOTLINE-1300', role: 'agency_officer' },
+          correlationId: context.correlationId,
+          causationId: context.messageId,
+          idempotencyKey: `inbound:${context.messageId}`,
+          expectedRevision: -1n,
+        },
+      );
     },
   };
   let consumer: InboundConsumer;
@@ -65,10 +71,23 @@ const silent = { info: () => undefined, warn: () => undefined, error: () => unde
     await migrateReadModels(db as unknown as Kysely<unknown>, []);
     const admin = kafka.admin();
     await admin.connect();
-    await admin.createTopics({ topics: [{ topic, numPartitions: 3 }, { topic: `${topic}${DLQ_SUFFIX}`, numPartitions: 1 }] });
+    await admin.createTopics({
+      topics: [
+        { topic, numPartitions: 3 },
+        { topic: `${topic}${DLQ_SUFFIX}`, numPartitions: 1 },
+      ],
+    });
     await admin.disconnect();
     await producer.connect();
-    consumer = new InboundConsumer(kafka, groupId, [handler as InboundHandler<unknown>], db, kafka.producer(), systemClock, silent);
+    consumer = new InboundConsumer(
+      kafka,
+      groupId,
+      [handler as InboundHandler<unknown>],
+      db,
+      kafka.producer(),
+      systemClock,
+      silent,
+    );
     await consumer.start();
   });
   afterAll(async () => {
@@ -91,20 +110,40 @@ const silent = { info: () => undefined, warn: () => undefined, error: () => unde
 
   it('runs the handler once for a message delivered three times, though the handler itself would run it again', async () => {
     const id = randomUUID();
-    const message = { key: id, value: JSON.stringify({ id, data: { name: 'สมศักดิ์ (fictional)' } }), headers: { 'message-id': id } };
+    const message = {
+      key: id,
+      value: JSON.stringify({ id, data: { name: 'สมศักดิ์ (fictional)' } }),
+      headers: { 'message-id': id },
+    };
     // Not idempotent by itself: a new event id on every call, and the stream takes any state.
     const counted = `counted-${randomUUID().slice(0, 8)}`;
     const handleOnce = handler.handle.bind(handler);
     handler.handle = async (m, context) => {
       if (m.name !== counted) return handleOnce(m, context);
       calls.set(m.id, (calls.get(m.id) ?? 0) + 1);
-      await store.append(`count-${m.id}`, [{ id: randomUUID(), type: 'Handled', data: { messageId: context.messageId } }], { expected: 'any' });
+      await store.append(
+        `count-${m.id}`,
+        [{ id: randomUUID(), type: 'Handled', data: { messageId: context.messageId } }],
+        { expected: 'any' },
+      );
     };
     try {
       const value = JSON.stringify({ id, data: { name: counted } });
-      await producer.send({ topic, acks: -1, messages: [{ ...message, value }, { ...message, value }, { ...message, value }] });
+      await producer.send({
+        topic,
+        acks: -1,
+        messages: [
+          { ...message, value },
+          { ...message, value },
+          { ...message, value },
+        ],
+      });
       const marker = randomUUID();
-      await producer.send({ topic, acks: -1, messages: [{ key: id, value: JSON.stringify({ id: marker, data: { name: counted } }) }] });
+      await producer.send({
+        topic,
+        acks: -1,
+        messages: [{ key: id, value: JSON.stringify({ id: marker, data: { name: counted } }) }],
+      });
       await eventually(async () => (calls.get(marker) === 1 ? true : undefined));
       expect(calls.get(id)).toBe(1);
       expect(await collect(store.readStream(`count-${id}`))).toHaveLength(1);
@@ -113,10 +152,25 @@ const silent = { info: () => undefined, warn: () => undefined, error: () => unde
       await consumer.stop();
       await db.destroy();
       db = openSqliteReadModels(join(dir, 'read-models.sqlite'));
-      consumer = new InboundConsumer(kafka, groupId, [handler as InboundHandler<unknown>], db, kafka.producer(), systemClock, silent);
+      consumer = new InboundConsumer(
+        kafka,
+        groupId,
+        [handler as InboundHandler<unknown>],
+        db,
+        kafka.producer(),
+        systemClock,
+        silent,
+      );
       await consumer.start();
       const marker2 = randomUUID();
-      await producer.send({ topic, acks: -1, messages: [{ ...message, value }, { key: id, value: JSON.stringify({ id: marker2, data: { name: counted } }) }] });
+      await producer.send({
+        topic,
+        acks: -1,
+        messages: [
+          { ...message, value },
+          { key: id, value: JSON.stringify({ id: marker2, data: { name: counted } }) },
+        ],
+      });
       await eventually(async () => (calls.get(marker2) === 1 ? true : undefined));
       expect(calls.get(id)).toBe(1);
       expect(await collect(store.readStream(`count-${id}`))).toHaveLength(1);
@@ -135,8 +189,14 @@ const silent = { info: () => undefined, warn: () => undefined, error: () => unde
     });
     // Give the two redeliveries time to be seen and skipped.
     const marker = randomUUID();
-    await producer.send({ topic, acks: -1, messages: [{ key: id, value: JSON.stringify({ id: marker, data: { name: 'marker' } }) }] });
-    await eventually(async () => ((await collect(store.readStream(`registration-${marker}`))).length > 0 ? true : undefined));
+    await producer.send({
+      topic,
+      acks: -1,
+      messages: [{ key: id, value: JSON.stringify({ id: marker, data: { name: 'marker' } }) }],
+    });
+    await eventually(async () =>
+      (await collect(store.readStream(`registration-${marker}`))).length > 0 ? true : undefined,
+    );
     expect(events).toHaveLength(1);
     expect(await collect(store.readStream(`registration-${id}`))).toHaveLength(1);
     expect(calls.get(id)).toBe(1);
@@ -153,7 +213,11 @@ const silent = { info: () => undefined, warn: () => undefined, error: () => unde
     ];
     await producer.send({ topic, acks: -1, messages: poison.map((p, i) => ({ key: `poison-${i}`, value: p.value })) });
     const after = randomUUID();
-    await producer.send({ topic, acks: -1, messages: [{ key: after, value: JSON.stringify({ id: after, data: { name: 'after the poison' } }) }] });
+    await producer.send({
+      topic,
+      acks: -1,
+      messages: [{ key: after, value: JSON.stringify({ id: after, data: { name: 'after the poison' } }) }],
+    });
 
     const dead: Array<{ code: string; reason: string }> = [];
     const reader = kafka.consumer({ groupId: `dlq-reader-${randomUUID()}` });
@@ -161,7 +225,10 @@ const silent = { info: () => undefined, warn: () => undefined, error: () => unde
     await reader.subscribe({ topic: `${topic}${DLQ_SUFFIX}`, fromBeginning: true });
     await reader.run({
       eachMessage: async ({ message }) => {
-        dead.push({ code: message.headers!['ruamjai-dlq-code']!.toString(), reason: message.headers!['ruamjai-dlq-reason']!.toString() });
+        dead.push({
+          code: message.headers!['ruamjai-dlq-code']!.toString(),
+          reason: message.headers!['ruamjai-dlq-reason']!.toString(),
+        });
       },
     });
     await eventually(async () => (dead.length >= 12 ? true : undefined));
@@ -170,7 +237,9 @@ const silent = { info: () => undefined, warn: () => undefined, error: () => unde
     expect(dead.filter((d) => d.code === 'MESSAGE.MALFORMED_JSON')).toHaveLength(4);
     expect(dead.filter((d) => d.code === 'MESSAGE.NO_ID')).toHaveLength(5);
     expect(dead.filter((d) => d.code === 'TEST.NAME_MISSING')).toHaveLength(3);
-    await eventually(async () => ((await collect(store.readStream(`registration-${after}`))).length > 0 ? true : undefined));
+    await eventually(async () =>
+      (await collect(store.readStream(`registration-${after}`))).length > 0 ? true : undefined,
+    );
     await expect(collect(store.readStream(`registration-never`))).rejects.toBeInstanceOf(StreamNotFound);
   });
 
@@ -187,8 +256,21 @@ const silent = { info: () => undefined, warn: () => undefined, error: () => unde
       return handleOnce(m, context);
     };
     try {
-      await producer.send({ topic, acks: -1, messages: [{ key: id, value: JSON.stringify({ id, data: { name: 'สมหญิง (fictional)' } }), headers: { 'message-id': id } }] });
-      await eventually(async () => ((await collect(store.readStream(`registration-${id}`))).length > 0 ? true : undefined), 60_000);
+      await producer.send({
+        topic,
+        acks: -1,
+        messages: [
+          {
+            key: id,
+            value: JSON.stringify({ id, data: { name: 'สมหญิง (fictional)' } }),
+            headers: { 'message-id': id },
+          },
+        ],
+      });
+      await eventually(
+        async () => ((await collect(store.readStream(`registration-${id}`))).length > 0 ? true : undefined),
+        60_000,
+      );
       // Two failed attempts and the one that worked: retried, not dead-lettered, and recorded once.
       expect(calls.get(id)).toBe(3);
       expect(await collect(store.readStream(`registration-${id}`))).toHaveLength(1);
@@ -204,7 +286,15 @@ const silent = { info: () => undefined, warn: () => undefined, error: () => unde
     });
     expect(lag.get(topic)).toBe(0);
     // A group that has read nothing lags by every message on the topic.
-    const idle = new InboundConsumer(kafka, `ruamjai-idle-${randomUUID()}`, [handler as InboundHandler<unknown>], db, kafka.producer(), systemClock, silent);
+    const idle = new InboundConsumer(
+      kafka,
+      `ruamjai-idle-${randomUUID()}`,
+      [handler as InboundHandler<unknown>],
+      db,
+      kafka.producer(),
+      systemClock,
+      silent,
+    );
     expect((await idle.lag()).get(topic)).toBeGreaterThanOrEqual(15);
   });
 });

@@ -71,7 +71,10 @@ export class InboundConsumer {
     this.consumer = this.kafka.consumer({ groupId: this.groupId, retry: { retries: 10 } });
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: [...this.handlers.keys()], fromBeginning: true });
-    await this.consumer.run({ autoCommit: true, eachMessage: ({ topic, partition, message }) => this.process(topic, partition, message) });
+    await this.consumer.run({
+      autoCommit: true,
+      eachMessage: ({ topic, partition, message }) => this.process(topic, partition, message),
+    });
   }
 
   /** Messages each topic holds beyond what this consumer group has committed: its lag. */
@@ -109,11 +112,27 @@ export class InboundConsumer {
     try {
       value = message.value ? JSON.parse(message.value.toString('utf8')) : undefined;
     } catch {
-      return this.deadLetter(topic, partition, message, undefined, new InvalidMessage('MESSAGE.MALFORMED_JSON', 'the value is not JSON'));
+      return this.deadLetter(
+        topic,
+        partition,
+        message,
+        undefined,
+        new InvalidMessage('MESSAGE.MALFORMED_JSON', 'the value is not JSON'),
+      );
     }
-    const messageId = header(message.headers, 'message-id') ?? (typeof value === 'object' && value && typeof (value as { id?: unknown }).id === 'string' ? (value as { id: string }).id : undefined);
+    const messageId =
+      header(message.headers, 'message-id') ??
+      (typeof value === 'object' && value && typeof (value as { id?: unknown }).id === 'string'
+        ? (value as { id: string }).id
+        : undefined);
     if (!messageId || !MESSAGE_ID.test(messageId)) {
-      return this.deadLetter(topic, partition, message, undefined, new InvalidMessage('MESSAGE.NO_ID', 'no usable message id (header message-id or field id)'));
+      return this.deadLetter(
+        topic,
+        partition,
+        message,
+        undefined,
+        new InvalidMessage('MESSAGE.NO_ID', 'no usable message id (header message-id or field id)'),
+      );
     }
     if (await this.seen(messageId)) return;
     let parsed: unknown;
@@ -124,17 +143,31 @@ export class InboundConsumer {
       throw error;
     }
     try {
-      await handler.handle(parsed, { messageId, topic, correlationId: header(message.headers, 'correlation-id') ?? messageId });
+      await handler.handle(parsed, {
+        messageId,
+        topic,
+        correlationId: header(message.headers, 'correlation-id') ?? messageId,
+      });
     } catch (error) {
       // The domain refused it: retrying cannot help. Anything else is ours to retry.
-      if (error instanceof DomainError) return this.deadLetter(topic, partition, message, messageId, new InvalidMessage(error.code, error.text.en));
-      this.logger.warn({ err: error instanceof Error ? error.message : String(error), topic, messageId }, 'inbound message failed; it will be retried');
+      if (error instanceof DomainError)
+        return this.deadLetter(topic, partition, message, messageId, new InvalidMessage(error.code, error.text.en));
+      this.logger.warn(
+        { err: error instanceof Error ? error.message : String(error), topic, messageId },
+        'inbound message failed; it will be retried',
+      );
       throw error;
     }
     await this.remember(messageId, 'handled');
   }
 
-  private async deadLetter(topic: string, partition: number, message: KafkaMessage, messageId: string | undefined, reason: InvalidMessage): Promise<void> {
+  private async deadLetter(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    messageId: string | undefined,
+    reason: InvalidMessage,
+  ): Promise<void> {
     const handler = this.handlers.get(topic)!;
     await this.producer.send({
       topic: `${topic}${DLQ_SUFFIX}`,
@@ -159,7 +192,12 @@ export class InboundConsumer {
   }
 
   private async seen(messageId: string): Promise<boolean> {
-    const row = await this.db.selectFrom('inbound_messages').select('outcome').where('consumer', '=', this.groupId).where('message_id', '=', messageId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('inbound_messages')
+      .select('outcome')
+      .where('consumer', '=', this.groupId)
+      .where('message_id', '=', messageId)
+      .executeTakeFirst();
     return row !== undefined;
   }
 

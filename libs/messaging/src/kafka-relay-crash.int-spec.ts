@@ -12,16 +12,43 @@ import { spawnTs, type TsChild } from '../../../test/support/child-process';
 import { kafkaBrokers, receiveEvents, sequencesByKey } from '../../../test/support/kafka';
 
 const root = join(__dirname, '../../..');
-const meta = { actorId: 'somchai', agency: 'PSDHS-SK', role: 'coordinator', correlationId: 'c', causationId: 'c', commandType: 'Test', schemaVersion: 1, occurredAt: '2019-02-14T03:00:00.000Z' };
+const meta = {
+  actorId: 'somchai',
+  agency: 'PSDHS-SK',
+  role: 'coordinator',
+  correlationId: 'c',
+  causationId: 'c',
+  commandType: 'Test',
+  schemaVersion: 1,
+  occurredAt: '2019-02-14T03:00:00.000Z',
+};
 
 function planEvents(planId: string, revision: number, count: number): NewEvent[] {
   return Array.from({ length: count }, (_, i) =>
     revision + i === 0
-      ? { id: randomUUID(), type: 'PlanDrafted', data: { planId, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'แผน', titleEn: null }, metadata: meta }
+      ? {
+          id: randomUUID(),
+          type: 'PlanDrafted',
+          data: { planId, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'แผน', titleEn: null },
+          metadata: meta,
+        }
       : {
           id: randomUUID(),
           type: 'ProjectAdded',
-          data: { planId, projectId: randomUUID(), titleTh: 'โครงการ', titleEn: null, strategy: 'prevention', participatingAgencyCodes: [], targetGroups: [], objectives: [], leadAgencyCode: 'PSDHS-SK', districtCodes: ['2706'], requestedBudgetSatang: 100, fundingSource: 'provincial_budget' },
+          data: {
+            planId,
+            projectId: randomUUID(),
+            titleTh: 'โครงการ',
+            titleEn: null,
+            strategy: 'prevention',
+            participatingAgencyCodes: [],
+            targetGroups: [],
+            objectives: [],
+            leadAgencyCode: 'PSDHS-SK',
+            districtCodes: ['2706'],
+            requestedBudgetSatang: 100,
+            fundingSource: 'provincial_budget',
+          },
           metadata: meta,
         },
   );
@@ -55,7 +82,9 @@ const state = (line: string) => {
       for (let i = 0; i < rounds; i++) {
         const plan = plans[written.length % plans.length];
         const events = planEvents(plan.id, plan.revision + 1, 3);
-        await store.append(`plan-${plan.id}`, events, { expected: plan.revision < 0 ? 'no_stream' : BigInt(plan.revision) });
+        await store.append(`plan-${plan.id}`, events, {
+          expected: plan.revision < 0 ? 'no_stream' : BigInt(plan.revision),
+        });
         plan.revision += 3;
         written.push(...events.map((e) => e.id));
       }
@@ -104,7 +133,8 @@ const state = (line: string) => {
       // Per key, in log order once repeats are dropped.
       const byKey = sequencesByKey(received);
       expect(byKey.size).toBe(plans.length);
-      for (const sequences of byKey.values()) expect(sequences).toEqual([...sequences].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+      for (const sequences of byKey.values())
+        expect(sequences).toEqual([...sequences].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
     } finally {
       await relay?.kill();
       await broker?.stop();

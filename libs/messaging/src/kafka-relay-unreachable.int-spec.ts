@@ -16,7 +16,17 @@ const toTopic: IntegrationMapper = (event: RecordedEvent) =>
     ? {
         topic: 'ruamjai.test-unreachable.v1',
         key: event.streamId,
-        envelope: { specversion: '1.0', id: event.id, source: 'urn:test', type: 'th.test.public.v1', subject: event.streamId, time: event.created.toISOString(), datacontenttype: 'application/json', sequence: event.position.toString(), data: event.data },
+        envelope: {
+          specversion: '1.0',
+          id: event.id,
+          source: 'urn:test',
+          type: 'th.test.public.v1',
+          subject: event.streamId,
+          time: event.created.toISOString(),
+          datacontenttype: 'application/json',
+          sequence: event.position.toString(),
+          data: event.data,
+        },
       }
     : undefined;
 
@@ -38,12 +48,25 @@ describe('the integration-event relay while the broker cannot be reached', () =>
     db = openSqliteReadModels(join(dir, 'read-models.sqlite'));
     await migrateReadModels(db as unknown as Kysely<unknown>, []);
     warnings.length = 0;
-    const kafka = new Kafka({ clientId: 'relay', brokers: [`127.0.0.1:${await freePort()}`], logLevel: logLevel.NOTHING, retry: { retries: 1, initialRetryTime: 20, maxRetryTime: 50 }, connectionTimeout: 200 });
-    relay = new KafkaRelay(store, db, kafka.producer({ idempotent: true, maxInFlightRequests: 1 }), [toTopic], new FixedClock(new Date('2019-03-01T00:00:00Z')), {
-      info: () => undefined,
-      error: () => undefined,
-      warn: (o: object) => warnings.push(o as { attempt: number; delayMs: number }),
+    const kafka = new Kafka({
+      clientId: 'relay',
+      brokers: [`127.0.0.1:${await freePort()}`],
+      logLevel: logLevel.NOTHING,
+      retry: { retries: 1, initialRetryTime: 20, maxRetryTime: 50 },
+      connectionTimeout: 200,
     });
+    relay = new KafkaRelay(
+      store,
+      db,
+      kafka.producer({ idempotent: true, maxInFlightRequests: 1 }),
+      [toTopic],
+      new FixedClock(new Date('2019-03-01T00:00:00Z')),
+      {
+        info: () => undefined,
+        error: () => undefined,
+        warn: (o: object) => warnings.push(o as { attempt: number; delayMs: number }),
+      },
+    );
   });
   afterEach(async () => {
     await relay?.stop();
@@ -77,7 +100,14 @@ describe('the integration-event relay while the broker cannot be reached', () =>
   });
 
   it('moves its checkpoint past events with no public counterpart without the broker: there is nothing to send', async () => {
-    const written = await store.append('thing-1', [{ id: randomUUID(), type: 'Private', data: {} }, { id: randomUUID(), type: 'Private', data: {} }], { expected: 'no_stream' });
+    const written = await store.append(
+      'thing-1',
+      [
+        { id: randomUUID(), type: 'Private', data: {} },
+        { id: randomUUID(), type: 'Private', data: {} },
+      ],
+      { expected: 'no_stream' },
+    );
     await relay.start();
     await until(() => relay.progress.checkpoint === written.position);
     expect(await readCheckpoint(db, relay.name)).toBe(written.position);
@@ -96,7 +126,12 @@ describe('the integration-event relay while the broker cannot be reached', () =>
   });
 
   it('reads the log no further than four batches (2,000 events) beyond the batch it cannot deliver', async () => {
-    for (let i = 0; i < 6; i++) await store.append(`thing-${i}`, Array.from({ length: 1000 }, () => ({ id: randomUUID(), type: 'Public', data: {} })), { expected: 'no_stream' });
+    for (let i = 0; i < 6; i++)
+      await store.append(
+        `thing-${i}`,
+        Array.from({ length: 1000 }, () => ({ id: randomUUID(), type: 'Public', data: {} })),
+        { expected: 'no_stream' },
+      );
     await relay.start();
     await until(() => warnings.length >= 2);
     const seen = relay.progress.seen;

@@ -14,16 +14,43 @@ import { KafkaRelay } from './kafka-relay';
 
 const root = join(__dirname, '../../..');
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
-const meta = { actorId: 'somchai', agency: 'PSDHS-SK', role: 'coordinator', correlationId: 'c', causationId: 'c', commandType: 'Test', schemaVersion: 1, occurredAt: '2019-02-14T03:00:00.000Z' };
+const meta = {
+  actorId: 'somchai',
+  agency: 'PSDHS-SK',
+  role: 'coordinator',
+  correlationId: 'c',
+  causationId: 'c',
+  commandType: 'Test',
+  schemaVersion: 1,
+  occurredAt: '2019-02-14T03:00:00.000Z',
+};
 
 function planEvents(planId: string, revision: number, count: number): NewEvent[] {
   return Array.from({ length: count }, (_, i) =>
     revision + i === 0
-      ? { id: randomUUID(), type: 'PlanDrafted', data: { planId, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'แผน', titleEn: null }, metadata: meta }
+      ? {
+          id: randomUUID(),
+          type: 'PlanDrafted',
+          data: { planId, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'แผน', titleEn: null },
+          metadata: meta,
+        }
       : {
           id: randomUUID(),
           type: 'ProjectAdded',
-          data: { planId, projectId: randomUUID(), titleTh: 'โครงการ', titleEn: null, strategy: 'prevention', participatingAgencyCodes: [], targetGroups: [], objectives: [], leadAgencyCode: 'PSDHS-SK', districtCodes: ['2706'], requestedBudgetSatang: 100, fundingSource: 'provincial_budget' },
+          data: {
+            planId,
+            projectId: randomUUID(),
+            titleTh: 'โครงการ',
+            titleEn: null,
+            strategy: 'prevention',
+            participatingAgencyCodes: [],
+            targetGroups: [],
+            objectives: [],
+            leadAgencyCode: 'PSDHS-SK',
+            districtCodes: ['2706'],
+            requestedBudgetSatang: 100,
+            fundingSource: 'provincial_budget',
+          },
           metadata: meta,
         },
   );
@@ -43,8 +70,20 @@ function planEvents(planId: string, revision: number, count: number): NewEvent[]
     const store = SqliteEventStore.open({ file: join(dir, 'events.sqlite') });
     const db = openSqliteReadModels(join(dir, 'read-models.sqlite'));
     await migrateReadModels(db as unknown as Kysely<unknown>, []);
-    const kafka = new Kafka({ clientId: 'relay-test', brokers, logLevel: logLevel.NOTHING, retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 1000 } });
-    const relay = new KafkaRelay(store, db, kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true }), [planIntegrationEvents], systemClock, silent);
+    const kafka = new Kafka({
+      clientId: 'relay-test',
+      brokers,
+      logLevel: logLevel.NOTHING,
+      retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 1000 },
+    });
+    const relay = new KafkaRelay(
+      store,
+      db,
+      kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true }),
+      [planIntegrationEvents],
+      systemClock,
+      silent,
+    );
     try {
       await relay.start();
       const plans = Array.from({ length: 20 }, () => ({ id: randomUUID(), revision: -1 }));
@@ -55,7 +94,9 @@ function planEvents(planId: string, revision: number, count: number): NewEvent[]
         for (let i = 0; appending; i++) {
           const plan = plans[i % plans.length];
           const events = planEvents(plan.id, plan.revision + 1, 2);
-          await store.append(`plan-${plan.id}`, events, { expected: plan.revision < 0 ? 'no_stream' : BigInt(plan.revision) });
+          await store.append(`plan-${plan.id}`, events, {
+            expected: plan.revision < 0 ? 'no_stream' : BigInt(plan.revision),
+          });
           plan.revision += 2;
           written.push(...events.map((e) => e.id));
           await new Promise((r) => setTimeout(r, 10));

@@ -2,7 +2,12 @@ import type { EventStore, RecordedEvent, Subscription } from '@ruamjai/event-sto
 import type { Clock } from '@ruamjai/kernel';
 import { readCheckpoint, writeCheckpoint, type ReadModelDb } from '@ruamjai/read-models';
 import type { Producer } from 'kafkajs';
-import { HEADER_EVENT_ID, HEADER_EVENT_TYPE, type IntegrationMapper, type IntegrationMessage } from './integration-message';
+import {
+  HEADER_EVENT_ID,
+  HEADER_EVENT_TYPE,
+  type IntegrationMapper,
+  type IntegrationMessage,
+} from './integration-message';
 
 export interface RelayLogger {
   info(obj: object, msg?: string): void;
@@ -61,8 +66,15 @@ export class KafkaRelay {
     this.seenPosition = this.position;
     // The broker may be away when the relay starts (a restart during an outage): delivery connects,
     // retrying like any other send.
-    // Stryker disable next-line ConditionalExpression,ObjectLiteral,BooleanLiteral: equivalent; `{ after: 0n }` reads $all from its start (positions begin at 1), and system events have no integration mapping, so letting them through sends nothing more (the condition's other variant, always 'start', is what the restart spec's resume test catches)
-    this.subscription = this.store.subscribeToAll({ from: this.position === 0n ? 'start' : { after: this.position }, filter: { excludeSystemEvents: true } });
+    // Equivalent mutants below: `{ after: 0n }` reads $all from its start (positions begin at 1), and system
+    // events have no integration mapping, so letting them through sends nothing more (the condition's other
+    // variant, always 'start', is what the restart spec's resume test catches).
+    // Stryker disable ConditionalExpression,ObjectLiteral,BooleanLiteral: equivalent, see above
+    this.subscription = this.store.subscribeToAll({
+      from: this.position === 0n ? 'start' : { after: this.position },
+      filter: { excludeSystemEvents: true },
+    });
+    // Stryker restore ConditionalExpression,ObjectLiteral,BooleanLiteral
     this.loop = this.run(this.subscription);
   }
 
@@ -112,7 +124,9 @@ export class KafkaRelay {
 
   /** Sends a batch until the broker acknowledges it, then moves the checkpoint past it. */
   private async deliver(batch: readonly RecordedEvent[]): Promise<void> {
-    const messages = batch.flatMap((event) => this.mappers.map((map) => map(event)).filter((m): m is IntegrationMessage => m !== undefined));
+    const messages = batch.flatMap((event) =>
+      this.mappers.map((map) => map(event)).filter((m): m is IntegrationMessage => m !== undefined),
+    );
     const byTopic = new Map<string, IntegrationMessage[]>();
     for (const m of messages) {
       const list = byTopic.get(m.topic);
@@ -135,14 +149,21 @@ export class KafkaRelay {
             messages: list.map((m) => ({
               key: m.key,
               value: JSON.stringify(m.envelope),
-              headers: { [HEADER_EVENT_ID]: m.envelope.id, [HEADER_EVENT_TYPE]: m.envelope.type, 'content-type': 'application/cloudevents+json' },
+              headers: {
+                [HEADER_EVENT_ID]: m.envelope.id,
+                [HEADER_EVENT_TYPE]: m.envelope.type,
+                'content-type': 'application/cloudevents+json',
+              },
             })),
           })),
         });
         break;
       } catch (error) {
         const delay = Math.min(5000, 100 * 2 ** Math.min(attempt, 6));
-        this.logger.warn({ err: error instanceof Error ? error.message : String(error), attempt, delayMs: delay }, 'relay could not reach the broker; retrying the same batch');
+        this.logger.warn(
+          { err: error instanceof Error ? error.message : String(error), attempt, delayMs: delay },
+          'relay could not reach the broker; retrying the same batch',
+        );
         await new Promise((r) => setTimeout(r, delay));
       }
     }

@@ -1,4 +1,12 @@
-import { DynamicModule, Inject, Injectable, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  DynamicModule,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
 import { EVENT_STORE, type EventStore } from '@ruamjai/event-store';
 import { CLOCK, type Clock } from '@ruamjai/kernel';
@@ -32,12 +40,23 @@ export class RelayModule {
           useFactory: (config: AppConfig, store: EventStore, db: ReadModelDb, clock: Clock) => {
             if (config.kafka.brokers.length === 0) return null;
             const log = new Logger('KafkaRelay');
-            const kafka = new Kafka({ clientId: config.kafka.clientId, brokers: [...config.kafka.brokers], logLevel: logLevel.ERROR });
-            return new KafkaRelay(store, db, kafka.producer({ idempotent: true, maxInFlightRequests: 1 }), mappers, clock, {
-              info: (obj, msg) => log.log({ ...obj, msg }),
-              warn: (obj, msg) => log.warn({ ...obj, msg }),
-              error: (obj, msg) => log.error({ ...obj, msg }),
+            const kafka = new Kafka({
+              clientId: config.kafka.clientId,
+              brokers: [...config.kafka.brokers],
+              logLevel: logLevel.ERROR,
             });
+            return new KafkaRelay(
+              store,
+              db,
+              kafka.producer({ idempotent: true, maxInFlightRequests: 1 }),
+              mappers,
+              clock,
+              {
+                info: (obj, msg) => log.log({ ...obj, msg }),
+                warn: (obj, msg) => log.warn({ ...obj, msg }),
+                error: (obj, msg) => log.error({ ...obj, msg }),
+              },
+            );
           },
           inject: [APP_CONFIG, EVENT_STORE, READ_MODEL_DB, CLOCK],
         },

@@ -1,4 +1,12 @@
-import { DynamicModule, Inject, Injectable, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  DynamicModule,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
 import { EVENT_STORE, type EventStore } from '@ruamjai/event-store';
 import { CLOCK, type Clock } from '@ruamjai/kernel';
@@ -9,12 +17,22 @@ import { Counter } from 'prom-client';
 import { ConsoleInbox, inboxMigrations } from './application/console-inbox';
 import { DeadLetters } from './application/dead-letters';
 import { deliveryMigrations, Notifier, type DeliveryChannel } from './application/notifier';
-import { CombinedRecipients, subscriptionMigrations, SubscriptionDirectory, UserDirectoryRecipients, type Channel } from './application/recipients';
+import {
+  CombinedRecipients,
+  subscriptionMigrations,
+  SubscriptionDirectory,
+  UserDirectoryRecipients,
+  type Channel,
+} from './application/recipients';
 import { EmailChannel } from './channels/email.channel';
 import { WebhookChannel } from './channels/webhook.channel';
 
 /** The notifications' read-model tables: subscriptions, deliveries (with digests and the calendar), the console inbox. */
-export const notificationMigrations: Record<string, Migration> = { ...subscriptionMigrations, ...deliveryMigrations, ...inboxMigrations };
+export const notificationMigrations: Record<string, Migration> = {
+  ...subscriptionMigrations,
+  ...deliveryMigrations,
+  ...inboxMigrations,
+};
 
 export const NOTIFIER_RUNNING = Symbol('NOTIFIER_RUNNING');
 
@@ -31,7 +49,11 @@ export class NotifierChannels {
   ) {
     const smtp = config.notifications.smtp;
     this.email = smtp ? new EmailChannel({ ...smtp, from: config.notifications.mailFrom }) : undefined;
-    this.all = { console: inbox, webhook: new WebhookChannel(() => clock.now()), ...(this.email ? { email: this.email } : {}) };
+    this.all = {
+      console: inbox,
+      webhook: new WebhookChannel(() => clock.now()),
+      ...(this.email ? { email: this.email } : {}),
+    };
   }
 
   close(): void {
@@ -67,35 +89,87 @@ export class NotificationsModule {
       module: NotificationsModule,
       global: true,
       providers: [
-        { provide: NOTIFIER_RUNNING, useFactory: (config: AppConfig) => options.run && config.notifications.enabled, inject: [APP_CONFIG] },
-        { provide: ConsoleInbox, useFactory: (db: ReadModelDb, clock: Clock) => new ConsoleInbox(db, () => clock.now()), inject: [READ_MODEL_DB, CLOCK] },
-        { provide: SubscriptionDirectory, useFactory: (db: ReadModelDb) => new SubscriptionDirectory(db), inject: [READ_MODEL_DB] },
-        { provide: DeadLetters, useFactory: (db: ReadModelDb, clock: Clock) => new DeadLetters(db, clock), inject: [READ_MODEL_DB, CLOCK] },
+        {
+          provide: NOTIFIER_RUNNING,
+          useFactory: (config: AppConfig) => options.run && config.notifications.enabled,
+          inject: [APP_CONFIG],
+        },
+        {
+          provide: ConsoleInbox,
+          useFactory: (db: ReadModelDb, clock: Clock) => new ConsoleInbox(db, () => clock.now()),
+          inject: [READ_MODEL_DB, CLOCK],
+        },
+        {
+          provide: SubscriptionDirectory,
+          useFactory: (db: ReadModelDb) => new SubscriptionDirectory(db),
+          inject: [READ_MODEL_DB],
+        },
+        {
+          provide: DeadLetters,
+          useFactory: (db: ReadModelDb, clock: Clock) => new DeadLetters(db, clock),
+          inject: [READ_MODEL_DB, CLOCK],
+        },
         NotifierChannels,
         {
           provide: Notifier,
-          useFactory: (store: EventStore, db: ReadModelDb, subscriptions: SubscriptionDirectory, channels: NotifierChannels, clock: Clock, config: AppConfig, metrics: Metrics) => {
+          useFactory: (
+            store: EventStore,
+            db: ReadModelDb,
+            subscriptions: SubscriptionDirectory,
+            channels: NotifierChannels,
+            clock: Clock,
+            config: AppConfig,
+            metrics: Metrics,
+          ) => {
             const log = new Logger('Notifier');
             const counter = (name: string, help: string) => new Counter({ name, help, registers: [metrics.registry] });
-            const sent = counter('ruamjai_notifications_sent_total', 'Notifications delivered (bell, e-mail, webhook).');
-            const failed = counter('ruamjai_notifications_failed_total', 'Delivery attempts that failed and will be retried.');
+            const sent = counter(
+              'ruamjai_notifications_sent_total',
+              'Notifications delivered (bell, e-mail, webhook).',
+            );
+            const failed = counter(
+              'ruamjai_notifications_failed_total',
+              'Delivery attempts that failed and will be retried.',
+            );
             const dead = counter('ruamjai_notifications_dead_total', 'Deliveries put on the dead-letter list.');
             const cases = db as unknown as Kysely<{ case_register: { case_id: string; owning_agency: string } }>;
-            return new Notifier(store, db, new CombinedRecipients(new UserDirectoryRecipients(db), subscriptions), channels.all, clock, {
-              baseUrl: config.notifications.publicUrl,
-              pollMs: config.notifications.pollMs,
-              maxAttempts: config.notifications.maxAttempts,
-              digestHour: config.notifications.digestHour,
-              after: ['user-directory', 'case-register'],
-              owningAgencyOf: async (caseId) => (await cases.selectFrom('case_register').select('owning_agency').where('case_id', '=', caseId).executeTakeFirst())?.owning_agency,
-              onError: (error) => log.warn({ err: error instanceof Error ? error.message : String(error), msg: 'notification round failed; will try again' }),
-              onDispatched: (r) => {
-                sent.inc(r.sent);
-                failed.inc(r.failed);
-                dead.inc(r.dead);
-                if (r.dead > 0) log.warn({ dead: r.dead, msg: 'deliveries put on the dead-letter list; replay with npm run cli -- notifications replay' });
+            return new Notifier(
+              store,
+              db,
+              new CombinedRecipients(new UserDirectoryRecipients(db), subscriptions),
+              channels.all,
+              clock,
+              {
+                baseUrl: config.notifications.publicUrl,
+                pollMs: config.notifications.pollMs,
+                maxAttempts: config.notifications.maxAttempts,
+                digestHour: config.notifications.digestHour,
+                after: ['user-directory', 'case-register'],
+                owningAgencyOf: async (caseId) =>
+                  (
+                    await cases
+                      .selectFrom('case_register')
+                      .select('owning_agency')
+                      .where('case_id', '=', caseId)
+                      .executeTakeFirst()
+                  )?.owning_agency,
+                onError: (error) =>
+                  log.warn({
+                    err: error instanceof Error ? error.message : String(error),
+                    msg: 'notification round failed; will try again',
+                  }),
+                onDispatched: (r) => {
+                  sent.inc(r.sent);
+                  failed.inc(r.failed);
+                  dead.inc(r.dead);
+                  if (r.dead > 0)
+                    log.warn({
+                      dead: r.dead,
+                      msg: 'deliveries put on the dead-letter list; replay with npm run cli -- notifications replay',
+                    });
+                },
               },
-            });
+            );
           },
           inject: [EVENT_STORE, READ_MODEL_DB, SubscriptionDirectory, NotifierChannels, CLOCK, APP_CONFIG, Metrics],
         },

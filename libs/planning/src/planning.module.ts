@@ -11,7 +11,15 @@ import { AgencyAdmission } from './application/agency-admission';
 /** The planning bounded context: command handlers and plan queries. */
 @Module({
   imports: [CqrsModule],
-  providers: [PlanCommandHandler, AgencyCommandHandler, PlanQueries, PlanAudit, PlanDashboardQueries, PlanReads, AgencyAdmission],
+  providers: [
+    PlanCommandHandler,
+    AgencyCommandHandler,
+    PlanQueries,
+    PlanAudit,
+    PlanDashboardQueries,
+    PlanReads,
+    AgencyAdmission,
+  ],
   exports: [PlanQueries, PlanAudit, PlanDashboardQueries, PlanReads, AgencyAdmission],
 })
 export class PlanningModule {}

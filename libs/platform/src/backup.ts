@@ -1,12 +1,32 @@
 import type { AppConfig } from '@ruamjai/config';
-import { chainEvents, hashOf, SqliteEventStore, StreamNotFound, verifyChains, type ChainReport, type EventStore, type RecordedEvent } from '@ruamjai/event-store';
+import {
+  chainEvents,
+  hashOf,
+  SqliteEventStore,
+  StreamNotFound,
+  verifyChains,
+  type ChainReport,
+  type EventStore,
+  type RecordedEvent,
+} from '@ruamjai/event-store';
 import type { Clock } from '@ruamjai/kernel';
 import { keyStoreFile, SqliteKeyStore } from '@ruamjai/privacy';
 import { clampCheckpoints, rebuildProjections, type Projection } from '@ruamjai/read-models';
 import Database from 'better-sqlite3';
 import type { Migration } from 'kysely';
 import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { openReadModels } from './platform.module';
 
@@ -28,7 +48,12 @@ export interface BackupManifest {
   readonly format: typeof BACKUP_FORMAT;
   readonly createdAt: string;
   /** The log's head when the copy was taken, and the chain digest up to it (as `audit verify` reports it). */
-  readonly log: { readonly headPosition: string | null; readonly chainDigest: string; readonly events: number; readonly streams: number };
+  readonly log: {
+    readonly headPosition: string | null;
+    readonly chainDigest: string;
+    readonly events: number;
+    readonly streams: number;
+  };
   readonly keys: { readonly subjects: number; readonly erased: number };
   /** Every file of the backup and its SHA-256. */
   readonly files: Readonly<Record<string, string>>;
@@ -39,8 +64,14 @@ export class BackupError extends Error {
 }
 
 function embeddedOnly(config: AppConfig, what: string): void {
-  if (config.eventStoreConnectionString) throw new BackupError(`${what} covers the embedded store; with KurrentDB (EVENTSTORE_CONNECTION_STRING) use KurrentDB's own backup (see README, Backups)`);
-  if (config.databaseUrl) throw new BackupError(`${what} covers the embedded store; the key store and request records are in PostgreSQL (DATABASE_URL): back them up with pg_dump (see README, Backups)`);
+  if (config.eventStoreConnectionString)
+    throw new BackupError(
+      `${what} covers the embedded store; with KurrentDB (EVENTSTORE_CONNECTION_STRING) use KurrentDB's own backup (see README, Backups)`,
+    );
+  if (config.databaseUrl)
+    throw new BackupError(
+      `${what} covers the embedded store; the key store and request records are in PostgreSQL (DATABASE_URL): back them up with pg_dump (see README, Backups)`,
+    );
 }
 
 function sha256(file: string): string {
@@ -72,7 +103,8 @@ export async function backupDataDir(config: AppConfig, dir: string): Promise<Bac
   embeddedOnly(config, 'backup');
   const data = config.dataDir;
   if (!existsSync(join(data, EVENTS))) throw new BackupError(`no event log in ${data}: nothing to back up`);
-  if (existsSync(dir) && readdirSync(dir).length > 0) throw new BackupError(`${dir} is not empty: back up into a new folder`);
+  if (existsSync(dir) && readdirSync(dir).length > 0)
+    throw new BackupError(`${dir} is not empty: back up into a new folder`);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   chmodSync(dir, 0o700);
   if (existsSync(join(data, REQUESTS))) await copyDatabase(join(data, REQUESTS), join(dir, REQUESTS));
@@ -84,12 +116,25 @@ export async function backupDataDir(config: AppConfig, dir: string): Promise<Bac
   }
   // The copy is checked, not the live log: its chain must hold, and its head is what the manifest names.
   const report = await verifyFile(join(dir, EVENTS));
-  if (!report.ok) throw new BackupError(`the copied log fails verification at position ${report.firstBreak!.position}: ${report.firstBreak!.detail}`);
-  const files = Object.fromEntries(readdirSync(dir).filter((f) => !f.includes('-wal') && !f.includes('-shm')).sort().map((f) => [f, sha256(join(dir, f))]));
+  if (!report.ok)
+    throw new BackupError(
+      `the copied log fails verification at position ${report.firstBreak!.position}: ${report.firstBreak!.detail}`,
+    );
+  const files = Object.fromEntries(
+    readdirSync(dir)
+      .filter((f) => !f.includes('-wal') && !f.includes('-shm'))
+      .sort()
+      .map((f) => [f, sha256(join(dir, f))]),
+  );
   const manifest: BackupManifest = {
     format: BACKUP_FORMAT,
     createdAt: new Date().toISOString(),
-    log: { headPosition: report.head.position, chainDigest: report.head.digest, events: report.eventsChecked, streams: report.streams },
+    log: {
+      headPosition: report.head.position,
+      chainDigest: report.head.digest,
+      events: report.eventsChecked,
+      streams: report.streams,
+    },
     keys: keyCounts(join(dir, KEYS)),
     files,
   };
@@ -101,7 +146,10 @@ function keyCounts(file: string): BackupManifest['keys'] {
   if (!existsSync(file)) return { subjects: 0, erased: 0 };
   const db = new Database(file, { readonly: true });
   try {
-    const row = db.prepare('SELECT count(*) AS subjects, count(erased_at) AS erased FROM personal_data_keys').get() as { subjects: number; erased: number };
+    const row = db.prepare('SELECT count(*) AS subjects, count(erased_at) AS erased FROM personal_data_keys').get() as {
+      subjects: number;
+      erased: number;
+    };
     return row;
   } finally {
     db.close();
@@ -151,7 +199,9 @@ async function erasuresIn(folder: string): Promise<Erasure[]> {
   if (existsSync(join(folder, KEYS))) {
     const keys = new Database(join(folder, KEYS), { readonly: true });
     try {
-      for (const row of keys.prepare('SELECT subject_id, erased_at FROM personal_data_keys WHERE erased_at IS NOT NULL').all() as Array<{ subject_id: string; erased_at: string }>) {
+      for (const row of keys
+        .prepare('SELECT subject_id, erased_at FROM personal_data_keys WHERE erased_at IS NOT NULL')
+        .all() as Array<{ subject_id: string; erased_at: string }>) {
         found.push({ subjectId: row.subject_id, erasedAt: row.erased_at });
       }
     } finally {
@@ -187,14 +237,19 @@ export interface RestoreReport {
  * replaced folder (and to `erasuresFrom`) so that no erased person comes back, and rebuilds the read
  * models from the restored log.
  */
-export async function restoreDataDir(config: AppConfig, backup: string, options: RestoreOptions): Promise<RestoreReport> {
+export async function restoreDataDir(
+  config: AppConfig,
+  backup: string,
+  options: RestoreOptions,
+): Promise<RestoreReport> {
   embeddedOnly(config, 'restore');
   const manifestFile = join(backup, MANIFEST);
   if (!existsSync(manifestFile)) throw new BackupError(`${backup} holds no ${MANIFEST}: not a backup`);
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as BackupManifest;
   if (manifest.format !== BACKUP_FORMAT) throw new BackupError(`unknown backup format ${String(manifest.format)}`);
   for (const [file, digest] of Object.entries(manifest.files)) {
-    if (!existsSync(join(backup, file)) || sha256(join(backup, file)) !== digest) throw new BackupError(`${file} does not match the manifest: the backup was altered or is incomplete`);
+    if (!existsSync(join(backup, file)) || sha256(join(backup, file)) !== digest)
+      throw new BackupError(`${file} does not match the manifest: the backup was altered or is incomplete`);
   }
 
   const data = config.dataDir;
@@ -205,9 +260,14 @@ export async function restoreDataDir(config: AppConfig, backup: string, options:
   try {
     for (const file of Object.keys(manifest.files)) copyFileSync(join(backup, file), join(staging, file));
     const report = await verifyFile(join(staging, EVENTS));
-    if (!report.ok) throw new BackupError(`the backup's log fails verification at position ${report.firstBreak!.position}: ${report.firstBreak!.detail}`);
+    if (!report.ok)
+      throw new BackupError(
+        `the backup's log fails verification at position ${report.firstBreak!.position}: ${report.firstBreak!.detail}`,
+      );
     if (report.head.position !== manifest.log.headPosition || report.head.digest !== manifest.log.chainDigest) {
-      throw new BackupError(`the backup's log ends at ${report.head.position ?? 'nothing'} (digest ${report.head.digest}), not where its manifest says (${manifest.log.headPosition}, ${manifest.log.chainDigest})`);
+      throw new BackupError(
+        `the backup's log ends at ${report.head.position ?? 'nothing'} (digest ${report.head.digest}), not where its manifest says (${manifest.log.headPosition}, ${manifest.log.chainDigest})`,
+      );
     }
     const backupHead = BigInt(manifest.log.headPosition ?? '0');
     const currentHead = existsSync(join(data, EVENTS)) ? await headOf(join(data, EVENTS)) : undefined;
@@ -218,12 +278,26 @@ export async function restoreDataDir(config: AppConfig, backup: string, options:
       );
     }
     // What the newer state knows about erasures, read before anything is replaced.
-    const erasures = [...(await erasuresIn(data)), ...(await Promise.all((options.erasuresFrom ?? []).map(erasuresIn))).flat()];
+    const erasures = [
+      ...(await erasuresIn(data)),
+      ...(await Promise.all((options.erasuresFrom ?? []).map(erasuresIn))).flat(),
+    ];
 
     let setAside: string | null = null;
-    const replaced = [EVENTS, `${EVENTS}-wal`, `${EVENTS}-shm`, KEYS, `${KEYS}-journal`, REQUESTS, `${REQUESTS}-wal`, `${REQUESTS}-shm`, SIGNING_KEY, READ_MODELS, `${READ_MODELS}-wal`, `${READ_MODELS}-shm`].filter((f) =>
-      existsSync(join(data, f)),
-    );
+    const replaced = [
+      EVENTS,
+      `${EVENTS}-wal`,
+      `${EVENTS}-shm`,
+      KEYS,
+      `${KEYS}-journal`,
+      REQUESTS,
+      `${REQUESTS}-wal`,
+      `${REQUESTS}-shm`,
+      SIGNING_KEY,
+      READ_MODELS,
+      `${READ_MODELS}-wal`,
+      `${READ_MODELS}-shm`,
+    ].filter((f) => existsSync(join(data, f)));
     if (replaced.length > 0) {
       setAside = join(data, `replaced-${new Date().toISOString().replace(/[:.]/g, '-')}`);
       mkdirSync(setAside, { mode: 0o700 });
@@ -234,8 +308,18 @@ export async function restoreDataDir(config: AppConfig, backup: string, options:
     const { reapplied, reappended } = await reapplyErasures(config, erasures);
     const rebuilt = await rebuildAll(config, options);
     const final = await verifyFile(join(data, EVENTS));
-    if (!final.ok) throw new BackupError(`the restored log fails verification at position ${final.firstBreak!.position}: ${final.firstBreak!.detail}`);
-    return { headPosition: final.head.position, chainDigest: final.head.digest, erasuresReapplied: reapplied, erasureEventsReappended: reappended, setAside, rebuiltEvents: rebuilt };
+    if (!final.ok)
+      throw new BackupError(
+        `the restored log fails verification at position ${final.firstBreak!.position}: ${final.firstBreak!.detail}`,
+      );
+    return {
+      headPosition: final.head.position,
+      chainDigest: final.head.digest,
+      erasuresReapplied: reapplied,
+      erasureEventsReappended: reappended,
+      setAside,
+      rebuiltEvents: rebuilt,
+    };
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
@@ -246,7 +330,10 @@ export async function restoreDataDir(config: AppConfig, backup: string, options:
  * restored log each erasure event it lacks (same id, type, data and metadata, chained anew to the
  * stream's restored end), so the read models show the person as erased too.
  */
-async function reapplyErasures(config: AppConfig, erasures: readonly Erasure[]): Promise<{ reapplied: number; reappended: number }> {
+async function reapplyErasures(
+  config: AppConfig,
+  erasures: readonly Erasure[],
+): Promise<{ reapplied: number; reappended: number }> {
   if (erasures.length === 0) return { reapplied: 0, reappended: 0 };
   const keys = new SqliteKeyStore(keyStoreFile(config.dataDir));
   const store = SqliteEventStore.open({ file: join(config.dataDir, EVENTS) });
@@ -279,7 +366,9 @@ async function appendIfMissing(store: EventStore, event: RecordedEvent): Promise
   }
   if (!last) return false;
   const { prevHash: _prevHash, hash: _hash, ...metadata } = (event.metadata ?? {}) as Record<string, unknown>;
-  const chained = chainEvents(event.streamId, last.revision + 1n, hashOf(last), [{ id: event.id, type: event.type, data: event.data, metadata: { ...metadata, reappliedOnRestore: true } }]);
+  const chained = chainEvents(event.streamId, last.revision + 1n, hashOf(last), [
+    { id: event.id, type: event.type, data: event.data, metadata: { ...metadata, reappliedOnRestore: true } },
+  ]);
   await store.append(event.streamId, chained.events, { expected: last.revision });
   return true;
 }

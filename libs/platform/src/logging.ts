@@ -14,7 +14,13 @@ export function createLogger(level: string, service = 'ruamjai'): Logger {
  * Nest's start-up chatter (every module initialised, every route mapped) is debug, not info: at the
  * default level a start prints what an operator needs, not a hundred lines before the banner.
  */
-const START_UP_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'NestApplication']);
+const START_UP_CONTEXTS = new Set([
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestFactory',
+  'NestApplication',
+]);
 
 /** Nest's logger, written through pino. */
 export class PinoNestLogger implements LoggerService {
@@ -34,7 +40,12 @@ export class PinoNestLogger implements LoggerService {
   verbose(message: unknown, context?: string) {
     this.write('trace', message, context);
   }
-  private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace', message: unknown, context?: string, trace?: string) {
+  private write(
+    level: 'info' | 'error' | 'warn' | 'debug' | 'trace',
+    message: unknown,
+    context?: string,
+    trace?: string,
+  ) {
     const fields = { context, ...(trace ? { trace } : {}) };
     if (message instanceof Error) {
       this.logger[level]({ ...fields, err: message }, message.message);

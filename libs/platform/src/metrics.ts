@@ -34,7 +34,8 @@ export class Metrics {
       async collect() {
         if (!progress) return;
         const head = (await store.headPosition()) ?? 0n;
-        for (const [name, checkpoint] of progress.checkpoints()) this.set({ projection: name }, Number(head - checkpoint));
+        for (const [name, checkpoint] of progress.checkpoints())
+          this.set({ projection: name }, Number(head - checkpoint));
       },
     });
     new Gauge({
@@ -44,7 +45,12 @@ export class Metrics {
       registers: [this.registry],
       collect() {
         if (!progress) return;
-        const stalled = new Set(progress.failures().filter((f) => f.state === 'stalled').map((f) => f.name));
+        const stalled = new Set(
+          progress
+            .failures()
+            .filter((f) => f.state === 'stalled')
+            .map((f) => f.name),
+        );
         for (const name of progress.checkpoints().keys()) this.set({ projection: name }, stalled.has(name) ? 1 : 0);
       },
     });
@@ -79,7 +85,7 @@ export class Metrics {
   watchConsumerLag(consumer: string, lag: () => Promise<Map<string, number>>): void {
     new Gauge({
       name: 'ruamjai_consumer_lag_messages',
-      help: 'Messages on an inbound topic beyond the consumer group\'s committed offset.',
+      help: "Messages on an inbound topic beyond the consumer group's committed offset.",
       labelNames: ['consumer', 'topic'] as const,
       registers: [this.registry],
       async collect() {

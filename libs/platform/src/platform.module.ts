@@ -1,7 +1,23 @@
 import { secureDataDir } from './data-dir';
-import { DynamicModule, Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
-import { CommandRunner, EVENT_STORE, KurrentDbEventStore, SqliteEventStore, WritesRefused, type EventStore } from '@ruamjai/event-store';
+import {
+  CommandRunner,
+  EVENT_STORE,
+  KurrentDbEventStore,
+  SqliteEventStore,
+  WritesRefused,
+  type EventStore,
+} from '@ruamjai/event-store';
 import { CLOCK, systemClock, type Clock } from '@ruamjai/kernel';
 import {
   checkpointsAheadOf,
@@ -58,7 +74,9 @@ export function readModelsFile(config: AppConfig): string {
 }
 
 export async function openReadModels(config: AppConfig, migrations: Record<string, Migration>[]): Promise<ReadModelDb> {
-  const db = config.databaseUrl ? openPostgresReadModels(config.databaseUrl) : openSqliteReadModels(readModelsFile(config));
+  const db = config.databaseUrl
+    ? openPostgresReadModels(config.databaseUrl)
+    : openSqliteReadModels(readModelsFile(config));
   await migrateReadModels(db as unknown as Kysely<unknown>, migrations);
   return db;
 }
@@ -95,7 +113,11 @@ class PlatformLifecycle implements OnModuleInit, OnApplicationShutdown {
     const ahead = await checkpointsAheadOf(this.db, head);
     if (ahead.length > 0) {
       const refusal = new WritesRefused(head, ahead);
-      this.logger.error({ msg: refusal.text.en, headPosition: (head ?? 0n).toString(), checkpointsAhead: refusal.details?.checkpointsAhead });
+      this.logger.error({
+        msg: refusal.text.en,
+        headPosition: (head ?? 0n).toString(),
+        checkpointsAhead: refusal.details?.checkpointsAhead,
+      });
       this.commands.refuseWrites(refusal, async () => {
         if ((await checkpointsAheadOf(this.db, await this.store.headPosition())).length > 0) return false;
         this.logger.log('the read models match the log again: writes accepted, projections started');
@@ -126,7 +148,8 @@ export class PlatformModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     const clock = options.clock ?? systemClock;
     // The signing key always lives in the data folder, whichever stores are chosen.
-    for (const fixed of secureDataDir(options.config.dataDir)) new Logger('Platform').warn(`data folder was readable by others: ${fixed}`);
+    for (const fixed of secureDataDir(options.config.dataDir))
+      new Logger('Platform').warn(`data folder was readable by others: ${fixed}`);
     return {
       module: PlatformModule,
       providers: [
@@ -185,7 +208,18 @@ export class PlatformModule {
         },
         PlatformLifecycle,
       ],
-      exports: [APP_CONFIG, CLOCK, PROJECTIONS, EVENT_STORE, READ_MODEL_DB, CommandRunner, IdempotencyStore, PROJECTION_PROGRESS, TokenVerifier, Metrics],
+      exports: [
+        APP_CONFIG,
+        CLOCK,
+        PROJECTIONS,
+        EVENT_STORE,
+        READ_MODEL_DB,
+        CommandRunner,
+        IdempotencyStore,
+        PROJECTION_PROGRESS,
+        TokenVerifier,
+        Metrics,
+      ],
     };
   }
 }

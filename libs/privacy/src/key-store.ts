@@ -5,7 +5,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /** What the key store holds for a subject: a live data key, a record that it was destroyed, or nothing. */
-export type StoredKey = { readonly state: 'live'; readonly key: Buffer } | { readonly state: 'erased'; readonly erasedAt: string } | undefined;
+export type StoredKey =
+  | { readonly state: 'live'; readonly key: Buffer }
+  | { readonly state: 'erased'; readonly erasedAt: string }
+  | undefined;
 
 /**
  * Per-person data keys, kept outside the event log: destroying a key is the erasure (crypto-shredding).
@@ -45,25 +48,35 @@ export class SqliteKeyStore implements KeyStore {
     this.db.pragma('secure_delete = ON');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
-    this.db.exec('CREATE TABLE IF NOT EXISTS personal_data_keys (subject_id TEXT PRIMARY KEY, data_key BLOB, created_at TEXT NOT NULL, erased_at TEXT)');
+    this.db.exec(
+      'CREATE TABLE IF NOT EXISTS personal_data_keys (subject_id TEXT PRIMARY KEY, data_key BLOB, created_at TEXT NOT NULL, erased_at TEXT)',
+    );
   }
 
   async getOrCreate(subjectId: string, at: Date): Promise<Buffer> {
-    this.db.prepare('INSERT INTO personal_data_keys (subject_id, data_key, created_at) VALUES (?, ?, ?) ON CONFLICT (subject_id) DO NOTHING').run(subjectId, randomBytes(KEY_BYTES), at.toISOString());
+    this.db
+      .prepare(
+        'INSERT INTO personal_data_keys (subject_id, data_key, created_at) VALUES (?, ?, ?) ON CONFLICT (subject_id) DO NOTHING',
+      )
+      .run(subjectId, randomBytes(KEY_BYTES), at.toISOString());
     const stored = await this.get(subjectId);
     if (stored?.state !== 'live') throw new KeyDestroyed(subjectId);
     return stored.key;
   }
 
   async get(subjectId: string): Promise<StoredKey> {
-    const row = this.db.prepare('SELECT data_key, erased_at FROM personal_data_keys WHERE subject_id = ?').get(subjectId) as { data_key: Buffer | null; erased_at: string | null } | undefined;
+    const row = this.db
+      .prepare('SELECT data_key, erased_at FROM personal_data_keys WHERE subject_id = ?')
+      .get(subjectId) as { data_key: Buffer | null; erased_at: string | null } | undefined;
     if (!row) return undefined;
     return row.data_key ? { state: 'live', key: row.data_key } : { state: 'erased', erasedAt: row.erased_at ?? '' };
   }
 
   async destroy(subjectId: string, at: Date): Promise<void> {
     this.db
-      .prepare('INSERT INTO personal_data_keys (subject_id, data_key, created_at, erased_at) VALUES (?, NULL, ?, ?) ON CONFLICT (subject_id) DO UPDATE SET data_key = NULL, erased_at = COALESCE(erased_at, excluded.erased_at)')
+      .prepare(
+        'INSERT INTO personal_data_keys (subject_id, data_key, created_at, erased_at) VALUES (?, NULL, ?, ?) ON CONFLICT (subject_id) DO UPDATE SET data_key = NULL, erased_at = COALESCE(erased_at, excluded.erased_at)',
+      )
       .run(subjectId, at.toISOString(), at.toISOString());
   }
 
@@ -72,7 +85,9 @@ export class SqliteKeyStore implements KeyStore {
   }
 }
 
-type KeyTables = { personal_data_keys: { subject_id: string; data_key: string | null; created_at: string; erased_at: string | null } };
+type KeyTables = {
+  personal_data_keys: { subject_id: string; data_key: string | null; created_at: string; erased_at: string | null };
+};
 
 /**
  * Keys in PostgreSQL (DATABASE_URL), beside the read models. A destroyed key's row is rewritten
@@ -88,9 +103,10 @@ export class PostgresKeyStore implements KeyStore {
   }
 
   private init(): Promise<void> {
-    this.ready ??= sql`CREATE TABLE IF NOT EXISTS personal_data_keys (subject_id varchar(100) PRIMARY KEY, data_key text, created_at varchar(40) NOT NULL, erased_at varchar(40))`
-      .execute(this.db)
-      .then(() => undefined);
+    this.ready ??=
+      sql`CREATE TABLE IF NOT EXISTS personal_data_keys (subject_id varchar(100) PRIMARY KEY, data_key text, created_at varchar(40) NOT NULL, erased_at varchar(40))`
+        .execute(this.db)
+        .then(() => undefined);
     return this.ready;
   }
 
@@ -98,7 +114,12 @@ export class PostgresKeyStore implements KeyStore {
     await this.init();
     await this.db
       .insertInto('personal_data_keys')
-      .values({ subject_id: subjectId, data_key: randomBytes(KEY_BYTES).toString('base64'), created_at: at.toISOString(), erased_at: null })
+      .values({
+        subject_id: subjectId,
+        data_key: randomBytes(KEY_BYTES).toString('base64'),
+        created_at: at.toISOString(),
+        erased_at: null,
+      })
       .onConflict((oc) => oc.column('subject_id').doNothing())
       .execute();
     const stored = await this.get(subjectId);
@@ -108,9 +129,15 @@ export class PostgresKeyStore implements KeyStore {
 
   async get(subjectId: string): Promise<StoredKey> {
     await this.init();
-    const row = await this.db.selectFrom('personal_data_keys').select(['data_key', 'erased_at']).where('subject_id', '=', subjectId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('personal_data_keys')
+      .select(['data_key', 'erased_at'])
+      .where('subject_id', '=', subjectId)
+      .executeTakeFirst();
     if (!row) return undefined;
-    return row.data_key ? { state: 'live', key: Buffer.from(row.data_key, 'base64') } : { state: 'erased', erasedAt: row.erased_at ?? '' };
+    return row.data_key
+      ? { state: 'live', key: Buffer.from(row.data_key, 'base64') }
+      : { state: 'erased', erasedAt: row.erased_at ?? '' };
   }
 
   async destroy(subjectId: string, at: Date): Promise<void> {
@@ -118,7 +145,12 @@ export class PostgresKeyStore implements KeyStore {
     await this.db
       .insertInto('personal_data_keys')
       .values({ subject_id: subjectId, data_key: null, created_at: at.toISOString(), erased_at: at.toISOString() })
-      .onConflict((oc) => oc.column('subject_id').doUpdateSet((eb) => ({ data_key: null, erased_at: eb.fn.coalesce('personal_data_keys.erased_at', eb.ref('excluded.erased_at')) })))
+      .onConflict((oc) =>
+        oc.column('subject_id').doUpdateSet((eb) => ({
+          data_key: null,
+          erased_at: eb.fn.coalesce('personal_data_keys.erased_at', eb.ref('excluded.erased_at')),
+        })),
+      )
       .execute();
     // Dead row versions keep the old key until vacuumed.
     await sql`VACUUM personal_data_keys`.execute(this.db);

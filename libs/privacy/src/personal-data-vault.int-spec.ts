@@ -22,7 +22,7 @@ function vaultContract(name: string, open: () => Promise<{ keys: KeyStore; close
     });
     afterAll(() => close());
 
-    it('seals with AES-256-GCM under the person\'s own key: the ciphertext holds nothing readable and opens only for that person', async () => {
+    it("seals with AES-256-GCM under the person's own key: the ciphertext holds nothing readable and opens only for that person", async () => {
       const sealed = await vault.seal('person-1', person);
       expect(sealed).toMatch(/^rj1\.[\w-]+\.[\w-]+\.[\w-]+$/);
       expect(sealed).not.toContain('Vault');

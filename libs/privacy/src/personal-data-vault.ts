@@ -11,7 +11,13 @@ export class PersonalDataErased extends DomainError {
   readonly code = 'PERSONAL_DATA.ERASED';
   readonly kind = 'gone';
   constructor(subjectId: string) {
-    super({ th: 'ข้อมูลส่วนบุคคลนี้ถูกลบตามคำขอแล้ว (พ.ร.บ.คุ้มครองข้อมูลส่วนบุคคล ม.33)', en: 'This personal data was erased (PDPA s.33)' }, { subjectId });
+    super(
+      {
+        th: 'ข้อมูลส่วนบุคคลนี้ถูกลบตามคำขอแล้ว (พ.ร.บ.คุ้มครองข้อมูลส่วนบุคคล ม.33)',
+        en: 'This personal data was erased (PDPA s.33)',
+      },
+      { subjectId },
+    );
   }
 }
 
@@ -38,7 +44,12 @@ export class PersonalDataVault {
     const cipher = createCipheriv('aes-256-gcm', key, iv);
     cipher.setAAD(Buffer.from(subjectId, 'utf8'));
     const ciphertext = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
-    return [PREFIX, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ciphertext.toString('base64url')].join('.');
+    return [
+      PREFIX,
+      iv.toString('base64url'),
+      cipher.getAuthTag().toString('base64url'),
+      ciphertext.toString('base64url'),
+    ].join('.');
   }
 
   /** The plaintext; PersonalDataErased when the subject's key was destroyed. */

@@ -13,7 +13,9 @@ export const KEY_STORE = Symbol('KEY_STORE');
 export const keyStoreFile = (dataDir: string): string => join(dataDir, 'keys.sqlite');
 
 export function openKeyStore(config: AppConfig, db: ReadModelDb): KeyStore {
-  return config.databaseUrl ? new PostgresKeyStore(db as unknown as Kysely<unknown>) : new SqliteKeyStore(keyStoreFile(config.dataDir));
+  return config.databaseUrl
+    ? new PostgresKeyStore(db as unknown as Kysely<unknown>)
+    : new SqliteKeyStore(keyStoreFile(config.dataDir));
 }
 
 @Injectable()
@@ -29,7 +31,11 @@ class KeyStoreLifecycle implements OnApplicationShutdown {
 @Module({
   providers: [
     { provide: KEY_STORE, useFactory: openKeyStore, inject: [APP_CONFIG, READ_MODEL_DB] },
-    { provide: PersonalDataVault, useFactory: (keys: KeyStore, clock: Clock) => new PersonalDataVault(keys, clock), inject: [KEY_STORE, CLOCK] },
+    {
+      provide: PersonalDataVault,
+      useFactory: (keys: KeyStore, clock: Clock) => new PersonalDataVault(keys, clock),
+      inject: [KEY_STORE, CLOCK],
+    },
     KeyStoreLifecycle,
   ],
   exports: [KEY_STORE, PersonalDataVault],

@@ -28,7 +28,9 @@ export class BulkInsert<T extends Row> {
       if (!query) {
         query = this.build(db, chunk).compile();
         if (query.parameters.length !== parameters.length || query.parameters.some((p, k) => p !== parameters[k])) {
-          throw new Error(`BulkInsert: columns [${this.columns.join(', ')}] do not match the compiled query's parameters`);
+          throw new Error(
+            `BulkInsert: columns [${this.columns.join(', ')}] do not match the compiled query's parameters`,
+          );
         }
         this.compiled.set(key, query);
       }

@@ -38,7 +38,9 @@ describe('a reservation of an idempotency key', () => {
   it('held by a live process on this host stays in progress until it finishes', async () => {
     const other = new IdempotencyStore(db, false, 30_000, processIdentity(process.ppid));
     expect(await other.reserve('u', 'k2', 'h', at)).toEqual({ kind: 'reserved' });
-    expect(await new IdempotencyStore(db, false, 30_000, THIS_PROCESS).reserve('u', 'k2', 'h', soon)).toEqual({ kind: 'in_progress' });
+    expect(await new IdempotencyStore(db, false, 30_000, THIS_PROCESS).reserve('u', 'k2', 'h', soon)).toEqual({
+      kind: 'in_progress',
+    });
   });
 
   it('held by a process on another host is taken over only when its lease runs out', async () => {
@@ -52,6 +54,8 @@ describe('a reservation of an idempotency key', () => {
   it('held by a pid now used by another process (started later) is taken over at once', async () => {
     const reused = new IdempotencyStore(db, false, 30_000, THIS_PROCESS.replace(/\/[^/]+$/, '/1'));
     expect(await reused.reserve('u', 'k4', 'h', at)).toEqual({ kind: 'reserved' });
-    expect(await new IdempotencyStore(db, false, 30_000, THIS_PROCESS).reserve('u', 'k4', 'h', soon)).toEqual({ kind: 'reserved' });
+    expect(await new IdempotencyStore(db, false, 30_000, THIS_PROCESS).reserve('u', 'k4', 'h', soon)).toEqual({
+      kind: 'reserved',
+    });
   });
 });

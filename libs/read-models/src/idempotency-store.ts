@@ -39,16 +39,38 @@ export class IdempotencyStore {
   async reserve(scope: string, key: string, requestHash: string, at: Date): Promise<Reservation> {
     const inserted = await this.db
       .insertInto('idempotency_records')
-      .values({ scope, key, request_hash: requestHash, status: PENDING, headers: '{}', body: 'null', created_at: at.toISOString(), owner: this.self })
+      .values({
+        scope,
+        key,
+        request_hash: requestHash,
+        status: PENDING,
+        headers: '{}',
+        body: 'null',
+        created_at: at.toISOString(),
+        owner: this.self,
+      })
       .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
       .returning('key')
       .executeTakeFirst();
     if (inserted) return { kind: 'reserved' };
-    const row = await this.db.selectFrom('idempotency_records').selectAll().where('scope', '=', scope).where('key', '=', key).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('idempotency_records')
+      .selectAll()
+      .where('scope', '=', scope)
+      .where('key', '=', key)
+      .executeTakeFirst();
     if (!row) return this.reserve(scope, key, requestHash, at);
     if (row.request_hash !== requestHash) return { kind: 'mismatch' };
     if (row.status !== PENDING) {
-      return { kind: 'replay', response: { requestHash: row.request_hash, status: row.status, headers: JSON.parse(row.headers), body: JSON.parse(row.body) } };
+      return {
+        kind: 'replay',
+        response: {
+          requestHash: row.request_hash,
+          status: row.status,
+          headers: JSON.parse(row.headers),
+          body: JSON.parse(row.body),
+        },
+      };
     }
     const ownerGone = row.owner !== null && row.owner !== this.self && processGone(row.owner);
     if (!ownerGone && at.getTime() - Date.parse(row.created_at) < this.leaseMs) return { kind: 'in_progress' };
@@ -74,7 +96,12 @@ export class IdempotencyStore {
 
   /** A request that failed changed nothing: its key is free for a retry. */
   async release(scope: string, key: string): Promise<void> {
-    await this.db.deleteFrom('idempotency_records').where('scope', '=', scope).where('key', '=', key).where('status', '=', PENDING).execute();
+    await this.db
+      .deleteFrom('idempotency_records')
+      .where('scope', '=', scope)
+      .where('key', '=', key)
+      .where('status', '=', PENDING)
+      .execute();
   }
 
   async ping(): Promise<void> {

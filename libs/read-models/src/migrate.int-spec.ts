@@ -18,8 +18,12 @@ describe('read-model migrations shared by several contexts', () => {
     await migrateReadModels(db, [table('plans_x'), table('cases_x')]);
     // The CLI or the seed, knowing only plans: neither "missing migration" nor a second run of cases'.
     await expect(migrateReadModels(db, [table('plans_x')])).resolves.toBeUndefined();
-    await expect(migrateReadModels(db, [table('plans_x'), table('cases_x'), table('later_x')])).resolves.toBeUndefined();
-    const names = (await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db)).rows.map((r) => r.name);
+    await expect(
+      migrateReadModels(db, [table('plans_x'), table('cases_x'), table('later_x')]),
+    ).resolves.toBeUndefined();
+    const names = (await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db)).rows.map(
+      (r) => r.name,
+    );
     expect(names).toEqual(expect.arrayContaining(['0900-plans_x', '0900-cases_x', '0900-later_x']));
     await db.destroy();
   });

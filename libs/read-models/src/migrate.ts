@@ -2,11 +2,17 @@ import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } fr
 import { coreMigrations } from './read-model-db';
 
 /** Runs the core migrations and those of every bounded context, in name order. */
-export async function migrateReadModels(db: Kysely<unknown>, contextMigrations: Record<string, Migration>[]): Promise<void> {
+export async function migrateReadModels(
+  db: Kysely<unknown>,
+  contextMigrations: Record<string, Migration>[],
+): Promise<void> {
   const all: Record<string, Migration> = Object.assign({}, coreMigrations, ...contextMigrations);
   // A process that serves only some contexts (a CLI, the seed) shares the database with one that
   // migrated them all: another context's applied migrations are not ours to run, nor missing.
-  const applied = await sql<{ name: string }>`select name from kysely_migration`.execute(db).then((r) => r.rows, () => []);
+  const applied = await sql<{ name: string }>`select name from kysely_migration`.execute(db).then(
+    (r) => r.rows,
+    () => [],
+  );
   for (const { name } of applied) all[name] ??= { up: async () => undefined };
   const provider: MigrationProvider = { getMigrations: async () => all };
   // Each context numbers its own migrations; a later core migration may sort before an applied one.

@@ -1,6 +1,10 @@
 /** Callers waiting for projections to reach a position: read-your-writes, wherever projections run. */
 export class PositionWaiters {
-  private waiters: Array<{ position: bigint; names: readonly string[] | undefined; resolve: (reached: boolean) => void }> = [];
+  private waiters: Array<{
+    position: bigint;
+    names: readonly string[] | undefined;
+    resolve: (reached: boolean) => void;
+  }> = [];
 
   /** `reached` is asked now and again on every `progress()`; `names` are the projections waited for (all when absent). */
   constructor(private readonly reached: (position: bigint, names: readonly string[] | undefined) => boolean) {}
@@ -28,7 +32,11 @@ export class PositionWaiters {
 }
 
 /** Whether every named projection (every one, without names) has a checkpoint at or past `position`. */
-export function checkpointsReach(checkpoints: ReadonlyMap<string, bigint>, position: bigint, names: readonly string[] | undefined): boolean {
+export function checkpointsReach(
+  checkpoints: ReadonlyMap<string, bigint>,
+  position: bigint,
+  names: readonly string[] | undefined,
+): boolean {
   if (checkpoints.size === 0) return false;
   for (const name of names ?? checkpoints.keys()) if ((checkpoints.get(name) ?? 0n) < position) return false;
   return true;

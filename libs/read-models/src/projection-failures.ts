@@ -31,7 +31,16 @@ export interface ProjectionFailureJson {
 }
 
 export function failureToJson(f: ProjectionFailure): ProjectionFailureJson {
-  return { name: f.name, state: f.state, position: f.position.toString(), eventType: f.eventType, streamId: f.streamId, error: f.error, attempts: f.attempts, since: f.since.toISOString() };
+  return {
+    name: f.name,
+    state: f.state,
+    position: f.position.toString(),
+    eventType: f.eventType,
+    streamId: f.streamId,
+    error: f.error,
+    attempts: f.attempts,
+    since: f.since.toISOString(),
+  };
 }
 
 export function failureFromJson(f: ProjectionFailureJson): ProjectionFailure {
@@ -81,15 +90,32 @@ export async function readStalls(db: Db): Promise<ProjectionFailure[]> {
 
 /** Asks the runner holding a stalled projection to try it again (`projections retry NAME`). Answers whether it was stalled. */
 export async function requestRetry(db: Db, name: string, at: Date): Promise<boolean> {
-  const result = await db.updateTable('projection_stalls').set({ retry_requested_at: at.toISOString() }).where('name', '=', name).executeTakeFirst();
+  const result = await db
+    .updateTable('projection_stalls')
+    .set({ retry_requested_at: at.toISOString() })
+    .where('name', '=', name)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
 
 /** The stalled projections someone asked to retry; the request is taken (cleared) as it is read. */
 export async function takeRetryRequests(db: Db, names: readonly string[]): Promise<string[]> {
   if (names.length === 0) return [];
-  const rows = await db.selectFrom('projection_stalls').select('name').where('name', 'in', [...names]).where('retry_requested_at', 'is not', null).execute();
+  const rows = await db
+    .selectFrom('projection_stalls')
+    .select('name')
+    .where('name', 'in', [...names])
+    .where('retry_requested_at', 'is not', null)
+    .execute();
   if (rows.length === 0) return [];
-  await db.updateTable('projection_stalls').set({ retry_requested_at: null }).where('name', 'in', rows.map((r) => r.name)).execute();
+  await db
+    .updateTable('projection_stalls')
+    .set({ retry_requested_at: null })
+    .where(
+      'name',
+      'in',
+      rows.map((r) => r.name),
+    )
+    .execute();
   return rows.map((r) => r.name);
 }

@@ -38,13 +38,20 @@ describe('a projection runner facing an event it cannot apply', () => {
     };
     const clock = new FixedClock(new Date('2019-07-15T03:00:00Z'));
     const silent = { info: () => undefined, error: () => undefined };
-    const { position } = await store.append(`thing-${randomUUID()}`, [{ id: randomUUID(), type: 'ThingHappened', data: {} }], { expected: 'no_stream' });
+    const { position } = await store.append(
+      `thing-${randomUUID()}`,
+      [{ id: randomUUID(), type: 'ThingHappened', data: {} }],
+      { expected: 'no_stream' },
+    );
 
     const first = new ProjectionRunner(store, db, [projection], clock, silent);
     await first.start();
     while (attempts < 3) await new Promise((r) => setTimeout(r, 20));
     expect(await first.waitFor(position, 50)).toBe(false);
-    const stopped = await Promise.race([first.stop().then(() => 'stopped'), new Promise((r) => setTimeout(() => r('hung'), 10_000))]);
+    const stopped = await Promise.race([
+      first.stop().then(() => 'stopped'),
+      new Promise((r) => setTimeout(() => r('hung'), 10_000)),
+    ]);
     expect(stopped).toBe('stopped');
     expect((await readCheckpoints(db as unknown as Kysely<CoreTables>)).get('picky') ?? 0n).toBe(0n);
 
@@ -87,26 +94,47 @@ describe('a projection runner facing an event it cannot apply', () => {
       reset: async () => undefined,
     });
     const append = async (type: string, n: string) =>
-      (await store.append(`thing-${randomUUID()}`, [{ id: randomUUID(), type, data: { n } }], { expected: 'no_stream' })).position;
+      (
+        await store.append(`thing-${randomUUID()}`, [{ id: randomUUID(), type, data: { n } }], {
+          expected: 'no_stream',
+        })
+      ).position;
     const before = await append('ThingHappened', 'one');
     const poison = await append('Poison', 'two');
     await append('ThingHappened', 'three');
 
-    const runner = new ProjectionRunner(store, db, [projection('steady'), projection('picky')], clock, undefined, 0, undefined, {
-      maxAttempts: 3,
-      firstDelayMs: 50,
-      maxDelayMs: 1000,
-      retryRequestPollMs: 50,
-    });
+    const runner = new ProjectionRunner(
+      store,
+      db,
+      [projection('steady'), projection('picky')],
+      clock,
+      undefined,
+      0,
+      undefined,
+      {
+        maxAttempts: 3,
+        firstDelayMs: 50,
+        maxDelayMs: 1000,
+        retryRequestPollMs: 50,
+      },
+    );
     await runner.start();
     const later = await append('ThingHappened', 'four');
     expect(await runner.waitFor(later, 10_000, ['steady'])).toBe(true);
     expect(seen.steady).toEqual(['one', 'two', 'three', 'four']);
 
     const deadline = Date.now() + 10_000;
-    while (runner.failures()[0]?.state !== 'stalled' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while (runner.failures()[0]?.state !== 'stalled' && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
     expect(runner.failures()).toEqual([
-      expect.objectContaining({ name: 'picky', state: 'stalled', position: poison, eventType: 'Poison', attempts: 3, error: expect.stringContaining("reading 'budget'") }),
+      expect.objectContaining({
+        name: 'picky',
+        state: 'stalled',
+        position: poison,
+        eventType: 'Poison',
+        attempts: 3,
+        error: expect.stringContaining("reading 'budget'"),
+      }),
     ]);
     // Back-off: the second attempt waited at least 50 ms, the third at least 100 ms (the first
     // attempt is the batch, then the event alone; each retry is the event alone).
@@ -117,7 +145,9 @@ describe('a projection runner facing an event it cannot apply', () => {
     expect(seen.picky).toEqual(['one']);
     expect(runner.checkpoints().get('picky')).toBe(before);
     expect(await runner.waitFor(later, 100, ['picky'])).toBe(false);
-    expect((await readStalls(db as unknown as Kysely<CoreTables>)).map((s) => [s.name, s.position, s.eventType])).toEqual([['picky', poison, 'Poison']]);
+    expect(
+      (await readStalls(db as unknown as Kysely<CoreTables>)).map((s) => [s.name, s.position, s.eventType]),
+    ).toEqual([['picky', poison, 'Poison']]);
 
     // The others go on while it stays stalled.
     const fifth = await append('ThingHappened', 'five');

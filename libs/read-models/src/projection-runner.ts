@@ -40,7 +40,12 @@ export interface RetryPolicy {
   readonly retryRequestPollMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 5, firstDelayMs: 200, maxDelayMs: 5000, retryRequestPollMs: 1000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxAttempts: 5,
+  firstDelayMs: 200,
+  maxDelayMs: 5000,
+  retryRequestPollMs: 1000,
+};
 
 export const PROJECTION_PROGRESS = Symbol('PROJECTION_PROGRESS');
 const silent: RunnerLogger = { info: () => undefined, error: () => undefined };
@@ -87,7 +92,9 @@ export class ProjectionRunner implements ProjectionProgress {
   private flushScheduled = false;
   private subscription: Subscription | undefined;
   private loop: Promise<void> | undefined;
-  private readonly waiters = new PositionWaiters((position, names) => checkpointsReach(this.positions, position, names));
+  private readonly waiters = new PositionWaiters((position, names) =>
+    checkpointsReach(this.positions, position, names),
+  );
   private stopped = false;
   private caughtUp = false;
   /** The last position handed to the projections that are not failing. */
@@ -103,7 +110,8 @@ export class ProjectionRunner implements ProjectionProgress {
     private readonly logger: RunnerLogger = silent,
     private readonly lingerMs = 5,
     /** Told after every committed batch and when the runner catches up. */
-    private readonly onProgress: (checkpoints: ReadonlyMap<string, bigint>, caughtUp: boolean) => void = () => undefined,
+    private readonly onProgress: (checkpoints: ReadonlyMap<string, bigint>, caughtUp: boolean) => void = () =>
+      undefined,
     private readonly policy: RetryPolicy = DEFAULT_RETRY_POLICY,
   ) {
     this.lanes = projections.map((projection) => ({ projection, position: 0n }));
@@ -136,7 +144,10 @@ export class ProjectionRunner implements ProjectionProgress {
     const from = lowest(live.length > 0 ? live : this.lanes);
     this.sharedPosition = from;
     if (this.stopped) return;
-    this.subscription = this.store.subscribeToAll({ from: from === 0n ? 'start' : { after: from }, filter: { excludeSystemEvents: true } });
+    this.subscription = this.store.subscribeToAll({
+      from: from === 0n ? 'start' : { after: from },
+      filter: { excludeSystemEvents: true },
+    });
     this.loop = this.consume(this.subscription);
   }
 
@@ -249,7 +260,10 @@ export class ProjectionRunner implements ProjectionProgress {
         // same batch is applied again (each projection skips what it already committed). A runner
         // being stopped gives up instead: the next start reads the batch again.
         if (this.stopped) {
-          this.logger.error({ err: error, attempt }, 'projection batch failed while stopping; the next start applies it');
+          this.logger.error(
+            { err: error, attempt },
+            'projection batch failed while stopping; the next start applies it',
+          );
           return;
         }
         this.logger.error({ err: error, attempt }, 'projection batch failed; applying it again');
@@ -336,16 +350,31 @@ export class ProjectionRunner implements ProjectionProgress {
       since: previous?.since ?? this.clock.now(),
     };
     lane.failure = failure;
-    const context = { projection: name, position: event.position.toString(), eventType: event.type, streamId: event.streamId, attempts, err: error };
+    const context = {
+      projection: name,
+      position: event.position.toString(),
+      eventType: event.type,
+      streamId: event.streamId,
+      attempts,
+      err: error,
+    };
     if (!stalled) {
       const delay = Math.min(this.policy.maxDelayMs, this.policy.firstDelayMs * 2 ** (attempts - 1));
       lane.retryAt = Date.now() + delay;
-      this.logger.error({ ...context, retryInMs: delay }, 'projection failed on an event; the others go on, it is retried');
+      this.logger.error(
+        { ...context, retryInMs: delay },
+        'projection failed on an event; the others go on, it is retried',
+      );
       this.scheduleRetry();
     } else {
       lane.retryAt = undefined;
-      this.logger.error(context, 'projection STALLED on an event: the others go on; fix the cause, then `npm run cli -- projections retry NAME` (or restart)');
-      await recordStall(this.db, failure).catch((err: unknown) => this.logger.error({ projection: name, err }, 'could not record the stalled projection'));
+      this.logger.error(
+        context,
+        'projection STALLED on an event: the others go on; fix the cause, then `npm run cli -- projections retry NAME` (or restart)',
+      );
+      await recordStall(this.db, failure).catch((err: unknown) =>
+        this.logger.error({ projection: name, err }, 'could not record the stalled projection'),
+      );
       this.watchRetryRequests();
     }
     this.reportProgress();
@@ -353,9 +382,14 @@ export class ProjectionRunner implements ProjectionProgress {
 
   private scheduleRetry(): void {
     clearTimeout(this.retryTimer);
-    const due = this.lanes.flatMap((l) => (l.failure?.state === 'retrying' && l.retryAt !== undefined ? [l.retryAt] : []));
+    const due = this.lanes.flatMap((l) =>
+      l.failure?.state === 'retrying' && l.retryAt !== undefined ? [l.retryAt] : [],
+    );
     if (due.length === 0 || this.stopped) return;
-    this.retryTimer = setTimeout(() => void this.serial(() => this.retryDue()), Math.max(0, Math.min(...due) - Date.now()));
+    this.retryTimer = setTimeout(
+      () => void this.serial(() => this.retryDue()),
+      Math.max(0, Math.min(...due) - Date.now()),
+    );
     this.retryTimer.unref();
   }
 
@@ -406,7 +440,10 @@ export class ProjectionRunner implements ProjectionProgress {
       const was = lane.failure;
       lane.failure = undefined;
       lane.retryAt = undefined;
-      this.logger.info({ projection: name, position: lane.position.toString(), after: was?.attempts }, 'projection applied the event it had failed on; it runs with the others again');
+      this.logger.info(
+        { projection: name, position: lane.position.toString(), after: was?.attempts },
+        'projection applied the event it had failed on; it runs with the others again',
+      );
       await clearStall(this.db, name);
       if (!this.lanes.some((l) => l.failure?.state === 'stalled')) {
         clearInterval(this.requestTimer);
@@ -420,7 +457,10 @@ export class ProjectionRunner implements ProjectionProgress {
       }
       // The log or the read-model store away: not the projection's failure; try again later.
       lane.retryAt = Date.now() + this.policy.maxDelayMs;
-      this.logger.error({ projection: name, err: error }, 'could not retry the projection (store away); trying again later');
+      this.logger.error(
+        { projection: name, err: error },
+        'could not retry the projection (store away); trying again later',
+      );
     }
   }
 
@@ -432,7 +472,10 @@ export class ProjectionRunner implements ProjectionProgress {
         const recorded = new Set((await readStalls(this.db)).map((r) => r.name));
         // Asked to retry, or no longer recorded as stalled (another runner applied the event, or a
         // rebuild replaced the view): try again; a projection with nothing left to apply joins the others.
-        const retry = [...(await takeRetryRequests(this.db, stalled)), ...stalled.filter((name) => !recorded.has(name))];
+        const retry = [
+          ...(await takeRetryRequests(this.db, stalled)),
+          ...stalled.filter((name) => !recorded.has(name)),
+        ];
         for (const name of new Set(retry)) {
           const lane = this.lanes.find((l) => l.projection.name === name)!;
           this.logger.info({ projection: name }, 'retrying the stalled projection, as asked');

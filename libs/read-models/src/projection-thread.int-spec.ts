@@ -29,10 +29,22 @@ describe('projections on a thread of their own', () => {
     store.onCommitted(() => projections.notifyCommitted());
     await projections.start();
     const planId = randomUUID();
-    const meta = { actorId: 'somchai', agency: 'PSDHS-SK', role: 'coordinator', occurredAt: '2019-02-14T03:00:00.000Z' };
+    const meta = {
+      actorId: 'somchai',
+      agency: 'PSDHS-SK',
+      role: 'coordinator',
+      occurredAt: '2019-02-14T03:00:00.000Z',
+    };
     const result = await store.append(
       `plan-${planId}`,
-      [{ id: randomUUID(), type: 'PlanDrafted', data: { planId, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'แผน', titleEn: null }, metadata: meta }],
+      [
+        {
+          id: randomUUID(),
+          type: 'PlanDrafted',
+          data: { planId, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'แผน', titleEn: null },
+          metadata: meta,
+        },
+      ],
       { expected: 'no_stream' },
     );
     expect(await projections.waitFor(result.position, 10_000)).toBe(true);
@@ -60,7 +72,10 @@ describe('projections on a thread of their own', () => {
     const thread = (projections as unknown as { worker: import('node:worker_threads').Worker }).worker;
     // The thread dies as a crashing one would; the restart waits a second.
     await thread.terminate();
-    const stopped = await Promise.race([projections.stop().then(() => 'stopped'), new Promise((r) => setTimeout(() => r('hung'), 5_000))]);
+    const stopped = await Promise.race([
+      projections.stop().then(() => 'stopped'),
+      new Promise((r) => setTimeout(() => r('hung'), 5_000)),
+    ]);
     expect(stopped).toBe('stopped');
     // …and no thread is started again after the stop.
     await new Promise((r) => setTimeout(r, 1_500));

@@ -33,7 +33,9 @@ export class ThreadedProjections implements ProjectionProgress {
   private caughtUp = false;
   private stopping = false;
   private respawn: NodeJS.Timeout | undefined;
-  private readonly waiters = new PositionWaiters((position, names) => checkpointsReach(this.positions, position, names));
+  private readonly waiters = new PositionWaiters((position, names) =>
+    checkpointsReach(this.positions, position, names),
+  );
 
   constructor(private readonly options: ProjectionThreadOptions) {}
 

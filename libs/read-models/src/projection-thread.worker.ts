@@ -18,7 +18,10 @@ const data = workerData as Data;
 const port = parentPort!;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const load = (path: string, exportName: string) => (require(path) as Record<string, readonly Projection[]>)[exportName];
-const projections = [load(data.projectionsModule, data.projectionsExport), ...(data.extraProjectionsModules ?? []).map((m) => load(m.path, m.exportName))].flat();
+const projections = [
+  load(data.projectionsModule, data.projectionsExport),
+  ...(data.extraProjectionsModules ?? []).map((m) => load(m.path, m.exportName)),
+].flat();
 const store = SqliteEventStore.open({ file: data.eventsFile, readOnly: true, pollIntervalMs: 250 });
 const db = openSqliteReadModels(data.readModelsFile);
 const runner = new ProjectionRunner(
@@ -28,7 +31,13 @@ const runner = new ProjectionRunner(
   systemClock,
   {
     info: (obj, msg) => port.postMessage({ kind: 'log', level: 'info', obj, msg: msg ?? '' }),
-    error: (obj, msg) => port.postMessage({ kind: 'log', level: 'error', obj: { ...obj, err: String((obj as { err?: unknown }).err) }, msg: msg ?? '' }),
+    error: (obj, msg) =>
+      port.postMessage({
+        kind: 'log',
+        level: 'error',
+        obj: { ...obj, err: String((obj as { err?: unknown }).err) },
+        msg: msg ?? '',
+      }),
   },
   5,
   (checkpoints, caughtUp) =>

@@ -55,7 +55,9 @@ export function openSqliteReadModels(file: string): ReadModelDb {
     void checkpointer.close();
     database.close();
   };
-  return new Kysely<CoreTables>({ dialect: new SqliteDialect({ database: { ...withStatementCache(database), close: closeAll } }) });
+  return new Kysely<CoreTables>({
+    dialect: new SqliteDialect({ database: { ...withStatementCache(database), close: closeAll } }),
+  });
 }
 
 /**

@@ -1,4 +1,11 @@
-import { CanActivate, ExecutionContext, Injectable, Optional, SetMetadata, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  Injectable,
+  Optional,
+  SetMetadata,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Actor } from '@ruamjai/kernel';
 import { InvalidToken, TokenVerifier } from './token-verifier';
@@ -45,7 +52,8 @@ export class AuthGuard implements CanActivate {
       throw error;
     }
     if (verified.sessionId) {
-      if (!this.sessions || !(await this.sessions.isActive(verified.sessionId))) throw new UnauthorizedException({ code: 'AUTH.SESSION_REVOKED' });
+      if (!this.sessions || !(await this.sessions.isActive(verified.sessionId)))
+        throw new UnauthorizedException({ code: 'AUTH.SESSION_REVOKED' });
       request.sessionId = verified.sessionId;
     }
     request.actor = verified.actor;

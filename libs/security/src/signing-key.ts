@@ -49,9 +49,19 @@ export interface TokenRequest {
   readonly name?: string;
 }
 
-export async function issueToken(key: SigningKey, request: TokenRequest, issuer: string, audience: string): Promise<string> {
+export async function issueToken(
+  key: SigningKey,
+  request: TokenRequest,
+  issuer: string,
+  audience: string,
+): Promise<string> {
   if (!ROLES.includes(request.role)) throw new Error(`role must be one of ${ROLES.join(', ')}`);
-  return new SignJWT({ agency: request.agency, role: request.role, ...(request.sessionId ? { sid: request.sessionId } : {}), ...(request.name ? { name: request.name } : {}) })
+  return new SignJWT({
+    agency: request.agency,
+    role: request.role,
+    ...(request.sessionId ? { sid: request.sessionId } : {}),
+    ...(request.name ? { name: request.name } : {}),
+  })
     .setProtectedHeader({ alg: ALG, kid: key.kid })
     .setSubject(request.sub)
     .setIssuer(issuer)

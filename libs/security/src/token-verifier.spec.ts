@@ -10,7 +10,12 @@ describe('token verification', () => {
   it('accepts a token signed by the embedded key and yields the actor', async () => {
     const key = await loadOrCreateSigningKey(dir);
     const verifier = TokenVerifier.withKey(key.publicKey, 'ruamjai', 'ruamjai-api');
-    const token = await issueToken(key, { sub: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' }, 'ruamjai', 'ruamjai-api');
+    const token = await issueToken(
+      key,
+      { sub: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' },
+      'ruamjai',
+      'ruamjai-api',
+    );
     await expect(verifier.verify(token)).resolves.toEqual({ id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' });
   });
 
@@ -23,14 +28,24 @@ describe('token verification', () => {
   it('refuses a token for another audience', async () => {
     const key = await loadOrCreateSigningKey(dir);
     const verifier = TokenVerifier.withKey(key.publicKey, 'ruamjai', 'ruamjai-api');
-    const token = await issueToken(key, { sub: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' }, 'ruamjai', 'someone-else');
+    const token = await issueToken(
+      key,
+      { sub: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' },
+      'ruamjai',
+      'someone-else',
+    );
     await expect(verifier.verify(token)).rejects.toBeInstanceOf(InvalidToken);
   });
 
   it('stops trusting a remembered token once it expires', async () => {
     const key = await loadOrCreateSigningKey(dir);
     const verifier = TokenVerifier.withKey(key.publicKey, 'ruamjai', 'ruamjai-api');
-    const token = await issueToken(key, { sub: 'somchai', agency: 'PSDHS-SK', role: 'coordinator', ttlSeconds: 60 }, 'ruamjai', 'ruamjai-api');
+    const token = await issueToken(
+      key,
+      { sub: 'somchai', agency: 'PSDHS-SK', role: 'coordinator', ttlSeconds: 60 },
+      'ruamjai',
+      'ruamjai-api',
+    );
     await verifier.verify(token);
     await expect(verifier.verify(token, Date.now() + 61_000)).rejects.toBeInstanceOf(InvalidToken);
   });
@@ -39,7 +54,12 @@ describe('token verification', () => {
     const other = await loadOrCreateSigningKey(mkdtempSync(join(tmpdir(), 'ruamjai-other-')));
     const key = await loadOrCreateSigningKey(dir);
     const verifier = TokenVerifier.withKey(key.publicKey, 'ruamjai', 'ruamjai-api');
-    const token = await issueToken(other, { sub: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' }, 'ruamjai', 'ruamjai-api');
+    const token = await issueToken(
+      other,
+      { sub: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' },
+      'ruamjai',
+      'ruamjai-api',
+    );
     await expect(verifier.verify(token)).rejects.toBeInstanceOf(InvalidToken);
   });
 });

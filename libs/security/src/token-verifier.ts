@@ -64,8 +64,18 @@ export class TokenVerifier {
     try {
       const verified =
         typeof this.key === 'function'
-          ? await jwtVerify(token, this.key, { issuer: this.issuer, audience: this.audience, currentDate: new Date(now), requiredClaims: ['exp', 'sub'] })
-          : await jwtVerify(token, this.key, { issuer: this.issuer, audience: this.audience, currentDate: new Date(now), requiredClaims: ['exp', 'sub'] });
+          ? await jwtVerify(token, this.key, {
+              issuer: this.issuer,
+              audience: this.audience,
+              currentDate: new Date(now),
+              requiredClaims: ['exp', 'sub'],
+            })
+          : await jwtVerify(token, this.key, {
+              issuer: this.issuer,
+              audience: this.audience,
+              currentDate: new Date(now),
+              requiredClaims: ['exp', 'sub'],
+            });
       payload = verified.payload;
     } catch (error) {
       throw new InvalidToken(error instanceof Error ? error.message : 'token rejected');
@@ -73,9 +83,15 @@ export class TokenVerifier {
     const { sub, agency, role, sid } = payload as { sub?: unknown; agency?: unknown; role?: unknown; sid?: unknown };
     if (typeof sub !== 'string' || !SUB.test(sub)) throw new InvalidToken('sub claim missing or malformed');
     if (typeof agency !== 'string' || !AGENCY.test(agency)) throw new InvalidToken('agency claim missing or malformed');
-    if (typeof role !== 'string' || !ROLES.includes(role as Role)) throw new InvalidToken('role claim missing or unknown');
+    if (typeof role !== 'string' || !ROLES.includes(role as Role))
+      throw new InvalidToken('role claim missing or unknown');
     const exp = typeof payload.exp === 'number' ? payload.exp * 1000 : now + 60_000;
-    if (sid !== undefined && (typeof sid !== 'string' || !/^[0-9a-f-]{36}$/.test(sid))) throw new InvalidToken('sid claim malformed');
-    return { actor: { id: sub, agency, role: role as Role }, expiresAt: exp, ...(typeof sid === 'string' ? { sessionId: sid } : {}) };
+    if (sid !== undefined && (typeof sid !== 'string' || !/^[0-9a-f-]{36}$/.test(sid)))
+      throw new InvalidToken('sid claim malformed');
+    return {
+      actor: { id: sub, agency, role: role as Role },
+      expiresAt: exp,
+      ...(typeof sid === 'string' ? { sessionId: sid } : {}),
+    };
   }
 }

@@ -19,10 +19,21 @@ export class RawJson {
   ) {}
 }
 
-export type Role = 'coordinator' | 'chair' | 'officer_owner' | 'officer_lead' | 'auditor' | 'viewer' | 'anonymous' | 'bad_token';
-export const ROLES: readonly Role[] = ['coordinator', 'chair', 'officer_owner', 'officer_lead', 'auditor', 'viewer', 'anonymous', 'bad_token'];
+export type Role =
+  'coordinator' | 'chair' | 'officer_owner' | 'officer_lead' | 'auditor' | 'viewer' | 'anonymous' | 'bad_token';
+export const ROLES: readonly Role[] = [
+  'coordinator',
+  'chair',
+  'officer_owner',
+  'officer_lead',
+  'auditor',
+  'viewer',
+  'anonymous',
+  'bad_token',
+];
 
-export type PathValue = { readonly kind: 'real' } | { readonly kind: 'raw'; readonly text: string; readonly what: string };
+export type PathValue =
+  { readonly kind: 'real' } | { readonly kind: 'raw'; readonly text: string; readonly what: string };
 
 export type BodySpec =
   | { readonly kind: 'none' }
@@ -116,9 +127,20 @@ export interface RealIds extends CaseIds {
 
 const DEEP = 1500;
 const times = (text: string, n: number) => `"$(printf '${text}%.0s' $(seq ${n}))"`;
-export const deepArray = (n: number) => new RawJson('['.repeat(n) + ']'.repeat(n), `<array nested ${n} deep>`, times('[', n) + times(']', n));
-export const deepObject = (n: number) => new RawJson('{"a":'.repeat(n) + '1' + '}'.repeat(n), `<object nested ${n} deep>`, `${times('{"a":', n)}1${times('}', n)}`);
-const longArray = (n: number) => new RawJson(JSON.stringify(Array.from({ length: n }, (_, i) => i)), `<array of ${n} numbers>`, `"[$(seq -s, 0 ${n - 1})]"`);
+export const deepArray = (n: number) =>
+  new RawJson('['.repeat(n) + ']'.repeat(n), `<array nested ${n} deep>`, times('[', n) + times(']', n));
+export const deepObject = (n: number) =>
+  new RawJson(
+    '{"a":'.repeat(n) + '1' + '}'.repeat(n),
+    `<object nested ${n} deep>`,
+    `${times('{"a":', n)}1${times('}', n)}`,
+  );
+const longArray = (n: number) =>
+  new RawJson(
+    JSON.stringify(Array.from({ length: n }, (_, i) => i)),
+    `<array of ${n} numbers>`,
+    `"[$(seq -s, 0 ${n - 1})]"`,
+  );
 
 /** Strings that break careless code: bidi marks, NUL, lone surrogates, Thai combining marks, injections. */
 export const NASTY_STRINGS: ReadonlyArray<readonly [string, string]> = [
@@ -185,7 +207,23 @@ const RAW_NUMBERS: ReadonlyArray<readonly [string, string]> = [
 
 /** Lone surrogates, marks and controls mixed into otherwise random text. */
 const unicodeUnit = fc.oneof(
-  { arbitrary: fc.constantFrom('\u200F', '\u200E', '\u202E', '\u0000', '\uD800', '\uDFFF', '\u0E48', '\u0E31', '\uFEFF', '\n', 'ก', 'a'), weight: 1 },
+  {
+    arbitrary: fc.constantFrom(
+      '\u200F',
+      '\u200E',
+      '\u202E',
+      '\u0000',
+      '\uD800',
+      '\uDFFF',
+      '\u0E48',
+      '\u0E31',
+      '\uFEFF',
+      '\n',
+      'ก',
+      'a',
+    ),
+    weight: 1,
+  },
   { arbitrary: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), weight: 2 },
 );
 const unicodeString = fc.string({ unit: unicodeUnit, minLength: 1, maxLength: 40 });
@@ -204,7 +242,15 @@ const wrongTypes: ReadonlyArray<readonly [unknown, string]> = [
 ];
 
 /** Keys that reach Object.prototype if code copies fields carelessly. */
-export const PROTO_KEYS = ['constructor', 'prototype', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'unknownField'];
+export const PROTO_KEYS = [
+  'constructor',
+  'prototype',
+  '__proto__',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  'unknownField',
+];
 
 /** An object with an own property named key (an object literal would set the prototype for __proto__). */
 export function withKey(target: Record<string, unknown>, key: string, value: unknown): Record<string, unknown> {
@@ -216,36 +262,77 @@ export function withKey(target: Record<string, unknown>, key: string, value: unk
 type Labelled = { readonly value: unknown; readonly label: string };
 
 export const nastyValue: fc.Arbitrary<Labelled> = fc.oneof(
-  { arbitrary: fc.constantFrom(...NASTY_STRINGS).map(([value, label]) => ({ value, label: `string:${label}` })), weight: 6 },
-  { arbitrary: fc.constantFrom(...NASTY_NUMBERS).map(([value, label]) => ({ value, label: `number:${label}` })), weight: 6 },
-  { arbitrary: fc.constantFrom(...RAW_NUMBERS).map(([text, label]) => ({ value: new RawJson(text, text), label: `number:${label}` })), weight: 2 },
-  { arbitrary: fc.constantFrom(...wrongTypes).map(([value, label]) => ({ value, label: `wrong-type:${label}` })), weight: 5 },
+  {
+    arbitrary: fc.constantFrom(...NASTY_STRINGS).map(([value, label]) => ({ value, label: `string:${label}` })),
+    weight: 6,
+  },
+  {
+    arbitrary: fc.constantFrom(...NASTY_NUMBERS).map(([value, label]) => ({ value, label: `number:${label}` })),
+    weight: 6,
+  },
+  {
+    arbitrary: fc
+      .constantFrom(...RAW_NUMBERS)
+      .map(([text, label]) => ({ value: new RawJson(text, text), label: `number:${label}` })),
+    weight: 2,
+  },
+  {
+    arbitrary: fc.constantFrom(...wrongTypes).map(([value, label]) => ({ value, label: `wrong-type:${label}` })),
+    weight: 5,
+  },
   { arbitrary: unicodeString.map((value) => ({ value, label: 'string:random-unicode' })), weight: 3 },
   { arbitrary: fc.double().map((value) => ({ value, label: 'number:random-double' })), weight: 2 },
-  { arbitrary: fc.constantFrom(DEEP, 64, 10_000).map((n) => ({ value: deepArray(n), label: `deep-array:${n}` })), weight: 1 },
-  { arbitrary: fc.constantFrom(DEEP, 64, 10_000).map((n) => ({ value: deepObject(n), label: `deep-object:${n}` })), weight: 1 },
-  { arbitrary: fc.constantFrom(...PROTO_KEYS).map((k) => ({ value: withKey({}, k, { polluted: true }), label: `object-with-key:${k}` })), weight: 1 },
+  {
+    arbitrary: fc.constantFrom(DEEP, 64, 10_000).map((n) => ({ value: deepArray(n), label: `deep-array:${n}` })),
+    weight: 1,
+  },
+  {
+    arbitrary: fc.constantFrom(DEEP, 64, 10_000).map((n) => ({ value: deepObject(n), label: `deep-object:${n}` })),
+    weight: 1,
+  },
+  {
+    arbitrary: fc
+      .constantFrom(...PROTO_KEYS)
+      .map((k) => ({ value: withKey({}, k, { polluted: true }), label: `object-with-key:${k}` })),
+    weight: 1,
+  },
   { arbitrary: fc.constant({ value: longArray(10_000), label: 'array:10k-items' }), weight: 1 },
 );
 
 const nastyNumber: fc.Arbitrary<Labelled> = fc.oneof(
-  { arbitrary: fc.constantFrom(...NASTY_NUMBERS).map(([value, label]) => ({ value, label: `number:${label}` })), weight: 3 },
-  { arbitrary: fc.constantFrom(...RAW_NUMBERS).map(([text, label]) => ({ value: new RawJson(text, text), label: `number:${label}` })), weight: 1 },
+  {
+    arbitrary: fc.constantFrom(...NASTY_NUMBERS).map(([value, label]) => ({ value, label: `number:${label}` })),
+    weight: 3,
+  },
+  {
+    arbitrary: fc
+      .constantFrom(...RAW_NUMBERS)
+      .map(([text, label]) => ({ value: new RawJson(text, text), label: `number:${label}` })),
+    weight: 1,
+  },
 );
 const nastyString: fc.Arbitrary<Labelled> = fc.oneof(
-  { arbitrary: fc.constantFrom(...NASTY_STRINGS).map(([value, label]) => ({ value, label: `string:${label}` })), weight: 3 },
+  {
+    arbitrary: fc.constantFrom(...NASTY_STRINGS).map(([value, label]) => ({ value, label: `string:${label}` })),
+    weight: 3,
+  },
   { arbitrary: unicodeString.map((value) => ({ value, label: 'string:random-unicode' })), weight: 1 },
 );
 
 /** A spoilt value for a place, most often of the same type as the value there, so that it reaches the type's checks. */
 function nastyFor(value: unknown): fc.Arbitrary<Labelled> {
-  if (typeof value === 'number') return fc.oneof({ arbitrary: nastyNumber, weight: 3 }, { arbitrary: nastyValue, weight: 1 });
-  if (typeof value === 'string') return fc.oneof({ arbitrary: nastyString, weight: 3 }, { arbitrary: nastyValue, weight: 1 });
+  if (typeof value === 'number')
+    return fc.oneof({ arbitrary: nastyNumber, weight: 3 }, { arbitrary: nastyValue, weight: 1 });
+  if (typeof value === 'string')
+    return fc.oneof({ arbitrary: nastyString, weight: 3 }, { arbitrary: nastyValue, weight: 1 });
   return nastyValue;
 }
 
 function valueAt(value: unknown, path: ReadonlyArray<string | number>): unknown {
-  return path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[String(k)] : undefined), value);
+  return path.reduce<unknown>(
+    (v, k) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[String(k)] : undefined),
+    value,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -265,7 +352,8 @@ function knownByName(name: string, ids: RealIds): unknown[] {
   if (n === 'fiscalyear') return [2562];
   if (n === 'code') return ['FUZZ-NEW'];
   if (n.endsWith('agencycodes') || n === 'agencies') return [['IMM-SK']];
-  if (n.endsWith('agencycode') || n === 'toagency' || n === 'decidingagency' || n === 'agency' || n === 'fromagency') return ['PSDHS-SK', 'SHELTER-SK', 'IMM-SK'];
+  if (n.endsWith('agencycode') || n === 'toagency' || n === 'decidingagency' || n === 'agency' || n === 'fromagency')
+    return ['PSDHS-SK', 'SHELTER-SK', 'IMM-SK'];
   if (n === 'caseid') return [ids.caseId];
   if (n === 'planid') return [ids.plans.drafted.planId];
   if (n === 'projectid') return [ids.plans.drafted.projectId];
@@ -277,14 +365,26 @@ function knownByName(name: string, ids: RealIds): unknown[] {
   if (n === 'targetgroups') return [['children', 'women']];
   if (n.endsWith('satang')) return [100_000, 1];
   if (n === 'quantity' || n === 'target' || n === 'actual') return [5, 50];
-  if (n === 'person') return [{ givenName: 'Fuzz (fictional)', familyName: 'Testperson', dateOfBirth: '2006-02-01', nationality: 'KHM' }];
+  if (n === 'person')
+    return [{ givenName: 'Fuzz (fictional)', familyName: 'Testperson', dateOfBirth: '2006-02-01', nationality: 'KHM' }];
   if (n.endsWith('on') || n.endsWith('date')) return DATES;
   if (n === 'meetingreference') return ['ครั้งที่ 1/2562'];
-  if (n === 'reason' || n === 'note' || n === 'justification' || n.endsWith('th') || n === 'summary' || n === 'purpose') return ['ทดสอบการฟัซ', 'ตรวจสอบข้อมูล'];
+  if (n === 'reason' || n === 'note' || n === 'justification' || n.endsWith('th') || n === 'summary' || n === 'purpose')
+    return ['ทดสอบการฟัซ', 'ตรวจสอบข้อมูล'];
   return [];
 }
 
-const GENERIC_STRINGS = ['ทดสอบ', 'test', '2706', 'PSDHS-SK', 'TH-27', '2019-07-01', '2019-07-01T03:00:00Z', '6f1c2a5e-8d3b-4c1a-9e7f-0a1b2c3d4e5f', 'ครั้งที่ 1/2562'];
+const GENERIC_STRINGS = [
+  'ทดสอบ',
+  'test',
+  '2706',
+  'PSDHS-SK',
+  'TH-27',
+  '2019-07-01',
+  '2019-07-01T03:00:00Z',
+  '6f1c2a5e-8d3b-4c1a-9e7f-0a1b2c3d4e5f',
+  'ครั้งที่ 1/2562',
+];
 
 function stringCandidates(name: string, schema: Schema, ids: RealIds): unknown[] {
   if (schema.enum?.length) return schema.enum;
@@ -332,7 +432,12 @@ export function validValue(name: string, schema: Schema, ids: RealIds, depth = 0
     case 'integer':
     case 'number': {
       if (schema.enum?.length) return fc.constantFrom(...schema.enum);
-      const fitting = named.filter((v): v is number => typeof v === 'number' && (schema.minimum === undefined || v >= schema.minimum) && (schema.maximum === undefined || v <= schema.maximum));
+      const fitting = named.filter(
+        (v): v is number =>
+          typeof v === 'number' &&
+          (schema.minimum === undefined || v >= schema.minimum) &&
+          (schema.maximum === undefined || v <= schema.maximum),
+      );
       if (fitting.length) return fc.constantFrom(...fitting);
       const min = schema.minimum ?? 0;
       const max = Math.min(schema.maximum ?? min + 100, min + 100);
@@ -345,7 +450,10 @@ export function validValue(name: string, schema: Schema, ids: RealIds, depth = 0
       const items = schema.items ?? { type: 'string' };
       if (items.enum?.length) return fc.subarray(items.enum, { minLength: Math.max(1, schema.minItems ?? 1) });
       if (depth > 4) return fc.constant([]);
-      return fc.array(validValue(name, items, ids, depth + 1), { minLength: schema.minItems ?? 1, maxLength: Math.max(schema.minItems ?? 1, 2) });
+      return fc.array(validValue(name, items, ids, depth + 1), {
+        minLength: schema.minItems ?? 1,
+        maxLength: Math.max(schema.minItems ?? 1, 2),
+      });
     }
     case 'object': {
       if (named.length && typeof named[0] === 'object') return fc.constantFrom(...named);
@@ -373,7 +481,11 @@ export function validValue(name: string, schema: Schema, ids: RealIds, depth = 0
 // Body mutations
 
 /** Every place in a JSON value a mutation can aim at, as key paths. */
-function placesIn(value: unknown, prefix: Array<string | number> = [], out: Array<Array<string | number>> = []): Array<Array<string | number>> {
+function placesIn(
+  value: unknown,
+  prefix: Array<string | number> = [],
+  out: Array<Array<string | number>> = [],
+): Array<Array<string | number>> {
   if (value instanceof RawJson || value === null || typeof value !== 'object') return out;
   for (const [key, child] of Object.entries(value)) {
     const path = [...prefix, Array.isArray(value) ? Number(key) : key];
@@ -394,7 +506,13 @@ function setAt(value: unknown, path: ReadonlyArray<string | number>, replacement
   }
   const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
   if (rest.length === 0 && replacement === REMOVE) delete copy[String(head)];
-  else Object.defineProperty(copy, String(head), { value: setAt(copy[String(head)], rest, replacement), enumerable: true, writable: true, configurable: true });
+  else
+    Object.defineProperty(copy, String(head), {
+      value: setAt(copy[String(head)], rest, replacement),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   return copy;
 }
 const REMOVE = Symbol('remove');
@@ -422,7 +540,11 @@ const rawBodies: ReadonlyArray<readonly [Buffer, string, string]> = [
   [Buffer.from('{} {}'), 'application/json', 'two-documents'],
   [Buffer.from('a=1&b=2'), 'application/x-www-form-urlencoded', 'form-urlencoded'],
   [Buffer.from('{}'), 'text/plain', 'text-plain'],
-  [Buffer.from('--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--\r\n'), 'multipart/form-data; boundary=x', 'multipart'],
+  [
+    Buffer.from('--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--\r\n'),
+    'multipart/form-data; boundary=x',
+    'multipart',
+  ],
   [Buffer.from('{}', 'utf16le'), 'application/json; charset=utf-16', 'utf16-body'],
   [Buffer.from('<a/>'), 'application/xml', 'xml'],
   [Buffer.from('{}'), 'application/json; charset=latin1', 'json-latin1'],
@@ -434,29 +556,57 @@ type BodyMutation = { readonly body: BodySpec; readonly label: string; readonly 
 
 function mutateBody(base: unknown): fc.Arbitrary<BodyMutation> {
   const places = placesIn(base);
-  const json = (value: unknown, label: string, unknownKey?: string): BodyMutation => ({ body: { kind: 'json', value, unknownKey }, label });
+  const json = (value: unknown, label: string, unknownKey?: string): BodyMutation => ({
+    body: { kind: 'json', value, unknownKey },
+    label,
+  });
   const options: Array<{ arbitrary: fc.Arbitrary<BodyMutation>; weight: number }> = [
     { arbitrary: fc.constant(json(base, 'body:valid-ish')), weight: 3 },
     { arbitrary: fc.constantFrom(...bodyReplacements).map(([v, l]) => json(v, `body=${l}`)), weight: 2 },
-    { arbitrary: fc.constantFrom(...rawBodies).map(([bytes, type, l]) => ({ body: { kind: 'bytes', bytes, what: l } as BodySpec, label: `body=${l}`, contentType: type })), weight: 2 },
+    {
+      arbitrary: fc.constantFrom(...rawBodies).map(([bytes, type, l]) => ({
+        body: { kind: 'bytes', bytes, what: l } as BodySpec,
+        label: `body=${l}`,
+        contentType: type,
+      })),
+      weight: 2,
+    },
   ];
   if (base && typeof base === 'object' && !Array.isArray(base)) {
     options.push({
-      arbitrary: fc.tuple(fc.constantFrom(...PROTO_KEYS), fc.constantFrom<unknown>({ polluted: true }, 1, 'x', null)).map(([key, v]) => json(withKey(base as Record<string, unknown>, key, v), `body+key:${key}`, key)),
+      arbitrary: fc
+        .tuple(fc.constantFrom(...PROTO_KEYS), fc.constantFrom<unknown>({ polluted: true }, 1, 'x', null))
+        .map(([key, v]) => json(withKey(base as Record<string, unknown>, key, v), `body+key:${key}`, key)),
       weight: 3,
     });
   }
   if (places.length) {
     options.push({
-      arbitrary: fc.nat(places.length - 1).chain((i) => nastyFor(valueAt(base, places[i])).map((nasty) => json(setAt(base, places[i], nasty.value), `field.${places[i].join('.')}=${nasty.label}`))),
+      arbitrary: fc
+        .nat(places.length - 1)
+        .chain((i) =>
+          nastyFor(valueAt(base, places[i])).map((nasty) =>
+            json(setAt(base, places[i], nasty.value), `field.${places[i].join('.')}=${nasty.label}`),
+          ),
+        ),
       weight: 10,
     });
-    options.push({ arbitrary: fc.nat(places.length - 1).map((i) => json(setAt(base, places[i], REMOVE), 'field:missing')), weight: 1 });
+    options.push({
+      arbitrary: fc.nat(places.length - 1).map((i) => json(setAt(base, places[i], REMOVE), 'field:missing')),
+      weight: 1,
+    });
     const top = places.filter((p) => p.length === 1);
     if (top.length) {
-      options.push({ arbitrary: fc.nat(top.length - 1).map((i) => json(setAt(base, top[i], REMOVE), `field:missing:${String(top[i][0])}`)), weight: 2 });
       options.push({
-        arbitrary: fc.tuple(fc.nat(top.length - 1), fc.constantFrom<unknown>(null, {}, [])).map(([i, v]) => json(setAt(base, top[i], v), `field:${String(top[i][0])}=${JSON.stringify(v)}`)),
+        arbitrary: fc
+          .nat(top.length - 1)
+          .map((i) => json(setAt(base, top[i], REMOVE), `field:missing:${String(top[i][0])}`)),
+        weight: 2,
+      });
+      options.push({
+        arbitrary: fc
+          .tuple(fc.nat(top.length - 1), fc.constantFrom<unknown>(null, {}, []))
+          .map(([i, v]) => json(setAt(base, top[i], v), `field:${String(top[i][0])}=${JSON.stringify(v)}`)),
         weight: 2,
       });
     }
@@ -503,7 +653,11 @@ export function serialise(value: unknown): { text: string; sketch: string; shell
     rest = rest.slice(at + placeholder.length);
   });
   if (rest || !shellParts.length) shellParts.push(shellWord(rest));
-  return { text: full, sketch: sketch.length > 400 ? `${sketch.slice(0, 400)}…(${Buffer.byteLength(full)} bytes)` : sketch, shell: shellParts.join('') };
+  return {
+    text: full,
+    sketch: sketch.length > 400 ? `${sketch.slice(0, 400)}…(${Buffer.byteLength(full)} bytes)` : sketch,
+    shell: shellParts.join(''),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -511,7 +665,13 @@ export function serialise(value: unknown): { text: string; sketch: string; shell
 
 /** Percent-encodes the UTF-8 bytes of a string (lone surrogates become U+FFFD, as UTF-8 requires). */
 export function pct(text: string): string {
-  return [...Buffer.from(text, 'utf8')].map((b) => (/[A-Za-z0-9\-._~]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+  return [...Buffer.from(text, 'utf8')]
+    .map((b) =>
+      /[A-Za-z0-9\-._~]/.test(String.fromCharCode(b))
+        ? String.fromCharCode(b)
+        : `%${b.toString(16).toUpperCase().padStart(2, '0')}`,
+    )
+    .join('');
 }
 
 const BAD_PERCENT: ReadonlyArray<readonly [string, string]> = [
@@ -527,7 +687,15 @@ const BAD_PERCENT: ReadonlyArray<readonly [string, string]> = [
 
 function allIds(ids: RealIds): string[] {
   const plan = (p: PlanIds) => [p.planId, p.projectId, p.activityId, p.kpiId, p.requestId];
-  return [...plan(ids.plans.drafted), ...plan(ids.plans.approved), ids.caseId, ids.referralId, ids.commitmentId, ids.agencyCode, ids.username];
+  return [
+    ...plan(ids.plans.drafted),
+    ...plan(ids.plans.approved),
+    ids.caseId,
+    ids.referralId,
+    ids.commitmentId,
+    ids.agencyCode,
+    ids.username,
+  ];
 }
 
 function pathValue(ids: RealIds): fc.Arbitrary<PathValue> {
@@ -537,10 +705,24 @@ function pathValue(ids: RealIds): fc.Arbitrary<PathValue> {
     { arbitrary: fc.uuid().map((u) => raw(u, 'random-uuid')), weight: 2 },
     { arbitrary: fc.constantFrom(...allIds(ids)).map((id) => raw(pct(id), 'other-resource-id')), weight: 2 },
     { arbitrary: fc.constantFrom(...BAD_PERCENT).map(([t, w]) => raw(t, w)), weight: 2 },
-    { arbitrary: fc.constantFrom(...NASTY_STRINGS.filter(([s]) => s.length > 0)).map(([s, w]) => raw(pct(s), `string:${w}`)), weight: 2 },
+    {
+      arbitrary: fc
+        .constantFrom(...NASTY_STRINGS.filter(([s]) => s.length > 0))
+        .map(([s, w]) => raw(pct(s), `string:${w}`)),
+      weight: 2,
+    },
     { arbitrary: unicodeString.map((s) => raw(pct(s), 'random-unicode')), weight: 1 },
     { arbitrary: fc.constantFrom(...NASTY_NUMBERS).map(([n, w]) => raw(pct(String(n)), `number:${w}`)), weight: 1 },
-    { arbitrary: fc.constantFrom(raw('a'.repeat(5000), '5000-chars'), raw('..', 'dot-dot'), raw('%2F', 'encoded-slash'), raw('%2E%2E', 'encoded-dot-dot'), raw('00000000-0000-0000-0000-000000000000', 'nil-uuid')), weight: 2 },
+    {
+      arbitrary: fc.constantFrom(
+        raw('a'.repeat(5000), '5000-chars'),
+        raw('..', 'dot-dot'),
+        raw('%2F', 'encoded-slash'),
+        raw('%2E%2E', 'encoded-dot-dot'),
+        raw('00000000-0000-0000-0000-000000000000', 'nil-uuid'),
+      ),
+      weight: 2,
+    },
   );
 }
 
@@ -549,15 +731,32 @@ type Query = { readonly text: string; readonly labels: readonly string[] };
 /** The declared query parameters, each left out or given a fitting value. */
 function validQuery(op: Operation, ids: RealIds): fc.Arbitrary<Query> {
   const params = op.queryParams.map((p) =>
-    fc.option(validValue(p.name, p.schema ?? { type: 'string' }, ids).map((v) => `${p.name}=${pct(String(v))}`), { nil: undefined, freq: p.required ? 1000 : 2 }),
+    fc.option(
+      validValue(p.name, p.schema ?? { type: 'string' }, ids).map((v) => `${p.name}=${pct(String(v))}`),
+      { nil: undefined, freq: p.required ? 1000 : 2 },
+    ),
   );
-  return fc.tuple(...params).map((values) => ({ text: values.filter((v): v is string => v !== undefined).join('&'), labels: [] }));
+  return fc
+    .tuple(...params)
+    .map((values) => ({ text: values.filter((v): v is string => v !== undefined).join('&'), labels: [] }));
 }
 
 /** One declared parameter spoilt (or repeated), or an unknown one added. */
 function spoiltQuery(op: Operation, ids: RealIds): fc.Arbitrary<Query> {
-  const extra = fc.constantFrom('unknown=1', '__proto__[x]=1', 'constructor=1', '%zz=1', 'a[b][c][d][e][f]=1', '=', '&&&', `${'k'.repeat(3000)}=1`);
-  const withExtra = fc.tuple(validQuery(op, ids), extra).map(([q, more]) => ({ text: [q.text, more].filter(Boolean).join('&'), labels: [`query+${more.length > 40 ? 'long-name' : more}`] }));
+  const extra = fc.constantFrom(
+    'unknown=1',
+    '__proto__[x]=1',
+    'constructor=1',
+    '%zz=1',
+    'a[b][c][d][e][f]=1',
+    '=',
+    '&&&',
+    `${'k'.repeat(3000)}=1`,
+  );
+  const withExtra = fc.tuple(validQuery(op, ids), extra).map(([q, more]) => ({
+    text: [q.text, more].filter(Boolean).join('&'),
+    labels: [`query+${more.length > 40 ? 'long-name' : more}`],
+  }));
   if (!op.queryParams.length) return withExtra;
   const one = fc.tuple(validQuery(op, ids), fc.nat(op.queryParams.length - 1), fc.boolean()).chain(([q, i, repeat]) => {
     const p = op.queryParams[i];
@@ -568,22 +767,50 @@ function spoiltQuery(op: Operation, ids: RealIds): fc.Arbitrary<Query> {
         return { text: [...others, pair, pair].join('&'), labels: [`query.${p.name}:repeated`] };
       });
     }
-    return queryValue(p.name).map((v) => ({ text: [...others, `${p.name}=${v.text}`].join('&'), labels: [`query.${p.name}=${v.label}`] }));
+    return queryValue(p.name).map((v) => ({
+      text: [...others, `${p.name}=${v.text}`].join('&'),
+      labels: [`query.${p.name}=${v.label}`],
+    }));
   });
   return fc.oneof({ arbitrary: one, weight: 4 }, { arbitrary: withExtra, weight: 1 });
 }
 
 function queryValue(name: string): fc.Arbitrary<{ text: string; label: string }> {
   return fc.oneof(
-    { arbitrary: nastyValue.filter((n) => typeof n.value === 'string' || typeof n.value === 'number').map((n) => ({ text: pct(String(n.value)), label: n.label })), weight: 6 },
+    {
+      arbitrary: nastyValue
+        .filter((n) => typeof n.value === 'string' || typeof n.value === 'number')
+        .map((n) => ({ text: pct(String(n.value)), label: n.label })),
+      weight: 6,
+    },
     { arbitrary: fc.constantFrom(...BAD_PERCENT).map(([t, w]) => ({ text: t, label: w })), weight: 2 },
     { arbitrary: fc.constant({ text: 'x'.repeat(5000), label: '5000-chars' }), weight: 1 },
     { arbitrary: fc.constant({ text: '', label: 'empty' }), weight: 1 },
   );
 }
 
-const IF_MATCH = ['"0"', '*', 'W/"0"', '"-1"', '"99999999999999999999"', 'garbage', '', '"1e-7"', '"0", "1"', '"' + 'x'.repeat(5000) + '"', '"0x10"', 'null'];
-const IDEMPOTENCY = ['', 'x'.repeat(300), 'not a uuid', 'ทดสอบ', '\u00ff\u00fe', '00000000-0000-0000-0000-000000000000'];
+const IF_MATCH = [
+  '"0"',
+  '*',
+  'W/"0"',
+  '"-1"',
+  '"99999999999999999999"',
+  'garbage',
+  '',
+  '"1e-7"',
+  '"0", "1"',
+  '"' + 'x'.repeat(5000) + '"',
+  '"0x10"',
+  'null',
+];
+const IDEMPOTENCY = [
+  '',
+  'x'.repeat(300),
+  'not a uuid',
+  'ทดสอบ',
+  '\u00ff\u00fe',
+  '00000000-0000-0000-0000-000000000000',
+];
 const EXTRA_HEADERS: ReadonlyArray<readonly [string, string]> = [
   ['Accept-Language', 'en'],
   ['Accept-Language', 'en;q=abc, th;q=-1'],
@@ -597,10 +824,20 @@ const EXTRA_HEADERS: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /** Roles that may do most things come more often, so that valid requests reach the handlers. */
-const ROLE_WEIGHTS: Record<Role, number> = { coordinator: 3, officer_owner: 2, officer_lead: 2, chair: 1, auditor: 1, viewer: 1, anonymous: 1, bad_token: 1 };
+const ROLE_WEIGHTS: Record<Role, number> = {
+  coordinator: 3,
+  officer_owner: 2,
+  officer_lead: 2,
+  chair: 1,
+  auditor: 1,
+  viewer: 1,
+  anonymous: 1,
+  bad_token: 1,
+};
 const roleArb = fc.oneof(...ROLES.map((role) => ({ arbitrary: fc.constant(role), weight: ROLE_WEIGHTS[role] })));
 
-type Focus = 'none' | 'body' | 'path' | 'query' | 'if-match' | 'idempotency' | 'headers' | 'method' | 'raw' | 'everything';
+type Focus =
+  'none' | 'body' | 'path' | 'query' | 'if-match' | 'idempotency' | 'headers' | 'method' | 'raw' | 'everything';
 
 /**
  * Every way one operation is called. Most requests spoil one thing only (the body, a path
@@ -609,21 +846,57 @@ type Focus = 'none' | 'body' | 'path' | 'query' | 'if-match' | 'idempotency' | '
  */
 export function fuzzCase(op: Operation, ids: RealIds): fc.Arbitrary<FuzzCase> {
   const base = op.body ? validValue('', op.body, ids) : fc.constant(undefined);
-  const validBody = base.map<BodyMutation>((b) => (op.body ? { body: { kind: 'json', value: b }, label: 'body:valid-ish' } : { body: { kind: 'none' }, label: 'body:none' }));
+  const validBody = base.map<BodyMutation>((b) =>
+    op.body
+      ? { body: { kind: 'json', value: b }, label: 'body:valid-ish' }
+      : { body: { kind: 'none' }, label: 'body:none' },
+  );
   const spoiltBody: fc.Arbitrary<BodyMutation> = op.body
     ? base.chain((b) => mutateBody(b))
     : fc.oneof(
-        { arbitrary: nastyValue.map((n) => ({ body: { kind: 'json', value: n.value } as BodySpec, label: `unexpected-body=${n.label}` })), weight: 2 },
-        { arbitrary: fc.constantFrom(...rawBodies).map(([bytes, type, l]) => ({ body: { kind: 'bytes', bytes, what: l } as BodySpec, label: `unexpected-body=${l}`, contentType: type })), weight: 1 },
+        {
+          arbitrary: nastyValue.map((n) => ({
+            body: { kind: 'json', value: n.value } as BodySpec,
+            label: `unexpected-body=${n.label}`,
+          })),
+          weight: 2,
+        },
+        {
+          arbitrary: fc.constantFrom(...rawBodies).map(([bytes, type, l]) => ({
+            body: { kind: 'bytes', bytes, what: l } as BodySpec,
+            label: `unexpected-body=${l}`,
+            contentType: type,
+          })),
+          weight: 1,
+        },
       );
   const realPath = fc.constant(op.pathParams.map((): PathValue => ({ kind: 'real' })));
   const spoiltPath = op.pathParams.length
-    ? fc.tuple(fc.nat(op.pathParams.length - 1), pathValue(ids).filter((v) => v.kind === 'raw')).map(([i, v]) => op.pathParams.map((_, j): PathValue => (i === j ? v : { kind: 'real' })))
+    ? fc
+        .tuple(
+          fc.nat(op.pathParams.length - 1),
+          pathValue(ids).filter((v) => v.kind === 'raw'),
+        )
+        .map(([i, v]) => op.pathParams.map((_, j): PathValue => (i === j ? v : { kind: 'real' })))
     : realPath;
-  const spoiltIfMatch = fc.oneof({ arbitrary: fc.constant('none'), weight: 1 }, { arbitrary: fc.constantFrom(...IF_MATCH), weight: 4 });
-  const spoiltIdempotency = fc.oneof({ arbitrary: fc.constant('reused'), weight: 3 }, { arbitrary: fc.constantFrom(...IDEMPOTENCY), weight: 2 });
+  const spoiltIfMatch = fc.oneof(
+    { arbitrary: fc.constant('none'), weight: 1 },
+    { arbitrary: fc.constantFrom(...IF_MATCH), weight: 4 },
+  );
+  const spoiltIdempotency = fc.oneof(
+    { arbitrary: fc.constant('reused'), weight: 3 },
+    { arbitrary: fc.constantFrom(...IDEMPOTENCY), weight: 2 },
+  );
   const spoiltHeaders = fc.subarray([...EXTRA_HEADERS], { minLength: 1, maxLength: 2 });
-  const otherMethod = fc.constantFrom('PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD', 'TRACE', op.method === 'GET' ? 'POST' : 'GET');
+  const otherMethod = fc.constantFrom(
+    'PUT',
+    'DELETE',
+    'PATCH',
+    'OPTIONS',
+    'HEAD',
+    'TRACE',
+    op.method === 'GET' ? 'POST' : 'GET',
+  );
   const focus = fc.oneof(
     { arbitrary: fc.constant<Focus>('none'), weight: 6 },
     { arbitrary: fc.constant<Focus>('body'), weight: op.body ? 14 : 2 },
@@ -671,14 +944,30 @@ export function fuzzCase(op: Operation, ids: RealIds): fc.Arbitrary<FuzzCase> {
         if (p.kind === 'raw') labels.push(`path.${op.pathParams[i].name}=${p.what}`);
       });
       labels.push(...query.labels);
-      if (ifMatch !== 'current') labels.push(`if-match=${ifMatch.length > 30 ? `${ifMatch.length}-chars` : ifMatch || 'empty'}`);
-      if (on('idempotency')) labels.push(`idempotency-key=${idem.length > 30 ? `${idem.length}-chars` : idem || 'empty'}`);
-      for (const [name, value] of headers) labels.push(`header:${name}=${value.length > 30 ? `${value.length}-chars` : value}`);
+      if (ifMatch !== 'current')
+        labels.push(`if-match=${ifMatch.length > 30 ? `${ifMatch.length}-chars` : ifMatch || 'empty'}`);
+      if (on('idempotency'))
+        labels.push(`idempotency-key=${idem.length > 30 ? `${idem.length}-chars` : idem || 'empty'}`);
+      for (const [name, value] of headers)
+        labels.push(`header:${name}=${value.length > 30 ? `${value.length}-chars` : value}`);
       if (method) labels.push(`method=${method}`);
       if (raw) labels.push(`raw:${raw}`);
       const extraHeaders: Array<readonly [string, string]> = [...headers];
       if (body.contentType) extraHeaders.push(['Content-Type', body.contentType]);
-      return { op, role: r.role, methodOverride: method, path, query: query.text, ifMatch, idempotencyKey: idem, extraHeaders, body: body.body, raw, plan: r.plan, labels } satisfies FuzzCase;
+      return {
+        op,
+        role: r.role,
+        methodOverride: method,
+        path,
+        query: query.text,
+        ifMatch,
+        idempotencyKey: idem,
+        extraHeaders,
+        body: body.body,
+        raw,
+        plan: r.plan,
+        labels,
+      } satisfies FuzzCase;
     });
 }
 
@@ -694,7 +983,9 @@ export function numberSweep(op: Operation, ids: RealIds, seed: number): FuzzCase
     ...NASTY_NUMBERS.map(([value, label]) => ({ value, label: `number:${label}` })),
     ...RAW_NUMBERS.map(([text, label]) => ({ value: new RawJson(text, text), label: `number:${label}` })),
   ];
-  const roles: Role[] = op.path.startsWith('/api/v1/plans') ? ['coordinator', 'officer_lead'] : ['officer_owner', 'coordinator'];
+  const roles: Role[] = op.path.startsWith('/api/v1/plans')
+    ? ['coordinator', 'officer_lead']
+    : ['officer_owner', 'coordinator'];
   return numeric.flatMap((place) =>
     values.flatMap((v) =>
       roles.map((role, r): FuzzCase => ({

@@ -91,14 +91,22 @@ export function resolve(doc: OpenApiDocument, schema: Schema, depth = 0): Schema
     const parts = schema.allOf.map((s) => resolve(doc, s, depth + 1));
     delete out.allOf;
     for (const part of parts) {
-      Object.assign(out, { ...part, properties: { ...out.properties, ...part.properties }, required: [...(out.required ?? []), ...(part.required ?? [])] });
+      Object.assign(out, {
+        ...part,
+        properties: { ...out.properties, ...part.properties },
+        required: [...(out.required ?? []), ...(part.required ?? [])],
+      });
     }
   }
   if (out.oneOf) out.oneOf = out.oneOf.map((s) => resolve(doc, s, depth + 1));
   if (out.anyOf) out.anyOf = out.anyOf.map((s) => resolve(doc, s, depth + 1));
   if (out.items) out.items = resolve(doc, out.items, depth + 1);
-  if (out.properties) out.properties = Object.fromEntries(Object.entries(out.properties).map(([k, s]) => [k, resolve(doc, s, depth + 1)]));
-  if (out.additionalProperties && typeof out.additionalProperties === 'object') out.additionalProperties = resolve(doc, out.additionalProperties, depth + 1);
+  if (out.properties)
+    out.properties = Object.fromEntries(
+      Object.entries(out.properties).map(([k, s]) => [k, resolve(doc, s, depth + 1)]),
+    );
+  if (out.additionalProperties && typeof out.additionalProperties === 'object')
+    out.additionalProperties = resolve(doc, out.additionalProperties, depth + 1);
   return out;
 }
 

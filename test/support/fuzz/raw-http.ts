@@ -41,25 +41,29 @@ function sendOnce(port: number, req: OutgoingRequest, timeoutMs: number): Promis
       headers[name] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
     }
     if (req.body) headers['content-length'] = String(req.body.length);
-    const out = httpRequest({ host: '127.0.0.1', port, method: req.method, path: req.target, headers, agent, timeout: timeoutMs }, (res) => {
-      const chunks: Buffer[] = [];
-      const answer = () => {
-        const merged: Record<string, string> = {};
-        for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) merged[name] = Array.isArray(value) ? value.join(', ') : value;
-        resolve({ status: res.statusCode ?? 0, headers: merged, body: Buffer.concat(chunks) });
-      };
-      // A granted event stream (/api/v1/live) never ends: its first event is the answer, then it is hung up.
-      const stream = String(res.headers['content-type'] ?? '').startsWith('text/event-stream');
-      res.on('data', (c: Buffer) => {
-        chunks.push(c);
-        if (stream) {
-          answer();
-          res.destroy();
-        }
-      });
-      res.on('end', answer);
-      res.on('error', reject);
-    });
+    const out = httpRequest(
+      { host: '127.0.0.1', port, method: req.method, path: req.target, headers, agent, timeout: timeoutMs },
+      (res) => {
+        const chunks: Buffer[] = [];
+        const answer = () => {
+          const merged: Record<string, string> = {};
+          for (const [name, value] of Object.entries(res.headers))
+            if (value !== undefined) merged[name] = Array.isArray(value) ? value.join(', ') : value;
+          resolve({ status: res.statusCode ?? 0, headers: merged, body: Buffer.concat(chunks) });
+        };
+        // A granted event stream (/api/v1/live) never ends: its first event is the answer, then it is hung up.
+        const stream = String(res.headers['content-type'] ?? '').startsWith('text/event-stream');
+        res.on('data', (c: Buffer) => {
+          chunks.push(c);
+          if (stream) {
+            answer();
+            res.destroy();
+          }
+        });
+        res.on('end', answer);
+        res.on('error', reject);
+      },
+    );
     out.on('timeout', () => out.destroy(new Error(`no answer within ${timeoutMs} ms`)));
     out.on('error', reject);
     out.end(req.body);
@@ -87,7 +91,10 @@ export function sendRaw(port: number, bytes: Buffer, timeoutMs: number): Promise
         reject(e instanceof Error ? e : new Error(String(e)));
       }
     };
-    const timer = setTimeout(() => finish(chunks.length ? undefined : new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(
+      () => finish(chunks.length ? undefined : new Error(`no answer within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     socket.on('data', (c: Buffer) => {
       chunks.push(c);
       // One response is all we want: stop once its body is complete.
@@ -123,7 +130,8 @@ function responseComplete(bytes: Buffer): boolean {
   if (!split) return false;
   const headers = headersOf(split.head);
   if (headers['content-length'] !== undefined) return split.rest.length >= Number(headers['content-length']);
-  if (/chunked/i.test(headers['transfer-encoding'] ?? '')) return split.rest.includes('\r\n0\r\n\r\n') || split.rest.subarray(0, 5).toString() === '0\r\n\r\n';
+  if (/chunked/i.test(headers['transfer-encoding'] ?? ''))
+    return split.rest.includes('\r\n0\r\n\r\n') || split.rest.subarray(0, 5).toString() === '0\r\n\r\n';
   return false;
 }
 

@@ -131,9 +131,23 @@ export function prepare(fuzz: FuzzCase, index: number, seed: number, ctx: RunCon
   const headers: Array<[string, string]> = [['X-Correlation-Id', correlationId]];
   const authorization = ctx.authorization(fuzz.role, index);
   if (authorization) headers.push(['Authorization', authorization]);
-  const ifMatch = fuzz.ifMatch === 'current' ? (root ? ctx.etags.get(root) : '"0"') : fuzz.ifMatch === 'none' ? undefined : fuzz.ifMatch;
+  const ifMatch =
+    fuzz.ifMatch === 'current'
+      ? root
+        ? ctx.etags.get(root)
+        : '"0"'
+      : fuzz.ifMatch === 'none'
+        ? undefined
+        : fuzz.ifMatch;
   if (ifMatch !== undefined) headers.push(['If-Match', ifMatch]);
-  const key = fuzz.idempotencyKey === 'fresh' ? randomUUID() : fuzz.idempotencyKey === 'reused' ? idempotencyPool[index % idempotencyPool.length] : fuzz.idempotencyKey === 'none' ? undefined : fuzz.idempotencyKey;
+  const key =
+    fuzz.idempotencyKey === 'fresh'
+      ? randomUUID()
+      : fuzz.idempotencyKey === 'reused'
+        ? idempotencyPool[index % idempotencyPool.length]
+        : fuzz.idempotencyKey === 'none'
+          ? undefined
+          : fuzz.idempotencyKey;
   if (key !== undefined) headers.push(['Idempotency-Key', key]);
 
   let body: Buffer | undefined;
@@ -148,9 +162,12 @@ export function prepare(fuzz: FuzzCase, index: number, seed: number, ctx: RunCon
     body = fuzz.body.bytes;
     bodySketch = `<${fuzz.body.what}, ${fuzz.body.bytes.length} bytes>`;
     const text = body.toString('utf8');
-    bodyShell = Buffer.from(text, 'utf8').equals(body) ? shellWord(text) : `"$(printf '${[...body].map((b) => `\\x${b.toString(16).padStart(2, '0')}`).join('')}')"`;
+    bodyShell = Buffer.from(text, 'utf8').equals(body)
+      ? shellWord(text)
+      : `"$(printf '${[...body].map((b) => `\\x${b.toString(16).padStart(2, '0')}`).join('')}')"`;
   }
-  if (body && !fuzz.extraHeaders.some(([n]) => n.toLowerCase() === 'content-type')) headers.push(['Content-Type', 'application/json']);
+  if (body && !fuzz.extraHeaders.some(([n]) => n.toLowerCase() === 'content-type'))
+    headers.push(['Content-Type', 'application/json']);
   for (const [name, value] of fuzz.extraHeaders) {
     if (name === 'X-Correlation-Id') headers[0] = [name, value];
     else headers.push([name, value]);
@@ -184,7 +201,13 @@ function bytesOf(pieces: readonly Piece[]): string {
 }
 
 function expressionOf(pieces: readonly Piece[]): string {
-  return pieces.map((p) => (typeof p === 'string' ? JSON.stringify(p) : `${pieces.length > 1 || p.unit.length > 1 ? '(' : ''}${expressionOf(p.unit)}${pieces.length > 1 || p.unit.length > 1 ? ')' : ''}.repeat(${p.times})`)).join('+');
+  return pieces
+    .map((p) =>
+      typeof p === 'string'
+        ? JSON.stringify(p)
+        : `${pieces.length > 1 || p.unit.length > 1 ? '(' : ''}${expressionOf(p.unit)}${pieces.length > 1 || p.unit.length > 1 ? ')' : ''}.repeat(${p.times})`,
+    )
+    .join('+');
 }
 
 /** The request's bytes, spoilt as the flavour says, and a JavaScript expression that makes them. */
@@ -245,7 +268,9 @@ function rawRequest(p: Prepared, flavour: RawFlavour | undefined, role: Role): {
   const head = Buffer.from(withToken(bytesOf(pieces), authorization), 'utf8');
   const bytes = bodyIsText ? head : Buffer.concat([head, body]);
   // The token comes from the shell: TOKEN_COORDINATOR and so on.
-  const expression = withToken(expressionOf(pieces), `"+process.env.${tokenVar}+"`) + (bodyIsText ? '' : `+<${body.length} bytes of ${JSON.stringify(p.bodySketch)}>`);
+  const expression =
+    withToken(expressionOf(pieces), `"+process.env.${tokenVar}+"`) +
+    (bodyIsText ? '' : `+<${body.length} bytes of ${JSON.stringify(p.bodySketch)}>`);
   return { bytes, expression };
 }
 
@@ -254,21 +279,31 @@ function header(res: RawResponse, name: string): string | undefined {
 }
 
 /** Events appended after a position, leaving out background work (the overdue-referral scheduler), the only writer besides requests. */
-export async function eventsStoredSince(store: EventStore, before: bigint | undefined): Promise<Array<{ type: string; streamId: string; correlationId: unknown }>> {
+export async function eventsStoredSince(
+  store: EventStore,
+  before: bigint | undefined,
+): Promise<Array<{ type: string; streamId: string; correlationId: unknown }>> {
   const events = await collect(store.readAll({ fromPosition: before === undefined ? 'start' : before + 1n }));
   return events
-    .map((e) => ({ type: e.type, streamId: e.streamId, correlationId: (e.metadata as { correlationId?: unknown } | null)?.correlationId }))
+    .map((e) => ({
+      type: e.type,
+      streamId: e.streamId,
+      correlationId: (e.metadata as { correlationId?: unknown } | null)?.correlationId,
+    }))
     .filter((e) => !String(e.correlationId ?? '').startsWith('referral-overdue:'));
 }
 
 /** Sends one request and checks the answer against the rules every answer must keep. */
 export async function runOne(fuzz: FuzzCase, prepared: Prepared, ctx: RunContext): Promise<Result> {
   const failures: Failure[] = [];
-  const fail = (check: Check, outcome: string, detail: string) => failures.push({ check, outcome, fuzz, prepared, detail });
+  const fail = (check: Check, outcome: string, detail: string) =>
+    failures.push({ check, outcome, fuzz, prepared, detail });
   const before = await ctx.store.headPosition();
   let res: RawResponse;
   try {
-    res = prepared.rawBytes ? await sendRaw(ctx.port, prepared.rawBytes, ctx.timeoutMs) : await sendHttp(ctx.port, prepared, ctx.timeoutMs);
+    res = prepared.rawBytes
+      ? await sendRaw(ctx.port, prepared.rawBytes, ctx.timeoutMs)
+      : await sendHttp(ctx.port, prepared, ctx.timeoutMs);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     fail('no-answer', message.replace(/\d+ ms/, 'N ms'), message);
@@ -303,8 +338,15 @@ export async function runOne(fuzz: FuzzCase, prepared: Prepared, ctx: RunContext
         if (typeof json.messages?.en !== 'string' || !json.messages.en) problems.push('no messages.en');
       }
     }
-    const kinds = problems.map((p) => (p.startsWith('content-type') ? `not problem+json (${type.split(';')[0] || 'none'})` : p.replace(/:.*/, '')));
-    if (problems.length) fail('not-problem-json', `${res.status} ${kinds.join(', ')}`, `${problems.join('; ')}; body ${JSON.stringify(text.slice(0, 200))}`);
+    const kinds = problems.map((p) =>
+      p.startsWith('content-type') ? `not problem+json (${type.split(';')[0] || 'none'})` : p.replace(/:.*/, ''),
+    );
+    if (problems.length)
+      fail(
+        'not-problem-json',
+        `${res.status} ${kinds.join(', ')}`,
+        `${problems.join('; ')}; body ${JSON.stringify(text.slice(0, 200))}`,
+      );
   }
   if (res.status >= 400 && header(res, 'x-content-type-options') !== 'nosniff') {
     fail('no-security-headers', `${res.status} ${code}`, `headers: ${Object.keys(res.headers).join(', ')}`);
@@ -312,20 +354,42 @@ export async function runOne(fuzz: FuzzCase, prepared: Prepared, ctx: RunContext
   if (res.status >= 400 && after !== before) {
     const stored = await eventsStoredSince(ctx.store, before);
     const audited = AUDITED_REFUSALS.find((a) => prepared.target.split('?')[0] === a.path && fuzz.op.path === a.path);
-    if (stored.length && !(audited && stored.every((e) => audited.types.has(e.type) && e.correlationId === correlation))) {
+    if (
+      stored.length &&
+      !(audited && stored.every((e) => audited.types.has(e.type) && e.correlationId === correlation))
+    ) {
       const mine = stored.filter((e) => e.correlationId === correlation).length;
-      fail('event-stored-by-rejected-request', outcome, `${stored.length} event(s) (${mine} with this request's correlation id): ${stored.map((e) => `${e.type}@${e.streamId}`).join(', ')}`);
+      fail(
+        'event-stored-by-rejected-request',
+        outcome,
+        `${stored.length} event(s) (${mine} with this request's correlation id): ${stored.map((e) => `${e.type}@${e.streamId}`).join(', ')}`,
+      );
     }
   }
-  if (res.status >= 200 && res.status < 300 && fuzz.body.kind === 'json' && fuzz.body.unknownKey && fuzz.op.body && !fuzz.methodOverride) {
+  if (
+    res.status >= 200 &&
+    res.status < 300 &&
+    fuzz.body.kind === 'json' &&
+    fuzz.body.unknownKey &&
+    fuzz.op.body &&
+    !fuzz.methodOverride
+  ) {
     fail('unknown-field-accepted', `${res.status} field ${fuzz.body.unknownKey}`, `body ${prepared.bodySketch}`);
   }
   if (res.status >= 200 && res.status < 300 && !PUBLIC.test(prepared.target)) {
     const authorization = prepared.headers.find(([n]) => n === 'Authorization')?.[1];
     if (fuzz.role === 'anonymous' || (fuzz.role === 'bad_token' && !ctx.unregisteredAgency(authorization))) {
-      fail('accepted-without-valid-token', `${res.status} as ${fuzz.role === 'anonymous' ? 'nobody' : 'a forged or broken token'}`, `Authorization: ${(authorization ?? '(none)').slice(0, 60)}`);
+      fail(
+        'accepted-without-valid-token',
+        `${res.status} as ${fuzz.role === 'anonymous' ? 'nobody' : 'a forged or broken token'}`,
+        `Authorization: ${(authorization ?? '(none)').slice(0, 60)}`,
+      );
     } else if (fuzz.role === 'bad_token' && prepared.method === 'POST') {
-      fail('unregistered-agency-accepted', `${res.status} POST by a token for an unregistered agency`, 'coordinator token for NOPE-XX');
+      fail(
+        'unregistered-agency-accepted',
+        `${res.status} POST by a token for an unregistered agency`,
+        'coordinator token for NOPE-XX',
+      );
     }
   }
   // Keep If-Match "current" current: a 2xx or a 412 tells the stream's version.
@@ -341,7 +405,8 @@ export function repro(fuzz: FuzzCase, p: Prepared): string {
   }
   const parts = [`curl -sS -i -X ${p.method} ${shellWord(`http://127.0.0.1:3000${p.target}`)}`];
   for (const [name, value] of p.headers) {
-    if (name === 'Authorization' && fuzz.role !== 'bad_token') parts.push(`-H "Authorization: Bearer $TOKEN_${fuzz.role.toUpperCase()}"`);
+    if (name === 'Authorization' && fuzz.role !== 'bad_token')
+      parts.push(`-H "Authorization: Bearer $TOKEN_${fuzz.role.toUpperCase()}"`);
     else if (name !== 'X-Correlation-Id') parts.push(`-H ${shellWord(`${name}: ${value}`)}`);
   }
   if (p.body) parts.push(`--data-binary ${p.bodyShell.length > 2000 ? `<${p.bodySketch}>` : p.bodyShell}`);
@@ -356,7 +421,10 @@ const TOKEN_COMMANDS = [
   ['OFFICER_LEAD', 'malee', 'PSDHS-SK', 'agency_officer'],
   ['AUDITOR', 'auditor1', 'OAG', 'auditor'],
   ['VIEWER', 'v', 'PSDHS-SK', 'viewer'],
-].map(([name, sub, agency, role]) => `TOKEN_${name}=$(npm run --silent cli -- token --sub ${sub} --agency ${agency} --role ${role})`);
+].map(
+  ([name, sub, agency, role]) =>
+    `TOKEN_${name}=$(npm run --silent cli -- token --sub ${sub} --agency ${agency} --role ${role})`,
+);
 
 const CHECK_TEXT: Record<Check, string> = {
   '5xx': 'server error (5xx)',
@@ -399,9 +467,15 @@ export function report(failures: readonly Failure[], examplesPerGroup = 3): stri
     out.push(`  operations (${ops.size}): ${top(ops, 6)}`);
     out.push(`  inputs: ${top(inputs, 6)}`);
     // The simplest examples first: the fewest things spoilt at once.
-    const examples = [...list].sort((a, b) => a.fuzz.labels.length - b.fuzz.labels.length || a.prepared.target.length - b.prepared.target.length).slice(0, examplesPerGroup);
+    const examples = [...list]
+      .sort(
+        (a, b) => a.fuzz.labels.length - b.fuzz.labels.length || a.prepared.target.length - b.prepared.target.length,
+      )
+      .slice(0, examplesPerGroup);
     for (const f of examples) {
-      out.push(`  e.g. ${f.fuzz.op.id} as ${f.fuzz.role} [${f.fuzz.labels.join(' + ') || 'valid-ish'}]: ${f.detail.slice(0, 240)}`);
+      out.push(
+        `  e.g. ${f.fuzz.op.id} as ${f.fuzz.role} [${f.fuzz.labels.join(' + ') || 'valid-ish'}]: ${f.detail.slice(0, 240)}`,
+      );
       out.push(`       ${repro(f.fuzz, f.prepared).split('\n').join('\n       ')}`);
     }
   }

@@ -16,7 +16,10 @@ export class SignInDto {
   @MaxLength(256)
   password!: string;
 
-  @ApiPropertyOptional({ example: '123456', description: 'The six-digit code from the authenticator app (coordinators, agency officers, auditors)' })
+  @ApiPropertyOptional({
+    example: '123456',
+    description: 'The six-digit code from the authenticator app (coordinators, agency officers, auditors)',
+  })
   @Omittable()
   @Matches(/^\d{6}$/, { message: 'code must be six digits' })
   code?: string;
@@ -55,9 +58,15 @@ export class SessionUserDto {
 export class SignInAnswerDto {
   @ApiProperty({ enum: ['signed_in', 'password_change_required', 'second_factor_enrolment_required'] })
   status!: 'signed_in' | 'password_change_required' | 'second_factor_enrolment_required';
-  @ApiPropertyOptional({ description: 'Bearer token for API calls (short-lived); renew it with POST /api/v1/auth/refresh' }) accessToken?: string;
+  @ApiPropertyOptional({
+    description: 'Bearer token for API calls (short-lived); renew it with POST /api/v1/auth/refresh',
+  })
+  accessToken?: string;
   @ApiPropertyOptional() expiresIn?: number;
-  @ApiPropertyOptional({ description: 'Send back as X-CSRF-Token on refresh and sign-out (also in the ruamjai_csrf cookie)' }) csrfToken?: string;
+  @ApiPropertyOptional({
+    description: 'Send back as X-CSRF-Token on refresh and sign-out (also in the ruamjai_csrf cookie)',
+  })
+  csrfToken?: string;
   @ApiPropertyOptional({ type: SessionUserDto }) user?: SessionUserDto;
   @ApiPropertyOptional({ description: 'For the next first-sign-in step' }) challenge?: string;
   @ApiPropertyOptional({ description: 'TOTP secret (base32) to enter in an authenticator app' }) secret?: string;
@@ -122,20 +131,32 @@ export class UserCommandAnswerDto {
   @ApiProperty() username!: string;
   @ApiProperty() revision!: string;
   @ApiProperty() position!: string;
-  @ApiPropertyOptional({ description: 'Shown once: the person must change it at first sign-in' }) oneTimePassword?: string;
+  @ApiPropertyOptional({ description: 'Shown once: the person must change it at first sign-in' })
+  oneTimePassword?: string;
 }
 
 export class OidcSignInMethodDto {
-  @ApiProperty({ example: 'Keycloak', description: 'The provider’s name for the button: "เข้าสู่ระบบด้วย …"' }) providerName!: string;
-  @ApiProperty({ example: '/api/v1/auth/oidc/start', description: 'Open in the browser (a navigation, not a fetch): it redirects to the provider' }) startUrl!: string;
+  @ApiProperty({ example: 'Keycloak', description: 'The provider’s name for the button: "เข้าสู่ระบบด้วย …"' })
+  providerName!: string;
+  @ApiProperty({
+    example: '/api/v1/auth/oidc/start',
+    description: 'Open in the browser (a navigation, not a fetch): it redirects to the provider',
+  })
+  startUrl!: string;
   @ApiProperty({
     example: '/api/v1/auth/oidc/sign-out',
-    description: 'Open in the browser after POST /api/v1/auth/sign-out: it ends the session at the provider too (RP-initiated logout), so the next person at the desk must sign in there again',
+    description:
+      'Open in the browser after POST /api/v1/auth/sign-out: it ends the session at the provider too (RP-initiated logout), so the next person at the desk must sign in there again',
   })
   signOutUrl!: string;
 }
 
 export class SignInMethodsDto {
   @ApiProperty({ description: 'The embedded directory’s password (and TOTP) sign-in is open' }) password!: boolean;
-  @ApiProperty({ type: OidcSignInMethodDto, nullable: true, description: 'Sign-in through the OpenID provider, when configured' }) oidc!: OidcSignInMethodDto | null;
+  @ApiProperty({
+    type: OidcSignInMethodDto,
+    nullable: true,
+    description: 'Sign-in through the OpenID provider, when configured',
+  })
+  oidc!: OidcSignInMethodDto | null;
 }

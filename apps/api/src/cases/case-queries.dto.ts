@@ -21,15 +21,25 @@ export class FormatQueryDto extends WithMinPosition {
 }
 
 export class ReferralListQueryDto extends WithMinPosition {
-  @ApiPropertyOptional({ enum: ['open', 'overdue'], description: 'open: sent, accepted or in progress; overdue: past due and still unanswered; none: every referral you may see' })
+  @ApiPropertyOptional({
+    enum: ['open', 'overdue'],
+    description:
+      'open: sent, accepted or in progress; overdue: past due and still unanswered; none: every referral you may see',
+  })
   @Omittable()
   @IsIn(['open', 'overdue'])
   state?: 'open' | 'overdue';
 }
 
 export class ReferralBoxQueryDto extends ReferralListQueryDto {
-  @ApiPropertyOptional({ example: 'HEALTH-SK', description: 'Another agency (coordinator, auditor); default your own' }) @Omittable() @Matches(/^[A-Z0-9][A-Z0-9-]{1,63}$/) agency?: string;
-  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only referrals still open (the same as state=open)' }) @Omittable() @IsIn(['true', 'false']) open?: 'true' | 'false';
+  @ApiPropertyOptional({ example: 'HEALTH-SK', description: 'Another agency (coordinator, auditor); default your own' })
+  @Omittable()
+  @Matches(/^[A-Z0-9][A-Z0-9-]{1,63}$/)
+  agency?: string;
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only referrals still open (the same as state=open)' })
+  @Omittable()
+  @IsIn(['true', 'false'])
+  open?: 'true' | 'false';
 }
 
 export class AccessLogQueryDto extends WithMinPosition {

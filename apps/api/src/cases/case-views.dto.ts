@@ -1,5 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AGE_GROUPS, CLOSURE_OUTCOMES, INTAKE_SOURCES, NRM_STAGES, REFERRAL_OUTCOMES, REFERRAL_SERVICES, RESOURCES, URGENCIES } from '@ruamjai/cases';
+import {
+  AGE_GROUPS,
+  CLOSURE_OUTCOMES,
+  INTAKE_SOURCES,
+  NRM_STAGES,
+  REFERRAL_OUTCOMES,
+  REFERRAL_SERVICES,
+  RESOURCES,
+  URGENCIES,
+} from '@ruamjai/cases';
 import { PersonDto } from './open-case/open-case.dto';
 
 /** Response shapes of case work, for the OpenAPI document. None carries personal data but PersonalDataViewDto. */
@@ -19,7 +28,11 @@ export class CaseViewDto {
   @ApiProperty({ example: '2019-05-01' }) foundOn!: string;
   @ApiProperty() openedAt!: string;
   @ApiProperty({ nullable: true }) screenedAt!: string | null;
-  @ApiProperty({ nullable: true, description: 'When identification is due (screening + IDENTIFICATION_DUE_DAYS), while awaited' }) identificationDueAt!: string | null;
+  @ApiProperty({
+    nullable: true,
+    description: 'When identification is due (screening + IDENTIFICATION_DUE_DAYS), while awaited',
+  })
+  identificationDueAt!: string | null;
   @ApiProperty({ nullable: true }) closedAt!: string | null;
   @ApiProperty({ enum: CLOSURE_OUTCOMES, nullable: true }) closureOutcome!: string | null;
   @ApiProperty() revision!: number;
@@ -115,7 +128,7 @@ export class AccessLogEntryDto {
   @ApiProperty() actorId!: string;
   @ApiProperty() agency!: string;
   @ApiProperty() role!: string;
-  @ApiProperty({ description: 'Why (a read\'s purpose or a grant\'s reason)' }) purpose!: string;
+  @ApiProperty({ description: "Why (a read's purpose or a grant's reason)" }) purpose!: string;
   @ApiProperty({ nullable: true }) ground!: string | null;
   @ApiProperty() at!: string;
   @ApiProperty({ nullable: true }) until!: string | null;
@@ -136,7 +149,12 @@ export class CaseHistoryEntryDto {
   @ApiProperty({ nullable: true }) role!: string | null;
   @ApiProperty({ nullable: true }) reason!: string | null;
   @ApiProperty({ nullable: true }) correlationId!: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The event data; personalData shows as "[sealed]"' }) data!: Record<string, unknown>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The event data; personalData shows as "[sealed]"',
+  })
+  data!: Record<string, unknown>;
 }
 
 export class CaseHistoryDto {
@@ -154,10 +172,16 @@ export class PublishedCountDto {
   @ApiProperty() suppressed!: boolean;
   @ApiProperty({
     required: false,
-    description: 'Only on a count withheld for being small (from 1 to this minus one): show "น้อยกว่า 5 / fewer than 5". Absent on a count withheld to protect another, which may be large',
+    description:
+      'Only on a count withheld for being small (from 1 to this minus one): show "น้อยกว่า 5 / fewer than 5". Absent on a count withheld to protect another, which may be large',
   })
   fewerThan?: number;
-  @ApiProperty({ type: CountLabelDto, required: false, description: 'With fewerThan: what to show in its place, Thai first' }) label?: CountLabelDto;
+  @ApiProperty({
+    type: CountLabelDto,
+    required: false,
+    description: 'With fewerThan: what to show in its place, Thai first',
+  })
+  label?: CountLabelDto;
 }
 
 export class PublishedRowDto {
@@ -167,8 +191,16 @@ export class PublishedRowDto {
 }
 
 export class PublishedTableDto {
-  @ApiProperty({ type: [PublishedRowDto], description: 'Cells shown; a key with no cases, or whose count is withheld, is not listed (nobody can tell which)' }) rows!: PublishedRowDto[];
-  @ApiProperty({ type: PublishedCountDto, description: 'What the keys not listed add up to: 0 or at least the threshold (withheld, "fewer than", only when the whole dashboard is)' })
+  @ApiProperty({
+    type: [PublishedRowDto],
+    description: 'Cells shown; a key with no cases, or whose count is withheld, is not listed (nobody can tell which)',
+  })
+  rows!: PublishedRowDto[];
+  @ApiProperty({
+    type: PublishedCountDto,
+    description:
+      'What the keys not listed add up to: 0 or at least the threshold (withheld, "fewer than", only when the whole dashboard is)',
+  })
   suppressedTotal!: PublishedCountDto;
 }
 
@@ -177,7 +209,11 @@ const COMPLEMENTARY =
 
 export class CaseDashboardDto {
   @ApiProperty({ description: COMPLEMENTARY }) threshold!: number;
-  @ApiProperty({ type: PublishedCountDto, description: 'Number of cases, which every table adds up to; "fewer than" the threshold when small' }) total!: PublishedCountDto;
+  @ApiProperty({
+    type: PublishedCountDto,
+    description: 'Number of cases, which every table adds up to; "fewer than" the threshold when small',
+  })
+  total!: PublishedCountDto;
   @ApiProperty({ type: PublishedTableDto }) byDistrict!: PublishedTableDto;
   @ApiProperty({ type: PublishedTableDto }) byStage!: PublishedTableDto;
   @ApiProperty({ type: PublishedTableDto }) bySource!: PublishedTableDto;
@@ -193,12 +229,24 @@ export class TimeToAcceptDto {
 
 export class ReferralDashboardDto {
   @ApiProperty({ description: COMPLEMENTARY }) threshold!: number;
-  @ApiProperty({ type: PublishedCountDto, description: 'Number of referrals, which both tables add up to; "fewer than" the threshold when small' }) total!: PublishedCountDto;
+  @ApiProperty({
+    type: PublishedCountDto,
+    description: 'Number of referrals, which both tables add up to; "fewer than" the threshold when small',
+  })
+  total!: PublishedCountDto;
   @ApiProperty({ type: PublishedTableDto }) byService!: PublishedTableDto;
   @ApiProperty({ type: PublishedTableDto }) byStatus!: PublishedTableDto;
-  @ApiProperty({ type: PublishedCountDto, description: 'Part of the sent referrals: shown only beside a shown `sent` cell, and when neither it nor the rest of `sent` is small' })
+  @ApiProperty({
+    type: PublishedCountDto,
+    description:
+      'Part of the sent referrals: shown only beside a shown `sent` cell, and when neither it nor the rest of `sent` is small',
+  })
   overdueUnanswered!: PublishedCountDto;
-  @ApiProperty({ type: [TimeToAcceptDto], description: 'Only agencies that accepted at least the threshold of referrals; no counts, which would add up against withheld status cells' })
+  @ApiProperty({
+    type: [TimeToAcceptDto],
+    description:
+      'Only agencies that accepted at least the threshold of referrals; no counts, which would add up against withheld status cells',
+  })
   timeToAcceptHours!: TimeToAcceptDto[];
 }
 
@@ -230,12 +278,18 @@ export class CasePledgeTotalsDto {
 }
 
 export class CasePledgesDto {
-  @ApiProperty({ type: [CasePledgeTotalsDto], description: 'Only agency/resource pairs whose pledges go to at least the threshold of cases' }) rows!: CasePledgeTotalsDto[];
-  @ApiProperty({ type: PublishedCountDto, description: 'Pledges to cases in the rows left out' }) withheldPledges!: PublishedCountDto;
+  @ApiProperty({
+    type: [CasePledgeTotalsDto],
+    description: 'Only agency/resource pairs whose pledges go to at least the threshold of cases',
+  })
+  rows!: CasePledgeTotalsDto[];
+  @ApiProperty({ type: PublishedCountDto, description: 'Pledges to cases in the rows left out' })
+  withheldPledges!: PublishedCountDto;
 }
 
 export class CommitmentDashboardDto {
   @ApiProperty({ description: 'DASHBOARD_MIN_COUNT' }) threshold!: number;
-  @ApiProperty({ type: [CommitmentTotalsDto], description: 'Pledges to plan projects, per agency and resource' }) projects!: CommitmentTotalsDto[];
+  @ApiProperty({ type: [CommitmentTotalsDto], description: 'Pledges to plan projects, per agency and resource' })
+  projects!: CommitmentTotalsDto[];
   @ApiProperty({ type: CasePledgesDto }) cases!: CasePledgesDto;
 }

@@ -18,7 +18,11 @@ export class DashboardsController {
 
   @Get('cases')
   @ApiQuery({ name: 'minPosition', required: false })
-  @ApiOkResponse({ type: CaseDashboardDto, description: 'จำนวนกรณีตามอำเภอ ขั้นตอน แหล่งที่มา กลุ่มอายุ สถานะ (ปิดบังจำนวนน้อย) / Cases by district, stage, source, age group, status; small counts withheld' })
+  @ApiOkResponse({
+    type: CaseDashboardDto,
+    description:
+      'จำนวนกรณีตามอำเภอ ขั้นตอน แหล่งที่มา กลุ่มอายุ สถานะ (ปิดบังจำนวนน้อย) / Cases by district, stage, source, age group, status; small counts withheld',
+  })
   async cases(@Req() request: FastifyRequest) {
     await this.consistency.await(request, VIEWS.caseDashboard);
     return this.dashboards.cases();
@@ -26,7 +30,11 @@ export class DashboardsController {
 
   @Get('referrals')
   @ApiQuery({ name: 'minPosition', required: false })
-  @ApiOkResponse({ type: ReferralDashboardDto, description: 'การส่งต่อตามบริการและสถานะ ที่เกินกำหนด และเวลาตอบรับ (เปอร์เซ็นไทล์) ต่อหน่วยงาน / Referrals by service and status, overdue, time-to-accept percentiles per agency' })
+  @ApiOkResponse({
+    type: ReferralDashboardDto,
+    description:
+      'การส่งต่อตามบริการและสถานะ ที่เกินกำหนด และเวลาตอบรับ (เปอร์เซ็นไทล์) ต่อหน่วยงาน / Referrals by service and status, overdue, time-to-accept percentiles per agency',
+  })
   async referrals(@Req() request: FastifyRequest) {
     await this.consistency.await(request, VIEWS.referralDashboard);
     return this.dashboards.referrals();

@@ -46,7 +46,12 @@ export class PlanDashboardsController {
 
   @Get('plans/:planId/dashboard')
   @ApiOkResponse({ description: 'ภาพรวมของแผน / One plan, cut by strategy, district, agency, source and target group' })
-  async plan(@Param('planId', uuidParam('planId')) planId: string, @Query() _query: DashboardQueryDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<PlanDashboard> {
+  async plan(
+    @Param('planId', uuidParam('planId')) planId: string,
+    @Query() _query: DashboardQueryDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+  ): Promise<PlanDashboard> {
     await this.consistency.await(request, VIEWS.planDashboards);
     const dashboard = await this.reads.dashboard(actor, planId);
     if (!dashboard) throw new PlanNotFound(planId);
@@ -55,8 +60,15 @@ export class PlanDashboardsController {
 
   @Get('dashboards/fiscal-years/:fiscalYear')
   @ApiParam({ name: 'fiscalYear', type: Number, example: 2562, description: 'Buddhist-era fiscal year' })
-  @ApiOkResponse({ description: 'ทุกแผนของปีงบประมาณ (พ.ศ.) / Every plan of a fiscal year (B.E.), optionally one province' })
-  async fiscalYear(@Param() params: FiscalYearParams, @Query() query: DashboardQueryDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<PlanDashboard> {
+  @ApiOkResponse({
+    description: 'ทุกแผนของปีงบประมาณ (พ.ศ.) / Every plan of a fiscal year (B.E.), optionally one province',
+  })
+  async fiscalYear(
+    @Param() params: FiscalYearParams,
+    @Query() query: DashboardQueryDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+  ): Promise<PlanDashboard> {
     await this.consistency.await(request, VIEWS.planDashboards);
     return this.reads.fiscalYearDashboard(actor, params.fiscalYear, query.provinceCode);
   }

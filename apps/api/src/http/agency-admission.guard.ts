@@ -17,7 +17,9 @@ export class AgencyAdmissionGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>();
     if (!request.actor || READS.has(request.method)) return true;
     const path = request.routeOptions.url ?? request.url;
-    await this.admission.admit(request.actor, { registersAgency: request.method === 'POST' && path === '/api/v1/agencies' });
+    await this.admission.admit(request.actor, {
+      registersAgency: request.method === 'POST' && path === '/api/v1/agencies',
+    });
     return true;
   }
 }

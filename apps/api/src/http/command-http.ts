@@ -64,15 +64,21 @@ export function commandContextOf(request: CommandRequest, kind: 'update' | 'crea
     correlationId: request.id,
     // Each command is its own cause; the correlation id ties it to the caller's wider work.
     causationId: randomUUID(),
-    ...(typeof key === 'string' && key ? { idempotencyKey: key, ...(fingerprint ? { requestFingerprint: fingerprint } : {}) } : {}),
+    ...(typeof key === 'string' && key
+      ? { idempotencyKey: key, ...(fingerprint ? { requestFingerprint: fingerprint } : {}) }
+      : {}),
     expectedRevision,
   };
 }
 
 /** The context of a command that changes a stream the caller read: If-Match required. */
-export const UpdateCommand = createParamDecorator((_: unknown, context: ExecutionContext): CommandContext => commandContextOf(context.switchToHttp().getRequest<CommandRequest>(), 'update'));
+export const UpdateCommand = createParamDecorator((_: unknown, context: ExecutionContext): CommandContext =>
+  commandContextOf(context.switchToHttp().getRequest<CommandRequest>(), 'update'),
+);
 /** The context of a command that starts a stream: it must not exist yet. */
-export const CreateCommand = createParamDecorator((_: unknown, context: ExecutionContext): CommandContext => commandContextOf(context.switchToHttp().getRequest<CommandRequest>(), 'create'));
+export const CreateCommand = createParamDecorator((_: unknown, context: ExecutionContext): CommandContext =>
+  commandContextOf(context.switchToHttp().getRequest<CommandRequest>(), 'create'),
+);
 
 /** A new item's id: derived from the Idempotency-Key when one is sent, so that a retry names the same item. */
 export function newIdFor(context: CommandContext, kind: string): string {
@@ -114,6 +120,10 @@ export class CommandHttp {
 export function writtenAnswer(outcome: { revision: bigint; position: bigint }, location?: string): CommandResponse {
   return withReplyHeaders(
     { revision: outcome.revision.toString(), position: outcome.position.toString() },
-    { ETag: etagOf(outcome.revision), 'X-Ruamjai-Position': outcome.position.toString(), ...(location ? { Location: location } : {}) },
+    {
+      ETag: etagOf(outcome.revision),
+      'X-Ruamjai-Position': outcome.position.toString(),
+      ...(location ? { Location: location } : {}),
+    },
   );
 }

@@ -20,10 +20,22 @@ const HEADERS_TOO_LARGE: EarlyProblem = {
   code: 'REQUEST.HEADERS_TOO_LARGE',
   messages: { th: 'ส่วนหัวของคำขอมีขนาดใหญ่เกินไป', en: 'The request headers are too large' },
 };
-const TIMED_OUT: EarlyProblem = { status: 408, code: 'REQUEST.TIMEOUT', messages: { th: 'ส่งคำขอช้าเกินไป การเชื่อมต่อถูกปิด', en: 'The request took too long to arrive; the connection is closed' } };
+const TIMED_OUT: EarlyProblem = {
+  status: 408,
+  code: 'REQUEST.TIMEOUT',
+  messages: { th: 'ส่งคำขอช้าเกินไป การเชื่อมต่อถูกปิด', en: 'The request took too long to arrive; the connection is closed' },
+};
 /** A request the parser or the router refuses as malformed (not a bad URL). */
-export const MALFORMED: EarlyProblem = { status: 400, code: 'REQUEST.MALFORMED', messages: { th: 'คำขอ HTTP ไม่ถูกต้องตามรูปแบบ', en: 'The HTTP request is malformed' } };
-export const BAD_URL: EarlyProblem = { status: 400, code: 'REQUEST.BAD_URL', messages: { th: 'ที่อยู่ (URL) ของคำขอเข้ารหัสไม่ถูกต้อง', en: 'The request URL is not validly encoded' } };
+export const MALFORMED: EarlyProblem = {
+  status: 400,
+  code: 'REQUEST.MALFORMED',
+  messages: { th: 'คำขอ HTTP ไม่ถูกต้องตามรูปแบบ', en: 'The HTTP request is malformed' },
+};
+export const BAD_URL: EarlyProblem = {
+  status: 400,
+  code: 'REQUEST.BAD_URL',
+  messages: { th: 'ที่อยู่ (URL) ของคำขอเข้ารหัสไม่ถูกต้อง', en: 'The request URL is not validly encoded' },
+};
 
 function body(problem: EarlyProblem, instance: string | undefined, correlationId: string): string {
   return JSON.stringify({
@@ -37,7 +49,11 @@ function body(problem: EarlyProblem, instance: string | undefined, correlationId
   });
 }
 
-const REASONS: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' };
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  408: 'Request Timeout',
+  431: 'Request Header Fields Too Large',
+};
 
 /** Node's HTTP parser refused the bytes on a socket: answer in our format, then close it. */
 export function answerClientError(error: Error & { code?: string }, socket: Socket): void {
@@ -45,7 +61,12 @@ export function answerClientError(error: Error & { code?: string }, socket: Sock
     socket.destroy();
     return;
   }
-  const problem = error.code === 'HPE_HEADER_OVERFLOW' ? HEADERS_TOO_LARGE : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? TIMED_OUT : MALFORMED;
+  const problem =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? HEADERS_TOO_LARGE
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? TIMED_OUT
+        : MALFORMED;
   const correlationId = randomUUID();
   const payload = body(problem, undefined, correlationId);
   const headers = [

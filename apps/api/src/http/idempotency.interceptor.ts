@@ -37,7 +37,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<KeyedRequest>();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const key = request.headers['idempotency-key'];
-    if (request.method !== 'POST' || key === undefined || this.reflector.get<boolean>(NOT_REPLAYED, context.getHandler())) return next.handle();
+    if (
+      request.method !== 'POST' ||
+      key === undefined ||
+      this.reflector.get<boolean>(NOT_REPLAYED, context.getHandler())
+    )
+      return next.handle();
     if (typeof key !== 'string' || !KEY.test(key)) throw idempotencyKeyMalformed();
     const path = request.url.split('?')[0];
     const scope = `${request.actor?.id ?? 'anonymous'} ${request.method} ${path}`;
@@ -77,7 +82,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
         ),
       ),
       // A refused or failed request changed nothing: free the key for a corrected retry.
-      catchError((error: unknown) => from(this.store.release(scope, key)).pipe(mergeMap(() => throwError(() => error)))),
+      catchError((error: unknown) =>
+        from(this.store.release(scope, key)).pipe(mergeMap(() => throwError(() => error))),
+      ),
     );
   }
 }

@@ -19,10 +19,13 @@ describe('a JSON body the API takes', () => {
     expect(codeOf('{"a":'.repeat(MAX_JSON_DEPTH + 1) + '1' + '}'.repeat(MAX_JSON_DEPTH + 1))).toBe('REQUEST.TOO_DEEP');
     expect(codeOf('{"a":'.repeat(MAX_JSON_DEPTH) + '1' + '}'.repeat(MAX_JSON_DEPTH))).toBeUndefined();
   });
-  it.each(['constructor', 'prototype', '__proto__', 'toString', 'valueOf', 'hasOwnProperty'])('refuses a field named %s, at any depth', (key) => {
-    expect(codeOf(`{"${key}":{}}`)).toBe('REQUEST.INVALID');
-    expect(codeOf(`{"person":{"names":[{"${key}":1}]}}`)).toBe('REQUEST.INVALID');
-  });
+  it.each(['constructor', 'prototype', '__proto__', 'toString', 'valueOf', 'hasOwnProperty'])(
+    'refuses a field named %s, at any depth',
+    (key) => {
+      expect(codeOf(`{"${key}":{}}`)).toBe('REQUEST.INVALID');
+      expect(codeOf(`{"person":{"names":[{"${key}":1}]}}`)).toBe('REQUEST.INVALID');
+    },
+  );
   it('answers malformed JSON with its own code', () => {
     expect(codeOf('{"a":')).toBe('REQUEST.MALFORMED_JSON');
   });

@@ -12,7 +12,11 @@ const tooDeep = () =>
     en: `The JSON body nests deeper than ${MAX_JSON_DEPTH} levels`,
   });
 
-const malformed = () => new HttpProblem(400, 'REQUEST.MALFORMED_JSON', { th: 'ข้อมูล JSON ที่ส่งมาไม่ถูกต้องตามรูปแบบ', en: 'The body is not well-formed JSON' });
+const malformed = () =>
+  new HttpProblem(400, 'REQUEST.MALFORMED_JSON', {
+    th: 'ข้อมูล JSON ที่ส่งมาไม่ถูกต้องตามรูปแบบ',
+    en: 'The body is not well-formed JSON',
+  });
 
 /** Depth of nesting, counted on the text without parsing it (brackets inside strings do not count). */
 function depthExceeds(text: string, limit: number): boolean {
@@ -66,7 +70,15 @@ export function parseJsonBody(text: string): unknown {
       400,
       'REQUEST.INVALID',
       { th: 'ข้อมูลที่ส่งมาไม่ถูกต้อง', en: 'The request is not valid' },
-      { errors: [{ field: key, problem: `ไม่รู้จักช่อง ${key}`, problems: [{ th: `ไม่รู้จักช่อง ${key}`, en: `property ${key} should not exist` }] }] },
+      {
+        errors: [
+          {
+            field: key,
+            problem: `ไม่รู้จักช่อง ${key}`,
+            problems: [{ th: `ไม่รู้จักช่อง ${key}`, en: `property ${key} should not exist` }],
+          },
+        ],
+      },
     );
   }
   return value;

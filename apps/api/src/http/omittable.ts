@@ -7,4 +7,5 @@ import { ValidateIf, type ValidationOptions } from 'class-validator';
  * checked like any other value (and refused by IsString, IsInt, IsArray…). A field that may be
  * cleared with null says so with its own ValidateIf and `nullable: true` in the OpenAPI document.
  */
-export const Omittable = (options?: ValidationOptions): PropertyDecorator => ValidateIf((_object, value) => value !== undefined, options);
+export const Omittable = (options?: ValidationOptions): PropertyDecorator =>
+  ValidateIf((_object, value) => value !== undefined, options);

@@ -8,7 +8,14 @@ import { HttpProblem, preconditionFailed, type Problem } from './problem';
 import { RequestValidationError } from './validation';
 import { isStorageFailure, StoreWriteHealth } from './store-health';
 
-const STATUS_OF_KIND: Record<DomainErrorKind, number> = { invalid: 400, not_found: 404, conflict: 409, forbidden: 403, gone: 410, unavailable: 503 };
+const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
+  invalid: 400,
+  not_found: 404,
+  conflict: 409,
+  forbidden: 403,
+  gone: 410,
+  unavailable: 503,
+};
 
 interface Mapped {
   status: number;
@@ -39,22 +46,46 @@ export class ProblemFilter implements ExceptionFilter {
     if (error instanceof DomainError) {
       return { status: STATUS_OF_KIND[error.kind], code: error.code, messages: error.text, extensions: error.details };
     }
-    if (error instanceof HttpProblem) return { status: error.status, code: error.code, messages: error.messages, extensions: error.extensions, headers: error.headers };
+    if (error instanceof HttpProblem)
+      return {
+        status: error.status,
+        code: error.code,
+        messages: error.messages,
+        extensions: error.extensions,
+        headers: error.headers,
+      };
     if (error instanceof RequestValidationError) {
       return {
         status: 400,
         code: 'REQUEST.INVALID',
         messages: { th: 'ข้อมูลที่ส่งมาไม่ถูกต้อง', en: 'The request is not valid' },
         // Each field's problems in both languages, and the first one in the reader's language.
-        extensions: { errors: error.fields.map((f) => ({ field: f.field, problem: f.problems.map((p) => p[lang]).join('; '), problems: f.problems })) },
+        extensions: {
+          errors: error.fields.map((f) => ({
+            field: f.field,
+            problem: f.problems.map((p) => p[lang]).join('; '),
+            problems: f.problems,
+          })),
+        },
       };
     }
     if (error instanceof StaleRevision) return fromProblem(preconditionFailed(error.actual));
     if (error instanceof WrongExpectedVersion) return fromProblem(preconditionFailed(error.actual));
-    if (error instanceof StreamDeleted) return { status: 410, code: 'STREAM.DELETED', messages: { th: 'ข้อมูลนี้ถูกลบถาวรแล้ว', en: 'This resource was permanently deleted' } };
-    if (error instanceof InvalidAppend) return { status: 400, code: 'STREAM.INVALID_APPEND', messages: { th: 'คำขอเขียนข้อมูลไม่ถูกต้อง', en: error.message } };
+    if (error instanceof StreamDeleted)
+      return {
+        status: 410,
+        code: 'STREAM.DELETED',
+        messages: { th: 'ข้อมูลนี้ถูกลบถาวรแล้ว', en: 'This resource was permanently deleted' },
+      };
+    if (error instanceof InvalidAppend)
+      return { status: 400, code: 'STREAM.INVALID_APPEND', messages: { th: 'คำขอเขียนข้อมูลไม่ถูกต้อง', en: error.message } };
     if (error instanceof ThrottlerException) {
-      return { status: 429, code: 'REQUEST.RATE_LIMITED', messages: { th: 'ส่งคำขอถี่เกินไป กรุณารอสักครู่', en: 'Too many requests; slow down' }, headers: { 'Retry-After': '60' } };
+      return {
+        status: 429,
+        code: 'REQUEST.RATE_LIMITED',
+        messages: { th: 'ส่งคำขอถี่เกินไป กรุณารอสักครู่', en: 'Too many requests; slow down' },
+        headers: { 'Retry-After': '60' },
+      };
     }
     if (error instanceof HttpException) return fromHttpException(error, this.config.bodyLimitBytes);
     if (isStorageFailure(error)) {
@@ -75,7 +106,13 @@ export class ProblemFilter implements ExceptionFilter {
 }
 
 function fromProblem(problem: HttpProblem): Mapped {
-  return { status: problem.status, code: problem.code, messages: problem.messages, extensions: problem.extensions, headers: problem.headers };
+  return {
+    status: problem.status,
+    code: problem.code,
+    messages: problem.messages,
+    extensions: problem.extensions,
+    headers: problem.headers,
+  };
 }
 
 function fromHttpException(error: HttpException, bodyLimitBytes: number): Mapped {
@@ -88,16 +125,31 @@ function fromHttpException(error: HttpException, bodyLimitBytes: number): Mapped
     case 400:
       if (!fromBodyParser) break;
       return /JSON/i.test(error.message)
-        ? { status, code: 'REQUEST.MALFORMED_JSON', messages: { th: 'ข้อมูล JSON ที่ส่งมาไม่ถูกต้องตามรูปแบบ', en: 'The body is not well-formed JSON' } }
-        : { status, code: 'REQUEST.UNREADABLE_BODY', messages: { th: 'อ่านข้อมูลที่ส่งมาไม่ได้', en: 'The body could not be read' } };
+        ? {
+            status,
+            code: 'REQUEST.MALFORMED_JSON',
+            messages: { th: 'ข้อมูล JSON ที่ส่งมาไม่ถูกต้องตามรูปแบบ', en: 'The body is not well-formed JSON' },
+          }
+        : {
+            status,
+            code: 'REQUEST.UNREADABLE_BODY',
+            messages: { th: 'อ่านข้อมูลที่ส่งมาไม่ได้', en: 'The body could not be read' },
+          };
     case 413:
       return {
         status,
         code: 'REQUEST.TOO_LARGE',
-        messages: { th: `ข้อมูลที่ส่งมีขนาดเกิน ${bodyLimitBytes} ไบต์`, en: `The body is larger than ${bodyLimitBytes} bytes` },
+        messages: {
+          th: `ข้อมูลที่ส่งมีขนาดเกิน ${bodyLimitBytes} ไบต์`,
+          en: `The body is larger than ${bodyLimitBytes} bytes`,
+        },
       };
     case 415:
-      return { status, code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE', messages: { th: 'ต้องส่งข้อมูลเป็น application/json', en: 'Send the body as application/json' } };
+      return {
+        status,
+        code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+        messages: { th: 'ต้องส่งข้อมูลเป็น application/json', en: 'Send the body as application/json' },
+      };
     case 401:
       return {
         status,
@@ -107,7 +159,11 @@ function fromHttpException(error: HttpException, bodyLimitBytes: number): Mapped
         headers: { 'WWW-Authenticate': 'Bearer realm="ruamjai"' },
       };
     case 403:
-      return { status, code: code ?? 'AUTH.FORBIDDEN', messages: { th: 'คุณไม่มีสิทธิ์ทำรายการนี้', en: 'You may not do this' } };
+      return {
+        status,
+        code: code ?? 'AUTH.FORBIDDEN',
+        messages: { th: 'คุณไม่มีสิทธิ์ทำรายการนี้', en: 'You may not do this' },
+      };
     case 404:
       return { status, code: code ?? 'ROUTE.NOT_FOUND', messages: { th: 'ไม่พบเส้นทางที่ร้องขอ', en: 'No such route' } };
     case 405:
@@ -132,7 +188,10 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, mapped
   };
   if (reply.sent) return;
   for (const [name, value] of Object.entries(mapped.headers ?? {})) void reply.header(name, value);
-  void reply.status(mapped.status).header('content-type', 'application/problem+json; charset=utf-8').send(JSON.stringify(problem));
+  void reply
+    .status(mapped.status)
+    .header('content-type', 'application/problem+json; charset=utf-8')
+    .send(JSON.stringify(problem));
 }
 
 /** Thai unless the client prefers English. */

@@ -10,7 +10,11 @@ export interface Problem {
   readonly messages: LocalisedText;
   readonly instance?: string;
   readonly correlationId?: string;
-  readonly errors?: ReadonlyArray<{ field: string; problem: string; problems: ReadonlyArray<{ th: string; en: string }> }>;
+  readonly errors?: ReadonlyArray<{
+    field: string;
+    problem: string;
+    problems: ReadonlyArray<{ th: string; en: string }>;
+  }>;
   readonly [extension: string]: unknown;
 }
 
@@ -35,7 +39,10 @@ export const preconditionRequired = () =>
   });
 
 export const preconditionMalformed = (value: string) =>
-  new HttpProblem(400, 'PRECONDITION.MALFORMED', { th: `ส่วนหัว If-Match "${value}" ไม่ถูกต้อง`, en: `If-Match "${value}" is not a version this API issued` });
+  new HttpProblem(400, 'PRECONDITION.MALFORMED', {
+    th: `ส่วนหัว If-Match "${value}" ไม่ถูกต้อง`,
+    en: `If-Match "${value}" is not a version this API issued`,
+  });
 
 export const preconditionFailedWeak = () =>
   new HttpProblem(412, 'PRECONDITION.WEAK_ETAG', {
@@ -65,7 +72,10 @@ export const idempotencyKeyInProgress = () =>
   new HttpProblem(
     409,
     'IDEMPOTENCY.IN_PROGRESS',
-    { th: 'คำขอที่ใช้ Idempotency-Key นี้กำลังดำเนินการอยู่ กรุณาลองใหม่อีกครั้ง', en: 'A request with this Idempotency-Key is still in progress; retry shortly' },
+    {
+      th: 'คำขอที่ใช้ Idempotency-Key นี้กำลังดำเนินการอยู่ กรุณาลองใหม่อีกครั้ง',
+      en: 'A request with this Idempotency-Key is still in progress; retry shortly',
+    },
     {},
     { 'Retry-After': '1' },
   );
@@ -80,7 +90,10 @@ export const viewLagging = (position: bigint) =>
   new HttpProblem(
     503,
     'PROJECTION.LAGGING',
-    { th: 'มุมมองข้อมูลยังปรับปรุงไม่ถึงการเปลี่ยนแปลงล่าสุด กรุณาลองอีกครั้ง', en: 'The view has not yet caught up with your change; retry shortly' },
+    {
+      th: 'มุมมองข้อมูลยังปรับปรุงไม่ถึงการเปลี่ยนแปลงล่าสุด กรุณาลองอีกครั้ง',
+      en: 'The view has not yet caught up with your change; retry shortly',
+    },
     { minPosition: position.toString() },
     { 'Retry-After': '1' },
   );
@@ -98,12 +111,18 @@ export const viewStalled = (position: bigint, projections: readonly string[]) =>
   );
 
 export const minPositionMalformed = () =>
-  new HttpProblem(400, 'REQUEST.MIN_POSITION_MALFORMED', { th: 'minPosition ต้องเป็นจำนวนเต็มบวก', en: 'minPosition must be a positive whole number' });
+  new HttpProblem(400, 'REQUEST.MIN_POSITION_MALFORMED', {
+    th: 'minPosition ต้องเป็นจำนวนเต็มบวก',
+    en: 'minPosition must be a positive whole number',
+  });
 
 export const minPositionNotWritten = (position: bigint, head: bigint) =>
   new HttpProblem(
     400,
     'PROJECTION.POSITION_NOT_WRITTEN',
-    { th: `ตำแหน่ง ${position} ยังไม่เคยถูกบันทึก (ตำแหน่งล่าสุดคือ ${head}) ใช้ค่า X-Ruamjai-Position ที่ได้จากคำสั่ง`, en: `Position ${position} was never written (the log's head is ${head}); send the X-Ruamjai-Position a command answered with` },
+    {
+      th: `ตำแหน่ง ${position} ยังไม่เคยถูกบันทึก (ตำแหน่งล่าสุดคือ ${head}) ใช้ค่า X-Ruamjai-Position ที่ได้จากคำสั่ง`,
+      en: `Position ${position} was never written (the log's head is ${head}); send the X-Ruamjai-Position a command answered with`,
+    },
     { minPosition: position.toString(), headPosition: head.toString() },
   );

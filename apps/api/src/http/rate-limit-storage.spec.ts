@@ -4,7 +4,8 @@ describe('rate limit windows', () => {
   it('counts hits in a window and blocks past the limit until the block ends', async () => {
     let now = 0;
     const storage = new FixedWindowThrottlerStorage(() => now);
-    for (let i = 1; i <= 3; i++) expect((await storage.increment('ip', 1000, 3, 5000, 'default')).isBlocked).toBe(false);
+    for (let i = 1; i <= 3; i++)
+      expect((await storage.increment('ip', 1000, 3, 5000, 'default')).isBlocked).toBe(false);
     const fourth = await storage.increment('ip', 1000, 3, 5000, 'default');
     expect(fourth).toMatchObject({ isBlocked: true, totalHits: 4, timeToBlockExpire: 5 });
     now = 2000;

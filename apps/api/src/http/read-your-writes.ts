@@ -1,6 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
-import { PROJECTION_PROGRESS, PROJECTIONS, READ_MODEL_DB, readCheckpoints, readStalls, type Projection, type ProjectionProgress, type ReadModelDb } from '@ruamjai/read-models';
+import {
+  PROJECTION_PROGRESS,
+  PROJECTIONS,
+  READ_MODEL_DB,
+  readCheckpoints,
+  readStalls,
+  type Projection,
+  type ProjectionProgress,
+  type ReadModelDb,
+} from '@ruamjai/read-models';
 import type { FastifyRequest } from 'fastify';
 import { EVENT_STORE, type EventStore } from '@ruamjai/event-store';
 import { minPositionMalformed, minPositionNotWritten, viewLagging, viewStalled } from './problem';
@@ -44,13 +53,21 @@ export class ReadYourWrites {
   }
 
   private async refuseIfStalled(position: bigint, reads: readonly string[] | undefined): Promise<void> {
-    const stalled = this.runner ? this.runner.failures().filter((f) => f.state === 'stalled') : await readStalls(this.db);
-    const blocking = stalled.filter((f) => (reads === undefined || reads.includes(f.name)) && f.position <= position).map((f) => f.name);
+    const stalled = this.runner
+      ? this.runner.failures().filter((f) => f.state === 'stalled')
+      : await readStalls(this.db);
+    const blocking = stalled
+      .filter((f) => (reads === undefined || reads.includes(f.name)) && f.position <= position)
+      .map((f) => f.name);
     if (blocking.length > 0) throw viewStalled(position, blocking);
   }
 
   /** When projections run in the worker, the API watches their checkpoints in the read-model store. */
-  private async pollCheckpoints(position: bigint, timeoutMs: number, reads: readonly string[] | undefined): Promise<boolean> {
+  private async pollCheckpoints(
+    position: bigint,
+    timeoutMs: number,
+    reads: readonly string[] | undefined,
+  ): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
     const names = reads ?? this.projections.map((p) => p.name);
     for (let first = true; ; first = false) {

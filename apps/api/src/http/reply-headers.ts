@@ -17,7 +17,10 @@ interface ReplyAsks {
   [REPLY_STATUS]?: number;
 }
 
-export function withReplyHeaders<T extends object>(value: T, headers: ReplyHeaders): T & { readonly [REPLY_HEADERS]: ReplyHeaders } {
+export function withReplyHeaders<T extends object>(
+  value: T,
+  headers: ReplyHeaders,
+): T & { readonly [REPLY_HEADERS]: ReplyHeaders } {
   const previous = (value as ReplyAsks)[REPLY_HEADERS];
   return Object.assign(value, { [REPLY_HEADERS]: { ...previous, ...headers } });
 }

@@ -24,12 +24,16 @@ describe('routes', () => {
   });
 
   it('take no @Res, except the live stream of server-sent events', () => {
-    const withRes = files.filter((file) => /@Res\(/.test(readFileSync(file, 'utf8'))).map((file) => relative(SRC, file));
+    const withRes = files
+      .filter((file) => /@Res\(/.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(SRC, file));
     expect(withRes).toEqual(['live/live.http.controller.ts']);
   });
 
   it('never set a header on the reply by hand', () => {
-    const byHand = files.filter((file) => /\breply\.header\(|\bresponse\.header\(/.test(readFileSync(file, 'utf8'))).map((file) => relative(SRC, file));
+    const byHand = files
+      .filter((file) => /\breply\.header\(|\bresponse\.header\(/.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(SRC, file));
     expect(byHand).toEqual([]);
   });
 });

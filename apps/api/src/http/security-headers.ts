@@ -5,7 +5,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 export const securityHeaders = helmet({
   contentSecurityPolicy: {
     // Swagger UI needs inline styles and scripts from its own bundle.
-    directives: { scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
+    directives: {
+      scriptSrc: ["'self'", "'unsafe-inline'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+    },
   },
 });
 
@@ -13,7 +17,8 @@ export const securityHeaders = helmet({
 export const SECURITY_HEADER_LIST: ReadonlyArray<readonly [string, string]> = (() => {
   const headers = new Map<string, string>();
   const response = {
-    setHeader: (name: string, value: string | number | readonly string[]) => headers.set(name.toLowerCase(), String(value)),
+    setHeader: (name: string, value: string | number | readonly string[]) =>
+      headers.set(name.toLowerCase(), String(value)),
     removeHeader: (name: string) => headers.delete(name.toLowerCase()),
     getHeader: (name: string) => headers.get(name.toLowerCase()),
   } as unknown as ServerResponse;

@@ -22,7 +22,9 @@ describe('a store that cannot be written', () => {
       expect(isStorageFailure(thrown)).toBe(true);
       expect(isStorageFailure(Object.assign(new Error('no space'), { code: 'ENOSPC' }))).toBe(true);
       expect(isStorageFailure(new Error('bad input'))).toBe(false);
-      expect(isStorageFailure(Object.assign(new Error('constraint'), { code: 'SQLITE_CONSTRAINT_UNIQUE' }))).toBe(false);
+      expect(isStorageFailure(Object.assign(new Error('constraint'), { code: 'SQLITE_CONSTRAINT_UNIQUE' }))).toBe(
+        false,
+      );
     } finally {
       db.close();
       rmSync(dir, { recursive: true, force: true });

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 
 /** SQLite and the file system saying the disk is full or the store cannot be written. */
-const STORAGE_CODES = /^(SQLITE_FULL|SQLITE_IOERR|SQLITE_READONLY|SQLITE_CANTOPEN|SQLITE_CORRUPT|ENOSPC|EROFS|EIO|EDQUOT)/;
+const STORAGE_CODES =
+  /^(SQLITE_FULL|SQLITE_IOERR|SQLITE_READONLY|SQLITE_CANTOPEN|SQLITE_CORRUPT|ENOSPC|EROFS|EIO|EDQUOT)/;
 
 /** Whether an error means the store could not be written (full disk, I/O error), not that the request was wrong. */
 export function isStorageFailure(error: unknown): boolean {

@@ -51,7 +51,9 @@ function localise(field: string, rule: string, en: string): LocalisedText {
 function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = parent ? `${parent}.${e.property}` : e.property;
-    const own = e.constraints ? [{ field, problems: Object.entries(e.constraints).map(([rule, en]) => localise(field, rule, en)) }] : [];
+    const own = e.constraints
+      ? [{ field, problems: Object.entries(e.constraints).map(([rule, en]) => localise(field, rule, en)) }]
+      : [];
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }

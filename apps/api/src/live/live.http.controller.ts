@@ -12,7 +12,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
  * timeout itself raced it, and every idle stream was cut after 15 s, the console reconnecting (and
  * refreshing every view) every 18 s.
  */
-export const keepAliveMs = (idleTimeoutMs: number): number => Math.max(500, Math.min(15_000, Math.floor(idleTimeoutMs / 3)));
+export const keepAliveMs = (idleTimeoutMs: number): number =>
+  Math.max(500, Math.min(15_000, Math.floor(idleTimeoutMs / 3)));
 
 /**
  * Server-sent events carrying the position every projection has reached: the console refreshes its
@@ -36,11 +37,18 @@ export class LiveController implements OnModuleDestroy {
   }
 
   @Get()
-  @ApiOkResponse({ description: 'text/event-stream: `event: position` with `{"position":"…"}` whenever the views move' })
+  @ApiOkResponse({
+    description: 'text/event-stream: `event: position` with `{"position":"…"}` whenever the views move',
+  })
   async stream(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const raw = reply.raw;
     reply.hijack();
-    raw.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+    raw.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
     // HEAD asks only whether the stream is there: the headers, and done.
     if (request.method === 'HEAD') {
       raw.end();
@@ -56,13 +64,19 @@ export class LiveController implements OnModuleDestroy {
     let seen = (await this.store.headPosition()) ?? 0n;
     raw.write(`retry: 3000\nevent: position\ndata: ${JSON.stringify({ position: seen.toString() })}\n\n`);
     while (open) {
-      const moved = this.progress ? await this.progress.waitFor(seen + 1n, this.keepAlive) : (await new Promise((r) => setTimeout(r, this.keepAlive)), false);
+      const moved = this.progress
+        ? await this.progress.waitFor(seen + 1n, this.keepAlive)
+        : (await new Promise((r) => setTimeout(r, this.keepAlive)), false);
       if (!open) break;
       if (!moved) {
         raw.write(': keep-alive\n\n');
         continue;
       }
-      const reached = [...(this.progress?.checkpoints().values() ?? [])].reduce<bigint | undefined>((min, p) => (min === undefined || p < min ? p : min), undefined) ?? seen + 1n;
+      const reached =
+        [...(this.progress?.checkpoints().values() ?? [])].reduce<bigint | undefined>(
+          (min, p) => (min === undefined || p < min ? p : min),
+          undefined,
+        ) ?? seen + 1n;
       seen = reached > seen ? reached : seen + 1n;
       raw.write(`event: position\ndata: ${JSON.stringify({ position: seen.toString() })}\n\n`);
     }

@@ -26,8 +26,12 @@ export class MyNotificationsController {
   @Post(':notificationId/read')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'อ่านแล้ว / Marked read (again is fine)' })
-  async markRead(@Param('notificationId', uuidParam('notificationId')) id: string, @CurrentActor() actor: Actor): Promise<void> {
-    if ((await this.inbox.markRead(actor.id, id)) === 0 && !(await this.inbox.has(actor.id, id))) throw new NotificationNotFound(id);
+  async markRead(
+    @Param('notificationId', uuidParam('notificationId')) id: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<void> {
+    if ((await this.inbox.markRead(actor.id, id)) === 0 && !(await this.inbox.has(actor.id, id)))
+      throw new NotificationNotFound(id);
   }
 
   @Post('read')

@@ -1,7 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Actor, type Clock } from '@ruamjai/kernel';
-import { DeadLetters, DeliveryNotDead, NotificationNotFound, NotificationsNotPermitted, SubscriptionDirectory } from '@ruamjai/notifications';
+import {
+  DeadLetters,
+  DeliveryNotDead,
+  NotificationNotFound,
+  NotificationsNotPermitted,
+  SubscriptionDirectory,
+} from '@ruamjai/notifications';
 import { CurrentActor } from '../http/command-http';
 import { uuidParam } from '../http/uuid-param';
 import { RequestValidationError } from '../http/validation';
@@ -46,15 +52,32 @@ export class NotificationAdminController {
   async webhooks(@CurrentActor() actor: Actor): Promise<{ webhooks: WebhookSubscriptionViewDto[] }> {
     coordinatorOnly(actor, { th: 'ดูช่องทางเว็บฮุก', en: 'read the webhook subscriptions' });
     const all = await this.subscriptions.list();
-    return { webhooks: all.filter((s) => s.channel === 'webhook').map((s) => ({ subscriptionId: s.subscriptionId, agency: s.agency, role: s.role, url: s.address })) };
+    return {
+      webhooks: all
+        .filter((s) => s.channel === 'webhook')
+        .map((s) => ({ subscriptionId: s.subscriptionId, agency: s.agency, role: s.role, url: s.address })),
+    };
   }
 
   @Post('webhooks')
   @HttpCode(201)
   @ApiCreatedResponse({ type: WebhookSubscriptionViewDto, description: 'เพิ่มหรือแก้ไขแล้ว / Added or replaced' })
-  async subscribe(@Body() body: WebhookSubscriptionDto, @CurrentActor() actor: Actor): Promise<WebhookSubscriptionViewDto> {
+  async subscribe(
+    @Body() body: WebhookSubscriptionDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<WebhookSubscriptionViewDto> {
     coordinatorOnly(actor, { th: 'เพิ่มช่องทางเว็บฮุก', en: 'add a webhook subscription' });
-    await this.subscriptions.subscribe({ subscriptionId: body.subscriptionId, agency: body.agency, role: body.role, channel: 'webhook', address: body.url, secret: body.secret }, this.clock.now());
+    await this.subscriptions.subscribe(
+      {
+        subscriptionId: body.subscriptionId,
+        agency: body.agency,
+        role: body.role,
+        channel: 'webhook',
+        address: body.url,
+        secret: body.secret,
+      },
+      this.clock.now(),
+    );
     return { subscriptionId: body.subscriptionId, agency: body.agency, role: body.role, url: body.url };
   }
 
@@ -62,7 +85,10 @@ export class NotificationAdminController {
   @HttpCode(204)
   async unsubscribe(@Param('subscriptionId') id: string, @CurrentActor() actor: Actor): Promise<void> {
     coordinatorOnly(actor, { th: 'ลบช่องทางเว็บฮุก', en: 'remove a webhook subscription' });
-    if (!/^[a-z0-9][a-z0-9-]{2,63}$/.test(id)) throw new RequestValidationError([{ field: 'subscriptionId', problems: [{ th: 'รหัสไม่ถูกต้อง', en: 'subscriptionId is not valid' }] }]);
+    if (!/^[a-z0-9][a-z0-9-]{2,63}$/.test(id))
+      throw new RequestValidationError([
+        { field: 'subscriptionId', problems: [{ th: 'รหัสไม่ถูกต้อง', en: 'subscriptionId is not valid' }] },
+      ]);
     if (!(await this.subscriptions.unsubscribe(id))) throw new NotificationNotFound(id);
   }
 }

@@ -16,18 +16,20 @@ import { REPLY_HEADERS, withReplyHeaders } from '../http/reply-headers';
 @ApiBearerAuth()
 @Controller('api/v1/users/:username/notification-preferences')
 export class NotificationPreferencesController {
-  constructor(
-    private readonly accounts: UserAccounts,
-  ) {}
+  constructor(private readonly accounts: UserAccounts) {}
 
   @Get()
   @ApiOkResponse({ type: NotificationPreferencesAnswerDto })
   async get(@Param('username') name: string, @CurrentActor() actor: Actor): Promise<NotificationPreferencesAnswerDto> {
     const who = validUsername(name);
-    if (actor.id !== who && actor.role !== 'coordinator') throw new UserNotPermitted("read another person's notification settings");
+    if (actor.id !== who && actor.role !== 'coordinator')
+      throw new UserNotPermitted("read another person's notification settings");
     const { user, revision } = await this.accounts.load(who);
     if (!user) throw new UserNotFound(who);
-    return withReplyHeaders({ username: who, revision: revision.toString(), ...user.notifications }, { ETag: etagOf(revision) });
+    return withReplyHeaders(
+      { username: who, revision: revision.toString(), ...user.notifications },
+      { ETag: etagOf(revision) },
+    );
   }
 
   @Put()
@@ -39,10 +41,15 @@ export class NotificationPreferencesController {
     @UpdateCommand() context: CommandContext,
   ): Promise<NotificationPreferencesAnswerDto> {
     const who = validUsername(name);
-    const outcome = await this.accounts.setNotificationPreferences(who, { inConsole: body.inConsole, email: body.email, dailyDigest: body.dailyDigest }, context);
+    const outcome = await this.accounts.setNotificationPreferences(
+      who,
+      { inConsole: body.inConsole, email: body.email, dailyDigest: body.dailyDigest },
+      context,
+    );
     // The settings as recorded (the address as the decider kept it), from the event just written.
     const set = outcome.events.find((e) => e.type === 'UserNotificationPreferencesSet');
-    if (set?.type !== 'UserNotificationPreferencesSet') throw new Error('SetNotificationPreferences recorded no UserNotificationPreferencesSet');
+    if (set?.type !== 'UserNotificationPreferencesSet')
+      throw new Error('SetNotificationPreferences recorded no UserNotificationPreferencesSet');
     const { inConsole, email, dailyDigest } = set.data;
     const { revision, [REPLY_HEADERS]: headers } = writtenAnswer(outcome);
     return withReplyHeaders({ username: who, revision, inConsole, email, dailyDigest }, headers);

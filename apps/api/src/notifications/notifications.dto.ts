@@ -1,7 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLES, type Role } from '@ruamjai/kernel';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { Omittable } from '../http/omittable';
 import { Trim } from '../http/trim';
 
@@ -50,7 +62,12 @@ export class NotificationPreferencesDto {
   @IsBoolean()
   inConsole!: boolean;
 
-  @ApiProperty({ type: String, nullable: true, example: 'malee@imm.sakaeo.go.th', description: 'A work e-mail address; null for no e-mail' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'malee@imm.sakaeo.go.th',
+    description: 'A work e-mail address; null for no e-mail',
+  })
   @ValidateIf((_o, v) => v !== null)
   @IsString()
   @MaxLength(254)
@@ -67,7 +84,10 @@ export class NotificationPreferencesAnswerDto extends NotificationPreferencesDto
 }
 
 export class WebhookSubscriptionDto {
-  @ApiProperty({ example: 'line-gateway-emp', description: 'A name of your choosing: lower-case letters, digits, dashes' })
+  @ApiProperty({
+    example: 'line-gateway-emp',
+    description: 'A name of your choosing: lower-case letters, digits, dashes',
+  })
   @Matches(/^[a-z0-9][a-z0-9-]{2,63}$/, { message: 'subscriptionId must be 3-64 lower-case letters, digits or dashes' })
   subscriptionId!: string;
 
@@ -87,7 +107,11 @@ export class WebhookSubscriptionDto {
   @MaxLength(2000)
   url!: string;
 
-  @ApiProperty({ minLength: 32, description: 'The shared secret the gateway checks X-Ruamjai-Signature with (HMAC-SHA256 over "<timestamp>.<body>")' })
+  @ApiProperty({
+    minLength: 32,
+    description:
+      'The shared secret the gateway checks X-Ruamjai-Signature with (HMAC-SHA256 over "<timestamp>.<body>")',
+  })
   @IsString()
   @MinLength(32)
   @MaxLength(256)

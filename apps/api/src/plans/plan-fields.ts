@@ -1,7 +1,21 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TARGET_GROUPS } from '@ruamjai/planning';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsNumber, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateBy } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsDateString,
+  IsIn,
+  IsNumber,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateBy,
+} from 'class-validator';
 import { Trim } from '../http/trim';
 import { Omittable } from '../http/omittable';
 
@@ -14,9 +28,22 @@ const optional = (required: boolean) => (required ? [] : [Omittable()]);
 
 /** Agencies taking part in a project. */
 export const AgencyCodesField = (description: string) =>
-  applyDecorators(ApiPropertyOptional({ example: ['IMM-SK'], description }), Omittable(), IsArray(), ArrayMaxSize(50), Matches(AGENCY_CODE, { each: true, message: AGENCY_MESSAGE }));
+  applyDecorators(
+    ApiPropertyOptional({ example: ['IMM-SK'], description }),
+    Omittable(),
+    IsArray(),
+    ArrayMaxSize(50),
+    Matches(AGENCY_CODE, { each: true, message: AGENCY_MESSAGE }),
+  );
 
-export const TargetGroupsField = () => applyDecorators(ApiPropertyOptional({ enum: TARGET_GROUPS, isArray: true }), Omittable(), IsArray(), ArrayMaxSize(6), IsIn(TARGET_GROUPS, { each: true }));
+export const TargetGroupsField = () =>
+  applyDecorators(
+    ApiPropertyOptional({ enum: TARGET_GROUPS, isArray: true }),
+    Omittable(),
+    IsArray(),
+    ArrayMaxSize(6),
+    IsIn(TARGET_GROUPS, { each: true }),
+  );
 
 export const ObjectivesField = () =>
   applyDecorators(
@@ -31,7 +58,10 @@ export const ObjectivesField = () =>
 /** Interior Ministry district geocodes in the plan's province. */
 export const DistrictCodesField = (required: boolean) =>
   applyDecorators(
-    (required ? ApiProperty : ApiPropertyOptional)({ example: ['2706', '2708'], description: 'Interior Ministry district geocodes in the plan province' }),
+    (required ? ApiProperty : ApiPropertyOptional)({
+      example: ['2706', '2708'],
+      description: 'Interior Ministry district geocodes in the plan province',
+    }),
     ...optional(required),
     IsArray(),
     ArrayMinSize(1),
@@ -42,7 +72,10 @@ export const DistrictCodesField = (required: boolean) =>
 /** Why: required for withdrawals and budget revisions, and for any change once the plan is approved. */
 export const ReasonField = (required: boolean) =>
   applyDecorators(
-    (required ? ApiProperty : ApiPropertyOptional)({ example: 'ตามมติที่ประชุมคณะทำงาน', description: required ? 'Why' : 'Why: required once the plan is approved (every change is then an amendment)' }),
+    (required ? ApiProperty : ApiPropertyOptional)({
+      example: 'ตามมติที่ประชุมคณะทำงาน',
+      description: required ? 'Why' : 'Why: required once the plan is approved (every change is then an amendment)',
+    }),
     ...optional(required),
     Trim(),
     IsString(),
@@ -52,7 +85,12 @@ export const ReasonField = (required: boolean) =>
 
 /** An ISO calendar date (YYYY-MM-DD). */
 export const IsoDateField = (required: boolean, example = '2019-03-01') =>
-  applyDecorators((required ? ApiProperty : ApiPropertyOptional)({ example }), ...optional(required), IsDateString({ strict: true }), Matches(/^\d{4}-\d{2}-\d{2}$/));
+  applyDecorators(
+    (required ? ApiProperty : ApiPropertyOptional)({ example }),
+    ...optional(required),
+    IsDateString({ strict: true }),
+    Matches(/^\d{4}-\d{2}-\d{2}$/),
+  );
 
 /**
  * A measure (a KPI's target or actual): a finite number from 0 to 10^12 with at most two decimal
@@ -69,7 +107,8 @@ export const MeasureField = (required: boolean, example: number) =>
     ValidateBy({
       name: 'maxDecimalPlaces',
       validator: {
-        validate: (value: unknown) => typeof value === 'number' && Number.isFinite(value) && Math.abs(Math.round(value * 100) - value * 100) < 1e-6,
+        validate: (value: unknown) =>
+          typeof value === 'number' && Number.isFinite(value) && Math.abs(Math.round(value * 100) - value * 100) < 1e-6,
         defaultMessage: (args) => `${args?.property ?? 'value'} may have at most two decimal places`,
       },
     }),

@@ -7,10 +7,17 @@ import { uuidParam } from '../http/uuid-param';
 import { CaseReportQueryDto, QuarterlyQueryDto, ReportQueryDto } from './report-query.dto';
 import { Download, withReplyHeaders } from '../http/reply-headers';
 
-const TYPES = { pdf: 'application/pdf', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', csv: 'text/csv; charset=utf-8' } as const;
+const TYPES = {
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+} as const;
 const asOfOf = (query: ReportQueryDto) => (query.asOf ? new Date(query.asOf) : undefined);
 /** The log position a report was built from, and the asOf that builds it again. */
-const provenanceHeaders = (provenance: { position: string; reproduceAsOf?: string | null }): Record<string, string> => ({
+const provenanceHeaders = (provenance: {
+  position: string;
+  reproduceAsOf?: string | null;
+}): Record<string, string> => ({
   'X-Ruamjai-Report-Position': provenance.position,
   ...(provenance.reproduceAsOf ? { 'X-Ruamjai-Report-As-Of': provenance.reproduceAsOf } : {}),
 });
@@ -26,7 +33,12 @@ const provenanceHeaders = (provenance: { position: string; reproduceAsOf?: strin
 export class ReportsController {
   constructor(private readonly reports: ReportBuilder) {}
 
-  private async send(name: string, format: 'pdf' | 'xlsx' | 'json', document: ReportDocument, data: object): Promise<object> {
+  private async send(
+    name: string,
+    format: 'pdf' | 'xlsx' | 'json',
+    document: ReportDocument,
+    data: object,
+  ): Promise<object> {
     const headers = provenanceHeaders(document.provenance);
     if (format === 'json') return withReplyHeaders(data, headers);
     const builtAt = this.reports.now();
@@ -37,32 +49,58 @@ export class ReportsController {
   @Get('plans/:planId/reports/action-plan')
   @ApiProduces('application/pdf', 'application/json')
   @ApiOkResponse({ description: 'แผนปฏิบัติการจังหวัด (PDF) / The provincial action plan document' })
-  async actionPlan(@Param('planId', uuidParam('planId')) planId: string, @Query() query: ReportQueryDto, @CurrentActor() actor: Actor): Promise<object> {
+  async actionPlan(
+    @Param('planId', uuidParam('planId')) planId: string,
+    @Query() query: ReportQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<object> {
     const document = await this.reports.planDocument(actor, planId, asOfOf(query));
     const format = query.format === 'json' ? 'json' : 'pdf';
     return this.send(`action-plan-${planId}`, format, document, document);
   }
 
   @Get('plans/:planId/reports/quarterly-progress')
-  @ApiProduces('application/pdf', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/json')
-  @ApiOkResponse({ description: 'รายงานผลการดำเนินงานรายไตรมาส / Quarterly progress: planned vs done, budget execution, KPIs' })
-  async quarterly(@Param('planId', uuidParam('planId')) planId: string, @Query() query: QuarterlyQueryDto, @CurrentActor() actor: Actor): Promise<object> {
+  @ApiProduces(
+    'application/pdf',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'application/json',
+  )
+  @ApiOkResponse({
+    description: 'รายงานผลการดำเนินงานรายไตรมาส / Quarterly progress: planned vs done, budget execution, KPIs',
+  })
+  async quarterly(
+    @Param('planId', uuidParam('planId')) planId: string,
+    @Query() query: QuarterlyQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<object> {
     const { data, document } = await this.reports.quarterly(actor, planId, query.quarter, asOfOf(query));
     const format = query.format === 'xlsx' || query.format === 'json' ? query.format : 'pdf';
     return this.send(`quarterly-progress-${data.fiscalYear}-q${data.quarter}-${planId}`, format, document, data);
   }
 
   @Get('plans/:planId/reports/fund')
-  @ApiProduces('application/pdf', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/json')
+  @ApiProduces(
+    'application/pdf',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'application/json',
+  )
   @ApiOkResponse({ description: 'รายงานกองทุนฯ / Fund requests, decisions and disbursements per project' })
-  async fund(@Param('planId', uuidParam('planId')) planId: string, @Query() query: ReportQueryDto, @CurrentActor() actor: Actor): Promise<object> {
+  async fund(
+    @Param('planId', uuidParam('planId')) planId: string,
+    @Query() query: ReportQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<object> {
     const { data, document } = await this.reports.fund(actor, planId, asOfOf(query));
     const format = query.format === 'xlsx' || query.format === 'json' ? query.format : 'pdf';
     return this.send(`fund-${planId}`, format, document, data);
   }
 
   @Get('reports/case-statistics')
-  @ApiProduces('application/pdf', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/json')
+  @ApiProduces(
+    'application/pdf',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'application/json',
+  )
   @ApiOkResponse({ description: 'สถิติคดี ไม่ระบุตัวบุคคล / De-identified case statistics under the small-count rule' })
   async caseStatistics(@Query() query: CaseReportQueryDto, @CurrentActor() actor: Actor): Promise<object> {
     const { data, document } = await this.reports.caseStatistics(actor, query.provinceCode ?? 'TH-27', asOfOf(query));
@@ -72,7 +110,9 @@ export class ReportsController {
 
   @Get('reports/htcds')
   @ApiProduces('text/csv', 'application/json')
-  @ApiOkResponse({ description: 'ข้อมูลคดีตามมาตรฐาน HTCDS (k-anonymised) / Cases under IOM HTCDS field names, k-anonymised' })
+  @ApiOkResponse({
+    description: 'ข้อมูลคดีตามมาตรฐาน HTCDS (k-anonymised) / Cases under IOM HTCDS field names, k-anonymised',
+  })
   async htcds(@Query() query: CaseReportQueryDto, @CurrentActor() actor: Actor): Promise<object> {
     const data = await this.reports.htcds(actor, query.provinceCode ?? 'TH-27', asOfOf(query));
     const headers = provenanceHeaders(data.provenance);

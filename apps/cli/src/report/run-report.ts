@@ -5,7 +5,15 @@ import { casesMigrations, casesProjections } from '@ruamjai/cases';
 import type { Actor } from '@ruamjai/kernel';
 import { planningMigrations, planningProjections } from '@ruamjai/planning';
 import { PlatformModule } from '@ruamjai/platform';
-import { htcdsCsv, renderPdf, renderXlsx, ReportBuilder, ReportingModule, type FiscalQuarter, type ReportDocument } from '@ruamjai/reporting';
+import {
+  htcdsCsv,
+  renderPdf,
+  renderXlsx,
+  ReportBuilder,
+  ReportingModule,
+  type FiscalQuarter,
+  type ReportDocument,
+} from '@ruamjai/reporting';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
@@ -22,15 +30,25 @@ const CLI_READER: Actor = { id: 'cli', agency: 'CLI', role: 'auditor' };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Builds one report from the store in DATA_DIR (or DATABASE_URL) and writes it to a file; returns the file and its log position. */
-export async function runReport(config: AppConfig, args: string[]): Promise<{ file: string; position: string; reproduceAsOf: string | null }> {
+export async function runReport(
+  config: AppConfig,
+  args: string[],
+): Promise<{ file: string; position: string; reproduceAsOf: string | null }> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { format: { type: 'string' }, 'as-of': { type: 'string' }, out: { type: 'string' }, quarter: { type: 'string' }, province: { type: 'string' } },
+    options: {
+      format: { type: 'string' },
+      'as-of': { type: 'string' },
+      out: { type: 'string' },
+      quarter: { type: 'string' },
+      province: { type: 'string' },
+    },
   });
   const [kind, planId] = positionals;
   const asOf = values['as-of'] ? new Date(values['as-of']) : undefined;
-  if (asOf && Number.isNaN(asOf.getTime())) throw new ReportUsageError('--as-of must be an ISO 8601 time, e.g. 2019-09-30T00:00:00Z');
+  if (asOf && Number.isNaN(asOf.getTime()))
+    throw new ReportUsageError('--as-of must be an ISO 8601 time, e.g. 2019-09-30T00:00:00Z');
   const needsPlan = kind === 'action-plan' || kind === 'quarterly-progress' || kind === 'fund';
   if (needsPlan && (!planId || !UUID.test(planId))) throw new ReportUsageError(`report ${kind} needs a plan id`);
   const province = values.province ?? 'TH-27';
@@ -38,7 +56,13 @@ export async function runReport(config: AppConfig, args: string[]): Promise<{ fi
 
   @Module({
     imports: [
-      PlatformModule.forRoot({ app: 'cli', config, projections: [...planningProjections, ...casesProjections], migrations: [planningMigrations, casesMigrations], runProjections: false }),
+      PlatformModule.forRoot({
+        app: 'cli',
+        config,
+        projections: [...planningProjections, ...casesProjections],
+        migrations: [planningMigrations, casesMigrations],
+        runProjections: false,
+      }),
       ReportingModule,
     ],
   })
@@ -47,11 +71,19 @@ export async function runReport(config: AppConfig, args: string[]): Promise<{ fi
   try {
     const reports = app.get(ReportBuilder);
     const builtAt = reports.now();
-    const render = async (document: ReportDocument, data: unknown, formats: readonly string[]): Promise<{ body: Buffer | string; ext: string; document: ReportDocument }> => {
+    const render = async (
+      document: ReportDocument,
+      data: unknown,
+      formats: readonly string[],
+    ): Promise<{ body: Buffer | string; ext: string; document: ReportDocument }> => {
       const format = values.format ?? formats[0];
       if (!formats.includes(format)) throw new ReportUsageError(`--format must be one of ${formats.join(', ')}`);
       if (format === 'json') return { body: `${JSON.stringify(data, null, 2)}\n`, ext: 'json', document };
-      return { body: format === 'pdf' ? await renderPdf(document, builtAt) : await renderXlsx(document, builtAt), ext: format, document };
+      return {
+        body: format === 'pdf' ? await renderPdf(document, builtAt) : await renderXlsx(document, builtAt),
+        ext: format,
+        document,
+      };
     };
     let out: { body: Buffer | string; ext: string; document: ReportDocument } | undefined;
     let name: string;
@@ -64,7 +96,8 @@ export async function runReport(config: AppConfig, args: string[]): Promise<{ fi
       }
       case 'quarterly-progress': {
         const quarter = Number(values.quarter);
-        if (![1, 2, 3, 4].includes(quarter)) throw new ReportUsageError('--quarter must be 1, 2, 3 or 4 (October–December is 1)');
+        if (![1, 2, 3, 4].includes(quarter))
+          throw new ReportUsageError('--quarter must be 1, 2, 3 or 4 (October–December is 1)');
         const { data, document } = await reports.quarterly(CLI_READER, planId, quarter as FiscalQuarter, asOf);
         out = await render(document, data, ['pdf', 'xlsx', 'json']);
         name = `quarterly-progress-${data.fiscalYear}-q${quarter}-${planId}`;
@@ -91,7 +124,11 @@ export async function runReport(config: AppConfig, args: string[]): Promise<{ fi
         return { file, position: data.provenance.position, reproduceAsOf: data.provenance.reproduceAsOf };
       }
       default:
-        throw new ReportUsageError(kind ? `unknown report ${kind}` : 'which report? action-plan, quarterly-progress, fund, case-statistics or htcds');
+        throw new ReportUsageError(
+          kind
+            ? `unknown report ${kind}`
+            : 'which report? action-plan, quarterly-progress, fund, case-statistics or htcds',
+        );
     }
     const file = values.out ?? `${name}.${out.ext}`;
     writeFileSync(file, out.body);

@@ -4,9 +4,26 @@ import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import type { AppConfig } from '@ruamjai/config';
 import { CommandRunner, idFromKey, type CommandContext } from '@ruamjai/event-store';
 import { FixedClock, type Actor } from '@ruamjai/kernel';
-import { AgencyAlreadyRegistered, AgencyCommandRequest, agencyStreamId, planStreamId, planningMigrations, PlanningModule, planningProjections, PlanCommandRequest } from '@ruamjai/planning';
+import {
+  AgencyAlreadyRegistered,
+  AgencyCommandRequest,
+  agencyStreamId,
+  planStreamId,
+  planningMigrations,
+  PlanningModule,
+  planningProjections,
+  PlanCommandRequest,
+} from '@ruamjai/planning';
 import { PlatformModule } from '@ruamjai/platform';
-import { SEED_AGENCIES, SEED_AMENDMENT, SEED_BUDGET_REVISION, SEED_FUND_REQUEST, SEED_PLAN, SEED_PROJECTS, type SeedProject } from './sakaeo-2562';
+import {
+  SEED_AGENCIES,
+  SEED_AMENDMENT,
+  SEED_BUDGET_REVISION,
+  SEED_FUND_REQUEST,
+  SEED_PLAN,
+  SEED_PROJECTS,
+  type SeedProject,
+} from './sakaeo-2562';
 import { seedSakaeo2562Cases } from './sakaeo-2562-cases';
 import { seedStep } from './seed-step';
 
@@ -15,7 +32,6 @@ const chair: Actor = { id: 'governor.sakaeo', agency: 'PROV-SK', role: 'chair' }
 const SEED = 'seed-sakaeo-2562';
 /** One officer per agency reports for it. */
 const officer = (agency: string): Actor => ({ id: `officer.${agency.toLowerCase()}`, agency, role: 'agency_officer' });
-
 
 export interface SeedResult {
   readonly planId: string;
@@ -33,7 +49,14 @@ async function seedSakaeo2562Plan(config: AppConfig): Promise<SeedResult> {
   const clock = new FixedClock(new Date('2019-01-15T02:00:00Z'));
   @Module({
     imports: [
-      PlatformModule.forRoot({ app: 'cli', config, clock, projections: planningProjections, migrations: [planningMigrations], runProjections: false }),
+      PlatformModule.forRoot({
+        app: 'cli',
+        config,
+        clock,
+        projections: planningProjections,
+        migrations: [planningMigrations],
+        runProjections: false,
+      }),
       CqrsModule.forRoot(),
       PlanningModule,
     ],
@@ -44,7 +67,8 @@ async function seedSakaeo2562Plan(config: AppConfig): Promise<SeedResult> {
     const bus = app.get(CommandBus);
     const runner = app.get(CommandRunner);
     // A step the log already holds is skipped, whatever happened to its records since (see recordedOutcome).
-    const once = (streamId: string, request: PlanCommandRequest | AgencyCommandRequest) => seedStep(bus, runner, streamId, request);
+    const once = (streamId: string, request: PlanCommandRequest | AgencyCommandRequest) =>
+      seedStep(bus, runner, streamId, request);
     const context = (actor: Actor, step: string, expectedRevision?: bigint): CommandContext => ({
       actor,
       correlationId: SEED,
@@ -58,7 +82,10 @@ async function seedSakaeo2562Plan(config: AppConfig): Promise<SeedResult> {
     at('2019-01-15T02:00:00Z');
     for (const agency of SEED_AGENCIES) {
       try {
-        await once(agencyStreamId(agency.code), new AgencyCommandRequest('RegisterAgency', { ...agency }, context(coordinator, `agency:${agency.code}`, -1n)));
+        await once(
+          agencyStreamId(agency.code),
+          new AgencyCommandRequest('RegisterAgency', { ...agency }, context(coordinator, `agency:${agency.code}`, -1n)),
+        );
       } catch (error) {
         // An agency someone registered already (the README's first session registers PSDHS-SK) is kept as it is.
         if (!(error instanceof AgencyAlreadyRegistered)) throw error;
@@ -68,29 +95,60 @@ async function seedSakaeo2562Plan(config: AppConfig): Promise<SeedResult> {
     const planId = idFromKey(coordinator.id, `${SEED}:plan`, 'plan');
     at('2019-02-14T03:00:00Z');
     const plan = planStreamId(planId);
-    let outcome = await once(plan, new PlanCommandRequest('DraftPlan', { planId, ...SEED_PLAN }, context(coordinator, 'plan', -1n)));
+    let outcome = await once(
+      plan,
+      new PlanCommandRequest('DraftPlan', { planId, ...SEED_PLAN }, context(coordinator, 'plan', -1n)),
+    );
     const projectIds: Record<string, string> = {};
     const ids = (kind: string, key: string) => idFromKey(coordinator.id, `${SEED}:${kind}:${key}`, kind);
     // Each step is its own command; the plan's revision moves with each.
-    const step = async <T extends PlanCommandRequest['type']>(actor: Actor, name: string, type: T, data: PlanCommandRequest<T>['data']) => {
+    const step = async <T extends PlanCommandRequest['type']>(
+      actor: Actor,
+      name: string,
+      type: T,
+      data: PlanCommandRequest<T>['data'],
+    ) => {
       outcome = await once(plan, new PlanCommandRequest(type, data, context(actor, name, outcome.revision)));
     };
     const addProject = async (project: SeedProject, reason?: string) => {
       const projectId = ids('project', project.key);
       projectIds[project.key] = projectId;
       const { key, budgetLines, activities, kpis, ...fields } = project;
-      await step(coordinator, `project:${key}`, 'AddProject', { planId, projectId, ...fields, ...(reason ? { reason } : {}) });
+      await step(coordinator, `project:${key}`, 'AddProject', {
+        planId,
+        projectId,
+        ...fields,
+        ...(reason ? { reason } : {}),
+      });
       for (const line of budgetLines) {
         const { key: lineKey, ...lineFields } = line;
-        await step(coordinator, `budget-line:${lineKey}`, 'AddBudgetLine', { planId, projectId, lineId: ids('budget-line', lineKey), ...lineFields, ...(reason ? { reason } : {}) });
+        await step(coordinator, `budget-line:${lineKey}`, 'AddBudgetLine', {
+          planId,
+          projectId,
+          lineId: ids('budget-line', lineKey),
+          ...lineFields,
+          ...(reason ? { reason } : {}),
+        });
       }
       for (const activity of activities) {
         const { key: activityKey, progress: _progress, ...activityFields } = activity;
-        await step(coordinator, `activity:${activityKey}`, 'AddActivity', { planId, projectId, activityId: ids('activity', activityKey), ...activityFields, ...(reason ? { reason } : {}) });
+        await step(coordinator, `activity:${activityKey}`, 'AddActivity', {
+          planId,
+          projectId,
+          activityId: ids('activity', activityKey),
+          ...activityFields,
+          ...(reason ? { reason } : {}),
+        });
       }
       for (const kpi of kpis) {
         const { key: kpiKey, actual: _actual, ...kpiFields } = kpi;
-        await step(coordinator, `kpi:${kpiKey}`, 'AddKpi', { planId, projectId, kpiId: ids('kpi', kpiKey), ...kpiFields, ...(reason ? { reason } : {}) });
+        await step(coordinator, `kpi:${kpiKey}`, 'AddKpi', {
+          planId,
+          projectId,
+          kpiId: ids('kpi', kpiKey),
+          ...kpiFields,
+          ...(reason ? { reason } : {}),
+        });
       }
     };
     for (const [i, project] of SEED_PROJECTS.entries()) {
@@ -105,26 +163,61 @@ async function seedSakaeo2562Plan(config: AppConfig): Promise<SeedResult> {
       plan,
       new PlanCommandRequest(
         'SubmitFundRequest',
-        { planId, projectId: projectIds[fund.project], requestId, amountSatang: fund.amountSatang, justification: fund.justification, category: fund.category },
+        {
+          planId,
+          projectId: projectIds[fund.project],
+          requestId,
+          amountSatang: fund.amountSatang,
+          justification: fund.justification,
+          category: fund.category,
+        },
         context(coordinator, 'fund-request', outcome.revision),
       ),
     );
 
     at('2019-03-01T03:00:00Z');
-    outcome = await once(plan, new PlanCommandRequest('SubmitPlan', { planId }, context(coordinator, 'submission', outcome.revision)));
+    outcome = await once(
+      plan,
+      new PlanCommandRequest('SubmitPlan', { planId }, context(coordinator, 'submission', outcome.revision)),
+    );
     at('2019-03-15T07:00:00Z');
-    outcome = await once(plan, new PlanCommandRequest('ApprovePlan', { planId, meetingReference: 'ครั้งที่ 1/2562', meetingDate: '2019-03-15' }, context(chair, 'approval', outcome.revision)));
+    outcome = await once(
+      plan,
+      new PlanCommandRequest(
+        'ApprovePlan',
+        { planId, meetingReference: 'ครั้งที่ 1/2562', meetingDate: '2019-03-15' },
+        context(chair, 'approval', outcome.revision),
+      ),
+    );
 
     // After approval: the Fund's decision and payments, a budget revision, an added project, and the
     // agencies' progress reports, each on its own date and all in date order, as it happened.
     const fundSteps = [
-      { on: '2019-04-10T03:00:00Z', run: () => step(coordinator, 'fund-approval', 'ApproveFundRequest', { planId, requestId, approvedAmountSatang: fund.approvedSatang }) },
-      ...fund.disbursements.map((amount, i) => ({ on: `2019-0${5 + i}-01T03:00:00Z`, run: () => step(coordinator, `disbursement:${i}`, 'RecordFundDisbursement', { planId, requestId, amountSatang: amount }) })),
+      {
+        on: '2019-04-10T03:00:00Z',
+        run: () =>
+          step(coordinator, 'fund-approval', 'ApproveFundRequest', {
+            planId,
+            requestId,
+            approvedAmountSatang: fund.approvedSatang,
+          }),
+      },
+      ...fund.disbursements.map((amount, i) => ({
+        on: `2019-0${5 + i}-01T03:00:00Z`,
+        run: () =>
+          step(coordinator, `disbursement:${i}`, 'RecordFundDisbursement', { planId, requestId, amountSatang: amount }),
+      })),
     ];
     const revision = SEED_BUDGET_REVISION;
     const budgetRevision = {
       on: revision.on,
-      run: () => step(coordinator, 'budget-revision', 'ReviseProjectBudget', { planId, projectId: projectIds[revision.project], requestedBudgetSatang: revision.requestedBudgetSatang, reason: revision.reason }),
+      run: () =>
+        step(coordinator, 'budget-revision', 'ReviseProjectBudget', {
+          planId,
+          projectId: projectIds[revision.project],
+          requestedBudgetSatang: revision.requestedBudgetSatang,
+          reason: revision.reason,
+        }),
     };
     const reports = SEED_PROJECTS.flatMap((project) => [
       ...project.activities.flatMap((activity) =>
@@ -151,7 +244,12 @@ async function seedSakaeo2562Plan(config: AppConfig): Promise<SeedResult> {
               {
                 on: `${kpi.actual.measuredOn}T11:00:00Z`,
                 run: () => {
-                  return step(officer(kpi.actual!.agencyCode), `kpi-actual:${kpi.key}`, 'RecordKpiActual', { planId, kpiId: ids('kpi', kpi.key), actual: kpi.actual!.value, measuredOn: kpi.actual!.measuredOn });
+                  return step(officer(kpi.actual!.agencyCode), `kpi-actual:${kpi.key}`, 'RecordKpiActual', {
+                    planId,
+                    kpiId: ids('kpi', kpi.key),
+                    actual: kpi.actual!.value,
+                    measuredOn: kpi.actual!.measuredOn,
+                  });
                 },
               },
             ]
@@ -160,7 +258,9 @@ async function seedSakaeo2562Plan(config: AppConfig): Promise<SeedResult> {
     ]);
     const amendment = { on: '2019-06-20T03:00:00Z', run: () => addProject(SEED_AMENDMENT, SEED_AMENDMENT.reason) };
     // Same-day steps keep their order: the sort is stable and by the full time.
-    for (const entry of [...fundSteps, budgetRevision, ...reports, amendment].sort((a, b) => a.on.localeCompare(b.on))) {
+    for (const entry of [...fundSteps, budgetRevision, ...reports, amendment].sort((a, b) =>
+      a.on.localeCompare(b.on),
+    )) {
       at(entry.on);
       await entry.run();
     }
@@ -171,4 +271,5 @@ async function seedSakaeo2562Plan(config: AppConfig): Promise<SeedResult> {
 }
 
 /** The plan, then the case work that pledges to its projects (./sakaeo-2562-cases.ts). */
-export const seedSakaeo2562 = async (config: AppConfig) => seedSakaeo2562Cases(config, await seedSakaeo2562Plan(config));
+export const seedSakaeo2562 = async (config: AppConfig) =>
+  seedSakaeo2562Cases(config, await seedSakaeo2562Plan(config));

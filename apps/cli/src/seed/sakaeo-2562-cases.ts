@@ -82,11 +82,20 @@ export interface CaseSeedResult {
 }
 
 /** Seeds the cases after the plan (the result's position becomes the last one written, for read-your-writes) (it pledges to the plan's projects), in a context of its own. */
-export async function seedSakaeo2562Cases<Plan extends { planId: string; projectIds: Record<string, string>; position: bigint }>(config: AppConfig, plan: Plan): Promise<Plan & { cases: CaseSeedResult }> {
+export async function seedSakaeo2562Cases<
+  Plan extends { planId: string; projectIds: Record<string, string>; position: bigint },
+>(config: AppConfig, plan: Plan): Promise<Plan & { cases: CaseSeedResult }> {
   const clock = new FixedClock(new Date('2019-04-02T02:00:00Z'));
   @Module({
     imports: [
-      PlatformModule.forRoot({ app: 'cli', config, clock, projections: [...planningProjections, ...casesProjections], migrations: [planningMigrations, casesMigrations], runProjections: false }),
+      PlatformModule.forRoot({
+        app: 'cli',
+        config,
+        clock,
+        projections: [...planningProjections, ...casesProjections],
+        migrations: [planningMigrations, casesMigrations],
+        runProjections: false,
+      }),
       CqrsModule.forRoot(),
       CasesModule.forRoot({ runScheduler: false }),
     ],
@@ -116,14 +125,28 @@ export async function seedSakaeo2562Cases<Plan extends { planId: string; project
 
     // A step the log already holds is skipped, whatever happened to its records since (an erased
     // person's data can no longer be sealed, a closed case takes no referral): see recordedOutcome.
-    const once = (stream: string, request: CaseCommandRequest | ReferralCommandRequest | CommitmentCommandRequest) => seedStep(bus, runner, stream, request);
-    async function onCase<T extends ConstructorParameters<typeof CaseCommandRequest>[0]>(actor: Actor, step: string, type: T, data: CaseRequestData<T>) {
+    const once = (stream: string, request: CaseCommandRequest | ReferralCommandRequest | CommitmentCommandRequest) =>
+      seedStep(bus, runner, stream, request);
+    async function onCase<T extends ConstructorParameters<typeof CaseCommandRequest>[0]>(
+      actor: Actor,
+      step: string,
+      type: T,
+      data: CaseRequestData<T>,
+    ) {
       const stream = `case-${data.caseId}`;
       const outcome = await once(stream, new CaseCommandRequest(type, data, context(actor, step, stream)));
       revisions.set(stream, track(outcome).revision);
     }
     const referralIds: Record<string, string> = {};
-    async function refer(key: string, actor: Actor, caseId: string, toAgency: string, service: ReferralService, urgency: Urgency, sharesPersonalData: boolean) {
+    async function refer(
+      key: string,
+      actor: Actor,
+      caseId: string,
+      toAgency: string,
+      service: ReferralService,
+      urgency: Urgency,
+      sharesPersonalData: boolean,
+    ) {
       const referralId = idOf('referral', `referral:${key}`);
       referralIds[key] = referralId;
       // Sending depends on facts that later steps change (case C is closed afterwards): a re-run
@@ -132,42 +155,108 @@ export async function seedSakaeo2562Cases<Plan extends { planId: string; project
         revisions.set(`referral-${referralId}`, 0n);
         return;
       }
-      const outcome = await once(`referral-${referralId}`, new ReferralCommandRequest('SendReferral', { referralId, caseId, toAgency, service, urgency, sharesPersonalData }, context(actor, `referral:${key}`, `referral-${referralId}`)));
+      const outcome = await once(
+        `referral-${referralId}`,
+        new ReferralCommandRequest(
+          'SendReferral',
+          { referralId, caseId, toAgency, service, urgency, sharesPersonalData },
+          context(actor, `referral:${key}`, `referral-${referralId}`),
+        ),
+      );
       revisions.set(`referral-${referralId}`, track(outcome).revision);
     }
-    async function answer(key: string, actor: Actor, type: 'AcceptReferral' | 'StartReferralService' | 'CompleteReferral' | 'DeclineReferral', extra: object = {}) {
+    async function answer(
+      key: string,
+      actor: Actor,
+      type: 'AcceptReferral' | 'StartReferralService' | 'CompleteReferral' | 'DeclineReferral',
+      extra: object = {},
+    ) {
       const referralId = referralIds[key];
       const stream = `referral-${referralId}`;
-      const outcome = await once(stream, new ReferralCommandRequest(type, { referralId, ...extra } as never, context(actor, `referral:${key}:${type}`, stream)));
+      const outcome = await once(
+        stream,
+        new ReferralCommandRequest(
+          type,
+          { referralId, ...extra } as never,
+          context(actor, `referral:${key}:${type}`, stream),
+        ),
+      );
       revisions.set(stream, track(outcome).revision);
     }
     const commitmentIds: Record<string, string> = {};
-    async function pledge(key: string, actor: Actor, target: CommitmentTarget, resource: 'staff_days' | 'budget_satang' | 'shelter_beds' | 'vehicles' | 'interpreters', quantity: number, dueOn: string) {
+    async function pledge(
+      key: string,
+      actor: Actor,
+      target: CommitmentTarget,
+      resource: 'staff_days' | 'budget_satang' | 'shelter_beds' | 'vehicles' | 'interpreters',
+      quantity: number,
+      dueOn: string,
+    ) {
       const commitmentId = idOf('commitment', `commitment:${key}`);
       commitmentIds[key] = commitmentId;
-      const outcome = await once(`commitment-${commitmentId}`, new CommitmentCommandRequest('PledgeCommitment', { commitmentId, target, resource, quantity, dueOn }, context(actor, `commitment:${key}`, `commitment-${commitmentId}`)));
+      const outcome = await once(
+        `commitment-${commitmentId}`,
+        new CommitmentCommandRequest(
+          'PledgeCommitment',
+          { commitmentId, target, resource, quantity, dueOn },
+          context(actor, `commitment:${key}`, `commitment-${commitmentId}`),
+        ),
+      );
       revisions.set(`commitment-${commitmentId}`, track(outcome).revision);
     }
-    async function onCommitment(key: string, actor: Actor, type: 'RecordFulfilment' | 'WithdrawCommitment' | 'ReviseCommitment', data: object) {
+    async function onCommitment(
+      key: string,
+      actor: Actor,
+      type: 'RecordFulfilment' | 'WithdrawCommitment' | 'ReviseCommitment',
+      data: object,
+    ) {
       const commitmentId = commitmentIds[key];
       const stream = `commitment-${commitmentId}`;
-      const outcome = await once(stream, new CommitmentCommandRequest(type, { commitmentId, ...data } as never, context(actor, `commitment:${key}:${type}`, stream)));
+      const outcome = await once(
+        stream,
+        new CommitmentCommandRequest(
+          type,
+          { commitmentId, ...data } as never,
+          context(actor, `commitment:${key}:${type}`, stream),
+        ),
+      );
       revisions.set(stream, track(outcome).revision);
     }
     const personId = (key: string) => idOf('person', `person:${key}`);
 
     // Case A: a child screened at the Aranyaprathet border crossing by immigration.
     at('2019-04-02T02:00:00Z');
-    await onCase(actors.immigration, 'case:a', 'OpenCase', { caseId: caseIds.a, personId: personId('a'), source: 'border_screening', districtCode: '2706', foundOn: '2019-04-01', ageGroup: 'child', person: SEED_PEOPLE.a });
-    await onCase(actors.immigration, 'case:a:legal-basis', 'RecordLegalBasis', { caseId: caseIds.a, basis: 'vital_interest', reference: 'PDPA s.26(1); พ.ร.บ.ป้องกันและปราบปรามการค้ามนุษย์ ม.33' });
+    await onCase(actors.immigration, 'case:a', 'OpenCase', {
+      caseId: caseIds.a,
+      personId: personId('a'),
+      source: 'border_screening',
+      districtCode: '2706',
+      foundOn: '2019-04-01',
+      ageGroup: 'child',
+      person: SEED_PEOPLE.a,
+    });
+    await onCase(actors.immigration, 'case:a:legal-basis', 'RecordLegalBasis', {
+      caseId: caseIds.a,
+      basis: 'vital_interest',
+      reference: 'PDPA s.26(1); พ.ร.บ.ป้องกันและปราบปรามการค้ามนุษย์ ม.33',
+    });
     at('2019-04-02T05:00:00Z');
-    await onCase(actors.immigration, 'case:a:screening', 'RecordScreening', { caseId: caseIds.a, indicators: ['minor_unaccompanied', 'recruiter_present', 'document_irregularity'], formReference: 'คัดกรอง ตม.สก. 2562/031' });
+    await onCase(actors.immigration, 'case:a:screening', 'RecordScreening', {
+      caseId: caseIds.a,
+      indicators: ['minor_unaccompanied', 'recruiter_present', 'document_irregularity'],
+      formReference: 'คัดกรอง ตม.สก. 2562/031',
+    });
     await refer('a-shelter', actors.immigration, caseIds.a, 'SHELTER-SK', 'shelter', 'urgent', true);
     at('2019-04-02T09:00:00Z');
     await answer('a-shelter', actors.shelter, 'AcceptReferral');
     await answer('a-shelter', actors.shelter, 'StartReferralService');
     at('2019-04-12T03:00:00Z');
-    await onCase(actors.immigration, 'case:a:identification', 'RecordIdentification', { caseId: caseIds.a, outcome: 'victim', decidedOn: '2019-04-12', decidingAgency: 'PSDHS-SK' });
+    await onCase(actors.immigration, 'case:a:identification', 'RecordIdentification', {
+      caseId: caseIds.a,
+      outcome: 'victim',
+      decidedOn: '2019-04-12',
+      decidingAgency: 'PSDHS-SK',
+    });
     await refer('a-medical', actors.immigration, caseIds.a, 'HEALTH-SK', 'medical', 'normal', true);
     at('2019-04-13T02:00:00Z');
     await answer('a-medical', actors.health, 'AcceptReferral');
@@ -179,9 +268,25 @@ export async function seedSakaeo2562Cases<Plan extends { planId: string; project
 
     // Case B: a migrant worker found in debt bondage by a labour inspection in Wang Nam Yen.
     at('2019-05-06T03:00:00Z');
-    await onCase(actors.labour, 'case:b', 'OpenCase', { caseId: caseIds.b, personId: personId('b'), source: 'labour_inspection', districtCode: '2704', foundOn: '2019-05-06', ageGroup: 'adult', person: SEED_PEOPLE.b });
-    await onCase(actors.labour, 'case:b:consent', 'RecordConsent', { caseId: caseIds.b, givenOn: '2019-05-06', scope: 'share_with_agencies' });
-    await onCase(actors.labour, 'case:b:screening', 'RecordScreening', { caseId: caseIds.b, indicators: ['debt_bondage', 'document_confiscation', 'excessive_hours'], formReference: 'ร.บ.1/2562-044' });
+    await onCase(actors.labour, 'case:b', 'OpenCase', {
+      caseId: caseIds.b,
+      personId: personId('b'),
+      source: 'labour_inspection',
+      districtCode: '2704',
+      foundOn: '2019-05-06',
+      ageGroup: 'adult',
+      person: SEED_PEOPLE.b,
+    });
+    await onCase(actors.labour, 'case:b:consent', 'RecordConsent', {
+      caseId: caseIds.b,
+      givenOn: '2019-05-06',
+      scope: 'share_with_agencies',
+    });
+    await onCase(actors.labour, 'case:b:screening', 'RecordScreening', {
+      caseId: caseIds.b,
+      indicators: ['debt_bondage', 'document_confiscation', 'excessive_hours'],
+      formReference: 'ร.บ.1/2562-044',
+    });
     await refer('b-interpreter', actors.labour, caseIds.b, 'PSDHS-SK', 'interpretation', 'urgent', true);
     at('2019-05-06T08:00:00Z');
     await answer('b-interpreter', actors.coordinator, 'AcceptReferral');
@@ -192,28 +297,86 @@ export async function seedSakaeo2562Cases<Plan extends { planId: string; project
     const scheduler = new ReferralOverdueScheduler(runner, app.get<ReadModelDb>(READ_MODEL_DB), clock, 60_000);
     const marked = await scheduler.mark(overdueReferralId);
     if (marked) track(marked);
-    await pledge('b-budget', actors.coordinator, { kind: 'case', caseId: caseIds.b }, 'budget_satang', 500_000, '2019-06-30');
+    await pledge(
+      'b-budget',
+      actors.coordinator,
+      { kind: 'case', caseId: caseIds.b },
+      'budget_satang',
+      500_000,
+      '2019-06-30',
+    );
 
     // Case C: a call to the 1300 hotline from Khlong Hat; not identified as a victim, returned home.
     at('2019-06-03T04:00:00Z');
-    await onCase(actors.coordinator, 'case:c', 'OpenCase', { caseId: caseIds.c, personId: personId('c'), source: 'hotline_1300', districtCode: '2702', foundOn: '2019-06-02', ageGroup: 'adult', person: SEED_PEOPLE.c });
-    await onCase(actors.coordinator, 'case:c:legal-basis', 'RecordLegalBasis', { caseId: caseIds.c, basis: 'public_task', reference: 'PDPA s.24(4)' });
+    await onCase(actors.coordinator, 'case:c', 'OpenCase', {
+      caseId: caseIds.c,
+      personId: personId('c'),
+      source: 'hotline_1300',
+      districtCode: '2702',
+      foundOn: '2019-06-02',
+      ageGroup: 'adult',
+      person: SEED_PEOPLE.c,
+    });
+    await onCase(actors.coordinator, 'case:c:legal-basis', 'RecordLegalBasis', {
+      caseId: caseIds.c,
+      basis: 'public_task',
+      reference: 'PDPA s.24(4)',
+    });
     await refer('c-legal', actors.coordinator, caseIds.c, 'POL-SK', 'legal_aid', 'normal', false);
     at('2019-06-04T04:00:00Z');
     await answer('c-legal', actors.police, 'DeclineReferral', { reason: 'ไม่พบองค์ประกอบความผิด ส่งเรื่องคืนศูนย์' });
-    await onCase(actors.coordinator, 'case:c:screening', 'RecordScreening', { caseId: caseIds.c, indicators: ['self_reported_deception'], formReference: 'สายด่วน 1300/2562-1187' });
+    await onCase(actors.coordinator, 'case:c:screening', 'RecordScreening', {
+      caseId: caseIds.c,
+      indicators: ['self_reported_deception'],
+      formReference: 'สายด่วน 1300/2562-1187',
+    });
     at('2019-06-14T04:00:00Z');
-    await onCase(actors.coordinator, 'case:c:identification', 'RecordIdentification', { caseId: caseIds.c, outcome: 'not_victim', decidedOn: '2019-06-14', decidingAgency: 'PSDHS-SK' });
+    await onCase(actors.coordinator, 'case:c:identification', 'RecordIdentification', {
+      caseId: caseIds.c,
+      outcome: 'not_victim',
+      decidedOn: '2019-06-14',
+      decidingAgency: 'PSDHS-SK',
+    });
     await onCase(actors.coordinator, 'case:c:closure', 'CloseCase', { caseId: caseIds.c, outcome: 'returned_home' });
 
     // Commitments to the plan's projects.
     at('2019-04-05T03:00:00Z');
-    await pledge('screening-interpreters', actors.immigration, { kind: 'project', planId: plan.planId, projectId: plan.projectIds['border-screening'] }, 'interpreters', 2, '2019-05-31');
-    await onCommitment('screening-interpreters', actors.immigration, 'RecordFulfilment', { quantity: 1, fulfilledOn: '2019-05-15' });
-    await pledge('shelter-staff', actors.health, { kind: 'project', planId: plan.planId, projectId: plan.projectIds['shelter-care'] }, 'staff_days', 20, '2019-09-30');
-    await onCommitment('shelter-staff', actors.health, 'ReviseCommitment', { quantity: 15, dueOn: '2019-09-30', reason: 'บุคลากรบางส่วนย้ายไปประจำ รพ.อรัญประเทศ' });
-    await pledge('prosecution-vehicles', actors.police, { kind: 'project', planId: plan.planId, projectId: plan.projectIds.prosecution }, 'vehicles', 2, '2019-08-31');
-    await onCommitment('prosecution-vehicles', actors.police, 'WithdrawCommitment', { reason: 'รถถูกโอนไปใช้ภารกิจชายแดน' });
+    await pledge(
+      'screening-interpreters',
+      actors.immigration,
+      { kind: 'project', planId: plan.planId, projectId: plan.projectIds['border-screening'] },
+      'interpreters',
+      2,
+      '2019-05-31',
+    );
+    await onCommitment('screening-interpreters', actors.immigration, 'RecordFulfilment', {
+      quantity: 1,
+      fulfilledOn: '2019-05-15',
+    });
+    await pledge(
+      'shelter-staff',
+      actors.health,
+      { kind: 'project', planId: plan.planId, projectId: plan.projectIds['shelter-care'] },
+      'staff_days',
+      20,
+      '2019-09-30',
+    );
+    await onCommitment('shelter-staff', actors.health, 'ReviseCommitment', {
+      quantity: 15,
+      dueOn: '2019-09-30',
+      reason: 'บุคลากรบางส่วนย้ายไปประจำ รพ.อรัญประเทศ',
+    });
+    await pledge(
+      'prosecution-vehicles',
+      actors.police,
+      { kind: 'project', planId: plan.planId, projectId: plan.projectIds.prosecution },
+      'vehicles',
+      2,
+      '2019-08-31',
+    );
+    await onCommitment('prosecution-vehicles', actors.police, 'WithdrawCommitment', {
+      reason: 'รถถูกโอนไปใช้ภารกิจชายแดน',
+    });
 
     return { ...plan, position: last, cases: { caseIds, referralIds, commitmentIds, overdueReferralId } };
   } finally {

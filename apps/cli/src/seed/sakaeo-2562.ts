@@ -6,20 +6,92 @@ import type { FundCategory, FundingSource, ParticipantCounts, StrategyArea, Targ
  * amounts are illustrative. Every step goes through the commands, so the history is real.
  */
 export const SEED_AGENCIES = [
-  { code: 'PSDHS-SK', nameTh: 'สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดสระแก้ว', nameEn: 'Sa Kaeo Provincial Office of Social Development and Human Security', agencyType: 'social_development', districtCode: '2701' },
-  { code: 'PROV-SK', nameTh: 'สำนักงานจังหวัดสระแก้ว', nameEn: 'Sa Kaeo Provincial Office', agencyType: 'provincial_administration', districtCode: '2701' },
+  {
+    code: 'PSDHS-SK',
+    nameTh: 'สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดสระแก้ว',
+    nameEn: 'Sa Kaeo Provincial Office of Social Development and Human Security',
+    agencyType: 'social_development',
+    districtCode: '2701',
+  },
+  {
+    code: 'PROV-SK',
+    nameTh: 'สำนักงานจังหวัดสระแก้ว',
+    nameEn: 'Sa Kaeo Provincial Office',
+    agencyType: 'provincial_administration',
+    districtCode: '2701',
+  },
   { code: 'POL-SK', nameTh: 'ตำรวจภูธรจังหวัดสระแก้ว', nameEn: 'Sa Kaeo Provincial Police', agencyType: 'police' },
-  { code: 'IMM-SK', nameTh: 'ตรวจคนเข้าเมืองจังหวัดสระแก้ว', nameEn: 'Sa Kaeo Immigration', agencyType: 'immigration', districtCode: '2706' },
-  { code: 'LABOUR-SK', nameTh: 'สำนักงานแรงงานจังหวัดสระแก้ว', nameEn: 'Sa Kaeo Provincial Labour Office', agencyType: 'labour' },
-  { code: 'EMP-SK', nameTh: 'สำนักงานจัดหางานจังหวัดสระแก้ว', nameEn: 'Sa Kaeo Provincial Employment Office', agencyType: 'employment' },
-  { code: 'HEALTH-SK', nameTh: 'สำนักงานสาธารณสุขจังหวัดสระแก้ว', nameEn: 'Sa Kaeo Provincial Public Health Office', agencyType: 'health' },
-  { code: 'EDU-SK1', nameTh: 'สำนักงานเขตพื้นที่การศึกษาประถมศึกษาสระแก้ว เขต 1', nameEn: 'Sa Kaeo Primary Education Area Office 1', agencyType: 'education' },
-  { code: 'SHELTER-SK', nameTh: 'บ้านพักเด็กและครอบครัวจังหวัดสระแก้ว', nameEn: 'Sa Kaeo Children and Family Shelter', agencyType: 'shelter' },
-  { code: 'LAO-ARAN', nameTh: 'เทศบาลเมืองอรัญญประเทศ', nameEn: 'Aranyaprathet Town Municipality', agencyType: 'local_administration', districtCode: '2706' },
-  { code: 'LAO-KHOKSUNG', nameTh: 'องค์การบริหารส่วนตำบลโคกสูง', nameEn: 'Khok Sung Subdistrict Administration', agencyType: 'local_administration', districtCode: '2708' },
-  { code: 'LAO-TAPHRAYA', nameTh: 'เทศบาลตำบลตาพระยา', nameEn: 'Ta Phraya Subdistrict Municipality', agencyType: 'local_administration', districtCode: '2703' },
-  { code: 'LAO-KHLONGHAT', nameTh: 'องค์การบริหารส่วนตำบลคลองหาด', nameEn: 'Khlong Hat Subdistrict Administration', agencyType: 'local_administration', districtCode: '2702' },
-  { code: 'YOUTH-SK', nameTh: 'สภาเด็กและเยาวชนจังหวัดสระแก้ว', nameEn: 'Sa Kaeo Children and Youth Council', agencyType: 'youth_council' },
+  {
+    code: 'IMM-SK',
+    nameTh: 'ตรวจคนเข้าเมืองจังหวัดสระแก้ว',
+    nameEn: 'Sa Kaeo Immigration',
+    agencyType: 'immigration',
+    districtCode: '2706',
+  },
+  {
+    code: 'LABOUR-SK',
+    nameTh: 'สำนักงานแรงงานจังหวัดสระแก้ว',
+    nameEn: 'Sa Kaeo Provincial Labour Office',
+    agencyType: 'labour',
+  },
+  {
+    code: 'EMP-SK',
+    nameTh: 'สำนักงานจัดหางานจังหวัดสระแก้ว',
+    nameEn: 'Sa Kaeo Provincial Employment Office',
+    agencyType: 'employment',
+  },
+  {
+    code: 'HEALTH-SK',
+    nameTh: 'สำนักงานสาธารณสุขจังหวัดสระแก้ว',
+    nameEn: 'Sa Kaeo Provincial Public Health Office',
+    agencyType: 'health',
+  },
+  {
+    code: 'EDU-SK1',
+    nameTh: 'สำนักงานเขตพื้นที่การศึกษาประถมศึกษาสระแก้ว เขต 1',
+    nameEn: 'Sa Kaeo Primary Education Area Office 1',
+    agencyType: 'education',
+  },
+  {
+    code: 'SHELTER-SK',
+    nameTh: 'บ้านพักเด็กและครอบครัวจังหวัดสระแก้ว',
+    nameEn: 'Sa Kaeo Children and Family Shelter',
+    agencyType: 'shelter',
+  },
+  {
+    code: 'LAO-ARAN',
+    nameTh: 'เทศบาลเมืองอรัญญประเทศ',
+    nameEn: 'Aranyaprathet Town Municipality',
+    agencyType: 'local_administration',
+    districtCode: '2706',
+  },
+  {
+    code: 'LAO-KHOKSUNG',
+    nameTh: 'องค์การบริหารส่วนตำบลโคกสูง',
+    nameEn: 'Khok Sung Subdistrict Administration',
+    agencyType: 'local_administration',
+    districtCode: '2708',
+  },
+  {
+    code: 'LAO-TAPHRAYA',
+    nameTh: 'เทศบาลตำบลตาพระยา',
+    nameEn: 'Ta Phraya Subdistrict Municipality',
+    agencyType: 'local_administration',
+    districtCode: '2703',
+  },
+  {
+    code: 'LAO-KHLONGHAT',
+    nameTh: 'องค์การบริหารส่วนตำบลคลองหาด',
+    nameEn: 'Khlong Hat Subdistrict Administration',
+    agencyType: 'local_administration',
+    districtCode: '2702',
+  },
+  {
+    code: 'YOUTH-SK',
+    nameTh: 'สภาเด็กและเยาวชนจังหวัดสระแก้ว',
+    nameEn: 'Sa Kaeo Children and Youth Council',
+    agencyType: 'youth_council',
+  },
   // The auditors' office: auditors act (grants) and read for it, so it is in the directory like every other.
   { code: 'OAG', nameTh: 'สำนักงานการตรวจเงินแผ่นดิน', nameEn: 'Office of the Auditor General', agencyType: 'other' },
 ] as const;
@@ -98,8 +170,18 @@ export const SEED_PROJECTS: readonly SeedProject[] = [
     strategy: 'prevention',
     participatingAgencyCodes: ['LAO-ARAN', 'LAO-KHOKSUNG', 'LAO-TAPHRAYA', 'LAO-KHLONGHAT'],
     targetGroups: ['children', 'women', 'families'],
-    objectives: ['ให้ผู้นำชุมชนและ อปท. 4 อำเภอชายแดนรู้เท่าทันและแจ้งเบาะแสการค้ามนุษย์', 'ลดความเสี่ยงของเด็ก สตรี และครอบครัวในพื้นที่ชายแดน'],
-    budgetLines: [{ key: 'pracharat-lao', fundingSource: 'local_administration', amountSatang: 2_000_000, descriptionTh: 'ค่าพาหนะและสถานที่ สมทบโดย อปท.' }],
+    objectives: [
+      'ให้ผู้นำชุมชนและ อปท. 4 อำเภอชายแดนรู้เท่าทันและแจ้งเบาะแสการค้ามนุษย์',
+      'ลดความเสี่ยงของเด็ก สตรี และครอบครัวในพื้นที่ชายแดน',
+    ],
+    budgetLines: [
+      {
+        key: 'pracharat-lao',
+        fundingSource: 'local_administration',
+        amountSatang: 2_000_000,
+        descriptionTh: 'ค่าพาหนะและสถานที่ สมทบโดย อปท.',
+      },
+    ],
     activities: [
       {
         key: 'leaders-training',
@@ -108,7 +190,16 @@ export const SEED_PROJECTS: readonly SeedProject[] = [
         startDate: '2019-05-20',
         endDate: '2019-05-21',
         targets: { women: 20, general_public: 30 },
-        progress: [{ reportedOn: '2019-05-21', agencyCode: 'PSDHS-SK', participantsReached: { women: 22, general_public: 28 }, spendSatang: 7_400_000, completed: true, note: 'ผู้เข้าร่วม 50 คน ครบตามเป้าหมาย' }],
+        progress: [
+          {
+            reportedOn: '2019-05-21',
+            agencyCode: 'PSDHS-SK',
+            participantsReached: { women: 22, general_public: 28 },
+            spendSatang: 7_400_000,
+            completed: true,
+            note: 'ผู้เข้าร่วม 50 คน ครบตามเป้าหมาย',
+          },
+        ],
       },
       {
         key: 'village-outreach',
@@ -119,14 +210,38 @@ export const SEED_PROJECTS: readonly SeedProject[] = [
         targets: { children: 100, families: 60 },
         responsibleAgencyCode: 'LAO-TAPHRAYA',
         progress: [
-          { reportedOn: '2019-06-28', agencyCode: 'LAO-TAPHRAYA', participantsReached: { children: 45, families: 20 }, spendSatang: 600_000, line: 'pracharat-lao' },
-          { reportedOn: '2019-07-30', agencyCode: 'LAO-TAPHRAYA', participantsReached: { children: 38, families: 25 }, spendSatang: 550_000, line: 'pracharat-lao' },
+          {
+            reportedOn: '2019-06-28',
+            agencyCode: 'LAO-TAPHRAYA',
+            participantsReached: { children: 45, families: 20 },
+            spendSatang: 600_000,
+            line: 'pracharat-lao',
+          },
+          {
+            reportedOn: '2019-07-30',
+            agencyCode: 'LAO-TAPHRAYA',
+            participantsReached: { children: 38, families: 25 },
+            spendSatang: 550_000,
+            line: 'pracharat-lao',
+          },
         ],
       },
     ],
     kpis: [
-      { key: 'leaders-trained', descriptionTh: 'จำนวนแกนนำที่ผ่านการอบรม', unit: 'คน', target: 50, actual: { value: 50, measuredOn: '2019-05-31', agencyCode: 'PSDHS-SK' } },
-      { key: 'tip-offs', descriptionTh: 'จำนวนเบาะแสที่ชุมชนแจ้ง', unit: 'เรื่อง', target: 10, actual: { value: 6, measuredOn: '2019-08-31', agencyCode: 'LAO-ARAN' } },
+      {
+        key: 'leaders-trained',
+        descriptionTh: 'จำนวนแกนนำที่ผ่านการอบรม',
+        unit: 'คน',
+        target: 50,
+        actual: { value: 50, measuredOn: '2019-05-31', agencyCode: 'PSDHS-SK' },
+      },
+      {
+        key: 'tip-offs',
+        descriptionTh: 'จำนวนเบาะแสที่ชุมชนแจ้ง',
+        unit: 'เรื่อง',
+        target: 10,
+        actual: { value: 6, measuredOn: '2019-08-31', agencyCode: 'LAO-ARAN' },
+      },
     ],
   },
   {
@@ -151,12 +266,30 @@ export const SEED_PROJECTS: readonly SeedProject[] = [
         endDate: '2019-09-30',
         targets: { migrant_workers: 400, women: 150, children: 50 },
         progress: [
-          { reportedOn: '2019-06-30', agencyCode: 'IMM-SK', participantsReached: { migrant_workers: 210, women: 80, children: 19 }, spendSatang: 3_200_000 },
-          { reportedOn: '2019-08-31', agencyCode: 'POL-SK', participantsReached: { migrant_workers: 150, women: 40, children: 12 }, spendSatang: 2_100_000 },
+          {
+            reportedOn: '2019-06-30',
+            agencyCode: 'IMM-SK',
+            participantsReached: { migrant_workers: 210, women: 80, children: 19 },
+            spendSatang: 3_200_000,
+          },
+          {
+            reportedOn: '2019-08-31',
+            agencyCode: 'POL-SK',
+            participantsReached: { migrant_workers: 150, women: 40, children: 12 },
+            spendSatang: 2_100_000,
+          },
         ],
       },
     ],
-    kpis: [{ key: 'screened', descriptionTh: 'จำนวนผู้เดินทางกลุ่มเสี่ยงที่ได้รับการคัดกรอง', unit: 'คน', target: 600, actual: { value: 511, measuredOn: '2019-08-31', agencyCode: 'IMM-SK' } }],
+    kpis: [
+      {
+        key: 'screened',
+        descriptionTh: 'จำนวนผู้เดินทางกลุ่มเสี่ยงที่ได้รับการคัดกรอง',
+        unit: 'คน',
+        target: 600,
+        actual: { value: 511, measuredOn: '2019-08-31', agencyCode: 'IMM-SK' },
+      },
+    ],
   },
   {
     key: 'labour-inspection',
@@ -179,10 +312,25 @@ export const SEED_PROJECTS: readonly SeedProject[] = [
         startDate: '2019-04-01',
         endDate: '2019-09-15',
         targets: { migrant_workers: 300 },
-        progress: [{ reportedOn: '2019-07-15', agencyCode: 'LABOUR-SK', participantsReached: { migrant_workers: 180 }, spendSatang: 2_800_000 }],
+        progress: [
+          {
+            reportedOn: '2019-07-15',
+            agencyCode: 'LABOUR-SK',
+            participantsReached: { migrant_workers: 180 },
+            spendSatang: 2_800_000,
+          },
+        ],
       },
     ],
-    kpis: [{ key: 'workplaces', descriptionTh: 'จำนวนสถานประกอบการที่ได้รับการตรวจ', unit: 'แห่ง', target: 40, actual: { value: 42, measuredOn: '2019-09-15', agencyCode: 'LABOUR-SK' } }],
+    kpis: [
+      {
+        key: 'workplaces',
+        descriptionTh: 'จำนวนสถานประกอบการที่ได้รับการตรวจ',
+        unit: 'แห่ง',
+        target: 40,
+        actual: { value: 42, measuredOn: '2019-09-15', agencyCode: 'LABOUR-SK' },
+      },
+    ],
   },
   {
     key: 'prosecution',
@@ -208,7 +356,15 @@ export const SEED_PROJECTS: readonly SeedProject[] = [
         progress: [{ reportedOn: '2019-08-20', agencyCode: 'POL-SK', participantsReached: {}, spendSatang: 4_500_000 }],
       },
     ],
-    kpis: [{ key: 'cases-prosecuted', descriptionTh: 'จำนวนคดีที่ส่งฟ้อง', unit: 'คดี', target: 8, actual: { value: 5, measuredOn: '2019-08-31', agencyCode: 'POL-SK' } }],
+    kpis: [
+      {
+        key: 'cases-prosecuted',
+        descriptionTh: 'จำนวนคดีที่ส่งฟ้อง',
+        unit: 'คดี',
+        target: 8,
+        actual: { value: 5, measuredOn: '2019-08-31', agencyCode: 'POL-SK' },
+      },
+    ],
   },
   {
     key: 'shelter-care',
@@ -222,7 +378,14 @@ export const SEED_PROJECTS: readonly SeedProject[] = [
     participatingAgencyCodes: ['HEALTH-SK'],
     targetGroups: ['children', 'women'],
     objectives: ['ให้ผู้เสียหายได้รับการคุ้มครองและฟื้นฟูตามมาตรา 33'],
-    budgetLines: [{ key: 'shelter-own', fundingSource: 'agency_own', amountSatang: 1_500_000, descriptionTh: 'ค่าอาหารและของใช้จำเป็น' }],
+    budgetLines: [
+      {
+        key: 'shelter-own',
+        fundingSource: 'agency_own',
+        amountSatang: 1_500_000,
+        descriptionTh: 'ค่าอาหารและของใช้จำเป็น',
+      },
+    ],
     activities: [
       {
         key: 'recovery',
@@ -232,8 +395,19 @@ export const SEED_PROJECTS: readonly SeedProject[] = [
         endDate: '2019-09-30',
         targets: { children: 20, women: 15 },
         progress: [
-          { reportedOn: '2019-06-30', agencyCode: 'SHELTER-SK', participantsReached: { children: 9, women: 6 }, spendSatang: 2_600_000 },
-          { reportedOn: '2019-06-30', agencyCode: 'HEALTH-SK', participantsReached: {}, spendSatang: 400_000, line: 'shelter-own' },
+          {
+            reportedOn: '2019-06-30',
+            agencyCode: 'SHELTER-SK',
+            participantsReached: { children: 9, women: 6 },
+            spendSatang: 2_600_000,
+          },
+          {
+            reportedOn: '2019-06-30',
+            agencyCode: 'HEALTH-SK',
+            participantsReached: {},
+            spendSatang: 400_000,
+            line: 'shelter-own',
+          },
         ],
       },
     ],
@@ -260,10 +434,26 @@ export const SEED_PROJECTS: readonly SeedProject[] = [
         startDate: '2019-07-01',
         endDate: '2019-07-31',
         targets: { children: 200, at_risk_youth: 40 },
-        progress: [{ reportedOn: '2019-07-31', agencyCode: 'EDU-SK1', participantsReached: { children: 214, at_risk_youth: 33 }, spendSatang: 2_350_000, completed: true }],
+        progress: [
+          {
+            reportedOn: '2019-07-31',
+            agencyCode: 'EDU-SK1',
+            participantsReached: { children: 214, at_risk_youth: 33 },
+            spendSatang: 2_350_000,
+            completed: true,
+          },
+        ],
       },
     ],
-    kpis: [{ key: 'students', descriptionTh: 'จำนวนนักเรียนที่ผ่านกิจกรรม', unit: 'คน', target: 200, actual: { value: 214, measuredOn: '2019-07-31', agencyCode: 'EDU-SK1' } }],
+    kpis: [
+      {
+        key: 'students',
+        descriptionTh: 'จำนวนนักเรียนที่ผ่านกิจกรรม',
+        unit: 'คน',
+        target: 200,
+        actual: { value: 214, measuredOn: '2019-07-31', agencyCode: 'EDU-SK1' },
+      },
+    ],
   },
 ];
 

@@ -11,7 +11,12 @@ export interface StepOutcome {
  * CommandRunner.recordedOutcome): a step's records may have moved on since (a person erased, an
  * agency deactivated), so deciding it again is refused though it was done.
  */
-export async function seedStep(bus: CommandBus, runner: CommandRunner, streamId: string, request: { type: string; context: CommandContext }): Promise<StepOutcome> {
+export async function seedStep(
+  bus: CommandBus,
+  runner: CommandRunner,
+  streamId: string,
+  request: { type: string; context: CommandContext },
+): Promise<StepOutcome> {
   try {
     return (await bus.execute(request as never)) as StepOutcome;
   } catch (error) {

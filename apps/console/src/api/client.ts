@@ -24,7 +24,8 @@ export function currentAccessToken(): string | null {
 
 const headers: Middleware = {
   onRequest({ request }) {
-    if (accessToken && !request.headers.has('Authorization')) request.headers.set('Authorization', `Bearer ${accessToken}`);
+    if (accessToken && !request.headers.has('Authorization'))
+      request.headers.set('Authorization', `Bearer ${accessToken}`);
     request.headers.set('Accept-Language', i18next.language === 'en' ? 'en' : 'th');
     return request;
   },

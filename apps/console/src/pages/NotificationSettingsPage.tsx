@@ -24,19 +24,27 @@ interface Loaded {
 }
 
 /** The same address check the API makes (USER.INVALID otherwise), so a typo is caught before sending. */
-const EMAIL = /^[^\s@<>()",;:]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+$/;
+const EMAIL =
+  /^[^\s@<>()",;:]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+$/;
 
-const fieldsOf = (p: NotificationPreferences): Fields => ({ inConsole: p.inConsole, email: p.email ?? '', dailyDigest: p.dailyDigest });
+const fieldsOf = (p: NotificationPreferences): Fields => ({
+  inConsole: p.inConsole,
+  email: p.email ?? '',
+  dailyDigest: p.dailyDigest,
+});
 /** The e-mail as the API keeps it: trimmed, lower case, null for none. */
 const emailOf = (typed: string): string | null => (typed.trim() === '' ? null : typed.trim().toLowerCase());
 const bodyOf = (f: Fields): NotificationPreferences => {
   const email = emailOf(f.email);
   return { inConsole: f.inConsole, email, dailyDigest: email !== null && f.dailyDigest };
 };
-const same = (a: Fields, b: Fields, field: Field): boolean => (field === 'email' ? emailOf(a.email) === emailOf(b.email) : a[field] === b[field]);
+const same = (a: Fields, b: Fields, field: Field): boolean =>
+  field === 'email' ? emailOf(a.email) === emailOf(b.email) : a[field] === b[field];
 
 async function load(username: string): Promise<Loaded> {
-  const { data, error, response } = await api.GET('/api/v1/users/{username}/notification-preferences', { params: { path: { username } } });
+  const { data, error, response } = await api.GET('/api/v1/users/{username}/notification-preferences', {
+    params: { path: { username } },
+  });
   if (!response.ok || !data) throw new ApiError(response.status, (error ?? {}) as Problem);
   return { etag: response.headers.get('ETag') ?? `"${data.revision}"`, fields: fieldsOf(data) };
 }
@@ -44,7 +52,14 @@ async function load(username: string): Promise<Loaded> {
 /** What changed between the page's opening and the refused save, beside what the person chose. */
 interface Conflict {
   readonly current: Loaded;
-  readonly changes: ReadonlyArray<{ field: Field; opened: Fields; now: Fields; mine: Fields; theirs: boolean; changedByMe: boolean }>;
+  readonly changes: ReadonlyArray<{
+    field: Field;
+    opened: Fields;
+    now: Fields;
+    mine: Fields;
+    theirs: boolean;
+    changedByMe: boolean;
+  }>;
 }
 
 /**
@@ -66,7 +81,12 @@ export default function NotificationSettingsPage() {
   const email = Form.useWatch('email', form) ?? '';
   const hasEmail = email.trim() !== '';
 
-  const prefs = useQuery({ queryKey: ['notification-preferences', username], queryFn: () => load(username), enabled: username !== '', staleTime: Infinity });
+  const prefs = useQuery({
+    queryKey: ['notification-preferences', username],
+    queryFn: () => load(username),
+    enabled: username !== '',
+    staleTime: Infinity,
+  });
   // The form opens once with what was read; later refetches (the live stream refreshes every query) do not overwrite typing.
   useEffect(() => {
     if (prefs.data && opened === null) {
@@ -109,20 +129,29 @@ export default function NotificationSettingsPage() {
       setConflict({
         current,
         // Every field either side changed since the page opened: theirs (opened → now) beside the person's.
-        changes: FIELDS.filter((f) => !same(current.fields, opened.fields, f) || !same(mine, opened.fields, f)).map((f) => ({
-          field: f,
-          opened: opened.fields,
-          now: current.fields,
-          mine,
-          theirs: !same(current.fields, opened.fields, f),
-          changedByMe: !same(mine, opened.fields, f),
-        })),
+        changes: FIELDS.filter((f) => !same(current.fields, opened.fields, f) || !same(mine, opened.fields, f)).map(
+          (f) => ({
+            field: f,
+            opened: opened.fields,
+            now: current.fields,
+            mine,
+            theirs: !same(current.fields, opened.fields, f),
+            changedByMe: !same(mine, opened.fields, f),
+          }),
+        ),
       });
     },
   });
 
   if (prefs.isLoading || (prefs.data && !opened)) return <Skeleton active />;
-  if (prefs.error || !opened) return <Alert type="error" role="alert" title={prefs.error instanceof ApiError ? prefs.error.text(lang) : t('common.error')} />;
+  if (prefs.error || !opened)
+    return (
+      <Alert
+        type="error"
+        role="alert"
+        title={prefs.error instanceof ApiError ? prefs.error.text(lang) : t('common.error')}
+      />
+    );
 
   const submit = (values: Fields) => {
     setOutcome(null);
@@ -149,18 +178,36 @@ export default function NotificationSettingsPage() {
     save.reset();
   };
 
-  const shown = (field: Field, f: Fields): string => (field === 'email' ? emailOf(f.email) ?? t('settings.noEmail') : f[field] ? t('settings.on') : t('settings.off'));
-  const failure = save.error instanceof ApiError && save.error.status !== 412 && !(save.error.status === 409 && save.error.problem.code === 'USER.PREFERENCES_UNCHANGED') ? save.error : null;
+  const shown = (field: Field, f: Fields): string =>
+    field === 'email' ? (emailOf(f.email) ?? t('settings.noEmail')) : f[field] ? t('settings.on') : t('settings.off');
+  const failure =
+    save.error instanceof ApiError &&
+    save.error.status !== 412 &&
+    !(save.error.status === 409 && save.error.problem.code === 'USER.PREFERENCES_UNCHANGED')
+      ? save.error
+      : null;
   /** The problem in the reader's language, with each field's own problem (the API sends Thai and English) under it. */
   const problemAlert = (e: ApiError, style: CSSProperties) => {
-    const details = (e.problem.errors ?? []) as ReadonlyArray<{ field: string; problem: string; problems?: ReadonlyArray<{ th: string; en: string }> }>;
+    const details = (e.problem.errors ?? []) as ReadonlyArray<{
+      field: string;
+      problem: string;
+      problems?: ReadonlyArray<{ th: string; en: string }>;
+    }>;
     const lines = details.flatMap((d) => (d.problems?.length ? d.problems.map((p) => p[lang]) : [d.problem]));
     return (
       <Alert
         type="error"
         role="alert"
         title={e.text(lang)}
-        description={lines.length > 0 ? <ul className="plain-list">{lines.map((l) => <li key={l}>{l}</li>)}</ul> : undefined}
+        description={
+          lines.length > 0 ? (
+            <ul className="plain-list">
+              {lines.map((l) => (
+                <li key={l}>{l}</li>
+              ))}
+            </ul>
+          ) : undefined
+        }
         style={style}
         data-testid="settings-problem"
       />
@@ -174,11 +221,33 @@ export default function NotificationSettingsPage() {
       </Typography.Title>
       <Typography.Paragraph>{t('settings.intro')}</Typography.Paragraph>
       <Card>
-        {outcome && <Alert type={outcome.type} role="status" title={outcome.problem ? outcome.problem.text(lang) : t(outcome.key ?? 'common.error')} style={{ marginBottom: 16 }} data-testid="settings-outcome" />}
+        {outcome && (
+          <Alert
+            type={outcome.type}
+            role="status"
+            title={outcome.problem ? outcome.problem.text(lang) : t(outcome.key ?? 'common.error')}
+            style={{ marginBottom: 16 }}
+            data-testid="settings-outcome"
+          />
+        )}
         {failure && !conflict && problemAlert(failure, { marginBottom: 16 })}
-        {save.error && !(save.error instanceof ApiError) && <Alert type="error" role="alert" title={t('common.error')} style={{ marginBottom: 16 }} />}
-        <Form form={form} layout="vertical" name="notification-settings" initialValues={opened.fields} onFinish={submit} onValuesChange={() => setOutcome(null)}>
-          <Form.Item label={t('settings.inConsole')} name="inConsole" valuePropName="checked" extra={t('settings.inConsoleHelp')}>
+        {save.error && !(save.error instanceof ApiError) && (
+          <Alert type="error" role="alert" title={t('common.error')} style={{ marginBottom: 16 }} />
+        )}
+        <Form
+          form={form}
+          layout="vertical"
+          name="notification-settings"
+          initialValues={opened.fields}
+          onFinish={submit}
+          onValuesChange={() => setOutcome(null)}
+        >
+          <Form.Item
+            label={t('settings.inConsole')}
+            name="inConsole"
+            valuePropName="checked"
+            extra={t('settings.inConsoleHelp')}
+          >
             <Switch />
           </Form.Item>
           <Form.Item
@@ -187,10 +256,21 @@ export default function NotificationSettingsPage() {
             extra={t('settings.emailHelp')}
             rules={[
               { max: 254, message: t('edit.length', { min: 0, max: 254 }) },
-              { validator: (_, value: string | undefined) => (!value || value.trim() === '' || EMAIL.test(value.trim()) ? Promise.resolve() : Promise.reject(new Error(t('settings.emailInvalid')))) },
+              {
+                validator: (_, value: string | undefined) =>
+                  !value || value.trim() === '' || EMAIL.test(value.trim())
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('settings.emailInvalid'))),
+              },
             ]}
           >
-            <Input inputMode="email" autoComplete="email" spellCheck={false} lang="en" placeholder={t('settings.emailPlaceholder')} />
+            <Input
+              inputMode="email"
+              autoComplete="email"
+              spellCheck={false}
+              lang="en"
+              placeholder={t('settings.emailPlaceholder')}
+            />
           </Form.Item>
           <Form.Item
             label={t('settings.dailyDigest')}
@@ -215,7 +295,15 @@ export default function NotificationSettingsPage() {
         title={t('settings.conflictTitle')}
         intro={t('settings.conflictIntro')}
         openedTitle={t('settings.whenOpened')}
-        rows={(conflict?.changes ?? []).map((c) => ({ field: c.field, label: t(`settings.${c.field}`), opened: shown(c.field, c.opened), now: shown(c.field, c.now), mine: shown(c.field, c.mine), theirs: c.theirs, changedByMe: c.changedByMe }))}
+        rows={(conflict?.changes ?? []).map((c) => ({
+          field: c.field,
+          label: t(`settings.${c.field}`),
+          opened: shown(c.field, c.opened),
+          now: shown(c.field, c.now),
+          mine: shown(c.field, c.mine),
+          theirs: c.theirs,
+          changedByMe: c.changedByMe,
+        }))}
         onTakeCurrent={takeCurrent}
         onReapply={reapply}
         reapplying={save.isPending}

@@ -12,7 +12,15 @@ import { PlanReportsCard } from './Reports';
 import { usePlan } from './plan/api';
 import { DraftPlanForm } from './plan/DraftPlanForm';
 import { FundDecisionForm, SubmitFundForm } from './plan/FundForms';
-import { ChangeActivityForm, ChangeKpiForm, KpiActualForm, ReassignActivityForm, ReassignLineForm, ReportProgressForm, ReviseLineForm } from './plan/ItemForms';
+import {
+  ChangeActivityForm,
+  ChangeKpiForm,
+  KpiActualForm,
+  ReassignActivityForm,
+  ReassignLineForm,
+  ReportProgressForm,
+  ReviseLineForm,
+} from './plan/ItemForms';
 import { permissions, type Plan } from './plan/model';
 import { PlanStatusCard, StatusTag } from './plan/PlanStatusCard';
 import { PlanTree, type PlanDialog } from './plan/PlanTree';
@@ -20,7 +28,6 @@ import { AddProjectForm, ReassignProjectForm, WithdrawForm } from './plan/Projec
 import type { PlanSummary } from '../types';
 import './plan/plan-workspace.css';
 import { WideTable } from '../WideTable';
-
 
 /** Every plan, latest fiscal year first; the secretariat drafts a new one here. */
 export function PlansPage({ navigate }: { navigate: (path: string) => void }) {
@@ -30,7 +37,8 @@ export function PlansPage({ navigate }: { navigate: (path: string) => void }) {
   const [drafting, setDrafting] = useState(false);
   const plans = useQuery({
     queryKey: ['plans'],
-    queryFn: () => unwrap<{ plans: PlanSummary[] }>(api.GET('/api/v1/plans', { params: { query: minPosition() as never } })),
+    queryFn: () =>
+      unwrap<{ plans: PlanSummary[] }>(api.GET('/api/v1/plans', { params: { query: minPosition() as never } })),
   });
   return (
     <section aria-labelledby="plans-title">
@@ -44,7 +52,9 @@ export function PlansPage({ navigate }: { navigate: (path: string) => void }) {
           </Button>
         )}
       </div>
-      {plans.error && <Alert type="error" title={plans.error instanceof ApiError ? plans.error.text(lang) : t('common.error')} />}
+      {plans.error && (
+        <Alert type="error" title={plans.error instanceof ApiError ? plans.error.text(lang) : t('common.error')} />
+      )}
       <WideTable label={t('plans.title')} minWidth={700}>
         <Table<PlanSummary>
           rowKey="planId"
@@ -53,7 +63,12 @@ export function PlansPage({ navigate }: { navigate: (path: string) => void }) {
           locale={{ emptyText: t('plans.empty') }}
           pagination={false}
           columns={[
-            { title: t('plans.fiscalYear'), dataIndex: 'fiscalYear', render: (y: number) => fiscalYearLabel(y, lang), width: 160 },
+            {
+              title: t('plans.fiscalYear'),
+              dataIndex: 'fiscalYear',
+              render: (y: number) => fiscalYearLabel(y, lang),
+              width: 160,
+            },
             {
               title: t('plans.planTitle'),
               render: (_, p) => (
@@ -62,13 +77,28 @@ export function PlansPage({ navigate }: { navigate: (path: string) => void }) {
                 </a>
               ),
             },
-            { title: t('plans.status'), dataIndex: 'status', render: (s: PlanSummary['status']) => <StatusTag status={s} />, width: 150 },
+            {
+              title: t('plans.status'),
+              dataIndex: 'status',
+              render: (s: PlanSummary['status']) => <StatusTag status={s} />,
+              width: 150,
+            },
             { title: t('plans.edition'), dataIndex: 'edition', width: 90 },
-            { title: t('plans.updated'), dataIndex: 'latestEventAt', render: (d: string) => formatDateTime(d, lang), width: 200 },
+            {
+              title: t('plans.updated'),
+              dataIndex: 'latestEventAt',
+              render: (d: string) => formatDateTime(d, lang),
+              width: 200,
+            },
           ]}
         />
       </WideTable>
-      {drafting && <DraftPlanForm onClose={() => setDrafting(false)} onDrafted={(planId) => (setDrafting(false), navigate(`/plans/${planId}`))} />}
+      {drafting && (
+        <DraftPlanForm
+          onClose={() => setDrafting(false)}
+          onDrafted={(planId) => (setDrafting(false), navigate(`/plans/${planId}`))}
+        />
+      )}
     </section>
   );
 }
@@ -85,8 +115,16 @@ function TotalsCard({ plan }: { plan: Plan }) {
     ['fundApproved', w('totals.fundApproved'), formatBaht(totals.fund.approvedSatang)],
     ['fundDisbursed', w('totals.fundDisbursed'), formatBaht(totals.fund.disbursedSatang)],
     ['spent', t('plans.spent'), formatBaht(totals.progress.spentSatang)],
-    ['activities', w('totals.activities'), `${formatCount(totals.progress.activitiesDone)} / ${formatCount(totals.progress.activitiesPlanned)}`],
-    ['participants', w('totals.participants'), `${formatCount(totals.progress.participantsReached)} / ${formatCount(totals.progress.participantsTarget)}`],
+    [
+      'activities',
+      w('totals.activities'),
+      `${formatCount(totals.progress.activitiesDone)} / ${formatCount(totals.progress.activitiesPlanned)}`,
+    ],
+    [
+      'participants',
+      w('totals.participants'),
+      `${formatCount(totals.progress.participantsReached)} / ${formatCount(totals.progress.participantsTarget)}`,
+    ],
     ['kpis', w('totals.kpis'), `${formatCount(totals.progress.kpisAttained)} / ${formatCount(totals.progress.kpis)}`],
   ];
   return (
@@ -97,7 +135,9 @@ function TotalsCard({ plan }: { plan: Plan }) {
             <span data-testid={`plan-total-${key}`}>{value}</span>
           </Descriptions.Item>
         ))}
-        <Descriptions.Item label={t('plans.updated')}>{formatDateTime(plan.latestEventAt, i18n.language as Lang)}</Descriptions.Item>
+        <Descriptions.Item label={t('plans.updated')}>
+          {formatDateTime(plan.latestEventAt, i18n.language as Lang)}
+        </Descriptions.Item>
       </Descriptions>
     </Card>
   );
@@ -116,7 +156,8 @@ export function PlanPage({ planId, navigate }: { planId: string; navigate: (path
   const [dialog, setDialog] = useState<PlanDialog | null>(null);
   const plan = usePlan(planId);
   if (plan.isLoading) return <Skeleton active />;
-  if (plan.error || !plan.data || !user) return <Alert type="error" title={plan.error instanceof ApiError ? plan.error.text(lang) : t('common.error')} />;
+  if (plan.error || !plan.data || !user)
+    return <Alert type="error" title={plan.error instanceof ApiError ? plan.error.text(lang) : t('common.error')} />;
   const p = plan.data;
   const may = permissions(user, p);
   return (
@@ -175,7 +216,15 @@ function PlanDialogs({ plan, dialog, onClose }: { plan: Plan; dialog: PlanDialog
     case 'reassignProject':
       return <ReassignProjectForm plan={plan} project={project} onClose={onClose} />;
     case 'withdrawProject':
-      return <WithdrawForm plan={plan} item="project" id={project.projectId} title={title(project.titleTh, project.titleEn)} onClose={onClose} />;
+      return (
+        <WithdrawForm
+          plan={plan}
+          item="project"
+          id={project.projectId}
+          title={title(project.titleTh, project.titleEn)}
+          onClose={onClose}
+        />
+      );
     case 'activity':
     case 'kpi':
     case 'budgetLine':
@@ -188,9 +237,20 @@ function PlanDialogs({ plan, dialog, onClose }: { plan: Plan; dialog: PlanDialog
     case 'reportProgress': {
       const activity = project.activities.find((a) => a.activityId === dialog.activityId);
       if (!activity) return null;
-      if (dialog.kind === 'changeActivity') return <ChangeActivityForm plan={plan} activity={activity} onClose={onClose} />;
-      if (dialog.kind === 'reassignActivity') return <ReassignActivityForm plan={plan} project={project} activity={activity} onClose={onClose} />;
-      if (dialog.kind === 'withdrawActivity') return <WithdrawForm plan={plan} item="activity" id={activity.activityId} title={title(activity.titleTh, activity.titleEn)} onClose={onClose} />;
+      if (dialog.kind === 'changeActivity')
+        return <ChangeActivityForm plan={plan} activity={activity} onClose={onClose} />;
+      if (dialog.kind === 'reassignActivity')
+        return <ReassignActivityForm plan={plan} project={project} activity={activity} onClose={onClose} />;
+      if (dialog.kind === 'withdrawActivity')
+        return (
+          <WithdrawForm
+            plan={plan}
+            item="activity"
+            id={activity.activityId}
+            title={title(activity.titleTh, activity.titleEn)}
+            onClose={onClose}
+          />
+        );
       return <ReportProgressForm plan={plan} project={project} activity={activity} onClose={onClose} />;
     }
     case 'changeKpi':
@@ -199,7 +259,16 @@ function PlanDialogs({ plan, dialog, onClose }: { plan: Plan; dialog: PlanDialog
       const kpi = project.kpis.find((k) => k.kpiId === dialog.kpiId);
       if (!kpi) return null;
       if (dialog.kind === 'changeKpi') return <ChangeKpiForm plan={plan} kpi={kpi} onClose={onClose} />;
-      if (dialog.kind === 'withdrawKpi') return <WithdrawForm plan={plan} item="kpi" id={kpi.kpiId} title={title(kpi.descriptionTh, kpi.descriptionEn)} onClose={onClose} />;
+      if (dialog.kind === 'withdrawKpi')
+        return (
+          <WithdrawForm
+            plan={plan}
+            item="kpi"
+            id={kpi.kpiId}
+            title={title(kpi.descriptionTh, kpi.descriptionEn)}
+            onClose={onClose}
+          />
+        );
       return <KpiActualForm plan={plan} kpi={kpi} onClose={onClose} />;
     }
     case 'reviseLine':
@@ -209,7 +278,15 @@ function PlanDialogs({ plan, dialog, onClose }: { plan: Plan; dialog: PlanDialog
       if (!line) return null;
       if (dialog.kind === 'reviseLine') return <ReviseLineForm plan={plan} line={line} onClose={onClose} />;
       if (dialog.kind === 'reassignLine') return <ReassignLineForm plan={plan} line={line} onClose={onClose} />;
-      return <WithdrawForm plan={plan} item="line" id={line.lineId} title={line.descriptionTh ?? line.fundingSource} onClose={onClose} />;
+      return (
+        <WithdrawForm
+          plan={plan}
+          item="line"
+          id={line.lineId}
+          title={line.descriptionTh ?? line.fundingSource}
+          onClose={onClose}
+        />
+      );
     }
     case 'return':
     case 'revise':
@@ -218,7 +295,9 @@ function PlanDialogs({ plan, dialog, onClose }: { plan: Plan; dialog: PlanDialog
     case 'disburse': {
       const request = project.fundRequests.find((r) => r.requestId === dialog.requestId);
       if (!request) return null;
-      return <FundDecisionForm plan={plan} project={project} request={request} action={dialog.kind} onClose={onClose} />;
+      return (
+        <FundDecisionForm plan={plan} project={project} request={request} action={dialog.kind} onClose={onClose} />
+      );
     }
   }
 }

@@ -3,7 +3,16 @@ import { api, unwrap } from '../api/client';
 import { useAuth } from '../auth';
 import { CommandModal, useWorkspaceText } from './plan/CommandModal';
 import { DistrictItem, linesOf, ObjectivesItem, ReasonItem, TargetGroupsItem, TextItem } from './plan/fields';
-import { districtName, permissions, STRATEGIES, type CommandAnswer, type Plan, type Project, type Strategy, type TargetGroup } from './plan/model';
+import {
+  districtName,
+  permissions,
+  STRATEGIES,
+  type CommandAnswer,
+  type Plan,
+  type Project,
+  type Strategy,
+  type TargetGroup,
+} from './plan/model';
 import { changed, LIMITS } from './plan/rules';
 import { watchers } from './plan/watch';
 
@@ -42,9 +51,16 @@ export function ProjectEditor({ plan, project, onClose }: { plan: Plan; project:
 
   const send = (values: Fields, ifMatch: string, opened: Partial<Fields>): Promise<CommandAnswer> => {
     const { reason, ...edited } = values;
-    const diff = changed({ ...edited, objectives: linesOf(edited.objectives) }, { ...(opened as Fields), objectives: linesOf((opened as Fields).objectives) } as never);
+    const diff = changed({ ...edited, objectives: linesOf(edited.objectives) }, {
+      ...(opened as Fields),
+      objectives: linesOf((opened as Fields).objectives),
+    } as never);
     if (Object.keys(diff).length === 0) return Promise.reject(new Error(w('rules.nothingChanged')));
-    const body = { ...diff, ...(typeof diff.titleEn === 'string' ? { titleEn: diff.titleEn.trim() } : {}), ...(reason?.trim() ? { reason: reason.trim() } : {}) };
+    const body = {
+      ...diff,
+      ...(typeof diff.titleEn === 'string' ? { titleEn: diff.titleEn.trim() } : {}),
+      ...(reason?.trim() ? { reason: reason.trim() } : {}),
+    };
     return unwrap(
       api.POST('/api/v1/plans/{planId}/projects/{projectId}/changes', {
         params: { path: { planId: plan.planId, projectId: project.projectId }, header: { 'If-Match': ifMatch } },
@@ -73,10 +89,20 @@ export function ProjectEditor({ plan, project, onClose }: { plan: Plan; project:
         <>
           <TextItem name="titleTh" label={t('edit.titleTh')} required {...LIMITS.title} />
           <TextItem name="titleEn" label={t('edit.titleEn')} required={false} max={LIMITS.titleEn} lang="en" />
-          <Form.Item label={t('edit.strategy')} name="strategy" rules={[{ required: true, message: t('edit.required') }]}>
+          <Form.Item
+            label={t('edit.strategy')}
+            name="strategy"
+            rules={[{ required: true, message: t('edit.required') }]}
+          >
             <Select options={STRATEGIES.map((s) => ({ value: s, label: t(`strategy.${s}`) }))} />
           </Form.Item>
-          <DistrictItem name="districtCodes" label={w('fields.districts')} province={plan.provinceCode} multiple required />
+          <DistrictItem
+            name="districtCodes"
+            label={w('fields.districts')}
+            province={plan.provinceCode}
+            multiple
+            required
+          />
           <TargetGroupsItem />
           <ObjectivesItem />
           <ReasonItem required={may.amending} amending={may.amending} />

@@ -1,12 +1,36 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Form, Input, Modal, Select, Skeleton, Space, Table, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Skeleton,
+  Space,
+  Table,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { useAuth } from '../auth';
 import { formatDateTime, type Lang } from '../format';
 import { noteWrittenPosition } from '../live';
-import { actionsFor, answerReferral, isStale, OUTCOMES, readReferral, shortId, useReferral, type Referral, type ReferralAction, type ReferralOutcome } from '../referrals';
+import {
+  actionsFor,
+  answerReferral,
+  isStale,
+  OUTCOMES,
+  readReferral,
+  shortId,
+  useReferral,
+  type Referral,
+  type ReferralAction,
+  type ReferralOutcome,
+} from '../referrals';
 import { AgencyLabel, useAgencyNames } from '../agencies';
 import { StatusTag, UrgencyTag } from './ReferralsPage';
 import { RefreshFailed } from '../RefreshFailed';
@@ -38,7 +62,13 @@ const NEEDS_REASON: readonly ReferralAction[] = ['decline', 'revoke'];
  * the ETag the referral was read with; a 412 shows what changed meanwhile, and the answer is sent
  * again only if it still makes sense on the referral as it is now.
  */
-export default function ReferralPage({ referralId, navigate }: { referralId: string; navigate: (path: string) => void }) {
+export default function ReferralPage({
+  referralId,
+  navigate,
+}: {
+  referralId: string;
+  navigate: (path: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const { user } = useAuth();
@@ -51,7 +81,8 @@ export default function ReferralPage({ referralId, navigate }: { referralId: str
   const [form] = Form.useForm<Answer>();
 
   const send = useMutation({
-    mutationFn: ({ action, etag, answer }: { action: ReferralAction; etag: string; answer: Answer }) => answerReferral(referralId, action, etag, answer),
+    mutationFn: ({ action, etag, answer }: { action: ReferralAction; etag: string; answer: Answer }) =>
+      answerReferral(referralId, action, etag, answer),
     onSuccess: async (answer, { action }) => {
       noteWrittenPosition(answer.position);
       setOpened(null);
@@ -65,7 +96,12 @@ export default function ReferralPage({ referralId, navigate }: { referralId: str
       if (!isStale(error) || !opened || !user) return;
       // The referral as it is now, straight from the API (not the cache, which may have moved or not).
       const now = await readReferral(referralId, { fresh: true });
-      setConflict({ opened: opened.referral, now: now.referral, etag: now.etag, stillAllowed: actionsFor(now.referral, user).includes(action) });
+      setConflict({
+        opened: opened.referral,
+        now: now.referral,
+        etag: now.etag,
+        stillAllowed: actionsFor(now.referral, user).includes(action),
+      });
       client.setQueryData(['referral', referralId], now);
     },
   });
@@ -76,7 +112,12 @@ export default function ReferralPage({ referralId, navigate }: { referralId: str
     return (
       <section>
         <BackLink navigate={navigate} />
-        <Alert type="error" role="alert" style={{ marginTop: 12 }} title={read.error instanceof ApiError ? read.error.text(lang) : t('common.error')} />
+        <Alert
+          type="error"
+          role="alert"
+          style={{ marginTop: 12 }}
+          title={read.error instanceof ApiError ? read.error.text(lang) : t('common.error')}
+        />
       </section>
     );
   const { referral: r, etag } = read.data;
@@ -110,7 +151,16 @@ export default function ReferralPage({ referralId, navigate }: { referralId: str
         {t('referrals.detailTitle', { id: shortId(r.referralId) })}
       </Typography.Title>
       <RefreshFailed error={read.error} />
-      {done && <Alert type="success" role="status" showIcon title={t(`referrals.done.${done}`)} style={{ marginBottom: 12 }} data-testid="referral-outcome" />}
+      {done && (
+        <Alert
+          type="success"
+          role="status"
+          showIcon
+          title={t(`referrals.done.${done}`)}
+          style={{ marginBottom: 12 }}
+          data-testid="referral-outcome"
+        />
+      )}
       <Card>
         <Descriptions column={{ xs: 1, md: 2 }} size="small" data-testid="referral-detail">
           <Descriptions.Item label={t('referrals.statusLabel')}>
@@ -122,25 +172,50 @@ export default function ReferralPage({ referralId, navigate }: { referralId: str
           <Descriptions.Item label={t('referrals.urgencyLabel')}>
             <UrgencyTag urgency={r.urgency} />
           </Descriptions.Item>
-          <Descriptions.Item label={t('referrals.personalData')}>{t(r.sharesPersonalData ? 'referrals.sharesPersonalData' : 'referrals.noPersonalData')}</Descriptions.Item>
+          <Descriptions.Item label={t('referrals.personalData')}>
+            {t(r.sharesPersonalData ? 'referrals.sharesPersonalData' : 'referrals.noPersonalData')}
+          </Descriptions.Item>
           <Descriptions.Item label={t('referrals.sentAt')}>{formatDateTime(r.sentAt, lang)}</Descriptions.Item>
           <Descriptions.Item label={t('referrals.dueAt')}>{formatDateTime(r.dueAt, lang)}</Descriptions.Item>
-          <Descriptions.Item label={t('referrals.acceptedAt')}>{formatDateTime(r.acceptedAt as unknown as string | null, lang)}</Descriptions.Item>
-          <Descriptions.Item label={t('referrals.finishedAt')}>{formatDateTime(r.finishedAt as unknown as string | null, lang)}</Descriptions.Item>
-          {r.outcome && <Descriptions.Item label={t('referrals.outcomeLabel')}>{t(`referrals.outcomes.${r.outcome}`)}</Descriptions.Item>}
-          {r.escalatedAt && <Descriptions.Item label={t('referrals.escalatedAt')}>{formatDateTime(r.escalatedAt as unknown as string, lang)}</Descriptions.Item>}
+          <Descriptions.Item label={t('referrals.acceptedAt')}>
+            {formatDateTime(r.acceptedAt as unknown as string | null, lang)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('referrals.finishedAt')}>
+            {formatDateTime(r.finishedAt as unknown as string | null, lang)}
+          </Descriptions.Item>
+          {r.outcome && (
+            <Descriptions.Item label={t('referrals.outcomeLabel')}>
+              {t(`referrals.outcomes.${r.outcome}`)}
+            </Descriptions.Item>
+          )}
+          {r.escalatedAt && (
+            <Descriptions.Item label={t('referrals.escalatedAt')}>
+              {formatDateTime(r.escalatedAt as unknown as string, lang)}
+            </Descriptions.Item>
+          )}
           <Descriptions.Item label={t('referrals.referralId')}>
             <code style={{ overflowWrap: 'anywhere' }}>{r.referralId}</code>
           </Descriptions.Item>
           <Descriptions.Item label={t('referrals.caseId')}>
-            <a href={`#/cases/${r.caseId}`} onClick={(e) => (e.preventDefault(), navigate(`/cases/${r.caseId}`))} aria-label={t('cases.openLabel', { id: shortId(r.caseId) })}>
+            <a
+              href={`#/cases/${r.caseId}`}
+              onClick={(e) => (e.preventDefault(), navigate(`/cases/${r.caseId}`))}
+              aria-label={t('cases.openLabel', { id: shortId(r.caseId) })}
+            >
               <code style={{ overflowWrap: 'anywhere' }}>{r.caseId}</code>
             </a>
           </Descriptions.Item>
           <Descriptions.Item label={t('referrals.revision')}>{r.revision}</Descriptions.Item>
         </Descriptions>
       </Card>
-      <Card title={<Typography.Title level={2} style={{ fontSize: 17, margin: 0 }}>{t('referrals.actionsTitle')}</Typography.Title>} style={{ marginTop: 16 }}>
+      <Card
+        title={
+          <Typography.Title level={2} style={{ fontSize: 17, margin: 0 }}>
+            {t('referrals.actionsTitle')}
+          </Typography.Title>
+        }
+        style={{ marginTop: 16 }}
+      >
         {actions.length === 0 ? (
           <Typography.Text type="secondary" data-testid="no-actions">
             {t('referrals.noActions')}
@@ -148,7 +223,13 @@ export default function ReferralPage({ referralId, navigate }: { referralId: str
         ) : (
           <Space wrap>
             {actions.map((a) => (
-              <Button key={a} type={a === 'accept' || a === 'start' || a === 'complete' ? 'primary' : 'default'} danger={a === 'revoke'} onClick={() => open(a)} data-testid={`action-${a}`}>
+              <Button
+                key={a}
+                type={a === 'accept' || a === 'start' || a === 'complete' ? 'primary' : 'default'}
+                danger={a === 'revoke'}
+                onClick={() => open(a)}
+                data-testid={`action-${a}`}
+              >
                 {t(`referrals.actions.${a}`)}
               </Button>
             ))}
@@ -162,12 +243,30 @@ export default function ReferralPage({ referralId, navigate }: { referralId: str
         onCancel={() => setOpened(null)}
         okText={opened ? t(`referrals.actions.${opened.action}`) : ''}
         cancelText={t('edit.cancel')}
-        okButtonProps={{ danger: opened?.action === 'revoke' || opened?.action === 'decline', 'data-testid': 'action-confirm' } as never}
+        okButtonProps={
+          {
+            danger: opened?.action === 'revoke' || opened?.action === 'decline',
+            'data-testid': 'action-confirm',
+          } as never
+        }
         onOk={() => form.submit()}
         confirmLoading={send.isPending}
       >
-        {otherError && <Alert type="error" role="alert" title={send.error instanceof ApiError ? send.error.text(lang) : t('common.error')} style={{ marginBottom: 12 }} />}
-        <Form form={form} layout="vertical" name="answer-referral" onFinish={submit} initialValues={{ outcome: 'service_provided' }}>
+        {otherError && (
+          <Alert
+            type="error"
+            role="alert"
+            title={send.error instanceof ApiError ? send.error.text(lang) : t('common.error')}
+            style={{ marginBottom: 12 }}
+          />
+        )}
+        <Form
+          form={form}
+          layout="vertical"
+          name="answer-referral"
+          onFinish={submit}
+          initialValues={{ outcome: 'service_provided' }}
+        >
           {opened && <Typography.Paragraph>{t(`referrals.explain.${opened.action}`)}</Typography.Paragraph>}
           {opened && NEEDS_REASON.includes(opened.action) && (
             <Form.Item
@@ -183,7 +282,11 @@ export default function ReferralPage({ referralId, navigate }: { referralId: str
             </Form.Item>
           )}
           {opened?.action === 'complete' && (
-            <Form.Item label={t('referrals.outcomeLabel')} name="outcome" rules={[{ required: true, message: t('edit.required') }]}>
+            <Form.Item
+              label={t('referrals.outcomeLabel')}
+              name="outcome"
+              rules={[{ required: true, message: t('edit.required') }]}
+            >
               <Select options={OUTCOMES.map((o) => ({ value: o, label: t(`referrals.outcomes.${o}`) }))} />
             </Form.Item>
           )}
@@ -210,23 +313,41 @@ export default function ReferralPage({ referralId, navigate }: { referralId: str
       >
         {conflict && opened && (
           <div data-testid="conflict-dialog">
-            <Typography.Paragraph>{t('referrals.conflictIntro', { action: t(`referrals.actions.${opened.action}`) })}</Typography.Paragraph>
+            <Typography.Paragraph>
+              {t('referrals.conflictIntro', { action: t(`referrals.actions.${opened.action}`) })}
+            </Typography.Paragraph>
             <Table
               rowKey="field"
               size="small"
               pagination={false}
               dataSource={[
-                { field: 'status', opened: <StatusTag referral={conflict.opened} />, now: <StatusTag referral={conflict.now} /> },
+                {
+                  field: 'status',
+                  opened: <StatusTag referral={conflict.opened} />,
+                  now: <StatusTag referral={conflict.now} />,
+                },
                 { field: 'revision', opened: conflict.opened.revision, now: conflict.now.revision },
               ]}
               columns={[
-                { title: t('edit.field'), dataIndex: 'field', render: (f: string) => t(f === 'status' ? 'referrals.statusLabel' : 'referrals.revision') },
+                {
+                  title: t('edit.field'),
+                  dataIndex: 'field',
+                  render: (f: string) => t(f === 'status' ? 'referrals.statusLabel' : 'referrals.revision'),
+                },
                 { title: t('referrals.whenOpened'), dataIndex: 'opened' },
                 { title: t('edit.now'), dataIndex: 'now' },
               ]}
             />
-            <Typography.Paragraph style={{ marginTop: 12 }}>{conflict.stillAllowed ? t('referrals.conflictStillAllowed') : t('referrals.conflictNotAllowed')}</Typography.Paragraph>
-            {send.isError && !isStale(send.error) && <Alert type="error" role="alert" title={send.error instanceof ApiError ? send.error.text(lang) : t('common.error')} />}
+            <Typography.Paragraph style={{ marginTop: 12 }}>
+              {conflict.stillAllowed ? t('referrals.conflictStillAllowed') : t('referrals.conflictNotAllowed')}
+            </Typography.Paragraph>
+            {send.isError && !isStale(send.error) && (
+              <Alert
+                type="error"
+                role="alert"
+                title={send.error instanceof ApiError ? send.error.text(lang) : t('common.error')}
+              />
+            )}
           </div>
         )}
       </Modal>

@@ -17,16 +17,21 @@ export function referralColumn(t: TFunction, navigate: (path: string) => void) {
     title: t('referrals.referral'),
     dataIndex: 'referralId',
     width: 105,
-    render: (id: string) => (
-      <ShortIdLink kind="referrals" id={id} navigate={navigate} />
-    ),
+    render: (id: string) => <ShortIdLink kind="referrals" id={id} navigate={navigate} />,
   };
 }
 
 export function StatusTag({ referral }: { referral: Referral }) {
   const { t } = useTranslation();
   // Dark hues: antd draws a hex colour as a pale tint with the colour as text, which then keeps 4.5:1 (the cyan preset did not).
-  const colour = { sent: '#1f5fa8', accepted: '#0b6767', in_progress: '#3b3fa0', completed: '#2e6b30', declined: '#595959', revoked: '#595959' }[referral.status];
+  const colour = {
+    sent: '#1f5fa8',
+    accepted: '#0b6767',
+    in_progress: '#3b3fa0',
+    completed: '#2e6b30',
+    declined: '#595959',
+    revoked: '#595959',
+  }[referral.status];
   return (
     <Space size={4} wrap>
       <Tag color={colour} data-testid="referral-status">
@@ -43,7 +48,11 @@ export function StatusTag({ referral }: { referral: Referral }) {
 
 export function UrgencyTag({ urgency }: { urgency: Referral['urgency'] }) {
   const { t } = useTranslation();
-  return urgency === 'urgent' ? <Tag color="#8a3b00">{t('referrals.urgency.urgent')}</Tag> : <span>{t('referrals.urgency.normal')}</span>;
+  return urgency === 'urgent' ? (
+    <Tag color="#8a3b00">{t('referrals.urgency.urgent')}</Tag>
+  ) : (
+    <span>{t('referrals.urgency.normal')}</span>
+  );
 }
 
 function ReferralTable({ box, navigate }: { box: Box; navigate: (path: string) => void }) {
@@ -64,8 +73,17 @@ function ReferralTable({ box, navigate }: { box: Box; navigate: (path: string) =
           options={(['open', 'overdue', 'all'] as const).map((s) => ({ value: s, label: t(`referrals.state.${s}`) }))}
         />
       )}
-      {box === 'escalations' && <Typography.Paragraph type="secondary">{t('referrals.escalationsHelp')}</Typography.Paragraph>}
-      {list.error && <Alert type="error" role="alert" title={list.error instanceof ApiError ? list.error.text(lang) : t('common.error')} style={{ marginBottom: 12 }} />}
+      {box === 'escalations' && (
+        <Typography.Paragraph type="secondary">{t('referrals.escalationsHelp')}</Typography.Paragraph>
+      )}
+      {list.error && (
+        <Alert
+          type="error"
+          role="alert"
+          title={list.error instanceof ApiError ? list.error.text(lang) : t('common.error')}
+          style={{ marginBottom: 12 }}
+        />
+      )}
       <WideTable label={t('referrals.title')} minWidth={1100}>
         <Table<Referral>
           rowKey="referralId"
@@ -76,15 +94,39 @@ function ReferralTable({ box, navigate }: { box: Box; navigate: (path: string) =
           data-testid={`referrals-${box}`}
           columns={[
             referralColumn(t, navigate),
-            { title: t('referrals.case'), dataIndex: 'caseId', width: 105, render: (id: string) => <code>{shortId(id)}</code> },
+            {
+              title: t('referrals.case'),
+              dataIndex: 'caseId',
+              width: 105,
+              render: (id: string) => <code>{shortId(id)}</code>,
+            },
             // The name alone in the table (the code is on the referral's page): the row stays short.
             { title: t('referrals.from'), dataIndex: 'fromAgency', render: (c: string) => agencyName(c, lang) },
             { title: t('referrals.to'), dataIndex: 'toAgency', render: (c: string) => agencyName(c, lang) },
-            { title: t('referrals.service'), dataIndex: 'service', render: (s: string) => t(`referrals.services.${s}`) },
-            { title: t('referrals.urgencyLabel'), dataIndex: 'urgency', width: 120, render: (u: Referral['urgency']) => <UrgencyTag urgency={u} /> },
+            {
+              title: t('referrals.service'),
+              dataIndex: 'service',
+              render: (s: string) => t(`referrals.services.${s}`),
+            },
+            {
+              title: t('referrals.urgencyLabel'),
+              dataIndex: 'urgency',
+              width: 120,
+              render: (u: Referral['urgency']) => <UrgencyTag urgency={u} />,
+            },
             { title: t('referrals.statusLabel'), width: 160, render: (_, r) => <StatusTag referral={r} /> },
-            { title: t('referrals.sentAt'), dataIndex: 'sentAt', width: 165, render: (d: string) => formatDateTime(d, lang) },
-            { title: t('referrals.dueAt'), dataIndex: 'dueAt', width: 165, render: (d: string) => formatDateTime(d, lang) },
+            {
+              title: t('referrals.sentAt'),
+              dataIndex: 'sentAt',
+              width: 165,
+              render: (d: string) => formatDateTime(d, lang),
+            },
+            {
+              title: t('referrals.dueAt'),
+              dataIndex: 'dueAt',
+              width: 165,
+              render: (d: string) => formatDateTime(d, lang),
+            },
           ]}
         />
       </WideTable>
@@ -109,7 +151,11 @@ export default function ReferralsPage({ navigate }: { navigate: (path: string) =
         activeKey={tab}
         onChange={(k) => setTab(k as Box)}
         destroyOnHidden
-        items={boxes.map((b) => ({ key: b, label: t(`referrals.tabs.${b}`), children: <ReferralTable box={b} navigate={navigate} /> }))}
+        items={boxes.map((b) => ({
+          key: b,
+          label: t(`referrals.tabs.${b}`),
+          children: <ReferralTable box={b} navigate={navigate} />,
+        }))}
       />
     </section>
   );

@@ -9,7 +9,19 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { useAuth } from '../auth';
 import { formatDate, formatDateTime, type Lang } from '../format';
-import { canExportHtcds, canReadCaseStatistics, canReadPlanHistory, canReadPlanReports, defaultQuarter, endOfBangkokDay, useReportDownload, type Provenance, type Quarter, type ReportFormat, type ReportRequest } from '../reports';
+import {
+  canExportHtcds,
+  canReadCaseStatistics,
+  canReadPlanHistory,
+  canReadPlanReports,
+  defaultQuarter,
+  endOfBangkokDay,
+  useReportDownload,
+  type Provenance,
+  type Quarter,
+  type ReportFormat,
+  type ReportRequest,
+} from '../reports';
 
 dayjs.extend(buddhistEra);
 
@@ -73,7 +85,21 @@ function ProvenanceNote({ done }: { done: Provenance | null }) {
 
 type Download = ReturnType<typeof useReportDownload>;
 
-function DownloadButton({ download, id, request, format, label, asOf }: { download: Download; id: string; request: ReportRequest; format: ReportFormat; label: string; asOf: string | undefined }) {
+function DownloadButton({
+  download,
+  id,
+  request,
+  format,
+  label,
+  asOf,
+}: {
+  download: Download;
+  id: string;
+  request: ReportRequest;
+  format: ReportFormat;
+  label: string;
+  asOf: string | undefined;
+}) {
   const { t } = useTranslation();
   const building = download.busy === id;
   return (
@@ -91,7 +117,17 @@ function DownloadButton({ download, id, request, format, label, asOf }: { downlo
   );
 }
 
-function ReportItem({ title, help, field, children }: { title: string; help: string; field?: ReactNode; children: ReactNode }) {
+function ReportItem({
+  title,
+  help,
+  field,
+  children,
+}: {
+  title: string;
+  help: string;
+  field?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <li className="report-item">
       <div className="report-name">{title}</div>
@@ -108,7 +144,18 @@ function ReportItem({ title, help, field, children }: { title: string; help: str
 
 /** A download arrow, drawn inline (the console carries no icon font). */
 const DownloadIcon = () => (
-  <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round">
+  <svg
+    width="14"
+    height="14"
+    viewBox="0 0 16 16"
+    aria-hidden="true"
+    focusable="false"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth="1.6"
+    strokeLinecap="round"
+    strokeLinejoin="round"
+  >
     <path d="M8 2v8M4.5 6.5 8 10l3.5-3.5M2.5 13.5h11" />
   </svg>
 );
@@ -118,7 +165,16 @@ function ReportError({ download }: { download: Download }) {
   const lang = i18n.language as Lang;
   if (!download.error) return null;
   const text = download.error instanceof ApiError ? download.error.text(lang) : t('reports.error');
-  return <Alert type="error" showIcon title={t('reports.error')} description={text} style={{ marginTop: 12 }} data-testid="report-error" />;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      title={t('reports.error')}
+      description={text}
+      style={{ marginTop: 12 }}
+      data-testid="report-error"
+    />
+  );
 }
 
 const asOfOf = (day: Dayjs | null): string | undefined => (day ? endOfBangkokDay(day.format('YYYY-MM-DD')) : undefined);
@@ -133,7 +189,9 @@ export function PlanReportsCard({ planId, fiscalYear }: { planId: string; fiscal
   const quarterId = useId();
   if (!user || !canReadPlanReports(user.role)) return null;
   const asOf = canReadPlanHistory(user.role) ? asOfOf(day) : undefined;
-  const button = (id: string, request: ReportRequest, format: ReportFormat, label: string) => <DownloadButton key={id} download={download} id={id} request={request} format={format} label={label} asOf={asOf} />;
+  const button = (id: string, request: ReportRequest, format: ReportFormat, label: string) => (
+    <DownloadButton key={id} download={download} id={id} request={request} format={format} label={label} asOf={asOf} />
+  );
   return (
     <Card title={<h2 className="card-heading">{t('reports.title')}</h2>} data-testid="plan-reports">
       {canReadPlanHistory(user.role) && <AsOfPicker value={day} onChange={setDay} />}
@@ -158,10 +216,19 @@ export function PlanReportsCard({ planId, fiscalYear }: { planId: string; fiscal
             </div>
           }
         >
-          {(['pdf', 'xlsx'] as const).map((format) => button(`quarterly-${format}`, { kind: 'quarterly-progress', planId, quarter, format }, format, `${t('reports.quarterly')} ${t(`reports.quarters.${quarter}`)}`))}
+          {(['pdf', 'xlsx'] as const).map((format) =>
+            button(
+              `quarterly-${format}`,
+              { kind: 'quarterly-progress', planId, quarter, format },
+              format,
+              `${t('reports.quarterly')} ${t(`reports.quarters.${quarter}`)}`,
+            ),
+          )}
         </ReportItem>
         <ReportItem title={t('reports.fund')} help={t('reports.fundHelp')}>
-          {(['pdf', 'xlsx'] as const).map((format) => button(`fund-${format}`, { kind: 'fund', planId, format }, format, t('reports.fund')))}
+          {(['pdf', 'xlsx'] as const).map((format) =>
+            button(`fund-${format}`, { kind: 'fund', planId, format }, format, t('reports.fund')),
+          )}
         </ReportItem>
       </ul>
       <ReportError download={download} />
@@ -185,13 +252,28 @@ export function CaseReportsCard() {
         {canReadCaseStatistics(user.role) && (
           <ReportItem title={t('reports.caseStatistics')} help={t('reports.caseStatisticsHelp')}>
             {(['pdf', 'xlsx'] as const).map((format) => (
-              <DownloadButton key={format} download={download} id={`case-statistics-${format}`} request={{ kind: 'case-statistics', format }} format={format} label={t('reports.caseStatistics')} asOf={asOf} />
+              <DownloadButton
+                key={format}
+                download={download}
+                id={`case-statistics-${format}`}
+                request={{ kind: 'case-statistics', format }}
+                format={format}
+                label={t('reports.caseStatistics')}
+                asOf={asOf}
+              />
             ))}
           </ReportItem>
         )}
         {canExportHtcds(user.role) && (
           <ReportItem title={t('reports.htcds')} help={t('reports.htcdsHelp')}>
-            <DownloadButton download={download} id="htcds-csv" request={{ kind: 'htcds' }} format="csv" label={t('reports.htcds')} asOf={asOf} />
+            <DownloadButton
+              download={download}
+              id="htcds-csv"
+              request={{ kind: 'htcds' }}
+              format="csv"
+              label={t('reports.htcds')}
+              asOf={asOf}
+            />
           </ReportItem>
         )}
       </ul>

@@ -17,20 +17,49 @@ function takeProviderError(): string | null {
   return /^[A-Z0-9_.]{1,64}$/.test(code) ? code : 'UNKNOWN';
 }
 
-const KNOWN_PROVIDER_ERRORS = ['AUTH.OIDC_NO_ROLE', 'AUTH.OIDC_NO_AGENCY', 'AUTH.OIDC_USERNAME_INVALID', 'AUTH.OIDC_ACCOUNT_INACTIVE', 'AUTH.OIDC_ACCOUNT_LINKED_ELSEWHERE', 'AUTH.OIDC_STATE_INVALID', 'AUTH.OIDC_PROVIDER_REFUSED', 'AUTH.OIDC_NOT_VERIFIED', 'AUTH.OIDC_PROVIDER_UNAVAILABLE'];
+const KNOWN_PROVIDER_ERRORS = [
+  'AUTH.OIDC_NO_ROLE',
+  'AUTH.OIDC_NO_AGENCY',
+  'AUTH.OIDC_USERNAME_INVALID',
+  'AUTH.OIDC_ACCOUNT_INACTIVE',
+  'AUTH.OIDC_ACCOUNT_LINKED_ELSEWHERE',
+  'AUTH.OIDC_STATE_INVALID',
+  'AUTH.OIDC_PROVIDER_REFUSED',
+  'AUTH.OIDC_NOT_VERIFIED',
+  'AUTH.OIDC_PROVIDER_UNAVAILABLE',
+];
 
 /** The button to the OpenID provider, when the API has one configured ("เข้าสู่ระบบด้วย …"). */
-function ProviderSignIn({ providerName, startUrl, lang, primary }: { providerName: string; startUrl: string; lang: Lang; primary: boolean }) {
+function ProviderSignIn({
+  providerName,
+  startUrl,
+  lang,
+  primary,
+}: {
+  providerName: string;
+  startUrl: string;
+  lang: Lang;
+  primary: boolean;
+}) {
   const { t } = useTranslation();
   // A link, not a script: the browser itself goes to the provider and comes back.
   return (
-    <Button type={primary ? 'primary' : 'default'} href={`${startUrl}?lang=${lang}`} block size="large" data-testid="oidc-sign-in">
+    <Button
+      type={primary ? 'primary' : 'default'}
+      href={`${startUrl}?lang=${lang}`}
+      block
+      size="large"
+      data-testid="oidc-sign-in"
+    >
       {t('oidc.button', { provider: providerName })}
     </Button>
   );
 }
 
-type Step = { kind: 'password' } | { kind: 'change'; challenge: string } | { kind: 'enrol'; challenge: string; secret: string; otpauthUri: string };
+type Step =
+  | { kind: 'password' }
+  | { kind: 'change'; challenge: string }
+  | { kind: 'enrol'; challenge: string; secret: string; otpauthUri: string };
 
 /** Password and TOTP; on a first sign-in, a new password and then the authenticator. */
 export function SignInPage() {
@@ -41,7 +70,13 @@ export function SignInPage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [providerError] = useState(takeProviderError);
-  const methods = useQuery({ queryKey: ['sign-in-methods'], queryFn: () => unwrap<{ password: boolean; oidc: { providerName: string; startUrl: string } | null }>(api.GET('/api/v1/auth/methods')) });
+  const methods = useQuery({
+    queryKey: ['sign-in-methods'],
+    queryFn: () =>
+      unwrap<{ password: boolean; oidc: { providerName: string; startUrl: string } | null }>(
+        api.GET('/api/v1/auth/methods'),
+      ),
+  });
   const oidc = methods.data?.oidc ?? null;
   const password = methods.data?.password ?? true;
 
@@ -52,7 +87,13 @@ export function SignInPage() {
       const answer = await call();
       if (answer.status === 'signed_in') accept(answer);
       else if (answer.status === 'password_change_required') setStep({ kind: 'change', challenge: answer.challenge! });
-      else setStep({ kind: 'enrol', challenge: answer.challenge!, secret: answer.secret!, otpauthUri: answer.otpauthUri! });
+      else
+        setStep({
+          kind: 'enrol',
+          challenge: answer.challenge!,
+          secret: answer.secret!,
+          otpauthUri: answer.otpauthUri!,
+        });
     } catch (e) {
       setError(e instanceof ApiError ? e.text(lang) : t('common.error'));
     } finally {
@@ -60,7 +101,16 @@ export function SignInPage() {
     }
   }
 
-  const alert = error ? <Alert type="error" showIcon title={t('signIn.error')} description={error} role="alert" style={{ marginBottom: 16 }} /> : null;
+  const alert = error ? (
+    <Alert
+      type="error"
+      showIcon
+      title={t('signIn.error')}
+      description={error}
+      role="alert"
+      style={{ marginBottom: 16 }}
+    />
+  ) : null;
 
   return (
     <main id="main" className="sign-in">
@@ -77,7 +127,10 @@ export function SignInPage() {
             role="alert"
             style={{ marginBottom: 16 }}
             title={t('oidc.refusedTitle')}
-            description={t(KNOWN_PROVIDER_ERRORS.includes(providerError) ? `oidc.errors.${providerError}` : 'oidc.errors.other', { provider: oidc?.providerName ?? '' })}
+            description={t(
+              KNOWN_PROVIDER_ERRORS.includes(providerError) ? `oidc.errors.${providerError}` : 'oidc.errors.other',
+              { provider: oidc?.providerName ?? '' },
+            )}
             data-testid="oidc-error"
           />
         )}
@@ -97,7 +150,13 @@ export function SignInPage() {
             name="sign-in"
             requiredMark={false}
             onFinish={(v: { username: string; password: string; code?: string }) =>
-              submit(() => unwrap(api.POST('/api/v1/auth/sign-in', { body: { username: v.username.trim(), password: v.password, ...(v.code ? { code: v.code } : {}) } })))
+              submit(() =>
+                unwrap(
+                  api.POST('/api/v1/auth/sign-in', {
+                    body: { username: v.username.trim(), password: v.password, ...(v.code ? { code: v.code } : {}) },
+                  }),
+                ),
+              )
             }
           >
             {oidc ? (
@@ -110,13 +169,26 @@ export function SignInPage() {
               </Typography.Title>
             )}
             {alert}
-            <Form.Item label={t('signIn.username')} name="username" rules={[{ required: true, message: t('signIn.required', { field: t('signIn.username') }) }]}>
+            <Form.Item
+              label={t('signIn.username')}
+              name="username"
+              rules={[{ required: true, message: t('signIn.required', { field: t('signIn.username') }) }]}
+            >
               <Input autoComplete="username" autoFocus />
             </Form.Item>
-            <Form.Item label={t('signIn.password')} name="password" rules={[{ required: true, message: t('signIn.required', { field: t('signIn.password') }) }]}>
+            <Form.Item
+              label={t('signIn.password')}
+              name="password"
+              rules={[{ required: true, message: t('signIn.required', { field: t('signIn.password') }) }]}
+            >
               <Input.Password autoComplete="current-password" />
             </Form.Item>
-            <Form.Item label={t('signIn.code')} name="code" extra={t('signIn.codeHelp')} rules={[{ pattern: /^\d{6}$/, message: t('signIn.codeFormat') }]}>
+            <Form.Item
+              label={t('signIn.code')}
+              name="code"
+              extra={t('signIn.codeHelp')}
+              rules={[{ pattern: /^\d{6}$/, message: t('signIn.codeFormat') }]}
+            >
               <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={busy} block>
@@ -129,14 +201,26 @@ export function SignInPage() {
             layout="vertical"
             name="password-change"
             requiredMark={false}
-            onFinish={(v: { newPassword: string }) => submit(() => unwrap(api.POST('/api/v1/auth/password-change', { body: { challenge: step.challenge, newPassword: v.newPassword } })))}
+            onFinish={(v: { newPassword: string }) =>
+              submit(() =>
+                unwrap(
+                  api.POST('/api/v1/auth/password-change', {
+                    body: { challenge: step.challenge, newPassword: v.newPassword },
+                  }),
+                ),
+              )
+            }
           >
             <Typography.Title level={2} style={{ fontSize: 20 }}>
               {t('signIn.changeTitle')}
             </Typography.Title>
             <Typography.Paragraph>{t('signIn.changeIntro')}</Typography.Paragraph>
             {alert}
-            <Form.Item label={t('signIn.newPassword')} name="newPassword" rules={[{ required: true, min: 12, message: t('signIn.tooShort') }]}>
+            <Form.Item
+              label={t('signIn.newPassword')}
+              name="newPassword"
+              rules={[{ required: true, min: 12, message: t('signIn.tooShort') }]}
+            >
               <Input.Password autoComplete="new-password" autoFocus />
             </Form.Item>
             <Form.Item
@@ -145,7 +229,12 @@ export function SignInPage() {
               dependencies={['newPassword']}
               rules={[
                 { required: true, message: t('signIn.mismatch') },
-                ({ getFieldValue }) => ({ validator: (_, value) => (value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('signIn.mismatch')))) }),
+                ({ getFieldValue }) => ({
+                  validator: (_, value) =>
+                    value === getFieldValue('newPassword')
+                      ? Promise.resolve()
+                      : Promise.reject(new Error(t('signIn.mismatch'))),
+                }),
               ]}
             >
               <Input.Password autoComplete="new-password" />
@@ -160,7 +249,11 @@ export function SignInPage() {
             layout="vertical"
             name="second-factor"
             requiredMark={false}
-            onFinish={(v: { code: string }) => submit(() => unwrap(api.POST('/api/v1/auth/second-factor', { body: { challenge: step.challenge, code: v.code } })))}
+            onFinish={(v: { code: string }) =>
+              submit(() =>
+                unwrap(api.POST('/api/v1/auth/second-factor', { body: { challenge: step.challenge, code: v.code } })),
+              )
+            }
           >
             <Typography.Title level={2} style={{ fontSize: 20 }}>
               {t('signIn.enrolTitle')}
@@ -176,7 +269,11 @@ export function SignInPage() {
               <a href={step.otpauthUri}>{step.otpauthUri.split('?')[0]}</a>
             </Typography.Paragraph>
             {alert}
-            <Form.Item label={t('signIn.code')} name="code" rules={[{ required: true, pattern: /^\d{6}$/, message: t('signIn.codeFormat') }]}>
+            <Form.Item
+              label={t('signIn.code')}
+              name="code"
+              rules={[{ required: true, pattern: /^\d{6}$/, message: t('signIn.codeFormat') }]}
+            >
               <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} autoFocus />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={busy} block>

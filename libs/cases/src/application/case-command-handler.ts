@@ -12,10 +12,14 @@ import type { PersonalData } from './personal-data';
 type CaseCommandType = CaseCommand['type'];
 type DomainData<T extends CaseCommandType> = Extract<CaseCommand, { type: T }>['data'];
 /** What callers send: plaintext personal data where the domain takes it sealed. */
-export type CaseRequestData<T extends CaseCommandType> = T extends 'OpenCase' | 'UpdatePersonalData' ? Omit<DomainData<T>, 'personalData'> & { person: PersonalData } : DomainData<T>;
+export type CaseRequestData<T extends CaseCommandType> = T extends 'OpenCase' | 'UpdatePersonalData'
+  ? Omit<DomainData<T>, 'personalData'> & { person: PersonalData }
+  : DomainData<T>;
 
 /** A case use case as the HTTP layer (or an inbound message) asks for it. */
-export class CaseCommandRequest<T extends CaseCommandType = CaseCommandType> extends Command<CommandOutcome<CaseEvent>> {
+export class CaseCommandRequest<T extends CaseCommandType = CaseCommandType> extends Command<
+  CommandOutcome<CaseEvent>
+> {
   constructor(
     readonly type: T,
     readonly data: CaseRequestData<T>,
@@ -42,11 +46,17 @@ export class CaseCommandHandler implements ICommandHandler<CaseCommandRequest> {
     const streamId = caseStreamId(data.caseId);
     const loaded = type === 'OpenCase' ? undefined : await this.runner.load(caseDecider, streamId);
     const current = loaded?.state;
-    authoriseCaseCommand(context.actor, type, current && current.status !== 'none' ? current.owningAgency : null, data.caseId);
+    authoriseCaseCommand(
+      context.actor,
+      type,
+      current && current.status !== 'none' ? current.owningAgency : null,
+      data.caseId,
+    );
     let domainData: DomainData<CaseCommandType>;
     if ('person' in data) {
       const { person, ...rest } = data;
-      const personId = 'personId' in rest ? rest.personId : current?.status === 'none' || !current ? undefined : current.personId;
+      const personId =
+        'personId' in rest ? rest.personId : current?.status === 'none' || !current ? undefined : current.personId;
       if (!personId) throw new CaseNotFound(data.caseId);
       domainData = { ...rest, personalData: await this.vault.seal(personId, person) } as DomainData<CaseCommandType>;
     } else {
@@ -57,7 +67,8 @@ export class CaseCommandHandler implements ICommandHandler<CaseCommandRequest> {
       // Everything that could refuse the append is checked before the key goes: the rules, then the version.
       caseDecider.decide(command, current);
       const expected = context.expectedRevision;
-      if (expected !== undefined && expected !== loaded.revision) throw new StaleRevision(streamId, expected, loaded.revision < 0n ? 'no_stream' : loaded.revision);
+      if (expected !== undefined && expected !== loaded.revision)
+        throw new StaleRevision(streamId, expected, loaded.revision < 0n ? 'no_stream' : loaded.revision);
       if (current.status !== 'none') await this.vault.erase(current.personId);
     }
     const reason = 'reason' in data ? data.reason : 'explanation' in data ? data.explanation : undefined;

@@ -35,17 +35,36 @@ export class CaseDashboards {
   }
 
   async cases(): Promise<CaseDashboard> {
-    const rows = await this.db.selectFrom('case_register').select(['district_code', 'stage', 'source', 'age_group', 'status']).execute();
+    const rows = await this.db
+      .selectFrom('case_register')
+      .select(['district_code', 'stage', 'source', 'age_group', 'status'])
+      .execute();
     return caseDashboard(
-      rows.map((r) => ({ districtCode: r.district_code, stage: r.stage, source: r.source, ageGroup: r.age_group, status: r.status })),
+      rows.map((r) => ({
+        districtCode: r.district_code,
+        stage: r.stage,
+        source: r.source,
+        ageGroup: r.age_group,
+        status: r.status,
+      })),
       this.threshold,
     );
   }
 
   async referrals(): Promise<ReferralDashboard> {
-    const rows = await this.db.selectFrom('referral_register').select(['service', 'status', 'to_agency', 'sent_at', 'accepted_at', 'due_at']).execute();
+    const rows = await this.db
+      .selectFrom('referral_register')
+      .select(['service', 'status', 'to_agency', 'sent_at', 'accepted_at', 'due_at'])
+      .execute();
     return referralDashboard(
-      rows.map((r) => ({ service: r.service, status: r.status, toAgency: r.to_agency, sentAt: r.sent_at, acceptedAt: r.accepted_at, dueAt: r.due_at })),
+      rows.map((r) => ({
+        service: r.service,
+        status: r.status,
+        toAgency: r.to_agency,
+        sentAt: r.sent_at,
+        acceptedAt: r.accepted_at,
+        dueAt: r.due_at,
+      })),
       this.clock.now().toISOString(),
       this.threshold,
     );

@@ -43,16 +43,30 @@ export class CaseHistory {
   }
 
   async history(actor: Actor, caseId: string): Promise<CaseHistoryEntry[]> {
-    if (actor.role !== 'coordinator' && actor.role !== 'auditor' && actor.role !== 'agency_officer') throw new CaseNotPermitted(actor.role, 'read case history');
+    if (actor.role !== 'coordinator' && actor.role !== 'auditor' && actor.role !== 'agency_officer')
+      throw new CaseNotPermitted(actor.role, 'read case history');
     const caseEvents = await this.read(caseStreamId(caseId));
     if (caseEvents.length === 0) throw new CaseNotFound(caseId);
-    const referrals = await this.db.selectFrom('referral_register').select(['referral_id', 'to_agency', 'status', 'shares_personal_data']).where('case_id', '=', caseId).execute();
+    const referrals = await this.db
+      .selectFrom('referral_register')
+      .select(['referral_id', 'to_agency', 'status', 'shares_personal_data'])
+      .where('case_id', '=', caseId)
+      .execute();
     const owningAgency = (caseEvents[0].data as { owningAgency: string }).owningAgency;
-    const facts = { owningAgency, referrals: referrals.map((r) => ({ toAgency: r.to_agency, status: r.status as ReferralStatus, sharesPersonalData: r.shares_personal_data === 1 })) };
+    const facts = {
+      owningAgency,
+      referrals: referrals.map((r) => ({
+        toAgency: r.to_agency,
+        status: r.status as ReferralStatus,
+        sharesPersonalData: r.shares_personal_data === 1,
+      })),
+    };
     // An outsider is told what an unknown id would tell: nothing.
     if (!mayReadCase(actor, facts)) throw new CaseNotFound(caseId);
     const referralEvents = (await Promise.all(referrals.map((r) => this.read(referralStreamId(r.referral_id))))).flat();
-    return [...caseEvents, ...referralEvents].sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0)).map(toEntry);
+    return [...caseEvents, ...referralEvents]
+      .sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0))
+      .map(toEntry);
   }
 
   private async read(streamId: string): Promise<RecordedEvent[]> {

@@ -76,26 +76,68 @@ export interface CommitmentView {
 }
 
 export const toCaseView = (r: CaseRow, identificationDueDays = 15): CaseView => ({
-  caseId: r.case_id, owningAgency: r.owning_agency, districtCode: r.district_code, source: r.source, ageGroup: r.age_group, stage: r.stage, status: r.status,
-  identification: r.identification, caseManagerId: r.case_manager_id, consent: r.consent === 1, legalBasis: r.legal_basis, personalDataErased: r.erased === 1,
-  foundOn: r.found_on, openedAt: r.opened_at, screenedAt: r.screened_at,
-  identificationDueAt: r.stage === 'identification' && r.screened_at ? new Date(Date.parse(r.screened_at) + identificationDueDays * 86_400_000).toISOString() : null,
-  closedAt: r.closed_at, closureOutcome: r.closure_outcome, revision: r.revision, updatedAt: r.updated_at,
+  caseId: r.case_id,
+  owningAgency: r.owning_agency,
+  districtCode: r.district_code,
+  source: r.source,
+  ageGroup: r.age_group,
+  stage: r.stage,
+  status: r.status,
+  identification: r.identification,
+  caseManagerId: r.case_manager_id,
+  consent: r.consent === 1,
+  legalBasis: r.legal_basis,
+  personalDataErased: r.erased === 1,
+  foundOn: r.found_on,
+  openedAt: r.opened_at,
+  screenedAt: r.screened_at,
+  identificationDueAt:
+    r.stage === 'identification' && r.screened_at
+      ? new Date(Date.parse(r.screened_at) + identificationDueDays * 86_400_000).toISOString()
+      : null,
+  closedAt: r.closed_at,
+  closureOutcome: r.closure_outcome,
+  revision: r.revision,
+  updatedAt: r.updated_at,
 });
 
 export const toReferralView = (r: ReferralRow): ReferralView => ({
-  referralId: r.referral_id, caseId: r.case_id, fromAgency: r.from_agency, toAgency: r.to_agency, service: r.service, urgency: r.urgency, status: r.status,
-  sharesPersonalData: r.shares_personal_data === 1, sentAt: r.sent_at, dueAt: r.due_at, acknowledgedAt: r.acknowledged_at, acceptedAt: r.accepted_at,
-  finishedAt: r.finished_at, outcome: r.outcome, overdue: r.overdue === 1, escalatedAt: r.escalated_at, revision: r.revision,
+  referralId: r.referral_id,
+  caseId: r.case_id,
+  fromAgency: r.from_agency,
+  toAgency: r.to_agency,
+  service: r.service,
+  urgency: r.urgency,
+  status: r.status,
+  sharesPersonalData: r.shares_personal_data === 1,
+  sentAt: r.sent_at,
+  dueAt: r.due_at,
+  acknowledgedAt: r.acknowledged_at,
+  acceptedAt: r.accepted_at,
+  finishedAt: r.finished_at,
+  outcome: r.outcome,
+  overdue: r.overdue === 1,
+  escalatedAt: r.escalated_at,
+  revision: r.revision,
 });
 
 export function toCommitmentView(r: CommitmentRow, today: string): CommitmentView {
   const quantity = Number(r.quantity);
   const fulfilled = Number(r.fulfilled);
   return {
-    commitmentId: r.commitment_id, agency: r.agency,
-    target: r.target_kind === 'case' ? { kind: 'case', caseId: r.target_id } : { kind: 'project', planId: r.plan_id ?? '', projectId: r.target_id },
-    resource: r.resource, quantity, fulfilled, dueOn: r.due_on, status: r.status, overdue: r.status === 'pledged' && r.due_on < today && fulfilled < quantity, revision: r.revision,
+    commitmentId: r.commitment_id,
+    agency: r.agency,
+    target:
+      r.target_kind === 'case'
+        ? { kind: 'case', caseId: r.target_id }
+        : { kind: 'project', planId: r.plan_id ?? '', projectId: r.target_id },
+    resource: r.resource,
+    quantity,
+    fulfilled,
+    dueOn: r.due_on,
+    status: r.status,
+    overdue: r.status === 'pledged' && r.due_on < today && fulfilled < quantity,
+    revision: r.revision,
   };
 }
 
@@ -126,15 +168,29 @@ export class CaseQueries {
   /** Open cases screened but still awaiting the multidisciplinary team past the NRM's deadline. */
   async identificationOverdue(actor: Actor): Promise<CaseView[]> {
     const now = this.clock.now().getTime();
-    return (await this.listCases(actor, { status: 'open', stage: 'identification' })).filter((c) => c.identificationDueAt !== null && Date.parse(c.identificationDueAt) <= now);
+    return (await this.listCases(actor, { status: 'open', stage: 'identification' })).filter(
+      (c) => c.identificationDueAt !== null && Date.parse(c.identificationDueAt) <= now,
+    );
   }
 
   async caseView(actor: Actor, caseId: string): Promise<CaseView & { referrals: ReferralView[] }> {
     if (!OVERSIGHT(actor) && actor.role !== 'agency_officer') throw new CaseNotPermitted(actor.role, 'read cases');
     const row = await this.db.selectFrom('case_register').selectAll().where('case_id', '=', caseId).executeTakeFirst();
     if (!row) throw new CaseNotFound(caseId);
-    const referrals = await this.db.selectFrom('referral_register').selectAll().where('case_id', '=', caseId).orderBy('sent_at').execute();
-    const facts = { owningAgency: row.owning_agency, referrals: referrals.map((r) => ({ toAgency: r.to_agency, status: r.status as ReferralStatus, sharesPersonalData: r.shares_personal_data === 1 })) };
+    const referrals = await this.db
+      .selectFrom('referral_register')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .orderBy('sent_at')
+      .execute();
+    const facts = {
+      owningAgency: row.owning_agency,
+      referrals: referrals.map((r) => ({
+        toAgency: r.to_agency,
+        status: r.status as ReferralStatus,
+        sharesPersonalData: r.shares_personal_data === 1,
+      })),
+    };
     // An outsider is told what an unknown id would tell: nothing.
     if (!mayReadCase(actor, facts)) throw new CaseNotFound(caseId);
     return { ...this.view(row), referrals: referrals.map(toReferralView) };
@@ -150,7 +206,12 @@ export class CaseQueries {
         eb.or([
           eb('owning_agency', '=', actor.agency),
           eb.exists(
-            eb.selectFrom('referral_register').select('referral_id').whereRef('referral_register.case_id', '=', 'case_register.case_id').where('to_agency', '=', actor.agency).where('status', 'in', [...ACTIVE_REFERRAL_STATUSES]),
+            eb
+              .selectFrom('referral_register')
+              .select('referral_id')
+              .whereRef('referral_register.case_id', '=', 'case_register.case_id')
+              .where('to_agency', '=', actor.agency)
+              .where('status', 'in', [...ACTIVE_REFERRAL_STATUSES]),
           ),
         ]),
       );
@@ -159,23 +220,42 @@ export class CaseQueries {
   }
 
   async referral(actor: Actor, referralId: string): Promise<ReferralView> {
-    const row = await this.db.selectFrom('referral_register').selectAll().where('referral_id', '=', referralId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('referral_register')
+      .selectAll()
+      .where('referral_id', '=', referralId)
+      .executeTakeFirst();
     if (!OVERSIGHT(actor) && actor.role !== 'agency_officer') throw new CaseNotPermitted(actor.role, 'read referrals');
-    if (!row || !(OVERSIGHT(actor) || actor.agency === row.from_agency || actor.agency === row.to_agency)) throw new ReferralNotFound(referralId);
+    if (!row || !(OVERSIGHT(actor) || actor.agency === row.from_agency || actor.agency === row.to_agency))
+      throw new ReferralNotFound(referralId);
     return toReferralView(row);
   }
 
   /** Referrals to (inbox) or from (outbox) an agency: one's own, or any for the secretariat and auditors. */
-  async box(actor: Actor, box: 'inbox' | 'outbox', agency = actor.agency, filter: { state?: ReferralListState } = {}): Promise<ReferralView[]> {
-    if (!OVERSIGHT(actor) && !(actor.role === 'agency_officer' && agency === actor.agency)) throw new CaseNotPermitted(actor.role, `read the ${box} of ${agency}`);
-    const query = this.db.selectFrom('referral_register').selectAll().where(box === 'inbox' ? 'to_agency' : 'from_agency', '=', agency).orderBy('due_at');
+  async box(
+    actor: Actor,
+    box: 'inbox' | 'outbox',
+    agency = actor.agency,
+    filter: { state?: ReferralListState } = {},
+  ): Promise<ReferralView[]> {
+    if (!OVERSIGHT(actor) && !(actor.role === 'agency_officer' && agency === actor.agency))
+      throw new CaseNotPermitted(actor.role, `read the ${box} of ${agency}`);
+    const query = this.db
+      .selectFrom('referral_register')
+      .selectAll()
+      .where(box === 'inbox' ? 'to_agency' : 'from_agency', '=', agency)
+      .orderBy('due_at');
     return (await this.inState(query, filter.state).execute()).map(toReferralView);
   }
 
   /** open: sent, accepted or in progress; overdue: past due and still unanswered; no state: all. */
-  private inState<Q extends SelectQueryBuilder<CasesTables, 'referral_register', ReferralRow>>(query: Q, state: ReferralListState | undefined): Q {
+  private inState<Q extends SelectQueryBuilder<CasesTables, 'referral_register', ReferralRow>>(
+    query: Q,
+    state: ReferralListState | undefined,
+  ): Q {
     if (state === 'open') return query.where('status', 'in', [...ACTIVE_REFERRAL_STATUSES]) as Q;
-    if (state === 'overdue') return query.where('status', '=', 'sent').where('due_at', '<=', this.clock.now().toISOString()) as Q;
+    if (state === 'overdue')
+      return query.where('status', '=', 'sent').where('due_at', '<=', this.clock.now().toISOString()) as Q;
     return query;
   }
 
@@ -192,7 +272,15 @@ export class CaseQueries {
   /** Referrals escalated to the coordinator and still not answered. */
   async escalations(actor: Actor): Promise<ReferralView[]> {
     if (!OVERSIGHT(actor)) throw new CaseNotPermitted(actor.role, 'read escalations');
-    return (await this.db.selectFrom('referral_register').selectAll().where('escalated_at', 'is not', null).where('status', '=', 'sent').orderBy('due_at').execute()).map(toReferralView);
+    return (
+      await this.db
+        .selectFrom('referral_register')
+        .selectAll()
+        .where('escalated_at', 'is not', null)
+        .where('status', '=', 'sent')
+        .orderBy('due_at')
+        .execute()
+    ).map(toReferralView);
   }
 
   /**
@@ -200,15 +288,30 @@ export class CaseQueries {
    * secretariat and auditors who follow agencies up. Dashboards show the same figures with small
    * groups withheld.
    */
-  async timeToAccept(actor: Actor): Promise<Array<{ agency: string; accepted: number; p50Hours: number; p90Hours: number }>> {
+  async timeToAccept(
+    actor: Actor,
+  ): Promise<Array<{ agency: string; accepted: number; p50Hours: number; p90Hours: number }>> {
     if (!OVERSIGHT(actor)) throw new CaseNotPermitted(actor.role, 'read time-to-accept by agency');
-    const rows = await this.db.selectFrom('referral_register').select(['to_agency', 'sent_at', 'accepted_at']).where('accepted_at', 'is not', null).execute();
+    const rows = await this.db
+      .selectFrom('referral_register')
+      .select(['to_agency', 'sent_at', 'accepted_at'])
+      .where('accepted_at', 'is not', null)
+      .execute();
     const byAgency = new Map<string, number[]>();
-    for (const r of rows) byAgency.set(r.to_agency, [...(byAgency.get(r.to_agency) ?? []), (Date.parse(r.accepted_at!) - Date.parse(r.sent_at)) / 3600_000]);
+    for (const r of rows)
+      byAgency.set(r.to_agency, [
+        ...(byAgency.get(r.to_agency) ?? []),
+        (Date.parse(r.accepted_at!) - Date.parse(r.sent_at)) / 3600_000,
+      ]);
     const round = (n: number) => Math.round(n * 10) / 10;
     return [...byAgency]
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([agency, hours]) => ({ agency, accepted: hours.length, p50Hours: round(percentile(hours, 50)), p90Hours: round(percentile(hours, 90)) }));
+      .map(([agency, hours]) => ({
+        agency,
+        accepted: hours.length,
+        p50Hours: round(percentile(hours, 50)),
+        p90Hours: round(percentile(hours, 90)),
+      }));
   }
 
   /**
@@ -224,12 +327,21 @@ export class CaseQueries {
   }
 
   /** The commitments the actor may see (see commitmentSeenBy); asking for a case one may not see is 404 as for an unknown case. */
-  async commitmentsSeenBy(actor: Actor, filter: { agency?: string; overdue?: boolean; caseId?: string } = {}): Promise<CommitmentView[]> {
+  async commitmentsSeenBy(
+    actor: Actor,
+    filter: { agency?: string; overdue?: boolean; caseId?: string } = {},
+  ): Promise<CommitmentView[]> {
     if (filter.caseId && !OVERSIGHT(actor)) {
       if (actor.role !== 'agency_officer') throw new CaseNotFound(filter.caseId);
       const [owning, pledged] = await Promise.all([
         this.caseKnownTo(actor, filter.caseId),
-        this.db.selectFrom('commitment_register').select('commitment_id').where('target_kind', '=', 'case').where('target_id', '=', filter.caseId).where('agency', '=', actor.agency).executeTakeFirst(),
+        this.db
+          .selectFrom('commitment_register')
+          .select('commitment_id')
+          .where('target_kind', '=', 'case')
+          .where('target_id', '=', filter.caseId)
+          .where('agency', '=', actor.agency)
+          .executeTakeFirst(),
       ]);
       if (!owning && !pledged) throw new CaseNotFound(filter.caseId);
     }
@@ -243,10 +355,25 @@ export class CaseQueries {
 
   /** Whether an officer's agency owns the case or holds an active referral of it. */
   private async caseKnownTo(actor: Actor, caseId: string): Promise<boolean> {
-    const row = await this.db.selectFrom('case_register').select('owning_agency').where('case_id', '=', caseId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('case_register')
+      .select('owning_agency')
+      .where('case_id', '=', caseId)
+      .executeTakeFirst();
     if (!row) return false;
-    const referrals = await this.db.selectFrom('referral_register').select(['to_agency', 'status', 'shares_personal_data']).where('case_id', '=', caseId).execute();
-    return mayReadCase(actor, { owningAgency: row.owning_agency, referrals: referrals.map((r) => ({ toAgency: r.to_agency, status: r.status as ReferralStatus, sharesPersonalData: r.shares_personal_data === 1 })) });
+    const referrals = await this.db
+      .selectFrom('referral_register')
+      .select(['to_agency', 'status', 'shares_personal_data'])
+      .where('case_id', '=', caseId)
+      .execute();
+    return mayReadCase(actor, {
+      owningAgency: row.owning_agency,
+      referrals: referrals.map((r) => ({
+        toAgency: r.to_agency,
+        status: r.status as ReferralStatus,
+        sharesPersonalData: r.shares_personal_data === 1,
+      })),
+    });
   }
 
   private visibleCommitments(actor: Actor) {
@@ -257,9 +384,20 @@ export class CaseQueries {
       eb.or([
         eb('target_kind', '=', 'project'),
         eb('agency', '=', actor.agency),
-        eb.exists(eb.selectFrom('case_register').select('case_id').whereRef('case_register.case_id', '=', 'commitment_register.target_id').where('owning_agency', '=', actor.agency)),
         eb.exists(
-          eb.selectFrom('referral_register').select('referral_id').whereRef('referral_register.case_id', '=', 'commitment_register.target_id').where('to_agency', '=', actor.agency).where('status', 'in', [...ACTIVE_REFERRAL_STATUSES]),
+          eb
+            .selectFrom('case_register')
+            .select('case_id')
+            .whereRef('case_register.case_id', '=', 'commitment_register.target_id')
+            .where('owning_agency', '=', actor.agency),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('referral_register')
+            .select('referral_id')
+            .whereRef('referral_register.case_id', '=', 'commitment_register.target_id')
+            .where('to_agency', '=', actor.agency)
+            .where('status', 'in', [...ACTIVE_REFERRAL_STATUSES]),
         ),
       ]),
     );
@@ -282,7 +420,18 @@ export class CaseQueries {
     if (filter.actorId) query = query.where('actor_id', '=', filter.actorId);
     if (filter.from) query = query.where('at', '>=', filter.from);
     if (filter.to) query = query.where('at', '<', filter.to);
-    return (await query.execute()).map((r) => ({ eventId: r.event_id, caseId: r.case_id, kind: r.kind, actorId: r.actor_id, agency: r.agency, role: r.role, purpose: r.purpose, ground: r.ground, at: r.at, until: r.until }));
+    return (await query.execute()).map((r) => ({
+      eventId: r.event_id,
+      caseId: r.case_id,
+      kind: r.kind,
+      actorId: r.actor_id,
+      agency: r.agency,
+      role: r.role,
+      purpose: r.purpose,
+      ground: r.ground,
+      at: r.at,
+      until: r.until,
+    }));
   }
 
   /** The case register for export: the secretariat's and auditors', and de-identified like every view. */

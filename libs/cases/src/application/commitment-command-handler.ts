@@ -1,6 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandRunner, EVENT_STORE, type CommandContext, type CommandOutcome, type EventStore } from '@ruamjai/event-store';
+import {
+  CommandRunner,
+  EVENT_STORE,
+  type CommandContext,
+  type CommandOutcome,
+  type EventStore,
+} from '@ruamjai/event-store';
 import { CLOCK, type Clock } from '@ruamjai/kernel';
 import { READ_MODEL_DB, readCheckpoint, type CoreTables, type ReadModelDb } from '@ruamjai/read-models';
 import type { Kysely } from 'kysely';
@@ -8,7 +14,13 @@ import { planDecider, planStreamId } from '@ruamjai/planning';
 import { authoriseCommitmentCommand, type CaseAccessFacts } from '../domain/access/case-access';
 import { caseStreamId } from '../domain/case/case';
 import { caseDecider } from '../domain/case/case.decider';
-import { commitmentStreamId, type CommitmentCommand, type CommitmentEvent, type CommitmentTarget, type PledgeCommitment } from '../domain/commitment/commitment';
+import {
+  commitmentStreamId,
+  type CommitmentCommand,
+  type CommitmentEvent,
+  type CommitmentTarget,
+  type PledgeCommitment,
+} from '../domain/commitment/commitment';
 import { referralStreamId, type ReferralEvent } from '../domain/referral/referral';
 import { referralDecider } from '../domain/referral/referral.decider';
 import { referralRegisterProjection } from '../projections/case-projections';
@@ -18,7 +30,9 @@ import { commitmentDecider } from '../domain/commitment/commitment.decider';
 type CommitmentCommandType = CommitmentCommand['type'];
 type DataOf<T extends CommitmentCommandType> = Extract<CommitmentCommand, { type: T }>['data'];
 
-export class CommitmentCommandRequest<T extends CommitmentCommandType = CommitmentCommandType> extends Command<CommandOutcome<CommitmentEvent>> {
+export class CommitmentCommandRequest<T extends CommitmentCommandType = CommitmentCommandType> extends Command<
+  CommandOutcome<CommitmentEvent>
+> {
   constructor(
     readonly type: T,
     readonly data: DataOf<T>,
@@ -45,9 +59,16 @@ export class CommitmentCommandHandler implements ICommandHandler<CommitmentComma
   async execute({ type, data, context }: CommitmentCommandRequest): Promise<CommandOutcome<CommitmentEvent>> {
     authoriseCommitmentCommand(context.actor, type);
     const base = { type, data, actor: context.actor, at: this.clock.now() };
-    const command = ('target' in data ? { ...base, facts: await this.facts(data.target, context) } : base) as CommitmentCommand;
+    const command = (
+      'target' in data ? { ...base, facts: await this.facts(data.target, context) } : base
+    ) as CommitmentCommand;
     const reason = 'reason' in data ? data.reason : undefined;
-    return this.runner.run(commitmentDecider, commitmentStreamId(data.commitmentId), command, reason ? { ...context, reason } : context);
+    return this.runner.run(
+      commitmentDecider,
+      commitmentStreamId(data.commitmentId),
+      command,
+      reason ? { ...context, reason } : context,
+    );
   }
 
   /** The case's owner comes from its stream; an agency that does not own it needs an active referral of it. */
@@ -57,8 +78,15 @@ export class CommitmentCommandHandler implements ICommandHandler<CommitmentComma
       if (state.status === 'none') return { targetExists: false };
       const { actor } = context;
       // The owner and the coordinator need no referral to know of the case.
-      if (actor.role !== 'agency_officer' || actor.agency === state.owningAgency) return { targetExists: true, caseAccess: { owningAgency: state.owningAgency, referrals: [] } };
-      return { targetExists: true, caseAccess: { owningAgency: state.owningAgency, referrals: await this.referralsTo(target.caseId, actor.agency) } };
+      if (actor.role !== 'agency_officer' || actor.agency === state.owningAgency)
+        return { targetExists: true, caseAccess: { owningAgency: state.owningAgency, referrals: [] } };
+      return {
+        targetExists: true,
+        caseAccess: {
+          owningAgency: state.owningAgency,
+          referrals: await this.referralsTo(target.caseId, actor.agency),
+        },
+      };
     }
     const plan = await this.runner.peek(planDecider, planStreamId(target.planId), 1000);
     return { targetExists: plan.status !== 'empty' && plan.projects.has(target.projectId) };
@@ -71,7 +99,16 @@ export class CommitmentCommandHandler implements ICommandHandler<CommitmentComma
    */
   private async referralsTo(caseId: string, agency: string): Promise<CaseAccessFacts['referrals']> {
     const checkpoint = await readCheckpoint(this.db as unknown as Kysely<CoreTables>, referralRegisterProjection.name);
-    const ids = new Set((await this.db.selectFrom('referral_register').select('referral_id').where('case_id', '=', caseId).where('to_agency', '=', agency).execute()).map((r) => r.referral_id));
+    const ids = new Set(
+      (
+        await this.db
+          .selectFrom('referral_register')
+          .select('referral_id')
+          .where('case_id', '=', caseId)
+          .where('to_agency', '=', agency)
+          .execute()
+      ).map((r) => r.referral_id),
+    );
     for await (const event of this.store.readAll({ fromPosition: checkpoint + 1n })) {
       if (event.type !== 'ReferralSent') continue;
       const sent = event.data as Extract<ReferralEvent, { type: 'ReferralSent' }>['data'];
@@ -80,7 +117,12 @@ export class CommitmentCommandHandler implements ICommandHandler<CommitmentComma
     const referrals: Array<CaseAccessFacts['referrals'][number]> = [];
     for (const id of ids) {
       const { state } = await this.runner.load(referralDecider, referralStreamId(id));
-      if (state.status !== 'none') referrals.push({ toAgency: state.toAgency, status: state.status, sharesPersonalData: state.sharesPersonalData });
+      if (state.status !== 'none')
+        referrals.push({
+          toAgency: state.toAgency,
+          status: state.status,
+          sharesPersonalData: state.sharesPersonalData,
+        });
     }
     return referrals;
   }

@@ -34,7 +34,13 @@ describe('an inbound referral message', () => {
     const parsed = handler.parse({ id: 'm-1', data });
     const { favouriteColour: _dropped, ...person } = data.person;
     expect(parsed.person).toEqual(person);
-    expect(parsed).toMatchObject({ fromAgency: 'HOTLINE-1300', toAgency: 'SHELTER-SK', consentGivenOn: '2019-05-01', legalBasis: null, urgency: 'urgent' });
+    expect(parsed).toMatchObject({
+      fromAgency: 'HOTLINE-1300',
+      toAgency: 'SHELTER-SK',
+      consentGivenOn: '2019-05-01',
+      legalBasis: null,
+      urgency: 'urgent',
+    });
   });
 
   it('is refused, naming the field and never its value, when a rule is broken', () => {
@@ -44,7 +50,10 @@ describe('an inbound referral message', () => {
       [{ ...data, service: 'massage' }, 'service'],
       [{ ...data, toAgency: 'shelter sk' }, 'toAgency'],
       [{ ...data, consentGivenOn: null, legalBasis: null }, 'consentGivenOn'],
-      [{ ...data, person: { ...data.person, identityDocuments: [{ kind: 'passport', number: '' }] } }, 'person.identityDocuments[0].number'],
+      [
+        { ...data, person: { ...data.person, identityDocuments: [{ kind: 'passport', number: '' }] } },
+        'person.identityDocuments[0].number',
+      ],
     ];
     for (const [bad, field] of cases) {
       let error: unknown;
@@ -81,7 +90,11 @@ describe('an inbound referral message', () => {
       withheld: expect.any(String),
     });
     expect(JSON.stringify(kept)).not.toMatch(/Sokha|0800000001|Aranyaprathet|vital_interest|2706|2019-05-01/);
-    expect(handler.deadLetterValue(Buffer.from(JSON.stringify({ id: 'Sokha Example at the border', data: 'x' })))!.toString()).not.toContain('Sokha');
+    expect(
+      handler
+        .deadLetterValue(Buffer.from(JSON.stringify({ id: 'Sokha Example at the border', data: 'x' })))!
+        .toString(),
+    ).not.toContain('Sokha');
   });
 
   it('leaves the dead-letter topic the routing, not the person', () => {

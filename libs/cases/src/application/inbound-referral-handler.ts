@@ -4,8 +4,21 @@ import { CommandRunner, idFromKey, type CommandContext } from '@ruamjai/event-st
 import { agencyDecider, agencyStreamId } from '@ruamjai/planning';
 import { CLOCK, DomainError, isUuid, systemClock, type Actor, type Clock } from '@ruamjai/kernel';
 import { InvalidMessage, type InboundContext, type InboundHandler } from '@ruamjai/messaging';
-import { AGE_GROUPS, INTAKE_SOURCES, LEGAL_BASES, type AgeGroup, type IntakeSource, type LegalBasis } from '../domain/case/case';
-import { REFERRAL_SERVICES, URGENCIES, type ReferralService, type SendReferral, type Urgency } from '../domain/referral/referral';
+import {
+  AGE_GROUPS,
+  INTAKE_SOURCES,
+  LEGAL_BASES,
+  type AgeGroup,
+  type IntakeSource,
+  type LegalBasis,
+} from '../domain/case/case';
+import {
+  REFERRAL_SERVICES,
+  URGENCIES,
+  type ReferralService,
+  type SendReferral,
+  type Urgency,
+} from '../domain/referral/referral';
 import { referralDecider } from '../domain/referral/referral.decider';
 import { InboundSenderNotAvailable } from '../domain/referral/referral.errors';
 import { CaseCommandRequest } from './case-command-handler';
@@ -38,10 +51,18 @@ const ROUTING_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 function invalid(field: string, rule: string): never {
   throw new InvalidMessage('REFERRAL.INBOUND_INVALID', `data.${field} ${rule}`);
 }
-const str = (v: unknown, field: string, max = 300): string => (typeof v === 'string' && v.trim() !== '' && v.length <= max ? v.trim() : invalid(field, `must be a non-empty string of at most ${max} characters`));
-const optStr = (v: unknown, field: string, max = 300): string | undefined => (v === undefined || v === null ? undefined : str(v, field, max));
-const oneOf = <T extends string>(v: unknown, field: string, values: readonly T[]): T => (values.includes(v as T) ? (v as T) : invalid(field, `must be one of ${values.join(', ')}`));
-const date = (v: unknown, field: string): string => (typeof v === 'string' && DATE.test(v) && !Number.isNaN(Date.parse(v)) ? v : invalid(field, 'must be a date (YYYY-MM-DD)'));
+const str = (v: unknown, field: string, max = 300): string =>
+  typeof v === 'string' && v.trim() !== '' && v.length <= max
+    ? v.trim()
+    : invalid(field, `must be a non-empty string of at most ${max} characters`);
+const optStr = (v: unknown, field: string, max = 300): string | undefined =>
+  v === undefined || v === null ? undefined : str(v, field, max);
+const oneOf = <T extends string>(v: unknown, field: string, values: readonly T[]): T =>
+  values.includes(v as T) ? (v as T) : invalid(field, `must be one of ${values.join(', ')}`);
+const date = (v: unknown, field: string): string =>
+  typeof v === 'string' && DATE.test(v) && !Number.isNaN(Date.parse(v))
+    ? v
+    : invalid(field, 'must be a date (YYYY-MM-DD)');
 
 const strings = (v: unknown, field: string, max: number): string[] | undefined => {
   if (v === undefined || v === null) return undefined;
@@ -54,10 +75,12 @@ function person(value: unknown): PersonalData {
   if (typeof value !== 'object' || value === null) invalid('person', 'must be an object');
   const p = value as Record<string, unknown>;
   const docs = p.identityDocuments;
-  if (docs !== undefined && (!Array.isArray(docs) || docs.length > 10)) invalid('person.identityDocuments', 'must be a list of at most 10');
+  if (docs !== undefined && (!Array.isArray(docs) || docs.length > 10))
+    invalid('person.identityDocuments', 'must be a list of at most 10');
   const contact = p.contact as Record<string, unknown> | undefined | null;
   if (contact != null && typeof contact !== 'object') invalid('person.contact', 'must be an object');
-  const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+  const defined = <T extends object>(o: T): T =>
+    Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
   return defined({
     givenName: str(p.givenName, 'person.givenName', 200),
     familyName: optStr(p.familyName, 'person.familyName', 200),
@@ -66,10 +89,24 @@ function person(value: unknown): PersonalData {
     sex: p.sex == null ? undefined : oneOf(p.sex, 'person.sex', ['female', 'male', 'other', 'unknown'] as const),
     nationality: optStr(p.nationality, 'person.nationality', 100),
     languages: strings(p.languages, 'person.languages', 50),
-    contact: contact == null ? undefined : defined({ phone: optStr(contact.phone, 'person.contact.phone', 50), address: optStr(contact.address, 'person.contact.address', 500) }),
-    identityDocuments: docs == null
-      ? undefined
-      : (docs as unknown[]).map((d, i) => ({ kind: oneOf((d as Record<string, unknown>)?.kind, `person.identityDocuments[${i}].kind`, IDENTITY_DOCUMENT_KINDS), number: str((d as Record<string, unknown>)?.number, `person.identityDocuments[${i}].number`, 64) })),
+    contact:
+      contact == null
+        ? undefined
+        : defined({
+            phone: optStr(contact.phone, 'person.contact.phone', 50),
+            address: optStr(contact.address, 'person.contact.address', 500),
+          }),
+    identityDocuments:
+      docs == null
+        ? undefined
+        : (docs as unknown[]).map((d, i) => ({
+            kind: oneOf(
+              (d as Record<string, unknown>)?.kind,
+              `person.identityDocuments[${i}].kind`,
+              IDENTITY_DOCUMENT_KINDS,
+            ),
+            number: str((d as Record<string, unknown>)?.number, `person.identityDocuments[${i}].number`, 64),
+          })),
     notes: optStr(p.notes, 'person.notes', 10000),
   });
 }
@@ -104,10 +141,15 @@ export class InboundReferralHandler implements InboundHandler<InboundReferral> {
   deadLetterValue(value: Buffer | null): Buffer | null {
     if (!value) return null;
     try {
-      const parsed = JSON.parse(value.toString('utf8')) as { id?: unknown; type?: unknown; data?: Record<string, unknown> } | null;
+      const parsed = JSON.parse(value.toString('utf8')) as {
+        id?: unknown;
+        type?: unknown;
+        data?: Record<string, unknown>;
+      } | null;
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
       const data = parsed.data && typeof parsed.data === 'object' ? parsed.data : {};
-      const kept = <T>(v: unknown, ok: (v: string) => boolean): T | null => (typeof v === 'string' && ok(v) ? (v as T) : null);
+      const kept = <T>(v: unknown, ok: (v: string) => boolean): T | null =>
+        typeof v === 'string' && ok(v) ? (v as T) : null;
       const routing = {
         id: kept<string>(parsed.id, (v) => ROUTING_ID.test(v)),
         type: kept<string>(parsed.type, (v) => ROUTING_ID.test(v)),
@@ -117,7 +159,8 @@ export class InboundReferralHandler implements InboundHandler<InboundReferral> {
           service: kept<ReferralService>(data.service, (v) => (REFERRAL_SERVICES as readonly string[]).includes(v)),
           urgency: kept<Urgency>(data.urgency, (v) => (URGENCIES as readonly string[]).includes(v)),
         },
-        withheld: 'every other field (the person, consent, legal basis, free text) is not kept in the dead-letter topic',
+        withheld:
+          'every other field (the person, consent, legal basis, free text) is not kept in the dead-letter topic',
       };
       return Buffer.from(JSON.stringify(routing));
     } catch {
@@ -133,20 +176,29 @@ export class InboundReferralHandler implements InboundHandler<InboundReferral> {
     const toAgency = str(d.toAgency, 'toAgency', 64);
     if (!CODE.test(fromAgency)) invalid('fromAgency', 'must be an agency code');
     if (!CODE.test(toAgency)) invalid('toAgency', 'must be an agency code');
-    if (d.consentGivenOn == null && d.legalBasis == null) invalid('consentGivenOn', 'or data.legalBasis is required: a referral that shares personal data needs one');
+    if (d.consentGivenOn == null && d.legalBasis == null)
+      invalid('consentGivenOn', 'or data.legalBasis is required: a referral that shares personal data needs one');
     const lb = d.legalBasis as Record<string, unknown> | null | undefined;
     return {
       fromAgency,
       toAgency,
       source: oneOf(d.source, 'source', INTAKE_SOURCES),
-      districtCode: /^\d{4}$/.test(String(d.districtCode)) ? String(d.districtCode) : invalid('districtCode', 'must be a 4-digit district geocode'),
+      districtCode: /^\d{4}$/.test(String(d.districtCode))
+        ? String(d.districtCode)
+        : invalid('districtCode', 'must be a 4-digit district geocode'),
       foundOn: date(d.foundOn, 'foundOn'),
       ageGroup: oneOf(d.ageGroup ?? 'unknown', 'ageGroup', AGE_GROUPS),
       service: oneOf(d.service, 'service', REFERRAL_SERVICES),
       urgency: oneOf(d.urgency, 'urgency', URGENCIES),
       person: person(d.person),
       consentGivenOn: d.consentGivenOn == null ? null : date(d.consentGivenOn, 'consentGivenOn'),
-      legalBasis: lb == null ? null : { basis: oneOf(lb.basis, 'legalBasis.basis', LEGAL_BASES), reference: str(lb.reference, 'legalBasis.reference', 300) },
+      legalBasis:
+        lb == null
+          ? null
+          : {
+              basis: oneOf(lb.basis, 'legalBasis.basis', LEGAL_BASES),
+              reference: str(lb.reference, 'legalBasis.reference', 300),
+            },
     };
   }
 
@@ -168,18 +220,46 @@ export class InboundReferralHandler implements InboundHandler<InboundReferral> {
     // Whatever SendReferral would refuse is refused before a case (and a person's data) exists.
     await this.checkBeforeOpening(message, referralId, caseId, actor);
     const { person: p, source, districtCode, foundOn, ageGroup } = message;
-    let revision = (await this.bus.execute(new CaseCommandRequest('OpenCase', { caseId, personId, source, districtCode, foundOn, ageGroup, person: p }, ctx('case', -1n)))).revision;
+    let revision = (
+      await this.bus.execute(
+        new CaseCommandRequest(
+          'OpenCase',
+          { caseId, personId, source, districtCode, foundOn, ageGroup, person: p },
+          ctx('case', -1n),
+        ),
+      )
+    ).revision;
     if (message.consentGivenOn) {
-      revision = (await this.bus.execute(new CaseCommandRequest('RecordConsent', { caseId, givenOn: message.consentGivenOn, scope: 'share_with_agencies' }, ctx('consent', revision)))).revision;
+      revision = (
+        await this.bus.execute(
+          new CaseCommandRequest(
+            'RecordConsent',
+            { caseId, givenOn: message.consentGivenOn, scope: 'share_with_agencies' },
+            ctx('consent', revision),
+          ),
+        )
+      ).revision;
     }
     if (message.legalBasis) {
-      revision = (await this.bus.execute(new CaseCommandRequest('RecordLegalBasis', { caseId, ...message.legalBasis }, ctx('legal-basis', revision)))).revision;
+      revision = (
+        await this.bus.execute(
+          new CaseCommandRequest('RecordLegalBasis', { caseId, ...message.legalBasis }, ctx('legal-basis', revision)),
+        )
+      ).revision;
     }
     try {
       await this.bus.execute(
         new ReferralCommandRequest(
           'SendReferral',
-          { referralId, caseId, toAgency: message.toAgency, service: message.service, urgency: message.urgency, sharesPersonalData: true, external: { fromAgency: message.fromAgency } },
+          {
+            referralId,
+            caseId,
+            toAgency: message.toAgency,
+            service: message.service,
+            urgency: message.urgency,
+            sharesPersonalData: true,
+            external: { fromAgency: message.fromAgency },
+          },
           ctx('referral', -1n),
         ),
       );
@@ -191,7 +271,12 @@ export class InboundReferralHandler implements InboundHandler<InboundReferral> {
   }
 
   /** The sender and recipient from the directory, and the referral itself decided, dry, against the case it would open. */
-  private async checkBeforeOpening(message: InboundReferral, referralId: string, caseId: string, actor: Actor): Promise<void> {
+  private async checkBeforeOpening(
+    message: InboundReferral,
+    referralId: string,
+    caseId: string,
+    actor: Actor,
+  ): Promise<void> {
     const agency = async (code: string) => {
       const state = await this.runner.peek(agencyDecider, agencyStreamId(code), 1000);
       return state.status === 'unknown' ? 'unknown' : state.status === 'inactive' ? 'inactive' : 'active';
@@ -202,9 +287,25 @@ export class InboundReferralHandler implements InboundHandler<InboundReferral> {
     const at = this.clock.now();
     const dryRun: SendReferral = {
       type: 'SendReferral',
-      data: { referralId, caseId, toAgency: message.toAgency, service: message.service, urgency: message.urgency, sharesPersonalData: true, external: { fromAgency: message.fromAgency }, dueAt: new Date(at.getTime() + 3600_000).toISOString() },
+      data: {
+        referralId,
+        caseId,
+        toAgency: message.toAgency,
+        service: message.service,
+        urgency: message.urgency,
+        sharesPersonalData: true,
+        external: { fromAgency: message.fromAgency },
+        dueAt: new Date(at.getTime() + 3600_000).toISOString(),
+      },
       facts: {
-        case: { exists: true, open: true, owningAgency: message.fromAgency, consent: message.consentGivenOn !== null, legalBasis: message.legalBasis?.basis ?? null, erased: false },
+        case: {
+          exists: true,
+          open: true,
+          owningAgency: message.fromAgency,
+          consent: message.consentGivenOn !== null,
+          legalBasis: message.legalBasis?.basis ?? null,
+          erased: false,
+        },
         recipient,
       },
       actor,
@@ -217,7 +318,12 @@ export class InboundReferralHandler implements InboundHandler<InboundReferral> {
    * Erases the personal data the case took and closes it, as the system on the data controller's
    * authority, with keys derived from the message: a redelivery repeats nothing.
    */
-  private async undoCase(caseId: string, revision: bigint, refusal: DomainError, context: InboundContext): Promise<void> {
+  private async undoCase(
+    caseId: string,
+    revision: bigint,
+    refusal: DomainError,
+    context: InboundContext,
+  ): Promise<void> {
     const system: Actor = { id: `system:inbound:${context.topic}`, agency: 'RUAMJAI', role: 'coordinator' };
     const ctx = (step: string, expectedRevision: bigint): CommandContext => ({
       actor: system,
@@ -228,7 +334,15 @@ export class InboundReferralHandler implements InboundHandler<InboundReferral> {
       expectedRevision,
     });
     const reason = `inbound referral refused (${refusal.code}): the sender keeps the person's data`;
-    const erased = await this.bus.execute(new CaseCommandRequest('ErasePersonalData', { caseId, requestedOn: this.clock.now().toISOString().slice(0, 10), reason }, ctx('undo-erase', revision)));
-    await this.bus.execute(new CaseCommandRequest('CloseCase', { caseId, outcome: 'other' }, ctx('undo-close', erased.revision)));
+    const erased = await this.bus.execute(
+      new CaseCommandRequest(
+        'ErasePersonalData',
+        { caseId, requestedOn: this.clock.now().toISOString().slice(0, 10), reason },
+        ctx('undo-erase', revision),
+      ),
+    );
+    await this.bus.execute(
+      new CaseCommandRequest('CloseCase', { caseId, outcome: 'other' }, ctx('undo-close', erased.revision)),
+    );
   }
 }

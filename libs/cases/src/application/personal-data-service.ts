@@ -59,14 +59,34 @@ export class PersonalDataService {
   async accessFacts(actor: Actor, caseId: string): Promise<{ case: KnownCase; facts: CaseAccessFacts }> {
     const { state } = await this.runner.load(caseDecider, caseStreamId(caseId));
     if (state.status === 'none') throw new CaseNotFound(caseId);
-    const candidates = await this.db.selectFrom('referral_register').select('referral_id').where('case_id', '=', caseId).execute();
+    const candidates = await this.db
+      .selectFrom('referral_register')
+      .select('referral_id')
+      .where('case_id', '=', caseId)
+      .execute();
     const referrals = [];
     for (const { referral_id } of candidates) {
       const referral = (await this.runner.load(referralDecider, referralStreamId(referral_id))).state;
-      if (referral.status !== 'none') referrals.push({ toAgency: referral.toAgency, status: referral.status, sharesPersonalData: referral.sharesPersonalData });
+      if (referral.status !== 'none')
+        referrals.push({
+          toAgency: referral.toAgency,
+          status: referral.status,
+          sharesPersonalData: referral.sharesPersonalData,
+        });
     }
-    const grantUntil = actor.role === 'auditor' ? auditGrantUntil((await this.runner.load(accessLogDecider, accessLogStreamId(caseId))).state, actor.id) : null;
-    return { case: state, facts: { owningAgency: state.owningAgency, referrals, auditGrantUntil: grantUntil, sharingBasis: state.consent || state.legalBasis !== null } };
+    const grantUntil =
+      actor.role === 'auditor'
+        ? auditGrantUntil((await this.runner.load(accessLogDecider, accessLogStreamId(caseId))).state, actor.id)
+        : null;
+    return {
+      case: state,
+      facts: {
+        owningAgency: state.owningAgency,
+        referrals,
+        auditGrantUntil: grantUntil,
+        sharingBasis: state.consent || state.legalBasis !== null,
+      },
+    };
   }
 
   async read(actor: Actor, caseId: string, purpose: string, context: CommandContext): Promise<PersonalDataView> {
@@ -85,13 +105,21 @@ export class PersonalDataService {
   }
 
   /** An auditor's reasoned, time-limited access to one case's personal data, itself on the record. */
-  async grantAuditAccess(actor: Actor, caseId: string, reason: string, context: CommandContext): Promise<CommandOutcome<AccessLogEvent> & { until: string }> {
+  async grantAuditAccess(
+    actor: Actor,
+    caseId: string,
+    reason: string,
+    context: CommandContext,
+  ): Promise<CommandOutcome<AccessLogEvent> & { until: string }> {
     if (actor.role !== 'auditor') throw new CaseNotPermitted(actor.role, 'GrantAuditAccess');
     const { state } = await this.runner.load(caseDecider, caseStreamId(caseId));
     if (state.status === 'none') throw new CaseNotFound(caseId);
     const at = this.clock.now();
     const until = new Date(at.getTime() + this.config.cases.auditGrantHours * 3600_000).toISOString();
-    const outcome = await this.append({ type: 'GrantAuditAccess', data: { caseId, reason, until }, actor, at }, { ...context, reason });
+    const outcome = await this.append(
+      { type: 'GrantAuditAccess', data: { caseId, reason, until }, actor, at },
+      { ...context, reason },
+    );
     return { ...outcome, until };
   }
 

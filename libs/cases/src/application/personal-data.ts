@@ -1,5 +1,12 @@
 /** Kinds of identity document a person may hold. */
-export const IDENTITY_DOCUMENT_KINDS = ['thai_national_id', 'passport', 'border_pass', 'migrant_worker_card', 'birth_certificate', 'other'] as const;
+export const IDENTITY_DOCUMENT_KINDS = [
+  'thai_national_id',
+  'passport',
+  'border_pass',
+  'migrant_worker_card',
+  'birth_certificate',
+  'other',
+] as const;
 export type IdentityDocumentKind = (typeof IDENTITY_DOCUMENT_KINDS)[number];
 
 /**

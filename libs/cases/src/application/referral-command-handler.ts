@@ -7,15 +7,26 @@ import { agencyDecider, agencyStreamId } from '@ruamjai/planning';
 import { authoriseReferralCommand } from '../domain/access/case-access';
 import { caseStreamId } from '../domain/case/case';
 import { caseDecider } from '../domain/case/case.decider';
-import { defaultDueAt, referralStreamId, type ReferralCommand, type ReferralEvent, type ReferralFacts, type SendReferral } from '../domain/referral/referral';
+import {
+  defaultDueAt,
+  referralStreamId,
+  type ReferralCommand,
+  type ReferralEvent,
+  type ReferralFacts,
+  type SendReferral,
+} from '../domain/referral/referral';
 import { referralDecider } from '../domain/referral/referral.decider';
 
 type ReferralCommandType = Exclude<ReferralCommand['type'], 'MarkReferralOverdue'>;
 type DomainData<T extends ReferralCommandType> = Extract<ReferralCommand, { type: T }>['data'];
 /** The due time may be left to the centre's defaults (24 h urgent, 72 h normal). */
-export type ReferralRequestData<T extends ReferralCommandType> = T extends 'SendReferral' ? Omit<DomainData<T>, 'dueAt'> & { dueAt?: string } : DomainData<T>;
+export type ReferralRequestData<T extends ReferralCommandType> = T extends 'SendReferral'
+  ? Omit<DomainData<T>, 'dueAt'> & { dueAt?: string }
+  : DomainData<T>;
 
-export class ReferralCommandRequest<T extends ReferralCommandType = ReferralCommandType> extends Command<CommandOutcome<ReferralEvent>> {
+export class ReferralCommandRequest<T extends ReferralCommandType = ReferralCommandType> extends Command<
+  CommandOutcome<ReferralEvent>
+> {
   constructor(
     readonly type: T,
     readonly data: ReferralRequestData<T>,
@@ -41,14 +52,28 @@ export class ReferralCommandHandler implements ICommandHandler<ReferralCommandRe
     let command: ReferralCommand;
     if (type === 'SendReferral') {
       const send = data as ReferralRequestData<'SendReferral'>;
-      const { urgent, normal } = { urgent: this.config.cases.referralDueHoursUrgent, normal: this.config.cases.referralDueHoursNormal };
+      const { urgent, normal } = {
+        urgent: this.config.cases.referralDueHoursUrgent,
+        normal: this.config.cases.referralDueHoursNormal,
+      };
       const dueAt = send.dueAt ?? defaultDueAt(at, send.urgency, { urgent, normal }).toISOString();
-      command = { type, data: { ...send, dueAt }, actor: context.actor, at, facts: await this.facts(send.caseId, send.toAgency) } satisfies SendReferral;
+      command = {
+        type,
+        data: { ...send, dueAt },
+        actor: context.actor,
+        at,
+        facts: await this.facts(send.caseId, send.toAgency),
+      } satisfies SendReferral;
     } else {
       command = { type, data, actor: context.actor, at } as ReferralCommand;
     }
     const reason = 'reason' in data ? data.reason : undefined;
-    return this.runner.run(referralDecider, referralStreamId(data.referralId), command, reason ? { ...context, reason } : context);
+    return this.runner.run(
+      referralDecider,
+      referralStreamId(data.referralId),
+      command,
+      reason ? { ...context, reason } : context,
+    );
   }
 
   /** Consent must be current: the case is loaded, not peeked. The directory changes rarely: peeked. */
@@ -59,7 +84,14 @@ export class ReferralCommandHandler implements ICommandHandler<ReferralCommandRe
       case:
         state.status === 'none'
           ? { exists: false, open: false, owningAgency: null, consent: false, legalBasis: null, erased: false }
-          : { exists: true, open: state.status === 'open', owningAgency: state.owningAgency, consent: state.consent, legalBasis: state.legalBasis, erased: state.personalData === 'erased' },
+          : {
+              exists: true,
+              open: state.status === 'open',
+              owningAgency: state.owningAgency,
+              consent: state.consent,
+              legalBasis: state.legalBasis,
+              erased: state.personalData === 'erased',
+            },
       recipient: agency.status === 'unknown' ? 'unknown' : agency.status === 'inactive' ? 'inactive' : 'active',
     };
   }

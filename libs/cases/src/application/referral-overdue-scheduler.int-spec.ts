@@ -60,17 +60,33 @@ describe('the overdue-referral scheduler', () => {
     clock.set(sentAt);
     const command: SendReferral = {
       type: 'SendReferral',
-      data: { referralId, caseId: randomUUID(), toAgency: 'HEALTH-SK', service: 'medical', urgency: 'urgent', dueAt: due.toISOString(), sharesPersonalData: false },
-      facts: { case: { exists: true, open: true, owningAgency: 'SHELTER-SK', consent: false, legalBasis: null, erased: false }, recipient: 'active' },
+      data: {
+        referralId,
+        caseId: randomUUID(),
+        toAgency: 'HEALTH-SK',
+        service: 'medical',
+        urgency: 'urgent',
+        dueAt: due.toISOString(),
+        sharesPersonalData: false,
+      },
+      facts: {
+        case: { exists: true, open: true, owningAgency: 'SHELTER-SK', consent: false, legalBasis: null, erased: false },
+        recipient: 'active',
+      },
       actor: sender,
       at: sentAt,
     };
-    const outcome = await p.runner.run(referralDecider, referralStreamId(referralId), command, { actor: sender, correlationId: 'c', causationId: 'c' });
+    const outcome = await p.runner.run(referralDecider, referralStreamId(referralId), command, {
+      actor: sender,
+      correlationId: 'c',
+      causationId: 'c',
+    });
     expect(await p.projections.waitFor(outcome.position, 10_000)).toBe(true);
     return referralId;
   }
 
-  const overdueEvents = async (p: Process, referralId: string) => (await collect(p.store.readStream(referralStreamId(referralId)))).filter((e) => e.type === 'ReferralOverdue');
+  const overdueEvents = async (p: Process, referralId: string) =>
+    (await collect(p.store.readStream(referralStreamId(referralId)))).filter((e) => e.type === 'ReferralOverdue');
 
   it('fires once, exactly at the due time, and a restart in between changes nothing', async () => {
     const dir = folder();
@@ -88,7 +104,13 @@ describe('the overdue-referral scheduler', () => {
     clock.set(due);
     expect(await second.scheduler.tick()).toBe(1);
     const [overdue] = await overdueEvents(second, referralId);
-    expect(overdue.data).toEqual({ referralId, caseId: expect.any(String), toAgency: 'HEALTH-SK', dueAt: due.toISOString(), urgency: 'urgent' });
+    expect(overdue.data).toEqual({
+      referralId,
+      caseId: expect.any(String),
+      toAgency: 'HEALTH-SK',
+      dueAt: due.toISOString(),
+      urgency: 'urgent',
+    });
     expect((overdue.metadata as { occurredAt: string }).occurredAt).toBe(due.toISOString());
     const stream = await collect(second.store.readStream(referralStreamId(referralId)));
     expect(stream.map((e) => e.type)).toEqual(['ReferralSent', 'ReferralOverdue', 'ReferralEscalated']);
@@ -116,7 +138,11 @@ describe('the overdue-referral scheduler', () => {
     await Promise.all([a.scheduler.tick(), b.scheduler.tick(), a.scheduler.tick(), b.scheduler.tick()]);
     expect(await b.scheduler.tick()).toBe(0);
     expect(await overdueEvents(a, referralId)).toHaveLength(1);
-    expect((await collect(a.store.readStream(referralStreamId(referralId)))).map((e) => e.type)).toEqual(['ReferralSent', 'ReferralOverdue', 'ReferralEscalated']);
+    expect((await collect(a.store.readStream(referralStreamId(referralId)))).map((e) => e.type)).toEqual([
+      'ReferralSent',
+      'ReferralOverdue',
+      'ReferralEscalated',
+    ]);
     await a.stop();
     await b.stop();
   });
@@ -129,7 +155,12 @@ describe('the overdue-referral scheduler', () => {
     const recipient: Actor = { id: 'nurse.a', agency: 'HEALTH-SK', role: 'agency_officer' };
     // Accepted in the log, not yet in the read model the scheduler consults: the stream decides.
     await p.projections.stop();
-    await p.runner.run(referralDecider, referralStreamId(referralId), { type: 'AcceptReferral', data: { referralId }, actor: recipient, at: new Date(due.getTime() - 60_000) }, { actor: recipient, correlationId: 'c', causationId: 'c' });
+    await p.runner.run(
+      referralDecider,
+      referralStreamId(referralId),
+      { type: 'AcceptReferral', data: { referralId }, actor: recipient, at: new Date(due.getTime() - 60_000) },
+      { actor: recipient, correlationId: 'c', causationId: 'c' },
+    );
     clock.set(new Date(due.getTime() + 1));
     expect(await p.scheduler.tick()).toBe(0);
     expect(await overdueEvents(p, referralId)).toHaveLength(0);
@@ -147,12 +178,34 @@ describe('the overdue-referral scheduler', () => {
       const referralId = randomUUID();
       const command: SendReferral = {
         type: 'SendReferral',
-        data: { referralId, caseId: randomUUID(), toAgency: 'HEALTH-SK', service: 'medical', urgency: 'urgent', dueAt: dueAt.toISOString(), sharesPersonalData: false },
-        facts: { case: { exists: true, open: true, owningAgency: 'SHELTER-SK', consent: false, legalBasis: null, erased: false }, recipient: 'active' },
+        data: {
+          referralId,
+          caseId: randomUUID(),
+          toAgency: 'HEALTH-SK',
+          service: 'medical',
+          urgency: 'urgent',
+          dueAt: dueAt.toISOString(),
+          sharesPersonalData: false,
+        },
+        facts: {
+          case: {
+            exists: true,
+            open: true,
+            owningAgency: 'SHELTER-SK',
+            consent: false,
+            legalBasis: null,
+            erased: false,
+          },
+          recipient: 'active',
+        },
         actor: sender,
         at: sentAt,
       };
-      await p.runner.run(referralDecider, referralStreamId(referralId), command, { actor: sender, correlationId: 'c', causationId: 'c' });
+      await p.runner.run(referralDecider, referralStreamId(referralId), command, {
+        actor: sender,
+        correlationId: 'c',
+        causationId: 'c',
+      });
       return referralId;
     };
     const stuck: string[] = [];
@@ -164,7 +217,12 @@ describe('the overdue-referral scheduler', () => {
     await p.projections.stop();
     const recipient: Actor = { id: 'nurse.a', agency: 'HEALTH-SK', role: 'agency_officer' };
     for (const referralId of stuck) {
-      await p.runner.run(referralDecider, referralStreamId(referralId), { type: 'AcceptReferral', data: { referralId }, actor: recipient, at: sentAt }, { actor: recipient, correlationId: 'c', causationId: 'c' });
+      await p.runner.run(
+        referralDecider,
+        referralStreamId(referralId),
+        { type: 'AcceptReferral', data: { referralId }, actor: recipient, at: sentAt },
+        { actor: recipient, correlationId: 'c', causationId: 'c' },
+      );
     }
     clock.set(new Date(due.getTime() + 120_000));
 

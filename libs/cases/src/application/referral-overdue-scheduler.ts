@@ -110,7 +110,9 @@ export class ReferralOverdueScheduler {
         .limit(this.batchSize);
       if (after) {
         const { dueAt, referralId } = after;
-        query = query.where((eb) => eb.or([eb('due_at', '>', dueAt), eb.and([eb('due_at', '=', dueAt), eb('referral_id', '>', referralId)])]));
+        query = query.where((eb) =>
+          eb.or([eb('due_at', '>', dueAt), eb.and([eb('due_at', '=', dueAt), eb('referral_id', '>', referralId)])]),
+        );
       }
       const page = await query.execute();
       for (const { referral_id } of page) {
@@ -125,7 +127,10 @@ export class ReferralOverdueScheduler {
         } else {
           failed++;
           const tries = (retry?.attempts ?? 0) + 1;
-          this.retries.set(referral_id, { attempts: tries, at: now.getTime() + Math.min(this.intervalMs, this.minRetryMs * 2 ** (tries - 1)) });
+          this.retries.set(referral_id, {
+            attempts: tries,
+            at: now.getTime() + Math.min(this.intervalMs, this.minRetryMs * 2 ** (tries - 1)),
+          });
         }
       }
       if (page.length < this.batchSize) break;
@@ -143,7 +148,12 @@ export class ReferralOverdueScheduler {
 
   /** Marks one referral overdue if it is, now; what the sweep does for each referral it finds (and the seed uses). */
   async mark(referralId: string, now: Date = this.clock.now()): Promise<CommandOutcome<ReferralEvent> | undefined> {
-    const command: MarkReferralOverdue = { type: 'MarkReferralOverdue', data: { referralId }, actor: SCHEDULER_ACTOR, at: now };
+    const command: MarkReferralOverdue = {
+      type: 'MarkReferralOverdue',
+      data: { referralId },
+      actor: SCHEDULER_ACTOR,
+      at: now,
+    };
     try {
       const outcome = await this.runner.run(referralDecider, referralStreamId(referralId), command, {
         actor: SCHEDULER_ACTOR,
@@ -152,13 +162,19 @@ export class ReferralOverdueScheduler {
         idempotencyKey: `referral-overdue:${referralId}`,
         requestFingerprint: 'overdue',
       });
-      this.logger.info({ referralId, position: outcome.position.toString() }, 'referral overdue; escalated to the coordinator');
+      this.logger.info(
+        { referralId, position: outcome.position.toString() },
+        'referral overdue; escalated to the coordinator',
+      );
       this.onMarked(referralId);
       return outcome;
     } catch (error) {
       // Answered in time after all, already marked by another instance, or lost a race: nothing to do.
       if (error instanceof DomainError || error instanceof StaleRevision) return undefined;
-      this.logger.warn({ referralId, err: error instanceof Error ? error.message : String(error) }, 'could not mark a referral overdue; will retry');
+      this.logger.warn(
+        { referralId, err: error instanceof Error ? error.message : String(error) },
+        'could not mark a referral overdue; will retry',
+      );
       return undefined;
     }
   }
@@ -167,7 +183,9 @@ export class ReferralOverdueScheduler {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
       void this.tick()
-        .catch((error: unknown) => this.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'overdue sweep failed'))
+        .catch((error: unknown) =>
+          this.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'overdue sweep failed'),
+        )
         .then(() => this.nextDelay())
         .then((next) => this.schedule(next));
     }, delayMs);

@@ -5,12 +5,22 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CaseEvent } from '../domain/case/case';
 import type { ReferralEvent } from '../domain/referral/referral';
-import { caseIntegrationEvents, CASES_TOPIC, referralIntegrationEvents, REFERRALS_TOPIC } from './case-integration-events';
+import {
+  caseIntegrationEvents,
+  CASES_TOPIC,
+  referralIntegrationEvents,
+  REFERRALS_TOPIC,
+} from './case-integration-events';
 
 const schemaDir = join(__dirname, '../../../../docs/integration-events');
 const ajv = new Ajv({ allErrors: true, strict: true });
 addFormats(ajv);
-const schemas = new Map(readdirSync(schemaDir).map((file) => { const schema = JSON.parse(readFileSync(join(schemaDir, file), 'utf8')); return [schema.title as string, ajv.compile(schema)]; }));
+const schemas = new Map(
+  readdirSync(schemaDir).map((file) => {
+    const schema = JSON.parse(readFileSync(join(schemaDir, file), 'utf8'));
+    return [schema.title as string, ajv.compile(schema)];
+  }),
+);
 
 const caseId = '0d6f3f1e-0000-4000-8000-0000000000c1';
 const referralId = '0d6f3f1e-0000-4000-8000-0000000000r1'.replace('r', 'b');
@@ -22,15 +32,41 @@ const recorded = (streamId: string, event: CaseEvent | ReferralEvent, revision: 
   revision: BigInt(revision),
   type: event.type,
   data: event.data,
-  metadata: { actorId: 'malee.s', agency: 'SHELTER-SK', role: 'agency_officer', reason: 'ส่วนตัว', correlationId: 'c', causationId: 'c', commandType: 'X', schemaVersion: 1, occurredAt: '2019-05-02T03:00:00.000Z' },
+  metadata: {
+    actorId: 'malee.s',
+    agency: 'SHELTER-SK',
+    role: 'agency_officer',
+    reason: 'ส่วนตัว',
+    correlationId: 'c',
+    causationId: 'c',
+    commandType: 'X',
+    schemaVersion: 1,
+    occurredAt: '2019-05-02T03:00:00.000Z',
+  },
   created: new Date('2019-05-02T03:00:01Z'),
   position: ++position,
 });
 
 const caseEvents: CaseEvent[] = [
-  { type: 'CaseOpened', data: { caseId, personId: 'p', owningAgency: 'SHELTER-SK', source: 'border_screening', districtCode: '2706', foundOn: '2019-05-01', ageGroup: 'child', openedAt: '2019-05-02T03:00:00.000Z', personalData: sealed } },
+  {
+    type: 'CaseOpened',
+    data: {
+      caseId,
+      personId: 'p',
+      owningAgency: 'SHELTER-SK',
+      source: 'border_screening',
+      districtCode: '2706',
+      foundOn: '2019-05-01',
+      ageGroup: 'child',
+      openedAt: '2019-05-02T03:00:00.000Z',
+      personalData: sealed,
+    },
+  },
   { type: 'CaseScreened', data: { caseId, indicators: ['debt_bondage'], formReference: 'ร.บ.1' } },
-  { type: 'VictimIdentificationRecorded', data: { caseId, outcome: 'victim', decidedOn: '2019-05-10', decidingAgency: 'PSDHS-SK' } },
+  {
+    type: 'VictimIdentificationRecorded',
+    data: { caseId, outcome: 'victim', decidedOn: '2019-05-10', decidingAgency: 'PSDHS-SK' },
+  },
   { type: 'NrmStageAdvanced', data: { caseId, from: 'protection_assistance', to: 'return_reintegration' } },
   { type: 'CaseManagerAssigned', data: { caseId, caseManagerId: 'malee.s' } },
   { type: 'PersonalDataUpdated', data: { caseId, personalData: sealed } },
@@ -39,16 +75,51 @@ const caseEvents: CaseEvent[] = [
   { type: 'ConsentRecorded', data: { caseId, givenOn: '2019-05-02', scope: 'share_with_agencies' } },
   { type: 'ConsentWithdrawn', data: { caseId, withdrawnOn: '2019-05-09' } },
   { type: 'LegalBasisRecorded', data: { caseId, basis: 'vital_interest', reference: 'PDPA s.26(1)' } },
-  { type: 'ErasureRefused', data: { caseId, personId: 'p', requestedOn: '2019-06-01', legalGround: 'legal_claims', explanation: 'คดีของ สมมติ' } },
-  { type: 'PersonalDataErased', data: { caseId, personId: 'p', requestedOn: '2019-06-01', erasedAt: '2019-06-02T00:00:00.000Z', reason: 'คำขอของ สมมติ' } },
+  {
+    type: 'ErasureRefused',
+    data: { caseId, personId: 'p', requestedOn: '2019-06-01', legalGround: 'legal_claims', explanation: 'คดีของ สมมติ' },
+  },
+  {
+    type: 'PersonalDataErased',
+    data: {
+      caseId,
+      personId: 'p',
+      requestedOn: '2019-06-01',
+      erasedAt: '2019-06-02T00:00:00.000Z',
+      reason: 'คำขอของ สมมติ',
+    },
+  },
 ];
 const referralEvents: ReferralEvent[] = [
-  { type: 'ReferralSent', data: { referralId, caseId, fromAgency: 'SHELTER-SK', toAgency: 'HEALTH-SK', service: 'medical', urgency: 'urgent', sentAt: '2019-05-02T03:00:00.000Z', dueAt: '2019-05-03T03:00:00.000Z', sharesPersonalData: true, basis: 'consent' } },
-  { type: 'ReferralOverdue', data: { referralId, caseId, toAgency: 'HEALTH-SK', dueAt: '2019-05-03T03:00:00.000Z', urgency: 'urgent' } },
-  { type: 'ReferralEscalated', data: { referralId, caseId, toRole: 'coordinator', reason: 'not_acknowledged_by_due_time' } },
+  {
+    type: 'ReferralSent',
+    data: {
+      referralId,
+      caseId,
+      fromAgency: 'SHELTER-SK',
+      toAgency: 'HEALTH-SK',
+      service: 'medical',
+      urgency: 'urgent',
+      sentAt: '2019-05-02T03:00:00.000Z',
+      dueAt: '2019-05-03T03:00:00.000Z',
+      sharesPersonalData: true,
+      basis: 'consent',
+    },
+  },
+  {
+    type: 'ReferralOverdue',
+    data: { referralId, caseId, toAgency: 'HEALTH-SK', dueAt: '2019-05-03T03:00:00.000Z', urgency: 'urgent' },
+  },
+  {
+    type: 'ReferralEscalated',
+    data: { referralId, caseId, toRole: 'coordinator', reason: 'not_acknowledged_by_due_time' },
+  },
   { type: 'ReferralAccepted', data: { referralId, acceptedAt: '2019-05-03T04:00:00.000Z' } },
   { type: 'ReferralServiceStarted', data: { referralId, startedAt: '2019-05-03T05:00:00.000Z' } },
-  { type: 'ReferralCompleted', data: { referralId, outcome: 'service_provided', completedAt: '2019-05-04T05:00:00.000Z' } },
+  {
+    type: 'ReferralCompleted',
+    data: { referralId, outcome: 'service_provided', completedAt: '2019-05-04T05:00:00.000Z' },
+  },
   { type: 'ReferralDeclined', data: { referralId, reason: 'สมมติ ไม่ประสงค์', declinedAt: '2019-05-03T04:00:00.000Z' } },
   { type: 'ReferralRevoked', data: { referralId, reason: 'สมมติ ย้าย', revokedAt: '2019-05-03T04:00:00.000Z' } },
 ];

@@ -13,7 +13,14 @@ export const REFERRALS_TOPIC = 'ruamjai.referrals.v1';
  * (reasons are written by people about people, so they stay inside). Sealed personal data never
  * leaves, not even as ciphertext. Officials are named by agency only, like plan events.
  */
-function envelope(event: RecordedEvent, topic: string, source: string, type: string, subject: string, data: object): IntegrationMessage {
+function envelope(
+  event: RecordedEvent,
+  topic: string,
+  source: string,
+  type: string,
+  subject: string,
+  data: object,
+): IntegrationMessage {
   const meta = (event.metadata ?? {}) as Partial<EventMetadata>;
   return {
     topic,
@@ -33,16 +40,34 @@ function envelope(event: RecordedEvent, topic: string, source: string, type: str
 }
 
 export const caseIntegrationEvents: IntegrationMapper = (event) => {
-  if (!event.streamId.startsWith('case-') || event.streamId.startsWith('case-access-') || !CASE_EVENT_TYPES.has(event.type)) return undefined;
+  if (
+    !event.streamId.startsWith('case-') ||
+    event.streamId.startsWith('case-access-') ||
+    !CASE_EVENT_TYPES.has(event.type)
+  )
+    return undefined;
   const e = { type: event.type, data: event.data } as CaseEvent;
-  const out = (name: string, data: object) => envelope(event, CASES_TOPIC, '/ruamjai/cases', `th.ruamjai.cases.${name}.v1`, e.data.caseId, { caseId: e.data.caseId, ...data });
+  const out = (name: string, data: object) =>
+    envelope(event, CASES_TOPIC, '/ruamjai/cases', `th.ruamjai.cases.${name}.v1`, e.data.caseId, {
+      caseId: e.data.caseId,
+      ...data,
+    });
   switch (e.type) {
     case 'CaseOpened':
-      return out('case-opened', { owningAgency: e.data.owningAgency, source: e.data.source, districtCode: e.data.districtCode, ageGroup: e.data.ageGroup });
+      return out('case-opened', {
+        owningAgency: e.data.owningAgency,
+        source: e.data.source,
+        districtCode: e.data.districtCode,
+        ageGroup: e.data.ageGroup,
+      });
     case 'CaseScreened':
       return out('case-screened', { indicators: e.data.indicators });
     case 'VictimIdentificationRecorded':
-      return out('victim-identification-recorded', { outcome: e.data.outcome, decidedOn: e.data.decidedOn, decidingAgency: e.data.decidingAgency });
+      return out('victim-identification-recorded', {
+        outcome: e.data.outcome,
+        decidedOn: e.data.decidedOn,
+        decidingAgency: e.data.decidingAgency,
+      });
     case 'NrmStageAdvanced':
       return out('nrm-stage-advanced', { from: e.data.from, to: e.data.to });
     case 'CaseClosed':
@@ -73,11 +98,24 @@ export const caseIntegrationEvents: IntegrationMapper = (event) => {
 export const referralIntegrationEvents: IntegrationMapper = (event) => {
   if (!event.streamId.startsWith('referral-') || !REFERRAL_EVENT_TYPES.has(event.type)) return undefined;
   const e = { type: event.type, data: event.data } as ReferralEvent;
-  const out = (name: string, data: object) => envelope(event, REFERRALS_TOPIC, '/ruamjai/referrals', `th.ruamjai.referrals.${name}.v1`, e.data.referralId, { referralId: e.data.referralId, ...data });
+  const out = (name: string, data: object) =>
+    envelope(event, REFERRALS_TOPIC, '/ruamjai/referrals', `th.ruamjai.referrals.${name}.v1`, e.data.referralId, {
+      referralId: e.data.referralId,
+      ...data,
+    });
   switch (e.type) {
     case 'ReferralSent': {
       const d = e.data;
-      return out('referral-sent', { caseId: d.caseId, fromAgency: d.fromAgency, toAgency: d.toAgency, service: d.service, urgency: d.urgency, sentAt: d.sentAt, dueAt: d.dueAt, sharesPersonalData: d.sharesPersonalData });
+      return out('referral-sent', {
+        caseId: d.caseId,
+        fromAgency: d.fromAgency,
+        toAgency: d.toAgency,
+        service: d.service,
+        urgency: d.urgency,
+        sentAt: d.sentAt,
+        dueAt: d.dueAt,
+        sharesPersonalData: d.sharesPersonalData,
+      });
     }
     case 'ReferralAccepted':
       return out('referral-accepted', { acceptedAt: e.data.acceptedAt });
@@ -90,7 +128,12 @@ export const referralIntegrationEvents: IntegrationMapper = (event) => {
     case 'ReferralRevoked':
       return out('referral-revoked', { revokedAt: e.data.revokedAt });
     case 'ReferralOverdue':
-      return out('referral-overdue', { caseId: e.data.caseId, toAgency: e.data.toAgency, dueAt: e.data.dueAt, urgency: e.data.urgency });
+      return out('referral-overdue', {
+        caseId: e.data.caseId,
+        toAgency: e.data.toAgency,
+        dueAt: e.data.dueAt,
+        urgency: e.data.urgency,
+      });
     case 'ReferralEscalated':
       return out('referral-escalated', { caseId: e.data.caseId, toRole: e.data.toRole, cause: e.data.reason });
     default: {

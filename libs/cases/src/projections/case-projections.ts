@@ -13,13 +13,32 @@ type ReferralRow = CasesTables['referral_register'];
 type CommitmentRow = CasesTables['commitment_register'];
 
 /** case row + event -> case row: pure. Holds no personal field, no ciphertext. */
-export function evolveCaseRow(row: CaseRow | undefined, { event, revision, occurredAt }: Change<CaseEvent>): CaseRow | undefined {
+export function evolveCaseRow(
+  row: CaseRow | undefined,
+  { event, revision, occurredAt }: Change<CaseEvent>,
+): CaseRow | undefined {
   if (event.type === 'CaseOpened') {
     const d = event.data;
     return {
-      case_id: d.caseId, owning_agency: d.owningAgency, district_code: d.districtCode, source: d.source, age_group: d.ageGroup, stage: 'screening', status: 'open',
-      identification: null, case_manager_id: null, consent: 0, legal_basis: null, erased: 0, found_on: d.foundOn, opened_at: d.openedAt, screened_at: null, closed_at: null, closure_outcome: null,
-      revision, updated_at: occurredAt,
+      case_id: d.caseId,
+      owning_agency: d.owningAgency,
+      district_code: d.districtCode,
+      source: d.source,
+      age_group: d.ageGroup,
+      stage: 'screening',
+      status: 'open',
+      identification: null,
+      case_manager_id: null,
+      consent: 0,
+      legal_basis: null,
+      erased: 0,
+      found_on: d.foundOn,
+      opened_at: d.openedAt,
+      screened_at: null,
+      closed_at: null,
+      closure_outcome: null,
+      revision,
+      updated_at: occurredAt,
     };
   }
   if (!row) return row;
@@ -28,7 +47,11 @@ export function evolveCaseRow(row: CaseRow | undefined, { event, revision, occur
     case 'CaseScreened':
       return { ...next, stage: 'identification', screened_at: occurredAt };
     case 'VictimIdentificationRecorded':
-      return { ...next, identification: event.data.outcome, stage: event.data.outcome === 'victim' ? 'protection_assistance' : row.stage };
+      return {
+        ...next,
+        identification: event.data.outcome,
+        stage: event.data.outcome === 'victim' ? 'protection_assistance' : row.stage,
+      };
     case 'NrmStageAdvanced':
       return { ...next, stage: event.data.to };
     case 'CaseManagerAssigned':
@@ -55,22 +78,50 @@ export function evolveCaseRow(row: CaseRow | undefined, { event, revision, occur
   }
 }
 
-export function evolveReferralRow(row: ReferralRow | undefined, { event, revision, occurredAt }: Change<ReferralEvent>): ReferralRow | undefined {
+export function evolveReferralRow(
+  row: ReferralRow | undefined,
+  { event, revision, occurredAt }: Change<ReferralEvent>,
+): ReferralRow | undefined {
   if (event.type === 'ReferralSent') {
     const d = event.data;
     return {
-      referral_id: d.referralId, case_id: d.caseId, from_agency: d.fromAgency, to_agency: d.toAgency, service: d.service, urgency: d.urgency, status: 'sent',
-      shares_personal_data: d.sharesPersonalData ? 1 : 0, sent_at: d.sentAt, due_at: d.dueAt, acknowledged_at: null, accepted_at: null, finished_at: null, outcome: null,
-      overdue: 0, escalated_at: null, revision, updated_at: occurredAt,
+      referral_id: d.referralId,
+      case_id: d.caseId,
+      from_agency: d.fromAgency,
+      to_agency: d.toAgency,
+      service: d.service,
+      urgency: d.urgency,
+      status: 'sent',
+      shares_personal_data: d.sharesPersonalData ? 1 : 0,
+      sent_at: d.sentAt,
+      due_at: d.dueAt,
+      acknowledged_at: null,
+      accepted_at: null,
+      finished_at: null,
+      outcome: null,
+      overdue: 0,
+      escalated_at: null,
+      revision,
+      updated_at: occurredAt,
     };
   }
   if (!row) return row;
   const next = { ...row, revision, updated_at: occurredAt };
   switch (event.type) {
     case 'ReferralAccepted':
-      return { ...next, status: 'accepted', acknowledged_at: event.data.acceptedAt, accepted_at: event.data.acceptedAt };
+      return {
+        ...next,
+        status: 'accepted',
+        acknowledged_at: event.data.acceptedAt,
+        accepted_at: event.data.acceptedAt,
+      };
     case 'ReferralDeclined':
-      return { ...next, status: 'declined', acknowledged_at: event.data.declinedAt, finished_at: event.data.declinedAt };
+      return {
+        ...next,
+        status: 'declined',
+        acknowledged_at: event.data.declinedAt,
+        finished_at: event.data.declinedAt,
+      };
     case 'ReferralServiceStarted':
       return { ...next, status: 'in_progress' };
     case 'ReferralCompleted':
@@ -88,12 +139,25 @@ export function evolveReferralRow(row: ReferralRow | undefined, { event, revisio
   }
 }
 
-export function evolveCommitmentRow(row: CommitmentRow | undefined, { event, revision, occurredAt }: Change<CommitmentEvent>): CommitmentRow | undefined {
+export function evolveCommitmentRow(
+  row: CommitmentRow | undefined,
+  { event, revision, occurredAt }: Change<CommitmentEvent>,
+): CommitmentRow | undefined {
   if (event.type === 'CommitmentPledged') {
     const d = event.data;
     return {
-      commitment_id: d.commitmentId, agency: d.agency, target_kind: d.target.kind, target_id: d.target.kind === 'case' ? d.target.caseId : d.target.projectId,
-      plan_id: d.target.kind === 'project' ? d.target.planId : null, resource: d.resource, quantity: d.quantity, fulfilled: 0, due_on: d.dueOn, status: 'pledged', revision, updated_at: occurredAt,
+      commitment_id: d.commitmentId,
+      agency: d.agency,
+      target_kind: d.target.kind,
+      target_id: d.target.kind === 'case' ? d.target.caseId : d.target.projectId,
+      plan_id: d.target.kind === 'project' ? d.target.planId : null,
+      resource: d.resource,
+      quantity: d.quantity,
+      fulfilled: 0,
+      due_on: d.dueOn,
+      status: 'pledged',
+      revision,
+      updated_at: occurredAt,
     };
   }
   if (!row) return row;
@@ -102,7 +166,12 @@ export function evolveCommitmentRow(row: CommitmentRow | undefined, { event, rev
     case 'CommitmentFulfilled':
       return { ...next, fulfilled: event.data.fulfilledTotal, status: event.data.complete ? 'fulfilled' : row.status };
     case 'CommitmentRevised':
-      return { ...next, quantity: event.data.quantity, due_on: event.data.dueOn, status: event.data.quantity === Number(row.fulfilled) ? 'fulfilled' : row.status };
+      return {
+        ...next,
+        quantity: event.data.quantity,
+        due_on: event.data.dueOn,
+        status: event.data.quantity === Number(row.fulfilled) ? 'fulfilled' : row.status,
+      };
     case 'CommitmentWithdrawn':
       return { ...next, status: 'withdrawn' };
     default: {
@@ -118,7 +187,8 @@ export const caseRegisterProjection = rowProjection<'case_register', CaseEvent>(
   name: 'case-register',
   table: 'case_register',
   key: 'case_id',
-  handles: (e) => e.streamId.startsWith('case-') && !e.streamId.startsWith('case-access-') && CASE_EVENT_TYPES.has(e.type),
+  handles: (e) =>
+    e.streamId.startsWith('case-') && !e.streamId.startsWith('case-access-') && CASE_EVENT_TYPES.has(e.type),
   keyOf: dataId('caseId'),
   evolve: evolveCaseRow,
 });
@@ -154,16 +224,42 @@ export const personalDataAccessLogProjection: Projection = {
           const event = { type: recorded.type, data: recorded.data } as AccessLogEvent;
           if (event.type === 'PersonalDataRead') {
             const d = event.data;
-            pending.push({ event_id: recorded.id, case_id: d.caseId, kind: 'read', actor_id: d.actorId, agency: d.agency, role: d.role, purpose: d.purpose, ground: d.ground, at: d.readAt, until: null });
+            pending.push({
+              event_id: recorded.id,
+              case_id: d.caseId,
+              kind: 'read',
+              actor_id: d.actorId,
+              agency: d.agency,
+              role: d.role,
+              purpose: d.purpose,
+              ground: d.ground,
+              at: d.readAt,
+              until: null,
+            });
           } else if (event.type === 'AuditAccessGranted') {
             const d = event.data;
-            pending.push({ event_id: recorded.id, case_id: d.caseId, kind: 'grant', actor_id: d.auditorId, agency: d.agency, role: 'auditor', purpose: d.reason, ground: null, at: d.grantedAt, until: d.until });
+            pending.push({
+              event_id: recorded.id,
+              case_id: d.caseId,
+              kind: 'grant',
+              actor_id: d.auditorId,
+              agency: d.agency,
+              role: 'auditor',
+              purpose: d.reason,
+              ground: null,
+              at: d.grantedAt,
+              until: d.until,
+            });
           }
         }
       },
       async flush() {
         for (let i = 0; i < pending.length; i += 200) {
-          await trx.insertInto('personal_data_access_log').values(pending.slice(i, i + 200)).onConflict((oc) => oc.column('event_id').doNothing()).execute();
+          await trx
+            .insertInto('personal_data_access_log')
+            .values(pending.slice(i, i + 200))
+            .onConflict((oc) => oc.column('event_id').doNothing())
+            .execute();
         }
         pending.length = 0;
       },
@@ -174,4 +270,9 @@ export const personalDataAccessLogProjection: Projection = {
   },
 };
 
-export const casesProjections: readonly Projection[] = [caseRegisterProjection, referralRegisterProjection, commitmentRegisterProjection, personalDataAccessLogProjection];
+export const casesProjections: readonly Projection[] = [
+  caseRegisterProjection,
+  referralRegisterProjection,
+  commitmentRegisterProjection,
+  personalDataAccessLogProjection,
+];

@@ -122,8 +122,18 @@ export const casesMigrations: Record<string, Migration> = {
         .addColumn('revision', 'integer', (c) => c.notNull())
         .addColumn('updated_at', 'varchar(40)', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('referral_register_case').ifNotExists().on('referral_register').column('case_id').execute();
-      await db.schema.createIndex('referral_register_due').ifNotExists().on('referral_register').columns(['status', 'overdue', 'due_at']).execute();
+      await db.schema
+        .createIndex('referral_register_case')
+        .ifNotExists()
+        .on('referral_register')
+        .column('case_id')
+        .execute();
+      await db.schema
+        .createIndex('referral_register_due')
+        .ifNotExists()
+        .on('referral_register')
+        .columns(['status', 'overdue', 'due_at'])
+        .execute();
       await db.schema
         .createTable('commitment_register')
         .ifNotExists()
@@ -154,7 +164,12 @@ export const casesMigrations: Record<string, Migration> = {
         .addColumn('at', 'varchar(40)', (c) => c.notNull())
         .addColumn('until', 'varchar(40)')
         .execute();
-      await db.schema.createIndex('personal_data_access_log_case').ifNotExists().on('personal_data_access_log').columns(['case_id', 'at']).execute();
+      await db.schema
+        .createIndex('personal_data_access_log_case')
+        .ifNotExists()
+        .on('personal_data_access_log')
+        .columns(['case_id', 'at'])
+        .execute();
     },
   },
 };

@@ -42,14 +42,21 @@ export function rowProjection<T extends Table, Event>(options: {
           const missing = [...new Set(events.map(options.keyOf))].filter((k) => !rows.has(k));
           for (let i = 0; i < missing.length; i += 400) {
             const part = missing.slice(i, i + 400);
-            const found = (await db.selectFrom(table).selectAll().where(key, 'in', part).execute()) as Array<Record<string, unknown>>;
+            const found = (await db.selectFrom(table).selectAll().where(key, 'in', part).execute()) as Array<
+              Record<string, unknown>
+            >;
             for (const k of part) rows.set(k, undefined);
             for (const row of found) rows.set(String(row[key]), row as unknown as CasesTables[T]);
           }
           for (const recorded of events) {
             const k = options.keyOf(recorded);
             const meta = (recorded.metadata ?? {}) as Partial<EventMetadata>;
-            const change = { event: { type: recorded.type, data: recorded.data } as Event, revision: Number(recorded.revision), occurredAt: meta.occurredAt ?? recorded.created.toISOString(), recorded };
+            const change = {
+              event: { type: recorded.type, data: recorded.data } as Event,
+              revision: Number(recorded.revision),
+              occurredAt: meta.occurredAt ?? recorded.created.toISOString(),
+              recorded,
+            };
             rows.set(k, options.evolve(rows.get(k), change));
             dirty.add(k);
           }

@@ -145,7 +145,12 @@ export class KurrentDbEventStore implements EventStore {
     // Our start position is inclusive; the server reads $all backwards from *before* a position. Fetch
     // the event at the position itself first, then the ones before it, skipping it should the server
     // include it after all.
-    for await (const resolved of this.client.readAll({ direction: FORWARDS, fromPosition: toReadPosition(from), maxCount: 1n, filter: USER_STREAMS })) {
+    for await (const resolved of this.client.readAll({
+      direction: FORWARDS,
+      fromPosition: toReadPosition(from),
+      maxCount: 1n,
+      filter: USER_STREAMS,
+    })) {
       const event = toRecorded(resolved);
       if (event?.position === from) {
         remaining -= 1;
@@ -198,7 +203,11 @@ export class KurrentDbEventStore implements EventStore {
 
   // The client's setStreamMetadata passes its expected revision to appendToStream under a key that
   // appendToStream ignores (it always writes with ANY), so the `$metadata` event is appended here.
-  async setStreamMetadata(streamId: string, metadata: StreamMetadata, options: AppendOptions = { expected: 'any' }): Promise<AppendResult> {
+  async setStreamMetadata(
+    streamId: string,
+    metadata: StreamMetadata,
+    options: AppendOptions = { expected: 'any' },
+  ): Promise<AppendResult> {
     this.ensureOpen();
     validateStreamId(streamId);
     const metastream = metastreamOf(streamId);
@@ -220,7 +229,11 @@ export class KurrentDbEventStore implements EventStore {
     this.ensureOpen();
     let latest: ResolvedEvent | undefined;
     try {
-      for await (const resolved of this.client.readStream(metastreamOf(streamId), { direction: BACKWARDS, fromRevision: END, maxCount: 1n })) {
+      for await (const resolved of this.client.readStream(metastreamOf(streamId), {
+        direction: BACKWARDS,
+        fromRevision: END,
+        maxCount: 1n,
+      })) {
         latest = resolved;
       }
     } catch (error) {
@@ -237,7 +250,12 @@ export class KurrentDbEventStore implements EventStore {
 
   async headPosition(): Promise<bigint | undefined> {
     this.ensureOpen();
-    for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1n, filter: USER_STREAMS })) {
+    for await (const resolved of this.client.readAll({
+      direction: BACKWARDS,
+      fromPosition: END,
+      maxCount: 1n,
+      filter: USER_STREAMS,
+    })) {
       const event = toRecorded(resolved);
       if (event) return event.position;
     }
@@ -263,15 +281,25 @@ export class KurrentDbEventStore implements EventStore {
     if (this.closed) throw new Error('event store is closed');
   }
 
-  private async toAppendResult(streamId: string, expected: ExpectedState, result: ClientAppendResult, empty: boolean): Promise<AppendResult> {
+  private async toAppendResult(
+    streamId: string,
+    expected: ExpectedState,
+    result: ClientAppendResult,
+    empty: boolean,
+  ): Promise<AppendResult> {
     // Only when the connection string sets throwOnAppendFailure=false; the conflict is still ours to raise.
     if (!result.success) throw new WrongExpectedVersion(streamId, expected, toActualState(result.nextExpectedRevision));
     const commit = result.position?.commit;
-    if (commit !== undefined && commit >= 0n && !empty) return { nextExpectedRevision: result.nextExpectedRevision, position: commit };
+    if (commit !== undefined && commit >= 0n && !empty)
+      return { nextExpectedRevision: result.nextExpectedRevision, position: commit };
     // An empty append wrote nothing: like the embedded store, answer with the head.
-    if (empty) return { nextExpectedRevision: result.nextExpectedRevision, position: (await this.headPosition()) ?? 0n };
+    if (empty)
+      return { nextExpectedRevision: result.nextExpectedRevision, position: (await this.headPosition()) ?? 0n };
     // The server may leave out the position when it answers an idempotent retry.
-    return { nextExpectedRevision: result.nextExpectedRevision, position: await this.positionOfRevision(streamId, result.nextExpectedRevision) };
+    return {
+      nextExpectedRevision: result.nextExpectedRevision,
+      position: await this.positionOfRevision(streamId, result.nextExpectedRevision),
+    };
   }
 
   private async positionOfRevision(streamId: string, revision: bigint): Promise<bigint> {
@@ -299,7 +327,8 @@ export class KurrentDbEventStore implements EventStore {
       try {
         return await run(state);
       } catch (error) {
-        if (expected === 'stream_exists' && error instanceof WrongExpectedVersionError && attempt < PIN_ATTEMPTS) continue;
+        if (expected === 'stream_exists' && error instanceof WrongExpectedVersionError && attempt < PIN_ATTEMPTS)
+          continue;
         throw translateError(error, streamId, expected);
       }
     }
@@ -307,7 +336,11 @@ export class KurrentDbEventStore implements EventStore {
 
   private async pinLastRevision(streamId: string): Promise<StreamState> {
     try {
-      for await (const resolved of this.client.readStream(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: 1n })) {
+      for await (const resolved of this.client.readStream(streamId, {
+        direction: BACKWARDS,
+        fromRevision: END,
+        maxCount: 1n,
+      })) {
         if (resolved.event) return resolved.event.revision;
       }
       // The stream exists but its events have expired (maxAge): existence is all stream_exists asks.
@@ -322,7 +355,8 @@ export class KurrentDbEventStore implements EventStore {
 
   private async assertNotTombstoned(streamId: string): Promise<void> {
     try {
-      for await (const _ of this.client.readStream(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: 1n })) break;
+      for await (const _ of this.client.readStream(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: 1n }))
+        break;
     } catch (error) {
       if (isDeletedError(error)) throw new StreamDeleted(streamId);
     }

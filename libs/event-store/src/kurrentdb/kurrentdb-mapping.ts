@@ -17,7 +17,15 @@ import {
 } from '@kurrent/kurrentdb-client';
 import { isUuid } from '@ruamjai/kernel';
 import { InvalidAppend, StreamDeleted, StreamNotFound, WrongExpectedVersion } from '../event-store.errors';
-import type { ActualState, ExpectedState, JsonValue, NewEvent, RecordedEvent, StreamMetadata, SubscriptionFilter } from '../event-store.port';
+import type {
+  ActualState,
+  ExpectedState,
+  JsonValue,
+  NewEvent,
+  RecordedEvent,
+  StreamMetadata,
+  SubscriptionFilter,
+} from '../event-store.port';
 
 // KurrentDB's event numbers are signed 64-bit: soft delete writes `$tb` = long.MaxValue.
 const MAX_EVENT_NUMBER = 2n ** 63n - 1n;
@@ -55,14 +63,20 @@ export function toRecorded(resolved: ResolvedEvent | AllStreamResolvedEvent): Re
   const event = resolved.event;
   if (!event) return undefined;
   const position = event.position?.commit ?? resolved.commitPosition;
-  if (position === undefined) throw new Error(`KurrentDB gave no position for event ${event.id}; a server from 22.6 on is required`);
+  if (position === undefined)
+    throw new Error(`KurrentDB gave no position for event ${event.id}; a server from 22.6 on is required`);
   return {
     streamId: event.streamId,
     id: event.id,
     revision: event.revision,
     type: event.type,
     data: event.isJson ? event.data : parseBytes(event.data),
-    metadata: event.metadata === undefined ? {} : event.metadata instanceof Uint8Array ? parseBytes(event.metadata) : event.metadata,
+    metadata:
+      event.metadata === undefined
+        ? {}
+        : event.metadata instanceof Uint8Array
+          ? parseBytes(event.metadata)
+          : event.metadata,
     created: event.created,
     position,
   };

@@ -56,7 +56,10 @@ describe('the embedded store when one append fails inside its writer', () => {
     expect(all.map((e) => e.streamId)).toEqual(['before', 'after', 'after']);
     // Positions stay gap-free, and the refused ids are free to use.
     expect(all.map((e) => e.position)).toEqual([1n, 2n, 3n]);
-    await expect(store.append('broken', [a, b], { expected: 'no_stream' })).resolves.toMatchObject({ nextExpectedRevision: 1n, position: 5n });
+    await expect(store.append('broken', [a, b], { expected: 'no_stream' })).resolves.toMatchObject({
+      nextExpectedRevision: 1n,
+      position: 5n,
+    });
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   });

@@ -75,10 +75,16 @@ describe('the embedded SQLite event store', () => {
     await expect(store.deleteStream('$$s', { expected: 'any' })).rejects.toBeInstanceOf(InvalidAppend);
     await expect(store.tombstoneStream('', { expected: 'any' })).rejects.toBeInstanceOf(InvalidAppend);
     await expect(store.setStreamMetadata('$$s', { maxCount: 1 })).rejects.toBeInstanceOf(InvalidAppend);
-    await expect(store.append('s', [{ id: 'not-a-uuid', type: 'Happened', data: {} }], { expected: 'any' })).rejects.toBeInstanceOf(InvalidAppend);
-    await expect(store.append('s', [{ id: randomUUID(), type: '', data: {} }], { expected: 'any' })).rejects.toBeInstanceOf(InvalidAppend);
+    await expect(
+      store.append('s', [{ id: 'not-a-uuid', type: 'Happened', data: {} }], { expected: 'any' }),
+    ).rejects.toBeInstanceOf(InvalidAppend);
+    await expect(
+      store.append('s', [{ id: randomUUID(), type: '', data: {} }], { expected: 'any' }),
+    ).rejects.toBeInstanceOf(InvalidAppend);
     // A stream id that starts with a single $ is an ordinary (system) stream.
-    await expect(store.append('$s', [event()], { expected: 'no_stream' })).resolves.toMatchObject({ nextExpectedRevision: 0n });
+    await expect(store.append('$s', [event()], { expected: 'no_stream' })).resolves.toMatchObject({
+      nextExpectedRevision: 0n,
+    });
     await expect(collect(store.readAll())).resolves.toHaveLength(1);
     await store.close();
   });
@@ -95,16 +101,20 @@ describe('the embedded SQLite event store', () => {
   it('reads a stream from its ends and across pages in both directions, and $all across pages in both directions', async () => {
     const store = SqliteEventStore.open({ file: join(dir, 'events.sqlite') });
     await store.append('long', events(1100), { expected: 'no_stream' });
-    const revisions = async (options: Parameters<typeof store.readStream>[1]) => (await collect(store.readStream('long', options))).map((e) => Number(e.revision));
+    const revisions = async (options: Parameters<typeof store.readStream>[1]) =>
+      (await collect(store.readStream('long', options))).map((e) => Number(e.revision));
     const down = Array.from({ length: 1100 }, (_, i) => 1099 - i);
     expect(await revisions({ direction: 'backwards' })).toEqual(down);
     expect(await revisions({ direction: 'backwards', fromRevision: 'end', maxCount: 2 })).toEqual([1099, 1098]);
     expect(await revisions({ direction: 'backwards', fromRevision: 'start' })).toEqual([0]);
     expect(await revisions({ fromRevision: 'start', maxCount: 2 })).toEqual([0, 1]);
     expect(await revisions({ fromRevision: 'end' })).toEqual([]);
-    expect(await revisions({ fromRevision: 1090n })).toEqual([1090, 1091, 1092, 1093, 1094, 1095, 1096, 1097, 1098, 1099]);
+    expect(await revisions({ fromRevision: 1090n })).toEqual([
+      1090, 1091, 1092, 1093, 1094, 1095, 1096, 1097, 1098, 1099,
+    ]);
     expect(await revisions({ fromRevision: 1000n, maxCount: 600 })).toHaveLength(100);
-    const positions = async (options: Parameters<typeof store.readAll>[0]) => (await collect(store.readAll(options))).map((e) => Number(e.position));
+    const positions = async (options: Parameters<typeof store.readAll>[0]) =>
+      (await collect(store.readAll(options))).map((e) => Number(e.position));
     expect(await positions({})).toEqual(Array.from({ length: 1100 }, (_, i) => i + 1));
     expect(await positions({ direction: 'backwards' })).toEqual(down.map((r) => r + 1));
     expect(await positions({ direction: 'backwards', fromPosition: 'end', maxCount: 1 })).toEqual([1100]);
@@ -112,7 +122,9 @@ describe('the embedded SQLite event store', () => {
     expect(await positions({ fromPosition: 'end' })).toEqual([]);
     expect(await positions({ fromPosition: 'start', maxCount: 3 })).toEqual([1, 2, 3]);
     expect(await positions({ fromPosition: 1099n })).toEqual([1099, 1100]);
-    expect(await positions({ direction: 'backwards', fromPosition: 600n, maxCount: 700 })).toEqual(Array.from({ length: 600 }, (_, i) => 600 - i));
+    expect(await positions({ direction: 'backwards', fromPosition: 600n, maxCount: 700 })).toEqual(
+      Array.from({ length: 600 }, (_, i) => 600 - i),
+    );
     await store.close();
   });
 
@@ -132,18 +144,34 @@ describe('the embedded SQLite event store', () => {
   it('gives back exactly the metadata it was given, and none for a stream without any', async () => {
     const store = SqliteEventStore.open({ file: join(dir, 'events.sqlite') });
     await store.append('s', [event()], { expected: 'no_stream' });
-    expect(await store.getStreamMetadata('s')).toStrictEqual({ streamId: 's', metadata: undefined, metadataRevision: undefined });
-    expect(await store.getStreamMetadata('never-written')).toStrictEqual({ streamId: 'never-written', metadata: undefined, metadataRevision: undefined });
+    expect(await store.getStreamMetadata('s')).toStrictEqual({
+      streamId: 's',
+      metadata: undefined,
+      metadataRevision: undefined,
+    });
+    expect(await store.getStreamMetadata('never-written')).toStrictEqual({
+      streamId: 'never-written',
+      metadata: undefined,
+      metadataRevision: undefined,
+    });
     await store.setStreamMetadata('s', { maxAge: 3600 });
-    expect(await store.getStreamMetadata('s')).toStrictEqual({ streamId: 's', metadata: { maxAge: 3600 }, metadataRevision: 0n });
+    expect(await store.getStreamMetadata('s')).toStrictEqual({
+      streamId: 's',
+      metadata: { maxAge: 3600 },
+      metadataRevision: 0n,
+    });
     await store.setStreamMetadata('s', { maxCount: 7, truncateBefore: 0n, custom: { owner: 'PSDHS-SK' } });
-    expect(await store.getStreamMetadata('s')).toStrictEqual({ streamId: 's', metadata: { maxCount: 7, truncateBefore: 0n, custom: { owner: 'PSDHS-SK' } }, metadataRevision: 1n });
+    expect(await store.getStreamMetadata('s')).toStrictEqual({
+      streamId: 's',
+      metadata: { maxCount: 7, truncateBefore: 0n, custom: { owner: 'PSDHS-SK' } },
+      metadataRevision: 1n,
+    });
     await store.tombstoneStream('s', { expected: 'any' });
     await expect(store.getStreamMetadata('s')).rejects.toBeInstanceOf(StreamDeleted);
     await store.close();
   });
 
-  it('ends a subscriber\'s loop as soon as it unsubscribes, even while the subscription waits for new events', async () => {
+  it("ends a subscriber's loop as soon as it unsubscribes, even while the subscription waits for new events", async () => {
     // A long poll interval: only the unsubscribe itself can end the wait.
     const store = SqliteEventStore.open({ file: join(dir, 'events.sqlite'), pollIntervalMs: 60_000 });
     await store.append('s', events(2), { expected: 'no_stream' });
@@ -161,7 +189,9 @@ describe('the embedded SQLite event store', () => {
     await isCaughtUp;
     const started = Date.now();
     await sub.unsubscribe();
-    await expect(Promise.race([loop, new Promise((r) => setTimeout(() => r('still waiting'), 5_000))])).resolves.toBe('ended');
+    await expect(Promise.race([loop, new Promise((r) => setTimeout(() => r('still waiting'), 5_000))])).resolves.toBe(
+      'ended',
+    );
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(kinds).toEqual(['event', 'event', 'caughtUp']);
     await store.close();
@@ -202,7 +232,7 @@ describe('the embedded SQLite event store', () => {
     await store.close();
   });
 
-  it('tells a subscriber of its own writer\'s commit at once, not at the next poll', async () => {
+  it("tells a subscriber of its own writer's commit at once, not at the next poll", async () => {
     const store = SqliteEventStore.open({ file: join(dir, 'events.sqlite'), pollIntervalMs: 60_000 });
     // The writer thread is started and warm before the subscription begins to wait.
     const warm = await store.append('warm', events(1), { expected: 'no_stream' });
@@ -213,7 +243,10 @@ describe('the embedded SQLite event store', () => {
     const [written] = events(1);
     await store.append('s', [written], { expected: 'no_stream' });
     const late = new Promise((r) => setTimeout(() => r('not told'), 5_000));
-    expect(await Promise.race([next.then((n) => n.value), late])).toMatchObject({ kind: 'event', event: { id: written.id } });
+    expect(await Promise.race([next.then((n) => n.value), late])).toMatchObject({
+      kind: 'event',
+      event: { id: written.id },
+    });
     // Caught up once: the live events that follow come without another caught-up signal.
     const following = iterator.next();
     const [later] = events(1);
@@ -234,19 +267,25 @@ describe('the embedded SQLite event store', () => {
     await store.append('s', [second], { expected: 0n });
     expect((await iterator.next()).value).toEqual({ kind: 'caughtUp', position: 1n });
     const late = new Promise((r) => setTimeout(() => r('not delivered'), 5_000));
-    expect(await Promise.race([iterator.next().then((n) => n.value), late])).toMatchObject({ kind: 'event', event: { id: second.id } });
+    expect(await Promise.race([iterator.next().then((n) => n.value), late])).toMatchObject({
+      kind: 'event',
+      event: { id: second.id },
+    });
     await sub.unsubscribe();
     await store.close();
   });
 
-  it('lets an idle store\'s process end by itself, and keeps it alive until every write under way is committed', async () => {
+  it("lets an idle store's process end by itself, and keeps it alive until every write under way is committed", async () => {
     const file = join(dir, 'events.sqlite');
     // This process opens it first (the schema), writes and leaves it open: a test run never hangs on it.
     const store = SqliteEventStore.open({ file });
     await store.append('s', [event()], { expected: 'no_stream' });
     const exit = (child: ReturnType<typeof spawnTs>) =>
       new Promise<number | null>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`still running after 30 s; printed ${child.lines.length} lines`)), 30_000);
+        const timer = setTimeout(
+          () => reject(new Error(`still running after 30 s; printed ${child.lines.length} lines`)),
+          30_000,
+        );
         child.process.once('exit', (code) => {
           clearTimeout(timer);
           resolve(code);

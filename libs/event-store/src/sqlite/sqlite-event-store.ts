@@ -20,7 +20,14 @@ import type {
 } from '../event-store.port';
 import { isUuid } from '@ruamjai/kernel';
 import { PollingSubscription } from '../polling-subscription';
-import { configureConnection, createSchema, STREAM_SOFT_DELETED, STREAM_TOMBSTONED, type EventRow, type StreamRow } from './sqlite-schema';
+import {
+  configureConnection,
+  createSchema,
+  STREAM_SOFT_DELETED,
+  STREAM_TOMBSTONED,
+  type EventRow,
+  type StreamRow,
+} from './sqlite-schema';
 import type { WriteOp, WriteResult } from './sqlite-writer';
 
 const PAGE = 512;
@@ -112,7 +119,12 @@ export class SqliteEventStore implements EventStore {
     const serialized = events.map((event) => {
       if (!isUuid(event.id)) throw new InvalidAppend(`event id ${event.id} is not a UUID`);
       if (!event.type) throw new InvalidAppend('event type is empty');
-      return { id: event.id, type: event.type, data: JSON.stringify(event.data ?? null), metadata: JSON.stringify(event.metadata ?? {}) };
+      return {
+        id: event.id,
+        type: event.type,
+        data: JSON.stringify(event.data ?? null),
+        metadata: JSON.stringify(event.metadata ?? {}),
+      };
     });
     const result = await this.write({ kind: 'append', streamId, events: serialized, expected: options.expected });
     return { nextExpectedRevision: result.nextExpectedRevision, position: result.position ?? 0n };
@@ -130,7 +142,11 @@ export class SqliteEventStore implements EventStore {
     return { position: result.position };
   }
 
-  async setStreamMetadata(streamId: string, metadata: StreamMetadata, options: AppendOptions = { expected: 'any' }): Promise<AppendResult> {
+  async setStreamMetadata(
+    streamId: string,
+    metadata: StreamMetadata,
+    options: AppendOptions = { expected: 'any' },
+  ): Promise<AppendResult> {
     validateStreamId(streamId);
     const stored = {
       ...(metadata.maxAge !== undefined ? { maxAge: metadata.maxAge } : {}),
@@ -138,7 +154,12 @@ export class SqliteEventStore implements EventStore {
       ...(metadata.truncateBefore !== undefined ? { truncateBefore: String(metadata.truncateBefore) } : {}),
       ...(metadata.custom !== undefined ? { custom: metadata.custom } : {}),
     };
-    const result = await this.write({ kind: 'setMetadata', streamId, metadata: JSON.stringify(stored), expected: options.expected });
+    const result = await this.write({
+      kind: 'setMetadata',
+      streamId,
+      metadata: JSON.stringify(stored),
+      expected: options.expected,
+    });
     return { nextExpectedRevision: result.nextExpectedRevision, position: result.position ?? 0n };
   }
 
@@ -169,8 +190,16 @@ export class SqliteEventStore implements EventStore {
     let remaining = options.maxCount ?? Number.MAX_SAFE_INTEGER;
     const from = options.fromRevision;
     let cursor = backwards
-      ? from === undefined || from === 'end' ? row.last_revision : from === 'start' ? 0 : Number(from)
-      : from === undefined || from === 'start' ? lowest : from === 'end' ? row.last_revision + 1 : Math.max(lowest, Number(from));
+      ? from === undefined || from === 'end'
+        ? row.last_revision
+        : from === 'start'
+          ? 0
+          : Number(from)
+      : from === undefined || from === 'start'
+        ? lowest
+        : from === 'end'
+          ? row.last_revision + 1
+          : Math.max(lowest, Number(from));
     while (remaining > 0) {
       const limit = Math.min(PAGE, remaining);
       const rows = backwards
@@ -192,11 +221,21 @@ export class SqliteEventStore implements EventStore {
     let remaining = options.maxCount ?? Number.MAX_SAFE_INTEGER;
     const from = options.fromPosition;
     let cursor = backwards
-      ? from === undefined || from === 'end' ? Number.MAX_SAFE_INTEGER : from === 'start' ? 0 : Number(from)
-      : from === undefined || from === 'start' ? 0 : from === 'end' ? Number.MAX_SAFE_INTEGER : Number(from);
+      ? from === undefined || from === 'end'
+        ? Number.MAX_SAFE_INTEGER
+        : from === 'start'
+          ? 0
+          : Number(from)
+      : from === undefined || from === 'start'
+        ? 0
+        : from === 'end'
+          ? Number.MAX_SAFE_INTEGER
+          : Number(from);
     while (remaining > 0) {
       const limit = Math.min(PAGE, remaining);
-      const rows = backwards ? this.statements.allBackwards.all(cursor, limit) : this.statements.allForwards.all(cursor, limit);
+      const rows = backwards
+        ? this.statements.allBackwards.all(cursor, limit)
+        : this.statements.allForwards.all(cursor, limit);
       for (const event of rows) yield toRecorded(event);
       remaining -= rows.length;
       if (rows.length < limit) return;
@@ -280,8 +319,12 @@ function prepare(db: Database.Database) {
     streamBackwards: db.prepare<[string, number, number, number, number], EventRow>(
       `SELECT ${columns} FROM events WHERE stream_id = ? AND revision <= ? AND revision >= ? AND created >= ? ORDER BY revision DESC LIMIT ?`,
     ),
-    allForwards: db.prepare<[number, number], EventRow>(`SELECT ${columns} FROM events WHERE position >= ? ORDER BY position LIMIT ?`),
-    allBackwards: db.prepare<[number, number], EventRow>(`SELECT ${columns} FROM events WHERE position <= ? ORDER BY position DESC LIMIT ?`),
+    allForwards: db.prepare<[number, number], EventRow>(
+      `SELECT ${columns} FROM events WHERE position >= ? ORDER BY position LIMIT ?`,
+    ),
+    allBackwards: db.prepare<[number, number], EventRow>(
+      `SELECT ${columns} FROM events WHERE position <= ? ORDER BY position DESC LIMIT ?`,
+    ),
     head: db.prepare<[], { head: number | null }>('SELECT MAX(position) AS head FROM events'),
     ping: db.prepare('SELECT 1'),
   };
@@ -332,7 +375,12 @@ function toRecorded(row: EventRow): RecordedEvent {
 }
 
 function toMetadata(json: string): StreamMetadata {
-  const raw = JSON.parse(json) as { maxAge?: number; maxCount?: number; truncateBefore?: string; custom?: StreamMetadata['custom'] };
+  const raw = JSON.parse(json) as {
+    maxAge?: number;
+    maxCount?: number;
+    truncateBefore?: string;
+    custom?: StreamMetadata['custom'];
+  };
   return {
     ...(raw.maxAge !== undefined ? { maxAge: raw.maxAge } : {}),
     ...(raw.maxCount !== undefined ? { maxCount: raw.maxCount } : {}),

@@ -17,8 +17,7 @@ export type WriteOp =
   | { kind: 'setMetadata'; streamId: string; metadata: string; expected: ExpectedState };
 
 export type WriteResult =
-  | { ok: true; nextExpectedRevision: bigint; position: bigint | undefined }
-  | { ok: false; error: WriteFailure };
+  { ok: true; nextExpectedRevision: bigint; position: bigint | undefined } | { ok: false; error: WriteFailure };
 
 export type WriteFailure =
   | { name: 'WrongExpectedVersion'; streamId: string; expected: ExpectedState; actual: ActualState }
@@ -113,7 +112,12 @@ export class SqliteWriter {
     }
   }
 
-  private append(streamId: string, events: SerializedEvent[], expected: ExpectedState, stream: StreamRow | undefined): WriteResult {
+  private append(
+    streamId: string,
+    events: SerializedEvent[],
+    expected: ExpectedState,
+    stream: StreamRow | undefined,
+  ): WriteResult {
     const last = stream?.last_revision ?? -1;
     if (events.length > 0) {
       const retried = this.findEventId.get(streamId, events[0].id);
@@ -137,7 +141,13 @@ export class SqliteWriter {
   }
 
   /** The first id is already stored: the same events again is a retry; anything else is refused. */
-  private retry(streamId: string, events: SerializedEvent[], expected: ExpectedState, firstRevision: number, last: number): WriteResult {
+  private retry(
+    streamId: string,
+    events: SerializedEvent[],
+    expected: ExpectedState,
+    firstRevision: number,
+    last: number,
+  ): WriteResult {
     const consistent =
       expected === 'any' ||
       expected === 'stream_exists' ||
@@ -175,10 +185,23 @@ export class SqliteWriter {
   }
 
   /** Expected state here is the metadata stream's revision, as in KurrentDB's `$$stream`. */
-  private setMetadata(streamId: string, metadata: string, expected: ExpectedState, stream: StreamRow | undefined): WriteResult {
+  private setMetadata(
+    streamId: string,
+    metadata: string,
+    expected: ExpectedState,
+    stream: StreamRow | undefined,
+  ): WriteResult {
     const metaRevision = stream?.metadata_revision ?? -1;
     const metaStream: StreamRow | undefined =
-      metaRevision < 0 ? undefined : { stream_id: `$$${streamId}`, last_revision: metaRevision, state: STREAM_LIVE, metadata: null, metadata_revision: null };
+      metaRevision < 0
+        ? undefined
+        : {
+            stream_id: `$$${streamId}`,
+            last_revision: metaRevision,
+            state: STREAM_LIVE,
+            metadata: null,
+            metadata_revision: null,
+          };
     checkExpected(`$$${streamId}`, expected, metaStream);
     if (!stream) this.upsertStream.run(streamId, -1, STREAM_LIVE);
     this.setMeta.run(metadata, streamId);

@@ -22,7 +22,10 @@ export class WalCheckpointer {
       }, workerData.intervalMs);
       parentPort.on('message', () => { clearInterval(timer); try { db.pragma('wal_checkpoint(PASSIVE)'); } catch {} db.close(); process.exit(0); });
     `;
-    this.worker = new Worker(source, { eval: true, workerData: { file, intervalMs, driver: require.resolve('better-sqlite3') } });
+    this.worker = new Worker(source, {
+      eval: true,
+      workerData: { file, intervalMs, driver: require.resolve('better-sqlite3') },
+    });
     this.worker.unref();
     // Checkpoints are housekeeping: a failing thread must never take the process down.
     this.worker.on('error', () => undefined);

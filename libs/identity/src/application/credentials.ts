@@ -31,10 +31,14 @@ export function oneTimePassword(): string {
 /** Why a new password is refused, in Thai and English; null when it is acceptable. */
 export function passwordProblem(password: string, username: string): { th: string; en: string } | null {
   if (typeof password !== 'string' || [...password].length < MIN_PASSWORD_LENGTH) {
-    return { th: `รหัสผ่านต้องยาวอย่างน้อย ${MIN_PASSWORD_LENGTH} ตัวอักษร`, en: `The password must be at least ${MIN_PASSWORD_LENGTH} characters long` };
+    return {
+      th: `รหัสผ่านต้องยาวอย่างน้อย ${MIN_PASSWORD_LENGTH} ตัวอักษร`,
+      en: `The password must be at least ${MIN_PASSWORD_LENGTH} characters long`,
+    };
   }
   if (password.length > 256) return { th: 'รหัสผ่านยาวเกินไป', en: 'The password is too long' };
-  if (password.toLowerCase().includes(username.toLowerCase())) return { th: 'รหัสผ่านต้องไม่มีชื่อผู้ใช้อยู่ในนั้น', en: 'The password must not contain the username' };
+  if (password.toLowerCase().includes(username.toLowerCase()))
+    return { th: 'รหัสผ่านต้องไม่มีชื่อผู้ใช้อยู่ในนั้น', en: 'The password must not contain the username' };
   return null;
 }
 

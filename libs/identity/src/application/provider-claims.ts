@@ -3,13 +3,25 @@ import { USERNAME, type ProviderRefusal } from '../domain/user/user';
 
 /** Which claims give what, and how the provider's values become Ruamjai's (OIDC_* settings). */
 export interface ClaimMapping {
-  readonly claims: { readonly username: string; readonly displayName: string; readonly role: string; readonly agency: string };
+  readonly claims: {
+    readonly username: string;
+    readonly displayName: string;
+    readonly role: string;
+    readonly agency: string;
+  };
   readonly roleMap: ReadonlyArray<{ readonly value: string; readonly role: Role }>;
   readonly agencyMap: ReadonlyArray<{ readonly value: string; readonly agency: string }> | undefined;
 }
 
 export type MappedIdentity =
-  | { readonly kind: 'mapped'; readonly username: string; readonly displayName: string; readonly role: Role; readonly agency: string; readonly providerValues: readonly string[] }
+  | {
+      readonly kind: 'mapped';
+      readonly username: string;
+      readonly displayName: string;
+      readonly role: Role;
+      readonly agency: string;
+      readonly providerValues: readonly string[];
+    }
   | {
       readonly kind: 'refused';
       readonly reason: Extract<ProviderRefusal, 'no_role' | 'no_agency' | 'invalid_username'>;
@@ -28,7 +40,8 @@ export function claimAt(claims: Record<string, unknown>, path: string): unknown 
   if (Object.prototype.hasOwnProperty.call(claims, path)) return claims[path];
   let here: unknown = claims;
   for (const part of path.split('.')) {
-    if (!here || typeof here !== 'object' || Array.isArray(here) || !Object.prototype.hasOwnProperty.call(here, part)) return undefined;
+    if (!here || typeof here !== 'object' || Array.isArray(here) || !Object.prototype.hasOwnProperty.call(here, part))
+      return undefined;
     here = (here as Record<string, unknown>)[part];
   }
   return here;
@@ -36,7 +49,12 @@ export function claimAt(claims: Record<string, unknown>, path: string): unknown 
 
 /** A claim's string values: one string, or the strings of an array; anything else gives none. */
 function values(claim: unknown): string[] {
-  const list = typeof claim === 'string' ? [claim] : Array.isArray(claim) ? claim.filter((v): v is string => typeof v === 'string') : [];
+  const list =
+    typeof claim === 'string'
+      ? [claim]
+      : Array.isArray(claim)
+        ? claim.filter((v): v is string => typeof v === 'string')
+        : [];
   return list.map((v) => v.trim()).filter(Boolean);
 }
 
@@ -52,12 +70,20 @@ export function mapProviderClaims(claims: Record<string, unknown>, mapping: Clai
   const agencyValues = values(claimAt(claims, mapping.claims.agency));
   const claimedAgency = agencyValues[0]?.slice(0, KEPT_LENGTH) ?? null;
   const claimedUsername = rawUsername?.slice(0, KEPT_LENGTH) ?? null;
-  const refused = (reason: 'no_role' | 'no_agency' | 'invalid_username'): MappedIdentity => ({ kind: 'refused', reason, claimedUsername, claimedAgency, providerValues });
+  const refused = (reason: 'no_role' | 'no_agency' | 'invalid_username'): MappedIdentity => ({
+    kind: 'refused',
+    reason,
+    claimedUsername,
+    claimedAgency,
+    providerValues,
+  });
 
   if (!rawUsername || !USERNAME.test(rawUsername)) return refused('invalid_username');
   const role = mapping.roleMap.find((entry) => held.includes(entry.value))?.role;
   if (!role) return refused('no_role');
-  const agency = mapping.agencyMap ? mapping.agencyMap.find((entry) => agencyValues.includes(entry.value))?.agency : agencyValues.find((v) => AGENCY.test(v));
+  const agency = mapping.agencyMap
+    ? mapping.agencyMap.find((entry) => agencyValues.includes(entry.value))?.agency
+    : agencyValues.find((v) => AGENCY.test(v));
   if (!agency) return refused('no_agency');
   const displayName = (values(claimAt(claims, mapping.claims.displayName))[0] ?? rawUsername).slice(0, 200);
   return { kind: 'mapped', username: rawUsername, displayName, role, agency, providerValues };

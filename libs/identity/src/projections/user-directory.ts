@@ -2,7 +2,12 @@ import type { RecordedEvent } from '@ruamjai/event-store';
 import type { EventMetadata, Role } from '@ruamjai/kernel';
 import type { CoreTables, Projection, ReadModelDb } from '@ruamjai/read-models';
 import type { Kysely, Migration, Transaction } from 'kysely';
-import { DEFAULT_NOTIFICATION_PREFERENCES, needsSecondFactor, type NotificationPreferences, type UserEvent } from '../domain/user/user';
+import {
+  DEFAULT_NOTIFICATION_PREFERENCES,
+  needsSecondFactor,
+  type NotificationPreferences,
+  type UserEvent,
+} from '../domain/user/user';
 
 /** A user as the secretariat's list shows it: never a hash or a secret. */
 export interface UserView {
@@ -39,7 +44,12 @@ export const userDirectoryMigrations: Record<string, Migration> = {
 };
 
 /** user + event -> user: pure. */
-export function evolveUserView(view: UserView | undefined, event: UserEvent, revision: number, at: string): UserView | undefined {
+export function evolveUserView(
+  view: UserView | undefined,
+  event: UserEvent,
+  revision: number,
+  at: string,
+): UserView | undefined {
   if (event.type === 'UserRegistered') {
     const { username, displayName, role, agency } = event.data;
     return {
@@ -92,7 +102,12 @@ export function evolveUserView(view: UserView | undefined, event: UserEvent, rev
     case 'UserSecondFactorEnrolled':
       return { ...next, secondFactorEnrolled: true };
     case 'UserRoleChanged':
-      return { ...next, role: event.data.role, agency: event.data.agency, secondFactorRequired: view.provider ? false : needsSecondFactor(event.data.role) };
+      return {
+        ...next,
+        role: event.data.role,
+        agency: event.data.agency,
+        secondFactorRequired: view.provider ? false : needsSecondFactor(event.data.role),
+      };
     case 'UserDeactivated':
       return { ...next, active: false };
     case 'UserNotificationPreferencesSet': {
@@ -127,16 +142,25 @@ export const userDirectoryProjection: Projection = {
     const views = new Map<string, UserView | undefined>();
     return {
       async apply(events) {
-        const names = [...new Set(events.map((e) => (e.data as { username: string }).username))].filter((u) => !views.has(u));
+        const names = [...new Set(events.map((e) => (e.data as { username: string }).username))].filter(
+          (u) => !views.has(u),
+        );
         if (names.length > 0) {
-          const rows = await trx.selectFrom('user_directory').select(['username', 'doc']).where('username', 'in', names).execute();
+          const rows = await trx
+            .selectFrom('user_directory')
+            .select(['username', 'doc'])
+            .where('username', 'in', names)
+            .execute();
           for (const name of names) views.set(name, undefined);
           for (const row of rows) views.set(row.username, readView(row.doc));
         }
         for (const event of events) {
           const username = (event.data as { username: string }).username;
           const at = ((event.metadata ?? {}) as Partial<EventMetadata>).occurredAt ?? event.created.toISOString();
-          views.set(username, evolveUserView(views.get(username), event as unknown as UserEvent, Number(event.revision), at));
+          views.set(
+            username,
+            evolveUserView(views.get(username), event as unknown as UserEvent, Number(event.revision), at),
+          );
         }
       },
       async flush() {
@@ -165,5 +189,7 @@ const readView = (doc: string): UserView => {
 };
 
 export async function listUsers(db: ReadModelDb): Promise<UserView[]> {
-  return (await (db as unknown as Kysely<UserTables>).selectFrom('user_directory').select('doc').orderBy('username').execute()).map((r) => readView(r.doc));
+  return (
+    await (db as unknown as Kysely<UserTables>).selectFrom('user_directory').select('doc').orderBy('username').execute()
+  ).map((r) => readView(r.doc));
 }

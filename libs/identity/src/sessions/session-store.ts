@@ -30,7 +30,12 @@ export const sessionMigrations: Record<string, Migration> = {
         .addColumn('revoked_at', 'varchar(40)')
         .addColumn('revoked_reason', 'varchar(40)')
         .execute();
-      await db.schema.createIndex('auth_sessions_by_user').ifNotExists().on('auth_sessions').column('username').execute();
+      await db.schema
+        .createIndex('auth_sessions_by_user')
+        .ifNotExists()
+        .on('auth_sessions')
+        .column('username')
+        .execute();
     },
   },
 };
@@ -65,7 +70,12 @@ export class SessionStore {
     if (this.owned) await this.db.destroy();
   }
 
-  async start(username: string, now: Date, lifetimeSeconds: number, sessionId: string = randomUUID()): Promise<{ sessionId: string; refreshToken: string }> {
+  async start(
+    username: string,
+    now: Date,
+    lifetimeSeconds: number,
+    sessionId: string = randomUUID(),
+  ): Promise<{ sessionId: string; refreshToken: string }> {
     const refreshToken = `${sessionId}.${randomBytes(32).toString('base64url')}`;
     await this.db
       .insertInto('auth_sessions')
@@ -86,7 +96,11 @@ export class SessionStore {
   async rotate(refreshToken: string, now: Date): Promise<RotateOutcome> {
     const sessionId = refreshToken.split('.')[0];
     if (!sessionId || !/^[0-9a-f-]{36}$/.test(sessionId)) return { kind: 'invalid' };
-    const row = await this.db.selectFrom('auth_sessions').selectAll().where('session_id', '=', sessionId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('auth_sessions')
+      .selectAll()
+      .where('session_id', '=', sessionId)
+      .executeTakeFirst();
     if (!row || row.revoked_at || Date.parse(row.expires_at) <= now.getTime()) return { kind: 'invalid' };
     if (!sameDigest(row.refresh_hash, digest(refreshToken))) {
       await this.revoke(sessionId, now, 'refresh_token_reused');
@@ -109,13 +123,28 @@ export class SessionStore {
   async sessionOf(refreshToken: string, now: Date): Promise<{ sessionId: string; username: string } | undefined> {
     const sessionId = refreshToken.split('.')[0];
     if (!sessionId) return undefined;
-    const row = await this.db.selectFrom('auth_sessions').selectAll().where('session_id', '=', sessionId).executeTakeFirst();
-    if (!row || row.revoked_at || Date.parse(row.expires_at) <= now.getTime() || !sameDigest(row.refresh_hash, digest(refreshToken))) return undefined;
+    const row = await this.db
+      .selectFrom('auth_sessions')
+      .selectAll()
+      .where('session_id', '=', sessionId)
+      .executeTakeFirst();
+    if (
+      !row ||
+      row.revoked_at ||
+      Date.parse(row.expires_at) <= now.getTime() ||
+      !sameDigest(row.refresh_hash, digest(refreshToken))
+    )
+      return undefined;
     return { sessionId, username: row.username };
   }
 
   async revoke(sessionId: string, now: Date, reason: string): Promise<void> {
-    await this.db.updateTable('auth_sessions').set({ revoked_at: now.toISOString(), revoked_reason: reason }).where('session_id', '=', sessionId).where('revoked_at', 'is', null).execute();
+    await this.db
+      .updateTable('auth_sessions')
+      .set({ revoked_at: now.toISOString(), revoked_reason: reason })
+      .where('session_id', '=', sessionId)
+      .where('revoked_at', 'is', null)
+      .execute();
   }
 
   /** Every live session of a person: after a role change, a reset or a deactivation. */
@@ -130,7 +159,11 @@ export class SessionStore {
   }
 
   async isActive(sessionId: string, now: Date): Promise<boolean> {
-    const row = await this.db.selectFrom('auth_sessions').select(['revoked_at', 'expires_at']).where('session_id', '=', sessionId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('auth_sessions')
+      .select(['revoked_at', 'expires_at'])
+      .where('session_id', '=', sessionId)
+      .executeTakeFirst();
     return !!row && row.revoked_at === null && Date.parse(row.expires_at) > now.getTime();
   }
 }

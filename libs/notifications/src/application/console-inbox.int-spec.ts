@@ -36,7 +36,14 @@ describe("the console's inbox (the bell)", () => {
     await inbox.send(delivery('d-1', 'malee'));
     const { unread, items } = await inbox.list('malee');
     expect(unread).toBe(1);
-    expect(items).toEqual([expect.objectContaining({ id: 'd-1', link: '/referrals/r-1', readAt: null, deliveredAt: '2019-05-02T02:00:00.000Z' })]);
+    expect(items).toEqual([
+      expect.objectContaining({
+        id: 'd-1',
+        link: '/referrals/r-1',
+        readAt: null,
+        deliveredAt: '2019-05-02T02:00:00.000Z',
+      }),
+    ]);
   });
 
   it('holds a delivery sent again after a crash once, and lets only its owner mark it read', async () => {

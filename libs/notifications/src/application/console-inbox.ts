@@ -37,7 +37,12 @@ export const inboxMigrations: Record<string, Migration> = {
         .addColumn('delivered_at', 'text', (c) => c.notNull())
         .addColumn('read_at', 'text')
         .execute();
-      await db.schema.createIndex('notification_inbox_person').ifNotExists().on('notification_inbox').columns(['username', 'delivered_at']).execute();
+      await db.schema
+        .createIndex('notification_inbox_person')
+        .ifNotExists()
+        .on('notification_inbox')
+        .columns(['username', 'delivered_at'])
+        .execute();
     },
   },
 };
@@ -86,7 +91,10 @@ export class ConsoleInbox implements DeliveryChannel {
   }
 
   /** A person's notices, newest first, with how many are unread in all. */
-  async list(username: string, options: { limit?: number; unreadOnly?: boolean } = {}): Promise<{ unread: number; items: InboxItem[] }> {
+  async list(
+    username: string,
+    options: { limit?: number; unreadOnly?: boolean } = {},
+  ): Promise<{ unread: number; items: InboxItem[] }> {
     let query = this.db.selectFrom('notification_inbox').selectAll().where('username', '=', username);
     if (options.unreadOnly) query = query.where('read_at', 'is', null);
     const rows = await query
@@ -110,13 +118,22 @@ export class ConsoleInbox implements DeliveryChannel {
   }
 
   async unread(username: string): Promise<number> {
-    const row = await this.db.selectFrom('notification_inbox').select((eb) => eb.fn.countAll<number | string>().as('n')).where('username', '=', username).where('read_at', 'is', null).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('notification_inbox')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('username', '=', username)
+      .where('read_at', 'is', null)
+      .executeTakeFirst();
     return Number(row?.n ?? 0);
   }
 
   /** Marks one notice (or, with no id, every notice) of the person read; returns how many changed. Nobody marks another's. */
   async markRead(username: string, id?: string): Promise<number> {
-    let query = this.db.updateTable('notification_inbox').set({ read_at: this.now().toISOString() }).where('username', '=', username).where('read_at', 'is', null);
+    let query = this.db
+      .updateTable('notification_inbox')
+      .set({ read_at: this.now().toISOString() })
+      .where('username', '=', username)
+      .where('read_at', 'is', null);
     if (id !== undefined) query = query.where('delivery_id', '=', id);
     const result = await query.executeTakeFirst();
     return Number(result.numUpdatedRows);
@@ -124,6 +141,13 @@ export class ConsoleInbox implements DeliveryChannel {
 
   /** Whether the person has a notice with this id (read or not). */
   async has(username: string, id: string): Promise<boolean> {
-    return (await this.db.selectFrom('notification_inbox').select('delivery_id').where('username', '=', username).where('delivery_id', '=', id).executeTakeFirst()) !== undefined;
+    return (
+      (await this.db
+        .selectFrom('notification_inbox')
+        .select('delivery_id')
+        .where('username', '=', username)
+        .where('delivery_id', '=', id)
+        .executeTakeFirst()) !== undefined
+    );
   }
 }

@@ -29,8 +29,20 @@ export class DeadLetters {
 
   /** In log order, each with its last error. */
   async list(): Promise<DeadLetter[]> {
-    const rows = await this.db.selectFrom('notification_deliveries').select(['delivery_id', 'event_id', 'channel', 'address', 'attempts', 'last_error']).where('status', '=', 'dead').orderBy('position').execute();
-    return rows.map((r) => ({ deliveryId: r.delivery_id, eventId: r.event_id, channel: r.channel, address: r.address, attempts: r.attempts, lastError: r.last_error }));
+    const rows = await this.db
+      .selectFrom('notification_deliveries')
+      .select(['delivery_id', 'event_id', 'channel', 'address', 'attempts', 'last_error'])
+      .where('status', '=', 'dead')
+      .orderBy('position')
+      .execute();
+    return rows.map((r) => ({
+      deliveryId: r.delivery_id,
+      eventId: r.event_id,
+      channel: r.channel,
+      address: r.address,
+      attempts: r.attempts,
+      lastError: r.last_error,
+    }));
   }
 
   /** Sends a dead delivery round again, its attempts counted afresh; false when it is not on the list. */
@@ -46,6 +58,12 @@ export class DeadLetters {
 
   /** Whether any delivery (dead or not) has this id. */
   async exists(deliveryId: string): Promise<boolean> {
-    return (await this.db.selectFrom('notification_deliveries').select('delivery_id').where('delivery_id', '=', deliveryId).executeTakeFirst()) !== undefined;
+    return (
+      (await this.db
+        .selectFrom('notification_deliveries')
+        .select('delivery_id')
+        .where('delivery_id', '=', deliveryId)
+        .executeTakeFirst()) !== undefined
+    );
   }
 }

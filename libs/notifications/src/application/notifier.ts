@@ -1,6 +1,12 @@
 import type { EventStore } from '@ruamjai/event-store';
 import { bangkokDate, type Clock, type EventMetadata } from '@ruamjai/kernel';
-import { lockCheckpoint, readCheckpoint, writeCheckpoint, type CoreTables, type ReadModelDb } from '@ruamjai/read-models';
+import {
+  lockCheckpoint,
+  readCheckpoint,
+  writeCheckpoint,
+  type CoreTables,
+  type ReadModelDb,
+} from '@ruamjai/read-models';
 import type { Kysely, Migration, Transaction } from 'kysely';
 import { v5 as uuidv5 } from 'uuid';
 import { digestDayAt, digestMessage } from '../domain/digest';
@@ -55,7 +61,18 @@ export type DeliveryTables = {
 
 /** The columns of the cases' commitment register the calendar reads. */
 type CommitmentRegister = {
-  commitment_register: { commitment_id: string; agency: string; target_kind: string; target_id: string; plan_id: string | null; resource: string; quantity: number | string; fulfilled: number | string; due_on: string; status: string };
+  commitment_register: {
+    commitment_id: string;
+    agency: string;
+    target_kind: string;
+    target_id: string;
+    plan_id: string | null;
+    resource: string;
+    quantity: number | string;
+    fulfilled: number | string;
+    due_on: string;
+    status: string;
+  };
 };
 
 export const deliveryMigrations: Record<string, Migration> = {
@@ -80,7 +97,12 @@ export const deliveryMigrations: Record<string, Migration> = {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('sent_at', 'text')
         .execute();
-      await db.schema.createIndex('notification_deliveries_due').ifNotExists().on('notification_deliveries').columns(['status', 'next_attempt_at']).execute();
+      await db.schema
+        .createIndex('notification_deliveries_due')
+        .ifNotExists()
+        .on('notification_deliveries')
+        .columns(['status', 'next_attempt_at'])
+        .execute();
     },
   },
   '0302-notification-digests-and-calendar': {
@@ -99,7 +121,8 @@ export const deliveryMigrations: Record<string, Migration> = {
 
 /** Delivery ids derive from the event, the recipient and the channel: planning an event twice plans nothing new. */
 const DELIVERY_NAMESPACE = '6f1b0c2e-6a57-4c1e-9a0e-2f9a8d3c7b41';
-export const deliveryIdOf = (eventId: string, recipientId: string, channel: Channel): string => uuidv5(`${eventId}|${recipientId}|${channel}`, DELIVERY_NAMESPACE);
+export const deliveryIdOf = (eventId: string, recipientId: string, channel: Channel): string =>
+  uuidv5(`${eventId}|${recipientId}|${channel}`, DELIVERY_NAMESPACE);
 
 export interface NotifierOptions {
   readonly baseUrl: string;
@@ -133,9 +156,11 @@ export interface NotifierOptions {
 
 const NOTICE_NAMESPACE = 'a4f0d7e2-3c4b-4d8e-9b1a-6c2e8f0a5d93';
 /** A calendar notice's id: one commitment, one due date, one notice. */
-export const commitmentDueNoticeId = (commitmentId: string, dueOn: string): string => uuidv5(`commitment-due|${commitmentId}|${dueOn}`, NOTICE_NAMESPACE);
+export const commitmentDueNoticeId = (commitmentId: string, dueOn: string): string =>
+  uuidv5(`commitment-due|${commitmentId}|${dueOn}`, NOTICE_NAMESPACE);
 /** A digest's id: one recipient, one channel, one Bangkok day. */
-export const digestIdOf = (recipientId: string, channel: Channel, address: string, day: string): string => uuidv5(`digest|${recipientId}|${channel}|${address}|${day}`, NOTICE_NAMESPACE);
+export const digestIdOf = (recipientId: string, channel: Channel, address: string, day: string): string =>
+  uuidv5(`digest|${recipientId}|${channel}|${address}|${day}`, NOTICE_NAMESPACE);
 
 const CHECKPOINT = 'notifier';
 
@@ -143,7 +168,17 @@ type DeliveryRow = DeliveryTables['notification_deliveries'];
 
 /** A delivery as first stored: due now, no attempt yet. */
 function newDelivery(
-  d: { deliveryId: string; eventId: string; position: string; kind: string; channel: string; recipientId: string; address: string; secret: string | null; status: 'pending' | 'digest' },
+  d: {
+    deliveryId: string;
+    eventId: string;
+    position: string;
+    kind: string;
+    channel: string;
+    recipientId: string;
+    address: string;
+    secret: string | null;
+    status: 'pending' | 'digest';
+  },
   payload: { subject: Delivery['subject']; body: Delivery['body']; link: string; occurredAt: string },
   now: Date,
 ): DeliveryRow {
@@ -215,15 +250,25 @@ export class Notifier {
     const recipientsFor = this.recipientsOnce();
     let read = 0;
     let last = from;
-    for await (const recorded of this.store.readAll({ fromPosition: from === 0n ? 'start' : from + 1n, maxCount: this.options.batchSize ?? 500 })) {
+    for await (const recorded of this.store.readAll({
+      fromPosition: from === 0n ? 'start' : from + 1n,
+      maxCount: this.options.batchSize ?? 500,
+    })) {
       if (from !== 0n && recorded.position <= from) continue;
       if (bound !== undefined && recorded.position > bound) break;
       read += 1;
       last = recorded.position;
-      const occurredAt = ((recorded.metadata ?? {}) as Partial<EventMetadata>).occurredAt ?? recorded.created.toISOString();
+      const occurredAt =
+        ((recorded.metadata ?? {}) as Partial<EventMetadata>).occurredAt ?? recorded.created.toISOString();
       const caseId = (recorded.data as { caseId?: string }).caseId;
-      const owner = recorded.type === 'AuditAccessGranted' && caseId && this.options.owningAgencyOf ? await this.options.owningAgencyOf(caseId) : undefined;
-      for (const notice of noticesFor({ id: recorded.id, type: recorded.type, data: recorded.data as Record<string, unknown>, occurredAt }, () => owner)) {
+      const owner =
+        recorded.type === 'AuditAccessGranted' && caseId && this.options.owningAgencyOf
+          ? await this.options.owningAgencyOf(caseId)
+          : undefined;
+      for (const notice of noticesFor(
+        { id: recorded.id, type: recorded.type, data: recorded.data as Record<string, unknown>, occurredAt },
+        () => owner,
+      )) {
         planned.push({ notice, position: recorded.position, recipients: await recipientsFor(notice.audience) });
       }
     }
@@ -233,7 +278,8 @@ export class Notifier {
       const locked = await lockCheckpoint(trx as unknown as Transaction<CoreTables>, CHECKPOINT, now);
       // Another process planned this batch first: its deliveries carry the same ids; nothing to do.
       if (locked !== from) return 0;
-      for (const { notice, position, recipients } of planned) for (const recipient of recipients) await this.insertDelivery(trx, notice, recipient, position, now);
+      for (const { notice, position, recipients } of planned)
+        for (const recipient of recipients) await this.insertDelivery(trx, notice, recipient, position, now);
       await writeCheckpoint(trx as unknown as Transaction<CoreTables>, CHECKPOINT, last, now);
       return read;
     });
@@ -256,10 +302,22 @@ export class Notifier {
   async planCalendar(): Promise<number> {
     const now = this.clock.now();
     const today = bangkokDate(now);
-    const earliest = new Date(Date.parse(`${today}T00:00:00Z`) - (this.options.commitmentGraceDays ?? 7) * 86_400_000).toISOString().slice(0, 10);
+    const earliest = new Date(Date.parse(`${today}T00:00:00Z`) - (this.options.commitmentGraceDays ?? 7) * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
     const due = await this.db
       .selectFrom('commitment_register')
-      .select(['commitment_id', 'agency', 'target_kind', 'target_id', 'plan_id', 'resource', 'quantity', 'fulfilled', 'due_on'])
+      .select([
+        'commitment_id',
+        'agency',
+        'target_kind',
+        'target_id',
+        'plan_id',
+        'resource',
+        'quantity',
+        'fulfilled',
+        'due_on',
+      ])
       .where('status', '=', 'pledged')
       .where('due_on', '<=', today)
       .where('due_on', '>=', earliest)
@@ -268,7 +326,11 @@ export class Notifier {
       .execute();
     if (due.length === 0) return 0;
     const ids = due.map((c) => commitmentDueNoticeId(c.commitment_id, c.due_on));
-    const done = new Set((await this.db.selectFrom('notification_calendar').select('notice_id').where('notice_id', 'in', ids).execute()).map((r) => r.notice_id));
+    const done = new Set(
+      (
+        await this.db.selectFrom('notification_calendar').select('notice_id').where('notice_id', 'in', ids).execute()
+      ).map((r) => r.notice_id),
+    );
     if (ids.every((id) => done.has(id))) return 0;
     const recipientsFor = this.recipientsOnce();
     const position = (await this.store.headPosition()) ?? 0n;
@@ -283,7 +345,10 @@ export class Notifier {
         quantity: Number(c.quantity),
         fulfilled: Number(c.fulfilled),
         dueOn: c.due_on,
-        target: c.target_kind === 'case' ? { kind: 'case', caseId: c.target_id } : { kind: 'project', planId: c.plan_id ?? '', projectId: c.target_id },
+        target:
+          c.target_kind === 'case'
+            ? { kind: 'case', caseId: c.target_id }
+            : { kind: 'project', planId: c.plan_id ?? '', projectId: c.target_id },
       };
       const notice = commitmentDueNotice(commitment, noticeId, now.toISOString());
       planned.push({ notice, recipients: await recipientsFor(notice.audience) });
@@ -291,7 +356,11 @@ export class Notifier {
     if (planned.length === 0) return 0;
     await this.db.transaction().execute(async (trx) => {
       for (const { notice, recipients } of planned) {
-        const inserted = await trx.insertInto('notification_calendar').values({ notice_id: notice.eventId, planned_at: now.toISOString() }).onConflict((oc) => oc.column('notice_id').doNothing()).executeTakeFirst();
+        const inserted = await trx
+          .insertInto('notification_calendar')
+          .values({ notice_id: notice.eventId, planned_at: now.toISOString() })
+          .onConflict((oc) => oc.column('notice_id').doNothing())
+          .executeTakeFirst();
         // Another process planned it first, with the same ids.
         if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) continue;
         for (const recipient of recipients) await this.insertDelivery(trx, notice, recipient, position, now);
@@ -338,7 +407,17 @@ export class Notifier {
           .insertInto('notification_deliveries')
           .values(
             newDelivery(
-              { deliveryId: digestId, eventId: digestId, position: first.position, kind: 'daily_digest', channel: first.channel, recipientId: first.recipient_id, address: first.address, secret: first.secret, status: 'pending' },
+              {
+                deliveryId: digestId,
+                eventId: digestId,
+                position: first.position,
+                kind: 'daily_digest',
+                channel: first.channel,
+                recipientId: first.recipient_id,
+                address: first.address,
+                secret: first.secret,
+                status: 'pending',
+              },
               { subject: message.subject, body: message.body, link: '/notifications', occurredAt: now.toISOString() },
               now,
             ),
@@ -367,7 +446,13 @@ export class Notifier {
     return `${this.options.baseUrl.replace(/\/$/, '')}${link}`;
   }
 
-  private async insertDelivery(trx: Transaction<DeliveryTables & CoreTables & CommitmentRegister>, notice: Notice, recipient: Recipient, position: bigint, now: Date): Promise<void> {
+  private async insertDelivery(
+    trx: Transaction<DeliveryTables & CoreTables & CommitmentRegister>,
+    notice: Notice,
+    recipient: Recipient,
+    position: bigint,
+    now: Date,
+  ): Promise<void> {
     await trx
       .insertInto('notification_deliveries')
       .values(
@@ -408,7 +493,12 @@ export class Notifier {
     const result = { sent: 0, failed: 0, dead: 0 };
     for (const row of due) {
       const channel = this.channels[row.channel as Channel];
-      const payload = JSON.parse(row.payload) as { subject: Delivery['subject']; body: Delivery['body']; link: string; occurredAt: string };
+      const payload = JSON.parse(row.payload) as {
+        subject: Delivery['subject'];
+        body: Delivery['body'];
+        link: string;
+        occurredAt: string;
+      };
       try {
         if (!channel) throw new Error(`no ${row.channel} channel configured`);
         await channel.send({
@@ -427,10 +517,22 @@ export class Notifier {
       } catch (error) {
         const attempts = row.attempts + 1;
         const dead = attempts >= this.maxAttempts;
-        const retryAt = new Date(nextAttemptAt(this.clock.now().getTime(), attempts, this.options.firstRetryMs ?? 1000, this.options.maxRetryMs ?? 15 * 60_000));
+        const retryAt = new Date(
+          nextAttemptAt(
+            this.clock.now().getTime(),
+            attempts,
+            this.options.firstRetryMs ?? 1000,
+            this.options.maxRetryMs ?? 15 * 60_000,
+          ),
+        );
         await this.db
           .updateTable('notification_deliveries')
-          .set({ status: dead ? 'dead' : 'pending', attempts, next_attempt_at: retryAt.toISOString(), last_error: error instanceof Error ? error.message.slice(0, 500) : String(error).slice(0, 500) })
+          .set({
+            status: dead ? 'dead' : 'pending',
+            attempts,
+            next_attempt_at: retryAt.toISOString(),
+            last_error: error instanceof Error ? error.message.slice(0, 500) : String(error).slice(0, 500),
+          })
           .where('delivery_id', '=', row.delivery_id)
           .execute();
         if (dead) result.dead += 1;
@@ -439,7 +541,11 @@ export class Notifier {
       }
       // Taken by the far end. Recording it is outside the attempt: if it fails, the round fails and the
       // message goes again (at least once), and is never counted as a failed attempt or dead-lettered.
-      await this.db.updateTable('notification_deliveries').set({ status: 'sent', attempts: row.attempts + 1, sent_at: this.clock.now().toISOString(), last_error: null }).where('delivery_id', '=', row.delivery_id).execute();
+      await this.db
+        .updateTable('notification_deliveries')
+        .set({ status: 'sent', attempts: row.attempts + 1, sent_at: this.clock.now().toISOString(), last_error: null })
+        .where('delivery_id', '=', row.delivery_id)
+        .execute();
       result.sent += 1;
     }
     return result;

@@ -28,7 +28,16 @@ export interface RecipientDirectory {
 }
 
 export type SubscriptionTables = {
-  notification_subscriptions: { subscription_id: string; agency: string; role: string; channel: string; address: string; secret: string | null; digest: number; created_at: string };
+  notification_subscriptions: {
+    subscription_id: string;
+    agency: string;
+    role: string;
+    channel: string;
+    address: string;
+    secret: string | null;
+    digest: number;
+    created_at: string;
+  };
 };
 
 export const subscriptionMigrations: Record<string, Migration> = {
@@ -74,20 +83,52 @@ export class SubscriptionDirectory implements RecipientDirectory {
   async subscribe(s: Subscription, at: Date): Promise<void> {
     await this.db
       .insertInto('notification_subscriptions')
-      .values({ subscription_id: s.subscriptionId, agency: s.agency, role: s.role, channel: s.channel, address: s.address, secret: s.secret ?? null, digest: s.digest ? 1 : 0, created_at: at.toISOString() })
-      .onConflict((oc) => oc.column('subscription_id').doUpdateSet({ agency: s.agency, role: s.role, channel: s.channel, address: s.address, secret: s.secret ?? null, digest: s.digest ? 1 : 0 }))
+      .values({
+        subscription_id: s.subscriptionId,
+        agency: s.agency,
+        role: s.role,
+        channel: s.channel,
+        address: s.address,
+        secret: s.secret ?? null,
+        digest: s.digest ? 1 : 0,
+        created_at: at.toISOString(),
+      })
+      .onConflict((oc) =>
+        oc.column('subscription_id').doUpdateSet({
+          agency: s.agency,
+          role: s.role,
+          channel: s.channel,
+          address: s.address,
+          secret: s.secret ?? null,
+          digest: s.digest ? 1 : 0,
+        }),
+      )
       .execute();
   }
 
   async unsubscribe(subscriptionId: string): Promise<boolean> {
-    const result = await this.db.deleteFrom('notification_subscriptions').where('subscription_id', '=', subscriptionId).executeTakeFirst();
+    const result = await this.db
+      .deleteFrom('notification_subscriptions')
+      .where('subscription_id', '=', subscriptionId)
+      .executeTakeFirst();
     return Number(result.numDeletedRows) === 1;
   }
 
   /** Every subscription, without its secret. */
   async list(): Promise<Array<Omit<Subscription, 'secret'>>> {
-    const rows = await this.db.selectFrom('notification_subscriptions').selectAll().orderBy('subscription_id').execute();
-    return rows.map((r) => ({ subscriptionId: r.subscription_id, agency: r.agency, role: r.role as Role, channel: r.channel as Channel, address: r.address, digest: r.digest === 1 }));
+    const rows = await this.db
+      .selectFrom('notification_subscriptions')
+      .selectAll()
+      .orderBy('subscription_id')
+      .execute();
+    return rows.map((r) => ({
+      subscriptionId: r.subscription_id,
+      agency: r.agency,
+      role: r.role as Role,
+      channel: r.channel as Channel,
+      address: r.address,
+      digest: r.digest === 1,
+    }));
   }
 
   async recipientsFor(audience: Audience): Promise<Recipient[]> {
@@ -97,7 +138,13 @@ export class SubscriptionDirectory implements RecipientDirectory {
     if (audience.readers) query = query.where('role', 'in', [...audience.readers]);
     if (!audience.agency && !audience.role) return [];
     const rows = await query.orderBy('subscription_id').execute();
-    return rows.map((r) => ({ id: r.subscription_id, channel: r.channel as Channel, address: r.address, secret: r.secret, digest: r.digest === 1 }));
+    return rows.map((r) => ({
+      id: r.subscription_id,
+      channel: r.channel as Channel,
+      address: r.address,
+      secret: r.secret,
+      digest: r.digest === 1,
+    }));
   }
 }
 
@@ -122,8 +169,16 @@ export class UserDirectoryRecipients implements RecipientDirectory {
     for (const user of await listUsers(this.db)) {
       if (!user.active || !concerns(audience, user)) continue;
       const id = `user:${user.username}`;
-      if (user.notifications.inConsole) recipients.push({ id, channel: 'console', address: user.username, secret: null, digest: false });
-      if (user.notifications.email) recipients.push({ id, channel: 'email', address: user.notifications.email, secret: null, digest: user.notifications.dailyDigest });
+      if (user.notifications.inConsole)
+        recipients.push({ id, channel: 'console', address: user.username, secret: null, digest: false });
+      if (user.notifications.email)
+        recipients.push({
+          id,
+          channel: 'email',
+          address: user.notifications.email,
+          secret: null,
+          digest: user.notifications.dailyDigest,
+        });
     }
     return recipients;
   }

@@ -2,10 +2,17 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Delivery, DeliveryChannel } from '../application/notifier';
 
 /** HMAC-SHA256 over "<timestamp>.<body>", hex: what a receiver recomputes with the shared secret. */
-export const webhookSignature = (secret: string, timestamp: string, body: string): string => createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+export const webhookSignature = (secret: string, timestamp: string, body: string): string =>
+  createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
 
 /** A receiver's check: the signature matches and the timestamp is within `toleranceMs` of now (no replays of old deliveries). */
-export function verifyWebhook(secret: string, headers: { timestamp?: string; signature?: string }, body: string, now: number, toleranceMs = 5 * 60_000): boolean {
+export function verifyWebhook(
+  secret: string,
+  headers: { timestamp?: string; signature?: string },
+  body: string,
+  now: number,
+  toleranceMs = 5 * 60_000,
+): boolean {
   if (!headers.timestamp || !headers.signature?.startsWith('sha256=')) return false;
   const at = Number(headers.timestamp) * 1000;
   if (!Number.isFinite(at) || Math.abs(now - at) > toleranceMs) return false;
@@ -26,7 +33,15 @@ export class WebhookChannel implements DeliveryChannel {
 
   async send(d: Delivery): Promise<void> {
     if (!d.secret) throw new Error('a webhook needs a signing secret');
-    const body = JSON.stringify({ deliveryId: d.deliveryId, eventId: d.eventId, kind: d.kind, subject: d.subject, body: d.body, url: d.url, occurredAt: d.occurredAt });
+    const body = JSON.stringify({
+      deliveryId: d.deliveryId,
+      eventId: d.eventId,
+      kind: d.kind,
+      subject: d.subject,
+      body: d.body,
+      url: d.url,
+      occurredAt: d.occurredAt,
+    });
     const timestamp = String(Math.floor(this.now().getTime() / 1000));
     const res = await fetch(d.address, {
       method: 'POST',

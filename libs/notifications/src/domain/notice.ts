@@ -1,4 +1,10 @@
-import { formatEnglishDate, formatEnglishDateTime, formatThaiDate, formatThaiDateTime, type Role } from '@ruamjai/kernel';
+import {
+  formatEnglishDate,
+  formatEnglishDateTime,
+  formatThaiDate,
+  formatThaiDateTime,
+  type Role,
+} from '@ruamjai/kernel';
 
 /**
  * Who a notice is for: the users of an agency, of a role, or of a role within an agency; and of those,
@@ -70,7 +76,10 @@ const when = (v: unknown): { th: string; en: string } => {
  * The notices an event calls for (pure). The case's owning agency, needed for an auditor's access
  * grant, comes in from outside because the grant's event does not carry it.
  */
-export function noticesFor(event: NoticeSource, owningAgencyOf: (caseId: string) => string | undefined = () => undefined): Notice[] {
+export function noticesFor(
+  event: NoticeSource,
+  owningAgencyOf: (caseId: string) => string | undefined = () => undefined,
+): Notice[] {
   return noticesOf(event, owningAgencyOf).map(forItsReaders);
 }
 
@@ -84,7 +93,10 @@ function noticesOf(event: NoticeSource, owningAgencyOf: (caseId: string) => stri
           ...base,
           kind: 'referral_received',
           audience: { agency: text(d.toAgency) },
-          subject: { th: `[ร่วมใจ] มีการส่งต่อเรื่องถึงหน่วยงานของท่าน (${text(d.referralId).slice(0, 8)})`, en: `[Ruamjai] A referral arrived for your agency (${text(d.referralId).slice(0, 8)})` },
+          subject: {
+            th: `[ร่วมใจ] มีการส่งต่อเรื่องถึงหน่วยงานของท่าน (${text(d.referralId).slice(0, 8)})`,
+            en: `[Ruamjai] A referral arrived for your agency (${text(d.referralId).slice(0, 8)})`,
+          },
           body: {
             th: `หน่วยงาน ${text(d.fromAgency)} ส่งต่อเรื่อง ${text(d.referralId)} (กรณี ${text(d.caseId)}) ขอรับบริการ${named(SERVICE_NAMES, d.service).th} ความเร่งด่วน: ${named(URGENCY_NAMES, d.urgency).th} กรุณาตอบรับภายใน ${when(d.dueAt).th}`,
             en: `${text(d.fromAgency)} referred ${text(d.referralId)} (case ${text(d.caseId)}) for ${named(SERVICE_NAMES, d.service).en}, urgency ${named(URGENCY_NAMES, d.urgency).en}. Please answer by ${when(d.dueAt).en}.`,
@@ -98,7 +110,10 @@ function noticesOf(event: NoticeSource, owningAgencyOf: (caseId: string) => stri
           ...base,
           kind: 'referral_overdue',
           audience: { agency: text(d.toAgency) },
-          subject: { th: `[ร่วมใจ] เรื่องส่งต่อเกินกำหนดตอบรับ (${text(d.referralId).slice(0, 8)})`, en: `[Ruamjai] Referral overdue (${text(d.referralId).slice(0, 8)})` },
+          subject: {
+            th: `[ร่วมใจ] เรื่องส่งต่อเกินกำหนดตอบรับ (${text(d.referralId).slice(0, 8)})`,
+            en: `[Ruamjai] Referral overdue (${text(d.referralId).slice(0, 8)})`,
+          },
           body: {
             th: `เรื่องส่งต่อ ${text(d.referralId)} (กรณี ${text(d.caseId)}) ยังไม่ได้รับการตอบรับภายใน ${when(d.dueAt).th}`,
             en: `Referral ${text(d.referralId)} (case ${text(d.caseId)}) was not acknowledged by ${when(d.dueAt).en}.`,
@@ -112,28 +127,56 @@ function noticesOf(event: NoticeSource, owningAgencyOf: (caseId: string) => stri
           ...base,
           kind: 'referral_escalated',
           audience: { role: 'coordinator' },
-          subject: { th: `[ร่วมใจ] เรื่องส่งต่อถูกยกระดับถึงผู้ประสานงาน (${text(d.referralId).slice(0, 8)})`, en: `[Ruamjai] Referral escalated to the coordinator (${text(d.referralId).slice(0, 8)})` },
-          body: { th: `เรื่องส่งต่อ ${text(d.referralId)} (กรณี ${text(d.caseId)}) ไม่ได้รับการตอบรับตามกำหนด`, en: `Referral ${text(d.referralId)} (case ${text(d.caseId)}) was not acknowledged in time.` },
+          subject: {
+            th: `[ร่วมใจ] เรื่องส่งต่อถูกยกระดับถึงผู้ประสานงาน (${text(d.referralId).slice(0, 8)})`,
+            en: `[Ruamjai] Referral escalated to the coordinator (${text(d.referralId).slice(0, 8)})`,
+          },
+          body: {
+            th: `เรื่องส่งต่อ ${text(d.referralId)} (กรณี ${text(d.caseId)}) ไม่ได้รับการตอบรับตามกำหนด`,
+            en: `Referral ${text(d.referralId)} (case ${text(d.caseId)}) was not acknowledged in time.`,
+          },
           link: `/referrals/${text(d.referralId)}`,
         },
       ];
     case 'PlanSubmitted':
       return [plan(base, 'plan_submitted', { role: 'chair' }, d, 'แผนเสนอขอความเห็นชอบ', 'Plan submitted for approval')];
     case 'PlanReturned':
-      return [plan(base, 'plan_returned', { role: 'coordinator' }, d, 'แผนถูกส่งกลับให้แก้ไข', 'Plan returned for revision')];
+      return [
+        plan(base, 'plan_returned', { role: 'coordinator' }, d, 'แผนถูกส่งกลับให้แก้ไข', 'Plan returned for revision'),
+      ];
     case 'PlanApproved':
-      return [plan(base, 'plan_approved', { role: 'coordinator' }, d, `แผนได้รับความเห็นชอบ ${text(d.meetingReference)}`, `Plan approved at meeting ${text(d.meetingReference)}`)];
+      return [
+        plan(
+          base,
+          'plan_approved',
+          { role: 'coordinator' },
+          d,
+          `แผนได้รับความเห็นชอบ ${text(d.meetingReference)}`,
+          `Plan approved at meeting ${text(d.meetingReference)}`,
+        ),
+      ];
     case 'FundRequestApproved':
     case 'FundRequestRejected':
     case 'FundRequestReturned': {
-      const decision = event.type === 'FundRequestApproved' ? ['อนุมัติ', 'approved'] : event.type === 'FundRequestRejected' ? ['ไม่อนุมัติ', 'rejected'] : ['ส่งกลับให้แก้ไข', 'returned for revision'];
+      const decision =
+        event.type === 'FundRequestApproved'
+          ? ['อนุมัติ', 'approved']
+          : event.type === 'FundRequestRejected'
+            ? ['ไม่อนุมัติ', 'rejected']
+            : ['ส่งกลับให้แก้ไข', 'returned for revision'];
       return [
         {
           ...base,
           kind: 'fund_request_decided',
           audience: { role: 'coordinator' },
-          subject: { th: `[ร่วมใจ] คำขอรับการสนับสนุนจากกองทุนฯ: ${decision[0]}`, en: `[Ruamjai] Fund request ${decision[1]}` },
-          body: { th: `คำขอ ${text(d.requestId)} ของโครงการ ${text(d.projectId)}: ${decision[0]}`, en: `Request ${text(d.requestId)} of project ${text(d.projectId)}: ${decision[1]}.` },
+          subject: {
+            th: `[ร่วมใจ] คำขอรับการสนับสนุนจากกองทุนฯ: ${decision[0]}`,
+            en: `[Ruamjai] Fund request ${decision[1]}`,
+          },
+          body: {
+            th: `คำขอ ${text(d.requestId)} ของโครงการ ${text(d.projectId)}: ${decision[0]}`,
+            en: `Request ${text(d.requestId)} of project ${text(d.projectId)}: ${decision[1]}.`,
+          },
           link: `/plans/${text(d.planId)}/projects/${text(d.projectId)}`,
         },
       ];
@@ -146,7 +189,10 @@ function noticesOf(event: NoticeSource, owningAgencyOf: (caseId: string) => stri
           ...base,
           kind: 'audit_access_granted',
           audience: { agency: owner },
-          subject: { th: '[ร่วมใจ] มีการให้สิทธิ์ผู้ตรวจสอบเข้าถึงข้อมูลส่วนบุคคลในกรณีของหน่วยงาน', en: "[Ruamjai] An auditor was granted access to personal data in your agency's case" },
+          subject: {
+            th: '[ร่วมใจ] มีการให้สิทธิ์ผู้ตรวจสอบเข้าถึงข้อมูลส่วนบุคคลในกรณีของหน่วยงาน',
+            en: "[Ruamjai] An auditor was granted access to personal data in your agency's case",
+          },
           body: {
             th: `ผู้ตรวจสอบจาก ${text(d.agency)} ได้รับสิทธิ์เข้าถึงข้อมูลส่วนบุคคลในกรณี ${text(d.caseId)} จนถึง ${when(d.until).th}`,
             en: `An auditor of ${text(d.agency)} may read the personal data of case ${text(d.caseId)} until ${when(d.until).en}.`,
@@ -160,7 +206,14 @@ function noticesOf(event: NoticeSource, owningAgencyOf: (caseId: string) => stri
   }
 }
 
-function plan(base: { eventId: string; occurredAt: string }, kind: NoticeKind, audience: Audience, d: Readonly<Record<string, unknown>>, th: string, en: string): Notice {
+function plan(
+  base: { eventId: string; occurredAt: string },
+  kind: NoticeKind,
+  audience: Audience,
+  d: Readonly<Record<string, unknown>>,
+  th: string,
+  en: string,
+): Notice {
   return {
     ...base,
     kind,
@@ -183,8 +236,12 @@ const SERVICE_NAMES: Readonly<Record<string, { th: string; en: string }>> = {
   compensation_claim: { th: 'การเรียกร้องค่าสินไหมทดแทน', en: 'a compensation claim' },
   interpretation: { th: 'ล่ามแปลภาษา', en: 'interpretation' },
 };
-const URGENCY_NAMES: Readonly<Record<string, { th: string; en: string }>> = { urgent: { th: 'ด่วน', en: 'urgent' }, normal: { th: 'ปกติ', en: 'normal' } };
-const named = (names: Readonly<Record<string, { th: string; en: string }>>, code: unknown) => names[text(code)] ?? { th: text(code), en: text(code) };
+const URGENCY_NAMES: Readonly<Record<string, { th: string; en: string }>> = {
+  urgent: { th: 'ด่วน', en: 'urgent' },
+  normal: { th: 'ปกติ', en: 'normal' },
+};
+const named = (names: Readonly<Record<string, { th: string; en: string }>>, code: unknown) =>
+  names[text(code)] ?? { th: text(code), en: text(code) };
 
 /** What an agency pledged, as its people say it. */
 const RESOURCE_NAMES: Readonly<Record<string, { th: string; en: string }>> = {
@@ -203,7 +260,9 @@ export interface DueCommitment {
   readonly quantity: number;
   readonly fulfilled: number;
   readonly dueOn: string;
-  readonly target: { readonly kind: 'case'; readonly caseId: string } | { readonly kind: 'project'; readonly planId: string; readonly projectId: string };
+  readonly target:
+    | { readonly kind: 'case'; readonly caseId: string }
+    | { readonly kind: 'project'; readonly planId: string; readonly projectId: string };
 }
 
 /**
@@ -218,18 +277,27 @@ export function commitmentDueNotice(c: DueCommitment, noticeId: string, occurred
 function commitmentDue(c: DueCommitment, noticeId: string, occurredAt: string): Notice {
   const resource = RESOURCE_NAMES[c.resource] ?? { th: c.resource, en: c.resource };
   const left = c.quantity - c.fulfilled;
-  const target = c.target.kind === 'case' ? { th: `กรณี ${c.target.caseId}`, en: `case ${c.target.caseId}` } : { th: `โครงการ ${c.target.projectId}`, en: `project ${c.target.projectId}` };
+  const target =
+    c.target.kind === 'case'
+      ? { th: `กรณี ${c.target.caseId}`, en: `case ${c.target.caseId}` }
+      : { th: `โครงการ ${c.target.projectId}`, en: `project ${c.target.projectId}` };
   return {
     eventId: noticeId,
     occurredAt,
     kind: 'commitment_due',
     audience: { agency: c.agency },
-    subject: { th: `[ร่วมใจ] ข้อผูกพันของหน่วยงานครบกำหนดวันนี้ (${c.commitmentId.slice(0, 8)})`, en: `[Ruamjai] Your agency's commitment falls due today (${c.commitmentId.slice(0, 8)})` },
+    subject: {
+      th: `[ร่วมใจ] ข้อผูกพันของหน่วยงานครบกำหนดวันนี้ (${c.commitmentId.slice(0, 8)})`,
+      en: `[Ruamjai] Your agency's commitment falls due today (${c.commitmentId.slice(0, 8)})`,
+    },
     body: {
       th: `ข้อผูกพัน ${c.commitmentId} ของหน่วยงาน ${c.agency} ต่อ${target.th}: ${resource.th} ${c.quantity} ดำเนินการแล้ว ${c.fulfilled} คงเหลือ ${left} ครบกำหนดวันที่ ${formatThaiDate(c.dueOn)}`,
       en: `Commitment ${c.commitmentId} of ${c.agency} to ${target.en}: ${c.quantity} ${resource.en}, ${c.fulfilled} fulfilled, ${left} to go, due ${formatEnglishDate(c.dueOn)}.`,
     },
-    link: c.target.kind === 'case' ? `/cases/${c.target.caseId}` : `/plans/${c.target.planId}/projects/${c.target.projectId}`,
+    link:
+      c.target.kind === 'case'
+        ? `/cases/${c.target.caseId}`
+        : `/plans/${c.target.planId}/projects/${c.target.projectId}`,
   };
 }
 

@@ -18,7 +18,8 @@ export class AgencyAdmission {
 
   async admit(actor: Actor, what: { registersAgency: boolean }): Promise<void> {
     const agency = await this.runner.peek(agencyDecider, agencyStreamId(actor.agency), DIRECTORY_PEEK_MS);
-    const logEmpty = agency.status === 'unknown' && what.registersAgency ? (await this.store.headPosition()) === undefined : false;
+    const logEmpty =
+      agency.status === 'unknown' && what.registersAgency ? (await this.store.headPosition()) === undefined : false;
     admitActorAgency(actor, agency, { logEmpty, registersAgency: what.registersAgency });
   }
 }

@@ -10,7 +10,9 @@ type AgencyCommandType = AgencyCommand['type'];
 type DataOf<T extends AgencyCommandType> = Extract<AgencyCommand, { type: T }>['data'];
 
 /** A change to the agency directory, as the HTTP layer asks for it. */
-export class AgencyCommandRequest<T extends AgencyCommandType = AgencyCommandType> extends Command<CommandOutcome<AgencyEvent>> {
+export class AgencyCommandRequest<T extends AgencyCommandType = AgencyCommandType> extends Command<
+  CommandOutcome<AgencyEvent>
+> {
   constructor(
     readonly type: T,
     readonly data: DataOf<T>,
@@ -31,6 +33,11 @@ export class AgencyCommandHandler implements ICommandHandler<AgencyCommandReques
     authoriseAgencyCommand(context.actor, type);
     const command = { type, data, actor: context.actor, at: this.clock.now() } as AgencyCommand;
     const reason = 'reason' in data ? data.reason : undefined;
-    return this.runner.run(agencyDecider, agencyStreamId(data.code), command, reason ? { ...context, reason } : context);
+    return this.runner.run(
+      agencyDecider,
+      agencyStreamId(data.code),
+      command,
+      reason ? { ...context, reason } : context,
+    );
   }
 }

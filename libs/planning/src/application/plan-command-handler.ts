@@ -13,7 +13,9 @@ type PlanCommandType = PlanCommand['type'];
 type DataOf<T extends PlanCommandType> = Extract<PlanCommand, { type: T }>['data'];
 
 /** A plan use case as the HTTP layer (or an inbound message) asks for it: which command, its data, who and why. */
-export class PlanCommandRequest<T extends PlanCommandType = PlanCommandType> extends Command<CommandOutcome<PlanEvent>> {
+export class PlanCommandRequest<T extends PlanCommandType = PlanCommandType> extends Command<
+  CommandOutcome<PlanEvent>
+> {
   constructor(
     readonly type: T,
     readonly data: DataOf<T>,
@@ -43,7 +45,13 @@ export class PlanCommandHandler implements ICommandHandler<PlanCommandRequest> {
 
   async execute({ type, data, context }: PlanCommandRequest): Promise<CommandOutcome<PlanEvent>> {
     authorise(context.actor, type);
-    const command = { type, data, actor: context.actor, at: this.clock.now(), agencies: await this.agencies(data) } as PlanCommand;
+    const command = {
+      type,
+      data,
+      actor: context.actor,
+      at: this.clock.now(),
+      agencies: await this.agencies(data),
+    } as PlanCommand;
     const reason = reasonOf(data);
     return this.runner.run(planDecider, planStreamId(data.planId), command, reason ? { ...context, reason } : context);
   }
@@ -55,7 +63,11 @@ export class PlanCommandHandler implements ICommandHandler<PlanCommandRequest> {
     if ('responsibleAgencyCode' in data && data.responsibleAgencyCode) codes.add(data.responsibleAgencyCode);
     if ('participatingAgencyCodes' in data) for (const code of data.participatingAgencyCodes ?? []) codes.add(code);
     // The directory changes rarely: a second's staleness is fine for a fact no append depends on.
-    const entries = await Promise.all([...codes].map(async (code) => [code, await this.runner.peek(agencyDecider, agencyStreamId(code), 1000)] as const));
+    const entries = await Promise.all(
+      [...codes].map(
+        async (code) => [code, await this.runner.peek(agencyDecider, agencyStreamId(code), 1000)] as const,
+      ),
+    );
     return Object.fromEntries(entries) as Record<string, AgencyState>;
   }
 }

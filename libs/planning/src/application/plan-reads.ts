@@ -36,7 +36,8 @@ export class PlanReads {
     authoriseRead(actor, 'ReadPlanHistory');
     const view = await this.audit.viewAt(planId, point);
     // A revision beyond the last is not the current plan under another number: it does not exist.
-    if (view && point.revision !== undefined && view.revision < point.revision) throw new PlanRevisionNotFound(planId, point.revision, view.revision);
+    if (view && point.revision !== undefined && view.revision < point.revision)
+      throw new PlanRevisionNotFound(planId, point.revision, view.revision);
     return view;
   }
 

@@ -1,7 +1,23 @@
 import { deciderSpec } from '@ruamjai/testing';
 import type { PlanEvent } from './plan.events';
 import { AmendmentBySecretariat, NotOwnAgencyProject } from './plan-structure.errors';
-import { planId, projectId, leadOfficer, partnerOfficer, otherOfficer, addProject, changeProject, reassignProject, changeKpi, drafted, approved, drafting, inForce, amended, changesToTheProject } from './plan-structure.fixtures';
+import {
+  planId,
+  projectId,
+  leadOfficer,
+  partnerOfficer,
+  otherOfficer,
+  addProject,
+  changeProject,
+  reassignProject,
+  changeKpi,
+  drafted,
+  approved,
+  drafting,
+  inForce,
+  amended,
+  changesToTheProject,
+} from './plan-structure.fixtures';
 import { planDecider } from './plan.decider';
 
 /*
@@ -14,10 +30,12 @@ const spec = deciderSpec(planDecider);
 
 /* ===== agency officers ===== */
 
-
 describe('an agency officer, while the plan is drafted', () => {
   it.each(changesToTheProject(leadOfficer))('may %s of a project their agency leads', (_, cmd) => {
-    spec.given(drafting).when(cmd).then([expect.objectContaining({ data: expect.objectContaining({ projectId }) })] as PlanEvent[]);
+    spec
+      .given(drafting)
+      .when(cmd)
+      .then([expect.objectContaining({ data: expect.objectContaining({ projectId }) })] as PlanEvent[]);
   });
 
   it.each(changesToTheProject(partnerOfficer))('may not %s of a project their agency only takes part in', (_, cmd) => {
@@ -37,41 +55,70 @@ describe('an agency officer, while the plan is drafted', () => {
     expect((thrown as NotOwnAgencyProject).text.th).toMatch(/^เฉพาะหน่วยงานรับผิดชอบหลัก/);
   });
 
-  it.each(changesToTheProject(otherOfficer))('may not %s of another agency\'s project', (_, cmd) => {
+  it.each(changesToTheProject(otherOfficer))("may not %s of another agency's project", (_, cmd) => {
     spec.given(drafting).when(cmd).thenRefuses(NotOwnAgencyProject, 'AUTH.NOT_OWN_AGENCY');
   });
 
   it('may hand their own project to another agency, and then no longer change it', () => {
     const handed: PlanEvent = {
       type: 'ProjectReassigned',
-      data: { planId, projectId, leadAgencyCode: 'LAB-SK', participatingAgencyCodes: ['IMM-SK', 'PSDHS-SK'], previousLeadAgencyCode: 'PSDHS-SK', previousParticipatingAgencyCodes: ['IMM-SK'] },
+      data: {
+        planId,
+        projectId,
+        leadAgencyCode: 'LAB-SK',
+        participatingAgencyCodes: ['IMM-SK', 'PSDHS-SK'],
+        previousLeadAgencyCode: 'PSDHS-SK',
+        previousParticipatingAgencyCodes: ['IMM-SK'],
+      },
     };
-    spec.given(drafting).when(reassignProject({ leadAgencyCode: 'LAB-SK' }, { by: leadOfficer })).then([handed]);
-    spec.given([...drafting, handed]).when(changeProject({ titleTh: 'ใหม่' }, { by: leadOfficer })).thenRefuses(NotOwnAgencyProject, 'AUTH.NOT_OWN_AGENCY');
-    spec.given([...drafting, handed]).when(changeProject({ titleTh: 'ใหม่' }, { by: { ...leadOfficer, agency: 'LAB-SK' } })).then([
-      { type: 'ProjectChanged', data: { planId, projectId, changes: { titleTh: 'ใหม่' } } },
-    ]);
+    spec
+      .given(drafting)
+      .when(reassignProject({ leadAgencyCode: 'LAB-SK' }, { by: leadOfficer }))
+      .then([handed]);
+    spec
+      .given([...drafting, handed])
+      .when(changeProject({ titleTh: 'ใหม่' }, { by: leadOfficer }))
+      .thenRefuses(NotOwnAgencyProject, 'AUTH.NOT_OWN_AGENCY');
+    spec
+      .given([...drafting, handed])
+      .when(changeProject({ titleTh: 'ใหม่' }, { by: { ...leadOfficer, agency: 'LAB-SK' } }))
+      .then([{ type: 'ProjectChanged', data: { planId, projectId, changes: { titleTh: 'ใหม่' } } }]);
   });
 });
 
 describe('an agency officer, once the plan is approved', () => {
-  it.each(changesToTheProject(leadOfficer))('may not %s even of a project their agency leads: the secretariat amends', (_, cmd) => {
-    spec.given(inForce).when(cmd).thenRefuses(AmendmentBySecretariat, 'AUTH.AMENDMENT_BY_SECRETARIAT');
-  });
+  it.each(changesToTheProject(leadOfficer))(
+    'may not %s even of a project their agency leads: the secretariat amends',
+    (_, cmd) => {
+      spec.given(inForce).when(cmd).thenRefuses(AmendmentBySecretariat, 'AUTH.AMENDMENT_BY_SECRETARIAT');
+    },
+  );
 
-  it.each(changesToTheProject(otherOfficer))("is told first that they may not %s of another agency's project", (_, cmd) => {
-    spec.given(inForce).when(cmd).thenRefuses(NotOwnAgencyProject, 'AUTH.NOT_OWN_AGENCY');
-  });
+  it.each(changesToTheProject(otherOfficer))(
+    "is told first that they may not %s of another agency's project",
+    (_, cmd) => {
+      spec.given(inForce).when(cmd).thenRefuses(NotOwnAgencyProject, 'AUTH.NOT_OWN_AGENCY');
+    },
+  );
 
   it('may not add a project for their own agency', () => {
-    spec.given(inForce).when(addProject({ reason: 'r' }, { by: leadOfficer })).thenRefuses(AmendmentBySecretariat, 'AUTH.AMENDMENT_BY_SECRETARIAT');
+    spec
+      .given(inForce)
+      .when(addProject({ reason: 'r' }, { by: leadOfficer }))
+      .thenRefuses(AmendmentBySecretariat, 'AUTH.AMENDMENT_BY_SECRETARIAT');
   });
 
-  it('hears that amendments are the secretariat\'s, not that a reason is missing', () => {
-    spec.given(inForce).when(changeProject({ titleTh: 'ใหม่' }, { by: leadOfficer })).thenRefuses(AmendmentBySecretariat, 'AUTH.AMENDMENT_BY_SECRETARIAT');
+  it("hears that amendments are the secretariat's, not that a reason is missing", () => {
+    spec
+      .given(inForce)
+      .when(changeProject({ titleTh: 'ใหม่' }, { by: leadOfficer }))
+      .thenRefuses(AmendmentBySecretariat, 'AUTH.AMENDMENT_BY_SECRETARIAT');
   });
 
   it('is refused on an amended plan too', () => {
-    spec.given(amended).when(changeKpi({ target: 99, reason: 'r' }, { by: leadOfficer })).thenRefuses(AmendmentBySecretariat, 'AUTH.AMENDMENT_BY_SECRETARIAT');
+    spec
+      .given(amended)
+      .when(changeKpi({ target: 99, reason: 'r' }, { by: leadOfficer }))
+      .thenRefuses(AmendmentBySecretariat, 'AUTH.AMENDMENT_BY_SECRETARIAT');
   });
 });

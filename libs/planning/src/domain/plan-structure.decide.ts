@@ -77,7 +77,12 @@ function liveLine(plan: ExistingPlan, lineId: string): { line: BudgetLineState; 
 }
 
 function isNew(plan: ExistingPlan, item: 'activity' | 'kpi' | 'budget_line', id: string): void {
-  const taken = item === 'activity' ? plan.activities.has(id) : item === 'kpi' ? plan.kpis.has(id) : plan.budgetLines.has(id) || plan.projects.has(id);
+  const taken =
+    item === 'activity'
+      ? plan.activities.has(id)
+      : item === 'kpi'
+        ? plan.kpis.has(id)
+        : plan.budgetLines.has(id) || plan.projects.has(id);
   if (taken) throw new ItemAlreadyExists(item, id);
 }
 
@@ -130,14 +135,16 @@ function checkCounts(counts: ParticipantCounts, field: string): ParticipantCount
   const out: Partial<Record<(typeof TARGET_GROUPS)[number], number>> = {};
   for (const [group, count] of Object.entries(counts ?? {})) {
     if (count === undefined) continue;
-    if (!(TARGET_GROUPS as readonly string[]).includes(group) || !Number.isSafeInteger(count) || count < 0) throw new ParticipantCountsInvalid(field);
+    if (!(TARGET_GROUPS as readonly string[]).includes(group) || !Number.isSafeInteger(count) || count < 0)
+      throw new ParticipantCountsInvalid(field);
     if (count > 0) out[group as (typeof TARGET_GROUPS)[number]] = count;
   }
   return out;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isDate = (value: string) => ISO_DATE.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().startsWith(value);
+const isDate = (value: string) =>
+  ISO_DATE.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().startsWith(value);
 
 function checkSchedule(plan: ExistingPlan, startDate: string, endDate: string): void {
   const { start, end } = fiscalYearRange(plan.fiscalYear);
@@ -171,12 +178,15 @@ const SET_FIELDS = new Set(['districtCodes', 'targetGroups', 'participatingAgenc
 /** JSON with object keys in order, so { a, b } and { b, a } are the same value. */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v,
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
   );
 }
 
 function sameJson(a: unknown, b: unknown, field?: string): boolean {
-  if (field && SET_FIELDS.has(field) && Array.isArray(a) && Array.isArray(b)) return canonical([...a].sort()) === canonical([...b].sort());
+  if (field && SET_FIELDS.has(field) && Array.isArray(a) && Array.isArray(b))
+    return canonical([...a].sort()) === canonical([...b].sort());
   return canonical(a) === canonical(b);
 }
 
@@ -205,19 +215,46 @@ export function changeProject({ data, actor }: ChangeProject, plan: ExistingPlan
     objectives: data.objectives?.map((o) => o.trim()).filter(Boolean),
   };
   const changes = changesOf(project, proposed as Partial<ProjectState>, 'project', project.projectId);
-  return [{ type: 'ProjectChanged', data: { planId: plan.planId, projectId: project.projectId, changes: changes as Extract<PlanEvent, { type: 'ProjectChanged' }>['data']['changes'] } }];
+  return [
+    {
+      type: 'ProjectChanged',
+      data: {
+        planId: plan.planId,
+        projectId: project.projectId,
+        changes: changes as Extract<PlanEvent, { type: 'ProjectChanged' }>['data']['changes'],
+      },
+    },
+  ];
 }
 
 export function reassignProject({ data, actor, agencies }: ReassignProject, plan: ExistingPlan): PlanEvent[] {
   const project = liveProject(plan, data.projectId);
   mayChange(actor, plan, project.leadAgencyCode, project.projectId);
-  const participating = participantsOf(data.leadAgencyCode, data.participatingAgencyCodes ?? [...project.participatingAgencyCodes, project.leadAgencyCode]);
-  requireAgencies(agencies, [data.leadAgencyCode, ...participating.filter((code) => !project.participatingAgencyCodes.includes(code) && code !== project.leadAgencyCode)]);
-  if (data.leadAgencyCode === project.leadAgencyCode && sameJson(participating, project.participatingAgencyCodes, 'participatingAgencyCodes')) throw new NothingChanged('project', project.projectId);
+  const participating = participantsOf(
+    data.leadAgencyCode,
+    data.participatingAgencyCodes ?? [...project.participatingAgencyCodes, project.leadAgencyCode],
+  );
+  requireAgencies(agencies, [
+    data.leadAgencyCode,
+    ...participating.filter(
+      (code) => !project.participatingAgencyCodes.includes(code) && code !== project.leadAgencyCode,
+    ),
+  ]);
+  if (
+    data.leadAgencyCode === project.leadAgencyCode &&
+    sameJson(participating, project.participatingAgencyCodes, 'participatingAgencyCodes')
+  )
+    throw new NothingChanged('project', project.projectId);
   // An agency still running an activity stays in the project until its activities are handed on.
   const remaining = new Set([data.leadAgencyCode, ...participating]);
-  const stranded = [...plan.activities.values()].filter((a) => a.projectId === project.projectId && !a.withdrawn && !remaining.has(a.responsibleAgencyCode));
-  if (stranded.length > 0) throw new AgencyStillResponsible(stranded[0].responsibleAgencyCode, stranded.map((a) => a.activityId));
+  const stranded = [...plan.activities.values()].filter(
+    (a) => a.projectId === project.projectId && !a.withdrawn && !remaining.has(a.responsibleAgencyCode),
+  );
+  if (stranded.length > 0)
+    throw new AgencyStillResponsible(
+      stranded[0].responsibleAgencyCode,
+      stranded.map((a) => a.activityId),
+    );
   return [
     {
       type: 'ProjectReassigned',
@@ -236,7 +273,12 @@ export function reassignProject({ data, actor, agencies }: ReassignProject, plan
 export function withdrawProject({ data, actor }: WithdrawProject, plan: ExistingPlan): PlanEvent[] {
   const project = liveProject(plan, data.projectId);
   mayChange(actor, plan, project.leadAgencyCode, project.projectId);
-  return [{ type: 'ProjectWithdrawn', data: { planId: plan.planId, projectId: project.projectId, reason: reasonOf(data.reason) } }];
+  return [
+    {
+      type: 'ProjectWithdrawn',
+      data: { planId: plan.planId, projectId: project.projectId, reason: reasonOf(data.reason) },
+    },
+  ];
 }
 
 /* ----- activities ----- */
@@ -246,7 +288,8 @@ export function addActivity({ data, actor, agencies }: AddActivity, plan: Existi
   mayChange(actor, plan, project.leadAgencyCode, project.projectId);
   isNew(plan, 'activity', data.activityId);
   const responsible = data.responsibleAgencyCode ?? project.leadAgencyCode;
-  if (responsible !== project.leadAgencyCode && !project.participatingAgencyCodes.includes(responsible)) throw new AgencyNotInProject(responsible, project.projectId);
+  if (responsible !== project.leadAgencyCode && !project.participatingAgencyCodes.includes(responsible))
+    throw new AgencyNotInProject(responsible, project.projectId);
   // An agency named here must be active; the lead, when none is named, was checked when it took the project.
   if (data.responsibleAgencyCode) requireAgencies(agencies, [responsible]);
   checkDistricts(plan, [data.districtCode]);
@@ -284,23 +327,55 @@ export function changeActivity({ data, actor }: ChangeActivity, plan: ExistingPl
     targets: data.targets && checkCounts(data.targets, 'targets'),
   };
   const changes = changesOf(activity, proposed as Partial<ActivityState>, 'activity', activity.activityId);
-  return [{ type: 'ActivityChanged', data: { planId: plan.planId, projectId: project.projectId, activityId: activity.activityId, changes: changes as Extract<PlanEvent, { type: 'ActivityChanged' }>['data']['changes'] } }];
+  return [
+    {
+      type: 'ActivityChanged',
+      data: {
+        planId: plan.planId,
+        projectId: project.projectId,
+        activityId: activity.activityId,
+        changes: changes as Extract<PlanEvent, { type: 'ActivityChanged' }>['data']['changes'],
+      },
+    },
+  ];
 }
 
 export function reassignActivity({ data, actor, agencies }: ReassignActivity, plan: ExistingPlan): PlanEvent[] {
   const { activity, project } = liveActivity(plan, data.activityId);
   mayChange(actor, plan, project.leadAgencyCode, project.projectId);
   const code = data.responsibleAgencyCode;
-  if (code !== project.leadAgencyCode && !project.participatingAgencyCodes.includes(code)) throw new AgencyNotInProject(code, project.projectId);
+  if (code !== project.leadAgencyCode && !project.participatingAgencyCodes.includes(code))
+    throw new AgencyNotInProject(code, project.projectId);
   requireAgencies(agencies, [code]);
   if (code === activity.responsibleAgencyCode) throw new NothingChanged('activity', activity.activityId);
-  return [{ type: 'ActivityReassigned', data: { planId: plan.planId, projectId: project.projectId, activityId: activity.activityId, responsibleAgencyCode: code, previousAgencyCode: activity.responsibleAgencyCode } }];
+  return [
+    {
+      type: 'ActivityReassigned',
+      data: {
+        planId: plan.planId,
+        projectId: project.projectId,
+        activityId: activity.activityId,
+        responsibleAgencyCode: code,
+        previousAgencyCode: activity.responsibleAgencyCode,
+      },
+    },
+  ];
 }
 
 export function withdrawActivity({ data, actor }: WithdrawActivity, plan: ExistingPlan): PlanEvent[] {
   const { activity, project } = liveActivity(plan, data.activityId);
   mayChange(actor, plan, project.leadAgencyCode, project.projectId);
-  return [{ type: 'ActivityWithdrawn', data: { planId: plan.planId, projectId: project.projectId, activityId: activity.activityId, reason: reasonOf(data.reason) } }];
+  return [
+    {
+      type: 'ActivityWithdrawn',
+      data: {
+        planId: plan.planId,
+        projectId: project.projectId,
+        activityId: activity.activityId,
+        reason: reasonOf(data.reason),
+      },
+    },
+  ];
 }
 
 /* ----- KPIs ----- */
@@ -335,13 +410,28 @@ export function changeKpi({ data, actor }: ChangeKpi, plan: ExistingPlan): PlanE
     target: data.target === undefined ? undefined : checkKpiValue(data.target),
   };
   const changes = changesOf(kpi, proposed as Partial<KpiState>, 'kpi', kpi.kpiId);
-  return [{ type: 'KpiChanged', data: { planId: plan.planId, projectId: project.projectId, kpiId: kpi.kpiId, changes: changes as Extract<PlanEvent, { type: 'KpiChanged' }>['data']['changes'] } }];
+  return [
+    {
+      type: 'KpiChanged',
+      data: {
+        planId: plan.planId,
+        projectId: project.projectId,
+        kpiId: kpi.kpiId,
+        changes: changes as Extract<PlanEvent, { type: 'KpiChanged' }>['data']['changes'],
+      },
+    },
+  ];
 }
 
 export function withdrawKpi({ data, actor }: WithdrawKpi, plan: ExistingPlan): PlanEvent[] {
   const { kpi, project } = liveKpi(plan, data.kpiId);
   mayChange(actor, plan, project.leadAgencyCode, project.projectId);
-  return [{ type: 'KpiWithdrawn', data: { planId: plan.planId, projectId: project.projectId, kpiId: kpi.kpiId, reason: reasonOf(data.reason) } }];
+  return [
+    {
+      type: 'KpiWithdrawn',
+      data: { planId: plan.planId, projectId: project.projectId, kpiId: kpi.kpiId, reason: reasonOf(data.reason) },
+    },
+  ];
 }
 
 /* ----- budget lines ----- */
@@ -353,7 +443,14 @@ export function addBudgetLine({ data, actor }: AddBudgetLine, plan: ExistingPlan
   return [
     {
       type: 'BudgetLineAdded',
-      data: { planId: plan.planId, projectId: project.projectId, lineId: data.lineId, fundingSource: data.fundingSource, amountSatang: checkAmount(data.amountSatang), descriptionTh: optionalText(data.descriptionTh) },
+      data: {
+        planId: plan.planId,
+        projectId: project.projectId,
+        lineId: data.lineId,
+        fundingSource: data.fundingSource,
+        amountSatang: checkAmount(data.amountSatang),
+        descriptionTh: optionalText(data.descriptionTh),
+      },
     },
   ];
 }
@@ -366,23 +463,62 @@ export function reviseBudgetLine({ data, actor }: ReviseBudgetLine, plan: Existi
   if (amount === line.amountSatang) throw new BudgetUnchanged(project.projectId, amount);
   // The first line is the project's requested budget: revising it keeps the event that always meant that.
   if (line.lineId === project.projectId) {
-    return [{ type: 'ProjectBudgetRevised', data: { planId: plan.planId, projectId: project.projectId, previousBudgetSatang: line.amountSatang, requestedBudgetSatang: amount, reason } }];
+    return [
+      {
+        type: 'ProjectBudgetRevised',
+        data: {
+          planId: plan.planId,
+          projectId: project.projectId,
+          previousBudgetSatang: line.amountSatang,
+          requestedBudgetSatang: amount,
+          reason,
+        },
+      },
+    ];
   }
-  return [{ type: 'BudgetLineRevised', data: { planId: plan.planId, projectId: project.projectId, lineId: line.lineId, previousSatang: line.amountSatang, amountSatang: amount, reason } }];
+  return [
+    {
+      type: 'BudgetLineRevised',
+      data: {
+        planId: plan.planId,
+        projectId: project.projectId,
+        lineId: line.lineId,
+        previousSatang: line.amountSatang,
+        amountSatang: amount,
+        reason,
+      },
+    },
+  ];
 }
 
 export function reassignBudgetLine({ data, actor }: ReassignBudgetLine, plan: ExistingPlan): PlanEvent[] {
   const { line, project } = liveLine(plan, data.lineId);
   mayChange(actor, plan, project.leadAgencyCode, project.projectId);
   if (line.fundingSource === data.fundingSource) throw new NothingChanged('budget_line', line.lineId);
-  return [{ type: 'BudgetLineReassigned', data: { planId: plan.planId, projectId: project.projectId, lineId: line.lineId, fundingSource: data.fundingSource, previousFundingSource: line.fundingSource } }];
+  return [
+    {
+      type: 'BudgetLineReassigned',
+      data: {
+        planId: plan.planId,
+        projectId: project.projectId,
+        lineId: line.lineId,
+        fundingSource: data.fundingSource,
+        previousFundingSource: line.fundingSource,
+      },
+    },
+  ];
 }
 
 export function withdrawBudgetLine({ data, actor }: WithdrawBudgetLine, plan: ExistingPlan): PlanEvent[] {
   const { line, project } = liveLine(plan, data.lineId);
   mayChange(actor, plan, project.leadAgencyCode, project.projectId);
   if (line.lineId === project.projectId) throw new FirstBudgetLineKept(line.lineId);
-  return [{ type: 'BudgetLineWithdrawn', data: { planId: plan.planId, projectId: project.projectId, lineId: line.lineId, reason: reasonOf(data.reason) } }];
+  return [
+    {
+      type: 'BudgetLineWithdrawn',
+      data: { planId: plan.planId, projectId: project.projectId, lineId: line.lineId, reason: reasonOf(data.reason) },
+    },
+  ];
 }
 
 /* ----- progress ----- */
@@ -434,7 +570,15 @@ export function recordKpiActual({ data, actor, at }: RecordKpiActual, plan: Exis
   return [
     {
       type: 'KpiActualRecorded',
-      data: { planId: plan.planId, projectId: project.projectId, kpiId: kpi.kpiId, actual: checkKpiValue(data.actual), previousActual: kpi.actual, measuredOn: data.measuredOn, note: optionalText(data.note) },
+      data: {
+        planId: plan.planId,
+        projectId: project.projectId,
+        kpiId: kpi.kpiId,
+        actual: checkKpiValue(data.actual),
+        previousActual: kpi.actual,
+        measuredOn: data.measuredOn,
+        note: optionalText(data.note),
+      },
     },
   ];
 }

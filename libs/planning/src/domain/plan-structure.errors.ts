@@ -46,7 +46,10 @@ export class NothingChanged extends DomainError {
   readonly kind = 'conflict';
   constructor(item: PlanItem, id: string) {
     const { th, en } = ITEMS[item];
-    super({ th: `${th} ${id} มีข้อมูลตามที่ขอแล้ว ไม่มีอะไรเปลี่ยน`, en: `${en} ${id} already has these values: nothing changed` }, { item, id });
+    super(
+      { th: `${th} ${id} มีข้อมูลตามที่ขอแล้ว ไม่มีอะไรเปลี่ยน`, en: `${en} ${id} already has these values: nothing changed` },
+      { item, id },
+    );
   }
 }
 
@@ -55,7 +58,10 @@ export class AgencyNotInProject extends DomainError {
   readonly kind = 'invalid';
   constructor(agencyCode: string, projectId: string) {
     super(
-      { th: `หน่วยงาน ${agencyCode} ไม่ได้เป็นหน่วยงานหลักหรือหน่วยงานร่วมของโครงการ ${projectId}`, en: `Agency ${agencyCode} neither leads nor takes part in project ${projectId}` },
+      {
+        th: `หน่วยงาน ${agencyCode} ไม่ได้เป็นหน่วยงานหลักหรือหน่วยงานร่วมของโครงการ ${projectId}`,
+        en: `Agency ${agencyCode} neither leads nor takes part in project ${projectId}`,
+      },
       { agencyCode, projectId },
     );
   }
@@ -80,7 +86,10 @@ export class ParticipantCountsInvalid extends DomainError {
   readonly kind = 'invalid';
   constructor(field: string) {
     super(
-      { th: `จำนวนผู้เข้าร่วม (${field}) ต้องเป็นจำนวนเต็มไม่ติดลบ แยกตามกลุ่มเป้าหมายที่รู้จัก`, en: `Participant counts (${field}) must be non-negative whole numbers by known target group` },
+      {
+        th: `จำนวนผู้เข้าร่วม (${field}) ต้องเป็นจำนวนเต็มไม่ติดลบ แยกตามกลุ่มเป้าหมายที่รู้จัก`,
+        en: `Participant counts (${field}) must be non-negative whole numbers by known target group`,
+      },
       { field },
     );
   }
@@ -90,7 +99,13 @@ export class KpiTargetInvalid extends DomainError {
   readonly code = 'PLAN.KPI_VALUE_INVALID';
   readonly kind = 'invalid';
   constructor(value: number) {
-    super({ th: `ค่าตัวชี้วัดต้องเป็นตัวเลขไม่ติดลบ (ได้รับ ${value})`, en: `A KPI value must be a non-negative number (got ${value})` }, { value });
+    super(
+      {
+        th: `ค่าตัวชี้วัดต้องเป็นตัวเลขไม่ติดลบ (ได้รับ ${value})`,
+        en: `A KPI value must be a non-negative number (got ${value})`,
+      },
+      { value },
+    );
   }
 }
 
@@ -99,7 +114,10 @@ export class FirstBudgetLineKept extends DomainError {
   readonly kind = 'conflict';
   constructor(lineId: string) {
     super(
-      { th: `รายการงบประมาณแรกของโครงการ (${lineId}) ถอนไม่ได้ ให้ปรับยอดเป็นศูนย์หรือถอนโครงการแทน`, en: `A project's first budget line (${lineId}) cannot be withdrawn; revise it to zero or withdraw the project` },
+      {
+        th: `รายการงบประมาณแรกของโครงการ (${lineId}) ถอนไม่ได้ ให้ปรับยอดเป็นศูนย์หรือถอนโครงการแทน`,
+        en: `A project's first budget line (${lineId}) cannot be withdrawn; revise it to zero or withdraw the project`,
+      },
       { lineId },
     );
   }
@@ -110,7 +128,10 @@ export class PlanNotInExecution extends DomainError {
   readonly kind = 'conflict';
   constructor(status: string) {
     super(
-      { th: `รายงานผลได้เฉพาะแผนที่อนุมัติแล้วและยังไม่ปิด (สถานะปัจจุบัน: ${status})`, en: `Progress is reported only on an approved plan that is not closed (the plan is ${status})` },
+      {
+        th: `รายงานผลได้เฉพาะแผนที่อนุมัติแล้วและยังไม่ปิด (สถานะปัจจุบัน: ${status})`,
+        en: `Progress is reported only on an approved plan that is not closed (the plan is ${status})`,
+      },
       { planStatus: status },
     );
   }
@@ -164,7 +185,10 @@ export class NotOwnAgencyProject extends DomainError {
             th: `เฉพาะหน่วยงานรับผิดชอบหลักของโครงการ ${projectId} เท่านั้นที่แก้ไขโครงการได้ หน่วยงาน ${agencyCode} ไม่ใช่หน่วยงานรับผิดชอบหลัก`,
             en: `Only the lead agency of project ${projectId} may change it; ${agencyCode} is not its lead agency`,
           }
-        : { th: `หน่วยงาน ${agencyCode} ไม่ได้รับผิดชอบหรือร่วมโครงการ ${projectId}`, en: `Agency ${agencyCode} neither leads nor takes part in project ${projectId}` },
+        : {
+            th: `หน่วยงาน ${agencyCode} ไม่ได้รับผิดชอบหรือร่วมโครงการ ${projectId}`,
+            en: `Agency ${agencyCode} neither leads nor takes part in project ${projectId}`,
+          },
       { agencyCode, projectId, needed },
     );
   }

@@ -1,7 +1,16 @@
 import type { Actor } from '@ruamjai/kernel';
 import type { AgencyState, AgencyType } from './agency/agency';
 import type { AgencyFacts, PlanCommand } from './plan.commands';
-import type { ActivityAdded, BudgetLineAdded, KpiAdded, PlanAmended, PlanApproved, PlanDrafted, PlanEvent, ProjectAdded } from './plan.events';
+import type {
+  ActivityAdded,
+  BudgetLineAdded,
+  KpiAdded,
+  PlanAmended,
+  PlanApproved,
+  PlanDrafted,
+  PlanEvent,
+  ProjectAdded,
+} from './plan.events';
 
 /**
  * The plan the structure specs work on, and the people, agencies, commands and events they use:
@@ -33,7 +42,13 @@ export const otherOfficer: Actor = { id: 'wichai', agency: 'POL-SK', role: 'agen
 
 /* ----- the agency directory ----- */
 
-export const active = (code: string, agencyType: AgencyType): AgencyState => ({ status: 'active', code, nameTh: code, agencyType, districtCode: '2701' });
+export const active = (code: string, agencyType: AgencyType): AgencyState => ({
+  status: 'active',
+  code,
+  nameTh: code,
+  agencyType,
+  districtCode: '2701',
+});
 export const directory: AgencyFacts = {
   'PSDHS-SK': active('PSDHS-SK', 'social_development'),
   'IMM-SK': active('IMM-SK', 'immigration'),
@@ -42,8 +57,12 @@ export const directory: AgencyFacts = {
   'SHELTER-SK': { ...active('SHELTER-SK', 'shelter'), status: 'inactive' } as AgencyState,
 };
 /** The directory with one agency missing, or deactivated. */
-export const without = (code: string): AgencyFacts => Object.fromEntries(Object.entries(directory).filter(([c]) => c !== code));
-export const deactivated = (code: string): AgencyFacts => ({ ...directory, [code]: { ...directory[code], status: 'inactive' } as AgencyState });
+export const without = (code: string): AgencyFacts =>
+  Object.fromEntries(Object.entries(directory).filter(([c]) => c !== code));
+export const deactivated = (code: string): AgencyFacts => ({
+  ...directory,
+  [code]: { ...directory[code], status: 'inactive' } as AgencyState,
+});
 
 /* ----- commands ----- */
 
@@ -53,7 +72,11 @@ export interface Options {
   by?: Actor;
   agencies?: AgencyFacts;
 }
-export function command<T extends PlanCommand['type']>(type: T, data: DataOf<T>, { by = coordinator, agencies = directory }: Options = {}): CommandOf<T> {
+export function command<T extends PlanCommand['type']>(
+  type: T,
+  data: DataOf<T>,
+  { by = coordinator, agencies = directory }: Options = {},
+): CommandOf<T> {
   return { type, data: { planId, ...data }, actor: by, at: NOW, agencies } as unknown as CommandOf<T>;
 }
 
@@ -72,9 +95,12 @@ export const addProject = (data: Partial<DataOf<'AddProject'>> = {}, options?: O
     },
     options,
   );
-export const changeProject = (data: Partial<DataOf<'ChangeProject'>>, options?: Options) => command('ChangeProject', { projectId, ...data }, options);
-export const reassignProject = (data: Partial<DataOf<'ReassignProject'>>, options?: Options) => command('ReassignProject', { projectId, leadAgencyCode: 'PSDHS-SK', ...data }, options);
-export const withdrawProject = (reason = 'โอนไปแผนปีหน้า', options?: Options, id = projectId) => command('WithdrawProject', { projectId: id, reason }, options);
+export const changeProject = (data: Partial<DataOf<'ChangeProject'>>, options?: Options) =>
+  command('ChangeProject', { projectId, ...data }, options);
+export const reassignProject = (data: Partial<DataOf<'ReassignProject'>>, options?: Options) =>
+  command('ReassignProject', { projectId, leadAgencyCode: 'PSDHS-SK', ...data }, options);
+export const withdrawProject = (reason = 'โอนไปแผนปีหน้า', options?: Options, id = projectId) =>
+  command('WithdrawProject', { projectId: id, reason }, options);
 export const addActivity = (data: Partial<DataOf<'AddActivity'>> = {}, options?: Options) =>
   command(
     'AddActivity',
@@ -90,25 +116,50 @@ export const addActivity = (data: Partial<DataOf<'AddActivity'>> = {}, options?:
     },
     options,
   );
-export const changeActivity = (data: Partial<DataOf<'ChangeActivity'>>, options?: Options) => command('ChangeActivity', { activityId, ...data }, options);
-export const reassignActivity = (responsibleAgencyCode: string, data: Partial<DataOf<'ReassignActivity'>> = {}, options?: Options) =>
-  command('ReassignActivity', { activityId, responsibleAgencyCode, ...data }, options);
-export const withdrawActivity = (reason = 'ยกเลิกเพราะน้ำท่วม', options?: Options, id = activityId) => command('WithdrawActivity', { activityId: id, reason }, options);
+export const changeActivity = (data: Partial<DataOf<'ChangeActivity'>>, options?: Options) =>
+  command('ChangeActivity', { activityId, ...data }, options);
+export const reassignActivity = (
+  responsibleAgencyCode: string,
+  data: Partial<DataOf<'ReassignActivity'>> = {},
+  options?: Options,
+) => command('ReassignActivity', { activityId, responsibleAgencyCode, ...data }, options);
+export const withdrawActivity = (reason = 'ยกเลิกเพราะน้ำท่วม', options?: Options, id = activityId) =>
+  command('WithdrawActivity', { activityId: id, reason }, options);
 export const addKpi = (data: Partial<DataOf<'AddKpi'>> = {}, options?: Options) =>
-  command('AddKpi', { projectId, kpiId: newKpiId, descriptionTh: 'ร้อยละผู้เข้าร่วมที่ผ่านแบบทดสอบ', unit: 'ร้อยละ', target: 80, ...data }, options);
-export const changeKpi = (data: Partial<DataOf<'ChangeKpi'>>, options?: Options) => command('ChangeKpi', { kpiId, ...data }, options);
-export const withdrawKpi = (reason = 'วัดไม่ได้จริง', options?: Options, id = kpiId) => command('WithdrawKpi', { kpiId: id, reason }, options);
+  command(
+    'AddKpi',
+    { projectId, kpiId: newKpiId, descriptionTh: 'ร้อยละผู้เข้าร่วมที่ผ่านแบบทดสอบ', unit: 'ร้อยละ', target: 80, ...data },
+    options,
+  );
+export const changeKpi = (data: Partial<DataOf<'ChangeKpi'>>, options?: Options) =>
+  command('ChangeKpi', { kpiId, ...data }, options);
+export const withdrawKpi = (reason = 'วัดไม่ได้จริง', options?: Options, id = kpiId) =>
+  command('WithdrawKpi', { kpiId: id, reason }, options);
 export const addBudgetLine = (data: Partial<DataOf<'AddBudgetLine'>> = {}, options?: Options) =>
-  command('AddBudgetLine', { projectId, lineId: newLineId, fundingSource: 'local_administration', amountSatang: 800_000, ...data }, options);
-export const reviseBudgetLine = (amountSatang: number, data: Partial<DataOf<'ReviseBudgetLine'>> = {}, options?: Options) =>
-  command('ReviseBudgetLine', { lineId, amountSatang, reason: 'ราคาวัสดุสูงขึ้น', ...data }, options);
-export const reassignBudgetLine = (fundingSource: DataOf<'ReassignBudgetLine'>['fundingSource'], data: Partial<DataOf<'ReassignBudgetLine'>> = {}, options?: Options) =>
-  command('ReassignBudgetLine', { lineId, fundingSource, ...data }, options);
-export const withdrawBudgetLine = (reason = 'อบจ. รับไปดำเนินการเอง', options?: Options, id = lineId) => command('WithdrawBudgetLine', { lineId: id, reason }, options);
+  command(
+    'AddBudgetLine',
+    { projectId, lineId: newLineId, fundingSource: 'local_administration', amountSatang: 800_000, ...data },
+    options,
+  );
+export const reviseBudgetLine = (
+  amountSatang: number,
+  data: Partial<DataOf<'ReviseBudgetLine'>> = {},
+  options?: Options,
+) => command('ReviseBudgetLine', { lineId, amountSatang, reason: 'ราคาวัสดุสูงขึ้น', ...data }, options);
+export const reassignBudgetLine = (
+  fundingSource: DataOf<'ReassignBudgetLine'>['fundingSource'],
+  data: Partial<DataOf<'ReassignBudgetLine'>> = {},
+  options?: Options,
+) => command('ReassignBudgetLine', { lineId, fundingSource, ...data }, options);
+export const withdrawBudgetLine = (reason = 'อบจ. รับไปดำเนินการเอง', options?: Options, id = lineId) =>
+  command('WithdrawBudgetLine', { lineId: id, reason }, options);
 
 /* ----- events ----- */
 
-export const drafted: PlanDrafted = { type: 'PlanDrafted', data: { planId, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'แผนปฏิบัติการ จังหวัดสระแก้ว', titleEn: null } };
+export const drafted: PlanDrafted = {
+  type: 'PlanDrafted',
+  data: { planId, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'แผนปฏิบัติการ จังหวัดสระแก้ว', titleEn: null },
+};
 /** Led by PSDHS-SK, with IMM-SK taking part. */
 export const projectAdded: ProjectAdded = {
   type: 'ProjectAdded',
@@ -160,19 +211,41 @@ export const activityAdded: ActivityAdded = {
     responsibleAgencyCode: 'PSDHS-SK',
   },
 };
-export const kpiAdded: KpiAdded = { type: 'KpiAdded', data: { planId, projectId, kpiId, descriptionTh: 'จำนวนผู้เข้าร่วมอบรม', descriptionEn: null, unit: 'คน', target: 50 } };
+export const kpiAdded: KpiAdded = {
+  type: 'KpiAdded',
+  data: { planId, projectId, kpiId, descriptionTh: 'จำนวนผู้เข้าร่วมอบรม', descriptionEn: null, unit: 'คน', target: 50 },
+};
 export const lineAdded: BudgetLineAdded = {
   type: 'BudgetLineAdded',
-  data: { planId, projectId, lineId, fundingSource: 'provincial_budget', amountSatang: 5_000_000, descriptionTh: 'ค่าอาหารและที่พัก' },
+  data: {
+    planId,
+    projectId,
+    lineId,
+    fundingSource: 'provincial_budget',
+    amountSatang: 5_000_000,
+    descriptionTh: 'ค่าอาหารและที่พัก',
+  },
 };
 export const submitted: PlanEvent = { type: 'PlanSubmitted', data: { planId } };
-export const approved: PlanApproved = { type: 'PlanApproved', data: { planId, edition: 1, meetingReference: 'ครั้งที่ 1/2562', meetingDate: '2019-03-15' } };
-export const amendment = (edition: number, reason: string): PlanAmended => ({ type: 'PlanAmended', data: { planId, edition, reason } });
+export const approved: PlanApproved = {
+  type: 'PlanApproved',
+  data: { planId, edition: 1, meetingReference: 'ครั้งที่ 1/2562', meetingDate: '2019-03-15' },
+};
+export const amendment = (edition: number, reason: string): PlanAmended => ({
+  type: 'PlanAmended',
+  data: { planId, edition, reason },
+});
 export const closed: PlanEvent = { type: 'PlanClosed', data: { planId, resultsSummary: 'ครบ' } };
 export const projectWithdrawn: PlanEvent = { type: 'ProjectWithdrawn', data: { planId, projectId, reason: 'ยกเลิก' } };
-export const activityWithdrawn: PlanEvent = { type: 'ActivityWithdrawn', data: { planId, projectId, activityId, reason: 'ยกเลิก' } };
+export const activityWithdrawn: PlanEvent = {
+  type: 'ActivityWithdrawn',
+  data: { planId, projectId, activityId, reason: 'ยกเลิก' },
+};
 export const kpiWithdrawn: PlanEvent = { type: 'KpiWithdrawn', data: { planId, projectId, kpiId, reason: 'ยกเลิก' } };
-export const lineWithdrawn: PlanEvent = { type: 'BudgetLineWithdrawn', data: { planId, projectId, lineId, reason: 'ยกเลิก' } };
+export const lineWithdrawn: PlanEvent = {
+  type: 'BudgetLineWithdrawn',
+  data: { planId, projectId, lineId, reason: 'ยกเลิก' },
+};
 
 /** A plan being drafted, with two projects; the first has an activity, a KPI and a second budget line. */
 export const drafting: PlanEvent[] = [drafted, projectAdded, otherProjectAdded, activityAdded, kpiAdded, lineAdded];

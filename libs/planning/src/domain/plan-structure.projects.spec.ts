@@ -3,7 +3,30 @@ import { AgencyInactive, AgencyNotRegistered } from './agency/agency';
 import { DistrictNotInProvince, ProjectAlreadyExists, ProjectNotFound, ReasonRequired } from './plan.errors';
 import type { PlanEvent, ProjectAdded } from './plan.events';
 import { ItemWithdrawn, NotOwnAgencyProject, NothingChanged, TextRequired } from './plan-structure.errors';
-import { planId, projectId, otherProjectId, newProjectId, lineId, leadOfficer, directory, without, deactivated, addProject, changeProject, reassignProject, withdrawProject, addActivity, changeActivity, addKpi, withdrawKpi, addBudgetLine, reviseBudgetLine, drafted, projectWithdrawn, drafting } from './plan-structure.fixtures';
+import {
+  planId,
+  projectId,
+  otherProjectId,
+  newProjectId,
+  lineId,
+  leadOfficer,
+  directory,
+  without,
+  deactivated,
+  addProject,
+  changeProject,
+  reassignProject,
+  withdrawProject,
+  addActivity,
+  changeActivity,
+  addKpi,
+  withdrawKpi,
+  addBudgetLine,
+  reviseBudgetLine,
+  drafted,
+  projectWithdrawn,
+  drafting,
+} from './plan-structure.fixtures';
 import { planDecider } from './plan.decider';
 
 /*
@@ -76,31 +99,52 @@ describe('a project added to a drafting plan', () => {
   });
 
   it('refuses a participating agency that is not in the directory', () => {
-    spec.given(drafting).when(addProject({ participatingAgencyCodes: ['LAB-SK'] }, { agencies: without('LAB-SK') })).thenRefuses(AgencyNotRegistered, 'AGENCY.NOT_REGISTERED');
+    spec
+      .given(drafting)
+      .when(addProject({ participatingAgencyCodes: ['LAB-SK'] }, { agencies: without('LAB-SK') }))
+      .thenRefuses(AgencyNotRegistered, 'AGENCY.NOT_REGISTERED');
   });
 
   it('refuses a participating agency that was deactivated', () => {
-    spec.given(drafting).when(addProject({ participatingAgencyCodes: ['SHELTER-SK'] })).thenRefuses(AgencyInactive, 'AGENCY.INACTIVE');
+    spec
+      .given(drafting)
+      .when(addProject({ participatingAgencyCodes: ['SHELTER-SK'] }))
+      .thenRefuses(AgencyInactive, 'AGENCY.INACTIVE');
   });
 
   it('refuses a project without a Thai title', () => {
-    spec.given(drafting).when(addProject({ titleTh: '   ' })).thenRefuses(TextRequired, 'PLAN.TEXT_REQUIRED');
+    spec
+      .given(drafting)
+      .when(addProject({ titleTh: '   ' }))
+      .thenRefuses(TextRequired, 'PLAN.TEXT_REQUIRED');
   });
 
   it('refuses a project id already taken by a budget line', () => {
-    spec.given(drafting).when(addProject({ projectId: lineId })).thenRefuses(ProjectAlreadyExists, 'PLAN.PROJECT_ALREADY_EXISTS');
+    spec
+      .given(drafting)
+      .when(addProject({ projectId: lineId }))
+      .thenRefuses(ProjectAlreadyExists, 'PLAN.PROJECT_ALREADY_EXISTS');
   });
 
   it('refuses a project id already taken by a withdrawn project', () => {
-    spec.given([...drafting, projectWithdrawn]).when(addProject({ projectId })).thenRefuses(ProjectAlreadyExists, 'PLAN.PROJECT_ALREADY_EXISTS');
+    spec
+      .given([...drafting, projectWithdrawn])
+      .when(addProject({ projectId }))
+      .thenRefuses(ProjectAlreadyExists, 'PLAN.PROJECT_ALREADY_EXISTS');
   });
 
   it('is proposed by an agency officer for a project their own agency leads', () => {
-    spec.given(drafting).when(addProject({}, { by: leadOfficer })).then([expect.objectContaining({ type: 'ProjectAdded' })] as PlanEvent[]);
+    spec
+      .given(drafting)
+      .when(addProject({}, { by: leadOfficer }))
+      .then([expect.objectContaining({ type: 'ProjectAdded' })] as PlanEvent[]);
   });
 
   it('refuses an agency officer proposing a project another agency would lead', () => {
-    spec.given(drafting).when(addProject({ leadAgencyCode: 'POL-SK' }, { by: leadOfficer })).thenRefuses(NotOwnAgencyProject, 'AUTH.NOT_OWN_AGENCY');
+    spec
+      .given(drafting)
+      .when(addProject({ leadAgencyCode: 'POL-SK' }, { by: leadOfficer }))
+      .thenRefuses(NotOwnAgencyProject, 'AUTH.NOT_OWN_AGENCY');
   });
 });
 
@@ -108,11 +152,22 @@ describe('a project in a drafting plan', () => {
   it('is changed, recording only the fields that differ, with their new values', () => {
     spec
       .given(drafting)
-      .when(changeProject({ titleTh: '  ประชารัฐร่วมใจ ป้องกันการค้ามนุษย์ ', strategy: 'prevention', districtCodes: ['2706', '2703'], objectives: ['ให้ความรู้แก่ชุมชนชายแดน', 'ตั้งศูนย์เฝ้าระวัง'] }))
+      .when(
+        changeProject({
+          titleTh: '  ประชารัฐร่วมใจ ป้องกันการค้ามนุษย์ ',
+          strategy: 'prevention',
+          districtCodes: ['2706', '2703'],
+          objectives: ['ให้ความรู้แก่ชุมชนชายแดน', 'ตั้งศูนย์เฝ้าระวัง'],
+        }),
+      )
       .then([
         {
           type: 'ProjectChanged',
-          data: { planId, projectId, changes: { titleTh: 'ประชารัฐร่วมใจ ป้องกันการค้ามนุษย์', objectives: ['ให้ความรู้แก่ชุมชนชายแดน', 'ตั้งศูนย์เฝ้าระวัง'] } },
+          data: {
+            planId,
+            projectId,
+            changes: { titleTh: 'ประชารัฐร่วมใจ ป้องกันการค้ามนุษย์', objectives: ['ให้ความรู้แก่ชุมชนชายแดน', 'ตั้งศูนย์เฝ้าระวัง'] },
+          },
         },
       ]);
   });
@@ -120,26 +175,65 @@ describe('a project in a drafting plan', () => {
   it('changes its strategy, districts and target groups, each recorded once', () => {
     spec
       .given(drafting)
-      .when(changeProject({ strategy: 'partnership', districtCodes: ['2701', '2701', '2709'], targetGroups: ['families', 'families'] }))
-      .then([{ type: 'ProjectChanged', data: { planId, projectId, changes: { strategy: 'partnership', districtCodes: ['2701', '2709'], targetGroups: ['families'] } } }]);
+      .when(
+        changeProject({
+          strategy: 'partnership',
+          districtCodes: ['2701', '2701', '2709'],
+          targetGroups: ['families', 'families'],
+        }),
+      )
+      .then([
+        {
+          type: 'ProjectChanged',
+          data: {
+            planId,
+            projectId,
+            changes: { strategy: 'partnership', districtCodes: ['2701', '2709'], targetGroups: ['families'] },
+          },
+        },
+      ]);
   });
 
   it('gains an English title, and loses it to a blank one', () => {
-    const named: PlanEvent = { type: 'ProjectChanged', data: { planId, projectId, changes: { titleEn: 'Border communities' } } };
-    spec.given(drafting).when(changeProject({ titleEn: ' Border communities ' })).then([named]);
-    spec.given([...drafting, named]).when(changeProject({ titleEn: '  ' })).then([{ type: 'ProjectChanged', data: { planId, projectId, changes: { titleEn: null } } }]);
+    const named: PlanEvent = {
+      type: 'ProjectChanged',
+      data: { planId, projectId, changes: { titleEn: 'Border communities' } },
+    };
+    spec
+      .given(drafting)
+      .when(changeProject({ titleEn: ' Border communities ' }))
+      .then([named]);
+    spec
+      .given([...drafting, named])
+      .when(changeProject({ titleEn: '  ' }))
+      .then([{ type: 'ProjectChanged', data: { planId, projectId, changes: { titleEn: null } } }]);
   });
 
   it('refuses a blank Thai title', () => {
-    spec.given(drafting).when(changeProject({ titleTh: ' ' })).thenRefuses(TextRequired, 'PLAN.TEXT_REQUIRED');
+    spec
+      .given(drafting)
+      .when(changeProject({ titleTh: ' ' }))
+      .thenRefuses(TextRequired, 'PLAN.TEXT_REQUIRED');
   });
 
   it('refuses a district of another province', () => {
-    spec.given(drafting).when(changeProject({ districtCodes: ['2706', '1001'] })).thenRefuses(DistrictNotInProvince, 'PLAN.DISTRICT_NOT_IN_PROVINCE');
+    spec
+      .given(drafting)
+      .when(changeProject({ districtCodes: ['2706', '1001'] }))
+      .thenRefuses(DistrictNotInProvince, 'PLAN.DISTRICT_NOT_IN_PROVINCE');
   });
 
   it('refuses a change that changes nothing', () => {
-    spec.given(drafting).when(changeProject({ titleTh: ' ประชารัฐร่วมใจขจัดภัยค้ามนุษย์ ', strategy: 'prevention', targetGroups: ['children', 'women'] })).thenRefuses(NothingChanged, 'PLAN.NOTHING_CHANGED');
+    spec
+      .given(drafting)
+      .when(
+        changeProject({
+          titleTh: ' ประชารัฐร่วมใจขจัดภัยค้ามนุษย์ ',
+          strategy: 'prevention',
+          targetGroups: ['children', 'women'],
+        }),
+      )
+      .thenRefuses(NothingChanged, 'PLAN.NOTHING_CHANGED');
   });
 
   it('refuses a change that names no field at all', () => {
@@ -147,17 +241,37 @@ describe('a project in a drafting plan', () => {
   });
 
   it('refuses a change to a project it does not have', () => {
-    spec.given(drafting).when(changeProject({ projectId: newProjectId, titleTh: 'x' })).thenRefuses(ProjectNotFound, 'PLAN.PROJECT_NOT_FOUND');
+    spec
+      .given(drafting)
+      .when(changeProject({ projectId: newProjectId, titleTh: 'x' }))
+      .thenRefuses(ProjectNotFound, 'PLAN.PROJECT_NOT_FOUND');
   });
 
   it('classifies a project recorded before strategies were kept', () => {
     // The first ProjectAdded events had no strategy, participants, target groups or objectives.
     const legacy = {
       type: 'ProjectAdded',
-      data: { planId, projectId: newProjectId, titleTh: 'โครงการเดิม', titleEn: null, leadAgencyCode: 'PSDHS-SK', districtCodes: ['2706'], requestedBudgetSatang: 100, fundingSource: 'provincial_budget' },
+      data: {
+        planId,
+        projectId: newProjectId,
+        titleTh: 'โครงการเดิม',
+        titleEn: null,
+        leadAgencyCode: 'PSDHS-SK',
+        districtCodes: ['2706'],
+        requestedBudgetSatang: 100,
+        fundingSource: 'provincial_budget',
+      },
     } as unknown as ProjectAdded;
-    spec.given([drafted, legacy]).when(changeProject({ projectId: newProjectId, strategy: 'protection' })).then([{ type: 'ProjectChanged', data: { planId, projectId: newProjectId, changes: { strategy: 'protection' } } }]);
-    spec.given([drafted, legacy]).when(changeProject({ projectId: newProjectId, targetGroups: [], objectives: [] })).thenRefuses(NothingChanged, 'PLAN.NOTHING_CHANGED');
+    spec
+      .given([drafted, legacy])
+      .when(changeProject({ projectId: newProjectId, strategy: 'protection' }))
+      .then([
+        { type: 'ProjectChanged', data: { planId, projectId: newProjectId, changes: { strategy: 'protection' } } },
+      ]);
+    spec
+      .given([drafted, legacy])
+      .when(changeProject({ projectId: newProjectId, targetGroups: [], objectives: [] }))
+      .thenRefuses(NothingChanged, 'PLAN.NOTHING_CHANGED');
   });
 
   it('is handed to another lead agency; the former lead stays on as a participant', () => {
@@ -167,7 +281,14 @@ describe('a project in a drafting plan', () => {
       .then([
         {
           type: 'ProjectReassigned',
-          data: { planId, projectId, leadAgencyCode: 'LAB-SK', participatingAgencyCodes: ['IMM-SK', 'PSDHS-SK'], previousLeadAgencyCode: 'PSDHS-SK', previousParticipatingAgencyCodes: ['IMM-SK'] },
+          data: {
+            planId,
+            projectId,
+            leadAgencyCode: 'LAB-SK',
+            participatingAgencyCodes: ['IMM-SK', 'PSDHS-SK'],
+            previousLeadAgencyCode: 'PSDHS-SK',
+            previousParticipatingAgencyCodes: ['IMM-SK'],
+          },
         },
       ]);
   });
@@ -179,7 +300,14 @@ describe('a project in a drafting plan', () => {
       .then([
         {
           type: 'ProjectReassigned',
-          data: { planId, projectId, leadAgencyCode: 'IMM-SK', participatingAgencyCodes: ['PSDHS-SK'], previousLeadAgencyCode: 'PSDHS-SK', previousParticipatingAgencyCodes: ['IMM-SK'] },
+          data: {
+            planId,
+            projectId,
+            leadAgencyCode: 'IMM-SK',
+            participatingAgencyCodes: ['PSDHS-SK'],
+            previousLeadAgencyCode: 'PSDHS-SK',
+            previousParticipatingAgencyCodes: ['IMM-SK'],
+          },
         },
       ]);
   });
@@ -191,7 +319,14 @@ describe('a project in a drafting plan', () => {
       .then([
         {
           type: 'ProjectReassigned',
-          data: { planId, projectId, leadAgencyCode: 'PSDHS-SK', participatingAgencyCodes: ['LAB-SK', 'POL-SK'], previousLeadAgencyCode: 'PSDHS-SK', previousParticipatingAgencyCodes: ['IMM-SK'] },
+          data: {
+            planId,
+            projectId,
+            leadAgencyCode: 'PSDHS-SK',
+            participatingAgencyCodes: ['LAB-SK', 'POL-SK'],
+            previousLeadAgencyCode: 'PSDHS-SK',
+            previousParticipatingAgencyCodes: ['IMM-SK'],
+          },
         },
       ]);
   });
@@ -204,29 +339,50 @@ describe('a project in a drafting plan', () => {
   });
 
   it('refuses to hand a project to an agency that is not in the directory', () => {
-    spec.given(drafting).when(reassignProject({ leadAgencyCode: 'LAB-SK' }, { agencies: without('LAB-SK') })).thenRefuses(AgencyNotRegistered, 'AGENCY.NOT_REGISTERED');
+    spec
+      .given(drafting)
+      .when(reassignProject({ leadAgencyCode: 'LAB-SK' }, { agencies: without('LAB-SK') }))
+      .thenRefuses(AgencyNotRegistered, 'AGENCY.NOT_REGISTERED');
   });
 
   it('refuses to hand a project to an agency that was deactivated', () => {
-    spec.given(drafting).when(reassignProject({ leadAgencyCode: 'SHELTER-SK' })).thenRefuses(AgencyInactive, 'AGENCY.INACTIVE');
+    spec
+      .given(drafting)
+      .when(reassignProject({ leadAgencyCode: 'SHELTER-SK' }))
+      .thenRefuses(AgencyInactive, 'AGENCY.INACTIVE');
   });
 
   it('refuses a new participating agency that is unknown or deactivated', () => {
-    spec.given(drafting).when(reassignProject({ participatingAgencyCodes: ['IMM-SK', 'NGO-XX'] })).thenRefuses(AgencyNotRegistered, 'AGENCY.NOT_REGISTERED');
-    spec.given(drafting).when(reassignProject({ participatingAgencyCodes: ['IMM-SK', 'LAB-SK'] }, { agencies: deactivated('LAB-SK') })).thenRefuses(AgencyInactive, 'AGENCY.INACTIVE');
+    spec
+      .given(drafting)
+      .when(reassignProject({ participatingAgencyCodes: ['IMM-SK', 'NGO-XX'] }))
+      .thenRefuses(AgencyNotRegistered, 'AGENCY.NOT_REGISTERED');
+    spec
+      .given(drafting)
+      .when(reassignProject({ participatingAgencyCodes: ['IMM-SK', 'LAB-SK'] }, { agencies: deactivated('LAB-SK') }))
+      .thenRefuses(AgencyInactive, 'AGENCY.INACTIVE');
   });
 
   it('refuses a reassignment to the same lead and the same participants', () => {
     spec.given(drafting).when(reassignProject({})).thenRefuses(NothingChanged, 'PLAN.NOTHING_CHANGED');
-    spec.given(drafting).when(reassignProject({ participatingAgencyCodes: ['IMM-SK', 'PSDHS-SK'] })).thenRefuses(NothingChanged, 'PLAN.NOTHING_CHANGED');
+    spec
+      .given(drafting)
+      .when(reassignProject({ participatingAgencyCodes: ['IMM-SK', 'PSDHS-SK'] }))
+      .thenRefuses(NothingChanged, 'PLAN.NOTHING_CHANGED');
   });
 
   it('refuses to reassign a project it does not have', () => {
-    spec.given(drafting).when(reassignProject({ projectId: newProjectId, leadAgencyCode: 'LAB-SK' })).thenRefuses(ProjectNotFound, 'PLAN.PROJECT_NOT_FOUND');
+    spec
+      .given(drafting)
+      .when(reassignProject({ projectId: newProjectId, leadAgencyCode: 'LAB-SK' }))
+      .thenRefuses(ProjectNotFound, 'PLAN.PROJECT_NOT_FOUND');
   });
 
   it('is withdrawn with a reason, kept in the record', () => {
-    spec.given(drafting).when(withdrawProject('  โอนไปแผนปีหน้า ')).then([{ type: 'ProjectWithdrawn', data: { planId, projectId, reason: 'โอนไปแผนปีหน้า' } }]);
+    spec
+      .given(drafting)
+      .when(withdrawProject('  โอนไปแผนปีหน้า '))
+      .then([{ type: 'ProjectWithdrawn', data: { planId, projectId, reason: 'โอนไปแผนปีหน้า' } }]);
   });
 
   it('refuses to withdraw a project without a reason', () => {
@@ -234,7 +390,10 @@ describe('a project in a drafting plan', () => {
   });
 
   it('refuses to withdraw a project it does not have', () => {
-    spec.given(drafting).when(withdrawProject('x', undefined, newProjectId)).thenRefuses(ProjectNotFound, 'PLAN.PROJECT_NOT_FOUND');
+    spec
+      .given(drafting)
+      .when(withdrawProject('x', undefined, newProjectId))
+      .thenRefuses(ProjectNotFound, 'PLAN.PROJECT_NOT_FOUND');
   });
 });
 
@@ -245,8 +404,14 @@ describe('a withdrawn project', () => {
     spec.given(given).when(withdrawProject()).thenRefuses(ItemWithdrawn, 'PLAN.PROJECT_WITHDRAWN');
   });
   it('takes no more changes or reassignments', () => {
-    spec.given(given).when(changeProject({ titleTh: 'ใหม่' })).thenRefuses(ItemWithdrawn, 'PLAN.PROJECT_WITHDRAWN');
-    spec.given(given).when(reassignProject({ leadAgencyCode: 'LAB-SK' })).thenRefuses(ItemWithdrawn, 'PLAN.PROJECT_WITHDRAWN');
+    spec
+      .given(given)
+      .when(changeProject({ titleTh: 'ใหม่' }))
+      .thenRefuses(ItemWithdrawn, 'PLAN.PROJECT_WITHDRAWN');
+    spec
+      .given(given)
+      .when(reassignProject({ leadAgencyCode: 'LAB-SK' }))
+      .thenRefuses(ItemWithdrawn, 'PLAN.PROJECT_WITHDRAWN');
   });
   it('takes no new activities, KPIs or budget lines', () => {
     spec.given(given).when(addActivity()).thenRefuses(ItemWithdrawn, 'PLAN.PROJECT_WITHDRAWN');
@@ -254,11 +419,19 @@ describe('a withdrawn project', () => {
     spec.given(given).when(addBudgetLine()).thenRefuses(ItemWithdrawn, 'PLAN.PROJECT_WITHDRAWN');
   });
   it('takes no changes to the activities, KPIs and budget lines it had', () => {
-    spec.given(given).when(changeActivity({ titleTh: 'ใหม่' })).thenRefuses(ItemWithdrawn, 'PLAN.PROJECT_WITHDRAWN');
+    spec
+      .given(given)
+      .when(changeActivity({ titleTh: 'ใหม่' }))
+      .thenRefuses(ItemWithdrawn, 'PLAN.PROJECT_WITHDRAWN');
     spec.given(given).when(withdrawKpi()).thenRefuses(ItemWithdrawn, 'PLAN.PROJECT_WITHDRAWN');
     spec.given(given).when(reviseBudgetLine(1)).thenRefuses(ItemWithdrawn, 'PLAN.PROJECT_WITHDRAWN');
   });
   it('leaves the other projects of the plan open to change', () => {
-    spec.given(given).when(changeProject({ projectId: otherProjectId, titleTh: 'ปราบปราม' })).then([{ type: 'ProjectChanged', data: { planId, projectId: otherProjectId, changes: { titleTh: 'ปราบปราม' } } }]);
+    spec
+      .given(given)
+      .when(changeProject({ projectId: otherProjectId, titleTh: 'ปราบปราม' }))
+      .then([
+        { type: 'ProjectChanged', data: { planId, projectId: otherProjectId, changes: { titleTh: 'ปราบปราม' } } },
+      ]);
   });
 });

@@ -5,7 +5,14 @@ export type StrategyArea = (typeof STRATEGY_AREAS)[number];
 export type ProjectStrategy = StrategyArea | 'unclassified';
 
 /** Who a project or activity is for; progress reports count participants by the same groups. */
-export const TARGET_GROUPS = ['children', 'women', 'families', 'migrant_workers', 'general_public', 'at_risk_youth'] as const;
+export const TARGET_GROUPS = [
+  'children',
+  'women',
+  'families',
+  'migrant_workers',
+  'general_public',
+  'at_risk_youth',
+] as const;
 export type TargetGroup = (typeof TARGET_GROUPS)[number];
 
 /** Participants by target group: planned on an activity, reached in a progress report. */

@@ -24,7 +24,9 @@ export type AgencyFacts = Readonly<Record<string, AgencyState>>;
 type NamesAgencies = { readonly agencies: AgencyFacts };
 
 /** Every change to the plan's content may carry a reason; once the plan is approved it must. */
-type Amendable = { /** Required once the plan is approved: every change after approval is an amendment. */ reason?: string };
+type Amendable = {
+  /** Required once the plan is approved: every change after approval is an amendment. */ reason?: string;
+};
 
 /** A project comes with its first budget line (the requested budget and its source); more lines may follow. */
 export type AddProject = NamesAgencies &
@@ -62,7 +64,10 @@ export type ChangeProject = CommandBase<
 
 /** Hands a project to another lead agency, or changes who takes part in it. */
 export type ReassignProject = NamesAgencies &
-  CommandBase<'ReassignProject', { planId: string; projectId: string; leadAgencyCode: string; participatingAgencyCodes?: string[] } & Amendable>;
+  CommandBase<
+    'ReassignProject',
+    { planId: string; projectId: string; leadAgencyCode: string; participatingAgencyCodes?: string[] } & Amendable
+  >;
 
 export type WithdrawProject = CommandBase<'WithdrawProject', { planId: string; projectId: string; reason: string }>;
 
@@ -87,32 +92,73 @@ export type AddActivity = NamesAgencies &
 
 export type ChangeActivity = CommandBase<
   'ChangeActivity',
-  { planId: string; activityId: string; titleTh?: string; titleEn?: string; districtCode?: string; startDate?: string; endDate?: string; targets?: ParticipantCounts } & Amendable
+  {
+    planId: string;
+    activityId: string;
+    titleTh?: string;
+    titleEn?: string;
+    districtCode?: string;
+    startDate?: string;
+    endDate?: string;
+    targets?: ParticipantCounts;
+  } & Amendable
 >;
 
-export type ReassignActivity = NamesAgencies & CommandBase<'ReassignActivity', { planId: string; activityId: string; responsibleAgencyCode: string } & Amendable>;
+export type ReassignActivity = NamesAgencies &
+  CommandBase<'ReassignActivity', { planId: string; activityId: string; responsibleAgencyCode: string } & Amendable>;
 
 export type WithdrawActivity = CommandBase<'WithdrawActivity', { planId: string; activityId: string; reason: string }>;
 
 export type AddKpi = CommandBase<
   'AddKpi',
-  { planId: string; projectId: string; kpiId: string; descriptionTh: string; descriptionEn?: string; unit: string; target: number } & Amendable
+  {
+    planId: string;
+    projectId: string;
+    kpiId: string;
+    descriptionTh: string;
+    descriptionEn?: string;
+    unit: string;
+    target: number;
+  } & Amendable
 >;
 
-export type ChangeKpi = CommandBase<'ChangeKpi', { planId: string; kpiId: string; descriptionTh?: string; descriptionEn?: string; unit?: string; target?: number } & Amendable>;
+export type ChangeKpi = CommandBase<
+  'ChangeKpi',
+  {
+    planId: string;
+    kpiId: string;
+    descriptionTh?: string;
+    descriptionEn?: string;
+    unit?: string;
+    target?: number;
+  } & Amendable
+>;
 
 export type WithdrawKpi = CommandBase<'WithdrawKpi', { planId: string; kpiId: string; reason: string }>;
 
 export type AddBudgetLine = CommandBase<
   'AddBudgetLine',
-  { planId: string; projectId: string; lineId: string; fundingSource: FundingSource; amountSatang: number; descriptionTh?: string } & Amendable
+  {
+    planId: string;
+    projectId: string;
+    lineId: string;
+    fundingSource: FundingSource;
+    amountSatang: number;
+    descriptionTh?: string;
+  } & Amendable
 >;
 
 /** A project's first budget line has the project's id; revising it is revising the project's requested budget. */
-export type ReviseBudgetLine = CommandBase<'ReviseBudgetLine', { planId: string; lineId: string; amountSatang: number; reason: string }>;
+export type ReviseBudgetLine = CommandBase<
+  'ReviseBudgetLine',
+  { planId: string; lineId: string; amountSatang: number; reason: string }
+>;
 
 /** Moves a budget line to another funding source. */
-export type ReassignBudgetLine = CommandBase<'ReassignBudgetLine', { planId: string; lineId: string; fundingSource: FundingSource } & Amendable>;
+export type ReassignBudgetLine = CommandBase<
+  'ReassignBudgetLine',
+  { planId: string; lineId: string; fundingSource: FundingSource } & Amendable
+>;
 
 export type WithdrawBudgetLine = CommandBase<'WithdrawBudgetLine', { planId: string; lineId: string; reason: string }>;
 
@@ -134,7 +180,10 @@ export type ReportActivityProgress = CommandBase<
   }
 >;
 
-export type RecordKpiActual = CommandBase<'RecordKpiActual', { planId: string; kpiId: string; actual: number; measuredOn: string; note?: string }>;
+export type RecordKpiActual = CommandBase<
+  'RecordKpiActual',
+  { planId: string; kpiId: string; actual: number; measuredOn: string; note?: string }
+>;
 
 export type ReviseProjectBudget = CommandBase<
   'ReviseProjectBudget',
@@ -159,18 +208,40 @@ export type ApprovePlan = CommandBase<
 export type ClosePlan = CommandBase<'ClosePlan', { planId: string; resultsSummary: string }>;
 
 /** What the Anti-Trafficking in Persons Fund may pay for (Act B.E. 2551, s.44). */
-export const FUND_CATEGORIES = ['victim_assistance', 'safety_protection', 'return_from_abroad', 'prevention_suppression', 'administration'] as const;
+export const FUND_CATEGORIES = [
+  'victim_assistance',
+  'safety_protection',
+  'return_from_abroad',
+  'prevention_suppression',
+  'administration',
+] as const;
 export type FundCategory = (typeof FUND_CATEGORIES)[number];
 
 export type SubmitFundRequest = CommandBase<
   'SubmitFundRequest',
-  { planId: string; projectId: string; requestId: string; amountSatang: number; justification: string; category: FundCategory }
+  {
+    planId: string;
+    projectId: string;
+    requestId: string;
+    amountSatang: number;
+    justification: string;
+    category: FundCategory;
+  }
 >;
 export type ReturnFundRequest = CommandBase<'ReturnFundRequest', { planId: string; requestId: string; reason: string }>;
-export type ReviseFundRequest = CommandBase<'ReviseFundRequest', { planId: string; requestId: string; amountSatang: number; justification: string }>;
-export type ApproveFundRequest = CommandBase<'ApproveFundRequest', { planId: string; requestId: string; approvedAmountSatang: number }>;
+export type ReviseFundRequest = CommandBase<
+  'ReviseFundRequest',
+  { planId: string; requestId: string; amountSatang: number; justification: string }
+>;
+export type ApproveFundRequest = CommandBase<
+  'ApproveFundRequest',
+  { planId: string; requestId: string; approvedAmountSatang: number }
+>;
 export type RejectFundRequest = CommandBase<'RejectFundRequest', { planId: string; requestId: string; reason: string }>;
-export type RecordFundDisbursement = CommandBase<'RecordFundDisbursement', { planId: string; requestId: string; amountSatang: number }>;
+export type RecordFundDisbursement = CommandBase<
+  'RecordFundDisbursement',
+  { planId: string; requestId: string; amountSatang: number }
+>;
 
 export type PlanCommand =
   | DraftPlan

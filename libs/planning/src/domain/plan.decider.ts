@@ -1,5 +1,14 @@
 import { fiscalYearOf, fiscalYearRange, type Decider } from '@ruamjai/kernel';
-import type { AddProject, ApprovePlan, ClosePlan, DraftPlan, PlanCommand, ReturnPlan, ReviseProjectBudget, SubmitPlan } from './plan.commands';
+import type {
+  AddProject,
+  ApprovePlan,
+  ClosePlan,
+  DraftPlan,
+  PlanCommand,
+  ReturnPlan,
+  ReviseProjectBudget,
+  SubmitPlan,
+} from './plan.commands';
 import { evolvePlan } from './plan.evolve';
 import {
   addActivity,
@@ -53,7 +62,20 @@ export const EARLIEST_FISCAL_YEAR = 2551;
 type Existing = ExistingPlan;
 
 /** Content changes: while drafting they are made; after approval each is an amendment with a reason. */
-type ContentCommand = Exclude<PlanCommand, { type: 'DraftPlan' | 'SubmitPlan' | 'ReturnPlan' | 'ApprovePlan' | 'ClosePlan' | FundCommand['type'] | 'ReportActivityProgress' | 'RecordKpiActual' }>;
+type ContentCommand = Exclude<
+  PlanCommand,
+  {
+    type:
+      | 'DraftPlan'
+      | 'SubmitPlan'
+      | 'ReturnPlan'
+      | 'ApprovePlan'
+      | 'ClosePlan'
+      | FundCommand['type']
+      | 'ReportActivityProgress'
+      | 'RecordKpiActual';
+  }
+>;
 
 function decide(command: PlanCommand, state: PlanState): PlanEvent[] {
   switch (command.type) {
@@ -80,7 +102,9 @@ function decide(command: PlanCommand, state: PlanState): PlanEvent[] {
       return recordKpiActual(command, existing(state, command.data.planId));
     default: {
       const plan = existing(state, command.data.planId);
-      return change(plan, 'reason' in command.data ? command.data.reason : undefined, () => decideContent(command, plan));
+      return change(plan, 'reason' in command.data ? command.data.reason : undefined, () =>
+        decideContent(command, plan),
+      );
     }
   }
 }
@@ -147,7 +171,10 @@ function change(plan: Existing, reason: string | undefined, make: () => PlanEven
       // Who may change comes before why: an officer refused after approval hears that, not "give a reason".
       const events = make();
       if (!reason?.trim()) throw new ReasonRequired();
-      return [...events, { type: 'PlanAmended', data: { planId: plan.planId, edition: plan.edition + 1, reason: reason.trim() } }];
+      return [
+        ...events,
+        { type: 'PlanAmended', data: { planId: plan.planId, edition: plan.edition + 1, reason: reason.trim() } },
+      ];
     }
     default: {
       const _: never = plan.status;
@@ -176,7 +203,12 @@ function approvePlan({ type, data }: ApprovePlan, plan: Existing): PlanEvent[] {
   const reference = data.meetingReference.trim();
   if (!MEETING.test(reference)) throw new MeetingReferenceInvalid(data.meetingReference);
   const edition = plan.status === 'submitted' ? 1 : plan.edition;
-  return [{ type: 'PlanApproved', data: { planId: plan.planId, edition, meetingReference: reference, meetingDate: data.meetingDate } }];
+  return [
+    {
+      type: 'PlanApproved',
+      data: { planId: plan.planId, edition, meetingReference: reference, meetingDate: data.meetingDate },
+    },
+  ];
 }
 
 function closePlan({ type, data, at }: ClosePlan, plan: Existing): PlanEvent[] {
@@ -198,16 +230,26 @@ function draftPlan({ data, at }: DraftPlan, state: PlanState): PlanEvent[] {
   return [
     {
       type: 'PlanDrafted',
-      data: { planId: data.planId, provinceCode: data.provinceCode, fiscalYear: data.fiscalYear, titleTh: data.titleTh, titleEn: data.titleEn ?? null },
+      data: {
+        planId: data.planId,
+        provinceCode: data.provinceCode,
+        fiscalYear: data.fiscalYear,
+        titleTh: data.titleTh,
+        titleEn: data.titleEn ?? null,
+      },
     },
   ];
 }
 
 function addProject({ data, actor, agencies }: AddProject, plan: Existing): PlanEvent[] {
   mayChange(actor, plan, data.leadAgencyCode, data.projectId);
-  if (plan.projects.has(data.projectId) || plan.budgetLines.has(data.projectId)) throw new ProjectAlreadyExists(data.projectId);
-  const participating = [...new Set(data.participatingAgencyCodes ?? [])].filter((code) => code !== data.leadAgencyCode);
-  for (const code of [data.leadAgencyCode, ...participating]) requireActive(code, agencies[code] ?? { status: 'unknown' });
+  if (plan.projects.has(data.projectId) || plan.budgetLines.has(data.projectId))
+    throw new ProjectAlreadyExists(data.projectId);
+  const participating = [...new Set(data.participatingAgencyCodes ?? [])].filter(
+    (code) => code !== data.leadAgencyCode,
+  );
+  for (const code of [data.leadAgencyCode, ...participating])
+    requireActive(code, agencies[code] ?? { status: 'unknown' });
   checkBudget(data.requestedBudgetSatang);
   if (!data.titleTh?.trim()) throw new TextRequired('titleTh');
   return [
@@ -234,7 +276,20 @@ function addProject({ data, actor, agencies }: AddProject, plan: Existing): Plan
 /** The project's requested budget is its first budget line. */
 function reviseProjectBudget({ data, actor, at }: ReviseProjectBudget, plan: Existing): PlanEvent[] {
   if (!plan.projects.has(data.projectId)) throw new ProjectNotFound(data.projectId);
-  return reviseBudgetLine({ type: 'ReviseBudgetLine', actor, at, data: { planId: data.planId, lineId: data.projectId, amountSatang: data.requestedBudgetSatang, reason: data.reason } }, plan);
+  return reviseBudgetLine(
+    {
+      type: 'ReviseBudgetLine',
+      actor,
+      at,
+      data: {
+        planId: data.planId,
+        lineId: data.projectId,
+        amountSatang: data.requestedBudgetSatang,
+        reason: data.reason,
+      },
+    },
+    plan,
+  );
 }
 
 type FundCommand = Extract<PlanCommand, { type: `${string}Fund${string}` }>;
@@ -257,15 +312,29 @@ function decideFund(command: FundCommand, plan: Existing): PlanEvent[] {
   if (command.type === 'SubmitFundRequest') {
     const { projectId, requestId, justification, category } = command.data;
     const project = liveProject(plan, projectId);
-    if (command.actor.role === 'agency_officer' && project.leadAgencyCode !== command.actor.agency) throw new NotOwnAgencyProject(command.actor.agency, projectId);
+    if (command.actor.role === 'agency_officer' && project.leadAgencyCode !== command.actor.agency)
+      throw new NotOwnAgencyProject(command.actor.agency, projectId);
     if (plan.fundRequests.has(requestId)) throw new FundRequestAlreadyExists(requestId);
     if (!justification?.trim()) throw new ReasonRequired();
-    return [{ type: 'FundRequestSubmitted', data: { planId, projectId, requestId, amountSatang: amount(command.data.amountSatang, MAX_SATANG, 'request'), justification: justification.trim(), category } }];
+    return [
+      {
+        type: 'FundRequestSubmitted',
+        data: {
+          planId,
+          projectId,
+          requestId,
+          amountSatang: amount(command.data.amountSatang, MAX_SATANG, 'request'),
+          justification: justification.trim(),
+          category,
+        },
+      },
+    ];
   }
   const request = plan.fundRequests.get(command.data.requestId);
   if (!request) throw new FundRequestNotFound(command.data.requestId);
   const { projectId, requestId } = request;
-  if (command.actor.role === 'agency_officer' && plan.projects.get(projectId)?.leadAgencyCode !== command.actor.agency) throw new NotOwnAgencyProject(command.actor.agency, projectId);
+  if (command.actor.role === 'agency_officer' && plan.projects.get(projectId)?.leadAgencyCode !== command.actor.agency)
+    throw new NotOwnAgencyProject(command.actor.agency, projectId);
   const expect = (...statuses: FundRequestState['status'][]) => {
     if (!statuses.includes(request.status)) throw new FundRequestIllegalTransition(request.status, command.type);
   };
@@ -273,22 +342,53 @@ function decideFund(command: FundCommand, plan: Existing): PlanEvent[] {
     case 'ReturnFundRequest':
       expect('submitted');
       if (!command.data.reason?.trim()) throw new ReasonRequired();
-      return [{ type: 'FundRequestReturned', data: { planId, projectId, requestId, reason: command.data.reason.trim() } }];
+      return [
+        { type: 'FundRequestReturned', data: { planId, projectId, requestId, reason: command.data.reason.trim() } },
+      ];
     case 'ReviseFundRequest':
       expect('returned');
       if (!command.data.justification?.trim()) throw new ReasonRequired();
-      return [{ type: 'FundRequestRevised', data: { planId, projectId, requestId, amountSatang: amount(command.data.amountSatang, MAX_SATANG, 'request'), justification: command.data.justification.trim() } }];
+      return [
+        {
+          type: 'FundRequestRevised',
+          data: {
+            planId,
+            projectId,
+            requestId,
+            amountSatang: amount(command.data.amountSatang, MAX_SATANG, 'request'),
+            justification: command.data.justification.trim(),
+          },
+        },
+      ];
     case 'ApproveFundRequest':
       expect('submitted');
-      return [{ type: 'FundRequestApproved', data: { planId, projectId, requestId, requestedSatang: request.amountSatang, approvedSatang: amount(command.data.approvedAmountSatang, request.amountSatang, 'approval') } }];
+      return [
+        {
+          type: 'FundRequestApproved',
+          data: {
+            planId,
+            projectId,
+            requestId,
+            requestedSatang: request.amountSatang,
+            approvedSatang: amount(command.data.approvedAmountSatang, request.amountSatang, 'approval'),
+          },
+        },
+      ];
     case 'RejectFundRequest':
       expect('submitted');
       if (!command.data.reason?.trim()) throw new ReasonRequired();
-      return [{ type: 'FundRequestRejected', data: { planId, projectId, requestId, reason: command.data.reason.trim() } }];
+      return [
+        { type: 'FundRequestRejected', data: { planId, projectId, requestId, reason: command.data.reason.trim() } },
+      ];
     case 'RecordFundDisbursement': {
       expect('approved');
       const paid = amount(command.data.amountSatang, request.approvedSatang - request.disbursedSatang, 'disbursement');
-      return [{ type: 'FundDisbursed', data: { planId, projectId, requestId, amountSatang: paid, disbursedSatang: request.disbursedSatang + paid } }];
+      return [
+        {
+          type: 'FundDisbursed',
+          data: { planId, projectId, requestId, amountSatang: paid, disbursedSatang: request.disbursedSatang + paid },
+        },
+      ];
     }
     default: {
       const _: never = command;
@@ -301,6 +401,10 @@ function checkBudget(amount: number): void {
   if (!Number.isSafeInteger(amount) || amount < 0) throw new InvalidBudget(amount);
 }
 
-export const planDecider: Decider<PlanCommand, PlanState, PlanEvent> = { initialState: initialPlanState, decide, evolve: evolvePlan };
+export const planDecider: Decider<PlanCommand, PlanState, PlanEvent> = {
+  initialState: initialPlanState,
+  decide,
+  evolve: evolvePlan,
+};
 
 export const planStreamId = (planId: string): string => `plan-${planId}`;

@@ -73,7 +73,10 @@ export class InvalidBudget extends DomainError {
   readonly kind = 'invalid';
   constructor(amount: number) {
     super(
-      { th: `งบประมาณต้องเป็นจำนวนเต็มสตางค์ที่ไม่ติดลบ (ได้รับ ${amount})`, en: `A budget must be a non-negative whole number of satang (got ${amount})` },
+      {
+        th: `งบประมาณต้องเป็นจำนวนเต็มสตางค์ที่ไม่ติดลบ (ได้รับ ${amount})`,
+        en: `A budget must be a non-negative whole number of satang (got ${amount})`,
+      },
       { amount },
     );
   }
@@ -84,7 +87,10 @@ export class BudgetUnchanged extends DomainError {
   readonly kind = 'conflict';
   constructor(projectId: string, amount: number) {
     super(
-      { th: `งบประมาณของโครงการ ${projectId} เป็น ${amount} สตางค์อยู่แล้ว`, en: `Project ${projectId} already has a budget of ${amount} satang` },
+      {
+        th: `งบประมาณของโครงการ ${projectId} เป็น ${amount} สตางค์อยู่แล้ว`,
+        en: `Project ${projectId} already has a budget of ${amount} satang`,
+      },
       { projectId, amount },
     );
   }
@@ -102,7 +108,10 @@ export class IllegalTransition extends DomainError {
   readonly code = 'PLAN.ILLEGAL_TRANSITION';
   readonly kind = 'conflict';
   constructor(status: string, command: string) {
-    super({ th: `แผนที่อยู่ในสถานะ ${status} ทำรายการ ${command} ไม่ได้`, en: `A plan that is ${status} cannot take ${command}` }, { planStatus: status, command });
+    super(
+      { th: `แผนที่อยู่ในสถานะ ${status} ทำรายการ ${command} ไม่ได้`, en: `A plan that is ${status} cannot take ${command}` },
+      { planStatus: status, command },
+    );
   }
 }
 
@@ -130,7 +139,10 @@ export class FiscalYearNotOver extends DomainError {
   readonly kind = 'conflict';
   constructor(fiscalYear: number, end: string) {
     super(
-      { th: `ปิดแผนได้หลังสิ้นปีงบประมาณ พ.ศ. ${fiscalYear} (${end}) เท่านั้น`, en: `The plan can be closed only after fiscal year B.E. ${fiscalYear} ends (${end})` },
+      {
+        th: `ปิดแผนได้หลังสิ้นปีงบประมาณ พ.ศ. ${fiscalYear} (${end}) เท่านั้น`,
+        en: `The plan can be closed only after fiscal year B.E. ${fiscalYear} ends (${end})`,
+      },
       { fiscalYear, end },
     );
   }
@@ -141,7 +153,10 @@ export class MeetingReferenceInvalid extends DomainError {
   readonly kind = 'invalid';
   constructor(reference: string) {
     super(
-      { th: `เลขการประชุม "${reference}" ต้องอยู่ในรูป ครั้งที่ N/ปี พ.ศ. เช่น ครั้งที่ 1/2562`, en: `Meeting reference "${reference}" must look like ครั้งที่ 1/2562` },
+      {
+        th: `เลขการประชุม "${reference}" ต้องอยู่ในรูป ครั้งที่ N/ปี พ.ศ. เช่น ครั้งที่ 1/2562`,
+        en: `Meeting reference "${reference}" must look like ครั้งที่ 1/2562`,
+      },
       { reference },
     );
   }
@@ -151,7 +166,10 @@ export class FundRequestNotFound extends DomainError {
   readonly code = 'FUND.REQUEST_NOT_FOUND';
   readonly kind = 'not_found';
   constructor(requestId: string) {
-    super({ th: `ไม่พบคำขอรับการสนับสนุนจากกองทุน ${requestId}`, en: `Fund request ${requestId} was not found` }, { requestId });
+    super(
+      { th: `ไม่พบคำขอรับการสนับสนุนจากกองทุน ${requestId}`, en: `Fund request ${requestId} was not found` },
+      { requestId },
+    );
   }
 }
 
@@ -167,7 +185,13 @@ export class FundRequestIllegalTransition extends DomainError {
   readonly code = 'FUND.ILLEGAL_TRANSITION';
   readonly kind = 'conflict';
   constructor(status: string, command: string) {
-    super({ th: `คำขอที่อยู่ในสถานะ ${status} ทำรายการ ${command} ไม่ได้`, en: `A ${status} Fund request cannot take ${command}` }, { planStatus: status, command });
+    super(
+      {
+        th: `คำขอที่อยู่ในสถานะ ${status} ทำรายการ ${command} ไม่ได้`,
+        en: `A ${status} Fund request cannot take ${command}`,
+      },
+      { planStatus: status, command },
+    );
   }
 }
 
@@ -176,7 +200,10 @@ export class FundAmountInvalid extends DomainError {
   readonly kind = 'invalid';
   constructor(amount: number, limit: number, what: string) {
     super(
-      { th: `จำนวนเงิน ${amount} สตางค์ไม่ถูกต้อง (${what} ต้องมากกว่า 0 และไม่เกิน ${limit} สตางค์)`, en: `${amount} satang is not a valid ${what}: more than 0 and at most ${limit}` },
+      {
+        th: `จำนวนเงิน ${amount} สตางค์ไม่ถูกต้อง (${what} ต้องมากกว่า 0 และไม่เกิน ${limit} สตางค์)`,
+        en: `${amount} satang is not a valid ${what}: more than 0 and at most ${limit}`,
+      },
       { amount, limit },
     );
   }
@@ -188,7 +215,10 @@ export class PlanRevisionNotFound extends DomainError {
   readonly kind = 'not_found';
   constructor(planId: string, revision: number, latest: number) {
     super(
-      { th: `แผน ${planId} ยังไม่มีรุ่นที่ ${revision} (รุ่นล่าสุดคือ ${latest})`, en: `Plan ${planId} has no revision ${revision} (its latest is ${latest})` },
+      {
+        th: `แผน ${planId} ยังไม่มีรุ่นที่ ${revision} (รุ่นล่าสุดคือ ${latest})`,
+        en: `Plan ${planId} has no revision ${revision} (its latest is ${latest})`,
+      },
       { planId, revision, latestRevision: latest },
     );
   }

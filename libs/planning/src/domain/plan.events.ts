@@ -33,14 +33,31 @@ export type ProjectChanged = {
   data: {
     planId: string;
     projectId: string;
-    changes: Partial<{ titleTh: string; titleEn: string | null; strategy: StrategyArea; districtCodes: string[]; targetGroups: TargetGroup[]; objectives: string[] }>;
+    changes: Partial<{
+      titleTh: string;
+      titleEn: string | null;
+      strategy: StrategyArea;
+      districtCodes: string[];
+      targetGroups: TargetGroup[];
+      objectives: string[];
+    }>;
   };
 };
 export type ProjectReassigned = {
   type: 'ProjectReassigned';
-  data: { planId: string; projectId: string; leadAgencyCode: string; participatingAgencyCodes: string[]; previousLeadAgencyCode: string; previousParticipatingAgencyCodes: string[] };
+  data: {
+    planId: string;
+    projectId: string;
+    leadAgencyCode: string;
+    participatingAgencyCodes: string[];
+    previousLeadAgencyCode: string;
+    previousParticipatingAgencyCodes: string[];
+  };
 };
-export type ProjectWithdrawn = { type: 'ProjectWithdrawn'; data: { planId: string; projectId: string; reason: string } };
+export type ProjectWithdrawn = {
+  type: 'ProjectWithdrawn';
+  data: { planId: string; projectId: string; reason: string };
+};
 
 export type ActivityAdded = {
   type: 'ActivityAdded';
@@ -63,38 +80,93 @@ export type ActivityChanged = {
     planId: string;
     projectId: string;
     activityId: string;
-    changes: Partial<{ titleTh: string; titleEn: string | null; districtCode: string; startDate: string; endDate: string; targets: ParticipantCounts }>;
+    changes: Partial<{
+      titleTh: string;
+      titleEn: string | null;
+      districtCode: string;
+      startDate: string;
+      endDate: string;
+      targets: ParticipantCounts;
+    }>;
   };
 };
 export type ActivityReassigned = {
   type: 'ActivityReassigned';
-  data: { planId: string; projectId: string; activityId: string; responsibleAgencyCode: string; previousAgencyCode: string };
+  data: {
+    planId: string;
+    projectId: string;
+    activityId: string;
+    responsibleAgencyCode: string;
+    previousAgencyCode: string;
+  };
 };
-export type ActivityWithdrawn = { type: 'ActivityWithdrawn'; data: { planId: string; projectId: string; activityId: string; reason: string } };
+export type ActivityWithdrawn = {
+  type: 'ActivityWithdrawn';
+  data: { planId: string; projectId: string; activityId: string; reason: string };
+};
 
 export type KpiAdded = {
   type: 'KpiAdded';
-  data: { planId: string; projectId: string; kpiId: string; descriptionTh: string; descriptionEn: string | null; unit: string; target: number };
+  data: {
+    planId: string;
+    projectId: string;
+    kpiId: string;
+    descriptionTh: string;
+    descriptionEn: string | null;
+    unit: string;
+    target: number;
+  };
 };
 export type KpiChanged = {
   type: 'KpiChanged';
-  data: { planId: string; projectId: string; kpiId: string; changes: Partial<{ descriptionTh: string; descriptionEn: string | null; unit: string; target: number }> };
+  data: {
+    planId: string;
+    projectId: string;
+    kpiId: string;
+    changes: Partial<{ descriptionTh: string; descriptionEn: string | null; unit: string; target: number }>;
+  };
 };
-export type KpiWithdrawn = { type: 'KpiWithdrawn'; data: { planId: string; projectId: string; kpiId: string; reason: string } };
+export type KpiWithdrawn = {
+  type: 'KpiWithdrawn';
+  data: { planId: string; projectId: string; kpiId: string; reason: string };
+};
 
 export type BudgetLineAdded = {
   type: 'BudgetLineAdded';
-  data: { planId: string; projectId: string; lineId: string; fundingSource: FundingSource; amountSatang: number; descriptionTh: string | null };
+  data: {
+    planId: string;
+    projectId: string;
+    lineId: string;
+    fundingSource: FundingSource;
+    amountSatang: number;
+    descriptionTh: string | null;
+  };
 };
 export type BudgetLineRevised = {
   type: 'BudgetLineRevised';
-  data: { planId: string; projectId: string; lineId: string; previousSatang: number; amountSatang: number; reason: string };
+  data: {
+    planId: string;
+    projectId: string;
+    lineId: string;
+    previousSatang: number;
+    amountSatang: number;
+    reason: string;
+  };
 };
 export type BudgetLineReassigned = {
   type: 'BudgetLineReassigned';
-  data: { planId: string; projectId: string; lineId: string; fundingSource: FundingSource; previousFundingSource: FundingSource };
+  data: {
+    planId: string;
+    projectId: string;
+    lineId: string;
+    fundingSource: FundingSource;
+    previousFundingSource: FundingSource;
+  };
 };
-export type BudgetLineWithdrawn = { type: 'BudgetLineWithdrawn'; data: { planId: string; projectId: string; lineId: string; reason: string } };
+export type BudgetLineWithdrawn = {
+  type: 'BudgetLineWithdrawn';
+  data: { planId: string; projectId: string; lineId: string; reason: string };
+};
 
 export type ActivityProgressReported = {
   type: 'ActivityProgressReported';
@@ -114,7 +186,15 @@ export type ActivityProgressReported = {
 };
 export type KpiActualRecorded = {
   type: 'KpiActualRecorded';
-  data: { planId: string; projectId: string; kpiId: string; actual: number; previousActual: number | null; measuredOn: string; note: string | null };
+  data: {
+    planId: string;
+    projectId: string;
+    kpiId: string;
+    actual: number;
+    previousActual: number | null;
+    measuredOn: string;
+    note: string | null;
+  };
 };
 
 /** The events that change one project's content (each names its project). */
@@ -138,7 +218,13 @@ export type ProjectStructureEvent =
 
 export type ProjectBudgetRevised = {
   type: 'ProjectBudgetRevised';
-  data: { planId: string; projectId: string; previousBudgetSatang: number; requestedBudgetSatang: number; reason: string };
+  data: {
+    planId: string;
+    projectId: string;
+    previousBudgetSatang: number;
+    requestedBudgetSatang: number;
+    reason: string;
+  };
 };
 
 export type PlanSubmitted = { type: 'PlanSubmitted'; data: { planId: string } };
@@ -157,13 +243,35 @@ export type PlanClosed = { type: 'PlanClosed'; data: { planId: string; resultsSu
 
 export type FundRequestSubmitted = {
   type: 'FundRequestSubmitted';
-  data: { planId: string; projectId: string; requestId: string; amountSatang: number; justification: string; category: FundCategory };
+  data: {
+    planId: string;
+    projectId: string;
+    requestId: string;
+    amountSatang: number;
+    justification: string;
+    category: FundCategory;
+  };
 };
-export type FundRequestReturned = { type: 'FundRequestReturned'; data: { planId: string; projectId: string; requestId: string; reason: string } };
-export type FundRequestRevised = { type: 'FundRequestRevised'; data: { planId: string; projectId: string; requestId: string; amountSatang: number; justification: string } };
-export type FundRequestApproved = { type: 'FundRequestApproved'; data: { planId: string; projectId: string; requestId: string; requestedSatang: number; approvedSatang: number } };
-export type FundRequestRejected = { type: 'FundRequestRejected'; data: { planId: string; projectId: string; requestId: string; reason: string } };
-export type FundDisbursed = { type: 'FundDisbursed'; data: { planId: string; projectId: string; requestId: string; amountSatang: number; disbursedSatang: number } };
+export type FundRequestReturned = {
+  type: 'FundRequestReturned';
+  data: { planId: string; projectId: string; requestId: string; reason: string };
+};
+export type FundRequestRevised = {
+  type: 'FundRequestRevised';
+  data: { planId: string; projectId: string; requestId: string; amountSatang: number; justification: string };
+};
+export type FundRequestApproved = {
+  type: 'FundRequestApproved';
+  data: { planId: string; projectId: string; requestId: string; requestedSatang: number; approvedSatang: number };
+};
+export type FundRequestRejected = {
+  type: 'FundRequestRejected';
+  data: { planId: string; projectId: string; requestId: string; reason: string };
+};
+export type FundDisbursed = {
+  type: 'FundDisbursed';
+  data: { planId: string; projectId: string; requestId: string; amountSatang: number; disbursedSatang: number };
+};
 
 export type PlanEvent =
   | PlanDrafted

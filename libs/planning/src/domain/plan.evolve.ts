@@ -11,7 +11,18 @@ function existing(state: PlanState): ExistingPlan {
 export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
   if (event.type === 'PlanDrafted') {
     const { planId, provinceCode, fiscalYear } = event.data;
-    return { status: 'drafting', planId, provinceCode, fiscalYear, edition: 0, projects: emptyMap(), activities: emptyMap(), kpis: emptyMap(), budgetLines: emptyMap(), fundRequests: emptyMap() };
+    return {
+      status: 'drafting',
+      planId,
+      provinceCode,
+      fiscalYear,
+      edition: 0,
+      projects: emptyMap(),
+      activities: emptyMap(),
+      kpis: emptyMap(),
+      budgetLines: emptyMap(),
+      fundRequests: emptyMap(),
+    };
   }
   const plan = existing(state);
   switch (event.type) {
@@ -43,7 +54,13 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
           fundingSource: d.fundingSource,
           withdrawn: false,
         }),
-        budgetLines: plan.budgetLines.set(d.projectId, { lineId: d.projectId, projectId: d.projectId, fundingSource: d.fundingSource, amountSatang: d.requestedBudgetSatang, withdrawn: false }),
+        budgetLines: plan.budgetLines.set(d.projectId, {
+          lineId: d.projectId,
+          projectId: d.projectId,
+          fundingSource: d.fundingSource,
+          amountSatang: d.requestedBudgetSatang,
+          withdrawn: false,
+        }),
       };
     }
     case 'ProjectBudgetRevised': {
@@ -55,10 +72,19 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
       };
     }
     case 'ProjectChanged':
-      return { ...plan, projects: plan.projects.update(event.data.projectId, (p) => p && { ...p, ...event.data.changes }) };
+      return {
+        ...plan,
+        projects: plan.projects.update(event.data.projectId, (p) => p && { ...p, ...event.data.changes }),
+      };
     case 'ProjectReassigned': {
       const { leadAgencyCode, participatingAgencyCodes } = event.data;
-      return { ...plan, projects: plan.projects.update(event.data.projectId, (p) => p && { ...p, leadAgencyCode, participatingAgencyCodes }) };
+      return {
+        ...plan,
+        projects: plan.projects.update(
+          event.data.projectId,
+          (p) => p && { ...p, leadAgencyCode, participatingAgencyCodes },
+        ),
+      };
     }
     case 'ProjectWithdrawn':
       return { ...plan, projects: plan.projects.update(event.data.projectId, (p) => p && { ...p, withdrawn: true }) };
@@ -67,11 +93,23 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
       return { ...plan, activities: plan.activities.set(activity.activityId, { ...activity, withdrawn: false }) };
     }
     case 'ActivityChanged':
-      return { ...plan, activities: plan.activities.update(event.data.activityId, (a) => a && { ...a, ...event.data.changes }) };
+      return {
+        ...plan,
+        activities: plan.activities.update(event.data.activityId, (a) => a && { ...a, ...event.data.changes }),
+      };
     case 'ActivityReassigned':
-      return { ...plan, activities: plan.activities.update(event.data.activityId, (a) => a && { ...a, responsibleAgencyCode: event.data.responsibleAgencyCode }) };
+      return {
+        ...plan,
+        activities: plan.activities.update(
+          event.data.activityId,
+          (a) => a && { ...a, responsibleAgencyCode: event.data.responsibleAgencyCode },
+        ),
+      };
     case 'ActivityWithdrawn':
-      return { ...plan, activities: plan.activities.update(event.data.activityId, (a) => a && { ...a, withdrawn: true }) };
+      return {
+        ...plan,
+        activities: plan.activities.update(event.data.activityId, (a) => a && { ...a, withdrawn: true }),
+      };
     case 'KpiAdded': {
       const { planId: _, ...kpi } = event.data;
       return { ...plan, kpis: plan.kpis.set(kpi.kpiId, { ...kpi, actual: null, withdrawn: false }) };
@@ -84,31 +122,58 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
       return { ...plan, kpis: plan.kpis.update(event.data.kpiId, (k) => k && { ...k, actual: event.data.actual }) };
     case 'BudgetLineAdded': {
       const { lineId, projectId, fundingSource, amountSatang } = event.data;
-      return { ...plan, budgetLines: plan.budgetLines.set(lineId, { lineId, projectId, fundingSource, amountSatang, withdrawn: false }) };
+      return {
+        ...plan,
+        budgetLines: plan.budgetLines.set(lineId, { lineId, projectId, fundingSource, amountSatang, withdrawn: false }),
+      };
     }
     case 'BudgetLineRevised':
-      return { ...plan, budgetLines: plan.budgetLines.update(event.data.lineId, (l) => l && { ...l, amountSatang: event.data.amountSatang }) };
+      return {
+        ...plan,
+        budgetLines: plan.budgetLines.update(
+          event.data.lineId,
+          (l) => l && { ...l, amountSatang: event.data.amountSatang },
+        ),
+      };
     case 'BudgetLineReassigned': {
       const { lineId, projectId, fundingSource } = event.data;
       const next = { ...plan, budgetLines: plan.budgetLines.update(lineId, (l) => l && { ...l, fundingSource }) };
       // The first line's source is the project's source.
-      return lineId === projectId ? { ...next, projects: plan.projects.update(projectId, (p) => p && { ...p, fundingSource }) } : next;
+      return lineId === projectId
+        ? { ...next, projects: plan.projects.update(projectId, (p) => p && { ...p, fundingSource }) }
+        : next;
     }
     case 'BudgetLineWithdrawn':
-      return { ...plan, budgetLines: plan.budgetLines.update(event.data.lineId, (l) => l && { ...l, withdrawn: true }) };
+      return {
+        ...plan,
+        budgetLines: plan.budgetLines.update(event.data.lineId, (l) => l && { ...l, withdrawn: true }),
+      };
     case 'ActivityProgressReported':
       // Progress is history for the views; the rules need nothing from it.
       return plan;
     case 'FundRequestSubmitted': {
       const { requestId, projectId, amountSatang } = event.data;
-      return { ...plan, fundRequests: plan.fundRequests.set(requestId, { requestId, projectId, status: 'submitted', amountSatang, approvedSatang: 0, disbursedSatang: 0 }) };
+      return {
+        ...plan,
+        fundRequests: plan.fundRequests.set(requestId, {
+          requestId,
+          projectId,
+          status: 'submitted',
+          amountSatang,
+          approvedSatang: 0,
+          disbursedSatang: 0,
+        }),
+      };
     }
     case 'FundRequestReturned':
     case 'FundRequestRevised':
     case 'FundRequestApproved':
     case 'FundRequestRejected':
     case 'FundDisbursed':
-      return { ...plan, fundRequests: plan.fundRequests.update(event.data.requestId, (r) => r && evolveFundRequest(r, event)) };
+      return {
+        ...plan,
+        fundRequests: plan.fundRequests.update(event.data.requestId, (r) => r && evolveFundRequest(r, event)),
+      };
     default: {
       const _: never = event;
       return plan;
@@ -116,7 +181,13 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
   }
 }
 
-type FundEvent = Extract<PlanEvent, { type: 'FundRequestReturned' | 'FundRequestRevised' | 'FundRequestApproved' | 'FundRequestRejected' | 'FundDisbursed' }>;
+type FundEvent = Extract<
+  PlanEvent,
+  {
+    type:
+      'FundRequestReturned' | 'FundRequestRevised' | 'FundRequestApproved' | 'FundRequestRejected' | 'FundDisbursed';
+  }
+>;
 
 function evolveFundRequest(request: FundRequestState, event: FundEvent): FundRequestState {
   switch (event.type) {

@@ -47,17 +47,23 @@ const STRUCTURE: readonly PlanCommand['type'][] = [
 const PROGRESS: readonly PlanCommand['type'][] = ['ReportActivityProgress', 'RecordKpiActual'];
 
 describe("who may change a plan's structure", () => {
-  it.each(STRUCTURE.flatMap((command) => ROLES.map((role) => [command, role] as const)))('%s by a %s', (command, role) => {
-    const act = () => authorise({ id: 'u', agency: 'PSDHS-SK', role }, command);
-    if (role === 'coordinator' || role === 'agency_officer') expect(act).not.toThrow();
-    else expect(act).toThrow(NotPermitted);
-  });
+  it.each(STRUCTURE.flatMap((command) => ROLES.map((role) => [command, role] as const)))(
+    '%s by a %s',
+    (command, role) => {
+      const act = () => authorise({ id: 'u', agency: 'PSDHS-SK', role }, command);
+      if (role === 'coordinator' || role === 'agency_officer') expect(act).not.toThrow();
+      else expect(act).toThrow(NotPermitted);
+    },
+  );
 });
 
 describe('who may report what agencies did', () => {
-  it.each(PROGRESS.flatMap((command) => ROLES.map((role) => [command, role] as const)))('%s by a %s', (command, role) => {
-    const act = () => authorise({ id: 'u', agency: 'PSDHS-SK', role }, command);
-    if (role === 'coordinator' || role === 'agency_officer') expect(act).not.toThrow();
-    else expect(act).toThrow(NotPermitted);
-  });
+  it.each(PROGRESS.flatMap((command) => ROLES.map((role) => [command, role] as const)))(
+    '%s by a %s',
+    (command, role) => {
+      const act = () => authorise({ id: 'u', agency: 'PSDHS-SK', role }, command);
+      if (role === 'coordinator' || role === 'agency_officer') expect(act).not.toThrow();
+      else expect(act).toThrow(NotPermitted);
+    },
+  );
 });

@@ -58,7 +58,13 @@ export function authorise(actor: Actor, command: PlanCommand['type']): void {
 }
 
 /** What each role may read. Viewers see dashboards only: de-identified numbers, no plan detail or trail. */
-export const PLAN_READS = ['ReadPlan', 'ReadPlanHistory', 'VerifyAuditChain', 'ReadDashboard', 'ReadAgencyDirectory'] as const;
+export const PLAN_READS = [
+  'ReadPlan',
+  'ReadPlanHistory',
+  'VerifyAuditChain',
+  'ReadDashboard',
+  'ReadAgencyDirectory',
+] as const;
 export type PlanRead = (typeof PLAN_READS)[number];
 
 export const PLAN_READ_ROLES: Readonly<Record<PlanRead, readonly Role[]>> = {

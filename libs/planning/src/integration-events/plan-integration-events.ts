@@ -74,7 +74,14 @@ export const planIntegrationEvents: IntegrationMapper = (event: RecordedEvent) =
       return envelope('th.ruamjai.plans.project-changed.v1', {
         planId: e.data.planId,
         projectId: e.data.projectId,
-        changes: only(e.data.changes, ['titleTh', 'titleEn', 'strategy', 'districtCodes', 'targetGroups', 'objectives']),
+        changes: only(e.data.changes, [
+          'titleTh',
+          'titleEn',
+          'strategy',
+          'districtCodes',
+          'targetGroups',
+          'objectives',
+        ]),
       });
     case 'ProjectReassigned':
       return envelope('th.ruamjai.plans.project-reassigned.v1', {
@@ -86,7 +93,11 @@ export const planIntegrationEvents: IntegrationMapper = (event: RecordedEvent) =
         previousParticipatingAgencyCodes: e.data.previousParticipatingAgencyCodes,
       });
     case 'ProjectWithdrawn':
-      return envelope('th.ruamjai.plans.project-withdrawn.v1', { planId: e.data.planId, projectId: e.data.projectId, reason: e.data.reason });
+      return envelope('th.ruamjai.plans.project-withdrawn.v1', {
+        planId: e.data.planId,
+        projectId: e.data.projectId,
+        reason: e.data.reason,
+      });
     case 'ActivityAdded':
       return envelope('th.ruamjai.plans.activity-added.v1', {
         planId: e.data.planId,
@@ -106,7 +117,10 @@ export const planIntegrationEvents: IntegrationMapper = (event: RecordedEvent) =
         planId: e.data.planId,
         projectId: e.data.projectId,
         activityId: e.data.activityId,
-        changes: { ...only(rest, ['titleTh', 'titleEn', 'districtCode', 'startDate', 'endDate']), ...(targets !== undefined && { targets: counts(targets) }) },
+        changes: {
+          ...only(rest, ['titleTh', 'titleEn', 'districtCode', 'startDate', 'endDate']),
+          ...(targets !== undefined && { targets: counts(targets) }),
+        },
       });
     }
     case 'ActivityReassigned':
@@ -118,7 +132,12 @@ export const planIntegrationEvents: IntegrationMapper = (event: RecordedEvent) =
         previousAgencyCode: e.data.previousAgencyCode,
       });
     case 'ActivityWithdrawn':
-      return envelope('th.ruamjai.plans.activity-withdrawn.v1', { planId: e.data.planId, projectId: e.data.projectId, activityId: e.data.activityId, reason: e.data.reason });
+      return envelope('th.ruamjai.plans.activity-withdrawn.v1', {
+        planId: e.data.planId,
+        projectId: e.data.projectId,
+        activityId: e.data.activityId,
+        reason: e.data.reason,
+      });
     case 'KpiAdded':
       return envelope('th.ruamjai.plans.kpi-added.v1', {
         planId: e.data.planId,
@@ -137,7 +156,12 @@ export const planIntegrationEvents: IntegrationMapper = (event: RecordedEvent) =
         changes: only(e.data.changes, ['descriptionTh', 'descriptionEn', 'unit', 'target']),
       });
     case 'KpiWithdrawn':
-      return envelope('th.ruamjai.plans.kpi-withdrawn.v1', { planId: e.data.planId, projectId: e.data.projectId, kpiId: e.data.kpiId, reason: e.data.reason });
+      return envelope('th.ruamjai.plans.kpi-withdrawn.v1', {
+        planId: e.data.planId,
+        projectId: e.data.projectId,
+        kpiId: e.data.kpiId,
+        reason: e.data.reason,
+      });
     case 'BudgetLineAdded':
       return envelope('th.ruamjai.plans.budget-line-added.v1', {
         planId: e.data.planId,
@@ -165,7 +189,12 @@ export const planIntegrationEvents: IntegrationMapper = (event: RecordedEvent) =
         previousFundingSource: e.data.previousFundingSource,
       });
     case 'BudgetLineWithdrawn':
-      return envelope('th.ruamjai.plans.budget-line-withdrawn.v1', { planId: e.data.planId, projectId: e.data.projectId, lineId: e.data.lineId, reason: e.data.reason });
+      return envelope('th.ruamjai.plans.budget-line-withdrawn.v1', {
+        planId: e.data.planId,
+        projectId: e.data.projectId,
+        lineId: e.data.lineId,
+        reason: e.data.reason,
+      });
     case 'ActivityProgressReported':
       // Not the note: officers may write about people in it.
       return envelope('th.ruamjai.plans.activity-progress-reported.v1', {
@@ -209,9 +238,16 @@ export const planIntegrationEvents: IntegrationMapper = (event: RecordedEvent) =
         meetingDate: e.data.meetingDate,
       });
     case 'PlanAmended':
-      return envelope('th.ruamjai.plans.plan-amended.v1', { planId: e.data.planId, edition: e.data.edition, reason: e.data.reason });
+      return envelope('th.ruamjai.plans.plan-amended.v1', {
+        planId: e.data.planId,
+        edition: e.data.edition,
+        reason: e.data.reason,
+      });
     case 'PlanClosed':
-      return envelope('th.ruamjai.plans.plan-closed.v1', { planId: e.data.planId, resultsSummary: e.data.resultsSummary });
+      return envelope('th.ruamjai.plans.plan-closed.v1', {
+        planId: e.data.planId,
+        resultsSummary: e.data.resultsSummary,
+      });
     case 'FundRequestSubmitted':
       return envelope('th.ruamjai.plans.fund-request-submitted.v1', {
         planId: e.data.planId,
@@ -222,7 +258,12 @@ export const planIntegrationEvents: IntegrationMapper = (event: RecordedEvent) =
         justification: e.data.justification,
       });
     case 'FundRequestReturned':
-      return envelope('th.ruamjai.plans.fund-request-returned.v1', { planId: e.data.planId, projectId: e.data.projectId, requestId: e.data.requestId, reason: e.data.reason });
+      return envelope('th.ruamjai.plans.fund-request-returned.v1', {
+        planId: e.data.planId,
+        projectId: e.data.projectId,
+        requestId: e.data.requestId,
+        reason: e.data.reason,
+      });
     case 'FundRequestRevised':
       return envelope('th.ruamjai.plans.fund-request-revised.v1', {
         planId: e.data.planId,
@@ -240,7 +281,12 @@ export const planIntegrationEvents: IntegrationMapper = (event: RecordedEvent) =
         approvedSatang: e.data.approvedSatang,
       });
     case 'FundRequestRejected':
-      return envelope('th.ruamjai.plans.fund-request-rejected.v1', { planId: e.data.planId, projectId: e.data.projectId, requestId: e.data.requestId, reason: e.data.reason });
+      return envelope('th.ruamjai.plans.fund-request-rejected.v1', {
+        planId: e.data.planId,
+        projectId: e.data.projectId,
+        requestId: e.data.requestId,
+        reason: e.data.reason,
+      });
     case 'FundDisbursed':
       return envelope('th.ruamjai.plans.fund-disbursed.v1', {
         planId: e.data.planId,

@@ -33,7 +33,12 @@ export const agencyMigrations: Record<string, Migration> = {
 };
 
 /** agency + event -> agency: pure. */
-export function evolveAgencyView(view: AgencyView | undefined, event: AgencyEvent, revision: number, at: string): AgencyView | undefined {
+export function evolveAgencyView(
+  view: AgencyView | undefined,
+  event: AgencyEvent,
+  revision: number,
+  at: string,
+): AgencyView | undefined {
   switch (event.type) {
     case 'AgencyRegistered':
       return { ...event.data, active: true, revision, updatedAt: at };
@@ -58,7 +63,13 @@ const upsert = new BulkInsert<Row>(['code', 'revision', 'active', 'doc'], (db, r
   (db as Kysely<AgencyTables>)
     .insertInto('agencies')
     .values(rows)
-    .onConflict((oc) => oc.column('code').doUpdateSet((eb) => ({ revision: eb.ref('excluded.revision'), active: eb.ref('excluded.active'), doc: eb.ref('excluded.doc') }))),
+    .onConflict((oc) =>
+      oc.column('code').doUpdateSet((eb) => ({
+        revision: eb.ref('excluded.revision'),
+        active: eb.ref('excluded.active'),
+        doc: eb.ref('excluded.doc'),
+      })),
+    ),
 );
 
 /** The agency directory, one row an agency. */
@@ -79,11 +90,16 @@ export const agencyDirectoryProjection: Projection = {
         for (const event of events) {
           const code = (event.data as { code: string }).code;
           const at = ((event.metadata ?? {}) as Partial<EventMetadata>).occurredAt ?? event.created.toISOString();
-          views.set(code, evolveAgencyView(views.get(code), event as unknown as AgencyEvent, Number(event.revision), at));
+          views.set(
+            code,
+            evolveAgencyView(views.get(code), event as unknown as AgencyEvent, Number(event.revision), at),
+          );
         }
       },
       async flush() {
-        const rows = [...views.values()].filter((v): v is AgencyView => v !== undefined).map((v) => ({ code: v.code, revision: v.revision, active: v.active ? 1 : 0, doc: JSON.stringify(v) }));
+        const rows = [...views.values()]
+          .filter((v): v is AgencyView => v !== undefined)
+          .map((v) => ({ code: v.code, revision: v.revision, active: v.active ? 1 : 0, doc: JSON.stringify(v) }));
         await upsert.insert(trx, rows);
       },
     };
@@ -100,6 +116,10 @@ export async function listAgencies(db: ReadModelDb, options: { includeInactive: 
 }
 
 export async function findAgency(db: ReadModelDb, code: string): Promise<AgencyView | undefined> {
-  const row = await (db as unknown as Kysely<AgencyTables>).selectFrom('agencies').select('doc').where('code', '=', code).executeTakeFirst();
+  const row = await (db as unknown as Kysely<AgencyTables>)
+    .selectFrom('agencies')
+    .select('doc')
+    .where('code', '=', code)
+    .executeTakeFirst();
   return row ? (JSON.parse(row.doc) as AgencyView) : undefined;
 }

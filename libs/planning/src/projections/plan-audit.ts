@@ -7,7 +7,16 @@ import { EVENT_STORE, StreamNotFound, type EventStore, type RecordedEvent } from
 import { jsonDiff, type EventMetadata, type FieldChange } from '@ruamjai/kernel';
 import { planStreamId } from '../domain/plan.decider';
 import type { PlanEvent } from '../domain/plan.events';
-import { assemblePlanView, evolvePlanSummary, evolveProjectView, projectIdOf, type PlanSummary, type PlanView, type ProjectView, type ViewEvent } from './plan-view';
+import {
+  assemblePlanView,
+  evolvePlanSummary,
+  evolveProjectView,
+  projectIdOf,
+  type PlanSummary,
+  type PlanView,
+  type ProjectView,
+  type ViewEvent,
+} from './plan-view';
 
 export interface PlanAuditEntry {
   readonly revision: number;
@@ -61,7 +70,11 @@ const projectKey = (item: Record<string, unknown>): string | undefined => {
 
 function viewEventOf(event: RecordedEvent): ViewEvent {
   const meta = (event.metadata ?? {}) as Partial<EventMetadata>;
-  return { event: event as unknown as PlanEvent, revision: Number(event.revision), occurredAt: meta.occurredAt ?? event.created.toISOString() };
+  return {
+    event: event as unknown as PlanEvent,
+    revision: Number(event.revision),
+    occurredAt: meta.occurredAt ?? event.created.toISOString(),
+  };
 }
 
 function withoutBookkeeping<T extends object>(value: T | undefined): Partial<T> | undefined {
@@ -94,7 +107,13 @@ class FoldedPlan {
   }
 
   view(): PlanView | undefined {
-    return this.summary && assemblePlanView(this.summary, [...this.projects.values()].filter((p): p is ProjectView => p !== undefined));
+    return (
+      this.summary &&
+      assemblePlanView(
+        this.summary,
+        [...this.projects.values()].filter((p): p is ProjectView => p !== undefined),
+      )
+    );
   }
 }
 
@@ -118,21 +137,37 @@ export class PlanAudit {
   private readonly db: Kysely<PlanningTables> | undefined;
 
   /** With the read models, it also resumes from the snapshots the plan-view projection keeps, so even a first view is quick. */
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, @Optional() @Inject(READ_MODEL_DB) db?: ReadModelDb) {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Optional() @Inject(READ_MODEL_DB) db?: ReadModelDb,
+  ) {
     this.db = db ? (db.withTables<PlanningTables>() as unknown as Kysely<PlanningTables>) : undefined;
   }
 
   /** The latest kept snapshot whose every event is included in the point asked for. */
-  private async keptSnapshot(planId: string, point: { at?: Date; revision?: number }, after: number): Promise<(Snapshot & { eventId: string }) | undefined> {
+  private async keptSnapshot(
+    planId: string,
+    point: { at?: Date; revision?: number },
+    after: number,
+  ): Promise<(Snapshot & { eventId: string }) | undefined> {
     if (!this.db) return undefined;
-    let query = this.db.selectFrom('plan_snapshots').select(['revision', 'latest_event_at', 'event_id', 'doc']).where('plan_id', '=', planId).where('revision', '>', after);
+    let query = this.db
+      .selectFrom('plan_snapshots')
+      .select(['revision', 'latest_event_at', 'event_id', 'doc'])
+      .where('plan_id', '=', planId)
+      .where('revision', '>', after);
     if (point.revision !== undefined) query = query.where('revision', '<=', point.revision);
     if (point.at) query = query.where('latest_event_at', '<=', point.at.toISOString());
     const row = await query.orderBy('revision', 'desc').limit(1).executeTakeFirst();
     if (!row) return undefined;
     const doc = JSON.parse(row.doc) as PlanSnapshotDoc;
     const folded = new FoldedPlan(doc.summary, new Map(doc.projects.map((p) => [p.projectId, p])));
-    return { revision: Number(row.revision), occurredAt: Date.parse(row.latest_event_at), folded, eventId: row.event_id };
+    return {
+      revision: Number(row.revision),
+      occurredAt: Date.parse(row.latest_event_at),
+      folded,
+      eventId: row.event_id,
+    };
   }
 
   /** Every event of the plan, or undefined when there is no such plan. */
@@ -163,7 +198,14 @@ export class PlanAudit {
         const before = projects.get(id);
         const after = evolveProjectView(before, change);
         projects.set(id, after);
-        changes.push(...jsonDiff(withoutBookkeeping(before) ?? null, withoutBookkeeping(after) ?? null, projectKey, `projects[${id}]`));
+        changes.push(
+          ...jsonDiff(
+            withoutBookkeeping(before) ?? null,
+            withoutBookkeeping(after) ?? null,
+            projectKey,
+            `projects[${id}]`,
+          ),
+        );
       }
       if (!this.matches(event, change, filter)) continue;
       const meta = (event.metadata ?? {}) as Partial<EventMetadata>;
@@ -213,10 +255,19 @@ export class PlanAudit {
   }
 
   /** The fold behind viewAt; a stored snapshot that does not match the log sends it round again without stored snapshots. */
-  private async fold(planId: string, point: { at?: Date; revision?: number }, useStored: boolean): Promise<PlanView | undefined> {
+  private async fold(
+    planId: string,
+    point: { at?: Date; revision?: number },
+    useStored: boolean,
+  ): Promise<PlanView | undefined> {
     const at = point.at?.getTime();
     const kept = this.snapshots.get(planId) ?? [];
-    const inMemory = [...kept].reverse().find((s) => (point.revision === undefined || s.revision <= point.revision) && (at === undefined || s.occurredAt <= at));
+    const inMemory = [...kept]
+      .reverse()
+      .find(
+        (s) =>
+          (point.revision === undefined || s.revision <= point.revision) && (at === undefined || s.occurredAt <= at),
+      );
     const stored = useStored ? await this.keptSnapshot(planId, point, inMemory?.revision ?? -1) : undefined;
     const start = stored ?? inMemory;
     const folded = start ? start.folded.copy() : new FoldedPlan();
@@ -238,7 +289,8 @@ export class PlanAudit {
         if (at !== undefined && time > at) break;
         folded.apply(change);
         latest = Math.max(latest, time);
-        if ((change.revision + 1) % SNAPSHOT_EVERY === 0) fresh.push({ revision: change.revision, occurredAt: latest, folded: folded.copy() });
+        if ((change.revision + 1) % SNAPSHOT_EVERY === 0)
+          fresh.push({ revision: change.revision, occurredAt: latest, folded: folded.copy() });
       }
     } catch (error) {
       if (error instanceof StreamNotFound) return undefined;
@@ -246,13 +298,17 @@ export class PlanAudit {
     }
     // The log ends before the snapshot's revision: it was cut short, and the snapshot is not to be trusted.
     if (!verified) return this.fold(planId, point, false);
-    if (fresh.length > 0) this.keep(planId, [...kept, ...fresh.filter((f) => !kept.some((k) => k.revision === f.revision))]);
+    if (fresh.length > 0)
+      this.keep(planId, [...kept, ...fresh.filter((f) => !kept.some((k) => k.revision === f.revision))]);
     return folded.view();
   }
 
   private keep(planId: string, snapshots: Snapshot[]): void {
     this.snapshots.delete(planId);
-    this.snapshots.set(planId, snapshots.sort((a, b) => a.revision - b.revision));
+    this.snapshots.set(
+      planId,
+      snapshots.sort((a, b) => a.revision - b.revision),
+    );
     if (this.snapshots.size > SNAPSHOT_PLANS) this.snapshots.delete(this.snapshots.keys().next().value as string);
   }
 

@@ -69,7 +69,11 @@ export class PlanDashboardQueries {
       const plan = await trx.selectFrom('plan_views').select(['doc']).where('plan_id', '=', planId).executeTakeFirst();
       if (!plan) return undefined;
       const { fiscalYear, provinceCode } = JSON.parse(plan.doc) as { fiscalYear: number; provinceCode: string };
-      const rows = await trx.selectFrom('plan_dashboard').select(['dimension', 'key', 'measures']).where('plan_id', '=', planId).execute();
+      const rows = await trx
+        .selectFrom('plan_dashboard')
+        .select(['dimension', 'key', 'measures'])
+        .where('plan_id', '=', planId)
+        .execute();
       return this.assemble(fiscalYear, [provinceCode], [planId], rows, trx);
     });
   }
@@ -78,10 +82,19 @@ export class PlanDashboardQueries {
   async forFiscalYear(fiscalYear: number, provinceCode?: string): Promise<PlanDashboard> {
     return this.db.transaction().execute(async (trx) => {
       // The cells carry their plan's year and province: no plan document needs reading.
-      let query = trx.selectFrom('plan_dashboard').select(['plan_id', 'province_code', 'dimension', 'key', 'measures']).where('fiscal_year', '=', fiscalYear);
+      let query = trx
+        .selectFrom('plan_dashboard')
+        .select(['plan_id', 'province_code', 'dimension', 'key', 'measures'])
+        .where('fiscal_year', '=', fiscalYear);
       if (provinceCode) query = query.where('province_code', '=', provinceCode);
       const rows = await query.execute();
-      return this.assemble(fiscalYear, [...new Set(rows.map((r) => r.province_code))], [...new Set(rows.map((r) => r.plan_id))], rows, trx);
+      return this.assemble(
+        fiscalYear,
+        [...new Set(rows.map((r) => r.province_code))],
+        [...new Set(rows.map((r) => r.plan_id))],
+        rows,
+        trx,
+      );
     });
   }
 
@@ -105,19 +118,29 @@ export class PlanDashboardQueries {
     const agencyCodes = [...(cuts.get('agency')?.keys() ?? [])];
     const agencyNames = new Map<string, { th: string; en: string | null }>();
     if (agencyCodes.length > 0) {
-      for (const row of await trx.selectFrom('agencies').select(['code', 'doc']).where('code', 'in', agencyCodes).execute()) {
+      for (const row of await trx
+        .selectFrom('agencies')
+        .select(['code', 'doc'])
+        .where('code', 'in', agencyCodes)
+        .execute()) {
         const doc = JSON.parse(row.doc) as { nameTh: string; nameEn: string | null };
         agencyNames.set(row.code, { th: doc.nameTh, en: doc.nameEn });
       }
     }
-    const districts = new Map(provinceCodes.flatMap((code) => PROVINCES[code]?.districts ?? []).map((d) => [d.code, d]));
+    const districts = new Map(
+      provinceCodes.flatMap((code) => PROVINCES[code]?.districts ?? []).map((d) => [d.code, d]),
+    );
     const label = (dimension: DashboardDimension, key: string): { labelTh: string | null; labelEn: string | null } => {
-      if (dimension === 'district') return { labelTh: districts.get(key)?.th ?? null, labelEn: districts.get(key)?.en ?? null };
-      if (dimension === 'agency') return { labelTh: agencyNames.get(key)?.th ?? null, labelEn: agencyNames.get(key)?.en ?? null };
+      if (dimension === 'district')
+        return { labelTh: districts.get(key)?.th ?? null, labelEn: districts.get(key)?.en ?? null };
+      if (dimension === 'agency')
+        return { labelTh: agencyNames.get(key)?.th ?? null, labelEn: agencyNames.get(key)?.en ?? null };
       return { labelTh: LABELS[key]?.th ?? null, labelEn: LABELS[key]?.en ?? null };
     };
     const list = (dimension: DashboardDimension): DashboardCell[] =>
-      [...(cuts.get(dimension) ?? new Map<string, Measures>()).entries()].map(([key, m]) => ({ key, ...label(dimension, key), ...m })).sort((a, b) => a.key.localeCompare(b.key));
+      [...(cuts.get(dimension) ?? new Map<string, Measures>()).entries()]
+        .map(([key, m]) => ({ key, ...label(dimension, key), ...m }))
+        .sort((a, b) => a.key.localeCompare(b.key));
     const { start, end } = fiscalYearRange(fiscalYear);
     return {
       fiscalYear,

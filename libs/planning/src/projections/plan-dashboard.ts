@@ -45,7 +45,13 @@ export const splitCellKey = (cell: string): { dimension: DashboardDimension; key
   return { dimension: cell.slice(0, at) as DashboardDimension, key: cell.slice(at + 1) };
 };
 
-function add(cells: DashboardCells, dimension: DashboardDimension, key: string, part: Partial<Measures>, sign = 1): void {
+function add(
+  cells: DashboardCells,
+  dimension: DashboardDimension,
+  key: string,
+  part: Partial<Measures>,
+  sign = 1,
+): void {
   const id = cellKey(dimension, key);
   let cell = cells.get(id);
   if (!cell) {
@@ -107,10 +113,24 @@ export function addContribution(cells: DashboardCells, project: ProjectView | un
   add(cells, 'agency', project.leadAgencyCode, whole, sign);
 
   const activities = project.activities.length > 0 ? liveActivities(project) : [];
-  const projectLevel = project.districtCodes.length + project.targetGroups.length > 0 ? { ...whole, activitiesPlanned: 0, activitiesDone: 0, participantsTarget: 0, participantsReached: 0 } : whole;
+  const projectLevel =
+    project.districtCodes.length + project.targetGroups.length > 0
+      ? { ...whole, activitiesPlanned: 0, activitiesDone: 0, participantsTarget: 0, participantsReached: 0 }
+      : whole;
   for (const district of project.districtCodes) add(cells, 'district', district, projectLevel, sign);
   for (const a of activities) {
-    add(cells, 'district', a.districtCode, { activitiesPlanned: 1, activitiesDone: a.status === 'done' ? 1 : 0, participantsTarget: totalParticipants(a.targets), participantsReached: totalParticipants(a.reached) }, sign);
+    add(
+      cells,
+      'district',
+      a.districtCode,
+      {
+        activitiesPlanned: 1,
+        activitiesDone: a.status === 'done' ? 1 : 0,
+        participantsTarget: totalParticipants(a.targets),
+        participantsReached: totalParticipants(a.reached),
+      },
+      sign,
+    );
   }
 
   // A project counts once in each source it draws on.
@@ -119,11 +139,28 @@ export function addContribution(cells: DashboardCells, project: ProjectView | un
     if (line.withdrawn && line.spentSatang === 0) continue;
     const first = !sources.includes(line.fundingSource);
     if (first) sources.push(line.fundingSource);
-    add(cells, 'source', line.fundingSource, { budgetSatang: line.withdrawn ? 0 : line.amountSatang, spentSatang: line.spentSatang, projects: first ? 1 : 0 }, sign);
+    add(
+      cells,
+      'source',
+      line.fundingSource,
+      { budgetSatang: line.withdrawn ? 0 : line.amountSatang, spentSatang: line.spentSatang, projects: first ? 1 : 0 },
+      sign,
+    );
   }
   if (whole.fundRequestedSatang || whole.fundApprovedSatang || whole.fundDisbursedSatang) {
     const first = !sources.includes('anti_trafficking_fund');
-    add(cells, 'source', 'anti_trafficking_fund', { fundRequestedSatang: whole.fundRequestedSatang, fundApprovedSatang: whole.fundApprovedSatang, fundDisbursedSatang: whole.fundDisbursedSatang, projects: first ? 1 : 0 }, sign);
+    add(
+      cells,
+      'source',
+      'anti_trafficking_fund',
+      {
+        fundRequestedSatang: whole.fundRequestedSatang,
+        fundApprovedSatang: whole.fundApprovedSatang,
+        fundDisbursedSatang: whole.fundDisbursedSatang,
+        projects: first ? 1 : 0,
+      },
+      sign,
+    );
   }
 
   for (const group of project.targetGroups) add(cells, 'target_group', group, projectLevel, sign);
@@ -132,7 +169,18 @@ export function addContribution(cells: DashboardCells, project: ProjectView | un
       const target = a.targets[group] ?? 0;
       const reached = a.reached[group] ?? 0;
       if (!target && !reached) continue;
-      add(cells, 'target_group', group, { activitiesPlanned: target ? 1 : 0, activitiesDone: target && a.status === 'done' ? 1 : 0, participantsTarget: target, participantsReached: reached }, sign);
+      add(
+        cells,
+        'target_group',
+        group,
+        {
+          activitiesPlanned: target ? 1 : 0,
+          activitiesDone: target && a.status === 'done' ? 1 : 0,
+          participantsTarget: target,
+          participantsReached: reached,
+        },
+        sign,
+      );
     }
   }
 }

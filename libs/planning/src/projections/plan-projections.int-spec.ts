@@ -30,7 +30,13 @@ const dialects: Dialect[] = [
     open: async () => {
       const dir = mkdtempSync(join(tmpdir(), 'ruamjai-rm-'));
       const db = openSqliteReadModels(join(dir, 'read-models.sqlite'));
-      return { db, dispose: async () => { await db.destroy(); rmSync(dir, { recursive: true, force: true }); } };
+      return {
+        db,
+        dispose: async () => {
+          await db.destroy();
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
     },
   },
 ];
@@ -41,21 +47,50 @@ if (pgServer) {
     open: async () => {
       const database = await freshPostgresDatabase(pgServer);
       const db = openPostgresReadModels(database.url);
-      return { db, dispose: async () => { await db.destroy(); await database.drop(); } };
+      return {
+        db,
+        dispose: async () => {
+          await db.destroy();
+          await database.drop();
+        },
+      };
     },
   });
 } else {
   describe('plan projections on PostgreSQL', () => {
-    it.skip('need the test run\'s PostgreSQL (started by the global setup, or DATABASE_URL)', () => undefined);
+    it.skip("need the test run's PostgreSQL (started by the global setup, or DATABASE_URL)", () => undefined);
   });
 }
 
-const meta = (at: string) => ({ actorId: 'somchai', agency: 'PSDHS-SK', role: 'coordinator', correlationId: 'c', causationId: 'c', commandType: 'Test', schemaVersion: 1, occurredAt: at });
-const drafted = (planId: string): NewEvent => ({ id: randomUUID(), type: 'PlanDrafted', data: { planId, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'แผนปฏิบัติการ', titleEn: null }, metadata: meta('2019-02-14T03:00:00.000Z') });
+const meta = (at: string) => ({
+  actorId: 'somchai',
+  agency: 'PSDHS-SK',
+  role: 'coordinator',
+  correlationId: 'c',
+  causationId: 'c',
+  commandType: 'Test',
+  schemaVersion: 1,
+  occurredAt: at,
+});
+const drafted = (planId: string): NewEvent => ({
+  id: randomUUID(),
+  type: 'PlanDrafted',
+  data: { planId, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'แผนปฏิบัติการ', titleEn: null },
+  metadata: meta('2019-02-14T03:00:00.000Z'),
+});
 const added = (planId: string, projectId: string, amount: number, source = 'provincial_budget'): NewEvent => ({
   id: randomUUID(),
   type: 'ProjectAdded',
-  data: { planId, projectId, titleTh: 'โครงการ', titleEn: null, leadAgencyCode: 'PSDHS-SK', districtCodes: ['2706', '2708'], requestedBudgetSatang: amount, fundingSource: source },
+  data: {
+    planId,
+    projectId,
+    titleTh: 'โครงการ',
+    titleEn: null,
+    leadAgencyCode: 'PSDHS-SK',
+    districtCodes: ['2706', '2708'],
+    requestedBudgetSatang: amount,
+    fundingSource: source,
+  },
   metadata: meta('2019-02-15T03:00:00.000Z'),
 });
 const revised = (planId: string, projectId: string, from: number, to: number): NewEvent => ({
@@ -86,7 +121,11 @@ describe.each(dialects)('plan projections on $name', (dialect) => {
     const [a, b] = [randomUUID(), randomUUID()];
     const runner = new ProjectionRunner(store, db, planningProjections, clock);
     await runner.start();
-    await store.append(`plan-${planId}`, [drafted(planId), added(planId, a, 1_500_000), added(planId, b, 2_500_000, 'anti_trafficking_fund')], { expected: 'no_stream' });
+    await store.append(
+      `plan-${planId}`,
+      [drafted(planId), added(planId, a, 1_500_000), added(planId, b, 2_500_000, 'anti_trafficking_fund')],
+      { expected: 'no_stream' },
+    );
     const last = await store.append(`plan-${planId}`, [revised(planId, a, 1_500_000, 1_000_000)], { expected: 2n });
     expect(await runner.waitFor(last.position, 10_000)).toBe(true);
     await runner.stop();
@@ -101,7 +140,11 @@ describe.each(dialects)('plan projections on $name', (dialect) => {
         { projectId: a, requestedBudgetSatang: 1_000_000, districtCodes: ['2706', '2708'] },
         { projectId: b, requestedBudgetSatang: 2_500_000 },
       ],
-      totals: { projectCount: 2, requestedBudgetSatang: 3_500_000, requestedBySource: { provincial_budget: 1_000_000, anti_trafficking_fund: 2_500_000 } },
+      totals: {
+        projectCount: 2,
+        requestedBudgetSatang: 3_500_000,
+        requestedBySource: { provincial_budget: 1_000_000, anti_trafficking_fund: 2_500_000 },
+      },
     });
 
     const dashboards = new PlanDashboardQueries(db);

@@ -5,7 +5,17 @@ import { agencyDirectoryProjection } from './agency-directory';
 import type { Kysely, Transaction } from 'kysely';
 import { isPlanEvent, type PlanEvent } from '../domain/plan.events';
 import { evolvePlanSummary, evolveProjectView, projectIdOf, type PlanSummary, type ProjectView } from './plan-view';
-import { addContribution, isEmpty, MEASURES, noMeasures, splitCellKey, cellKey, type DashboardCells, type DashboardDimension, type Measures } from './plan-dashboard';
+import {
+  addContribution,
+  isEmpty,
+  MEASURES,
+  noMeasures,
+  splitCellKey,
+  cellKey,
+  type DashboardCells,
+  type DashboardDimension,
+  type Measures,
+} from './plan-dashboard';
 import type { PlanningTables } from './planning-tables';
 
 type Trx = Transaction<CoreTables & PlanningTables>;
@@ -31,19 +41,40 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   return out;
 }
 
-const upsertSummaries = new BulkInsert<PlanningTables['plan_views']>(['plan_id', 'revision', 'doc', 'updated_at'], (db, rows) =>
-  (db as Kysely<PlanningTables>)
-    .insertInto('plan_views')
-    .values(rows)
-    .onConflict((oc) => oc.column('plan_id').doUpdateSet((eb) => ({ revision: eb.ref('excluded.revision'), doc: eb.ref('excluded.doc'), updated_at: eb.ref('excluded.updated_at') }))),
+const upsertSummaries = new BulkInsert<PlanningTables['plan_views']>(
+  ['plan_id', 'revision', 'doc', 'updated_at'],
+  (db, rows) =>
+    (db as Kysely<PlanningTables>)
+      .insertInto('plan_views')
+      .values(rows)
+      .onConflict((oc) =>
+        oc.column('plan_id').doUpdateSet((eb) => ({
+          revision: eb.ref('excluded.revision'),
+          doc: eb.ref('excluded.doc'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      ),
 );
 
 type ProjectRow = PlanningTables['plan_projects'];
 const PROJECT_COLUMNS = [
-  'plan_id', 'project_id', 'title_th', 'title_en', 'lead_agency_code', 'district_codes', 'requested_budget_satang', 'funding_source', 'added_at_revision', 'updated_at', 'fund_requests', 'detail',
+  'plan_id',
+  'project_id',
+  'title_th',
+  'title_en',
+  'lead_agency_code',
+  'district_codes',
+  'requested_budget_satang',
+  'funding_source',
+  'added_at_revision',
+  'updated_at',
+  'fund_requests',
+  'detail',
 ] as const;
 
-const insertProjects = new BulkInsert<ProjectRow>(PROJECT_COLUMNS, (db, rows) => (db as Kysely<PlanningTables>).insertInto('plan_projects').values(rows));
+const insertProjects = new BulkInsert<ProjectRow>(PROJECT_COLUMNS, (db, rows) =>
+  (db as Kysely<PlanningTables>).insertInto('plan_projects').values(rows),
+);
 
 const upsertProjects = new BulkInsert<ProjectRow>(PROJECT_COLUMNS, (db, rows) =>
   (db as Kysely<PlanningTables>)
@@ -65,13 +96,30 @@ const upsertProjects = new BulkInsert<ProjectRow>(PROJECT_COLUMNS, (db, rows) =>
 );
 
 /** What a project row keeps beyond its columns. */
-type ProjectDetail = Pick<ProjectView, 'strategy' | 'participatingAgencyCodes' | 'targetGroups' | 'objectives' | 'withdrawal' | 'budgetLines' | 'activities' | 'kpis'>;
+type ProjectDetail = Pick<
+  ProjectView,
+  | 'strategy'
+  | 'participatingAgencyCodes'
+  | 'targetGroups'
+  | 'objectives'
+  | 'withdrawal'
+  | 'budgetLines'
+  | 'activities'
+  | 'kpis'
+>;
 
 /** The first budget line as a project is added: its id is the project's, its amount and source are the row's columns. */
 function isFirstLineOnly(p: ProjectView): boolean {
   if (p.budgetLines.length !== 1) return false;
   const [line] = p.budgetLines;
-  return line.lineId === p.projectId && line.fundingSource === p.fundingSource && line.amountSatang === p.requestedBudgetSatang && line.descriptionTh === null && line.spentSatang === 0 && !line.withdrawn;
+  return (
+    line.lineId === p.projectId &&
+    line.fundingSource === p.fundingSource &&
+    line.amountSatang === p.requestedBudgetSatang &&
+    line.descriptionTh === null &&
+    line.spentSatang === 0 &&
+    !line.withdrawn
+  );
 }
 
 /**
@@ -114,7 +162,16 @@ export function projectFromRow(row: Omit<ProjectRow, 'plan_id'>): ProjectView {
     targetGroups: detail.targetGroups ?? [],
     objectives: detail.objectives ?? [],
     withdrawal: detail.withdrawal ?? null,
-    budgetLines: detail.budgetLines ?? [{ lineId: row.project_id, fundingSource, amountSatang: requestedBudgetSatang, descriptionTh: null, spentSatang: 0, withdrawn: false }],
+    budgetLines: detail.budgetLines ?? [
+      {
+        lineId: row.project_id,
+        fundingSource,
+        amountSatang: requestedBudgetSatang,
+        descriptionTh: null,
+        spentSatang: 0,
+        withdrawn: false,
+      },
+    ],
     activities: detail.activities ?? [],
     kpis: detail.kpis ?? [],
     projectId: row.project_id,
@@ -136,7 +193,9 @@ const upsertDashboard = new BulkInsert<DashboardRow>(DASHBOARD_COLUMNS, (db, row
   (db as Kysely<PlanningTables>)
     .insertInto('plan_dashboard')
     .values(rows)
-    .onConflict((oc) => oc.columns(['plan_id', 'dimension', 'key']).doUpdateSet((eb) => ({ measures: eb.ref('excluded.measures') }))),
+    .onConflict((oc) =>
+      oc.columns(['plan_id', 'dimension', 'key']).doUpdateSet((eb) => ({ measures: eb.ref('excluded.measures') })),
+    ),
 );
 
 /**
@@ -148,12 +207,22 @@ async function applyDeltas(
   cache: Map<string, DashboardCells>,
   deltas: Map<string, DashboardCells>,
   summaryOf: (planId: string) => PlanSummary | undefined,
-): Promise<{ upserted: DashboardRow[]; deleted: Array<{ planId: string; dimension: DashboardDimension; key: string }> }> {
+): Promise<{
+  upserted: DashboardRow[];
+  deleted: Array<{ planId: string; dimension: DashboardDimension; key: string }>;
+}> {
   const missing = [...deltas.keys()].filter((planId) => !cache.has(planId));
   for (const part of chunks(missing)) {
-    const rows = await trx.selectFrom('plan_dashboard').select(['plan_id', 'dimension', 'key', 'measures']).where('plan_id', 'in', part).execute();
+    const rows = await trx
+      .selectFrom('plan_dashboard')
+      .select(['plan_id', 'dimension', 'key', 'measures'])
+      .where('plan_id', 'in', part)
+      .execute();
     for (const planId of part) cache.set(planId, new Map());
-    for (const row of rows) cache.get(row.plan_id)!.set(cellKey(row.dimension as DashboardDimension, row.key), JSON.parse(row.measures) as Measures);
+    for (const row of rows)
+      cache
+        .get(row.plan_id)!
+        .set(cellKey(row.dimension as DashboardDimension, row.key), JSON.parse(row.measures) as Measures);
   }
   const upserted: DashboardRow[] = [];
   const deleted: Array<{ planId: string; dimension: DashboardDimension; key: string }> = [];
@@ -171,7 +240,14 @@ async function applyDeltas(
         deleted.push({ planId, dimension, key });
       } else {
         cells.set(cell, next);
-        upserted.push({ plan_id: planId, fiscal_year: summary?.fiscalYear ?? 0, province_code: summary?.provinceCode ?? '', dimension, key, measures: JSON.stringify(next) });
+        upserted.push({
+          plan_id: planId,
+          fiscal_year: summary?.fiscalYear ?? 0,
+          province_code: summary?.provinceCode ?? '',
+          dimension,
+          key,
+          measures: JSON.stringify(next),
+        });
       }
     }
   }
@@ -207,7 +283,13 @@ async function keepSnapshots(
     const doc: PlanSnapshotDoc = { summary, projects: rows.map(projectFromRow) };
     await trx
       .insertInto('plan_snapshots')
-      .values({ plan_id: planId, revision: summary.revision, latest_event_at: summary.latestEventAt ?? summary.updatedAt, event_id: last.id, doc: JSON.stringify(doc) })
+      .values({
+        plan_id: planId,
+        revision: summary.revision,
+        latest_event_at: summary.latestEventAt ?? summary.updatedAt,
+        event_id: last.id,
+        doc: JSON.stringify(doc),
+      })
       .onConflict((oc) => oc.columns(['plan_id', 'revision']).doNothing())
       .execute();
     snapshotRevisions.set(planId, summary.revision);
@@ -238,10 +320,20 @@ export const planViewProjection: Projection = {
         const planEvents = events.map((e) => ({ planId: planIdOf(e), event: e as unknown as PlanEvent, recorded: e }));
         const missingPlans = [...new Set(planEvents.map((e) => e.planId))].filter((id) => !summaries.has(id));
         for (const part of chunks(missingPlans)) {
-          const rows = await trx.selectFrom('plan_views').select(['plan_id', 'doc']).where('plan_id', 'in', part).execute();
+          const rows = await trx
+            .selectFrom('plan_views')
+            .select(['plan_id', 'doc'])
+            .where('plan_id', 'in', part)
+            .execute();
           for (const id of part) summaries.set(id, undefined);
           for (const row of rows) summaries.set(row.plan_id, JSON.parse(row.doc) as PlanSummary);
-          const kept = await trx.selectFrom('plan_snapshots').select(['plan_id']).select((eb) => eb.fn.max('revision').as('revision')).where('plan_id', 'in', part).groupBy('plan_id').execute();
+          const kept = await trx
+            .selectFrom('plan_snapshots')
+            .select(['plan_id'])
+            .select((eb) => eb.fn.max('revision').as('revision'))
+            .where('plan_id', 'in', part)
+            .groupBy('plan_id')
+            .execute();
           for (const row of kept) snapshotRevisions.set(row.plan_id, Number(row.revision));
         }
         // Every project event but an addition changes a stored project.
@@ -258,14 +350,20 @@ export const planViewProjection: Projection = {
           const rows = await trx
             .selectFrom('plan_projects')
             .selectAll()
-            .where((eb) => eb.or(part.map((p) => eb.and([eb('plan_id', '=', p.planId), eb('project_id', '=', p.projectId)]))))
+            .where((eb) =>
+              eb.or(part.map((p) => eb.and([eb('plan_id', '=', p.planId), eb('project_id', '=', p.projectId)]))),
+            )
             .execute();
           for (const p of part) projects.set(key(p.planId, p.projectId), undefined);
           for (const row of rows) projects.set(key(row.plan_id, row.project_id), projectFromRow(row));
           for (const p of part) stored.set(key(p.planId, p.projectId), projects.get(key(p.planId, p.projectId)));
         }
         for (const { planId, event, recorded } of planEvents) {
-          const change = { event, revision: Number(recorded.revision), occurredAt: metadataOf(recorded).occurredAt ?? recorded.created.toISOString() };
+          const change = {
+            event,
+            revision: Number(recorded.revision),
+            occurredAt: metadataOf(recorded).occurredAt ?? recorded.created.toISOString(),
+          };
           summaries.set(planId, evolvePlanSummary(summaries.get(planId), change));
           dirtySummaries.add(planId);
           lastEvents.set(planId, recorded);
@@ -306,11 +404,22 @@ export const planViewProjection: Projection = {
         await upsertProjects.insert(trx, changed);
         if (dashboardRows.deleted.length > 0) {
           for (const { planId, dimension, key: cell } of dashboardRows.deleted) {
-            await trx.deleteFrom('plan_dashboard').where('plan_id', '=', planId).where('dimension', '=', dimension).where('key', '=', cell).execute();
+            await trx
+              .deleteFrom('plan_dashboard')
+              .where('plan_id', '=', planId)
+              .where('dimension', '=', dimension)
+              .where('key', '=', cell)
+              .execute();
           }
         }
         await upsertDashboard.insert(trx, dashboardRows.upserted);
-        await keepSnapshots(trx, summaryRows.map((r) => r.plan_id), summaries, lastEvents, snapshotRevisions);
+        await keepSnapshots(
+          trx,
+          summaryRows.map((r) => r.plan_id),
+          summaries,
+          lastEvents,
+          snapshotRevisions,
+        );
       },
     };
   },

@@ -27,6 +27,13 @@ export class PlanQueries {
   /** Every plan's summary, newest fiscal year first: what the console lists to open a plan or its dashboard. */
   async list(): Promise<PlanSummary[]> {
     const rows = await this.db.selectFrom('plan_views').select('doc').execute();
-    return rows.map((r) => JSON.parse(r.doc) as PlanSummary).sort((a, b) => b.fiscalYear - a.fiscalYear || a.provinceCode.localeCompare(b.provinceCode) || a.draftedAt.localeCompare(b.draftedAt));
+    return rows
+      .map((r) => JSON.parse(r.doc) as PlanSummary)
+      .sort(
+        (a, b) =>
+          b.fiscalYear - a.fiscalYear ||
+          a.provinceCode.localeCompare(b.provinceCode) ||
+          a.draftedAt.localeCompare(b.draftedAt),
+      );
   }
 }

@@ -1,29 +1,76 @@
 import type { PlanEvent } from '../domain/plan.events';
-import { assemblePlanView, evolvePlanSummary, evolveProjectView, type PlanSummary, type ProjectView } from './plan-view';
+import {
+  assemblePlanView,
+  evolvePlanSummary,
+  evolveProjectView,
+  type PlanSummary,
+  type ProjectView,
+} from './plan-view';
 
 const planId = '0d6f3f1e-0000-4000-8000-000000000001';
-const drafted: PlanEvent = { type: 'PlanDrafted', data: { planId, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'แผน', titleEn: null } };
-const added = (projectId: string, amount: number, fundingSource: 'provincial_budget' | 'anti_trafficking_fund'): PlanEvent => ({
+const drafted: PlanEvent = {
+  type: 'PlanDrafted',
+  data: { planId, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'แผน', titleEn: null },
+};
+const added = (
+  projectId: string,
+  amount: number,
+  fundingSource: 'provincial_budget' | 'anti_trafficking_fund',
+): PlanEvent => ({
   type: 'ProjectAdded',
-  data: { planId, projectId, titleTh: 'โครงการ', titleEn: null, strategy: 'prevention', participatingAgencyCodes: [], targetGroups: [], objectives: [], leadAgencyCode: 'PSDHS-SK', districtCodes: ['2706'], requestedBudgetSatang: amount, fundingSource },
+  data: {
+    planId,
+    projectId,
+    titleTh: 'โครงการ',
+    titleEn: null,
+    strategy: 'prevention',
+    participatingAgencyCodes: [],
+    targetGroups: [],
+    objectives: [],
+    leadAgencyCode: 'PSDHS-SK',
+    districtCodes: ['2706'],
+    requestedBudgetSatang: amount,
+    fundingSource,
+  },
 });
 
 describe('the plan view', () => {
   it('shows the fiscal year as its first and last day', () => {
-    const summary = evolvePlanSummary(undefined, { event: drafted, revision: 0, occurredAt: '2019-02-14T03:00:00.000Z' });
-    expect(summary).toMatchObject({ fiscalYear: 2562, fiscalYearStart: '2018-10-01', fiscalYearEnd: '2019-09-30', revision: 0, status: 'drafting' });
+    const summary = evolvePlanSummary(undefined, {
+      event: drafted,
+      revision: 0,
+      occurredAt: '2019-02-14T03:00:00.000Z',
+    });
+    expect(summary).toMatchObject({
+      fiscalYear: 2562,
+      fiscalYearStart: '2018-10-01',
+      fiscalYearEnd: '2019-09-30',
+      revision: 0,
+      status: 'drafting',
+    });
   });
 
   it('moves its revision and time with every event', () => {
     const summary = evolvePlanSummary(undefined, { event: drafted, revision: 0, occurredAt: 't0' });
-    const next = evolvePlanSummary(summary, { event: added('a', 100, 'provincial_budget'), revision: 1, occurredAt: 't1' });
+    const next = evolvePlanSummary(summary, {
+      event: added('a', 100, 'provincial_budget'),
+      revision: 1,
+      occurredAt: 't1',
+    });
     expect(next).toMatchObject({ revision: 1, updatedAt: 't1', draftedAt: 't0' });
   });
 
   it('keeps a revised budget on the project', () => {
-    const project = evolveProjectView(undefined, { event: added('a', 100, 'provincial_budget'), revision: 1, occurredAt: 't1' });
+    const project = evolveProjectView(undefined, {
+      event: added('a', 100, 'provincial_budget'),
+      revision: 1,
+      occurredAt: 't1',
+    });
     const revised = evolveProjectView(project, {
-      event: { type: 'ProjectBudgetRevised', data: { planId, projectId: 'a', previousBudgetSatang: 100, requestedBudgetSatang: 80, reason: 'r' } },
+      event: {
+        type: 'ProjectBudgetRevised',
+        data: { planId, projectId: 'a', previousBudgetSatang: 100, requestedBudgetSatang: 80, reason: 'r' },
+      },
       revision: 2,
       occurredAt: 't2',
     });
@@ -44,7 +91,16 @@ describe('the plan view', () => {
       requestedBudgetSatang: 400,
       requestedBySource: { provincial_budget: 100, anti_trafficking_fund: 300 },
       fund: { requestedSatang: 0, approvedSatang: 0, disbursedSatang: 0 },
-      progress: { spentSatang: 0, spentBySource: {}, activitiesPlanned: 0, activitiesDone: 0, participantsTarget: 0, participantsReached: 0, kpis: 0, kpisAttained: 0 },
+      progress: {
+        spentSatang: 0,
+        spentBySource: {},
+        activitiesPlanned: 0,
+        activitiesDone: 0,
+        participantsTarget: 0,
+        participantsReached: 0,
+        kpis: 0,
+        kpisAttained: 0,
+      },
     });
   });
 });

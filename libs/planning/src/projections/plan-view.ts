@@ -3,7 +3,13 @@ import type { FundingSource } from '../domain/funding-source';
 import { upcastProjectAdded, type PlanEvent } from '../domain/plan.events';
 import type { PlanStatus } from '../domain/plan.state';
 import type { FundCategory } from '../domain/plan.commands';
-import { TARGET_GROUPS, totalParticipants, type ParticipantCounts, type ProjectStrategy, type TargetGroup } from '../domain/plan-structure';
+import {
+  TARGET_GROUPS,
+  totalParticipants,
+  type ParticipantCounts,
+  type ProjectStrategy,
+  type TargetGroup,
+} from '../domain/plan-structure';
 
 export interface ActivityView {
   readonly activityId: string;
@@ -100,7 +106,13 @@ export interface PlanSummary {
   readonly status: PlanStatus;
   /** 0 before approval, 1 when approved, then one more for every amendment. */
   readonly edition: number;
-  readonly approvals: ReadonlyArray<{ edition: number; meetingReference: string; meetingDate: string; revision: number; approvedAt: string }>;
+  readonly approvals: ReadonlyArray<{
+    edition: number;
+    meetingReference: string;
+    meetingDate: string;
+    revision: number;
+    approvedAt: string;
+  }>;
   readonly amendments: ReadonlyArray<{ edition: number; reason: string; revision: number; amendedAt: string }>;
   readonly submittedAt: string | null;
   readonly closure: { resultsSummary: string; closedAt: string } | null;
@@ -142,7 +154,10 @@ export interface ViewEvent {
 }
 
 /** summary + event -> summary: pure, so a rebuild and the live runner cannot disagree. */
-export function evolvePlanSummary(summary: PlanSummary | undefined, { event, revision, occurredAt }: ViewEvent): PlanSummary | undefined {
+export function evolvePlanSummary(
+  summary: PlanSummary | undefined,
+  { event, revision, occurredAt }: ViewEvent,
+): PlanSummary | undefined {
   if (event.type === 'PlanDrafted') {
     const { start, end } = fiscalYearRange(event.data.fiscalYear);
     return {
@@ -166,7 +181,12 @@ export function evolvePlanSummary(summary: PlanSummary | undefined, { event, rev
     };
   }
   if (!summary) return summary;
-  const next = { ...summary, revision, updatedAt: occurredAt, latestEventAt: summary.latestEventAt && summary.latestEventAt > occurredAt ? summary.latestEventAt : occurredAt };
+  const next = {
+    ...summary,
+    revision,
+    updatedAt: occurredAt,
+    latestEventAt: summary.latestEventAt && summary.latestEventAt > occurredAt ? summary.latestEventAt : occurredAt,
+  };
   // Project events move only the revision and time; the plan's own fields change with its lifecycle.
   if (isProjectEvent(event)) return next;
   switch (event.type) {
@@ -176,17 +196,29 @@ export function evolvePlanSummary(summary: PlanSummary | undefined, { event, rev
       return { ...next, status: 'drafting', submittedAt: null };
     case 'PlanApproved': {
       const { edition, meetingReference, meetingDate } = event.data;
-      return { ...next, status: 'approved', edition, approvals: [...summary.approvals, { edition, meetingReference, meetingDate, revision, approvedAt: occurredAt }] };
+      return {
+        ...next,
+        status: 'approved',
+        edition,
+        approvals: [...summary.approvals, { edition, meetingReference, meetingDate, revision, approvedAt: occurredAt }],
+      };
     }
     case 'PlanAmended':
       return {
         ...next,
         status: 'amended',
         edition: event.data.edition,
-        amendments: [...summary.amendments, { edition: event.data.edition, reason: event.data.reason, revision, amendedAt: occurredAt }],
+        amendments: [
+          ...summary.amendments,
+          { edition: event.data.edition, reason: event.data.reason, revision, amendedAt: occurredAt },
+        ],
       };
     case 'PlanClosed':
-      return { ...next, status: 'closed', closure: { resultsSummary: event.data.resultsSummary, closedAt: occurredAt } };
+      return {
+        ...next,
+        status: 'closed',
+        closure: { resultsSummary: event.data.resultsSummary, closedAt: occurredAt },
+      };
     default: {
       const _: never = event;
       return next;
@@ -194,7 +226,10 @@ export function evolvePlanSummary(summary: PlanSummary | undefined, { event, rev
   }
 }
 
-type LifecycleEvent = Extract<PlanEvent, { type: 'PlanDrafted' | 'PlanSubmitted' | 'PlanReturned' | 'PlanApproved' | 'PlanAmended' | 'PlanClosed' }>;
+type LifecycleEvent = Extract<
+  PlanEvent,
+  { type: 'PlanDrafted' | 'PlanSubmitted' | 'PlanReturned' | 'PlanApproved' | 'PlanAmended' | 'PlanClosed' }
+>;
 type ProjectEvent = Exclude<PlanEvent, LifecycleEvent>;
 
 /** Every plan event but the lifecycle's names the one project it changes. */
@@ -227,7 +262,16 @@ export function evolveProjectView(project: ProjectView | undefined, change: View
       withdrawal: null,
       addedAtRevision: revision,
       updatedAt: occurredAt,
-      budgetLines: [{ lineId: d.projectId, fundingSource: d.fundingSource, amountSatang: d.requestedBudgetSatang, descriptionTh: null, spentSatang: 0, withdrawn: false }],
+      budgetLines: [
+        {
+          lineId: d.projectId,
+          fundingSource: d.fundingSource,
+          amountSatang: d.requestedBudgetSatang,
+          descriptionTh: null,
+          spentSatang: 0,
+          withdrawn: false,
+        },
+      ],
       activities: [],
       kpis: [],
       fundRequests: [],
@@ -238,7 +282,8 @@ export function evolveProjectView(project: ProjectView | undefined, change: View
   return next === project ? project : withTotals({ ...next, updatedAt: occurredAt });
 }
 
-const replace = <T>(items: readonly T[], matches: (item: T) => boolean, update: (item: T) => T): T[] => items.map((item) => (matches(item) ? update(item) : item));
+const replace = <T>(items: readonly T[], matches: (item: T) => boolean, update: (item: T) => T): T[] =>
+  items.map((item) => (matches(item) ? update(item) : item));
 const addCounts = (a: ParticipantCounts, b: ParticipantCounts): ParticipantCounts => {
   const out: Partial<Record<TargetGroup, number>> = { ...a };
   for (const group of TARGET_GROUPS) if (b[group]) out[group] = (out[group] ?? 0) + b[group]!;
@@ -249,75 +294,198 @@ const addCounts = (a: ParticipantCounts, b: ParticipantCounts): ParticipantCount
 function withTotals(project: ProjectView): ProjectView {
   const live = project.budgetLines.filter((l) => !l.withdrawn);
   const first = project.budgetLines.find((l) => l.lineId === project.projectId);
-  return { ...project, requestedBudgetSatang: live.reduce((sum, l) => sum + l.amountSatang, 0), fundingSource: first?.fundingSource ?? project.fundingSource };
+  return {
+    ...project,
+    requestedBudgetSatang: live.reduce((sum, l) => sum + l.amountSatang, 0),
+    fundingSource: first?.fundingSource ?? project.fundingSource,
+  };
 }
 
 function evolveProjectContent(project: ProjectView, { event, occurredAt }: ViewEvent): ProjectView {
   switch (event.type) {
     case 'ProjectBudgetRevised':
-      return { ...project, budgetLines: replace(project.budgetLines, (l) => l.lineId === project.projectId, (l) => ({ ...l, amountSatang: event.data.requestedBudgetSatang })) };
+      return {
+        ...project,
+        budgetLines: replace(
+          project.budgetLines,
+          (l) => l.lineId === project.projectId,
+          (l) => ({ ...l, amountSatang: event.data.requestedBudgetSatang }),
+        ),
+      };
     case 'ProjectChanged':
       return { ...project, ...event.data.changes };
     case 'ProjectReassigned':
-      return { ...project, leadAgencyCode: event.data.leadAgencyCode, participatingAgencyCodes: event.data.participatingAgencyCodes };
+      return {
+        ...project,
+        leadAgencyCode: event.data.leadAgencyCode,
+        participatingAgencyCodes: event.data.participatingAgencyCodes,
+      };
     case 'ProjectWithdrawn':
       return { ...project, withdrawal: { reason: event.data.reason, withdrawnAt: occurredAt } };
     case 'ActivityAdded': {
       const { planId: _p, projectId: _j, ...d } = event.data;
-      const activity: ActivityView = { ...d, status: 'planned', withdrawalReason: null, reached: {}, spentSatang: 0, reports: 0, lastReportedOn: null };
+      const activity: ActivityView = {
+        ...d,
+        status: 'planned',
+        withdrawalReason: null,
+        reached: {},
+        spentSatang: 0,
+        reports: 0,
+        lastReportedOn: null,
+      };
       return { ...project, activities: [...project.activities, activity] };
     }
     case 'ActivityChanged':
-      return { ...project, activities: replace(project.activities, (a) => a.activityId === event.data.activityId, (a) => ({ ...a, ...event.data.changes })) };
+      return {
+        ...project,
+        activities: replace(
+          project.activities,
+          (a) => a.activityId === event.data.activityId,
+          (a) => ({ ...a, ...event.data.changes }),
+        ),
+      };
     case 'ActivityReassigned':
-      return { ...project, activities: replace(project.activities, (a) => a.activityId === event.data.activityId, (a) => ({ ...a, responsibleAgencyCode: event.data.responsibleAgencyCode })) };
+      return {
+        ...project,
+        activities: replace(
+          project.activities,
+          (a) => a.activityId === event.data.activityId,
+          (a) => ({ ...a, responsibleAgencyCode: event.data.responsibleAgencyCode }),
+        ),
+      };
     case 'ActivityWithdrawn':
-      return { ...project, activities: replace(project.activities, (a) => a.activityId === event.data.activityId, (a) => ({ ...a, status: 'withdrawn', withdrawalReason: event.data.reason })) };
+      return {
+        ...project,
+        activities: replace(
+          project.activities,
+          (a) => a.activityId === event.data.activityId,
+          (a) => ({ ...a, status: 'withdrawn', withdrawalReason: event.data.reason }),
+        ),
+      };
     case 'ActivityProgressReported': {
       const d = event.data;
       return {
         ...project,
-        activities: replace(project.activities, (a) => a.activityId === d.activityId, (a) => ({
-          ...a,
-          status: a.status === 'done' || d.completed ? 'done' : 'in_progress',
-          reached: addCounts(a.reached, d.participantsReached),
-          spentSatang: a.spentSatang + d.spendSatang,
-          reports: a.reports + 1,
-          lastReportedOn: a.lastReportedOn && a.lastReportedOn > d.reportedOn ? a.lastReportedOn : d.reportedOn,
-        })),
-        budgetLines: replace(project.budgetLines, (l) => l.lineId === d.budgetLineId, (l) => ({ ...l, spentSatang: l.spentSatang + d.spendSatang })),
+        activities: replace(
+          project.activities,
+          (a) => a.activityId === d.activityId,
+          (a) => ({
+            ...a,
+            status: a.status === 'done' || d.completed ? 'done' : 'in_progress',
+            reached: addCounts(a.reached, d.participantsReached),
+            spentSatang: a.spentSatang + d.spendSatang,
+            reports: a.reports + 1,
+            lastReportedOn: a.lastReportedOn && a.lastReportedOn > d.reportedOn ? a.lastReportedOn : d.reportedOn,
+          }),
+        ),
+        budgetLines: replace(
+          project.budgetLines,
+          (l) => l.lineId === d.budgetLineId,
+          (l) => ({ ...l, spentSatang: l.spentSatang + d.spendSatang }),
+        ),
       };
     }
     case 'KpiAdded': {
       const { planId: _p, projectId: _j, ...d } = event.data;
-      return { ...project, kpis: [...project.kpis, { ...d, actual: null, measuredOn: null, attained: false, withdrawn: false }] };
+      return {
+        ...project,
+        kpis: [...project.kpis, { ...d, actual: null, measuredOn: null, attained: false, withdrawn: false }],
+      };
     }
     case 'KpiChanged':
-      return { ...project, kpis: replace(project.kpis, (k) => k.kpiId === event.data.kpiId, (k) => attainment({ ...k, ...event.data.changes })) };
+      return {
+        ...project,
+        kpis: replace(
+          project.kpis,
+          (k) => k.kpiId === event.data.kpiId,
+          (k) => attainment({ ...k, ...event.data.changes }),
+        ),
+      };
     case 'KpiWithdrawn':
-      return { ...project, kpis: replace(project.kpis, (k) => k.kpiId === event.data.kpiId, (k) => ({ ...k, withdrawn: true })) };
+      return {
+        ...project,
+        kpis: replace(
+          project.kpis,
+          (k) => k.kpiId === event.data.kpiId,
+          (k) => ({ ...k, withdrawn: true }),
+        ),
+      };
     case 'KpiActualRecorded':
-      return { ...project, kpis: replace(project.kpis, (k) => k.kpiId === event.data.kpiId, (k) => attainment({ ...k, actual: event.data.actual, measuredOn: event.data.measuredOn })) };
+      return {
+        ...project,
+        kpis: replace(
+          project.kpis,
+          (k) => k.kpiId === event.data.kpiId,
+          (k) => attainment({ ...k, actual: event.data.actual, measuredOn: event.data.measuredOn }),
+        ),
+      };
     case 'BudgetLineAdded': {
       const { lineId, fundingSource, amountSatang, descriptionTh } = event.data;
-      return { ...project, budgetLines: [...project.budgetLines, { lineId, fundingSource, amountSatang, descriptionTh, spentSatang: 0, withdrawn: false }] };
+      return {
+        ...project,
+        budgetLines: [
+          ...project.budgetLines,
+          { lineId, fundingSource, amountSatang, descriptionTh, spentSatang: 0, withdrawn: false },
+        ],
+      };
     }
     case 'BudgetLineRevised':
-      return { ...project, budgetLines: replace(project.budgetLines, (l) => l.lineId === event.data.lineId, (l) => ({ ...l, amountSatang: event.data.amountSatang })) };
+      return {
+        ...project,
+        budgetLines: replace(
+          project.budgetLines,
+          (l) => l.lineId === event.data.lineId,
+          (l) => ({ ...l, amountSatang: event.data.amountSatang }),
+        ),
+      };
     case 'BudgetLineReassigned':
-      return { ...project, budgetLines: replace(project.budgetLines, (l) => l.lineId === event.data.lineId, (l) => ({ ...l, fundingSource: event.data.fundingSource })) };
+      return {
+        ...project,
+        budgetLines: replace(
+          project.budgetLines,
+          (l) => l.lineId === event.data.lineId,
+          (l) => ({ ...l, fundingSource: event.data.fundingSource }),
+        ),
+      };
     case 'BudgetLineWithdrawn':
-      return { ...project, budgetLines: replace(project.budgetLines, (l) => l.lineId === event.data.lineId, (l) => ({ ...l, withdrawn: true })) };
+      return {
+        ...project,
+        budgetLines: replace(
+          project.budgetLines,
+          (l) => l.lineId === event.data.lineId,
+          (l) => ({ ...l, withdrawn: true }),
+        ),
+      };
     case 'FundRequestSubmitted': {
       const { requestId, category, amountSatang, justification } = event.data;
-      return { ...project, fundRequests: [...project.fundRequests, { requestId, category, status: 'submitted', amountSatang, approvedSatang: 0, disbursedSatang: 0, justification, note: null }] };
+      return {
+        ...project,
+        fundRequests: [
+          ...project.fundRequests,
+          {
+            requestId,
+            category,
+            status: 'submitted',
+            amountSatang,
+            approvedSatang: 0,
+            disbursedSatang: 0,
+            justification,
+            note: null,
+          },
+        ],
+      };
     }
     case 'FundRequestReturned':
     case 'FundRequestRevised':
     case 'FundRequestApproved':
     case 'FundRequestRejected':
     case 'FundDisbursed':
-      return { ...project, fundRequests: project.fundRequests.map((r) => (r.requestId === event.data.requestId ? evolveFundRequestView(r, event) : r)) };
+      return {
+        ...project,
+        fundRequests: project.fundRequests.map((r) =>
+          r.requestId === event.data.requestId ? evolveFundRequestView(r, event) : r,
+        ),
+      };
     case 'ProjectAdded':
     case 'PlanDrafted':
     case 'PlanSubmitted':
@@ -339,13 +507,25 @@ function attainment(kpi: KpiView): KpiView {
 
 function evolveFundRequestView(
   request: FundRequestView,
-  event: Extract<PlanEvent, { type: 'FundRequestReturned' | 'FundRequestRevised' | 'FundRequestApproved' | 'FundRequestRejected' | 'FundDisbursed' }>,
+  event: Extract<
+    PlanEvent,
+    {
+      type:
+        'FundRequestReturned' | 'FundRequestRevised' | 'FundRequestApproved' | 'FundRequestRejected' | 'FundDisbursed';
+    }
+  >,
 ): FundRequestView {
   switch (event.type) {
     case 'FundRequestReturned':
       return { ...request, status: 'returned', note: event.data.reason };
     case 'FundRequestRevised':
-      return { ...request, status: 'submitted', amountSatang: event.data.amountSatang, justification: event.data.justification, note: null };
+      return {
+        ...request,
+        status: 'submitted',
+        amountSatang: event.data.amountSatang,
+        justification: event.data.justification,
+        note: null,
+      };
     case 'FundRequestApproved':
       return { ...request, status: 'approved', approvedSatang: event.data.approvedSatang };
     case 'FundRequestRejected':
@@ -402,7 +582,16 @@ export function progressTotals(projects: readonly ProjectView[]): ProgressTotals
       if (k.attained) kpisAttained += 1;
     }
   }
-  return { spentSatang, spentBySource, activitiesPlanned, activitiesDone, participantsTarget, participantsReached, kpis, kpisAttained };
+  return {
+    spentSatang,
+    spentBySource,
+    activitiesPlanned,
+    activitiesDone,
+    participantsTarget,
+    participantsReached,
+    kpis,
+    kpisAttained,
+  };
 }
 
 /** The whole view from its parts, with totals. */
@@ -419,5 +608,15 @@ export function assemblePlanView(summary: PlanSummary, projects: readonly Projec
     }
   }
   const fund = fundTotals(live.flatMap((p) => p.fundRequests));
-  return { ...summary, projects: ordered, totals: { projectCount: live.length, requestedBudgetSatang: requested, requestedBySource, fund, progress: progressTotals(live) } };
+  return {
+    ...summary,
+    projects: ordered,
+    totals: {
+      projectCount: live.length,
+      requestedBudgetSatang: requested,
+      requestedBySource,
+      fund,
+      progress: progressTotals(live),
+    },
+  };
 }

@@ -19,7 +19,14 @@ export type PlanningTables = {
     detail: string;
   };
   /** Dashboard cells: one row per plan, dimension and key, with its measures as JSON. */
-  plan_dashboard: { plan_id: string; fiscal_year: number; province_code: string; dimension: string; key: string; measures: string };
+  plan_dashboard: {
+    plan_id: string;
+    fiscal_year: number;
+    province_code: string;
+    dimension: string;
+    key: string;
+    measures: string;
+  };
   /**
    * A plan's view as folded up to a revision, kept every thousand events so auditors' as-of views
    * read only the events since. `event_id` names the event at that revision: a snapshot whose event
@@ -32,12 +39,18 @@ export const planningMigrations: Record<string, Migration> = {
   ...agencyMigrations,
   '0120-plan-project-fund-requests': {
     async up(db: Kysely<unknown>) {
-      await db.schema.alterTable('plan_projects').addColumn('fund_requests', 'text', (c) => c.notNull().defaultTo('[]')).execute();
+      await db.schema
+        .alterTable('plan_projects')
+        .addColumn('fund_requests', 'text', (c) => c.notNull().defaultTo('[]'))
+        .execute();
     },
   },
   '0130-plan-structure-and-dashboard': {
     async up(db: Kysely<unknown>) {
-      await db.schema.alterTable('plan_projects').addColumn('detail', 'text', (c) => c.notNull().defaultTo('{}')).execute();
+      await db.schema
+        .alterTable('plan_projects')
+        .addColumn('detail', 'text', (c) => c.notNull().defaultTo('{}'))
+        .execute();
       await db.schema
         .createTable('plan_dashboard')
         .ifNotExists()
@@ -49,7 +62,12 @@ export const planningMigrations: Record<string, Migration> = {
         .addColumn('measures', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('plan_dashboard_pk', ['plan_id', 'dimension', 'key'])
         .execute();
-      await db.schema.createIndex('plan_dashboard_by_year').ifNotExists().on('plan_dashboard').columns(['fiscal_year', 'province_code']).execute();
+      await db.schema
+        .createIndex('plan_dashboard_by_year')
+        .ifNotExists()
+        .on('plan_dashboard')
+        .columns(['fiscal_year', 'province_code'])
+        .execute();
     },
   },
   '0140-plan-snapshots': {

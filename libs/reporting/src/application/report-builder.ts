@@ -1,11 +1,37 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
-import { CASE_EVENT_TYPES, caseRegisterProjection, evolveCaseRow, type CaseEvent, type CasesTables } from '@ruamjai/cases';
+import {
+  CASE_EVENT_TYPES,
+  caseRegisterProjection,
+  evolveCaseRow,
+  type CaseEvent,
+  type CasesTables,
+} from '@ruamjai/cases';
 import { EVENT_STORE, StreamNotFound, type EventStore, type RecordedEvent } from '@ruamjai/event-store';
 import { CLOCK, type Actor, type Clock, type EventMetadata } from '@ruamjai/kernel';
-import { agencyStreamId, authoriseRead, evolveAgencyView, foldPlanView, NotPermitted, planStreamId, PlanNotFound, type AgencyEvent, type AgencyView, type PlanEvent, type PlanView, type ViewEvent } from '@ruamjai/planning';
+import {
+  agencyStreamId,
+  authoriseRead,
+  evolveAgencyView,
+  foldPlanView,
+  NotPermitted,
+  planStreamId,
+  PlanNotFound,
+  type AgencyEvent,
+  type AgencyView,
+  type PlanEvent,
+  type PlanView,
+  type ViewEvent,
+} from '@ruamjai/planning';
 import type { FiscalQuarter } from '../domain/thai-format';
-import { caseStatistics, caseStatisticsDocument, htcdsExport, type CaseRecord, type CaseStatistics, type HtcdsExport } from '../reports/case-statistics';
+import {
+  caseStatistics,
+  caseStatisticsDocument,
+  htcdsExport,
+  type CaseRecord,
+  type CaseStatistics,
+  type HtcdsExport,
+} from '../reports/case-statistics';
 import { fundDocument, fundReport, type FundReport } from '../reports/fund-report';
 import { planDocument, type AgencyNames } from '../reports/plan-document';
 import { quarterlyDocument, quarterlyProgress, type QuarterlyProgress } from '../reports/quarterly-progress';
@@ -17,7 +43,8 @@ interface PlanLog {
   readonly provenance: Provenance;
 }
 
-const occurredAtOf = (event: RecordedEvent): string => ((event.metadata ?? {}) as Partial<EventMetadata>).occurredAt ?? event.created.toISOString();
+const occurredAtOf = (event: RecordedEvent): string =>
+  ((event.metadata ?? {}) as Partial<EventMetadata>).occurredAt ?? event.created.toISOString();
 
 /**
  * Builds the subcommittee's reports from the log (plans and cases folded with the projections' own
@@ -47,7 +74,11 @@ export class ReportBuilder {
       for await (const recorded of this.store.readStream(planStreamId(planId))) {
         const occurredAt = occurredAtOf(recorded);
         if (asOf && Date.parse(occurredAt) > asOf.getTime()) break;
-        events.push({ event: { type: recorded.type, data: recorded.data } as PlanEvent, revision: Number(recorded.revision), occurredAt });
+        events.push({
+          event: { type: recorded.type, data: recorded.data } as PlanEvent,
+          revision: Number(recorded.revision),
+          occurredAt,
+        });
         position = recorded.position;
         if (!latest || occurredAt > latest) latest = occurredAt;
       }
@@ -57,7 +88,16 @@ export class ReportBuilder {
     }
     const view = foldPlanView(events);
     if (!view) throw new PlanNotFound(planId);
-    return { view, events, provenance: { position: position.toString(), latestEventAt: latest, asOf: asOf?.toISOString() ?? null, reproduceAsOf: asOf?.toISOString() ?? latest } };
+    return {
+      view,
+      events,
+      provenance: {
+        position: position.toString(),
+        latestEventAt: latest,
+        asOf: asOf?.toISOString() ?? null,
+        reproduceAsOf: asOf?.toISOString() ?? latest,
+      },
+    };
   }
 
   /**
@@ -65,7 +105,13 @@ export class ReportBuilder {
    * position (an agency is registered before a plan can name it, whatever the commands' own times say).
    */
   private async agencyNames(plan: PlanView, upTo: bigint): Promise<AgencyNames> {
-    const codes = new Set(plan.projects.flatMap((p) => [p.leadAgencyCode, ...p.participatingAgencyCodes, ...p.activities.map((a) => a.responsibleAgencyCode)]));
+    const codes = new Set(
+      plan.projects.flatMap((p) => [
+        p.leadAgencyCode,
+        ...p.participatingAgencyCodes,
+        ...p.activities.map((a) => a.responsibleAgencyCode),
+      ]),
+    );
     const names = new Map<string, string>();
     await Promise.all(
       [...codes].map(async (code) => {
@@ -73,7 +119,12 @@ export class ReportBuilder {
         try {
           for await (const recorded of this.store.readStream(agencyStreamId(code))) {
             if (recorded.position > upTo) break;
-            view = evolveAgencyView(view, { type: recorded.type, data: recorded.data } as AgencyEvent, Number(recorded.revision), occurredAtOf(recorded));
+            view = evolveAgencyView(
+              view,
+              { type: recorded.type, data: recorded.data } as AgencyEvent,
+              Number(recorded.revision),
+              occurredAtOf(recorded),
+            );
           }
         } catch (error) {
           if (!(error instanceof StreamNotFound)) throw error;
@@ -90,15 +141,34 @@ export class ReportBuilder {
     return planDocument(log.view, await this.agencyNames(log.view, BigInt(log.provenance.position)), log.provenance);
   }
 
-  async quarterly(actor: Actor, planId: string, quarter: FiscalQuarter, asOf?: Date): Promise<{ data: QuarterlyProgress; document: ReportDocument }> {
+  async quarterly(
+    actor: Actor,
+    planId: string,
+    quarter: FiscalQuarter,
+    asOf?: Date,
+  ): Promise<{ data: QuarterlyProgress; document: ReportDocument }> {
     this.authorisePlan(actor, asOf);
     const log = await this.planLog(planId, asOf);
     const progress = log.events.flatMap(({ event }) =>
       event.type === 'ActivityProgressReported'
-        ? [{ projectId: event.data.projectId, activityId: event.data.activityId, reportedOn: event.data.reportedOn, reached: Object.values(event.data.participantsReached).reduce<number>((a, b) => a + (b ?? 0), 0), spendSatang: event.data.spendSatang, budgetLineId: event.data.budgetLineId, completed: event.data.completed }]
+        ? [
+            {
+              projectId: event.data.projectId,
+              activityId: event.data.activityId,
+              reportedOn: event.data.reportedOn,
+              reached: Object.values(event.data.participantsReached).reduce<number>((a, b) => a + (b ?? 0), 0),
+              spendSatang: event.data.spendSatang,
+              budgetLineId: event.data.budgetLineId,
+              completed: event.data.completed,
+            },
+          ]
         : [],
     );
-    const kpis = log.events.flatMap(({ event }) => (event.type === 'KpiActualRecorded' ? [{ kpiId: event.data.kpiId, actual: event.data.actual, measuredOn: event.data.measuredOn }] : []));
+    const kpis = log.events.flatMap(({ event }) =>
+      event.type === 'KpiActualRecorded'
+        ? [{ kpiId: event.data.kpiId, actual: event.data.actual, measuredOn: event.data.measuredOn }]
+        : [],
+    );
     const data = quarterlyProgress(log.view, progress, kpis, quarter, log.provenance);
     return { data, document: quarterlyDocument(data) };
   }
@@ -120,16 +190,36 @@ export class ReportBuilder {
       const occurredAt = occurredAtOf(recorded);
       if (asOf && Date.parse(occurredAt) > asOf.getTime()) continue;
       const caseId = (recorded.data as { caseId: string }).caseId;
-      rows.set(caseId, evolveCaseRow(rows.get(caseId), { event: { type: recorded.type, data: recorded.data } as CaseEvent, revision: Number(recorded.revision), occurredAt, recorded }));
+      rows.set(
+        caseId,
+        evolveCaseRow(rows.get(caseId), {
+          event: { type: recorded.type, data: recorded.data } as CaseEvent,
+          revision: Number(recorded.revision),
+          occurredAt,
+          recorded,
+        }),
+      );
       position = recorded.position;
       if (!latest || occurredAt > latest) latest = occurredAt;
     }
     const cases = [...rows.values()].filter((r): r is CasesTables['case_register'] => r !== undefined);
-    return { cases, provenance: { position: position.toString(), latestEventAt: latest, asOf: asOf?.toISOString() ?? null, reproduceAsOf: asOf?.toISOString() ?? latest } };
+    return {
+      cases,
+      provenance: {
+        position: position.toString(),
+        latestEventAt: latest,
+        asOf: asOf?.toISOString() ?? null,
+        reproduceAsOf: asOf?.toISOString() ?? latest,
+      },
+    };
   }
 
   /** Counts only, under the small-count rule: every role that reads dashboards. */
-  async caseStatistics(actor: Actor, provinceCode: string, asOf?: Date): Promise<{ data: CaseStatistics; document: ReportDocument }> {
+  async caseStatistics(
+    actor: Actor,
+    provinceCode: string,
+    asOf?: Date,
+  ): Promise<{ data: CaseStatistics; document: ReportDocument }> {
     authoriseRead(actor, 'ReadDashboard');
     const { cases, provenance } = await this.caseLog(asOf);
     const data = caseStatistics(cases, this.config.cases.dashboardMinCount, provenance);

@@ -1,5 +1,6 @@
 /** A published count: shown, or withheld because it could single a person out. */
-export type Cell = { readonly count: number; readonly withheld: false } | { readonly count: null; readonly withheld: true };
+export type Cell =
+  { readonly count: number; readonly withheld: false } | { readonly count: null; readonly withheld: true };
 
 export interface SuppressedTable {
   /** The cells that are shown, in the order given. Withheld cells are left out, key and all. */
@@ -18,18 +19,24 @@ export interface SuppressedTable {
  * smallest shown cells are withheld too until their sum reaches the threshold (complementary); if even
  * that cannot reach it, the total is withheld. Zero is shown: it singles no one out.
  */
-export function suppressTable(counts: ReadonlyArray<{ key: string; count: number }>, threshold: number): SuppressedTable {
+export function suppressTable(
+  counts: ReadonlyArray<{ key: string; count: number }>,
+  threshold: number,
+): SuppressedTable {
   const isSmall = (n: number) => n > 0 && n < threshold;
   const withheld = new Set(counts.filter((c) => isSmall(c.count)).map((c) => c.key));
   const sumWithheld = () => counts.filter((c) => withheld.has(c.key)).reduce((s, c) => s + c.count, 0);
   const total = counts.reduce((s, c) => s + c.count, 0);
   if (withheld.size > 0) {
-    const candidates = counts.filter((c) => !withheld.has(c.key) && c.count > 0).sort((a, b) => a.count - b.count || a.key.localeCompare(b.key));
+    const candidates = counts
+      .filter((c) => !withheld.has(c.key) && c.count > 0)
+      .sort((a, b) => a.count - b.count || a.key.localeCompare(b.key));
     while (sumWithheld() < threshold && candidates.length > 0) withheld.add(candidates.shift()!.key);
   }
   const hidden = sumWithheld();
   const hiddenTooSmall = withheld.size > 0 && hidden < threshold;
-  const cell = (n: number, hide: boolean): Cell => (hide ? { count: null, withheld: true } : { count: n, withheld: false });
+  const cell = (n: number, hide: boolean): Cell =>
+    hide ? { count: null, withheld: true } : { count: n, withheld: false };
   return {
     rows: counts.filter((c) => !withheld.has(c.key)).map((c) => ({ key: c.key, count: c.count })),
     withheldCells: withheld.size,
@@ -56,11 +63,19 @@ export interface KAnonymous<R> {
  * `maxSuppressed` of the records sit in groups smaller than k; those records are then left out. Every
  * group of released records shares its quasi-identifiers with at least k-1 others.
  */
-export function kAnonymise<R>(records: readonly R[], quasiIdentifiers: Readonly<Record<string, Generalisation<R>>>, k: number, maxSuppressedShare = 0.1): KAnonymous<R> {
+export function kAnonymise<R>(
+  records: readonly R[],
+  quasiIdentifiers: Readonly<Record<string, Generalisation<R>>>,
+  k: number,
+  maxSuppressedShare = 0.1,
+): KAnonymous<R> {
   const names = Object.keys(quasiIdentifiers);
   const levels: Record<string, number> = Object.fromEntries(names.map((n) => [n, 0]));
   const apply = (lv: Record<string, number>) =>
-    records.map((record) => ({ record, quasi: Object.fromEntries(names.map((n) => [n, quasiIdentifiers[n][lv[n]](record)])) as Record<string, string> }));
+    records.map((record) => ({
+      record,
+      quasi: Object.fromEntries(names.map((n) => [n, quasiIdentifiers[n][lv[n]](record)])) as Record<string, string>,
+    }));
   const keyOf = (quasi: Record<string, string>) => JSON.stringify(names.map((n) => quasi[n]));
   const smallCount = (rows: ReturnType<typeof apply>) => {
     const sizes = new Map<string, number>();

@@ -45,4 +45,5 @@ export const QUARTER_LABEL_TH: Readonly<Record<FiscalQuarter, string>> = {
 };
 
 /** A share as a percentage with one decimal, or a dash when there is nothing to divide by. */
-export const percent = (part: number, whole: number): string => (whole > 0 ? `${((part * 100) / whole).toFixed(1)}%` : '–');
+export const percent = (part: number, whole: number): string =>
+  whole > 0 ? `${((part * 100) / whole).toFixed(1)}%` : '–';

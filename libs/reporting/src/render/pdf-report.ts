@@ -23,14 +23,23 @@ class Layout {
   private readonly contentWidth = PAGE.width - 2 * PAGE.margin;
   private readonly bottom = PAGE.height - PAGE.margin - 24;
 
-  constructor(private readonly report: ReportDocument, builtAt: Date) {
+  constructor(
+    private readonly report: ReportDocument,
+    builtAt: Date,
+  ) {
     const fonts = sarabun();
     this.doc = new PDFDocument({
       size: 'A4',
       margin: PAGE.margin,
       bufferPages: true,
       autoFirstPage: true,
-      info: { Title: report.titleTh, Subject: report.titleEn, Creator: 'Ruamjai', CreationDate: builtAt, ModDate: builtAt },
+      info: {
+        Title: report.titleTh,
+        Subject: report.titleEn,
+        Creator: 'Ruamjai',
+        CreationDate: builtAt,
+        ModDate: builtAt,
+      },
       lang: 'th-TH',
     } as PDFKit.PDFDocumentOptions);
     this.doc.registerFont('regular', fonts.regular);
@@ -61,7 +70,10 @@ class Layout {
     // The glyphs are shaped (SARA AM split, marks placed over their consonant); ActualText gives text
     // extraction, search and screen readers the letters as written, in their order.
     this.doc.markContent('Span', { actual: line } as never);
-    this.doc.font(style.bold ? 'bold' : 'regular').fontSize(style.size).text(forDrawing(line), x + dx, y, { lineBreak: false });
+    this.doc
+      .font(style.bold ? 'bold' : 'regular')
+      .fontSize(style.size)
+      .text(forDrawing(line), x + dx, y, { lineBreak: false });
     this.doc.endMarkedContent();
   }
 
@@ -112,7 +124,8 @@ class Layout {
           for (let i = 0; i < rows; i += 1) {
             this.ensure(BODY * LEADING);
             if (labelLines[i]) this.draw(labelLines[i], PAGE.margin, this.y, labelWidth, { size: BODY, bold: true });
-            if (valueLines[i]) this.draw(valueLines[i], PAGE.margin + labelWidth + 8, this.y, valueWidth, { size: BODY });
+            if (valueLines[i])
+              this.draw(valueLines[i], PAGE.margin + labelWidth + 8, this.y, valueWidth, { size: BODY });
             this.y += BODY * LEADING;
           }
         }
@@ -120,7 +133,11 @@ class Layout {
         return;
       }
       case 'table':
-        this.table(block.columns, block.rows.map((r) => r.map(cellText)), block.totals?.map(cellText));
+        this.table(
+          block.columns,
+          block.rows.map((r) => r.map(cellText)),
+          block.totals?.map(cellText),
+        );
         return;
       case 'pageBreak':
         this.newPage();
@@ -151,7 +168,13 @@ class Layout {
       if (fill) this.doc.rect(x, this.y, this.contentWidth, height).fill(fill).fillColor('black');
       for (let i = 0; i < columns.length; i += 1) {
         this.doc.rect(x, this.y, widths[i], height).lineWidth(0.5).stroke('#888888');
-        lines[i].forEach((line, n) => this.draw(line, x + pad, this.y + pad + n * lineHeight, widths[i] - 2 * pad, { size: TABLE, bold, align: columns[i].align }));
+        lines[i].forEach((line, n) =>
+          this.draw(line, x + pad, this.y + pad + n * lineHeight, widths[i] - 2 * pad, {
+            size: TABLE,
+            bold,
+            align: columns[i].align,
+          }),
+        );
         x += widths[i];
       }
       this.y += height;

@@ -36,7 +36,12 @@ function tokens(paragraph: string, keepTogether: readonly string[]): string[] {
   const glued: string[] = [];
   for (const token of joined) {
     const last = glued.length - 1;
-    if (last >= 0 && ((CLOSING.test(token) && token.trim() !== '') || (OPENING.test(glued[last]) && glued[last].trim() !== '' && token.trim() !== ''))) glued[last] += token;
+    if (
+      last >= 0 &&
+      ((CLOSING.test(token) && token.trim() !== '') ||
+        (OPENING.test(glued[last]) && glued[last].trim() !== '' && token.trim() !== ''))
+    )
+      glued[last] += token;
     else glued.push(token);
   }
   return glued;
@@ -47,7 +52,12 @@ function tokens(paragraph: string, keepTogether: readonly string[]): string[] {
  * words) and at spaces; a word wider than a line is broken between grapheme clusters, never inside
  * one, so a tone mark stays on its consonant.
  */
-export function breakLines(text: string, width: number, measure: (s: string) => number, keepTogether: readonly string[] = []): string[] {
+export function breakLines(
+  text: string,
+  width: number,
+  measure: (s: string) => number,
+  keepTogether: readonly string[] = [],
+): string[] {
   const out: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';

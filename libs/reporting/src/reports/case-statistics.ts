@@ -5,7 +5,10 @@ import { CASE_LABEL_TH } from './labels';
 import { districtNameTh, placeNames, provenanceLines } from './plan-document';
 import type { Block, Provenance, ReportDocument } from './report-document';
 
-export type CaseRecord = Pick<CasesTables['case_register'], 'district_code' | 'source' | 'age_group' | 'stage' | 'status' | 'found_on' | 'closure_outcome' | 'identification'>;
+export type CaseRecord = Pick<
+  CasesTables['case_register'],
+  'district_code' | 'source' | 'age_group' | 'stage' | 'status' | 'found_on' | 'closure_outcome' | 'identification'
+>;
 
 const DIMENSIONS = [
   { name: 'district', th: 'อำเภอที่พบ', en: 'District found', of: (r: CaseRecord) => r.district_code },
@@ -22,7 +25,11 @@ export interface CaseStatistics {
 }
 
 /** De-identified counts of cases, each table under the small-count rule with complementary suppression. */
-export function caseStatistics(cases: readonly CaseRecord[], threshold: number, provenance: Provenance): CaseStatistics {
+export function caseStatistics(
+  cases: readonly CaseRecord[],
+  threshold: number,
+  provenance: Provenance,
+): CaseStatistics {
   return {
     threshold,
     provenance,
@@ -36,13 +43,17 @@ export function caseStatistics(cases: readonly CaseRecord[], threshold: number, 
 }
 
 export function caseStatisticsDocument(s: CaseStatistics, provinceCode: string): ReportDocument {
-  const label = (table: string, key: string) => (table === 'district' ? `อำเภอ${districtNameTh(provinceCode, key)}` : (CASE_LABEL_TH[key] ?? key));
+  const label = (table: string, key: string) =>
+    table === 'district' ? `อำเภอ${districtNameTh(provinceCode, key)}` : (CASE_LABEL_TH[key] ?? key);
   const blocks: Block[] = [
     {
       kind: 'cover',
       lines: [`จังหวัด${PROVINCES[provinceCode]?.th ?? provinceCode}`],
       title: 'สถิติคดีและผู้เสียหายจากการค้ามนุษย์ (ไม่ระบุตัวบุคคล)',
-      subtitle: [`ตัวเลขที่น้อยกว่า ${s.threshold} ถูกปกปิด รวมถึงช่องที่อาจใช้คำนวณย้อนกลับได้ / Counts below ${s.threshold} are withheld, with complementary cells`, ...provenanceLines(s.provenance)],
+      subtitle: [
+        `ตัวเลขที่น้อยกว่า ${s.threshold} ถูกปกปิด รวมถึงช่องที่อาจใช้คำนวณย้อนกลับได้ / Counts below ${s.threshold} are withheld, with complementary cells`,
+        ...provenanceLines(s.provenance),
+      ],
     },
   ];
   for (const t of s.tables) {
@@ -56,19 +67,51 @@ export function caseStatisticsDocument(s: CaseStatistics, provinceCode: string):
       ],
       rows: [
         ...t.rows.map((r) => [label(t.name, r.key), r.count]),
-        ...(t.withheldCells > 0 ? [[`อื่น ๆ (ปกปิด ${t.withheldCells} ช่อง)`, t.withheldTotal.withheld ? `< ${s.threshold}` : t.withheldTotal.count]] : []),
+        ...(t.withheldCells > 0
+          ? [
+              [
+                `อื่น ๆ (ปกปิด ${t.withheldCells} ช่อง)`,
+                t.withheldTotal.withheld ? `< ${s.threshold}` : t.withheldTotal.count,
+              ],
+            ]
+          : []),
       ],
       totals: ['รวม', t.total.withheld ? 'ปกปิด' : t.total.count],
     });
   }
-  return { kind: 'case-statistics', titleTh: 'สถิติคดี (ไม่ระบุตัวบุคคล)', titleEn: 'Case statistics (de-identified)', provenance: s.provenance, blocks, keepTogether: placeNames(provinceCode) };
+  return {
+    kind: 'case-statistics',
+    titleTh: 'สถิติคดี (ไม่ระบุตัวบุคคล)',
+    titleEn: 'Case statistics (de-identified)',
+    provenance: s.provenance,
+    blocks,
+    keepTogether: placeNames(provinceCode),
+  };
 }
 
 const MAJORITY: Readonly<Record<string, string>> = { child: 'Minor', adult: 'Adult', unknown: 'Unknown' };
-const CLOSURE: Readonly<Record<string, string>> = { reintegrated: 'Reintegrated', returned_home: 'ReturnedHome', not_a_victim: 'NotAVictim', transferred: 'ClosedReferred', lost_contact: 'LostContact', other: 'Other' };
+const CLOSURE: Readonly<Record<string, string>> = {
+  reintegrated: 'Reintegrated',
+  returned_home: 'ReturnedHome',
+  not_a_victim: 'NotAVictim',
+  transferred: 'ClosedReferred',
+  lost_contact: 'LostContact',
+  other: 'Other',
+};
 
 /** The columns of the HTCDS export, in order: HTCDS field names, with Ruamjai's own where HTCDS has none. */
-export const HTCDS_COLUMNS = ['hte_Country', 'hte_State', 'hte_City', 'cas_IncomingReferralDate', 'cas_ReferringOrganisation', 'majorityStatus', 'cas_Status', 'cas_ReasonForCaseClosure', 'ruamjai_NrmStage', 'ruamjai_Identification'] as const;
+export const HTCDS_COLUMNS = [
+  'hte_Country',
+  'hte_State',
+  'hte_City',
+  'cas_IncomingReferralDate',
+  'cas_ReferringOrganisation',
+  'majorityStatus',
+  'cas_Status',
+  'cas_ReasonForCaseClosure',
+  'ruamjai_NrmStage',
+  'ruamjai_Identification',
+] as const;
 export type HtcdsRecord = Readonly<Record<(typeof HTCDS_COLUMNS)[number], string>>;
 
 export interface HtcdsExport {
@@ -86,7 +129,12 @@ export interface HtcdsExport {
  * quasi-identifiers (place, month found, intake source, age group): coarsened until every combination
  * is shared by at least k records, and records still alone in a smaller group left out.
  */
-export function htcdsExport(cases: readonly CaseRecord[], provinceCode: string, k: number, provenance: Provenance): HtcdsExport {
+export function htcdsExport(
+  cases: readonly CaseRecord[],
+  provinceCode: string,
+  k: number,
+  provenance: Provenance,
+): HtcdsExport {
   const province = PROVINCES[provinceCode];
   const districtEn = (code: string) => province?.districts.find((d) => d.code === code)?.en ?? code;
   const result = kAnonymise(

@@ -18,7 +18,12 @@ export interface FundRequestLine {
   readonly requestedSatang: number;
   readonly status: 'submitted' | 'returned' | 'approved' | 'rejected';
   /** Every decision in order: returned for revision, approved or rejected, with its date. */
-  readonly decisions: ReadonlyArray<{ on: string; decision: 'returned' | 'revised' | 'approved' | 'rejected'; amountSatang: number | null; reason: string | null }>;
+  readonly decisions: ReadonlyArray<{
+    on: string;
+    decision: 'returned' | 'revised' | 'approved' | 'rejected';
+    amountSatang: number | null;
+    reason: string | null;
+  }>;
   readonly approvedSatang: number;
   readonly disbursements: ReadonlyArray<{ on: string; amountSatang: number }>;
   readonly disbursedSatang: number;
@@ -47,25 +52,59 @@ export function fundReport(plan: PlanView, events: readonly FundEventRecord[], p
       case 'FundRequestSubmitted': {
         const d = event.data;
         lines.set(d.requestId, {
-          projectId: d.projectId, projectTitleTh: titles.get(d.projectId) ?? d.projectId, requestId: d.requestId, category: d.category, submittedOn: on,
-          requestedSatang: d.amountSatang, status: 'submitted', decisions: [], approvedSatang: 0, disbursements: [], disbursedSatang: 0,
+          projectId: d.projectId,
+          projectTitleTh: titles.get(d.projectId) ?? d.projectId,
+          requestId: d.requestId,
+          category: d.category,
+          submittedOn: on,
+          requestedSatang: d.amountSatang,
+          status: 'submitted',
+          decisions: [],
+          approvedSatang: 0,
+          disbursements: [],
+          disbursedSatang: 0,
         });
         break;
       }
       case 'FundRequestReturned':
-        update(event.data.requestId, (l) => ({ ...l, status: 'returned', decisions: [...l.decisions, { on, decision: 'returned', amountSatang: null, reason: event.data.reason }] }));
+        update(event.data.requestId, (l) => ({
+          ...l,
+          status: 'returned',
+          decisions: [...l.decisions, { on, decision: 'returned', amountSatang: null, reason: event.data.reason }],
+        }));
         break;
       case 'FundRequestRevised':
-        update(event.data.requestId, (l) => ({ ...l, status: 'submitted', requestedSatang: event.data.amountSatang, decisions: [...l.decisions, { on, decision: 'revised', amountSatang: event.data.amountSatang, reason: null }] }));
+        update(event.data.requestId, (l) => ({
+          ...l,
+          status: 'submitted',
+          requestedSatang: event.data.amountSatang,
+          decisions: [...l.decisions, { on, decision: 'revised', amountSatang: event.data.amountSatang, reason: null }],
+        }));
         break;
       case 'FundRequestApproved':
-        update(event.data.requestId, (l) => ({ ...l, status: 'approved', approvedSatang: event.data.approvedSatang, decisions: [...l.decisions, { on, decision: 'approved', amountSatang: event.data.approvedSatang, reason: null }] }));
+        update(event.data.requestId, (l) => ({
+          ...l,
+          status: 'approved',
+          approvedSatang: event.data.approvedSatang,
+          decisions: [
+            ...l.decisions,
+            { on, decision: 'approved', amountSatang: event.data.approvedSatang, reason: null },
+          ],
+        }));
         break;
       case 'FundRequestRejected':
-        update(event.data.requestId, (l) => ({ ...l, status: 'rejected', decisions: [...l.decisions, { on, decision: 'rejected', amountSatang: null, reason: event.data.reason }] }));
+        update(event.data.requestId, (l) => ({
+          ...l,
+          status: 'rejected',
+          decisions: [...l.decisions, { on, decision: 'rejected', amountSatang: null, reason: event.data.reason }],
+        }));
         break;
       case 'FundDisbursed':
-        update(event.data.requestId, (l) => ({ ...l, disbursements: [...l.disbursements, { on, amountSatang: event.data.amountSatang }], disbursedSatang: l.disbursedSatang + event.data.amountSatang }));
+        update(event.data.requestId, (l) => ({
+          ...l,
+          disbursements: [...l.disbursements, { on, amountSatang: event.data.amountSatang }],
+          disbursedSatang: l.disbursedSatang + event.data.amountSatang,
+        }));
         break;
       default:
         break;
@@ -97,7 +136,12 @@ export function fundDocument(r: FundReport): ReportDocument {
     titleEn: `Anti-Trafficking Fund report, FY${r.fiscalYear}`,
     provenance: r.provenance,
     blocks: [
-      { kind: 'cover', lines: [r.titleTh], title: `รายงานการขอรับการสนับสนุนจากกองทุนฯ ปีงบประมาณ พ.ศ. ${r.fiscalYear}`, subtitle: provenanceLines(r.provenance) },
+      {
+        kind: 'cover',
+        lines: [r.titleTh],
+        title: `รายงานการขอรับการสนับสนุนจากกองทุนฯ ปีงบประมาณ พ.ศ. ${r.fiscalYear}`,
+        subtitle: provenanceLines(r.provenance),
+      },
       {
         kind: 'table',
         sheet: 'คำขอ',
@@ -110,8 +154,24 @@ export function fundDocument(r: FundReport): ReportDocument {
           { th: 'อนุมัติ', en: 'Approved', width: 1.3, align: 'right' },
           { th: 'เบิกจ่ายแล้ว', en: 'Disbursed', width: 1.3, align: 'right' },
         ],
-        rows: r.requests.map((q) => [q.projectTitleTh, FUND_CATEGORY_TH[q.category] ?? q.category, { date: q.submittedOn }, STATUS_TH[q.status], { baht: q.requestedSatang }, { baht: q.approvedSatang }, { baht: q.disbursedSatang }]),
-        totals: ['รวม', '', null, '', { baht: r.totals.requestedSatang }, { baht: r.totals.approvedSatang }, { baht: r.totals.disbursedSatang }],
+        rows: r.requests.map((q) => [
+          q.projectTitleTh,
+          FUND_CATEGORY_TH[q.category] ?? q.category,
+          { date: q.submittedOn },
+          STATUS_TH[q.status],
+          { baht: q.requestedSatang },
+          { baht: q.approvedSatang },
+          { baht: q.disbursedSatang },
+        ]),
+        totals: [
+          'รวม',
+          '',
+          null,
+          '',
+          { baht: r.totals.requestedSatang },
+          { baht: r.totals.approvedSatang },
+          { baht: r.totals.disbursedSatang },
+        ],
       },
       { kind: 'heading', level: 1, text: 'การพิจารณาและการเบิกจ่าย / Decisions and disbursements' },
       {
@@ -125,7 +185,13 @@ export function fundDocument(r: FundReport): ReportDocument {
           { th: 'เหตุผล', en: 'Reason', width: 2.4 },
         ],
         rows: r.requests.flatMap((q) => [
-          ...q.decisions.map((d) => [q.projectTitleTh, { date: d.on }, DECISION_TH[d.decision], d.amountSatang === null ? null : { baht: d.amountSatang }, d.reason ?? '']),
+          ...q.decisions.map((d) => [
+            q.projectTitleTh,
+            { date: d.on },
+            DECISION_TH[d.decision],
+            d.amountSatang === null ? null : { baht: d.amountSatang },
+            d.reason ?? '',
+          ]),
           ...q.disbursements.map((d) => [q.projectTitleTh, { date: d.on }, 'เบิกจ่าย', { baht: d.amountSatang }, '']),
         ]),
       },

@@ -5,16 +5,22 @@ import type { Block, CellValue, Provenance, ReportDocument } from './report-docu
 
 export type AgencyNames = ReadonlyMap<string, string>;
 
-export const districtNameTh = (provinceCode: string, code: string): string => PROVINCES[provinceCode]?.districts.find((d) => d.code === code)?.th ?? code;
+export const districtNameTh = (provinceCode: string, code: string): string =>
+  PROVINCES[provinceCode]?.districts.find((d) => d.code === code)?.th ?? code;
 
 /** Place names a line never breaks inside: "อำเภอโคกสูง", not "อำเภอโคก / สูง". */
-export const placeNames = (provinceCode: string): string[] => (PROVINCES[provinceCode]?.districts ?? []).flatMap((d) => [d.th, `อำเภอ${d.th}`]).concat(PROVINCES[provinceCode] ? [PROVINCES[provinceCode].th, `จังหวัด${PROVINCES[provinceCode].th}`] : []);
+export const placeNames = (provinceCode: string): string[] =>
+  (PROVINCES[provinceCode]?.districts ?? [])
+    .flatMap((d) => [d.th, `อำเภอ${d.th}`])
+    .concat(PROVINCES[provinceCode] ? [PROVINCES[provinceCode].th, `จังหวัด${PROVINCES[provinceCode].th}`] : []);
 export const agencyNameTh = (names: AgencyNames, code: string): string => names.get(code) ?? code;
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
-const participants = (counts: Readonly<Partial<Record<string, number>>>) => sum(Object.values(counts).map((n) => n ?? 0));
+const participants = (counts: Readonly<Partial<Record<string, number>>>) =>
+  sum(Object.values(counts).map((n) => n ?? 0));
 
 /** The live projects in the order they were added. */
-export const liveProjects = (plan: PlanView): ProjectView[] => plan.projects.filter((p) => !p.withdrawal).sort((a, b) => a.addedAtRevision - b.addedAtRevision);
+export const liveProjects = (plan: PlanView): ProjectView[] =>
+  plan.projects.filter((p) => !p.withdrawal).sort((a, b) => a.addedAtRevision - b.addedAtRevision);
 
 export function provenanceLines(p: Provenance): string[] {
   return [
@@ -40,7 +46,9 @@ export function planDocument(plan: PlanView, agencies: AgencyNames, provenance: 
       subtitle: [
         `ปีงบประมาณ พ.ศ. ${plan.fiscalYear} (${formatThaiDate(plan.fiscalYearStart)} – ${formatThaiDate(plan.fiscalYearEnd)})`,
         `สถานะ: ${PLAN_STATUS_TH[plan.status] ?? plan.status}${plan.edition > 0 ? ` ฉบับที่ ${plan.edition}` : ''}`,
-        approval ? `ได้รับความเห็นชอบจากที่ประชุมคณะอนุกรรมการ ${approval.meetingReference} เมื่อวันที่ ${formatThaiDate(approval.meetingDate)}` : 'ยังไม่ได้รับความเห็นชอบ',
+        approval
+          ? `ได้รับความเห็นชอบจากที่ประชุมคณะอนุกรรมการ ${approval.meetingReference} เมื่อวันที่ ${formatThaiDate(approval.meetingDate)}`
+          : 'ยังไม่ได้รับความเห็นชอบ',
         `งบประมาณรวม ${formatBaht(plan.totals.requestedBudgetSatang)} (${projects.length} โครงการ)`,
         ...provenanceLines(provenance),
       ],
@@ -87,7 +95,10 @@ export function planDocument(plan: PlanView, agencies: AgencyNames, provenance: 
         rows: [
           ['หน่วยงานรับผิดชอบหลัก', agencyNameTh(agencies, project.leadAgencyCode)],
           ['หน่วยงานร่วม', project.participatingAgencyCodes.map((c) => agencyNameTh(agencies, c)).join(', ') || '–'],
-          ['พื้นที่ดำเนินการ', project.districtCodes.map((c) => `อำเภอ${districtNameTh(plan.provinceCode, c)}`).join(' ') || '–'],
+          [
+            'พื้นที่ดำเนินการ',
+            project.districtCodes.map((c) => `อำเภอ${districtNameTh(plan.provinceCode, c)}`).join(' ') || '–',
+          ],
           ['กลุ่มเป้าหมาย', project.targetGroups.map((g) => TARGET_GROUP_TH[g] ?? g).join(' ') || '–'],
           ['วัตถุประสงค์', project.objectives.map((o, i) => `(${i + 1}) ${o}`).join(' ') || '–'],
           ['งบประมาณ', formatBaht(project.requestedBudgetSatang)],
@@ -100,7 +111,13 @@ export function planDocument(plan: PlanView, agencies: AgencyNames, provenance: 
           { th: 'รายการ', en: 'Line', width: 2.2 },
           { th: 'จำนวนเงิน (บาท)', en: 'Amount', width: 1.3, align: 'right' },
         ],
-        rows: project.budgetLines.filter((l) => !l.withdrawn).map((l) => [SOURCE_TH[l.fundingSource] ?? l.fundingSource, l.descriptionTh ?? 'งบประมาณโครงการ', { baht: l.amountSatang }]),
+        rows: project.budgetLines
+          .filter((l) => !l.withdrawn)
+          .map((l) => [
+            SOURCE_TH[l.fundingSource] ?? l.fundingSource,
+            l.descriptionTh ?? 'งบประมาณโครงการ',
+            { baht: l.amountSatang },
+          ]),
         totals: ['รวม', '', { baht: project.requestedBudgetSatang }],
       });
       const activities = project.activities.filter((a) => a.status !== 'withdrawn');
@@ -113,7 +130,12 @@ export function planDocument(plan: PlanView, agencies: AgencyNames, provenance: 
             { th: 'อำเภอ', en: 'District', width: 1.3 },
             { th: 'เป้าหมาย (คน)', en: 'Target', width: 1, align: 'right' },
           ],
-          rows: activities.map((a) => [a.titleTh, `${formatThaiDate(a.startDate, 'short')} – ${formatThaiDate(a.endDate, 'short')}`, districtNameTh(plan.provinceCode, a.districtCode), participants(a.targets)]),
+          rows: activities.map((a) => [
+            a.titleTh,
+            `${formatThaiDate(a.startDate, 'short')} – ${formatThaiDate(a.endDate, 'short')}`,
+            districtNameTh(plan.provinceCode, a.districtCode),
+            participants(a.targets),
+          ]),
         });
       }
       const kpis = project.kpis.filter((k) => !k.withdrawn);
@@ -139,7 +161,11 @@ export function planDocument(plan: PlanView, agencies: AgencyNames, provenance: 
             { th: 'การประชุม', en: 'Meeting', width: 2 },
             { th: 'วันที่ประชุม', en: 'Meeting date', width: 2 },
           ],
-          rows: plan.approvals.map((a) => [a.edition, `การประชุมคณะอนุกรรมการฯ ${a.meetingReference}`, { date: a.meetingDate }]),
+          rows: plan.approvals.map((a) => [
+            a.edition,
+            `การประชุมคณะอนุกรรมการฯ ${a.meetingReference}`,
+            { date: a.meetingDate },
+          ]),
         }
       : { kind: 'paragraph', text: 'แผนยังไม่ได้รับความเห็นชอบจากคณะอนุกรรมการ / Not yet approved' },
   );
@@ -168,5 +194,12 @@ export function planDocument(plan: PlanView, agencies: AgencyNames, provenance: 
       rows: withdrawn.map((p) => [p.titleTh, p.withdrawal!.reason]),
     });
   }
-  return { kind: 'action-plan', titleTh: plan.titleTh, titleEn: plan.titleEn ?? 'Provincial action plan', provenance, blocks, keepTogether: [...placeNames(plan.provinceCode), ...agencies.values()] };
+  return {
+    kind: 'action-plan',
+    titleTh: plan.titleTh,
+    titleEn: plan.titleEn ?? 'Provincial action plan',
+    provenance,
+    blocks,
+    keepTogether: [...placeNames(plan.provinceCode), ...agencies.values()],
+  };
 }

@@ -32,20 +32,59 @@ export interface QuarterlyProgress {
   readonly end: string;
   readonly provenance: Provenance;
   readonly activities: ReadonlyArray<{
-    projectId: string; projectTitleTh: string; activityId: string; titleTh: string; districtTh: string; startDate: string; endDate: string;
+    projectId: string;
+    projectTitleTh: string;
+    activityId: string;
+    titleTh: string;
+    districtTh: string;
+    startDate: string;
+    endDate: string;
     /** The activity's schedule overlaps the quarter. */
     scheduledInQuarter: boolean;
-    targetParticipants: number; reachedInQuarter: number; reachedToDate: number;
-    spentInQuarterSatang: number; spentToDateSatang: number;
+    targetParticipants: number;
+    reachedInQuarter: number;
+    reachedToDate: number;
+    spentInQuarterSatang: number;
+    spentToDateSatang: number;
     /** A report on or before the quarter's end said it was complete. */
     doneByQuarterEnd: boolean;
   }>;
-  readonly budgetLines: ReadonlyArray<{ projectId: string; projectTitleTh: string; lineId: string; source: string; amountSatang: number; spentInQuarterSatang: number; spentToDateSatang: number }>;
-  readonly bySource: ReadonlyArray<{ source: string; amountSatang: number; spentInQuarterSatang: number; spentToDateSatang: number }>;
-  readonly kpis: ReadonlyArray<{ projectTitleTh: string; kpiId: string; descriptionTh: string; unit: string; target: number; actual: number | null; measuredOn: string | null; attained: boolean }>;
+  readonly budgetLines: ReadonlyArray<{
+    projectId: string;
+    projectTitleTh: string;
+    lineId: string;
+    source: string;
+    amountSatang: number;
+    spentInQuarterSatang: number;
+    spentToDateSatang: number;
+  }>;
+  readonly bySource: ReadonlyArray<{
+    source: string;
+    amountSatang: number;
+    spentInQuarterSatang: number;
+    spentToDateSatang: number;
+  }>;
+  readonly kpis: ReadonlyArray<{
+    projectTitleTh: string;
+    kpiId: string;
+    descriptionTh: string;
+    unit: string;
+    target: number;
+    actual: number | null;
+    measuredOn: string | null;
+    attained: boolean;
+  }>;
   readonly totals: {
-    activitiesScheduled: number; activitiesDone: number; targetParticipants: number; reachedInQuarter: number; reachedToDate: number;
-    budgetSatang: number; spentInQuarterSatang: number; spentToDateSatang: number; kpis: number; kpisAttained: number;
+    activitiesScheduled: number;
+    activitiesDone: number;
+    targetParticipants: number;
+    reachedInQuarter: number;
+    reachedToDate: number;
+    budgetSatang: number;
+    spentInQuarterSatang: number;
+    spentToDateSatang: number;
+    kpis: number;
+    kpisAttained: number;
   };
 }
 
@@ -56,7 +95,13 @@ const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
  * report's log position has it, and the progress reports and KPI measurements dated in the quarter
  * (and up to its end, for the figures "to date").
  */
-export function quarterlyProgress(plan: PlanView, progress: readonly ProgressRecord[], kpiRecords: readonly KpiRecord[], quarter: FiscalQuarter, provenance: Provenance): QuarterlyProgress {
+export function quarterlyProgress(
+  plan: PlanView,
+  progress: readonly ProgressRecord[],
+  kpiRecords: readonly KpiRecord[],
+  quarter: FiscalQuarter,
+  provenance: Provenance,
+): QuarterlyProgress {
   const { start, end } = fiscalQuarterRange(plan.fiscalYear, quarter);
   const inQuarter = (d: string) => d >= start && d <= end;
   const toDate = (d: string) => d <= end;
@@ -105,14 +150,31 @@ export function quarterlyProgress(plan: PlanView, progress: readonly ProgressRec
   const sources = [...new Set(budgetLines.map((l) => l.source))];
   const bySource = sources.map((source) => {
     const of = budgetLines.filter((l) => l.source === source);
-    return { source, amountSatang: sum(of.map((l) => l.amountSatang)), spentInQuarterSatang: sum(of.map((l) => l.spentInQuarterSatang)), spentToDateSatang: sum(of.map((l) => l.spentToDateSatang)) };
+    return {
+      source,
+      amountSatang: sum(of.map((l) => l.amountSatang)),
+      spentInQuarterSatang: sum(of.map((l) => l.spentInQuarterSatang)),
+      spentToDateSatang: sum(of.map((l) => l.spentToDateSatang)),
+    };
   });
   const kpis = projects.flatMap((p) =>
     p.kpis
       .filter((k) => !k.withdrawn)
       .map((k) => {
-        const latest = kpiRecords.filter((r) => r.kpiId === k.kpiId && toDate(r.measuredOn)).sort((a, b) => a.measuredOn.localeCompare(b.measuredOn)).pop();
-        return { projectTitleTh: p.titleTh, kpiId: k.kpiId, descriptionTh: k.descriptionTh, unit: k.unit, target: k.target, actual: latest?.actual ?? null, measuredOn: latest?.measuredOn ?? null, attained: latest !== undefined && latest.actual >= k.target };
+        const latest = kpiRecords
+          .filter((r) => r.kpiId === k.kpiId && toDate(r.measuredOn))
+          .sort((a, b) => a.measuredOn.localeCompare(b.measuredOn))
+          .pop();
+        return {
+          projectTitleTh: p.titleTh,
+          kpiId: k.kpiId,
+          descriptionTh: k.descriptionTh,
+          unit: k.unit,
+          target: k.target,
+          actual: latest?.actual ?? null,
+          measuredOn: latest?.measuredOn ?? null,
+          attained: latest !== undefined && latest.actual >= k.target,
+        };
       }),
   );
   return {
@@ -184,10 +246,27 @@ export function quarterlyDocument(q: QuarterlyProgress): ReportDocument {
           { th: 'สถานะ', en: 'Status', width: 1 },
         ],
         rows: q.activities.map((a) => [
-          a.projectTitleTh, a.titleTh, a.districtTh, a.scheduledInQuarter ? 'ใช่' : '–', a.targetParticipants, a.reachedInQuarter, a.reachedToDate,
-          ACTIVITY_STATUS_TH[a.doneByQuarterEnd ? 'done' : a.reachedToDate > 0 || a.spentToDateSatang > 0 ? 'in_progress' : 'planned'],
+          a.projectTitleTh,
+          a.titleTh,
+          a.districtTh,
+          a.scheduledInQuarter ? 'ใช่' : '–',
+          a.targetParticipants,
+          a.reachedInQuarter,
+          a.reachedToDate,
+          ACTIVITY_STATUS_TH[
+            a.doneByQuarterEnd ? 'done' : a.reachedToDate > 0 || a.spentToDateSatang > 0 ? 'in_progress' : 'planned'
+          ],
         ]),
-        totals: ['รวม', '', '', t.activitiesScheduled, t.targetParticipants, t.reachedInQuarter, t.reachedToDate, `แล้วเสร็จ ${t.activitiesDone}`],
+        totals: [
+          'รวม',
+          '',
+          '',
+          t.activitiesScheduled,
+          t.targetParticipants,
+          t.reachedInQuarter,
+          t.reachedToDate,
+          `แล้วเสร็จ ${t.activitiesDone}`,
+        ],
       },
       { kind: 'heading', level: 1, text: 'การเบิกจ่ายงบประมาณรายรายการ / Budget execution per line' },
       {
@@ -201,8 +280,22 @@ export function quarterlyDocument(q: QuarterlyProgress): ReportDocument {
           { th: 'เบิกจ่ายสะสม', en: 'Spent to date', width: 1.3, align: 'right' },
           { th: 'ร้อยละ', en: '%', width: 0.7, align: 'right' },
         ],
-        rows: q.budgetLines.map((l) => [l.projectTitleTh, SOURCE_TH[l.source] ?? l.source, { baht: l.amountSatang }, { baht: l.spentInQuarterSatang }, { baht: l.spentToDateSatang }, { percent: l.amountSatang > 0 ? l.spentToDateSatang / l.amountSatang : null }]),
-        totals: ['รวม', '', { baht: t.budgetSatang }, { baht: t.spentInQuarterSatang }, { baht: t.spentToDateSatang }, { percent: t.budgetSatang > 0 ? t.spentToDateSatang / t.budgetSatang : null }],
+        rows: q.budgetLines.map((l) => [
+          l.projectTitleTh,
+          SOURCE_TH[l.source] ?? l.source,
+          { baht: l.amountSatang },
+          { baht: l.spentInQuarterSatang },
+          { baht: l.spentToDateSatang },
+          { percent: l.amountSatang > 0 ? l.spentToDateSatang / l.amountSatang : null },
+        ]),
+        totals: [
+          'รวม',
+          '',
+          { baht: t.budgetSatang },
+          { baht: t.spentInQuarterSatang },
+          { baht: t.spentToDateSatang },
+          { percent: t.budgetSatang > 0 ? t.spentToDateSatang / t.budgetSatang : null },
+        ],
       },
       { kind: 'heading', level: 2, text: 'ตามแหล่งงบประมาณ / By source' },
       {
@@ -215,8 +308,20 @@ export function quarterlyDocument(q: QuarterlyProgress): ReportDocument {
           { th: 'เบิกจ่ายสะสม', en: 'Spent to date', width: 1.3, align: 'right' },
           { th: 'ร้อยละ', en: '%', width: 0.7, align: 'right' },
         ],
-        rows: q.bySource.map((s) => [SOURCE_TH[s.source] ?? s.source, { baht: s.amountSatang }, { baht: s.spentInQuarterSatang }, { baht: s.spentToDateSatang }, { percent: s.amountSatang > 0 ? s.spentToDateSatang / s.amountSatang : null }]),
-        totals: ['รวม', { baht: t.budgetSatang }, { baht: t.spentInQuarterSatang }, { baht: t.spentToDateSatang }, { percent: t.budgetSatang > 0 ? t.spentToDateSatang / t.budgetSatang : null }],
+        rows: q.bySource.map((s) => [
+          SOURCE_TH[s.source] ?? s.source,
+          { baht: s.amountSatang },
+          { baht: s.spentInQuarterSatang },
+          { baht: s.spentToDateSatang },
+          { percent: s.amountSatang > 0 ? s.spentToDateSatang / s.amountSatang : null },
+        ]),
+        totals: [
+          'รวม',
+          { baht: t.budgetSatang },
+          { baht: t.spentInQuarterSatang },
+          { baht: t.spentToDateSatang },
+          { percent: t.budgetSatang > 0 ? t.spentToDateSatang / t.budgetSatang : null },
+        ],
       },
       { kind: 'heading', level: 1, text: 'ผลการดำเนินงานตามตัวชี้วัด / KPI attainment' },
       {
@@ -230,7 +335,14 @@ export function quarterlyDocument(q: QuarterlyProgress): ReportDocument {
           { th: 'วันที่วัดผล', en: 'Measured on', width: 1.3 },
           { th: 'บรรลุ', en: 'Attained', width: 0.7, align: 'center' },
         ],
-        rows: q.kpis.map((k) => [k.projectTitleTh, `${k.descriptionTh} (${k.unit})`, k.target, k.actual, k.measuredOn ? { date: k.measuredOn } : null, k.attained ? 'บรรลุ' : 'ยังไม่บรรลุ']),
+        rows: q.kpis.map((k) => [
+          k.projectTitleTh,
+          `${k.descriptionTh} (${k.unit})`,
+          k.target,
+          k.actual,
+          k.measuredOn ? { date: k.measuredOn } : null,
+          k.attained ? 'บรรลุ' : 'ยังไม่บรรลุ',
+        ]),
         totals: ['รวม', `${t.kpis} ตัวชี้วัด`, null, null, null, `${t.kpisAttained}`],
       },
     ],

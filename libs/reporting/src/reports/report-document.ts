@@ -1,5 +1,6 @@
 /** A value in a report's table: plain text or a number, money in satang, an ISO date, or a share. */
-export type CellValue = string | number | null | { readonly baht: number } | { readonly date: string } | { readonly percent: number | null };
+export type CellValue =
+  string | number | null | { readonly baht: number } | { readonly date: string } | { readonly percent: number | null };
 
 export interface Column {
   readonly th: string;
@@ -10,11 +11,22 @@ export interface Column {
 }
 
 export type Block =
-  | { readonly kind: 'cover'; readonly lines: readonly string[]; readonly title: string; readonly subtitle: readonly string[] }
+  | {
+      readonly kind: 'cover';
+      readonly lines: readonly string[];
+      readonly title: string;
+      readonly subtitle: readonly string[];
+    }
   | { readonly kind: 'heading'; readonly text: string; readonly level: 1 | 2 }
   | { readonly kind: 'paragraph'; readonly text: string }
   | { readonly kind: 'fields'; readonly rows: ReadonlyArray<readonly [string, string]> }
-  | { readonly kind: 'table'; readonly sheet?: string; readonly columns: readonly Column[]; readonly rows: ReadonlyArray<readonly CellValue[]>; readonly totals?: readonly CellValue[] }
+  | {
+      readonly kind: 'table';
+      readonly sheet?: string;
+      readonly columns: readonly Column[];
+      readonly rows: ReadonlyArray<readonly CellValue[]>;
+      readonly totals?: readonly CellValue[];
+    }
   | { readonly kind: 'pageBreak' };
 
 /** Where a report came from: the log position it was built from and how to build it again. */
@@ -41,4 +53,5 @@ export interface ReportDocument {
 
 export const isBaht = (v: CellValue): v is { baht: number } => typeof v === 'object' && v !== null && 'baht' in v;
 export const isDate = (v: CellValue): v is { date: string } => typeof v === 'object' && v !== null && 'date' in v;
-export const isPercent = (v: CellValue): v is { percent: number | null } => typeof v === 'object' && v !== null && 'percent' in v;
+export const isPercent = (v: CellValue): v is { percent: number | null } =>
+  typeof v === 'object' && v !== null && 'percent' in v;

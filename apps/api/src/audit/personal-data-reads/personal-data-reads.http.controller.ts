@@ -19,9 +19,20 @@ export class PersonalDataReadsController {
   ) {}
 
   @Get()
-  @ApiOkResponse({ type: AccessLogDto, description: 'ทุกการเข้าถึงข้อมูลส่วนบุคคล: ใคร กรณีใด เมื่อใด เพราะอะไร / Every read of personal data and every audit grant: who, which case, when, why (auditors)' })
+  @ApiOkResponse({
+    type: AccessLogDto,
+    description:
+      'ทุกการเข้าถึงข้อมูลส่วนบุคคล: ใคร กรณีใด เมื่อใด เพราะอะไร / Every read of personal data and every audit grant: who, which case, when, why (auditors)',
+  })
   async list(@Query() query: AccessLogQueryDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest) {
     await this.consistency.await(request, VIEWS.accessLog);
-    return { reads: await this.cases.accessLog(actor, { caseId: query.caseId, actorId: query.actor, from: query.from, to: query.to }) };
+    return {
+      reads: await this.cases.accessLog(actor, {
+        caseId: query.caseId,
+        actorId: query.actor,
+        from: query.from,
+        to: query.to,
+      }),
+    };
   }
 }

@@ -124,7 +124,11 @@ export class OidcRelyingParty {
   async readTransaction(token: string | undefined): Promise<OidcTransaction | undefined> {
     if (!token) return undefined;
     try {
-      const { payload } = await jwtVerify(token, this.key.publicKey, { issuer: this.issuerOfTransactions, audience: TRANSACTION_AUDIENCE, algorithms: ['ES256'] });
+      const { payload } = await jwtVerify(token, this.key.publicKey, {
+        issuer: this.issuerOfTransactions,
+        audience: TRANSACTION_AUDIENCE,
+        algorithms: ['ES256'],
+      });
       const { state, nonce, cv } = payload as { state?: unknown; nonce?: unknown; cv?: unknown };
       if (typeof state !== 'string' || typeof nonce !== 'string' || typeof cv !== 'string') return undefined;
       return { state, nonce, codeVerifier: cv };
@@ -137,7 +141,10 @@ export class OidcRelyingParty {
    * Exchanges the code (with the PKCE verifier) and checks the ID token; answers who the provider
    * says the person is and their claims (the ID token's, completed by userinfo where the provider has it).
    */
-  async complete(query: string, transaction: OidcTransaction): Promise<{ link: ProviderLink; claims: Record<string, unknown>; idToken: string }> {
+  async complete(
+    query: string,
+    transaction: OidcTransaction,
+  ): Promise<{ link: ProviderLink; claims: Record<string, unknown>; idToken: string }> {
     let configuration: oidc.Configuration;
     try {
       configuration = await this.discover();
@@ -156,11 +163,17 @@ export class OidcRelyingParty {
       const idToken = tokens.claims();
       if (!idToken) throw new OidcCallbackFailed('not_verified', 'no ID token');
       let userinfo: Record<string, unknown> = {};
-      if (configuration.serverMetadata().userinfo_endpoint) userinfo = { ...(await oidc.fetchUserInfo(configuration, tokens.access_token, idToken.sub)) };
-      return { link: { issuer: String(idToken.iss), subject: idToken.sub }, claims: { ...userinfo, ...idToken }, idToken: tokens.id_token! };
+      if (configuration.serverMetadata().userinfo_endpoint)
+        userinfo = { ...(await oidc.fetchUserInfo(configuration, tokens.access_token, idToken.sub)) };
+      return {
+        link: { issuer: String(idToken.iss), subject: idToken.sub },
+        claims: { ...userinfo, ...idToken },
+        idToken: tokens.id_token!,
+      };
     } catch (error) {
       if (error instanceof OidcCallbackFailed) throw error;
-      if (error instanceof oidc.AuthorizationResponseError) throw new OidcCallbackFailed('provider_refused', `${error.error}: ${error.error_description ?? ''}`);
+      if (error instanceof oidc.AuthorizationResponseError)
+        throw new OidcCallbackFailed('provider_refused', `${error.error}: ${error.error_description ?? ''}`);
       if (isUnreachable(error)) throw new OidcCallbackFailed('provider_unavailable', describe(error));
       throw new OidcCallbackFailed('not_verified', describe(error));
     }

@@ -41,7 +41,10 @@ function callbackProblem(failure: CallbackFailure, provider: string): HttpProble
       return new HttpProblem(
         503,
         'AUTH.OIDC_PROVIDER_UNAVAILABLE',
-        { th: `ติดต่อ ${provider} ไม่ได้ในขณะนี้ กรุณาลองใหม่ภายหลัง`, en: `${provider} cannot be reached just now; try again later` },
+        {
+          th: `ติดต่อ ${provider} ไม่ได้ในขณะนี้ กรุณาลองใหม่ภายหลัง`,
+          en: `${provider} cannot be reached just now; try again later`,
+        },
         {},
         { 'Retry-After': '30' },
       );
@@ -72,7 +75,8 @@ const REFUSALS: Record<ProviderRefusal, { code: string; th: (p: string) => strin
   invalid_username: {
     code: 'AUTH.OIDC_USERNAME_INVALID',
     th: (p) => `ชื่อผู้ใช้จาก ${p} ใช้ในร่วมใจไม่ได้ (ต้องเป็นอักษรภาษาอังกฤษตัวเล็ก ตัวเลข จุด ขีด 3–64 ตัว) กรุณาติดต่อผู้ดูแลระบบ`,
-    en: (p) => `The username from ${p} cannot be used in Ruamjai (3–64 lower-case letters, digits, dots, dashes); ask the administrator`,
+    en: (p) =>
+      `The username from ${p} cannot be used in Ruamjai (3–64 lower-case letters, digits, dots, dashes); ask the administrator`,
   },
   inactive: {
     code: 'AUTH.OIDC_ACCOUNT_INACTIVE',
@@ -116,10 +120,25 @@ export class OidcSignInController {
   @Public()
   @Get('start')
   @HttpCode(302)
-  @ApiOperation({ summary: 'เริ่มเข้าสู่ระบบผ่านผู้ให้บริการยืนยันตัวตน / Start signing in through the OpenID provider (open in the browser)' })
-  @ApiQuery({ name: 'lang', required: false, enum: ['th', 'en'], description: 'The language the provider’s pages should use, if it can' })
-  @ApiQuery({ name: 'prompt', required: false, enum: ['login'], description: 'Ask the provider for the password again, even with a session there' })
-  @ApiResponse({ status: 302, description: 'To the provider’s authorization endpoint (code flow, PKCE S256, state, nonce)' })
+  @ApiOperation({
+    summary: 'เริ่มเข้าสู่ระบบผ่านผู้ให้บริการยืนยันตัวตน / Start signing in through the OpenID provider (open in the browser)',
+  })
+  @ApiQuery({
+    name: 'lang',
+    required: false,
+    enum: ['th', 'en'],
+    description: 'The language the provider’s pages should use, if it can',
+  })
+  @ApiQuery({
+    name: 'prompt',
+    required: false,
+    enum: ['login'],
+    description: 'Ask the provider for the password again, even with a session there',
+  })
+  @ApiResponse({
+    status: 302,
+    description: 'To the provider’s authorization endpoint (code flow, PKCE S256, state, nonce)',
+  })
   async start(@Req() request: FastifyRequest): Promise<Redirect> {
     const relyingParty = this.enabled();
     const query = request.query as Record<string, unknown>;
@@ -129,10 +148,19 @@ export class OidcSignInController {
       started = await relyingParty.start({ uiLocales, promptLogin: query.prompt === 'login' });
     } catch (error) {
       if (!(error instanceof OidcCallbackFailed)) throw error;
-      request.log.warn({ failure: error.failure, detail: error.detail }, 'OpenID provider unavailable at sign-in start');
+      request.log.warn(
+        { failure: error.failure, detail: error.detail },
+        'OpenID provider unavailable at sign-in start',
+      );
       return this.fail(request, callbackProblem(error.failure, relyingParty.settings.providerName));
     }
-    const transaction = cookie(OIDC_TRANSACTION_COOKIE, started.transaction, { httpOnly: true, secure: request.protocol === 'https', path: OIDC_PATH, maxAge: TRANSACTION_SECONDS, sameSite: 'Lax' });
+    const transaction = cookie(OIDC_TRANSACTION_COOKIE, started.transaction, {
+      httpOnly: true,
+      secure: request.protocol === 'https',
+      path: OIDC_PATH,
+      maxAge: TRANSACTION_SECONDS,
+      sameSite: 'Lax',
+    });
     return new Redirect(started.url, 302, { 'Set-Cookie': [transaction], 'Cache-Control': 'no-store' });
   }
 
@@ -140,9 +168,20 @@ export class OidcSignInController {
   @Get('callback')
   @HttpCode(303)
   @ApiOperation({ summary: 'ผู้ให้บริการส่งกลับมาที่นี่ / Where the provider sends the browser back' })
-  @ApiResponse({ status: 303, description: 'Signed in: to the console, with the refresh and CSRF cookies set (the console then calls POST /api/v1/auth/refresh)' })
-  @ApiResponse({ status: 400, description: 'AUTH.OIDC_STATE_INVALID: no sign-in was started here, it expired, or the state does not match' })
-  @ApiResponse({ status: 403, description: 'The provider vouched for the person but their claims give no role or agency (AUTH.OIDC_NO_ROLE, …): recorded, not signed in' })
+  @ApiResponse({
+    status: 303,
+    description:
+      'Signed in: to the console, with the refresh and CSRF cookies set (the console then calls POST /api/v1/auth/refresh)',
+  })
+  @ApiResponse({
+    status: 400,
+    description: 'AUTH.OIDC_STATE_INVALID: no sign-in was started here, it expired, or the state does not match',
+  })
+  @ApiResponse({
+    status: 403,
+    description:
+      'The provider vouched for the person but their claims give no role or agency (AUTH.OIDC_NO_ROLE, …): recorded, not signed in',
+  })
   async callback(@Req() request: FastifyRequest): Promise<Redirect> {
     const relyingParty = this.enabled();
     const provider = relyingParty.settings.providerName;
@@ -150,7 +189,13 @@ export class OidcSignInController {
     const query = url.includes('?') ? url.slice(url.indexOf('?')) : '';
     const transaction = await relyingParty.readTransaction(readCookies(request)[OIDC_TRANSACTION_COOKIE]);
     // One use: whatever happens next, this transaction is spent.
-    const spent = cookie(OIDC_TRANSACTION_COOKIE, '', { httpOnly: true, secure: request.protocol === 'https', path: OIDC_PATH, maxAge: 0, sameSite: 'Lax' });
+    const spent = cookie(OIDC_TRANSACTION_COOKIE, '', {
+      httpOnly: true,
+      secure: request.protocol === 'https',
+      path: OIDC_PATH,
+      maxAge: 0,
+      sameSite: 'Lax',
+    });
     if (!transaction || new URLSearchParams(query).get('state') !== transaction.state) {
       request.log.warn({ transaction: Boolean(transaction) }, 'OpenID callback with a missing or mismatched state');
       return this.fail(request, stateInvalid(), spent);
@@ -170,8 +215,16 @@ export class OidcSignInController {
       return this.fail(request, refused(outcome.reason, provider), spent);
     }
     const { setCookie } = sessionCookies(outcome.session, request, this.config.auth.sessionMaxSeconds);
-    const idToken = cookie(OIDC_ID_TOKEN_COOKIE, answer.idToken, { httpOnly: true, secure: request.protocol === 'https', path: OIDC_PATH, maxAge: this.config.auth.sessionMaxSeconds });
-    return new Redirect(this.consoleUrl(relyingParty), 303, { 'Set-Cookie': [spent, ...setCookie, idToken], 'Cache-Control': 'no-store' });
+    const idToken = cookie(OIDC_ID_TOKEN_COOKIE, answer.idToken, {
+      httpOnly: true,
+      secure: request.protocol === 'https',
+      path: OIDC_PATH,
+      maxAge: this.config.auth.sessionMaxSeconds,
+    });
+    return new Redirect(this.consoleUrl(relyingParty), 303, {
+      'Set-Cookie': [spent, ...setCookie, idToken],
+      'Cache-Control': 'no-store',
+    });
   }
 
   /**
@@ -184,16 +237,33 @@ export class OidcSignInController {
   @Public()
   @Get('sign-out')
   @HttpCode(303)
-  @ApiOperation({ summary: 'ออกจากระบบที่ผู้ให้บริการยืนยันตัวตนด้วย / End the session at the OpenID provider too (open in the browser after sign-out)' })
-  @ApiQuery({ name: 'lang', required: false, enum: ['th', 'en'], description: 'The language the provider’s pages should use, if it can' })
-  @ApiResponse({ status: 303, description: 'To the provider’s end-session endpoint (id_token_hint, post_logout_redirect_uri = the console), or straight back to the console' })
+  @ApiOperation({
+    summary:
+      'ออกจากระบบที่ผู้ให้บริการยืนยันตัวตนด้วย / End the session at the OpenID provider too (open in the browser after sign-out)',
+  })
+  @ApiQuery({
+    name: 'lang',
+    required: false,
+    enum: ['th', 'en'],
+    description: 'The language the provider’s pages should use, if it can',
+  })
+  @ApiResponse({
+    status: 303,
+    description:
+      'To the provider’s end-session endpoint (id_token_hint, post_logout_redirect_uri = the console), or straight back to the console',
+  })
   async signOut(@Req() request: FastifyRequest): Promise<Redirect> {
     const relyingParty = this.enabled();
     const cookies = readCookies(request);
     const idToken = cookies[OIDC_ID_TOKEN_COOKIE];
     const home = this.consoleUrl(relyingParty);
     if (!idToken || cookies[REFRESH_COOKIE]) return new Redirect(home, 303, { 'Cache-Control': 'no-store' });
-    const forgotten = cookie(OIDC_ID_TOKEN_COOKIE, '', { httpOnly: true, secure: request.protocol === 'https', path: OIDC_PATH, maxAge: 0 });
+    const forgotten = cookie(OIDC_ID_TOKEN_COOKIE, '', {
+      httpOnly: true,
+      secure: request.protocol === 'https',
+      path: OIDC_PATH,
+      maxAge: 0,
+    });
     const lang = (request.query as Record<string, unknown>).lang;
     const uiLocales = lang === 'en' ? 'en th' : lang === 'th' ? 'th en' : undefined;
     const target = (await relyingParty.endSessionUrl(idToken, { returnTo: home, uiLocales })) ?? home;
@@ -219,6 +289,9 @@ export class OidcSignInController {
       const target = `${this.consoleUrl(this.relyingParty)}?sign-in-error=${encodeURIComponent(problem.code)}`;
       return new Redirect(target, 303, { ...setCookie, 'Cache-Control': 'no-store' });
     }
-    throw new HttpProblem(problem.status, problem.code, problem.messages, problem.extensions, { ...problem.headers, ...setCookie });
+    throw new HttpProblem(problem.status, problem.code, problem.messages, problem.extensions, {
+      ...problem.headers,
+      ...setCookie,
+    });
   }
 }

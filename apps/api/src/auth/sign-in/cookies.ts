@@ -32,7 +32,12 @@ export interface CookieOptions {
 
 /** One Set-Cookie header value, SameSite=Strict by default (values are base64url tokens, so need no encoding). */
 export function cookie(name: string, value: string, options: CookieOptions): string {
-  const parts = [`${name}=${value}`, `Path=${options.path}`, `Max-Age=${options.maxAge}`, `SameSite=${options.sameSite ?? 'Strict'}`];
+  const parts = [
+    `${name}=${value}`,
+    `Path=${options.path}`,
+    `Max-Age=${options.maxAge}`,
+    `SameSite=${options.sameSite ?? 'Strict'}`,
+  ];
   if (options.maxAge === 0) parts.push('Expires=Thu, 01 Jan 1970 00:00:00 GMT');
   if (options.httpOnly) parts.push('HttpOnly');
   if (options.secure) parts.push('Secure');

@@ -15,14 +15,23 @@ export const REFRESH_PATH = '/api/v1/auth';
  * already has a well-formed one) that refresh and sign-out must echo. Answers the CSRF token and
  * the Set-Cookie values.
  */
-export function sessionCookies(session: IssuedSession, request: FastifyRequest, maxAgeSeconds: number): { csrfToken: string; setCookie: string[] } {
+export function sessionCookies(
+  session: IssuedSession,
+  request: FastifyRequest,
+  maxAgeSeconds: number,
+): { csrfToken: string; setCookie: string[] } {
   const secure = request.protocol === 'https';
   const known = readCookies(request)[CSRF_COOKIE];
   const csrfToken = known && /^[\w-]{43}$/.test(known) ? known : randomBytes(32).toString('base64url');
   return {
     csrfToken,
     setCookie: [
-      cookie(REFRESH_COOKIE, session.refreshToken, { httpOnly: true, secure, path: REFRESH_PATH, maxAge: maxAgeSeconds }),
+      cookie(REFRESH_COOKIE, session.refreshToken, {
+        httpOnly: true,
+        secure,
+        path: REFRESH_PATH,
+        maxAge: maxAgeSeconds,
+      }),
       cookie(CSRF_COOKIE, csrfToken, { httpOnly: false, secure, path: '/', maxAge: maxAgeSeconds }),
     ],
   };
@@ -30,5 +39,8 @@ export function sessionCookies(session: IssuedSession, request: FastifyRequest, 
 
 /** The Set-Cookie values that end the session in the browser. */
 export function clearedSessionCookies(): string[] {
-  return [cookie(REFRESH_COOKIE, '', { httpOnly: true, secure: false, path: REFRESH_PATH, maxAge: 0 }), cookie(CSRF_COOKIE, '', { httpOnly: false, secure: false, path: '/', maxAge: 0 })];
+  return [
+    cookie(REFRESH_COOKIE, '', { httpOnly: true, secure: false, path: REFRESH_PATH, maxAge: 0 }),
+    cookie(CSRF_COOKIE, '', { httpOnly: false, secure: false, path: '/', maxAge: 0 }),
+  ];
 }

@@ -11,18 +11,40 @@ import { readCookies } from './cookies';
 import { clearedSessionCookies, CSRF_COOKIE, CSRF_HEADER, REFRESH_COOKIE, sessionCookies } from './session-cookies';
 import { withReplyHeaders } from '../../http/reply-headers';
 import { HttpProblem } from '../../http/problem';
-import { MeDto, PasswordChangeDto, SecondFactorEnrolmentDto, SignInAnswerDto, SignInDto, SignInMethodsDto } from '../auth.dto';
+import {
+  MeDto,
+  PasswordChangeDto,
+  SecondFactorEnrolmentDto,
+  SignInAnswerDto,
+  SignInDto,
+  SignInMethodsDto,
+} from '../auth.dto';
 
 export { CSRF_COOKIE, CSRF_HEADER, REFRESH_COOKIE };
 
 type CookieRequest = FastifyRequest & { actor?: Actor; sessionId?: string };
 
 const signInFailed = () =>
-  new HttpProblem(401, 'AUTH.SIGN_IN_FAILED', { th: 'ชื่อผู้ใช้ รหัสผ่าน หรือรหัสยืนยันไม่ถูกต้อง', en: 'The username, password or code is not right' }, {}, { 'WWW-Authenticate': 'Bearer realm="ruamjai"' });
+  new HttpProblem(
+    401,
+    'AUTH.SIGN_IN_FAILED',
+    { th: 'ชื่อผู้ใช้ รหัสผ่าน หรือรหัสยืนยันไม่ถูกต้อง', en: 'The username, password or code is not right' },
+    {},
+    { 'WWW-Authenticate': 'Bearer realm="ruamjai"' },
+  );
 const sessionEnded = (setCookie: readonly string[]) =>
-  new HttpProblem(401, 'AUTH.SESSION_ENDED', { th: 'หมดเวลาการใช้งาน กรุณาเข้าสู่ระบบใหม่', en: 'The session has ended; sign in again' }, {}, { 'WWW-Authenticate': 'Bearer realm="ruamjai"', 'Set-Cookie': setCookie });
+  new HttpProblem(
+    401,
+    'AUTH.SESSION_ENDED',
+    { th: 'หมดเวลาการใช้งาน กรุณาเข้าสู่ระบบใหม่', en: 'The session has ended; sign in again' },
+    {},
+    { 'WWW-Authenticate': 'Bearer realm="ruamjai"', 'Set-Cookie': setCookie },
+  );
 const csrfRefused = () =>
-  new HttpProblem(403, 'AUTH.CSRF_TOKEN_INVALID', { th: 'คำขอนี้ไม่ได้มาจากหน้าจอของระบบ (โทเคน CSRF ไม่ตรงกัน)', en: 'The request did not come from the console (CSRF token mismatch)' });
+  new HttpProblem(403, 'AUTH.CSRF_TOKEN_INVALID', {
+    th: 'คำขอนี้ไม่ได้มาจากหน้าจอของระบบ (โทเคน CSRF ไม่ตรงกัน)',
+    en: 'The request did not come from the console (CSRF token mismatch)',
+  });
 const embeddedOff = () =>
   new HttpProblem(404, 'AUTH.EMBEDDED_SIGN_IN_DISABLED', {
     th: 'การเข้าสู่ระบบด้วยรหัสผ่านปิดอยู่ เพราะใช้ผู้ให้บริการยืนยันตัวตนภายนอก',
@@ -52,10 +74,16 @@ export class SignInController {
   @Public()
   @Post('sign-in')
   @HttpCode(200)
-  @ApiOkResponse({ type: SignInAnswerDto, description: 'เข้าสู่ระบบแล้ว หรือขั้นตอนถัดไปของการเข้าสู่ระบบครั้งแรก / Signed in, or the next first-sign-in step' })
+  @ApiOkResponse({
+    type: SignInAnswerDto,
+    description: 'เข้าสู่ระบบแล้ว หรือขั้นตอนถัดไปของการเข้าสู่ระบบครั้งแรก / Signed in, or the next first-sign-in step',
+  })
   async signIn(@Body() body: SignInDto, @Req() request: CookieRequest): Promise<SignInAnswerDto> {
     this.embeddedOnly();
-    return this.answer(await this.accounts.signIn(body.username.toLowerCase(), body.password, body.code, request.ip, request.id), request);
+    return this.answer(
+      await this.accounts.signIn(body.username.toLowerCase(), body.password, body.code, request.ip, request.id),
+      request,
+    );
   }
 
   @Public()
@@ -64,16 +92,25 @@ export class SignInController {
   @ApiOkResponse({ type: SignInAnswerDto })
   async changePassword(@Body() body: PasswordChangeDto, @Req() request: CookieRequest): Promise<SignInAnswerDto> {
     this.embeddedOnly();
-    return this.answer(await this.accounts.completePasswordChange(body.challenge, body.newPassword, request.ip, request.id), request);
+    return this.answer(
+      await this.accounts.completePasswordChange(body.challenge, body.newPassword, request.ip, request.id),
+      request,
+    );
   }
 
   @Public()
   @Post('second-factor')
   @HttpCode(200)
   @ApiOkResponse({ type: SignInAnswerDto })
-  async enrolSecondFactor(@Body() body: SecondFactorEnrolmentDto, @Req() request: CookieRequest): Promise<SignInAnswerDto> {
+  async enrolSecondFactor(
+    @Body() body: SecondFactorEnrolmentDto,
+    @Req() request: CookieRequest,
+  ): Promise<SignInAnswerDto> {
     this.embeddedOnly();
-    return this.answer(await this.accounts.completeEnrolment(body.challenge, body.code, request.ip, request.id), request);
+    return this.answer(
+      await this.accounts.completeEnrolment(body.challenge, body.code, request.ip, request.id),
+      request,
+    );
   }
 
   @Public()
@@ -105,13 +142,23 @@ export class SignInController {
 
   @Public()
   @Get('methods')
-  @ApiOkResponse({ type: SignInMethodsDto, description: 'วิธีเข้าสู่ระบบที่เปิดอยู่ สำหรับหน้าเข้าสู่ระบบ / The ways to sign in that are open, for the sign-in page' })
+  @ApiOkResponse({
+    type: SignInMethodsDto,
+    description: 'วิธีเข้าสู่ระบบที่เปิดอยู่ สำหรับหน้าเข้าสู่ระบบ / The ways to sign in that are open, for the sign-in page',
+  })
   methods(): SignInMethodsDto {
     const { mode } = this.config.auth;
     const oidc = this.config.oidc;
     const methods = {
       password: !this.externalTokens() && mode !== 'oidc',
-      oidc: oidc && mode !== 'embedded' ? { providerName: oidc.providerName, startUrl: '/api/v1/auth/oidc/start', signOutUrl: '/api/v1/auth/oidc/sign-out' } : null,
+      oidc:
+        oidc && mode !== 'embedded'
+          ? {
+              providerName: oidc.providerName,
+              startUrl: '/api/v1/auth/oidc/start',
+              signOutUrl: '/api/v1/auth/oidc/sign-out',
+            }
+          : null,
     };
     // Public, and it changes with the configuration: never kept by a cache.
     return withReplyHeaders(methods, { 'Cache-Control': 'no-store' });
@@ -122,7 +169,13 @@ export class SignInController {
   @ApiOkResponse({ type: MeDto })
   async me(@CurrentActor() actor: Actor, @Req() request: CookieRequest): Promise<MeDto> {
     const { user } = await this.accounts.load(actor.id);
-    return { username: actor.id, displayName: user?.displayName ?? actor.id, role: actor.role, agency: actor.agency, ...(request.sessionId ? { sessionId: request.sessionId } : {}) };
+    return {
+      username: actor.id,
+      displayName: user?.displayName ?? actor.id,
+      role: actor.role,
+      agency: actor.agency,
+      ...(request.sessionId ? { sessionId: request.sessionId } : {}),
+    };
   }
 
   /** Bearer tokens from an outside issuer (JWT_JWKS_URL, JWT_PUBLIC_KEY): Ruamjai signs no session then. */
@@ -148,13 +201,21 @@ export class SignInController {
       case 'password_change_required':
         return { status: 'password_change_required', challenge: outcome.challenge };
       case 'second_factor_enrolment_required':
-        return { status: 'second_factor_enrolment_required', challenge: outcome.challenge, secret: outcome.secret, otpauthUri: outcome.otpauthUri };
+        return {
+          status: 'second_factor_enrolment_required',
+          challenge: outcome.challenge,
+          secret: outcome.secret,
+          otpauthUri: outcome.otpauthUri,
+        };
       case 'locked_out': {
         const seconds = outcome.retryAfterSeconds;
         throw new HttpProblem(
           429,
           'AUTH.LOCKED_OUT',
-          { th: `บัญชีนี้ถูกล็อกชั่วคราวเพราะใส่รหัสผิดหลายครั้ง ลองใหม่ในอีก ${seconds} วินาที`, en: `The account is locked after repeated failures; try again in ${seconds} seconds` },
+          {
+            th: `บัญชีนี้ถูกล็อกชั่วคราวเพราะใส่รหัสผิดหลายครั้ง ลองใหม่ในอีก ${seconds} วินาที`,
+            en: `The account is locked after repeated failures; try again in ${seconds} seconds`,
+          },
           { lockedUntil: outcome.until },
           { 'Retry-After': String(seconds) },
         );
@@ -166,6 +227,15 @@ export class SignInController {
 
   private started(session: IssuedSession, request: CookieRequest): SignInAnswerDto {
     const { csrfToken, setCookie } = sessionCookies(session, request, this.config.auth.sessionMaxSeconds);
-    return withReplyHeaders({ status: 'signed_in', accessToken: session.accessToken, expiresIn: session.expiresIn, csrfToken, user: session.user }, { 'Set-Cookie': setCookie });
+    return withReplyHeaders(
+      {
+        status: 'signed_in',
+        accessToken: session.accessToken,
+        expiresIn: session.expiresIn,
+        csrfToken,
+        user: session.user,
+      },
+      { 'Set-Cookie': setCookie },
+    );
   }
 }

@@ -1,7 +1,21 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { EVENT_STORE, StreamNotFound, type CommandOutcome, type EventStore, type CommandContext } from '@ruamjai/event-store';
-import { listUsers, UserAccounts, UserNotFound, UserNotPermitted, userStreamId, type UserEvent, type UserView } from '@ruamjai/identity';
+import {
+  EVENT_STORE,
+  StreamNotFound,
+  type CommandOutcome,
+  type EventStore,
+  type CommandContext,
+} from '@ruamjai/event-store';
+import {
+  listUsers,
+  UserAccounts,
+  UserNotFound,
+  UserNotPermitted,
+  userStreamId,
+  type UserEvent,
+  type UserView,
+} from '@ruamjai/identity';
 import type { Actor, EventMetadata } from '@ruamjai/kernel';
 import { READ_MODEL_DB, type ReadModelDb } from '@ruamjai/read-models';
 import type { FastifyRequest } from 'fastify';
@@ -46,7 +60,10 @@ export class UsersController {
   @Get()
   @ApiQuery({ name: 'minPosition', required: false })
   @ApiOkResponse({ description: 'ผู้ใช้ของศูนย์ / The centre’s users' })
-  async list(@CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<{ users: Array<UserView | Omit<UserView, 'notifications'>> }> {
+  async list(
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+  ): Promise<{ users: Array<UserView | Omit<UserView, 'notifications'>> }> {
     if (actor.role !== 'coordinator' && actor.role !== 'auditor') throw new UserNotPermitted('read the user directory');
     await this.consistency.await(request, VIEWS.users);
     const users = await listUsers(this.db);
@@ -57,8 +74,14 @@ export class UsersController {
 
   @Post()
   @HttpCode(201)
-  @ApiCreatedResponse({ type: UserCommandAnswerDto, description: 'เพิ่มผู้ใช้แล้ว พร้อมรหัสผ่านใช้ครั้งเดียว / Added, with a one-time password' })
-  async register(@Body() body: RegisterUserDto, @CreateCommand() context: CommandContext): Promise<UserCommandAnswerDto> {
+  @ApiCreatedResponse({
+    type: UserCommandAnswerDto,
+    description: 'เพิ่มผู้ใช้แล้ว พร้อมรหัสผ่านใช้ครั้งเดียว / Added, with a one-time password',
+  })
+  async register(
+    @Body() body: RegisterUserDto,
+    @CreateCommand() context: CommandContext,
+  ): Promise<UserCommandAnswerDto> {
     const { outcome, oneTimePassword } = await this.accounts.register(body, context);
     return { ...written(outcome, body.username), oneTimePassword };
   }
@@ -67,7 +90,11 @@ export class UsersController {
   @HttpCode(201)
   @ApiHeader({ name: 'If-Match', required: true })
   @ApiCreatedResponse({ type: UserCommandAnswerDto })
-  async changeRole(@Param('username') name: string, @Body() body: ChangeUserRoleDto, @UpdateCommand() context: CommandContext): Promise<UserCommandAnswerDto> {
+  async changeRole(
+    @Param('username') name: string,
+    @Body() body: ChangeUserRoleDto,
+    @UpdateCommand() context: CommandContext,
+  ): Promise<UserCommandAnswerDto> {
     const outcome = await this.accounts.changeRole(validUsername(name), body, context);
     return written(outcome, name);
   }
@@ -76,7 +103,10 @@ export class UsersController {
   @HttpCode(201)
   @ApiHeader({ name: 'If-Match', required: true })
   @ApiCreatedResponse({ type: UserCommandAnswerDto, description: 'รหัสผ่านใช้ครั้งเดียวใหม่ / A new one-time password' })
-  async resetPassword(@Param('username') name: string, @UpdateCommand() context: CommandContext): Promise<UserCommandAnswerDto> {
+  async resetPassword(
+    @Param('username') name: string,
+    @UpdateCommand() context: CommandContext,
+  ): Promise<UserCommandAnswerDto> {
     const { outcome, oneTimePassword } = await this.accounts.resetPassword(validUsername(name), context);
     return { ...written(outcome, name), oneTimePassword };
   }
@@ -85,20 +115,29 @@ export class UsersController {
   @HttpCode(201)
   @ApiHeader({ name: 'If-Match', required: true })
   @ApiCreatedResponse({ type: UserCommandAnswerDto })
-  async deactivate(@Param('username') name: string, @Body() body: DeactivateUserDto, @UpdateCommand() context: CommandContext): Promise<UserCommandAnswerDto> {
+  async deactivate(
+    @Param('username') name: string,
+    @Body() body: DeactivateUserDto,
+    @UpdateCommand() context: CommandContext,
+  ): Promise<UserCommandAnswerDto> {
     const outcome = await this.accounts.deactivate(validUsername(name), body.reason, context);
     return written(outcome, name);
   }
 
   @Get(':username/history')
   @ApiOkResponse({ description: 'เข้าสู่ระบบ ล้มเหลว ถูกล็อก เปลี่ยนบทบาท / Sign-ins, failures, lockouts, role changes' })
-  async history(@Param('username') name: string, @CurrentActor() actor: Actor): Promise<{ username: string; entries: UserHistoryEntry[] }> {
+  async history(
+    @Param('username') name: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<{ username: string; entries: UserHistoryEntry[] }> {
     if (actor.role !== 'coordinator' && actor.role !== 'auditor') throw new UserNotPermitted('read account histories');
     const entries: UserHistoryEntry[] = [];
     try {
       for await (const event of this.store.readStream(userStreamId(validUsername(name)))) {
         const meta = event.metadata as EventMetadata;
-        const data = Object.fromEntries(Object.entries(event.data as Record<string, unknown>).filter(([key]) => !REDACTED.has(key)));
+        const data = Object.fromEntries(
+          Object.entries(event.data as Record<string, unknown>).filter(([key]) => !REDACTED.has(key)),
+        );
         entries.push({
           revision: event.revision.toString(),
           type: (event as { type: UserEvent['type'] }).type,

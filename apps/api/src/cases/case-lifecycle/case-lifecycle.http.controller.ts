@@ -5,7 +5,20 @@ import { CaseCommandRequest, type CaseCommand, type CaseRequestData } from '@rua
 import { CommandHttp, type CommandResponse, UpdateCommand } from '../../http/command-http';
 import { uuidParam } from '../../http/uuid-param';
 import { CommandResponseDto } from '../../plans/draft-plan/draft-plan.dto';
-import { AdvanceNrmStageDto, AssignCaseManagerDto, CloseCaseDto, ErasePersonalDataDto, ReasonDto, RecordConsentDto, RecordIdentificationDto, RecordLegalBasisDto, RecordScreeningDto, RefuseErasureDto, UpdatePersonalDataDto, WithdrawConsentDto } from './case-lifecycle.dto';
+import {
+  AdvanceNrmStageDto,
+  AssignCaseManagerDto,
+  CloseCaseDto,
+  ErasePersonalDataDto,
+  ReasonDto,
+  RecordConsentDto,
+  RecordIdentificationDto,
+  RecordLegalBasisDto,
+  RecordScreeningDto,
+  RefuseErasureDto,
+  UpdatePersonalDataDto,
+  WithdrawConsentDto,
+} from './case-lifecycle.dto';
 
 /** A case's state changes, as sub-resources of the case. Each needs the case ETag as If-Match. */
 @ApiTags('cases')
@@ -17,91 +30,158 @@ export class CaseLifecycleController {
   constructor(private readonly commands: CommandHttp) {}
 
   /** Every change here is an update of an existing case: If-Match is required. */
-  private run<T extends CaseCommand['type']>(type: T, data: CaseRequestData<T>, context: CommandContext): Promise<CommandResponse> {
+  private run<T extends CaseCommand['type']>(
+    type: T,
+    data: CaseRequestData<T>,
+    context: CommandContext,
+  ): Promise<CommandResponse> {
     return this.commands.execute(new CaseCommandRequest(type, data, context));
   }
 
   @Post('screening')
   @HttpCode(201)
-  @ApiCreatedResponse({ type: CommandResponseDto, description: 'คัดกรองแล้ว ไปสู่ขั้นคัดแยก / Screened; moves to identification' })
-  screen(@Param('caseId', uuidParam('caseId')) caseId: string, @Body() body: RecordScreeningDto, @UpdateCommand() context: CommandContext) {
+  @ApiCreatedResponse({
+    type: CommandResponseDto,
+    description: 'คัดกรองแล้ว ไปสู่ขั้นคัดแยก / Screened; moves to identification',
+  })
+  screen(
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Body() body: RecordScreeningDto,
+    @UpdateCommand() context: CommandContext,
+  ) {
     return this.run('RecordScreening', { caseId, ...body }, context);
   }
 
   @Post('identification')
   @HttpCode(201)
-  @ApiCreatedResponse({ type: CommandResponseDto, description: 'ผลการคัดแยกโดยทีมสหวิชาชีพ / Multidisciplinary team identification recorded' })
-  identify(@Param('caseId', uuidParam('caseId')) caseId: string, @Body() body: RecordIdentificationDto, @UpdateCommand() context: CommandContext) {
+  @ApiCreatedResponse({
+    type: CommandResponseDto,
+    description: 'ผลการคัดแยกโดยทีมสหวิชาชีพ / Multidisciplinary team identification recorded',
+  })
+  identify(
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Body() body: RecordIdentificationDto,
+    @UpdateCommand() context: CommandContext,
+  ) {
     return this.run('RecordIdentification', { caseId, ...body }, context);
   }
 
   @Post('stage-changes')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'ขั้นตอนกลไกส่งต่อระดับชาติ (NRM) ถัดไป / Next NRM stage' })
-  advance(@Param('caseId', uuidParam('caseId')) caseId: string, @Body() body: AdvanceNrmStageDto, @UpdateCommand() context: CommandContext) {
+  advance(
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Body() body: AdvanceNrmStageDto,
+    @UpdateCommand() context: CommandContext,
+  ) {
     return this.run('AdvanceNrmStage', { caseId, ...body }, context);
   }
 
   @Post('case-manager')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto })
-  assign(@Param('caseId', uuidParam('caseId')) caseId: string, @Body() body: AssignCaseManagerDto, @UpdateCommand() context: CommandContext) {
+  assign(
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Body() body: AssignCaseManagerDto,
+    @UpdateCommand() context: CommandContext,
+  ) {
     return this.run('AssignCaseManager', { caseId, ...body }, context);
   }
 
   @Post('closure')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto })
-  close(@Param('caseId', uuidParam('caseId')) caseId: string, @Body() body: CloseCaseDto, @UpdateCommand() context: CommandContext) {
+  close(
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Body() body: CloseCaseDto,
+    @UpdateCommand() context: CommandContext,
+  ) {
     return this.run('CloseCase', { caseId, ...body }, context);
   }
 
   @Post('reopening')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto })
-  reopen(@Param('caseId', uuidParam('caseId')) caseId: string, @Body() body: ReasonDto, @UpdateCommand() context: CommandContext) {
+  reopen(
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Body() body: ReasonDto,
+    @UpdateCommand() context: CommandContext,
+  ) {
     return this.run('ReopenCase', { caseId, ...body }, context);
   }
 
   @Post('personal-data-updates')
   @HttpCode(201)
-  @ApiCreatedResponse({ type: CommandResponseDto, description: 'แก้ไขข้อมูลส่วนบุคคล (เข้ารหัส) / Personal data replaced (sealed); the answer echoes none of it' })
-  update(@Param('caseId', uuidParam('caseId')) caseId: string, @Body() body: UpdatePersonalDataDto, @UpdateCommand() context: CommandContext) {
+  @ApiCreatedResponse({
+    type: CommandResponseDto,
+    description: 'แก้ไขข้อมูลส่วนบุคคล (เข้ารหัส) / Personal data replaced (sealed); the answer echoes none of it',
+  })
+  update(
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Body() body: UpdatePersonalDataDto,
+    @UpdateCommand() context: CommandContext,
+  ) {
     return this.run('UpdatePersonalData', { caseId, ...body }, context);
   }
 
   @Post('consents')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'บันทึกความยินยอม / Consent recorded' })
-  consent(@Param('caseId', uuidParam('caseId')) caseId: string, @Body() body: RecordConsentDto, @UpdateCommand() context: CommandContext) {
+  consent(
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Body() body: RecordConsentDto,
+    @UpdateCommand() context: CommandContext,
+  ) {
     return this.run('RecordConsent', { caseId, ...body }, context);
   }
 
   @Post('consent-withdrawal')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto })
-  withdrawConsent(@Param('caseId', uuidParam('caseId')) caseId: string, @Body() body: WithdrawConsentDto, @UpdateCommand() context: CommandContext) {
+  withdrawConsent(
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Body() body: WithdrawConsentDto,
+    @UpdateCommand() context: CommandContext,
+  ) {
     return this.run('WithdrawConsent', { caseId, ...body }, context);
   }
 
   @Post('legal-basis')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'บันทึกฐานทางกฎหมาย / Legal basis recorded' })
-  legalBasis(@Param('caseId', uuidParam('caseId')) caseId: string, @Body() body: RecordLegalBasisDto, @UpdateCommand() context: CommandContext) {
+  legalBasis(
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Body() body: RecordLegalBasisDto,
+    @UpdateCommand() context: CommandContext,
+  ) {
     return this.run('RecordLegalBasis', { caseId, ...body }, context);
   }
 
   @Post('erasure')
   @HttpCode(201)
-  @ApiCreatedResponse({ type: CommandResponseDto, description: 'ลบข้อมูลส่วนบุคคล (ทำลายกุญแจ) / Personal data erased: the key is destroyed (coordinator)' })
-  erase(@Param('caseId', uuidParam('caseId')) caseId: string, @Body() body: ErasePersonalDataDto, @UpdateCommand() context: CommandContext) {
+  @ApiCreatedResponse({
+    type: CommandResponseDto,
+    description: 'ลบข้อมูลส่วนบุคคล (ทำลายกุญแจ) / Personal data erased: the key is destroyed (coordinator)',
+  })
+  erase(
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Body() body: ErasePersonalDataDto,
+    @UpdateCommand() context: CommandContext,
+  ) {
     return this.run('ErasePersonalData', { caseId, ...body }, context);
   }
 
   @Post('erasure-refusals')
   @HttpCode(201)
-  @ApiCreatedResponse({ type: CommandResponseDto, description: 'ปฏิเสธคำขอลบพร้อมเหตุผลทางกฎหมาย / Erasure refused on a legal ground (coordinator)' })
-  refuseErasure(@Param('caseId', uuidParam('caseId')) caseId: string, @Body() body: RefuseErasureDto, @UpdateCommand() context: CommandContext) {
+  @ApiCreatedResponse({
+    type: CommandResponseDto,
+    description: 'ปฏิเสธคำขอลบพร้อมเหตุผลทางกฎหมาย / Erasure refused on a legal ground (coordinator)',
+  })
+  refuseErasure(
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Body() body: RefuseErasureDto,
+    @UpdateCommand() context: CommandContext,
+  ) {
     return this.run('RefuseErasure', { caseId, ...body }, context);
   }
 }

@@ -15,11 +15,21 @@ export class OpenCaseController {
   @Post()
   @HttpCode(201)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiCreatedResponse({ type: OpenCaseResponseDto, description: 'เปิดกรณีแล้ว ข้อมูลส่วนบุคคลถูกเข้ารหัสด้วยกุญแจของบุคคลนั้น / Opened; the personal data is sealed with the person\'s own key' })
-  async open(@Body() body: OpenCaseDto, @CreateCommand() context: CommandContext): Promise<CommandResponse & { caseId: string; personId: string }> {
+  @ApiCreatedResponse({
+    type: OpenCaseResponseDto,
+    description:
+      "เปิดกรณีแล้ว ข้อมูลส่วนบุคคลถูกเข้ารหัสด้วยกุญแจของบุคคลนั้น / Opened; the personal data is sealed with the person's own key",
+  })
+  async open(
+    @Body() body: OpenCaseDto,
+    @CreateCommand() context: CommandContext,
+  ): Promise<CommandResponse & { caseId: string; personId: string }> {
     const caseId = newIdFor(context, 'case');
     const personId = newIdFor(context, 'person');
-    const result = await this.commands.execute(new CaseCommandRequest('OpenCase', { caseId, personId, ...body }, context), `/api/v1/cases/${caseId}`);
+    const result = await this.commands.execute(
+      new CaseCommandRequest('OpenCase', { caseId, personId, ...body }, context),
+      `/api/v1/cases/${caseId}`,
+    );
     return { caseId, personId, ...result };
   }
 }

@@ -30,20 +30,49 @@ export class PersonalDataController {
   @Post('personal-data-reads')
   @HttpCode(200)
   @NotReplayed()
-  @ApiQuery({ name: 'minPosition', required: false, description: 'Wait until a referral you were just given is in the views (need-to-know finds referrals there, then checks each in the log)' })
-  @ApiOkResponse({ type: PersonalDataViewDto, description: 'ข้อมูลส่วนบุคคล (บันทึกการเข้าถึงแล้ว) / The personal data; this read is on the record. 403 PERSONAL_DATA.NOT_PERMITTED without need-to-know, 410 PERSONAL_DATA.ERASED after erasure' })
-  async read(@Param('caseId', uuidParam('caseId')) caseId: string, @Body() body: ReadPersonalDataDto, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<PersonalDataView> {
+  @ApiQuery({
+    name: 'minPosition',
+    required: false,
+    description:
+      'Wait until a referral you were just given is in the views (need-to-know finds referrals there, then checks each in the log)',
+  })
+  @ApiOkResponse({
+    type: PersonalDataViewDto,
+    description:
+      'ข้อมูลส่วนบุคคล (บันทึกการเข้าถึงแล้ว) / The personal data; this read is on the record. 403 PERSONAL_DATA.NOT_PERMITTED without need-to-know, 410 PERSONAL_DATA.ERASED after erasure',
+  })
+  async read(
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Body() body: ReadPersonalDataDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+  ): Promise<PersonalDataView> {
     await this.consistency.await(request, VIEWS.personalData);
-    const view = await this.personalData.read(actor, caseId, body.purpose, { actor, correlationId: request.id, causationId: randomUUID() });
+    const view = await this.personalData.read(actor, caseId, body.purpose, {
+      actor,
+      correlationId: request.id,
+      causationId: randomUUID(),
+    });
     return withReplyHeaders(view, { 'Cache-Control': 'no-store' });
   }
 
   @Post('personal-data-access-grants')
   @HttpCode(201)
-  @ApiCreatedResponse({ type: AuditGrantDto, description: 'สิทธิ์เข้าถึงชั่วคราวของผู้ตรวจสอบ (บันทึกพร้อมเหตุผล) / An auditor\'s reasoned, time-limited access, on the record' })
-  async grant(@Param('caseId', uuidParam('caseId')) caseId: string, @Body() body: GrantAuditAccessDto, @CreateCommand() created: CommandContext): Promise<{ caseId: string; until: string; position: string }> {
+  @ApiCreatedResponse({
+    type: AuditGrantDto,
+    description:
+      "สิทธิ์เข้าถึงชั่วคราวของผู้ตรวจสอบ (บันทึกพร้อมเหตุผล) / An auditor's reasoned, time-limited access, on the record",
+  })
+  async grant(
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Body() body: GrantAuditAccessDto,
+    @CreateCommand() created: CommandContext,
+  ): Promise<{ caseId: string; until: string; position: string }> {
     const { expectedRevision: _none, ...context } = created;
     const outcome = await this.personalData.grantAuditAccess(context.actor, caseId, body.reason, context);
-    return withReplyHeaders({ caseId, until: outcome.until, position: outcome.position.toString() }, { 'X-Ruamjai-Position': outcome.position.toString() });
+    return withReplyHeaders(
+      { caseId, until: outcome.until, position: outcome.position.toString() },
+      { 'X-Ruamjai-Position': outcome.position.toString() },
+    );
   }
 }

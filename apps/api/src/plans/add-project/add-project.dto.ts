@@ -1,4 +1,10 @@
-import { FUNDING_SOURCES, STRATEGY_AREAS, type FundingSource, type StrategyArea, type TargetGroup } from '@ruamjai/planning';
+import {
+  FUNDING_SOURCES,
+  STRATEGY_AREAS,
+  type FundingSource,
+  type StrategyArea,
+  type TargetGroup,
+} from '@ruamjai/planning';
 import { AgencyCodesField, DistrictCodesField, ObjectivesField, ReasonField, TargetGroupsField } from '../plan-fields';
 import { Trim } from '../../http/trim';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';

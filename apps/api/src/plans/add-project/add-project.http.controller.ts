@@ -23,7 +23,10 @@ export class AddProjectController {
     @UpdateCommand() context: CommandContext,
   ): Promise<AddProjectResponseDto> {
     const projectId = newIdFor(context, 'project');
-    const result = await this.commands.execute(new PlanCommandRequest('AddProject', { planId, projectId, ...body }, context), `/api/v1/plans/${planId}`);
+    const result = await this.commands.execute(
+      new PlanCommandRequest('AddProject', { planId, projectId, ...body }, context),
+      `/api/v1/plans/${planId}`,
+    );
     return { planId, projectId, ...result };
   }
 }

@@ -28,8 +28,14 @@ export class ComparePlanRevisionsController {
   constructor(private readonly plans: PlanReads) {}
 
   @Get()
-  @ApiOkResponse({ description: 'สิ่งที่เพิ่ม เปลี่ยน และนำออก ระหว่างสองรุ่นของแผน / What was added, changed and removed between two revisions' })
-  async compare(@Param('planId', uuidParam('planId')) planId: string, @Query() query: CompareRevisionsQueryDto, @CurrentActor() actor: Actor): Promise<PlanComparison> {
+  @ApiOkResponse({
+    description: 'สิ่งที่เพิ่ม เปลี่ยน และนำออก ระหว่างสองรุ่นของแผน / What was added, changed and removed between two revisions',
+  })
+  async compare(
+    @Param('planId', uuidParam('planId')) planId: string,
+    @Query() query: CompareRevisionsQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<PlanComparison> {
     const comparison = await this.plans.compare(actor, planId, query.from, query.to);
     if (!comparison) throw new PlanNotFound(planId);
     return comparison;

@@ -13,12 +13,19 @@ export class DraftPlanController {
 
   @Post()
   @HttpCode(201)
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key create the plan once' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Retries with the same key create the plan once',
+  })
   @ApiCreatedResponse({ type: DraftPlanResponseDto, description: 'ร่างแผนแล้ว / Plan drafted; ETag is its version' })
   async draft(@Body() body: DraftPlanDto, @CreateCommand() context: CommandContext): Promise<DraftPlanResponseDto> {
     // A retried creation must name the same plan, so the id follows the key when there is one.
     const planId = newIdFor(context, 'plan');
-    const result = await this.commands.execute(new PlanCommandRequest('DraftPlan', { planId, ...body }, context), `/api/v1/plans/${planId}`);
+    const result = await this.commands.execute(
+      new PlanCommandRequest('DraftPlan', { planId, ...body }, context),
+      `/api/v1/plans/${planId}`,
+    );
     return { planId, ...result };
   }
 }

@@ -5,7 +5,13 @@ import { PlanCommandRequest } from '@ruamjai/planning';
 import { CommandHttp, type CommandResponse, newIdFor, UpdateCommand } from '../../http/command-http';
 import { uuidParam } from '../../http/uuid-param';
 import { CommandResponseDto } from '../draft-plan/draft-plan.dto';
-import { ApproveFundRequestDto, FundDecisionReasonDto, RecordDisbursementDto, ReviseFundRequestDto, SubmitFundRequestDto } from './fund-request.dto';
+import {
+  ApproveFundRequestDto,
+  FundDecisionReasonDto,
+  RecordDisbursementDto,
+  ReviseFundRequestDto,
+  SubmitFundRequestDto,
+} from './fund-request.dto';
 
 /** Requests to the national Anti-Trafficking Fund, as sub-resources of the plan. */
 @ApiTags('fund requests')
@@ -18,7 +24,9 @@ export class FundRequestsController {
 
   @Post('projects/:projectId/fund-requests')
   @HttpCode(201)
-  @ApiCreatedResponse({ description: 'ยื่นคำขอรับการสนับสนุนจากกองทุนแล้ว / Submitted to the Fund; the body names the request' })
+  @ApiCreatedResponse({
+    description: 'ยื่นคำขอรับการสนับสนุนจากกองทุนแล้ว / Submitted to the Fund; the body names the request',
+  })
   async submit(
     @Param('planId', uuidParam('planId')) planId: string,
     @Param('projectId', uuidParam('projectId')) projectId: string,
@@ -26,42 +34,71 @@ export class FundRequestsController {
     @UpdateCommand() context: CommandContext,
   ): Promise<CommandResponse & { requestId: string }> {
     const requestId = newIdFor(context, 'fund-request');
-    const result = await this.commands.execute(new PlanCommandRequest('SubmitFundRequest', { planId, projectId, requestId, ...body }, context));
+    const result = await this.commands.execute(
+      new PlanCommandRequest('SubmitFundRequest', { planId, projectId, requestId, ...body }, context),
+    );
     return { requestId, ...result };
   }
 
   @Post('fund-requests/:requestId/return')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto })
-  return(@Param('planId', uuidParam('planId')) planId: string, @Param('requestId', uuidParam('requestId')) requestId: string, @Body() body: FundDecisionReasonDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+  return(
+    @Param('planId', uuidParam('planId')) planId: string,
+    @Param('requestId', uuidParam('requestId')) requestId: string,
+    @Body() body: FundDecisionReasonDto,
+    @UpdateCommand() context: CommandContext,
+  ): Promise<CommandResponse> {
     return this.commands.execute(new PlanCommandRequest('ReturnFundRequest', { planId, requestId, ...body }, context));
   }
 
   @Post('fund-requests/:requestId/revisions')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto })
-  revise(@Param('planId', uuidParam('planId')) planId: string, @Param('requestId', uuidParam('requestId')) requestId: string, @Body() body: ReviseFundRequestDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+  revise(
+    @Param('planId', uuidParam('planId')) planId: string,
+    @Param('requestId', uuidParam('requestId')) requestId: string,
+    @Body() body: ReviseFundRequestDto,
+    @UpdateCommand() context: CommandContext,
+  ): Promise<CommandResponse> {
     return this.commands.execute(new PlanCommandRequest('ReviseFundRequest', { planId, requestId, ...body }, context));
   }
 
   @Post('fund-requests/:requestId/approval')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto })
-  approve(@Param('planId', uuidParam('planId')) planId: string, @Param('requestId', uuidParam('requestId')) requestId: string, @Body() body: ApproveFundRequestDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+  approve(
+    @Param('planId', uuidParam('planId')) planId: string,
+    @Param('requestId', uuidParam('requestId')) requestId: string,
+    @Body() body: ApproveFundRequestDto,
+    @UpdateCommand() context: CommandContext,
+  ): Promise<CommandResponse> {
     return this.commands.execute(new PlanCommandRequest('ApproveFundRequest', { planId, requestId, ...body }, context));
   }
 
   @Post('fund-requests/:requestId/rejection')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto })
-  reject(@Param('planId', uuidParam('planId')) planId: string, @Param('requestId', uuidParam('requestId')) requestId: string, @Body() body: FundDecisionReasonDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+  reject(
+    @Param('planId', uuidParam('planId')) planId: string,
+    @Param('requestId', uuidParam('requestId')) requestId: string,
+    @Body() body: FundDecisionReasonDto,
+    @UpdateCommand() context: CommandContext,
+  ): Promise<CommandResponse> {
     return this.commands.execute(new PlanCommandRequest('RejectFundRequest', { planId, requestId, ...body }, context));
   }
 
   @Post('fund-requests/:requestId/disbursements')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto })
-  disburse(@Param('planId', uuidParam('planId')) planId: string, @Param('requestId', uuidParam('requestId')) requestId: string, @Body() body: RecordDisbursementDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
-    return this.commands.execute(new PlanCommandRequest('RecordFundDisbursement', { planId, requestId, ...body }, context));
+  disburse(
+    @Param('planId', uuidParam('planId')) planId: string,
+    @Param('requestId', uuidParam('requestId')) requestId: string,
+    @Body() body: RecordDisbursementDto,
+    @UpdateCommand() context: CommandContext,
+  ): Promise<CommandResponse> {
+    return this.commands.execute(
+      new PlanCommandRequest('RecordFundDisbursement', { planId, requestId, ...body }, context),
+    );
   }
 }

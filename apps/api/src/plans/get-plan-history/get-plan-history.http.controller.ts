@@ -16,7 +16,9 @@ export class GetPlanHistoryController {
 
   @Get()
   @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ description: 'ประวัติทุกเหตุการณ์ของแผน / Every event of the plan: who, agency, role, when, why, what changed' })
+  @ApiOkResponse({
+    description: 'ประวัติทุกเหตุการณ์ของแผน / Every event of the plan: who, agency, role, when, why, what changed',
+  })
   async history(
     @Param('planId', uuidParam('planId')) planId: string,
     @Query() query: PlanHistoryQueryDto,
@@ -37,7 +39,8 @@ export class GetPlanHistoryController {
       return new Download(historyCsv(events), CSV, `plan-${planId}-history.csv`);
     }
     const last = events[events.length - 1];
-    const next = events.length === limit ? `/api/v1/plans/${planId}/history?afterRevision=${last.revision}&limit=${limit}` : null;
+    const next =
+      events.length === limit ? `/api/v1/plans/${planId}/history?afterRevision=${last.revision}&limit=${limit}` : null;
     return { planId, events, next };
   }
 }

@@ -40,9 +40,18 @@ export class PlanHistoryQueryDto {
   @Matches(/^[A-Z0-9][A-Z0-9-]{0,63}$/)
   agency?: string;
 
-  @ApiPropertyOptional({ description: 'Only these event types, comma-separated (e.g. ProjectAdded,ProjectBudgetRevised)' })
+  @ApiPropertyOptional({
+    description: 'Only these event types, comma-separated (e.g. ProjectAdded,ProjectBudgetRevised)',
+  })
   @Omittable()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((t) => t.trim()).filter(Boolean) : value))
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((t) => t.trim())
+          .filter(Boolean)
+      : value,
+  )
   @IsIn([...PLAN_EVENT_TYPES], { each: true })
   type?: string[];
 

@@ -20,16 +20,23 @@ export class GetPlanController {
   ) {}
 
   @Get()
-  @ApiOkResponse({ description: 'แผนปัจจุบัน หรือ ณ เวลา/รุ่นที่ระบุ / The plan now, or as it was (asOf, revision); ETag is its version' })
+  @ApiOkResponse({
+    description: 'แผนปัจจุบัน หรือ ณ เวลา/รุ่นที่ระบุ / The plan now, or as it was (asOf, revision); ETag is its version',
+  })
   async get(
     @Param('planId', uuidParam('planId')) planId: string,
     @Query() query: PlanViewQueryDto,
     @CurrentActor() actor: Actor,
-    @Req() request: FastifyRequest
+    @Req() request: FastifyRequest,
   ): Promise<PlanView> {
     const past = query.asOf !== undefined || query.revision !== undefined;
     if (!past) await this.consistency.await(request, VIEWS.plans);
-    const view = past ? await this.plans.viewAt(actor, planId, { at: query.asOf ? new Date(query.asOf) : undefined, revision: query.revision }) : await this.plans.view(actor, planId);
+    const view = past
+      ? await this.plans.viewAt(actor, planId, {
+          at: query.asOf ? new Date(query.asOf) : undefined,
+          revision: query.revision,
+        })
+      : await this.plans.view(actor, planId);
     if (!view) throw new PlanNotFound(planId);
     return withReplyHeaders(view, { ETag: etagOf(view.revision) });
   }

@@ -22,28 +22,43 @@ export class PlanLifecycleController {
   @Post('submission')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'เสนอแผนขออนุมัติแล้ว / Submitted for approval' })
-  submit(@Param('planId', uuidParam('planId')) planId: string, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+  submit(
+    @Param('planId', uuidParam('planId')) planId: string,
+    @UpdateCommand() context: CommandContext,
+  ): Promise<CommandResponse> {
     return this.commands.execute(new PlanCommandRequest('SubmitPlan', { planId }, context));
   }
 
   @Post('return')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'ส่งแผนกลับไปแก้ไข / Returned to drafting' })
-  return(@Param('planId', uuidParam('planId')) planId: string, @Body() body: ReturnPlanDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+  return(
+    @Param('planId', uuidParam('planId')) planId: string,
+    @Body() body: ReturnPlanDto,
+    @UpdateCommand() context: CommandContext,
+  ): Promise<CommandResponse> {
     return this.commands.execute(new PlanCommandRequest('ReturnPlan', { planId, ...body }, context));
   }
 
   @Post('approval')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'อนุมัติแผนแล้ว / Approved' })
-  approve(@Param('planId', uuidParam('planId')) planId: string, @Body() body: ApprovePlanDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+  approve(
+    @Param('planId', uuidParam('planId')) planId: string,
+    @Body() body: ApprovePlanDto,
+    @UpdateCommand() context: CommandContext,
+  ): Promise<CommandResponse> {
     return this.commands.execute(new PlanCommandRequest('ApprovePlan', { planId, ...body }, context));
   }
 
   @Post('closure')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'ปิดแผนแล้ว / Closed' })
-  close(@Param('planId', uuidParam('planId')) planId: string, @Body() body: ClosePlanDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+  close(
+    @Param('planId', uuidParam('planId')) planId: string,
+    @Body() body: ClosePlanDto,
+    @UpdateCommand() context: CommandContext,
+  ): Promise<CommandResponse> {
     return this.commands.execute(new PlanCommandRequest('ClosePlan', { planId, ...body }, context));
   }
 }

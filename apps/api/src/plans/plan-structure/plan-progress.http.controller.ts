@@ -22,14 +22,34 @@ export class PlanProgressController {
   @Post('activities/:activityId/progress-reports')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'บันทึกผลการดำเนินงานแล้ว / Progress recorded' })
-  report(@Param('planId', uuidParam('planId')) planId: string, @Param('activityId', uuidParam('activityId')) activityId: string, @Body() body: ReportProgressDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
-    return this.commands.execute(new PlanCommandRequest('ReportActivityProgress', { planId, activityId, ...body, participantsReached: { ...body.participantsReached } }, context), `/api/v1/plans/${planId}`);
+  report(
+    @Param('planId', uuidParam('planId')) planId: string,
+    @Param('activityId', uuidParam('activityId')) activityId: string,
+    @Body() body: ReportProgressDto,
+    @UpdateCommand() context: CommandContext,
+  ): Promise<CommandResponse> {
+    return this.commands.execute(
+      new PlanCommandRequest(
+        'ReportActivityProgress',
+        { planId, activityId, ...body, participantsReached: { ...body.participantsReached } },
+        context,
+      ),
+      `/api/v1/plans/${planId}`,
+    );
   }
 
   @Post('kpis/:kpiId/actuals')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'บันทึกผลตัวชี้วัดแล้ว / KPI actual recorded' })
-  actual(@Param('planId', uuidParam('planId')) planId: string, @Param('kpiId', uuidParam('kpiId')) kpiId: string, @Body() body: RecordKpiActualDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
-    return this.commands.execute(new PlanCommandRequest('RecordKpiActual', { planId, kpiId, ...body }, context), `/api/v1/plans/${planId}`);
+  actual(
+    @Param('planId', uuidParam('planId')) planId: string,
+    @Param('kpiId', uuidParam('kpiId')) kpiId: string,
+    @Body() body: RecordKpiActualDto,
+    @UpdateCommand() context: CommandContext,
+  ): Promise<CommandResponse> {
+    return this.commands.execute(
+      new PlanCommandRequest('RecordKpiActual', { planId, kpiId, ...body }, context),
+      `/api/v1/plans/${planId}`,
+    );
   }
 }

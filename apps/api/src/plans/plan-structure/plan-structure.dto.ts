@@ -1,9 +1,38 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { FUNDING_SOURCES, STRATEGY_AREAS, type FundingSource, type StrategyArea, type TargetGroup } from '@ruamjai/planning';
+import {
+  FUNDING_SOURCES,
+  STRATEGY_AREAS,
+  type FundingSource,
+  type StrategyArea,
+  type TargetGroup,
+} from '@ruamjai/planning';
 import { Type } from 'class-transformer';
-import { IsDefined, IsObject, IsBoolean, IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  IsDefined,
+  IsObject,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { Trim } from '../../http/trim';
-import { AGENCY_CODE, AGENCY_MESSAGE, AgencyCodesField, DistrictCodesField, IsoDateField, MeasureField, ObjectivesField, ReasonField, TargetGroupsField } from '../plan-fields';
+import {
+  AGENCY_CODE,
+  AGENCY_MESSAGE,
+  AgencyCodesField,
+  DistrictCodesField,
+  IsoDateField,
+  MeasureField,
+  ObjectivesField,
+  ReasonField,
+  TargetGroupsField,
+} from '../plan-fields';
 import { Omittable } from '../../http/omittable';
 
 class Reason {
@@ -26,7 +55,6 @@ export class ParticipantCountsDto {
   @ApiPropertyOptional() @Omittable() @IsInt() @Min(0) @Max(10_000_000) at_risk_youth?: number;
 }
 
-
 export class ChangeProjectDto extends Reason {
   @ApiPropertyOptional() @Omittable() @Trim() @IsString() @MinLength(3) @MaxLength(500) titleTh?: string;
   @ApiPropertyOptional() @Omittable() @Trim() @IsString() @MaxLength(500) titleEn?: string;
@@ -42,22 +70,44 @@ export class ReassignProjectDto extends Reason {
 }
 
 export class AddActivityDto extends Reason {
-  @ApiProperty({ example: 'อบรมแกนนำเฝ้าระวังการค้ามนุษย์ในชุมชนชายแดน' }) @Trim() @IsString() @MinLength(3) @MaxLength(500) titleTh!: string;
+  @ApiProperty({ example: 'อบรมแกนนำเฝ้าระวังการค้ามนุษย์ในชุมชนชายแดน' })
+  @Trim()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(500)
+  titleTh!: string;
   @ApiPropertyOptional() @Omittable() @Trim() @IsString() @MaxLength(500) titleEn?: string;
-  @ApiProperty({ example: '2706' }) @Matches(/^\d{4}$/, { message: 'districtCode must be four digits' }) districtCode!: string;
+  @ApiProperty({ example: '2706' })
+  @Matches(/^\d{4}$/, { message: 'districtCode must be four digits' })
+  districtCode!: string;
   @IsoDateField(true) startDate!: string;
   @IsoDateField(true, '2019-03-02') endDate!: string;
-  @ApiProperty({ type: ParticipantCountsDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => ParticipantCountsDto) targets!: ParticipantCountsDto;
-  @ApiPropertyOptional({ description: 'The lead agency when left out' }) @Omittable() @Matches(AGENCY_CODE, { message: AGENCY_MESSAGE }) responsibleAgencyCode?: string;
+  @ApiProperty({ type: ParticipantCountsDto })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ParticipantCountsDto)
+  targets!: ParticipantCountsDto;
+  @ApiPropertyOptional({ description: 'The lead agency when left out' })
+  @Omittable()
+  @Matches(AGENCY_CODE, { message: AGENCY_MESSAGE })
+  responsibleAgencyCode?: string;
 }
 
 export class ChangeActivityDto extends Reason {
   @ApiPropertyOptional() @Omittable() @Trim() @IsString() @MinLength(3) @MaxLength(500) titleTh?: string;
   @ApiPropertyOptional() @Omittable() @Trim() @IsString() @MaxLength(500) titleEn?: string;
-  @ApiPropertyOptional() @Omittable() @Matches(/^\d{4}$/, { message: 'districtCode must be four digits' }) districtCode?: string;
+  @ApiPropertyOptional()
+  @Omittable()
+  @Matches(/^\d{4}$/, { message: 'districtCode must be four digits' })
+  districtCode?: string;
   @IsoDateField(false) startDate?: string;
   @IsoDateField(false) endDate?: string;
-  @ApiPropertyOptional({ type: ParticipantCountsDto }) @Omittable() @ValidateNested() @Type(() => ParticipantCountsDto) targets?: ParticipantCountsDto;
+  @ApiPropertyOptional({ type: ParticipantCountsDto })
+  @Omittable()
+  @ValidateNested()
+  @Type(() => ParticipantCountsDto)
+  targets?: ParticipantCountsDto;
 }
 
 export class ReassignActivityDto extends Reason {
@@ -65,7 +115,12 @@ export class ReassignActivityDto extends Reason {
 }
 
 export class AddKpiDto extends Reason {
-  @ApiProperty({ example: 'จำนวนแกนนำที่ผ่านการอบรม' }) @Trim() @IsString() @MinLength(3) @MaxLength(1000) descriptionTh!: string;
+  @ApiProperty({ example: 'จำนวนแกนนำที่ผ่านการอบรม' })
+  @Trim()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(1000)
+  descriptionTh!: string;
   @ApiPropertyOptional() @Omittable() @Trim() @IsString() @MaxLength(1000) descriptionEn?: string;
   @ApiProperty({ example: 'คน' }) @Trim() @IsString() @MinLength(1) @MaxLength(40) unit!: string;
   @MeasureField(true, 50) target!: number;
@@ -80,8 +135,17 @@ export class ChangeKpiDto extends Reason {
 
 export class AddBudgetLineDto extends Reason {
   @ApiProperty({ enum: FUNDING_SOURCES }) @IsIn(FUNDING_SOURCES) fundingSource!: FundingSource;
-  @ApiProperty({ example: 2500000, description: 'Amount in satang (1 THB = 100 satang)' }) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) amountSatang!: number;
-  @ApiPropertyOptional({ example: 'ค่าอาหารและอาหารว่าง' }) @Omittable() @Trim() @IsString() @MaxLength(500) descriptionTh?: string;
+  @ApiProperty({ example: 2500000, description: 'Amount in satang (1 THB = 100 satang)' })
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  amountSatang!: number;
+  @ApiPropertyOptional({ example: 'ค่าอาหารและอาหารว่าง' })
+  @Omittable()
+  @Trim()
+  @IsString()
+  @MaxLength(500)
+  descriptionTh?: string;
 }
 
 export class ReviseBudgetLineDto extends RequiredReasonDto {
@@ -94,14 +158,31 @@ export class ReassignBudgetLineDto extends Reason {
 
 export class ReportProgressDto {
   @IsoDateField(true, '2019-03-02') reportedOn!: string;
-  @ApiProperty({ type: ParticipantCountsDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => ParticipantCountsDto) participantsReached!: ParticipantCountsDto;
-  @ApiProperty({ example: 1250000, description: 'Money spent, in satang' }) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) spendSatang!: number;
-  @ApiPropertyOptional({ format: 'uuid', description: "The budget line paid from; the project's first line when left out" })
+  @ApiProperty({ type: ParticipantCountsDto })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ParticipantCountsDto)
+  participantsReached!: ParticipantCountsDto;
+  @ApiProperty({ example: 1250000, description: 'Money spent, in satang' })
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  spendSatang!: number;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "The budget line paid from; the project's first line when left out",
+  })
   @Omittable()
-  @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { message: 'budgetLineId must be a UUID' })
+  @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
+    message: 'budgetLineId must be a UUID',
+  })
   budgetLineId?: string;
   @ApiPropertyOptional() @Omittable() @Trim() @IsString() @MaxLength(5000) note?: string;
-  @ApiPropertyOptional({ description: 'The activity is finished with this report' }) @Omittable() @IsBoolean() completed?: boolean;
+  @ApiPropertyOptional({ description: 'The activity is finished with this report' })
+  @Omittable()
+  @IsBoolean()
+  completed?: boolean;
 }
 
 export class RecordKpiActualDto {
@@ -109,4 +190,3 @@ export class RecordKpiActualDto {
   @IsoDateField(true, '2019-09-15') measuredOn!: string;
   @ApiPropertyOptional() @Omittable() @Trim() @IsString() @MaxLength(5000) note?: string;
 }
-

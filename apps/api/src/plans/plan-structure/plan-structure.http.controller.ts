@@ -5,7 +5,19 @@ import { PlanCommandRequest, type PlanCommand } from '@ruamjai/planning';
 import { CommandHttp, type CommandResponse, newIdFor, UpdateCommand } from '../../http/command-http';
 import { uuidParam } from '../../http/uuid-param';
 import { CommandResponseDto } from '../draft-plan/draft-plan.dto';
-import { AddActivityDto, AddBudgetLineDto, AddKpiDto, ChangeActivityDto, ChangeKpiDto, ChangeProjectDto, ReassignActivityDto, ReassignBudgetLineDto, ReassignProjectDto, RequiredReasonDto, ReviseBudgetLineDto } from './plan-structure.dto';
+import {
+  AddActivityDto,
+  AddBudgetLineDto,
+  AddKpiDto,
+  ChangeActivityDto,
+  ChangeKpiDto,
+  ChangeProjectDto,
+  ReassignActivityDto,
+  ReassignBudgetLineDto,
+  ReassignProjectDto,
+  RequiredReasonDto,
+  ReviseBudgetLineDto,
+} from './plan-structure.dto';
 
 type Type = PlanCommand['type'];
 type DataOf<T extends Type> = Extract<PlanCommand, { type: T }>['data'];
@@ -24,63 +36,117 @@ export class PlanStructureController {
   constructor(private readonly commands: CommandHttp) {}
 
   private run<T extends Type>(type: T, data: DataOf<T>, context: CommandContext): Promise<CommandResponse> {
-    return this.commands.execute(new PlanCommandRequest(type, data as unknown as PlanCommandRequest<T>['data'], context), `/api/v1/plans/${data.planId}`);
+    return this.commands.execute(
+      new PlanCommandRequest(type, data as unknown as PlanCommandRequest<T>['data'], context),
+      `/api/v1/plans/${data.planId}`,
+    );
   }
 
   @Post('projects/:projectId/changes')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'เปลี่ยนข้อมูลโครงการแล้ว / Project changed' })
-  changeProject(@Param('planId', uuidParam('planId')) planId: string, @Param('projectId', uuidParam('projectId')) projectId: string, @Body() body: ChangeProjectDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+  changeProject(
+    @Param('planId', uuidParam('planId')) planId: string,
+    @Param('projectId', uuidParam('projectId')) projectId: string,
+    @Body() body: ChangeProjectDto,
+    @UpdateCommand() context: CommandContext,
+  ): Promise<CommandResponse> {
     return this.run('ChangeProject', { planId, projectId, ...body }, context);
   }
 
   @Post('projects/:projectId/reassignment')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'เปลี่ยนหน่วยงานรับผิดชอบโครงการแล้ว / Project reassigned' })
-  reassignProject(@Param('planId', uuidParam('planId')) planId: string, @Param('projectId', uuidParam('projectId')) projectId: string, @Body() body: ReassignProjectDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+  reassignProject(
+    @Param('planId', uuidParam('planId')) planId: string,
+    @Param('projectId', uuidParam('projectId')) projectId: string,
+    @Body() body: ReassignProjectDto,
+    @UpdateCommand() context: CommandContext,
+  ): Promise<CommandResponse> {
     return this.run('ReassignProject', { planId, projectId, ...body }, context);
   }
 
   @Post('projects/:projectId/withdrawal')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'ถอนโครงการแล้ว / Project withdrawn' })
-  withdrawProject(@Param('planId', uuidParam('planId')) planId: string, @Param('projectId', uuidParam('projectId')) projectId: string, @Body() body: RequiredReasonDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+  withdrawProject(
+    @Param('planId', uuidParam('planId')) planId: string,
+    @Param('projectId', uuidParam('projectId')) projectId: string,
+    @Body() body: RequiredReasonDto,
+    @UpdateCommand() context: CommandContext,
+  ): Promise<CommandResponse> {
     return this.run('WithdrawProject', { planId, projectId, ...body }, context);
   }
 
   @Post('projects/:projectId/activities')
   @HttpCode(201)
   @ApiCreatedResponse({ description: 'เพิ่มกิจกรรมแล้ว / Activity added; the body names it' })
-  async addActivity(@Param('planId', uuidParam('planId')) planId: string, @Param('projectId', uuidParam('projectId')) projectId: string, @Body() body: AddActivityDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse & { activityId: string }> {
+  async addActivity(
+    @Param('planId', uuidParam('planId')) planId: string,
+    @Param('projectId', uuidParam('projectId')) projectId: string,
+    @Body() body: AddActivityDto,
+    @UpdateCommand() context: CommandContext,
+  ): Promise<CommandResponse & { activityId: string }> {
     const activityId = newIdFor(context, 'activity');
-    return { activityId, ...(await this.run('AddActivity', { planId, projectId, activityId, ...body, targets: { ...body.targets } }, context)) };
+    return {
+      activityId,
+      ...(await this.run(
+        'AddActivity',
+        { planId, projectId, activityId, ...body, targets: { ...body.targets } },
+        context,
+      )),
+    };
   }
 
   @Post('activities/:activityId/changes')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto })
-  changeActivity(@Param('planId', uuidParam('planId')) planId: string, @Param('activityId', uuidParam('activityId')) activityId: string, @Body() body: ChangeActivityDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
-    return this.run('ChangeActivity', { planId, activityId, ...body, ...(body.targets ? { targets: { ...body.targets } } : {}) }, context);
+  changeActivity(
+    @Param('planId', uuidParam('planId')) planId: string,
+    @Param('activityId', uuidParam('activityId')) activityId: string,
+    @Body() body: ChangeActivityDto,
+    @UpdateCommand() context: CommandContext,
+  ): Promise<CommandResponse> {
+    return this.run(
+      'ChangeActivity',
+      { planId, activityId, ...body, ...(body.targets ? { targets: { ...body.targets } } : {}) },
+      context,
+    );
   }
 
   @Post('activities/:activityId/reassignment')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto })
-  reassignActivity(@Param('planId', uuidParam('planId')) planId: string, @Param('activityId', uuidParam('activityId')) activityId: string, @Body() body: ReassignActivityDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+  reassignActivity(
+    @Param('planId', uuidParam('planId')) planId: string,
+    @Param('activityId', uuidParam('activityId')) activityId: string,
+    @Body() body: ReassignActivityDto,
+    @UpdateCommand() context: CommandContext,
+  ): Promise<CommandResponse> {
     return this.run('ReassignActivity', { planId, activityId, ...body }, context);
   }
 
   @Post('activities/:activityId/withdrawal')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto })
-  withdrawActivity(@Param('planId', uuidParam('planId')) planId: string, @Param('activityId', uuidParam('activityId')) activityId: string, @Body() body: RequiredReasonDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+  withdrawActivity(
+    @Param('planId', uuidParam('planId')) planId: string,
+    @Param('activityId', uuidParam('activityId')) activityId: string,
+    @Body() body: RequiredReasonDto,
+    @UpdateCommand() context: CommandContext,
+  ): Promise<CommandResponse> {
     return this.run('WithdrawActivity', { planId, activityId, ...body }, context);
   }
 
   @Post('projects/:projectId/kpis')
   @HttpCode(201)
   @ApiCreatedResponse({ description: 'เพิ่มตัวชี้วัดแล้ว / KPI added; the body names it' })
-  async addKpi(@Param('planId', uuidParam('planId')) planId: string, @Param('projectId', uuidParam('projectId')) projectId: string, @Body() body: AddKpiDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse & { kpiId: string }> {
+  async addKpi(
+    @Param('planId', uuidParam('planId')) planId: string,
+    @Param('projectId', uuidParam('projectId')) projectId: string,
+    @Body() body: AddKpiDto,
+    @UpdateCommand() context: CommandContext,
+  ): Promise<CommandResponse & { kpiId: string }> {
     const kpiId = newIdFor(context, 'kpi');
     return { kpiId, ...(await this.run('AddKpi', { planId, projectId, kpiId, ...body }, context)) };
   }
@@ -88,21 +154,36 @@ export class PlanStructureController {
   @Post('kpis/:kpiId/changes')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto })
-  changeKpi(@Param('planId', uuidParam('planId')) planId: string, @Param('kpiId', uuidParam('kpiId')) kpiId: string, @Body() body: ChangeKpiDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+  changeKpi(
+    @Param('planId', uuidParam('planId')) planId: string,
+    @Param('kpiId', uuidParam('kpiId')) kpiId: string,
+    @Body() body: ChangeKpiDto,
+    @UpdateCommand() context: CommandContext,
+  ): Promise<CommandResponse> {
     return this.run('ChangeKpi', { planId, kpiId, ...body }, context);
   }
 
   @Post('kpis/:kpiId/withdrawal')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto })
-  withdrawKpi(@Param('planId', uuidParam('planId')) planId: string, @Param('kpiId', uuidParam('kpiId')) kpiId: string, @Body() body: RequiredReasonDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+  withdrawKpi(
+    @Param('planId', uuidParam('planId')) planId: string,
+    @Param('kpiId', uuidParam('kpiId')) kpiId: string,
+    @Body() body: RequiredReasonDto,
+    @UpdateCommand() context: CommandContext,
+  ): Promise<CommandResponse> {
     return this.run('WithdrawKpi', { planId, kpiId, ...body }, context);
   }
 
   @Post('projects/:projectId/budget-lines')
   @HttpCode(201)
   @ApiCreatedResponse({ description: 'เพิ่มรายการงบประมาณแล้ว / Budget line added; the body names it' })
-  async addBudgetLine(@Param('planId', uuidParam('planId')) planId: string, @Param('projectId', uuidParam('projectId')) projectId: string, @Body() body: AddBudgetLineDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse & { lineId: string }> {
+  async addBudgetLine(
+    @Param('planId', uuidParam('planId')) planId: string,
+    @Param('projectId', uuidParam('projectId')) projectId: string,
+    @Body() body: AddBudgetLineDto,
+    @UpdateCommand() context: CommandContext,
+  ): Promise<CommandResponse & { lineId: string }> {
     const lineId = newIdFor(context, 'budget-line');
     return { lineId, ...(await this.run('AddBudgetLine', { planId, projectId, lineId, ...body }, context)) };
   }
@@ -110,21 +191,36 @@ export class PlanStructureController {
   @Post('budget-lines/:lineId/revisions')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto, description: "A project's first budget line has the project's id" })
-  reviseBudgetLine(@Param('planId', uuidParam('planId')) planId: string, @Param('lineId', uuidParam('lineId')) lineId: string, @Body() body: ReviseBudgetLineDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+  reviseBudgetLine(
+    @Param('planId', uuidParam('planId')) planId: string,
+    @Param('lineId', uuidParam('lineId')) lineId: string,
+    @Body() body: ReviseBudgetLineDto,
+    @UpdateCommand() context: CommandContext,
+  ): Promise<CommandResponse> {
     return this.run('ReviseBudgetLine', { planId, lineId, ...body }, context);
   }
 
   @Post('budget-lines/:lineId/reassignment')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'Moves the line to another funding source' })
-  reassignBudgetLine(@Param('planId', uuidParam('planId')) planId: string, @Param('lineId', uuidParam('lineId')) lineId: string, @Body() body: ReassignBudgetLineDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+  reassignBudgetLine(
+    @Param('planId', uuidParam('planId')) planId: string,
+    @Param('lineId', uuidParam('lineId')) lineId: string,
+    @Body() body: ReassignBudgetLineDto,
+    @UpdateCommand() context: CommandContext,
+  ): Promise<CommandResponse> {
     return this.run('ReassignBudgetLine', { planId, lineId, ...body }, context);
   }
 
   @Post('budget-lines/:lineId/withdrawal')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto })
-  withdrawBudgetLine(@Param('planId', uuidParam('planId')) planId: string, @Param('lineId', uuidParam('lineId')) lineId: string, @Body() body: RequiredReasonDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+  withdrawBudgetLine(
+    @Param('planId', uuidParam('planId')) planId: string,
+    @Param('lineId', uuidParam('lineId')) lineId: string,
+    @Body() body: RequiredReasonDto,
+    @UpdateCommand() context: CommandContext,
+  ): Promise<CommandResponse> {
     return this.run('WithdrawBudgetLine', { planId, lineId, ...body }, context);
   }
 }

@@ -9,7 +9,10 @@ export class ReviseProjectBudgetDto {
   @Max(Number.MAX_SAFE_INTEGER)
   requestedBudgetSatang!: number;
 
-  @ApiProperty({ example: 'ลดจำนวนผู้เข้าร่วมจาก 50 เป็น 40 คน', description: 'Why the budget changes (kept in the audit trail)' })
+  @ApiProperty({
+    example: 'ลดจำนวนผู้เข้าร่วมจาก 50 เป็น 40 คน',
+    description: 'Why the budget changes (kept in the audit trail)',
+  })
   @Trim()
   @IsString()
   @MinLength(3)

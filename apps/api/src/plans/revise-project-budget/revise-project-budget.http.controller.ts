@@ -24,6 +24,9 @@ export class ReviseProjectBudgetController {
     @Body() body: ReviseProjectBudgetDto,
     @UpdateCommand() context: CommandContext,
   ): Promise<CommandResponse> {
-    return this.commands.execute(new PlanCommandRequest('ReviseProjectBudget', { planId, projectId, ...body }, context), `/api/v1/plans/${planId}`);
+    return this.commands.execute(
+      new PlanCommandRequest('ReviseProjectBudget', { planId, projectId, ...body }, context),
+      `/api/v1/plans/${planId}`,
+    );
   }
 }

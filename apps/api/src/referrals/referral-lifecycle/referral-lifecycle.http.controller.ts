@@ -19,36 +19,60 @@ export class ReferralLifecycleController {
 
   @Post('acceptance')
   @HttpCode(201)
-  @ApiCreatedResponse({ type: CommandResponseDto, description: 'รับการส่งต่อ (หน่วยงานผู้รับ) / Accepted by the receiving agency' })
-  accept(@Param('referralId', uuidParam('referralId')) referralId: string, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+  @ApiCreatedResponse({
+    type: CommandResponseDto,
+    description: 'รับการส่งต่อ (หน่วยงานผู้รับ) / Accepted by the receiving agency',
+  })
+  accept(
+    @Param('referralId', uuidParam('referralId')) referralId: string,
+    @UpdateCommand() context: CommandContext,
+  ): Promise<CommandResponse> {
     return this.commands.execute(new ReferralCommandRequest('AcceptReferral', { referralId }, context));
   }
 
   @Post('decline')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'ปฏิเสธพร้อมเหตุผล / Declined with a reason' })
-  decline(@Param('referralId', uuidParam('referralId')) referralId: string, @Body() body: DeclineReferralDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+  decline(
+    @Param('referralId', uuidParam('referralId')) referralId: string,
+    @Body() body: DeclineReferralDto,
+    @UpdateCommand() context: CommandContext,
+  ): Promise<CommandResponse> {
     return this.commands.execute(new ReferralCommandRequest('DeclineReferral', { referralId, ...body }, context));
   }
 
   @Post('start')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'เริ่มให้บริการ / Service started' })
-  start(@Param('referralId', uuidParam('referralId')) referralId: string, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+  start(
+    @Param('referralId', uuidParam('referralId')) referralId: string,
+    @UpdateCommand() context: CommandContext,
+  ): Promise<CommandResponse> {
     return this.commands.execute(new ReferralCommandRequest('StartReferralService', { referralId }, context));
   }
 
   @Post('completion')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'ให้บริการเสร็จ พร้อมผล / Completed with an outcome' })
-  complete(@Param('referralId', uuidParam('referralId')) referralId: string, @Body() body: CompleteReferralDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+  complete(
+    @Param('referralId', uuidParam('referralId')) referralId: string,
+    @Body() body: CompleteReferralDto,
+    @UpdateCommand() context: CommandContext,
+  ): Promise<CommandResponse> {
     return this.commands.execute(new ReferralCommandRequest('CompleteReferral', { referralId, ...body }, context));
   }
 
   @Post('revocation')
   @HttpCode(201)
-  @ApiCreatedResponse({ type: CommandResponseDto, description: 'ผู้ส่งเพิกถอน: ผู้รับเสียสิทธิ์เข้าถึงข้อมูลทันที / Revoked by the sender; the recipient loses access at once' })
-  revoke(@Param('referralId', uuidParam('referralId')) referralId: string, @Body() body: ReasonDto, @UpdateCommand() context: CommandContext): Promise<CommandResponse> {
+  @ApiCreatedResponse({
+    type: CommandResponseDto,
+    description: 'ผู้ส่งเพิกถอน: ผู้รับเสียสิทธิ์เข้าถึงข้อมูลทันที / Revoked by the sender; the recipient loses access at once',
+  })
+  revoke(
+    @Param('referralId', uuidParam('referralId')) referralId: string,
+    @Body() body: ReasonDto,
+    @UpdateCommand() context: CommandContext,
+  ): Promise<CommandResponse> {
     return this.commands.execute(new ReferralCommandRequest('RevokeReferral', { referralId, ...body }, context));
   }
 }

@@ -16,11 +16,18 @@ export class SendReferralController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({
     type: SendReferralResponseDto,
-    description: 'ส่งต่อแล้ว / Sent. 409 REFERRAL.CONSENT_OR_LEGAL_BASIS_REQUIRED when it shares personal data without consent or a legal basis',
+    description:
+      'ส่งต่อแล้ว / Sent. 409 REFERRAL.CONSENT_OR_LEGAL_BASIS_REQUIRED when it shares personal data without consent or a legal basis',
   })
-  async send(@Body() body: SendReferralDto, @CreateCommand() context: CommandContext): Promise<CommandResponse & { referralId: string }> {
+  async send(
+    @Body() body: SendReferralDto,
+    @CreateCommand() context: CommandContext,
+  ): Promise<CommandResponse & { referralId: string }> {
     const referralId = newIdFor(context, 'referral');
-    const result = await this.commands.execute(new ReferralCommandRequest('SendReferral', { referralId, ...body }, context), `/api/v1/referrals/${referralId}`);
+    const result = await this.commands.execute(
+      new ReferralCommandRequest('SendReferral', { referralId, ...body }, context),
+      `/api/v1/referrals/${referralId}`,
+    );
     return { referralId, ...result };
   }
 }

@@ -22,7 +22,12 @@ export function AuditHome({ navigate }: { navigate: (path: string) => void }) {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Card title={<h2 className="card-heading">{t('audit.plans.title')}</h2>}>
-            {plans.error && <Alert type="error" title={plans.error instanceof ApiError ? plans.error.text(lang) : t('common.error')} />}
+            {plans.error && (
+              <Alert
+                type="error"
+                title={plans.error instanceof ApiError ? plans.error.text(lang) : t('common.error')}
+              />
+            )}
             <WideTable label={t('audit.plans.title')} minWidth={640}>
               <Table<PlanSummary>
                 rowKey="planId"
@@ -32,21 +37,49 @@ export function AuditHome({ navigate }: { navigate: (path: string) => void }) {
                 pagination={{ pageSize: 10, hideOnSinglePage: true }}
                 data-testid="audit-plans"
                 columns={[
-                  { title: t('audit.plan.fiscalYear'), dataIndex: 'fiscalYear', render: (y: number) => fiscalYearLabel(y, lang), width: 140 },
+                  {
+                    title: t('audit.plan.fiscalYear'),
+                    dataIndex: 'fiscalYear',
+                    render: (y: number) => fiscalYearLabel(y, lang),
+                    width: 140,
+                  },
                   {
                     title: t('audit.plans.plan'),
                     render: (_, p) => {
                       const title = lang === 'en' && p.titleEn ? p.titleEn : p.titleTh;
                       return (
-                        <a href={`#${auditPath({ planId: p.planId, tab: 'history' })}`} onClick={(e) => (e.preventDefault(), navigate(auditPath({ planId: p.planId, tab: 'history' })))} aria-label={t('audit.plans.open', { title })}>
+                        <a
+                          href={`#${auditPath({ planId: p.planId, tab: 'history' })}`}
+                          onClick={(e) => (
+                            e.preventDefault(),
+                            navigate(auditPath({ planId: p.planId, tab: 'history' }))
+                          )}
+                          aria-label={t('audit.plans.open', { title })}
+                        >
                           {title}
                         </a>
                       );
                     },
                   },
-                  { title: t('audit.fields.status'), dataIndex: 'status', render: (s: string) => <Tag>{t(`status.${s}`)}</Tag>, width: 130 },
-                  { title: t('audit.plans.revisions'), dataIndex: 'revision', render: (r: number) => r + 1, width: 90, align: 'right' },
-                  { title: t('audit.plans.latest'), dataIndex: 'latestEventAt', render: (d: string) => formatDateTime(d, lang), width: 170 },
+                  {
+                    title: t('audit.fields.status'),
+                    dataIndex: 'status',
+                    render: (s: string) => <Tag>{t(`status.${s}`)}</Tag>,
+                    width: 130,
+                  },
+                  {
+                    title: t('audit.plans.revisions'),
+                    dataIndex: 'revision',
+                    render: (r: number) => r + 1,
+                    width: 90,
+                    align: 'right',
+                  },
+                  {
+                    title: t('audit.plans.latest'),
+                    dataIndex: 'latestEventAt',
+                    render: (d: string) => formatDateTime(d, lang),
+                    width: 170,
+                  },
                 ]}
               />
             </WideTable>

@@ -12,7 +12,17 @@ import { PlanAsOf } from './PlanAsOf';
 import { auditPath, parseAuditRoute, type AuditTab } from './route';
 
 /** One plan under audit: its history, the plan as it was, two revisions side by side. */
-function PlanAudit({ planId, tab, children, navigate }: { planId: string; tab: AuditTab; children: ReactNode; navigate: (path: string) => void }) {
+function PlanAudit({
+  planId,
+  tab,
+  children,
+  navigate,
+}: {
+  planId: string;
+  tab: AuditTab;
+  children: ReactNode;
+  navigate: (path: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const plan = useCurrentPlan(planId);
@@ -25,7 +35,13 @@ function PlanAudit({ planId, tab, children, navigate }: { planId: string; tab: A
       <Typography.Title level={1} id="audit-plan-title" style={{ fontSize: 22, marginTop: 8 }}>
         {t('audit.planTitle', { title })}
       </Typography.Title>
-      {plan.error && <Alert type="error" showIcon title={plan.error instanceof ApiError ? plan.error.text(lang) : t('common.error')} />}
+      {plan.error && (
+        <Alert
+          type="error"
+          showIcon
+          title={plan.error instanceof ApiError ? plan.error.text(lang) : t('common.error')}
+        />
+      )}
       {plan.data && (
         <p className="audit-plan-now" data-testid="plan-now">
           {fiscalYearLabel(plan.data.fiscalYear, lang)} · {t('audit.now')} <Tag>{t(`status.${plan.data.status}`)}</Tag>
@@ -35,7 +51,11 @@ function PlanAudit({ planId, tab, children, navigate }: { planId: string; tab: A
       <Tabs
         activeKey={tab}
         onChange={(key) => navigate(auditPath({ planId, tab: key as AuditTab }))}
-        items={(['history', 'as-of', 'compare'] as const).map((key) => ({ key, label: t(`audit.tabs.${key}`), children: key === tab ? children : null }))}
+        items={(['history', 'as-of', 'compare'] as const).map((key) => ({
+          key,
+          label: t(`audit.tabs.${key}`),
+          children: key === tab ? children : null,
+        }))}
         destroyOnHidden
       />
     </section>
@@ -49,8 +69,12 @@ export default function AuditPage({ path, navigate }: { path: string; navigate: 
   return (
     <PlanAudit planId={route.planId} tab={route.tab} navigate={navigate}>
       {route.tab === 'history' && <HistoryTimeline key={route.planId} planId={route.planId} />}
-      {route.tab === 'as-of' && <PlanAsOf planId={route.planId} day={route.day} revision={route.revision} navigate={navigate} />}
-      {route.tab === 'compare' && <CompareRevisions planId={route.planId} from={route.from} to={route.to} navigate={navigate} />}
+      {route.tab === 'as-of' && (
+        <PlanAsOf planId={route.planId} day={route.day} revision={route.revision} navigate={navigate} />
+      )}
+      {route.tab === 'compare' && (
+        <CompareRevisions planId={route.planId} from={route.from} to={route.to} navigate={navigate} />
+      )}
     </PlanAudit>
   );
 }

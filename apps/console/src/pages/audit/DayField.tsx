@@ -9,7 +9,25 @@ import { pickerLocale } from '../Reports';
  * A day picked from a Buddhist-era calendar (the report card's as-of picker: years as 2562, Thai
  * month names), with a visible label; the value is the day itself (YYYY-MM-DD), read in Bangkok.
  */
-export function DayField({ label, help, value, onChange, placeholder, testId, min, max }: { label: string; help?: string; value: string | undefined; onChange: (day: string | undefined) => void; placeholder?: string; testId: string; min?: string; max?: string }) {
+export function DayField({
+  label,
+  help,
+  value,
+  onChange,
+  placeholder,
+  testId,
+  min,
+  max,
+}: {
+  label: string;
+  help?: string;
+  value: string | undefined;
+  onChange: (day: string | undefined) => void;
+  placeholder?: string;
+  testId: string;
+  min?: string;
+  max?: string;
+}) {
   const { i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const id = useId();
@@ -25,7 +43,11 @@ export function DayField({ label, help, value, onChange, placeholder, testId, mi
         inputReadOnly
         allowClear
         placeholder={placeholder}
-        disabledDate={(d) => d.isAfter(dayjs(), 'day') || (min !== undefined && d.isBefore(dayjs(min), 'day')) || (max !== undefined && d.isAfter(dayjs(max), 'day'))}
+        disabledDate={(d) =>
+          d.isAfter(dayjs(), 'day') ||
+          (min !== undefined && d.isBefore(dayjs(min), 'day')) ||
+          (max !== undefined && d.isAfter(dayjs(max), 'day'))
+        }
         aria-describedby={help ? `${id}-help` : undefined}
         style={{ width: '100%' }}
         data-testid={testId}

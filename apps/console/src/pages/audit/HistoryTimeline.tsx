@@ -4,7 +4,17 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { useAuth } from '../../auth';
 import { formatDateTime, type Lang } from '../../format';
-import { EVENT_TYPES, exportHistory, useAgencyNames, useCurrentPlan, useHistoryPage, useRevisionList, useUserNames, type AuditEntry, type HistoryFilters } from './auditApi';
+import {
+  EVENT_TYPES,
+  exportHistory,
+  useAgencyNames,
+  useCurrentPlan,
+  useHistoryPage,
+  useRevisionList,
+  useUserNames,
+  type AuditEntry,
+  type HistoryFilters,
+} from './auditApi';
 import { DayField } from './DayField';
 import { describePath, fieldOf, formatValue, itemNames, type ItemNames, type ValueContext } from './describe';
 import { auditPath } from './route';
@@ -36,7 +46,9 @@ function ChangeTable({ entry, names, ctx }: { entry: AuditEntry; names: ItemName
             const field = fieldOf(c.path);
             return (
               <tr key={c.path} data-path={c.path}>
-                <th scope="row">{c.path === '' ? t('audit.items.plan') : describePath(c.path, t, names, c.after, c.before)}</th>
+                <th scope="row">
+                  {c.path === '' ? t('audit.items.plan') : describePath(c.path, t, names, c.after, c.before)}
+                </th>
                 <td className="audit-before">{formatValue(field, c.before, ctx)}</td>
                 <td className="audit-after">{formatValue(field, c.after, ctx)}</td>
               </tr>
@@ -48,7 +60,19 @@ function ChangeTable({ entry, names, ctx }: { entry: AuditEntry; names: ItemName
   );
 }
 
-function Entry({ entry: e, planId, names, ctx, person }: { entry: AuditEntry; planId: string; names: ItemNames; ctx: ValueContext; person: (username: string) => string }) {
+function Entry({
+  entry: e,
+  planId,
+  names,
+  ctx,
+  person,
+}: {
+  entry: AuditEntry;
+  planId: string;
+  names: ItemNames;
+  ctx: ValueContext;
+  person: (username: string) => string;
+}) {
   const { t, lang } = ctx;
   return (
     <li className="audit-entry" data-testid="history-entry" data-revision={e.revision} data-type={e.type}>
@@ -62,7 +86,11 @@ function Entry({ entry: e, planId, names, ctx, person }: { entry: AuditEntry; pl
         </time>
         {' · '}
         <span data-testid="entry-actor">
-          {t('audit.history.by', { name: person(e.actor), role: t([`roles.${e.role}`, 'audit.values.raw'], { value: e.role }), agency: ctx.agency(e.agency, lang) })}
+          {t('audit.history.by', {
+            name: person(e.actor),
+            role: t([`roles.${e.role}`, 'audit.values.raw'], { value: e.role }),
+            agency: ctx.agency(e.agency, lang),
+          })}
         </span>
       </div>
       {e.reason && (
@@ -72,7 +100,9 @@ function Entry({ entry: e, planId, names, ctx, person }: { entry: AuditEntry; pl
       )}
       <ChangeTable entry={e} names={names} ctx={ctx} />
       <div className="audit-entry-foot">
-        <a href={`#${auditPath({ planId, tab: 'as-of', revision: e.revision })}`}>{t('audit.history.viewAt', { revision: e.revision })}</a>
+        <a href={`#${auditPath({ planId, tab: 'as-of', revision: e.revision })}`}>
+          {t('audit.history.viewAt', { revision: e.revision })}
+        </a>
         <details>
           <summary>{t('audit.history.technical')}</summary>
           <dl className="audit-tech">
@@ -134,7 +164,13 @@ function ExportButtons({ planId, filters }: { planId: string; filters: HistoryFi
     <div className="audit-export">
       <Space wrap>
         {(['csv', 'json'] as const).map((format) => (
-          <Button key={format} onClick={() => void run(format)} loading={busy === format} disabled={busy !== null && busy !== format} data-testid={`export-${format}`}>
+          <Button
+            key={format}
+            onClick={() => void run(format)}
+            loading={busy === format}
+            disabled={busy !== null && busy !== format}
+            data-testid={`export-${format}`}
+          >
             {t(`audit.export.${format}`)}
           </Button>
         ))}
@@ -145,7 +181,9 @@ function ExportButtons({ planId, filters }: { planId: string; filters: HistoryFi
       <div role="status" data-testid="export-status">
         {done && t('audit.export.saved', { file: done.fileName, count: done.events })}
       </div>
-      {error !== null && <Alert type="error" showIcon title={error instanceof ApiError ? error.text(lang) : t('common.error')} />}
+      {error !== null && (
+        <Alert type="error" showIcon title={error instanceof ApiError ? error.text(lang) : t('common.error')} />
+      )}
     </div>
   );
 }
@@ -177,7 +215,11 @@ export function HistoryTimeline({ planId }: { planId: string }) {
   const first = (cursors.length - 1) * limit + 1;
   return (
     <div className="audit-history">
-      <Card title={<h2 className="card-heading">{t('audit.history.filters')}</h2>} size="small" style={{ marginBottom: 16 }}>
+      <Card
+        title={<h2 className="card-heading">{t('audit.history.filters')}</h2>}
+        size="small"
+        style={{ marginBottom: 16 }}
+      >
         <div className="audit-filters">
           <LabelledSelect label={t('audit.history.type')}>
             {(id) => (
@@ -204,7 +246,10 @@ export function HistoryTimeline({ planId }: { planId: string }) {
                 value={filters.actor}
                 onChange={(actor?: string) => refilter({ actor })}
                 placeholder={t('audit.history.anyone')}
-                options={actors.map((a) => ({ value: a, label: people.name(a) === a ? a : `${people.name(a)} (${a})` }))}
+                options={actors.map((a) => ({
+                  value: a,
+                  label: people.name(a) === a ? a : `${people.name(a)} (${a})`,
+                }))}
                 optionFilterProp="label"
                 style={{ width: '100%' }}
                 data-testid="filter-actor"
@@ -227,28 +272,63 @@ export function HistoryTimeline({ planId }: { planId: string }) {
               />
             )}
           </LabelledSelect>
-          <DayField label={t('audit.history.from')} value={filters.fromDay} onChange={(fromDay) => refilter({ fromDay })} placeholder={t('audit.history.anyDay')} testId="filter-from" max={filters.toDay} />
-          <DayField label={t('audit.history.to')} value={filters.toDay} onChange={(toDay) => refilter({ toDay })} placeholder={t('audit.history.anyDay')} testId="filter-to" min={filters.fromDay} />
+          <DayField
+            label={t('audit.history.from')}
+            value={filters.fromDay}
+            onChange={(fromDay) => refilter({ fromDay })}
+            placeholder={t('audit.history.anyDay')}
+            testId="filter-from"
+            max={filters.toDay}
+          />
+          <DayField
+            label={t('audit.history.to')}
+            value={filters.toDay}
+            onChange={(toDay) => refilter({ toDay })}
+            placeholder={t('audit.history.anyDay')}
+            testId="filter-to"
+            min={filters.fromDay}
+          />
         </div>
         <ExportButtons planId={planId} filters={filters} />
       </Card>
-      {page.error && <Alert type="error" showIcon title={page.error instanceof ApiError ? page.error.text(lang) : t('common.error')} />}
+      {page.error && (
+        <Alert
+          type="error"
+          showIcon
+          title={page.error instanceof ApiError ? page.error.text(lang) : t('common.error')}
+        />
+      )}
       {page.isLoading && <Skeleton active />}
       <div aria-live="polite" aria-busy={page.isFetching} className="visually-hidden" data-testid="history-summary">
-        {page.data && (events.length ? t('audit.history.showing', { first, last: first + events.length - 1 }) : t('audit.history.none'))}
+        {page.data &&
+          (events.length
+            ? t('audit.history.showing', { first, last: first + events.length - 1 })
+            : t('audit.history.none'))}
       </div>
-      {page.data && events.length === 0 && <Alert type="info" title={t('audit.history.none')} data-testid="history-empty" />}
+      {page.data && events.length === 0 && (
+        <Alert type="info" title={t('audit.history.none')} data-testid="history-empty" />
+      )}
       <ol className="audit-timeline" data-testid="history" aria-label={t('audit.history.title')}>
         {events.map((e) => (
           <Entry key={e.eventId} entry={e} planId={planId} names={names} ctx={ctx} person={people.name} />
         ))}
       </ol>
       <nav className="audit-paging" aria-label={t('audit.history.paging')}>
-        <Button onClick={() => setCursors((c) => c.slice(0, -1))} disabled={cursors.length === 1 || page.isFetching} data-testid="page-previous">
+        <Button
+          onClick={() => setCursors((c) => c.slice(0, -1))}
+          disabled={cursors.length === 1 || page.isFetching}
+          data-testid="page-previous"
+        >
           {t('audit.history.previous')}
         </Button>
-        <span data-testid="page-range">{events.length ? t('audit.history.range', { first, last: first + events.length - 1 }) : ''}</span>
-        <Button onClick={() => setCursors((c) => [...c, events[events.length - 1].revision])} disabled={!page.data?.next || page.isFetching || events.length === 0} data-testid="page-next">
+        <span data-testid="page-range">
+          {events.length ? t('audit.history.range', { first, last: first + events.length - 1 }) : ''}
+        </span>
+        <Button
+          onClick={() => setCursors((c) => [...c, events[events.length - 1].revision])}
+          disabled={!page.data?.next || page.isFetching || events.length === 0}
+          data-testid="page-next"
+        >
           {t('audit.history.next')}
         </Button>
         <LabelledSelect label={t('audit.history.pageSize')}>

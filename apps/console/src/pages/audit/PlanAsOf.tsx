@@ -5,7 +5,15 @@ import { ApiError } from '../../api/client';
 import { useAuth } from '../../auth';
 import { formatDate, formatDateTime, type Lang } from '../../format';
 import { endOfBangkokDay } from '../../reports';
-import { useAgencyNames, useCurrentPlan, useEntryAt, usePlanAt, useUserNames, type PlanAt, type Point } from './auditApi';
+import {
+  useAgencyNames,
+  useCurrentPlan,
+  useEntryAt,
+  usePlanAt,
+  useUserNames,
+  type PlanAt,
+  type Point,
+} from './auditApi';
 import { DayField } from './DayField';
 import type { ValueContext } from './describe';
 import { PlanTree } from './PlanTree';
@@ -24,7 +32,17 @@ function marksOf(plan: PlanAt, t: (key: string, o?: Record<string, unknown>) => 
  * The plan exactly as it was: a day from the Buddhist-era calendar (the plan at the end of that day
  * in Bangkok, `?asOf=`) or a revision from the slider (`?revision=`), shown as the API folds it.
  */
-export function PlanAsOf({ planId, day, revision, navigate }: { planId: string; day?: string; revision?: number; navigate: (path: string) => void }) {
+export function PlanAsOf({
+  planId,
+  day,
+  revision,
+  navigate,
+}: {
+  planId: string;
+  day?: string;
+  revision?: number;
+  navigate: (path: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const { user } = useAuth();
@@ -34,7 +52,13 @@ export function PlanAsOf({ planId, day, revision, navigate }: { planId: string; 
   const latest = current.data?.revision;
   // A day wins over a revision; with neither, the latest revision.
   const asOf = useMemo(() => (day ? endOfBangkokDay(day) : undefined), [day]);
-  const point: Point | undefined = asOf ? { asOf } : revision !== undefined ? { revision } : latest !== undefined ? { revision: latest } : undefined;
+  const point: Point | undefined = asOf
+    ? { asOf }
+    : revision !== undefined
+      ? { revision }
+      : latest !== undefined
+        ? { revision: latest }
+        : undefined;
   const view = usePlanAt(planId, point);
   const shown = view.isPlaceholderData ? undefined : view.data;
   const [dragging, setDragging] = useState<number | null>(null);
@@ -48,7 +72,14 @@ export function PlanAsOf({ planId, day, revision, navigate }: { planId: string; 
       <Card title={<h2 className="card-heading">{t('audit.asOf.pick')}</h2>} size="small" style={{ marginBottom: 16 }}>
         <Row gutter={[24, 16]}>
           <Col xs={24} md={8}>
-            <DayField label={t('audit.asOf.day')} help={t('audit.asOf.dayHelp')} value={day} onChange={(d) => go(d ? { day: d } : { revision: latest })} placeholder={t('audit.asOf.dayPlaceholder')} testId="as-of-day" />
+            <DayField
+              label={t('audit.asOf.day')}
+              help={t('audit.asOf.dayHelp')}
+              value={day}
+              onChange={(d) => go(d ? { day: d } : { revision: latest })}
+              placeholder={t('audit.asOf.dayPlaceholder')}
+              testId="as-of-day"
+            />
           </Col>
           <Col xs={24} md={16}>
             <div className="audit-field">
@@ -71,14 +102,26 @@ export function PlanAsOf({ planId, day, revision, navigate }: { planId: string; 
                 </div>
               )}
               <Space wrap>
-                <Button onClick={() => go({ revision: Math.max(0, at - 1) })} disabled={at <= 0} data-testid="revision-previous">
+                <Button
+                  onClick={() => go({ revision: Math.max(0, at - 1) })}
+                  disabled={at <= 0}
+                  data-testid="revision-previous"
+                >
                   {t('audit.asOf.previous')}
                 </Button>
-                <Button onClick={() => go({ revision: Math.min(latest ?? 0, at + 1) })} disabled={latest === undefined || at >= latest} data-testid="revision-next">
+                <Button
+                  onClick={() => go({ revision: Math.min(latest ?? 0, at + 1) })}
+                  disabled={latest === undefined || at >= latest}
+                  data-testid="revision-next"
+                >
                   {t('audit.asOf.next')}
                 </Button>
                 {current.data?.approvals.map((a) => (
-                  <Button key={a.revision} onClick={() => go({ revision: a.revision })} data-testid={`revision-approval-${a.edition}`}>
+                  <Button
+                    key={a.revision}
+                    onClick={() => go({ revision: a.revision })}
+                    data-testid={`revision-approval-${a.edition}`}
+                  >
                     {t('audit.asOf.approvedEdition', { edition: a.edition })}
                   </Button>
                 ))}
@@ -90,7 +133,8 @@ export function PlanAsOf({ planId, day, revision, navigate }: { planId: string; 
       <div role="status" aria-live="polite" className="audit-point" data-testid="as-of-point">
         {shown && asOf && day && (
           <>
-            {t('audit.asOf.showingDay', { day: formatDate(day, lang), revision: shown.revision })} <code data-testid="as-of-instant">{asOf}</code>
+            {t('audit.asOf.showingDay', { day: formatDate(day, lang), revision: shown.revision })}{' '}
+            <code data-testid="as-of-instant">{asOf}</code>
           </>
         )}
         {shown && !asOf && t('audit.asOf.showingRevision', { revision: shown.revision, latest })}
@@ -105,11 +149,25 @@ export function PlanAsOf({ planId, day, revision, navigate }: { planId: string; 
         )}
       </div>
       {view.error && (
-        <Alert type="warning" showIcon title={view.error instanceof ApiError && view.error.status === 404 && asOf ? t('audit.asOf.notYet') : view.error instanceof ApiError ? view.error.text(lang) : t('common.error')} data-testid="as-of-error" />
+        <Alert
+          type="warning"
+          showIcon
+          title={
+            view.error instanceof ApiError && view.error.status === 404 && asOf
+              ? t('audit.asOf.notYet')
+              : view.error instanceof ApiError
+                ? view.error.text(lang)
+                : t('common.error')
+          }
+          data-testid="as-of-error"
+        />
       )}
       {(view.isLoading || (view.isFetching && !shown)) && !view.error && <Skeleton active />}
       {shown && !view.error && (
-        <Card title={<h2 className="card-heading">{t('audit.asOf.planTitle', { revision: shown.revision })}</h2>} data-testid="as-of-plan">
+        <Card
+          title={<h2 className="card-heading">{t('audit.asOf.planTitle', { revision: shown.revision })}</h2>}
+          data-testid="as-of-plan"
+        >
           <PlanTree plan={shown} ctx={ctx} />
         </Card>
       )}

@@ -27,7 +27,17 @@ function MarkTag({ kind }: { kind: MarkKind | undefined }) {
 }
 
 /** A value that changed between the two sides is marked (and said to be, for screen readers). */
-function Field({ path, highlight, children, testId }: { path: string; highlight?: Highlight; children: ReactNode; testId?: string }) {
+function Field({
+  path,
+  highlight,
+  children,
+  testId,
+}: {
+  path: string;
+  highlight?: Highlight;
+  children: ReactNode;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   const changed = highlight?.field(path) ?? false;
   return changed ? (
@@ -46,7 +56,11 @@ function ProjectItem({ project: p, highlight, ctx }: { project: ProjectAt; highl
   const kind = highlight?.item(base);
   const title = lang === 'en' && p.titleEn ? p.titleEn : p.titleTh;
   return (
-    <li className={kind ? `audit-item audit-mark-${kind}` : 'audit-item'} data-testid="plan-project" data-project-id={p.projectId}>
+    <li
+      className={kind ? `audit-item audit-mark-${kind}` : 'audit-item'}
+      data-testid="plan-project"
+      data-project-id={p.projectId}
+    >
       <div>
         <strong className="audit-project-title">
           <Field path={`${base}.titleTh`} highlight={highlight} testId="project-title">
@@ -58,7 +72,10 @@ function ProjectItem({ project: p, highlight, ctx }: { project: ProjectAt; highl
       </div>
       <div className="audit-item-facts">
         <span>
-          {t('audit.fields.leadAgencyCode')}: <Field path={`${base}.leadAgencyCode`} highlight={highlight}>{ctx.agency(p.leadAgencyCode, lang)}</Field>
+          {t('audit.fields.leadAgencyCode')}:{' '}
+          <Field path={`${base}.leadAgencyCode`} highlight={highlight}>
+            {ctx.agency(p.leadAgencyCode, lang)}
+          </Field>
         </span>
         <span>
           {t('audit.fields.requestedBudgetSatang')}:{' '}
@@ -68,12 +85,18 @@ function ProjectItem({ project: p, highlight, ctx }: { project: ProjectAt; highl
         </span>
         {p.districtCodes.length > 0 && (
           <span>
-            {t('audit.fields.districtCodes')}: <Field path={`${base}.districtCodes`} highlight={highlight}>{formatValue('districtCodes', p.districtCodes, ctx)}</Field>
+            {t('audit.fields.districtCodes')}:{' '}
+            <Field path={`${base}.districtCodes`} highlight={highlight}>
+              {formatValue('districtCodes', p.districtCodes, ctx)}
+            </Field>
           </span>
         )}
         {p.targetGroups.length > 0 && (
           <span>
-            {t('audit.fields.targetGroups')}: <Field path={`${base}.targetGroups`} highlight={highlight}>{formatValue('targetGroups', p.targetGroups, ctx)}</Field>
+            {t('audit.fields.targetGroups')}:{' '}
+            <Field path={`${base}.targetGroups`} highlight={highlight}>
+              {formatValue('targetGroups', p.targetGroups, ctx)}
+            </Field>
           </span>
         )}
       </div>
@@ -83,9 +106,23 @@ function ProjectItem({ project: p, highlight, ctx }: { project: ProjectAt; highl
           const k = highlight?.item(path);
           return (
             <li key={a.activityId} className={k ? `audit-mark-${k}` : undefined} data-testid="plan-activity">
-              {t('audit.items.activities')}: <Field path={`${path}.titleTh`} highlight={highlight}>{lang === 'en' && a.titleEn ? a.titleEn : a.titleTh}</Field> ·{' '}
-              <Field path={`${path}.startDate`} highlight={highlight}>{formatDate(a.startDate, lang)}</Field> – <Field path={`${path}.endDate`} highlight={highlight}>{formatDate(a.endDate, lang)}</Field> ·{' '}
-              {formatValue('districtCode', a.districtCode, ctx)} · <Field path={`${path}.status`} highlight={highlight}>{formatValue('status', a.status, ctx)}</Field> <MarkTag kind={k} />
+              {t('audit.items.activities')}:{' '}
+              <Field path={`${path}.titleTh`} highlight={highlight}>
+                {lang === 'en' && a.titleEn ? a.titleEn : a.titleTh}
+              </Field>{' '}
+              ·{' '}
+              <Field path={`${path}.startDate`} highlight={highlight}>
+                {formatDate(a.startDate, lang)}
+              </Field>{' '}
+              –{' '}
+              <Field path={`${path}.endDate`} highlight={highlight}>
+                {formatDate(a.endDate, lang)}
+              </Field>{' '}
+              · {formatValue('districtCode', a.districtCode, ctx)} ·{' '}
+              <Field path={`${path}.status`} highlight={highlight}>
+                {formatValue('status', a.status, ctx)}
+              </Field>{' '}
+              <MarkTag kind={k} />
             </li>
           );
         })}
@@ -94,8 +131,15 @@ function ProjectItem({ project: p, highlight, ctx }: { project: ProjectAt; highl
           const m = highlight?.item(path);
           return (
             <li key={k.kpiId} className={m ? `audit-mark-${m}` : undefined} data-testid="plan-kpi">
-              {t('audit.items.kpis')}: {lang === 'en' && k.descriptionEn ? k.descriptionEn : k.descriptionTh} · {t('audit.fields.target')}{' '}
-              <Field path={`${path}.target`} highlight={highlight}>{formatCount(k.target)}</Field> {k.unit} · {t('audit.fields.actual')} <Field path={`${path}.actual`} highlight={highlight}>{k.actual === null ? '—' : formatCount(k.actual)}</Field>
+              {t('audit.items.kpis')}: {lang === 'en' && k.descriptionEn ? k.descriptionEn : k.descriptionTh} ·{' '}
+              {t('audit.fields.target')}{' '}
+              <Field path={`${path}.target`} highlight={highlight}>
+                {formatCount(k.target)}
+              </Field>{' '}
+              {k.unit} · {t('audit.fields.actual')}{' '}
+              <Field path={`${path}.actual`} highlight={highlight}>
+                {k.actual === null ? '—' : formatCount(k.actual)}
+              </Field>
               {k.withdrawn && <Tag>{t('status.withdrawn')}</Tag>} <MarkTag kind={m} />
             </li>
           );
@@ -105,8 +149,12 @@ function ProjectItem({ project: p, highlight, ctx }: { project: ProjectAt; highl
           const m = highlight?.item(path);
           return (
             <li key={l.lineId} className={m ? `audit-mark-${m}` : undefined} data-testid="plan-budget-line">
-              {t('audit.items.budgetLines')}: {l.descriptionTh ?? formatValue('fundingSource', l.fundingSource, ctx)} · <Field path={`${path}.amountSatang`} highlight={highlight}>{formatBaht(l.amountSatang)}</Field>
-              {l.descriptionTh ? ` · ${formatValue('fundingSource', l.fundingSource, ctx)}` : ''} {l.withdrawn && <Tag>{t('status.withdrawn')}</Tag>} <MarkTag kind={m} />
+              {t('audit.items.budgetLines')}: {l.descriptionTh ?? formatValue('fundingSource', l.fundingSource, ctx)} ·{' '}
+              <Field path={`${path}.amountSatang`} highlight={highlight}>
+                {formatBaht(l.amountSatang)}
+              </Field>
+              {l.descriptionTh ? ` · ${formatValue('fundingSource', l.fundingSource, ctx)}` : ''}{' '}
+              {l.withdrawn && <Tag>{t('status.withdrawn')}</Tag>} <MarkTag kind={m} />
             </li>
           );
         })}
@@ -127,15 +175,43 @@ function PlanFacts({ plan: p, highlight, ctx }: { plan: PlanAt; highlight?: High
   return (
     <dl className="audit-facts">
       {row(t('audit.plan.fiscalYear'), fiscalYearLabel(p.fiscalYear, lang as Lang), 'plan-fiscal-year')}
-      {row(t('audit.fields.status'), <Field path="status" highlight={highlight}>{formatValue('status', p.status, ctx)}</Field>, 'plan-status')}
-      {row(t('audit.fields.edition'), <Field path="edition" highlight={highlight}>{p.edition}</Field>, 'plan-edition')}
+      {row(
+        t('audit.fields.status'),
+        <Field path="status" highlight={highlight}>
+          {formatValue('status', p.status, ctx)}
+        </Field>,
+        'plan-status',
+      )}
+      {row(
+        t('audit.fields.edition'),
+        <Field path="edition" highlight={highlight}>
+          {p.edition}
+        </Field>,
+        'plan-edition',
+      )}
       {row(t('audit.plan.revision'), p.revision, 'plan-revision')}
       {row(t('audit.fields.draftedAt'), formatDateTime(p.draftedAt, lang), 'plan-drafted')}
-      {row(t('audit.fields.submittedAt'), <Field path="submittedAt" highlight={highlight}>{formatDateTime(p.submittedAt, lang)}</Field>, 'plan-submitted')}
+      {row(
+        t('audit.fields.submittedAt'),
+        <Field path="submittedAt" highlight={highlight}>
+          {formatDateTime(p.submittedAt, lang)}
+        </Field>,
+        'plan-submitted',
+      )}
       {row(
         t('audit.fields.approvals'),
         <Field path="approvals" highlight={highlight}>
-          {p.approvals.length === 0 ? t('audit.plan.notApproved') : p.approvals.map((a) => t('audit.plan.approval', { edition: a.edition, meeting: a.meetingReference, date: formatDate(a.meetingDate, lang) })).join('; ')}
+          {p.approvals.length === 0
+            ? t('audit.plan.notApproved')
+            : p.approvals
+                .map((a) =>
+                  t('audit.plan.approval', {
+                    edition: a.edition,
+                    meeting: a.meetingReference,
+                    date: formatDate(a.meetingDate, lang),
+                  }),
+                )
+                .join('; ')}
         </Field>,
         'plan-approvals',
       )}
@@ -143,7 +219,15 @@ function PlanFacts({ plan: p, highlight, ctx }: { plan: PlanAt; highlight?: High
         row(
           t('audit.fields.amendments'),
           <Field path="amendments" highlight={highlight}>
-            {p.amendments.map((a) => t('audit.plan.amendment', { edition: a.edition, reason: a.reason, date: formatDate(a.amendedAt, lang) })).join('; ')}
+            {p.amendments
+              .map((a) =>
+                t('audit.plan.amendment', {
+                  edition: a.edition,
+                  reason: a.reason,
+                  date: formatDate(a.amendedAt, lang),
+                }),
+              )
+              .join('; ')}
           </Field>,
           'plan-amendments',
         )}
@@ -157,10 +241,23 @@ function PlanFacts({ plan: p, highlight, ctx }: { plan: PlanAt; highlight?: High
  * A plan exactly as the API answered for one point of its past, read-only: its facts, then its
  * projects by strategy, each with its activities, KPIs and budget lines.
  */
-export function PlanTree({ plan, highlight, ctx, headingLevel = 3 }: { plan: PlanAt; highlight?: Highlight; ctx: ValueContext; headingLevel?: 2 | 3 | 4 }) {
+export function PlanTree({
+  plan,
+  highlight,
+  ctx,
+  headingLevel = 3,
+}: {
+  plan: PlanAt;
+  highlight?: Highlight;
+  ctx: ValueContext;
+  headingLevel?: 2 | 3 | 4;
+}) {
   const { t } = ctx;
   const Heading = `h${headingLevel}` as 'h3';
-  const groups = STRATEGIES.map((s) => ({ strategy: s, projects: plan.projects.filter((p) => p.strategy === s) })).filter((g) => g.projects.length > 0);
+  const groups = STRATEGIES.map((s) => ({
+    strategy: s,
+    projects: plan.projects.filter((p) => p.strategy === s),
+  })).filter((g) => g.projects.length > 0);
   return (
     <div className="audit-plan" data-testid="plan-tree" data-revision={plan.revision}>
       <p className="audit-plan-title" data-testid="plan-title">

@@ -23,11 +23,24 @@ export function VerificationCard() {
       <Typography.Paragraph type="secondary">{t('audit.verify.intro')}</Typography.Paragraph>
       <div role="status" aria-live="polite" aria-busy={verification.isPending}>
         {verification.isPending && <p>{t('audit.verify.checking')}</p>}
-        {verification.error && <Alert type="error" showIcon title={verification.error instanceof ApiError ? verification.error.text(lang) : t('common.error')} />}
+        {verification.error && (
+          <Alert
+            type="error"
+            showIcon
+            title={verification.error instanceof ApiError ? verification.error.text(lang) : t('common.error')}
+          />
+        )}
         {report && !verification.isPending && (
           <>
             {report.ok ? (
-              <Alert type="success" showIcon title={t('audit.verify.ok')} description={t('audit.verify.okHelp')} data-testid="verification-state" data-state="verified" />
+              <Alert
+                type="success"
+                showIcon
+                title={t('audit.verify.ok')}
+                description={t('audit.verify.okHelp')}
+                data-testid="verification-state"
+                data-state="verified"
+              />
             ) : (
               <Alert
                 type="error"
@@ -39,7 +52,13 @@ export function VerificationCard() {
                   report.firstBreak && (
                     <>
                       <div>{t(`audit.verify.problem.${report.firstBreak.problem}`)}</div>
-                      <div>{t('audit.verify.breakAt', { position: report.firstBreak.position, stream: report.firstBreak.streamId, revision: report.firstBreak.revision })}</div>
+                      <div>
+                        {t('audit.verify.breakAt', {
+                          position: report.firstBreak.position,
+                          stream: report.firstBreak.streamId,
+                          revision: report.firstBreak.revision,
+                        })}
+                      </div>
                       <div>
                         {t('audit.verify.eventId')} <code>{report.firstBreak.eventId}</code>
                       </div>
@@ -52,7 +71,16 @@ export function VerificationCard() {
               <div className="audit-fact">
                 <dt>{t('audit.verify.head')}</dt>
                 <dd>
-                  <Typography.Text code copyable={{ text: report.head.digest, tooltips: [t('audit.verify.copy'), t('audit.verify.copied')] }} data-testid="chain-head" data-digest={report.head.digest} title={report.head.digest}>
+                  <Typography.Text
+                    code
+                    copyable={{
+                      text: report.head.digest,
+                      tooltips: [t('audit.verify.copy'), t('audit.verify.copied')],
+                    }}
+                    data-testid="chain-head"
+                    data-digest={report.head.digest}
+                    title={report.head.digest}
+                  >
                     {shortDigest(report.head.digest)}
                   </Typography.Text>
                 </dd>
@@ -63,7 +91,12 @@ export function VerificationCard() {
               </div>
               <div className="audit-fact">
                 <dt>{t('audit.verify.events')}</dt>
-                <dd data-testid="chain-events">{t('audit.verify.eventsValue', { events: formatCount(report.eventsChecked), streams: formatCount(report.streams) })}</dd>
+                <dd data-testid="chain-events">
+                  {t('audit.verify.eventsValue', {
+                    events: formatCount(report.eventsChecked),
+                    streams: formatCount(report.streams),
+                  })}
+                </dd>
               </div>
               <div className="audit-fact">
                 <dt>{t('audit.verify.checkedAt')}</dt>
@@ -73,7 +106,12 @@ export function VerificationCard() {
           </>
         )}
       </div>
-      <Button onClick={() => mutate()} loading={verification.isPending} style={{ marginTop: 12 }} data-testid="verify-again">
+      <Button
+        onClick={() => mutate()}
+        loading={verification.isPending}
+        style={{ marginTop: 12 }}
+        data-testid="verify-again"
+      >
         {t('audit.verify.again')}
       </Button>
     </Card>

@@ -52,11 +52,23 @@ export interface ChainReport {
   readonly eventsChecked: number;
   readonly streams: number;
   readonly head: { readonly position: string | null; readonly digest: string };
-  readonly firstBreak: { position: string; streamId: string; revision: string; eventId: string; problem: 'unchained' | 'missing-before' | 'out-of-order' | 'altered'; detail: string } | null;
+  readonly firstBreak: {
+    position: string;
+    streamId: string;
+    revision: string;
+    eventId: string;
+    problem: 'unchained' | 'missing-before' | 'out-of-order' | 'altered';
+    detail: string;
+  } | null;
 }
 
 /** A plan as the API answers it, at any point: the workspace's own description of that answer. */
-export type { Activity as ActivityAt, FundRequest as FundRequestAt, Plan as PlanAt, Project as ProjectAt } from '../plan/model';
+export type {
+  Activity as ActivityAt,
+  FundRequest as FundRequestAt,
+  Plan as PlanAt,
+  Project as ProjectAt,
+} from '../plan/model';
 
 /** The user directory (display names) is read by the secretariat and auditors only; the chair sees usernames. */
 const canReadDirectory = (role: Role): boolean => role === 'coordinator' || role === 'auditor';
@@ -87,14 +99,26 @@ function historyQuery(filters: HistoryFilters) {
 }
 
 function getHistory(planId: string, query: Record<string, unknown>) {
-  return unwrap<HistoryPage>(api.GET('/api/v1/plans/{planId}/history', { params: { path: { planId }, query: query as never } }));
+  return unwrap<HistoryPage>(
+    api.GET('/api/v1/plans/{planId}/history', { params: { path: { planId }, query: query as never } }),
+  );
 }
 
 /** One page of the history: the API's own paging (`afterRevision` and `limit`). */
-export function useHistoryPage(planId: string, filters: HistoryFilters, afterRevision: number | undefined, limit: number) {
+export function useHistoryPage(
+  planId: string,
+  filters: HistoryFilters,
+  afterRevision: number | undefined,
+  limit: number,
+) {
   return useQuery({
     queryKey: ['audit', 'history', planId, filters, afterRevision, limit],
-    queryFn: () => getHistory(planId, { ...historyQuery(filters), limit, ...(afterRevision !== undefined ? { afterRevision } : {}) }),
+    queryFn: () =>
+      getHistory(planId, {
+        ...historyQuery(filters),
+        limit,
+        ...(afterRevision !== undefined ? { afterRevision } : {}),
+      }),
     placeholderData: (previous) => previous,
     retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 1,
   });
@@ -105,22 +129,34 @@ export function useEntryAt(planId: string, revision: number | undefined) {
   return useQuery({
     queryKey: ['audit', 'entry', planId, revision],
     enabled: revision !== undefined,
-    queryFn: async () => (await getHistory(planId, { limit: 1, ...(revision! > 0 ? { afterRevision: revision! - 1 } : {}) })).events[0] ?? null,
+    queryFn: async () =>
+      (await getHistory(planId, { limit: 1, ...(revision! > 0 ? { afterRevision: revision! - 1 } : {}) })).events[0] ??
+      null,
   });
 }
 
 /** Up to the first thousand events (no filter): the labels of the revisions to pick from. */
 export function useRevisionList(planId: string) {
-  return useQuery({ queryKey: ['audit', 'revisions', planId], staleTime: 60_000, queryFn: async () => (await getHistory(planId, { limit: 1000 })).events });
+  return useQuery({
+    queryKey: ['audit', 'revisions', planId],
+    staleTime: 60_000,
+    queryFn: async () => (await getHistory(planId, { limit: 1000 })).events,
+  });
 }
 
 export function usePlans() {
-  return useQuery({ queryKey: ['audit', 'plans'], queryFn: async () => (await unwrap<{ plans: PlanSummary[] }>(api.GET('/api/v1/plans'))).plans });
+  return useQuery({
+    queryKey: ['audit', 'plans'],
+    queryFn: async () => (await unwrap<{ plans: PlanSummary[] }>(api.GET('/api/v1/plans'))).plans,
+  });
 }
 
 /** The plan as it stands (its latest revision, approvals and amendments mark the slider). */
 export function useCurrentPlan(planId: string) {
-  return useQuery({ queryKey: ['audit', 'plan', planId], queryFn: () => unwrap<PlanAt>(api.GET('/api/v1/plans/{planId}', { params: { path: { planId } } })) });
+  return useQuery({
+    queryKey: ['audit', 'plan', planId],
+    queryFn: () => unwrap<PlanAt>(api.GET('/api/v1/plans/{planId}', { params: { path: { planId } } })),
+  });
 }
 
 /** Where in the plan's past to look: the end of an instant (`asOf`), or a revision. */
@@ -133,7 +169,8 @@ export function usePlanAt(planId: string, point: Point | undefined) {
     enabled: point !== undefined,
     placeholderData: (previous) => previous,
     retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 1,
-    queryFn: () => unwrap<PlanAt>(api.GET('/api/v1/plans/{planId}', { params: { path: { planId }, query: point as never } })),
+    queryFn: () =>
+      unwrap<PlanAt>(api.GET('/api/v1/plans/{planId}', { params: { path: { planId }, query: point as never } })),
   });
 }
 
@@ -142,7 +179,10 @@ export function useComparison(planId: string, from: number | undefined, to: numb
     queryKey: ['audit', 'comparison', planId, from, to],
     enabled: from !== undefined && to !== undefined,
     placeholderData: (previous) => previous,
-    queryFn: () => unwrap<PlanComparison>(api.GET('/api/v1/plans/{planId}/comparison', { params: { path: { planId }, query: { from: from!, to: to! } } })),
+    queryFn: () =>
+      unwrap<PlanComparison>(
+        api.GET('/api/v1/plans/{planId}/comparison', { params: { path: { planId }, query: { from: from!, to: to! } } }),
+      ),
   });
 }
 
@@ -153,7 +193,10 @@ export function useComparison(planId: string, from: number | undefined, to: numb
 export function useVerification() {
   return useMutation({
     mutationKey: ['audit', 'verification'],
-    mutationFn: async () => ({ report: await unwrap<ChainReport>(api.GET('/api/v1/audit/verification')), checkedAt: new Date().toISOString() }),
+    mutationFn: async () => ({
+      report: await unwrap<ChainReport>(api.GET('/api/v1/audit/verification')),
+      checkedAt: new Date().toISOString(),
+    }),
   });
 }
 
@@ -174,15 +217,25 @@ export function useUserNames(role: Role): { name: (username: string) => string; 
     retry: false,
     queryFn: async () => (await unwrap<{ users: DirectoryUser[] }>(api.GET('/api/v1/users'))).users,
   });
-  return { users: directory.data ?? [], name: (username) => directory.data?.find((u) => u.username === username)?.displayName ?? username };
+  return {
+    users: directory.data ?? [],
+    name: (username) => directory.data?.find((u) => u.username === username)?.displayName ?? username,
+  };
 }
 
 /** Every page of the filtered history (the API gives at most a thousand events a page), for the exports. */
-async function allPages(planId: string, filters: HistoryFilters): Promise<Array<{ afterRevision: number | undefined; events: AuditEntry[] }>> {
+async function allPages(
+  planId: string,
+  filters: HistoryFilters,
+): Promise<Array<{ afterRevision: number | undefined; events: AuditEntry[] }>> {
   const pages: Array<{ afterRevision: number | undefined; events: AuditEntry[] }> = [];
   let after: number | undefined;
   for (;;) {
-    const page = await getHistory(planId, { ...historyQuery(filters), limit: 1000, ...(after !== undefined ? { afterRevision: after } : {}) });
+    const page = await getHistory(planId, {
+      ...historyQuery(filters),
+      limit: 1000,
+      ...(after !== undefined ? { afterRevision: after } : {}),
+    });
     pages.push({ afterRevision: after, events: page.events });
     if (!page.next || page.events.length === 0) return pages;
     after = page.events[page.events.length - 1].revision;
@@ -194,11 +247,20 @@ async function allPages(planId: string, filters: HistoryFilters): Promise<Array<
  * with a BOM for Excel, formulas escaped), page by page, later pages without their BOM and header;
  * JSON is the API's history answer itself, every page's events in one document.
  */
-export async function exportHistory(planId: string, filters: HistoryFilters, format: 'csv' | 'json'): Promise<{ fileName: string; events: number }> {
+export async function exportHistory(
+  planId: string,
+  filters: HistoryFilters,
+  format: 'csv' | 'json',
+): Promise<{ fileName: string; events: number }> {
   const pages = await allPages(planId, filters);
   const events = pages.reduce((n, p) => n + p.events.length, 0);
   if (format === 'json') {
-    const document = { planId, filters: historyQuery(filters), exportedAt: new Date().toISOString(), events: pages.flatMap((p) => p.events) };
+    const document = {
+      planId,
+      filters: historyQuery(filters),
+      exportedAt: new Date().toISOString(),
+      events: pages.flatMap((p) => p.events),
+    };
     const fileName = `plan-${planId}-history.json`;
     saveBlob(new Blob([JSON.stringify(document, null, 2)], { type: 'application/json' }), fileName);
     return { fileName, events };
@@ -207,10 +269,19 @@ export async function exportHistory(planId: string, filters: HistoryFilters, for
   let fileName = `plan-${planId}-history.csv`;
   for (const [i, page] of pages.entries()) {
     const { data, error, response } = await api.GET('/api/v1/plans/{planId}/history', {
-      params: { path: { planId }, query: { ...historyQuery(filters), limit: 1000, format: 'csv', ...(page.afterRevision !== undefined ? { afterRevision: page.afterRevision } : {}) } as never },
+      params: {
+        path: { planId },
+        query: {
+          ...historyQuery(filters),
+          limit: 1000,
+          format: 'csv',
+          ...(page.afterRevision !== undefined ? { afterRevision: page.afterRevision } : {}),
+        } as never,
+      },
       parseAs: 'text',
     });
-    if (!response.ok || typeof data !== 'string') throw new ApiError(response.status, (typeof error === 'object' && error !== null ? error : {}) as Problem);
+    if (!response.ok || typeof data !== 'string')
+      throw new ApiError(response.status, (typeof error === 'object' && error !== null ? error : {}) as Problem);
     fileName = fileNameFrom(response.headers.get('Content-Disposition'), fileName);
     const text = data.replace(/^\uFEFF/, '');
     parts.push(i === 0 ? text : text.slice(text.indexOf('\r\n') + 2));

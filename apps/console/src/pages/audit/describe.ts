@@ -22,7 +22,8 @@ export type ItemNames = ReadonlyMap<string, string>;
 
 export function itemNames(plans: ReadonlyArray<PlanAt | undefined>, lang: Lang): ItemNames {
   const names = new Map<string, string>();
-  const pick = (th: string | null | undefined, en: string | null | undefined) => (lang === 'en' && en ? en : th ?? '');
+  const pick = (th: string | null | undefined, en: string | null | undefined) =>
+    lang === 'en' && en ? en : (th ?? '');
   for (const plan of plans) {
     for (const p of plan?.projects ?? []) {
       names.set(p.projectId, pick(p.titleTh, p.titleEn));
@@ -43,10 +44,14 @@ export function describePath(path: string, t: TFunction, names: ItemNames, after
     .map((step, i) => {
       if ('field' in step) return t([`audit.fields.${step.field}`, 'audit.fields.unknown'], { field: step.field });
       const previous = steps[i - 1];
-      if (step.list === 'budgetLines' && previous && 'list' in previous && previous.id === step.id) return t('audit.items.requestedLine');
+      if (step.list === 'budgetLines' && previous && 'list' in previous && previous.id === step.id)
+        return t('audit.items.requestedLine');
       const kind = t([`audit.items.${step.list}`, 'audit.items.unknown'], { list: step.list });
       // A whole item added or removed names itself; otherwise the plan view names it.
-      const own = i === steps.length - 1 && whole && typeof whole === 'object' ? ((whole.titleTh ?? whole.descriptionTh ?? '') as string) : '';
+      const own =
+        i === steps.length - 1 && whole && typeof whole === 'object'
+          ? ((whole.titleTh ?? whole.descriptionTh ?? '') as string)
+          : '';
       const name = names.get(step.id) || own;
       return name ? `${kind} «${name}»` : `${kind} ${step.id.slice(0, 8)}`;
     })
@@ -75,7 +80,26 @@ const GROUP_FIELDS = new Set(['targetGroups']);
 const COUNT_FIELDS = new Set(['targets', 'reached', 'participantsReached']);
 
 /** How an item's own fields read when the whole item was added or removed: its name first, then what matters. */
-const SUMMARY_FIELDS = ['titleTh', 'descriptionTh', 'strategy', 'leadAgencyCode', 'responsibleAgencyCode', 'districtCode', 'districtCodes', 'startDate', 'endDate', 'fundingSource', 'requestedBudgetSatang', 'amountSatang', 'target', 'unit', 'meetingReference', 'meetingDate', 'reason', 'status'];
+const SUMMARY_FIELDS = [
+  'titleTh',
+  'descriptionTh',
+  'strategy',
+  'leadAgencyCode',
+  'responsibleAgencyCode',
+  'districtCode',
+  'districtCodes',
+  'startDate',
+  'endDate',
+  'fundingSource',
+  'requestedBudgetSatang',
+  'amountSatang',
+  'target',
+  'unit',
+  'meetingReference',
+  'meetingDate',
+  'reason',
+  'status',
+];
 
 /**
  * A value as a person reads it: money in baht, dates in the Buddhist era (Bangkok time), statuses,
@@ -91,13 +115,20 @@ export function formatValue(field: string | undefined, value: unknown, ctx: Valu
   if (typeof value === 'object') {
     const record = value as Record<string, unknown>;
     if (field && COUNT_FIELDS.has(field)) {
-      const parts = Object.entries(record).map(([group, n]) => `${t([`add.group.${group}`, 'audit.values.raw'], { value: group })} ${formatCount(n as number)}`);
+      const parts = Object.entries(record).map(
+        ([group, n]) =>
+          `${t([`add.group.${group}`, 'audit.values.raw'], { value: group })} ${formatCount(n as number)}`,
+      );
       return parts.length ? parts.join(', ') : t('audit.values.empty');
     }
     const keys = SUMMARY_FIELDS.filter((k) => k in record);
     const shown = keys.length ? keys : Object.keys(record).slice(0, 6);
     // One field a line (the tables keep the line breaks).
-    return shown.map((k) => `${t([`audit.fields.${k}`, 'audit.fields.unknown'], { field: k })}: ${formatValue(k, record[k], ctx)}`).join('\n');
+    return shown
+      .map(
+        (k) => `${t([`audit.fields.${k}`, 'audit.fields.unknown'], { field: k })}: ${formatValue(k, record[k], ctx)}`,
+      )
+      .join('\n');
   }
   if (typeof value === 'boolean') return t(value ? 'audit.values.yes' : 'audit.values.no');
   if (typeof value === 'number') {
@@ -118,4 +149,5 @@ export function formatValue(field: string | undefined, value: unknown, ctx: Valu
 }
 
 /** The hash digest as people say it: the first and last few characters. */
-export const shortDigest = (digest: string): string => (digest.length > 20 ? `${digest.slice(0, 12)}…${digest.slice(-8)}` : digest);
+export const shortDigest = (digest: string): string =>
+  digest.length > 20 ? `${digest.slice(0, 12)}…${digest.slice(-8)}` : digest;

@@ -7,8 +7,10 @@ export type AuditRoute =
   | { readonly planId: string; readonly tab: 'as-of'; readonly revision?: number; readonly day?: string }
   | { readonly planId: string; readonly tab: 'compare'; readonly from?: number; readonly to?: number };
 
-const revisionOf = (value: string | null): number | undefined => (value !== null && /^\d{1,9}$/.test(value) ? Number(value) : undefined);
-const dayOf = (value: string | null): string | undefined => (value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) ? value : undefined);
+const revisionOf = (value: string | null): number | undefined =>
+  value !== null && /^\d{1,9}$/.test(value) ? Number(value) : undefined;
+const dayOf = (value: string | null): string | undefined =>
+  value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) ? value : undefined;
 
 export function parseAuditRoute(path: string): AuditRoute {
   const [where, search = ''] = path.split('?');
@@ -17,7 +19,8 @@ export function parseAuditRoute(path: string): AuditRoute {
   const planId = match[1];
   const query = new URLSearchParams(search);
   const tab = (match[2] ?? 'history') as AuditTab;
-  if (tab === 'as-of') return { planId, tab, revision: revisionOf(query.get('revision')), day: dayOf(query.get('day')) };
+  if (tab === 'as-of')
+    return { planId, tab, revision: revisionOf(query.get('revision')), day: dayOf(query.get('day')) };
   if (tab === 'compare') return { planId, tab, from: revisionOf(query.get('from')), to: revisionOf(query.get('to')) };
   return { planId, tab };
 }

@@ -8,7 +8,17 @@ import type { Referral } from '../../referrals';
 import { AgencyLabel, useAgencyNames } from '../../agencies';
 import { referralColumn, StatusTag } from '../ReferralsPage';
 import { CaseActionDialog, type Opened } from './CaseActionDialog';
-import { caseActionsFor, consentRecords, mayFulfil, mayPledge, shortId, useCase, useCaseCommitments, useCaseHistory, type Commitment } from './cases';
+import {
+  caseActionsFor,
+  consentRecords,
+  mayFulfil,
+  mayPledge,
+  shortId,
+  useCase,
+  useCaseCommitments,
+  useCaseHistory,
+  type Commitment,
+} from './cases';
 import { amount, CaseStatusTag, CommitmentStatusTag, OverdueTag, StageTag } from './CaseTags';
 import { PersonalDataDialog } from './PersonalDataDialog';
 import { StageTimeline } from './StageTimeline';
@@ -47,7 +57,13 @@ export default function CasePage({ caseId, navigate }: { caseId: string; navigat
     return (
       <section>
         <BackLink navigate={navigate} />
-        <Alert type="error" role="alert" style={{ marginTop: 12 }} title={read.error instanceof ApiError ? read.error.text(lang) : t('common.error')} data-testid="case-error" />
+        <Alert
+          type="error"
+          role="alert"
+          style={{ marginTop: 12 }}
+          title={read.error instanceof ApiError ? read.error.text(lang) : t('common.error')}
+          data-testid="case-error"
+        />
       </section>
     );
   const c = read.data.case;
@@ -63,7 +79,11 @@ export default function CasePage({ caseId, navigate }: { caseId: string; navigat
   return (
     <section aria-labelledby="case-title">
       <BackLink navigate={navigate} />
-      <Space wrap align="center" style={{ marginTop: 8, marginBottom: 8, justifyContent: 'space-between', width: '100%' }}>
+      <Space
+        wrap
+        align="center"
+        style={{ marginTop: 8, marginBottom: 8, justifyContent: 'space-between', width: '100%' }}
+      >
         <Typography.Title level={1} id="case-title" style={{ fontSize: 22, margin: 0 }}>
           {t('cases.detailTitle', { id: shortId(c.caseId) })}
         </Typography.Title>
@@ -72,7 +92,16 @@ export default function CasePage({ caseId, navigate }: { caseId: string; navigat
         </Button>
       </Space>
       <RefreshFailed error={read.error} />
-      {done && <Alert type="success" role="status" showIcon title={t(`cases.done.${done}`)} style={{ marginBottom: 12 }} data-testid="case-outcome" />}
+      {done && (
+        <Alert
+          type="success"
+          role="status"
+          showIcon
+          title={t(`cases.done.${done}`)}
+          style={{ marginBottom: 12 }}
+          data-testid="case-outcome"
+        />
+      )}
 
       <Card title={heading(t('cases.summary'))}>
         <Descriptions column={{ xs: 1, md: 2 }} size="small" data-testid="case-detail">
@@ -88,15 +117,23 @@ export default function CasePage({ caseId, navigate }: { caseId: string; navigat
           <Descriptions.Item label={t('cases.ageGroup')}>{t(`cases.ageGroups.${c.ageGroup}`)}</Descriptions.Item>
           <Descriptions.Item label={t('cases.foundOn')}>{formatDate(c.foundOn, lang)}</Descriptions.Item>
           <Descriptions.Item label={t('cases.openedAt')}>{formatDateTime(c.openedAt, lang)}</Descriptions.Item>
-          <Descriptions.Item label={t('cases.identification')}>{c.identification ? t(`cases.identifications.${c.identification}`) : t('cases.none')}</Descriptions.Item>
+          <Descriptions.Item label={t('cases.identification')}>
+            {c.identification ? t(`cases.identifications.${c.identification}`) : t('cases.none')}
+          </Descriptions.Item>
           {c.identificationDueAt && (
             <Descriptions.Item label={t('cases.identificationDue')}>
               {formatDateTime(c.identificationDueAt, lang)} {identificationLate && <OverdueTag />}
             </Descriptions.Item>
           )}
           <Descriptions.Item label={t('cases.caseManager')}>{c.caseManagerId ?? t('cases.none')}</Descriptions.Item>
-          {c.closedAt && <Descriptions.Item label={t('cases.closedAt')}>{formatDateTime(c.closedAt, lang)}</Descriptions.Item>}
-          {c.closureOutcome && <Descriptions.Item label={t('cases.closureOutcome')}>{t(`cases.closureOutcomes.${c.closureOutcome}`)}</Descriptions.Item>}
+          {c.closedAt && (
+            <Descriptions.Item label={t('cases.closedAt')}>{formatDateTime(c.closedAt, lang)}</Descriptions.Item>
+          )}
+          {c.closureOutcome && (
+            <Descriptions.Item label={t('cases.closureOutcome')}>
+              {t(`cases.closureOutcomes.${c.closureOutcome}`)}
+            </Descriptions.Item>
+          )}
           <Descriptions.Item label={t('cases.caseId')}>
             <code style={{ overflowWrap: 'anywhere' }}>{c.caseId}</code>
           </Descriptions.Item>
@@ -106,7 +143,12 @@ export default function CasePage({ caseId, navigate }: { caseId: string; navigat
 
       <Card title={heading(t('cases.timelineTitle'))} className="case-card">
         <StageTimeline current={c} events={history.data ?? []} />
-        {history.error && <Alert type="warning" title={history.error instanceof ApiError ? history.error.text(lang) : t('common.error')} />}
+        {history.error && (
+          <Alert
+            type="warning"
+            title={history.error instanceof ApiError ? history.error.text(lang) : t('common.error')}
+          />
+        )}
       </Card>
 
       <Card title={heading(t('cases.actionsTitle'))} className="case-card">
@@ -117,7 +159,13 @@ export default function CasePage({ caseId, navigate }: { caseId: string; navigat
         ) : (
           <Space wrap>
             {actions.map((a) => (
-              <Button key={a} type={a === 'screening' || a === 'identification' || a === 'advance' ? 'primary' : 'default'} danger={a === 'close'} onClick={() => open({ kind: 'case', action: a, read: read.data })} data-testid={`case-action-${a}`}>
+              <Button
+                key={a}
+                type={a === 'screening' || a === 'identification' || a === 'advance' ? 'primary' : 'default'}
+                danger={a === 'close'}
+                onClick={() => open({ kind: 'case', action: a, read: read.data })}
+                data-testid={`case-action-${a}`}
+              >
                 {t(`cases.actions.${a}`)}
               </Button>
             ))}
@@ -129,11 +177,21 @@ export default function CasePage({ caseId, navigate }: { caseId: string; navigat
         <Typography.Paragraph type="secondary">{t('cases.consentHelp')}</Typography.Paragraph>
         <Descriptions column={1} size="small" data-testid="case-consent">
           <Descriptions.Item label={t('cases.consent')}>
-            {c.consent ? t('cases.consentGiven', { date: formatDate(records.givenOn, lang) }) : records.withdrawnOn ? t('cases.consentWithdrawn', { date: formatDate(records.withdrawnOn, lang) }) : t('cases.consentNone')}
+            {c.consent
+              ? t('cases.consentGiven', { date: formatDate(records.givenOn, lang) })
+              : records.withdrawnOn
+                ? t('cases.consentWithdrawn', { date: formatDate(records.withdrawnOn, lang) })
+                : t('cases.consentNone')}
           </Descriptions.Item>
-          <Descriptions.Item label={t('cases.legalBasis')}>{c.legalBasis ? t(`cases.legalBases.${c.legalBasis}`) : t('cases.legalBasisNone')}</Descriptions.Item>
-          {c.legalBasis && records.reference && <Descriptions.Item label={t('cases.legalReference')}>{records.reference}</Descriptions.Item>}
-          {c.personalDataErased && <Descriptions.Item label={t('cases.reveal.button')}>{t('cases.erased')}</Descriptions.Item>}
+          <Descriptions.Item label={t('cases.legalBasis')}>
+            {c.legalBasis ? t(`cases.legalBases.${c.legalBasis}`) : t('cases.legalBasisNone')}
+          </Descriptions.Item>
+          {c.legalBasis && records.reference && (
+            <Descriptions.Item label={t('cases.legalReference')}>{records.reference}</Descriptions.Item>
+          )}
+          {c.personalDataErased && (
+            <Descriptions.Item label={t('cases.reveal.button')}>{t('cases.erased')}</Descriptions.Item>
+          )}
         </Descriptions>
       </Card>
 
@@ -149,7 +207,11 @@ export default function CasePage({ caseId, navigate }: { caseId: string; navigat
             columns={[
               referralColumn(t, navigate),
               { title: t('referrals.to'), dataIndex: 'toAgency', render: (code: string) => agencyName(code, lang) },
-              { title: t('referrals.service'), dataIndex: 'service', render: (s: string) => t(`referrals.services.${s}`) },
+              {
+                title: t('referrals.service'),
+                dataIndex: 'service',
+                render: (s: string) => t(`referrals.services.${s}`),
+              },
               {
                 title: t('referrals.statusLabel'),
                 width: 220,
@@ -160,7 +222,12 @@ export default function CasePage({ caseId, navigate }: { caseId: string; navigat
                   </Space>
                 ),
               },
-              { title: t('referrals.dueAt'), dataIndex: 'dueAt', width: 165, render: (d: string) => formatDateTime(d, lang) },
+              {
+                title: t('referrals.dueAt'),
+                dataIndex: 'dueAt',
+                width: 165,
+                render: (d: string) => formatDateTime(d, lang),
+              },
             ]}
           />
         </WideTable>
@@ -177,7 +244,14 @@ export default function CasePage({ caseId, navigate }: { caseId: string; navigat
           ) : null
         }
       >
-        {commitments.error && <Alert type="error" role="alert" title={commitments.error instanceof ApiError ? commitments.error.text(lang) : t('common.error')} style={{ marginBottom: 12 }} />}
+        {commitments.error && (
+          <Alert
+            type="error"
+            role="alert"
+            title={commitments.error instanceof ApiError ? commitments.error.text(lang) : t('common.error')}
+            style={{ marginBottom: 12 }}
+          />
+        )}
         <WideTable label={t('cases.commitmentsTitle')} minWidth={900}>
           <Table<Commitment>
             rowKey="commitmentId"
@@ -199,7 +273,15 @@ export default function CasePage({ caseId, navigate }: { caseId: string; navigat
                 width: 150,
                 render: (_, x) =>
                   mayFulfil(x, user) ? (
-                    <Button size="small" onClick={() => open({ kind: 'fulfil', commitment: x, etag: `"${x.revision}"` })} aria-label={t('cases.fulfilFor', { resource: t(`cases.resources.${x.resource}`), agency: agencyName(x.agency, lang) })} data-testid="fulfil">
+                    <Button
+                      size="small"
+                      onClick={() => open({ kind: 'fulfil', commitment: x, etag: `"${x.revision}"` })}
+                      aria-label={t('cases.fulfilFor', {
+                        resource: t(`cases.resources.${x.resource}`),
+                        agency: agencyName(x.agency, lang),
+                      })}
+                      data-testid="fulfil"
+                    >
                       {t('cases.actions.fulfil')}
                     </Button>
                   ) : null,

@@ -51,8 +51,13 @@ export default function CasesPage({ navigate }: { navigate: (path: string) => vo
               id={statusId}
               value={filter.status ?? 'all'}
               style={{ width: 160 }}
-              onChange={(v: string) => setFilter({ ...filter, status: v === 'all' ? undefined : (v as CaseFilter['status']) })}
-              options={(['open', 'closed', 'all'] as const).map((s) => ({ value: s, label: s === 'all' ? t('cases.all') : t(`cases.statuses.${s}`) }))}
+              onChange={(v: string) =>
+                setFilter({ ...filter, status: v === 'all' ? undefined : (v as CaseFilter['status']) })
+              }
+              options={(['open', 'closed', 'all'] as const).map((s) => ({
+                value: s,
+                label: s === 'all' ? t('cases.all') : t(`cases.statuses.${s}`),
+              }))}
               data-testid="filter-status"
             />
           </div>
@@ -62,14 +67,27 @@ export default function CasesPage({ navigate }: { navigate: (path: string) => vo
               id={stageId}
               value={filter.stage ?? 'all'}
               style={{ width: 300, maxWidth: '100%' }}
-              onChange={(v: string) => setFilter({ ...filter, stage: v === 'all' ? undefined : (v as CaseFilter['stage']) })}
-              options={[{ value: 'all', label: t('cases.all') }, ...NRM_STAGES.map((s) => ({ value: s, label: t(`cases.stages.${s}`) }))]}
+              onChange={(v: string) =>
+                setFilter({ ...filter, stage: v === 'all' ? undefined : (v as CaseFilter['stage']) })
+              }
+              options={[
+                { value: 'all', label: t('cases.all') },
+                ...NRM_STAGES.map((s) => ({ value: s, label: t(`cases.stages.${s}`) })),
+              ]}
               data-testid="filter-stage"
             />
           </div>
         </Space>
       )}
-      {list.error && <Alert type="error" role="alert" title={list.error instanceof ApiError ? list.error.text(lang) : t('common.error')} style={{ marginBottom: 12 }} data-testid="cases-error" />}
+      {list.error && (
+        <Alert
+          type="error"
+          role="alert"
+          title={list.error instanceof ApiError ? list.error.text(lang) : t('common.error')}
+          style={{ marginBottom: 12 }}
+          data-testid="cases-error"
+        />
+      )}
       {!list.error && (
         <WideTable label={t('cases.title')} minWidth={1200}>
           <Table<Case>
@@ -84,17 +102,45 @@ export default function CasesPage({ navigate }: { navigate: (path: string) => vo
                 title: t('cases.case'),
                 dataIndex: 'caseId',
                 width: 100,
-                render: (id: string) => (
-                  <ShortIdLink kind="cases" id={id} navigate={navigate} />
-                ),
+                render: (id: string) => <ShortIdLink kind="cases" id={id} navigate={navigate} />,
               },
-              { title: t('cases.stage'), dataIndex: 'stage', width: 180, render: (s: Case['stage']) => <StageTag stage={s} /> },
-              { title: t('cases.status'), dataIndex: 'status', width: 95, render: (s: Case['status']) => <CaseStatusTag status={s} /> },
-              { title: t('cases.district'), dataIndex: 'districtCode', width: 120, render: (d: string) => districtName(d, lang) },
+              {
+                title: t('cases.stage'),
+                dataIndex: 'stage',
+                width: 180,
+                render: (s: Case['stage']) => <StageTag stage={s} />,
+              },
+              {
+                title: t('cases.status'),
+                dataIndex: 'status',
+                width: 95,
+                render: (s: Case['status']) => <CaseStatusTag status={s} />,
+              },
+              {
+                title: t('cases.district'),
+                dataIndex: 'districtCode',
+                width: 120,
+                render: (d: string) => districtName(d, lang),
+              },
               // The name alone in the table (the code is on the case's page): the row stays short.
-              { title: t('cases.owningAgency'), dataIndex: 'owningAgency', width: 260, render: (c: string) => agencyName(c, lang) },
-              { title: t('cases.foundOn'), dataIndex: 'foundOn', width: 115, render: (d: string) => formatDate(d, lang) },
-              { title: t('cases.openedAt'), dataIndex: 'openedAt', width: 155, render: (d: string) => formatDateTime(d, lang) },
+              {
+                title: t('cases.owningAgency'),
+                dataIndex: 'owningAgency',
+                width: 260,
+                render: (c: string) => agencyName(c, lang),
+              },
+              {
+                title: t('cases.foundOn'),
+                dataIndex: 'foundOn',
+                width: 115,
+                render: (d: string) => formatDate(d, lang),
+              },
+              {
+                title: t('cases.openedAt'),
+                dataIndex: 'openedAt',
+                width: 155,
+                render: (d: string) => formatDateTime(d, lang),
+              },
               {
                 title: t('cases.openReferrals'),
                 width: 105,

@@ -37,7 +37,8 @@ export function PersonalDataDialog({ caseId, open, onClose }: { caseId: string; 
     onClose();
   };
   const refused = read.error instanceof ApiError ? read.error : null;
-  const auditorWithoutGrant = user?.role === 'auditor' && refused?.problem.code === 'PERSONAL_DATA.NOT_PERMITTED' && !grant.isSuccess;
+  const auditorWithoutGrant =
+    user?.role === 'auditor' && refused?.problem.code === 'PERSONAL_DATA.NOT_PERMITTED' && !grant.isSuccess;
   const purpose = (value: string) => value.trim();
 
   return (
@@ -63,8 +64,21 @@ export function PersonalDataDialog({ caseId, open, onClose }: { caseId: string; 
       {!read.data && (
         <>
           <Typography.Paragraph>{t('cases.reveal.intro')}</Typography.Paragraph>
-          {refused && !auditorWithoutGrant && <Alert type="error" role="alert" title={refused.text(lang)} style={{ marginBottom: 12 }} data-testid="reveal-error" />}
-          <Form form={form} layout="vertical" name="personal-data-purpose" onFinish={(v) => read.mutate(purpose(v.purpose))}>
+          {refused && !auditorWithoutGrant && (
+            <Alert
+              type="error"
+              role="alert"
+              title={refused.text(lang)}
+              style={{ marginBottom: 12 }}
+              data-testid="reveal-error"
+            />
+          )}
+          <Form
+            form={form}
+            layout="vertical"
+            name="personal-data-purpose"
+            onFinish={(v) => read.mutate(purpose(v.purpose))}
+          >
             <Form.Item
               label={t('cases.reveal.purpose')}
               name="purpose"
@@ -72,10 +86,23 @@ export function PersonalDataDialog({ caseId, open, onClose }: { caseId: string; 
               rules={[
                 { required: true, whitespace: true, message: t('cases.reveal.purposeRequired') },
                 // The API trims, then asks 3 to 500 characters (ReadPersonalDataDto).
-                { validator: (_, v: string | undefined) => (!v || !v.trim() || (v.trim().length >= PURPOSE_MIN && v.trim().length <= PURPOSE_MAX) ? Promise.resolve() : Promise.reject(new Error(t('cases.length', { min: PURPOSE_MIN, max: PURPOSE_MAX })))) },
+                {
+                  validator: (_, v: string | undefined) =>
+                    !v || !v.trim() || (v.trim().length >= PURPOSE_MIN && v.trim().length <= PURPOSE_MAX)
+                      ? Promise.resolve()
+                      : Promise.reject(new Error(t('cases.length', { min: PURPOSE_MIN, max: PURPOSE_MAX }))),
+                },
               ]}
             >
-              <AutoComplete options={SUGGESTIONS.map((s) => ({ value: t(`cases.reveal.suggestions.${s}`) }))} filterOption={(typed, option) => String(option?.value ?? '').toLowerCase().includes(typed.trim().toLowerCase())} data-testid="reveal-purpose">
+              <AutoComplete
+                options={SUGGESTIONS.map((s) => ({ value: t(`cases.reveal.suggestions.${s}`) }))}
+                filterOption={(typed, option) =>
+                  String(option?.value ?? '')
+                    .toLowerCase()
+                    .includes(typed.trim().toLowerCase())
+                }
+                data-testid="reveal-purpose"
+              >
                 <Input autoComplete="off" maxLength={PURPOSE_MAX + 50} />
               </AutoComplete>
             </Form.Item>
@@ -86,9 +113,28 @@ export function PersonalDataDialog({ caseId, open, onClose }: { caseId: string; 
                 {t('cases.reveal.grantTitle')}
               </Typography.Title>
               <Typography.Paragraph>{t('cases.reveal.grantHelp')}</Typography.Paragraph>
-              {grant.error && <Alert type="error" role="alert" title={grant.error instanceof ApiError ? grant.error.text(lang) : t('common.error')} style={{ marginBottom: 12 }} />}
-              <Form form={grantForm} layout="vertical" name="audit-grant" onFinish={(v) => grant.mutate(v.reason.trim())}>
-                <Form.Item label={t('cases.reveal.grantReason')} name="reason" rules={[{ required: true, whitespace: true, message: t('cases.required') }, { min: 3, max: 2000, message: t('cases.length', { min: 3, max: 2000 }) }]}>
+              {grant.error && (
+                <Alert
+                  type="error"
+                  role="alert"
+                  title={grant.error instanceof ApiError ? grant.error.text(lang) : t('common.error')}
+                  style={{ marginBottom: 12 }}
+                />
+              )}
+              <Form
+                form={grantForm}
+                layout="vertical"
+                name="audit-grant"
+                onFinish={(v) => grant.mutate(v.reason.trim())}
+              >
+                <Form.Item
+                  label={t('cases.reveal.grantReason')}
+                  name="reason"
+                  rules={[
+                    { required: true, whitespace: true, message: t('cases.required') },
+                    { min: 3, max: 2000, message: t('cases.length', { min: 3, max: 2000 }) },
+                  ]}
+                >
                   <Input.TextArea rows={2} />
                 </Form.Item>
                 <Button htmlType="submit" loading={grant.isPending}>
@@ -97,7 +143,14 @@ export function PersonalDataDialog({ caseId, open, onClose }: { caseId: string; 
               </Form>
             </div>
           )}
-          {grant.data && <Alert type="success" role="status" title={t('cases.reveal.granted', { until: formatDateTime(grant.data.until, lang) })} style={{ marginTop: 12 }} />}
+          {grant.data && (
+            <Alert
+              type="success"
+              role="status"
+              title={t('cases.reveal.granted', { until: formatDateTime(grant.data.until, lang) })}
+              style={{ marginTop: 12 }}
+            />
+          )}
         </>
       )}
       {read.data && <PersonView view={read.data} purpose={read.variables ?? ''} />}
@@ -109,10 +162,26 @@ function PersonView({ view, purpose }: { view: PersonalDataView; purpose: string
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const p = view.person;
-  const item = (key: string, value: string | undefined | null) => (value ? <Descriptions.Item key={key} label={t(`cases.person.${key}`)}>{value}</Descriptions.Item> : null);
+  const item = (key: string, value: string | undefined | null) =>
+    value ? (
+      <Descriptions.Item key={key} label={t(`cases.person.${key}`)}>
+        {value}
+      </Descriptions.Item>
+    ) : null;
   return (
     <div data-testid="personal-data">
-      <Alert type="info" role="status" showIcon title={t('cases.reveal.recorded', { ground: t(`cases.reveal.grounds.${view.ground}`), at: formatDateTime(view.readAt, lang), purpose })} description={t('cases.reveal.notCached')} style={{ marginBottom: 12 }} />
+      <Alert
+        type="info"
+        role="status"
+        showIcon
+        title={t('cases.reveal.recorded', {
+          ground: t(`cases.reveal.grounds.${view.ground}`),
+          at: formatDateTime(view.readAt, lang),
+          purpose,
+        })}
+        description={t('cases.reveal.notCached')}
+        style={{ marginBottom: 12 }}
+      />
       <Descriptions column={1} size="small" bordered>
         {item('givenName', p.givenName)}
         {item('familyName', p.familyName)}
@@ -123,7 +192,10 @@ function PersonView({ view, purpose }: { view: PersonalDataView; purpose: string
         {item('languages', p.languages?.join(', '))}
         {item('phone', p.contact?.phone)}
         {item('address', p.contact?.address)}
-        {item('identityDocuments', p.identityDocuments?.map((d) => `${t(`cases.person.documents.${d.kind}`)} ${d.number}`).join(', '))}
+        {item(
+          'identityDocuments',
+          p.identityDocuments?.map((d) => `${t(`cases.person.documents.${d.kind}`)} ${d.number}`).join(', '),
+        )}
         {item('notes', p.notes)}
       </Descriptions>
     </div>

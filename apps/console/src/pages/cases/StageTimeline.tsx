@@ -29,18 +29,39 @@ export function StageTimeline({ current, events }: { current: Case; events: read
         {NRM_STAGES.map((stage, i) => {
           const state = stateOf(stage, i);
           return (
-            <li key={stage} className={`nrm-step nrm-${state}`} aria-current={state === 'current' ? 'step' : undefined} data-stage={stage}>
+            <li
+              key={stage}
+              className={`nrm-step nrm-${state}`}
+              aria-current={state === 'current' ? 'step' : undefined}
+              data-stage={stage}
+            >
               <span className="nrm-dot" aria-hidden="true">
                 {i + 1}
               </span>
               <span className="nrm-text">
                 <span className="nrm-title">{t(`cases.stages.${stage}`)}</span>
-                <span className="nrm-state">{t({ done: 'cases.stepDone', current: 'cases.stepCurrent', skipped: 'cases.stepSkipped', waiting: 'cases.stepWaiting' }[state])}</span>
-                {dates[stage] && state !== 'skipped' && state !== 'waiting' && <span className="nrm-date">{t('cases.stepEntered', { date: formatDateTime(dates[stage], lang) })}</span>}
-                {stage === 'identification' && current.identification && <span className="nrm-date">{t(`cases.identifications.${current.identification}`)}</span>}
+                <span className="nrm-state">
+                  {t(
+                    {
+                      done: 'cases.stepDone',
+                      current: 'cases.stepCurrent',
+                      skipped: 'cases.stepSkipped',
+                      waiting: 'cases.stepWaiting',
+                    }[state],
+                  )}
+                </span>
+                {dates[stage] && state !== 'skipped' && state !== 'waiting' && (
+                  <span className="nrm-date">
+                    {t('cases.stepEntered', { date: formatDateTime(dates[stage], lang) })}
+                  </span>
+                )}
+                {stage === 'identification' && current.identification && (
+                  <span className="nrm-date">{t(`cases.identifications.${current.identification}`)}</span>
+                )}
                 {stage === 'identification' && state === 'current' && current.identificationDueAt && (
                   <span className="nrm-date">
-                    {t('cases.identificationDue')} {formatDateTime(current.identificationDueAt, lang)} {late && <OverdueTag />}
+                    {t('cases.identificationDue')} {formatDateTime(current.identificationDueAt, lang)}{' '}
+                    {late && <OverdueTag />}
                   </span>
                 )}
               </span>

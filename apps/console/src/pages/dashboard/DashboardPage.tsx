@@ -38,7 +38,11 @@ const label = (cell: DashboardCell, lang: Lang): string => (lang === 'en' ? cell
 export default function DashboardPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
-  const plans = useQuery({ queryKey: ['plans'], queryFn: () => unwrap<{ plans: PlanSummary[] }>(api.GET('/api/v1/plans', { params: { query: minPosition() as never } })) });
+  const plans = useQuery({
+    queryKey: ['plans'],
+    queryFn: () =>
+      unwrap<{ plans: PlanSummary[] }>(api.GET('/api/v1/plans', { params: { query: minPosition() as never } })),
+  });
   const years = [...new Set((plans.data?.plans ?? []).map((p) => p.fiscalYear))].sort((a, b) => b - a);
   const [chosen, setChosen] = useState<number | undefined>(undefined);
   const [planId, setPlanId] = useState<string>(ALL_PLANS);
@@ -50,8 +54,16 @@ export default function DashboardPage() {
     enabled: year !== undefined,
     queryFn: () =>
       onePlan
-        ? unwrap<PlanDashboard>(api.GET('/api/v1/plans/{planId}/dashboard', { params: { path: { planId }, query: minPosition() as never } }))
-        : unwrap<PlanDashboard>(api.GET('/api/v1/dashboards/fiscal-years/{fiscalYear}', { params: { path: { fiscalYear: year! }, query: minPosition() as never } })),
+        ? unwrap<PlanDashboard>(
+            api.GET('/api/v1/plans/{planId}/dashboard', {
+              params: { path: { planId }, query: minPosition() as never },
+            }),
+          )
+        : unwrap<PlanDashboard>(
+            api.GET('/api/v1/dashboards/fiscal-years/{fiscalYear}', {
+              params: { path: { fiscalYear: year! }, query: minPosition() as never },
+            }),
+          ),
   });
   const d = dashboard.data;
   return (
@@ -83,17 +95,36 @@ export default function DashboardPage() {
             style={{ width: 360, maxWidth: '100%', marginBottom: 16 }}
             value={onePlan ? planId : ALL_PLANS}
             onChange={setPlanId}
-            options={[{ value: ALL_PLANS, label: t('dashboard.allPlans') }, ...plansOfYear.map((p) => ({ value: p.planId, label: lang === 'en' && p.titleEn ? p.titleEn : p.titleTh }))]}
+            options={[
+              { value: ALL_PLANS, label: t('dashboard.allPlans') },
+              ...plansOfYear.map((p) => ({
+                value: p.planId,
+                label: lang === 'en' && p.titleEn ? p.titleEn : p.titleTh,
+              })),
+            ]}
             aria-label={t('dashboard.plan')}
             data-testid="dashboard-plan"
           />
         </div>
       )}
-      {(plans.error || dashboard.error) && <Alert type="error" title={(plans.error ?? dashboard.error) instanceof ApiError ? ((plans.error ?? dashboard.error) as ApiError).text(lang) : t('common.error')} />}
+      {(plans.error || dashboard.error) && (
+        <Alert
+          type="error"
+          title={
+            (plans.error ?? dashboard.error) instanceof ApiError
+              ? ((plans.error ?? dashboard.error) as ApiError).text(lang)
+              : t('common.error')
+          }
+        />
+      )}
       {(plans.isLoading || dashboard.isLoading) && <Skeleton active />}
       {!plans.isLoading && years.length === 0 && <Empty description={t('dashboard.noData')} />}
       {d && (
-        <div data-testid="fiscal-year-dashboard" data-fiscal-year={d.fiscalYear} data-plan={onePlan ? planId : undefined}>
+        <div
+          data-testid="fiscal-year-dashboard"
+          data-fiscal-year={d.fiscalYear}
+          data-plan={onePlan ? planId : undefined}
+        >
           <Row gutter={[16, 16]}>
             {(
               [
@@ -106,24 +137,44 @@ export default function DashboardPage() {
             ).map(([key, value]) => (
               <Col xs={12} md={8} xl={4} key={key}>
                 <Card size="small">
-                  <Statistic title={t(`dashboard.${key}`)} value={formatBaht(value)} valueStyle={{ fontSize: 18 }} data-testid={`total-${key}`} />
+                  <Statistic
+                    title={t(`dashboard.${key}`)}
+                    value={formatBaht(value)}
+                    valueStyle={{ fontSize: 18 }}
+                    data-testid={`total-${key}`}
+                  />
                 </Card>
               </Col>
             ))}
             <Col xs={12} md={8} xl={4}>
               <Card size="small">
                 {/* A plan's numbers count activities and KPIs, not people: the API withholds none of them, and neither does the console. */}
-                <Statistic title={t('dashboard.activities')} value={`${formatCount(d.totals.activitiesDone)} / ${formatCount(d.totals.activitiesPlanned)}`} valueStyle={{ fontSize: 18 }} data-testid="total-activities" />
+                <Statistic
+                  title={t('dashboard.activities')}
+                  value={`${formatCount(d.totals.activitiesDone)} / ${formatCount(d.totals.activitiesPlanned)}`}
+                  valueStyle={{ fontSize: 18 }}
+                  data-testid="total-activities"
+                />
               </Card>
             </Col>
             <Col xs={12} md={8} xl={6}>
               <Card size="small">
-                <Statistic title={t('dashboard.participants')} value={`${formatCount(d.totals.participantsReached)} / ${formatCount(d.totals.participantsTarget)}`} valueStyle={{ fontSize: 18 }} data-testid="total-participants" />
+                <Statistic
+                  title={t('dashboard.participants')}
+                  value={`${formatCount(d.totals.participantsReached)} / ${formatCount(d.totals.participantsTarget)}`}
+                  valueStyle={{ fontSize: 18 }}
+                  data-testid="total-participants"
+                />
               </Card>
             </Col>
             <Col xs={12} md={8} xl={6}>
               <Card size="small">
-                <Statistic title={t('dashboard.kpis')} value={`${formatCount(d.totals.kpisAttained)} / ${formatCount(d.totals.kpis)}`} valueStyle={{ fontSize: 18 }} data-testid="total-kpis" />
+                <Statistic
+                  title={t('dashboard.kpis')}
+                  value={`${formatCount(d.totals.kpisAttained)} / ${formatCount(d.totals.kpis)}`}
+                  valueStyle={{ fontSize: 18 }}
+                  data-testid="total-kpis"
+                />
               </Card>
             </Col>
           </Row>
@@ -148,8 +199,18 @@ export default function DashboardPage() {
                     xAxis: { type: 'value', minInterval: 1 },
                     yAxis: { type: 'category', data: d.byStrategy.map((c) => label(c, lang)) },
                     series: [
-                      { type: 'bar', name: t('dashboard.planned'), data: d.byStrategy.map((c) => c.activitiesPlanned), itemStyle: { color: '#8c8c8c' } },
-                      { type: 'bar', name: t('dashboard.done'), data: d.byStrategy.map((c) => c.activitiesDone), itemStyle: { color: '#237804' } },
+                      {
+                        type: 'bar',
+                        name: t('dashboard.planned'),
+                        data: d.byStrategy.map((c) => c.activitiesPlanned),
+                        itemStyle: { color: '#8c8c8c' },
+                      },
+                      {
+                        type: 'bar',
+                        name: t('dashboard.done'),
+                        data: d.byStrategy.map((c) => c.activitiesDone),
+                        itemStyle: { color: '#237804' },
+                      },
                     ],
                   }}
                 />
@@ -158,7 +219,13 @@ export default function DashboardPage() {
             <Col xs={24}>
               <Card title={t('dashboard.byDistrict')}>
                 <BudgetBars cells={d.byDistrict} lang={lang} colour="#0b6767" />
-                <CellTable id="by-district" cells={d.byDistrict} lang={lang} first={t('dashboard.district')} region={t('dashboard.byDistrict')} />
+                <CellTable
+                  id="by-district"
+                  cells={d.byDistrict}
+                  lang={lang}
+                  first={t('dashboard.district')}
+                  region={t('dashboard.byDistrict')}
+                />
               </Card>
             </Col>
             <Col xs={24}>
@@ -175,7 +242,14 @@ export default function DashboardPage() {
             </Col>
             <Col xs={24}>
               <Card title={t('dashboard.byAgency')}>
-                <CellTable id="by-agency" cells={d.byAgency} lang={lang} first={t('dashboard.agency')} region={t('dashboard.byAgency')} agency />
+                <CellTable
+                  id="by-agency"
+                  cells={d.byAgency}
+                  lang={lang}
+                  first={t('dashboard.agency')}
+                  region={t('dashboard.byAgency')}
+                  agency
+                />
               </Card>
             </Col>
           </Row>
@@ -195,29 +269,85 @@ export default function DashboardPage() {
  * A cut of the plan dashboard with every measure, one row per district or agency: the numbers a
  * subcommittee compares, in the same words as the totals above.
  */
-function CellTable({ id, cells, lang, first, region, agency = false }: { id: string; cells: readonly DashboardCell[]; lang: Lang; first: string; region: string; agency?: boolean }) {
+function CellTable({
+  id,
+  cells,
+  lang,
+  first,
+  region,
+  agency = false,
+}: {
+  id: string;
+  cells: readonly DashboardCell[];
+  lang: Lang;
+  first: string;
+  region: string;
+  agency?: boolean;
+}) {
   const { t } = useTranslation();
   // Eight columns overflow a tablet's width: the region scrolls, and takes focus so the keyboard can scroll it too.
   return (
     <WideTable label={region} minWidth={860}>
-    <Table
-      size="small"
-      data-testid={id}
-      pagination={false}
-      rowKey="key"
-      dataSource={[...cells]}
-      locale={{ emptyText: <Typography.Text type="secondary">{t('dashboard.none')}</Typography.Text> }}
-      columns={[
-        { title: first, dataIndex: 'key', render: (_: string, c: DashboardCell) => (agency ? <AgencyLabel code={c.key} name={label(c, lang)} /> : label(c, lang)) },
-        { title: t('dashboard.budget'), dataIndex: 'budgetSatang', align: 'right', render: (v: number) => formatBaht(v) },
-        { title: t('dashboard.fundRequested'), dataIndex: 'fundRequestedSatang', align: 'right', render: (v: number) => formatBaht(v) },
-        { title: t('dashboard.fundApproved'), dataIndex: 'fundApprovedSatang', align: 'right', render: (v: number) => formatBaht(v) },
-        { title: t('dashboard.spent'), dataIndex: 'spentSatang', align: 'right', render: (v: number) => formatBaht(v) },
-        { title: t('dashboard.activities'), key: 'activities', align: 'right', render: (_: unknown, c: DashboardCell) => `${formatCount(c.activitiesDone)} / ${formatCount(c.activitiesPlanned)}` },
-        { title: t('dashboard.participants'), key: 'participants', align: 'right', render: (_: unknown, c: DashboardCell) => `${formatCount(c.participantsReached)} / ${formatCount(c.participantsTarget)}` },
-        { title: t('dashboard.kpis'), key: 'kpis', align: 'right', render: (_: unknown, c: DashboardCell) => `${formatCount(c.kpisAttained)} / ${formatCount(c.kpis)}` },
-      ]}
-    />
+      <Table
+        size="small"
+        data-testid={id}
+        pagination={false}
+        rowKey="key"
+        dataSource={[...cells]}
+        locale={{ emptyText: <Typography.Text type="secondary">{t('dashboard.none')}</Typography.Text> }}
+        columns={[
+          {
+            title: first,
+            dataIndex: 'key',
+            render: (_: string, c: DashboardCell) =>
+              agency ? <AgencyLabel code={c.key} name={label(c, lang)} /> : label(c, lang),
+          },
+          {
+            title: t('dashboard.budget'),
+            dataIndex: 'budgetSatang',
+            align: 'right',
+            render: (v: number) => formatBaht(v),
+          },
+          {
+            title: t('dashboard.fundRequested'),
+            dataIndex: 'fundRequestedSatang',
+            align: 'right',
+            render: (v: number) => formatBaht(v),
+          },
+          {
+            title: t('dashboard.fundApproved'),
+            dataIndex: 'fundApprovedSatang',
+            align: 'right',
+            render: (v: number) => formatBaht(v),
+          },
+          {
+            title: t('dashboard.spent'),
+            dataIndex: 'spentSatang',
+            align: 'right',
+            render: (v: number) => formatBaht(v),
+          },
+          {
+            title: t('dashboard.activities'),
+            key: 'activities',
+            align: 'right',
+            render: (_: unknown, c: DashboardCell) =>
+              `${formatCount(c.activitiesDone)} / ${formatCount(c.activitiesPlanned)}`,
+          },
+          {
+            title: t('dashboard.participants'),
+            key: 'participants',
+            align: 'right',
+            render: (_: unknown, c: DashboardCell) =>
+              `${formatCount(c.participantsReached)} / ${formatCount(c.participantsTarget)}`,
+          },
+          {
+            title: t('dashboard.kpis'),
+            key: 'kpis',
+            align: 'right',
+            render: (_: unknown, c: DashboardCell) => `${formatCount(c.kpisAttained)} / ${formatCount(c.kpis)}`,
+          },
+        ]}
+      />
     </WideTable>
   );
 }
@@ -238,7 +368,14 @@ function BudgetBars({ cells, lang, colour }: { cells: readonly DashboardCell[]; 
         xAxis: { type: 'value', axisLabel: { formatter: (v: number) => `฿${formatCount(v)}` } },
         // Top to bottom in the order of the table below it.
         yAxis: { type: 'category', inverse: true, data: cells.map((c) => label(c, lang)) },
-        series: [{ type: 'bar', name: t('dashboard.budget'), data: cells.map((c) => satangToBaht(c.budgetSatang)), itemStyle: { color: colour } }],
+        series: [
+          {
+            type: 'bar',
+            name: t('dashboard.budget'),
+            data: cells.map((c) => satangToBaht(c.budgetSatang)),
+            itemStyle: { color: colour },
+          },
+        ],
       }}
     />
   );

@@ -63,15 +63,24 @@ export function CommandModal<V extends object>(props: {
   const client = useQueryClient();
   const [form] = Form.useForm<V>();
   const { plan, spec } = props;
-  const [opened, setOpened] = useState(() => ({ revision: plan.revision, watched: spec.watch(plan), values: props.initialValues ?? {} }));
+  const [opened, setOpened] = useState(() => ({
+    revision: plan.revision,
+    watched: spec.watch(plan),
+    values: props.initialValues ?? {},
+  }));
   const [conflict, setConflict] = useState<Conflict<V> | null>(null);
 
   const save = useMutation({
-    mutationFn: ({ values, revision }: { values: V; revision: number }) => spec.send(values, `"${revision}"`, opened.values),
+    mutationFn: ({ values, revision }: { values: V; revision: number }) =>
+      spec.send(values, `"${revision}"`, opened.values),
     onSuccess: async (answer) => {
       noteWrittenPosition(answer.position);
       setConflict(null);
-      await Promise.all([client.invalidateQueries({ queryKey: planKey(plan.planId) }), client.invalidateQueries({ queryKey: ['plans'] }), client.invalidateQueries({ queryKey: ['dashboard'] })]);
+      await Promise.all([
+        client.invalidateQueries({ queryKey: planKey(plan.planId) }),
+        client.invalidateQueries({ queryKey: ['plans'] }),
+        client.invalidateQueries({ queryKey: ['dashboard'] }),
+      ]);
       props.onDone?.(answer);
       props.onClose();
     },
@@ -95,7 +104,15 @@ export function CommandModal<V extends object>(props: {
         const theirs = (was?.value ?? gone) !== (now?.value ?? gone);
         const changedByMe = key in mine && mine[key] !== (was?.value ?? '');
         const shown = (v: string | undefined) => (v === undefined ? gone : v || '—');
-        return { field: key, label, opened: shown(was?.value), now: shown(now?.value), mine: mine[key] || '—', theirs, changedByMe };
+        return {
+          field: key,
+          label,
+          opened: shown(was?.value),
+          now: shown(now?.value),
+          mine: mine[key] || '—',
+          theirs,
+          changedByMe,
+        };
       })
       .filter((r) => r.theirs || r.changedByMe);
   })();
@@ -124,7 +141,13 @@ export function CommandModal<V extends object>(props: {
         destroyOnHidden
       >
         {problem && !conflict && (
-          <Alert type="error" role="alert" data-testid="command-problem" title={problem instanceof ApiError ? problem.text(lang) : problem.message || t('common.error')} style={{ marginBottom: 12 }} />
+          <Alert
+            type="error"
+            role="alert"
+            data-testid="command-problem"
+            title={problem instanceof ApiError ? problem.text(lang) : problem.message || t('common.error')}
+            style={{ marginBottom: 12 }}
+          />
         )}
         {props.intro}
         <Form<V>
@@ -148,7 +171,18 @@ export function CommandModal<V extends object>(props: {
         onTakeCurrent={takeCurrent}
         onReapply={() => conflict && save.mutate({ values: conflict.values, revision: conflict.revision })}
         reapplying={save.isPending}
-        problem={save.isError && conflict && !isStale(save.error) && <Alert type="error" role="alert" title={save.error instanceof ApiError ? save.error.text(lang) : t('common.error')} style={{ marginTop: 12 }} />}
+        problem={
+          save.isError &&
+          conflict &&
+          !isStale(save.error) && (
+            <Alert
+              type="error"
+              role="alert"
+              title={save.error instanceof ApiError ? save.error.text(lang) : t('common.error')}
+              style={{ marginTop: 12 }}
+            />
+          )
+        }
       />
     </>
   );

@@ -33,7 +33,12 @@ export function DraftPlanForm({ onClose, onDrafted }: { onClose: () => void; onD
       unwrap<CommandAnswer>(
         api.POST('/api/v1/plans', {
           params: { header: { 'Idempotency-Key': key } },
-          body: { provinceCode: v.provinceCode, fiscalYear: Number(v.fiscalYear), titleTh: v.titleTh.trim(), ...(v.titleEn?.trim() ? { titleEn: v.titleEn.trim() } : {}) },
+          body: {
+            provinceCode: v.provinceCode,
+            fiscalYear: Number(v.fiscalYear),
+            titleTh: v.titleTh.trim(),
+            ...(v.titleEn?.trim() ? { titleEn: v.titleEn.trim() } : {}),
+          },
         }),
       ),
     onSuccess: async (answer) => {
@@ -43,11 +48,40 @@ export function DraftPlanForm({ onClose, onDrafted }: { onClose: () => void; onD
     },
   });
   return (
-    <Modal open title={w('draft.title')} onCancel={onClose} okText={w('draft.ok')} cancelText={t('edit.cancel')} onOk={() => form.submit()} confirmLoading={draft.isPending} destroyOnHidden>
-      {draft.error && <Alert type="error" role="alert" data-testid="command-problem" title={draft.error instanceof ApiError ? draft.error.text(lang) : t('common.error')} style={{ marginBottom: 12 }} />}
-      <Form<Values> form={form} layout="vertical" name="draft-plan" initialValues={{ provinceCode: 'TH-27', fiscalYear: String(fiscalYearOf(bangkokToday())) }} onFinish={(v) => draft.mutate(v)}>
-        <Form.Item label={w('draft.province')} name="provinceCode" rules={[{ required: true, message: w('rules.required') }]}>
-          <Select options={Object.entries(PROVINCES).map(([code, p]) => ({ value: code, label: `${p[lang]} (${code})` }))} />
+    <Modal
+      open
+      title={w('draft.title')}
+      onCancel={onClose}
+      okText={w('draft.ok')}
+      cancelText={t('edit.cancel')}
+      onOk={() => form.submit()}
+      confirmLoading={draft.isPending}
+      destroyOnHidden
+    >
+      {draft.error && (
+        <Alert
+          type="error"
+          role="alert"
+          data-testid="command-problem"
+          title={draft.error instanceof ApiError ? draft.error.text(lang) : t('common.error')}
+          style={{ marginBottom: 12 }}
+        />
+      )}
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        name="draft-plan"
+        initialValues={{ provinceCode: 'TH-27', fiscalYear: String(fiscalYearOf(bangkokToday())) }}
+        onFinish={(v) => draft.mutate(v)}
+      >
+        <Form.Item
+          label={w('draft.province')}
+          name="provinceCode"
+          rules={[{ required: true, message: w('rules.required') }]}
+        >
+          <Select
+            options={Object.entries(PROVINCES).map(([code, p]) => ({ value: code, label: `${p[lang]} (${code})` }))}
+          />
         </Form.Item>
         <Form.Item
           label={w('draft.fiscalYear')}
@@ -59,7 +93,9 @@ export function DraftPlanForm({ onClose, onDrafted }: { onClose: () => void; onD
               validator: (_, v: string) => {
                 if (!v?.trim()) return Promise.resolve();
                 const year = /^\d{4}$/.test(v.trim()) ? Number(v.trim()) : NaN;
-                return year >= EARLIEST && year <= latest ? Promise.resolve() : Promise.reject(new Error(w('rules.fiscalYear', { from: EARLIEST, to: latest })));
+                return year >= EARLIEST && year <= latest
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(w('rules.fiscalYear', { from: EARLIEST, to: latest })));
               },
             },
           ]}

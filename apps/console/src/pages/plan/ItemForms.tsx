@@ -3,9 +3,41 @@ import { api, unwrap } from '../../api/client';
 import { useAuth } from '../../auth';
 import { formatBaht, formatDate } from '../../format';
 import { CommandModal, useWorkspaceText } from './CommandModal';
-import { ActivityItems, AgencyItem, BahtItem, BeDateItem, countsForm, countsOf, CountsItems, ReasonItem, TextItem } from './fields';
-import { districtName, FUNDING_SOURCES, permissions, type Activity, type BudgetLine, type CommandAnswer, type FundingSource, type Kpi, type Plan, type Project } from './model';
-import { bahtRules, bahtToSatang, beDateRules, beToIso, changed, isoToBe, LIMITS, measureRules, satangToBahtText, toMeasure } from './rules';
+import {
+  ActivityItems,
+  AgencyItem,
+  BahtItem,
+  BeDateItem,
+  countsForm,
+  countsOf,
+  CountsItems,
+  ReasonItem,
+  TextItem,
+} from './fields';
+import {
+  districtName,
+  FUNDING_SOURCES,
+  permissions,
+  type Activity,
+  type BudgetLine,
+  type CommandAnswer,
+  type FundingSource,
+  type Kpi,
+  type Plan,
+  type Project,
+} from './model';
+import {
+  bahtRules,
+  bahtToSatang,
+  beDateRules,
+  beToIso,
+  changed,
+  isoToBe,
+  LIMITS,
+  measureRules,
+  satangToBahtText,
+  toMeasure,
+} from './rules';
 import { watchers } from './watch';
 
 const optionalText = (value: string | undefined) => (value === undefined ? undefined : value.trim());
@@ -35,14 +67,36 @@ const findKpi = (p: Plan, id: string) => p.projects.flatMap((x) => x.kpis).find(
 const findLine = (p: Plan, id: string) => p.projects.flatMap((x) => x.budgetLines).find((l) => l.lineId === id);
 
 /** An activity's title, district, schedule and targets (ChangeActivityDto): only what changed is sent. */
-export function ChangeActivityForm({ plan, activity, onClose }: { plan: Plan; activity: Activity; onClose: () => void }) {
+export function ChangeActivityForm({
+  plan,
+  activity,
+  onClose,
+}: {
+  plan: Plan;
+  activity: Activity;
+  onClose: () => void;
+}) {
   const { w, t, lang } = useWorkspaceText();
   const { user } = useAuth();
   const may = permissions(user!, plan);
   const watch = watchers(w, t, lang);
   const send = (v: ActivityValues, ifMatch: string, opened: Partial<ActivityValues>) => {
-    const now = { titleTh: v.titleTh.trim(), titleEn: v.titleEn?.trim() ?? '', districtCode: v.districtCode, startDate: beToIso(v.startDate), endDate: beToIso(v.endDate), targets: countsOf(v.targets) };
-    const was = { titleTh: opened.titleTh, titleEn: opened.titleEn ?? '', districtCode: opened.districtCode, startDate: beToIso(opened.startDate), endDate: beToIso(opened.endDate), targets: countsOf(opened.targets) };
+    const now = {
+      titleTh: v.titleTh.trim(),
+      titleEn: v.titleEn?.trim() ?? '',
+      districtCode: v.districtCode,
+      startDate: beToIso(v.startDate),
+      endDate: beToIso(v.endDate),
+      targets: countsOf(v.targets),
+    };
+    const was = {
+      titleTh: opened.titleTh,
+      titleEn: opened.titleEn ?? '',
+      districtCode: opened.districtCode,
+      startDate: beToIso(opened.startDate),
+      endDate: beToIso(opened.endDate),
+      targets: countsOf(opened.targets),
+    };
     const diff = changed(now, was as never);
     if (Object.keys(diff).length === 0) return Promise.reject(new Error(w('rules.nothingChanged')));
     return unwrap<CommandAnswer>(
@@ -84,7 +138,17 @@ export function ChangeActivityForm({ plan, activity, onClose }: { plan: Plan; ac
 }
 
 /** Hands an activity to another agency of its project (ReassignActivityDto). */
-export function ReassignActivityForm({ plan, project, activity, onClose }: { plan: Plan; project: Project; activity: Activity; onClose: () => void }) {
+export function ReassignActivityForm({
+  plan,
+  project,
+  activity,
+  onClose,
+}: {
+  plan: Plan;
+  project: Project;
+  activity: Activity;
+  onClose: () => void;
+}) {
   const { w, t, lang } = useWorkspaceText();
   const { user } = useAuth();
   const may = permissions(user!, plan);
@@ -103,7 +167,10 @@ export function ReassignActivityForm({ plan, project, activity, onClose }: { pla
         send: (v, ifMatch) =>
           unwrap(
             api.POST('/api/v1/plans/{planId}/activities/{activityId}/reassignment', {
-              params: { path: { planId: plan.planId, activityId: activity.activityId }, header: { 'If-Match': ifMatch } },
+              params: {
+                path: { planId: plan.planId, activityId: activity.activityId },
+                header: { 'If-Match': ifMatch },
+              },
               body: { responsibleAgencyCode: v.responsibleAgencyCode, ...reasonOf(v.reason) },
             }),
           ),
@@ -117,7 +184,14 @@ export function ReassignActivityForm({ plan, project, activity, onClose }: { pla
             label={w('fields.responsible')}
             required
             extra={w('fields.responsibleHelp')}
-            rules={[{ validator: (_, code: string) => (!code || inProject.includes(code) ? Promise.resolve() : Promise.reject(new Error(w('rules.agencyInProject')))) }]}
+            rules={[
+              {
+                validator: (_, code: string) =>
+                  !code || inProject.includes(code)
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(w('rules.agencyInProject'))),
+              },
+            ]}
           />
           <ReasonItem required={may.amending} amending={may.amending} />
         </>
@@ -133,7 +207,12 @@ interface KpiValues {
   target: string;
   reason?: string;
 }
-const kpiValues = (k: Kpi): KpiValues => ({ descriptionTh: k.descriptionTh, descriptionEn: k.descriptionEn ?? '', unit: k.unit, target: String(k.target) });
+const kpiValues = (k: Kpi): KpiValues => ({
+  descriptionTh: k.descriptionTh,
+  descriptionEn: k.descriptionEn ?? '',
+  unit: k.unit,
+  target: String(k.target),
+});
 
 /** A KPI's description, unit and target (ChangeKpiDto). */
 export function ChangeKpiForm({ plan, kpi, onClose }: { plan: Plan; kpi: Kpi; onClose: () => void }) {
@@ -142,8 +221,18 @@ export function ChangeKpiForm({ plan, kpi, onClose }: { plan: Plan; kpi: Kpi; on
   const may = permissions(user!, plan);
   const watch = watchers(w, t, lang);
   const send = (v: KpiValues, ifMatch: string, opened: Partial<KpiValues>) => {
-    const now = { descriptionTh: v.descriptionTh.trim(), descriptionEn: optionalText(v.descriptionEn) ?? '', unit: v.unit.trim(), target: toMeasure(v.target) };
-    const was = { descriptionTh: opened.descriptionTh, descriptionEn: opened.descriptionEn ?? '', unit: opened.unit, target: toMeasure(opened.target) };
+    const now = {
+      descriptionTh: v.descriptionTh.trim(),
+      descriptionEn: optionalText(v.descriptionEn) ?? '',
+      unit: v.unit.trim(),
+      target: toMeasure(v.target),
+    };
+    const was = {
+      descriptionTh: opened.descriptionTh,
+      descriptionEn: opened.descriptionEn ?? '',
+      unit: opened.unit,
+      target: toMeasure(opened.target),
+    };
     const diff = changed(now, was as never);
     if (Object.keys(diff).length === 0) return Promise.reject(new Error(w('rules.nothingChanged')));
     return unwrap<CommandAnswer>(
@@ -162,7 +251,12 @@ export function ChangeKpiForm({ plan, kpi, onClose }: { plan: Plan; kpi: Kpi; on
       spec={{
         watch: watch.both(watch.kpi(kpi.kpiId), watch.plan),
         valuesOf: (p) => kpiValues(findKpi(p, kpi.kpiId) ?? kpi),
-        mine: (v) => ({ descriptionTh: v.descriptionTh, descriptionEn: v.descriptionEn ?? '', unit: v.unit, target: String(toMeasure(v.target) ?? v.target) }),
+        mine: (v) => ({
+          descriptionTh: v.descriptionTh,
+          descriptionEn: v.descriptionEn ?? '',
+          unit: v.unit,
+          target: String(toMeasure(v.target) ?? v.target),
+        }),
         send,
       }}
       onClose={onClose}
@@ -170,7 +264,13 @@ export function ChangeKpiForm({ plan, kpi, onClose }: { plan: Plan; kpi: Kpi; on
       {() => (
         <>
           <TextItem name="descriptionTh" label={t('add.kpiDescription')} required {...LIMITS.kpiDescription} />
-          <TextItem name="descriptionEn" label={w('fields.descriptionEn')} required={false} max={LIMITS.kpiDescription.max} lang="en" />
+          <TextItem
+            name="descriptionEn"
+            label={w('fields.descriptionEn')}
+            required={false}
+            max={LIMITS.kpiDescription.max}
+            lang="en"
+          />
           <TextItem name="unit" label={t('add.unit')} required {...LIMITS.unit} />
           <Form.Item label={t('add.kpiTarget')} name="target" rules={measureRules(w)} extra={w('fields.measureHelp')}>
             <Input inputMode="decimal" autoComplete="off" />
@@ -191,11 +291,17 @@ export function ReviseLineForm({ plan, line, onClose }: { plan: Plan; line: Budg
       plan={plan}
       name="revise-line"
       title={w('line.reviseTitle')}
-      intro={<Typography.Paragraph>{w('line.now', { source: t(`add.source.${line.fundingSource}`), amount: formatBaht(line.amountSatang) })}</Typography.Paragraph>}
+      intro={
+        <Typography.Paragraph>
+          {w('line.now', { source: t(`add.source.${line.fundingSource}`), amount: formatBaht(line.amountSatang) })}
+        </Typography.Paragraph>
+      }
       initialValues={{ amountBaht: satangToBahtText(line.amountSatang) }}
       spec={{
         watch: watch.both(watch.line(line.lineId), watch.plan),
-        valuesOf: (p) => ({ amountBaht: satangToBahtText(findLine(p, line.lineId)?.amountSatang ?? line.amountSatang) }),
+        valuesOf: (p) => ({
+          amountBaht: satangToBahtText(findLine(p, line.lineId)?.amountSatang ?? line.amountSatang),
+        }),
         mine: (v) => ({ amountSatang: formatBaht(bahtToSatang(v.amountBaht) ?? 0) }),
         send: (v, ifMatch) => {
           const amountSatang = bahtToSatang(v.amountBaht)!;
@@ -249,7 +355,11 @@ export function ReassignLineForm({ plan, line, onClose }: { plan: Plan; line: Bu
     >
       {() => (
         <>
-          <Form.Item label={t('add.fundingSource')} name="fundingSource" rules={[{ required: true, message: w('rules.required') }]}>
+          <Form.Item
+            label={t('add.fundingSource')}
+            name="fundingSource"
+            rules={[{ required: true, message: w('rules.required') }]}
+          >
             <Select options={FUNDING_SOURCES.map((f) => ({ value: f, label: t(`add.source.${f}`) }))} />
           </Form.Item>
           <ReasonItem required={may.amending} amending={may.amending} />
@@ -273,7 +383,17 @@ interface ProgressValues {
  * group, money spent from one of the project's budget lines, a note, and whether it is finished.
  * The day is one of the plan's fiscal year that has come (the decider's rule).
  */
-export function ReportProgressForm({ plan, project, activity, onClose }: { plan: Plan; project: Project; activity: Activity; onClose: () => void }) {
+export function ReportProgressForm({
+  plan,
+  project,
+  activity,
+  onClose,
+}: {
+  plan: Plan;
+  project: Project;
+  activity: Activity;
+  onClose: () => void;
+}) {
   const { w, t, lang } = useWorkspaceText();
   const watch = watchers(w, t, lang);
   const today = new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
@@ -298,7 +418,10 @@ export function ReportProgressForm({ plan, project, activity, onClose }: { plan:
         send: (v, ifMatch) =>
           unwrap(
             api.POST('/api/v1/plans/{planId}/activities/{activityId}/progress-reports', {
-              params: { path: { planId: plan.planId, activityId: activity.activityId }, header: { 'If-Match': ifMatch } },
+              params: {
+                path: { planId: plan.planId, activityId: activity.activityId },
+                header: { 'If-Match': ifMatch },
+              },
               body: {
                 reportedOn: beToIso(v.reportedOn)!,
                 participantsReached: countsOf(v.reached),
@@ -314,11 +437,31 @@ export function ReportProgressForm({ plan, project, activity, onClose }: { plan:
     >
       {() => (
         <>
-          <BeDateItem name="reportedOn" label={w('progress.reportedOn')} rules={beDateRules(w, { from: plan.fiscalYearStart, to: last, outside: w('rules.reportDay', { from: formatDate(plan.fiscalYearStart, lang), to: formatDate(last, lang) }) })} />
+          <BeDateItem
+            name="reportedOn"
+            label={w('progress.reportedOn')}
+            rules={beDateRules(w, {
+              from: plan.fiscalYearStart,
+              to: last,
+              outside: w('rules.reportDay', {
+                from: formatDate(plan.fiscalYearStart, lang),
+                to: formatDate(last, lang),
+              }),
+            })}
+          />
           <CountsItems name="reached" legend={w('progress.reached')} />
           <BahtItem name="spendBaht" label={w('progress.spend')} />
-          <Form.Item label={w('progress.line')} name="budgetLineId" rules={[{ required: true, message: w('rules.required') }]}>
-            <Select options={lines.map((l) => ({ value: l.lineId, label: `${l.descriptionTh ?? t(`add.source.${l.fundingSource}`)} · ${formatBaht(l.amountSatang)} (${t('plans.spent')} ${formatBaht(l.spentSatang)})` }))} />
+          <Form.Item
+            label={w('progress.line')}
+            name="budgetLineId"
+            rules={[{ required: true, message: w('rules.required') }]}
+          >
+            <Select
+              options={lines.map((l) => ({
+                value: l.lineId,
+                label: `${l.descriptionTh ?? t(`add.source.${l.fundingSource}`)} · ${formatBaht(l.amountSatang)} (${t('plans.spent')} ${formatBaht(l.spentSatang)})`,
+              }))}
+            />
           </Form.Item>
           <TextItem name="note" label={w('progress.note')} required={false} max={LIMITS.note} area />
           <Form.Item name="completed" valuePropName="checked">
@@ -355,7 +498,11 @@ export function KpiActualForm({ plan, kpi, onClose }: { plan: Plan; kpi: Kpi; on
           unwrap(
             api.POST('/api/v1/plans/{planId}/kpis/{kpiId}/actuals', {
               params: { path: { planId: plan.planId, kpiId: kpi.kpiId }, header: { 'If-Match': ifMatch } },
-              body: { actual: toMeasure(v.actual)!, measuredOn: beToIso(v.measuredOn)!, ...(v.note?.trim() ? { note: v.note.trim() } : {}) },
+              body: {
+                actual: toMeasure(v.actual)!,
+                measuredOn: beToIso(v.measuredOn)!,
+                ...(v.note?.trim() ? { note: v.note.trim() } : {}),
+              },
             }),
           ),
       }}
@@ -363,10 +510,26 @@ export function KpiActualForm({ plan, kpi, onClose }: { plan: Plan; kpi: Kpi; on
     >
       {() => (
         <>
-          <Form.Item label={w('actual.value', { unit: kpi.unit })} name="actual" rules={measureRules(w)} extra={w('fields.measureHelp')}>
+          <Form.Item
+            label={w('actual.value', { unit: kpi.unit })}
+            name="actual"
+            rules={measureRules(w)}
+            extra={w('fields.measureHelp')}
+          >
             <Input inputMode="decimal" autoComplete="off" />
           </Form.Item>
-          <BeDateItem name="measuredOn" label={w('actual.measuredOn')} rules={beDateRules(w, { from: plan.fiscalYearStart, to: last, outside: w('rules.reportDay', { from: formatDate(plan.fiscalYearStart, lang), to: formatDate(last, lang) }) })} />
+          <BeDateItem
+            name="measuredOn"
+            label={w('actual.measuredOn')}
+            rules={beDateRules(w, {
+              from: plan.fiscalYearStart,
+              to: last,
+              outside: w('rules.reportDay', {
+                from: formatDate(plan.fiscalYearStart, lang),
+                to: formatDate(last, lang),
+              }),
+            })}
+          />
           <TextItem name="note" label={w('progress.note')} required={false} max={LIMITS.note} area />
         </>
       )}

@@ -20,7 +20,15 @@ const STATUS_FILLS: Record<Plan['status'], [string, string]> = {
   closed: ['#f9f0ff', '#b37feb'],
 };
 
-export function StatusTag({ status, children, testId }: { status: Plan['status']; children?: ReactNode; testId?: string }) {
+export function StatusTag({
+  status,
+  children,
+  testId,
+}: {
+  status: Plan['status'];
+  children?: ReactNode;
+  testId?: string;
+}) {
   const { t } = useWorkspaceText();
   const [background, border] = STATUS_FILLS[status];
   return (
@@ -74,7 +82,11 @@ export function PlanStatusCard({ plan }: { plan: Plan }) {
           <span data-testid="plan-edition">{plan.edition}</span>
         </Descriptions.Item>
         <Descriptions.Item label={t('plans.revision')}>{plan.revision}</Descriptions.Item>
-        {plan.submittedAt && <Descriptions.Item label={w('status.submittedAt')}>{formatDateTime(plan.submittedAt, lang)}</Descriptions.Item>}
+        {plan.submittedAt && (
+          <Descriptions.Item label={w('status.submittedAt')}>
+            {formatDateTime(plan.submittedAt, lang)}
+          </Descriptions.Item>
+        )}
       </Descriptions>
       {plan.approvals.length > 0 && (
         <>
@@ -83,7 +95,13 @@ export function PlanStatusCard({ plan }: { plan: Plan }) {
           </Typography.Title>
           <ul className="plain-list" data-testid="plan-approvals">
             {plan.approvals.map((a) => (
-              <li key={a.revision}>{w('status.approval', { edition: a.edition, meeting: a.meetingReference, date: formatDate(a.meetingDate, lang) })}</li>
+              <li key={a.revision}>
+                {w('status.approval', {
+                  edition: a.edition,
+                  meeting: a.meetingReference,
+                  date: formatDate(a.meetingDate, lang),
+                })}
+              </li>
             ))}
           </ul>
         </>
@@ -95,17 +113,33 @@ export function PlanStatusCard({ plan }: { plan: Plan }) {
           </Typography.Title>
           <ul className="plain-list" data-testid="plan-amendments">
             {plan.amendments.map((a) => (
-              <li key={a.revision}>{w('status.amendment', { edition: a.edition, reason: a.reason, at: formatDateTime(a.amendedAt, lang) })}</li>
+              <li key={a.revision}>
+                {w('status.amendment', { edition: a.edition, reason: a.reason, at: formatDateTime(a.amendedAt, lang) })}
+              </li>
             ))}
           </ul>
         </>
       )}
-      {plan.closure && <Typography.Paragraph>{w('status.closure', { summary: plan.closure.resultsSummary, at: formatDateTime(plan.closure.closedAt, lang) })}</Typography.Paragraph>}
-      {plan.status === 'amended' && <Typography.Paragraph type="secondary">{w('status.amendedHelp')}</Typography.Paragraph>}
+      {plan.closure && (
+        <Typography.Paragraph>
+          {w('status.closure', {
+            summary: plan.closure.resultsSummary,
+            at: formatDateTime(plan.closure.closedAt, lang),
+          })}
+        </Typography.Paragraph>
+      )}
+      {plan.status === 'amended' && (
+        <Typography.Paragraph type="secondary">{w('status.amendedHelp')}</Typography.Paragraph>
+      )}
       {allowed.length > 0 && (
         <Space wrap style={{ marginTop: 8 }}>
           {allowed.map((a) => (
-            <Button key={a.key} type={a.primary ? 'primary' : 'default'} danger={a.danger} onClick={() => setOpen(a.key)}>
+            <Button
+              key={a.key}
+              type={a.primary ? 'primary' : 'default'}
+              danger={a.danger}
+              onClick={() => setOpen(a.key)}
+            >
               {w(`lifecycle.${a.key}.button`)}
             </Button>
           ))}
@@ -135,9 +169,16 @@ function LifecycleDialog({ plan, action, onClose }: { plan: Plan; action: Lifecy
       case 'return':
         return unwrap(api.POST('/api/v1/plans/{planId}/return', { params, body: { reason: v.reason!.trim() } }));
       case 'approve':
-        return unwrap(api.POST('/api/v1/plans/{planId}/approval', { params, body: { meetingReference: v.meetingReference!.trim(), meetingDate: beToIso(v.meetingDate)! } }));
+        return unwrap(
+          api.POST('/api/v1/plans/{planId}/approval', {
+            params,
+            body: { meetingReference: v.meetingReference!.trim(), meetingDate: beToIso(v.meetingDate)! },
+          }),
+        );
       case 'close':
-        return unwrap(api.POST('/api/v1/plans/{planId}/closure', { params, body: { resultsSummary: v.resultsSummary!.trim() } }));
+        return unwrap(
+          api.POST('/api/v1/plans/{planId}/closure', { params, body: { resultsSummary: v.resultsSummary!.trim() } }),
+        );
     }
   };
   return (
@@ -147,7 +188,11 @@ function LifecycleDialog({ plan, action, onClose }: { plan: Plan; action: Lifecy
       title={w(`lifecycle.${action}.title`)}
       okText={w(`lifecycle.${action}.ok`)}
       danger={action === 'return'}
-      intro={<Typography.Paragraph>{w(`lifecycle.${action}.intro`, { edition: plan.status === 'amended' ? plan.edition : 1 })}</Typography.Paragraph>}
+      intro={
+        <Typography.Paragraph>
+          {w(`lifecycle.${action}.intro`, { edition: plan.status === 'amended' ? plan.edition : 1 })}
+        </Typography.Paragraph>
+      }
       spec={{ watch: watch.plan, send }}
       onClose={onClose}
     >
@@ -166,7 +211,12 @@ function LifecycleDialog({ plan, action, onClose }: { plan: Plan; action: Lifecy
                 extra={w('lifecycle.approve.meetingHelp')}
                 rules={[
                   ...textRules(w, { required: true, max: LIMITS.meetingReference }),
-                  { validator: (_, v: unknown) => (typeof v !== 'string' || !v.trim() || MEETING_REFERENCE.test(v.trim()) ? Promise.resolve() : Promise.reject(new Error(w('rules.meetingReference')))) },
+                  {
+                    validator: (_, v: unknown) =>
+                      typeof v !== 'string' || !v.trim() || MEETING_REFERENCE.test(v.trim())
+                        ? Promise.resolve()
+                        : Promise.reject(new Error(w('rules.meetingReference'))),
+                  },
                 ]}
               >
                 <Input placeholder={`ครั้งที่ 1/${plan.fiscalYear}`} autoComplete="off" />
@@ -174,7 +224,15 @@ function LifecycleDialog({ plan, action, onClose }: { plan: Plan; action: Lifecy
               <BeDateItem name="meetingDate" label={w('lifecycle.approve.meetingDate')} rules={beDateRules(w)} />
             </>
           )}
-          {action === 'close' && <TextItem name="resultsSummary" label={w('lifecycle.close.summary')} required area {...LIMITS.resultsSummary} />}
+          {action === 'close' && (
+            <TextItem
+              name="resultsSummary"
+              label={w('lifecycle.close.summary')}
+              required
+              area
+              {...LIMITS.resultsSummary}
+            />
+          )}
         </>
       )}
     </CommandModal>

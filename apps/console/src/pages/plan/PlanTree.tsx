@@ -3,14 +3,30 @@ import type { DataNode } from 'antd/es/tree';
 import { useState } from 'react';
 import { formatBaht, formatDate } from '../../format';
 import { useWorkspaceText } from './CommandModal';
-import { districtName, type Activity, type BudgetLine, type FundRequest, type Kpi, type Permissions, type Plan, type Project } from './model';
+import {
+  districtName,
+  type Activity,
+  type BudgetLine,
+  type FundRequest,
+  type Kpi,
+  type Permissions,
+  type Plan,
+  type Project,
+} from './model';
 import { watchers } from './watch';
 
 /** Every form the plan page opens, and what it is about. */
 export type PlanDialog =
   | { kind: 'addProject' }
-  | { kind: 'changeProject' | 'reassignProject' | 'withdrawProject' | 'activity' | 'kpi' | 'budgetLine' | 'requestFund'; projectId: string }
-  | { kind: 'changeActivity' | 'reassignActivity' | 'withdrawActivity' | 'reportProgress'; projectId: string; activityId: string }
+  | {
+      kind: 'changeProject' | 'reassignProject' | 'withdrawProject' | 'activity' | 'kpi' | 'budgetLine' | 'requestFund';
+      projectId: string;
+    }
+  | {
+      kind: 'changeActivity' | 'reassignActivity' | 'withdrawActivity' | 'reportProgress';
+      projectId: string;
+      activityId: string;
+    }
   | { kind: 'changeKpi' | 'withdrawKpi' | 'recordActual'; projectId: string; kpiId: string }
   | { kind: 'reviseLine' | 'reassignLine' | 'withdrawLine'; projectId: string; lineId: string }
   | { kind: 'return' | 'revise' | 'approve' | 'reject' | 'disburse'; projectId: string; requestId: string; fund: true };
@@ -18,18 +34,35 @@ export type PlanDialog =
 type Open = (dialog: PlanDialog) => void;
 
 /** A row's own actions: a button for each, and the rarer ones under "more" (a menu). */
-function Actions({ label, main, more }: { label: string; main: Array<{ key: string; text: string; aria: string; onClick: () => void; primary?: boolean }>; more: Array<{ key: string; text: string; onClick: () => void; danger?: boolean }> }) {
+function Actions({
+  label,
+  main,
+  more,
+}: {
+  label: string;
+  main: Array<{ key: string; text: string; aria: string; onClick: () => void; primary?: boolean }>;
+  more: Array<{ key: string; text: string; onClick: () => void; danger?: boolean }>;
+}) {
   const { w } = useWorkspaceText();
   if (main.length === 0 && more.length === 0) return null;
   return (
     <span className="pw-actions">
       {main.map((a) => (
-        <Button key={a.key} size="small" type={a.primary ? 'primary' : 'default'} onClick={a.onClick} aria-label={a.aria}>
+        <Button
+          key={a.key}
+          size="small"
+          type={a.primary ? 'primary' : 'default'}
+          onClick={a.onClick}
+          aria-label={a.aria}
+        >
           {a.text}
         </Button>
       ))}
       {more.length > 0 && (
-        <Dropdown trigger={['click']} menu={{ items: more.map((m) => ({ key: m.key, label: m.text, danger: m.danger, onClick: m.onClick })) }}>
+        <Dropdown
+          trigger={['click']}
+          menu={{ items: more.map((m) => ({ key: m.key, label: m.text, danger: m.danger, onClick: m.onClick })) }}
+        >
           <Button size="small" aria-label={w('tree.moreFor', { item: label })} aria-haspopup="menu">
             {w('tree.more')} ▾
           </Button>
@@ -58,21 +91,52 @@ export function PlanTree({ plan, may, open }: { plan: Plan; may: Permissions; op
       title: (
         <span className="pw-row" data-testid="tree-activity">
           <span>
-            {title} · {districtName(a.districtCode, lang)} · {formatDate(a.startDate, lang)} – {formatDate(a.endDate, lang)} · {a.responsibleAgencyCode} <Tag>{t(`status.${a.status}`)}</Tag>
+            {title} · {districtName(a.districtCode, lang)} · {formatDate(a.startDate, lang)} –{' '}
+            {formatDate(a.endDate, lang)} · {a.responsibleAgencyCode} <Tag>{t(`status.${a.status}`)}</Tag>
             <span className="pw-detail">
-              {w('tree.participants', { reached: counts(a.reached), target: counts(a.targets) })} · {t('plans.spent')} {formatBaht(a.spentSatang)}
+              {w('tree.participants', { reached: counts(a.reached), target: counts(a.targets) })} · {t('plans.spent')}{' '}
+              {formatBaht(a.spentSatang)}
             </span>
           </span>
           {live && (
             <Actions
               label={title}
-              main={may.report(p) ? [{ key: 'report', text: w('tree.report'), aria: w('tree.reportFor', { item: title }), onClick: () => open({ kind: 'reportProgress', projectId: p.projectId, activityId: a.activityId }), primary: true }] : []}
+              main={
+                may.report(p)
+                  ? [
+                      {
+                        key: 'report',
+                        text: w('tree.report'),
+                        aria: w('tree.reportFor', { item: title }),
+                        onClick: () =>
+                          open({ kind: 'reportProgress', projectId: p.projectId, activityId: a.activityId }),
+                        primary: true,
+                      },
+                    ]
+                  : []
+              }
               more={
                 change
                   ? [
-                      { key: 'change', text: w('tree.change'), onClick: () => open({ kind: 'changeActivity', projectId: p.projectId, activityId: a.activityId }) },
-                      { key: 'reassign', text: w('tree.reassignActivity'), onClick: () => open({ kind: 'reassignActivity', projectId: p.projectId, activityId: a.activityId }) },
-                      { key: 'withdraw', text: w('tree.withdraw'), danger: true, onClick: () => open({ kind: 'withdrawActivity', projectId: p.projectId, activityId: a.activityId }) },
+                      {
+                        key: 'change',
+                        text: w('tree.change'),
+                        onClick: () =>
+                          open({ kind: 'changeActivity', projectId: p.projectId, activityId: a.activityId }),
+                      },
+                      {
+                        key: 'reassign',
+                        text: w('tree.reassignActivity'),
+                        onClick: () =>
+                          open({ kind: 'reassignActivity', projectId: p.projectId, activityId: a.activityId }),
+                      },
+                      {
+                        key: 'withdraw',
+                        text: w('tree.withdraw'),
+                        danger: true,
+                        onClick: () =>
+                          open({ kind: 'withdrawActivity', projectId: p.projectId, activityId: a.activityId }),
+                      },
                     ]
                   : []
               }
@@ -92,17 +156,45 @@ export function PlanTree({ plan, may, open }: { plan: Plan; may: Permissions; op
         <span className="pw-row" data-testid="tree-kpi">
           <span>
             {title} · {t('plans.target')} {k.target} {k.unit} · {t('plans.actual')} {k.actual ?? '—'}
-            {k.measuredOn ? ` (${formatDate(k.measuredOn, lang)})` : ''} {k.withdrawn ? <Tag>{t('status.withdrawn')}</Tag> : k.attained ? <Tag style={{ color: '#1f1f1f', background: '#f6ffed', borderColor: '#73d13d' }}>{w('tree.attained')}</Tag> : null}
+            {k.measuredOn ? ` (${formatDate(k.measuredOn, lang)})` : ''}{' '}
+            {k.withdrawn ? (
+              <Tag>{t('status.withdrawn')}</Tag>
+            ) : k.attained ? (
+              <Tag style={{ color: '#1f1f1f', background: '#f6ffed', borderColor: '#73d13d' }}>
+                {w('tree.attained')}
+              </Tag>
+            ) : null}
           </span>
           {!k.withdrawn && (
             <Actions
               label={title}
-              main={may.report(p) ? [{ key: 'actual', text: w('tree.actual'), aria: w('tree.actualFor', { item: title }), onClick: () => open({ kind: 'recordActual', projectId: p.projectId, kpiId: k.kpiId }), primary: true }] : []}
+              main={
+                may.report(p)
+                  ? [
+                      {
+                        key: 'actual',
+                        text: w('tree.actual'),
+                        aria: w('tree.actualFor', { item: title }),
+                        onClick: () => open({ kind: 'recordActual', projectId: p.projectId, kpiId: k.kpiId }),
+                        primary: true,
+                      },
+                    ]
+                  : []
+              }
               more={
                 change
                   ? [
-                      { key: 'change', text: w('tree.change'), onClick: () => open({ kind: 'changeKpi', projectId: p.projectId, kpiId: k.kpiId }) },
-                      { key: 'withdraw', text: w('tree.withdraw'), danger: true, onClick: () => open({ kind: 'withdrawKpi', projectId: p.projectId, kpiId: k.kpiId }) },
+                      {
+                        key: 'change',
+                        text: w('tree.change'),
+                        onClick: () => open({ kind: 'changeKpi', projectId: p.projectId, kpiId: k.kpiId }),
+                      },
+                      {
+                        key: 'withdraw',
+                        text: w('tree.withdraw'),
+                        danger: true,
+                        onClick: () => open({ kind: 'withdrawKpi', projectId: p.projectId, kpiId: k.kpiId }),
+                      },
                     ]
                   : []
               }
@@ -124,7 +216,8 @@ export function PlanTree({ plan, may, open }: { plan: Plan; may: Permissions; op
         <span className="pw-row" data-testid="tree-line">
           <span>
             {title}
-            {l.descriptionTh ? ` (${t(`add.source.${l.fundingSource}`)})` : ''} · {formatBaht(l.amountSatang)} · {t('plans.spent')} {formatBaht(l.spentSatang)} {first ? <Tag>{w('tree.firstLine')}</Tag> : null}
+            {l.descriptionTh ? ` (${t(`add.source.${l.fundingSource}`)})` : ''} · {formatBaht(l.amountSatang)} ·{' '}
+            {t('plans.spent')} {formatBaht(l.spentSatang)} {first ? <Tag>{w('tree.firstLine')}</Tag> : null}
             {l.withdrawn ? <Tag>{t('status.withdrawn')}</Tag> : null}
           </span>
           {!l.withdrawn && change && (
@@ -132,10 +225,27 @@ export function PlanTree({ plan, may, open }: { plan: Plan; may: Permissions; op
               label={title}
               main={[]}
               more={[
-                { key: 'revise', text: w('tree.revise'), onClick: () => open({ kind: 'reviseLine', projectId: p.projectId, lineId: l.lineId }) },
-                { key: 'reassign', text: w('tree.reassignLine'), onClick: () => open({ kind: 'reassignLine', projectId: p.projectId, lineId: l.lineId }) },
+                {
+                  key: 'revise',
+                  text: w('tree.revise'),
+                  onClick: () => open({ kind: 'reviseLine', projectId: p.projectId, lineId: l.lineId }),
+                },
+                {
+                  key: 'reassign',
+                  text: w('tree.reassignLine'),
+                  onClick: () => open({ kind: 'reassignLine', projectId: p.projectId, lineId: l.lineId }),
+                },
                 // A project's first line is its requested budget: it is revised, never withdrawn.
-                ...(first ? [] : [{ key: 'withdraw', text: w('tree.withdraw'), danger: true, onClick: () => open({ kind: 'withdrawLine', projectId: p.projectId, lineId: l.lineId }) }]),
+                ...(first
+                  ? []
+                  : [
+                      {
+                        key: 'withdraw',
+                        text: w('tree.withdraw'),
+                        danger: true,
+                        onClick: () => open({ kind: 'withdrawLine', projectId: p.projectId, lineId: l.lineId }),
+                      },
+                    ]),
               ]}
             />
           )}
@@ -146,11 +256,32 @@ export function PlanTree({ plan, may, open }: { plan: Plan; may: Permissions; op
 
   const fundNode = (p: Project, r: FundRequest): DataNode => {
     const title = w(`fund.categories.${r.category}`);
-    const go = (kind: 'return' | 'revise' | 'approve' | 'reject' | 'disburse') => () => open({ kind, projectId: p.projectId, requestId: r.requestId, fund: true });
+    const go = (kind: 'return' | 'revise' | 'approve' | 'reject' | 'disburse') => () =>
+      open({ kind, projectId: p.projectId, requestId: r.requestId, fund: true });
     const main: Array<{ key: string; text: string; aria: string; onClick: () => void; primary?: boolean }> = [];
-    if (may.decideFund(r)) main.push({ key: 'approve', text: w('fund.approveButton'), aria: w('fund.approveFor', { item: title }), onClick: go('approve'), primary: true });
-    if (may.reviseFund(p, r)) main.push({ key: 'revise', text: w('fund.reviseButton'), aria: w('fund.reviseFor', { item: title }), onClick: go('revise') });
-    if (may.disburse(r)) main.push({ key: 'disburse', text: w('fund.disburseButton'), aria: w('fund.disburseFor', { item: title }), onClick: go('disburse'), primary: true });
+    if (may.decideFund(r))
+      main.push({
+        key: 'approve',
+        text: w('fund.approveButton'),
+        aria: w('fund.approveFor', { item: title }),
+        onClick: go('approve'),
+        primary: true,
+      });
+    if (may.reviseFund(p, r))
+      main.push({
+        key: 'revise',
+        text: w('fund.reviseButton'),
+        aria: w('fund.reviseFor', { item: title }),
+        onClick: go('revise'),
+      });
+    if (may.disburse(r))
+      main.push({
+        key: 'disburse',
+        text: w('fund.disburseButton'),
+        aria: w('fund.disburseFor', { item: title }),
+        onClick: go('disburse'),
+        primary: true,
+      });
     const more = may.decideFund(r)
       ? [
           { key: 'return', text: w('fund.returnButton'), onClick: go('return') },
@@ -163,7 +294,12 @@ export function PlanTree({ plan, may, open }: { plan: Plan; may: Permissions; op
       title: (
         <span className="pw-row" data-testid="tree-fund">
           <span>
-            {title} <Tag>{w(`fund.status.${r.status}`)}</Tag> · {w('fund.line', { amount: formatBaht(r.amountSatang), approved: formatBaht(r.approvedSatang), disbursed: formatBaht(r.disbursedSatang) })}
+            {title} <Tag>{w(`fund.status.${r.status}`)}</Tag> ·{' '}
+            {w('fund.line', {
+              amount: formatBaht(r.amountSatang),
+              approved: formatBaht(r.approvedSatang),
+              disbursed: formatBaht(r.disbursedSatang),
+            })}
             {r.note ? <span className="pw-detail">{w('fund.note', { note: r.note })}</span> : null}
           </span>
           <Actions label={title} main={main} more={more} />
@@ -177,27 +313,59 @@ export function PlanTree({ plan, may, open }: { plan: Plan; may: Permissions; op
     const change = may.changeProject(p);
     const main: Array<{ key: string; text: string; aria: string; onClick: () => void; primary?: boolean }> = change
       ? [
-          { key: 'edit', text: t('edit.projectButton'), aria: t('edit.projectButtonFor', { title }), onClick: () => open({ kind: 'changeProject', projectId: p.projectId }) },
-          ...(['activity', 'kpi', 'budgetLine'] as const).map((kind) => ({ key: kind, text: t(`add.${kind}Button`), aria: t(`add.${kind}ButtonFor`, { title }), onClick: () => open({ kind, projectId: p.projectId }) })),
+          {
+            key: 'edit',
+            text: t('edit.projectButton'),
+            aria: t('edit.projectButtonFor', { title }),
+            onClick: () => open({ kind: 'changeProject', projectId: p.projectId }),
+          },
+          ...(['activity', 'kpi', 'budgetLine'] as const).map((kind) => ({
+            key: kind,
+            text: t(`add.${kind}Button`),
+            aria: t(`add.${kind}ButtonFor`, { title }),
+            onClick: () => open({ kind, projectId: p.projectId }),
+          })),
         ]
       : [];
     const more = [
       ...(change
         ? [
-            { key: 'reassign', text: w('tree.reassignProject'), onClick: () => open({ kind: 'reassignProject', projectId: p.projectId }) },
-            { key: 'withdraw', text: w('tree.withdrawProject'), danger: true, onClick: () => open({ kind: 'withdrawProject', projectId: p.projectId }) },
+            {
+              key: 'reassign',
+              text: w('tree.reassignProject'),
+              onClick: () => open({ kind: 'reassignProject', projectId: p.projectId }),
+            },
+            {
+              key: 'withdraw',
+              text: w('tree.withdrawProject'),
+              danger: true,
+              onClick: () => open({ kind: 'withdrawProject', projectId: p.projectId }),
+            },
           ]
         : []),
-      ...(may.requestFund(p) ? [{ key: 'fund', text: w('fund.submitButton'), onClick: () => open({ kind: 'requestFund', projectId: p.projectId }) }] : []),
+      ...(may.requestFund(p)
+        ? [
+            {
+              key: 'fund',
+              text: w('fund.submitButton'),
+              onClick: () => open({ kind: 'requestFund', projectId: p.projectId }),
+            },
+          ]
+        : []),
     ];
-    const group = (key: string, label: string, children: DataNode[]): DataNode => ({ key: `${p.projectId}-${key}`, title: `${label} (${children.length})`, children });
+    const group = (key: string, label: string, children: DataNode[]): DataNode => ({
+      key: `${p.projectId}-${key}`,
+      title: `${label} (${children.length})`,
+      children,
+    });
     return {
       key: p.projectId,
       title: (
         <span className="pw-row" data-testid="tree-project">
           <span>
             <strong>{title}</strong> · {p.leadAgencyCode}
-            {p.participatingAgencyCodes.length ? ` + ${p.participatingAgencyCodes.join(', ')}` : ''} · {formatBaht(p.requestedBudgetSatang)} {p.withdrawal ? <Tag>{t('status.withdrawn')}</Tag> : null}
+            {p.participatingAgencyCodes.length ? ` + ${p.participatingAgencyCodes.join(', ')}` : ''} ·{' '}
+            {formatBaht(p.requestedBudgetSatang)} {p.withdrawal ? <Tag>{t('status.withdrawn')}</Tag> : null}
             <span className="pw-detail">
               {p.districtCodes.map((d) => districtName(d, lang)).join(', ')}
               {p.targetGroups.length ? ` · ${p.targetGroups.map((g) => t(`add.group.${g}`)).join(', ')}` : ''}
@@ -207,10 +375,26 @@ export function PlanTree({ plan, may, open }: { plan: Plan; may: Permissions; op
         </span>
       ),
       children: [
-        group('activities', t('plans.activities'), p.activities.map((a) => activityNode(p, a, change))),
-        group('kpis', t('plans.kpis'), p.kpis.map((k) => kpiNode(p, k, change))),
-        group('budget', t('plans.budgetLines'), p.budgetLines.map((l) => lineNode(p, l, change))),
-        group('fund', w('fund.requests'), p.fundRequests.map((r) => fundNode(p, r))),
+        group(
+          'activities',
+          t('plans.activities'),
+          p.activities.map((a) => activityNode(p, a, change)),
+        ),
+        group(
+          'kpis',
+          t('plans.kpis'),
+          p.kpis.map((k) => kpiNode(p, k, change)),
+        ),
+        group(
+          'budget',
+          t('plans.budgetLines'),
+          p.budgetLines.map((l) => lineNode(p, l, change)),
+        ),
+        group(
+          'fund',
+          w('fund.requests'),
+          p.fundRequests.map((r) => fundNode(p, r)),
+        ),
       ],
     };
   };
@@ -219,9 +403,14 @@ export function PlanTree({ plan, may, open }: { plan: Plan; may: Permissions; op
   const tree: DataNode[] = strategies
     .map((s) => ({ strategy: s, projects: plan.projects.filter((x) => x.strategy === s) }))
     .filter((g) => g.projects.length > 0)
-    .map((g) => ({ key: g.strategy, title: <strong>{t(`strategy.${g.strategy}`)}</strong>, children: g.projects.map(projectNode) }));
+    .map((g) => ({
+      key: g.strategy,
+      title: <strong>{t(`strategy.${g.strategy}`)}</strong>,
+      children: g.projects.map(projectNode),
+    }));
   const keys: string[] = [];
-  const walk = (nodes: DataNode[]) => nodes.forEach((n) => n.children?.length && (keys.push(String(n.key)), walk(n.children)));
+  const walk = (nodes: DataNode[]) =>
+    nodes.forEach((n) => n.children?.length && (keys.push(String(n.key)), walk(n.children)));
   walk(tree);
   if (tree.length === 0) return <p>{w('tree.empty')}</p>;
   return (

@@ -4,11 +4,11 @@ import type { Role } from '../../auth';
 import { minPosition } from '../../live';
 import type { Plan } from './model';
 
-
 export const planKey = (planId: string) => ['plan', planId] as const;
 
 /** The plan as the view has it, at least as far as the console's own last write (read-your-writes). */
-export const readPlan = (planId: string) => unwrap<Plan>(api.GET('/api/v1/plans/{planId}', { params: { path: { planId }, query: minPosition() as never } }));
+export const readPlan = (planId: string) =>
+  unwrap<Plan>(api.GET('/api/v1/plans/{planId}', { params: { path: { planId }, query: minPosition() as never } }));
 
 export const usePlan = (planId: string) => useQuery({ queryKey: planKey(planId), queryFn: () => readPlan(planId) });
 
@@ -21,7 +21,10 @@ const readsHistory = (role: Role) => role === 'coordinator' || role === 'chair' 
  * the revision (the view may trail the log by a few milliseconds).
  */
 export async function planAtRevision(planId: string, revision: string, role: Role): Promise<Plan> {
-  if (readsHistory(role)) return unwrap<Plan>(api.GET('/api/v1/plans/{planId}', { params: { path: { planId }, query: { revision } as never } }));
+  if (readsHistory(role))
+    return unwrap<Plan>(
+      api.GET('/api/v1/plans/{planId}', { params: { path: { planId }, query: { revision } as never } }),
+    );
   let plan = await unwrap<Plan>(api.GET('/api/v1/plans/{planId}', { params: { path: { planId } } }));
   for (let attempt = 0; attempt < 20 && plan.revision < Number(revision); attempt++) {
     await new Promise((r) => setTimeout(r, 250));
@@ -42,7 +45,8 @@ export const useAgencies = () =>
   useQuery({
     queryKey: ['agencies'],
     staleTime: 60_000,
-    queryFn: async () => (await unwrap<{ agencies: Agency[] }>(api.GET('/api/v1/agencies', { params: { query: {} as never } }))).agencies,
+    queryFn: async () =>
+      (await unwrap<{ agencies: Agency[] }>(api.GET('/api/v1/agencies', { params: { query: {} as never } }))).agencies,
   });
 
 export const isStale = (error: unknown): error is ApiError => error instanceof ApiError && error.status === 412;

@@ -77,7 +77,13 @@ export interface Project {
 export interface Plan extends PlanSummary {
   fiscalYearStart: string;
   fiscalYearEnd: string;
-  approvals: Array<{ edition: number; meetingReference: string; meetingDate: string; revision: number; approvedAt: string }>;
+  approvals: Array<{
+    edition: number;
+    meetingReference: string;
+    meetingDate: string;
+    revision: number;
+    approvedAt: string;
+  }>;
   amendments: Array<{ edition: number; reason: string; revision: number; amendedAt: string }>;
   draftedAt: string;
   submittedAt: string | null;
@@ -87,7 +93,15 @@ export interface Plan extends PlanSummary {
     projectCount: number;
     requestedBudgetSatang: number;
     fund: { requestedSatang: number; approvedSatang: number; disbursedSatang: number };
-    progress: { spentSatang: number; activitiesPlanned: number; activitiesDone: number; participantsTarget: number; participantsReached: number; kpis: number; kpisAttained: number };
+    progress: {
+      spentSatang: number;
+      activitiesPlanned: number;
+      activitiesDone: number;
+      participantsTarget: number;
+      participantsReached: number;
+      kpis: number;
+      kpisAttained: number;
+    };
   };
 }
 
@@ -105,9 +119,28 @@ export interface CommandAnswer {
 
 /* The enumerations the DTOs accept (libs/planning), in the order the screens list them. */
 export const STRATEGIES = ['prevention', 'protection', 'prosecution', 'partnership'] as const;
-export const TARGET_GROUPS = ['children', 'women', 'families', 'migrant_workers', 'general_public', 'at_risk_youth'] as const;
-export const FUNDING_SOURCES = ['provincial_budget', 'anti_trafficking_fund', 'agency_own', 'local_administration', 'private_ngo'] as const;
-export const FUND_CATEGORIES = ['victim_assistance', 'safety_protection', 'return_from_abroad', 'prevention_suppression', 'administration'] as const;
+export const TARGET_GROUPS = [
+  'children',
+  'women',
+  'families',
+  'migrant_workers',
+  'general_public',
+  'at_risk_youth',
+] as const;
+export const FUNDING_SOURCES = [
+  'provincial_budget',
+  'anti_trafficking_fund',
+  'agency_own',
+  'local_administration',
+  'private_ngo',
+] as const;
+export const FUND_CATEGORIES = [
+  'victim_assistance',
+  'safety_protection',
+  'return_from_abroad',
+  'prevention_suppression',
+  'administration',
+] as const;
 
 export { districtName, PROVINCES } from '../../districts';
 
@@ -116,7 +149,8 @@ export const liveKpis = (p: Project) => p.kpis.filter((k) => !k.withdrawn);
 export const liveLines = (p: Project) => p.budgetLines.filter((l) => !l.withdrawn);
 
 /** Today in Bangkok, as an ISO date. */
-export const bangkokToday = (now = new Date()): string => new Date(now.getTime() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+export const bangkokToday = (now = new Date()): string =>
+  new Date(now.getTime() + 7 * 3600 * 1000).toISOString().slice(0, 10);
 /** The fiscal year (B.E.) a day falls in: October starts the next one. */
 export const fiscalYearOf = (iso: string): number => {
   const [y, m] = iso.split('-').map(Number);
@@ -138,7 +172,9 @@ export function permissions(user: SessionUser, plan: Plan) {
   const chair = role === 'chair';
   const notClosed = plan.status !== 'closed';
   /** Officers propose changes to the projects their agency leads, while the plan is drafted; the secretariat edits and, after approval, amends. */
-  const mayChangeProject = (p: Project) => !p.withdrawal && ((coordinator && editable(plan)) || (officer && plan.status === 'drafting' && p.leadAgencyCode === agency));
+  const mayChangeProject = (p: Project) =>
+    !p.withdrawal &&
+    ((coordinator && editable(plan)) || (officer && plan.status === 'drafting' && p.leadAgencyCode === agency));
   const takesPart = (p: Project) => p.leadAgencyCode === agency || p.participatingAgencyCodes.includes(agency);
   return {
     addProject: (coordinator && editable(plan)) || (officer && plan.status === 'drafting'),
@@ -151,10 +187,13 @@ export function permissions(user: SessionUser, plan: Plan) {
     /** After the fiscal year only: the API refuses earlier (PLAN.FISCAL_YEAR_NOT_OVER). */
     close: chair && inExecution(plan) && bangkokToday() > plan.fiscalYearEnd,
     report: (p: Project) => !p.withdrawal && inExecution(plan) && (coordinator || (officer && takesPart(p))),
-    requestFund: (p: Project) => !p.withdrawal && notClosed && (coordinator || (officer && p.leadAgencyCode === agency)),
-    reviseFund: (p: Project, r: FundRequest) => notClosed && r.status === 'returned' && (coordinator || (officer && p.leadAgencyCode === agency)),
+    requestFund: (p: Project) =>
+      !p.withdrawal && notClosed && (coordinator || (officer && p.leadAgencyCode === agency)),
+    reviseFund: (p: Project, r: FundRequest) =>
+      notClosed && r.status === 'returned' && (coordinator || (officer && p.leadAgencyCode === agency)),
     decideFund: (r: FundRequest) => notClosed && r.status === 'submitted' && (coordinator || chair),
-    disburse: (r: FundRequest) => notClosed && r.status === 'approved' && r.disbursedSatang < r.approvedSatang && coordinator,
+    disburse: (r: FundRequest) =>
+      notClosed && r.status === 'approved' && r.disbursedSatang < r.approvedSatang && coordinator,
     /** A change after approval is an amendment and needs a reason. */
     amending: inExecution(plan),
   };

@@ -27,14 +27,19 @@ export const LIMITS = {
 } as const;
 
 /** A required text of min..max characters once trimmed (the API trims before it checks). */
-export function textRules(w: Text, { required, min = 0, max }: { required: boolean; min?: number; max: number }): FormRule[] {
+export function textRules(
+  w: Text,
+  { required, min = 0, max }: { required: boolean; min?: number; max: number },
+): FormRule[] {
   return [
     { required, whitespace: required, message: w('rules.required') },
     {
       validator: (_, value: unknown) => {
         const text = typeof value === 'string' ? value.trim() : '';
         if (!text) return Promise.resolve();
-        return text.length < min || text.length > max ? Promise.reject(new Error(w('rules.length', { min, max }))) : Promise.resolve();
+        return text.length < min || text.length > max
+          ? Promise.reject(new Error(w('rules.length', { min, max })))
+          : Promise.resolve();
       },
     },
   ];
@@ -59,10 +64,19 @@ export function bahtToSatang(text: string | undefined | null): number | undefine
 }
 
 /** 2500050 → `25000.50`, for a form's starting value. */
-export const satangToBahtText = (satang: number): string => `${Math.trunc(satang / 100)}.${String(satang % 100).padStart(2, '0')}`;
+export const satangToBahtText = (satang: number): string =>
+  `${Math.trunc(satang / 100)}.${String(satang % 100).padStart(2, '0')}`;
 
 /** Baht from `min` satang up to `max` satang (the DTOs: @IsInt @Min @Max in satang). */
-export function bahtRules(w: Text, { required = true, minSatang = 0, maxSatang = Number.MAX_SAFE_INTEGER, maxMessage }: { required?: boolean; minSatang?: number; maxSatang?: number; maxMessage?: string } = {}): FormRule[] {
+export function bahtRules(
+  w: Text,
+  {
+    required = true,
+    minSatang = 0,
+    maxSatang = Number.MAX_SAFE_INTEGER,
+    maxMessage,
+  }: { required?: boolean; minSatang?: number; maxSatang?: number; maxMessage?: string } = {},
+): FormRule[] {
   return [
     { required, whitespace: required, message: w('rules.required') },
     {
@@ -70,7 +84,8 @@ export function bahtRules(w: Text, { required = true, minSatang = 0, maxSatang =
         if (value === undefined || value === null || String(value).trim() === '') return Promise.resolve();
         const satang = bahtToSatang(String(value));
         if (satang === undefined) return Promise.reject(new Error(w('rules.baht')));
-        if (satang < minSatang) return Promise.reject(new Error(minSatang > 0 ? w('rules.bahtPositive') : w('rules.baht')));
+        if (satang < minSatang)
+          return Promise.reject(new Error(minSatang > 0 ? w('rules.bahtPositive') : w('rules.baht')));
         if (satang > maxSatang) return Promise.reject(new Error(maxMessage ?? w('rules.baht')));
         return Promise.resolve();
       },
@@ -81,16 +96,26 @@ export function bahtRules(w: Text, { required = true, minSatang = 0, maxSatang =
 /* ----- counts and measures ----- */
 
 const WHOLE = /^\d+$/;
-export const toWhole = (value: unknown): number | undefined => (value === undefined || value === null || String(value).trim() === '' ? undefined : WHOLE.test(String(value).trim()) ? Number(String(value).trim()) : NaN);
+export const toWhole = (value: unknown): number | undefined =>
+  value === undefined || value === null || String(value).trim() === ''
+    ? undefined
+    : WHOLE.test(String(value).trim())
+      ? Number(String(value).trim())
+      : NaN;
 
 /** A whole number 0..max (participants: @IsInt @Min(0) @Max(10,000,000)). */
-export const wholeRules = (w: Text, { required = false, max = LIMITS.participants }: { required?: boolean; max?: number } = {}): FormRule[] => [
+export const wholeRules = (
+  w: Text,
+  { required = false, max = LIMITS.participants }: { required?: boolean; max?: number } = {},
+): FormRule[] => [
   { required, message: w('rules.required') },
   {
     validator: (_, value: unknown) => {
       const n = toWhole(value);
       if (n === undefined) return Promise.resolve();
-      return Number.isNaN(n) || n > max ? Promise.reject(new Error(w('rules.whole', { max: max.toLocaleString('en-US') }))) : Promise.resolve();
+      return Number.isNaN(n) || n > max
+        ? Promise.reject(new Error(w('rules.whole', { max: max.toLocaleString('en-US') })))
+        : Promise.resolve();
     },
   },
 ];
@@ -104,7 +129,10 @@ export const toMeasure = (value: unknown): number | undefined => {
 };
 export const measureRules = (w: Text, required = true): FormRule[] => [
   { required, whitespace: required, message: w('rules.required') },
-  { validator: (_, value: unknown) => (Number.isNaN(toMeasure(value)) ? Promise.reject(new Error(w('rules.measure'))) : Promise.resolve()) },
+  {
+    validator: (_, value: unknown) =>
+      Number.isNaN(toMeasure(value)) ? Promise.reject(new Error(w('rules.measure'))) : Promise.resolve(),
+  },
 ];
 
 /* ----- dates: typed in the Buddhist era, sent as ISO ----- */
@@ -131,7 +159,10 @@ export function isoToBe(iso: string | null | undefined): string {
 }
 
 /** A B.E. date, optionally inside [from, to] (ISO), with the message for a day outside. */
-export function beDateRules(w: Text, { required = true, from, to, outside }: { required?: boolean; from?: string; to?: string; outside?: string } = {}): FormRule[] {
+export function beDateRules(
+  w: Text,
+  { required = true, from, to, outside }: { required?: boolean; from?: string; to?: string; outside?: string } = {},
+): FormRule[] {
   return [
     { required, whitespace: required, message: w('rules.required') },
     {
@@ -152,5 +183,7 @@ export const MEETING_REFERENCE = /^ครั้งที่\s*\d{1,3}\/\d{4}$/;
 /** Only what differs from what the form opened with: a change sends no field it did not change. */
 export function changed<T extends Record<string, unknown>>(values: T, opened: T): Partial<T> {
   const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-  return Object.fromEntries(Object.entries(values).filter(([k, v]) => v !== undefined && !same(v, opened[k]))) as Partial<T>;
+  return Object.fromEntries(
+    Object.entries(values).filter(([k, v]) => v !== undefined && !same(v, opened[k])),
+  ) as Partial<T>;
 }

@@ -1,10 +1,25 @@
 import { CaseNotFound } from '../case/case.errors';
 import { ROLES, type Actor, type Role } from '@ruamjai/kernel';
 import { deciderSpec } from '@ruamjai/testing';
-import { accessLogDecider, auditGrantUntil, authoriseCaseCommand, CaseNotPermitted, mayReadCase, personalDataGround, PurposeRequired, type CaseAccessFacts } from './case-access';
+import {
+  accessLogDecider,
+  auditGrantUntil,
+  authoriseCaseCommand,
+  CaseNotPermitted,
+  mayReadCase,
+  personalDataGround,
+  PurposeRequired,
+  type CaseAccessFacts,
+} from './case-access';
 
 const now = new Date('2019-05-02T03:00:00Z');
-const facts = (referral?: { status: 'sent' | 'accepted' | 'in_progress' | 'declined' | 'completed' | 'revoked'; sharesPersonalData: boolean }, grant: string | null = null): CaseAccessFacts => ({
+const facts = (
+  referral?: {
+    status: 'sent' | 'accepted' | 'in_progress' | 'declined' | 'completed' | 'revoked';
+    sharesPersonalData: boolean;
+  },
+  grant: string | null = null,
+): CaseAccessFacts => ({
   owningAgency: 'SHELTER-SK',
   referrals: referral ? [{ toAgency: 'HEALTH-SK', ...referral }] : [],
   auditGrantUntil: grant,
@@ -21,24 +36,32 @@ const expected: Record<Role, Record<(typeof AGENCIES)[number], boolean>> = {
   viewer: { 'SHELTER-SK': false, 'HEALTH-SK': false, 'POL-SK': false },
 };
 
-describe('need-to-know on a case\'s personal data', () => {
+describe("need-to-know on a case's personal data", () => {
   it.each(ROLES.flatMap((role) => AGENCIES.map((agency) => [role, agency] as const)))('a %s of %s', (role, agency) => {
     const actor: Actor = { id: 'u', agency, role };
-    expect(personalDataGround(actor, facts({ status: 'accepted', sharesPersonalData: true }), now) !== null).toBe(expected[role][agency]);
+    expect(personalDataGround(actor, facts({ status: 'accepted', sharesPersonalData: true }), now) !== null).toBe(
+      expected[role][agency],
+    );
   });
 
   it.each(['revoked', 'declined', 'completed'] as const)('the recipient of a %s referral loses access', (status) => {
     const health: Actor = { id: 'nurse', agency: 'HEALTH-SK', role: 'agency_officer' };
-    expect(personalDataGround(health, facts({ status: 'accepted', sharesPersonalData: true }), now)).toBe('active_referral');
+    expect(personalDataGround(health, facts({ status: 'accepted', sharesPersonalData: true }), now)).toBe(
+      'active_referral',
+    );
     expect(personalDataGround(health, facts({ status, sharesPersonalData: true }), now)).toBeNull();
     expect(mayReadCase(health, facts({ status, sharesPersonalData: true }))).toBe(false);
   });
 
-  it('consent withdrawn with no legal basis left ends the recipients\' access; the owner and coordinator keep theirs', () => {
+  it("consent withdrawn with no legal basis left ends the recipients' access; the owner and coordinator keep theirs", () => {
     const withdrawn = { ...facts({ status: 'accepted', sharesPersonalData: true }), sharingBasis: false };
     expect(personalDataGround({ id: 'nurse', agency: 'HEALTH-SK', role: 'agency_officer' }, withdrawn, now)).toBeNull();
-    expect(personalDataGround({ id: 'malee', agency: 'SHELTER-SK', role: 'agency_officer' }, withdrawn, now)).toBe('owning_agency');
-    expect(personalDataGround({ id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' }, withdrawn, now)).toBe('coordinator');
+    expect(personalDataGround({ id: 'malee', agency: 'SHELTER-SK', role: 'agency_officer' }, withdrawn, now)).toBe(
+      'owning_agency',
+    );
+    expect(personalDataGround({ id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' }, withdrawn, now)).toBe(
+      'coordinator',
+    );
   });
 
   it('a referral that shares no personal data lets its recipient see the case, not the person', () => {
@@ -55,21 +78,50 @@ describe('need-to-know on a case\'s personal data', () => {
   });
 
   it('the chair and viewers see no case at all, only dashboards', () => {
-    for (const role of ['chair', 'viewer'] as const) expect(mayReadCase({ id: 'u', agency: 'SHELTER-SK', role }, facts())).toBe(false);
+    for (const role of ['chair', 'viewer'] as const)
+      expect(mayReadCase({ id: 'u', agency: 'SHELTER-SK', role }, facts())).toBe(false);
   });
 });
 
 describe('who may work a case', () => {
-  it('the owning agency\'s officers and the coordinator; others not', () => {
-    expect(() => authoriseCaseCommand({ id: 'u', agency: 'SHELTER-SK', role: 'agency_officer' }, 'RecordScreening', 'SHELTER-SK', 'c1')).not.toThrow();
-    expect(() => authoriseCaseCommand({ id: 'u', agency: 'PSDHS-SK', role: 'coordinator' }, 'RecordScreening', 'SHELTER-SK', 'c1')).not.toThrow();
+  it("the owning agency's officers and the coordinator; others not", () => {
+    expect(() =>
+      authoriseCaseCommand(
+        { id: 'u', agency: 'SHELTER-SK', role: 'agency_officer' },
+        'RecordScreening',
+        'SHELTER-SK',
+        'c1',
+      ),
+    ).not.toThrow();
+    expect(() =>
+      authoriseCaseCommand({ id: 'u', agency: 'PSDHS-SK', role: 'coordinator' }, 'RecordScreening', 'SHELTER-SK', 'c1'),
+    ).not.toThrow();
     // Another agency's case is answered as an unknown one: 404, never a 403 that confirms it exists.
-    expect(() => authoriseCaseCommand({ id: 'u', agency: 'POL-SK', role: 'agency_officer' }, 'RecordScreening', 'SHELTER-SK', 'c1')).toThrow(CaseNotFound);
-    for (const role of ['chair', 'auditor', 'viewer'] as const) expect(() => authoriseCaseCommand({ id: 'u', agency: 'SHELTER-SK', role }, 'OpenCase', null, 'c1')).toThrow(CaseNotPermitted);
+    expect(() =>
+      authoriseCaseCommand(
+        { id: 'u', agency: 'POL-SK', role: 'agency_officer' },
+        'RecordScreening',
+        'SHELTER-SK',
+        'c1',
+      ),
+    ).toThrow(CaseNotFound);
+    for (const role of ['chair', 'auditor', 'viewer'] as const)
+      expect(() => authoriseCaseCommand({ id: 'u', agency: 'SHELTER-SK', role }, 'OpenCase', null, 'c1')).toThrow(
+        CaseNotPermitted,
+      );
   });
-  it('erasure decisions are the coordinator\'s', () => {
-    expect(() => authoriseCaseCommand({ id: 'u', agency: 'SHELTER-SK', role: 'agency_officer' }, 'ErasePersonalData', 'SHELTER-SK', 'c1')).toThrow(CaseNotPermitted);
-    expect(() => authoriseCaseCommand({ id: 'u', agency: 'PSDHS-SK', role: 'coordinator' }, 'RefuseErasure', 'SHELTER-SK', 'c1')).not.toThrow();
+  it("erasure decisions are the coordinator's", () => {
+    expect(() =>
+      authoriseCaseCommand(
+        { id: 'u', agency: 'SHELTER-SK', role: 'agency_officer' },
+        'ErasePersonalData',
+        'SHELTER-SK',
+        'c1',
+      ),
+    ).toThrow(CaseNotPermitted);
+    expect(() =>
+      authoriseCaseCommand({ id: 'u', agency: 'PSDHS-SK', role: 'coordinator' }, 'RefuseErasure', 'SHELTER-SK', 'c1'),
+    ).not.toThrow();
   });
 });
 
@@ -78,17 +130,70 @@ describe('the access log of a case', () => {
   const officer: Actor = { id: 'malee.s', agency: 'SHELTER-SK', role: 'agency_officer' };
   const auditor: Actor = { id: 'aud', agency: 'OAG', role: 'auditor' };
   it('records who read the personal data, when, on what ground and why', () => {
-    spec.given([]).when({ type: 'RecordPersonalDataRead', data: { caseId: 'c-1', purpose: ' นัดตรวจสุขภาพ ', ground: 'owning_agency' }, actor: officer, at: now }).then([
-      { type: 'PersonalDataRead', data: { caseId: 'c-1', actorId: 'malee.s', agency: 'SHELTER-SK', role: 'agency_officer', purpose: 'นัดตรวจสุขภาพ', ground: 'owning_agency', readAt: now.toISOString() } },
-    ]);
+    spec
+      .given([])
+      .when({
+        type: 'RecordPersonalDataRead',
+        data: { caseId: 'c-1', purpose: ' นัดตรวจสุขภาพ ', ground: 'owning_agency' },
+        actor: officer,
+        at: now,
+      })
+      .then([
+        {
+          type: 'PersonalDataRead',
+          data: {
+            caseId: 'c-1',
+            actorId: 'malee.s',
+            agency: 'SHELTER-SK',
+            role: 'agency_officer',
+            purpose: 'นัดตรวจสุขภาพ',
+            ground: 'owning_agency',
+            readAt: now.toISOString(),
+          },
+        },
+      ]);
   });
   it('refuses a read without a purpose', () => {
-    spec.given([]).when({ type: 'RecordPersonalDataRead', data: { caseId: 'c-1', purpose: '', ground: 'owning_agency' }, actor: officer, at: now }).thenRefuses(PurposeRequired);
+    spec
+      .given([])
+      .when({
+        type: 'RecordPersonalDataRead',
+        data: { caseId: 'c-1', purpose: '', ground: 'owning_agency' },
+        actor: officer,
+        at: now,
+      })
+      .thenRefuses(PurposeRequired);
   });
   it('takes grants from auditors only, with a reason', () => {
-    spec.given([]).when({ type: 'GrantAuditAccess', data: { caseId: 'c-1', reason: 'ตรวจสอบเรื่องร้องเรียน', until: '2019-05-02T11:00:00.000Z' }, actor: officer, at: now }).thenRefuses(CaseNotPermitted);
-    spec.given([]).when({ type: 'GrantAuditAccess', data: { caseId: 'c-1', reason: '', until: '2019-05-02T11:00:00.000Z' }, actor: auditor, at: now }).thenRefuses(PurposeRequired);
-    const state = accessLogDecider.evolve(accessLogDecider.initialState, { type: 'AuditAccessGranted', data: { caseId: 'c-1', auditorId: 'aud', agency: 'OAG', reason: 'r', grantedAt: now.toISOString(), until: '2019-05-02T11:00:00.000Z' } });
+    spec
+      .given([])
+      .when({
+        type: 'GrantAuditAccess',
+        data: { caseId: 'c-1', reason: 'ตรวจสอบเรื่องร้องเรียน', until: '2019-05-02T11:00:00.000Z' },
+        actor: officer,
+        at: now,
+      })
+      .thenRefuses(CaseNotPermitted);
+    spec
+      .given([])
+      .when({
+        type: 'GrantAuditAccess',
+        data: { caseId: 'c-1', reason: '', until: '2019-05-02T11:00:00.000Z' },
+        actor: auditor,
+        at: now,
+      })
+      .thenRefuses(PurposeRequired);
+    const state = accessLogDecider.evolve(accessLogDecider.initialState, {
+      type: 'AuditAccessGranted',
+      data: {
+        caseId: 'c-1',
+        auditorId: 'aud',
+        agency: 'OAG',
+        reason: 'r',
+        grantedAt: now.toISOString(),
+        until: '2019-05-02T11:00:00.000Z',
+      },
+    });
     expect(auditGrantUntil(state, 'aud')).toBe('2019-05-02T11:00:00.000Z');
     expect(auditGrantUntil(state, 'someone-else')).toBeNull();
   });

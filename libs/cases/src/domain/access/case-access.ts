@@ -11,7 +11,11 @@ export type AccessGround = 'coordinator' | 'owning_agency' | 'active_referral' |
 /** What need-to-know is judged on, read from the case, its referrals and its access log just before the read. */
 export interface CaseAccessFacts {
   readonly owningAgency: string;
-  readonly referrals: ReadonlyArray<{ readonly toAgency: string; readonly status: ReferralStatus; readonly sharesPersonalData: boolean }>;
+  readonly referrals: ReadonlyArray<{
+    readonly toAgency: string;
+    readonly status: ReferralStatus;
+    readonly sharesPersonalData: boolean;
+  }>;
   /** When this actor's own audit access grant on the case ends, if they recorded one. */
   readonly auditGrantUntil: string | null;
   /**
@@ -22,7 +26,9 @@ export interface CaseAccessFacts {
 }
 
 const activeFor = (facts: CaseAccessFacts, agency: string, sharing: boolean) =>
-  facts.referrals.some((r) => r.toAgency === agency && ACTIVE_REFERRAL_STATUSES.includes(r.status) && (!sharing || r.sharesPersonalData));
+  facts.referrals.some(
+    (r) => r.toAgency === agency && ACTIVE_REFERRAL_STATUSES.includes(r.status) && (!sharing || r.sharesPersonalData),
+  );
 
 /**
  * A case's personal data: the coordinator, the owning agency's case workers, and agencies holding an
@@ -52,7 +58,10 @@ export function personalDataGround(actor: Actor, facts: CaseAccessFacts, at: Dat
 export function mayReadCase(actor: Actor, facts: Pick<CaseAccessFacts, 'owningAgency' | 'referrals'>): boolean {
   if (actor.role === 'coordinator' || actor.role === 'auditor') return true;
   if (actor.role !== 'agency_officer') return false;
-  return actor.agency === facts.owningAgency || activeFor({ ...facts, auditGrantUntil: null, sharingBasis: false }, actor.agency, false);
+  return (
+    actor.agency === facts.owningAgency ||
+    activeFor({ ...facts, auditGrantUntil: null, sharingBasis: false }, actor.agency, false)
+  );
 }
 
 export class CaseNotPermitted extends DomainError {
@@ -84,18 +93,25 @@ const WORKERS: readonly Role[] = ['coordinator', 'agency_officer'];
  * coordinator; erasure decisions to the coordinator (the data controller's office); agencies
  * answer their own referrals and keep their own pledges (checked in the deciders).
  */
-export function authoriseCaseCommand(actor: Actor, command: CaseCommand['type'], owningAgency: string | null, caseId: string): void {
+export function authoriseCaseCommand(
+  actor: Actor,
+  command: CaseCommand['type'],
+  owningAgency: string | null,
+  caseId: string,
+): void {
   if (command === 'ErasePersonalData' || command === 'RefuseErasure') {
     if (actor.role !== 'coordinator') throw new CaseNotPermitted(actor.role, command);
     return;
   }
   if (!WORKERS.includes(actor.role)) throw new CaseNotPermitted(actor.role, command);
   // Another agency's case is answered as an unknown one: a command must not confirm that a case exists.
-  if (actor.role === 'agency_officer' && owningAgency !== null && actor.agency !== owningAgency) throw new CaseNotFound(caseId);
+  if (actor.role === 'agency_officer' && owningAgency !== null && actor.agency !== owningAgency)
+    throw new CaseNotFound(caseId);
 }
 
 export function authoriseReferralCommand(actor: Actor, command: ReferralCommand['type']): void {
-  if (command === 'MarkReferralOverdue' || !WORKERS.includes(actor.role)) throw new CaseNotPermitted(actor.role, command);
+  if (command === 'MarkReferralOverdue' || !WORKERS.includes(actor.role))
+    throw new CaseNotPermitted(actor.role, command);
 }
 
 export function authoriseCommitmentCommand(actor: Actor, command: CommitmentCommand['type']): void {
@@ -104,13 +120,30 @@ export function authoriseCommitmentCommand(actor: Actor, command: CommitmentComm
 
 // --- The access log of one case: reads of its personal data and auditors' grants. ---
 
-export type RecordPersonalDataRead = Base<'RecordPersonalDataRead', { caseId: string; purpose: string; ground: AccessGround }>;
+export type RecordPersonalDataRead = Base<
+  'RecordPersonalDataRead',
+  { caseId: string; purpose: string; ground: AccessGround }
+>;
 export type GrantAuditAccess = Base<'GrantAuditAccess', { caseId: string; reason: string; until: string }>;
 export type AccessLogCommand = RecordPersonalDataRead | GrantAuditAccess;
 
 export type AccessLogEvent =
-  | { type: 'PersonalDataRead'; data: { caseId: string; actorId: string; agency: string; role: Role; purpose: string; ground: AccessGround; readAt: string } }
-  | { type: 'AuditAccessGranted'; data: { caseId: string; auditorId: string; agency: string; reason: string; grantedAt: string; until: string } };
+  | {
+      type: 'PersonalDataRead';
+      data: {
+        caseId: string;
+        actorId: string;
+        agency: string;
+        role: Role;
+        purpose: string;
+        ground: AccessGround;
+        readAt: string;
+      };
+    }
+  | {
+      type: 'AuditAccessGranted';
+      data: { caseId: string; auditorId: string; agency: string; reason: string; grantedAt: string; until: string };
+    };
 
 export interface AccessLogState {
   readonly grants: ReadonlyArray<{ readonly auditorId: string; readonly until: string }>;
@@ -122,13 +155,22 @@ export class PurposeRequired extends DomainError {
   readonly code = 'PERSONAL_DATA.PURPOSE_REQUIRED';
   readonly kind = 'invalid';
   constructor(what: 'purpose' | 'reason') {
-    super({ th: what === 'purpose' ? 'ต้องระบุวัตถุประสงค์ของการเข้าถึงข้อมูลส่วนบุคคล' : 'ต้องระบุเหตุผลของการขอสิทธิ์เข้าถึง', en: what === 'purpose' ? 'State why you read this personal data (purpose)' : 'State the reason for the access grant' });
+    super({
+      th: what === 'purpose' ? 'ต้องระบุวัตถุประสงค์ของการเข้าถึงข้อมูลส่วนบุคคล' : 'ต้องระบุเหตุผลของการขอสิทธิ์เข้าถึง',
+      en:
+        what === 'purpose'
+          ? 'State why you read this personal data (purpose)'
+          : 'State the reason for the access grant',
+    });
   }
 }
 
 /** The latest grant an auditor holds on the case, if any. */
 export function auditGrantUntil(state: AccessLogState, auditorId: string): string | null {
-  const mine = state.grants.filter((g) => g.auditorId === auditorId).map((g) => g.until).sort();
+  const mine = state.grants
+    .filter((g) => g.auditorId === auditorId)
+    .map((g) => g.until)
+    .sort();
   return mine.at(-1) ?? null;
 }
 
@@ -140,11 +182,36 @@ export const accessLogDecider: Decider<AccessLogCommand, AccessLogState, AccessL
     switch (command.type) {
       case 'RecordPersonalDataRead':
         if (!command.data.purpose.trim()) throw new PurposeRequired('purpose');
-        return [{ type: 'PersonalDataRead', data: { caseId, actorId: actor.id, agency: actor.agency, role: actor.role, purpose: command.data.purpose.trim(), ground: command.data.ground, readAt: command.at.toISOString() } }];
+        return [
+          {
+            type: 'PersonalDataRead',
+            data: {
+              caseId,
+              actorId: actor.id,
+              agency: actor.agency,
+              role: actor.role,
+              purpose: command.data.purpose.trim(),
+              ground: command.data.ground,
+              readAt: command.at.toISOString(),
+            },
+          },
+        ];
       case 'GrantAuditAccess':
         if (actor.role !== 'auditor') throw new CaseNotPermitted(actor.role, 'GrantAuditAccess');
         if (!command.data.reason.trim()) throw new PurposeRequired('reason');
-        return [{ type: 'AuditAccessGranted', data: { caseId, auditorId: actor.id, agency: actor.agency, reason: command.data.reason.trim(), grantedAt: command.at.toISOString(), until: command.data.until } }];
+        return [
+          {
+            type: 'AuditAccessGranted',
+            data: {
+              caseId,
+              auditorId: actor.id,
+              agency: actor.agency,
+              reason: command.data.reason.trim(),
+              grantedAt: command.at.toISOString(),
+              until: command.data.until,
+            },
+          },
+        ];
       default: {
         const _: never = command;
         throw new Error(`unknown command ${JSON.stringify(_)}`);
@@ -152,6 +219,8 @@ export const accessLogDecider: Decider<AccessLogCommand, AccessLogState, AccessL
     }
   },
   evolve(state, event) {
-    return event.type === 'AuditAccessGranted' ? { grants: [...state.grants, { auditorId: event.data.auditorId, until: event.data.until }] } : state;
+    return event.type === 'AuditAccessGranted'
+      ? { grants: [...state.grants, { auditorId: event.data.auditorId, until: event.data.until }] }
+      : state;
   },
 };

@@ -1,6 +1,15 @@
 import type { Decider } from '@ruamjai/kernel';
 import { NRM_STAGES, type CaseCommand, type CaseEvent, type CaseState, type KnownCase, type NrmStage } from './case';
-import { CaseAlreadyExists, CaseClosedError, CaseFieldRequired, CaseNotFound, CaseUnchanged, IllegalCaseTransition, NoConsentToWithdraw, PersonalDataAlreadyErased } from './case.errors';
+import {
+  CaseAlreadyExists,
+  CaseClosedError,
+  CaseFieldRequired,
+  CaseNotFound,
+  CaseUnchanged,
+  IllegalCaseTransition,
+  NoConsentToWithdraw,
+  PersonalDataAlreadyErased,
+} from './case.errors';
 
 function known(state: CaseState, caseId: string): KnownCase {
   if (state.status === 'none') throw new CaseNotFound(caseId);
@@ -32,20 +41,45 @@ function decide(command: CaseCommand, state: CaseState): CaseEvent[] {
     case 'OpenCase': {
       if (state.status !== 'none') throw new CaseAlreadyExists(caseId);
       const { personId, source, districtCode, foundOn, ageGroup, personalData } = command.data;
-      return [{ type: 'CaseOpened', data: { caseId, personId, owningAgency: command.actor.agency, source, districtCode, foundOn, ageGroup, openedAt: command.at.toISOString(), personalData } }];
+      return [
+        {
+          type: 'CaseOpened',
+          data: {
+            caseId,
+            personId,
+            owningAgency: command.actor.agency,
+            source,
+            districtCode,
+            foundOn,
+            ageGroup,
+            openedAt: command.at.toISOString(),
+            personalData,
+          },
+        },
+      ];
     }
     case 'RecordScreening': {
       const c = open(state, caseId);
       if (c.stage !== 'screening') throw new IllegalCaseTransition(caseId, c.stage, 'RecordScreening');
       const indicators = [...new Set(command.data.indicators.map((i) => i.trim()).filter(Boolean))];
       if (indicators.length === 0) throw new CaseFieldRequired('indicators');
-      return [{ type: 'CaseScreened', data: { caseId, indicators, formReference: required(command.data.formReference, 'formReference') } }];
+      return [
+        {
+          type: 'CaseScreened',
+          data: { caseId, indicators, formReference: required(command.data.formReference, 'formReference') },
+        },
+      ];
     }
     case 'RecordIdentification': {
       const c = open(state, caseId);
       if (c.stage !== 'identification') throw new IllegalCaseTransition(caseId, c.stage, 'RecordIdentification');
       const { outcome, decidedOn, decidingAgency } = command.data;
-      return [{ type: 'VictimIdentificationRecorded', data: { caseId, outcome, decidedOn, decidingAgency: required(decidingAgency, 'decidingAgency') } }];
+      return [
+        {
+          type: 'VictimIdentificationRecorded',
+          data: { caseId, outcome, decidedOn, decidingAgency: required(decidingAgency, 'decidingAgency') },
+        },
+      ];
     }
     case 'AdvanceNrmStage': {
       const c = open(state, caseId);
@@ -69,7 +103,9 @@ function decide(command: CaseCommand, state: CaseState): CaseEvent[] {
     }
     case 'CloseCase': {
       open(state, caseId);
-      return [{ type: 'CaseClosed', data: { caseId, outcome: command.data.outcome, closedAt: command.at.toISOString() } }];
+      return [
+        { type: 'CaseClosed', data: { caseId, outcome: command.data.outcome, closedAt: command.at.toISOString() } },
+      ];
     }
     case 'ReopenCase': {
       const c = known(state, caseId);
@@ -89,16 +125,43 @@ function decide(command: CaseCommand, state: CaseState): CaseEvent[] {
     case 'RecordLegalBasis': {
       const c = withData(state, caseId);
       if (c.legalBasis === command.data.basis) throw new CaseUnchanged(caseId, 'legal basis');
-      return [{ type: 'LegalBasisRecorded', data: { caseId, basis: command.data.basis, reference: required(command.data.reference, 'reference') } }];
+      return [
+        {
+          type: 'LegalBasisRecorded',
+          data: { caseId, basis: command.data.basis, reference: required(command.data.reference, 'reference') },
+        },
+      ];
     }
     case 'ErasePersonalData': {
       const c = withData(state, caseId);
-      return [{ type: 'PersonalDataErased', data: { caseId, personId: c.personId, requestedOn: command.data.requestedOn, erasedAt: command.at.toISOString(), reason: required(command.data.reason, 'reason') } }];
+      return [
+        {
+          type: 'PersonalDataErased',
+          data: {
+            caseId,
+            personId: c.personId,
+            requestedOn: command.data.requestedOn,
+            erasedAt: command.at.toISOString(),
+            reason: required(command.data.reason, 'reason'),
+          },
+        },
+      ];
     }
     case 'RefuseErasure': {
       const c = withData(state, caseId);
       const { requestedOn, legalGround } = command.data;
-      return [{ type: 'ErasureRefused', data: { caseId, personId: c.personId, requestedOn, legalGround, explanation: required(command.data.explanation, 'explanation') } }];
+      return [
+        {
+          type: 'ErasureRefused',
+          data: {
+            caseId,
+            personId: c.personId,
+            requestedOn,
+            legalGround,
+            explanation: required(command.data.explanation, 'explanation'),
+          },
+        },
+      ];
     }
     default: {
       const _: never = command;
@@ -110,14 +173,29 @@ function decide(command: CaseCommand, state: CaseState): CaseEvent[] {
 function evolve(state: CaseState, event: CaseEvent): CaseState {
   if (event.type === 'CaseOpened') {
     const d = event.data;
-    return { status: 'open', caseId: d.caseId, personId: d.personId, owningAgency: d.owningAgency, stage: 'screening', identification: null, caseManagerId: null, consent: false, legalBasis: null, personalData: d.personalData };
+    return {
+      status: 'open',
+      caseId: d.caseId,
+      personId: d.personId,
+      owningAgency: d.owningAgency,
+      stage: 'screening',
+      identification: null,
+      caseManagerId: null,
+      consent: false,
+      legalBasis: null,
+      personalData: d.personalData,
+    };
   }
   if (state.status === 'none') return state;
   switch (event.type) {
     case 'CaseScreened':
       return { ...state, stage: 'identification' };
     case 'VictimIdentificationRecorded':
-      return { ...state, identification: event.data.outcome, stage: event.data.outcome === 'victim' ? 'protection_assistance' : state.stage };
+      return {
+        ...state,
+        identification: event.data.outcome,
+        stage: event.data.outcome === 'victim' ? 'protection_assistance' : state.stage,
+      };
     case 'NrmStageAdvanced':
       return { ...state, stage: event.data.to };
     case 'CaseManagerAssigned':
@@ -145,4 +223,8 @@ function evolve(state: CaseState, event: CaseEvent): CaseState {
   }
 }
 
-export const caseDecider: Decider<CaseCommand, CaseState, CaseEvent> = { initialState: { status: 'none' }, decide, evolve };
+export const caseDecider: Decider<CaseCommand, CaseState, CaseEvent> = {
+  initialState: { status: 'none' },
+  decide,
+  evolve,
+};

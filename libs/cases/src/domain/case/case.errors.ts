@@ -20,7 +20,13 @@ export class CaseClosedError extends DomainError {
   readonly code = 'CASE.CLOSED';
   readonly kind = 'conflict';
   constructor(caseId: string) {
-    super({ th: `กรณี ${caseId} ปิดแล้ว ต้องเปิดใหม่พร้อมเหตุผลก่อน`, en: `Case ${caseId} is closed; reopen it with a reason first` }, { caseId });
+    super(
+      {
+        th: `กรณี ${caseId} ปิดแล้ว ต้องเปิดใหม่พร้อมเหตุผลก่อน`,
+        en: `Case ${caseId} is closed; reopen it with a reason first`,
+      },
+      { caseId },
+    );
   }
 }
 
@@ -28,7 +34,13 @@ export class IllegalCaseTransition extends DomainError {
   readonly code = 'CASE.ILLEGAL_TRANSITION';
   readonly kind = 'conflict';
   constructor(caseId: string, from: string, action: string) {
-    super({ th: `กรณี ${caseId} อยู่ในขั้น ${from} ทำรายการ ${action} ไม่ได้`, en: `Case ${caseId} is at ${from}; ${action} is not allowed there` }, { caseId, from, action });
+    super(
+      {
+        th: `กรณี ${caseId} อยู่ในขั้น ${from} ทำรายการ ${action} ไม่ได้`,
+        en: `Case ${caseId} is at ${from}; ${action} is not allowed there`,
+      },
+      { caseId, from, action },
+    );
   }
 }
 
@@ -52,7 +64,10 @@ export class NoConsentToWithdraw extends DomainError {
   readonly code = 'CASE.NO_CONSENT';
   readonly kind = 'conflict';
   constructor(caseId: string) {
-    super({ th: `กรณี ${caseId} ไม่มีความยินยอมที่บันทึกไว้ให้ถอน`, en: `Case ${caseId} has no recorded consent to withdraw` }, { caseId });
+    super(
+      { th: `กรณี ${caseId} ไม่มีความยินยอมที่บันทึกไว้ให้ถอน`, en: `Case ${caseId} has no recorded consent to withdraw` },
+      { caseId },
+    );
   }
 }
 
@@ -60,6 +75,9 @@ export class PersonalDataAlreadyErased extends DomainError {
   readonly code = 'PERSONAL_DATA.ERASED';
   readonly kind = 'gone';
   constructor(caseId: string) {
-    super({ th: `ข้อมูลส่วนบุคคลของกรณี ${caseId} ถูกลบแล้ว`, en: `The personal data of case ${caseId} was erased` }, { caseId });
+    super(
+      { th: `ข้อมูลส่วนบุคคลของกรณี ${caseId} ถูกลบแล้ว`, en: `The personal data of case ${caseId} was erased` },
+      { caseId },
+    );
   }
 }

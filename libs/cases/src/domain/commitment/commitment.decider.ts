@@ -48,9 +48,20 @@ function decide(command: CommitmentCommand, state: CommitmentState): CommitmentE
         // Pledging to a case needs need-to-know on it; without it the case is answered as unknown, so
         // a pledge cannot be used to learn that a case id exists.
         const access = command.facts.caseAccess;
-        if (!command.facts.targetExists || !access || !mayReadCase(command.actor, access) || command.actor.role === 'auditor') throw new CaseNotFound(target.caseId);
+        if (
+          !command.facts.targetExists ||
+          !access ||
+          !mayReadCase(command.actor, access) ||
+          command.actor.role === 'auditor'
+        )
+          throw new CaseNotFound(target.caseId);
       } else if (!command.facts.targetExists) throw new CommitmentTargetUnknown(target);
-      return [{ type: 'CommitmentPledged', data: { commitmentId, agency: command.actor.agency, target, resource, quantity: positive(quantity), dueOn } }];
+      return [
+        {
+          type: 'CommitmentPledged',
+          data: { commitmentId, agency: command.actor.agency, target, resource, quantity: positive(quantity), dueOn },
+        },
+      ];
     }
     case 'RecordFulfilment': {
       const c = pledged(state, commitmentId, command.actor);
@@ -58,14 +69,37 @@ function decide(command: CommitmentCommand, state: CommitmentState): CommitmentE
       const remaining = c.quantity - c.fulfilled;
       if (quantity > remaining) throw new QuantityInvalid(quantity, { max: remaining });
       const fulfilledTotal = c.fulfilled + quantity;
-      return [{ type: 'CommitmentFulfilled', data: { commitmentId, quantity, fulfilledTotal, fulfilledOn: command.data.fulfilledOn, complete: fulfilledTotal === c.quantity } }];
+      return [
+        {
+          type: 'CommitmentFulfilled',
+          data: {
+            commitmentId,
+            quantity,
+            fulfilledTotal,
+            fulfilledOn: command.data.fulfilledOn,
+            complete: fulfilledTotal === c.quantity,
+          },
+        },
+      ];
     }
     case 'ReviseCommitment': {
       const c = pledged(state, commitmentId, command.actor);
       const quantity = positive(command.data.quantity);
       // A pledge cannot be revised below what was already delivered.
       if (quantity < c.fulfilled) throw new QuantityInvalid(quantity, { min: c.fulfilled });
-      return [{ type: 'CommitmentRevised', data: { commitmentId, previousQuantity: c.quantity, quantity, previousDueOn: c.dueOn, dueOn: command.data.dueOn, reason: reason(command.data.reason) } }];
+      return [
+        {
+          type: 'CommitmentRevised',
+          data: {
+            commitmentId,
+            previousQuantity: c.quantity,
+            quantity,
+            previousDueOn: c.dueOn,
+            dueOn: command.data.dueOn,
+            reason: reason(command.data.reason),
+          },
+        },
+      ];
     }
     case 'WithdrawCommitment': {
       pledged(state, commitmentId, command.actor);
@@ -81,14 +115,31 @@ function decide(command: CommitmentCommand, state: CommitmentState): CommitmentE
 function evolve(state: CommitmentState, event: CommitmentEvent): CommitmentState {
   if (event.type === 'CommitmentPledged') {
     const d = event.data;
-    return { status: 'pledged', commitmentId: d.commitmentId, agency: d.agency, targetKind: d.target.kind, quantity: d.quantity, fulfilled: 0, dueOn: d.dueOn };
+    return {
+      status: 'pledged',
+      commitmentId: d.commitmentId,
+      agency: d.agency,
+      targetKind: d.target.kind,
+      quantity: d.quantity,
+      fulfilled: 0,
+      dueOn: d.dueOn,
+    };
   }
   if (state.status === 'none') return state;
   switch (event.type) {
     case 'CommitmentFulfilled':
-      return { ...state, fulfilled: event.data.fulfilledTotal, status: event.data.complete ? 'fulfilled' : state.status };
+      return {
+        ...state,
+        fulfilled: event.data.fulfilledTotal,
+        status: event.data.complete ? 'fulfilled' : state.status,
+      };
     case 'CommitmentRevised':
-      return { ...state, quantity: event.data.quantity, dueOn: event.data.dueOn, status: event.data.quantity === state.fulfilled ? 'fulfilled' : state.status };
+      return {
+        ...state,
+        quantity: event.data.quantity,
+        dueOn: event.data.dueOn,
+        status: event.data.quantity === state.fulfilled ? 'fulfilled' : state.status,
+      };
     case 'CommitmentWithdrawn':
       return { ...state, status: 'withdrawn' };
     default: {
@@ -98,4 +149,8 @@ function evolve(state: CommitmentState, event: CommitmentEvent): CommitmentState
   }
 }
 
-export const commitmentDecider: Decider<CommitmentCommand, CommitmentState, CommitmentEvent> = { initialState: { status: 'none' }, decide, evolve };
+export const commitmentDecider: Decider<CommitmentCommand, CommitmentState, CommitmentEvent> = {
+  initialState: { status: 'none' },
+  decide,
+  evolve,
+};

@@ -4,7 +4,9 @@ import { publish, publishPart, withheldCount, type PublishedCount } from './supp
 export interface PledgeFacts {
   readonly agency: string;
   readonly resource: string;
-  readonly target: { readonly kind: 'case'; readonly caseId: string } | { readonly kind: 'project'; readonly planId: string; readonly projectId: string };
+  readonly target:
+    | { readonly kind: 'case'; readonly caseId: string }
+    | { readonly kind: 'project'; readonly planId: string; readonly projectId: string };
   readonly quantity: number;
   readonly fulfilled: number;
   readonly status: string;
@@ -47,7 +49,8 @@ export interface CommitmentDashboard {
 }
 
 const key = (p: PledgeFacts) => `${p.agency}\u0000${p.resource}`;
-const byAgencyThenResource = (a: { agency: string; resource: string }, b: { agency: string; resource: string }) => a.agency.localeCompare(b.agency) || a.resource.localeCompare(b.resource);
+const byAgencyThenResource = (a: { agency: string; resource: string }, b: { agency: string; resource: string }) =>
+  a.agency.localeCompare(b.agency) || a.resource.localeCompare(b.resource);
 
 /**
  * Pledged against fulfilled per agency and resource (withdrawn pledges left out). A pledge to a case
@@ -60,17 +63,45 @@ const byAgencyThenResource = (a: { agency: string; resource: string }, b: { agen
  */
 export function commitmentDashboard(pledges: readonly PledgeFacts[], threshold: number): CommitmentDashboard {
   const live = pledges.filter((p) => p.status !== 'withdrawn');
-  const projects = new Map<string, { agency: string; resource: string; pledged: number; fulfilled: number; overduePledges: number }>();
-  const cases = new Map<string, { agency: string; resource: string; caseIds: Set<string>; pledges: number; pledged: number; fulfilled: number; overdue: number }>();
+  const projects = new Map<
+    string,
+    { agency: string; resource: string; pledged: number; fulfilled: number; overduePledges: number }
+  >();
+  const cases = new Map<
+    string,
+    {
+      agency: string;
+      resource: string;
+      caseIds: Set<string>;
+      pledges: number;
+      pledged: number;
+      fulfilled: number;
+      overdue: number;
+    }
+  >();
   for (const p of live) {
     if (p.target.kind === 'project') {
-      const t = projects.get(key(p)) ?? { agency: p.agency, resource: p.resource, pledged: 0, fulfilled: 0, overduePledges: 0 };
+      const t = projects.get(key(p)) ?? {
+        agency: p.agency,
+        resource: p.resource,
+        pledged: 0,
+        fulfilled: 0,
+        overduePledges: 0,
+      };
       t.pledged += p.quantity;
       t.fulfilled += p.fulfilled;
       if (p.overdue) t.overduePledges += 1;
       projects.set(key(p), t);
     } else {
-      const t = cases.get(key(p)) ?? { agency: p.agency, resource: p.resource, caseIds: new Set<string>(), pledges: 0, pledged: 0, fulfilled: 0, overdue: 0 };
+      const t = cases.get(key(p)) ?? {
+        agency: p.agency,
+        resource: p.resource,
+        caseIds: new Set<string>(),
+        pledges: 0,
+        pledged: 0,
+        fulfilled: 0,
+        overdue: 0,
+      };
       t.caseIds.add(p.target.caseId);
       t.pledges += 1;
       t.pledged += p.quantity;
@@ -89,7 +120,15 @@ export function commitmentDashboard(pledges: readonly PledgeFacts[], threshold: 
     projects: [...projects.values()].sort(byAgencyThenResource),
     cases: {
       rows: shown
-        .map((t) => ({ agency: t.agency, resource: t.resource, cases: t.caseIds.size, pledges: t.pledges, pledged: t.pledged, fulfilled: t.fulfilled, overduePledges: publishPart(t.overdue, t.pledges, threshold) }))
+        .map((t) => ({
+          agency: t.agency,
+          resource: t.resource,
+          cases: t.caseIds.size,
+          pledges: t.pledges,
+          pledged: t.pledged,
+          fulfilled: t.fulfilled,
+          overduePledges: publishPart(t.overdue, t.pledges, threshold),
+        }))
         .sort(byAgencyThenResource),
       withheldPledges: withheld === 0 || withheldCases >= threshold ? publish(withheld, threshold) : withheldCount(),
     },

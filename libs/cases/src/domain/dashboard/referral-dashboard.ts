@@ -1,4 +1,11 @@
-import { countBy, percentile, publishPart, publishTables, type PublishedCount, type PublishedTable } from './suppression';
+import {
+  countBy,
+  percentile,
+  publishPart,
+  publishTables,
+  type PublishedCount,
+  type PublishedTable,
+} from './suppression';
 
 /** What the referral dashboard counts of one referral: no case id, no person. */
 export interface ReferralFacts {
@@ -39,14 +46,24 @@ const round = (n: number) => Math.round(n * 10) / 10;
  * completed and some revoked ones of the status table, so exact counts per agency would add up
  * against withheld status cells; an agency is listed only when it accepted at least `threshold`.
  */
-export function referralDashboard(referrals: readonly ReferralFacts[], now: string, threshold: number): ReferralDashboard {
-  const { total, tables } = publishTables({ byService: countBy(referrals, (r) => r.service), byStatus: countBy(referrals, (r) => r.status) }, threshold);
+export function referralDashboard(
+  referrals: readonly ReferralFacts[],
+  now: string,
+  threshold: number,
+): ReferralDashboard {
+  const { total, tables } = publishTables(
+    { byService: countBy(referrals, (r) => r.service), byStatus: countBy(referrals, (r) => r.status) },
+    threshold,
+  );
   const sent = tables.byStatus.rows.find((r) => r.key === 'sent')?.count;
   const overdue = referrals.filter((r) => r.status === 'sent' && r.dueAt <= now).length;
   const byAgency = new Map<string, number[]>();
   for (const r of referrals) {
     if (!r.acceptedAt) continue;
-    byAgency.set(r.toAgency, [...(byAgency.get(r.toAgency) ?? []), (Date.parse(r.acceptedAt) - Date.parse(r.sentAt)) / 3600_000]);
+    byAgency.set(r.toAgency, [
+      ...(byAgency.get(r.toAgency) ?? []),
+      (Date.parse(r.acceptedAt) - Date.parse(r.sentAt)) / 3600_000,
+    ]);
   }
   return {
     threshold,

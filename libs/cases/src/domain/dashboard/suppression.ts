@@ -108,7 +108,9 @@ export interface PublishedTable<Key> {
  */
 export function cellsToWithhold(counts: readonly number[], threshold: number): ReadonlySet<number> {
   const withheld = new Set(counts.flatMap((count, i) => (isSmall(count, threshold) ? [i] : [])));
-  const others = counts.flatMap((count, i) => (count > 0 && !withheld.has(i) ? [i] : [])).sort((a, b) => counts[a] - counts[b] || a - b);
+  const others = counts
+    .flatMap((count, i) => (count > 0 && !withheld.has(i) ? [i] : []))
+    .sort((a, b) => counts[a] - counts[b] || a - b);
   let sum = [...withheld].reduce((s, i) => s + counts[i], 0);
   for (const next of others) {
     if (withheld.size === 0 || (withheld.size >= 2 && sum >= threshold)) break;
@@ -129,15 +131,22 @@ export interface PublishedTables<Name extends string, Key> {
  * with complementary suppression so that no withheld cell follows from the one total and the cells
  * shown, within a table or across them.
  */
-export function publishTables<Name extends string, Key>(tables: { readonly [N in Name]: ReadonlyArray<CountRow<Key>> }, threshold: number): PublishedTables<Name, Key> {
+export function publishTables<Name extends string, Key>(
+  tables: { readonly [N in Name]: ReadonlyArray<CountRow<Key>> },
+  threshold: number,
+): PublishedTables<Name, Key> {
   const names = Object.keys(tables) as Name[];
   const sums = names.map((name) => tables[name].reduce((sum, r) => sum + r.count, 0));
-  if (sums.some((sum) => sum !== sums[0])) throw new Error(`tables over one population must add up to one total, not ${sums.join(', ')}`);
+  if (sums.some((sum) => sum !== sums[0]))
+    throw new Error(`tables over one population must add up to one total, not ${sums.join(', ')}`);
   const total = publish(sums[0] ?? 0, threshold);
   const published = {} as { [N in Name]: PublishedTable<Key> };
   for (const name of names) {
     const rows = tables[name];
-    const withheld = cellsToWithhold(rows.map((r) => r.count), threshold);
+    const withheld = cellsToWithhold(
+      rows.map((r) => r.count),
+      threshold,
+    );
     const hidden = [...withheld].reduce((sum, i) => sum + rows[i].count, 0);
     published[name] = {
       rows: rows.flatMap((r, i) => (r.count > 0 && !withheld.has(i) ? [{ key: r.key, ...shownCount(r.count) }] : [])),

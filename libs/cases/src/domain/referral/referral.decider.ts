@@ -26,9 +26,16 @@ function known(state: ReferralState, referralId: string): Known {
  * Who asks comes before what state the referral is in: to an agency that is neither its sender nor its
  * recipient (nor the secretariat), a referral does not exist, whatever its state.
  */
-function inStatus(state: ReferralState, referralId: string, action: string, allowed: readonly ReferralStatus[], actor: Actor): Known {
+function inStatus(
+  state: ReferralState,
+  referralId: string,
+  action: string,
+  allowed: readonly ReferralStatus[],
+  actor: Actor,
+): Known {
   const r = known(state, referralId);
-  if (actor.role !== 'coordinator' && actor.agency !== r.toAgency && actor.agency !== r.fromAgency) throw new ReferralNotFound(referralId);
+  if (actor.role !== 'coordinator' && actor.agency !== r.toAgency && actor.agency !== r.fromAgency)
+    throw new ReferralNotFound(referralId);
   if (!allowed.includes(r.status)) throw new IllegalReferralTransition(referralId, r.status, action);
   return r;
 }
@@ -50,7 +57,8 @@ function send(command: SendReferral): ReferralEvent[] {
   if (!c.open) throw new ReferralCaseNotOpen(caseId, 'closed');
   // An inbound referral (hotline, another province) names its sender; ours come from the actor's agency.
   const fromAgency = external?.fromAgency ?? command.actor.agency;
-  if (!external && command.actor.role !== 'coordinator' && c.owningAgency !== command.actor.agency) throw new NotCaseOwner(caseId, command.actor.agency);
+  if (!external && command.actor.role !== 'coordinator' && c.owningAgency !== command.actor.agency)
+    throw new NotCaseOwner(caseId, command.actor.agency);
   if (toAgency === fromAgency) throw new RecipientNotAvailable(toAgency, 'self');
   if (to !== 'active') throw new RecipientNotAvailable(toAgency, to);
   if (Date.parse(dueAt) <= command.at.getTime()) throw new DueTimeInPast(dueAt);
@@ -62,7 +70,23 @@ function send(command: SendReferral): ReferralEvent[] {
     else if (c.legalBasis) basis = 'legal_basis';
     else throw new ConsentOrLegalBasisRequired(caseId);
   }
-  return [{ type: 'ReferralSent', data: { referralId, caseId, fromAgency, toAgency, service, urgency, sentAt: command.at.toISOString(), dueAt: new Date(dueAt).toISOString(), sharesPersonalData, basis } }];
+  return [
+    {
+      type: 'ReferralSent',
+      data: {
+        referralId,
+        caseId,
+        fromAgency,
+        toAgency,
+        service,
+        urgency,
+        sentAt: command.at.toISOString(),
+        dueAt: new Date(dueAt).toISOString(),
+        sharesPersonalData,
+        basis,
+      },
+    },
+  ];
 }
 
 function decide(command: ReferralCommand, state: ReferralState): ReferralEvent[] {
@@ -94,7 +118,8 @@ function decide(command: ReferralCommand, state: ReferralState): ReferralEvent[]
     }
     case 'RevokeReferral': {
       const r = inStatus(state, referralId, 'RevokeReferral', ['sent', 'accepted', 'in_progress'], command.actor);
-      if (command.actor.agency !== r.fromAgency && command.actor.role !== 'coordinator') throw new NotReferralParty(referralId, command.actor.agency, 'sender');
+      if (command.actor.agency !== r.fromAgency && command.actor.role !== 'coordinator')
+        throw new NotReferralParty(referralId, command.actor.agency, 'sender');
       return [{ type: 'ReferralRevoked', data: { referralId, reason: reason(command.data.reason), revokedAt: at } }];
     }
     case 'MarkReferralOverdue': {
@@ -103,8 +128,14 @@ function decide(command: ReferralCommand, state: ReferralState): ReferralEvent[]
       if (r.overdue) throw new NotYetOverdue(referralId, 'already_marked');
       if (command.at.getTime() < Date.parse(r.dueAt)) throw new NotYetOverdue(referralId, 'not_due');
       return [
-        { type: 'ReferralOverdue', data: { referralId, caseId: r.caseId, toAgency: r.toAgency, dueAt: r.dueAt, urgency: r.urgency } },
-        { type: 'ReferralEscalated', data: { referralId, caseId: r.caseId, toRole: 'coordinator', reason: 'not_acknowledged_by_due_time' } },
+        {
+          type: 'ReferralOverdue',
+          data: { referralId, caseId: r.caseId, toAgency: r.toAgency, dueAt: r.dueAt, urgency: r.urgency },
+        },
+        {
+          type: 'ReferralEscalated',
+          data: { referralId, caseId: r.caseId, toRole: 'coordinator', reason: 'not_acknowledged_by_due_time' },
+        },
       ];
     }
     default: {
@@ -117,7 +148,17 @@ function decide(command: ReferralCommand, state: ReferralState): ReferralEvent[]
 function evolve(state: ReferralState, event: ReferralEvent): ReferralState {
   if (event.type === 'ReferralSent') {
     const d = event.data;
-    return { status: 'sent', referralId: d.referralId, caseId: d.caseId, fromAgency: d.fromAgency, toAgency: d.toAgency, urgency: d.urgency, dueAt: d.dueAt, sharesPersonalData: d.sharesPersonalData, overdue: false };
+    return {
+      status: 'sent',
+      referralId: d.referralId,
+      caseId: d.caseId,
+      fromAgency: d.fromAgency,
+      toAgency: d.toAgency,
+      urgency: d.urgency,
+      dueAt: d.dueAt,
+      sharesPersonalData: d.sharesPersonalData,
+      overdue: false,
+    };
   }
   if (state.status === 'none') return state;
   switch (event.type) {
@@ -142,4 +183,8 @@ function evolve(state: ReferralState, event: ReferralEvent): ReferralState {
   }
 }
 
-export const referralDecider: Decider<ReferralCommand, ReferralState, ReferralEvent> = { initialState: { status: 'none' }, decide, evolve };
+export const referralDecider: Decider<ReferralCommand, ReferralState, ReferralEvent> = {
+  initialState: { status: 'none' },
+  decide,
+  evolve,
+};

@@ -20,7 +20,13 @@ export class IllegalReferralTransition extends DomainError {
   readonly code = 'REFERRAL.ILLEGAL_TRANSITION';
   readonly kind = 'conflict';
   constructor(referralId: string, from: string, action: string) {
-    super({ th: `การส่งต่อ ${referralId} มีสถานะ ${from} ทำรายการ ${action} ไม่ได้`, en: `Referral ${referralId} is ${from}; ${action} is not allowed` }, { referralId, from, action });
+    super(
+      {
+        th: `การส่งต่อ ${referralId} มีสถานะ ${from} ทำรายการ ${action} ไม่ได้`,
+        en: `Referral ${referralId} is ${from}; ${action} is not allowed`,
+      },
+      { referralId, from, action },
+    );
   }
 }
 
@@ -29,7 +35,10 @@ export class NotReferralParty extends DomainError {
   readonly kind = 'forbidden';
   constructor(referralId: string, agency: string, party: 'sender' | 'recipient') {
     super(
-      { th: `หน่วยงาน ${agency} ไม่ใช่${party === 'sender' ? 'ผู้ส่ง' : 'ผู้รับ'}การส่งต่อ ${referralId}`, en: `Agency ${agency} is not the ${party} of referral ${referralId}` },
+      {
+        th: `หน่วยงาน ${agency} ไม่ใช่${party === 'sender' ? 'ผู้ส่ง' : 'ผู้รับ'}การส่งต่อ ${referralId}`,
+        en: `Agency ${agency} is not the ${party} of referral ${referralId}`,
+      },
       { referralId, agency, party },
     );
   }
@@ -69,8 +78,14 @@ export class RecipientNotAvailable extends DomainError {
   constructor(agency: string, why: 'unknown' | 'inactive' | 'self') {
     super(
       {
-        th: why === 'self' ? `ส่งต่อให้หน่วยงานตนเอง (${agency}) ไม่ได้` : `หน่วยงาน ${agency} ${why === 'unknown' ? 'ไม่อยู่ในทะเบียน' : 'ถูกยกเลิกแล้ว'}`,
-        en: why === 'self' ? `An agency (${agency}) cannot refer to itself` : `Agency ${agency} is ${why === 'unknown' ? 'not registered' : 'no longer active'}`,
+        th:
+          why === 'self'
+            ? `ส่งต่อให้หน่วยงานตนเอง (${agency}) ไม่ได้`
+            : `หน่วยงาน ${agency} ${why === 'unknown' ? 'ไม่อยู่ในทะเบียน' : 'ถูกยกเลิกแล้ว'}`,
+        en:
+          why === 'self'
+            ? `An agency (${agency}) cannot refer to itself`
+            : `Agency ${agency} is ${why === 'unknown' ? 'not registered' : 'no longer active'}`,
       },
       { agency, why },
     );
@@ -81,7 +96,10 @@ export class NotCaseOwner extends DomainError {
   readonly code = 'REFERRAL.NOT_CASE_OWNER';
   readonly kind = 'forbidden';
   constructor(caseId: string, agency: string) {
-    super({ th: `หน่วยงาน ${agency} ไม่ใช่เจ้าของกรณี ${caseId}`, en: `Agency ${agency} does not own case ${caseId}` }, { caseId, agency });
+    super(
+      { th: `หน่วยงาน ${agency} ไม่ใช่เจ้าของกรณี ${caseId}`, en: `Agency ${agency} does not own case ${caseId}` },
+      { caseId, agency },
+    );
   }
 }
 
@@ -105,7 +123,13 @@ export class NotYetOverdue extends DomainError {
   readonly code = 'REFERRAL.NOT_OVERDUE';
   readonly kind = 'conflict';
   constructor(referralId: string, reason: 'not_due' | 'acknowledged' | 'already_marked') {
-    super({ th: `การส่งต่อ ${referralId} ยังไม่เกินกำหนด หรือบันทึกไปแล้ว`, en: `Referral ${referralId} is not overdue (${reason})` }, { referralId, reason });
+    super(
+      {
+        th: `การส่งต่อ ${referralId} ยังไม่เกินกำหนด หรือบันทึกไปแล้ว`,
+        en: `Referral ${referralId} is not overdue (${reason})`,
+      },
+      { referralId, reason },
+    );
   }
 }
 

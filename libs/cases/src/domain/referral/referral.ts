@@ -1,7 +1,17 @@
 import type { Base } from '../command';
 
 /** Services a victim is entitled to under s.33 of the Anti-Trafficking in Persons Act, plus interpretation. */
-export const REFERRAL_SERVICES = ['shelter', 'medical', 'psychosocial', 'legal_aid', 'education', 'vocational_training', 'return', 'compensation_claim', 'interpretation'] as const;
+export const REFERRAL_SERVICES = [
+  'shelter',
+  'medical',
+  'psychosocial',
+  'legal_aid',
+  'education',
+  'vocational_training',
+  'return',
+  'compensation_claim',
+  'interpretation',
+] as const;
 export type ReferralService = (typeof REFERRAL_SERVICES)[number];
 
 export const URGENCIES = ['urgent', 'normal'] as const;
@@ -16,13 +26,29 @@ export const ACTIVE_REFERRAL_STATUSES: readonly ReferralStatus[] = ['sent', 'acc
 
 /** What the sender's decision needs to know of the case and the recipient, read before deciding. */
 export interface ReferralFacts {
-  readonly case: { readonly exists: boolean; readonly open: boolean; readonly owningAgency: string | null; readonly consent: boolean; readonly legalBasis: string | null; readonly erased: boolean };
+  readonly case: {
+    readonly exists: boolean;
+    readonly open: boolean;
+    readonly owningAgency: string | null;
+    readonly consent: boolean;
+    readonly legalBasis: string | null;
+    readonly erased: boolean;
+  };
   readonly recipient: 'active' | 'inactive' | 'unknown';
 }
 
 export type SendReferral = Base<
   'SendReferral',
-  { referralId: string; caseId: string; toAgency: string; service: ReferralService; urgency: Urgency; dueAt: string; sharesPersonalData: boolean; external?: { fromAgency: string } }
+  {
+    referralId: string;
+    caseId: string;
+    toAgency: string;
+    service: ReferralService;
+    urgency: Urgency;
+    dueAt: string;
+    sharesPersonalData: boolean;
+    external?: { fromAgency: string };
+  }
 > & { readonly facts: ReferralFacts };
 export type AcceptReferral = Base<'AcceptReferral', { referralId: string }>;
 export type DeclineReferral = Base<'DeclineReferral', { referralId: string; reason: string }>;
@@ -32,23 +58,54 @@ export type RevokeReferral = Base<'RevokeReferral', { referralId: string; reason
 /** Raised by the overdue scheduler, not by people. */
 export type MarkReferralOverdue = Base<'MarkReferralOverdue', { referralId: string }>;
 
-export type ReferralCommand = SendReferral | AcceptReferral | DeclineReferral | StartReferralService | CompleteReferral | RevokeReferral | MarkReferralOverdue;
+export type ReferralCommand =
+  | SendReferral
+  | AcceptReferral
+  | DeclineReferral
+  | StartReferralService
+  | CompleteReferral
+  | RevokeReferral
+  | MarkReferralOverdue;
 
 export type ReferralEvent =
   | {
       type: 'ReferralSent';
-      data: { referralId: string; caseId: string; fromAgency: string; toAgency: string; service: ReferralService; urgency: Urgency; sentAt: string; dueAt: string; sharesPersonalData: boolean; basis: 'consent' | 'legal_basis' | null };
+      data: {
+        referralId: string;
+        caseId: string;
+        fromAgency: string;
+        toAgency: string;
+        service: ReferralService;
+        urgency: Urgency;
+        sentAt: string;
+        dueAt: string;
+        sharesPersonalData: boolean;
+        basis: 'consent' | 'legal_basis' | null;
+      };
     }
   | { type: 'ReferralAccepted'; data: { referralId: string; acceptedAt: string } }
   | { type: 'ReferralDeclined'; data: { referralId: string; reason: string; declinedAt: string } }
   | { type: 'ReferralServiceStarted'; data: { referralId: string; startedAt: string } }
   | { type: 'ReferralCompleted'; data: { referralId: string; outcome: ReferralOutcome; completedAt: string } }
   | { type: 'ReferralRevoked'; data: { referralId: string; reason: string; revokedAt: string } }
-  | { type: 'ReferralOverdue'; data: { referralId: string; caseId: string; toAgency: string; dueAt: string; urgency: Urgency } }
-  | { type: 'ReferralEscalated'; data: { referralId: string; caseId: string; toRole: 'coordinator'; reason: 'not_acknowledged_by_due_time' } };
+  | {
+      type: 'ReferralOverdue';
+      data: { referralId: string; caseId: string; toAgency: string; dueAt: string; urgency: Urgency };
+    }
+  | {
+      type: 'ReferralEscalated';
+      data: { referralId: string; caseId: string; toRole: 'coordinator'; reason: 'not_acknowledged_by_due_time' };
+    };
 
 export const REFERRAL_EVENT_TYPES: ReadonlySet<string> = new Set<ReferralEvent['type']>([
-  'ReferralSent', 'ReferralAccepted', 'ReferralDeclined', 'ReferralServiceStarted', 'ReferralCompleted', 'ReferralRevoked', 'ReferralOverdue', 'ReferralEscalated',
+  'ReferralSent',
+  'ReferralAccepted',
+  'ReferralDeclined',
+  'ReferralServiceStarted',
+  'ReferralCompleted',
+  'ReferralRevoked',
+  'ReferralOverdue',
+  'ReferralEscalated',
 ]);
 
 export type ReferralState =

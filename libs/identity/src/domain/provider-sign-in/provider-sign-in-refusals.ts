@@ -9,14 +9,28 @@ import type { ProviderLink, ProviderRefusal } from '../user/user';
  */
 export type RecordProviderSignInRefusal = {
   readonly type: 'RecordProviderSignInRefusal';
-  readonly data: ProviderLink & { claimedUsername: string | null; claimedAgency: string | null; providerValues: readonly string[]; reason: ProviderRefusal; client: string };
+  readonly data: ProviderLink & {
+    claimedUsername: string | null;
+    claimedAgency: string | null;
+    providerValues: readonly string[];
+    reason: ProviderRefusal;
+    client: string;
+  };
   readonly actor: Actor;
   readonly at: Date;
 };
 
 export type ProviderSignInRefusalEvent = {
   type: 'ProviderSignInRefused';
-  data: { issuer: string; subject: string; claimedUsername: string | null; claimedAgency: string | null; providerValues: string[]; reason: ProviderRefusal; client: string };
+  data: {
+    issuer: string;
+    subject: string;
+    claimedUsername: string | null;
+    claimedAgency: string | null;
+    providerValues: string[];
+    reason: ProviderRefusal;
+    client: string;
+  };
 };
 
 /** Stream names are the application's (a digest of issuer and subject); this is the prefix. */
@@ -25,8 +39,14 @@ export const PROVIDER_REFUSALS_STREAM_PREFIX = 'oidc-refusals-';
 /** The recording system, as named in the events' metadata: it decided on the provider's word, nobody signed in. */
 export const PROVIDER_SIGN_IN_ACTOR: Actor = { id: 'system:oidc-sign-in', agency: 'RUAMJAI', role: 'viewer' };
 
-export const providerSignInRefusals: Decider<RecordProviderSignInRefusal, { refusals: number }, ProviderSignInRefusalEvent> = {
+export const providerSignInRefusals: Decider<
+  RecordProviderSignInRefusal,
+  { refusals: number },
+  ProviderSignInRefusalEvent
+> = {
   initialState: { refusals: 0 },
-  decide: (command) => [{ type: 'ProviderSignInRefused', data: { ...command.data, providerValues: [...command.data.providerValues] } }],
+  decide: (command) => [
+    { type: 'ProviderSignInRefused', data: { ...command.data, providerValues: [...command.data.providerValues] } },
+  ],
   evolve: (state) => ({ refusals: state.refusals + 1 }),
 };

@@ -45,9 +45,13 @@ export function lockoutSeconds(failures: number, policy: LockoutPolicy): number 
 
 function attempt(command: AttemptSignIn, user: KnownUser): UserEvent[] {
   const { username, check, sessionId, policy, client } = command.data;
-  const failed = (reason: SignInFailure, consecutiveFailures: number): UserEvent => ({ type: 'UserSignInFailed', data: { username, reason, consecutiveFailures, client } });
+  const failed = (reason: SignInFailure, consecutiveFailures: number): UserEvent => ({
+    type: 'UserSignInFailed',
+    data: { username, reason, consecutiveFailures, client },
+  });
   if (user.status === 'inactive') return [failed('inactive', user.consecutiveFailures)];
-  if (user.lockedUntil && Date.parse(user.lockedUntil) > command.at.getTime()) return [failed('locked_out', user.consecutiveFailures)];
+  if (user.lockedUntil && Date.parse(user.lockedUntil) > command.at.getTime())
+    return [failed('locked_out', user.consecutiveFailures)];
   const reason: SignInFailure | null = !check.passwordValid
     ? 'bad_password'
     : check.secondFactor === 'invalid'
@@ -68,10 +72,13 @@ function attempt(command: AttemptSignIn, user: KnownUser): UserEvent[] {
 function setPreferences(data: SetNotificationPreferences['data'], user: KnownUser): UserEvent[] {
   const { username, inConsole, dailyDigest } = data;
   const email = data.email === null ? null : data.email.trim().toLowerCase();
-  if (email !== null && (email.length > 254 || !EMAIL_ADDRESS.test(email))) throw new UserInvalid('ที่อยู่อีเมลไม่ถูกต้อง', 'The e-mail address is not valid');
-  if (dailyDigest && email === null) throw new UserInvalid('สรุปรายวันส่งทางอีเมล ต้องระบุที่อยู่อีเมล', 'A daily digest is sent by e-mail: give an address');
+  if (email !== null && (email.length > 254 || !EMAIL_ADDRESS.test(email)))
+    throw new UserInvalid('ที่อยู่อีเมลไม่ถูกต้อง', 'The e-mail address is not valid');
+  if (dailyDigest && email === null)
+    throw new UserInvalid('สรุปรายวันส่งทางอีเมล ต้องระบุที่อยู่อีเมล', 'A daily digest is sent by e-mail: give an address');
   const current = user.notifications;
-  if (current.inConsole === inConsole && current.email === email && current.dailyDigest === dailyDigest) throw new UserPreferencesUnchanged(username);
+  if (current.inConsole === inConsole && current.email === email && current.dailyDigest === dailyDigest)
+    throw new UserPreferencesUnchanged(username);
   return [{ type: 'UserNotificationPreferencesSet', data: { username, inConsole, email, dailyDigest } }];
 }
 
@@ -83,18 +90,29 @@ function signInThroughProvider(data: SignInThroughProvider['data'], state: UserS
   if (state.status === 'unknown') {
     return [{ type: 'UserRegisteredFromProvider', data: { username, displayName, role, agency, ...link } }, signedIn];
   }
-  const refused = (reason: 'inactive' | 'linked_to_another_subject' | 'not_linked'): UserEvent[] => [{ type: 'UserProviderSignInRefused', data: { username, ...link, reason, client } }];
+  const refused = (reason: 'inactive' | 'linked_to_another_subject' | 'not_linked'): UserEvent[] => [
+    { type: 'UserProviderSignInRefused', data: { username, ...link, reason, client } },
+  ];
   // Deactivation in Ruamjai outlasts the provider's account: the secretariat's decision stands.
   if (state.status === 'inactive') return refused('inactive');
-  if (state.provider && (state.provider.issuer !== link.issuer || state.provider.subject !== link.subject)) return refused('linked_to_another_subject');
+  if (state.provider && (state.provider.issuer !== link.issuer || state.provider.subject !== link.subject))
+    return refused('linked_to_another_subject');
   // An account the secretariat added is bound to a provider subject only where the deployment says
   // usernames at its provider cannot be chosen by their holders.
   if (!state.provider && !data.linkExisting) return refused('not_linked');
   const events: UserEvent[] = [];
   if (!state.provider) events.push({ type: 'UserLinkedToProvider', data: { username, ...link } });
-  if (state.displayName !== displayName) events.push({ type: 'UserDisplayNameChanged', data: { username, displayName, previousDisplayName: state.displayName } });
+  if (state.displayName !== displayName)
+    events.push({
+      type: 'UserDisplayNameChanged',
+      data: { username, displayName, previousDisplayName: state.displayName },
+    });
   // The provider is where roles are kept now: a change there is recorded here as a role change.
-  if (state.role !== role || state.agency !== agency) events.push({ type: 'UserRoleChanged', data: { username, role, agency, previousRole: state.role, previousAgency: state.agency } });
+  if (state.role !== role || state.agency !== agency)
+    events.push({
+      type: 'UserRoleChanged',
+      data: { username, role, agency, previousRole: state.role, previousAgency: state.agency },
+    });
   events.push(signedIn);
   return events;
 }
@@ -104,7 +122,11 @@ function decide(command: UserCommand, state: UserState): UserEvent[] {
   switch (command.type) {
     case 'RegisterUser': {
       if (state.status !== 'unknown') throw new UserAlreadyRegistered(username);
-      if (!USERNAME.test(username)) throw new UserInvalid('ชื่อผู้ใช้ต้องเป็นอักษรภาษาอังกฤษตัวเล็ก ตัวเลข จุด ขีด 3–64 ตัว', 'username must be 3-64 lower-case letters, digits, dots, dashes or underscores');
+      if (!USERNAME.test(username))
+        throw new UserInvalid(
+          'ชื่อผู้ใช้ต้องเป็นอักษรภาษาอังกฤษตัวเล็ก ตัวเลข จุด ขีด 3–64 ตัว',
+          'username must be 3-64 lower-case letters, digits, dots, dashes or underscores',
+        );
       const displayName = command.data.displayName.trim();
       if (!displayName) throw new UserInvalid('ต้องระบุชื่อที่แสดง', 'A display name is required');
       const { role, agency, passwordHash } = command.data;
@@ -127,7 +149,18 @@ function decide(command: UserCommand, state: UserState): UserEvent[] {
       const user = active(state, username);
       requireReason(command.data.reason);
       if (user.role === command.data.role && user.agency === command.data.agency) throw new UserUnchanged(username);
-      return [{ type: 'UserRoleChanged', data: { username, role: command.data.role, agency: command.data.agency, previousRole: user.role, previousAgency: user.agency } }];
+      return [
+        {
+          type: 'UserRoleChanged',
+          data: {
+            username,
+            role: command.data.role,
+            agency: command.data.agency,
+            previousRole: user.role,
+            previousAgency: user.agency,
+          },
+        },
+      ];
     }
     case 'DeactivateUser':
       active(state, username);
@@ -138,12 +171,21 @@ function decide(command: UserCommand, state: UserState): UserEvent[] {
     case 'SetNotificationPreferences':
       return setPreferences(command.data, active(state, username));
     case 'SignInThroughProvider':
-      if (state.status === 'unknown' && !USERNAME.test(username)) throw new UserInvalid('ชื่อผู้ใช้จากผู้ให้บริการยืนยันตัวตนใช้ไม่ได้', 'The username from the identity provider is not usable');
+      if (state.status === 'unknown' && !USERNAME.test(username))
+        throw new UserInvalid(
+          'ชื่อผู้ใช้จากผู้ให้บริการยืนยันตัวตนใช้ไม่ได้',
+          'The username from the identity provider is not usable',
+        );
       return signInThroughProvider(command.data, state);
     case 'RefuseProviderSignIn': {
       known(state, username);
       const { provider, reason, client } = command.data;
-      return [{ type: 'UserProviderSignInRefused', data: { username, issuer: provider.issuer, subject: provider.subject, reason, client } }];
+      return [
+        {
+          type: 'UserProviderSignInRefused',
+          data: { username, issuer: provider.issuer, subject: provider.subject, reason, client },
+        },
+      ];
     }
     default: {
       const _: never = command;
@@ -154,7 +196,16 @@ function decide(command: UserCommand, state: UserState): UserEvent[] {
 
 function evolve(state: UserState, event: UserEvent): UserState {
   if (event.type === 'UserRegistered') {
-    return { status: 'active', ...event.data, mustChangePassword: true, sealedSecret: null, consecutiveFailures: 0, lockedUntil: null, notifications: DEFAULT_NOTIFICATION_PREFERENCES, provider: null };
+    return {
+      status: 'active',
+      ...event.data,
+      mustChangePassword: true,
+      sealedSecret: null,
+      consecutiveFailures: 0,
+      lockedUntil: null,
+      notifications: DEFAULT_NOTIFICATION_PREFERENCES,
+      provider: null,
+    };
   }
   if (event.type === 'UserRegisteredFromProvider') {
     const { username, displayName, role, agency, issuer, subject } = event.data;
@@ -185,7 +236,13 @@ function evolve(state: UserState, event: UserEvent): UserState {
     case 'UserPasswordChanged':
       return { ...state, passwordHash: event.data.passwordHash, mustChangePassword: false };
     case 'UserPasswordReset':
-      return { ...state, passwordHash: event.data.passwordHash, mustChangePassword: true, consecutiveFailures: 0, lockedUntil: null };
+      return {
+        ...state,
+        passwordHash: event.data.passwordHash,
+        mustChangePassword: true,
+        consecutiveFailures: 0,
+        lockedUntil: null,
+      };
     case 'UserSecondFactorEnrolled':
       return { ...state, sealedSecret: event.data.sealedSecret };
     case 'UserRoleChanged':
@@ -213,4 +270,8 @@ function evolve(state: UserState, event: UserEvent): UserState {
   }
 }
 
-export const userDecider: Decider<UserCommand, UserState, UserEvent> = { initialState: { status: 'unknown' }, decide, evolve };
+export const userDecider: Decider<UserCommand, UserState, UserEvent> = {
+  initialState: { status: 'unknown' },
+  decide,
+  evolve,
+};

@@ -2,7 +2,12 @@ import type { Actor } from '@ruamjai/kernel';
 import { UserNotPermitted, type UserCommand } from './user';
 
 /** Commands the secretariat gives about other people's accounts. */
-const MANAGEMENT: readonly UserCommand['type'][] = ['RegisterUser', 'ResetPassword', 'ChangeUserRole', 'DeactivateUser'];
+const MANAGEMENT: readonly UserCommand['type'][] = [
+  'RegisterUser',
+  'ResetPassword',
+  'ChangeUserRole',
+  'DeactivateUser',
+];
 
 /**
  * The secretariat (coordinators) keeps the centre's user directory; each person changes only their own
@@ -12,7 +17,8 @@ const MANAGEMENT: readonly UserCommand['type'][] = ['RegisterUser', 'ResetPasswo
 export function authoriseUserCommand(actor: Actor, command: UserCommand['type'], username: string): void {
   if (MANAGEMENT.includes(command)) {
     if (actor.role !== 'coordinator') throw new UserNotPermitted('manage user accounts');
-    if ((command === 'ChangeUserRole' || command === 'DeactivateUser') && actor.id === username) throw new UserNotPermitted('change its own role or deactivate itself');
+    if ((command === 'ChangeUserRole' || command === 'DeactivateUser') && actor.id === username)
+      throw new UserNotPermitted('change its own role or deactivate itself');
     return;
   }
   // The secretariat may set up how a colleague hears of things (an e-mail address at first run).

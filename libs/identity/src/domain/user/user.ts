@@ -28,25 +28,46 @@ interface Base<Type extends string, Data> {
   readonly at: Date;
 }
 
-export type RegisterUser = Base<'RegisterUser', { username: string; displayName: string; role: Role; agency: string; passwordHash: string }>;
-export type AttemptSignIn = Base<'AttemptSignIn', { username: string; check: SignInCheck; sessionId: string; policy: LockoutPolicy; client: string }>;
+export type RegisterUser = Base<
+  'RegisterUser',
+  { username: string; displayName: string; role: Role; agency: string; passwordHash: string }
+>;
+export type AttemptSignIn = Base<
+  'AttemptSignIn',
+  { username: string; check: SignInCheck; sessionId: string; policy: LockoutPolicy; client: string }
+>;
 export type ChangePassword = Base<'ChangePassword', { username: string; passwordHash: string }>;
 export type ResetPassword = Base<'ResetPassword', { username: string; passwordHash: string }>;
 export type EnrolSecondFactor = Base<'EnrolSecondFactor', { username: string; sealedSecret: string }>;
 export type ChangeUserRole = Base<'ChangeUserRole', { username: string; role: Role; agency: string; reason: string }>;
 export type DeactivateUser = Base<'DeactivateUser', { username: string; reason: string }>;
 export type SignOut = Base<'SignOut', { username: string; sessionId: string }>;
-export type SetNotificationPreferences = Base<'SetNotificationPreferences', { username: string } & NotificationPreferences>;
+export type SetNotificationPreferences = Base<
+  'SetNotificationPreferences',
+  { username: string } & NotificationPreferences
+>;
 /**
  * A person the OpenID provider vouched for, with what its claims mapped to: recorded in the directory
  * (first time), linked, brought up to date (name, role, agency) and signed in.
  */
 export type SignInThroughProvider = Base<
   'SignInThroughProvider',
-  { username: string; displayName: string; role: Role; agency: string; provider: ProviderLink; sessionId: string; client: string; /** Bind an account the secretariat added to this subject (by username). */ linkExisting: boolean }
+  {
+    username: string;
+    displayName: string;
+    role: Role;
+    agency: string;
+    provider: ProviderLink;
+    sessionId: string;
+    client: string;
+    /** Bind an account the secretariat added to this subject (by username). */ linkExisting: boolean;
+  }
 >;
 /** The provider vouched for a person whose claims Ruamjai cannot use (no role, no agency): recorded, not signed in. */
-export type RefuseProviderSignIn = Base<'RefuseProviderSignIn', { username: string; provider: ProviderLink; reason: ProviderRefusal; client: string }>;
+export type RefuseProviderSignIn = Base<
+  'RefuseProviderSignIn',
+  { username: string; provider: ProviderLink; reason: ProviderRefusal; client: string }
+>;
 export type UserCommand =
   | RegisterUser
   | AttemptSignIn
@@ -71,7 +92,8 @@ export interface ProviderLink {
  * give no usable username, the account is deactivated in Ruamjai, or the username already belongs to
  * another person at the provider.
  */
-export type ProviderRefusal = 'no_role' | 'no_agency' | 'invalid_username' | 'inactive' | 'linked_to_another_subject' | 'not_linked';
+export type ProviderRefusal =
+  'no_role' | 'no_agency' | 'invalid_username' | 'inactive' | 'linked_to_another_subject' | 'not_linked';
 
 /**
  * How a person hears of what concerns their agency or role: in the console (the bell), and by e-mail
@@ -86,32 +108,55 @@ export interface NotificationPreferences {
 }
 
 /** Until a person says otherwise: the bell only. */
-export const DEFAULT_NOTIFICATION_PREFERENCES: NotificationPreferences = { inConsole: true, email: null, dailyDigest: false };
+export const DEFAULT_NOTIFICATION_PREFERENCES: NotificationPreferences = {
+  inConsole: true,
+  email: null,
+  dailyDigest: false,
+};
 
 /** A plain work address: something@domain.tld, no spaces, at most 254 characters. */
-export const EMAIL_ADDRESS = /^[^\s@<>()",;:]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+$/;
+export const EMAIL_ADDRESS =
+  /^[^\s@<>()",;:]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+$/;
 
 export type SignInFailure = 'bad_password' | 'bad_second_factor' | 'second_factor_missing' | 'locked_out' | 'inactive';
 
 export type UserEvent =
-  | { type: 'UserRegistered'; data: { username: string; displayName: string; role: Role; agency: string; passwordHash: string } }
+  | {
+      type: 'UserRegistered';
+      data: { username: string; displayName: string; role: Role; agency: string; passwordHash: string };
+    }
   | { type: 'UserSignedIn'; data: { username: string; sessionId: string; client: string } }
-  | { type: 'UserSignInFailed'; data: { username: string; reason: SignInFailure; consecutiveFailures: number; client: string } }
+  | {
+      type: 'UserSignInFailed';
+      data: { username: string; reason: SignInFailure; consecutiveFailures: number; client: string };
+    }
   | { type: 'UserLockedOut'; data: { username: string; until: string; consecutiveFailures: number } }
   | { type: 'UserPasswordChanged'; data: { username: string; passwordHash: string } }
   | { type: 'UserPasswordReset'; data: { username: string; passwordHash: string } }
   | { type: 'UserSecondFactorEnrolled'; data: { username: string; sealedSecret: string } }
-  | { type: 'UserRoleChanged'; data: { username: string; role: Role; agency: string; previousRole: Role; previousAgency: string } }
+  | {
+      type: 'UserRoleChanged';
+      data: { username: string; role: Role; agency: string; previousRole: Role; previousAgency: string };
+    }
   | { type: 'UserDeactivated'; data: { username: string; reason: string } }
   | { type: 'UserSignedOut'; data: { username: string; sessionId: string } }
   | { type: 'UserNotificationPreferencesSet'; data: { username: string } & NotificationPreferences }
   /** First sign-in through the OpenID provider: the directory entry comes from its claims (no password). */
-  | { type: 'UserRegisteredFromProvider'; data: { username: string; displayName: string; role: Role; agency: string; issuer: string; subject: string } }
+  | {
+      type: 'UserRegisteredFromProvider';
+      data: { username: string; displayName: string; role: Role; agency: string; issuer: string; subject: string };
+    }
   /** An account the secretariat added, now signing in through the provider: bound to that subject from here on. */
   | { type: 'UserLinkedToProvider'; data: { username: string; issuer: string; subject: string } }
   | { type: 'UserDisplayNameChanged'; data: { username: string; displayName: string; previousDisplayName: string } }
-  | { type: 'UserSignedInThroughProvider'; data: { username: string; sessionId: string; client: string; issuer: string; subject: string } }
-  | { type: 'UserProviderSignInRefused'; data: { username: string; issuer: string; subject: string; reason: ProviderRefusal; client: string } };
+  | {
+      type: 'UserSignedInThroughProvider';
+      data: { username: string; sessionId: string; client: string; issuer: string; subject: string };
+    }
+  | {
+      type: 'UserProviderSignInRefused';
+      data: { username: string; issuer: string; subject: string; reason: ProviderRefusal; client: string };
+    };
 
 export interface KnownUser {
   readonly status: 'active' | 'inactive';
@@ -167,7 +212,10 @@ export class UserUnchanged extends DomainError {
   readonly code = 'USER.UNCHANGED';
   readonly kind = 'conflict';
   constructor(username: string) {
-    super({ th: `ผู้ใช้ ${username} มีบทบาทและหน่วยงานนี้อยู่แล้ว`, en: `User ${username} already has this role and agency` }, { username });
+    super(
+      { th: `ผู้ใช้ ${username} มีบทบาทและหน่วยงานนี้อยู่แล้ว`, en: `User ${username} already has this role and agency` },
+      { username },
+    );
   }
 }
 
@@ -175,7 +223,10 @@ export class UserPreferencesUnchanged extends DomainError {
   readonly code = 'USER.PREFERENCES_UNCHANGED';
   readonly kind = 'conflict';
   constructor(username: string) {
-    super({ th: `ผู้ใช้ ${username} ตั้งค่าการแจ้งเตือนนี้ไว้แล้ว`, en: `User ${username} already has these notification settings` }, { username });
+    super(
+      { th: `ผู้ใช้ ${username} ตั้งค่าการแจ้งเตือนนี้ไว้แล้ว`, en: `User ${username} already has these notification settings` },
+      { username },
+    );
   }
 }
 

@@ -3,7 +3,13 @@ import type { AgencyState } from './agency';
 import { ActorAgencyInactive, ActorAgencyNotRegistered, admitActorAgency } from './agency-admission';
 
 const coordinator: Actor = { id: 'somchai', agency: 'NOPE-XX', role: 'coordinator' };
-const active: AgencyState = { status: 'active', code: 'NOPE-XX', nameTh: 'ทดสอบ', agencyType: 'other', districtCode: null };
+const active: AgencyState = {
+  status: 'active',
+  code: 'NOPE-XX',
+  nameTh: 'ทดสอบ',
+  agencyType: 'other',
+  districtCode: null,
+};
 const inactive: AgencyState = { ...active, status: 'inactive' };
 const unknown: AgencyState = { status: 'unknown' };
 const ordinary = { logEmpty: false, registersAgency: false };
@@ -14,7 +20,9 @@ describe('an actor acts for an agency of the directory', () => {
   });
   it('refuses an actor whose agency was never registered, whatever the role', () => {
     expect(() => admitActorAgency(coordinator, unknown, ordinary)).toThrow(ActorAgencyNotRegistered);
-    expect(() => admitActorAgency({ ...coordinator, role: 'agency_officer' }, unknown, ordinary)).toThrow(ActorAgencyNotRegistered);
+    expect(() => admitActorAgency({ ...coordinator, role: 'agency_officer' }, unknown, ordinary)).toThrow(
+      ActorAgencyNotRegistered,
+    );
   });
   it('refuses an actor whose agency was deactivated', () => {
     expect(() => admitActorAgency(coordinator, inactive, ordinary)).toThrow(ActorAgencyInactive);
@@ -23,8 +31,14 @@ describe('an actor acts for an agency of the directory', () => {
     expect(() => admitActorAgency(coordinator, unknown, { logEmpty: true, registersAgency: true })).not.toThrow();
   });
   it('lets no one else in on an empty log, nor a coordinator once the log has events', () => {
-    expect(() => admitActorAgency({ ...coordinator, role: 'agency_officer' }, unknown, { logEmpty: true, registersAgency: true })).toThrow(ActorAgencyNotRegistered);
-    expect(() => admitActorAgency(coordinator, unknown, { logEmpty: true, registersAgency: false })).toThrow(ActorAgencyNotRegistered);
-    expect(() => admitActorAgency(coordinator, unknown, { logEmpty: false, registersAgency: true })).toThrow(ActorAgencyNotRegistered);
+    expect(() =>
+      admitActorAgency({ ...coordinator, role: 'agency_officer' }, unknown, { logEmpty: true, registersAgency: true }),
+    ).toThrow(ActorAgencyNotRegistered);
+    expect(() => admitActorAgency(coordinator, unknown, { logEmpty: true, registersAgency: false })).toThrow(
+      ActorAgencyNotRegistered,
+    );
+    expect(() => admitActorAgency(coordinator, unknown, { logEmpty: false, registersAgency: true })).toThrow(
+      ActorAgencyNotRegistered,
+    );
   });
 });

@@ -22,7 +22,10 @@ export class ActorAgencyInactive extends DomainError {
   readonly kind = 'forbidden';
   constructor(agencyCode: string) {
     super(
-      { th: `หน่วยงาน ${agencyCode} ของผู้ใช้ถูกยกเลิกในทะเบียนแล้ว จึงทำรายการนี้ไม่ได้`, en: `Your agency ${agencyCode} was deactivated in the directory, so you may not do this` },
+      {
+        th: `หน่วยงาน ${agencyCode} ของผู้ใช้ถูกยกเลิกในทะเบียนแล้ว จึงทำรายการนี้ไม่ได้`,
+        en: `Your agency ${agencyCode} was deactivated in the directory, so you may not do this`,
+      },
       { agencyCode },
     );
   }
@@ -33,7 +36,11 @@ export class ActorAgencyInactive extends DomainError {
  * active. The one way in for an agency not yet registered is the first registration of a new centre:
  * a coordinator registering an agency while the log is still empty.
  */
-export function admitActorAgency(actor: Actor, agency: AgencyState, bootstrap: { logEmpty: boolean; registersAgency: boolean }): void {
+export function admitActorAgency(
+  actor: Actor,
+  agency: AgencyState,
+  bootstrap: { logEmpty: boolean; registersAgency: boolean },
+): void {
   if (agency.status === 'active') return;
   if (agency.status === 'inactive') throw new ActorAgencyInactive(actor.agency);
   if (bootstrap.logEmpty && bootstrap.registersAgency && actor.role === 'coordinator') return;

@@ -24,12 +24,28 @@ function decide(command: AgencyCommand, state: AgencyState): AgencyEvent[] {
     case 'RegisterAgency': {
       if (state.status !== 'unknown') throw new AgencyAlreadyRegistered(code);
       const { nameTh, nameEn, agencyType, districtCode } = command.data;
-      return [{ type: 'AgencyRegistered', data: { code, nameTh: nameTh.trim(), nameEn: nameEn?.trim() || null, agencyType, districtCode: districtCode ?? null } }];
+      return [
+        {
+          type: 'AgencyRegistered',
+          data: {
+            code,
+            nameTh: nameTh.trim(),
+            nameEn: nameEn?.trim() || null,
+            agencyType,
+            districtCode: districtCode ?? null,
+          },
+        },
+      ];
     }
     case 'RenameAgency': {
       const agency = active(state, code);
       if (agency.nameTh === command.data.nameTh.trim()) throw new AgencyUnchanged(code);
-      return [{ type: 'AgencyRenamed', data: { code, nameTh: command.data.nameTh.trim(), nameEn: command.data.nameEn?.trim() || null } }];
+      return [
+        {
+          type: 'AgencyRenamed',
+          data: { code, nameTh: command.data.nameTh.trim(), nameEn: command.data.nameEn?.trim() || null },
+        },
+      ];
     }
     case 'ChangeAgencyType': {
       const agency = active(state, code);
@@ -56,7 +72,13 @@ function decide(command: AgencyCommand, state: AgencyState): AgencyEvent[] {
 function evolve(state: AgencyState, event: AgencyEvent): AgencyState {
   switch (event.type) {
     case 'AgencyRegistered':
-      return { status: 'active', code: event.data.code, nameTh: event.data.nameTh, agencyType: event.data.agencyType, districtCode: event.data.districtCode };
+      return {
+        status: 'active',
+        code: event.data.code,
+        nameTh: event.data.nameTh,
+        agencyType: event.data.agencyType,
+        districtCode: event.data.districtCode,
+      };
     case 'AgencyRenamed':
       return state.status === 'unknown' ? state : { ...state, nameTh: event.data.nameTh };
     case 'AgencyTypeChanged':
@@ -72,4 +94,8 @@ function evolve(state: AgencyState, event: AgencyEvent): AgencyState {
   }
 }
 
-export const agencyDecider: Decider<AgencyCommand, AgencyState, AgencyEvent> = { initialState: { status: 'unknown' }, decide, evolve };
+export const agencyDecider: Decider<AgencyCommand, AgencyState, AgencyEvent> = {
+  initialState: { status: 'unknown' },
+  decide,
+  evolve,
+};

@@ -27,7 +27,10 @@ interface Base<Type extends string, Data> {
   readonly at: Date;
 }
 
-export type RegisterAgency = Base<'RegisterAgency', { code: string; nameTh: string; nameEn?: string; agencyType: AgencyType; districtCode?: string }>;
+export type RegisterAgency = Base<
+  'RegisterAgency',
+  { code: string; nameTh: string; nameEn?: string; agencyType: AgencyType; districtCode?: string }
+>;
 export type RenameAgency = Base<'RenameAgency', { code: string; nameTh: string; nameEn?: string }>;
 export type ChangeAgencyType = Base<'ChangeAgencyType', { code: string; agencyType: AgencyType }>;
 export type ChangeAgencyDistrict = Base<'ChangeAgencyDistrict', { code: string; districtCode: string | null }>;
@@ -35,7 +38,16 @@ export type DeactivateAgency = Base<'DeactivateAgency', { code: string; reason: 
 export type AgencyCommand = RegisterAgency | RenameAgency | ChangeAgencyType | ChangeAgencyDistrict | DeactivateAgency;
 
 export type AgencyEvent =
-  | { type: 'AgencyRegistered'; data: { code: string; nameTh: string; nameEn: string | null; agencyType: AgencyType; districtCode: string | null } }
+  | {
+      type: 'AgencyRegistered';
+      data: {
+        code: string;
+        nameTh: string;
+        nameEn: string | null;
+        agencyType: AgencyType;
+        districtCode: string | null;
+      };
+    }
   | { type: 'AgencyRenamed'; data: { code: string; nameTh: string; nameEn: string | null } }
   | { type: 'AgencyTypeChanged'; data: { code: string; agencyType: AgencyType } }
   | { type: 'AgencyDistrictChanged'; data: { code: string; districtCode: string | null } }
@@ -43,7 +55,13 @@ export type AgencyEvent =
 
 export type AgencyState =
   | { readonly status: 'unknown' }
-  | { readonly status: 'active' | 'inactive'; readonly code: string; readonly nameTh: string; readonly agencyType: AgencyType; readonly districtCode: string | null };
+  | {
+      readonly status: 'active' | 'inactive';
+      readonly code: string;
+      readonly nameTh: string;
+      readonly agencyType: AgencyType;
+      readonly districtCode: string | null;
+    };
 
 export const agencyStreamId = (code: string): string => `agency-${code}`;
 
@@ -51,7 +69,10 @@ export class AgencyNotRegistered extends DomainError {
   readonly code = 'AGENCY.NOT_REGISTERED';
   readonly kind = 'invalid';
   constructor(agencyCode: string) {
-    super({ th: `ไม่พบหน่วยงานรหัส ${agencyCode} ในทะเบียนหน่วยงาน`, en: `No agency ${agencyCode} is registered` }, { agencyCode });
+    super(
+      { th: `ไม่พบหน่วยงานรหัส ${agencyCode} ในทะเบียนหน่วยงาน`, en: `No agency ${agencyCode} is registered` },
+      { agencyCode },
+    );
   }
 }
 
@@ -75,7 +96,10 @@ export class AgencyAlreadyRegistered extends DomainError {
   readonly code = 'AGENCY.ALREADY_REGISTERED';
   readonly kind = 'conflict';
   constructor(agencyCode: string) {
-    super({ th: `หน่วยงานรหัส ${agencyCode} มีในทะเบียนแล้ว`, en: `Agency ${agencyCode} is already registered` }, { agencyCode });
+    super(
+      { th: `หน่วยงานรหัส ${agencyCode} มีในทะเบียนแล้ว`, en: `Agency ${agencyCode} is already registered` },
+      { agencyCode },
+    );
   }
 }
 
@@ -83,7 +107,10 @@ export class AgencyUnchanged extends DomainError {
   readonly code = 'AGENCY.UNCHANGED';
   readonly kind = 'conflict';
   constructor(agencyCode: string) {
-    super({ th: `ข้อมูลหน่วยงาน ${agencyCode} ไม่ได้เปลี่ยน`, en: `Agency ${agencyCode} already has these details` }, { agencyCode });
+    super(
+      { th: `ข้อมูลหน่วยงาน ${agencyCode} ไม่ได้เปลี่ยน`, en: `Agency ${agencyCode} already has these details` },
+      { agencyCode },
+    );
   }
 }
 
