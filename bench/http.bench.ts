@@ -39,7 +39,7 @@ async function waitForHealth(base: string, child: ChildProcess): Promise<void> {
 function run(options: autocannon.Options): Promise<HttpRun> {
   return new Promise((resolve, reject) => {
     autocannon(options, (error, result) => {
-      if (error) return reject(error);
+      if (error) return reject(error as Error);
       resolve({
         requestsPerSecond: result.requests.average,
         p50: result.latency.p50,
@@ -138,7 +138,7 @@ export async function httpFigures(
             if (status === 201) plan.etag = `"${(JSON.parse(responseBody) as { revision: string }).revision}"`;
             pool.push(plan);
           },
-        } as autocannon.Request,
+        },
       ],
     });
     return { floor, addProject };

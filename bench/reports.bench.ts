@@ -1,6 +1,5 @@
 import { loadConfig } from '@ruamjai/config';
 import { issueToken, loadOrCreateSigningKey } from '@ruamjai/security';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { join } from 'node:path';
 import { createApiApp } from '../apps/api/src/api-app';
 import { seedSakaeo2562 } from '../apps/cli/src/seed/run-seed';
@@ -25,7 +24,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 export async function reportFigures(dir: string, runs = 15): Promise<ReportFigures> {
   const config = loadConfig({ DATA_DIR: join(dir, 'reports'), LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '1000000' });
   const { planId, position } = await seedSakaeo2562(config);
-  const app = (await createApiApp(config, {})) as NestFastifyApplication;
+  const app = await createApiApp(config, {});
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   try {

@@ -5,8 +5,7 @@ import { casesMigrations, casesProjections } from '@ruamjai/cases';
 import { planningMigrations, planningProjections } from '@ruamjai/planning';
 import { identityMigrations, identityProjections } from '@ruamjai/identity';
 import { keyStoreFile, SqliteKeyStore } from '@ruamjai/privacy';
-import { migrateReadModels, openSqliteReadModels, rebuildProjections, type ReadModelDb } from '@ruamjai/read-models';
-import type { INestApplication } from '@nestjs/common';
+import { migrateReadModels, openSqliteReadModels, rebuildProjections } from '@ruamjai/read-models';
 import { issueToken, loadOrCreateSigningKey } from '@ruamjai/security';
 import Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
@@ -135,7 +134,7 @@ describe('backup and restore of the embedded store', () => {
         if (res.status !== 201) throw new Error(`client ${client}: ${res.status} ${res.text}`);
         acked.push({
           caseId: res.body.caseId as string,
-          position: BigInt(res.headers['x-ruamjai-position'] as string),
+          position: BigInt(res.headers['x-ruamjai-position']),
         });
       }
     });
@@ -161,7 +160,7 @@ describe('backup and restore of the embedded store', () => {
     await api.http
       .post(`/api/v1/cases/${erasedCase.body.caseId}/erasure`)
       .set(coordinator)
-      .set('If-Match', view.headers.etag as string)
+      .set('If-Match', view.headers.etag)
       .send({ requestedOn: '2019-07-01', reason: 'คำขอของเจ้าของข้อมูล' })
       .expect(201);
     await api.app.close();
@@ -237,7 +236,7 @@ describe('backup and restore of the embedded store', () => {
       await rebuildProjections(restoredStore, rebuilt, projections, systemClock);
     } finally {
       await restoredStore.close();
-      await (rebuilt as ReadModelDb).destroy();
+      await rebuilt.destroy();
     }
     expect(dumpReadModels(join(fresh, 'read-models.sqlite'))).toEqual(dumpReadModels(rebuiltFile));
   });
@@ -262,7 +261,7 @@ describe('backup and restore of the embedded store', () => {
     const rebuild = await cli(['projections', 'rebuild'], fresh);
     expect(rebuild.code).toBe(0);
     const accepted = await api.http.post('/api/v1/cases').set(shelter).send(openCase(8)).expect(201);
-    expect(BigInt(accepted.headers['x-ruamjai-position'] as string)).toBe(BigInt(cut) + 1n);
+    expect(BigInt(accepted.headers['x-ruamjai-position'])).toBe(BigInt(cut) + 1n);
     await api.http.get('/health').expect(200);
     // …and the projections run again: the new case shows.
     const projected = await api.http

@@ -44,7 +44,7 @@ describe('cases in the console', () => {
       .set('If-Match', etag)
       .send(body);
     if (res.status !== 201) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
-    return { etag: res.headers.etag as string, position: res.body.position as string };
+    return { etag: res.headers.etag, position: res.body.position as string };
   }
 
   /** Found at the Aranyaprathet crossing, screened, identified as a victim, consent given, referred for shelter with her data, two pledges (one overdue). */
@@ -66,7 +66,7 @@ describe('cases in the console', () => {
       indicators: ['document_confiscation', 'debt_bondage'],
       formReference: 'ร.บ.1/2562-014',
     });
-    step = await caseCommand(caseId, 'identification', step.etag, {
+    await caseCommand(caseId, 'identification', step.etag, {
       outcome: 'victim',
       decidedOn: '2019-05-10',
       decidingAgency: 'PSDHS-SK',

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CONSOLE_SCHEMA, generateConsoleSchema } from './support/console-client';
@@ -18,7 +17,7 @@ describe('the console, served by the API', () => {
     expect(index.headers['content-type']).toMatch(/text\/html/);
     expect(index.text).toContain('<div id="root">');
     expect(index.headers['cache-control']).toBe('no-cache');
-    const csp = index.headers['content-security-policy'] as string;
+    const csp = index.headers['content-security-policy'];
     expect(csp).toContain("default-src 'self'");
     expect(csp).not.toMatch(/https?:\/\//);
     const asset = /src="(\/assets\/[^"]+\.js)"/.exec(index.text)![1];

@@ -53,7 +53,7 @@ describe('a process killed with SIGKILL while appending', () => {
     await new Promise<void>((resolve, reject) => {
       child.on('error', reject);
       child.on('exit', (code) => reject(new Error(`writer exited early with ${code}`)));
-      child.stdout!.on('data', (chunk: Buffer) => {
+      child.stdout.on('data', (chunk: Buffer) => {
         buffered += chunk.toString();
         const lines = buffered.split('\n');
         buffered = lines.pop()!;

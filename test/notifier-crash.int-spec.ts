@@ -237,7 +237,7 @@ describe('the notifier killed with SIGKILL and restarted', () => {
       }),
     );
     const first = await Promise.race([killed, died]);
-    if (first !== 'killed') throw first;
+    if (first !== 'killed') throw first instanceof Error ? first : new Error(`the notifier said: ${first}`);
     await running.kill();
   };
 

@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Kysely } from 'kysely';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -59,7 +59,7 @@ describe('erasure of a person (PDPA s.33) by crypto-shredding', () => {
   }
 
   it('leaves no trace of the name or identity number in the data folder, responses, logs or exports', async () => {
-    require('node:fs').mkdirSync(exportsDir, { recursive: true });
+    mkdirSync(exportsDir, { recursive: true });
     const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'trace', RATE_LIMIT_MAX: '1000000' });
     const logger = pino(
       { level: 'trace', base: { service: 'ruamjai' } },

@@ -24,11 +24,9 @@ describe('a projection stalled on an event it cannot apply', () => {
     // A plan drafted with no facts at all (data null): the plan view cannot read it.
     const store = api.app.get<EventStore>(EVENT_STORE);
     poison = (
-      await store.append(
-        `plan-${randomUUID()}`,
-        [{ id: randomUUID(), type: 'PlanDrafted', data: null as unknown as Record<string, unknown> }],
-        { expected: 'no_stream' },
-      )
+      await store.append(`plan-${randomUUID()}`, [{ id: randomUUID(), type: 'PlanDrafted', data: null }], {
+        expected: 'no_stream',
+      })
     ).position;
   }, 120_000);
   afterAll(() => api?.close());

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedSakaeo2562 } from '../apps/cli/src/seed/run-seed';
-import { SEED_PEOPLE, type CaseSeedResult } from '../apps/cli/src/seed/sakaeo-2562-cases';
+import { SEED_PEOPLE } from '../apps/cli/src/seed/sakaeo-2562-cases';
 import { startApi, type ApiHarness } from './support/api-harness';
 
 describe('the Sa Kaeo FY2562 case seed', () => {
@@ -25,7 +25,7 @@ describe('the Sa Kaeo FY2562 case seed', () => {
     expect(await api.app.get<EventStore>(EVENT_STORE).headPosition()).toBe(first.position);
     const coordinator = { Authorization: `Bearer ${await api.token('coordinator', 'somchai.k', 'PSDHS-SK')}` };
     // seedSakaeo2562 returns the plan's result with the cases' beside it.
-    const { cases } = first as typeof first & { cases: CaseSeedResult };
+    const { cases } = first;
     const list = await api.http.get(`/api/v1/cases?minPosition=${first.position}`).set(coordinator).expect(200);
     expect(list.body.cases.map((c: { caseId: string }) => c.caseId).sort()).toEqual(
       Object.values(cases.caseIds).sort(),

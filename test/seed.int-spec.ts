@@ -47,7 +47,7 @@ describe('the Sa Kaeo FY2562 seed', () => {
       ...p.budgetLines.map((l) => ({
         source: l.fundingSource,
         amount: l.amountSatang,
-        key: l.key as string | undefined,
+        key: l.key,
         project: p,
       })),
     ]);

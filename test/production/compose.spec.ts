@@ -59,9 +59,12 @@ const { services } = compose;
 function variablesTheConfigReads(): Set<string> {
   const read = new Set<string>();
   loadConfig(
-    new Proxy({} as Record<string, string | undefined>, {
-      get: (_, name) => (typeof name === 'string' && read.add(name), undefined),
-    }),
+    new Proxy(
+      {},
+      {
+        get: (_, name) => (typeof name === 'string' && read.add(name), undefined),
+      },
+    ),
   );
   return read;
 }

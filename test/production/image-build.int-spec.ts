@@ -43,7 +43,7 @@ function run(
   return new Promise((resolve, reject) => {
     const child = spawn('sh', ['-c', step.command], {
       cwd,
-      env: env as NodeJS.ProcessEnv,
+      env: env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -103,8 +103,8 @@ function start(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   return { child, output: () => output };
 }
 
@@ -260,7 +260,7 @@ describe('the Dockerfile, read line by line', () => {
     expect(await listed.json()).toMatchObject({ code: 'PSDHS-SK' });
     // Each projection commits on its own: the agency directory answered, the others reach the position soon after.
     const deadline = Date.now() + 30_000;
-    let checkpoints: Record<string, string> = {};
+    let checkpoints: Record<string, string>;
     do {
       checkpoints = (
         (await (await fetch(`http://127.0.0.1:${workerPort}/health`)).json()) as {

@@ -24,14 +24,14 @@ export function spawnTs(script: string, args: string[]): TsChild {
   const listeners = new Set<() => void>();
   let buffered = '';
   let errors = '';
-  child.stdout!.on('data', (chunk: Buffer) => {
+  child.stdout.on('data', (chunk: Buffer) => {
     buffered += chunk.toString();
     const parts = buffered.split('\n');
     buffered = parts.pop()!;
     lines.push(...parts);
     for (const listener of listeners) listener();
   });
-  child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     process: child,

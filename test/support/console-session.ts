@@ -193,14 +193,15 @@ async function describePage(log: PageLog, n: number): Promise<void> {
     await page.screenshot({ path: shot, fullPage: true, timeout: 10_000 });
     lines.push(`screenshot: ${shot}`);
     // The test's data is fictitious; what a person would read on screen is what helps most.
-    const shown =
-      await page.evaluate(`[...document.querySelectorAll('[role=dialog], [role=alert], [role=status], .ant-form-item-explain')]
+    const shown = await page.evaluate<
+      string[]
+    >(`[...document.querySelectorAll('[role=dialog], [role=alert], [role=status], .ant-form-item-explain')]
       .filter((e) => e.getClientRects().length > 0)
       .map((e) => (e.getAttribute('role') ?? 'explain') + ': ' + e.innerText.replace(/\\s+/g, ' ').slice(0, 300))`);
-    lines.push(...(shown as string[]).map((s) => `shown ${s}`));
-    const main = (await page.evaluate(
+    lines.push(...shown.map((s) => `shown ${s}`));
+    const main = await page.evaluate<string>(
       `(document.querySelector('main, #main, body')?.innerText ?? '').replace(/\\s+/g, ' ').slice(0, 600)`,
-    )) as string;
+    );
     lines.push(`text: ${main}`);
   } catch (error) {
     lines.push(`(could not read the page: ${(error as Error).message})`);
@@ -221,9 +222,15 @@ export interface ConsoleSuite {
   /** A fresh page in a fresh context (1280 wide; `height` as asked). */
   newPage(options?: { height?: number }): Promise<Page>;
   /** Signs in through the form; waits for the live stream to connect unless `live` is false. */
-  signIn(page: Page, username: string, password: string, secret?: string, options?: { live?: boolean }): Promise<void>;
+  signIn: (
+    page: Page,
+    username: string,
+    password: string,
+    secret?: string,
+    options?: { live?: boolean },
+  ) => Promise<void>;
   /** Adds a person through the API and takes them through their first sign-in; answers their TOTP secret, if any. */
-  readyUser(username: string, role: string, password: string, agency: string): Promise<string | undefined>;
+  readyUser: (username: string, role: string, password: string, agency: string) => Promise<string | undefined>;
 }
 
 /**

@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import { startEmbeddedPostgres, startKafka, type RunningServer } from '../../infra/servers';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __RUAMJAI_INFRA__: RunningServer[] | undefined;
 }
 

@@ -32,15 +32,7 @@ async function main(): Promise<void> {
     },
   };
   const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
-  const consumer = new InboundConsumer(
-    kafka,
-    groupId,
-    [handler as InboundHandler<unknown>],
-    db,
-    kafka.producer(),
-    systemClock,
-    silent,
-  );
+  const consumer = new InboundConsumer(kafka, groupId, [handler], db, kafka.producer(), systemClock, silent);
   await consumer.start();
   process.stdout.write('started\n');
 }

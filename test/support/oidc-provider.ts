@@ -51,11 +51,11 @@ export async function startOidcProvider(options: {
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let errors = '';
-  child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
   const issuer = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`the OpenID provider did not start in 30 s: ${errors}`)), 30_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = /^issuer (\S+)$/m.exec(out);
       if (match) {

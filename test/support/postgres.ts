@@ -7,7 +7,7 @@ export function postgresServerUrl(): string | undefined {
 }
 
 /** A fresh database on the run's server, so suites never see each other's rows. */
-export async function freshPostgresDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function freshPostgresDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `t_${randomUUID().replace(/-/g, '')}`;
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();

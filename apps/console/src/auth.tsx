@@ -24,8 +24,8 @@ interface AuthState {
   readonly user: SessionUser | null;
   readonly ready: boolean;
   /** Takes a signed-in answer from any sign-in step. */
-  accept(answer: SignInAnswer): void;
-  signOut(): Promise<void>;
+  readonly accept: (answer: SignInAnswer) => void;
+  readonly signOut: () => Promise<void>;
 }
 
 const AuthContext = createContext<AuthState | null>(null);
@@ -43,11 +43,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<SessionUser | null>(null);
   const [ready, setReady] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // Renewing schedules the next renewal: the timer calls whichever refresh is current.
+  const renew = useRef<() => Promise<void>>(() => Promise.resolve());
 
   const schedule = useCallback((expiresIn: number) => {
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => void refresh(), Math.max(5, expiresIn - 30) * 1000);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    timer.current = setTimeout(() => void renew.current(), Math.max(5, expiresIn - 30) * 1000);
   }, []);
 
   const accept = useCallback(
@@ -75,6 +76,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [accept]);
 
   useEffect(() => {
+    renew.current = refresh;
+    // Reads the session once, on mount: without a session cookie it clears the user at once (no request).
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     void refresh().finally(() => setReady(true));
     return () => clearTimeout(timer.current);
   }, [refresh]);

@@ -107,3 +107,14 @@ export const fiscalYearLabel = (year: number, lang: Lang): string =>
 
 /** The first block of an id (a case's, a referral's): enough to tell records apart on a screen, and the way notices name them. */
 export const shortId = (id: string): string => id.slice(0, 8);
+
+/**
+ * A value from a form or an event as text: a string as it is; a number, boolean or bigint written
+ * out; anything else (empty, an object) as ''. Never "[object Object]" in a field or a message.
+ */
+export const asText = (value: unknown): string =>
+  typeof value === 'string'
+    ? value
+    : typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint'
+      ? String(value)
+      : '';

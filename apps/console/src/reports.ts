@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, ApiError, type Problem } from './api/client';
+import { api, ApiError } from './api/client';
 import type { Role } from './auth';
 
 /** Who may download what: the API's rules (libs/planning PLAN_READ_ROLES, libs/reporting ReportBuilder), so the console offers no button the API would refuse. */
@@ -114,7 +114,7 @@ export function saveBlob(blob: Blob, fileName: string): void {
 export async function downloadReport(request: ReportRequest, asOf?: string): Promise<Provenance> {
   const { data, error, response } = await call(request, asOf);
   if (!response.ok || !(data instanceof Blob))
-    throw new ApiError(response.status, (typeof error === 'object' && error !== null ? error : {}) as Problem);
+    throw new ApiError(response.status, typeof error === 'object' && error !== null ? error : {});
   const fileName = fileNameFrom(response.headers.get('Content-Disposition'), fallbackName(request));
   saveBlob(data, fileName);
   return {

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
 import { CLOCK, type Clock } from '@ruamjai/kernel';
-import { DLQ_SUFFIX, InboundConsumer, type InboundHandler } from '@ruamjai/messaging';
+import { DLQ_SUFFIX, InboundConsumer } from '@ruamjai/messaging';
 import { Metrics } from '@ruamjai/platform';
 import { READ_MODEL_DB, type ReadModelDb } from '@ruamjai/read-models';
 import { Kafka, logLevel } from 'kafkajs';
@@ -52,7 +52,7 @@ class InboundReferralsLifecycle implements OnApplicationBootstrap, OnApplication
     this.consumer = new InboundConsumer(
       kafka,
       INBOUND_REFERRALS_GROUP,
-      [this.handler as InboundHandler<unknown>],
+      [this.handler],
       this.db,
       kafka.producer({ idempotent: true, maxInFlightRequests: 1 }),
       this.clock,

@@ -31,8 +31,8 @@ export class PollingSubscription implements Subscription {
   async *[Symbol.asyncIterator](): AsyncIterator<SubscriptionMessage> {
     let cursor = this.source.from === 'start' ? 0n : this.source.from.after;
     let caughtUp = false;
-    // Stryker disable next-line BooleanLiteral: equivalent, the loop clears it before its first fetch
-    let dirty = false;
+    // Set by a notification, cleared before each fetch.
+    let dirty: boolean;
     const unregister = this.source.onNotify(() => {
       dirty = true;
       this.wakeUp?.();

@@ -7,6 +7,10 @@ export interface FieldChange {
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
+function isList(value: unknown): value is Json[] {
+  return Array.isArray(value);
+}
+
 function isObject(value: unknown): value is Record<string, Json> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -26,11 +30,7 @@ export function jsonDiff(
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
     return keys.flatMap((k) => jsonDiff(before[k], after[k], keyOf, path ? `${path}.${k}` : k));
   }
-  if (
-    Array.isArray(before) &&
-    Array.isArray(after) &&
-    [...before, ...after].every((i) => isObject(i) && keyOf(i) !== undefined)
-  ) {
+  if (isList(before) && isList(after) && [...before, ...after].every((i) => isObject(i) && keyOf(i) !== undefined)) {
     const index = (list: Json[]) => new Map(list.map((i) => [keyOf(i as Record<string, Json>)!, i]));
     const a = index(before);
     const b = index(after);

@@ -79,15 +79,7 @@ const silent = { info: () => undefined, warn: () => undefined, error: () => unde
     });
     await admin.disconnect();
     await producer.connect();
-    consumer = new InboundConsumer(
-      kafka,
-      groupId,
-      [handler as InboundHandler<unknown>],
-      db,
-      kafka.producer(),
-      systemClock,
-      silent,
-    );
+    consumer = new InboundConsumer(kafka, groupId, [handler], db, kafka.producer(), systemClock, silent);
     await consumer.start();
   });
   afterAll(async () => {
@@ -152,15 +144,7 @@ const silent = { info: () => undefined, warn: () => undefined, error: () => unde
       await consumer.stop();
       await db.destroy();
       db = openSqliteReadModels(join(dir, 'read-models.sqlite'));
-      consumer = new InboundConsumer(
-        kafka,
-        groupId,
-        [handler as InboundHandler<unknown>],
-        db,
-        kafka.producer(),
-        systemClock,
-        silent,
-      );
+      consumer = new InboundConsumer(kafka, groupId, [handler], db, kafka.producer(), systemClock, silent);
       await consumer.start();
       const marker2 = randomUUID();
       await producer.send({
@@ -289,7 +273,7 @@ const silent = { info: () => undefined, warn: () => undefined, error: () => unde
     const idle = new InboundConsumer(
       kafka,
       `ruamjai-idle-${randomUUID()}`,
-      [handler as InboundHandler<unknown>],
+      [handler],
       db,
       kafka.producer(),
       systemClock,

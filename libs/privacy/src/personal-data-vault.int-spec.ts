@@ -11,7 +11,7 @@ import { PersonalDataErased, PersonalDataVault } from './personal-data-vault';
 const clock = new FixedClock(new Date('2019-05-02T03:00:00Z'));
 const person = { givenName: 'Vault Fictionperson', identityDocuments: [{ kind: 'passport', number: 'N1234567' }] };
 
-function vaultContract(name: string, open: () => Promise<{ keys: KeyStore; close(): Promise<void> }>) {
+function vaultContract(name: string, open: () => Promise<{ keys: KeyStore; close: () => Promise<void> }>) {
   describe(`the personal-data vault on ${name}`, () => {
     let keys: KeyStore;
     let close: () => Promise<void>;

@@ -67,7 +67,7 @@ export class IdempotencyStore {
         response: {
           requestHash: row.request_hash,
           status: row.status,
-          headers: JSON.parse(row.headers),
+          headers: JSON.parse(row.headers) as Record<string, string>,
           body: JSON.parse(row.body),
         },
       };

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { coreMigrations } from './read-model-db';
 
@@ -6,7 +7,10 @@ export async function migrateReadModels(
   db: Kysely<unknown>,
   contextMigrations: Record<string, Migration>[],
 ): Promise<void> {
-  const all: Record<string, Migration> = Object.assign({}, coreMigrations, ...contextMigrations);
+  const all: Record<string, Migration> = Object.assign({}, coreMigrations, ...contextMigrations) as Record<
+    string,
+    Migration
+  >;
   // A process that serves only some contexts (a CLI, the seed) shares the database with one that
   // migrated them all: another context's applied migrations are not ours to run, nor missing.
   const applied = await sql<{ name: string }>`select name from kysely_migration`.execute(db).then(
@@ -19,6 +23,8 @@ export async function migrateReadModels(
   const { error, results } = await new Migrator({ db, provider, allowUnorderedMigrations: true }).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`read-model migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `read-model migration ${failed} failed: ${error instanceof Error ? error.message : inspect(error)}`,
+    );
   }
 }

@@ -10,7 +10,7 @@ import { migrateReadModels } from './migrate';
 import type { Projection } from './projection';
 import { readStalls, requestRetry } from './projection-failures';
 import { ProjectionRunner } from './projection-runner';
-import { openSqliteReadModels, type CoreTables } from './read-model-db';
+import { openSqliteReadModels } from './read-model-db';
 
 describe('a projection runner facing an event it cannot apply', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ruamjai-runner-'));
@@ -53,7 +53,7 @@ describe('a projection runner facing an event it cannot apply', () => {
       new Promise((r) => setTimeout(() => r('hung'), 10_000)),
     ]);
     expect(stopped).toBe('stopped');
-    expect((await readCheckpoints(db as unknown as Kysely<CoreTables>)).get('picky') ?? 0n).toBe(0n);
+    expect((await readCheckpoints(db)).get('picky') ?? 0n).toBe(0n);
 
     poisoned = false;
     const second = new ProjectionRunner(store, db, [projection], clock, silent);
@@ -145,9 +145,7 @@ describe('a projection runner facing an event it cannot apply', () => {
     expect(seen.picky).toEqual(['one']);
     expect(runner.checkpoints().get('picky')).toBe(before);
     expect(await runner.waitFor(later, 100, ['picky'])).toBe(false);
-    expect(
-      (await readStalls(db as unknown as Kysely<CoreTables>)).map((s) => [s.name, s.position, s.eventType]),
-    ).toEqual([['picky', poison, 'Poison']]);
+    expect((await readStalls(db)).map((s) => [s.name, s.position, s.eventType])).toEqual([['picky', poison, 'Poison']]);
 
     // The others go on while it stays stalled.
     const fifth = await append('ThingHappened', 'five');
@@ -158,14 +156,14 @@ describe('a projection runner facing an event it cannot apply', () => {
     // The cause fixed, a retry asked through the read-model store (`projections retry picky`): it
     // applies the event, catches up from the log by itself, and goes on with the others.
     poisoned = false;
-    expect(await requestRetry(db as unknown as Kysely<CoreTables>, 'picky', clock.now())).toBe(true);
+    expect(await requestRetry(db, 'picky', clock.now())).toBe(true);
     expect(await runner.waitFor(fifth, 10_000, ['picky'])).toBe(true);
     const sixth = await append('ThingHappened', 'six');
     expect(await runner.waitFor(sixth, 10_000)).toBe(true);
     expect(seen.picky).toEqual(['one', 'two', 'three', 'four', 'five', 'six']);
     expect(seen.steady).toEqual(['one', 'two', 'three', 'four', 'five', 'six']);
     expect(runner.failures()).toEqual([]);
-    expect(await readStalls(db as unknown as Kysely<CoreTables>)).toEqual([]);
+    expect(await readStalls(db)).toEqual([]);
     await runner.stop();
     await store.close();
     await db.destroy();

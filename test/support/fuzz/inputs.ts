@@ -80,8 +80,10 @@ export interface FuzzCase {
   readonly path: readonly PathValue[];
   /** The query string as sent, without "?"; may be deliberately mis-encoded. */
   readonly query: string;
-  readonly ifMatch: string | 'current' | 'none';
-  readonly idempotencyKey: string | 'none' | 'fresh' | 'reused';
+  /** An If-Match value as sent, or 'current' (the resource's ETag) or 'none' (no header). */
+  readonly ifMatch: string;
+  /** An Idempotency-Key as sent, or 'none', 'fresh' (a new key) or 'reused' (the previous one). */
+  readonly idempotencyKey: string;
   readonly extraHeaders: ReadonlyArray<readonly [string, string]>;
   readonly body: BodySpec;
   /** Set for requests that must go out as raw bytes on a socket. */
@@ -495,7 +497,7 @@ function placesIn(
   return out;
 }
 
-function setAt(value: unknown, path: ReadonlyArray<string | number>, replacement: unknown | typeof REMOVE): unknown {
+function setAt(value: unknown, path: ReadonlyArray<string | number>, replacement: unknown /* or REMOVE */): unknown {
   if (path.length === 0) return replacement;
   const [head, ...rest] = path;
   if (Array.isArray(value)) {
@@ -565,6 +567,7 @@ function mutateBody(base: unknown): fc.Arbitrary<BodyMutation> {
     { arbitrary: fc.constantFrom(...bodyReplacements).map(([v, l]) => json(v, `body=${l}`)), weight: 2 },
     {
       arbitrary: fc.constantFrom(...rawBodies).map(([bytes, type, l]) => ({
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- tsc widens the literal without it
         body: { kind: 'bytes', bytes, what: l } as BodySpec,
         label: `body=${l}`,
         contentType: type,
@@ -767,7 +770,7 @@ function spoiltQuery(op: Operation, ids: RealIds): fc.Arbitrary<Query> {
         return { text: [...others, pair, pair].join('&'), labels: [`query.${p.name}:repeated`] };
       });
     }
-    return queryValue(p.name).map((v) => ({
+    return queryValue().map((v) => ({
       text: [...others, `${p.name}=${v.text}`].join('&'),
       labels: [`query.${p.name}=${v.label}`],
     }));
@@ -775,7 +778,7 @@ function spoiltQuery(op: Operation, ids: RealIds): fc.Arbitrary<Query> {
   return fc.oneof({ arbitrary: one, weight: 4 }, { arbitrary: withExtra, weight: 1 });
 }
 
-function queryValue(name: string): fc.Arbitrary<{ text: string; label: string }> {
+function queryValue(): fc.Arbitrary<{ text: string; label: string }> {
   return fc.oneof(
     {
       arbitrary: nastyValue
@@ -856,6 +859,7 @@ export function fuzzCase(op: Operation, ids: RealIds): fc.Arbitrary<FuzzCase> {
     : fc.oneof(
         {
           arbitrary: nastyValue.map((n) => ({
+            // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- tsc widens the literal without it
             body: { kind: 'json', value: n.value } as BodySpec,
             label: `unexpected-body=${n.label}`,
           })),
@@ -863,6 +867,7 @@ export function fuzzCase(op: Operation, ids: RealIds): fc.Arbitrary<FuzzCase> {
         },
         {
           arbitrary: fc.constantFrom(...rawBodies).map(([bytes, type, l]) => ({
+            // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- tsc widens the literal without it
             body: { kind: 'bytes', bytes, what: l } as BodySpec,
             label: `unexpected-body=${l}`,
             contentType: type,

@@ -290,7 +290,7 @@ export async function eventsStoredSince(
       streamId: e.streamId,
       correlationId: (e.metadata as { correlationId?: unknown } | null)?.correlationId,
     }))
-    .filter((e) => !String(e.correlationId ?? '').startsWith('referral-overdue:'));
+    .filter((e) => !(typeof e.correlationId === 'string' && e.correlationId.startsWith('referral-overdue:')));
 }
 
 /** Sends one request and checks the answer against the rules every answer must keep. */

@@ -4,7 +4,7 @@ import { idFromKey, StaleRevision, type CommandContext, type CommandOutcome } fr
 import { DomainError } from '@ruamjai/kernel';
 import { Metrics } from '@ruamjai/platform';
 import type { Actor } from '@ruamjai/kernel';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { withReplyHeaders, type ReplyHeaders, REPLY_HEADERS } from './reply-headers';
 import { StoreWriteHealth } from './store-health';

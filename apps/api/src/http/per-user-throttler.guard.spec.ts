@@ -7,7 +7,7 @@ class Exposed extends PerUserThrottlerGuard {
 }
 
 describe('whose request budget a request spends', () => {
-  const guard = new Exposed({ throttlers: [] } as never, {} as never, {} as never);
+  const guard = new Exposed({ throttlers: [] }, {} as never, {} as never);
 
   it("spends the signed-in user's own, not the shared address's", async () => {
     expect(

@@ -175,11 +175,7 @@ export async function seedSakaeo2562Cases<
       const stream = `referral-${referralId}`;
       const outcome = await once(
         stream,
-        new ReferralCommandRequest(
-          type,
-          { referralId, ...extra } as never,
-          context(actor, `referral:${key}:${type}`, stream),
-        ),
+        new ReferralCommandRequest(type, { referralId, ...extra }, context(actor, `referral:${key}:${type}`, stream)),
       );
       revisions.set(stream, track(outcome).revision);
     }

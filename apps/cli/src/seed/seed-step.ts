@@ -18,7 +18,7 @@ export async function seedStep(
   request: { type: string; context: CommandContext },
 ): Promise<StepOutcome> {
   try {
-    return (await bus.execute(request as never)) as StepOutcome;
+    return await bus.execute<never, StepOutcome>(request as never);
   } catch (error) {
     const recorded = await runner.recordedOutcome(streamId, request.type, request.context);
     if (recorded) return recorded;

@@ -50,7 +50,7 @@ export class ApiError extends Error {
 /** Unwraps an openapi-fetch answer: the body, or an ApiError carrying the problem. */
 export async function unwrap<T>(call: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<T> {
   const { data, error, response } = await call;
-  if (!response.ok) throw new ApiError(response.status, (error ?? {}) as Problem);
+  if (!response.ok) throw new ApiError(response.status, error ?? {});
   return data as T;
 }
 

@@ -2,11 +2,11 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Skeleton, Switch, Typography } from 'antd';
 import { useEffect, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, type Problem } from '../api/client';
+import { api, ApiError } from '../api/client';
 import { useAuth } from '../auth';
 import type { Lang } from '../format';
 import { ConflictDialog } from '../ConflictDialog';
-import type { NotificationPreferences, NotificationPreferencesAnswer } from '../notifications';
+import type { NotificationPreferences } from '../notifications';
 
 /** The form's values: the e-mail as typed ('' for none). */
 interface Fields {
@@ -45,7 +45,7 @@ async function load(username: string): Promise<Loaded> {
   const { data, error, response } = await api.GET('/api/v1/users/{username}/notification-preferences', {
     params: { path: { username } },
   });
-  if (!response.ok || !data) throw new ApiError(response.status, (error ?? {}) as Problem);
+  if (!response.ok || !data) throw new ApiError(response.status, error ?? {});
   return { etag: response.headers.get('ETag') ?? `"${data.revision}"`, fields: fieldsOf(data) };
 }
 
@@ -90,6 +90,8 @@ export default function NotificationSettingsPage() {
   // The form opens once with what was read; later refetches (the live stream refreshes every query) do not overwrite typing.
   useEffect(() => {
     if (prefs.data && opened === null) {
+      // Syncs the antd form (a store outside React) with the first answer, once.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       setOpened(prefs.data);
       form.setFieldsValue(prefs.data.fields);
     }
@@ -106,8 +108,8 @@ export default function NotificationSettingsPage() {
         params: { path: { username }, header: { 'If-Match': etag } },
         body: bodyOf(fields),
       });
-      if (!response.ok || !data) throw new ApiError(response.status, (error ?? {}) as Problem);
-      const answer = data as NotificationPreferencesAnswer;
+      if (!response.ok || !data) throw new ApiError(response.status, error ?? {});
+      const answer = data;
       return { etag: response.headers.get('ETag') ?? `"${answer.revision}"`, fields: fieldsOf(answer) };
     },
     onSuccess: (saved) => {

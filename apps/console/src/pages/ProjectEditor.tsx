@@ -51,10 +51,13 @@ export function ProjectEditor({ plan, project, onClose }: { plan: Plan; project:
 
   const send = (values: Fields, ifMatch: string, opened: Partial<Fields>): Promise<CommandAnswer> => {
     const { reason, ...edited } = values;
-    const diff = changed({ ...edited, objectives: linesOf(edited.objectives) }, {
-      ...(opened as Fields),
-      objectives: linesOf((opened as Fields).objectives),
-    } as never);
+    const diff = changed(
+      { ...edited, objectives: linesOf(edited.objectives) },
+      {
+        ...(opened as Fields),
+        objectives: linesOf((opened as Fields).objectives),
+      },
+    );
     if (Object.keys(diff).length === 0) return Promise.reject(new Error(w('rules.nothingChanged')));
     const body = {
       ...diff,

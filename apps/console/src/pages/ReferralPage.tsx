@@ -139,7 +139,7 @@ export default function ReferralPage({
   const again = () => {
     if (!conflict || !opened) return;
     setOpened({ ...opened, etag: conflict.etag, referral: conflict.now });
-    send.mutate({ action: opened.action, etag: conflict.etag, answer: form.getFieldsValue(true) });
+    send.mutate({ action: opened.action, etag: conflict.etag, answer: form.getFieldsValue(true) as Answer });
   };
 
   const otherError = send.error && !isStale(send.error);
@@ -243,12 +243,10 @@ export default function ReferralPage({
         onCancel={() => setOpened(null)}
         okText={opened ? t(`referrals.actions.${opened.action}`) : ''}
         cancelText={t('edit.cancel')}
-        okButtonProps={
-          {
-            danger: opened?.action === 'revoke' || opened?.action === 'decline',
-            'data-testid': 'action-confirm',
-          } as never
-        }
+        okButtonProps={{
+          danger: opened?.action === 'revoke' || opened?.action === 'decline',
+          'data-testid': 'action-confirm',
+        }}
         onOk={() => form.submit()}
         confirmLoading={send.isPending}
       >

@@ -1,12 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Radio, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, unwrap } from '../api/client';
+import { ApiError } from '../api/client';
 import { useAuth } from '../auth';
 import { formatDateTime, type Lang } from '../format';
-import { AgencyLabel, useAgencyNames } from '../agencies';
+import { useAgencyNames } from '../agencies';
 import { canSeeEscalations, isOverdue, shortId, useReferralBox, type Box, type Referral } from '../referrals';
 import { WideTable } from '../WideTable';
 import { ShortIdLink } from '../ShortIdLink';

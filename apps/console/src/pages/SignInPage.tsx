@@ -150,7 +150,7 @@ export function SignInPage() {
             name="sign-in"
             requiredMark={false}
             onFinish={(v: { username: string; password: string; code?: string }) =>
-              submit(() =>
+              void submit(() =>
                 unwrap(
                   api.POST('/api/v1/auth/sign-in', {
                     body: { username: v.username.trim(), password: v.password, ...(v.code ? { code: v.code } : {}) },
@@ -202,7 +202,7 @@ export function SignInPage() {
             name="password-change"
             requiredMark={false}
             onFinish={(v: { newPassword: string }) =>
-              submit(() =>
+              void submit(() =>
                 unwrap(
                   api.POST('/api/v1/auth/password-change', {
                     body: { challenge: step.challenge, newPassword: v.newPassword },
@@ -250,7 +250,7 @@ export function SignInPage() {
             name="second-factor"
             requiredMark={false}
             onFinish={(v: { code: string }) =>
-              submit(() =>
+              void submit(() =>
                 unwrap(api.POST('/api/v1/auth/second-factor', { body: { challenge: step.challenge, code: v.code } })),
               )
             }

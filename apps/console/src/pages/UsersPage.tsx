@@ -100,7 +100,12 @@ export default function UsersPage() {
             style={{ marginBottom: 12 }}
           />
         )}
-        <Form form={form} layout="vertical" name="add-user" onFinish={(v) => add.mutate(v)}>
+        <Form
+          form={form}
+          layout="vertical"
+          name="add-user"
+          onFinish={(v: Parameters<typeof add.mutate>[0]) => add.mutate(v)}
+        >
           <Form.Item
             label={t('users.username')}
             name="username"

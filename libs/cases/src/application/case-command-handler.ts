@@ -58,9 +58,9 @@ export class CaseCommandHandler implements ICommandHandler<CaseCommandRequest> {
       const personId =
         'personId' in rest ? rest.personId : current?.status === 'none' || !current ? undefined : current.personId;
       if (!personId) throw new CaseNotFound(data.caseId);
-      domainData = { ...rest, personalData: await this.vault.seal(personId, person) } as DomainData<CaseCommandType>;
+      domainData = { ...rest, personalData: await this.vault.seal(personId, person) };
     } else {
-      domainData = data as DomainData<CaseCommandType>;
+      domainData = data;
     }
     const command = { type, data: domainData, actor: context.actor, at: this.clock.now() } as CaseCommand;
     if (command.type === 'ErasePersonalData' && loaded && current) {

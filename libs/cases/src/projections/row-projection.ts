@@ -22,11 +22,12 @@ export function rowProjection<T extends Table, Event>(options: {
   name: string;
   table: T;
   key: keyof CasesTables[T] & string;
-  handles(event: RecordedEvent): boolean;
-  keyOf(event: RecordedEvent): string;
+  handles: (event: RecordedEvent) => boolean;
+  keyOf: (event: RecordedEvent) => string;
   evolve(row: CasesTables[T] | undefined, change: Change<Event>): CasesTables[T] | undefined;
 }): Projection {
   const table = options.table as string;
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- tsc widens the literal without it
   const key = options.key as string;
   return {
     name: options.name,

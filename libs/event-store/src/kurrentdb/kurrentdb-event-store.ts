@@ -82,12 +82,7 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
-    const self = this;
-    return {
-      async *[Symbol.asyncIterator]() {
-        yield* self.streamEvents(streamId, options);
-      },
-    };
+    return { [Symbol.asyncIterator]: () => this.streamEvents(streamId, options) };
   }
 
   private async *streamEvents(streamId: string, options: ReadStreamOptions): AsyncGenerator<RecordedEvent> {
@@ -116,12 +111,7 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
-    const self = this;
-    return {
-      async *[Symbol.asyncIterator]() {
-        yield* self.allEvents(options);
-      },
-    };
+    return { [Symbol.asyncIterator]: () => this.allEvents(options) };
   }
 
   private async *allEvents(options: ReadAllOptions): AsyncGenerator<RecordedEvent> {

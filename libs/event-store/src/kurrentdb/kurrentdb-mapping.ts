@@ -149,7 +149,7 @@ function wholeNumber(name: string, value: number): number {
 
 export function fromRawMetadata(raw: unknown): StreamMetadata {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return {};
-  const entries = Object.entries(raw);
+  const entries = Object.entries(raw as Record<string, unknown>);
   // Parsed JSON, so every value is a JSON value.
   const custom = Object.fromEntries(entries.filter(([key]) => !key.startsWith('$'))) as Record<string, JsonValue>;
   const system = new Map(entries.filter(([key]) => key.startsWith('$')));

@@ -48,7 +48,8 @@ export class KurrentDbSubscription implements Subscription {
     let lastPosition = from === 'start' ? undefined : from.after;
     let failure: Error | undefined;
     let ended = false;
-    let signalled = false;
+    // Set by wake(), cleared before each read of the server's messages.
+    let signalled: boolean;
     let resume: (() => void) | undefined;
     const wake = () => {
       signalled = true;
@@ -81,7 +82,7 @@ export class KurrentDbSubscription implements Subscription {
           yield { kind: 'caughtUp', position: lastPosition };
           continue;
         }
-        const resolved: AllStreamResolvedEvent | null = source.read();
+        const resolved = source.read() as AllStreamResolvedEvent | null;
         if (resolved !== null) {
           consumed += 1;
           const event = toRecorded(resolved);

@@ -6,7 +6,7 @@ import type { AgencyFacts, PlanCommand } from '../domain/plan.commands';
 import { planDecider, planStreamId } from '../domain/plan.decider';
 import type { PlanEvent } from '../domain/plan.events';
 import { authorise } from '../domain/plan.policy';
-import { agencyStreamId, type AgencyState } from '../domain/agency/agency';
+import { agencyStreamId } from '../domain/agency/agency';
 import { agencyDecider } from '../domain/agency/agency.decider';
 
 type PlanCommandType = PlanCommand['type'];
@@ -68,6 +68,6 @@ export class PlanCommandHandler implements ICommandHandler<PlanCommandRequest> {
         async (code) => [code, await this.runner.peek(agencyDecider, agencyStreamId(code), 1000)] as const,
       ),
     );
-    return Object.fromEntries(entries) as Record<string, AgencyState>;
+    return Object.fromEntries(entries);
   }
 }

@@ -1,7 +1,7 @@
 import { deciderSpec } from '@ruamjai/testing';
 import { AgencyInactive, AgencyNotRegistered } from './agency/agency';
 import { DistrictNotInProvince, ProjectNotFound, ReasonRequired } from './plan.errors';
-import type { ActivityAdded, PlanEvent } from './plan.events';
+import type { PlanEvent } from './plan.events';
 import {
   AgencyNotInProject,
   ItemAlreadyExists,
@@ -18,7 +18,6 @@ import {
   newProjectId,
   activityId,
   newActivityId,
-  directory,
   without,
   deactivated,
   addActivity,

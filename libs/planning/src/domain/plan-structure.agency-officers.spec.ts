@@ -11,8 +11,6 @@ import {
   changeProject,
   reassignProject,
   changeKpi,
-  drafted,
-  approved,
   drafting,
   inForce,
   amended,

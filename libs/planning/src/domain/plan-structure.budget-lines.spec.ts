@@ -1,6 +1,6 @@
 import { deciderSpec } from '@ruamjai/testing';
 import { BudgetUnchanged, InvalidBudget, ProjectNotFound, ReasonRequired } from './plan.errors';
-import type { BudgetLineAdded, PlanEvent } from './plan.events';
+import type { PlanEvent } from './plan.events';
 import {
   FirstBudgetLineKept,
   ItemAlreadyExists,
@@ -15,7 +15,6 @@ import {
   newProjectId,
   lineId,
   newLineId,
-  without,
   command,
   addBudgetLine,
   reviseBudgetLine,

@@ -186,7 +186,7 @@ function canonical(value: unknown): string {
 
 function sameJson(a: unknown, b: unknown, field?: string): boolean {
   if (field && SET_FIELDS.has(field) && Array.isArray(a) && Array.isArray(b))
-    return canonical([...a].sort()) === canonical([...b].sort());
+    return canonical([...(a as unknown[])].sort()) === canonical([...(b as unknown[])].sort());
   return canonical(a) === canonical(b);
 }
 
@@ -334,7 +334,7 @@ export function changeActivity({ data, actor }: ChangeActivity, plan: ExistingPl
         planId: plan.planId,
         projectId: project.projectId,
         activityId: activity.activityId,
-        changes: changes as Extract<PlanEvent, { type: 'ActivityChanged' }>['data']['changes'],
+        changes: changes,
       },
     },
   ];
@@ -417,7 +417,7 @@ export function changeKpi({ data, actor }: ChangeKpi, plan: ExistingPlan): PlanE
         planId: plan.planId,
         projectId: project.projectId,
         kpiId: kpi.kpiId,
-        changes: changes as Extract<PlanEvent, { type: 'KpiChanged' }>['data']['changes'],
+        changes: changes,
       },
     },
   ];

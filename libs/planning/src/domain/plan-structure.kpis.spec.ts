@@ -1,6 +1,6 @@
 import { deciderSpec } from '@ruamjai/testing';
 import { ProjectNotFound, ReasonRequired } from './plan.errors';
-import type { KpiAdded, PlanEvent } from './plan.events';
+import type { PlanEvent } from './plan.events';
 import {
   ItemAlreadyExists,
   ItemNotFound,
@@ -15,7 +15,6 @@ import {
   newProjectId,
   kpiId,
   newKpiId,
-  without,
   addKpi,
   changeKpi,
   withdrawKpi,

@@ -2,7 +2,7 @@ import { deciderSpec } from '@ruamjai/testing';
 import { AgencyInactive, AgencyNotRegistered } from './agency/agency';
 import type { PlanCommand } from './plan.commands';
 import { PlanNotEditable, ReasonRequired } from './plan.errors';
-import type { KpiAdded, PlanApproved, PlanEvent } from './plan.events';
+import type { PlanEvent } from './plan.events';
 import { AgencyStillResponsible, NothingChanged } from './plan-structure.errors';
 import {
   changesToTheProject,
@@ -12,9 +12,6 @@ import {
   lineId,
   coordinator,
   otherOfficer,
-  without,
-  deactivated,
-  command,
   addProject,
   changeProject,
   reassignProject,
@@ -30,10 +27,7 @@ import {
   reviseBudgetLine,
   reassignBudgetLine,
   withdrawBudgetLine,
-  submitted,
-  approved,
   amendment,
-  closed,
   activityWithdrawn,
   drafting,
   inSubmission,

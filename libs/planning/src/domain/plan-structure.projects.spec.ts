@@ -10,7 +10,6 @@ import {
   newProjectId,
   lineId,
   leadOfficer,
-  directory,
   without,
   deactivated,
   addProject,

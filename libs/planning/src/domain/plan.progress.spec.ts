@@ -395,6 +395,7 @@ describe('a plan not in execution', () => {
   it.each([
     ['a drafting', drafting],
     ['a submitted', [...drafting, submitted]],
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- tsc widens the literal without it
     ['a returned', [...drafting, submitted, { type: 'PlanReturned', data: { planId, reason: 'แก้ไข' } } as PlanEvent]],
     ['a closed', [...inForce, closed]],
   ])('%s plan takes no progress report', (_, given) => {

@@ -64,7 +64,7 @@ const BOOKKEEPING = new Set(['revision', 'updatedAt', 'latestEventAt', 'totals']
 /** Projects, budget lines, activities, KPIs and Fund requests are matched by their ids, not their places in a list. */
 const ITEM_IDS = ['projectId', 'lineId', 'activityId', 'kpiId', 'requestId'] as const;
 const projectKey = (item: Record<string, unknown>): string | undefined => {
-  for (const id of ITEM_IDS) if (typeof item[id] === 'string') return item[id] as string;
+  for (const id of ITEM_IDS) if (typeof item[id] === 'string') return item[id];
   return undefined;
 };
 

@@ -21,7 +21,7 @@ import { planningMigrations } from './planning-tables';
 
 interface Dialect {
   name: string;
-  open(): Promise<{ db: ReadModelDb; dispose(): Promise<void> }>;
+  open(): Promise<{ db: ReadModelDb; dispose: () => Promise<void> }>;
 }
 
 const dialects: Dialect[] = [

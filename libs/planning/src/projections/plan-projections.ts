@@ -22,7 +22,7 @@ type Trx = Transaction<CoreTables & PlanningTables>;
 const CHUNK = 400;
 
 const planIdOf = (event: RecordedEvent): string => (event.data as PlanEvent['data']).planId;
-const metadataOf = (event: RecordedEvent): Partial<EventMetadata> => (event.metadata ?? {}) as Partial<EventMetadata>;
+const metadataOf = (event: RecordedEvent): Partial<EventMetadata> => event.metadata ?? {};
 
 /** A plan's rows together: neighbouring keys fill index pages in turn instead of all at once. */
 function groupedByPlan<T extends { plan_id: string }>(rows: readonly T[]): T[] {
@@ -390,7 +390,7 @@ export const planViewProjection: Projection = {
           if (!project) continue;
           const row = projectRow(planId, project);
           (newProjects.has(k) ? added : changed).push(row);
-          const delta = deltas.get(planId) ?? new Map();
+          const delta: DashboardCells = deltas.get(planId) ?? new Map<string, Measures>();
           addContribution(delta, stored.get(k), -1);
           addContribution(delta, project, 1);
           deltas.set(planId, delta);

@@ -286,7 +286,7 @@ const replace = <T>(items: readonly T[], matches: (item: T) => boolean, update: 
   items.map((item) => (matches(item) ? update(item) : item));
 const addCounts = (a: ParticipantCounts, b: ParticipantCounts): ParticipantCounts => {
   const out: Partial<Record<TargetGroup, number>> = { ...a };
-  for (const group of TARGET_GROUPS) if (b[group]) out[group] = (out[group] ?? 0) + b[group]!;
+  for (const group of TARGET_GROUPS) if (b[group]) out[group] = (out[group] ?? 0) + b[group];
   return out;
 };
 

@@ -74,7 +74,7 @@ export function kAnonymise<R>(
   const apply = (lv: Record<string, number>) =>
     records.map((record) => ({
       record,
-      quasi: Object.fromEntries(names.map((n) => [n, quasiIdentifiers[n][lv[n]](record)])) as Record<string, string>,
+      quasi: Object.fromEntries(names.map((n) => [n, quasiIdentifiers[n][lv[n]](record)])),
     }));
   const keyOf = (quasi: Record<string, string>) => JSON.stringify(names.map((n) => quasi[n]));
   const smallCount = (rows: ReturnType<typeof apply>) => {

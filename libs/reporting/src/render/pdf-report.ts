@@ -41,7 +41,7 @@ class Layout {
         ModDate: builtAt,
       },
       lang: 'th-TH',
-    } as PDFKit.PDFDocumentOptions);
+    });
     this.doc.registerFont('regular', fonts.regular);
     this.doc.registerFont('bold', fonts.bold);
   }
@@ -69,7 +69,7 @@ class Layout {
     const dx = style.align === 'right' ? width - w : style.align === 'center' ? (width - w) / 2 : 0;
     // The glyphs are shaped (SARA AM split, marks placed over their consonant); ActualText gives text
     // extraction, search and screen readers the letters as written, in their order.
-    this.doc.markContent('Span', { actual: line } as never);
+    this.doc.markContent('Span', { actual: line });
     this.doc
       .font(style.bold ? 'bold' : 'regular')
       .fontSize(style.size)

@@ -140,7 +140,7 @@ export function quarterlyProgress(
           projectId: p.projectId,
           projectTitleTh: p.titleTh,
           lineId: l.lineId,
-          source: l.fundingSource as string,
+          source: l.fundingSource,
           amountSatang: l.amountSatang,
           spentInQuarterSatang: sum(spends.filter((r) => inQuarter(r.reportedOn)).map((r) => r.spendSatang)),
           spentToDateSatang: sum(spends.filter((r) => toDate(r.reportedOn)).map((r) => r.spendSatang)),

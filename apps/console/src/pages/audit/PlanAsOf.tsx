@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Col, Row, Skeleton, Slider, Space, Typography } from 'antd';
+import { Alert, Button, Card, Col, Row, Skeleton, Slider, Space } from 'antd';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';

@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fiscalYearLabel, formatBaht, formatCount, formatDate, formatDateTime, type Lang } from '../../format';
+import { fiscalYearLabel, formatBaht, formatCount, formatDate, formatDateTime } from '../../format';
 import type { PlanAt, ProjectAt } from './auditApi';
 import { formatValue, type ValueContext } from './describe';
 
@@ -174,7 +174,7 @@ function PlanFacts({ plan: p, highlight, ctx }: { plan: PlanAt; highlight?: High
   );
   return (
     <dl className="audit-facts">
-      {row(t('audit.plan.fiscalYear'), fiscalYearLabel(p.fiscalYear, lang as Lang), 'plan-fiscal-year')}
+      {row(t('audit.plan.fiscalYear'), fiscalYearLabel(p.fiscalYear, lang), 'plan-fiscal-year')}
       {row(
         t('audit.fields.status'),
         <Field path="status" highlight={highlight}>

@@ -1,7 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { api, ApiError, unwrap, type Problem } from '../../api/client';
+import { api, ApiError, unwrap } from '../../api/client';
 import type { Role } from '../../auth';
-import type { Lang } from '../../format';
 import { fileNameFrom, saveBlob } from '../../reports';
 import type { PlanSummary } from '../../types';
 import type { Plan as PlanAt } from '../plan/model';
@@ -281,7 +280,7 @@ export async function exportHistory(
       parseAs: 'text',
     });
     if (!response.ok || typeof data !== 'string')
-      throw new ApiError(response.status, (typeof error === 'object' && error !== null ? error : {}) as Problem);
+      throw new ApiError(response.status, typeof error === 'object' && error !== null ? error : {});
     fileName = fileNameFrom(response.headers.get('Content-Disposition'), fileName);
     const text = data.replace(/^\uFEFF/, '');
     parts.push(i === 0 ? text : text.slice(text.indexOf('\r\n') + 2));

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { formatBaht, formatCount, formatDate, formatDateTime, type Lang } from '../../format';
+import { asText, formatBaht, formatCount, formatDate, formatDateTime, type Lang } from '../../format';
 import type { PlanAt } from './auditApi';
 import { districtName } from '../../districts';
 
@@ -135,7 +135,7 @@ export function formatValue(field: string | undefined, value: unknown, ctx: Valu
     if (field?.endsWith('Satang')) return formatBaht(value);
     return formatCount(value);
   }
-  const text = String(value);
+  const text = asText(value);
   if (field === 'status') return t([`audit.status.${text}`, `status.${text}`, 'audit.values.raw'], { value: text });
   if (field === 'strategy') return t([`strategy.${text}`, 'audit.values.raw'], { value: text });
   if (field === 'fundingSource') return t([`add.source.${text}`, 'audit.values.raw'], { value: text });

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../../api/client';
 import { formatDateTime, type Lang } from '../../format';
 import { useAgencyNames } from '../../agencies';
-import { shortId, useAccessLog, type AccessLogEntry, type AccessLogFilter } from './cases';
+import { useAccessLog, type AccessLogEntry, type AccessLogFilter } from './cases';
 import { WideTable } from '../../WideTable';
 import { ShortIdLink } from '../../ShortIdLink';
 

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
 import 'dayjs/locale/th';
 import buddhistEra from 'dayjs/plugin/buddhistEra';
 import { useState, type ReactNode } from 'react';
@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { useAuth } from '../../auth';
 import { ConflictDialog, type ConflictRow } from '../../ConflictDialog';
-import { formatDate, type Lang } from '../../format';
+import { asText, formatDate, type Lang } from '../../format';
 import { noteWrittenPosition } from '../../live';
 import {
   CLOSURE_OUTCOMES,
@@ -40,7 +40,7 @@ export type Opened =
 
 const actionOf = (o: Opened) => (o.kind === 'case' ? o.action : o.kind);
 const MAX_QUANTITY = Number.MAX_SAFE_INTEGER;
-const iso = (d: unknown) => (dayjs.isDayjs(d) ? (d as Dayjs).format('YYYY-MM-DD') : String(d ?? ''));
+const iso = (d: unknown) => (dayjs.isDayjs(d) ? d.format('YYYY-MM-DD') : asText(d));
 
 /** The answer of a 412: the record as it is now beside the one the dialog was opened on. */
 interface Conflict {
@@ -166,7 +166,7 @@ export function CaseActionDialog({
     }
     const fresh = await readCase(caseId, { fresh: true });
     client.setQueryData(['case', caseId], fresh);
-    const was = (to as Extract<Opened, { read: CaseRead }>).read.case;
+    const was = to.read.case;
     const now = fresh.case;
     const text = (v: string | null | boolean, prefix: string) =>
       v === null ? t('cases.none') : typeof v === 'boolean' ? t(v ? 'cases.yes' : 'cases.no') : t(`${prefix}.${v}`);
@@ -198,7 +198,7 @@ export function CaseActionDialog({
       theirs: true,
       changedByMe: false,
     });
-    return { rows: [...rows, mine], retry: { ...(to as Extract<Opened, { read: CaseRead }>), read: fresh }, values };
+    return { rows: [...rows, mine], retry: { ...to, read: fresh }, values };
   }
 
   /** The person's request in words, for the conflict dialog's "yours" column. */
@@ -277,9 +277,7 @@ export function CaseActionDialog({
         onCancel={close}
         okText={t(`cases.actions.${action}`)}
         cancelText={t('edit.cancel')}
-        okButtonProps={
-          { danger: action === 'close' || action === 'withdrawConsent', 'data-testid': 'action-confirm' } as never
-        }
+        okButtonProps={{ danger: action === 'close' || action === 'withdrawConsent', 'data-testid': 'action-confirm' }}
         onOk={() => form.submit()}
         confirmLoading={send.isPending}
         destroyOnHidden
@@ -293,7 +291,9 @@ export function CaseActionDialog({
           layout="vertical"
           name={`case-${action}`}
           initialValues={initial}
-          onFinish={(values) => send.mutate({ to: opened, values: { ...form.getFieldsValue(true), ...values } })}
+          onFinish={(values) =>
+            send.mutate({ to: opened, values: { ...(form.getFieldsValue(true) as ActionValues), ...values } })
+          }
         >
           {action === 'screening' && (
             <>

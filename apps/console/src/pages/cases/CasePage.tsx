@@ -26,6 +26,7 @@ import './cases.css';
 import { districtName } from '../../districts';
 import { RefreshFailed } from '../../RefreshFailed';
 import { WideTable } from '../../WideTable';
+import { useNow } from '../../clock';
 
 const heading = (text: string) => (
   <Typography.Title level={2} className="case-card-heading">
@@ -50,6 +51,7 @@ export default function CasePage({ caseId, navigate }: { caseId: string; navigat
   const [opened, setOpened] = useState<Opened | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [revealing, setRevealing] = useState(false);
+  const now = useNow();
 
   if (read.isLoading) return <Skeleton active />;
   // An error replaces the page only when there is nothing to show; a failed refresh keeps the record on screen.
@@ -74,7 +76,7 @@ export default function CasePage({ caseId, navigate }: { caseId: string; navigat
     setDone(null);
     setOpened(o);
   };
-  const identificationLate = c.identificationDueAt !== null && Date.parse(c.identificationDueAt) <= Date.now();
+  const identificationLate = c.identificationDueAt !== null && Date.parse(c.identificationDueAt) <= now;
 
   return (
     <section aria-labelledby="case-title">

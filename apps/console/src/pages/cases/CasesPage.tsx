@@ -5,7 +5,7 @@ import { ApiError } from '../../api/client';
 import { useAuth } from '../../auth';
 import { formatCount, formatDate, formatDateTime, type Lang } from '../../format';
 import { useAgencyNames } from '../../agencies';
-import { canReadAccessLog, NRM_STAGES, shortId, useCaseCounts, useCases, type Case, type CaseFilter } from './cases';
+import { canReadAccessLog, NRM_STAGES, useCaseCounts, useCases, type Case, type CaseFilter } from './cases';
 import { CaseStatusTag, OverdueTag, StageTag } from './CaseTags';
 import './cases.css';
 import { districtName } from '../../districts';

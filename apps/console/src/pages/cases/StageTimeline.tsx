@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime, type Lang } from '../../format';
 import { NRM_STAGES, stageDates, type Case, type HistoryEntry, type NrmStage } from './cases';
 import { OverdueTag } from './CaseTags';
+import { useNow } from '../../clock';
 
 type StepState = 'done' | 'current' | 'skipped' | 'waiting';
 
@@ -13,6 +14,7 @@ type StepState = 'done' | 'current' | 'skipped' | 'waiting';
  */
 export function StageTimeline({ current, events }: { current: Case; events: readonly HistoryEntry[] }) {
   const { t, i18n } = useTranslation();
+  const now = useNow();
   const lang = i18n.language as Lang;
   const dates = stageDates(events);
   const at = NRM_STAGES.indexOf(current.stage);
@@ -21,7 +23,7 @@ export function StageTimeline({ current, events }: { current: Case; events: read
     if (i > at) return 'waiting';
     return i >= 2 && events.length > 0 && !dates[stage] ? 'skipped' : 'done';
   };
-  const late = current.identificationDueAt !== null && Date.parse(current.identificationDueAt) <= Date.now();
+  const late = current.identificationDueAt !== null && Date.parse(current.identificationDueAt) <= now;
   return (
     <>
       <Typography.Paragraph type="secondary">{t('cases.timelineHelp')}</Typography.Paragraph>

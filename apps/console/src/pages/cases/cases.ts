@@ -1,5 +1,6 @@
+import { asText } from '../../format';
 import { useQuery } from '@tanstack/react-query';
-import { api, ApiError, unwrap, type Problem } from '../../api/client';
+import { api, ApiError, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 import type { Role, SessionUser } from '../../auth';
 import { minPosition } from '../../live';
@@ -180,8 +181,8 @@ export async function readPersonalData(caseId: string, purpose: string): Promise
     body: { purpose: purpose.trim() },
     cache: 'no-store',
   });
-  if (!response.ok || !data) throw new ApiError(response.status, (error ?? {}) as Problem);
-  return data as PersonalDataView;
+  if (!response.ok || !data) throw new ApiError(response.status, error ?? {});
+  return data;
 }
 
 /** An auditor's reasoned, time-limited access to one case's personal data (itself on the record). */
@@ -227,7 +228,7 @@ export function sendCaseAction(
   v: ActionValues,
 ): Promise<{ position: string }> {
   const params = { path: { caseId }, header: { 'If-Match': etag } };
-  const s = (k: string) => String(v[k] ?? '');
+  const s = (k: string) => asText(v[k]);
   switch (action) {
     case 'screening':
       return unwrap(
@@ -327,9 +328,15 @@ export function consentRecords(events: readonly HistoryEntry[]): {
   let basisAt: string | null = null;
   for (const e of events) {
     const d = e.data as Record<string, string>;
-    if (e.type === 'ConsentRecorded') ((givenOn = d.givenOn), (withdrawnOn = null));
+    if (e.type === 'ConsentRecorded') {
+      givenOn = d.givenOn;
+      withdrawnOn = null;
+    }
     if (e.type === 'ConsentWithdrawn') withdrawnOn = d.withdrawnOn;
-    if (e.type === 'LegalBasisRecorded') ((reference = d.reference), (basisAt = e.occurredAt));
+    if (e.type === 'LegalBasisRecorded') {
+      reference = d.reference;
+      basisAt = e.occurredAt;
+    }
   }
   return { givenOn, withdrawnOn, reference, basisAt };
 }

@@ -61,7 +61,7 @@ export default function DashboardPage() {
           )
         : unwrap<PlanDashboard>(
             api.GET('/api/v1/dashboards/fiscal-years/{fiscalYear}', {
-              params: { path: { fiscalYear: year! }, query: minPosition() as never },
+              params: { path: { fiscalYear: year }, query: minPosition() as never },
             }),
           ),
   });

@@ -121,7 +121,7 @@ export function CommandModal<V extends object>(props: {
     if (!conflict) return;
     const values = spec.valuesOf ? spec.valuesOf(conflict.plan) : opened.values;
     setOpened({ revision: conflict.revision, watched: conflict.now, values });
-    if (spec.valuesOf) form.setFieldsValue(values as never);
+    if (spec.valuesOf) form.setFieldsValue(values);
     setConflict(null);
     save.reset();
   };

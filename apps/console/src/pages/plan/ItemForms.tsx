@@ -39,6 +39,7 @@ import {
   toMeasure,
 } from './rules';
 import { watchers } from './watch';
+import { useNow } from '../../clock';
 
 const optionalText = (value: string | undefined) => (value === undefined ? undefined : value.trim());
 const reasonOf = (reason: string | undefined) => (reason?.trim() ? { reason: reason.trim() } : {});
@@ -396,7 +397,8 @@ export function ReportProgressForm({
 }) {
   const { w, t, lang } = useWorkspaceText();
   const watch = watchers(w, t, lang);
-  const today = new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+  const now = useNow();
+  const today = new Date(now + 7 * 3600 * 1000).toISOString().slice(0, 10);
   const last = today < plan.fiscalYearEnd ? today : plan.fiscalYearEnd;
   const lines = project.budgetLines.filter((l) => !l.withdrawn);
   return (
@@ -477,7 +479,8 @@ export function ReportProgressForm({
 export function KpiActualForm({ plan, kpi, onClose }: { plan: Plan; kpi: Kpi; onClose: () => void }) {
   const { w, t, lang } = useWorkspaceText();
   const watch = watchers(w, t, lang);
-  const today = new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+  const now = useNow();
+  const today = new Date(now + 7 * 3600 * 1000).toISOString().slice(0, 10);
   const last = today < plan.fiscalYearEnd ? today : plan.fiscalYearEnd;
   return (
     <CommandModal<{ actual: string; measuredOn: string; note?: string }>

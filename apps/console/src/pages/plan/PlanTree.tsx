@@ -426,7 +426,7 @@ export function PlanTree({ plan, may, open }: { plan: Plan; may: Permissions; op
       selectable={false}
       blockNode
       // No expand animation: rows stay put while the live view refreshes the tree, and nobody is shown motion they did not ask for.
-      motion={false as never}
+      motion={false}
     />
   );
 }

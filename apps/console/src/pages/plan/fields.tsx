@@ -1,5 +1,5 @@
 import { Col, Form, Input, Row, Select, type FormRule } from 'antd';
-import { formatBaht, formatDate } from '../../format';
+import { asText, formatBaht, formatDate } from '../../format';
 import { useAgencies } from './api';
 import { useWorkspaceText } from './CommandModal';
 import { PROVINCES, TARGET_GROUPS, type Plan, type TargetGroup } from './model';
@@ -274,7 +274,7 @@ export const linesOf = (text: string | undefined): string[] =>
 export function countsOf(values: Record<string, unknown> | undefined): Record<string, number> {
   return Object.fromEntries(
     Object.entries(values ?? {}).flatMap(([k, v]) =>
-      v === undefined || v === null || String(v).trim() === '' ? [] : [[k, Number(String(v).trim())]],
+      v === undefined || v === null || asText(v).trim() === '' ? [] : [[k, Number(asText(v).trim())]],
     ),
   );
 }

@@ -1,3 +1,4 @@
+import { asText } from '../../format';
 import type { FormRule } from 'antd';
 
 /**
@@ -81,8 +82,8 @@ export function bahtRules(
     { required, whitespace: required, message: w('rules.required') },
     {
       validator: (_, value: unknown) => {
-        if (value === undefined || value === null || String(value).trim() === '') return Promise.resolve();
-        const satang = bahtToSatang(String(value));
+        if (value === undefined || value === null || asText(value).trim() === '') return Promise.resolve();
+        const satang = bahtToSatang(asText(value));
         if (satang === undefined) return Promise.reject(new Error(w('rules.baht')));
         if (satang < minSatang)
           return Promise.reject(new Error(minSatang > 0 ? w('rules.bahtPositive') : w('rules.baht')));
@@ -97,10 +98,10 @@ export function bahtRules(
 
 const WHOLE = /^\d+$/;
 export const toWhole = (value: unknown): number | undefined =>
-  value === undefined || value === null || String(value).trim() === ''
+  value === undefined || value === null || asText(value).trim() === ''
     ? undefined
-    : WHOLE.test(String(value).trim())
-      ? Number(String(value).trim())
+    : WHOLE.test(asText(value).trim())
+      ? Number(asText(value).trim())
       : NaN;
 
 /** A whole number 0..max (participants: @IsInt @Min(0) @Max(10,000,000)). */
@@ -123,7 +124,7 @@ export const wholeRules = (
 const MEASURE = /^\d+(\.\d{1,2})?$/;
 /** A KPI's target or actual: 0..10^12, at most two decimal places (the API's MeasureField). */
 export const toMeasure = (value: unknown): number | undefined => {
-  const text = value === undefined || value === null ? '' : String(value).trim().replace(/,/g, '');
+  const text = value === undefined || value === null ? '' : asText(value).trim().replace(/,/g, '');
   if (!text) return undefined;
   return MEASURE.test(text) && Number(text) <= LIMITS.measure ? Number(text) : NaN;
 };
@@ -167,8 +168,8 @@ export function beDateRules(
     { required, whitespace: required, message: w('rules.required') },
     {
       validator: (_, value: unknown) => {
-        if (value === undefined || value === null || String(value).trim() === '') return Promise.resolve();
-        const iso = beToIso(String(value));
+        if (value === undefined || value === null || asText(value).trim() === '') return Promise.resolve();
+        const iso = beToIso(asText(value));
         if (!iso) return Promise.reject(new Error(w('rules.beDate')));
         if ((from && iso < from) || (to && iso > to)) return Promise.reject(new Error(outside ?? w('rules.beDate')));
         return Promise.resolve();

@@ -108,11 +108,6 @@ export function watchers(w: T, t: T, lang: Lang) {
   const both =
     (...parts: Array<(p: Plan) => Watched>) =>
     (p: Plan): Watched =>
-      Object.assign(
-        {},
-        ...parts.map((f, i) =>
-          Object.fromEntries(Object.entries(f(p)).map(([k, v]) => [i === 0 ? k : `${i}.${k}`, v])),
-        ),
-      );
+      Object.fromEntries(parts.flatMap((f, i) => Object.entries(f(p)).map(([k, v]) => [i === 0 ? k : `${i}.${k}`, v])));
   return { plan, project, activity, kpi, line, fund, both, counts };
 }

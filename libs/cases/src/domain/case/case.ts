@@ -168,6 +168,7 @@ export interface KnownCase {
   readonly consent: boolean;
   readonly legalBasis: LegalBasis | null;
   /** The latest sealed personal data, or 'erased' once the key is gone. */
+  // eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents -- sealed text is a version prefix and base64url ciphertext, never the word; the union names the state a reader must handle
   readonly personalData: Sealed | 'erased';
 }
 

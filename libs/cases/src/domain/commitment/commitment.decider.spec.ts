@@ -126,11 +126,11 @@ describe('a new pledge', () => {
     spec
       .given([])
       .when(toCase(police, withReferral('accepted')))
-      .then([{ ...pledged, data: { ...pledged.data, agency: 'POL-SK', quantity: 1 } } as CommitmentEvent]);
+      .then([{ ...pledged, data: { ...pledged.data, agency: 'POL-SK', quantity: 1 } }]);
     spec
       .given([])
       .when(toCase(coordinator, caseAccess))
-      .then([{ ...pledged, data: { ...pledged.data, agency: 'PSDHS-SK', quantity: 1 } } as CommitmentEvent]);
+      .then([{ ...pledged, data: { ...pledged.data, agency: 'PSDHS-SK', quantity: 1 } }]);
   });
   it('cannot be made twice under one id', () => {
     spec
@@ -197,7 +197,7 @@ describe('an open pledge', () => {
       .when(cmd('ReviseCommitment', { quantity: 0, dueOn: '2019-07-31', reason: 'x' }))
       .thenRefuses(QuantityInvalid);
     spec
-      .given([pledged, { ...part, data: { ...part.data, quantity: 3, fulfilledTotal: 3 } } as CommitmentEvent])
+      .given([pledged, { ...part, data: { ...part.data, quantity: 3, fulfilledTotal: 3 } }])
       .when(cmd('ReviseCommitment', { quantity: 2, dueOn: '2019-07-31', reason: 'x' }))
       .thenRefuses(QuantityInvalid);
     spec
@@ -215,7 +215,7 @@ describe('an open pledge', () => {
     const toProject: CommitmentEvent = {
       ...pledged,
       data: { ...pledged.data, target: { kind: 'project', planId: 'p-1', projectId: 'pr-1' } },
-    } as CommitmentEvent;
+    };
     spec
       .given([toProject])
       .when(cmd('WithdrawCommitment', { reason: 'x' }, police))

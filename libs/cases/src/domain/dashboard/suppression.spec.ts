@@ -421,7 +421,10 @@ describe('the referral dashboard', () => {
           let hidden = 0;
           for (const [key, count] of counts) {
             truth.set(`${name}:${key}`, count);
-            if (!table.rows.some((r) => r.key === key)) (withheld.add(`${name}:${key}`), (hidden += count));
+            if (!table.rows.some((r) => r.key === key)) {
+              withheld.add(`${name}:${key}`);
+              hidden += count;
+            }
           }
           truth.set(`${name}:withheld`, hidden);
         }

@@ -103,7 +103,7 @@ describe('sending a referral', () => {
     spec
       .given([])
       .when(send({}, { consent: false, legalBasis: 'vital_interest' }))
-      .then([{ ...sent, data: { ...sent.data, basis: 'legal_basis' } } as ReferralEvent]);
+      .then([{ ...sent, data: { ...sent.data, basis: 'legal_basis' } }]);
   });
   it('is refused when it shares personal data with neither consent nor legal basis', () => {
     spec
@@ -115,7 +115,7 @@ describe('sending a referral', () => {
     spec
       .given([])
       .when(send({ sharesPersonalData: false }, { consent: false }))
-      .then([{ ...sent, data: { ...sent.data, sharesPersonalData: false, basis: null } } as ReferralEvent]);
+      .then([{ ...sent, data: { ...sent.data, sharesPersonalData: false, basis: null } }]);
   });
   it('cannot share the data of a person whose data was erased', () => {
     // The same answer a read of the erased case gets (410), not a closed-case conflict.
@@ -177,7 +177,7 @@ describe('sending a referral', () => {
           role: 'agency_officer',
         }),
       )
-      .then([{ ...sent, data: { ...sent.data, fromAgency: 'HOTLINE-1300' } } as ReferralEvent]);
+      .then([{ ...sent, data: { ...sent.data, fromAgency: 'HOTLINE-1300' } }]);
   });
 });
 

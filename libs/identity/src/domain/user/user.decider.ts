@@ -251,8 +251,8 @@ function evolve(state: UserState, event: UserEvent): UserState {
       return { ...state, status: 'inactive' };
     case 'UserSignedOut':
     case 'UserProviderSignInRefused':
-    // The password's lockout is the password's: a sign-in at the provider neither sets nor clears it.
     case 'UserSignedInThroughProvider':
+      // The password's lockout is the password's: a sign-in at the provider neither sets nor clears it.
       return state;
     case 'UserLinkedToProvider':
       return { ...state, provider: { issuer: event.data.issuer, subject: event.data.subject } };
