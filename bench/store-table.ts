@@ -101,7 +101,7 @@ export function peerSection(peers: PeerRun, floor: FloorFigures): string[] {
         `the harness's own floor with Emmett's pragmas; ours (in turns with our store): ${fmt(floor.singleAppendsPerSecond)} /s`,
       );
     }
-    return `| ${name} | ${value === null ? 'n/a' : fmt(value, value < 100 ? 1 : 0)} ${unit} | ${detail.join('; ')} |`;
+    return `| ${name} | ${[value === null ? 'n/a' : fmt(value, value < 100 ? 1 : 0), unit].join(' ').trim()} | ${detail.join('; ')} |`;
   });
   const failure = peers.report.notes?.emmett_pg_failure;
   const failed = typeof failure === 'string' ? ['', `Emmett PostgreSQL failed: ${failure}.`] : [];
