@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
  * The peers (Emmett's SQLite and PostgreSQL event stores), measured by the shared harness
  * ../shared/peers/bench-peers.mjs in a child process, on the bench's data folder, in the same run.
  * The harness needs its own `npm ci` (it compiles sqlite3 and better-sqlite3, about 3 minutes): it is
- * done once in a temporary copy and cached in .bench/peers, keyed by the harness's package files.
+ * done once in a temporary copy and cached in .bench/peers, keyed by the harness's package files and Node's version.
  * Peers are a comparison, not a gate: anything that stops them gives a reason, never an error.
  */
 export type PeerRun =
@@ -117,6 +117,8 @@ async function installOnce(source: string, cache: string): Promise<number | unde
   const key = createHash('sha256')
     .update(readFileSync(join(source, 'package.json')))
     .update(readFileSync(join(source, 'package-lock.json')))
+    // Its native modules are built for this Node.
+    .update(process.version)
     .digest('hex');
   const keyFile = join(cache, '.installed');
   let installSeconds: number | undefined;
