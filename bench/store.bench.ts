@@ -1,7 +1,7 @@
 import { SqliteEventStore, type NewEvent } from '@ruamjai/event-store';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { rate } from './measure';
+import { loop, type Phase } from './measure';
 
 const event = (i: number): NewEvent => ({
   id: randomUUID(),
@@ -28,52 +28,56 @@ export interface StoreFigures {
   batchEventsPerSecond: number;
 }
 
-/** (b) durable single-event appends with an expected revision, sequential and 32 writers; (c) 100-event appends. */
-export async function storeFigures(dir: string, seconds: number): Promise<StoreFigures> {
-  const store = SqliteEventStore.open({ file: join(dir, 'store-bench.sqlite') });
-  try {
-    let revision = -1n;
-    const stream = `bench-seq-${randomUUID()}`;
-    const sequential = await rate(seconds, async () => {
-      const result = await store.append(stream, [event(0)], { expected: revision < 0n ? 'no_stream' : revision });
-      revision = result.nextExpectedRevision;
-      return 1;
-    });
+export interface StoreBench {
+  /** (b) durable single-event appends with an expected revision, one after another on one stream. */
+  sequential: Phase;
+  /** (b) the same from 32 concurrent writers, each on its own stream. */
+  concurrent: Phase;
+  /** (c) 100-event appends, one after another on one stream. */
+  batch: Phase;
+  close(): Promise<void>;
+}
 
-    const writers = 32;
-    const deadline = performance.now() + seconds * 1000;
-    const started = performance.now();
+/** Our store on a fresh file in `dir`, with its measured phases; each keeps its streams' revisions between runs. */
+export function openStoreBench(dir: string): StoreBench {
+  const store = SqliteEventStore.open({ file: join(dir, 'store-bench.sqlite') });
+
+  let revision = -1n;
+  const stream = `bench-seq-${randomUUID()}`;
+  const sequential = loop(async () => {
+    const result = await store.append(stream, [event(0)], { expected: revision < 0n ? 'no_stream' : revision });
+    revision = result.nextExpectedRevision;
+    return 1;
+  });
+
+  const writers = Array.from({ length: 32 }, (_, w) => ({ id: `bench-concurrent-${w}-${randomUUID()}`, rev: -1n }));
+  const concurrent: Phase = async (deadline) => {
     const counts = await Promise.all(
-      Array.from({ length: writers }, async (_, w) => {
-        const id = `bench-concurrent-${w}-${randomUUID()}`;
-        let rev = -1n;
+      writers.map(async (writer) => {
         let n = 0;
         while (performance.now() < deadline) {
-          const result = await store.append(id, [event(n)], { expected: rev < 0n ? 'no_stream' : rev });
-          rev = result.nextExpectedRevision;
+          const result = await store.append(writer.id, [event(n)], {
+            expected: writer.rev < 0n ? 'no_stream' : writer.rev,
+          });
+          writer.rev = result.nextExpectedRevision;
           n++;
         }
         return n;
       }),
     );
-    const concurrent = counts.reduce((a, b) => a + b, 0) / ((performance.now() - started) / 1000);
+    return counts.reduce((a, b) => a + b, 0);
+  };
 
-    let batchRevision = -1n;
-    const batchStream = `bench-batch-${randomUUID()}`;
-    const batches = await rate(seconds, async () => {
-      const events = Array.from({ length: 100 }, (_, i) => event(i));
-      const result = await store.append(batchStream, events, {
-        expected: batchRevision < 0n ? 'no_stream' : batchRevision,
-      });
-      batchRevision = result.nextExpectedRevision;
-      return 100;
+  let batchRevision = -1n;
+  const batchStream = `bench-batch-${randomUUID()}`;
+  const batch = loop(async () => {
+    const events = Array.from({ length: 100 }, (_, i) => event(i));
+    const result = await store.append(batchStream, events, {
+      expected: batchRevision < 0n ? 'no_stream' : batchRevision,
     });
-    return {
-      sequentialAppendsPerSecond: sequential.perSecond,
-      concurrentAppendsPerSecond: concurrent,
-      batchEventsPerSecond: batches.perSecond,
-    };
-  } finally {
-    await store.close();
-  }
+    batchRevision = result.nextExpectedRevision;
+    return 100;
+  });
+
+  return { sequential, concurrent, batch, close: () => store.close() };
 }
