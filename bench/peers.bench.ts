@@ -40,7 +40,8 @@ export type PeerRun =
 export interface PeerReport {
   versions?: Record<string, string>;
   pg_settings?: Record<string, string>;
-  notes?: Record<string, PeerNote | unknown>;
+  /** Per-phase notes (PeerNote), and other entries such as `emmett_pg_failure`. */
+  notes?: Record<string, unknown>;
   total_seconds?: number;
 }
 
