@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   await app.listen(config.port, config.host);
   const url = `http://localhost:${config.port}`;
   logger.info(
-    { url, dataDir: config.dataDir, eventStore: config.eventStoreConnectionString ? 'kurrentdb' : 'sqlite' },
+    { url, dataDir: config.dataDir, eventStore: config.eventStore.kind },
     `Ruamjai API listening on ${url} (OpenAPI: ${url}/api/docs). ` +
       'Get a token: npm run cli -- token --sub somchai --agency PSDHS-SK --role coordinator',
   );

@@ -5,6 +5,7 @@ describe('configuration', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
       port: 3000,
+      eventStore: { kind: 'sqlite' },
       eventStoreConnectionString: undefined,
       databaseUrl: undefined,
       projectionsInProcess: true,
@@ -58,10 +59,44 @@ describe('configuration', () => {
     });
   });
 
-  it('accepts a kurrentdb connection string', () => {
+  it('accepts a kurrentdb connection string, and takes it to mean KurrentDB', () => {
+    const config = loadConfig({ EVENTSTORE_CONNECTION_STRING: 'kurrentdb://localhost:2113?tls=false' });
+    expect(config.eventStoreConnectionString).toBe('kurrentdb://localhost:2113?tls=false');
+    expect(config.eventStore).toEqual({ kind: 'kurrentdb', connectionString: 'kurrentdb://localhost:2113?tls=false' });
+  });
+
+  it("keeps the log in PostgreSQL when told: its own URL, or else the read models' database", () => {
+    const readModels = 'postgres://ruamjai@db.sakaeo.internal/ruamjai';
+    const log = 'postgresql://ruamjai@log.sakaeo.internal/events';
+    expect(loadConfig({ EVENT_STORE: 'postgres', DATABASE_URL: readModels }).eventStore).toEqual({
+      kind: 'postgres',
+      url: readModels,
+    });
     expect(
-      loadConfig({ EVENTSTORE_CONNECTION_STRING: 'kurrentdb://localhost:2113?tls=false' }).eventStoreConnectionString,
-    ).toBe('kurrentdb://localhost:2113?tls=false');
+      loadConfig({ EVENT_STORE: 'postgres', DATABASE_URL: readModels, EVENT_STORE_POSTGRES_URL: log }).eventStore,
+    ).toEqual({ kind: 'postgres', url: log });
+    expect(loadConfig({ EVENT_STORE: 'postgres', EVENT_STORE_POSTGRES_URL: log }).eventStore).toEqual({
+      kind: 'postgres',
+      url: log,
+    });
+    // The read models alone in PostgreSQL leave the log where it was.
+    expect(loadConfig({ DATABASE_URL: readModels }).eventStore).toEqual({ kind: 'sqlite' });
+    expect(loadConfig({ EVENT_STORE: 'sqlite' }).eventStore).toEqual({ kind: 'sqlite' });
+  });
+
+  it.each([
+    [{ EVENT_STORE: 'mysql' }, 'EVENT_STORE must be one of sqlite, postgres, kurrentdb'],
+    [{ EVENT_STORE: 'postgres' }, 'EVENT_STORE is postgres: set EVENT_STORE_POSTGRES_URL (or DATABASE_URL)'],
+    [{ EVENT_STORE: 'kurrentdb' }, 'EVENT_STORE is kurrentdb: set EVENTSTORE_CONNECTION_STRING'],
+    [{ EVENT_STORE: 'postgres', EVENT_STORE_POSTGRES_URL: 'mysql://x' }, 'EVENT_STORE_POSTGRES_URL must use postgres'],
+    [{ EVENT_STORE_POSTGRES_URL: 'postgres://x/events' }, 'EVENT_STORE_POSTGRES_URL is set, but EVENT_STORE is sqlite'],
+    [
+      { EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://x/y', EVENTSTORE_CONNECTION_STRING: 'kurrentdb://k:2113' },
+      'EVENTSTORE_CONNECTION_STRING is set, but EVENT_STORE is postgres',
+    ],
+  ])('refuses an event store setting it cannot honour: %j', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
   });
 
   it('believes no forwarded address unless proxies are named', () => {

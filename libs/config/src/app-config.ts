@@ -8,6 +8,9 @@ export interface AppConfig {
   readonly port: number;
   readonly host: string;
   readonly dataDir: string;
+  /** Where the log lives: EVENT_STORE, or KurrentDB when its connection string is given, else SQLite. */
+  readonly eventStore: EventStoreChoice;
+  /** KurrentDB's connection string (EVENTSTORE_CONNECTION_STRING), when the log is there. */
   readonly eventStoreConnectionString: string | undefined;
   readonly databaseUrl: string | undefined;
   readonly jwt: {
@@ -96,6 +99,14 @@ export interface AppConfig {
 
 export { ConfigError };
 
+/** The event store adapter, with where it connects. */
+export type EventStoreChoice =
+  | { readonly kind: 'sqlite' }
+  | { readonly kind: 'postgres'; readonly url: string }
+  | { readonly kind: 'kurrentdb'; readonly connectionString: string };
+
+const EVENT_STORES = ['sqlite', 'postgres', 'kurrentdb'] as const;
+
 type Env = Record<string, string | undefined>;
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
@@ -174,6 +185,51 @@ function smtp(env: Env, name: string): AppConfig['notifications']['smtp'] {
   };
 }
 
+/**
+ * EVENT_STORE chooses the log: sqlite (the embedded default), postgres (EVENT_STORE_POSTGRES_URL, or
+ * the read models' DATABASE_URL: its own `event_store` schema keeps the tables apart) or kurrentdb
+ * (EVENTSTORE_CONNECTION_STRING). Without it, a KurrentDB connection string still means KurrentDB.
+ * A setting that the choice would ignore is refused rather than silently left unused.
+ */
+function eventStore(env: Env, kurrentdb: string | undefined, databaseUrl: string | undefined): EventStoreChoice {
+  const raw = env.EVENT_STORE?.trim() || undefined;
+  if (raw !== undefined && !(EVENT_STORES as readonly string[]).includes(raw))
+    throw new ConfigError('EVENT_STORE', `must be one of ${EVENT_STORES.join(', ')}, got "${raw}"`);
+  const kind = (raw ?? (kurrentdb ? 'kurrentdb' : 'sqlite')) as EventStoreChoice['kind'];
+  const postgresUrl = optionalUrl(env, 'EVENT_STORE_POSTGRES_URL', ['postgres', 'postgresql']);
+  if (postgresUrl && kind !== 'postgres')
+    throw new ConfigError(
+      'EVENT_STORE_POSTGRES_URL',
+      `is set, but EVENT_STORE is ${kind}: set EVENT_STORE=postgres to use it`,
+    );
+  if (kurrentdb && kind !== 'kurrentdb')
+    throw new ConfigError(
+      'EVENTSTORE_CONNECTION_STRING',
+      `is set, but EVENT_STORE is ${kind}: set EVENT_STORE=kurrentdb to use it`,
+    );
+  switch (kind) {
+    case 'sqlite':
+      return { kind };
+    case 'postgres': {
+      const url = postgresUrl ?? databaseUrl;
+      if (!url)
+        throw new ConfigError(
+          'EVENT_STORE',
+          'is postgres: set EVENT_STORE_POSTGRES_URL (or DATABASE_URL) to postgres://…',
+        );
+      return { kind, url };
+    }
+    case 'kurrentdb':
+      if (!kurrentdb)
+        throw new ConfigError('EVENT_STORE', 'is kurrentdb: set EVENTSTORE_CONNECTION_STRING to kurrentdb://…');
+      return { kind, connectionString: kurrentdb };
+    default: {
+      const _: never = kind;
+      throw new ConfigError('EVENT_STORE', `unknown store ${String(_)}`);
+    }
+  }
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Reads and validates the configuration; throws ConfigError naming the first bad variable. */
@@ -188,17 +244,20 @@ export function loadConfig(env: Env = process.env): AppConfig {
     optionalUrl(env, 'PUBLIC_URL', ['http', 'https']) ?? `http://localhost:${integer(env, 'PORT', 3000, 0, 65535)}`
   ).replace(/\/$/, '');
   const { mode, oidc } = loadAuthMode(env, publicUrl, Boolean(jwksUrl || publicKeyPem));
+  const eventStoreConnectionString = optionalUrl(env, 'EVENTSTORE_CONNECTION_STRING', [
+    'kurrentdb',
+    'kurrentdb+discover',
+    'esdb',
+    'esdb+discover',
+  ]);
+  const databaseUrl = optionalUrl(env, 'DATABASE_URL', ['postgres', 'postgresql']);
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
     dataDir: resolve(env.DATA_DIR || './data'),
-    eventStoreConnectionString: optionalUrl(env, 'EVENTSTORE_CONNECTION_STRING', [
-      'kurrentdb',
-      'kurrentdb+discover',
-      'esdb',
-      'esdb+discover',
-    ]),
-    databaseUrl: optionalUrl(env, 'DATABASE_URL', ['postgres', 'postgresql']),
+    eventStore: eventStore(env, eventStoreConnectionString, databaseUrl),
+    eventStoreConnectionString,
+    databaseUrl,
     jwt: {
       jwksUrl,
       publicKeyPem,

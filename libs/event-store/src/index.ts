@@ -6,3 +6,4 @@ export * from './command-runner';
 export * from './audit-chain';
 export { WalCheckpointer } from './sqlite/wal-checkpointer';
 export { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
+export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';

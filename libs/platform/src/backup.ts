@@ -68,6 +68,10 @@ function embeddedOnly(config: AppConfig, what: string): void {
     throw new BackupError(
       `${what} covers the embedded store; with KurrentDB (EVENTSTORE_CONNECTION_STRING) use KurrentDB's own backup (see README, Backups)`,
     );
+  if (config.eventStore.kind === 'postgres')
+    throw new BackupError(
+      `${what} covers the embedded store; with the log in PostgreSQL (EVENT_STORE=postgres) back it up with pg_dump, schema event_store (see README, Backups)`,
+    );
   if (config.databaseUrl)
     throw new BackupError(
       `${what} covers the embedded store; the key store and request records are in PostgreSQL (DATABASE_URL): back them up with pg_dump (see README, Backups)`,

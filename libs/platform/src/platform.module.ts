@@ -14,6 +14,7 @@ import {
   CommandRunner,
   EVENT_STORE,
   KurrentDbEventStore,
+  PostgresEventStore,
   SqliteEventStore,
   WritesRefused,
   type EventStore,
@@ -63,10 +64,21 @@ export interface ProjectionsModuleRef {
   readonly exportName: string;
 }
 
+/** The event store EVENT_STORE chose (its PostgreSQL schema is created by the first call). */
 export function openEventStore(config: AppConfig): EventStore {
-  return config.eventStoreConnectionString
-    ? KurrentDbEventStore.connect(config.eventStoreConnectionString)
-    : SqliteEventStore.open({ file: join(config.dataDir, 'events.sqlite') });
+  const choice = config.eventStore;
+  switch (choice.kind) {
+    case 'kurrentdb':
+      return KurrentDbEventStore.connect(choice.connectionString);
+    case 'postgres':
+      return PostgresEventStore.connect({ connectionString: choice.url });
+    case 'sqlite':
+      return SqliteEventStore.open({ file: join(config.dataDir, 'events.sqlite') });
+    default: {
+      const _: never = choice;
+      throw new Error(`unknown event store ${JSON.stringify(_)}`);
+    }
+  }
 }
 
 export function readModelsFile(config: AppConfig): string {
@@ -139,7 +151,7 @@ class PlatformLifecycle implements OnModuleInit, OnApplicationShutdown {
 }
 
 /**
- * The adapters the configuration chooses: KurrentDB or the embedded SQLite store, the read-model
+ * The adapters the configuration chooses: the embedded SQLite store, PostgreSQL or KurrentDB, the read-model
  * database, the projection runner, the clock and the token verifier.
  */
 @Global()

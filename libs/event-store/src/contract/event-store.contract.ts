@@ -717,6 +717,47 @@ export function describeEventStoreContract(adapter: string, open: () => Promise<
         expect(eventsOf(b, id).map((e) => e.type)).toEqual(['$system-note', 'Visible']);
       });
 
+      it('never lets a reader that has read up to position N find a new event below N later, however many writers commit at once', async () => {
+        const tag = `order-${randomUUID().slice(0, 8)}`;
+        const start = await store.headPosition();
+        let writing = true;
+        // Readers paging $all after what they have read, as fast as they can, as catch-up subscribers
+        // do. An event that became visible after a reader had passed its position is lost to it: the
+        // fault of positions taken from a sequence, which commit out of order.
+        const readOn = async (): Promise<string[]> => {
+          const seen: string[] = [];
+          let cursor = start;
+          for (;;) {
+            const last = !writing;
+            const page = (
+              await collect(store.readAll({ fromPosition: cursor === undefined ? 'start' : cursor, maxCount: 500 }))
+            ).filter((e) => cursor === undefined || e.position > cursor);
+            for (const e of page) {
+              cursor = e.position;
+              if (e.streamId.startsWith(tag)) seen.push(e.id);
+            }
+            if (page.length > 0) continue;
+            if (last) return seen;
+            // Let the writers' completions in: an adapter that reads synchronously never waits.
+            await new Promise((r) => setImmediate(r));
+          }
+        };
+        const readers = Array.from({ length: 4 }, readOn);
+        await Promise.all(
+          Array.from({ length: 32 }, async (_, w) => {
+            for (let i = 0; i < 15; i++)
+              await store.append(`${tag}-${w}`, events(4), { expected: i === 0 ? 'no_stream' : BigInt(i * 4 - 1) });
+          }),
+        );
+        writing = false;
+        const seen = await Promise.all(readers);
+        const all = (
+          await collect(store.readAll({ fromPosition: start === undefined ? 'start' : start, maxCount: 100_000 }))
+        ).filter((e) => e.streamId.startsWith(tag));
+        expect(all).toHaveLength(32 * 15 * 4);
+        for (const ids of seen) expect(ids).toEqual(all.map((e) => e.id));
+      });
+
       it('delivers every live event of many concurrent appends exactly once, in position order', async () => {
         const tag = `live-${randomUUID().slice(0, 8)}`;
         const start = await store.headPosition();
