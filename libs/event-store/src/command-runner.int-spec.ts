@@ -61,7 +61,7 @@ const created: Decider<Counter, number, Added> = {
 };
 
 /** A store on storage of its own, and how to close it and throw the storage away. */
-type OpenStore = () => Promise<{ store: EventStore; dispose(): Promise<void> }>;
+type OpenStore = () => Promise<{ store: EventStore; dispose: () => Promise<void> }>;
 
 /** The runner's rules, on one adapter (`on` names it in the suite names; empty for the embedded store). */
 function describeCommandRunner(on: string, openStore: OpenStore): void {
