@@ -101,7 +101,12 @@ async function projections(config: AppConfig, args: string[]): Promise<void> {
   const targets = name ? allProjections.filter((p) => p.name === name) : allProjections;
   if (targets.length === 0) throw new UsageError(`no projection named ${name}; try: npm run cli -- projections list`);
   const store = openEventStore(config);
-  const db = await openReadModels(config, readModelMigrations);
+  // A rebuild is one transaction over every event: a short-lived process, so it keeps more pages in
+  // memory than the serving processes do, and spills less.
+  const db = await openReadModels(
+    { ...config, readModelCacheMb: Math.max(config.readModelCacheMb, 256) },
+    readModelMigrations,
+  );
   const bar = new SingleBar(
     { format: 'rebuilding {names} [{bar}] {percentage}% | position {value}/{total}', hideCursor: true },
     Presets.shades_classic,

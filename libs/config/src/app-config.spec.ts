@@ -9,6 +9,8 @@ describe('configuration', () => {
       eventStoreConnectionString: undefined,
       databaseUrl: undefined,
       projectionsInProcess: true,
+      readModelCacheMb: 16,
+      projectionThreadHeapMb: 64,
     });
     expect(config.dataDir).toMatch(/data$/);
   });
@@ -28,6 +30,9 @@ describe('configuration', () => {
     ['SMTP_URL', 'http://mail.example'],
     ['PUBLIC_URL', 'ftp://ruamjai.example'],
     ['NOTIFY_DIGEST_HOUR', '24'],
+    ['READ_MODEL_CACHE_MB', '0'],
+    ['READ_MODEL_CACHE_MB', 'lots'],
+    ['PROJECTION_THREAD_HEAP_MB', '8'],
   ])('stops with a message naming %s when it is %s', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);

@@ -8,6 +8,17 @@ export interface AppConfig {
   readonly port: number;
   readonly host: string;
   readonly dataDir: string;
+  /**
+   * SQLite's page cache for the embedded read models, per connection, in MiB (READ_MODEL_CACHE_MB;
+   * the API opens two: its queries and its projection thread). Bounded, so memory stays flat as the
+   * log grows; a rebuild from the CLI may take more for speed.
+   */
+  readonly readModelCacheMb: number;
+  /**
+   * The projection thread's JavaScript heap in MiB (PROJECTION_THREAD_HEAP_MB): without a bound V8
+   * lets a busy thread's heap grow to hundreds of MiB of garbage before it collects.
+   */
+  readonly projectionThreadHeapMb: number;
   /** Where the log lives: EVENT_STORE, or KurrentDB when its connection string is given, else SQLite. */
   readonly eventStore: EventStoreChoice;
   /** KurrentDB's connection string (EVENTSTORE_CONNECTION_STRING), when the log is there. */
@@ -255,6 +266,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
     dataDir: resolve(env.DATA_DIR || './data'),
+    readModelCacheMb: integer(env, 'READ_MODEL_CACHE_MB', 16, 1, 4096),
+    projectionThreadHeapMb: integer(env, 'PROJECTION_THREAD_HEAP_MB', 64, 16, 16_384),
     eventStore: eventStore(env, eventStoreConnectionString, databaseUrl),
     eventStoreConnectionString,
     databaseUrl,

@@ -88,7 +88,7 @@ export function readModelsFile(config: AppConfig): string {
 export async function openReadModels(config: AppConfig, migrations: Record<string, Migration>[]): Promise<ReadModelDb> {
   const db = config.databaseUrl
     ? openPostgresReadModels(config.databaseUrl)
-    : openSqliteReadModels(readModelsFile(config));
+    : openSqliteReadModels(readModelsFile(config), { cacheMb: config.readModelCacheMb });
   await migrateReadModels(db as unknown as Kysely<unknown>, migrations);
   return db;
 }
@@ -196,6 +196,8 @@ export class PlatformModule {
               const threaded = new ThreadedProjections({
                 eventsFile: join(options.config.dataDir, 'events.sqlite'),
                 readModelsFile: readModelsFile(options.config),
+                readModelCacheMb: options.config.readModelCacheMb,
+                heapMb: options.config.projectionThreadHeapMb,
                 projectionsModule: first.path,
                 projectionsExport: first.exportName,
                 extraProjectionsModules: more,

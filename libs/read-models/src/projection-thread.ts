@@ -7,6 +7,10 @@ import type { ProjectionProgress, RunnerLogger } from './projection-runner';
 export interface ProjectionThreadOptions {
   readonly eventsFile: string;
   readonly readModelsFile: string;
+  /** The read models' page cache in MiB (READ_MODEL_CACHE_MB). */
+  readonly readModelCacheMb?: number;
+  /** The thread's old-generation heap in MiB (PROJECTION_THREAD_HEAP_MB); V8's default when absent. */
+  readonly heapMb?: number;
   /** A module exporting the projections (functions cannot cross threads; a module path can). */
   readonly projectionsModule: string;
   readonly projectionsExport: string;
@@ -80,9 +84,13 @@ export class ThreadedProjections implements ProjectionProgress {
 
   private spawn(): void {
     const entry = join(__dirname, `projection-thread.worker${extname(__filename)}`);
-    const { logger: _logger, ...data } = this.options;
+    const { logger: _logger, heapMb, ...data } = this.options;
     const worker = new Worker(entry, {
       workerData: data,
+      // A bounded heap: V8 collects before it grows (a thread that needs more dies and is restarted).
+      ...(heapMb
+        ? { resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: Math.max(4, heapMb / 8) } }
+        : {}),
       execArgv: entry.endsWith('.ts') ? ['--require', '@swc-node/register'] : [],
     });
     this.worker = worker;

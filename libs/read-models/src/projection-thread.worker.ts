@@ -9,6 +9,7 @@ import { openSqliteReadModels } from './read-model-db';
 interface Data {
   eventsFile: string;
   readModelsFile: string;
+  readModelCacheMb?: number;
   projectionsModule: string;
   projectionsExport: string;
   extraProjectionsModules?: Array<{ path: string; exportName: string }>;
@@ -23,7 +24,7 @@ const projections = [
   ...(data.extraProjectionsModules ?? []).map((m) => load(m.path, m.exportName)),
 ].flat();
 const store = SqliteEventStore.open({ file: data.eventsFile, readOnly: true, pollIntervalMs: 250 });
-const db = openSqliteReadModels(data.readModelsFile);
+const db = openSqliteReadModels(data.readModelsFile, { cacheMb: data.readModelCacheMb });
 const runner = new ProjectionRunner(
   store,
   db,

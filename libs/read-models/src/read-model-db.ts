@@ -40,14 +40,15 @@ export type ReadModelDb = Kysely<CoreTables>;
  * file trades per-commit fsync (synchronous=NORMAL) for speed; the checkpoint shares each
  * transaction with the rows it covers, so a crash rolls both back together.
  */
-export function openSqliteReadModels(file: string): ReadModelDb {
+export function openSqliteReadModels(file: string, options: { cacheMb?: number } = {}): ReadModelDb {
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const database = new Database(file);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 10000');
-  // A rebuild is one transaction over every event: keep its pages in memory rather than spilling.
-  database.pragma('cache_size = -131072');
+  // A bounded page cache (in KiB when negative): memory stays flat however large the views grow. A
+  // rebuild (one transaction over every event) spills past it to the WAL, slower but the same.
+  database.pragma(`cache_size = -${Math.round((options.cacheMb ?? 16) * 1024)}`);
   // Checkpoints run on a thread of their own, never inside a projection's commit on the event loop.
   database.pragma('wal_autocheckpoint = 0');
   const checkpointer = new WalCheckpointer(file);
