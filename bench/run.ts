@@ -16,6 +16,9 @@ import { reportFigures } from './reports.bench';
 import { consoleInitialBytes, dashboardFigures } from './console.bench';
 import { notificationFigures } from './notifications.bench';
 import { memoryFigures } from './memory.bench';
+import { storeBench } from './store.bench';
+import { interleaved } from './measure';
+import { PostgresEventStore } from '@ruamjai/event-store';
 
 /**
  * `npm run bench`: every figure beside its floor or target, measured in this one run, on the data
@@ -65,6 +68,9 @@ Recorded by \`npm run bench -- --record\`; every figure above comes from that on
   into SQLite and into a real PostgreSQL 18 (the npm-shipped server, started by the bench). Its floor
   reads every event of the same file in order with better-sqlite3 and JSON-parses its data and
   metadata, with no store and no projection in between; the store's own readAll is shown beside it.
+- (b)/(c) on PostgreSQL: our PostgreSQL store (its own schema, on the bench's PostgreSQL 18 with its
+  default settings) runs the same three phases as the SQLite store, in turns, beside Emmett's
+  PostgreSQL store from the peers' run (a different server and moment: a rough comparison).
 - (m) starts the built API on a fresh data folder and appends plans of 50 events (one append each) to
   its events file from the bench process, a second writer, up to each milestone; once /health shows
   every projection at the head, it reads 50 plan views and, a second later, the
@@ -185,6 +191,31 @@ async function main(): Promise<void> {
     }
     const pg = await startEmbeddedPostgres(root);
     try {
+      // Our PostgreSQL store (its own schema on the bench's server), the same phases in turns.
+      const pgStore = await PostgresEventStore.open({ connectionString: pg.url });
+      const onPg = storeBench(pgStore);
+      const [pgSequential, pgConcurrent, pgBatch] = await interleaved(3, 6, [
+        onPg.sequential,
+        onPg.concurrent,
+        onPg.batch,
+      ]);
+      await onPg.close();
+      const emmettPg = (name: string) => (peers.ran ? peers.figures[name] : undefined);
+      const besidePeer = (ours: number, name: string) => {
+        const theirs = emmettPg(name);
+        return typeof theirs === 'number' && theirs > 0
+          ? `Emmett PostgreSQL ${fmt(theirs)} /s, ours ${fmt(ours / theirs, 2)}×`
+          : 'Emmett PostgreSQL not measured';
+      };
+      say(
+        `| (b) our PostgreSQL store: durable 1-event appends, sequential | ${fmt(pgSequential)} /s | ${besidePeer(pgSequential, 'emmett_pg_single_append_per_s')}; our SQLite store ${fmt(store.sequentialAppendsPerSecond)} /s | — | — |`,
+      );
+      say(
+        `| (b) our PostgreSQL store: 32 concurrent writers | ${fmt(pgConcurrent)} /s | ${besidePeer(pgConcurrent, 'emmett_pg_concurrent32_append_per_s')}; our SQLite store ${fmt(store.concurrentAppendsPerSecond)} /s | — | — |`,
+      );
+      say(
+        `| (c) our PostgreSQL store: events/s in 100-event appends | ${fmt(pgBatch)} events/s | our SQLite store ${fmt(store.batchEventsPerSecond)} events/s, ${fmt(pgBatch / store.batchEventsPerSecond, 2)}× (the peers have no PostgreSQL batch figure) | — | — |`,
+      );
       const { floor, storeRead, sqlite, postgres } = await rebuildFigures(dir, 100_000, pg.url);
       const versusFloor = (f: { eventsPerSecond: number }) => f.eventsPerSecond / floor.eventsPerSecond;
       const floorCell = `read + JSON.parse of every event, no projection: ${fmt(floor.eventsPerSecond)} events/s`;

@@ -1,4 +1,4 @@
-import { SqliteEventStore, type NewEvent } from '@ruamjai/event-store';
+import { SqliteEventStore, type EventStore, type NewEvent } from '@ruamjai/event-store';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { loop, type Phase } from './measure';
@@ -40,8 +40,11 @@ export interface StoreBench {
 
 /** Our store on a fresh file in `dir`, with its measured phases; each keeps its streams' revisions between runs. */
 export function openStoreBench(dir: string): StoreBench {
-  const store = SqliteEventStore.open({ file: join(dir, 'store-bench.sqlite') });
+  return storeBench(SqliteEventStore.open({ file: join(dir, 'store-bench.sqlite') }));
+}
 
+/** The measured phases on any store behind the port (the PostgreSQL one among them). */
+export function storeBench(store: EventStore): StoreBench {
   let revision = -1n;
   const stream = `bench-seq-${randomUUID()}`;
   const sequential = loop(async () => {
