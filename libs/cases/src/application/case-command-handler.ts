@@ -3,10 +3,11 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandRunner, StaleRevision, type CommandContext, type CommandOutcome } from '@ruamjai/event-store';
 import { CLOCK, type Clock } from '@ruamjai/kernel';
 import { PersonalDataVault } from '@ruamjai/privacy';
-import { authoriseCaseCommand } from '../domain/access/case-access';
-import { caseStreamId, type CaseCommand, type CaseEvent } from '../domain/case/case';
-import { caseDecider } from '../domain/case/case.decider';
-import { CaseNotFound } from '../domain/case/case.errors';
+import { authoriseCaseCommand } from '../access/case-access';
+import type { CaseCommand } from '../case/case.commands';
+import { caseStreamId, type CaseEvent } from '../case/case.events';
+import { caseDecider } from '../case/case.decider';
+import { CaseNotFound } from '../case/case.errors';
 import type { PersonalData } from './personal-data';
 
 type CaseCommandType = CaseCommand['type'];

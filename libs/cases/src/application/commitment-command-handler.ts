@@ -11,21 +11,18 @@ import { CLOCK, type Clock } from '@ruamjai/kernel';
 import { READ_MODEL_DB, readCheckpoint, type CoreTables, type ReadModelDb } from '@ruamjai/read-models';
 import type { Kysely } from 'kysely';
 import { planDecider, planStreamId } from '@ruamjai/planning';
-import { authoriseCommitmentCommand, type CaseAccessFacts } from '../domain/access/case-access';
-import { caseStreamId } from '../domain/case/case';
-import { caseDecider } from '../domain/case/case.decider';
-import {
-  commitmentStreamId,
-  type CommitmentCommand,
-  type CommitmentEvent,
-  type CommitmentTarget,
-  type PledgeCommitment,
-} from '../domain/commitment/commitment';
-import { referralStreamId, type ReferralEvent } from '../domain/referral/referral';
-import { referralDecider } from '../domain/referral/referral.decider';
+import { authoriseCommitmentCommand, type CaseAccessFacts } from '../access/case-access';
+import { caseStreamId } from '../case/case.events';
+import { caseDecider } from '../case/case.decider';
+import type { CommitmentCommand } from '../commitment/commitment.commands';
+import { commitmentStreamId, type CommitmentEvent } from '../commitment/commitment.events';
+import type { CommitmentTarget } from '../commitment/commitment.values';
+import type { PledgeCommitment } from '../commitment/pledge-commitment/pledge-commitment.command';
+import { referralStreamId, type ReferralEvent } from '../referral/referral.events';
+import { referralDecider } from '../referral/referral.decider';
 import { referralRegisterProjection } from '../projections/case-projections';
 import type { CasesTables } from '../projections/cases-tables';
-import { commitmentDecider } from '../domain/commitment/commitment.decider';
+import { commitmentDecider } from '../commitment/commitment.decider';
 
 type CommitmentCommandType = CommitmentCommand['type'];
 type DataOf<T extends CommitmentCommandType> = Extract<CommitmentCommand, { type: T }>['data'];

@@ -11,16 +11,11 @@ import {
   type AgeGroup,
   type IntakeSource,
   type LegalBasis,
-} from '../domain/case/case';
-import {
-  REFERRAL_SERVICES,
-  URGENCIES,
-  type ReferralService,
-  type SendReferral,
-  type Urgency,
-} from '../domain/referral/referral';
-import { referralDecider } from '../domain/referral/referral.decider';
-import { InboundSenderNotAvailable } from '../domain/referral/referral.errors';
+} from '../case/case.values';
+import { REFERRAL_SERVICES, URGENCIES, type ReferralService, type Urgency } from '../referral/referral.values';
+import type { SendReferral } from '../referral/send-referral/send-referral.command';
+import { referralDecider } from '../referral/referral.decider';
+import { InboundSenderNotAvailable } from '../referral/referral.errors';
 import { CaseCommandRequest } from './case-command-handler';
 import { IDENTITY_DOCUMENT_KINDS, type PersonalData } from './personal-data';
 import { ReferralCommandRequest } from './referral-command-handler';

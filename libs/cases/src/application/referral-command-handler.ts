@@ -4,18 +4,13 @@ import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
 import { CommandRunner, type CommandContext, type CommandOutcome } from '@ruamjai/event-store';
 import { CLOCK, type Clock } from '@ruamjai/kernel';
 import { agencyDecider, agencyStreamId } from '@ruamjai/planning';
-import { authoriseReferralCommand } from '../domain/access/case-access';
-import { caseStreamId } from '../domain/case/case';
-import { caseDecider } from '../domain/case/case.decider';
-import {
-  defaultDueAt,
-  referralStreamId,
-  type ReferralCommand,
-  type ReferralEvent,
-  type ReferralFacts,
-  type SendReferral,
-} from '../domain/referral/referral';
-import { referralDecider } from '../domain/referral/referral.decider';
+import { authoriseReferralCommand } from '../access/case-access';
+import { caseStreamId } from '../case/case.events';
+import { caseDecider } from '../case/case.decider';
+import type { ReferralCommand } from '../referral/referral.commands';
+import { referralStreamId, type ReferralEvent } from '../referral/referral.events';
+import { defaultDueAt, type ReferralFacts, type SendReferral } from '../referral/send-referral/send-referral.command';
+import { referralDecider } from '../referral/referral.decider';
 
 type ReferralCommandType = Exclude<ReferralCommand['type'], 'MarkReferralOverdue'>;
 type DomainData<T extends ReferralCommandType> = Extract<ReferralCommand, { type: T }>['data'];
