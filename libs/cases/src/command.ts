@@ -10,3 +10,6 @@ export interface Base<Type extends string, Data> {
 
 /** Personal data as the domain sees it: ciphertext sealed with the person's own key, never plaintext. */
 export type Sealed = string;
+
+/** Who asks and when, as the shared executors stamp every command. */
+export type Stamp = Pick<Base<string, unknown>, 'actor' | 'at'>;

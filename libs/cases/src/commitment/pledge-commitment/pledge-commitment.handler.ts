@@ -7,68 +7,54 @@ import {
   type CommandOutcome,
   type EventStore,
 } from '@ruamjai/event-store';
-import { CLOCK, type Clock } from '@ruamjai/kernel';
+import { planDecider, planStreamId } from '@ruamjai/planning';
 import { READ_MODEL_DB, readCheckpoint, type CoreTables, type ReadModelDb } from '@ruamjai/read-models';
 import type { Kysely } from 'kysely';
-import { planDecider, planStreamId } from '@ruamjai/planning';
-import { authoriseCommitmentCommand, type CaseAccessFacts } from '../access/case-access';
-import { caseStreamId } from '../case/case.events';
-import { caseDecider } from '../case/case.decider';
-import type { CommitmentCommand } from '../commitment/commitment.commands';
-import { commitmentStreamId, type CommitmentEvent } from '../commitment/commitment.events';
-import type { CommitmentTarget } from '../commitment/commitment.values';
-import type { PledgeCommitment } from '../commitment/pledge-commitment/pledge-commitment.command';
-import { referralStreamId, type ReferralEvent } from '../referral/referral.events';
-import { referralDecider } from '../referral/referral.decider';
-import { referralRegisterProjection } from '../projections/case-projections';
-import type { CasesTables } from '../projections/cases-tables';
-import { commitmentDecider } from '../commitment/commitment.decider';
+import type { CaseAccessFacts } from '../../access/case-access';
+import { caseDecider } from '../../case/case.decider';
+import { caseStreamId } from '../../case/case.events';
+import { referralRegisterProjection } from '../../projections/case-projections';
+import type { CasesTables } from '../../projections/cases-tables';
+import { referralDecider } from '../../referral/referral.decider';
+import { referralStreamId, type ReferralEvent } from '../../referral/referral.events';
+import { CommitmentCommands } from '../commitment.commands.handler';
+import type { CommitmentEvent } from '../commitment.events';
+import type { CommitmentTarget } from '../commitment.values';
+import type { PledgeCommitment } from './pledge-commitment.command';
 
-type CommitmentCommandType = CommitmentCommand['type'];
-type DataOf<T extends CommitmentCommandType> = Extract<CommitmentCommand, { type: T }>['data'];
-
-export class CommitmentCommandRequest<T extends CommitmentCommandType = CommitmentCommandType> extends Command<
-  CommandOutcome<CommitmentEvent>
-> {
+/** An agency's pledge of a resource to a plan project or a case. */
+export class PledgeCommitmentRequest extends Command<CommandOutcome<CommitmentEvent>> {
   constructor(
-    readonly type: T,
-    readonly data: DataOf<T>,
+    readonly data: PledgeCommitment['data'],
     readonly context: CommandContext,
   ) {
     super();
   }
 }
 
-/** Agency commitments: a pledge first checks that the plan project or case it names exists (and, for a case, who may know of it). */
-@CommandHandler(CommitmentCommandRequest)
-export class CommitmentCommandHandler implements ICommandHandler<CommitmentCommandRequest> {
+/** A pledge first checks that the plan project or case it names exists (and, for a case, who may know of it). */
+@CommandHandler(PledgeCommitmentRequest)
+export class PledgeCommitmentHandler implements ICommandHandler<PledgeCommitmentRequest> {
   private readonly db: Kysely<CasesTables>;
 
   constructor(
+    private readonly commitments: CommitmentCommands,
     private readonly runner: CommandRunner,
-    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(READ_MODEL_DB) db: ReadModelDb,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {
     this.db = db as unknown as Kysely<CasesTables>;
   }
 
-  async execute({ type, data, context }: CommitmentCommandRequest): Promise<CommandOutcome<CommitmentEvent>> {
-    authoriseCommitmentCommand(context.actor, type);
-    const base = { type, data, actor: context.actor, at: this.clock.now() };
-    const command = (
-      'target' in data ? { ...base, facts: await this.facts(data.target, context) } : base
-    ) as CommitmentCommand;
-    const reason = 'reason' in data ? data.reason : undefined;
-    return this.runner.run(
-      commitmentDecider,
-      commitmentStreamId(data.commitmentId),
-      command,
-      reason ? { ...context, reason } : context,
-    );
+  execute({ data, context }: PledgeCommitmentRequest): Promise<CommandOutcome<CommitmentEvent>> {
+    return this.commitments.run(context, 'PledgeCommitment', async (stamp) => ({
+      type: 'PledgeCommitment',
+      data,
+      ...stamp,
+      facts: await this.facts(data.target, context),
+    }));
   }
 
-  /** The case's owner comes from its stream; an agency that does not own it needs an active referral of it. */
   private async facts(target: CommitmentTarget, context: CommandContext): Promise<PledgeCommitment['facts']> {
     if (target.kind === 'case') {
       const state = await this.runner.peek(caseDecider, caseStreamId(target.caseId), 1000);
