@@ -2,15 +2,15 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import {
-  CaseCommandRequest,
   CasesModule,
   casesMigrations,
   casesProjections,
   INBOUND_REFERRALS_TOPIC,
   InboundReferralHandler,
   InboundReferralsModule,
+  OpenCaseRequest,
   PersonalDataService,
-  ReferralCommandRequest,
+  SendReferralRequest,
 } from '@ruamjai/cases';
 import { loadConfig } from '@ruamjai/config';
 import { collect, EVENT_STORE, idFromKey, StreamNotFound, type EventStore } from '@ruamjai/event-store';
@@ -340,8 +340,7 @@ describe('an inbound referral refused after parsing (the handler on real stores,
     // The referral's id is taken already (a stand-in for anything that changes between the check and the send).
     const id = 'late-refusal-1';
     const other = await bus.execute(
-      new CaseCommandRequest(
-        'OpenCase',
+      new OpenCaseRequest(
         {
           caseId: randomUUID(),
           personId: randomUUID(),
@@ -356,8 +355,7 @@ describe('an inbound referral refused after parsing (the handler on real stores,
     );
     const otherCaseId = (other.events[0].data as { caseId: string }).caseId;
     await bus.execute(
-      new ReferralCommandRequest(
-        'SendReferral',
+      new SendReferralRequest(
         {
           referralId: referralIdOf(id),
           caseId: otherCaseId,

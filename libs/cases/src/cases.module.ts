@@ -15,15 +15,15 @@ import { PrivacyModule } from '@ruamjai/privacy';
 import { Metrics } from '@ruamjai/platform';
 import { READ_MODEL_DB, type ReadModelDb } from '@ruamjai/read-models';
 import { Counter } from 'prom-client';
-import { CaseCommandHandler } from './application/case-command-handler';
 import { CaseDashboards } from './application/case-dashboards';
 import { CaseHistory } from './application/case-history';
 import { CaseQueries } from './application/case-queries';
-import { CommitmentCommandHandler } from './application/commitment-command-handler';
 import { InboundReferralHandler } from './application/inbound-referral-handler';
 import { PersonalDataService } from './application/personal-data-service';
-import { ReferralCommandHandler } from './application/referral-command-handler';
 import { ReferralOverdueScheduler } from './application/referral-overdue-scheduler';
+import { CASE_HANDLERS } from './case/case.handlers';
+import { COMMITMENT_HANDLERS } from './commitment/commitment.handlers';
+import { REFERRAL_HANDLERS } from './referral/referral.handlers';
 
 export const OVERDUE_SCHEDULER = Symbol('OVERDUE_SCHEDULER');
 
@@ -53,9 +53,9 @@ export class CasesModule {
       global: true,
       imports: [CqrsModule, PrivacyModule],
       providers: [
-        CaseCommandHandler,
-        ReferralCommandHandler,
-        CommitmentCommandHandler,
+        ...CASE_HANDLERS,
+        ...REFERRAL_HANDLERS,
+        ...COMMITMENT_HANDLERS,
         PersonalDataService,
         CaseQueries,
         CaseDashboards,

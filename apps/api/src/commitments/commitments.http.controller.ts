@@ -1,6 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CaseQueries, CommitmentCommandRequest, type CommitmentTarget, type CommitmentView } from '@ruamjai/cases';
+import {
+  CaseQueries,
+  PledgeCommitmentRequest,
+  RecordFulfilmentRequest,
+  ReviseCommitmentRequest,
+  WithdrawCommitmentRequest,
+  type CommitmentTarget,
+  type CommitmentView,
+} from '@ruamjai/cases';
 import { type CommandContext } from '@ruamjai/event-store';
 import type { Actor } from '@ruamjai/kernel';
 import type { FastifyRequest } from 'fastify';
@@ -56,7 +64,7 @@ export class CommitmentsController {
         : { kind: 'project', planId: body.planId!, projectId: body.projectId! };
     const { resource, quantity, dueOn } = body;
     const result = await this.commands.execute(
-      new CommitmentCommandRequest('PledgeCommitment', { commitmentId, target, resource, quantity, dueOn }, context),
+      new PledgeCommitmentRequest({ commitmentId, target, resource, quantity, dueOn }, context),
       `/api/v1/commitments/${commitmentId}`,
     );
     return { commitmentId, ...result };
@@ -74,7 +82,7 @@ export class CommitmentsController {
     @Body() body: RecordFulfilmentDto,
     @UpdateCommand() context: CommandContext,
   ): Promise<CommandResponse> {
-    return this.commands.execute(new CommitmentCommandRequest('RecordFulfilment', { commitmentId, ...body }, context));
+    return this.commands.execute(new RecordFulfilmentRequest({ commitmentId, ...body }, context));
   }
 
   @Post(':commitmentId/revisions')
@@ -86,7 +94,7 @@ export class CommitmentsController {
     @Body() body: ReviseCommitmentDto,
     @UpdateCommand() context: CommandContext,
   ): Promise<CommandResponse> {
-    return this.commands.execute(new CommitmentCommandRequest('ReviseCommitment', { commitmentId, ...body }, context));
+    return this.commands.execute(new ReviseCommitmentRequest({ commitmentId, ...body }, context));
   }
 
   @Post(':commitmentId/withdrawal')
@@ -98,9 +106,7 @@ export class CommitmentsController {
     @Body() body: WithdrawCommitmentDto,
     @UpdateCommand() context: CommandContext,
   ): Promise<CommandResponse> {
-    return this.commands.execute(
-      new CommitmentCommandRequest('WithdrawCommitment', { commitmentId, ...body }, context),
-    );
+    return this.commands.execute(new WithdrawCommitmentRequest({ commitmentId, ...body }, context));
   }
 
   @Get()

@@ -3,16 +3,28 @@ import { seedStep } from './seed-step';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import {
-  CaseCommandRequest,
+  AcceptReferralRequest,
+  CloseCaseRequest,
+  CompleteReferralRequest,
+  DeclineReferralRequest,
+  OpenCaseRequest,
+  PledgeCommitmentRequest,
+  RecordConsentRequest,
+  RecordFulfilmentRequest,
+  RecordIdentificationRequest,
+  RecordLegalBasisRequest,
+  RecordScreeningRequest,
+  ReviseCommitmentRequest,
+  SendReferralRequest,
+  StartReferralServiceRequest,
+  WithdrawCommitmentRequest,
   casesMigrations,
   CasesModule,
   casesProjections,
-  CommitmentCommandRequest,
-  ReferralCommandRequest,
   referralDecider,
   ReferralOverdueScheduler,
   referralStreamId,
-  type CaseRequestData,
+  type CaseCommand,
   type CommitmentTarget,
   type PersonalData,
   type ReferralService,
@@ -125,16 +137,17 @@ export async function seedSakaeo2562Cases<
 
     // A step the log already holds is skipped, whatever happened to its records since (an erased
     // person's data can no longer be sealed, a closed case takes no referral): see recordedOutcome.
-    const once = (stream: string, request: CaseCommandRequest | ReferralCommandRequest | CommitmentCommandRequest) =>
-      seedStep(bus, runner, stream, request);
-    async function onCase<T extends ConstructorParameters<typeof CaseCommandRequest>[0]>(
+    const once = (stream: string, type: string, request: { readonly context: CommandContext }) =>
+      seedStep(bus, runner, stream, request, type);
+    async function onCase<D extends { caseId: string }>(
       actor: Actor,
       step: string,
-      type: T,
-      data: CaseRequestData<T>,
+      type: CaseCommand['type'],
+      Request: new (data: D, context: CommandContext) => { readonly context: CommandContext },
+      data: D,
     ) {
       const stream = `case-${data.caseId}`;
-      const outcome = await once(stream, new CaseCommandRequest(type, data, context(actor, step, stream)));
+      const outcome = await once(stream, type, new Request(data, context(actor, step, stream)));
       revisions.set(stream, track(outcome).revision);
     }
     const referralIds: Record<string, string> = {};
@@ -157,8 +170,8 @@ export async function seedSakaeo2562Cases<
       }
       const outcome = await once(
         `referral-${referralId}`,
-        new ReferralCommandRequest(
-          'SendReferral',
+        'SendReferral',
+        new SendReferralRequest(
           { referralId, caseId, toAgency, service, urgency, sharesPersonalData },
           context(actor, `referral:${key}`, `referral-${referralId}`),
         ),
@@ -169,14 +182,11 @@ export async function seedSakaeo2562Cases<
       key: string,
       actor: Actor,
       type: 'AcceptReferral' | 'StartReferralService' | 'CompleteReferral' | 'DeclineReferral',
-      extra: object = {},
+      request: (referralId: string, context: CommandContext) => { readonly context: CommandContext },
     ) {
       const referralId = referralIds[key];
       const stream = `referral-${referralId}`;
-      const outcome = await once(
-        stream,
-        new ReferralCommandRequest(type, { referralId, ...extra }, context(actor, `referral:${key}:${type}`, stream)),
-      );
+      const outcome = await once(stream, type, request(referralId, context(actor, `referral:${key}:${type}`, stream)));
       revisions.set(stream, track(outcome).revision);
     }
     const commitmentIds: Record<string, string> = {};
@@ -192,8 +202,8 @@ export async function seedSakaeo2562Cases<
       commitmentIds[key] = commitmentId;
       const outcome = await once(
         `commitment-${commitmentId}`,
-        new CommitmentCommandRequest(
-          'PledgeCommitment',
+        'PledgeCommitment',
+        new PledgeCommitmentRequest(
           { commitmentId, target, resource, quantity, dueOn },
           context(actor, `commitment:${key}`, `commitment-${commitmentId}`),
         ),
@@ -204,17 +214,14 @@ export async function seedSakaeo2562Cases<
       key: string,
       actor: Actor,
       type: 'RecordFulfilment' | 'WithdrawCommitment' | 'ReviseCommitment',
-      data: object,
+      request: (commitmentId: string, context: CommandContext) => { readonly context: CommandContext },
     ) {
       const commitmentId = commitmentIds[key];
       const stream = `commitment-${commitmentId}`;
       const outcome = await once(
         stream,
-        new CommitmentCommandRequest(
-          type,
-          { commitmentId, ...data } as never,
-          context(actor, `commitment:${key}:${type}`, stream),
-        ),
+        type,
+        request(commitmentId, context(actor, `commitment:${key}:${type}`, stream)),
       );
       revisions.set(stream, track(outcome).revision);
     }
@@ -222,7 +229,7 @@ export async function seedSakaeo2562Cases<
 
     // Case A: a child screened at the Aranyaprathet border crossing by immigration.
     at('2019-04-02T02:00:00Z');
-    await onCase(actors.immigration, 'case:a', 'OpenCase', {
+    await onCase(actors.immigration, 'case:a', 'OpenCase', OpenCaseRequest, {
       caseId: caseIds.a,
       personId: personId('a'),
       source: 'border_screening',
@@ -231,23 +238,33 @@ export async function seedSakaeo2562Cases<
       ageGroup: 'child',
       person: SEED_PEOPLE.a,
     });
-    await onCase(actors.immigration, 'case:a:legal-basis', 'RecordLegalBasis', {
+    await onCase(actors.immigration, 'case:a:legal-basis', 'RecordLegalBasis', RecordLegalBasisRequest, {
       caseId: caseIds.a,
       basis: 'vital_interest',
       reference: 'PDPA s.26(1); พ.ร.บ.ป้องกันและปราบปรามการค้ามนุษย์ ม.33',
     });
     at('2019-04-02T05:00:00Z');
-    await onCase(actors.immigration, 'case:a:screening', 'RecordScreening', {
+    await onCase(actors.immigration, 'case:a:screening', 'RecordScreening', RecordScreeningRequest, {
       caseId: caseIds.a,
       indicators: ['minor_unaccompanied', 'recruiter_present', 'document_irregularity'],
       formReference: 'คัดกรอง ตม.สก. 2562/031',
     });
     await refer('a-shelter', actors.immigration, caseIds.a, 'SHELTER-SK', 'shelter', 'urgent', true);
     at('2019-04-02T09:00:00Z');
-    await answer('a-shelter', actors.shelter, 'AcceptReferral');
-    await answer('a-shelter', actors.shelter, 'StartReferralService');
+    await answer(
+      'a-shelter',
+      actors.shelter,
+      'AcceptReferral',
+      (referralId, ctx) => new AcceptReferralRequest({ referralId }, ctx),
+    );
+    await answer(
+      'a-shelter',
+      actors.shelter,
+      'StartReferralService',
+      (referralId, ctx) => new StartReferralServiceRequest({ referralId }, ctx),
+    );
     at('2019-04-12T03:00:00Z');
-    await onCase(actors.immigration, 'case:a:identification', 'RecordIdentification', {
+    await onCase(actors.immigration, 'case:a:identification', 'RecordIdentification', RecordIdentificationRequest, {
       caseId: caseIds.a,
       outcome: 'victim',
       decidedOn: '2019-04-12',
@@ -255,16 +272,36 @@ export async function seedSakaeo2562Cases<
     });
     await refer('a-medical', actors.immigration, caseIds.a, 'HEALTH-SK', 'medical', 'normal', true);
     at('2019-04-13T02:00:00Z');
-    await answer('a-medical', actors.health, 'AcceptReferral');
-    await answer('a-medical', actors.health, 'StartReferralService');
+    await answer(
+      'a-medical',
+      actors.health,
+      'AcceptReferral',
+      (referralId, ctx) => new AcceptReferralRequest({ referralId }, ctx),
+    );
+    await answer(
+      'a-medical',
+      actors.health,
+      'StartReferralService',
+      (referralId, ctx) => new StartReferralServiceRequest({ referralId }, ctx),
+    );
     at('2019-04-20T02:00:00Z');
-    await answer('a-medical', actors.health, 'CompleteReferral', { outcome: 'service_provided' });
+    await answer(
+      'a-medical',
+      actors.health,
+      'CompleteReferral',
+      (referralId, ctx) => new CompleteReferralRequest({ referralId, outcome: 'service_provided' }, ctx),
+    );
     await pledge('a-beds', actors.shelter, { kind: 'case', caseId: caseIds.a }, 'shelter_beds', 1, '2019-09-30');
-    await onCommitment('a-beds', actors.shelter, 'RecordFulfilment', { quantity: 1, fulfilledOn: '2019-04-20' });
+    await onCommitment(
+      'a-beds',
+      actors.shelter,
+      'RecordFulfilment',
+      (commitmentId, ctx) => new RecordFulfilmentRequest({ commitmentId, quantity: 1, fulfilledOn: '2019-04-20' }, ctx),
+    );
 
     // Case B: a migrant worker found in debt bondage by a labour inspection in Wang Nam Yen.
     at('2019-05-06T03:00:00Z');
-    await onCase(actors.labour, 'case:b', 'OpenCase', {
+    await onCase(actors.labour, 'case:b', 'OpenCase', OpenCaseRequest, {
       caseId: caseIds.b,
       personId: personId('b'),
       source: 'labour_inspection',
@@ -273,19 +310,24 @@ export async function seedSakaeo2562Cases<
       ageGroup: 'adult',
       person: SEED_PEOPLE.b,
     });
-    await onCase(actors.labour, 'case:b:consent', 'RecordConsent', {
+    await onCase(actors.labour, 'case:b:consent', 'RecordConsent', RecordConsentRequest, {
       caseId: caseIds.b,
       givenOn: '2019-05-06',
       scope: 'share_with_agencies',
     });
-    await onCase(actors.labour, 'case:b:screening', 'RecordScreening', {
+    await onCase(actors.labour, 'case:b:screening', 'RecordScreening', RecordScreeningRequest, {
       caseId: caseIds.b,
       indicators: ['debt_bondage', 'document_confiscation', 'excessive_hours'],
       formReference: 'ร.บ.1/2562-044',
     });
     await refer('b-interpreter', actors.labour, caseIds.b, 'PSDHS-SK', 'interpretation', 'urgent', true);
     at('2019-05-06T08:00:00Z');
-    await answer('b-interpreter', actors.coordinator, 'AcceptReferral');
+    await answer(
+      'b-interpreter',
+      actors.coordinator,
+      'AcceptReferral',
+      (referralId, ctx) => new AcceptReferralRequest({ referralId }, ctx),
+    );
     // Sent and never answered: 72 hours later it is overdue and escalated to the coordinator.
     await refer('b-vocational', actors.labour, caseIds.b, 'EMP-SK', 'vocational_training', 'normal', true);
     const overdueReferralId = referralIds['b-vocational'];
@@ -304,7 +346,7 @@ export async function seedSakaeo2562Cases<
 
     // Case C: a call to the 1300 hotline from Khlong Hat; not identified as a victim, returned home.
     at('2019-06-03T04:00:00Z');
-    await onCase(actors.coordinator, 'case:c', 'OpenCase', {
+    await onCase(actors.coordinator, 'case:c', 'OpenCase', OpenCaseRequest, {
       caseId: caseIds.c,
       personId: personId('c'),
       source: 'hotline_1300',
@@ -313,27 +355,35 @@ export async function seedSakaeo2562Cases<
       ageGroup: 'adult',
       person: SEED_PEOPLE.c,
     });
-    await onCase(actors.coordinator, 'case:c:legal-basis', 'RecordLegalBasis', {
+    await onCase(actors.coordinator, 'case:c:legal-basis', 'RecordLegalBasis', RecordLegalBasisRequest, {
       caseId: caseIds.c,
       basis: 'public_task',
       reference: 'PDPA s.24(4)',
     });
     await refer('c-legal', actors.coordinator, caseIds.c, 'POL-SK', 'legal_aid', 'normal', false);
     at('2019-06-04T04:00:00Z');
-    await answer('c-legal', actors.police, 'DeclineReferral', { reason: 'ไม่พบองค์ประกอบความผิด ส่งเรื่องคืนศูนย์' });
-    await onCase(actors.coordinator, 'case:c:screening', 'RecordScreening', {
+    await answer(
+      'c-legal',
+      actors.police,
+      'DeclineReferral',
+      (referralId, ctx) => new DeclineReferralRequest({ referralId, reason: 'ไม่พบองค์ประกอบความผิด ส่งเรื่องคืนศูนย์' }, ctx),
+    );
+    await onCase(actors.coordinator, 'case:c:screening', 'RecordScreening', RecordScreeningRequest, {
       caseId: caseIds.c,
       indicators: ['self_reported_deception'],
       formReference: 'สายด่วน 1300/2562-1187',
     });
     at('2019-06-14T04:00:00Z');
-    await onCase(actors.coordinator, 'case:c:identification', 'RecordIdentification', {
+    await onCase(actors.coordinator, 'case:c:identification', 'RecordIdentification', RecordIdentificationRequest, {
       caseId: caseIds.c,
       outcome: 'not_victim',
       decidedOn: '2019-06-14',
       decidingAgency: 'PSDHS-SK',
     });
-    await onCase(actors.coordinator, 'case:c:closure', 'CloseCase', { caseId: caseIds.c, outcome: 'returned_home' });
+    await onCase(actors.coordinator, 'case:c:closure', 'CloseCase', CloseCaseRequest, {
+      caseId: caseIds.c,
+      outcome: 'returned_home',
+    });
 
     // Commitments to the plan's projects.
     at('2019-04-05T03:00:00Z');
@@ -345,10 +395,12 @@ export async function seedSakaeo2562Cases<
       2,
       '2019-05-31',
     );
-    await onCommitment('screening-interpreters', actors.immigration, 'RecordFulfilment', {
-      quantity: 1,
-      fulfilledOn: '2019-05-15',
-    });
+    await onCommitment(
+      'screening-interpreters',
+      actors.immigration,
+      'RecordFulfilment',
+      (commitmentId, ctx) => new RecordFulfilmentRequest({ commitmentId, quantity: 1, fulfilledOn: '2019-05-15' }, ctx),
+    );
     await pledge(
       'shelter-staff',
       actors.health,
@@ -357,11 +409,16 @@ export async function seedSakaeo2562Cases<
       20,
       '2019-09-30',
     );
-    await onCommitment('shelter-staff', actors.health, 'ReviseCommitment', {
-      quantity: 15,
-      dueOn: '2019-09-30',
-      reason: 'บุคลากรบางส่วนย้ายไปประจำ รพ.อรัญประเทศ',
-    });
+    await onCommitment(
+      'shelter-staff',
+      actors.health,
+      'ReviseCommitment',
+      (commitmentId, ctx) =>
+        new ReviseCommitmentRequest(
+          { commitmentId, quantity: 15, dueOn: '2019-09-30', reason: 'บุคลากรบางส่วนย้ายไปประจำ รพ.อรัญประเทศ' },
+          ctx,
+        ),
+    );
     await pledge(
       'prosecution-vehicles',
       actors.police,
@@ -370,9 +427,12 @@ export async function seedSakaeo2562Cases<
       2,
       '2019-08-31',
     );
-    await onCommitment('prosecution-vehicles', actors.police, 'WithdrawCommitment', {
-      reason: 'รถถูกโอนไปใช้ภารกิจชายแดน',
-    });
+    await onCommitment(
+      'prosecution-vehicles',
+      actors.police,
+      'WithdrawCommitment',
+      (commitmentId, ctx) => new WithdrawCommitmentRequest({ commitmentId, reason: 'รถถูกโอนไปใช้ภารกิจชายแดน' }, ctx),
+    );
 
     return { ...plan, position: last, cases: { caseIds, referralIds, commitmentIds, overdueReferralId } };
   } finally {

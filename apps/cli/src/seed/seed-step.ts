@@ -15,12 +15,14 @@ export async function seedStep(
   bus: CommandBus,
   runner: CommandRunner,
   streamId: string,
-  request: { type: string; context: CommandContext },
+  request: { readonly type?: string; readonly context: CommandContext },
+  /** The command's type, for a request that does not carry it (the typed use-case requests do not). */
+  commandType: string | undefined = request.type,
 ): Promise<StepOutcome> {
   try {
     return await bus.execute<never, StepOutcome>(request as never);
   } catch (error) {
-    const recorded = await runner.recordedOutcome(streamId, request.type, request.context);
+    const recorded = commandType && (await runner.recordedOutcome(streamId, commandType, request.context));
     if (recorded) return recorded;
     throw error;
   }

@@ -3,19 +3,19 @@ import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
 import { CLOCK, type Clock } from '@ruamjai/kernel';
 import { READ_MODEL_DB, type ReadModelDb } from '@ruamjai/read-models';
 import type { Kysely } from 'kysely';
-import { caseDashboard, type CaseDashboard } from '../domain/dashboard/case-dashboard';
-import { commitmentDashboard, type CommitmentDashboard } from '../domain/dashboard/commitment-dashboard';
-import { referralDashboard, type ReferralDashboard } from '../domain/dashboard/referral-dashboard';
+import { caseDashboard, type CaseDashboard } from '../dashboard/case-dashboard';
+import { commitmentDashboard, type CommitmentDashboard } from '../dashboard/commitment-dashboard';
+import { referralDashboard, type ReferralDashboard } from '../dashboard/referral-dashboard';
 import type { CasesTables } from '../projections/cases-tables';
 import { CaseQueries } from './case-queries';
 
-export type { CaseDashboard } from '../domain/dashboard/case-dashboard';
-export type { AgencyTimeToAccept, ReferralDashboard } from '../domain/dashboard/referral-dashboard';
+export type { CaseDashboard } from '../dashboard/case-dashboard';
+export type { AgencyTimeToAccept, ReferralDashboard } from '../dashboard/referral-dashboard';
 
 /**
  * De-identified aggregates for dashboards (any role may read them): counts only, never a row, every
  * count under the threshold (DASHBOARD_MIN_COUNT, default 5) withheld, and with it whatever would let
- * it be worked out by subtraction (the rules are in domain/dashboard/suppression.ts).
+ * it be worked out by subtraction (the rules are in dashboard/suppression.ts).
  */
 @Injectable()
 export class CaseDashboards {

@@ -3,10 +3,11 @@ import { collect, EVENT_STORE, StreamNotFound, type EventStore, type RecordedEve
 import type { Actor, EventMetadata } from '@ruamjai/kernel';
 import { READ_MODEL_DB, type ReadModelDb } from '@ruamjai/read-models';
 import type { Kysely } from 'kysely';
-import { CaseNotPermitted, mayReadCase } from '../domain/access/case-access';
-import { caseStreamId } from '../domain/case/case';
-import { CaseNotFound } from '../domain/case/case.errors';
-import { referralStreamId, type ReferralStatus } from '../domain/referral/referral';
+import { CaseNotPermitted, mayReadCase } from '../access/case-access';
+import { caseStreamId } from '../case/case.events';
+import { CaseNotFound } from '../case/case.errors';
+import { referralStreamId } from '../referral/referral.events';
+import type { ReferralStatus } from '../referral/referral.state';
 import type { CasesTables } from '../projections/cases-tables';
 
 export interface CaseHistoryEntry {

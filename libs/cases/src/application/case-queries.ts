@@ -3,12 +3,12 @@ import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
 import { CLOCK, type Actor, type Clock } from '@ruamjai/kernel';
 import { READ_MODEL_DB, type ReadModelDb } from '@ruamjai/read-models';
 import type { Kysely, SelectQueryBuilder } from 'kysely';
-import { ACTIVE_REFERRAL_STATUSES, type ReferralStatus } from '../domain/referral/referral';
-import { CaseNotPermitted, mayReadCase } from '../domain/access/case-access';
-import { CaseNotFound } from '../domain/case/case.errors';
-import { ReferralNotFound } from '../domain/referral/referral.errors';
-import { CommitmentNotFound } from '../domain/commitment/commitment';
-import { percentile } from '../domain/dashboard/suppression';
+import { ACTIVE_REFERRAL_STATUSES, type ReferralStatus } from '../referral/referral.state';
+import { CaseNotPermitted, mayReadCase } from '../access/case-access';
+import { CaseNotFound } from '../case/case.errors';
+import { ReferralNotFound } from '../referral/referral.errors';
+import { CommitmentNotFound } from '../commitment/commitment.errors';
+import { percentile } from '../dashboard/suppression';
 import type { CasesTables } from '../projections/cases-tables';
 
 type CaseRow = CasesTables['case_register'];

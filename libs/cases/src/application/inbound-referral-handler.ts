@@ -11,19 +11,18 @@ import {
   type AgeGroup,
   type IntakeSource,
   type LegalBasis,
-} from '../domain/case/case';
-import {
-  REFERRAL_SERVICES,
-  URGENCIES,
-  type ReferralService,
-  type SendReferral,
-  type Urgency,
-} from '../domain/referral/referral';
-import { referralDecider } from '../domain/referral/referral.decider';
-import { InboundSenderNotAvailable } from '../domain/referral/referral.errors';
-import { CaseCommandRequest } from './case-command-handler';
+} from '../case/case.values';
+import { REFERRAL_SERVICES, URGENCIES, type ReferralService, type Urgency } from '../referral/referral.values';
+import type { SendReferral } from '../referral/send-referral/send-referral.command';
+import { referralDecider } from '../referral/referral.decider';
+import { InboundSenderNotAvailable } from '../referral/referral.errors';
+import { CloseCaseRequest } from '../case/close-case/close-case.handler';
+import { ErasePersonalDataRequest } from '../case/erase-personal-data/erase-personal-data.handler';
+import { OpenCaseRequest } from '../case/open-case/open-case.handler';
+import { RecordConsentRequest } from '../case/record-consent/record-consent.handler';
+import { RecordLegalBasisRequest } from '../case/record-legal-basis/record-legal-basis.handler';
+import { SendReferralRequest } from '../referral/send-referral/send-referral.handler';
 import { IDENTITY_DOCUMENT_KINDS, type PersonalData } from './personal-data';
-import { ReferralCommandRequest } from './referral-command-handler';
 
 export const INBOUND_REFERRALS_TOPIC = 'ruamjai.inbound.referrals.v1';
 
@@ -222,18 +221,13 @@ export class InboundReferralHandler implements InboundHandler<InboundReferral> {
     const { person: p, source, districtCode, foundOn, ageGroup } = message;
     let revision = (
       await this.bus.execute(
-        new CaseCommandRequest(
-          'OpenCase',
-          { caseId, personId, source, districtCode, foundOn, ageGroup, person: p },
-          ctx('case', -1n),
-        ),
+        new OpenCaseRequest({ caseId, personId, source, districtCode, foundOn, ageGroup, person: p }, ctx('case', -1n)),
       )
     ).revision;
     if (message.consentGivenOn) {
       revision = (
         await this.bus.execute(
-          new CaseCommandRequest(
-            'RecordConsent',
+          new RecordConsentRequest(
             { caseId, givenOn: message.consentGivenOn, scope: 'share_with_agencies' },
             ctx('consent', revision),
           ),
@@ -243,14 +237,13 @@ export class InboundReferralHandler implements InboundHandler<InboundReferral> {
     if (message.legalBasis) {
       revision = (
         await this.bus.execute(
-          new CaseCommandRequest('RecordLegalBasis', { caseId, ...message.legalBasis }, ctx('legal-basis', revision)),
+          new RecordLegalBasisRequest({ caseId, ...message.legalBasis }, ctx('legal-basis', revision)),
         )
       ).revision;
     }
     try {
       await this.bus.execute(
-        new ReferralCommandRequest(
-          'SendReferral',
+        new SendReferralRequest(
           {
             referralId,
             caseId,
@@ -335,14 +328,11 @@ export class InboundReferralHandler implements InboundHandler<InboundReferral> {
     });
     const reason = `inbound referral refused (${refusal.code}): the sender keeps the person's data`;
     const erased = await this.bus.execute(
-      new CaseCommandRequest(
-        'ErasePersonalData',
+      new ErasePersonalDataRequest(
         { caseId, requestedOn: this.clock.now().toISOString().slice(0, 10), reason },
         ctx('undo-erase', revision),
       ),
     );
-    await this.bus.execute(
-      new CaseCommandRequest('CloseCase', { caseId, outcome: 'other' }, ctx('undo-close', erased.revision)),
-    );
+    await this.bus.execute(new CloseCaseRequest({ caseId, outcome: 'other' }, ctx('undo-close', erased.revision)));
   }
 }

@@ -17,12 +17,13 @@ import {
   type AccessLogCommand,
   type AccessLogEvent,
   type CaseAccessFacts,
-} from '../domain/access/case-access';
-import { caseStreamId, type KnownCase } from '../domain/case/case';
-import { caseDecider } from '../domain/case/case.decider';
-import { CaseNotFound } from '../domain/case/case.errors';
-import { referralStreamId } from '../domain/referral/referral';
-import { referralDecider } from '../domain/referral/referral.decider';
+} from '../access/case-access';
+import { caseStreamId } from '../case/case.events';
+import type { KnownCase } from '../case/case.state';
+import { caseDecider } from '../case/case.decider';
+import { CaseNotFound } from '../case/case.errors';
+import { referralStreamId } from '../referral/referral.events';
+import { referralDecider } from '../referral/referral.decider';
 import type { CasesTables } from '../projections/cases-tables';
 import type { PersonalData } from './personal-data';
 

@@ -2,8 +2,9 @@ import { CommandRunner, StaleRevision, type CommandOutcome } from '@ruamjai/even
 import { DomainError, type Actor, type Clock } from '@ruamjai/kernel';
 import type { ReadModelDb } from '@ruamjai/read-models';
 import type { Kysely } from 'kysely';
-import { referralStreamId, type MarkReferralOverdue, type ReferralEvent } from '../domain/referral/referral';
-import { referralDecider } from '../domain/referral/referral.decider';
+import type { MarkReferralOverdue } from '../referral/mark-referral-overdue/mark-referral-overdue.command';
+import { referralStreamId, type ReferralEvent } from '../referral/referral.events';
+import { referralDecider } from '../referral/referral.decider';
 import type { CasesTables } from '../projections/cases-tables';
 
 /** The scheduler acts as the system, on the secretariat's authority. */

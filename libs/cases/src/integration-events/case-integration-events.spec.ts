@@ -3,8 +3,8 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CaseEvent } from '../domain/case/case';
-import type { ReferralEvent } from '../domain/referral/referral';
+import type { CaseEvent } from '../case/case.events';
+import type { ReferralEvent } from '../referral/referral.events';
 import {
   caseIntegrationEvents,
   CASES_TOPIC,

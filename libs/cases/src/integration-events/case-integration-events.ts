@@ -1,8 +1,8 @@
 import type { RecordedEvent } from '@ruamjai/event-store';
 import type { EventMetadata } from '@ruamjai/kernel';
 import type { IntegrationMapper, IntegrationMessage } from '@ruamjai/messaging';
-import { CASE_EVENT_TYPES, type CaseEvent } from '../domain/case/case';
-import { REFERRAL_EVENT_TYPES, type ReferralEvent } from '../domain/referral/referral';
+import { CASE_EVENT_TYPES, type CaseEvent } from '../case/case.events';
+import { REFERRAL_EVENT_TYPES, type ReferralEvent } from '../referral/referral.events';
 
 export const CASES_TOPIC = 'ruamjai.cases.v1';
 export const REFERRALS_TOPIC = 'ruamjai.referrals.v1';

@@ -1,10 +1,10 @@
 import type { RecordedEvent } from '@ruamjai/event-store';
 import type { Projection } from '@ruamjai/read-models';
 import type { Transaction } from 'kysely';
-import { CASE_EVENT_TYPES, type CaseEvent } from '../domain/case/case';
-import { COMMITMENT_EVENT_TYPES, type CommitmentEvent } from '../domain/commitment/commitment';
-import type { AccessLogEvent } from '../domain/access/case-access';
-import { REFERRAL_EVENT_TYPES, type ReferralEvent } from '../domain/referral/referral';
+import { CASE_EVENT_TYPES, type CaseEvent } from '../case/case.events';
+import { COMMITMENT_EVENT_TYPES, type CommitmentEvent } from '../commitment/commitment.events';
+import type { AccessLogEvent } from '../access/case-access';
+import { REFERRAL_EVENT_TYPES, type ReferralEvent } from '../referral/referral.events';
 import type { CasesTables } from './cases-tables';
 import { rowProjection, type Change } from './row-projection';
 

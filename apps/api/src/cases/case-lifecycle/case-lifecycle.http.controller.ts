@@ -1,8 +1,21 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import type { CommandContext } from '@ruamjai/event-store';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { CaseCommandRequest, type CaseCommand, type CaseRequestData } from '@ruamjai/cases';
-import { CommandHttp, type CommandResponse, UpdateCommand } from '../../http/command-http';
+import {
+  AdvanceNrmStageRequest,
+  AssignCaseManagerRequest,
+  CloseCaseRequest,
+  ErasePersonalDataRequest,
+  RecordConsentRequest,
+  RecordIdentificationRequest,
+  RecordLegalBasisRequest,
+  RecordScreeningRequest,
+  RefuseErasureRequest,
+  ReopenCaseRequest,
+  UpdatePersonalDataRequest,
+  WithdrawConsentRequest,
+} from '@ruamjai/cases';
+import { CommandHttp, UpdateCommand } from '../../http/command-http';
 import { uuidParam } from '../../http/uuid-param';
 import { CommandResponseDto } from '../../plans/draft-plan/draft-plan.dto';
 import {
@@ -29,15 +42,6 @@ import {
 export class CaseLifecycleController {
   constructor(private readonly commands: CommandHttp) {}
 
-  /** Every change here is an update of an existing case: If-Match is required. */
-  private run<T extends CaseCommand['type']>(
-    type: T,
-    data: CaseRequestData<T>,
-    context: CommandContext,
-  ): Promise<CommandResponse> {
-    return this.commands.execute(new CaseCommandRequest(type, data, context));
-  }
-
   @Post('screening')
   @HttpCode(201)
   @ApiCreatedResponse({
@@ -49,7 +53,7 @@ export class CaseLifecycleController {
     @Body() body: RecordScreeningDto,
     @UpdateCommand() context: CommandContext,
   ) {
-    return this.run('RecordScreening', { caseId, ...body }, context);
+    return this.commands.execute(new RecordScreeningRequest({ caseId, ...body }, context));
   }
 
   @Post('identification')
@@ -63,7 +67,7 @@ export class CaseLifecycleController {
     @Body() body: RecordIdentificationDto,
     @UpdateCommand() context: CommandContext,
   ) {
-    return this.run('RecordIdentification', { caseId, ...body }, context);
+    return this.commands.execute(new RecordIdentificationRequest({ caseId, ...body }, context));
   }
 
   @Post('stage-changes')
@@ -74,7 +78,7 @@ export class CaseLifecycleController {
     @Body() body: AdvanceNrmStageDto,
     @UpdateCommand() context: CommandContext,
   ) {
-    return this.run('AdvanceNrmStage', { caseId, ...body }, context);
+    return this.commands.execute(new AdvanceNrmStageRequest({ caseId, ...body }, context));
   }
 
   @Post('case-manager')
@@ -85,7 +89,7 @@ export class CaseLifecycleController {
     @Body() body: AssignCaseManagerDto,
     @UpdateCommand() context: CommandContext,
   ) {
-    return this.run('AssignCaseManager', { caseId, ...body }, context);
+    return this.commands.execute(new AssignCaseManagerRequest({ caseId, ...body }, context));
   }
 
   @Post('closure')
@@ -96,7 +100,7 @@ export class CaseLifecycleController {
     @Body() body: CloseCaseDto,
     @UpdateCommand() context: CommandContext,
   ) {
-    return this.run('CloseCase', { caseId, ...body }, context);
+    return this.commands.execute(new CloseCaseRequest({ caseId, ...body }, context));
   }
 
   @Post('reopening')
@@ -107,7 +111,7 @@ export class CaseLifecycleController {
     @Body() body: ReasonDto,
     @UpdateCommand() context: CommandContext,
   ) {
-    return this.run('ReopenCase', { caseId, ...body }, context);
+    return this.commands.execute(new ReopenCaseRequest({ caseId, ...body }, context));
   }
 
   @Post('personal-data-updates')
@@ -121,7 +125,7 @@ export class CaseLifecycleController {
     @Body() body: UpdatePersonalDataDto,
     @UpdateCommand() context: CommandContext,
   ) {
-    return this.run('UpdatePersonalData', { caseId, ...body }, context);
+    return this.commands.execute(new UpdatePersonalDataRequest({ caseId, ...body }, context));
   }
 
   @Post('consents')
@@ -132,7 +136,7 @@ export class CaseLifecycleController {
     @Body() body: RecordConsentDto,
     @UpdateCommand() context: CommandContext,
   ) {
-    return this.run('RecordConsent', { caseId, ...body }, context);
+    return this.commands.execute(new RecordConsentRequest({ caseId, ...body }, context));
   }
 
   @Post('consent-withdrawal')
@@ -143,7 +147,7 @@ export class CaseLifecycleController {
     @Body() body: WithdrawConsentDto,
     @UpdateCommand() context: CommandContext,
   ) {
-    return this.run('WithdrawConsent', { caseId, ...body }, context);
+    return this.commands.execute(new WithdrawConsentRequest({ caseId, ...body }, context));
   }
 
   @Post('legal-basis')
@@ -154,7 +158,7 @@ export class CaseLifecycleController {
     @Body() body: RecordLegalBasisDto,
     @UpdateCommand() context: CommandContext,
   ) {
-    return this.run('RecordLegalBasis', { caseId, ...body }, context);
+    return this.commands.execute(new RecordLegalBasisRequest({ caseId, ...body }, context));
   }
 
   @Post('erasure')
@@ -168,7 +172,7 @@ export class CaseLifecycleController {
     @Body() body: ErasePersonalDataDto,
     @UpdateCommand() context: CommandContext,
   ) {
-    return this.run('ErasePersonalData', { caseId, ...body }, context);
+    return this.commands.execute(new ErasePersonalDataRequest({ caseId, ...body }, context));
   }
 
   @Post('erasure-refusals')
@@ -182,6 +186,6 @@ export class CaseLifecycleController {
     @Body() body: RefuseErasureDto,
     @UpdateCommand() context: CommandContext,
   ) {
-    return this.run('RefuseErasure', { caseId, ...body }, context);
+    return this.commands.execute(new RefuseErasureRequest({ caseId, ...body }, context));
   }
 }

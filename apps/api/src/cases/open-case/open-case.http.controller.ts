@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { CaseCommandRequest } from '@ruamjai/cases';
+import { OpenCaseRequest } from '@ruamjai/cases';
 import { type CommandContext } from '@ruamjai/event-store';
 import { CommandHttp, type CommandResponse, CreateCommand, newIdFor } from '../../http/command-http';
 import { OpenCaseDto, OpenCaseResponseDto } from './open-case.dto';
@@ -27,7 +27,7 @@ export class OpenCaseController {
     const caseId = newIdFor(context, 'case');
     const personId = newIdFor(context, 'person');
     const result = await this.commands.execute(
-      new CaseCommandRequest('OpenCase', { caseId, personId, ...body }, context),
+      new OpenCaseRequest({ caseId, personId, ...body }, context),
       `/api/v1/cases/${caseId}`,
     );
     return { caseId, personId, ...result };

@@ -1,7 +1,13 @@
 import type { CommandContext } from '@ruamjai/event-store';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { ReferralCommandRequest } from '@ruamjai/cases';
+import {
+  AcceptReferralRequest,
+  CompleteReferralRequest,
+  DeclineReferralRequest,
+  RevokeReferralRequest,
+  StartReferralServiceRequest,
+} from '@ruamjai/cases';
 import { CommandHttp, type CommandResponse, UpdateCommand } from '../../http/command-http';
 import { uuidParam } from '../../http/uuid-param';
 import { CommandResponseDto } from '../../plans/draft-plan/draft-plan.dto';
@@ -27,7 +33,7 @@ export class ReferralLifecycleController {
     @Param('referralId', uuidParam('referralId')) referralId: string,
     @UpdateCommand() context: CommandContext,
   ): Promise<CommandResponse> {
-    return this.commands.execute(new ReferralCommandRequest('AcceptReferral', { referralId }, context));
+    return this.commands.execute(new AcceptReferralRequest({ referralId }, context));
   }
 
   @Post('decline')
@@ -38,7 +44,7 @@ export class ReferralLifecycleController {
     @Body() body: DeclineReferralDto,
     @UpdateCommand() context: CommandContext,
   ): Promise<CommandResponse> {
-    return this.commands.execute(new ReferralCommandRequest('DeclineReferral', { referralId, ...body }, context));
+    return this.commands.execute(new DeclineReferralRequest({ referralId, ...body }, context));
   }
 
   @Post('start')
@@ -48,7 +54,7 @@ export class ReferralLifecycleController {
     @Param('referralId', uuidParam('referralId')) referralId: string,
     @UpdateCommand() context: CommandContext,
   ): Promise<CommandResponse> {
-    return this.commands.execute(new ReferralCommandRequest('StartReferralService', { referralId }, context));
+    return this.commands.execute(new StartReferralServiceRequest({ referralId }, context));
   }
 
   @Post('completion')
@@ -59,7 +65,7 @@ export class ReferralLifecycleController {
     @Body() body: CompleteReferralDto,
     @UpdateCommand() context: CommandContext,
   ): Promise<CommandResponse> {
-    return this.commands.execute(new ReferralCommandRequest('CompleteReferral', { referralId, ...body }, context));
+    return this.commands.execute(new CompleteReferralRequest({ referralId, ...body }, context));
   }
 
   @Post('revocation')
@@ -73,6 +79,6 @@ export class ReferralLifecycleController {
     @Body() body: ReasonDto,
     @UpdateCommand() context: CommandContext,
   ): Promise<CommandResponse> {
-    return this.commands.execute(new ReferralCommandRequest('RevokeReferral', { referralId, ...body }, context));
+    return this.commands.execute(new RevokeReferralRequest({ referralId, ...body }, context));
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { ReferralCommandRequest } from '@ruamjai/cases';
+import { SendReferralRequest } from '@ruamjai/cases';
 import { type CommandContext } from '@ruamjai/event-store';
 import { CommandHttp, type CommandResponse, CreateCommand, newIdFor } from '../../http/command-http';
 import { SendReferralDto, SendReferralResponseDto } from './send-referral.dto';
@@ -25,7 +25,7 @@ export class SendReferralController {
   ): Promise<CommandResponse & { referralId: string }> {
     const referralId = newIdFor(context, 'referral');
     const result = await this.commands.execute(
-      new ReferralCommandRequest('SendReferral', { referralId, ...body }, context),
+      new SendReferralRequest({ referralId, ...body }, context),
       `/api/v1/referrals/${referralId}`,
     );
     return { referralId, ...result };

@@ -1,0 +1,3 @@
+import type { Base } from '../../command';
+
+export type RecordScreening = Base<'RecordScreening', { caseId: string; indicators: string[]; formReference: string }>;

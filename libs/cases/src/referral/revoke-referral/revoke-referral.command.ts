@@ -1,0 +1,3 @@
+import type { Base } from '../../command';
+
+export type RevokeReferral = Base<'RevokeReferral', { referralId: string; reason: string }>;

@@ -1,0 +1,3 @@
+import type { Base } from '../../command';
+
+export type StartReferralService = Base<'StartReferralService', { referralId: string }>;
