@@ -1,4 +1,9 @@
 /** The import rules of shared/STYLE.md, checked on every test run. */
+
+/** The folders of aggregates (one folder per use case inside) and of pure rules shared by a library. */
+const AGGREGATES = '(plan|agency|case|referral|commitment|user|access|dashboard)';
+/** Files in those folders that are wiring or tests, not decisions. */
+const NOT_PURE = '(\\.handlers?|\\.commands\\.handler|\\.module|\\.spec|\\.int-spec|\\.e2e-spec|\\.fixtures)\\.ts$';
 module.exports = {
   forbidden: [
     {
@@ -7,6 +12,27 @@ module.exports = {
       severity: 'error',
       from: { path: '^libs/([^/]+)/src/domain/' },
       to: { pathNot: ['^libs/kernel/src/', '^libs/$1/src/domain/'] },
+    },
+    {
+      name: 'decisions-are-pure',
+      comment:
+        "an aggregate's decisions (its commands, decide functions, state, events, errors, guards; need-to-know and dashboard rules) import only the kernel and other pure files of their library: no framework, driver, validator, handler or projection",
+      severity: 'error',
+      from: {
+        path: `^libs/([^/]+)/src/${AGGREGATES}/`,
+        pathNot: NOT_PURE,
+      },
+      to: {
+        pathNot: ['^libs/kernel/src/', `^libs/$1/src/${AGGREGATES}/(?!.*${NOT_PURE})`, '^libs/$1/src/command\\.ts$'],
+      },
+    },
+    {
+      name: 'use-case-stands-alone',
+      comment:
+        'a use-case folder (libs/<lib>/src/<aggregate>/<use-case>/) imports no other use-case folder: what they share lives beside the decider',
+      severity: 'error',
+      from: { path: `^libs/[^/]+/src/${AGGREGATES}/([^/]+)/` },
+      to: { path: `^libs/[^/]+/src/${AGGREGATES}/[^/]+/`, pathNot: '^libs/[^/]+/src/$1/$2/' },
     },
     {
       name: 'kernel-imports-nothing',
