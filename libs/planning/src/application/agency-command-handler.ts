@@ -2,9 +2,10 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandRunner, type CommandContext, type CommandOutcome } from '@ruamjai/event-store';
 import { CLOCK, type Clock } from '@ruamjai/kernel';
-import { agencyStreamId, type AgencyCommand, type AgencyEvent } from '../domain/agency/agency';
-import { agencyDecider } from '../domain/agency/agency.decider';
-import { authoriseAgencyCommand } from '../domain/agency/agency.policy';
+import type { AgencyCommand } from '../agency/agency.commands';
+import type { AgencyEvent } from '../agency/agency.events';
+import { agencyDecider, agencyStreamId } from '../agency/agency.decider';
+import { authoriseAgencyCommand } from '../agency/agency.policy';
 
 type AgencyCommandType = AgencyCommand['type'];
 type DataOf<T extends AgencyCommandType> = Extract<AgencyCommand, { type: T }>['data'];

@@ -2,12 +2,11 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandRunner, type CommandContext, type CommandOutcome } from '@ruamjai/event-store';
 import { CLOCK, type Clock } from '@ruamjai/kernel';
-import type { AgencyFacts, PlanCommand } from '../domain/plan.commands';
-import { planDecider, planStreamId } from '../domain/plan.decider';
-import type { PlanEvent } from '../domain/plan.events';
-import { authorise } from '../domain/plan.policy';
-import { agencyStreamId } from '../domain/agency/agency';
-import { agencyDecider } from '../domain/agency/agency.decider';
+import type { AgencyFacts, PlanCommand } from '../plan/plan.commands';
+import { planDecider, planStreamId } from '../plan/plan.decider';
+import type { PlanEvent } from '../plan/plan.events';
+import { authorise } from '../plan/plan.policy';
+import { agencyDecider, agencyStreamId } from '../agency/agency.decider';
 
 type PlanCommandType = PlanCommand['type'];
 type DataOf<T extends PlanCommandType> = Extract<PlanCommand, { type: T }>['data'];
