@@ -3,7 +3,11 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@ruamjai/kernel';
 import {
-  AgencyCommandRequest,
+  ChangeAgencyDistrictRequest,
+  ChangeAgencyTypeRequest,
+  DeactivateAgencyRequest,
+  RegisterAgencyRequest,
+  RenameAgencyRequest,
   AgencyNotFound,
   authoriseRead,
   findAgency,
@@ -65,10 +69,7 @@ export class AgencyDirectoryController {
   @HttpCode(201)
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'ลงทะเบียนหน่วยงานแล้ว / Registered' })
   register(@Body() body: RegisterAgencyDto, @CreateCommand() context: CommandContext): Promise<CommandResponse> {
-    return this.commands.execute(
-      new AgencyCommandRequest('RegisterAgency', body, context),
-      `/api/v1/agencies/${body.code}`,
-    );
+    return this.commands.execute(new RegisterAgencyRequest(body, context), `/api/v1/agencies/${body.code}`);
   }
 
   @Post(':code/name-changes')
@@ -80,9 +81,7 @@ export class AgencyDirectoryController {
     @Body() body: RenameAgencyDto,
     @UpdateCommand() context: CommandContext,
   ): Promise<CommandResponse> {
-    return this.commands.execute(
-      new AgencyCommandRequest('RenameAgency', { code: agencyCode(code), ...body }, context),
-    );
+    return this.commands.execute(new RenameAgencyRequest({ code: agencyCode(code), ...body }, context));
   }
 
   @Post(':code/type-changes')
@@ -94,9 +93,7 @@ export class AgencyDirectoryController {
     @Body() body: ChangeAgencyTypeDto,
     @UpdateCommand() context: CommandContext,
   ): Promise<CommandResponse> {
-    return this.commands.execute(
-      new AgencyCommandRequest('ChangeAgencyType', { code: agencyCode(code), ...body }, context),
-    );
+    return this.commands.execute(new ChangeAgencyTypeRequest({ code: agencyCode(code), ...body }, context));
   }
 
   @Post(':code/district-changes')
@@ -108,9 +105,7 @@ export class AgencyDirectoryController {
     @Body() body: ChangeAgencyDistrictDto,
     @UpdateCommand() context: CommandContext,
   ): Promise<CommandResponse> {
-    return this.commands.execute(
-      new AgencyCommandRequest('ChangeAgencyDistrict', { code: agencyCode(code), ...body }, context),
-    );
+    return this.commands.execute(new ChangeAgencyDistrictRequest({ code: agencyCode(code), ...body }, context));
   }
 
   @Post(':code/deactivation')
@@ -122,9 +117,7 @@ export class AgencyDirectoryController {
     @Body() body: DeactivateAgencyDto,
     @UpdateCommand() context: CommandContext,
   ): Promise<CommandResponse> {
-    return this.commands.execute(
-      new AgencyCommandRequest('DeactivateAgency', { code: agencyCode(code), ...body }, context),
-    );
+    return this.commands.execute(new DeactivateAgencyRequest({ code: agencyCode(code), ...body }, context));
   }
 
   @Get()

@@ -1,7 +1,14 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { type CommandContext } from '@ruamjai/event-store';
-import { PlanCommandRequest } from '@ruamjai/planning';
+import {
+  ApproveFundRequestRequest,
+  RecordFundDisbursementRequest,
+  RejectFundRequestRequest,
+  ReturnFundRequestRequest,
+  ReviseFundRequestRequest,
+  SubmitFundRequestRequest,
+} from '@ruamjai/planning';
 import { CommandHttp, type CommandResponse, newIdFor, UpdateCommand } from '../../http/command-http';
 import { uuidParam } from '../../http/uuid-param';
 import { CommandResponseDto } from '../draft-plan/draft-plan.dto';
@@ -35,7 +42,7 @@ export class FundRequestsController {
   ): Promise<CommandResponse & { requestId: string }> {
     const requestId = newIdFor(context, 'fund-request');
     const result = await this.commands.execute(
-      new PlanCommandRequest('SubmitFundRequest', { planId, projectId, requestId, ...body }, context),
+      new SubmitFundRequestRequest({ planId, projectId, requestId, ...body }, context),
     );
     return { requestId, ...result };
   }
@@ -49,7 +56,7 @@ export class FundRequestsController {
     @Body() body: FundDecisionReasonDto,
     @UpdateCommand() context: CommandContext,
   ): Promise<CommandResponse> {
-    return this.commands.execute(new PlanCommandRequest('ReturnFundRequest', { planId, requestId, ...body }, context));
+    return this.commands.execute(new ReturnFundRequestRequest({ planId, requestId, ...body }, context));
   }
 
   @Post('fund-requests/:requestId/revisions')
@@ -61,7 +68,7 @@ export class FundRequestsController {
     @Body() body: ReviseFundRequestDto,
     @UpdateCommand() context: CommandContext,
   ): Promise<CommandResponse> {
-    return this.commands.execute(new PlanCommandRequest('ReviseFundRequest', { planId, requestId, ...body }, context));
+    return this.commands.execute(new ReviseFundRequestRequest({ planId, requestId, ...body }, context));
   }
 
   @Post('fund-requests/:requestId/approval')
@@ -73,7 +80,7 @@ export class FundRequestsController {
     @Body() body: ApproveFundRequestDto,
     @UpdateCommand() context: CommandContext,
   ): Promise<CommandResponse> {
-    return this.commands.execute(new PlanCommandRequest('ApproveFundRequest', { planId, requestId, ...body }, context));
+    return this.commands.execute(new ApproveFundRequestRequest({ planId, requestId, ...body }, context));
   }
 
   @Post('fund-requests/:requestId/rejection')
@@ -85,7 +92,7 @@ export class FundRequestsController {
     @Body() body: FundDecisionReasonDto,
     @UpdateCommand() context: CommandContext,
   ): Promise<CommandResponse> {
-    return this.commands.execute(new PlanCommandRequest('RejectFundRequest', { planId, requestId, ...body }, context));
+    return this.commands.execute(new RejectFundRequestRequest({ planId, requestId, ...body }, context));
   }
 
   @Post('fund-requests/:requestId/disbursements')
@@ -97,8 +104,6 @@ export class FundRequestsController {
     @Body() body: RecordDisbursementDto,
     @UpdateCommand() context: CommandContext,
   ): Promise<CommandResponse> {
-    return this.commands.execute(
-      new PlanCommandRequest('RecordFundDisbursement', { planId, requestId, ...body }, context),
-    );
+    return this.commands.execute(new RecordFundDisbursementRequest({ planId, requestId, ...body }, context));
   }
 }

@@ -1,7 +1,7 @@
 import type { CommandContext } from '@ruamjai/event-store';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { PlanCommandRequest } from '@ruamjai/planning';
+import { ApprovePlanRequest, ClosePlanRequest, ReturnPlanRequest, SubmitPlanRequest } from '@ruamjai/planning';
 import { CommandHttp, type CommandResponse, UpdateCommand } from '../../http/command-http';
 import { uuidParam } from '../../http/uuid-param';
 import { CommandResponseDto } from '../draft-plan/draft-plan.dto';
@@ -26,7 +26,7 @@ export class PlanLifecycleController {
     @Param('planId', uuidParam('planId')) planId: string,
     @UpdateCommand() context: CommandContext,
   ): Promise<CommandResponse> {
-    return this.commands.execute(new PlanCommandRequest('SubmitPlan', { planId }, context));
+    return this.commands.execute(new SubmitPlanRequest({ planId }, context));
   }
 
   @Post('return')
@@ -37,7 +37,7 @@ export class PlanLifecycleController {
     @Body() body: ReturnPlanDto,
     @UpdateCommand() context: CommandContext,
   ): Promise<CommandResponse> {
-    return this.commands.execute(new PlanCommandRequest('ReturnPlan', { planId, ...body }, context));
+    return this.commands.execute(new ReturnPlanRequest({ planId, ...body }, context));
   }
 
   @Post('approval')
@@ -48,7 +48,7 @@ export class PlanLifecycleController {
     @Body() body: ApprovePlanDto,
     @UpdateCommand() context: CommandContext,
   ): Promise<CommandResponse> {
-    return this.commands.execute(new PlanCommandRequest('ApprovePlan', { planId, ...body }, context));
+    return this.commands.execute(new ApprovePlanRequest({ planId, ...body }, context));
   }
 
   @Post('closure')
@@ -59,6 +59,6 @@ export class PlanLifecycleController {
     @Body() body: ClosePlanDto,
     @UpdateCommand() context: CommandContext,
   ): Promise<CommandResponse> {
-    return this.commands.execute(new PlanCommandRequest('ClosePlan', { planId, ...body }, context));
+    return this.commands.execute(new ClosePlanRequest({ planId, ...body }, context));
   }
 }

@@ -1,7 +1,7 @@
 import type { CommandContext } from '@ruamjai/event-store';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { PlanCommandRequest } from '@ruamjai/planning';
+import { RecordKpiActualRequest, ReportActivityProgressRequest } from '@ruamjai/planning';
 import { CommandHttp, type CommandResponse, UpdateCommand } from '../../http/command-http';
 import { uuidParam } from '../../http/uuid-param';
 import { CommandResponseDto } from '../draft-plan/draft-plan.dto';
@@ -29,8 +29,7 @@ export class PlanProgressController {
     @UpdateCommand() context: CommandContext,
   ): Promise<CommandResponse> {
     return this.commands.execute(
-      new PlanCommandRequest(
-        'ReportActivityProgress',
+      new ReportActivityProgressRequest(
         { planId, activityId, ...body, participantsReached: { ...body.participantsReached } },
         context,
       ),
@@ -48,7 +47,7 @@ export class PlanProgressController {
     @UpdateCommand() context: CommandContext,
   ): Promise<CommandResponse> {
     return this.commands.execute(
-      new PlanCommandRequest('RecordKpiActual', { planId, kpiId, ...body }, context),
+      new RecordKpiActualRequest({ planId, kpiId, ...body }, context),
       `/api/v1/plans/${planId}`,
     );
   }

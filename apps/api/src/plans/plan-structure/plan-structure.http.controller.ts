@@ -1,7 +1,25 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@ruamjai/event-store';
-import { PlanCommandRequest, type PlanCommand } from '@ruamjai/planning';
+import type { Command } from '@nestjs/cqrs';
+import type { CommandOutcome } from '@ruamjai/event-store';
+import {
+  AddActivityRequest,
+  AddBudgetLineRequest,
+  AddKpiRequest,
+  ChangeActivityRequest,
+  ChangeKpiRequest,
+  ChangeProjectRequest,
+  ReassignActivityRequest,
+  ReassignBudgetLineRequest,
+  ReassignProjectRequest,
+  ReviseBudgetLineRequest,
+  WithdrawActivityRequest,
+  WithdrawBudgetLineRequest,
+  WithdrawKpiRequest,
+  WithdrawProjectRequest,
+  type PlanEvent,
+} from '@ruamjai/planning';
 import { CommandHttp, type CommandResponse, newIdFor, UpdateCommand } from '../../http/command-http';
 import { uuidParam } from '../../http/uuid-param';
 import { CommandResponseDto } from '../draft-plan/draft-plan.dto';
@@ -19,9 +37,6 @@ import {
   ReviseBudgetLineDto,
 } from './plan-structure.dto';
 
-type Type = PlanCommand['type'];
-type DataOf<T extends Type> = Extract<PlanCommand, { type: T }>['data'];
-
 /**
  * A plan's structure, as sub-resources of the plan: projects are changed, reassigned and
  * withdrawn; activities, KPIs and budget lines are added to a project, then changed, reassigned
@@ -35,11 +50,8 @@ type DataOf<T extends Type> = Extract<PlanCommand, { type: T }>['data'];
 export class PlanStructureController {
   constructor(private readonly commands: CommandHttp) {}
 
-  private run<T extends Type>(type: T, data: DataOf<T>, context: CommandContext): Promise<CommandResponse> {
-    return this.commands.execute(
-      new PlanCommandRequest(type, data as unknown as PlanCommandRequest<T>['data'], context),
-      `/api/v1/plans/${data.planId}`,
-    );
+  private run(request: Command<CommandOutcome<PlanEvent>> & { data: { planId: string } }): Promise<CommandResponse> {
+    return this.commands.execute(request, `/api/v1/plans/${request.data.planId}`);
   }
 
   @Post('projects/:projectId/changes')
@@ -51,7 +63,7 @@ export class PlanStructureController {
     @Body() body: ChangeProjectDto,
     @UpdateCommand() context: CommandContext,
   ): Promise<CommandResponse> {
-    return this.run('ChangeProject', { planId, projectId, ...body }, context);
+    return this.run(new ChangeProjectRequest({ planId, projectId, ...body }, context));
   }
 
   @Post('projects/:projectId/reassignment')
@@ -63,7 +75,7 @@ export class PlanStructureController {
     @Body() body: ReassignProjectDto,
     @UpdateCommand() context: CommandContext,
   ): Promise<CommandResponse> {
-    return this.run('ReassignProject', { planId, projectId, ...body }, context);
+    return this.run(new ReassignProjectRequest({ planId, projectId, ...body }, context));
   }
 
   @Post('projects/:projectId/withdrawal')
@@ -75,7 +87,7 @@ export class PlanStructureController {
     @Body() body: RequiredReasonDto,
     @UpdateCommand() context: CommandContext,
   ): Promise<CommandResponse> {
-    return this.run('WithdrawProject', { planId, projectId, ...body }, context);
+    return this.run(new WithdrawProjectRequest({ planId, projectId, ...body }, context));
   }
 
   @Post('projects/:projectId/activities')
@@ -91,9 +103,7 @@ export class PlanStructureController {
     return {
       activityId,
       ...(await this.run(
-        'AddActivity',
-        { planId, projectId, activityId, ...body, targets: { ...body.targets } },
-        context,
+        new AddActivityRequest({ planId, projectId, activityId, ...body, targets: { ...body.targets } }, context),
       )),
     };
   }
@@ -108,9 +118,10 @@ export class PlanStructureController {
     @UpdateCommand() context: CommandContext,
   ): Promise<CommandResponse> {
     return this.run(
-      'ChangeActivity',
-      { planId, activityId, ...body, ...(body.targets ? { targets: { ...body.targets } } : {}) },
-      context,
+      new ChangeActivityRequest(
+        { planId, activityId, ...body, ...(body.targets ? { targets: { ...body.targets } } : {}) },
+        context,
+      ),
     );
   }
 
@@ -123,7 +134,7 @@ export class PlanStructureController {
     @Body() body: ReassignActivityDto,
     @UpdateCommand() context: CommandContext,
   ): Promise<CommandResponse> {
-    return this.run('ReassignActivity', { planId, activityId, ...body }, context);
+    return this.run(new ReassignActivityRequest({ planId, activityId, ...body }, context));
   }
 
   @Post('activities/:activityId/withdrawal')
@@ -135,7 +146,7 @@ export class PlanStructureController {
     @Body() body: RequiredReasonDto,
     @UpdateCommand() context: CommandContext,
   ): Promise<CommandResponse> {
-    return this.run('WithdrawActivity', { planId, activityId, ...body }, context);
+    return this.run(new WithdrawActivityRequest({ planId, activityId, ...body }, context));
   }
 
   @Post('projects/:projectId/kpis')
@@ -148,7 +159,7 @@ export class PlanStructureController {
     @UpdateCommand() context: CommandContext,
   ): Promise<CommandResponse & { kpiId: string }> {
     const kpiId = newIdFor(context, 'kpi');
-    return { kpiId, ...(await this.run('AddKpi', { planId, projectId, kpiId, ...body }, context)) };
+    return { kpiId, ...(await this.run(new AddKpiRequest({ planId, projectId, kpiId, ...body }, context))) };
   }
 
   @Post('kpis/:kpiId/changes')
@@ -160,7 +171,7 @@ export class PlanStructureController {
     @Body() body: ChangeKpiDto,
     @UpdateCommand() context: CommandContext,
   ): Promise<CommandResponse> {
-    return this.run('ChangeKpi', { planId, kpiId, ...body }, context);
+    return this.run(new ChangeKpiRequest({ planId, kpiId, ...body }, context));
   }
 
   @Post('kpis/:kpiId/withdrawal')
@@ -172,7 +183,7 @@ export class PlanStructureController {
     @Body() body: RequiredReasonDto,
     @UpdateCommand() context: CommandContext,
   ): Promise<CommandResponse> {
-    return this.run('WithdrawKpi', { planId, kpiId, ...body }, context);
+    return this.run(new WithdrawKpiRequest({ planId, kpiId, ...body }, context));
   }
 
   @Post('projects/:projectId/budget-lines')
@@ -185,7 +196,7 @@ export class PlanStructureController {
     @UpdateCommand() context: CommandContext,
   ): Promise<CommandResponse & { lineId: string }> {
     const lineId = newIdFor(context, 'budget-line');
-    return { lineId, ...(await this.run('AddBudgetLine', { planId, projectId, lineId, ...body }, context)) };
+    return { lineId, ...(await this.run(new AddBudgetLineRequest({ planId, projectId, lineId, ...body }, context))) };
   }
 
   @Post('budget-lines/:lineId/revisions')
@@ -197,7 +208,7 @@ export class PlanStructureController {
     @Body() body: ReviseBudgetLineDto,
     @UpdateCommand() context: CommandContext,
   ): Promise<CommandResponse> {
-    return this.run('ReviseBudgetLine', { planId, lineId, ...body }, context);
+    return this.run(new ReviseBudgetLineRequest({ planId, lineId, ...body }, context));
   }
 
   @Post('budget-lines/:lineId/reassignment')
@@ -209,7 +220,7 @@ export class PlanStructureController {
     @Body() body: ReassignBudgetLineDto,
     @UpdateCommand() context: CommandContext,
   ): Promise<CommandResponse> {
-    return this.run('ReassignBudgetLine', { planId, lineId, ...body }, context);
+    return this.run(new ReassignBudgetLineRequest({ planId, lineId, ...body }, context));
   }
 
   @Post('budget-lines/:lineId/withdrawal')
@@ -221,6 +232,6 @@ export class PlanStructureController {
     @Body() body: RequiredReasonDto,
     @UpdateCommand() context: CommandContext,
   ): Promise<CommandResponse> {
-    return this.run('WithdrawBudgetLine', { planId, lineId, ...body }, context);
+    return this.run(new WithdrawBudgetLineRequest({ planId, lineId, ...body }, context));
   }
 }
