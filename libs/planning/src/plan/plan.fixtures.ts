@@ -14,7 +14,7 @@ import type {
 
 /**
  * The plan the structure specs work on, and the people, agencies, commands and events they use:
- * one copy for the specs of every kind of item (plan-structure.*.spec.ts). Test data only; nothing
+ * one copy for the specs of every structure use case (add-project/, add-activity/…). Test data only; nothing
  * in the domain imports it.
  */
 
