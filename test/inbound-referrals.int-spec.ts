@@ -15,7 +15,13 @@ import {
 import { loadConfig } from '@ruamjai/config';
 import { collect, EVENT_STORE, idFromKey, StreamNotFound, type EventStore } from '@ruamjai/event-store';
 import { DLQ_SUFFIX } from '@ruamjai/messaging';
-import { AgencyCommandRequest, planningMigrations, PlanningModule, planningProjections } from '@ruamjai/planning';
+import {
+  DeactivateAgencyRequest,
+  RegisterAgencyRequest,
+  planningMigrations,
+  PlanningModule,
+  planningProjections,
+} from '@ruamjai/planning';
 import { Metrics, PlatformModule } from '@ruamjai/platform';
 import { Kafka, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
@@ -85,8 +91,7 @@ const referral = (id: string, name = 'Bopha (fictional)') => ({
         ['HOTLINE-1300', 'ศูนย์ช่วยเหลือสังคม สายด่วน 1300', 'ngo'],
       ] as const) {
         await bus.get(CommandBus).execute(
-          new AgencyCommandRequest(
-            'RegisterAgency',
+          new RegisterAgencyRequest(
             { code, nameTh, agencyType },
             {
               actor: { id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' },
@@ -274,8 +279,7 @@ describe('an inbound referral refused after parsing (the handler on real stores,
     bus = app.get(CommandBus);
     const register = (code: string, agencyType: 'shelter' | 'ngo') =>
       bus.execute(
-        new AgencyCommandRequest(
-          'RegisterAgency',
+        new RegisterAgencyRequest(
           { code, nameTh: `หน่วยงาน ${code}`, agencyType },
           { actor: coordinator, correlationId: 'c', causationId: 'c' },
         ),
@@ -284,8 +288,7 @@ describe('an inbound referral refused after parsing (the handler on real stores,
     await register('HOTLINE-1300', 'ngo');
     await register('CLOSED-NGO', 'ngo');
     await bus.execute(
-      new AgencyCommandRequest(
-        'DeactivateAgency',
+      new DeactivateAgencyRequest(
         { code: 'CLOSED-NGO', reason: 'ยุติการดำเนินงาน' },
         { actor: coordinator, correlationId: 'c', causationId: 'c' },
       ),

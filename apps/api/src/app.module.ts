@@ -13,6 +13,8 @@ import { planningMigrations, planningProjections, PlanningModule } from '@ruamja
 import { PlatformModule } from '@ruamjai/platform';
 import { casesMigrations, CasesModule, casesProjections } from '@ruamjai/cases';
 import { CASE_CONTROLLERS } from './cases/case-controllers';
+import { PLAN_CONTROLLERS } from './plans/plan-controllers';
+import { AGENCY_CONTROLLERS } from './agencies/agency-controllers';
 import { identityMigrations, IdentityModule, identityProjections } from '@ruamjai/identity';
 import { SignInController } from './auth/sign-in/sign-in.http.controller';
 import { UsersController } from './auth/users/users.http.controller';
@@ -32,19 +34,8 @@ import { PerUserThrottlerGuard } from './http/per-user-throttler.guard';
 import { StoreWriteHealth } from './http/store-health';
 import { ReadYourWrites } from './http/read-your-writes';
 import { FixedWindowThrottlerStorage } from './http/rate-limit-storage';
-import { AddProjectController } from './plans/add-project/add-project.http.controller';
-import { DraftPlanController } from './plans/draft-plan/draft-plan.http.controller';
 import { VerifyAuditChainController } from './audit/verify-audit-chain/verify-audit-chain.http.controller';
-import { AgencyDirectoryController } from './agencies/agency-directory.http.controller';
-import { FundRequestsController } from './plans/fund-requests/fund-requests.http.controller';
-import { PlanLifecycleController } from './plans/plan-lifecycle/plan-lifecycle.http.controller';
-import { ComparePlanRevisionsController } from './plans/compare-plan-revisions/compare-plan-revisions.http.controller';
-import { GetPlanHistoryController } from './plans/get-plan-history/get-plan-history.http.controller';
-import { GetPlanController } from './plans/get-plan/get-plan.http.controller';
-import { ReviseProjectBudgetController } from './plans/revise-project-budget/revise-project-budget.http.controller';
 import { BenchController } from './bench/bench.http.controller';
-import { PlanStructureController } from './plans/plan-structure/plan-structure.http.controller';
-import { PlanProgressController } from './plans/plan-structure/plan-progress.http.controller';
 import { PlanDashboardsController } from './dashboards/plan-dashboards.http.controller';
 import { ReportingModule } from '@ruamjai/reporting';
 import { ReportsController } from './reports/reports.http.controller';
@@ -97,18 +88,9 @@ export class AppModule {
         NotificationPreferencesController,
         NotificationAdminController,
         MetricsController,
-        DraftPlanController,
-        AddProjectController,
-        ReviseProjectBudgetController,
-        GetPlanController,
-        GetPlanHistoryController,
-        ComparePlanRevisionsController,
-        PlanLifecycleController,
-        FundRequestsController,
-        PlanStructureController,
-        PlanProgressController,
+        ...PLAN_CONTROLLERS,
         PlanDashboardsController,
-        AgencyDirectoryController,
+        ...AGENCY_CONTROLLERS,
         VerifyAuditChainController,
         ...CASE_CONTROLLERS,
         ReportsController,

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { AgencyCommandHandler } from './application/agency-command-handler';
-import { PlanCommandHandler } from './application/plan-command-handler';
+import { AGENCY_HANDLERS } from './agency/agency.module';
+import { PLAN_HANDLERS } from './plan/plan.module';
 import { PlanAudit } from './projections/plan-audit';
 import { PlanQueries } from './projections/plan-queries';
 import { PlanDashboardQueries } from './projections/plan-dashboard-queries';
@@ -12,8 +12,8 @@ import { AgencyAdmission } from './application/agency-admission';
 @Module({
   imports: [CqrsModule],
   providers: [
-    PlanCommandHandler,
-    AgencyCommandHandler,
+    ...PLAN_HANDLERS,
+    ...AGENCY_HANDLERS,
     PlanQueries,
     PlanAudit,
     PlanDashboardQueries,

@@ -6,6 +6,7 @@ import {
   ArrayMinSize,
   IsArray,
   IsDateString,
+  IsInt,
   IsIn,
   IsNumber,
   IsString,
@@ -113,3 +114,37 @@ export const MeasureField = (required: boolean, example: number) =>
       },
     }),
   );
+
+/* Bodies several plan use cases share. */
+
+/** A change's reason: optional while the plan is drafted, required once it is approved (the decider says which). */
+export class AmendmentReason {
+  @ReasonField(false)
+  reason?: string;
+}
+
+/** A withdrawal's reason, always required. */
+export class RequiredReasonDto {
+  @ReasonField(true)
+  reason!: string;
+}
+
+/** Participants by target group. */
+export class ParticipantCountsDto {
+  @ApiPropertyOptional() @Omittable() @IsInt() @Min(0) @Max(10_000_000) children?: number;
+  @ApiPropertyOptional() @Omittable() @IsInt() @Min(0) @Max(10_000_000) women?: number;
+  @ApiPropertyOptional() @Omittable() @IsInt() @Min(0) @Max(10_000_000) families?: number;
+  @ApiPropertyOptional() @Omittable() @IsInt() @Min(0) @Max(10_000_000) migrant_workers?: number;
+  @ApiPropertyOptional() @Omittable() @IsInt() @Min(0) @Max(10_000_000) general_public?: number;
+  @ApiPropertyOptional() @Omittable() @IsInt() @Min(0) @Max(10_000_000) at_risk_youth?: number;
+}
+
+/** The reason the Fund returned or rejected a request. */
+export class FundDecisionReasonDto {
+  @ApiProperty({ example: 'ขอเอกสารประกอบเพิ่มเติม' })
+  @Trim()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2000)
+  reason!: string;
+}

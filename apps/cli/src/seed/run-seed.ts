@@ -6,13 +6,27 @@ import { CommandRunner, idFromKey, type CommandContext } from '@ruamjai/event-st
 import { FixedClock, type Actor } from '@ruamjai/kernel';
 import {
   AgencyAlreadyRegistered,
-  AgencyCommandRequest,
   agencyStreamId,
   planStreamId,
   planningMigrations,
   PlanningModule,
   planningProjections,
-  PlanCommandRequest,
+  AddActivityRequest,
+  AddBudgetLineRequest,
+  AddKpiRequest,
+  AddProjectRequest,
+  ApproveFundRequestRequest,
+  ApprovePlanRequest,
+  DraftPlanRequest,
+  RecordFundDisbursementRequest,
+  RecordKpiActualRequest,
+  RegisterAgencyRequest,
+  ReportActivityProgressRequest,
+  ReviseProjectBudgetRequest,
+  SubmitFundRequestRequest,
+  SubmitPlanRequest,
+  type AgencyCommand,
+  type PlanCommand,
 } from '@ruamjai/planning';
 import { PlatformModule } from '@ruamjai/platform';
 import {
@@ -67,8 +81,10 @@ async function seedSakaeo2562Plan(config: AppConfig): Promise<SeedResult> {
     const bus = app.get(CommandBus);
     const runner = app.get(CommandRunner);
     // A step the log already holds is skipped, whatever happened to its records since (see recordedOutcome).
-    const once = (streamId: string, request: PlanCommandRequest | AgencyCommandRequest) =>
-      seedStep(bus, runner, streamId, request);
+    const once = (
+      streamId: string,
+      request: { type: PlanCommand['type'] | AgencyCommand['type']; context: CommandContext },
+    ) => seedStep(bus, runner, streamId, request);
     const context = (actor: Actor, step: string, expectedRevision?: bigint): CommandContext => ({
       actor,
       correlationId: SEED,
@@ -84,7 +100,7 @@ async function seedSakaeo2562Plan(config: AppConfig): Promise<SeedResult> {
       try {
         await once(
           agencyStreamId(agency.code),
-          new AgencyCommandRequest('RegisterAgency', { ...agency }, context(coordinator, `agency:${agency.code}`, -1n)),
+          new RegisterAgencyRequest({ ...agency }, context(coordinator, `agency:${agency.code}`, -1n)),
         );
       } catch (error) {
         // An agency someone registered already (the README's first session registers PSDHS-SK) is kept as it is.
@@ -95,60 +111,88 @@ async function seedSakaeo2562Plan(config: AppConfig): Promise<SeedResult> {
     const planId = idFromKey(coordinator.id, `${SEED}:plan`, 'plan');
     at('2019-02-14T03:00:00Z');
     const plan = planStreamId(planId);
-    let outcome = await once(
-      plan,
-      new PlanCommandRequest('DraftPlan', { planId, ...SEED_PLAN }, context(coordinator, 'plan', -1n)),
-    );
+    let outcome = await once(plan, new DraftPlanRequest({ planId, ...SEED_PLAN }, context(coordinator, 'plan', -1n)));
     const projectIds: Record<string, string> = {};
     const ids = (kind: string, key: string) => idFromKey(coordinator.id, `${SEED}:${kind}:${key}`, kind);
     // Each step is its own command; the plan's revision moves with each.
-    const step = async <T extends PlanCommandRequest['type']>(
+    const step = async (
       actor: Actor,
       name: string,
-      type: T,
-      data: PlanCommandRequest<T>['data'],
+      request: (context: CommandContext) => { type: PlanCommand['type']; context: CommandContext },
     ) => {
-      outcome = await once(plan, new PlanCommandRequest(type, data, context(actor, name, outcome.revision)));
+      outcome = await once(plan, request(context(actor, name, outcome.revision)));
     };
     const addProject = async (project: SeedProject, reason?: string) => {
       const projectId = ids('project', project.key);
       projectIds[project.key] = projectId;
       const { key, budgetLines, activities, kpis, ...fields } = project;
-      await step(coordinator, `project:${key}`, 'AddProject', {
-        planId,
-        projectId,
-        ...fields,
-        ...(reason ? { reason } : {}),
-      });
+      await step(
+        coordinator,
+        `project:${key}`,
+        (ctx) =>
+          new AddProjectRequest(
+            {
+              planId,
+              projectId,
+              ...fields,
+              ...(reason ? { reason } : {}),
+            },
+            ctx,
+          ),
+      );
       for (const line of budgetLines) {
         const { key: lineKey, ...lineFields } = line;
-        await step(coordinator, `budget-line:${lineKey}`, 'AddBudgetLine', {
-          planId,
-          projectId,
-          lineId: ids('budget-line', lineKey),
-          ...lineFields,
-          ...(reason ? { reason } : {}),
-        });
+        await step(
+          coordinator,
+          `budget-line:${lineKey}`,
+          (ctx) =>
+            new AddBudgetLineRequest(
+              {
+                planId,
+                projectId,
+                lineId: ids('budget-line', lineKey),
+                ...lineFields,
+                ...(reason ? { reason } : {}),
+              },
+              ctx,
+            ),
+        );
       }
       for (const activity of activities) {
         const { key: activityKey, progress: _progress, ...activityFields } = activity;
-        await step(coordinator, `activity:${activityKey}`, 'AddActivity', {
-          planId,
-          projectId,
-          activityId: ids('activity', activityKey),
-          ...activityFields,
-          ...(reason ? { reason } : {}),
-        });
+        await step(
+          coordinator,
+          `activity:${activityKey}`,
+          (ctx) =>
+            new AddActivityRequest(
+              {
+                planId,
+                projectId,
+                activityId: ids('activity', activityKey),
+                ...activityFields,
+                ...(reason ? { reason } : {}),
+              },
+              ctx,
+            ),
+        );
       }
       for (const kpi of kpis) {
         const { key: kpiKey, actual: _actual, ...kpiFields } = kpi;
-        await step(coordinator, `kpi:${kpiKey}`, 'AddKpi', {
-          planId,
-          projectId,
-          kpiId: ids('kpi', kpiKey),
-          ...kpiFields,
-          ...(reason ? { reason } : {}),
-        });
+        await step(
+          coordinator,
+          `kpi:${kpiKey}`,
+          (ctx) =>
+            new AddKpiRequest(
+              {
+                planId,
+                projectId,
+                kpiId: ids('kpi', kpiKey),
+                ...kpiFields,
+                ...(reason ? { reason } : {}),
+              },
+              ctx,
+            ),
+        );
       }
     };
     for (const [i, project] of SEED_PROJECTS.entries()) {
@@ -161,8 +205,7 @@ async function seedSakaeo2562Plan(config: AppConfig): Promise<SeedResult> {
     const requestId = idFromKey(coordinator.id, `${SEED}:fund-request`, 'fund-request');
     outcome = await once(
       plan,
-      new PlanCommandRequest(
-        'SubmitFundRequest',
+      new SubmitFundRequestRequest(
         {
           planId,
           projectId: projectIds[fund.project],
@@ -176,15 +219,11 @@ async function seedSakaeo2562Plan(config: AppConfig): Promise<SeedResult> {
     );
 
     at('2019-03-01T03:00:00Z');
-    outcome = await once(
-      plan,
-      new PlanCommandRequest('SubmitPlan', { planId }, context(coordinator, 'submission', outcome.revision)),
-    );
+    outcome = await once(plan, new SubmitPlanRequest({ planId }, context(coordinator, 'submission', outcome.revision)));
     at('2019-03-15T07:00:00Z');
     outcome = await once(
       plan,
-      new PlanCommandRequest(
-        'ApprovePlan',
+      new ApprovePlanRequest(
         { planId, meetingReference: 'ครั้งที่ 1/2562', meetingDate: '2019-03-15' },
         context(chair, 'approval', outcome.revision),
       ),
@@ -196,28 +235,48 @@ async function seedSakaeo2562Plan(config: AppConfig): Promise<SeedResult> {
       {
         on: '2019-04-10T03:00:00Z',
         run: () =>
-          step(coordinator, 'fund-approval', 'ApproveFundRequest', {
-            planId,
-            requestId,
-            approvedAmountSatang: fund.approvedSatang,
-          }),
+          step(
+            coordinator,
+            'fund-approval',
+            (ctx) =>
+              new ApproveFundRequestRequest(
+                {
+                  planId,
+                  requestId,
+                  approvedAmountSatang: fund.approvedSatang,
+                },
+                ctx,
+              ),
+          ),
       },
       ...fund.disbursements.map((amount, i) => ({
         on: `2019-0${5 + i}-01T03:00:00Z`,
         run: () =>
-          step(coordinator, `disbursement:${i}`, 'RecordFundDisbursement', { planId, requestId, amountSatang: amount }),
+          step(
+            coordinator,
+            `disbursement:${i}`,
+            (ctx) => new RecordFundDisbursementRequest({ planId, requestId, amountSatang: amount }, ctx),
+          ),
       })),
     ];
     const revision = SEED_BUDGET_REVISION;
     const budgetRevision = {
       on: revision.on,
       run: () =>
-        step(coordinator, 'budget-revision', 'ReviseProjectBudget', {
-          planId,
-          projectId: projectIds[revision.project],
-          requestedBudgetSatang: revision.requestedBudgetSatang,
-          reason: revision.reason,
-        }),
+        step(
+          coordinator,
+          'budget-revision',
+          (ctx) =>
+            new ReviseProjectBudgetRequest(
+              {
+                planId,
+                projectId: projectIds[revision.project],
+                requestedBudgetSatang: revision.requestedBudgetSatang,
+                reason: revision.reason,
+              },
+              ctx,
+            ),
+        ),
     };
     const reports = SEED_PROJECTS.flatMap((project) => [
       ...project.activities.flatMap((activity) =>
@@ -225,16 +284,24 @@ async function seedSakaeo2562Plan(config: AppConfig): Promise<SeedResult> {
           on: `${p.reportedOn}T10:00:00Z`,
           run: () => {
             const { reportedOn, participantsReached, spendSatang, completed, note, line } = p;
-            return step(officer(p.agencyCode), `progress:${activity.key}:${i}`, 'ReportActivityProgress', {
-              planId,
-              activityId: ids('activity', activity.key),
-              reportedOn,
-              participantsReached,
-              spendSatang,
-              ...(line ? { budgetLineId: ids('budget-line', line) } : {}),
-              ...(completed ? { completed } : {}),
-              ...(note ? { note } : {}),
-            });
+            return step(
+              officer(p.agencyCode),
+              `progress:${activity.key}:${i}`,
+              (ctx) =>
+                new ReportActivityProgressRequest(
+                  {
+                    planId,
+                    activityId: ids('activity', activity.key),
+                    reportedOn,
+                    participantsReached,
+                    spendSatang,
+                    ...(line ? { budgetLineId: ids('budget-line', line) } : {}),
+                    ...(completed ? { completed } : {}),
+                    ...(note ? { note } : {}),
+                  },
+                  ctx,
+                ),
+            );
           },
         })),
       ),
@@ -244,12 +311,20 @@ async function seedSakaeo2562Plan(config: AppConfig): Promise<SeedResult> {
               {
                 on: `${kpi.actual.measuredOn}T11:00:00Z`,
                 run: () => {
-                  return step(officer(kpi.actual!.agencyCode), `kpi-actual:${kpi.key}`, 'RecordKpiActual', {
-                    planId,
-                    kpiId: ids('kpi', kpi.key),
-                    actual: kpi.actual!.value,
-                    measuredOn: kpi.actual!.measuredOn,
-                  });
+                  return step(
+                    officer(kpi.actual!.agencyCode),
+                    `kpi-actual:${kpi.key}`,
+                    (ctx) =>
+                      new RecordKpiActualRequest(
+                        {
+                          planId,
+                          kpiId: ids('kpi', kpi.key),
+                          actual: kpi.actual!.value,
+                          measuredOn: kpi.actual!.measuredOn,
+                        },
+                        ctx,
+                      ),
+                  );
                 },
               },
             ]

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandRunner, EVENT_STORE, type EventStore } from '@ruamjai/event-store';
 import type { Actor } from '@ruamjai/kernel';
-import { agencyStreamId } from '../domain/agency/agency';
-import { admitActorAgency } from '../domain/agency/agency-admission';
-import { agencyDecider } from '../domain/agency/agency.decider';
+import { agencyDecider, agencyStreamId } from '../agency/agency.decider';
+import { admitActorAgency } from '../agency/agency-admission';
 
 /** A deactivation made by another process is seen within this long; this process sees its own at once. */
 const DIRECTORY_PEEK_MS = 1000;

@@ -1,8 +1,8 @@
-import { PlanRevisionNotFound } from '../domain/plan.errors';
+import { PlanRevisionNotFound } from '../plan/plan.errors';
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, verifyChains, type ChainReport, type EventStore } from '@ruamjai/event-store';
 import type { Actor } from '@ruamjai/kernel';
-import { authoriseRead } from '../domain/plan.policy';
+import { authoriseRead } from '../plan/plan.policy';
 import { PlanAudit, type HistoryFilter, type PlanAuditEntry, type PlanComparison } from '../projections/plan-audit';
 import { PlanDashboardQueries, type PlanDashboard } from '../projections/plan-dashboard-queries';
 import { PlanQueries } from '../projections/plan-queries';

@@ -3,7 +3,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PLAN_EVENT_TYPES } from '../domain/plan.events';
+import { PLAN_EVENT_TYPES } from '../plan/plan.events';
 import { planIntegrationEvents, PLANS_TOPIC } from './plan-integration-events';
 
 const schemaDir = join(__dirname, '../../../../docs/integration-events');

@@ -1,8 +1,8 @@
 import type { RecordedEvent } from '@ruamjai/event-store';
 import type { EventMetadata } from '@ruamjai/kernel';
 import type { IntegrationMapper } from '@ruamjai/messaging';
-import { isPlanEvent, type PlanEvent } from '../domain/plan.events';
-import { TARGET_GROUPS, type ParticipantCounts } from '../domain/plan-structure';
+import { isPlanEvent, type PlanEvent } from '../plan/plan.events';
+import { TARGET_GROUPS, type ParticipantCounts } from '../plan/plan-structure';
 
 export const PLANS_TOPIC = 'ruamjai.plans.v1';
 

@@ -2,7 +2,8 @@ import type { RecordedEvent } from '@ruamjai/event-store';
 import type { EventMetadata } from '@ruamjai/kernel';
 import { BulkInsert, type CoreTables, type Projection, type ReadModelDb } from '@ruamjai/read-models';
 import type { Kysely, Migration, Transaction } from 'kysely';
-import type { AgencyEvent, AgencyType } from '../domain/agency/agency';
+import type { AgencyEvent } from '../agency/agency.events';
+import type { AgencyType } from '../agency/agency.state';
 
 export interface AgencyView {
   readonly code: string;

@@ -5,8 +5,8 @@ import type { PlanSnapshotDoc } from './plan-projections';
 import type { PlanningTables } from './planning-tables';
 import { EVENT_STORE, StreamNotFound, type EventStore, type RecordedEvent } from '@ruamjai/event-store';
 import { jsonDiff, type EventMetadata, type FieldChange } from '@ruamjai/kernel';
-import { planStreamId } from '../domain/plan.decider';
-import type { PlanEvent } from '../domain/plan.events';
+import { planStreamId } from '../plan/plan.decider';
+import type { PlanEvent } from '../plan/plan.events';
 import {
   assemblePlanView,
   evolvePlanSummary,

@@ -1,4 +1,4 @@
-import { TARGET_GROUPS, totalParticipants } from '../domain/plan-structure';
+import { TARGET_GROUPS, totalParticipants } from '../plan/plan-structure';
 import type { ActivityView, ProjectView } from './plan-view';
 
 /** The ways dashboards cut a plan. */

@@ -3,7 +3,7 @@ import type { EventMetadata } from '@ruamjai/kernel';
 import { BulkInsert, type CoreTables, type Projection } from '@ruamjai/read-models';
 import { agencyDirectoryProjection } from './agency-directory';
 import type { Kysely, Transaction } from 'kysely';
-import { isPlanEvent, type PlanEvent } from '../domain/plan.events';
+import { isPlanEvent, type PlanEvent } from '../plan/plan.events';
 import { evolvePlanSummary, evolveProjectView, projectIdOf, type PlanSummary, type ProjectView } from './plan-view';
 import {
   addContribution,

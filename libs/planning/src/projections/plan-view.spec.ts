@@ -1,4 +1,4 @@
-import type { PlanEvent } from '../domain/plan.events';
+import type { PlanEvent } from '../plan/plan.events';
 import {
   assemblePlanView,
   evolvePlanSummary,

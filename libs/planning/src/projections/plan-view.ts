@@ -1,15 +1,15 @@
 import { fiscalYearRange } from '@ruamjai/kernel';
-import type { FundingSource } from '../domain/funding-source';
-import { upcastProjectAdded, type PlanEvent } from '../domain/plan.events';
-import type { PlanStatus } from '../domain/plan.state';
-import type { FundCategory } from '../domain/plan.commands';
+import type { FundingSource } from '../plan/funding-source';
+import { upcastProjectAdded, type PlanEvent } from '../plan/plan.events';
+import type { PlanStatus } from '../plan/plan.state';
+import type { FundCategory } from '../plan/funding-source';
 import {
   TARGET_GROUPS,
   totalParticipants,
   type ParticipantCounts,
   type ProjectStrategy,
   type TargetGroup,
-} from '../domain/plan-structure';
+} from '../plan/plan-structure';
 
 export interface ActivityView {
   readonly activityId: string;

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { type CommandContext } from '@ruamjai/event-store';
-import { PlanCommandRequest } from '@ruamjai/planning';
+import { AddProjectRequest } from '@ruamjai/planning';
 import { CommandHttp, newIdFor, UpdateCommand } from '../../http/command-http';
 import { uuidParam } from '../../http/uuid-param';
 import { AddProjectDto, AddProjectResponseDto } from './add-project.dto';
@@ -24,7 +24,7 @@ export class AddProjectController {
   ): Promise<AddProjectResponseDto> {
     const projectId = newIdFor(context, 'project');
     const result = await this.commands.execute(
-      new PlanCommandRequest('AddProject', { planId, projectId, ...body }, context),
+      new AddProjectRequest({ planId, projectId, ...body }, context),
       `/api/v1/plans/${planId}`,
     );
     return { planId, projectId, ...result };

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { type CommandContext } from '@ruamjai/event-store';
-import { PlanCommandRequest } from '@ruamjai/planning';
+import { DraftPlanRequest } from '@ruamjai/planning';
 import { CommandHttp, CreateCommand, newIdFor } from '../../http/command-http';
 import { DraftPlanDto, DraftPlanResponseDto } from './draft-plan.dto';
 
@@ -23,7 +23,7 @@ export class DraftPlanController {
     // A retried creation must name the same plan, so the id follows the key when there is one.
     const planId = newIdFor(context, 'plan');
     const result = await this.commands.execute(
-      new PlanCommandRequest('DraftPlan', { planId, ...body }, context),
+      new DraftPlanRequest({ planId, ...body }, context),
       `/api/v1/plans/${planId}`,
     );
     return { planId, ...result };

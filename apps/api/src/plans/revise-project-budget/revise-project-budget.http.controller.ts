@@ -1,7 +1,7 @@
 import type { CommandContext } from '@ruamjai/event-store';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { PlanCommandRequest } from '@ruamjai/planning';
+import { ReviseProjectBudgetRequest } from '@ruamjai/planning';
 import { CommandHttp, type CommandResponse, UpdateCommand } from '../../http/command-http';
 import { uuidParam } from '../../http/uuid-param';
 import { CommandResponseDto } from '../draft-plan/draft-plan.dto';
@@ -25,7 +25,7 @@ export class ReviseProjectBudgetController {
     @UpdateCommand() context: CommandContext,
   ): Promise<CommandResponse> {
     return this.commands.execute(
-      new PlanCommandRequest('ReviseProjectBudget', { planId, projectId, ...body }, context),
+      new ReviseProjectBudgetRequest({ planId, projectId, ...body }, context),
       `/api/v1/plans/${planId}`,
     );
   }

@@ -1,0 +1,29 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { CommandContext } from '@ruamjai/event-store';
+import { RenameAgencyRequest } from '@ruamjai/planning';
+import { CommandHttp, type CommandResponse, UpdateCommand } from '../../http/command-http';
+import { OperationId } from '../../http/operation-id';
+import { CommandResponseDto } from '../../plans/draft-plan/draft-plan.dto';
+import { RenameAgencyDto } from './rename-agency.dto';
+import { agencyCode } from '../agency-code';
+
+@ApiTags('agencies')
+@ApiBearerAuth()
+@Controller('api/v1/agencies')
+export class RenameAgencyController {
+  constructor(private readonly commands: CommandHttp) {}
+
+  @Post(':code/name-changes')
+  @OperationId('AgencyDirectoryController_rename')
+  @HttpCode(201)
+  @ApiHeader({ name: 'If-Match', required: true })
+  @ApiCreatedResponse({ type: CommandResponseDto })
+  rename(
+    @Param('code') code: string,
+    @Body() body: RenameAgencyDto,
+    @UpdateCommand() context: CommandContext,
+  ): Promise<CommandResponse> {
+    return this.commands.execute(new RenameAgencyRequest({ code: agencyCode(code), ...body }, context));
+  }
+}

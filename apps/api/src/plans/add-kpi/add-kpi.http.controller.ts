@@ -1,0 +1,37 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { CommandContext } from '@ruamjai/event-store';
+import { AddKpiRequest } from '@ruamjai/planning';
+import { CommandHttp, type CommandResponse, newIdFor, UpdateCommand } from '../../http/command-http';
+import { uuidParam } from '../../http/uuid-param';
+import { OperationId } from '../../http/operation-id';
+import { AddKpiDto } from './add-kpi.dto';
+
+@ApiTags('plan structure')
+@ApiBearerAuth()
+@ApiHeader({ name: 'If-Match', required: true, description: 'The plan ETag you read' })
+@ApiHeader({ name: 'Idempotency-Key', required: false })
+@Controller('api/v1/plans/:planId')
+export class AddKpiController {
+  constructor(private readonly commands: CommandHttp) {}
+
+  @Post('projects/:projectId/kpis')
+  @OperationId('PlanStructureController_addKpi')
+  @HttpCode(201)
+  @ApiCreatedResponse({ description: 'เพิ่มตัวชี้วัดแล้ว / KPI added; the body names it' })
+  async addKpi(
+    @Param('planId', uuidParam('planId')) planId: string,
+    @Param('projectId', uuidParam('projectId')) projectId: string,
+    @Body() body: AddKpiDto,
+    @UpdateCommand() context: CommandContext,
+  ): Promise<CommandResponse & { kpiId: string }> {
+    const kpiId = newIdFor(context, 'kpi');
+    return {
+      kpiId,
+      ...(await this.commands.execute(
+        new AddKpiRequest({ planId, projectId, kpiId, ...body }, context),
+        `/api/v1/plans/${planId}`,
+      )),
+    };
+  }
+}

@@ -1,0 +1,12 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { Trim } from '../../http/trim';
+import { MeasureField, AmendmentReason } from '../plan-fields';
+import { Omittable } from '../../http/omittable';
+
+export class ChangeKpiDto extends AmendmentReason {
+  @ApiPropertyOptional() @Omittable() @Trim() @IsString() @MinLength(3) @MaxLength(1000) descriptionTh?: string;
+  @ApiPropertyOptional() @Omittable() @Trim() @IsString() @MaxLength(1000) descriptionEn?: string;
+  @ApiPropertyOptional() @Omittable() @Trim() @IsString() @MinLength(1) @MaxLength(40) unit?: string;
+  @MeasureField(false, 50) target?: number;
+}

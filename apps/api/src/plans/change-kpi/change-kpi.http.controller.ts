@@ -1,0 +1,31 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { CommandContext } from '@ruamjai/event-store';
+import { ChangeKpiRequest } from '@ruamjai/planning';
+import { CommandHttp, type CommandResponse, UpdateCommand } from '../../http/command-http';
+import { uuidParam } from '../../http/uuid-param';
+import { OperationId } from '../../http/operation-id';
+import { CommandResponseDto } from '../draft-plan/draft-plan.dto';
+import { ChangeKpiDto } from './change-kpi.dto';
+
+@ApiTags('plan structure')
+@ApiBearerAuth()
+@ApiHeader({ name: 'If-Match', required: true, description: 'The plan ETag you read' })
+@ApiHeader({ name: 'Idempotency-Key', required: false })
+@Controller('api/v1/plans/:planId')
+export class ChangeKpiController {
+  constructor(private readonly commands: CommandHttp) {}
+
+  @Post('kpis/:kpiId/changes')
+  @OperationId('PlanStructureController_changeKpi')
+  @HttpCode(201)
+  @ApiCreatedResponse({ type: CommandResponseDto })
+  changeKpi(
+    @Param('planId', uuidParam('planId')) planId: string,
+    @Param('kpiId', uuidParam('kpiId')) kpiId: string,
+    @Body() body: ChangeKpiDto,
+    @UpdateCommand() context: CommandContext,
+  ): Promise<CommandResponse> {
+    return this.commands.execute(new ChangeKpiRequest({ planId, kpiId, ...body }, context), `/api/v1/plans/${planId}`);
+  }
+}

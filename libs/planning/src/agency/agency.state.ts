@@ -1,0 +1,29 @@
+/** Kinds of agency that take part in a provincial plan and receive referrals. */
+export const AGENCY_TYPES = [
+  'police',
+  'immigration',
+  'labour',
+  'employment',
+  'health',
+  'education',
+  'social_development',
+  'provincial_administration',
+  'district_office',
+  'local_administration',
+  'shelter',
+  'ngo',
+  'private_sector',
+  'youth_council',
+  'other',
+] as const;
+export type AgencyType = (typeof AGENCY_TYPES)[number];
+
+export type AgencyState =
+  | { readonly status: 'unknown' }
+  | {
+      readonly status: 'active' | 'inactive';
+      readonly code: string;
+      readonly nameTh: string;
+      readonly agencyType: AgencyType;
+      readonly districtCode: string | null;
+    };

@@ -1,0 +1,14 @@
+import type { AgencyCommandBase } from '../agency.command-base';
+import { AgencyUnchanged } from '../agency.errors';
+import type { AgencyEvent } from '../agency.events';
+import type { AgencyState } from '../agency.state';
+import { activeAgency } from '../guards';
+
+export type RenameAgency = AgencyCommandBase<'RenameAgency', { code: string; nameTh: string; nameEn?: string }>;
+
+export function decideRenameAgency({ data }: RenameAgency, state: AgencyState): AgencyEvent[] {
+  const { code } = data;
+  const agency = activeAgency(state, code);
+  if (agency.nameTh === data.nameTh.trim()) throw new AgencyUnchanged(code);
+  return [{ type: 'AgencyRenamed', data: { code, nameTh: data.nameTh.trim(), nameEn: data.nameEn?.trim() || null } }];
+}

@@ -1,8 +1,0 @@
-import type { Actor } from '@ruamjai/kernel';
-import { NotPermitted } from '../plan.policy';
-import type { AgencyCommand } from './agency';
-
-/** The secretariat keeps the agency directory. */
-export function authoriseAgencyCommand(actor: Actor, command: AgencyCommand['type']): void {
-  if (actor.role !== 'coordinator') throw new NotPermitted(actor.role, command);
-}

@@ -1,0 +1,3 @@
+import type { CommandBase } from '../plan.command-base';
+
+export type ReturnPlan = CommandBase<'ReturnPlan', { planId: string; reason: string }>;

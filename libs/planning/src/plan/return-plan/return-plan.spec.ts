@@ -1,0 +1,21 @@
+import { deciderSpec } from '@ruamjai/testing';
+import { planDecider } from '../plan.decider';
+import { ReasonRequired } from '../plan.errors';
+import { planId, cmd, drafted, added, submitted } from '../plan-lifecycle.fixtures';
+
+const spec = deciderSpec(planDecider);
+
+describe('a submitted plan', () => {
+  it('is returned to drafting with a reason', () => {
+    spec
+      .given([drafted, added, submitted])
+      .when(cmd('ReturnPlan', { reason: 'เพิ่มโครงการคุ้มครอง' }))
+      .then([{ type: 'PlanReturned', data: { planId, reason: 'เพิ่มโครงการคุ้มครอง' } }]);
+  });
+  it('is not returned without a reason', () => {
+    spec
+      .given([drafted, added, submitted])
+      .when(cmd('ReturnPlan', { reason: ' ' }))
+      .thenRefuses(ReasonRequired);
+  });
+});

@@ -1,0 +1,3 @@
+import type { CommandBase } from '../plan.command-base';
+
+export type SubmitPlan = CommandBase<'SubmitPlan', { planId: string }>;
