@@ -23,7 +23,13 @@ module.exports = {
         pathNot: NOT_PURE,
       },
       to: {
-        pathNot: ['^libs/kernel/src/', `^libs/$1/src/${AGGREGATES}/(?!.*${NOT_PURE})`, '^libs/$1/src/command\\.ts$'],
+        pathNot: [
+          '^libs/kernel/src/',
+          `^libs/$1/src/${AGGREGATES}/(?!.*${NOT_PURE})`,
+          '^libs/$1/src/command\\.ts$',
+          // Reference data without imports (provinces, event type names), which the console reads too.
+          '^libs/$1/src/domain/',
+        ],
       },
     },
     {
