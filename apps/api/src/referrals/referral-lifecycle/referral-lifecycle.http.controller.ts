@@ -12,7 +12,7 @@ import { CommandHttp, type CommandResponse, UpdateCommand } from '../../http/com
 import { uuidParam } from '../../http/uuid-param';
 import { CommandResponseDto } from '../../plans/draft-plan/draft-plan.dto';
 import { CompleteReferralDto, DeclineReferralDto } from '../send-referral/send-referral.dto';
-import { ReasonDto } from '../../cases/case-lifecycle/case-lifecycle.dto';
+import { ReasonDto } from '../../cases/reason.dto';
 
 /** sent → accepted | declined → in progress → completed; the sender may revoke. Each needs the referral ETag. */
 @ApiTags('referrals')
