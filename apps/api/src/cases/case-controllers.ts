@@ -1,9 +1,13 @@
 import { PersonalDataReadsController } from '../audit/personal-data-reads/personal-data-reads.http.controller';
 import { CommitmentsController } from '../commitments/commitments.http.controller';
 import { DashboardsController } from '../dashboards/dashboards.http.controller';
-import { ReferralLifecycleController } from '../referrals/referral-lifecycle/referral-lifecycle.http.controller';
+import { AcceptReferralController } from '../referrals/accept-referral/accept-referral.http.controller';
+import { CompleteReferralController } from '../referrals/complete-referral/complete-referral.http.controller';
+import { DeclineReferralController } from '../referrals/decline-referral/decline-referral.http.controller';
 import { ReferralViewsController } from '../referrals/referral-views/referral-views.http.controller';
+import { RevokeReferralController } from '../referrals/revoke-referral/revoke-referral.http.controller';
 import { SendReferralController } from '../referrals/send-referral/send-referral.http.controller';
+import { StartReferralServiceController } from '../referrals/start-referral-service/start-referral-service.http.controller';
 import { AdvanceNrmStageController } from './advance-nrm-stage/advance-nrm-stage.http.controller';
 import { AssignCaseManagerController } from './assign-case-manager/assign-case-manager.http.controller';
 import { CloseCaseController } from './close-case/close-case.http.controller';
@@ -43,7 +47,11 @@ export const CASE_CONTROLLERS = [
   PersonalDataReadsController,
   SendReferralController,
   ReferralViewsController,
-  ReferralLifecycleController,
+  AcceptReferralController,
+  DeclineReferralController,
+  StartReferralServiceController,
+  CompleteReferralController,
+  RevokeReferralController,
   CommitmentsController,
   DashboardsController,
 ];
