@@ -1,5 +1,9 @@
 import { PersonalDataReadsController } from '../audit/personal-data-reads/personal-data-reads.http.controller';
-import { CommitmentsController } from '../commitments/commitments.http.controller';
+import { CommitmentViewsController } from '../commitments/commitment-views/commitment-views.http.controller';
+import { PledgeCommitmentController } from '../commitments/pledge-commitment/pledge-commitment.http.controller';
+import { RecordFulfilmentController } from '../commitments/record-fulfilment/record-fulfilment.http.controller';
+import { ReviseCommitmentController } from '../commitments/revise-commitment/revise-commitment.http.controller';
+import { WithdrawCommitmentController } from '../commitments/withdraw-commitment/withdraw-commitment.http.controller';
 import { DashboardsController } from '../dashboards/dashboards.http.controller';
 import { AcceptReferralController } from '../referrals/accept-referral/accept-referral.http.controller';
 import { CompleteReferralController } from '../referrals/complete-referral/complete-referral.http.controller';
@@ -52,6 +56,10 @@ export const CASE_CONTROLLERS = [
   StartReferralServiceController,
   CompleteReferralController,
   RevokeReferralController,
-  CommitmentsController,
+  PledgeCommitmentController,
+  RecordFulfilmentController,
+  ReviseCommitmentController,
+  WithdrawCommitmentController,
+  CommitmentViewsController,
   DashboardsController,
 ];
