@@ -250,12 +250,6 @@ export class ReferralDashboardDto {
   timeToAcceptHours!: TimeToAcceptDto[];
 }
 
-export class PledgeResponseDto {
-  @ApiProperty() commitmentId!: string;
-  @ApiProperty() revision!: string;
-  @ApiProperty() position!: string;
-}
-
 export class AgencyTimeToAcceptDto {
   @ApiProperty() agency!: string;
   @ApiProperty() accepted!: number;

@@ -1,14 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  REFERRAL_OUTCOMES,
-  REFERRAL_SERVICES,
-  URGENCIES,
-  type ReferralOutcome,
-  type ReferralService,
-  type Urgency,
-} from '@ruamjai/cases';
-import { IsBoolean, IsIn, IsISO8601, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-import { Trim } from '../../http/trim';
+import { REFERRAL_SERVICES, URGENCIES, type ReferralService, type Urgency } from '@ruamjai/cases';
+import { IsBoolean, IsIn, IsISO8601, IsUUID, Matches } from 'class-validator';
 import { Omittable } from '../../http/omittable';
 
 export class SendReferralDto {
@@ -33,17 +25,4 @@ export class SendReferralResponseDto {
   @ApiProperty() referralId!: string;
   @ApiProperty() revision!: string;
   @ApiProperty() position!: string;
-}
-
-export class DeclineReferralDto {
-  @ApiProperty({ example: 'เตียงเต็ม ขอส่งต่อไปบ้านพักจังหวัดใกล้เคียง' })
-  @Trim()
-  @IsString()
-  @MinLength(3)
-  @MaxLength(2000)
-  reason!: string;
-}
-
-export class CompleteReferralDto {
-  @ApiProperty({ enum: REFERRAL_OUTCOMES }) @IsIn(REFERRAL_OUTCOMES) outcome!: ReferralOutcome;
 }
