@@ -8,22 +8,19 @@ import {
   PROVIDER_REFUSALS_STREAM_PREFIX,
   PROVIDER_SIGN_IN_ACTOR,
   providerSignInRefusals,
-} from '../domain/provider-sign-in/provider-sign-in-refusals';
+} from '../user/provider-sign-in-refusals';
+import type { LockoutPolicy, SignInCheck, UserCommand } from '../user/user.commands';
+import { userDecider } from '../user/user.decider';
+import { UserInvalid } from '../user/user.errors';
+import { userStreamId, type UserEvent } from '../user/user.events';
+import { authoriseUserCommand } from '../user/user.policy';
+import type { KnownUser } from '../user/user.state';
 import {
   needsSecondFactor,
-  UserInvalid,
-  userStreamId,
-  type KnownUser,
   type NotificationPreferences,
-  type LockoutPolicy,
   type ProviderLink,
   type ProviderRefusal,
-  type SignInCheck,
-  type UserCommand,
-  type UserEvent,
-} from '../domain/user/user';
-import { userDecider } from '../domain/user/user.decider';
-import { authoriseUserCommand } from '../domain/user/user.policy';
+} from '../user/user.values';
 import type { SessionStore } from '../sessions/session-store';
 import type { MappedIdentity } from './provider-claims';
 import {
