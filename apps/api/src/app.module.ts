@@ -16,9 +16,8 @@ import { CASE_CONTROLLERS } from './cases/case-controllers';
 import { PLAN_CONTROLLERS } from './plans/plan-controllers';
 import { AGENCY_CONTROLLERS } from './agencies/agency-controllers';
 import { identityMigrations, IdentityModule, identityProjections } from '@ruamjai/identity';
-import { SignInController } from './auth/sign-in/sign-in.http.controller';
-import { UsersController } from './auth/users/users.http.controller';
-import { OIDC_RELYING_PARTY, OidcSignInController } from './auth/oidc/oidc-sign-in.http.controller';
+import { AUTH_CONTROLLERS } from './auth/auth-controllers';
+import { OIDC_RELYING_PARTY } from './auth/oidc/oidc-sign-in.http.controller';
 import { OidcRelyingParty } from './auth/oidc/oidc-relying-party';
 import { ListPlansController } from './plans/list-plans/list-plans.http.controller';
 import { LiveController } from './live/live.http.controller';
@@ -94,9 +93,7 @@ export class AppModule {
         VerifyAuditChainController,
         ...CASE_CONTROLLERS,
         ReportsController,
-        SignInController,
-        OidcSignInController,
-        UsersController,
+        ...AUTH_CONTROLLERS,
         ListPlansController,
         LiveController,
         ...(options.benchRoutes ? [BenchController] : []),

@@ -1,5 +1,5 @@
 import type { Role } from '@ruamjai/kernel';
-import { USERNAME, type ProviderRefusal } from '../domain/user/user';
+import { USERNAME, type ProviderRefusal } from '../user/user.values';
 
 /** Which claims give what, and how the provider's values become Ruamjai's (OIDC_* settings). */
 export interface ClaimMapping {

@@ -2,12 +2,8 @@ import type { RecordedEvent } from '@ruamjai/event-store';
 import type { EventMetadata, Role } from '@ruamjai/kernel';
 import type { CoreTables, Projection, ReadModelDb } from '@ruamjai/read-models';
 import type { Kysely, Migration, Transaction } from 'kysely';
-import {
-  DEFAULT_NOTIFICATION_PREFERENCES,
-  needsSecondFactor,
-  type NotificationPreferences,
-  type UserEvent,
-} from '../domain/user/user';
+import type { UserEvent } from '../user/user.events';
+import { DEFAULT_NOTIFICATION_PREFERENCES, needsSecondFactor, type NotificationPreferences } from '../user/user.values';
 
 /** A user as the secretariat's list shows it: never a hash or a secret. */
 export interface UserView {

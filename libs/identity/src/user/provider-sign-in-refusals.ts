@@ -1,5 +1,5 @@
 import type { Actor, Decider } from '@ruamjai/kernel';
-import type { ProviderLink, ProviderRefusal } from '../user/user';
+import type { ProviderLink, ProviderRefusal } from './user.values';
 
 /**
  * Refusals of people the OpenID provider vouched for but who have no account here and whose claims

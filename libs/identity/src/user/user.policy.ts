@@ -1,5 +1,6 @@
 import type { Actor } from '@ruamjai/kernel';
-import { UserNotPermitted, type UserCommand } from './user';
+import type { UserCommand } from './user.commands';
+import { UserNotPermitted } from './user.errors';
 
 /** Commands the secretariat gives about other people's accounts. */
 const MANAGEMENT: readonly UserCommand['type'][] = [

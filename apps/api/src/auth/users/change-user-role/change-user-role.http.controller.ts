@@ -1,0 +1,31 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { CommandContext } from '@ruamjai/event-store';
+import { UserAccounts } from '@ruamjai/identity';
+import { UpdateCommand } from '../../../http/command-http';
+import { validUsername } from '../../../http/username-param';
+import { writtenUserAnswer } from '../user-answer';
+import { UserCommandAnswerDto } from '../users.dto';
+import { ChangeUserRoleDto } from './change-user-role.dto';
+
+/** The secretariat changes a person's role or agency, with a reason; the person signs in again. */
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('api/v1/users')
+export class ChangeUserRoleController {
+  constructor(private readonly accounts: UserAccounts) {}
+
+  @Post(':username/role-changes')
+  @HttpCode(201)
+  @ApiOperation({ operationId: 'UsersController_changeRole' })
+  @ApiHeader({ name: 'If-Match', required: true })
+  @ApiCreatedResponse({ type: UserCommandAnswerDto })
+  async changeRole(
+    @Param('username') name: string,
+    @Body() body: ChangeUserRoleDto,
+    @UpdateCommand() context: CommandContext,
+  ): Promise<UserCommandAnswerDto> {
+    const outcome = await this.accounts.changeRole(validUsername(name), body, context);
+    return writtenUserAnswer(outcome, name);
+  }
+}

@@ -1,0 +1,31 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { CommandContext } from '@ruamjai/event-store';
+import { UserAccounts } from '@ruamjai/identity';
+import { UpdateCommand } from '../../../http/command-http';
+import { validUsername } from '../../../http/username-param';
+import { writtenUserAnswer } from '../user-answer';
+import { UserCommandAnswerDto } from '../users.dto';
+import { DeactivateUserDto } from './deactivate-user.dto';
+
+/** The secretariat deactivates an account, with a reason; its sessions end at once. */
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('api/v1/users')
+export class DeactivateUserController {
+  constructor(private readonly accounts: UserAccounts) {}
+
+  @Post(':username/deactivation')
+  @HttpCode(201)
+  @ApiOperation({ operationId: 'UsersController_deactivate' })
+  @ApiHeader({ name: 'If-Match', required: true })
+  @ApiCreatedResponse({ type: UserCommandAnswerDto })
+  async deactivate(
+    @Param('username') name: string,
+    @Body() body: DeactivateUserDto,
+    @UpdateCommand() context: CommandContext,
+  ): Promise<UserCommandAnswerDto> {
+    const outcome = await this.accounts.deactivate(validUsername(name), body.reason, context);
+    return writtenUserAnswer(outcome, name);
+  }
+}

@@ -1,0 +1,31 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { CommandContext } from '@ruamjai/event-store';
+import { UserAccounts } from '@ruamjai/identity';
+import { CreateCommand } from '../../../http/command-http';
+import { writtenUserAnswer } from '../user-answer';
+import { UserCommandAnswerDto } from '../users.dto';
+import { RegisterUserDto } from './register-user.dto';
+
+/** The secretariat adds a person: the answer carries their one-time password, shown once. */
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('api/v1/users')
+export class RegisterUserController {
+  constructor(private readonly accounts: UserAccounts) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ operationId: 'UsersController_register' })
+  @ApiCreatedResponse({
+    type: UserCommandAnswerDto,
+    description: 'เพิ่มผู้ใช้แล้ว พร้อมรหัสผ่านใช้ครั้งเดียว / Added, with a one-time password',
+  })
+  async register(
+    @Body() body: RegisterUserDto,
+    @CreateCommand() context: CommandContext,
+  ): Promise<UserCommandAnswerDto> {
+    const { outcome, oneTimePassword } = await this.accounts.register(body, context);
+    return { ...writtenUserAnswer(outcome, body.username), oneTimePassword };
+  }
+}

@@ -1,0 +1,3 @@
+import type { Base } from '../../command';
+
+export type EnrolSecondFactor = Base<'EnrolSecondFactor', { username: string; sealedSecret: string }>;

@@ -1,0 +1,46 @@
+import { deciderSpec } from '@ruamjai/testing';
+import { userDecider } from '../user.decider';
+import { UserAlreadyRegistered, UserInvalid } from '../user.errors';
+import { cmd, registered } from '../user.fixtures';
+
+const spec = deciderSpec(userDecider);
+
+describe('a new user', () => {
+  it('is registered with a display name, role, agency and one-time password hash', () => {
+    spec
+      .given([])
+      .when(
+        cmd('RegisterUser', {
+          displayName: ' มาลี ใจดี ',
+          role: 'agency_officer',
+          agency: 'IMM-SK',
+          passwordHash: '$argon2id$x',
+        }),
+      )
+      .then([registered]);
+  });
+  it('needs a well-formed username and a display name', () => {
+    spec
+      .given([])
+      .when(
+        cmd('RegisterUser', {
+          username: 'Malee!',
+          displayName: 'x',
+          role: 'viewer',
+          agency: 'IMM-SK',
+          passwordHash: 'h',
+        }),
+      )
+      .thenRefuses(UserInvalid, 'USER.INVALID');
+    spec
+      .given([])
+      .when(cmd('RegisterUser', { displayName: ' ', role: 'viewer', agency: 'IMM-SK', passwordHash: 'h' }))
+      .thenRefuses(UserInvalid);
+  });
+  it('cannot be registered twice', () => {
+    spec
+      .given([registered])
+      .when(cmd('RegisterUser', { displayName: 'x', role: 'viewer', agency: 'IMM-SK', passwordHash: 'h' }))
+      .thenRefuses(UserAlreadyRegistered, 'USER.ALREADY_REGISTERED');
+  });
+});

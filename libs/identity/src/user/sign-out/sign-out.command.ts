@@ -1,0 +1,3 @@
+import type { Base } from '../../command';
+
+export type SignOut = Base<'SignOut', { username: string; sessionId: string }>;
