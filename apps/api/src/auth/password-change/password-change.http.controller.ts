@@ -1,11 +1,12 @@
 import { Body, Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
 import { UserAccounts } from '@ruamjai/identity';
 import { Public } from '@ruamjai/security';
 import { SignInAnswerDto } from '../auth.dto';
 import { embeddedOnly, signInAnswer, type CookieRequest } from '../sign-in/sign-in-answer';
 import { PasswordChangeDto } from './password-change.dto';
+import { OperationId } from '../../http/operation-id';
 
 /** First sign-in: the one-time password is replaced; the answer is the next step, or the session. */
 @ApiTags('auth')
@@ -19,7 +20,7 @@ export class PasswordChangeController {
   @Public()
   @Post('password-change')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'SignInController_changePassword' })
+  @OperationId('SignInController_changePassword')
   @ApiOkResponse({ type: SignInAnswerDto })
   async changePassword(@Body() body: PasswordChangeDto, @Req() request: CookieRequest): Promise<SignInAnswerDto> {
     embeddedOnly(this.config);

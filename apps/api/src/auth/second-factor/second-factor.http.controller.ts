@@ -1,11 +1,12 @@
 import { Body, Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
 import { UserAccounts } from '@ruamjai/identity';
 import { Public } from '@ruamjai/security';
 import { SignInAnswerDto } from '../auth.dto';
 import { embeddedOnly, signInAnswer, type CookieRequest } from '../sign-in/sign-in-answer';
 import { SecondFactorEnrolmentDto } from './second-factor.dto';
+import { OperationId } from '../../http/operation-id';
 
 /** First sign-in, for the roles that need one: the authenticator app's first code enrols the second factor. */
 @ApiTags('auth')
@@ -19,7 +20,7 @@ export class SecondFactorEnrolmentController {
   @Public()
   @Post('second-factor')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'SignInController_enrolSecondFactor' })
+  @OperationId('SignInController_enrolSecondFactor')
   @ApiOkResponse({ type: SignInAnswerDto })
   async enrolSecondFactor(
     @Body() body: SecondFactorEnrolmentDto,

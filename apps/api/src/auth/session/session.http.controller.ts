@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
 import { UserAccounts } from '@ruamjai/identity';
 import type { Actor } from '@ruamjai/kernel';
@@ -17,6 +17,7 @@ import {
   sessionStarted,
   type CookieRequest,
 } from '../sign-in/sign-in-answer';
+import { OperationId } from '../../http/operation-id';
 
 /**
  * The console's session once signed in (by a password or through the OpenID provider): renewed with
@@ -33,7 +34,7 @@ export class SessionController {
   @Public()
   @Post('refresh')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'SignInController_refresh' })
+  @OperationId('SignInController_refresh')
   @ApiHeader({ name: 'X-CSRF-Token', required: true, description: 'The value of the ruamjai_csrf cookie' })
   @ApiOkResponse({ type: SignInAnswerDto, description: 'A new access token; the refresh cookie is rotated' })
   async refresh(@Req() request: CookieRequest): Promise<SignInAnswerDto> {
@@ -50,7 +51,7 @@ export class SessionController {
   @Public()
   @Post('sign-out')
   @HttpCode(204)
-  @ApiOperation({ operationId: 'SignInController_signOut' })
+  @OperationId('SignInController_signOut')
   @ApiHeader({ name: 'X-CSRF-Token', required: true, description: 'The value of the ruamjai_csrf cookie' })
   async signOut(@Req() request: CookieRequest): Promise<object> {
     checkCsrf(request);
@@ -61,7 +62,7 @@ export class SessionController {
 
   @Public()
   @Get('methods')
-  @ApiOperation({ operationId: 'SignInController_methods' })
+  @OperationId('SignInController_methods')
   @ApiOkResponse({
     type: SignInMethodsDto,
     description: 'วิธีเข้าสู่ระบบที่เปิดอยู่ สำหรับหน้าเข้าสู่ระบบ / The ways to sign in that are open, for the sign-in page',
@@ -85,7 +86,7 @@ export class SessionController {
   }
 
   @Get('me')
-  @ApiOperation({ operationId: 'SignInController_me' })
+  @OperationId('SignInController_me')
   @ApiBearerAuth()
   @ApiOkResponse({ type: MeDto })
   async me(@CurrentActor() actor: Actor, @Req() request: CookieRequest): Promise<MeDto> {

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@ruamjai/event-store';
 import { UserAccounts } from '@ruamjai/identity';
 import { UpdateCommand } from '../../../http/command-http';
@@ -7,6 +7,7 @@ import { validUsername } from '../../../http/username-param';
 import { writtenUserAnswer } from '../user-answer';
 import { UserCommandAnswerDto } from '../users.dto';
 import { ChangeUserRoleDto } from './change-user-role.dto';
+import { OperationId } from '../../../http/operation-id';
 
 /** The secretariat changes a person's role or agency, with a reason; the person signs in again. */
 @ApiTags('users')
@@ -17,7 +18,7 @@ export class ChangeUserRoleController {
 
   @Post(':username/role-changes')
   @HttpCode(201)
-  @ApiOperation({ operationId: 'UsersController_changeRole' })
+  @OperationId('UsersController_changeRole')
   @ApiHeader({ name: 'If-Match', required: true })
   @ApiCreatedResponse({ type: UserCommandAnswerDto })
   async changeRole(

@@ -1,11 +1,12 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@ruamjai/event-store';
 import { UserAccounts } from '@ruamjai/identity';
 import { CreateCommand } from '../../../http/command-http';
 import { writtenUserAnswer } from '../user-answer';
 import { UserCommandAnswerDto } from '../users.dto';
 import { RegisterUserDto } from './register-user.dto';
+import { OperationId } from '../../../http/operation-id';
 
 /** The secretariat adds a person: the answer carries their one-time password, shown once. */
 @ApiTags('users')
@@ -16,7 +17,7 @@ export class RegisterUserController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ operationId: 'UsersController_register' })
+  @OperationId('UsersController_register')
   @ApiCreatedResponse({
     type: UserCommandAnswerDto,
     description: 'เพิ่มผู้ใช้แล้ว พร้อมรหัสผ่านใช้ครั้งเดียว / Added, with a one-time password',

@@ -1,11 +1,12 @@
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@ruamjai/event-store';
 import { UserAccounts } from '@ruamjai/identity';
 import { UpdateCommand } from '../../../http/command-http';
 import { validUsername } from '../../../http/username-param';
 import { writtenUserAnswer } from '../user-answer';
 import { UserCommandAnswerDto } from '../users.dto';
+import { OperationId } from '../../../http/operation-id';
 
 /** The secretariat gives a person a new one-time password (shown once); their sessions end. */
 @ApiTags('users')
@@ -16,7 +17,7 @@ export class ResetPasswordController {
 
   @Post(':username/password-reset')
   @HttpCode(201)
-  @ApiOperation({ operationId: 'UsersController_resetPassword' })
+  @OperationId('UsersController_resetPassword')
   @ApiHeader({ name: 'If-Match', required: true })
   @ApiCreatedResponse({ type: UserCommandAnswerDto, description: 'รหัสผ่านใช้ครั้งเดียวใหม่ / A new one-time password' })
   async resetPassword(

@@ -1,10 +1,11 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, StreamNotFound, type EventStore } from '@ruamjai/event-store';
 import { UserNotFound, UserNotPermitted, userStreamId, type UserEvent } from '@ruamjai/identity';
 import type { Actor, EventMetadata } from '@ruamjai/kernel';
 import { CurrentActor } from '../../../http/command-http';
 import { validUsername } from '../../../http/username-param';
+import { OperationId } from '../../../http/operation-id';
 
 /** Secrets never leave the server, not even in the audit trail's view of an account. */
 const REDACTED = new Set(['passwordHash', 'sealedSecret']);
@@ -28,7 +29,7 @@ export class UserHistoryController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   @Get(':username/history')
-  @ApiOperation({ operationId: 'UsersController_history' })
+  @OperationId('UsersController_history')
   @ApiOkResponse({ description: 'เข้าสู่ระบบ ล้มเหลว ถูกล็อก เปลี่ยนบทบาท / Sign-ins, failures, lockouts, role changes' })
   async history(
     @Param('username') name: string,
