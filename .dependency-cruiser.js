@@ -41,6 +41,14 @@ module.exports = {
       to: { path: `^libs/[^/]+/src/${AGGREGATES}/[^/]+/`, pathNot: '^libs/[^/]+/src/$1/$2/' },
     },
     {
+      name: 'readers-import-no-writer',
+      comment:
+        "a projection's writer (*-projections.ts) is imported only by its library's index and module: queries, handlers and other projections read its tables, its row mapping and its names from their own files",
+      severity: 'error',
+      from: { path: '^libs/', pathNot: ['/index\\.ts$', '\\.module\\.ts$', '\\.(spec|int-spec|e2e-spec)\\.ts$'] },
+      to: { path: '^libs/[^/]+/src/projections/[^/]+-projections\\.ts$' },
+    },
+    {
       name: 'kernel-imports-nothing',
       comment: 'the kernel imports nothing but Immutable.js (a pure data structure) and node:crypto-free code',
       severity: 'error',

@@ -5,7 +5,7 @@ import { CASE_EVENT_TYPES, type CaseEvent } from '../case/case.events';
 import { COMMITMENT_EVENT_TYPES, type CommitmentEvent } from '../commitment/commitment.events';
 import type { AccessLogEvent } from '../access/case-access';
 import { REFERRAL_EVENT_TYPES, type ReferralEvent } from '../referral/referral.events';
-import type { CasesTables } from './cases-tables';
+import { REFERRAL_REGISTER, type CasesTables } from './cases-tables';
 import { rowProjection, type Change } from './row-projection';
 
 type CaseRow = CasesTables['case_register'];
@@ -194,7 +194,7 @@ export const caseRegisterProjection = rowProjection<'case_register', CaseEvent>(
 });
 
 export const referralRegisterProjection = rowProjection<'referral_register', ReferralEvent>({
-  name: 'referral-register',
+  name: REFERRAL_REGISTER,
   table: 'referral_register',
   key: 'referral_id',
   handles: (e) => e.streamId.startsWith('referral-') && REFERRAL_EVENT_TYPES.has(e.type),

@@ -173,3 +173,6 @@ export const casesMigrations: Record<string, Migration> = {
     },
   },
 };
+
+/** The referral register's projection name, for readers that check how far it has come. */
+export const REFERRAL_REGISTER = 'referral-register';

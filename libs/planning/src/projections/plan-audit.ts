@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { READ_MODEL_DB, type ReadModelDb } from '@ruamjai/read-models';
 import type { Kysely } from 'kysely';
-import type { PlanSnapshotDoc } from './plan-projections';
+import type { PlanSnapshotDoc } from './plan-snapshots';
 import type { PlanningTables } from './planning-tables';
 import { EVENT_STORE, StreamNotFound, type EventStore, type RecordedEvent } from '@ruamjai/event-store';
 import { jsonDiff, type EventMetadata, type FieldChange } from '@ruamjai/kernel';

@@ -5,17 +5,10 @@ import { agencyDirectoryProjection } from './agency-directory';
 import type { Kysely, Transaction } from 'kysely';
 import { isPlanEvent, type PlanEvent } from '../plan/plan.events';
 import { evolvePlanSummary, evolveProjectView, projectIdOf, type PlanSummary, type ProjectView } from './plan-view';
-import {
-  addContribution,
-  isEmpty,
-  MEASURES,
-  noMeasures,
-  splitCellKey,
-  cellKey,
-  type DashboardCells,
-  type DashboardDimension,
-  type Measures,
-} from './plan-dashboard';
+import { addContribution, type DashboardCells, type Measures } from './plan-dashboard';
+import { applyDeltas, upsertDashboard } from './plan-dashboard-cells';
+import { projectFromRow, projectRow, type ProjectRow } from './plan-project-rows';
+import { keepSnapshots } from './plan-snapshots';
 import type { PlanningTables } from './planning-tables';
 
 type Trx = Transaction<CoreTables & PlanningTables>;
@@ -56,7 +49,6 @@ const upsertSummaries = new BulkInsert<PlanningTables['plan_views']>(
       ),
 );
 
-type ProjectRow = PlanningTables['plan_projects'];
 const PROJECT_COLUMNS = [
   'plan_id',
   'project_id',
@@ -94,207 +86,6 @@ const upsertProjects = new BulkInsert<ProjectRow>(PROJECT_COLUMNS, (db, rows) =>
       })),
     ),
 );
-
-/** What a project row keeps beyond its columns. */
-type ProjectDetail = Pick<
-  ProjectView,
-  | 'strategy'
-  | 'participatingAgencyCodes'
-  | 'targetGroups'
-  | 'objectives'
-  | 'withdrawal'
-  | 'budgetLines'
-  | 'activities'
-  | 'kpis'
->;
-
-/** The first budget line as a project is added: its id is the project's, its amount and source are the row's columns. */
-function isFirstLineOnly(p: ProjectView): boolean {
-  if (p.budgetLines.length !== 1) return false;
-  const [line] = p.budgetLines;
-  return (
-    line.lineId === p.projectId &&
-    line.fundingSource === p.fundingSource &&
-    line.amountSatang === p.requestedBudgetSatang &&
-    line.descriptionTh === null &&
-    line.spentSatang === 0 &&
-    !line.withdrawn
-  );
-}
-
-/**
- * A project row keeps beyond its columns only what differs from a new project's defaults (empty
- * lists, no withdrawal, the first budget line alone): most projects are written often and read
- * little, and a rebuild writes them all.
- */
-export function projectRow(planId: string, p: ProjectView): ProjectRow {
-  const detail: { -readonly [K in keyof ProjectDetail]?: ProjectDetail[K] } = { strategy: p.strategy };
-  if (p.participatingAgencyCodes.length > 0) detail.participatingAgencyCodes = p.participatingAgencyCodes;
-  if (p.targetGroups.length > 0) detail.targetGroups = p.targetGroups;
-  if (p.objectives.length > 0) detail.objectives = p.objectives;
-  if (p.withdrawal) detail.withdrawal = p.withdrawal;
-  if (!isFirstLineOnly(p)) detail.budgetLines = p.budgetLines;
-  if (p.activities.length > 0) detail.activities = p.activities;
-  if (p.kpis.length > 0) detail.kpis = p.kpis;
-  return {
-    plan_id: planId,
-    project_id: p.projectId,
-    title_th: p.titleTh,
-    title_en: p.titleEn,
-    lead_agency_code: p.leadAgencyCode,
-    district_codes: JSON.stringify(p.districtCodes),
-    requested_budget_satang: p.requestedBudgetSatang,
-    funding_source: p.fundingSource,
-    added_at_revision: p.addedAtRevision,
-    updated_at: p.updatedAt,
-    fund_requests: p.fundRequests.length > 0 ? JSON.stringify(p.fundRequests) : '[]',
-    detail: JSON.stringify(detail),
-  };
-}
-
-export function projectFromRow(row: Omit<ProjectRow, 'plan_id'>): ProjectView {
-  const detail = JSON.parse(row.detail) as Partial<ProjectDetail>;
-  const fundingSource = row.funding_source as ProjectView['fundingSource'];
-  const requestedBudgetSatang = Number(row.requested_budget_satang);
-  return {
-    strategy: detail.strategy ?? 'unclassified',
-    participatingAgencyCodes: detail.participatingAgencyCodes ?? [],
-    targetGroups: detail.targetGroups ?? [],
-    objectives: detail.objectives ?? [],
-    withdrawal: detail.withdrawal ?? null,
-    budgetLines: detail.budgetLines ?? [
-      {
-        lineId: row.project_id,
-        fundingSource,
-        amountSatang: requestedBudgetSatang,
-        descriptionTh: null,
-        spentSatang: 0,
-        withdrawn: false,
-      },
-    ],
-    activities: detail.activities ?? [],
-    kpis: detail.kpis ?? [],
-    projectId: row.project_id,
-    titleTh: row.title_th,
-    titleEn: row.title_en,
-    leadAgencyCode: row.lead_agency_code,
-    districtCodes: JSON.parse(row.district_codes) as string[],
-    requestedBudgetSatang,
-    fundingSource,
-    addedAtRevision: row.added_at_revision,
-    updatedAt: row.updated_at,
-    fundRequests: JSON.parse(row.fund_requests) as ProjectView['fundRequests'],
-  };
-}
-
-type DashboardRow = PlanningTables['plan_dashboard'];
-const DASHBOARD_COLUMNS = ['plan_id', 'fiscal_year', 'province_code', 'dimension', 'key', 'measures'] as const;
-const upsertDashboard = new BulkInsert<DashboardRow>(DASHBOARD_COLUMNS, (db, rows) =>
-  (db as Kysely<PlanningTables>)
-    .insertInto('plan_dashboard')
-    .values(rows)
-    .onConflict((oc) =>
-      oc.columns(['plan_id', 'dimension', 'key']).doUpdateSet((eb) => ({ measures: eb.ref('excluded.measures') })),
-    ),
-);
-
-/**
- * Adds each plan's dashboard differences to its stored cells. Cells that fall to zero everywhere
- * are deleted, so a withdrawn project leaves no empty rows behind.
- */
-async function applyDeltas(
-  trx: Trx,
-  cache: Map<string, DashboardCells>,
-  deltas: Map<string, DashboardCells>,
-  summaryOf: (planId: string) => PlanSummary | undefined,
-): Promise<{
-  upserted: DashboardRow[];
-  deleted: Array<{ planId: string; dimension: DashboardDimension; key: string }>;
-}> {
-  const missing = [...deltas.keys()].filter((planId) => !cache.has(planId));
-  for (const part of chunks(missing)) {
-    const rows = await trx
-      .selectFrom('plan_dashboard')
-      .select(['plan_id', 'dimension', 'key', 'measures'])
-      .where('plan_id', 'in', part)
-      .execute();
-    for (const planId of part) cache.set(planId, new Map());
-    for (const row of rows)
-      cache
-        .get(row.plan_id)!
-        .set(cellKey(row.dimension as DashboardDimension, row.key), JSON.parse(row.measures) as Measures);
-  }
-  const upserted: DashboardRow[] = [];
-  const deleted: Array<{ planId: string; dimension: DashboardDimension; key: string }> = [];
-  for (const [planId, delta] of deltas) {
-    const cells = cache.get(planId)!;
-    const summary = summaryOf(planId);
-    for (const [cell, change] of delta) {
-      if (MEASURES.every((m) => change[m] === 0)) continue;
-      const current = cells.get(cell) ?? noMeasures();
-      const next = { ...current };
-      for (const m of MEASURES) next[m] += change[m];
-      const { dimension, key } = splitCellKey(cell);
-      if (isEmpty(next)) {
-        cells.delete(cell);
-        deleted.push({ planId, dimension, key });
-      } else {
-        cells.set(cell, next);
-        upserted.push({
-          plan_id: planId,
-          fiscal_year: summary?.fiscalYear ?? 0,
-          province_code: summary?.provinceCode ?? '',
-          dimension,
-          key,
-          measures: JSON.stringify(next),
-        });
-      }
-    }
-  }
-  return { upserted, deleted };
-}
-
-/** How many events apart a plan's kept snapshots are. */
-export const SNAPSHOT_EVERY = 1000;
-
-/** What a kept snapshot holds: the fold's own state, so a fold resumes from it exactly. */
-export interface PlanSnapshotDoc {
-  readonly summary: PlanSummary;
-  readonly projects: readonly ProjectView[];
-}
-
-/**
- * Keeps a snapshot of each plan that has moved a thousand events since its last one, from the rows
- * just written (the same pure functions fold both, so the snapshot is the fold at that revision).
- */
-async function keepSnapshots(
-  trx: Trx,
-  planIds: readonly string[],
-  summaries: Map<string, PlanSummary | undefined>,
-  lastEvents: Map<string, RecordedEvent>,
-  snapshotRevisions: Map<string, number>,
-): Promise<void> {
-  for (const planId of planIds) {
-    const summary = summaries.get(planId);
-    const last = lastEvents.get(planId);
-    if (!summary || !last || Number(last.revision) !== summary.revision) continue;
-    if (summary.revision - (snapshotRevisions.get(planId) ?? -1) < SNAPSHOT_EVERY) continue;
-    const rows = await trx.selectFrom('plan_projects').selectAll().where('plan_id', '=', planId).execute();
-    const doc: PlanSnapshotDoc = { summary, projects: rows.map(projectFromRow) };
-    await trx
-      .insertInto('plan_snapshots')
-      .values({
-        plan_id: planId,
-        revision: summary.revision,
-        latest_event_at: summary.latestEventAt ?? summary.updatedAt,
-        event_id: last.id,
-        doc: JSON.stringify(doc),
-      })
-      .onConflict((oc) => oc.columns(['plan_id', 'revision']).doNothing())
-      .execute();
-    snapshotRevisions.set(planId, summary.revision);
-  }
-}
 
 /** The current view of each plan: a summary row a plan and a row a project. */
 export const planViewProjection: Projection = {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { READ_MODEL_DB, type ReadModelDb } from '@ruamjai/read-models';
 import type { Kysely } from 'kysely';
-import { projectFromRow } from './plan-projections';
+import { projectFromRow } from './plan-project-rows';
 import { assemblePlanView, type PlanSummary, type PlanView } from './plan-view';
 import type { PlanningTables } from './planning-tables';
 

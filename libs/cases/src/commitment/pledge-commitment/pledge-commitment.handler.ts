@@ -13,8 +13,7 @@ import type { Kysely } from 'kysely';
 import type { CaseAccessFacts } from '../../access/case-access';
 import { caseDecider } from '../../case/case.decider';
 import { caseStreamId } from '../../case/case.events';
-import { referralRegisterProjection } from '../../projections/case-projections';
-import type { CasesTables } from '../../projections/cases-tables';
+import { REFERRAL_REGISTER, type CasesTables } from '../../projections/cases-tables';
 import { referralDecider } from '../../referral/referral.decider';
 import { referralStreamId, type ReferralEvent } from '../../referral/referral.events';
 import { CommitmentCommands } from '../commitment.commands.handler';
@@ -81,7 +80,7 @@ export class PledgeCommitmentHandler implements ICommandHandler<PledgeCommitment
    * seed that runs without projections), in the log after the register's checkpoint.
    */
   private async referralsTo(caseId: string, agency: string): Promise<CaseAccessFacts['referrals']> {
-    const checkpoint = await readCheckpoint(this.db as unknown as Kysely<CoreTables>, referralRegisterProjection.name);
+    const checkpoint = await readCheckpoint(this.db as unknown as Kysely<CoreTables>, REFERRAL_REGISTER);
     const ids = new Set(
       (
         await this.db
