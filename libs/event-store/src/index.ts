@@ -5,5 +5,6 @@ export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-
 export * from './command-runner';
 export * from './audit-chain';
 export { WalCheckpointer } from './sqlite/wal-checkpointer';
-export { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
+export type { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
+export { connectKurrentDb } from './kurrentdb/connect';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';

@@ -13,7 +13,7 @@ import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
 import {
   CommandRunner,
   EVENT_STORE,
-  KurrentDbEventStore,
+  connectKurrentDb,
   PostgresEventStore,
   SqliteEventStore,
   WritesRefused,
@@ -69,7 +69,7 @@ export function openEventStore(config: AppConfig): EventStore {
   const choice = config.eventStore;
   switch (choice.kind) {
     case 'kurrentdb':
-      return KurrentDbEventStore.connect(choice.connectionString);
+      return connectKurrentDb(choice.connectionString);
     case 'postgres':
       return PostgresEventStore.connect({ connectionString: choice.url });
     case 'sqlite':

@@ -1,10 +1,9 @@
 import ExcelJS from 'exceljs';
 import { satangToBaht } from '../domain/thai-format';
 import { isBaht, isDate, isPercent, type CellValue, type ReportDocument } from '../reports/report-document';
+import { BAHT_FORMAT, BE_DATE_FORMAT } from './xlsx-formats';
 
 /** Baht with satang, and dates in the Buddhist era (Excel's "bbbb" year), as Thai offices read them. */
-export const BAHT_FORMAT = '"฿"#,##0.00';
-export const BE_DATE_FORMAT = '[$-th-TH]d mmmm bbbb';
 const PERCENT_FORMAT = '0.0%';
 
 function cellOf(value: CellValue): { value: ExcelJS.CellValue; numFmt?: string } {
