@@ -44,7 +44,7 @@ describe('the embedded store when one append fails inside its writer', () => {
     const store = SqliteEventStore.open({ file: join(dir, 'events.sqlite') });
     const event = () => ({ id: randomUUID(), type: 'Happened', data: {} });
     const [a, b] = [event(), event()];
-    // The third event repeats the first one's id: the database refuses it after two were written.
+    // The third event repeats the first one's id: the writer refuses it after two were written.
     const outcomes = await Promise.allSettled([
       store.append('before', [event()], { expected: 'no_stream' }),
       store.append('broken', [a, b, a], { expected: 'no_stream' }),

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,6 +58,40 @@ describe('the embedded SQLite event store', () => {
     await store.close();
     await expect(store.append('s', [event()], { expected: 'any' })).rejects.toThrow('closed');
     await expect(store.ping()).rejects.toThrow();
+  });
+
+  it('keeps deduplicating every append of a log written before only first ids were indexed', async () => {
+    const file = join(dir, 'events.sqlite');
+    const [a, b, c] = events(3);
+    let store = SqliteEventStore.open({ file });
+    await store.append('s', [a, b], { expected: 'no_stream' });
+    await store.append('s', [c], { expected: 1n });
+    await store.close();
+    // The layout before: every event id in a unique index of the events table, no append_ids.
+    const old = new Database(file);
+    old.exec('DELETE FROM append_ids; CREATE UNIQUE INDEX events_by_stream_event_id ON events (stream_id, event_id);');
+    old.close();
+    store = SqliteEventStore.open({ file });
+    await expect(store.append('s', [a, b], { expected: 'no_stream' })).resolves.toMatchObject({
+      nextExpectedRevision: 1n,
+      position: 2n,
+    });
+    await expect(store.append('s', [b], { expected: 0n })).resolves.toMatchObject({ nextExpectedRevision: 1n });
+    await expect(store.append('s', [c], { expected: 'any' })).resolves.toMatchObject({ nextExpectedRevision: 2n });
+    expect(await collect(store.readStream('s'))).toHaveLength(3);
+    await store.close();
+    const upgraded = new Database(file, { readonly: true });
+    const indexes = upgraded.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").pluck().all();
+    upgraded.close();
+    expect(indexes).not.toContain('events_by_stream_event_id');
+  });
+
+  it('refuses an append that carries one event id twice, and stores none of it', async () => {
+    const store = SqliteEventStore.open({ file: join(dir, 'events.sqlite') });
+    const [a, b] = events(2);
+    await expect(store.append('s', [a, b, a], { expected: 'no_stream' })).rejects.toThrow(/appears twice/);
+    await expect(collect(store.readStream('s'))).rejects.toBeInstanceOf(StreamNotFound);
+    await store.close();
   });
 
   it('has no head position while empty, and the last position once written', async () => {

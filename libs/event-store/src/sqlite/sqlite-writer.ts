@@ -38,6 +38,7 @@ class Refusal extends Error {
 export class SqliteWriter {
   private readonly getStream: Database.Statement<[string], StreamRow>;
   private readonly findEventId: Database.Statement<[string, string], { revision: number }>;
+  private readonly recordAppendId: Database.Statement<[string, string, number]>;
   private readonly eventAt: Database.Statement<[string, number], { event_id: string; position: number }>;
   private readonly insertEvent: Database.Statement<[number, string, number, string, string, string, string, number]>;
   private readonly nextPosition: Database.Statement<[], { next: number }>;
@@ -51,7 +52,8 @@ export class SqliteWriter {
     private readonly now: () => number = Date.now,
   ) {
     this.getStream = db.prepare('SELECT * FROM streams WHERE stream_id = ?');
-    this.findEventId = db.prepare('SELECT revision FROM events WHERE stream_id = ? AND event_id = ?');
+    this.findEventId = db.prepare('SELECT revision FROM append_ids WHERE stream_id = ? AND event_id = ?');
+    this.recordAppendId = db.prepare('INSERT INTO append_ids (stream_id, event_id, revision) VALUES (?, ?, ?)');
     this.eventAt = db.prepare('SELECT event_id, position FROM events WHERE stream_id = ? AND revision = ?');
     this.insertEvent = db.prepare(
       'INSERT INTO events (position, stream_id, revision, event_id, type, data, metadata, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -131,7 +133,13 @@ export class SqliteWriter {
     let position = this.nextPosition.get()!.next;
     const created = this.now();
     let revision = last;
+    // A retry names its append by the first event's id (see sqlite-schema.ts).
+    this.recordAppendId.run(streamId, events[0].id, last + 1);
+    // One id twice in one append is refused (it was the index's rule; now only first ids are indexed).
+    const ids = events.length > 1 ? new Set<string>() : undefined;
     for (const event of events) {
+      if (ids?.has(event.id)) throw new Error(`event id ${event.id} appears twice in one append`);
+      ids?.add(event.id);
       revision += 1;
       this.insertEvent.run(position, streamId, revision, event.id, event.type, event.data, event.metadata, created);
       position += 1;
