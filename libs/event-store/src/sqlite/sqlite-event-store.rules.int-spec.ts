@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnTs } from '../../../../test/support/child-process';
-import { InvalidAppend, StreamDeleted, StreamNotFound } from '../event-store.errors';
+import { InvalidAppend, StreamDeleted, StreamNotFound, WrongExpectedVersion } from '../event-store.errors';
 import { collect } from '../event-store.port';
 import { SqliteEventStore } from './sqlite-event-store';
 
@@ -84,6 +84,20 @@ describe('the embedded SQLite event store', () => {
     const indexes = upgraded.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").pluck().all();
     upgraded.close();
     expect(indexes).not.toContain('events_by_stream_event_id');
+  });
+
+  it('takes the rest of an earlier append, sent again at its own revision, as a retry', async () => {
+    const store = SqliteEventStore.open({ file: join(dir, 'events.sqlite') });
+    const [a, b, c] = events(3);
+    await store.append('s', [a, b, c], { expected: 'no_stream' });
+    await expect(store.append('s', [b, c], { expected: 0n })).resolves.toMatchObject({
+      nextExpectedRevision: 2n,
+      position: 3n,
+    });
+    await expect(store.append('s', [c], { expected: 1n })).resolves.toMatchObject({ nextExpectedRevision: 2n });
+    await expect(store.append('s', [c], { expected: 0n })).rejects.toBeInstanceOf(WrongExpectedVersion);
+    expect(await collect(store.readStream('s'))).toHaveLength(3);
+    await store.close();
   });
 
   it('refuses an append that carries one event id twice, and stores none of it', async () => {

@@ -122,7 +122,8 @@ export class SqliteWriter {
   ): WriteResult {
     const last = stream?.last_revision ?? -1;
     if (events.length > 0) {
-      const retried = this.findEventId.get(streamId, events[0].id);
+      const retried =
+        this.findEventId.get(streamId, events[0].id) ?? this.storedAfter(streamId, expected, last, events[0].id);
       if (retried) return this.retry(streamId, events, expected, retried.revision, last);
     }
     checkExpected(streamId, expected, stream);
@@ -146,6 +147,21 @@ export class SqliteWriter {
     }
     this.upsertStream.run(streamId, revision, STREAM_LIVE);
     return { ok: true, nextExpectedRevision: BigInt(revision), position: BigInt(position - 1) };
+  }
+
+  /**
+   * As KurrentDB does for a stated revision: the events right after it are already there, and the
+   * first is this one (a retry of part of an earlier append, whose first id is not indexed).
+   */
+  private storedAfter(
+    streamId: string,
+    expected: ExpectedState,
+    last: number,
+    firstId: string,
+  ): { revision: number } | undefined {
+    const after = expected === 'no_stream' ? 0 : typeof expected === 'bigint' ? Number(expected) + 1 : undefined;
+    if (after === undefined || after > last) return undefined;
+    return this.eventAt.get(streamId, after)?.event_id === firstId ? { revision: after } : undefined;
   }
 
   /** The first id is already stored: the same events again is a retry; anything else is refused. */
