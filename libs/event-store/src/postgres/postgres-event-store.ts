@@ -19,6 +19,7 @@ import type {
 } from '../event-store.port';
 import { PollingSubscription } from '../polling-subscription';
 import { COMMIT_CHANNEL, createSchema, SCHEMA, STREAM_SOFT_DELETED, STREAM_TOMBSTONED } from './postgres-schema';
+import { validateStreamId } from '../stream-ids';
 
 const PAGE = 512;
 const MAX_POSITION = '9223372036854775807';
@@ -405,11 +406,6 @@ function expectedText(expected: ExpectedState): string {
 
 function toBigint(value: string | null): bigint | undefined {
   return value === null ? undefined : BigInt(value);
-}
-
-function validateStreamId(streamId: string): void {
-  if (typeof streamId !== 'string' || streamId.length === 0) throw new InvalidAppend('stream id is empty');
-  if (streamId.startsWith('$$')) throw new InvalidAppend('metadata streams are written through setStreamMetadata');
 }
 
 function toRecorded(row: EventRow): RecordedEvent {

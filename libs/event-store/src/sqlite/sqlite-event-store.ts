@@ -29,6 +29,7 @@ import {
   type StreamRow,
 } from './sqlite-schema';
 import type { WriteOp, WriteResult } from './sqlite-writer';
+import { validateStreamId } from '../stream-ids';
 
 const PAGE = 512;
 
@@ -354,11 +355,6 @@ function asAsync<T>(open: () => Iterator<T>): AsyncIterable<T> {
       };
     },
   };
-}
-
-function validateStreamId(streamId: string): void {
-  if (typeof streamId !== 'string' || streamId.length === 0) throw new InvalidAppend('stream id is empty');
-  if (streamId.startsWith('$$')) throw new InvalidAppend('metadata streams are written through setStreamMetadata');
 }
 
 function toRecorded(row: EventRow): RecordedEvent {
