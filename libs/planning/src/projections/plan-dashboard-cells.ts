@@ -1,5 +1,5 @@
-import { BulkInsert, type CoreTables } from '@ruamjai/read-models';
-import type { Kysely, Transaction } from 'kysely';
+import { BulkInsert } from '@ruamjai/read-models';
+import type { Kysely } from 'kysely';
 import {
   cellKey,
   isEmpty,
@@ -12,16 +12,9 @@ import {
 } from './plan-dashboard';
 import type { PlanSummary } from './plan-view';
 import type { PlanningTables } from './planning-tables';
+import { chunks, type PlanTrx } from './plan-writes';
 
 /** The plan view's dashboard cells: a plan's measures by dimension, kept by adding differences. */
-type Trx = Transaction<CoreTables & PlanningTables>;
-const CHUNK = 400;
-
-function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 export type DashboardRow = PlanningTables['plan_dashboard'];
 const DASHBOARD_COLUMNS = ['plan_id', 'fiscal_year', 'province_code', 'dimension', 'key', 'measures'] as const;
@@ -39,7 +32,7 @@ export const upsertDashboard = new BulkInsert<DashboardRow>(DASHBOARD_COLUMNS, (
  * are deleted, so a withdrawn project leaves no empty rows behind.
  */
 export async function applyDeltas(
-  trx: Trx,
+  trx: PlanTrx,
   cache: Map<string, DashboardCells>,
   deltas: Map<string, DashboardCells>,
   summaryOf: (planId: string) => PlanSummary | undefined,

@@ -1,8 +1,8 @@
 import type { RecordedEvent } from '@ruamjai/event-store';
 import type { EventMetadata } from '@ruamjai/kernel';
-import { BulkInsert, type CoreTables, type Projection } from '@ruamjai/read-models';
+import { BulkInsert, type Projection } from '@ruamjai/read-models';
 import { agencyDirectoryProjection } from './agency-directory';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { isPlanEvent, type PlanEvent } from '../plan/plan.events';
 import { evolvePlanSummary, evolveProjectView, projectIdOf, type PlanSummary, type ProjectView } from './plan-view';
 import { addContribution, type DashboardCells, type Measures } from './plan-dashboard';
@@ -10,9 +10,7 @@ import { applyDeltas, upsertDashboard } from './plan-dashboard-cells';
 import { projectFromRow, projectRow, type ProjectRow } from './plan-project-rows';
 import { keepSnapshots } from './plan-snapshots';
 import type { PlanningTables } from './planning-tables';
-
-type Trx = Transaction<CoreTables & PlanningTables>;
-const CHUNK = 400;
+import { chunks, type PlanTrx } from './plan-writes';
 
 const planIdOf = (event: RecordedEvent): string => (event.data as PlanEvent['data']).planId;
 const metadataOf = (event: RecordedEvent): Partial<EventMetadata> => event.metadata ?? {};
@@ -26,12 +24,6 @@ function groupedByPlan<T extends { plan_id: string }>(rows: readonly T[]): T[] {
     else groups.set(row.plan_id, [row]);
   }
   return [...groups.values()].flat();
-}
-
-function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 const upsertSummaries = new BulkInsert<PlanningTables['plan_views']>(
@@ -92,7 +84,7 @@ export const planViewProjection: Projection = {
   name: 'plan-view',
   handles: (event) => event.streamId.startsWith('plan-') && isPlanEvent(event),
   begin(base) {
-    const trx = base as unknown as Trx;
+    const trx = base as unknown as PlanTrx;
     const summaries = new Map<string, PlanSummary | undefined>();
     const projects = new Map<string, ProjectView | undefined>();
     const dirtySummaries = new Set<string>();
@@ -215,7 +207,7 @@ export const planViewProjection: Projection = {
     };
   },
   async reset(base) {
-    const trx = base as unknown as Trx;
+    const trx = base as unknown as PlanTrx;
     await trx.deleteFrom('plan_snapshots').execute();
     await trx.deleteFrom('plan_dashboard').execute();
     await trx.deleteFrom('plan_projects').execute();

@@ -1,11 +1,7 @@
 import type { RecordedEvent } from '@ruamjai/event-store';
-import type { CoreTables } from '@ruamjai/read-models';
-import type { Transaction } from 'kysely';
 import { projectFromRow } from './plan-project-rows';
 import type { PlanSummary, ProjectView } from './plan-view';
-import type { PlanningTables } from './planning-tables';
-
-type Trx = Transaction<CoreTables & PlanningTables>;
+import type { PlanTrx } from './plan-writes';
 
 /** How many events apart a plan's kept snapshots are. */
 export const SNAPSHOT_EVERY = 1000;
@@ -21,7 +17,7 @@ export interface PlanSnapshotDoc {
  * just written (the same pure functions fold both, so the snapshot is the fold at that revision).
  */
 export async function keepSnapshots(
-  trx: Trx,
+  trx: PlanTrx,
   planIds: readonly string[],
   summaries: Map<string, PlanSummary | undefined>,
   lastEvents: Map<string, RecordedEvent>,
