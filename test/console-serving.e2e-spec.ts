@@ -90,14 +90,25 @@ describe('the console, served by the API', () => {
     let sawChange!: () => void;
     const changed = new Promise<void>((resolve) => (sawChange = resolve));
     let wrote: string | undefined;
+    let buffer = '';
     const request = http.get(
       { host: '127.0.0.1', port, path: '/api/v1/live', headers: { Authorization: `Bearer ${token}` } },
       (res) => {
         expect(res.headers['content-type']).toMatch(/text\/event-stream/);
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => {
-          for (const match of chunk.matchAll(/event: position\ndata: (\{[^\n]*\})/g))
-            received.push((JSON.parse(match[1]) as { position: string }).position);
+          // Each message is a block of lines (`event:`, `id:`, `data:` in any order) ending in a blank line.
+          buffer += chunk;
+          const messages = buffer.split('\n\n');
+          buffer = messages.pop()!;
+          for (const lines of messages.map((message) => message.split('\n'))) {
+            const data = lines.find((line) => line.startsWith('data: '));
+            if (!lines.includes('event: position') || !data) continue;
+            const { position } = JSON.parse(data.slice(6)) as { position: string };
+            received.push(position);
+            // The id is the position, which a reconnecting EventSource sends back as Last-Event-ID.
+            expect(lines).toContain(`id: ${position}`);
+          }
           if (wrote && received.some((p) => BigInt(p) >= BigInt(wrote!))) sawChange();
         });
       },
@@ -112,6 +123,40 @@ describe('the console, served by the API', () => {
     await changed;
     request.destroy();
     expect(BigInt(received.at(-1)!)).toBeGreaterThanOrEqual(BigInt(wrote));
+  });
+
+  it('answers HEAD on the live stream with its headers alone, and ends every open stream when the server shuts down', async () => {
+    const quick = await startApi();
+    try {
+      await quick.app.listen(0, '127.0.0.1');
+      const { port } = quick.app.getHttpServer().address() as AddressInfo;
+      const token = await quick.token('viewer', 'v1', 'PV-SK');
+      const ask = (method: string) =>
+        new Promise<{ status: number; type: string; body: string }>((resolve, reject) => {
+          const request = http.request(
+            { host: '127.0.0.1', port, method, path: '/api/v1/live', headers: { Authorization: `Bearer ${token}` } },
+            (res) => {
+              let body = '';
+              res.setEncoding('utf8');
+              res.on('data', (chunk: string) => (body += chunk));
+              res.on('end', () =>
+                resolve({ status: res.statusCode!, type: String(res.headers['content-type']), body }),
+              );
+              // Once the stream is open, the server is shut down under it.
+              if (method === 'GET') setTimeout(() => void quick.close(), 300);
+            },
+          );
+          request.on('error', reject);
+          request.end();
+        });
+      const head = await ask('HEAD');
+      expect(head).toEqual({ status: 200, type: expect.stringMatching(/^text\/event-stream/), body: '' });
+      const ended = await ask('GET');
+      expect(ended.status).toBe(200);
+      expect(ended.body).toContain('event: position');
+    } finally {
+      await quick.close();
+    }
   });
 
   it("keeps the console's typed client in step with the API's OpenAPI document (npm run console:client)", async () => {

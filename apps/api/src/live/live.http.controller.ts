@@ -1,10 +1,10 @@
-import { Controller, Get, Inject, Req, Res, type OnModuleDestroy } from '@nestjs/common';
-import type { ServerResponse } from 'node:http';
+import { Controller, Inject, Req, Sse, type MessageEvent, type OnModuleDestroy } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
 import { EVENT_STORE, type EventStore } from '@ruamjai/event-store';
 import { PROJECTION_PROGRESS, type ProjectionProgress } from '@ruamjai/read-models';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
+import { EMPTY, Observable } from 'rxjs';
 
 /**
  * How often an idle stream says it is alive: well inside the server's idle timeout
@@ -15,6 +15,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 export const keepAliveMs = (idleTimeoutMs: number): number =>
   Math.max(500, Math.min(15_000, Math.floor(idleTimeoutMs / 3)));
 
+/** The position as the message's data and as its id, which a reconnecting EventSource sends back. */
+const positionMessage = (position: bigint): MessageEvent => ({
+  type: 'position',
+  id: position.toString(),
+  data: { position: position.toString() },
+});
+
 /**
  * Server-sent events carrying the position every projection has reached: the console refreshes its
  * views with `?minPosition=` when one arrives, instead of polling. Nothing but positions is sent, so
@@ -24,7 +31,8 @@ export const keepAliveMs = (idleTimeoutMs: number): number =>
 @ApiBearerAuth()
 @Controller('api/v1/live')
 export class LiveController implements OnModuleDestroy {
-  private readonly streams = new Set<{ raw: ServerResponse; close(): void }>();
+  /** The open streams, each by the function that ends it. */
+  private readonly streams = new Set<() => void>();
 
   private readonly keepAlive: number;
 
@@ -36,60 +44,60 @@ export class LiveController implements OnModuleDestroy {
     this.keepAlive = keepAliveMs(config.http.idleTimeoutMs);
   }
 
-  @Get()
+  /**
+   * Nest writes the headers and each message, and ends the stream when the Observable completes;
+   * the client leaving unsubscribes, which ends the loop.
+   */
+  @Sse()
   @ApiOkResponse({
     description: 'text/event-stream: `event: position` with `{"position":"…"}` whenever the views move',
   })
-  async stream(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const raw = reply.raw;
-    reply.hijack();
-    raw.writeHead(200, {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-store',
-      Connection: 'keep-alive',
-      'X-Accel-Buffering': 'no',
-    });
+  stream(@Req() request: FastifyRequest): Observable<MessageEvent> {
     // HEAD asks only whether the stream is there: the headers, and done.
-    if (request.method === 'HEAD') {
-      raw.end();
-      return;
-    }
-    let open = true;
-    const entry = { raw, close: () => (open = false) };
-    this.streams.add(entry);
-    request.raw.on('close', () => {
-      open = false;
-      this.streams.delete(entry);
+    if (request.method === 'HEAD') return EMPTY;
+    return new Observable<MessageEvent>((subscriber) => {
+      let open = true;
+      const end = (): void => {
+        open = false;
+        subscriber.complete();
+      };
+      this.streams.add(end);
+      void (async () => {
+        let seen = (await this.store.headPosition()) ?? 0n;
+        subscriber.next({ ...positionMessage(seen), retry: 3000 });
+        while (open) {
+          const moved = this.progress
+            ? await this.progress.waitFor(seen + 1n, this.keepAlive)
+            : (await new Promise((r) => setTimeout(r, this.keepAlive)), false);
+          if (!open) break;
+          if (!moved) {
+            subscriber.next({ comment: 'keep-alive' });
+            continue;
+          }
+          seen = this.reached(seen);
+          subscriber.next(positionMessage(seen));
+        }
+      })().catch((error: unknown) => subscriber.error(error));
+      return () => {
+        open = false;
+        this.streams.delete(end);
+      };
     });
-    let seen = (await this.store.headPosition()) ?? 0n;
-    raw.write(`retry: 3000\nevent: position\ndata: ${JSON.stringify({ position: seen.toString() })}\n\n`);
-    while (open) {
-      const moved = this.progress
-        ? await this.progress.waitFor(seen + 1n, this.keepAlive)
-        : (await new Promise((r) => setTimeout(r, this.keepAlive)), false);
-      if (!open) break;
-      if (!moved) {
-        raw.write(': keep-alive\n\n');
-        continue;
-      }
-      const reached =
-        [...(this.progress?.checkpoints().values() ?? [])].reduce<bigint | undefined>(
-          (min, p) => (min === undefined || p < min ? p : min),
-          undefined,
-        ) ?? seen + 1n;
-      seen = reached > seen ? reached : seen + 1n;
-      raw.write(`event: position\ndata: ${JSON.stringify({ position: seen.toString() })}\n\n`);
-    }
-    this.streams.delete(entry);
-    raw.end();
+  }
+
+  /** The position every projection has reached, and at least one past the last one sent. */
+  private reached(seen: bigint): bigint {
+    const reached =
+      [...(this.progress?.checkpoints().values() ?? [])].reduce<bigint | undefined>(
+        (min, p) => (min === undefined || p < min ? p : min),
+        undefined,
+      ) ?? seen + 1n;
+    return reached > seen ? reached : seen + 1n;
   }
 
   /** Shutdown ends the streams, so the server does not wait for clients that never hang up. */
   onModuleDestroy(): void {
-    for (const stream of this.streams) {
-      stream.close();
-      stream.raw.end();
-    }
+    for (const end of [...this.streams]) end();
     this.streams.clear();
   }
 }
