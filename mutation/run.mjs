@@ -239,7 +239,12 @@ async function main() {
       const stryker = new Stryker({
         packageManager: 'npm',
         testRunner: 'jest',
-        jest: { configFile: 'mutation/jest.config.js', enableFindRelatedTests: true },
+        // Related specs are found through imports; the writer is loaded by its worker threads by
+        // path, which that search does not follow, so without coverage every listed spec runs.
+        jest: {
+          configFile: 'mutation/jest.config.js',
+          enableFindRelatedTests: library.coverageAnalysis === 'perTest',
+        },
         // The type checker takes minutes to start; the changed-lines step leaves it out to stay short.
         checkers: typecheck ? ['typescript'] : [],
         tsconfigFile: 'tsconfig.json',
@@ -249,7 +254,9 @@ async function main() {
         // Log and error texts are not behaviour: their mutants would only measure wording.
         mutator: { excludedMutations: ['StringLiteral'] },
         // Module-level constants would need a fresh module per mutant: reported as ignored instead.
-        ignoreStatic: true,
+        // Stryker allows this only with per-test coverage; without it (the writer, whose worker
+        // threads load the module afresh for every store) each mutant runs every spec anyway.
+        ignoreStatic: library.coverageAnalysis === 'perTest',
         // The machine is shared: at most two test processes at a time.
         concurrency,
         timeoutMS,
