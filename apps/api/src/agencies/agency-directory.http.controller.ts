@@ -1,5 +1,5 @@
-import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Get, Inject, Param, Query, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiQuery } from '@nestjs/swagger';
 import type { Actor } from '@ruamjai/kernel';
 import { AgencyNotFound, authoriseRead, findAgency, listAgencies, type AgencyView } from '@ruamjai/planning';
 import { READ_MODEL_DB, type ReadModelDb } from '@ruamjai/read-models';
@@ -9,14 +9,13 @@ import { agencyCode } from './agency-code';
 import { ReadYourWrites } from '../http/read-your-writes';
 import { VIEWS } from '../http/views';
 import { withReplyHeaders } from '../http/reply-headers';
+import { ApiController } from '../http/controllers';
 
 /**
  * The agency directory as it is read: agencies named by plans, referrals and commitments must be
  * registered and active. Each change to it has its own folder (register-agency/, rename-agency/…).
  */
-@ApiTags('agencies')
-@ApiBearerAuth()
-@Controller('api/v1/agencies')
+@ApiController('agencies', 'api/v1/agencies')
 export class AgencyDirectoryController {
   constructor(
     private readonly consistency: ReadYourWrites,

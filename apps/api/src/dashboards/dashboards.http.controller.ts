@@ -1,15 +1,14 @@
-import { Controller, Get, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Get, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiQuery } from '@nestjs/swagger';
 import { CaseDashboards } from '@ruamjai/cases';
 import type { FastifyRequest } from 'fastify';
 import { ReadYourWrites } from '../http/read-your-writes';
 import { CaseDashboardDto, CommitmentDashboardDto, ReferralDashboardDto } from '../cases/case-views.dto';
 import { VIEWS } from '../http/views';
+import { ApiController } from '../http/controllers';
 
 /** De-identified aggregates: every role may read them, and no count below DASHBOARD_MIN_COUNT is shown. */
-@ApiTags('dashboards')
-@ApiBearerAuth()
-@Controller('api/v1/dashboards')
+@ApiController('dashboards', 'api/v1/dashboards')
 export class DashboardsController {
   constructor(
     private readonly dashboards: CaseDashboards,

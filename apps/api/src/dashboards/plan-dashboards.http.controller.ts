@@ -1,5 +1,5 @@
-import { Controller, Get, Param, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Get, Param, Query, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiParam, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Actor } from '@ruamjai/kernel';
 import { PlanNotFound, PlanReads, type PlanDashboard } from '@ruamjai/planning';
 import { Type } from 'class-transformer';
@@ -10,6 +10,7 @@ import { ReadYourWrites } from '../http/read-your-writes';
 import { uuidParam } from '../http/uuid-param';
 import { Omittable } from '../http/omittable';
 import { VIEWS } from '../http/views';
+import { ApiController } from '../http/controllers';
 
 class FiscalYearParams {
   @Type(() => Number)
@@ -35,9 +36,7 @@ class DashboardQueryDto {
  * Dashboards: budgets requested, approved and spent, activities planned and done, participants
  * and KPIs, by strategy, district, lead agency, funding source and target group. Numbers only.
  */
-@ApiTags('dashboards')
-@ApiBearerAuth()
-@Controller('api/v1')
+@ApiController('dashboards', 'api/v1')
 export class PlanDashboardsController {
   constructor(
     private readonly reads: PlanReads,

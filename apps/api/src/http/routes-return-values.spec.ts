@@ -36,4 +36,11 @@ describe('routes', () => {
       .map((file) => relative(SRC, file));
     expect(byHand).toEqual([]);
   });
+
+  it('of signed-in users declare their tag, token and command headers in one decorator (ApiController, UpdateController)', () => {
+    const byHand = files
+      .filter((file) => /^@ApiBearerAuth\(/m.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(SRC, file));
+    expect(byHand).toEqual([]);
+  });
 });

@@ -1,10 +1,11 @@
-import { Controller, Inject, Req, Sse, type MessageEvent, type OnModuleDestroy } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Inject, Req, Sse, type MessageEvent, type OnModuleDestroy } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
 import { EVENT_STORE, type EventStore } from '@ruamjai/event-store';
 import { PROJECTION_PROGRESS, type ProjectionProgress } from '@ruamjai/read-models';
 import type { FastifyRequest } from 'fastify';
 import { EMPTY, Observable } from 'rxjs';
+import { ApiController } from '../http/controllers';
 
 /**
  * How often an idle stream says it is alive: well inside the server's idle timeout
@@ -27,9 +28,7 @@ const positionMessage = (position: bigint): MessageEvent => ({
  * views with `?minPosition=` when one arrives, instead of polling. Nothing but positions is sent, so
  * any signed-in role may listen.
  */
-@ApiTags('live')
-@ApiBearerAuth()
-@Controller('api/v1/live')
+@ApiController('live', 'api/v1/live')
 export class LiveController implements OnModuleDestroy {
   /** The open streams, each by the function that ends it. */
   private readonly streams = new Set<() => void>();

@@ -1,19 +1,18 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse } from '@nestjs/swagger';
 import type { Actor } from '@ruamjai/kernel';
 import { ConsoleInbox, NotificationNotFound } from '@ruamjai/notifications';
 import { CurrentActor } from '../http/command-http';
 import { uuidParam } from '../http/uuid-param';
 import { InboxDto, InboxQueryDto, MarkedDto } from './notifications.dto';
+import { ApiController } from '../http/controllers';
 
 /**
  * The bell: the signed-in person's notices (a referral for their agency, an overdue one, a plan to
  * approve, a commitment due…), newest first with the unread count, and marking them read. Each person
  * sees and marks only their own.
  */
-@ApiTags('notifications')
-@ApiBearerAuth()
-@Controller('api/v1/me/notifications')
+@ApiController('notifications', 'api/v1/me/notifications')
 export class MyNotificationsController {
   constructor(private readonly inbox: ConsoleInbox) {}
 

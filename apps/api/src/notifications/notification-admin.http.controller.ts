@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Delete, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse } from '@nestjs/swagger';
 import { CLOCK, type Actor, type Clock } from '@ruamjai/kernel';
 import {
   DeadLetters,
@@ -12,6 +12,7 @@ import { CurrentActor } from '../http/command-http';
 import { uuidParam } from '../http/uuid-param';
 import { RequestValidationError } from '../http/validation';
 import { DeadLetterDto, WebhookSubscriptionDto, WebhookSubscriptionViewDto } from './notifications.dto';
+import { ApiController } from '../http/controllers';
 
 function coordinatorOnly(actor: Actor, what: { th: string; en: string }): void {
   if (actor.role !== 'coordinator') throw new NotificationsNotPermitted(what);
@@ -21,9 +22,7 @@ function coordinatorOnly(actor: Actor, what: { th: string; en: string }): void {
  * The secretariat's side of notifications: the gateways (LINE, SMS) that receive signed webhooks, and
  * the dead-letter list of deliveries that ran out of attempts, each of which can be sent again.
  */
-@ApiTags('notifications')
-@ApiBearerAuth()
-@Controller('api/v1/notifications')
+@ApiController('notifications', 'api/v1/notifications')
 export class NotificationAdminController {
   constructor(
     private readonly deadLetterList: DeadLetters,

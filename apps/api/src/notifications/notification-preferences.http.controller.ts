@@ -1,20 +1,19 @@
-import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { Body, Get, Param, Put } from '@nestjs/common';
 import type { CommandContext } from '@ruamjai/event-store';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse } from '@nestjs/swagger';
 import { UserAccounts, UserNotFound, UserNotPermitted } from '@ruamjai/identity';
 import type { Actor } from '@ruamjai/kernel';
 import { CurrentActor, etagOf, UpdateCommand, writtenAnswer } from '../http/command-http';
 import { validUsername } from '../http/username-param';
 import { NotificationPreferencesAnswerDto, NotificationPreferencesDto } from './notifications.dto';
 import { REPLY_HEADERS, withReplyHeaders } from '../http/reply-headers';
+import { ApiController } from '../http/controllers';
 
 /**
  * How a person hears of things: the bell, a work e-mail address, a daily digest. Read and set by the
  * person, or by the secretariat for them; each change is an event on the account, with If-Match.
  */
-@ApiTags('notifications')
-@ApiBearerAuth()
-@Controller('api/v1/users/:username/notification-preferences')
+@ApiController('notifications', 'api/v1/users/:username/notification-preferences')
 export class NotificationPreferencesController {
   constructor(private readonly accounts: UserAccounts) {}
 

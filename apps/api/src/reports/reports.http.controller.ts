@@ -1,11 +1,12 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces } from '@nestjs/swagger';
 import type { Actor } from '@ruamjai/kernel';
 import { htcdsCsv, renderPdf, renderXlsx, ReportBuilder, type ReportDocument } from '@ruamjai/reporting';
 import { CurrentActor } from '../http/command-http';
 import { uuidParam } from '../http/uuid-param';
 import { CaseReportQueryDto, QuarterlyQueryDto, ReportQueryDto } from './report-query.dto';
 import { Download, withReplyHeaders } from '../http/reply-headers';
+import { ApiController } from '../http/controllers';
 
 const TYPES = {
   pdf: 'application/pdf',
@@ -27,9 +28,7 @@ const provenanceHeaders = (provenance: {
  * case statistics and the HTCDS export. Each names the log position it was built from (also in
  * X-Ruamjai-Report-Position) and the asOf that builds it again.
  */
-@ApiTags('reports')
-@ApiBearerAuth()
-@Controller('api/v1')
+@ApiController('reports', 'api/v1')
 export class ReportsController {
   constructor(private readonly reports: ReportBuilder) {}
 

@@ -1,15 +1,14 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { Body, HttpCode, Post } from '@nestjs/common';
+import { ApiCreatedResponse } from '@nestjs/swagger';
 import type { CommandContext } from '@ruamjai/event-store';
 import { RegisterAgencyRequest } from '@ruamjai/planning';
 import { CommandHttp, type CommandResponse, CreateCommand } from '../../http/command-http';
 import { OperationId } from '../../http/operation-id';
 import { CommandResponseDto } from '../../plans/draft-plan/draft-plan.dto';
 import { RegisterAgencyDto } from './register-agency.dto';
+import { ApiController } from '../../http/controllers';
 
-@ApiTags('agencies')
-@ApiBearerAuth()
-@Controller('api/v1/agencies')
+@ApiController('agencies', 'api/v1/agencies')
 export class RegisterAgencyController {
   constructor(private readonly commands: CommandHttp) {}
 

@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader } from '@nestjs/swagger';
 import type { CommandContext } from '@ruamjai/event-store';
 import { RenameAgencyRequest } from '@ruamjai/planning';
 import { CommandHttp, type CommandResponse, UpdateCommand } from '../../http/command-http';
@@ -7,10 +7,9 @@ import { OperationId } from '../../http/operation-id';
 import { CommandResponseDto } from '../../plans/draft-plan/draft-plan.dto';
 import { RenameAgencyDto } from './rename-agency.dto';
 import { agencyCode } from '../agency-code';
+import { ApiController } from '../../http/controllers';
 
-@ApiTags('agencies')
-@ApiBearerAuth()
-@Controller('api/v1/agencies')
+@ApiController('agencies', 'api/v1/agencies')
 export class RenameAgencyController {
   constructor(private readonly commands: CommandHttp) {}
 

@@ -1,5 +1,5 @@
-import { Controller, Get, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Get, Query, Req } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { CaseQueries } from '@ruamjai/cases';
 import type { Actor } from '@ruamjai/kernel';
 import type { FastifyRequest } from 'fastify';
@@ -8,10 +8,9 @@ import { ReadYourWrites } from '../../http/read-your-writes';
 import { AccessLogQueryDto } from '../../cases/case-queries.dto';
 import { AccessLogDto } from '../../cases/case-views.dto';
 import { VIEWS } from '../../http/views';
+import { ApiController } from '../../http/controllers';
 
-@ApiTags('audit')
-@ApiBearerAuth()
-@Controller('api/v1/audit/personal-data-reads')
+@ApiController('audit', 'api/v1/audit/personal-data-reads')
 export class PersonalDataReadsController {
   constructor(
     private readonly cases: CaseQueries,

@@ -1,13 +1,12 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Get } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import type { ChainReport } from '@ruamjai/event-store';
 import type { Actor } from '@ruamjai/kernel';
 import { PlanReads } from '@ruamjai/planning';
 import { CurrentActor } from '../../http/command-http';
+import { ApiController } from '../../http/controllers';
 
-@ApiTags('audit')
-@ApiBearerAuth()
-@Controller('api/v1/audit/verification')
+@ApiController('audit', 'api/v1/audit/verification')
 export class VerifyAuditChainController {
   constructor(private readonly reads: PlanReads) {}
 

@@ -1,5 +1,5 @@
-import { Controller, Get, Inject, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Get, Inject, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiQuery } from '@nestjs/swagger';
 import { listUsers, UserNotPermitted, type UserView } from '@ruamjai/identity';
 import type { Actor } from '@ruamjai/kernel';
 import { READ_MODEL_DB, type ReadModelDb } from '@ruamjai/read-models';
@@ -7,6 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import { CurrentActor } from '../../http/command-http';
 import { ReadYourWrites } from '../../http/read-your-writes';
 import { VIEWS } from '../../http/views';
+import { ApiController } from '../../http/controllers';
 
 /**
  * The centre's user directory, kept by the secretariat: add people (answering with their one-time
@@ -14,9 +15,7 @@ import { VIEWS } from '../../http/views';
  * change ends the person's sessions at once. The secretariat and auditors read the directory here, and
  * an account's history (sign-ins, failures, lockouts, role changes) in user-history/.
  */
-@ApiTags('users')
-@ApiBearerAuth()
-@Controller('api/v1/users')
+@ApiController('users', 'api/v1/users')
 export class UsersController {
   constructor(
     private readonly consistency: ReadYourWrites,

@@ -1,19 +1,16 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, HttpCode, Param, Post } from '@nestjs/common';
 import type { CommandContext } from '@ruamjai/event-store';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse } from '@nestjs/swagger';
 import { ErasePersonalDataRequest } from '@ruamjai/cases';
 import { CommandHttp, UpdateCommand } from '../../http/command-http';
 import { OperationId } from '../../http/operation-id';
 import { uuidParam } from '../../http/uuid-param';
 import { CommandResponseDto } from '../../plans/draft-plan/draft-plan.dto';
 import { ErasePersonalDataDto } from './erase-personal-data.dto';
+import { UpdateController } from '../../http/controllers';
 
 /** Erases the person's data on their request by destroying its key. A sub-resource of the case; needs the case ETag as If-Match. */
-@ApiTags('cases')
-@ApiBearerAuth()
-@ApiHeader({ name: 'If-Match', required: true, description: 'The case ETag you read' })
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('api/v1/cases/:caseId')
+@UpdateController('cases', 'api/v1/cases/:caseId', 'case')
 export class ErasePersonalDataController {
   constructor(private readonly commands: CommandHttp) {}
 

@@ -1,5 +1,5 @@
-import { Controller, Get, Param, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Get, Param, Query, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiQuery } from '@nestjs/swagger';
 import { CaseHistory, CaseQueries, type CaseHistoryEntry, type CaseView, type ReferralView } from '@ruamjai/cases';
 import type { Actor } from '@ruamjai/kernel';
 import type { FastifyRequest } from 'fastify';
@@ -12,11 +12,10 @@ import { CaseListQueryDto, FormatQueryDto } from '../case-queries.dto';
 import { CaseHistoryDto, CaseListDto, CaseWithReferralsDto } from '../case-views.dto';
 import { VIEWS } from '../../http/views';
 import { CSV, Download, withReplyHeaders } from '../../http/reply-headers';
+import { ApiController } from '../../http/controllers';
 
 /** Cases without personal data: the owning agency, agencies referred to, the coordinator and auditors. */
-@ApiTags('cases')
-@ApiBearerAuth()
-@Controller('api/v1/cases')
+@ApiController('cases', 'api/v1/cases')
 export class GetCasesController {
   constructor(
     private readonly cases: CaseQueries,

@@ -1,13 +1,12 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, HttpCode, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader } from '@nestjs/swagger';
 import { OpenCaseRequest } from '@ruamjai/cases';
 import { type CommandContext } from '@ruamjai/event-store';
 import { CommandHttp, type CommandResponse, CreateCommand, newIdFor } from '../../http/command-http';
 import { OpenCaseDto, OpenCaseResponseDto } from './open-case.dto';
+import { ApiController } from '../../http/controllers';
 
-@ApiTags('cases')
-@ApiBearerAuth()
-@Controller('api/v1/cases')
+@ApiController('cases', 'api/v1/cases')
 export class OpenCaseController {
   constructor(private readonly commands: CommandHttp) {}
 

@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, HttpCode, Param, Post, Req } from '@nestjs/common';
 import type { CommandContext } from '@ruamjai/event-store';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiQuery } from '@nestjs/swagger';
 import { PersonalDataService, type PersonalDataView } from '@ruamjai/cases';
 import type { Actor } from '@ruamjai/kernel';
 import type { FastifyRequest } from 'fastify';
@@ -13,14 +13,13 @@ import { GrantAuditAccessDto, ReadPersonalDataDto } from './personal-data.dto';
 import { AuditGrantDto, PersonalDataViewDto } from '../case-views.dto';
 import { VIEWS } from '../../http/views';
 import { withReplyHeaders } from '../../http/reply-headers';
+import { ApiController } from '../../http/controllers';
 
 /**
  * A person's data, read on need-to-know and logged. A read is a POST (its purpose goes in the body,
  * out of URLs and logs) whose answer is never stored for replay: no copy of plaintext is kept anywhere.
  */
-@ApiTags('personal data')
-@ApiBearerAuth()
-@Controller('api/v1/cases/:caseId')
+@ApiController('personal data', 'api/v1/cases/:caseId')
 export class PersonalDataController {
   constructor(
     private readonly personalData: PersonalDataService,

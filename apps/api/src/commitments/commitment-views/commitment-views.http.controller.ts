@@ -1,5 +1,5 @@
-import { Controller, Get, Param, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Get, Param, Query, Req } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { CaseQueries, type CommitmentView } from '@ruamjai/cases';
 import type { Actor } from '@ruamjai/kernel';
 import type { FastifyRequest } from 'fastify';
@@ -11,11 +11,10 @@ import { CommitmentListDto, CommitmentViewDto } from '../../cases/case-views.dto
 import { VIEWS } from '../../http/views';
 import { withReplyHeaders } from '../../http/reply-headers';
 import { CommitmentsQueryDto } from './commitment-views.dto';
+import { ApiController } from '../../http/controllers';
 
 /** Agencies' pledges of resources to plan projects and cases. */
-@ApiTags('commitments')
-@ApiBearerAuth()
-@Controller('api/v1/commitments')
+@ApiController('commitments', 'api/v1/commitments')
 export class CommitmentViewsController {
   constructor(
     private readonly cases: CaseQueries,

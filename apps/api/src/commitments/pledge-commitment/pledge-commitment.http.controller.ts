@@ -1,15 +1,14 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, HttpCode, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader } from '@nestjs/swagger';
 import { PledgeCommitmentRequest, type CommitmentTarget } from '@ruamjai/cases';
 import { type CommandContext } from '@ruamjai/event-store';
 import { CommandHttp, type CommandResponse, CreateCommand, newIdFor } from '../../http/command-http';
 import { OperationId } from '../../http/operation-id';
 import { PledgeCommitmentDto, PledgeResponseDto } from './pledge-commitment.dto';
+import { ApiController } from '../../http/controllers';
 
 /** An agency pledges a resource to a plan project or a case. */
-@ApiTags('commitments')
-@ApiBearerAuth()
-@Controller('api/v1/commitments')
+@ApiController('commitments', 'api/v1/commitments')
 export class PledgeCommitmentController {
   constructor(private readonly commands: CommandHttp) {}
 

@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader } from '@nestjs/swagger';
 import { ReviseCommitmentRequest } from '@ruamjai/cases';
 import { type CommandContext } from '@ruamjai/event-store';
 import { CommandHttp, type CommandResponse, UpdateCommand } from '../../http/command-http';
@@ -7,11 +7,10 @@ import { OperationId } from '../../http/operation-id';
 import { uuidParam } from '../../http/uuid-param';
 import { CommandResponseDto } from '../../plans/draft-plan/draft-plan.dto';
 import { ReviseCommitmentDto } from './revise-commitment.dto';
+import { ApiController } from '../../http/controllers';
 
 /** The pledging agency changes the quantity or the due date, with a reason. Needs the commitment ETag as If-Match. */
-@ApiTags('commitments')
-@ApiBearerAuth()
-@Controller('api/v1/commitments')
+@ApiController('commitments', 'api/v1/commitments')
 export class ReviseCommitmentController {
   constructor(private readonly commands: CommandHttp) {}
 

@@ -1,14 +1,13 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader } from '@nestjs/swagger';
 import { type CommandContext } from '@ruamjai/event-store';
 import { AddProjectRequest } from '@ruamjai/planning';
 import { CommandHttp, newIdFor, UpdateCommand } from '../../http/command-http';
 import { uuidParam } from '../../http/uuid-param';
 import { AddProjectDto, AddProjectResponseDto } from './add-project.dto';
+import { ApiController } from '../../http/controllers';
 
-@ApiTags('plans')
-@ApiBearerAuth()
-@Controller('api/v1/plans/:planId/projects')
+@ApiController('plans', 'api/v1/plans/:planId/projects')
 export class AddProjectController {
   constructor(private readonly commands: CommandHttp) {}
 

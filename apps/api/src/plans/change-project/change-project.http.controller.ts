@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse } from '@nestjs/swagger';
 import type { CommandContext } from '@ruamjai/event-store';
 import { ChangeProjectRequest } from '@ruamjai/planning';
 import { CommandHttp, type CommandResponse, UpdateCommand } from '../../http/command-http';
@@ -7,12 +7,9 @@ import { uuidParam } from '../../http/uuid-param';
 import { OperationId } from '../../http/operation-id';
 import { CommandResponseDto } from '../draft-plan/draft-plan.dto';
 import { ChangeProjectDto } from './change-project.dto';
+import { UpdateController } from '../../http/controllers';
 
-@ApiTags('plan structure')
-@ApiBearerAuth()
-@ApiHeader({ name: 'If-Match', required: true, description: 'The plan ETag you read' })
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('api/v1/plans/:planId')
+@UpdateController('plan structure', 'api/v1/plans/:planId', 'plan')
 export class ChangeProjectController {
   constructor(private readonly commands: CommandHttp) {}
 

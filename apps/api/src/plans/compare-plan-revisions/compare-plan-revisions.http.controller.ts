@@ -1,11 +1,12 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Actor } from '@ruamjai/kernel';
 import { CurrentActor } from '../../http/command-http';
 import { PlanReads, PlanNotFound, type PlanComparison } from '@ruamjai/planning';
 import { Type } from 'class-transformer';
 import { IsInt, Min } from 'class-validator';
 import { uuidParam } from '../../http/uuid-param';
+import { ApiController } from '../../http/controllers';
 
 export class CompareRevisionsQueryDto {
   @ApiPropertyOptional({ description: 'The earlier revision' })
@@ -21,9 +22,7 @@ export class CompareRevisionsQueryDto {
   to!: number;
 }
 
-@ApiTags('plans')
-@ApiBearerAuth()
-@Controller('api/v1/plans/:planId/comparison')
+@ApiController('plans', 'api/v1/plans/:planId/comparison')
 export class ComparePlanRevisionsController {
   constructor(private readonly plans: PlanReads) {}
 

@@ -1,13 +1,12 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, HttpCode, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader } from '@nestjs/swagger';
 import { type CommandContext } from '@ruamjai/event-store';
 import { DraftPlanRequest } from '@ruamjai/planning';
 import { CommandHttp, CreateCommand, newIdFor } from '../../http/command-http';
 import { DraftPlanDto, DraftPlanResponseDto } from './draft-plan.dto';
+import { ApiController } from '../../http/controllers';
 
-@ApiTags('plans')
-@ApiBearerAuth()
-@Controller('api/v1/plans')
+@ApiController('plans', 'api/v1/plans')
 export class DraftPlanController {
   constructor(private readonly commands: CommandHttp) {}
 

@@ -1,5 +1,5 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces } from '@nestjs/swagger';
 import type { Actor } from '@ruamjai/kernel';
 import { PlanNotFound, PlanReads, type PlanAuditEntry } from '@ruamjai/planning';
 import { CurrentActor } from '../../http/command-http';
@@ -7,10 +7,9 @@ import { uuidParam } from '../../http/uuid-param';
 import { historyCsv } from './history-csv';
 import { PlanHistoryQueryDto } from './plan-history-query.dto';
 import { CSV, Download } from '../../http/reply-headers';
+import { ApiController } from '../../http/controllers';
 
-@ApiTags('plans')
-@ApiBearerAuth()
-@Controller('api/v1/plans/:planId/history')
+@ApiController('plans', 'api/v1/plans/:planId/history')
 export class GetPlanHistoryController {
   constructor(private readonly plans: PlanReads) {}
 

@@ -1,5 +1,5 @@
-import { Controller, Get, Param, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Get, Param, Query, Req } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import type { Actor } from '@ruamjai/kernel';
 import { PlanNotFound, PlanReads, type PlanView } from '@ruamjai/planning';
 import type { FastifyRequest } from 'fastify';
@@ -9,10 +9,9 @@ import { uuidParam } from '../../http/uuid-param';
 import { PlanViewQueryDto } from './plan-view-query.dto';
 import { VIEWS } from '../../http/views';
 import { withReplyHeaders } from '../../http/reply-headers';
+import { ApiController } from '../../http/controllers';
 
-@ApiTags('plans')
-@ApiBearerAuth()
-@Controller('api/v1/plans/:planId')
+@ApiController('plans', 'api/v1/plans/:planId')
 export class GetPlanController {
   constructor(
     private readonly plans: PlanReads,

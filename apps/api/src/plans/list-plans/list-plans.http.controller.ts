@@ -1,14 +1,13 @@
-import { Controller, Get, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Get, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiQuery } from '@nestjs/swagger';
 import { PlanReads, type PlanSummary } from '@ruamjai/planning';
 import type { FastifyRequest } from 'fastify';
 import { ReadYourWrites } from '../../http/read-your-writes';
 import { VIEWS } from '../../http/views';
+import { ApiController } from '../../http/controllers';
 
 /** Every plan's summary (title, province, fiscal year, status, revision): the console's way into a plan or its dashboard. */
-@ApiTags('plans')
-@ApiBearerAuth()
-@Controller('api/v1/plans')
+@ApiController('plans', 'api/v1/plans')
 export class ListPlansController {
   constructor(
     private readonly reads: PlanReads,

@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse } from '@nestjs/swagger';
 import type { CommandContext } from '@ruamjai/event-store';
 import { ReturnPlanRequest } from '@ruamjai/planning';
 import { CommandHttp, type CommandResponse, UpdateCommand } from '../../http/command-http';
@@ -7,13 +7,10 @@ import { uuidParam } from '../../http/uuid-param';
 import { OperationId } from '../../http/operation-id';
 import { CommandResponseDto } from '../draft-plan/draft-plan.dto';
 import { ReturnPlanDto } from './return-plan.dto';
+import { UpdateController } from '../../http/controllers';
 
 /** The chair returns a submitted plan to drafting, with a reason. */
-@ApiTags('plans')
-@ApiBearerAuth()
-@ApiHeader({ name: 'If-Match', required: true, description: 'The plan ETag you read' })
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('api/v1/plans/:planId')
+@UpdateController('plans', 'api/v1/plans/:planId', 'plan')
 export class ReturnPlanController {
   constructor(private readonly commands: CommandHttp) {}
 

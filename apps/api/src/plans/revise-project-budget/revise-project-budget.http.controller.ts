@@ -1,15 +1,14 @@
 import type { CommandContext } from '@ruamjai/event-store';
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader } from '@nestjs/swagger';
 import { ReviseProjectBudgetRequest } from '@ruamjai/planning';
 import { CommandHttp, type CommandResponse, UpdateCommand } from '../../http/command-http';
 import { uuidParam } from '../../http/uuid-param';
 import { CommandResponseDto } from '../draft-plan/draft-plan.dto';
 import { ReviseProjectBudgetDto } from './revise-project-budget.dto';
+import { ApiController } from '../../http/controllers';
 
-@ApiTags('plans')
-@ApiBearerAuth()
-@Controller('api/v1/plans/:planId/projects/:projectId/budget-revisions')
+@ApiController('plans', 'api/v1/plans/:planId/projects/:projectId/budget-revisions')
 export class ReviseProjectBudgetController {
   constructor(private readonly commands: CommandHttp) {}
 

@@ -1,17 +1,14 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse } from '@nestjs/swagger';
 import type { CommandContext } from '@ruamjai/event-store';
 import { SubmitFundRequestRequest } from '@ruamjai/planning';
 import { CommandHttp, type CommandResponse, newIdFor, UpdateCommand } from '../../http/command-http';
 import { uuidParam } from '../../http/uuid-param';
 import { OperationId } from '../../http/operation-id';
 import { SubmitFundRequestDto } from './submit-fund-request.dto';
+import { UpdateController } from '../../http/controllers';
 
-@ApiTags('fund requests')
-@ApiBearerAuth()
-@ApiHeader({ name: 'If-Match', required: true, description: 'The plan ETag you read' })
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('api/v1/plans/:planId')
+@UpdateController('fund requests', 'api/v1/plans/:planId', 'plan')
 export class SubmitFundRequestController {
   constructor(private readonly commands: CommandHttp) {}
 

@@ -1,5 +1,5 @@
-import { Controller, Get, Param, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Get, Param, Query, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiQuery } from '@nestjs/swagger';
 import { CaseQueries, type ReferralView } from '@ruamjai/cases';
 import type { Actor } from '@ruamjai/kernel';
 import type { FastifyRequest } from 'fastify';
@@ -10,10 +10,9 @@ import { ReferralBoxQueryDto, ReferralListQueryDto } from '../../cases/case-quer
 import { ReferralBoxDto, ReferralListDto, ReferralViewDto, TimeToAcceptListDto } from '../../cases/case-views.dto';
 import { VIEWS } from '../../http/views';
 import { withReplyHeaders } from '../../http/reply-headers';
+import { ApiController } from '../../http/controllers';
 
-@ApiTags('referrals')
-@ApiBearerAuth()
-@Controller('api/v1/referrals')
+@ApiController('referrals', 'api/v1/referrals')
 export class ReferralViewsController {
   constructor(
     private readonly cases: CaseQueries,

@@ -1,13 +1,12 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, HttpCode, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader } from '@nestjs/swagger';
 import { SendReferralRequest } from '@ruamjai/cases';
 import { type CommandContext } from '@ruamjai/event-store';
 import { CommandHttp, type CommandResponse, CreateCommand, newIdFor } from '../../http/command-http';
 import { SendReferralDto, SendReferralResponseDto } from './send-referral.dto';
+import { ApiController } from '../../http/controllers';
 
-@ApiTags('referrals')
-@ApiBearerAuth()
-@Controller('api/v1/referrals')
+@ApiController('referrals', 'api/v1/referrals')
 export class SendReferralController {
   constructor(private readonly commands: CommandHttp) {}
 

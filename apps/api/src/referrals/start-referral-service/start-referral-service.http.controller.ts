@@ -1,18 +1,15 @@
 import type { CommandContext } from '@ruamjai/event-store';
-import { Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { HttpCode, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse } from '@nestjs/swagger';
 import { StartReferralServiceRequest } from '@ruamjai/cases';
 import { CommandHttp, type CommandResponse, UpdateCommand } from '../../http/command-http';
 import { OperationId } from '../../http/operation-id';
 import { uuidParam } from '../../http/uuid-param';
 import { CommandResponseDto } from '../../plans/draft-plan/draft-plan.dto';
+import { UpdateController } from '../../http/controllers';
 
 /** The receiving agency starts the service. Needs the referral ETag as If-Match. */
-@ApiTags('referrals')
-@ApiBearerAuth()
-@ApiHeader({ name: 'If-Match', required: true, description: 'The referral ETag you read' })
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('api/v1/referrals/:referralId')
+@UpdateController('referrals', 'api/v1/referrals/:referralId', 'referral')
 export class StartReferralServiceController {
   constructor(private readonly commands: CommandHttp) {}
 

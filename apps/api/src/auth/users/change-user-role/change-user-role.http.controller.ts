@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader } from '@nestjs/swagger';
 import type { CommandContext } from '@ruamjai/event-store';
 import { UserAccounts } from '@ruamjai/identity';
 import { UpdateCommand } from '../../../http/command-http';
@@ -8,11 +8,10 @@ import { writtenUserAnswer } from '../user-answer';
 import { UserCommandAnswerDto } from '../users.dto';
 import { ChangeUserRoleDto } from './change-user-role.dto';
 import { OperationId } from '../../../http/operation-id';
+import { ApiController } from '../../../http/controllers';
 
 /** The secretariat changes a person's role or agency, with a reason; the person signs in again. */
-@ApiTags('users')
-@ApiBearerAuth()
-@Controller('api/v1/users')
+@ApiController('users', 'api/v1/users')
 export class ChangeUserRoleController {
   constructor(private readonly accounts: UserAccounts) {}
 

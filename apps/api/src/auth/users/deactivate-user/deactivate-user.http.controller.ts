@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader } from '@nestjs/swagger';
 import type { CommandContext } from '@ruamjai/event-store';
 import { UserAccounts } from '@ruamjai/identity';
 import { UpdateCommand } from '../../../http/command-http';
@@ -8,11 +8,10 @@ import { writtenUserAnswer } from '../user-answer';
 import { UserCommandAnswerDto } from '../users.dto';
 import { DeactivateUserDto } from './deactivate-user.dto';
 import { OperationId } from '../../../http/operation-id';
+import { ApiController } from '../../../http/controllers';
 
 /** The secretariat deactivates an account, with a reason; its sessions end at once. */
-@ApiTags('users')
-@ApiBearerAuth()
-@Controller('api/v1/users')
+@ApiController('users', 'api/v1/users')
 export class DeactivateUserController {
   constructor(private readonly accounts: UserAccounts) {}
 

@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { Body, HttpCode, Post } from '@nestjs/common';
+import { ApiCreatedResponse } from '@nestjs/swagger';
 import type { CommandContext } from '@ruamjai/event-store';
 import { UserAccounts } from '@ruamjai/identity';
 import { CreateCommand } from '../../../http/command-http';
@@ -7,11 +7,10 @@ import { writtenUserAnswer } from '../user-answer';
 import { UserCommandAnswerDto } from '../users.dto';
 import { RegisterUserDto } from './register-user.dto';
 import { OperationId } from '../../../http/operation-id';
+import { ApiController } from '../../../http/controllers';
 
 /** The secretariat adds a person: the answer carries their one-time password, shown once. */
-@ApiTags('users')
-@ApiBearerAuth()
-@Controller('api/v1/users')
+@ApiController('users', 'api/v1/users')
 export class RegisterUserController {
   constructor(private readonly accounts: UserAccounts) {}
 

@@ -1,5 +1,5 @@
-import { Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { HttpCode, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader } from '@nestjs/swagger';
 import type { CommandContext } from '@ruamjai/event-store';
 import { UserAccounts } from '@ruamjai/identity';
 import { UpdateCommand } from '../../../http/command-http';
@@ -7,11 +7,10 @@ import { validUsername } from '../../../http/username-param';
 import { writtenUserAnswer } from '../user-answer';
 import { UserCommandAnswerDto } from '../users.dto';
 import { OperationId } from '../../../http/operation-id';
+import { ApiController } from '../../../http/controllers';
 
 /** The secretariat gives a person a new one-time password (shown once); their sessions end. */
-@ApiTags('users')
-@ApiBearerAuth()
-@Controller('api/v1/users')
+@ApiController('users', 'api/v1/users')
 export class ResetPasswordController {
   constructor(private readonly accounts: UserAccounts) {}
 

@@ -1,11 +1,12 @@
-import { Controller, Get, Inject, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Get, Inject, Param } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { EVENT_STORE, StreamNotFound, type EventStore } from '@ruamjai/event-store';
 import { UserNotFound, UserNotPermitted, userStreamId, type UserEvent } from '@ruamjai/identity';
 import type { Actor, EventMetadata } from '@ruamjai/kernel';
 import { CurrentActor } from '../../../http/command-http';
 import { validUsername } from '../../../http/username-param';
 import { OperationId } from '../../../http/operation-id';
+import { ApiController } from '../../../http/controllers';
 
 /** Secrets never leave the server, not even in the audit trail's view of an account. */
 const REDACTED = new Set(['passwordHash', 'sealedSecret']);
@@ -22,9 +23,7 @@ export interface UserHistoryEntry {
 }
 
 /** Auditors and the secretariat read an account's history: sign-ins, failures, lockouts, role changes. */
-@ApiTags('users')
-@ApiBearerAuth()
-@Controller('api/v1/users')
+@ApiController('users', 'api/v1/users')
 export class UserHistoryController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
