@@ -1,6 +1,8 @@
+import { withData } from '@ruamjai/testing';
 import type { Actor } from '@ruamjai/kernel';
 import type { PlanCommand } from './plan.commands';
 import type { PlanEvent } from './plan.events';
+import * as fixtures from './plan.fixtures';
 
 /**
  * A project's requests to the Anti-Trafficking Fund: the specs of each Fund command share them.
@@ -19,27 +21,17 @@ export const cmd = (type: PlanCommand['type'], data: object) =>
     at: new Date('2019-04-01T03:00:00Z'),
   }) as unknown as PlanCommand;
 
-export const drafted: PlanEvent = {
-  type: 'PlanDrafted',
-  data: { planId, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'แผน', titleEn: null },
-};
-export const added: PlanEvent = {
-  type: 'ProjectAdded',
-  data: {
-    planId,
-    projectId,
-    titleTh: 'โครงการ',
-    titleEn: null,
-    strategy: 'prevention',
-    participatingAgencyCodes: [],
-    targetGroups: [],
-    objectives: [],
-    leadAgencyCode: 'PSDHS-SK',
-    districtCodes: ['2706'],
-    requestedBudgetSatang: 15_000_000,
-    fundingSource: 'anti_trafficking_fund',
-  },
-};
+export const drafted: PlanEvent = withData(fixtures.drafted, { titleTh: 'แผน' });
+/** One project alone: no partners, target groups or objectives, one district. */
+export const added: PlanEvent = withData(fixtures.projectAdded, {
+  titleTh: 'โครงการ',
+  participatingAgencyCodes: [],
+  targetGroups: [],
+  objectives: [],
+  districtCodes: ['2706'],
+  requestedBudgetSatang: 15_000_000,
+  fundingSource: 'anti_trafficking_fund',
+});
 export const submitted: PlanEvent = {
   type: 'FundRequestSubmitted',
   data: {

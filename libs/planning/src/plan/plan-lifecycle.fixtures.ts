@@ -1,6 +1,8 @@
+import { withData } from '@ruamjai/testing';
 import type { Actor } from '@ruamjai/kernel';
 import type { PlanCommand } from './plan.commands';
 import type { PlanEvent } from './plan.events';
+import * as fixtures from './plan.fixtures';
 
 /**
  * A plan through its lifecycle (drafted, submitted, approved, amended, closed): the specs of each
@@ -14,27 +16,17 @@ export const projectId = '0d6f3f1e-0000-4000-8000-0000000000a1';
 export const cmd = <T extends PlanCommand['type']>(type: T, data: object, when = at) =>
   ({ type, data: { planId, ...data }, actor: chair, at: when }) as unknown as PlanCommand;
 
-export const drafted: PlanEvent = {
-  type: 'PlanDrafted',
-  data: { planId, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'แผน', titleEn: null },
-};
-export const added: PlanEvent = {
-  type: 'ProjectAdded',
-  data: {
-    planId,
-    projectId,
-    titleTh: 'โครงการ',
-    titleEn: null,
-    strategy: 'prevention',
-    participatingAgencyCodes: [],
-    targetGroups: [],
-    objectives: [],
-    leadAgencyCode: 'PSDHS-SK',
-    districtCodes: ['2706'],
-    requestedBudgetSatang: 100,
-    fundingSource: 'provincial_budget',
-  },
-};
+export const drafted: PlanEvent = withData(fixtures.drafted, { titleTh: 'แผน' });
+/** One project alone: no partners, target groups or objectives, one district. */
+export const added: PlanEvent = withData(fixtures.projectAdded, {
+  titleTh: 'โครงการ',
+  participatingAgencyCodes: [],
+  targetGroups: [],
+  objectives: [],
+  districtCodes: ['2706'],
+  requestedBudgetSatang: 100,
+  fundingSource: 'provincial_budget',
+});
 export const submitted: PlanEvent = { type: 'PlanSubmitted', data: { planId } };
 export const approved: PlanEvent = {
   type: 'PlanApproved',

@@ -1,3 +1,5 @@
+import { withData } from '@ruamjai/testing';
+import * as fixtures from '../plan/plan.fixtures';
 import type { PlanEvent } from '../plan/plan.events';
 import {
   assemblePlanView,
@@ -8,31 +10,23 @@ import {
 } from './plan-view';
 
 const planId = '0d6f3f1e-0000-4000-8000-000000000001';
-const drafted: PlanEvent = {
-  type: 'PlanDrafted',
-  data: { planId, provinceCode: 'TH-27', fiscalYear: 2562, titleTh: 'แผน', titleEn: null },
-};
+const drafted: PlanEvent = withData(fixtures.drafted, { planId, titleTh: 'แผน' });
 const added = (
   projectId: string,
   amount: number,
   fundingSource: 'provincial_budget' | 'anti_trafficking_fund',
-): PlanEvent => ({
-  type: 'ProjectAdded',
-  data: {
+): PlanEvent =>
+  withData(fixtures.projectAdded, {
     planId,
     projectId,
     titleTh: 'โครงการ',
-    titleEn: null,
-    strategy: 'prevention',
     participatingAgencyCodes: [],
     targetGroups: [],
     objectives: [],
-    leadAgencyCode: 'PSDHS-SK',
     districtCodes: ['2706'],
     requestedBudgetSatang: amount,
     fundingSource,
-  },
-});
+  });
 
 describe('the plan view', () => {
   it('shows the fiscal year as its first and last day', () => {
