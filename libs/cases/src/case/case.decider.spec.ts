@@ -1,13 +1,7 @@
 import { deciderSpec } from '@ruamjai/testing';
 import { caseDecider } from './case.decider';
-import {
-  CaseClosedError,
-  CaseNotFound,
-  CaseUnchanged,
-  IllegalCaseTransition,
-  PersonalDataAlreadyErased,
-} from './case.errors';
-import { at, caseId, cmd, opened, screened, identified, notVictim, closed, consent, erased } from './case.fixtures';
+import { CaseClosedError, CaseNotFound, IllegalCaseTransition, PersonalDataAlreadyErased } from './case.errors';
+import { at, caseId, cmd, opened, screened, identified, notVictim, closed, erased } from './case.fixtures';
 
 // Rules that span several case commands; each use case's own rules are specified in its folder.
 const spec = deciderSpec(caseDecider);
@@ -75,23 +69,6 @@ describe('a closed case', () => {
       .given(given)
       .when(cmd('AssignCaseManager', { caseManagerId: 'x' }))
       .thenRefuses(CaseClosedError);
-  });
-});
-
-describe('consent and legal basis', () => {
-  it('records consent once, and withdraws it', () => {
-    spec
-      .given([opened])
-      .when(cmd('RecordConsent', { givenOn: '2019-05-02', scope: 'share_with_agencies' }))
-      .then([consent]);
-    spec
-      .given([opened, consent])
-      .when(cmd('RecordConsent', { givenOn: '2019-05-03', scope: 'share_with_agencies' }))
-      .thenRefuses(CaseUnchanged);
-    spec
-      .given([opened, consent])
-      .when(cmd('WithdrawConsent', { withdrawnOn: '2019-05-09' }))
-      .then([{ type: 'ConsentWithdrawn', data: { caseId, withdrawnOn: '2019-05-09' } }]);
   });
 });
 

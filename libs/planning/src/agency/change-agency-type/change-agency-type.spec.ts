@@ -6,7 +6,7 @@ import { cmd, registered } from '../agency.fixtures';
 const spec = deciderSpec(agencyDecider);
 
 describe('a registered agency', () => {
-  it('changes type and district, but not to what it already is', () => {
+  it('changes type, but not to what it already is', () => {
     spec
       .given([registered])
       .when(cmd('ChangeAgencyType', { agencyType: 'police' }))
@@ -15,9 +15,5 @@ describe('a registered agency', () => {
       .given([registered])
       .when(cmd('ChangeAgencyType', { agencyType: 'immigration' }))
       .thenRefuses(AgencyUnchanged, 'AGENCY.UNCHANGED');
-    spec
-      .given([registered])
-      .when(cmd('ChangeAgencyDistrict', { districtCode: null }))
-      .then([{ type: 'AgencyDistrictChanged', data: { code: 'IMM-SK', districtCode: null } }]);
   });
 });

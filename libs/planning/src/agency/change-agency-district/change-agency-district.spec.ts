@@ -1,0 +1,71 @@
+import { deciderSpec } from '@ruamjai/testing';
+import { AgencyInactive, AgencyNotRegistered, AgencyUnchanged } from '../agency.errors';
+import type { AgencyEvent } from '../agency.events';
+import { agencyDecider } from '../agency.decider';
+import { cmd, registered, deactivated } from '../agency.fixtures';
+
+const spec = deciderSpec(agencyDecider);
+
+describe('an agency not in the directory', () => {
+  it('has no district to change', () => {
+    spec
+      .given([])
+      .when(cmd('ChangeAgencyDistrict', { districtCode: '2701' }))
+      .thenRefuses(AgencyNotRegistered, 'AGENCY.NOT_REGISTERED');
+  });
+});
+
+describe('a registered agency', () => {
+  it('is taken out of its district to serve the whole province', () => {
+    spec
+      .given([registered])
+      .when(cmd('ChangeAgencyDistrict', { districtCode: null }))
+      .then([{ type: 'AgencyDistrictChanged', data: { code: 'IMM-SK', districtCode: null } }]);
+  });
+  it('moves to another district of the province', () => {
+    spec
+      .given([registered])
+      .when(cmd('ChangeAgencyDistrict', { districtCode: '2701' }))
+      .then([{ type: 'AgencyDistrictChanged', data: { code: 'IMM-SK', districtCode: '2701' } }]);
+  });
+  it('is not moved to the district it is already in', () => {
+    spec
+      .given([registered])
+      .when(cmd('ChangeAgencyDistrict', { districtCode: '2706' }))
+      .thenRefuses(AgencyUnchanged, 'AGENCY.UNCHANGED');
+  });
+});
+
+describe('an agency serving the whole province (no district)', () => {
+  const provincial: AgencyEvent = {
+    type: 'AgencyRegistered',
+    data: {
+      code: 'IMM-SK',
+      nameTh: 'ด่านตรวจคนเข้าเมืองจังหวัดสระแก้ว',
+      nameEn: null,
+      agencyType: 'immigration',
+      districtCode: null,
+    },
+  };
+  it('is given a district', () => {
+    spec
+      .given([provincial])
+      .when(cmd('ChangeAgencyDistrict', { districtCode: '2706' }))
+      .then([{ type: 'AgencyDistrictChanged', data: { code: 'IMM-SK', districtCode: '2706' } }]);
+  });
+  it('is not cleared of a district it does not have', () => {
+    spec
+      .given([provincial])
+      .when(cmd('ChangeAgencyDistrict', { districtCode: null }))
+      .thenRefuses(AgencyUnchanged, 'AGENCY.UNCHANGED');
+  });
+});
+
+describe('an inactive agency', () => {
+  it('does not change district', () => {
+    spec
+      .given([registered, deactivated])
+      .when(cmd('ChangeAgencyDistrict', { districtCode: '2701' }))
+      .thenRefuses(AgencyInactive, 'AGENCY.INACTIVE');
+  });
+});
