@@ -15,6 +15,14 @@ export function deciderSpec<Command, State, Event>(decider: Decider<Command, Sta
             then(expected: Event[]): void {
               expect(run()).toEqual(expected);
             },
+            /**
+             * The command is accepted and records nothing. Ruamjai's deciders refuse a change that
+             * changes nothing (a code ending in UNCHANGED) rather than accept it silently, so today
+             * no spec needs this; it is here for a decider whose rule is "already so: nothing to do".
+             */
+            thenNothingHappened(): void {
+              expect(run()).toEqual([]);
+            },
             thenRefuses(errorClass: abstract new (...args: never[]) => DomainError, code?: string): void {
               let thrown: unknown;
               try {
