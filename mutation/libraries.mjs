@@ -31,7 +31,12 @@ export const libraries = [
     // runs the whole contract suite (the active mutant reaches the worker through the environment).
     name: 'event-store writer',
     mutate: ['libs/event-store/src/sqlite/sqlite-writer.ts'],
-    specs: ['libs/event-store/src/sqlite/sqlite-event-store.int-spec.ts'],
+    // The contract on SQLite, and the embedded store's own rules: retries found by their first id or
+    // at their stated revision, the old index's upgrade, the writer's restart.
+    specs: [
+      'libs/event-store/src/sqlite/sqlite-event-store.int-spec.ts',
+      'libs/event-store/src/sqlite/sqlite-event-store.rules.int-spec.ts',
+    ],
     servers: [],
     coverageAnalysis: 'off',
     break: 0,

@@ -27,7 +27,8 @@ const changedOnly = args.includes('--changed');
 // fails the run, and one that does not even compile must not be the reason.
 const typecheck = !args.includes('--no-typecheck');
 const wanted = args.filter((a) => !a.startsWith('--'));
-// --files=a.ts,b.ts: only these of the libraries' files (a partial measurement, printed as such).
+// --files=a.ts,b.ts:10-40: only these of the libraries' files, or these lines of them (a partial
+// measurement, printed as such).
 // --concurrency=N: test processes at a time (2 by default; 1 on a machine shared with other runs).
 const concurrency = Number(args.find((a) => a.startsWith('--concurrency='))?.slice('--concurrency='.length) ?? 2);
 const only = args
@@ -42,8 +43,9 @@ const named = (wanted.length > 0 ? libraries.filter((l) => wanted.includes(l.nam
     only
       ? {
           ...l,
-          name: `${l.name} (part ${only.map((f) => f.split('/').pop().replace(/\.ts$/, '')).join('+')})`,
-          mutate: l.mutate.filter((f) => only.includes(f)),
+          name: `${l.name} (part ${only.map((f) => f.split('/').pop().replace(/\.ts/, '')).join('+')})`,
+          // A file, or lines of it (`file.ts:120-185`), as Stryker takes them.
+          mutate: l.mutate.flatMap((f) => only.filter((o) => o === f || o.startsWith(`${f}:`))),
         }
       : l,
   )

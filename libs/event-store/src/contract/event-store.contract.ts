@@ -96,6 +96,20 @@ export function describeEventStoreContract(adapter: string, open: () => Promise<
         });
       });
 
+      it('checks the expected state of an append of no events, and writes nothing', async () => {
+        const id = stream();
+        await store.append(id, events(2), { expected: 'no_stream' });
+        const head = await store.headPosition();
+        await expectWrongVersion(store.append(id, [], { expected: 0n }), id, 1n);
+        await expectWrongVersion(store.append(id, [], { expected: 'no_stream' }), id, 1n);
+        await expect(store.append(id, [], { expected: 1n })).resolves.toMatchObject({ nextExpectedRevision: 1n });
+        await expect(store.append(id, [], { expected: 'stream_exists' })).resolves.toMatchObject({
+          nextExpectedRevision: 1n,
+        });
+        expect((await read(id)).map((e) => e.revision)).toEqual([0n, 1n]);
+        expect(await store.headPosition()).toBe(head);
+      });
+
       it('refuses no_stream on a stream that has events', async () => {
         const id = stream();
         await store.append(id, events(1), { expected: 'no_stream' });
