@@ -2,10 +2,13 @@ import { issueToken, loadOrCreateSigningKey } from '@ruamjai/security';
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { breakdown, type Breakdown } from './profile';
 
 export interface HttpRun {
   requestsPerSecond: number;
+  mean: number;
   p50: number;
   p99: number;
   non2xx: number;
@@ -36,12 +39,24 @@ async function waitForHealth(base: string, child: ChildProcess): Promise<void> {
   throw new Error('API did not become healthy');
 }
 
+/** The sum and count of ruamjai_command_duration_seconds over every command, from /metrics. */
+async function commandSeconds(base: string, headers: Record<string, string>): Promise<{ sum: number; count: number }> {
+  const text = await (await fetch(`${base}/metrics`, { headers })).text();
+  const total = (suffix: string) =>
+    text
+      .split('\n')
+      .filter((line) => line.startsWith(`ruamjai_command_duration_seconds_${suffix}{`))
+      .reduce((acc, line) => acc + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+  return { sum: total('sum'), count: total('count') };
+}
+
 function run(options: autocannon.Options): Promise<HttpRun> {
   return new Promise((resolve, reject) => {
     autocannon(options, (error, result) => {
       if (error) return reject(error as Error);
       resolve({
         requestsPerSecond: result.requests.average,
+        mean: result.latency.mean,
         p50: result.latency.p50,
         p99: result.latency.p99,
         non2xx: result.non2xx,
@@ -61,7 +76,7 @@ export async function httpFigures(
   root: string,
   dataDir: string,
   seconds: number,
-): Promise<{ floor: HttpRun; addProject: HttpRun }> {
+): Promise<{ floor: HttpRun; addProject: HttpRun; handlerMeanMs: number; mainThread: Breakdown }> {
   const port = 30_000 + Math.floor(Math.random() * 20_000);
   const base = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [join(root, 'dist/apps/api/src/main.js'), '--bench-routes'], {
@@ -117,31 +132,48 @@ export async function httpFigures(
     // shared pool for one request at a time; each plan's ETag follows it back into the pool.
     const pool = plans.map((id) => ({ id, etag: '"0"' }));
     type Ctx = { plan?: { id: string; etag: string } };
-    const addProject = await run({
-      ...common,
-      url: `${base}/api/v1/plans`,
-      requests: [
-        {
-          method: 'POST',
-          setupRequest: (request: autocannon.Request, context: Ctx) => {
-            const plan = pool.shift()!;
-            context.plan = plan;
-            return {
-              ...request,
-              path: `/api/v1/plans/${plan.id}/projects`,
-              headers: { ...headers, 'if-match': plan.etag },
-              body,
-            };
+    const addProjects = (duration: number) =>
+      run({
+        ...common,
+        duration,
+        url: `${base}/api/v1/plans`,
+        requests: [
+          {
+            method: 'POST',
+            setupRequest: (request: autocannon.Request, context: Ctx) => {
+              const plan = pool.shift()!;
+              context.plan = plan;
+              // As a real client sends it: the ETag it read, and a fresh idempotency key.
+              return {
+                ...request,
+                path: `/api/v1/plans/${plan.id}/projects`,
+                headers: { ...headers, 'if-match': plan.etag, 'idempotency-key': randomUUID() },
+                body,
+              };
+            },
+            onResponse: (status: number, responseBody: string, context: Ctx) => {
+              const plan = context.plan!;
+              if (status === 201) plan.etag = `"${(JSON.parse(responseBody) as { revision: string }).revision}"`;
+              pool.push(plan);
+            },
           },
-          onResponse: (status: number, responseBody: string, context: Ctx) => {
-            const plan = context.plan!;
-            if (status === 201) plan.etag = `"${(JSON.parse(responseBody) as { revision: string }).revision}"`;
-            pool.push(plan);
-          },
-        },
-      ],
-    });
-    return { floor, addProject };
+        ],
+      });
+    const before = await commandSeconds(base, headers);
+    const addProject = await addProjects(seconds);
+    const after = await commandSeconds(base, headers);
+    // Then a shorter run under the profiler: the API's main thread over the load alone.
+    await fetch(`${base}/api/v1/_bench/profile/start`, { method: 'POST', headers });
+    await addProjects(Math.max(3, Math.round(seconds / 2)));
+    const profile = await fetch(`${base}/api/v1/_bench/profile/stop`, { method: 'POST', headers });
+    const file = join(dataDir, 'add-project.cpuprofile');
+    writeFileSync(file, await profile.text());
+    return {
+      floor,
+      addProject,
+      handlerMeanMs: ((after.sum - before.sum) / Math.max(1, after.count - before.count)) * 1000,
+      mainThread: breakdown(file),
+    };
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));

@@ -4,6 +4,7 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { storeBesideFloor } from './floor.bench';
 import { fdatasyncPerSecond } from './fsync.bench';
+import { handoffRoundTripsPerSecond } from './handoff.bench';
 import { httpFigures } from './http.bench';
 import { fmt } from './measure';
 import { rebuildFigures } from './rebuild.bench';
@@ -135,10 +136,25 @@ async function main(): Promise<void> {
     for (const row of storeRows(store, floor, peers)) say(row);
     after.push(...peerSection(peers, floor));
 
+    const handoff = await handoffRoundTripsPerSecond(2);
+    const predicted = 1 / (1 / floor.singleAppendsPerSecond + 1 / handoff);
+    say(
+      `| (b) hand-off floor: a message to a thread and back, no work (the writer thread's shape) | ${fmt(handoff)} /s, ${fmt(1e6 / handoff)} µs each | the SQLite floor's single append ${fmt(1e6 / floor.singleAppendsPerSecond)} µs; the two together allow ${fmt(predicted)} sequential appends/s, ${fmt(predicted / floor.singleAppendsPerSecond, 2)}× the floor; measured ${fmt(store.sequentialAppendsPerSecond)} /s | — | — |`,
+    );
+
     const http = await httpFigures(root, join(dir, 'api'), 10);
     const ratio = http.addProject.requestsPerSecond / http.floor.requestsPerSecond;
     say(
       `| (d) HTTP add project, 64 connections | ${fmt(http.addProject.requestsPerSecond)} req/s, p50 ${http.addProject.p50} ms, p99 ${http.addProject.p99} ms (${http.addProject.non2xx} non-2xx of ${http.addProject.total}) | bare route ${fmt(http.floor.requestsPerSecond)} req/s, p50 ${http.floor.p50} ms, p99 ${http.floor.p99} ms | ≥ 50% of floor, p99 ≤ 20 ms | ${ratio >= 0.5 ? 'yes' : 'NO'} (${fmt(ratio * 100)}%), ${http.addProject.p99 <= 20 ? 'yes' : 'NO'} |`,
+    );
+
+    const rest = http.addProject.mean - http.handlerMeanMs;
+    const top = http.mainThread.parts
+      .filter((p) => p.share >= 0.02)
+      .map((p) => `${p.part} ${fmt(p.share * 100)}%`)
+      .join('; ');
+    say(
+      `| (d) where an add project's time goes | mean latency ${fmt(http.addProject.mean, 1)} ms: ${fmt(http.handlerMeanMs, 1)} ms from the handler to durable events (state load, decide, hashing, hand-off to the writer thread, commit), ${fmt(rest, 1)} ms before and after it (HTTP, token, validation, idempotency record, answer) and queued behind other requests | the API's main thread under the profiler (${fmt(http.mainThread.totalMs / 1000, 1)} s): ${top} | — | — |`,
     );
 
     const bundle = consoleInitialBytes(root);

@@ -34,7 +34,7 @@ import { StoreWriteHealth } from './http/store-health';
 import { ReadYourWrites } from './http/read-your-writes';
 import { FixedWindowThrottlerStorage } from './http/rate-limit-storage';
 import { VerifyAuditChainController } from './audit/verify-audit-chain/verify-audit-chain.http.controller';
-import { BenchController } from './bench/bench.http.controller';
+import { BenchController, BenchProfileController } from './bench/bench.http.controller';
 import { PlanDashboardsController } from './dashboards/plan-dashboards.http.controller';
 import { ReportingModule } from '@ruamjai/reporting';
 import { ReportsController } from './reports/reports.http.controller';
@@ -96,7 +96,7 @@ export class AppModule {
         ...AUTH_CONTROLLERS,
         ListPlansController,
         LiveController,
-        ...(options.benchRoutes ? [BenchController] : []),
+        ...(options.benchRoutes ? [BenchController, BenchProfileController] : []),
       ],
       providers: [
         CommandHttp,

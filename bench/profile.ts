@@ -1,0 +1,80 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** A V8 CPU profile as `node --cpu-prof` writes it (one file per thread). */
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string }; hitCount?: number }[];
+  startTime: number;
+  endTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Where a thread's time went, by part of the program: milliseconds and shares of the whole. */
+export interface Breakdown {
+  file: string;
+  totalMs: number;
+  parts: { part: string; ms: number; share: number }[];
+}
+
+/**
+ * The parts a command's time is put in, tried in order on the function a sample was taken in (its
+ * own time, not its callees'). The first that matches wins; what none matches is "other".
+ */
+const PARTS: { part: string; matches: (url: string, fn: string) => boolean }[] = [
+  { part: 'waiting (idle: thread hand-offs, disk syncs, sockets)', matches: (_u, fn) => fn === '(idle)' },
+  { part: 'garbage collection', matches: (_u, fn) => fn === '(garbage collector)' },
+  { part: 'JSON parse and stringify', matches: (u, fn) => u === '' && (fn === 'parse' || fn === 'stringify') },
+  { part: 'idempotency records', matches: (u) => u.includes('idempotency') },
+  {
+    part: 'validation (class-validator, class-transformer)',
+    matches: (u) => /class-validator|class-transformer|\/validator\//.test(u),
+  },
+  { part: 'token check (jose)', matches: (u) => u.includes('/jose/') },
+  {
+    part: 'hashing (audit chain, ETags)',
+    matches: (u, fn) => u.includes('audit-chain') || /^(createHash|update|digest)$/.test(fn),
+  },
+  { part: 'event store client (incl. hand-off to the writer thread)', matches: (u) => u.includes('libs/event-store') },
+  { part: 'writer thread: SQLite (better-sqlite3)', matches: (u) => u.includes('better-sqlite3') },
+  { part: 'domain: state load, decide, evolve', matches: (u) => /libs\/(planning|cases|identity|kernel)\//.test(u) },
+  { part: 'read models and projections', matches: (u) => u.includes('libs/read-models') },
+  {
+    part: 'HTTP (fastify, node:http)',
+    matches: (u) => /fastify|find-my-way|light-my-request|avvio|node:_http|node:http|node:net/.test(u),
+  },
+  { part: 'NestJS and rxjs', matches: (u) => /@nestjs|rxjs|reflect-metadata/.test(u) },
+  { part: 'logging (pino)', matches: (u) => u.includes('pino') },
+  { part: 'the API (apps/api)', matches: (u) => u.includes('apps/api') },
+  { part: 'V8 and native code', matches: (_u, fn) => fn === '(program)' || fn === '(root)' },
+  { part: 'Node internals (streams, timers, workers)', matches: (u) => u.startsWith('node:') },
+];
+
+/** Each sample's own function put in its part: a profile read as shares of the thread's time. */
+export function breakdown(file: string): Breakdown {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+  const partOf = new Map<number, string>();
+  for (const node of profile.nodes) {
+    const { url, functionName } = node.callFrame;
+    partOf.set(node.id, PARTS.find((p) => p.matches(url, functionName))?.part ?? 'other');
+  }
+  const ms = new Map<string, number>();
+  // timeDeltas[i] is the time before sample i: it is charged to the sample it leads to.
+  profile.samples.forEach((id, i) => {
+    const part = partOf.get(id) ?? 'other';
+    ms.set(part, (ms.get(part) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  const totalMs = [...ms.values()].reduce((a, b) => a + b, 0);
+  const parts = [...ms]
+    .map(([part, t]) => ({ part, ms: t, share: totalMs > 0 ? t / totalMs : 0 }))
+    .sort((a, b) => b.ms - a.ms);
+  return { file, totalMs, parts };
+}
+
+/** Every thread's profile in a folder `node --cpu-prof --cpu-prof-dir` wrote, longest first. */
+export function breakdowns(dir: string): Breakdown[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.cpuprofile'))
+    .map((f) => breakdown(join(dir, f)))
+    .sort((a, b) => b.totalMs - a.totalMs);
+}
