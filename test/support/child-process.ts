@@ -14,11 +14,12 @@ export interface TsChild {
   kill(): Promise<void>;
 }
 
-export function spawnTs(script: string, args: string[]): TsChild {
+/** `env` is added to this process's environment (an app's settings, for one started as in production). */
+export function spawnTs(script: string, args: string[], env: Record<string, string> = {}): TsChild {
   const child = spawn(process.execPath, ['--require', '@swc-node/register', join(root, script), ...args], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, SWC_NODE_PROJECT: join(root, 'tsconfig.json') },
+    env: { ...process.env, ...env, SWC_NODE_PROJECT: join(root, 'tsconfig.json') },
   });
   const lines: string[] = [];
   const listeners = new Set<() => void>();

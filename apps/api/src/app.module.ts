@@ -2,7 +2,7 @@ import { NotificationsModule, notificationMigrations } from '@ruamjai/notificati
 import { MyNotificationsController } from './notifications/my-notifications.http.controller';
 import { NotificationPreferencesController } from './notifications/notification-preferences.http.controller';
 import { NotificationAdminController } from './notifications/notification-admin.http.controller';
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { join } from 'node:path';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
@@ -11,6 +11,8 @@ import type { AppConfig } from '@ruamjai/config';
 import type { Clock } from '@ruamjai/kernel';
 import { planningMigrations, planningProjections, PlanningModule } from '@ruamjai/planning';
 import { PlatformModule } from '@ruamjai/platform';
+import { isSqlite, READ_MODEL_DB, type ReadModelDb } from '@ruamjai/read-models';
+import type { Kysely } from 'kysely';
 import { casesMigrations, CasesModule, casesProjections } from '@ruamjai/cases';
 import { CASE_CONTROLLERS } from './cases/case-controllers';
 import { PLAN_CONTROLLERS } from './plans/plan-controllers';
@@ -32,7 +34,7 @@ import { AgencyAdmissionGuard } from './http/agency-admission.guard';
 import { PerUserThrottlerGuard } from './http/per-user-throttler.guard';
 import { StoreWriteHealth } from './http/store-health';
 import { ReadYourWrites } from './http/read-your-writes';
-import { FixedWindowThrottlerStorage } from './http/rate-limit-storage';
+import { FixedWindowThrottlerStorage, PostgresThrottlerStorage, rateLimitMigrations } from './http/rate-limit-storage';
 import { VerifyAuditChainController } from './audit/verify-audit-chain/verify-audit-chain.http.controller';
 import { BenchController, BenchProfileController } from './bench/bench.http.controller';
 import { PlanDashboardsController } from './dashboards/plan-dashboards.http.controller';
@@ -58,7 +60,13 @@ export class AppModule {
           config,
           clock: options.clock,
           projections: [...planningProjections, ...casesProjections, ...identityProjections],
-          migrations: [planningMigrations, casesMigrations, identityMigrations, notificationMigrations],
+          migrations: [
+            planningMigrations,
+            casesMigrations,
+            identityMigrations,
+            notificationMigrations,
+            rateLimitMigrations,
+          ],
           runProjections: config.projectionsInProcess,
           projectionsModule: [
             { path: join(__dirname, '../../../libs/planning/src/index'), exportName: 'planningProjections' },
@@ -67,11 +75,22 @@ export class AppModule {
           ],
         }),
         CqrsModule.forRoot(),
-        ThrottlerModule.forRoot({
-          throttlers: [{ ttl: config.rateLimit.windowMs, limit: config.rateLimit.max }],
-          storage: new FixedWindowThrottlerStorage(),
-          // One window per client across the API; the default hashes a per-route key on every request.
-          generateKey: (_context, tracker, name) => `${name}:${tracker}`,
+        ThrottlerModule.forRootAsync({
+          inject: [READ_MODEL_DB],
+          useFactory: (db: ReadModelDb) => ({
+            throttlers: [{ ttl: config.rateLimit.windowMs, limit: config.rateLimit.max }],
+            // Replicas on PostgreSQL count each client's hits together; the embedded default is one process.
+            storage: isSqlite(db)
+              ? new FixedWindowThrottlerStorage()
+              : new PostgresThrottlerStorage(db as unknown as Kysely<unknown>, Date.now, (error) =>
+                  new Logger('RateLimit').warn({
+                    err: error instanceof Error ? error.message : String(error),
+                    msg: 'rate-limit windows unreachable in PostgreSQL; counting in this replica until they answer',
+                  }),
+                ),
+            // One window per client across the API; the default hashes a per-route key on every request.
+            generateKey: (_context, tracker, name) => `${name}:${tracker}`,
+          }),
         }),
         PlanningModule,
         // The overdue scheduler runs wherever projections run.

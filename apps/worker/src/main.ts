@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfigOrExit } from '@ruamjai/config';
 import { CommandRunner, EVENT_STORE, type EventStore } from '@ruamjai/event-store';
-import { KafkaRelay, RelayModule } from '@ruamjai/messaging';
+import { KafkaRelay, RELAY_LEASE, RelayModule } from '@ruamjai/messaging';
 import { planIntegrationEvents, planningMigrations, planningProjections } from '@ruamjai/planning';
 import { identityMigrations, identityProjections } from '@ruamjai/identity';
 import {
@@ -16,13 +16,21 @@ import {
 import { CqrsModule } from '@nestjs/cqrs';
 import { NotificationsModule, notificationMigrations } from '@ruamjai/notifications';
 import { createLogger, Metrics, PinoNestLogger, PlatformModule } from '@ruamjai/platform';
-import { PROJECTION_PROGRESS, type ProjectionProgress } from '@ruamjai/read-models';
+import {
+  LEASES,
+  PROJECTION_PROGRESS,
+  projectionsHere,
+  type Leases,
+  type ProjectionProgress,
+} from '@ruamjai/read-models';
 import { createServer, type ServerResponse } from 'node:http';
 
 /**
  * The worker: projections and, when KAFKA_BROKERS is set, the integration-event relay; no API.
  * Run it beside an API started with PROJECTIONS_IN_PROCESS=false. It serves /health and /metrics
- * only, and logs JSON lines through pino like the API.
+ * only, and logs JSON lines through pino like the API. Beside PostgreSQL read models any number of
+ * workers may run: each part (projections, relay, notifier, scheduler) runs in the one holding its
+ * lease, the others stand by and take over within seconds (LEASE_POLL_MS).
  */
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
@@ -54,6 +62,7 @@ async function main(): Promise<void> {
   const store = app.get<EventStore>(EVENT_STORE);
   const progress = app.get<ProjectionProgress | null>(PROJECTION_PROGRESS);
   const relay = app.get<KafkaRelay | null>(KafkaRelay);
+  const leases = app.get<Leases | null>(LEASES);
   if (relay) metrics.watchRelay(store, relay.name, () => relay.progress.checkpoint);
   const server = createServer((request, response) => {
     if (request.url === '/metrics') {
@@ -61,7 +70,7 @@ async function main(): Promise<void> {
         .expose()
         .then(({ contentType, body }) => response.writeHead(200, { 'content-type': contentType }).end(body));
     } else if (request.url === '/health') {
-      void health(store, progress, relay, app.get(CommandRunner), response);
+      void health(store, progress, relay, leases, app.get(CommandRunner), response);
     } else {
       response.writeHead(404).end();
     }
@@ -93,6 +102,7 @@ async function health(
   store: EventStore,
   progress: ProjectionProgress | null,
   relay: KafkaRelay | null,
+  leases: Leases | null,
   commands: CommandRunner,
   response: ServerResponse,
 ): Promise<void> {
@@ -104,6 +114,7 @@ async function health(
   }
   const head = eventStore.status === 'up' ? await store.headPosition().catch(() => undefined) : undefined;
   const refused = commands.writesRefused;
+  const here = projectionsHere(progress);
   const up = eventStore.status === 'up' && !refused;
   const body = {
     status: up ? 'up' : 'down',
@@ -111,15 +122,18 @@ async function health(
     uptimeSeconds: Math.round(process.uptime()),
     eventStore,
     headPosition: head?.toString() ?? null,
-    projections: progress
+    // The parts this worker runs now, and those it stands by for (another process holds their lease).
+    ...(leases ? { leases: leases.status() } : {}),
+    projections: here
       ? {
-          caughtUp: progress.isCaughtUp,
+          caughtUp: here.isCaughtUp,
           checkpoints: Object.fromEntries(
-            [...progress.checkpoints()].map(([name, position]) => [name, position.toString()]),
+            [...here.checkpoints()].map(([name, position]) => [name, position.toString()]),
           ),
         }
       : null,
-    relay: relay ? { checkpoint: relay.progress.checkpoint.toString() } : null,
+    relay:
+      relay && (!leases || leases.holds(RELAY_LEASE)) ? { checkpoint: relay.progress.checkpoint.toString() } : null,
   };
   response.writeHead(up ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }

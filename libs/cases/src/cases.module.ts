@@ -13,7 +13,7 @@ import { CommandRunner } from '@ruamjai/event-store';
 import { CLOCK, type Clock } from '@ruamjai/kernel';
 import { PrivacyModule } from '@ruamjai/privacy';
 import { Metrics } from '@ruamjai/platform';
-import { READ_MODEL_DB, type ReadModelDb } from '@ruamjai/read-models';
+import { LEASES, READ_MODEL_DB, type Leases, type ReadModelDb } from '@ruamjai/read-models';
 import { Counter } from 'prom-client';
 import { CaseDashboards } from './application/case-dashboards';
 import { CaseHistory } from './application/case-history';
@@ -26,14 +26,22 @@ import { COMMITMENT_HANDLERS } from './commitment/commitment.handlers';
 import { REFERRAL_HANDLERS } from './referral/referral.handlers';
 
 export const OVERDUE_SCHEDULER = Symbol('OVERDUE_SCHEDULER');
+export const SCHEDULER_LEASE = 'scheduler';
 
 @Injectable()
 class SchedulerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
-  constructor(@Inject(OVERDUE_SCHEDULER) private readonly scheduler: ReferralOverdueScheduler | null) {}
+  constructor(
+    @Inject(OVERDUE_SCHEDULER) private readonly scheduler: ReferralOverdueScheduler | null,
+    @Inject(LEASES) private readonly leases: Leases | null,
+  ) {}
   onApplicationBootstrap(): void {
-    this.scheduler?.start();
+    if (!this.scheduler) return;
+    // Beside PostgreSQL read models, one process at a time sweeps (a second could only lose races).
+    if (this.leases) this.leases.run(SCHEDULER_LEASE, this.scheduler);
+    else this.scheduler.start();
   }
   async onApplicationShutdown(): Promise<void> {
+    if (this.leases) await this.leases.release(SCHEDULER_LEASE);
     await this.scheduler?.stop();
   }
 }

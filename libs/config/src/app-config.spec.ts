@@ -9,6 +9,7 @@ describe('configuration', () => {
       eventStoreConnectionString: undefined,
       databaseUrl: undefined,
       projectionsInProcess: true,
+      leasePollMs: 1000,
       readModelCacheMb: 16,
       projectionThreadHeapMb: 64,
     });
@@ -33,6 +34,8 @@ describe('configuration', () => {
     ['READ_MODEL_CACHE_MB', '0'],
     ['READ_MODEL_CACHE_MB', 'lots'],
     ['PROJECTION_THREAD_HEAP_MB', '8'],
+    ['LEASE_POLL_MS', '10'],
+    ['LEASE_POLL_MS', 'often'],
   ])('stops with a message naming %s when it is %s', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);

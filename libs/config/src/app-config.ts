@@ -46,6 +46,11 @@ export interface AppConfig {
   readonly apiDocs: boolean;
   readonly readYourWritesTimeoutMs: number;
   readonly projectionsInProcess: boolean;
+  /**
+   * With PostgreSQL read models, how often a process standing by for a lease (projections, relay,
+   * notifier, scheduler) tries to take it, and a holder proves its lease connection alive (LEASE_POLL_MS).
+   */
+  readonly leasePollMs: number;
   readonly shutdownTimeoutMs: number;
   /** Proxies (addresses or CIDR ranges) whose X-Forwarded-For names the client, e.g. Caddy in compose. */
   /** Where the worker serves /metrics (it has no other HTTP). */
@@ -292,6 +297,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     apiDocs: boolean(env, 'API_DOCS', env.NODE_ENV !== 'production'),
     readYourWritesTimeoutMs: integer(env, 'READ_YOUR_WRITES_TIMEOUT_MS', 5000, 0, 60_000),
     projectionsInProcess: boolean(env, 'PROJECTIONS_IN_PROCESS', true),
+    leasePollMs: integer(env, 'LEASE_POLL_MS', 1000, 100, 60_000),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 120_000),
     workerMetricsPort: integer(env, 'WORKER_METRICS_PORT', 9464, 0, 65535),
     kafka: { brokers: brokers(env, 'KAFKA_BROKERS'), clientId: env.KAFKA_CLIENT_ID || 'ruamjai' },

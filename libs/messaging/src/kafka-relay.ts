@@ -1,6 +1,6 @@
 import type { EventStore, RecordedEvent, Subscription } from '@ruamjai/event-store';
 import type { Clock } from '@ruamjai/kernel';
-import { readCheckpoint, writeCheckpoint, type ReadModelDb } from '@ruamjai/read-models';
+import { lockCheckpoint, readCheckpoint, writeCheckpoint, type ReadModelDb } from '@ruamjai/read-models';
 import type { Producer } from 'kafkajs';
 import {
   HEADER_EVENT_ID,
@@ -62,6 +62,8 @@ export class KafkaRelay {
 
   async start(): Promise<void> {
     this.stopped = false;
+    // A relay started again (its lease taken back) forgets what it had read: the checkpoint decides.
+    this.buffer = [];
     this.position = await readCheckpoint(this.db, this.name);
     this.seenPosition = this.position;
     // The broker may be away when the relay starts (a restart during an outage): delivery connects,
@@ -168,7 +170,12 @@ export class KafkaRelay {
       }
     }
     const last = batch[batch.length - 1].position;
-    await this.db.transaction().execute((trx) => writeCheckpoint(trx, this.name, last, this.clock.now()));
+    // Only forward: a relay that lost its lease mid-send must not move back the checkpoint of the one
+    // that took over (that would only resend, but needlessly).
+    await this.db.transaction().execute(async (trx) => {
+      if ((await lockCheckpoint(trx, this.name, this.clock.now())) < last)
+        await writeCheckpoint(trx, this.name, last, this.clock.now());
+    });
     this.position = last;
     for (const listener of this.listeners) listener(this.progress);
   }

@@ -10,21 +10,31 @@ import {
 import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
 import { EVENT_STORE, type EventStore } from '@ruamjai/event-store';
 import { CLOCK, type Clock } from '@ruamjai/kernel';
-import { READ_MODEL_DB, type ReadModelDb } from '@ruamjai/read-models';
+import { LEASES, READ_MODEL_DB, type Leases, type ReadModelDb } from '@ruamjai/read-models';
 import { Kafka, logLevel } from 'kafkajs';
 import type { IntegrationMapper } from './integration-message';
 import { KafkaRelay } from './kafka-relay';
 
+/** The lease the relay runs under (one relay at a time keeps each key's messages in log order). */
+export const RELAY_LEASE = 'relay';
+
 @Injectable()
 class RelayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
-  constructor(@Inject(KafkaRelay) private readonly relay: KafkaRelay | null) {}
+  constructor(
+    @Inject(KafkaRelay) private readonly relay: KafkaRelay | null,
+    @Inject(LEASES) private readonly leases: Leases | null,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.relay?.start();
+    if (!this.relay) return;
+    // Beside PostgreSQL read models any number of workers may run: one relays, the others stand by.
+    if (this.leases) this.leases.run(RELAY_LEASE, this.relay);
+    else await this.relay.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.relay?.stop();
+    if (this.leases) await this.leases.release(RELAY_LEASE);
+    else await this.relay?.stop();
   }
 }
 

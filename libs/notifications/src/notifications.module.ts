@@ -11,7 +11,7 @@ import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
 import { EVENT_STORE, type EventStore } from '@ruamjai/event-store';
 import { CLOCK, type Clock } from '@ruamjai/kernel';
 import { Metrics } from '@ruamjai/platform';
-import { READ_MODEL_DB, type ReadModelDb } from '@ruamjai/read-models';
+import { LEASES, READ_MODEL_DB, type Leases, type ReadModelDb } from '@ruamjai/read-models';
 import type { Kysely, Migration } from 'kysely';
 import { Counter } from 'prom-client';
 import { ConsoleInbox, inboxMigrations } from './application/console-inbox';
@@ -35,6 +35,7 @@ export const notificationMigrations: Record<string, Migration> = {
 };
 
 export const NOTIFIER_RUNNING = Symbol('NOTIFIER_RUNNING');
+export const NOTIFIER_LEASE = 'notifier';
 
 /** The channels this process sends through: the inbox always, e-mail when SMTP is configured, webhooks. */
 @Injectable()
@@ -67,11 +68,16 @@ class NotifierLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly notifier: Notifier,
     @Inject(NOTIFIER_RUNNING) private readonly running: boolean,
     private readonly channels: NotifierChannels,
+    @Inject(LEASES) private readonly leases: Leases | null,
   ) {}
   onApplicationBootstrap(): void {
-    if (this.running) this.notifier.start();
+    if (!this.running) return;
+    // Beside PostgreSQL read models, one process at a time sends (the others stand by).
+    if (this.leases) this.leases.run(NOTIFIER_LEASE, this.notifier);
+    else this.notifier.start();
   }
   async onApplicationShutdown(): Promise<void> {
+    if (this.leases) await this.leases.release(NOTIFIER_LEASE);
     await this.notifier.stop();
     this.channels.close();
   }

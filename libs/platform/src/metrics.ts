@@ -1,6 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { EventStore } from '@ruamjai/event-store';
-import type { ProjectionProgress } from '@ruamjai/read-models';
+import { projectionsHere, type LeaseListener, type Leases, type ProjectionProgress } from '@ruamjai/read-models';
 
 /** The process's Prometheus metrics (prom-client), one registry per process. */
 export class Metrics {
@@ -32,10 +32,11 @@ export class Metrics {
       labelNames: ['projection'] as const,
       registers: [this.registry],
       async collect() {
-        if (!progress) return;
+        // A process standing by for the projections' lease reports no lag: the holder does.
+        const here = projectionsHere(progress);
+        if (!here) return;
         const head = (await store.headPosition()) ?? 0n;
-        for (const [name, checkpoint] of progress.checkpoints())
-          this.set({ projection: name }, Number(head - checkpoint));
+        for (const [name, checkpoint] of here.checkpoints()) this.set({ projection: name }, Number(head - checkpoint));
       },
     });
     new Gauge({
@@ -65,6 +66,35 @@ export class Metrics {
         for (const name of progress.checkpoints().keys()) this.set({ projection: name }, attempts.get(name) ?? 0);
       },
     });
+  }
+
+  /**
+   * Leases (PostgreSQL read models): which parts this process runs now, and how often it took each:
+   * a failover shows as the standby's counter moving and its gauge going to 1.
+   */
+  watchLeases(leases: Leases): void {
+    new Gauge({
+      name: 'ruamjai_lease_held',
+      help: 'Whether this process holds the lease of a part (1) and runs it, or stands by for it (0).',
+      labelNames: ['part'] as const,
+      registers: [this.registry],
+      collect() {
+        const status = leases.status();
+        for (const part of status.held) this.set({ part }, 1);
+        for (const part of status.standingBy) this.set({ part }, 0);
+      },
+    });
+    const acquired = new Counter({
+      name: 'ruamjai_lease_acquired_total',
+      help: 'Times this process took the lease of a part (at start, or taking over from another).',
+      labelNames: ['part'] as const,
+      registers: [this.registry],
+    });
+    const listener: LeaseListener = {
+      registered: (part) => acquired.inc({ part }, 0),
+      acquired: (part) => acquired.inc({ part }),
+    };
+    leases.listen(listener);
   }
 
   /** Relay lag: how far the broker-acknowledged checkpoint trails the head of the log. */

@@ -25,6 +25,9 @@ import {
   IdempotencyStore,
   migrateReadModels,
   isSqlite,
+  LeasedProjections,
+  Leases,
+  LEASES,
   openPostgresReadModels,
   openSqliteReadModels,
   openSqliteRequests,
@@ -118,6 +121,7 @@ class PlatformLifecycle implements OnModuleInit, OnApplicationShutdown {
     @Inject(PROJECTION_PROGRESS) private readonly runner: ProjectionProgress | null,
     @Inject(IdempotencyStore) private readonly requests: IdempotencyStore,
     @Inject(CommandRunner) private readonly commands: CommandRunner,
+    @Inject(LEASES) private readonly leases: Leases | null,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -143,6 +147,8 @@ class PlatformLifecycle implements OnModuleInit, OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.runner?.stop();
+    // Every part still held here (the relay, the notifier, a scheduler) stops before its stores close.
+    await this.leases?.close();
     await this.store.close();
     await this.requests.close();
     await this.db.destroy();
@@ -170,6 +176,23 @@ export class PlatformModule {
         { provide: PROJECTIONS, useValue: options.projections },
         { provide: EVENT_STORE, useFactory: () => openEventStore(options.config) },
         { provide: READ_MODEL_DB, useFactory: () => openReadModels(options.config, options.migrations) },
+        {
+          provide: LEASES,
+          // Only PostgreSQL read models are shared between processes; the embedded default has one process.
+          useFactory: (): Leases | null => {
+            const url = options.config.databaseUrl;
+            if (!url) return null;
+            const logger = new Logger('Leases');
+            return new Leases({
+              connectionString: url,
+              pollMs: options.config.leasePollMs,
+              logger: {
+                info: (obj, msg) => logger.log({ ...obj, msg }),
+                warn: (obj, msg) => logger.warn({ ...obj, msg }),
+              },
+            });
+          },
+        },
         { provide: CommandRunner, useFactory: (store: EventStore) => new CommandRunner(store), inject: [EVENT_STORE] },
         {
           provide: IdempotencyStore,
@@ -184,7 +207,7 @@ export class PlatformModule {
         },
         {
           provide: PROJECTION_PROGRESS,
-          useFactory: (store: EventStore, db: ReadModelDb): ProjectionProgress | null => {
+          useFactory: (store: EventStore, db: ReadModelDb, leases: Leases | null): ProjectionProgress | null => {
             if (!options.runProjections) return null;
             const logger = {
               info: (obj: object, msg?: string) => new Logger('Projections').log({ ...obj, msg }),
@@ -206,19 +229,21 @@ export class PlatformModule {
               store.onCommitted(() => threaded.notifyCommitted());
               return threaded;
             }
-            return new ProjectionRunner(store, db, options.projections, clock, logger);
+            const runner = new ProjectionRunner(store, db, options.projections, clock, logger);
+            return leases ? new LeasedProjections(runner, leases) : runner;
           },
-          inject: [EVENT_STORE, READ_MODEL_DB],
+          inject: [EVENT_STORE, READ_MODEL_DB, LEASES],
         },
         { provide: TokenVerifier, useFactory: () => createTokenVerifier(options.config) },
         {
           provide: Metrics,
-          useFactory: (store: EventStore, progress: ProjectionProgress | null) => {
+          useFactory: (store: EventStore, progress: ProjectionProgress | null, leases: Leases | null) => {
             const metrics = new Metrics(options.app);
             metrics.watchProjections(store, progress);
+            if (leases) metrics.watchLeases(leases);
             return metrics;
           },
-          inject: [EVENT_STORE, PROJECTION_PROGRESS],
+          inject: [EVENT_STORE, PROJECTION_PROGRESS, LEASES],
         },
         PlatformLifecycle,
       ],
@@ -228,6 +253,7 @@ export class PlatformModule {
         PROJECTIONS,
         EVENT_STORE,
         READ_MODEL_DB,
+        LEASES,
         CommandRunner,
         IdempotencyStore,
         PROJECTION_PROGRESS,

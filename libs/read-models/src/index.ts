@@ -9,3 +9,5 @@ export * from './projection-thread';
 export * from './process-identity';
 export * from './projection-failures';
 export { checkpointsReach } from './position-waiters';
+export * from './leases';
+export * from './leased-projections';

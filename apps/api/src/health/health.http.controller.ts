@@ -6,6 +6,7 @@ import {
   failureToJson,
   IdempotencyStore,
   PROJECTION_PROGRESS,
+  projectionsHere,
   READ_MODEL_DB,
   readStalls,
   type ProjectionFailure,
@@ -50,21 +51,23 @@ export class HealthController {
     ]);
     const head = store.status === 'up' ? await this.store.headPosition().catch(() => undefined) : undefined;
     // A projection failing on an event is named with the event and the error; the others go on.
-    const failures: readonly ProjectionFailure[] = this.runner
-      ? this.runner.failures()
+    const runner = projectionsHere(this.runner);
+    const failures: readonly ProjectionFailure[] = runner
+      ? runner.failures()
       : readModels.status === 'up'
         ? await readStalls(this.db).catch(() => [])
         : [];
     const failing = failures.length > 0 ? { failing: failures.map(failureToJson) } : {};
-    const projections = this.runner
+    const projections = runner
       ? {
-          caughtUp: this.runner.isCaughtUp,
+          caughtUp: runner.isCaughtUp,
           checkpoints: Object.fromEntries(
-            [...this.runner.checkpoints()].map(([name, position]) => [name, position.toString()]),
+            [...runner.checkpoints()].map(([name, position]) => [name, position.toString()]),
           ),
           ...failing,
         }
-      : { runsIn: 'worker', ...failing };
+      : // Projections configured here but run by the process holding their lease (PostgreSQL read models).
+        { runsIn: this.runner ? 'lease-holder' : 'worker', ...failing };
     const stalled = failures.some((f) => f.state === 'stalled');
     // Reads may still answer while writes fail (a full disk): the store is down until a write succeeds.
     const failure = this.writes.lastFailure;

@@ -3,6 +3,7 @@ import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
 import {
   PROJECTION_PROGRESS,
   PROJECTIONS,
+  projectionsHere,
   READ_MODEL_DB,
   readCheckpoints,
   readStalls,
@@ -39,10 +40,12 @@ export class ReadYourWrites {
     if (raw === undefined) return;
     if (typeof raw !== 'string' || !POSITION.test(raw)) throw minPositionMalformed();
     const position = BigInt(raw);
-    // In process the stalls are in memory; beside a worker they are read only once a view is found short.
-    if (this.runner) await this.refuseIfStalled(position, reads);
-    const reached = this.runner
-      ? await this.runner.waitFor(position, this.config.readYourWritesTimeoutMs, reads)
+    // In process the stalls are in memory; beside a worker (or another replica holding the
+    // projections' lease) they are read only once a view is found short.
+    const runner = projectionsHere(this.runner);
+    if (runner) await this.refuseIfStalled(position, reads);
+    const reached = runner
+      ? await runner.waitFor(position, this.config.readYourWritesTimeoutMs, reads)
       : await this.pollCheckpoints(position, this.config.readYourWritesTimeoutMs, reads);
     if (reached) return;
     // Only a wait that failed looks at the log: a position it never reached was never written.
@@ -53,9 +56,8 @@ export class ReadYourWrites {
   }
 
   private async refuseIfStalled(position: bigint, reads: readonly string[] | undefined): Promise<void> {
-    const stalled = this.runner
-      ? this.runner.failures().filter((f) => f.state === 'stalled')
-      : await readStalls(this.db);
+    const runner = projectionsHere(this.runner);
+    const stalled = runner ? runner.failures().filter((f) => f.state === 'stalled') : await readStalls(this.db);
     const blocking = stalled
       .filter((f) => (reads === undefined || reads.includes(f.name)) && f.position <= position)
       .map((f) => f.name);

@@ -2,7 +2,7 @@ import { Inject, Req, Sse, type MessageEvent, type OnModuleDestroy } from '@nest
 import { ApiOkResponse } from '@nestjs/swagger';
 import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
 import { EVENT_STORE, type EventStore } from '@ruamjai/event-store';
-import { PROJECTION_PROGRESS, type ProjectionProgress } from '@ruamjai/read-models';
+import { PROJECTION_PROGRESS, projectionsHere, type ProjectionProgress } from '@ruamjai/read-models';
 import type { FastifyRequest } from 'fastify';
 import { EMPTY, Observable } from 'rxjs';
 import { ApiController } from '../http/controllers';
@@ -65,8 +65,10 @@ export class LiveController implements OnModuleDestroy {
         let seen = (await this.store.headPosition()) ?? 0n;
         subscriber.next({ ...positionMessage(seen), retry: 3000 });
         while (open) {
-          const moved = this.progress
-            ? await this.progress.waitFor(seen + 1n, this.keepAlive)
+          // Beside a worker, or while another replica holds the projections' lease: keep-alives only.
+          const here = projectionsHere(this.progress);
+          const moved = here
+            ? await here.waitFor(seen + 1n, this.keepAlive)
             : (await new Promise((r) => setTimeout(r, this.keepAlive)), false);
           if (!open) break;
           if (!moved) {
