@@ -36,6 +36,7 @@ export const libraries = [
     specs: [
       'libs/event-store/src/sqlite/sqlite-event-store.int-spec.ts',
       'libs/event-store/src/sqlite/sqlite-event-store.rules.int-spec.ts',
+      'libs/event-store/src/sqlite/sqlite-writer.int-spec.ts',
     ],
     servers: [],
     coverageAnalysis: 'off',

@@ -402,6 +402,19 @@ export function describeEventStoreContract(adapter: string, open: () => Promise<
         await expect(read(id)).resolves.toHaveLength(2);
       });
 
+      // KurrentDB refuses it since 21.10 (kurrent-io/KurrentDB#3154; #4637 asks for `any` to pass).
+      it('refuses a soft delete of a stream never written, whatever the expected state, and creates nothing', async () => {
+        const id = stream();
+        for (const expected of ['any', 'no_stream', 'stream_exists', 0n] as const) {
+          const error = await expectWrongVersion(store.deleteStream(id, { expected }), id, 'no_stream');
+          expect(error.expected).toBe(expected);
+        }
+        await expect(store.append(id, events(1), { expected: 'no_stream' })).resolves.toMatchObject({
+          nextExpectedRevision: 0n,
+        });
+        expect((await read(id)).map((e) => e.revision)).toEqual([0n]);
+      });
+
       it('a tombstoned stream can never be read or written again', async () => {
         const id = stream();
         await store.append(id, events(1), { expected: 'no_stream' });

@@ -168,7 +168,8 @@ BEGIN
     RETURN;
   END IF;
   v_last := CASE WHEN v_exists THEN v_stream.last_revision ELSE -1 END;
-  IF NOT ${SCHEMA}.expected_holds(
+  -- A stream never written cannot be soft-deleted, whatever the expected state (KurrentDB since 21.10).
+  IF (NOT v_exists AND NOT p_tombstone) OR NOT ${SCHEMA}.expected_holds(
     p_expected, v_last, v_exists AND v_stream.state <> ${STREAM_SOFT_DELETED}, v_exists AND v_stream.metadata_revision IS NOT NULL
   ) THEN
     RETURN QUERY SELECT 'wrong_expected_version'::text, NULL::bigint, NULL::bigint, v_last;

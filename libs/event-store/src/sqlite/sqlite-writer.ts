@@ -88,6 +88,8 @@ export class SqliteWriter {
       }
       this.db.exec('COMMIT');
     } catch (error) {
+      // SQLite rolls back by itself after some failures (a full disk, an I/O error), and ROLLBACK
+      // would then throw; a failed COMMIT that leaves the transaction open is rolled back here.
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
       const failure = toFailure(error);
       return ops.map(() => ({ ok: false as const, error: failure }));
@@ -190,11 +192,12 @@ export class SqliteWriter {
     return { ok: true, nextExpectedRevision: BigInt(firstRevision + events.length - 1), position: BigInt(position) };
   }
 
+  /** A stream never written cannot be soft-deleted, whatever the expected state (KurrentDB since 21.10). */
   private softDelete(streamId: string, expected: ExpectedState, stream: StreamRow | undefined): WriteResult {
+    if (!stream) throw new Refusal({ name: 'WrongExpectedVersion', streamId, expected, actual: 'no_stream' });
     checkExpected(streamId, expected, stream);
-    const last = stream?.last_revision ?? -1;
-    const metadata = { ...parseMetadata(stream?.metadata), truncateBefore: String(last + 1) };
-    if (!stream) this.upsertStream.run(streamId, last, STREAM_SOFT_DELETED);
+    const last = stream.last_revision;
+    const metadata = { ...parseMetadata(stream.metadata), truncateBefore: String(last + 1) };
     this.setMeta.run(JSON.stringify(metadata), streamId);
     this.setState.run(STREAM_SOFT_DELETED, streamId);
     return { ok: true, nextExpectedRevision: BigInt(last), position: this.head() };
