@@ -430,10 +430,17 @@ export function describeEventStoreContract(adapter: string, open: () => Promise<
       it('stores custom keys and reads them back with the metadata revision', async () => {
         const id = stream();
         await store.append(id, events(1), { expected: 'no_stream' });
-        await store.setStreamMetadata(id, { custom: { classification: 'personal', owner: 'PSDHS-SK' } });
+        await expect(
+          store.setStreamMetadata(id, { custom: { classification: 'personal', owner: 'PSDHS-SK' } }),
+        ).resolves.toMatchObject({ nextExpectedRevision: 0n });
         const result = await store.getStreamMetadata(id);
         expect(result.metadata?.custom).toEqual({ classification: 'personal', owner: 'PSDHS-SK' });
         expect(result.metadataRevision).toBe(0n);
+        // Each setting is the next revision of the metadata stream, and says so.
+        await expect(store.setStreamMetadata(id, { custom: { owner: 'IMM-SK' } })).resolves.toMatchObject({
+          nextExpectedRevision: 1n,
+        });
+        expect((await store.getStreamMetadata(id)).metadataRevision).toBe(1n);
       });
 
       it('checks the expected revision of the metadata stream', async () => {
