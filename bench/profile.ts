@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 /** A V8 CPU profile as `node --cpu-prof` writes it (one file per thread). */
 interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string }; hitCount?: number }[];
+  nodes: { id: number; callFrame: { functionName: string; url: string }; children?: number[] }[];
   startTime: number;
   endTime: number;
   samples: number[];
@@ -36,7 +36,8 @@ const PARTS: { part: string; matches: (url: string, fn: string) => boolean }[] =
     matches: (u, fn) => u.includes('audit-chain') || /^(createHash|update|digest)$/.test(fn),
   },
   { part: 'event store client (incl. hand-off to the writer thread)', matches: (u) => u.includes('libs/event-store') },
-  { part: 'writer thread: SQLite (better-sqlite3)', matches: (u) => u.includes('better-sqlite3') },
+  { part: 'SQLite (better-sqlite3)', matches: (u) => u.includes('better-sqlite3') },
+  { part: 'queries (kysely)', matches: (u) => u.includes('/kysely/') },
   { part: 'domain: state load, decide, evolve', matches: (u) => /libs\/(planning|cases|identity|kernel)\//.test(u) },
   { part: 'read models and projections', matches: (u) => u.includes('libs/read-models') },
   {
@@ -50,13 +51,28 @@ const PARTS: { part: string; matches: (url: string, fn: string) => boolean }[] =
   { part: 'Node internals (streams, timers, workers)', matches: (u) => u.startsWith('node:') },
 ];
 
-/** Each sample's own function put in its part: a profile read as shares of the thread's time. */
+/**
+ * Each sample's own function put in its part (native code in its caller's): a profile read as shares
+ * of the thread's time.
+ */
 export function breakdown(file: string): Breakdown {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const own = (id: number) => {
+    const { url, functionName } = byId.get(id)!.callFrame;
+    return PARTS.find((p) => p.matches(url, functionName))?.part;
+  };
+  // Native code (a SQLite statement's run, a hash's digest) has no script of its own: its time is
+  // charged to the nearest caller that belongs to a part.
   const partOf = new Map<number, string>();
   for (const node of profile.nodes) {
-    const { url, functionName } = node.callFrame;
-    partOf.set(node.id, PARTS.find((p) => p.matches(url, functionName))?.part ?? 'other');
+    let id: number | undefined = node.id;
+    let part = own(id);
+    while (part === undefined && byId.get(id)!.callFrame.url === '' && (id = parentOf.get(id)) !== undefined)
+      part = own(id);
+    partOf.set(node.id, part ?? 'other');
   }
   const ms = new Map<string, number>();
   // timeDeltas[i] is the time before sample i: it is charged to the sample it leads to.
