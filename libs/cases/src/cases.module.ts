@@ -13,7 +13,14 @@ import { CommandRunner } from '@ruamjai/event-store';
 import { CLOCK, type Clock } from '@ruamjai/kernel';
 import { PrivacyModule } from '@ruamjai/privacy';
 import { Metrics } from '@ruamjai/platform';
-import { LEASES, READ_MODEL_DB, type Leases, type ReadModelDb } from '@ruamjai/read-models';
+import {
+  LEASES,
+  READ_MODEL_DB,
+  startSingleActive,
+  stopSingleActive,
+  type Leases,
+  type ReadModelDb,
+} from '@ruamjai/read-models';
 import { Counter } from 'prom-client';
 import { CaseDashboards } from './application/case-dashboards';
 import { CaseHistory } from './application/case-history';
@@ -34,15 +41,12 @@ class SchedulerLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
     @Inject(OVERDUE_SCHEDULER) private readonly scheduler: ReferralOverdueScheduler | null,
     @Inject(LEASES) private readonly leases: Leases | null,
   ) {}
-  onApplicationBootstrap(): void {
-    if (!this.scheduler) return;
+  async onApplicationBootstrap(): Promise<void> {
     // Beside PostgreSQL read models, one process at a time sweeps (a second could only lose races).
-    if (this.leases) this.leases.run(SCHEDULER_LEASE, this.scheduler);
-    else this.scheduler.start();
+    if (this.scheduler) await startSingleActive(this.leases, SCHEDULER_LEASE, this.scheduler);
   }
   async onApplicationShutdown(): Promise<void> {
-    if (this.leases) await this.leases.release(SCHEDULER_LEASE);
-    await this.scheduler?.stop();
+    if (this.scheduler) await stopSingleActive(this.leases, SCHEDULER_LEASE, this.scheduler);
   }
 }
 

@@ -10,7 +10,14 @@ import {
 import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
 import { EVENT_STORE, type EventStore } from '@ruamjai/event-store';
 import { CLOCK, type Clock } from '@ruamjai/kernel';
-import { LEASES, READ_MODEL_DB, type Leases, type ReadModelDb } from '@ruamjai/read-models';
+import {
+  LEASES,
+  READ_MODEL_DB,
+  startSingleActive,
+  stopSingleActive,
+  type Leases,
+  type ReadModelDb,
+} from '@ruamjai/read-models';
 import { Kafka, logLevel } from 'kafkajs';
 import type { IntegrationMapper } from './integration-message';
 import { KafkaRelay } from './kafka-relay';
@@ -26,15 +33,12 @@ class RelayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.relay) return;
     // Beside PostgreSQL read models any number of workers may run: one relays, the others stand by.
-    if (this.leases) this.leases.run(RELAY_LEASE, this.relay);
-    else await this.relay.start();
+    if (this.relay) await startSingleActive(this.leases, RELAY_LEASE, this.relay);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.leases) await this.leases.release(RELAY_LEASE);
-    else await this.relay?.stop();
+    if (this.relay) await stopSingleActive(this.leases, RELAY_LEASE, this.relay);
   }
 }
 

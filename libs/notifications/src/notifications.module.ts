@@ -11,7 +11,14 @@ import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
 import { EVENT_STORE, type EventStore } from '@ruamjai/event-store';
 import { CLOCK, type Clock } from '@ruamjai/kernel';
 import { Metrics } from '@ruamjai/platform';
-import { LEASES, READ_MODEL_DB, type Leases, type ReadModelDb } from '@ruamjai/read-models';
+import {
+  LEASES,
+  READ_MODEL_DB,
+  startSingleActive,
+  stopSingleActive,
+  type Leases,
+  type ReadModelDb,
+} from '@ruamjai/read-models';
 import type { Kysely, Migration } from 'kysely';
 import { Counter } from 'prom-client';
 import { ConsoleInbox, inboxMigrations } from './application/console-inbox';
@@ -70,15 +77,12 @@ class NotifierLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly channels: NotifierChannels,
     @Inject(LEASES) private readonly leases: Leases | null,
   ) {}
-  onApplicationBootstrap(): void {
-    if (!this.running) return;
+  async onApplicationBootstrap(): Promise<void> {
     // Beside PostgreSQL read models, one process at a time sends (the others stand by).
-    if (this.leases) this.leases.run(NOTIFIER_LEASE, this.notifier);
-    else this.notifier.start();
+    if (this.running) await startSingleActive(this.leases, NOTIFIER_LEASE, this.notifier);
   }
   async onApplicationShutdown(): Promise<void> {
-    if (this.leases) await this.leases.release(NOTIFIER_LEASE);
-    await this.notifier.stop();
+    await stopSingleActive(this.leases, NOTIFIER_LEASE, this.notifier);
     this.channels.close();
   }
 }

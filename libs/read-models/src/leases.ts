@@ -258,3 +258,18 @@ export class Leases {
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/**
+ * Starts work that must run in one process at a time: under its lease where leases are kept
+ * (PostgreSQL read models, `leases` given), at once where there is one process (the embedded default).
+ */
+export async function startSingleActive(leases: Leases | null, part: string, work: LeasedWork): Promise<void> {
+  if (leases) leases.run(part, work);
+  else await work.start();
+}
+
+/** Stops what `startSingleActive` started: gives the lease back (stopping the work if it runs here), or stops it. */
+export async function stopSingleActive(leases: Leases | null, part: string, work: LeasedWork): Promise<void> {
+  if (leases) await leases.release(part);
+  else await work.stop();
+}
