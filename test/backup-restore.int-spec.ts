@@ -51,7 +51,7 @@ function dumpReadModels(file: string): Record<string, unknown[]> {
     const tables = (
       db
         .prepare(
-          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' AND name NOT LIKE 'notification_%' AND name != 'rate_limit_windows' ORDER BY name",
+          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' AND name NOT LIKE 'notification_%' ORDER BY name",
         )
         .all() as Array<{ name: string }>
     ).map((t) => t.name);

@@ -1,4 +1,5 @@
 import type { ThrottlerStorage } from '@nestjs/throttler';
+import { isSqlite } from '@ruamjai/read-models';
 import { sql, type Kysely, type Migration } from 'kysely';
 
 interface Window {
@@ -54,6 +55,8 @@ export type RateLimitTables = {
 export const rateLimitMigrations: Record<string, Migration> = {
   '0500-rate-limit-windows': {
     async up(db: Kysely<unknown>) {
+      // Only replicas on PostgreSQL share windows; the embedded default counts in memory.
+      if (isSqlite(db)) return;
       await db.schema
         .createTable('rate_limit_windows')
         .ifNotExists()
