@@ -22,16 +22,7 @@ export const cmd = (type: PlanCommand['type'], data: object) =>
   }) as unknown as PlanCommand;
 
 export const drafted: PlanEvent = withData(fixtures.drafted, { titleTh: 'แผน' });
-/** One project alone: no partners, target groups or objectives, one district. */
-export const added: PlanEvent = withData(fixtures.projectAdded, {
-  titleTh: 'โครงการ',
-  participatingAgencyCodes: [],
-  targetGroups: [],
-  objectives: [],
-  districtCodes: ['2706'],
-  requestedBudgetSatang: 15_000_000,
-  fundingSource: 'anti_trafficking_fund',
-});
+export const added: PlanEvent = fixtures.loneProjectAdded(15_000_000, 'anti_trafficking_fund');
 export const submitted: PlanEvent = {
   type: 'FundRequestSubmitted',
   data: {

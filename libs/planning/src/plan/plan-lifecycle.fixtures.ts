@@ -17,16 +17,7 @@ export const cmd = <T extends PlanCommand['type']>(type: T, data: object, when =
   ({ type, data: { planId, ...data }, actor: chair, at: when }) as unknown as PlanCommand;
 
 export const drafted: PlanEvent = withData(fixtures.drafted, { titleTh: 'แผน' });
-/** One project alone: no partners, target groups or objectives, one district. */
-export const added: PlanEvent = withData(fixtures.projectAdded, {
-  titleTh: 'โครงการ',
-  participatingAgencyCodes: [],
-  targetGroups: [],
-  objectives: [],
-  districtCodes: ['2706'],
-  requestedBudgetSatang: 100,
-  fundingSource: 'provincial_budget',
-});
+export const added: PlanEvent = fixtures.loneProjectAdded(100, 'provincial_budget');
 export const submitted: PlanEvent = { type: 'PlanSubmitted', data: { planId } };
 export const approved: PlanEvent = {
   type: 'PlanApproved',

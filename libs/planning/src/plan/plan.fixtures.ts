@@ -1,4 +1,5 @@
 import type { Actor } from '@ruamjai/kernel';
+import { withData } from '@ruamjai/testing';
 import type { AgencyState, AgencyType } from '../agency/agency.state';
 import type { AgencyFacts, PlanCommand } from './plan.commands';
 import type {
@@ -178,6 +179,25 @@ export const projectAdded: ProjectAdded = {
     fundingSource: 'anti_trafficking_fund',
   },
 };
+/**
+ * A project alone, as the lifecycle, Fund and plan-view specs use it: no partners, target groups or
+ * objectives, one district, with its budget and source.
+ */
+export const loneProjectAdded = (
+  requestedBudgetSatang: number,
+  fundingSource: ProjectAdded['data']['fundingSource'],
+  id = projectId,
+): ProjectAdded =>
+  withData(projectAdded, {
+    projectId: id,
+    titleTh: 'โครงการ',
+    participatingAgencyCodes: [],
+    targetGroups: [],
+    objectives: [],
+    districtCodes: ['2706'],
+    requestedBudgetSatang,
+    fundingSource,
+  });
 /** Led by POL-SK alone. */
 export const otherProjectAdded: ProjectAdded = {
   type: 'ProjectAdded',

@@ -15,18 +15,7 @@ const added = (
   projectId: string,
   amount: number,
   fundingSource: 'provincial_budget' | 'anti_trafficking_fund',
-): PlanEvent =>
-  withData(fixtures.projectAdded, {
-    planId,
-    projectId,
-    titleTh: 'โครงการ',
-    participatingAgencyCodes: [],
-    targetGroups: [],
-    objectives: [],
-    districtCodes: ['2706'],
-    requestedBudgetSatang: amount,
-    fundingSource,
-  });
+): PlanEvent => withData(fixtures.loneProjectAdded(amount, fundingSource, projectId), { planId });
 
 describe('the plan view', () => {
   it('shows the fiscal year as its first and last day', () => {

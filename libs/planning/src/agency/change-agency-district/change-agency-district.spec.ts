@@ -1,4 +1,4 @@
-import { deciderSpec } from '@ruamjai/testing';
+import { deciderSpec, withData } from '@ruamjai/testing';
 import { AgencyInactive, AgencyNotRegistered, AgencyUnchanged } from '../agency.errors';
 import type { AgencyEvent } from '../agency.events';
 import { agencyDecider } from '../agency.decider';
@@ -37,16 +37,9 @@ describe('a registered agency', () => {
 });
 
 describe('an agency serving the whole province (no district)', () => {
-  const provincial: AgencyEvent = {
-    type: 'AgencyRegistered',
-    data: {
-      code: 'IMM-SK',
-      nameTh: 'ด่านตรวจคนเข้าเมืองจังหวัดสระแก้ว',
-      nameEn: null,
-      agencyType: 'immigration',
-      districtCode: null,
-    },
-  };
+  const provincial = withData(registered as Extract<AgencyEvent, { type: 'AgencyRegistered' }>, {
+    districtCode: null,
+  });
   it('is given a district', () => {
     spec
       .given([provincial])
