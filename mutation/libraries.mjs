@@ -115,6 +115,9 @@ export const libraries = [
       'libs/planning/src/agency/guards.ts',
       'libs/planning/src/agency/agency.evolve.ts',
     ],
+    // Type-checks a mutant against the library and what it imports only, not the whole project: a
+    // mutant that would break only a caller elsewhere then runs, and its specs judge it.
+    tsconfig: 'mutation/tsconfig.planning.json',
     specs: ['libs/planning/src/plan/**/*.spec.ts', 'libs/planning/src/agency/**/*.spec.ts'],
     servers: [],
     coverageAnalysis: 'perTest',
@@ -157,6 +160,7 @@ export const libraries = [
       'libs/cases/src/commitment/commitment.decider.ts',
       'libs/cases/src/commitment/commitment.evolve.ts',
     ],
+    tsconfig: 'mutation/tsconfig.cases.json',
     specs: [
       'libs/cases/src/case/**/*.spec.ts',
       'libs/cases/src/referral/**/*.spec.ts',
