@@ -1,6 +1,8 @@
+import Database from 'better-sqlite3';
 import { loadOrCreateSigningKey } from '@ruamjai/security';
 import { SignJWT } from 'jose';
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { collect, EVENT_STORE, type EventStore } from '@ruamjai/event-store';
 import { samplePlan, sampleProject, startApi, type ApiHarness } from './support/api-harness';
 
@@ -242,6 +244,36 @@ describe('plans over HTTP', () => {
       expect(events).toHaveLength(3);
       const winner = responses.find((r) => r.status === 201)!;
       expect(winner.body.revision).toBe('2');
+    });
+
+    it('writes nothing twice for a retry whose record was lost after its events were stored (a power failure)', async () => {
+      const { planId, etag } = await draftPlan();
+      const key = randomUUID();
+      const send = () =>
+        api.http
+          .post(`/api/v1/plans/${planId}/projects`)
+          .set(auth)
+          .set('If-Match', etag)
+          .set('Idempotency-Key', key)
+          .send(sampleProject);
+      const first = await send().expect(201);
+      // Another coordinator writes after it, so the retry's If-Match is stale by then.
+      await api.http
+        .post(`/api/v1/plans/${planId}/projects`)
+        .set(auth)
+        .set('If-Match', first.headers.etag)
+        .send({ ...sampleProject, titleTh: 'อีกโครงการหนึ่ง' })
+        .expect(201);
+      // The records file syncs with the operating system, not the disk: a power failure may take the
+      // last records with it while the log (synchronous=FULL) keeps their events.
+      const records = new Database(join(api.config.dataDir, 'requests.sqlite'));
+      expect(records.prepare('DELETE FROM idempotency_records WHERE key = ?').run(key).changes).toBe(1);
+      records.close();
+      const again = await send().expect(201);
+      expect(again.headers['idempotent-replayed']).toBeUndefined();
+      expect(again.body.projectId).toBe(first.body.projectId);
+      expect(again.headers.etag).toBe(first.headers.etag);
+      expect(await eventsOf(planId)).toHaveLength(3);
     });
 
     it('lets one key serve different endpoints without mistaking one request for the other', async () => {

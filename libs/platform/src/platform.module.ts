@@ -197,9 +197,14 @@ export class PlatformModule {
         {
           provide: IdempotencyStore,
           // PostgreSQL keeps them beside the read models; the embedded default in requests.sqlite.
+          // That file syncs to the operating system at each commit, not to the disk (WAL,
+          // synchronous=NORMAL): a killed process loses no record, a power failure may lose the last
+          // ones. A record lost after its events were stored costs nothing: event ids derive from the
+          // key and the request, so the retry runs again and the log takes its events as a retry.
+          // Syncing each record to the disk (FULL) held the API's only thread for two syncs a command.
           useFactory: async (db: ReadModelDb) => {
             if (options.config.databaseUrl) return new IdempotencyStore(db);
-            const requests = openSqliteRequests(join(options.config.dataDir, 'requests.sqlite'));
+            const requests = openSqliteRequests(join(options.config.dataDir, 'requests.sqlite'), 'NORMAL');
             await migrateReadModels(requests as unknown as Kysely<unknown>, []);
             return new IdempotencyStore(requests, true);
           },

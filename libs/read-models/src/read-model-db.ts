@@ -62,15 +62,16 @@ export function openSqliteReadModels(file: string, options: { cacheMb?: number }
 }
 
 /**
- * Request records (idempotency keys) on the embedded default: their own file, synced at every
- * commit like the event log, since a replayed response is a promise made to a client, and never
- * locked by a projection rebuild.
+ * Request records on the embedded default (idempotency keys, sign-in sessions): their own file, never
+ * locked by a projection rebuild. Synced to the disk at every commit (FULL) unless the caller knows a
+ * record lost in a power failure costs nothing (NORMAL: synced to the operating system, which a
+ * killed process cannot lose); sessions stay FULL, or a sign-out could come undone.
  */
-export function openSqliteRequests(file: string): ReadModelDb {
+export function openSqliteRequests(file: string, synchronous: 'FULL' | 'NORMAL' = 'FULL'): ReadModelDb {
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const database = new Database(file);
   database.pragma('journal_mode = WAL');
-  database.pragma('synchronous = FULL');
+  database.pragma(`synchronous = ${synchronous}`);
   database.pragma('busy_timeout = 5000');
   return new Kysely<CoreTables>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
 }
