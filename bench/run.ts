@@ -2,6 +2,7 @@ import { execSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { appendGap } from './append-gap.bench';
 import { storeBesideFloor } from './floor.bench';
 import { fdatasyncPerSecond } from './fsync.bench';
 import { handoffRoundTripsPerSecond } from './handoff.bench';
@@ -140,6 +141,19 @@ async function main(): Promise<void> {
     const predicted = 1 / (1 / floor.singleAppendsPerSecond + 1 / handoff);
     say(
       `| (b) hand-off floor: a message to a thread and back, no work (the writer thread's shape) | ${fmt(handoff)} /s, ${fmt(1e6 / handoff)} µs each | the SQLite floor's single append ${fmt(1e6 / floor.singleAppendsPerSecond)} µs; the two together allow ${fmt(predicted)} sequential appends/s, ${fmt(predicted / floor.singleAppendsPerSecond, 2)}× the floor; measured ${fmt(store.sequentialAppendsPerSecond)} /s | — | — |`,
+    );
+
+    const gap = await appendGap(dir, 3);
+    for (const [name, steps, unit] of [
+      ['single appends', gap.single, '/s'],
+      ['100-event appends', gap.batch, 'events/s'],
+    ] as const) {
+      say(
+        `| (b)/(c) where the gap to the floor goes, ${name}, each step measured in turns with the others | the floor writing rows as large as ours (${fmt(gap.ourBytesPerEvent)} bytes an event in the file against the floor's ${fmt(gap.floorBytesPerEvent)}): ${fmt(steps.floorOurRows)} ${unit}, ${fmt(steps.floorOurRows / steps.floor, 2)}× the floor; our writer's SQL and schema on the bench's thread: ${fmt(steps.writerHere)} ${unit}, ${fmt(steps.writerHere / steps.floorOurRows, 2)}× that; the store with its thread: ${fmt(steps.store)} ${unit}, ${fmt(steps.store / steps.writerHere, 2)}× that | the SQLite floor ${fmt(steps.floor)} ${unit}; the store ${fmt(steps.store / steps.floor, 2)}× it | — | — |`,
+      );
+    }
+    say(
+      `| (c) our writer's own time in 100-event appends, by part (CPU profile, 2 s) | ${gap.writerProfile.map((p) => `${p.part} ${fmt(p.share * 100)}%`).join('; ')} | — | — | — |`,
     );
 
     const http = await httpFigures(root, join(dir, 'api'), 10);

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { loop, type Phase } from './measure';
 
-const event = (i: number): NewEvent => ({
+export const benchEvent = (i: number): NewEvent => ({
   id: randomUUID(),
   type: 'ProjectAdded',
   data: {
@@ -48,7 +48,7 @@ export function storeBench(store: EventStore): StoreBench {
   let revision = -1n;
   const stream = `bench-seq-${randomUUID()}`;
   const sequential = loop(async () => {
-    const result = await store.append(stream, [event(0)], { expected: revision < 0n ? 'no_stream' : revision });
+    const result = await store.append(stream, [benchEvent(0)], { expected: revision < 0n ? 'no_stream' : revision });
     revision = result.nextExpectedRevision;
     return 1;
   });
@@ -59,7 +59,7 @@ export function storeBench(store: EventStore): StoreBench {
       writers.map(async (writer) => {
         let n = 0;
         while (performance.now() < deadline) {
-          const result = await store.append(writer.id, [event(n)], {
+          const result = await store.append(writer.id, [benchEvent(n)], {
             expected: writer.rev < 0n ? 'no_stream' : writer.rev,
           });
           writer.rev = result.nextExpectedRevision;
@@ -74,7 +74,7 @@ export function storeBench(store: EventStore): StoreBench {
   let batchRevision = -1n;
   const batchStream = `bench-batch-${randomUUID()}`;
   const batch = loop(async () => {
-    const events = Array.from({ length: 100 }, (_, i) => event(i));
+    const events = Array.from({ length: 100 }, (_, i) => benchEvent(i));
     const result = await store.append(batchStream, events, {
       expected: batchRevision < 0n ? 'no_stream' : batchRevision,
     });
