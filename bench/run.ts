@@ -36,6 +36,15 @@ Recorded by \`npm run bench -- --record\`; every figure above comes from that on
   for one sync each; concurrent writers share syncs through the writer thread's group commit, which
   is how they pass the fdatasync rate.
 - (c) is one writer appending 100-event batches in a loop (no concurrency).
+- (b)/(c) "where the gap goes" runs four appenders in turns (six rounds each, as the floor does): the
+  floor; the floor's own schema and transaction writing rows as large as ours (our stream ids, and
+  each event's id, data, metadata and time as its payload); our writer's SQL and schema
+  (sqlite-writer.ts: the append-ids and streams tables, a savepoint per operation, the retry
+  look-ups) called on the bench's thread; and the store as the API uses it, with its writer thread.
+  Each ratio is that step's cost. The bytes an event are the database file's pages over its events.
+  The profile samples the writer on the bench's thread for two seconds of 100-event appends; native
+  SQLite time is charged to the call that made it (exec runs BEGIN, SAVEPOINT, RELEASE and COMMIT,
+  and a commit writes the log and syncs it).
 - The SQLite floor beside (b) and (c) is measured in the same run, on the same data folder, by
   bench/floor.bench.ts, exactly as ../shared/peers/README.md defines \`sqlite_floor_*\`:
   better-sqlite3 (the store's own copy, the harness's version), journal_mode=WAL and
