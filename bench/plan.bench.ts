@@ -1,3 +1,4 @@
+import { profiled, type Breakdown } from './profile';
 import { CommandRunner, SqliteEventStore, type CommandContext } from '@ruamjai/event-store';
 import { FixedClock, type Actor } from '@ruamjai/kernel';
 import {
@@ -163,6 +164,8 @@ export interface AsOfFigures {
   readonly cold: number;
   /** First view on a fresh reader that has only the log. */
   readonly coldLogOnly: number;
+  /** Where the first view's time went (its CPU profile). */
+  readonly coldProfile: Breakdown;
   readonly median: number;
   readonly p99: number;
   readonly midMedian: number;
@@ -180,7 +183,7 @@ async function asOfFigures(
   const coldLogOnly = performance.now() - t;
   const audit = new PlanAudit(store, db);
   t = performance.now();
-  const first = await audit.viewAt(planId, { at: now });
+  const { result: first, breakdown: coldProfile } = await profiled(() => audit.viewAt(planId, { at: now }));
   const cold = performance.now() - t;
   if (!first || first.revision !== 9_999) throw new Error(`as-of view is wrong: revision ${first?.revision}`);
   const midTime = new Date(start + 5_000 * 60_000);
@@ -199,7 +202,14 @@ async function asOfFigures(
   }
   asOf.sort((a, b) => a - b);
   mid.sort((a, b) => a - b);
-  return { cold, coldLogOnly, median: percentile(asOf, 50), p99: percentile(asOf, 99), midMedian: percentile(mid, 50) };
+  return {
+    cold,
+    coldLogOnly,
+    coldProfile,
+    median: percentile(asOf, 50),
+    p99: percentile(asOf, 99),
+    midMedian: percentile(mid, 50),
+  };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { join } from 'node:path';
 
 /** A V8 CPU profile as `node --cpu-prof` writes it (one file per thread). */
@@ -38,6 +39,7 @@ const PARTS: { part: string; matches: (url: string, fn: string) => boolean }[] =
   { part: 'event store client (incl. hand-off to the writer thread)', matches: (u) => u.includes('libs/event-store') },
   { part: 'SQLite (better-sqlite3)', matches: (u) => u.includes('better-sqlite3') },
   { part: 'queries (kysely)', matches: (u) => u.includes('/kysely/') },
+  { part: 'plan views, snapshots and as-of folds', matches: (u) => u.includes('libs/planning/src/projections') },
   { part: 'domain: state load, decide, evolve', matches: (u) => /libs\/(planning|cases|identity|kernel)\//.test(u) },
   { part: 'read models and projections', matches: (u) => u.includes('libs/read-models') },
   {
@@ -56,7 +58,40 @@ const PARTS: { part: string; matches: (url: string, fn: string) => boolean }[] =
  * of the thread's time.
  */
 export function breakdown(file: string): Breakdown {
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+  return breakdownOf(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile, file);
+}
+
+/**
+ * `run` under V8's sampling profiler on this thread (one sample a millisecond: a percent or two of
+ * overhead, so the run profiled is the run measured), its time put in parts as `breakdown` does.
+ */
+export async function profiled<T>(run: () => Promise<T>): Promise<{ result: T; breakdown: Breakdown }> {
+  const session = new Session();
+  session.connect();
+  const post = <R>(method: string, params?: object) =>
+    new Promise<R>((resolve, reject) =>
+      session.post(method, params, (error, result) => (error ? reject(error) : resolve(result as R))),
+    );
+  try {
+    await post('Profiler.enable');
+    await post('Profiler.setSamplingInterval', { interval: 1000 });
+    await post('Profiler.start');
+    const result = await run();
+    const { profile } = await post<{ profile: CpuProfile }>('Profiler.stop');
+    return { result, breakdown: breakdownOf(profile, '(in process)') };
+  } finally {
+    session.disconnect();
+  }
+}
+
+/** The shares as a table cell: each part of at least 2 % of the time, largest first. */
+export const partsCell = (b: Breakdown): string =>
+  b.parts
+    .filter((p) => p.share >= 0.02)
+    .map((p) => `${p.part} ${Math.round(p.share * 100)}%`)
+    .join('; ');
+
+function breakdownOf(profile: CpuProfile, file: string): Breakdown {
   const parentOf = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));

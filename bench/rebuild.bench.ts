@@ -1,3 +1,4 @@
+import { profiled, type Breakdown } from './profile';
 import Database from 'better-sqlite3';
 import { SqliteEventStore, type NewEvent } from '@ruamjai/event-store';
 import { systemClock } from '@ruamjai/kernel';
@@ -21,6 +22,8 @@ export interface RebuildFigure {
   events: number;
   seconds: number;
   eventsPerSecond: number;
+  /** Where this thread's time went during a rebuild (its CPU profile). */
+  profile?: Breakdown;
 }
 
 export async function rebuildFigures(
@@ -84,9 +87,9 @@ async function rebuildInto(store: SqliteEventStore, db: ReadModelDb): Promise<Re
   try {
     await migrateReadModels(db as unknown as Kysely<unknown>, [planningMigrations]);
     const started = performance.now();
-    const result = await rebuildProjections(store, db, planningProjections, systemClock);
+    const { result, breakdown } = await profiled(() => rebuildProjections(store, db, planningProjections, systemClock));
     const seconds = (performance.now() - started) / 1000;
-    return { events: result.events, seconds, eventsPerSecond: result.events / seconds };
+    return { events: result.events, seconds, eventsPerSecond: result.events / seconds, profile: breakdown };
   } finally {
     await db.destroy();
   }
