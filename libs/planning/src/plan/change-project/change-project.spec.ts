@@ -77,6 +77,17 @@ describe('a project in a drafting plan', () => {
       .then([{ type: 'ProjectChanged', data: { planId, projectId, changes: { titleEn: null } } }]);
   });
 
+  it('keeps its English title when a change leaves it out', () => {
+    const named: PlanEvent = {
+      type: 'ProjectChanged',
+      data: { planId, projectId, changes: { titleEn: 'Border communities' } },
+    };
+    spec
+      .given([...drafting, named])
+      .when(changeProject({ strategy: 'protection' }))
+      .then([{ type: 'ProjectChanged', data: { planId, projectId, changes: { strategy: 'protection' } } }]);
+  });
+
   it('refuses a blank Thai title', () => {
     spec
       .given(drafting)
