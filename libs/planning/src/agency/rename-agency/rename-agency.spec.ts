@@ -65,3 +65,19 @@ describe('an inactive agency', () => {
       .thenRefuses(AgencyInactive, 'AGENCY.INACTIVE');
   });
 });
+
+// Fails today: the directory's state keeps no English name, so a rename that changes only the
+// English name is refused as AGENCY.UNCHANGED. Reported to the lead; the spec states the rule.
+describe('a registered agency keeping its Thai name', () => {
+  it('gains or changes its English name alone', () => {
+    spec
+      .given([registered])
+      .when(cmd('RenameAgency', { nameTh: 'ด่านตรวจคนเข้าเมืองจังหวัดสระแก้ว', nameEn: 'Sa Kaeo Immigration' }))
+      .then([
+        {
+          type: 'AgencyRenamed',
+          data: { code: 'IMM-SK', nameTh: 'ด่านตรวจคนเข้าเมืองจังหวัดสระแก้ว', nameEn: 'Sa Kaeo Immigration' },
+        },
+      ]);
+  });
+});
