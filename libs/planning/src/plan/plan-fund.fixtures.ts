@@ -13,11 +13,11 @@ export const actor: Actor = { id: 'somchai', agency: 'PSDHS-SK', role: 'coordina
 export const planId = '0d6f3f1e-0000-4000-8000-000000000001';
 export const projectId = '0d6f3f1e-0000-4000-8000-0000000000a1';
 export const requestId = '0d6f3f1e-0000-4000-8000-0000000000f1';
-export const cmd = (type: PlanCommand['type'], data: object) =>
+export const cmd = (type: PlanCommand['type'], data: object, by: Actor = actor) =>
   ({
     type,
     data: { planId, requestId, ...data },
-    actor,
+    actor: by,
     at: new Date('2019-04-01T03:00:00Z'),
   }) as unknown as PlanCommand;
 
@@ -38,10 +38,19 @@ export const approved: PlanEvent = {
   type: 'FundRequestApproved',
   data: { planId, projectId, requestId, requestedSatang: 15_000_000, approvedSatang: 12_000_000 },
 };
-export const submit = (amountSatang = 15_000_000) =>
-  cmd('SubmitFundRequest', {
-    projectId,
-    amountSatang,
-    justification: 'ช่วยเหลือผู้เสียหาย 40 คน',
-    category: 'victim_assistance',
-  });
+export const returned: PlanEvent = {
+  type: 'FundRequestReturned',
+  data: { planId, projectId, requestId, reason: 'แนบรายละเอียด' },
+};
+export const submit = (amountSatang = 15_000_000, data: object = {}, by: Actor = actor) =>
+  cmd(
+    'SubmitFundRequest',
+    {
+      projectId,
+      amountSatang,
+      justification: 'ช่วยเหลือผู้เสียหาย 40 คน',
+      category: 'victim_assistance',
+      ...data,
+    },
+    by,
+  );

@@ -1,6 +1,6 @@
 import { ROLES, type Role } from '@ruamjai/kernel';
 import type { PlanCommand } from './plan.commands';
-import { authorise, NotPermitted, PLAN_COMMAND_ROLES } from './plan.policy';
+import { authorise, authoriseRead, NotPermitted, PLAN_COMMAND_ROLES, PLAN_READS, type PlanRead } from './plan.policy';
 
 const commands = Object.keys(PLAN_COMMAND_ROLES) as PlanCommand['type'][];
 const cells = commands.flatMap((command) => ROLES.map((role) => [command, role] as [PlanCommand['type'], Role]));
@@ -66,4 +66,94 @@ describe('who may report what agencies did', () => {
       else expect(act).toThrow(NotPermitted);
     },
   );
+});
+
+describe('a refusal by role', () => {
+  it('names the role and the command it refused, in Thai and English', () => {
+    let thrown: unknown;
+    try {
+      authorise({ id: 'u', agency: 'PSDHS-SK', role: 'viewer' }, 'ApprovePlan');
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(NotPermitted);
+    const refusal = thrown as NotPermitted;
+    expect(refusal.code).toBe('AUTH.NOT_PERMITTED');
+    expect(refusal.details).toEqual({ role: 'viewer', command: 'ApprovePlan' });
+    expect(refusal.text.th).toContain('viewer');
+    expect(refusal.text.th).toContain('ApprovePlan');
+    expect(refusal.text.en).toBe('The viewer role may not ApprovePlan');
+  });
+});
+
+/** Who reads what, written out here rather than read back from the policy's own table. */
+const MAY_READ: Readonly<Record<PlanRead, readonly Role[]>> = {
+  ReadPlan: ['coordinator', 'chair', 'agency_officer', 'auditor'],
+  ReadPlanHistory: ['coordinator', 'chair', 'auditor'],
+  VerifyAuditChain: ['coordinator', 'chair', 'auditor'],
+  ReadDashboard: ['coordinator', 'chair', 'agency_officer', 'auditor', 'viewer'],
+  ReadAgencyDirectory: ['coordinator', 'chair', 'agency_officer', 'auditor'],
+};
+
+describe('who may read a plan, its trail and the dashboards', () => {
+  it.each(PLAN_READS.flatMap((read) => ROLES.map((role) => [read, role] as const)))('%s by a %s', (read, role) => {
+    const act = () => authoriseRead({ id: 'u', agency: 'PSDHS-SK', role }, read);
+    if (MAY_READ[read].includes(role)) expect(act).not.toThrow();
+    else expect(act).toThrow(NotPermitted);
+  });
+
+  it('shows viewers the dashboards only', () => {
+    for (const read of PLAN_READS) {
+      const act = () => authoriseRead({ id: 'u', agency: 'PSDHS-SK', role: 'viewer' }, read);
+      if (read === 'ReadDashboard') expect(act).not.toThrow();
+      else expect(act).toThrow(NotPermitted);
+    }
+  });
+
+  it('keeps the trail, which names the officials who acted, from agency officers', () => {
+    const officer = { id: 'u', agency: 'PSDHS-SK', role: 'agency_officer' } as const;
+    expect(() => authoriseRead(officer, 'ReadPlan')).not.toThrow();
+    expect(() => authoriseRead(officer, 'ReadPlanHistory')).toThrow(NotPermitted);
+  });
+
+  it('refuses a read naming the role and the read', () => {
+    expect(() => authoriseRead({ id: 'u', agency: 'PSDHS-SK', role: 'viewer' }, 'ReadPlan')).toThrow(
+      expect.objectContaining({ details: { role: 'viewer', command: 'ReadPlan' } }),
+    );
+  });
+});
+
+/**
+ * Who moves a plan through its life and deals with the Fund, written out here: the table above
+ * reads its expectations from the policy, so it could not see a role dropped from it.
+ */
+const LIFECYCLE_AND_FUND: Readonly<Partial<Record<PlanCommand['type'], readonly Role[]>>> = {
+  DraftPlan: ['coordinator'],
+  SubmitPlan: ['coordinator'],
+  ReturnPlan: ['chair'],
+  ApprovePlan: ['chair'],
+  ClosePlan: ['chair'],
+  SubmitFundRequest: ['coordinator', 'agency_officer'],
+  ReviseFundRequest: ['coordinator', 'agency_officer'],
+  ReturnFundRequest: ['coordinator', 'chair'],
+  ApproveFundRequest: ['coordinator', 'chair'],
+  RejectFundRequest: ['coordinator', 'chair'],
+  RecordFundDisbursement: ['coordinator'],
+};
+
+describe('who moves a plan through its life and deals with the Fund', () => {
+  const rows = Object.entries(LIFECYCLE_AND_FUND) as [PlanCommand['type'], readonly Role[]][];
+  it.each(
+    rows.flatMap(([command, roles]) =>
+      ROLES.map((role) => [command, role, roles.includes(role) ? 'allowed' : 'refused'] as const),
+    ),
+  )('%s by a %s is %s', (command, role, verdict) => {
+    const act = () => authorise({ id: 'u', agency: 'PSDHS-SK', role }, command);
+    if (verdict === 'allowed') expect(act).not.toThrow();
+    else expect(act).toThrow(NotPermitted);
+  });
+
+  it('leaves no plan command unwritten in one of the explicit tables', () => {
+    expect([...STRUCTURE, ...PROGRESS, ...Object.keys(LIFECYCLE_AND_FUND)].sort()).toEqual([...commands].sort());
+  });
 });

@@ -1,5 +1,5 @@
 import { deciderSpec } from '@ruamjai/testing';
-import { AgencyReasonRequired } from '../agency.errors';
+import { AgencyNotRegistered, AgencyReasonRequired } from '../agency.errors';
 import { agencyDecider } from '../agency.decider';
 import { cmd, registered, deactivated } from '../agency.fixtures';
 
@@ -15,5 +15,28 @@ describe('a registered agency', () => {
       .given([registered])
       .when(cmd('DeactivateAgency', { reason: '' }))
       .thenRefuses(AgencyReasonRequired);
+  });
+  it('refuses a reason of spaces alone, or none at all', () => {
+    for (const reason of [' \t ', undefined]) {
+      spec
+        .given([registered])
+        .when(cmd('DeactivateAgency', { reason }))
+        .thenRefuses(AgencyReasonRequired, 'AGENCY.REASON_REQUIRED');
+    }
+  });
+  it('keeps the reason without its surrounding spaces', () => {
+    spec
+      .given([registered])
+      .when(cmd('DeactivateAgency', { reason: '  ยุบรวม ' }))
+      .then([deactivated]);
+  });
+});
+
+describe('an agency not in the directory', () => {
+  it('cannot be deactivated', () => {
+    spec
+      .given([])
+      .when(cmd('DeactivateAgency', { reason: 'ยุบรวม' }))
+      .thenRefuses(AgencyNotRegistered, 'AGENCY.NOT_REGISTERED');
   });
 });

@@ -84,6 +84,22 @@ describe('an activity added to a drafting plan', () => {
       .then([expect.objectContaining({ type: 'ActivityAdded' })] as PlanEvent[]);
   });
 
+  it('takes an activity of a single day, ending the day it starts', () => {
+    spec
+      .given(drafting)
+      .when(addActivity({ startDate: '2019-06-01', endDate: '2019-06-01' }))
+      .then([
+        expect.objectContaining({ data: expect.objectContaining({ startDate: '2019-06-01', endDate: '2019-06-01' }) }),
+      ] as PlanEvent[]);
+  });
+
+  it('refuses an activity that ends before it starts', () => {
+    spec
+      .given(drafting)
+      .when(addActivity({ startDate: '2019-06-02', endDate: '2019-06-01' }))
+      .thenRefuses(ScheduleInvalid, 'PLAN.SCHEDULE_INVALID');
+  });
+
   it('refuses a schedule that starts before the fiscal year', () => {
     spec
       .given(drafting)

@@ -38,6 +38,13 @@ describe('a drafting plan', () => {
       .thenRefuses(InvalidBudget, 'PLAN.INVALID_BUDGET');
   });
 
+  it('takes a project that asks for no money, run on what its agencies already have', () => {
+    spec
+      .given([drafted])
+      .when(addProject({ requestedBudgetSatang: 0 }))
+      .then([{ ...projectAdded, data: { ...projectAdded.data, requestedBudgetSatang: 0 } }]);
+  });
+
   it('refuses a budget in fractions of a satang', () => {
     spec
       .given([drafted])

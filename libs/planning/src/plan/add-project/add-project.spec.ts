@@ -52,6 +52,17 @@ describe('a project added to a drafting plan', () => {
       ]);
   });
 
+  it('keeps its Thai title without its surrounding spaces, and takes an English title of spaces alone as none', () => {
+    spec
+      .given(drafting)
+      .when(addProject({ titleTh: '  คุ้มครองแรงงานประมง ', titleEn: '   ' }))
+      .then([
+        expect.objectContaining({
+          data: expect.objectContaining({ titleTh: 'คุ้มครองแรงงานประมง', titleEn: null }),
+        }),
+      ] as PlanEvent[]);
+  });
+
   it('takes none of the optional parts when none are given', () => {
     spec
       .given(drafting)

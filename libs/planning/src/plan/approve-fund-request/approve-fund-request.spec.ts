@@ -1,6 +1,7 @@
 import { deciderSpec } from '@ruamjai/testing';
 import { planDecider } from '../plan.decider';
 import { FundAmountInvalid, FundRequestIllegalTransition, FundRequestNotFound } from '../plan.errors';
+import { chair } from '../plan-lifecycle.fixtures';
 import { cmd, drafted, added, submitted, approved } from '../plan-fund.fixtures';
 
 const spec = deciderSpec(planDecider);
@@ -24,6 +25,18 @@ describe('a submitted Fund request', () => {
       .given([drafted, added, submitted])
       .when(cmd('ApproveFundRequest', { approvedAmountSatang: 15_000_001 }))
       .thenRefuses(FundAmountInvalid);
+  });
+  it('is approved for the whole amount asked, by the chair', () => {
+    spec
+      .given([drafted, added, submitted])
+      .when(cmd('ApproveFundRequest', { approvedAmountSatang: 15_000_000 }, chair))
+      .then([{ ...approved, data: { ...approved.data, approvedSatang: 15_000_000 } } as typeof approved]);
+  });
+  it('is not approved for nothing', () => {
+    spec
+      .given([drafted, added, submitted])
+      .when(cmd('ApproveFundRequest', { approvedAmountSatang: 0 }))
+      .thenRefuses(FundAmountInvalid, 'FUND.AMOUNT_INVALID');
   });
 });
 

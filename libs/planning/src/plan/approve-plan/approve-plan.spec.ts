@@ -21,6 +21,28 @@ describe('a submitted plan', () => {
       .when(approve('meeting one'))
       .thenRefuses(MeetingReferenceInvalid, 'PLAN.MEETING_REFERENCE_INVALID');
   });
+  it('takes a meeting reference with spaces around it, and keeps it without them', () => {
+    spec.given([drafted, added, submitted]).when(approve('  ครั้งที่ 1/2562 ')).then([approved]);
+  });
+  it('takes a meeting number of up to three digits, with or without a space before it', () => {
+    for (const meetingReference of ['ครั้งที่1/2562', 'ครั้งที่ 12/2562', 'ครั้งที่ 123/2562']) {
+      spec
+        .given([drafted, added, submitted])
+        .when(approve(meetingReference))
+        .then([{ ...approved, data: { ...approved.data, meetingReference } } as typeof approved]);
+    }
+  });
+  it('refuses a meeting reference with more before or after it, a longer number, or a short year', () => {
+    for (const reference of [
+      'การประชุมครั้งที่ 1/2562',
+      'ครั้งที่ 1/2562 วาระพิเศษ',
+      'ครั้งที่ 1234/2562',
+      'ครั้งที่ 1/62',
+      'ครั้งที่ /2562',
+    ]) {
+      spec.given([drafted, added, submitted]).when(approve(reference)).thenRefuses(MeetingReferenceInvalid);
+    }
+  });
 });
 
 describe('an approved plan', () => {

@@ -7,6 +7,7 @@ import {
   ScheduleInvalid,
   TextRequired,
 } from '../plan-structure.errors';
+import type { PlanEvent } from '../plan.events';
 import { planId, projectId, activityId, newActivityId, changeActivity, drafting } from '../plan.fixtures';
 import { planDecider } from '../plan.decider';
 
@@ -83,6 +84,32 @@ describe('an activity in a drafting plan', () => {
       .given(drafting)
       .when(changeActivity({ targets: { women: -10 } }))
       .thenRefuses(ParticipantCountsInvalid, 'PLAN.PARTICIPANTS_INVALID');
+  });
+
+  it('gains an English title without its surrounding spaces, and loses it to a blank one', () => {
+    const named: PlanEvent = {
+      type: 'ActivityChanged',
+      data: { planId, projectId, activityId, changes: { titleEn: 'Youth leaders training' } },
+    };
+    spec
+      .given(drafting)
+      .when(changeActivity({ titleEn: '  Youth leaders training ' }))
+      .then([named]);
+    spec
+      .given([...drafting, named])
+      .when(changeActivity({ titleEn: ' ' }))
+      .then([{ type: 'ActivityChanged', data: { planId, projectId, activityId, changes: { titleEn: null } } }]);
+  });
+
+  it('keeps its English title when a change leaves it out', () => {
+    const named: PlanEvent = {
+      type: 'ActivityChanged',
+      data: { planId, projectId, activityId, changes: { titleEn: 'Youth leaders training' } },
+    };
+    spec
+      .given([...drafting, named])
+      .when(changeActivity({ districtCode: '2702' }))
+      .then([{ type: 'ActivityChanged', data: { planId, projectId, activityId, changes: { districtCode: '2702' } } }]);
   });
 
   it('refuses a blank Thai title', () => {

@@ -77,6 +77,29 @@ describe('a project in a drafting plan', () => {
       .then([{ type: 'ProjectChanged', data: { planId, projectId, changes: { titleEn: null } } }]);
   });
 
+  it('keeps its English title when a change leaves it out', () => {
+    const named: PlanEvent = {
+      type: 'ProjectChanged',
+      data: { planId, projectId, changes: { titleEn: 'Border communities' } },
+    };
+    spec
+      .given([...drafting, named])
+      .when(changeProject({ strategy: 'protection' }))
+      .then([{ type: 'ProjectChanged', data: { planId, projectId, changes: { strategy: 'protection' } } }]);
+  });
+
+  it('changes its objectives, each trimmed, leaving out blank ones', () => {
+    spec
+      .given(drafting)
+      .when(changeProject({ objectives: ['  ตั้งศูนย์เฝ้าระวัง ', '   ', 'ให้ความรู้แก่ชุมชนชายแดน'] }))
+      .then([
+        {
+          type: 'ProjectChanged',
+          data: { planId, projectId, changes: { objectives: ['ตั้งศูนย์เฝ้าระวัง', 'ให้ความรู้แก่ชุมชนชายแดน'] } },
+        },
+      ]);
+  });
+
   it('refuses a blank Thai title', () => {
     spec
       .given(drafting)

@@ -30,4 +30,18 @@ describe('an approved Fund request', () => {
       .when(cmd('RecordFundDisbursement', { amountSatang: 7_000_001 }))
       .thenRefuses(FundAmountInvalid);
   });
+  it('paid in full takes no more payment', () => {
+    const inFull: PlanEvent = {
+      type: 'FundDisbursed',
+      data: { planId, projectId, requestId, amountSatang: 12_000_000, disbursedSatang: 12_000_000 },
+    };
+    spec
+      .given([drafted, added, submitted, approved])
+      .when(cmd('RecordFundDisbursement', { amountSatang: 12_000_000 }))
+      .then([inFull]);
+    spec
+      .given([drafted, added, submitted, approved, inFull])
+      .when(cmd('RecordFundDisbursement', { amountSatang: 1 }))
+      .thenRefuses(FundAmountInvalid, 'FUND.AMOUNT_INVALID');
+  });
 });

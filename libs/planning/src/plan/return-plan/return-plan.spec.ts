@@ -18,4 +18,16 @@ describe('a submitted plan', () => {
       .when(cmd('ReturnPlan', { reason: ' ' }))
       .thenRefuses(ReasonRequired);
   });
+  it('is not returned with no reason at all', () => {
+    spec
+      .given([drafted, added, submitted])
+      .when(cmd('ReturnPlan', {}))
+      .thenRefuses(ReasonRequired, 'PLAN.REASON_REQUIRED');
+  });
+  it('keeps the reason without its surrounding spaces', () => {
+    spec
+      .given([drafted, added, submitted])
+      .when(cmd('ReturnPlan', { reason: '  เพิ่มโครงการคุ้มครอง\n' }))
+      .then([{ type: 'PlanReturned', data: { planId, reason: 'เพิ่มโครงการคุ้มครอง' } }]);
+  });
 });
