@@ -9,11 +9,12 @@ export function evolveAgency(state: AgencyState, event: AgencyEvent): AgencyStat
         status: 'active',
         code: event.data.code,
         nameTh: event.data.nameTh,
+        nameEn: event.data.nameEn,
         agencyType: event.data.agencyType,
         districtCode: event.data.districtCode,
       };
     case 'AgencyRenamed':
-      return state.status === 'unknown' ? state : { ...state, nameTh: event.data.nameTh };
+      return state.status === 'unknown' ? state : { ...state, nameTh: event.data.nameTh, nameEn: event.data.nameEn };
     case 'AgencyTypeChanged':
       return state.status === 'unknown' ? state : { ...state, agencyType: event.data.agencyType };
     case 'AgencyDistrictChanged':

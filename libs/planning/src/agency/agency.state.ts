@@ -24,6 +24,8 @@ export type AgencyState =
       readonly status: 'active' | 'inactive';
       readonly code: string;
       readonly nameTh: string;
+      /** Left out where a plan only needs to know the agency exists (fixtures, admission). */
+      readonly nameEn?: string | null;
       readonly agencyType: AgencyType;
       readonly districtCode: string | null;
     };

@@ -9,6 +9,9 @@ export type RenameAgency = AgencyCommandBase<'RenameAgency', { code: string; nam
 export function decideRenameAgency({ data }: RenameAgency, state: AgencyState): AgencyEvent[] {
   const { code } = data;
   const agency = activeAgency(state, code);
-  if (agency.nameTh === data.nameTh.trim()) throw new AgencyUnchanged(code);
-  return [{ type: 'AgencyRenamed', data: { code, nameTh: data.nameTh.trim(), nameEn: data.nameEn?.trim() || null } }];
+  const nameTh = data.nameTh.trim();
+  // An English name left out or of spaces alone is none.
+  const nameEn = data.nameEn?.trim() || null;
+  if (agency.nameTh === nameTh && (agency.nameEn ?? null) === nameEn) throw new AgencyUnchanged(code);
+  return [{ type: 'AgencyRenamed', data: { code, nameTh, nameEn } }];
 }
