@@ -26,7 +26,7 @@ export const REPORT_USAGE = `  npm run cli -- report action-plan <planId> [--for
 export class ReportUsageError extends Error {}
 
 /** The CLI reads as an auditor would: everything, and any point in the past. */
-const CLI_READER: Actor = { id: 'cli', agency: 'CLI', role: 'auditor' };
+const CLI_READER: Actor = { id: 'cli', agency: 'CLI', role: 'auditor', province: 'TH-27' };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Builds one report from the store in DATA_DIR (or DATABASE_URL) and writes it to a file; returns the file and its log position. */
