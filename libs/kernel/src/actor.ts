@@ -18,16 +18,16 @@ export type Role = (typeof ROLES)[number];
 export const NATIONAL_ROLES: readonly Role[] = ['secretariat', 'national_auditor', 'national_viewer'];
 export const isNationalRole = (role: Role): boolean => NATIONAL_ROLES.includes(role);
 
-/** Role names as people read them, Thai first. */
+/** Role names as people read them in problem texts, Thai first (the console's locales say the same). */
 export const ROLE_LABELS: Readonly<Record<Role, { readonly th: string; readonly en: string }>> = {
-  coordinator: { th: 'ผู้ประสานงาน', en: 'Coordinator' },
-  chair: { th: 'ประธาน', en: 'Chair' },
+  coordinator: { th: 'เลขานุการ (ผู้ประสานงาน)', en: 'Secretariat (coordinator)' },
+  chair: { th: 'ประธานอนุกรรมการ', en: 'Subcommittee chair' },
   agency_officer: { th: 'เจ้าหน้าที่หน่วยงาน', en: 'Agency officer' },
   auditor: { th: 'ผู้ตรวจสอบ', en: 'Auditor' },
-  viewer: { th: 'ผู้ดูข้อมูล', en: 'Viewer' },
-  secretariat: { th: 'สำนักงานเลขานุการส่วนกลาง', en: 'National secretariat' },
+  viewer: { th: 'ผู้ดูแดชบอร์ด', en: 'Dashboard viewer' },
+  secretariat: { th: 'เลขานุการส่วนกลาง', en: 'National secretariat' },
   national_auditor: { th: 'ผู้ตรวจสอบส่วนกลาง', en: 'National auditor' },
-  national_viewer: { th: 'ผู้ดูข้อมูลส่วนกลาง', en: 'National viewer' },
+  national_viewer: { th: 'ผู้ดูแดชบอร์ดส่วนกลาง', en: 'National dashboard viewer' },
 };
 
 /** Who is acting: taken from the verified token, passed into every command. */

@@ -1,4 +1,4 @@
-import { DomainError, withinReach, type Actor, type Decider, type Role } from '@ruamjai/kernel';
+import { DomainError, ROLE_LABELS, withinReach, type Actor, type Decider, type Role } from '@ruamjai/kernel';
 import type { Base } from '../command';
 import type { CaseCommand } from '../case/case.commands';
 import { CaseNotFound } from '../case/case.errors';
@@ -84,7 +84,13 @@ export class CaseNotPermitted extends DomainError {
   readonly code = 'AUTH.NOT_PERMITTED';
   readonly kind = 'forbidden';
   constructor(role: Role, action: string) {
-    super({ th: `บทบาท ${role} ไม่มีสิทธิ์ทำรายการ ${action}`, en: `The ${role} role may not ${action}` }, { role, action });
+    super(
+      {
+        th: `บทบาท ${ROLE_LABELS[role].th} ไม่มีสิทธิ์ทำรายการ ${action}`,
+        en: `The ${ROLE_LABELS[role].en} role may not ${action}`,
+      },
+      { role, action },
+    );
   }
 }
 

@@ -1,4 +1,4 @@
-import { DomainError, type Actor, type Role } from '@ruamjai/kernel';
+import { DomainError, ROLE_LABELS, type Actor, type Role } from '@ruamjai/kernel';
 import type { PlanCommand } from './plan.commands';
 
 const EDITORS: readonly Role[] = ['coordinator', 'agency_officer'];
@@ -49,7 +49,10 @@ export class NotPermitted extends DomainError {
   readonly kind = 'forbidden';
   constructor(role: Role, command: string) {
     super(
-      { th: `บทบาท ${role} ไม่มีสิทธิ์ทำรายการ ${command}`, en: `The ${role} role may not ${command}` },
+      {
+        th: `บทบาท ${ROLE_LABELS[role].th} ไม่มีสิทธิ์ทำรายการ ${command}`,
+        en: `The ${ROLE_LABELS[role].en} role may not ${command}`,
+      },
       { role, command },
     );
   }
