@@ -159,7 +159,7 @@ describe('provinces: each reads its own, national roles read across', () => {
   });
 
   it('lists a province its own plans; national roles every province, or the one they ask for', async () => {
-    const ids = async (headers: object, query = '') =>
+    const ids = async (headers: Record<string, string>, query = '') =>
       ((await api.http.get(`/api/v1/plans${query}`).set(headers).expect(200)).body.plans as { planId: string }[]).map(
         (p) => p.planId,
       );
@@ -171,6 +171,24 @@ describe('provinces: each reads its own, national roles read across', () => {
     const asked = await api.http.get(`/api/v1/plans?province=${TRAT}`).set(await auth('viewer', SA_KAEO));
     expect(asked.status).toBe(403);
     expect(asked.body.code).toBe('PROVINCE.OUT_OF_REACH');
+  });
+
+  it("keeps another province's plan reports, case counts and case statistics from a province's people", async () => {
+    const trat = await auth('coordinator', TRAT, 'PSDHS-TRT');
+    const report = await api.http.get(`/api/v1/plans/${saKaeoPlan}/reports/action-plan?format=json`).set(trat);
+    expect([report.status, report.body.code]).toEqual([404, 'PLAN.NOT_FOUND']);
+    await api.http
+      .get(`/api/v1/plans/${saKaeoPlan}/reports/action-plan?format=json`)
+      .set(await auth('national_auditor', BANGKOK))
+      .expect(200);
+    const counted = async (headers: Record<string, string>) =>
+      (await api.http.get(`/api/v1/dashboards/cases?minPosition=${position}`).set(headers).expect(200)).body.total;
+    expect(await counted(trat)).toEqual({ count: 0, suppressed: false });
+    expect(await counted(await auth('viewer', SA_KAEO))).not.toEqual({ count: 0, suppressed: false });
+    const elsewhere = await api.http
+      .get(`/api/v1/reports/case-statistics?format=json&provinceCode=${SA_KAEO}`)
+      .set(trat);
+    expect([elsewhere.status, elsewhere.body.code]).toEqual([403, 'PROVINCE.OUT_OF_REACH']);
   });
 
   it("reads a token without a province claim as the deployment's province", async () => {
@@ -206,7 +224,7 @@ describe('provinces: each reads its own, national roles read across', () => {
     );
     const [recorded] = await collect(store.readStream(`case-${caseId}`));
     expect(recorded.data).not.toHaveProperty('province');
-    const read = (headers: object) =>
+    const read = (headers: Record<string, string>) =>
       api.http.get(`/api/v1/cases/${caseId}?minPosition=${written.position}`).set(headers);
     expect((await read(await auth('coordinator', SA_KAEO))).status).toBe(200);
     expect((await read(await auth('coordinator', TRAT, 'PSDHS-TRT'))).status).toBe(404);

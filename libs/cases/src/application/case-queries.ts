@@ -442,8 +442,14 @@ export class CaseQueries {
     );
   }
 
-  async commitments(filter: { agency?: string; overdue?: boolean; caseId?: string } = {}): Promise<CommitmentView[]> {
+  async commitments(
+    filter: { agency?: string; overdue?: boolean; caseId?: string; province?: string } = {},
+  ): Promise<CommitmentView[]> {
     let query = this.db.selectFrom('commitment_register').selectAll().orderBy('due_on').orderBy('commitment_id');
+    if (filter.province)
+      query = query.where(
+        sql<boolean>`coalesce(commitment_register.province, ${this.config.deploymentProvince}) = ${filter.province}`,
+      );
     if (filter.agency) query = query.where('agency', '=', filter.agency);
     if (filter.caseId) query = query.where('target_kind', '=', 'case').where('target_id', '=', filter.caseId);
     const today = thaiDate(this.clock.now());

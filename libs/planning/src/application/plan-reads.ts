@@ -1,6 +1,7 @@
 import { PlanRevisionNotFound } from '../plan/plan.errors';
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, verifyChains, type ChainReport, type EventStore } from '@ruamjai/event-store';
+import { EVENT_STORE, StreamNotFound, verifyChains, type ChainReport, type EventStore } from '@ruamjai/event-store';
+import { planStreamId } from '../plan/plan.decider';
 import { isNationalRole, withinReach, type Actor } from '@ruamjai/kernel';
 import { authoriseRead, ProvinceOutOfReach } from '../plan/plan.policy';
 import { PlanAudit, type HistoryFilter, type PlanAuditEntry, type PlanComparison } from '../projections/plan-audit';
@@ -48,7 +49,9 @@ export class PlanReads {
 
   async history(actor: Actor, planId: string, filter: HistoryFilter): Promise<PlanAuditEntry[] | undefined> {
     authoriseRead(actor, 'ReadPlanHistory');
-    if (!(await this.inReach(actor, planId))) return undefined;
+    // The history is read from the log, which may be ahead of the views: so is the plan's province.
+    const province = await this.provinceInLog(planId);
+    if (province === undefined || !withinReach(actor, province)) return undefined;
     return this.audit.history(planId, filter);
   }
 
@@ -79,6 +82,18 @@ export class PlanReads {
    */
   private reachable<V extends { provinceCode: string }>(actor: Actor, view: V | undefined): V | undefined {
     return view && withinReach(actor, view.provinceCode) ? view : undefined;
+  }
+
+  /** The province a plan was drafted for, from the first event of its stream. */
+  private async provinceInLog(planId: string): Promise<string | undefined> {
+    try {
+      for await (const first of this.store.readStream(planStreamId(planId), { maxCount: 1 }))
+        return (first.data as { provinceCode?: string }).provinceCode;
+    } catch (error) {
+      if (error instanceof StreamNotFound) return undefined;
+      throw error;
+    }
+    return undefined;
   }
 
   private async inReach(actor: Actor, planId: string): Promise<boolean> {
