@@ -31,7 +31,7 @@ describe('tamper evidence of the event log', () => {
     const store = SqliteEventStore.open({ file: original });
     const runner = new CommandRunner(store);
     const clock = new FixedClock(new Date('2019-02-14T03:00:00Z'));
-    const actor = { id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' as const };
+    const actor = { id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' as const, province: 'TH-27' };
     const run = (command: Omit<PlanCommand, 'actor' | 'at'>) =>
       runner.run(planDecider, planStreamId(planId), { ...command, actor, at: clock.now() } as unknown as PlanCommand, {
         actor,

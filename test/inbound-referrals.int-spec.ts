@@ -94,7 +94,7 @@ const referral = (id: string, name = 'Bopha (fictional)') => ({
           new RegisterAgencyRequest(
             { code, nameTh, agencyType },
             {
-              actor: { id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' },
+              actor: { id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator', province: 'TH-27' },
               correlationId: 'c',
               causationId: 'c',
             },
@@ -160,7 +160,7 @@ const referral = (id: string, name = 'Bopha (fictional)') => ({
       // Sealed on arrival: the log holds ciphertext, and the receiving agency reads the person under need-to-know.
       expect(JSON.stringify(caseEvents.map((e) => [e.data, e.metadata]))).not.toMatch(/Bopha|N5550001/);
       const personalData = app.get(PersonalDataService);
-      const shelter = { id: 'malee.s', agency: 'SHELTER-SK', role: 'agency_officer' as const };
+      const shelter = { id: 'malee.s', agency: 'SHELTER-SK', role: 'agency_officer' as const, province: 'TH-27' };
       const read = await eventually(() =>
         personalData.read(shelter, caseIdOf(id), 'รับเด็กเข้าบ้านพัก', {
           actor: shelter,
@@ -250,7 +250,7 @@ const referral = (id: string, name = 'Bopha (fictional)') => ({
 
 describe('an inbound referral refused after parsing (the handler on real stores, no broker needed)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ruamjai-inbound-handle-'));
-  const coordinator = { id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' as const };
+  const coordinator = { id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' as const, province: 'TH-27' };
   let app: INestApplicationContext;
   let store: EventStore;
   let handler: InboundReferralHandler;

@@ -182,6 +182,8 @@ describe('signing in through an OpenID provider', () => {
       displayName: 'กันยา ศรีสุข',
       role: 'coordinator',
       agency: 'PSDHS-SK',
+      // The provider sends no province claim: the deployment's.
+      province: 'TH-27',
     });
     const second = await cookie(context, 'ruamjai_refresh');
     expect(second!.value).not.toBe(first!.value);
@@ -216,6 +218,7 @@ describe('signing in through an OpenID provider', () => {
       agency: 'PSDHS-SK',
       issuer: provider.issuer,
       subject: 'kanya',
+      province: 'TH-27',
     });
     expect(history[1]).toMatchObject({
       actor: 'kanya.s',

@@ -196,6 +196,9 @@ describe('who may do what to a plan, over HTTP', () => {
       agency_officer: 'PSDHS-SK',
       auditor: 'OAG',
       viewer: 'PROV-SK',
+      secretariat: 'OAG',
+      national_auditor: 'OAG',
+      national_viewer: 'OAG',
     };
     for (const role of ROLES)
       tokens.set(role, { Authorization: `Bearer ${await api.token(role, `${role}.1`, agencies[role])}` });

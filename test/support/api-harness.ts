@@ -12,7 +12,8 @@ export interface ApiHarness {
   readonly app: INestApplication;
   readonly http: ReturnType<typeof request>;
   readonly config: AppConfig;
-  token(role?: Role, sub?: string, agency?: string): Promise<string>;
+  /** A token; without a province it names none, as tokens issued before provinces (the deployment's). */
+  token(role?: Role, sub?: string, agency?: string, province?: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -53,8 +54,8 @@ export async function startApi(
     app,
     http,
     config,
-    token: (role = 'coordinator', sub = 'somchai', agency = 'PSDHS-SK') =>
-      issueToken(key, { sub, agency, role }, config.jwt.issuer, config.jwt.audience),
+    token: (role = 'coordinator', sub = 'somchai', agency = 'PSDHS-SK', province?: string) =>
+      issueToken(key, { sub, agency, role, province }, config.jwt.issuer, config.jwt.audience),
     close: async () => {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig, type AppConfig } from '@ruamjai/config';
-import { DomainError, ROLES, systemClock, type Role } from '@ruamjai/kernel';
+import { DomainError, isProvinceCode, ROLES, systemClock, type Role } from '@ruamjai/kernel';
 import { agencyDecider, agencyStreamId, planningMigrations, planningProjections } from '@ruamjai/planning';
 import { casesMigrations, casesProjections } from '@ruamjai/cases';
 import { CommandRunner, verifyChains } from '@ruamjai/event-store';
@@ -22,7 +22,7 @@ import { parseArgs } from 'node:util';
 import { DeadLetters, notificationMigrations } from '@ruamjai/notifications';
 
 const USAGE = `Usage:
-  npm run cli -- token --sub <user> --agency <AGENCY-CODE> --role <${ROLES.join('|')}> [--ttl <seconds>]
+  npm run cli -- token --sub <user> --agency <AGENCY-CODE> --role <${ROLES.join('|')}> [--province TH-27] [--ttl <seconds>]
   npm run cli -- projections rebuild [name]
   npm run cli -- projections list
   npm run cli -- projections status
@@ -31,7 +31,7 @@ const USAGE = `Usage:
   npm run cli -- seed sakaeo-2562
   npm run cli -- backup <dir>
   npm run cli -- restore <dir> [--force] [--erasures-from <data folder or later backup>]…
-  npm run cli -- users add --username <name> --role <${ROLES.join('|')}> --agency <AGENCY-CODE> [--display-name <name>]
+  npm run cli -- users add --username <name> --role <${ROLES.join('|')}> --agency <AGENCY-CODE> [--display-name <name>] [--province TH-27]
   npm run cli -- notifications dead-letters
   npm run cli -- notifications replay <delivery-id>|--all
 ${REPORT_USAGE}`;
@@ -44,7 +44,13 @@ const allProjections = [...planningProjections, ...casesProjections, ...identity
 async function token(config: AppConfig, args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { sub: { type: 'string' }, agency: { type: 'string' }, role: { type: 'string' }, ttl: { type: 'string' } },
+    options: {
+      sub: { type: 'string' },
+      agency: { type: 'string' },
+      role: { type: 'string' },
+      province: { type: 'string' },
+      ttl: { type: 'string' },
+    },
   });
   if (!values.sub || !values.agency || !values.role) throw new UsageError('token needs --sub, --agency and --role');
   if (!ROLES.includes(values.role as Role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
@@ -54,13 +60,15 @@ async function token(config: AppConfig, args: string[]): Promise<void> {
     throw new UsageError('--sub must be a user name: letters, digits, dot, @, dash or underscore');
   if (config.jwt.jwksUrl || config.jwt.publicKeyPem)
     throw new UsageError('tokens are issued by your identity provider when JWT_JWKS_URL or JWT_PUBLIC_KEY is set');
+  const province = values.province ?? config.deploymentProvince;
+  if (!isProvinceCode(province)) throw new UsageError('--province must be a province code, e.g. TH-27');
   await requireKnownAgency(config, values.agency, values.role as Role);
   const key = await loadOrCreateSigningKey(config.dataDir);
   const ttlSeconds = values.ttl ? Number(values.ttl) : undefined;
   if (ttlSeconds !== undefined && (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0))
     throw new UsageError('--ttl must be a positive whole number of seconds');
   process.stdout.write(
-    `${await issueToken(key, { sub: values.sub, agency: values.agency, role: values.role as Role, ttlSeconds }, config.jwt.issuer, config.jwt.audience)}\n`,
+    `${await issueToken(key, { sub: values.sub, agency: values.agency, role: values.role as Role, province, ttlSeconds }, config.jwt.issuer, config.jwt.audience)}\n`,
   );
 }
 
@@ -258,6 +266,7 @@ async function users(config: AppConfig, args: string[]): Promise<void> {
       'display-name': { type: 'string' },
       role: { type: 'string' },
       agency: { type: 'string' },
+      province: { type: 'string' },
     },
   });
   if (!values.username || !values.role || !values.agency)
@@ -267,12 +276,14 @@ async function users(config: AppConfig, args: string[]): Promise<void> {
   if (!ROLES.includes(values.role as Role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
   if (!/^[A-Z0-9][A-Z0-9-]{0,63}$/.test(values.agency))
     throw new UsageError('--agency must be an agency code: upper-case letters, digits and dashes, e.g. PSDHS-SK');
+  const province = values.province ?? config.deploymentProvince;
+  if (!isProvinceCode(province)) throw new UsageError('--province must be a province code, e.g. TH-27');
   await requireKnownAgency(config, values.agency, values.role as Role);
   const store = openEventStore(config);
   try {
     const runner = new CommandRunner(store);
     // The CLI acts as the secretariat of the agency it names, on the machine that holds the data.
-    const actor = { id: 'cli', agency: values.agency, role: 'coordinator' as const };
+    const actor = { id: 'cli', agency: values.agency, role: 'coordinator' as const, province };
     const { oneTimePassword } = await registerUser(
       runner,
       systemClock,
@@ -281,12 +292,14 @@ async function users(config: AppConfig, args: string[]): Promise<void> {
         displayName: values['display-name'] ?? values.username,
         role: values.role as Role,
         agency: values.agency,
+        province,
       },
       { actor, correlationId: randomUUID(), causationId: randomUUID() },
+      config.deploymentProvince,
     );
     process.stdout.write(`${oneTimePassword}\n`);
     process.stderr.write(
-      `Added ${values.username} (${values.role}, ${values.agency}). The password above works once: it must be changed at the first sign-in at http://localhost:${config.port}/` +
+      `Added ${values.username} (${values.role}, ${values.agency}, ${province}). The password above works once: it must be changed at the first sign-in at http://localhost:${config.port}/` +
         (needsSecondFactor(values.role as Role) ? ', and an authenticator app (TOTP) is set up then.\n' : '.\n'),
     );
   } finally {

@@ -5,6 +5,7 @@ import thTH from 'antd/locale/th_TH';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuthProvider, canManageUsers, canSeePlans, useAuth } from './auth';
+import { provinceName } from './districts';
 import type { Lang } from './format';
 import { loadTexts, setLang } from './i18n';
 import { useLiveUpdates } from './live';
@@ -69,7 +70,8 @@ function LanguageSwitch() {
 }
 
 function Shell() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
   const { user, ready, signOut } = useAuth();
   const [route, navigate] = useRoute();
   const live = useLiveUpdates(user !== null);
@@ -149,6 +151,9 @@ function Shell() {
           <NotificationBell navigate={navigate} />
           <span style={{ color: '#fff' }} data-testid="signed-in-user">
             {user.displayName} · {t(`roles.${user.role}`)} · {user.agency}
+          </span>
+          <span style={{ color: '#fff' }} data-testid="user-province">
+            {t('app.province', { name: provinceName(user.province, lang) })}
           </span>
           <LanguageSwitch />
           <Button onClick={() => void signOut()} data-testid="sign-out">

@@ -2,12 +2,22 @@ import { createContext, useCallback, useContext, useEffect, useRef, useState, ty
 import i18next from 'i18next';
 import { api, readCookie, setAccessToken, unwrap } from './api/client';
 
-export type Role = 'coordinator' | 'chair' | 'agency_officer' | 'auditor' | 'viewer';
+export type Role =
+  | 'coordinator'
+  | 'chair'
+  | 'agency_officer'
+  | 'auditor'
+  | 'viewer'
+  | 'secretariat'
+  | 'national_auditor'
+  | 'national_viewer';
 export interface SessionUser {
   readonly username: string;
   readonly displayName: string;
   readonly role: Role;
   readonly agency: string;
+  /** ISO 3166-2, e.g. TH-27. */
+  readonly province: string;
 }
 export interface SignInAnswer {
   readonly status: 'signed_in' | 'password_change_required' | 'second_factor_enrolment_required';
@@ -99,5 +109,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   return <AuthContext.Provider value={{ user, ready, accept, signOut }}>{children}</AuthContext.Provider>;
 }
 
-export const canSeePlans = (role: Role): boolean => role !== 'viewer';
+export const canSeePlans = (role: Role): boolean => role !== 'viewer' && role !== 'national_viewer';
+/** National roles read across provinces (the API's NATIONAL_ROLES): they choose which province's plans to list. */
+export const isNationalRole = (role: Role): boolean =>
+  role === 'secretariat' || role === 'national_auditor' || role === 'national_viewer';
 export const canManageUsers = (role: Role): boolean => role === 'coordinator';

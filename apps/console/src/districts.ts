@@ -1,4 +1,5 @@
 import { PROVINCES } from '../../../libs/planning/src/domain/provinces';
+import { THAI_PROVINCES } from '../../../libs/kernel/src/provinces';
 import type { Lang } from './format';
 
 /**
@@ -14,4 +15,12 @@ export function districtName(code: string, lang: Lang): string {
     if (district) return district[lang];
   }
   return code;
+}
+
+/** Every province's code, for a national role's province filter, in the order of their codes. */
+export const PROVINCE_CODES = Object.keys(THAI_PROVINCES).sort();
+
+/** A province's name in the reader's language (any of the 77); its code when unknown. */
+export function provinceName(code: string, lang: Lang): string {
+  return THAI_PROVINCES[code]?.[lang] ?? code;
 }

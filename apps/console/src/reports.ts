@@ -3,10 +3,14 @@ import { api, ApiError } from './api/client';
 import type { Role } from './auth';
 
 /** Who may download what: the API's rules (libs/planning PLAN_READ_ROLES, libs/reporting ReportBuilder), so the console offers no button the API would refuse. */
-export const canReadPlanReports = (role: Role): boolean => role !== 'viewer';
+export const canReadPlanReports = (role: Role): boolean => role !== 'viewer' && role !== 'national_viewer';
 /** A report rebuilt at a past point shows the plan's history: the secretariat's, the chair's and auditors'. */
 export const canReadPlanHistory = (role: Role): boolean =>
-  role === 'coordinator' || role === 'chair' || role === 'auditor';
+  role === 'coordinator' ||
+  role === 'chair' ||
+  role === 'auditor' ||
+  role === 'secretariat' ||
+  role === 'national_auditor';
 /** De-identified counts: every role that reads dashboards. */
 export const canReadCaseStatistics = (_role: Role): boolean => true;
 /** Records, however coarsened: the secretariat and auditors only. */

@@ -1,3 +1,4 @@
+import type { Role } from './auth';
 /** The shapes of the API answers the console reads (the OpenAPI document leaves these bodies open). */
 export interface PlanSummary {
   planId: string;
@@ -43,7 +44,7 @@ export interface PlanDashboard {
 export interface UserView {
   username: string;
   displayName: string;
-  role: 'coordinator' | 'chair' | 'agency_officer' | 'auditor' | 'viewer';
+  role: Role;
   agency: string;
   active: boolean;
   mustChangePassword: boolean;

@@ -12,6 +12,7 @@ describe('configuration', () => {
       leasePollMs: 1000,
       readModelCacheMb: 16,
       projectionThreadHeapMb: 64,
+      deploymentProvince: 'TH-27',
     });
     expect(config.dataDir).toMatch(/data$/);
   });
@@ -36,9 +37,15 @@ describe('configuration', () => {
     ['PROJECTION_THREAD_HEAP_MB', '8'],
     ['LEASE_POLL_MS', '10'],
     ['LEASE_POLL_MS', 'often'],
+    ['DEPLOYMENT_PROVINCE', 'TH-99'],
+    ['DEPLOYMENT_PROVINCE', 'Sa Kaeo'],
   ])('stops with a message naming %s when it is %s', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);
+  });
+
+  it('serves the province DEPLOYMENT_PROVINCE names', () => {
+    expect(loadConfig({ DEPLOYMENT_PROVINCE: 'TH-23' }).deploymentProvince).toBe('TH-23');
   });
 
   it('reads the mail relay from one URL, with its account, and links people to the public address', () => {

@@ -1,11 +1,18 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { isProvinceCode } from '@ruamjai/kernel';
 import { ConfigError } from './config-error';
 import { loadAuthMode, type AuthMode, type OidcConfig } from './oidc-config';
 
 /** Everything the processes read from their environment, typed and checked once at start-up. */
 export interface AppConfig {
   readonly port: number;
+  /**
+   * The province this deployment serves (DEPLOYMENT_PROVINCE, ISO 3166-2, default TH-27 Sa Kaeo):
+   * the province of every token and account that names none, and of what was recorded before
+   * provinces were (events are never rewritten; they are read as this province's).
+   */
+  readonly deploymentProvince: string;
   readonly host: string;
   readonly dataDir: string;
   /**
@@ -267,8 +274,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
     'esdb+discover',
   ]);
   const databaseUrl = optionalUrl(env, 'DATABASE_URL', ['postgres', 'postgresql']);
+  const deploymentProvince = env.DEPLOYMENT_PROVINCE?.trim() || 'TH-27';
+  if (!isProvinceCode(deploymentProvince))
+    throw new ConfigError(
+      'DEPLOYMENT_PROVINCE',
+      `must be an ISO 3166-2 province code such as TH-27, got "${env.DEPLOYMENT_PROVINCE}"`,
+    );
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
+    deploymentProvince,
     host: env.HOST || '0.0.0.0',
     dataDir: resolve(env.DATA_DIR || './data'),
     readModelCacheMb: integer(env, 'READ_MODEL_CACHE_MB', 16, 1, 4096),

@@ -44,7 +44,7 @@ const add = (n: number): Counter => ({
   actor: { id: 'somchai' },
 });
 const context = (extra: Partial<CommandContext> = {}): CommandContext => ({
-  actor: { id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' },
+  actor: { id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator', province: 'TH-27' },
   correlationId: 'c',
   causationId: 'c',
   ...extra,

@@ -22,6 +22,7 @@ export function identitySettings(config: AppConfig): IdentitySettings {
       maxSeconds: config.auth.lockoutMaxSeconds,
     },
     totpIssuer: config.auth.totpIssuer,
+    deploymentProvince: config.deploymentProvince,
     linkExistingAccounts: config.oidc?.linkExistingAccounts ?? false,
   };
 }

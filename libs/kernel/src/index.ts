@@ -7,3 +7,4 @@ export * from './ids';
 export * from './thai-calendar';
 export * from './json-diff';
 export * from './persistent-map';
+export * from './provinces';

@@ -53,7 +53,7 @@ const silent = { info: () => undefined, warn: () => undefined, error: () => unde
         `registration-${message.id}`,
         { type: 'Register', data: message, at: new Date() },
         {
-          actor: { id: 'hotline-1300', agency: 'HOTLINE-1300', role: 'agency_officer' },
+          actor: { id: 'hotline-1300', agency: 'HOTLINE-1300', role: 'agency_officer', province: 'TH-27' },
           correlationId: context.correlationId,
           causationId: context.messageId,
           idempotencyKey: `inbound:${context.messageId}`,

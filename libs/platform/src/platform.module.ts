@@ -98,10 +98,11 @@ export async function openReadModels(config: AppConfig, migrations: Record<strin
 
 export async function createTokenVerifier(config: AppConfig): Promise<TokenVerifier> {
   const { jwksUrl, publicKeyPem, issuer, audience } = config.jwt;
-  if (jwksUrl) return TokenVerifier.withJwks(jwksUrl, issuer, audience);
-  if (publicKeyPem) return TokenVerifier.withPublicKeyPem(publicKeyPem, issuer, audience);
+  const province = config.deploymentProvince;
+  if (jwksUrl) return TokenVerifier.withJwks(jwksUrl, issuer, audience, province);
+  if (publicKeyPem) return TokenVerifier.withPublicKeyPem(publicKeyPem, issuer, audience, province);
   const key = await loadOrCreateSigningKey(config.dataDir);
-  return TokenVerifier.withKey(key.publicKey, issuer, audience);
+  return TokenVerifier.withKey(key.publicKey, issuer, audience, province);
 }
 
 /**

@@ -42,6 +42,8 @@ export interface TokenRequest {
   readonly sub: string;
   readonly agency: string;
   readonly role: Role;
+  /** The person's province (`province`); without it the API reads the deployment's. */
+  readonly province?: string;
   readonly ttlSeconds?: number;
   /** The sign-in session this access token belongs to (`sid`): the guard refuses it once the session is revoked. */
   readonly sessionId?: string;
@@ -59,6 +61,7 @@ export async function issueToken(
   return new SignJWT({
     agency: request.agency,
     role: request.role,
+    ...(request.province ? { province: request.province } : {}),
     ...(request.sessionId ? { sid: request.sessionId } : {}),
     ...(request.name ? { name: request.name } : {}),
   })

@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, importSPKI, jwtVerify, type CryptoKey, type JWTVerifyGetKey } from 'jose';
-import { ROLES, type Actor, type Role } from '@ruamjai/kernel';
+import { isProvinceCode, ROLES, type Actor, type Role } from '@ruamjai/kernel';
 
 const SUB = /^[\w.@-]{1,200}$/;
 const AGENCY = /^[A-Z0-9][A-Z0-9-]{0,63}$/;
@@ -24,18 +24,28 @@ export class TokenVerifier {
     private readonly key: CryptoKey | JWTVerifyGetKey,
     private readonly issuer: string,
     private readonly audience: string,
+    private readonly defaultProvince: string,
   ) {}
 
-  static withKey(key: CryptoKey, issuer: string, audience: string): TokenVerifier {
-    return new TokenVerifier(key, issuer, audience);
+  /**
+   * `defaultProvince` is the deployment's: a token without a `province` claim (issued before
+   * provinces, or by a provider that sends none) acts in it.
+   */
+  static withKey(key: CryptoKey, issuer: string, audience: string, defaultProvince: string): TokenVerifier {
+    return new TokenVerifier(key, issuer, audience, defaultProvince);
   }
 
-  static async withPublicKeyPem(pem: string, issuer: string, audience: string): Promise<TokenVerifier> {
-    return new TokenVerifier(await importSPKI(pem, 'ES256'), issuer, audience);
+  static async withPublicKeyPem(
+    pem: string,
+    issuer: string,
+    audience: string,
+    defaultProvince: string,
+  ): Promise<TokenVerifier> {
+    return new TokenVerifier(await importSPKI(pem, 'ES256'), issuer, audience, defaultProvince);
   }
 
-  static withJwks(url: string, issuer: string, audience: string): TokenVerifier {
-    return new TokenVerifier(createRemoteJWKSet(new URL(url)), issuer, audience);
+  static withJwks(url: string, issuer: string, audience: string, defaultProvince: string): TokenVerifier {
+    return new TokenVerifier(createRemoteJWKSet(new URL(url)), issuer, audience, defaultProvince);
   }
 
   private readonly verified = new Map<string, Verified>();
@@ -80,16 +90,23 @@ export class TokenVerifier {
     } catch (error) {
       throw new InvalidToken(error instanceof Error ? error.message : 'token rejected');
     }
-    const { sub, agency, role, sid } = payload as { sub?: unknown; agency?: unknown; role?: unknown; sid?: unknown };
+    const { sub, agency, role, sid, province } = payload as {
+      sub?: unknown;
+      agency?: unknown;
+      role?: unknown;
+      sid?: unknown;
+      province?: unknown;
+    };
     if (typeof sub !== 'string' || !SUB.test(sub)) throw new InvalidToken('sub claim missing or malformed');
     if (typeof agency !== 'string' || !AGENCY.test(agency)) throw new InvalidToken('agency claim missing or malformed');
     if (typeof role !== 'string' || !ROLES.includes(role as Role))
       throw new InvalidToken('role claim missing or unknown');
+    if (province !== undefined && !isProvinceCode(province)) throw new InvalidToken('province claim unknown');
     const exp = typeof payload.exp === 'number' ? payload.exp * 1000 : now + 60_000;
     if (sid !== undefined && (typeof sid !== 'string' || !/^[0-9a-f-]{36}$/.test(sid)))
       throw new InvalidToken('sid claim malformed');
     return {
-      actor: { id: sub, agency, role: role as Role },
+      actor: { id: sub, agency, role: role as Role, province: province ?? this.defaultProvince },
       expiresAt: exp,
       ...(typeof sid === 'string' ? { sessionId: sid } : {}),
     };

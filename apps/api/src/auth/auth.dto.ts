@@ -6,6 +6,8 @@ export class SessionUserDto {
   @ApiProperty() displayName!: string;
   @ApiProperty({ enum: ROLES }) role!: Role;
   @ApiProperty() agency!: string;
+  @ApiProperty({ example: 'TH-27', description: 'จังหวัดของผู้ใช้ (ISO 3166-2) / The province the person works in' })
+  province!: string;
 }
 
 export class SignInAnswerDto {

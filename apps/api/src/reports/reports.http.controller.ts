@@ -102,7 +102,7 @@ export class ReportsController {
   )
   @ApiOkResponse({ description: 'สถิติคดี ไม่ระบุตัวบุคคล / De-identified case statistics under the small-count rule' })
   async caseStatistics(@Query() query: CaseReportQueryDto, @CurrentActor() actor: Actor): Promise<object> {
-    const { data, document } = await this.reports.caseStatistics(actor, query.provinceCode ?? 'TH-27', asOfOf(query));
+    const { data, document } = await this.reports.caseStatistics(actor, query.provinceCode, asOfOf(query));
     const format = query.format === 'xlsx' || query.format === 'json' ? query.format : 'pdf';
     return this.send('case-statistics', format, document, data);
   }
@@ -113,7 +113,7 @@ export class ReportsController {
     description: 'ข้อมูลคดีตามมาตรฐาน HTCDS (k-anonymised) / Cases under IOM HTCDS field names, k-anonymised',
   })
   async htcds(@Query() query: CaseReportQueryDto, @CurrentActor() actor: Actor): Promise<object> {
-    const data = await this.reports.htcds(actor, query.provinceCode ?? 'TH-27', asOfOf(query));
+    const data = await this.reports.htcds(actor, query.provinceCode, asOfOf(query));
     const headers = provenanceHeaders(data.provenance);
     if (query.format !== 'csv') return withReplyHeaders(data, headers);
     return new Download(htcdsCsv(data), TYPES.csv, 'htcds-cases.csv', headers);

@@ -26,7 +26,12 @@ export const REPORT_USAGE = `  npm run cli -- report action-plan <planId> [--for
 export class ReportUsageError extends Error {}
 
 /** The CLI reads as an auditor would: everything, and any point in the past. */
-const CLI_READER: Actor = { id: 'cli', agency: 'CLI', role: 'auditor' };
+/**
+ * The operator on the machine that holds the data reads a plan's reports as a national auditor (any
+ * province's plan), and case reports as an auditor of the province they are for.
+ */
+const cliReader = (province: string): Actor => ({ id: 'cli', agency: 'CLI', role: 'auditor', province });
+const CLI_PLAN_READER = (province: string): Actor => ({ ...cliReader(province), role: 'national_auditor' });
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Builds one report from the store in DATA_DIR (or DATABASE_URL) and writes it to a file; returns the file and its log position. */
@@ -51,7 +56,7 @@ export async function runReport(
     throw new ReportUsageError('--as-of must be an ISO 8601 time, e.g. 2019-09-30T00:00:00Z');
   const needsPlan = kind === 'action-plan' || kind === 'quarterly-progress' || kind === 'fund';
   if (needsPlan && (!planId || !UUID.test(planId))) throw new ReportUsageError(`report ${kind} needs a plan id`);
-  const province = values.province ?? 'TH-27';
+  const province = values.province ?? config.deploymentProvince;
   if (!/^TH-\d{2}$/.test(province)) throw new ReportUsageError('--province must look like TH-27');
 
   @Module({
@@ -89,7 +94,7 @@ export async function runReport(
     let name: string;
     switch (kind) {
       case 'action-plan': {
-        const document = await reports.planDocument(CLI_READER, planId, asOf);
+        const document = await reports.planDocument(CLI_PLAN_READER(province), planId, asOf);
         out = await render(document, document, ['pdf', 'json']);
         name = `action-plan-${planId}`;
         break;
@@ -98,25 +103,30 @@ export async function runReport(
         const quarter = Number(values.quarter);
         if (![1, 2, 3, 4].includes(quarter))
           throw new ReportUsageError('--quarter must be 1, 2, 3 or 4 (October–December is 1)');
-        const { data, document } = await reports.quarterly(CLI_READER, planId, quarter as FiscalQuarter, asOf);
+        const { data, document } = await reports.quarterly(
+          CLI_PLAN_READER(province),
+          planId,
+          quarter as FiscalQuarter,
+          asOf,
+        );
         out = await render(document, data, ['pdf', 'xlsx', 'json']);
         name = `quarterly-progress-${data.fiscalYear}-q${quarter}-${planId}`;
         break;
       }
       case 'fund': {
-        const { data, document } = await reports.fund(CLI_READER, planId, asOf);
+        const { data, document } = await reports.fund(CLI_PLAN_READER(province), planId, asOf);
         out = await render(document, data, ['pdf', 'xlsx', 'json']);
         name = `fund-${planId}`;
         break;
       }
       case 'case-statistics': {
-        const { data, document } = await reports.caseStatistics(CLI_READER, province, asOf);
+        const { data, document } = await reports.caseStatistics(cliReader(province), province, asOf);
         out = await render(document, data, ['pdf', 'xlsx', 'json']);
         name = 'case-statistics';
         break;
       }
       case 'htcds': {
-        const data = await reports.htcds(CLI_READER, province, asOf);
+        const data = await reports.htcds(cliReader(province), province, asOf);
         const format = values.format ?? 'csv';
         if (format !== 'csv' && format !== 'json') throw new ReportUsageError('--format must be csv or json');
         const file = values.out ?? `htcds-cases.${format}`;

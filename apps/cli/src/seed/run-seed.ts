@@ -41,11 +41,16 @@ import {
 import { seedSakaeo2562Cases } from './sakaeo-2562-cases';
 import { seedStep } from './seed-step';
 
-const coordinator: Actor = { id: 'somchai.k', agency: 'PSDHS-SK', role: 'coordinator' };
-const chair: Actor = { id: 'governor.sakaeo', agency: 'PROV-SK', role: 'chair' };
+const coordinator: Actor = { id: 'somchai.k', agency: 'PSDHS-SK', role: 'coordinator', province: 'TH-27' };
+const chair: Actor = { id: 'governor.sakaeo', agency: 'PROV-SK', role: 'chair', province: 'TH-27' };
 const SEED = 'seed-sakaeo-2562';
 /** One officer per agency reports for it. */
-const officer = (agency: string): Actor => ({ id: `officer.${agency.toLowerCase()}`, agency, role: 'agency_officer' });
+const officer = (agency: string): Actor => ({
+  id: `officer.${agency.toLowerCase()}`,
+  agency,
+  role: 'agency_officer',
+  province: 'TH-27',
+});
 
 export interface SeedResult {
   readonly planId: string;

@@ -46,12 +46,12 @@ import { READ_MODEL_DB, type ReadModelDb } from '@ruamjai/read-models';
 const SEED = 'seed-sakaeo-2562-cases';
 
 const actors = {
-  immigration: { id: 'imm.officer.1', agency: 'IMM-SK', role: 'agency_officer' },
-  labour: { id: 'labour.officer.1', agency: 'LABOUR-SK', role: 'agency_officer' },
-  coordinator: { id: 'somchai.k', agency: 'PSDHS-SK', role: 'coordinator' },
-  shelter: { id: 'shelter.officer.1', agency: 'SHELTER-SK', role: 'agency_officer' },
-  health: { id: 'health.officer.1', agency: 'HEALTH-SK', role: 'agency_officer' },
-  police: { id: 'police.officer.1', agency: 'POL-SK', role: 'agency_officer' },
+  immigration: { id: 'imm.officer.1', agency: 'IMM-SK', role: 'agency_officer', province: 'TH-27' },
+  labour: { id: 'labour.officer.1', agency: 'LABOUR-SK', role: 'agency_officer', province: 'TH-27' },
+  coordinator: { id: 'somchai.k', agency: 'PSDHS-SK', role: 'coordinator', province: 'TH-27' },
+  shelter: { id: 'shelter.officer.1', agency: 'SHELTER-SK', role: 'agency_officer', province: 'TH-27' },
+  health: { id: 'health.officer.1', agency: 'HEALTH-SK', role: 'agency_officer', province: 'TH-27' },
+  police: { id: 'police.officer.1', agency: 'POL-SK', role: 'agency_officer', province: 'TH-27' },
 } satisfies Record<string, Actor>;
 
 export const SEED_PEOPLE: Record<'a' | 'b' | 'c', PersonalData> = {

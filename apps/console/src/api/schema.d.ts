@@ -1844,7 +1844,7 @@ export interface components {
             subscriptionId: string;
             agency: string;
             /** @enum {string} */
-            role: "coordinator" | "chair" | "agency_officer" | "auditor" | "viewer";
+            role: "coordinator" | "chair" | "agency_officer" | "auditor" | "viewer" | "secretariat" | "national_auditor" | "national_viewer";
             url: string;
         };
         WebhookSubscriptionDto: {
@@ -1859,7 +1859,7 @@ export interface components {
              */
             agency: string;
             /** @enum {string} */
-            role: "coordinator" | "chair" | "agency_officer" | "auditor" | "viewer";
+            role: "coordinator" | "chair" | "agency_officer" | "auditor" | "viewer" | "secretariat" | "national_auditor" | "national_viewer";
             /** @example https://line-gateway.sakaeo.go.th/ruamjai */
             url: string;
             /** @description The shared secret the gateway checks X-Ruamjai-Signature with (HMAC-SHA256 over "<timestamp>.<body>") */
@@ -2773,8 +2773,13 @@ export interface components {
             username: string;
             displayName: string;
             /** @enum {string} */
-            role: "coordinator" | "chair" | "agency_officer" | "auditor" | "viewer";
+            role: "coordinator" | "chair" | "agency_officer" | "auditor" | "viewer" | "secretariat" | "national_auditor" | "national_viewer";
             agency: string;
+            /**
+             * @description จังหวัดของผู้ใช้ (ISO 3166-2) / The province the person works in
+             * @example TH-27
+             */
+            province: string;
         };
         SignInAnswerDto: {
             /** @enum {string} */
@@ -2831,8 +2836,13 @@ export interface components {
             username: string;
             displayName: string;
             /** @enum {string} */
-            role: "coordinator" | "chair" | "agency_officer" | "auditor" | "viewer";
+            role: "coordinator" | "chair" | "agency_officer" | "auditor" | "viewer" | "secretariat" | "national_auditor" | "national_viewer";
             agency: string;
+            /**
+             * @description จังหวัดของผู้ใช้ (ISO 3166-2) / The province the person works in
+             * @example TH-27
+             */
+            province: string;
             /** @description The sign-in session, absent for machine tokens */
             sessionId?: string;
         };
@@ -2842,7 +2852,7 @@ export interface components {
             /** @example มาลี ใจดี */
             displayName: string;
             /** @enum {string} */
-            role: "coordinator" | "chair" | "agency_officer" | "auditor" | "viewer";
+            role: "coordinator" | "chair" | "agency_officer" | "auditor" | "viewer" | "secretariat" | "national_auditor" | "national_viewer";
             /** @example IMM-SK */
             agency: string;
         };
@@ -2855,7 +2865,7 @@ export interface components {
         };
         ChangeUserRoleDto: {
             /** @enum {string} */
-            role: "coordinator" | "chair" | "agency_officer" | "auditor" | "viewer";
+            role: "coordinator" | "chair" | "agency_officer" | "auditor" | "viewer" | "secretariat" | "national_auditor" | "national_viewer";
             /** @example PSDHS-SK */
             agency: string;
             /** @example ย้ายไปฝ่ายเลขานุการ */
@@ -3116,7 +3126,10 @@ export interface operations {
     ListPlansController_list: {
         parameters: {
             query?: {
-                minPosition?: unknown;
+                /** @description บทบาทส่วนกลาง: เฉพาะจังหวัดนี้ / National roles: only this province (others always see their own) */
+                province?: string;
+                /** @description Wait until the list includes this position (read your write) */
+                minPosition?: string;
             };
             header?: never;
             path?: never;
@@ -3124,7 +3137,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description แผนทั้งหมด ปีงบประมาณล่าสุดก่อน / Every plan, latest fiscal year first */
+            /** @description แผนของจังหวัดผู้ใช้ (บทบาทส่วนกลาง: ทุกจังหวัด) ปีงบประมาณล่าสุดก่อน / The plans of your province (national roles: every province), latest fiscal year first */
             200: {
                 headers: {
                     [name: string]: unknown;

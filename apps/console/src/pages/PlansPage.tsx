@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Skeleton, Table, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Select, Skeleton, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../api/client';
 import { fiscalYearLabel, formatBaht, formatCount, formatDateTime, type Lang } from '../format';
-import { useAuth } from '../auth';
+import { isNationalRole, useAuth } from '../auth';
+import { PROVINCE_CODES, provinceName } from '../districts';
 import { minPosition } from '../live';
 import { AddToProject } from './AddToProject';
 import { ProjectEditor } from './ProjectEditor';
@@ -35,10 +36,17 @@ export function PlansPage({ navigate }: { navigate: (path: string) => void }) {
   const lang = i18n.language as Lang;
   const { user } = useAuth();
   const [drafting, setDrafting] = useState(false);
+  // National roles read every province's plans, or one; everyone else sees their own province's.
+  const national = user !== null && isNationalRole(user.role);
+  const [province, setProvince] = useState<string | undefined>(undefined);
   const plans = useQuery({
-    queryKey: ['plans'],
+    queryKey: ['plans', province ?? 'all'],
     queryFn: () =>
-      unwrap<{ plans: PlanSummary[] }>(api.GET('/api/v1/plans', { params: { query: minPosition() as never } })),
+      unwrap<{ plans: PlanSummary[] }>(
+        api.GET('/api/v1/plans', {
+          params: { query: { ...minPosition(), ...(province ? { province } : {}) } as never },
+        }),
+      ),
   });
   return (
     <section aria-labelledby="plans-title">
@@ -52,6 +60,21 @@ export function PlansPage({ navigate }: { navigate: (path: string) => void }) {
           </Button>
         )}
       </div>
+      {national && (
+        <label className="pw-filter" style={{ display: 'inline-flex', gap: 8, alignItems: 'center', marginBlock: 12 }}>
+          {t('plans.province')}
+          <Select
+            data-testid="plans-province-filter"
+            style={{ minWidth: 220 }}
+            value={province ?? ''}
+            onChange={(value: string) => setProvince(value || undefined)}
+            options={[
+              { value: '', label: t('plans.allProvinces') },
+              ...PROVINCE_CODES.map((code) => ({ value: code, label: `${provinceName(code, lang)} (${code})` })),
+            ]}
+          />
+        </label>
+      )}
       {plans.error && (
         <Alert type="error" title={plans.error instanceof ApiError ? plans.error.text(lang) : t('common.error')} />
       )}
@@ -69,6 +92,16 @@ export function PlansPage({ navigate }: { navigate: (path: string) => void }) {
               render: (y: number) => fiscalYearLabel(y, lang),
               width: 160,
             },
+            ...(national
+              ? [
+                  {
+                    title: t('plans.province'),
+                    dataIndex: 'provinceCode',
+                    render: (code: string) => provinceName(code, lang),
+                    width: 160,
+                  },
+                ]
+              : []),
             {
               title: t('plans.planTitle'),
               render: (_, p) => (

@@ -7,7 +7,16 @@ import { formatDateTime, type Lang } from '../format';
 import type { UserView } from '../types';
 import { WideTable } from '../WideTable';
 
-const ROLES = ['coordinator', 'chair', 'agency_officer', 'auditor', 'viewer'] as const;
+const ROLES = [
+  'coordinator',
+  'chair',
+  'agency_officer',
+  'auditor',
+  'viewer',
+  'secretariat',
+  'national_auditor',
+  'national_viewer',
+] as const;
 
 /** The centre's users, kept by the secretariat: add someone and hand over their one-time password. */
 export default function UsersPage() {

@@ -21,6 +21,7 @@ const facts = (
   grant: string | null = null,
 ): CaseAccessFacts => ({
   owningAgency: 'SHELTER-SK',
+  province: 'TH-27',
   referrals: referral ? [{ toAgency: 'HEALTH-SK', ...referral }] : [],
   auditGrantUntil: grant,
   sharingBasis: true,
@@ -34,18 +35,21 @@ const expected: Record<Role, Record<(typeof AGENCIES)[number], boolean>> = {
   chair: { 'SHELTER-SK': false, 'HEALTH-SK': false, 'POL-SK': false },
   auditor: { 'SHELTER-SK': false, 'HEALTH-SK': false, 'POL-SK': false },
   viewer: { 'SHELTER-SK': false, 'HEALTH-SK': false, 'POL-SK': false },
+  secretariat: { 'SHELTER-SK': false, 'HEALTH-SK': false, 'POL-SK': false },
+  national_auditor: { 'SHELTER-SK': false, 'HEALTH-SK': false, 'POL-SK': false },
+  national_viewer: { 'SHELTER-SK': false, 'HEALTH-SK': false, 'POL-SK': false },
 };
 
 describe("need-to-know on a case's personal data", () => {
   it.each(ROLES.flatMap((role) => AGENCIES.map((agency) => [role, agency] as const)))('a %s of %s', (role, agency) => {
-    const actor: Actor = { id: 'u', agency, role };
+    const actor: Actor = { id: 'u', agency, role, province: 'TH-27' };
     expect(personalDataGround(actor, facts({ status: 'accepted', sharesPersonalData: true }), now) !== null).toBe(
       expected[role][agency],
     );
   });
 
   it.each(['revoked', 'declined', 'completed'] as const)('the recipient of a %s referral loses access', (status) => {
-    const health: Actor = { id: 'nurse', agency: 'HEALTH-SK', role: 'agency_officer' };
+    const health: Actor = { id: 'nurse', agency: 'HEALTH-SK', role: 'agency_officer', province: 'TH-27' };
     expect(personalDataGround(health, facts({ status: 'accepted', sharesPersonalData: true }), now)).toBe(
       'active_referral',
     );
@@ -55,23 +59,33 @@ describe("need-to-know on a case's personal data", () => {
 
   it("consent withdrawn with no legal basis left ends the recipients' access; the owner and coordinator keep theirs", () => {
     const withdrawn = { ...facts({ status: 'accepted', sharesPersonalData: true }), sharingBasis: false };
-    expect(personalDataGround({ id: 'nurse', agency: 'HEALTH-SK', role: 'agency_officer' }, withdrawn, now)).toBeNull();
-    expect(personalDataGround({ id: 'malee', agency: 'SHELTER-SK', role: 'agency_officer' }, withdrawn, now)).toBe(
-      'owning_agency',
-    );
-    expect(personalDataGround({ id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' }, withdrawn, now)).toBe(
-      'coordinator',
-    );
+    expect(
+      personalDataGround(
+        { id: 'nurse', agency: 'HEALTH-SK', role: 'agency_officer', province: 'TH-27' },
+        withdrawn,
+        now,
+      ),
+    ).toBeNull();
+    expect(
+      personalDataGround(
+        { id: 'malee', agency: 'SHELTER-SK', role: 'agency_officer', province: 'TH-27' },
+        withdrawn,
+        now,
+      ),
+    ).toBe('owning_agency');
+    expect(
+      personalDataGround({ id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator', province: 'TH-27' }, withdrawn, now),
+    ).toBe('coordinator');
   });
 
   it('a referral that shares no personal data lets its recipient see the case, not the person', () => {
-    const health: Actor = { id: 'nurse', agency: 'HEALTH-SK', role: 'agency_officer' };
+    const health: Actor = { id: 'nurse', agency: 'HEALTH-SK', role: 'agency_officer', province: 'TH-27' };
     expect(mayReadCase(health, facts({ status: 'sent', sharesPersonalData: false }))).toBe(true);
     expect(personalDataGround(health, facts({ status: 'sent', sharesPersonalData: false }), now)).toBeNull();
   });
 
   it('an auditor sees personal data only under a reasoned grant of their own, while it lasts', () => {
-    const auditor: Actor = { id: 'aud', agency: 'OAG', role: 'auditor' };
+    const auditor: Actor = { id: 'aud', agency: 'OAG', role: 'auditor', province: 'TH-27' };
     expect(mayReadCase(auditor, facts())).toBe(true);
     expect(personalDataGround(auditor, facts(undefined, '2019-05-02T05:00:00Z'), now)).toBe('audit_grant');
     expect(personalDataGround(auditor, facts(undefined, '2019-05-02T03:00:00Z'), now)).toBeNull();
@@ -79,7 +93,7 @@ describe("need-to-know on a case's personal data", () => {
 
   it('the chair and viewers see no case at all, only dashboards', () => {
     for (const role of ['chair', 'viewer'] as const)
-      expect(mayReadCase({ id: 'u', agency: 'SHELTER-SK', role }, facts())).toBe(false);
+      expect(mayReadCase({ id: 'u', agency: 'SHELTER-SK', role, province: 'TH-27' }, facts())).toBe(false);
   });
 });
 
@@ -87,48 +101,88 @@ describe('who may work a case', () => {
   it("the owning agency's officers and the coordinator; others not", () => {
     expect(() =>
       authoriseCaseCommand(
-        { id: 'u', agency: 'SHELTER-SK', role: 'agency_officer' },
+        { id: 'u', agency: 'SHELTER-SK', role: 'agency_officer', province: 'TH-27' },
         'RecordScreening',
-        'SHELTER-SK',
+        { agency: 'SHELTER-SK', province: 'TH-27' },
         'c1',
       ),
     ).not.toThrow();
     expect(() =>
-      authoriseCaseCommand({ id: 'u', agency: 'PSDHS-SK', role: 'coordinator' }, 'RecordScreening', 'SHELTER-SK', 'c1'),
+      authoriseCaseCommand(
+        { id: 'u', agency: 'PSDHS-SK', role: 'coordinator', province: 'TH-27' },
+        'RecordScreening',
+        { agency: 'SHELTER-SK', province: 'TH-27' },
+        'c1',
+      ),
     ).not.toThrow();
     // Another agency's case is answered as an unknown one: 404, never a 403 that confirms it exists.
     expect(() =>
       authoriseCaseCommand(
-        { id: 'u', agency: 'POL-SK', role: 'agency_officer' },
+        { id: 'u', agency: 'POL-SK', role: 'agency_officer', province: 'TH-27' },
         'RecordScreening',
-        'SHELTER-SK',
+        { agency: 'SHELTER-SK', province: 'TH-27' },
         'c1',
       ),
     ).toThrow(CaseNotFound);
     for (const role of ['chair', 'auditor', 'viewer'] as const)
-      expect(() => authoriseCaseCommand({ id: 'u', agency: 'SHELTER-SK', role }, 'OpenCase', null, 'c1')).toThrow(
-        CaseNotPermitted,
-      );
+      expect(() =>
+        authoriseCaseCommand({ id: 'u', agency: 'SHELTER-SK', role, province: 'TH-27' }, 'OpenCase', null, 'c1'),
+      ).toThrow(CaseNotPermitted);
   });
   it("erasure decisions are the coordinator's", () => {
     expect(() =>
       authoriseCaseCommand(
-        { id: 'u', agency: 'SHELTER-SK', role: 'agency_officer' },
+        { id: 'u', agency: 'SHELTER-SK', role: 'agency_officer', province: 'TH-27' },
         'ErasePersonalData',
-        'SHELTER-SK',
+        { agency: 'SHELTER-SK', province: 'TH-27' },
         'c1',
       ),
     ).toThrow(CaseNotPermitted);
     expect(() =>
-      authoriseCaseCommand({ id: 'u', agency: 'PSDHS-SK', role: 'coordinator' }, 'RefuseErasure', 'SHELTER-SK', 'c1'),
+      authoriseCaseCommand(
+        { id: 'u', agency: 'PSDHS-SK', role: 'coordinator', province: 'TH-27' },
+        'RefuseErasure',
+        { agency: 'SHELTER-SK', province: 'TH-27' },
+        'c1',
+      ),
     ).not.toThrow();
+  });
+});
+
+describe("another province's case", () => {
+  const inTrat = (role: Role, agency = 'SHELTER-SK'): Actor => ({ id: 'u', agency, role, province: 'TH-23' });
+  const shared = facts({ status: 'accepted', sharesPersonalData: true });
+
+  it('is unknown to every provincial role there, even the owning agency and the coordinator', () => {
+    for (const role of ['coordinator', 'agency_officer', 'auditor', 'chair', 'viewer'] as const) {
+      expect(mayReadCase(inTrat(role), shared)).toBe(false);
+      expect(personalDataGround(inTrat(role), { ...shared, auditGrantUntil: '2019-05-03T00:00:00Z' }, now)).toBeNull();
+    }
+    expect(() =>
+      authoriseCaseCommand(inTrat('coordinator'), 'RecordScreening', { agency: 'SHELTER-SK', province: 'TH-27' }, 'c1'),
+    ).toThrow(CaseNotFound);
+    expect(() =>
+      authoriseCaseCommand(
+        inTrat('coordinator'),
+        'ErasePersonalData',
+        { agency: 'SHELTER-SK', province: 'TH-27' },
+        'c1',
+      ),
+    ).toThrow(CaseNotFound);
+  });
+
+  it("is read by the national auditor, without the person's data; other national roles read no case", () => {
+    expect(mayReadCase(inTrat('national_auditor', 'OAG'), shared)).toBe(true);
+    expect(personalDataGround(inTrat('national_auditor', 'OAG'), shared, now)).toBeNull();
+    expect(mayReadCase(inTrat('secretariat', 'OAG'), shared)).toBe(false);
+    expect(mayReadCase(inTrat('national_viewer', 'OAG'), shared)).toBe(false);
   });
 });
 
 describe('the access log of a case', () => {
   const spec = deciderSpec(accessLogDecider);
-  const officer: Actor = { id: 'malee.s', agency: 'SHELTER-SK', role: 'agency_officer' };
-  const auditor: Actor = { id: 'aud', agency: 'OAG', role: 'auditor' };
+  const officer: Actor = { id: 'malee.s', agency: 'SHELTER-SK', role: 'agency_officer', province: 'TH-27' };
+  const auditor: Actor = { id: 'aud', agency: 'OAG', role: 'auditor', province: 'TH-27' };
   it('records who read the personal data, when, on what ground and why', () => {
     spec
       .given([])

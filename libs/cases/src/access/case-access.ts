@@ -1,4 +1,4 @@
-import { DomainError, type Actor, type Decider, type Role } from '@ruamjai/kernel';
+import { DomainError, ROLE_LABELS, withinReach, type Actor, type Decider, type Role } from '@ruamjai/kernel';
 import type { Base } from '../command';
 import type { CaseCommand } from '../case/case.commands';
 import { CaseNotFound } from '../case/case.errors';
@@ -12,6 +12,8 @@ export type AccessGround = 'coordinator' | 'owning_agency' | 'active_referral' |
 /** What need-to-know is judged on, read from the case, its referrals and its access log just before the read. */
 export interface CaseAccessFacts {
   readonly owningAgency: string;
+  /** The case's province (the deployment's for cases opened before provinces). */
+  readonly province: string;
   readonly referrals: ReadonlyArray<{
     readonly toAgency: string;
     readonly status: ReferralStatus;
@@ -37,6 +39,7 @@ const activeFor = (facts: CaseAccessFacts, agency: string, sharing: boolean) =>
  * Everyone else (the chair, viewers, other agencies, a recipient whose referral ended) sees none.
  */
 export function personalDataGround(actor: Actor, facts: CaseAccessFacts, at: Date): AccessGround | null {
+  if (!withinReach(actor, facts.province)) return null;
   switch (actor.role) {
     case 'coordinator':
       return 'coordinator';
@@ -45,8 +48,13 @@ export function personalDataGround(actor: Actor, facts: CaseAccessFacts, at: Dat
       return facts.sharingBasis && activeFor(facts, actor.agency, true) ? 'active_referral' : null;
     case 'auditor':
       return facts.auditGrantUntil !== null && Date.parse(facts.auditGrantUntil) > at.getTime() ? 'audit_grant' : null;
+    // National roles read case records across provinces but never a person's data: that stays with
+    // those who work the case, and with a provincial auditor under a reasoned grant.
     case 'chair':
     case 'viewer':
+    case 'secretariat':
+    case 'national_auditor':
+    case 'national_viewer':
       return null;
     default: {
       const _: never = actor.role;
@@ -55,9 +63,16 @@ export function personalDataGround(actor: Actor, facts: CaseAccessFacts, at: Dat
   }
 }
 
-/** A case's record without personal data: the same parties, plus auditors (who audit everything). */
-export function mayReadCase(actor: Actor, facts: Pick<CaseAccessFacts, 'owningAgency' | 'referrals'>): boolean {
-  if (actor.role === 'coordinator' || actor.role === 'auditor') return true;
+/**
+ * A case's record without personal data: the same parties, plus auditors (who audit everything),
+ * all of the case's province; and national auditors, in every province.
+ */
+export function mayReadCase(
+  actor: Actor,
+  facts: Pick<CaseAccessFacts, 'owningAgency' | 'referrals' | 'province'>,
+): boolean {
+  if (!withinReach(actor, facts.province)) return false;
+  if (actor.role === 'coordinator' || actor.role === 'auditor' || actor.role === 'national_auditor') return true;
   if (actor.role !== 'agency_officer') return false;
   return (
     actor.agency === facts.owningAgency ||
@@ -69,7 +84,13 @@ export class CaseNotPermitted extends DomainError {
   readonly code = 'AUTH.NOT_PERMITTED';
   readonly kind = 'forbidden';
   constructor(role: Role, action: string) {
-    super({ th: `บทบาท ${role} ไม่มีสิทธิ์ทำรายการ ${action}`, en: `The ${role} role may not ${action}` }, { role, action });
+    super(
+      {
+        th: `บทบาท ${ROLE_LABELS[role].th} ไม่มีสิทธิ์ทำรายการ ${action}`,
+        en: `The ${ROLE_LABELS[role].en} role may not ${action}`,
+      },
+      { role, action },
+    );
   }
 }
 
@@ -97,14 +118,18 @@ const WORKERS: readonly Role[] = ['coordinator', 'agency_officer'];
 export function authoriseCaseCommand(
   actor: Actor,
   command: CaseCommand['type'],
-  owningAgency: string | null,
+  owner: { readonly agency: string; readonly province: string } | null,
   caseId: string,
 ): void {
+  const owningAgency = owner?.agency ?? null;
   if (command === 'ErasePersonalData' || command === 'RefuseErasure') {
     if (actor.role !== 'coordinator') throw new CaseNotPermitted(actor.role, command);
+    if (owner && !withinReach(actor, owner.province)) throw new CaseNotFound(caseId);
     return;
   }
   if (!WORKERS.includes(actor.role)) throw new CaseNotPermitted(actor.role, command);
+  // Another province's case, too: it is not known here.
+  if (owner && !withinReach(actor, owner.province)) throw new CaseNotFound(caseId);
   // Another agency's case is answered as an unknown one: a command must not confirm that a case exists.
   if (actor.role === 'agency_officer' && owningAgency !== null && actor.agency !== owningAgency)
     throw new CaseNotFound(caseId);

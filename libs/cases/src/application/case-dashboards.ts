@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
-import { CLOCK, type Clock } from '@ruamjai/kernel';
+import { CLOCK, isNationalRole, type Actor, type Clock } from '@ruamjai/kernel';
 import { READ_MODEL_DB, type ReadModelDb } from '@ruamjai/read-models';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { caseDashboard, type CaseDashboard } from '../dashboard/case-dashboard';
 import { commitmentDashboard, type CommitmentDashboard } from '../dashboard/commitment-dashboard';
 import { referralDashboard, type ReferralDashboard } from '../dashboard/referral-dashboard';
@@ -34,10 +34,17 @@ export class CaseDashboards {
     return this.config.cases.dashboardMinCount;
   }
 
-  async cases(): Promise<CaseDashboard> {
+  /** A province's people count their province's rows; national roles every province's (rows from before provinces are the deployment's). */
+  private fence(actor: Actor, column: string) {
+    if (isNationalRole(actor.role)) return sql<boolean>`1 = 1`;
+    return sql<boolean>`coalesce(${sql.ref(column)}, ${this.config.deploymentProvince}) = ${actor.province}`;
+  }
+
+  async cases(actor: Actor): Promise<CaseDashboard> {
     const rows = await this.db
       .selectFrom('case_register')
       .select(['district_code', 'stage', 'source', 'age_group', 'status'])
+      .where(this.fence(actor, 'case_register.province'))
       .execute();
     return caseDashboard(
       rows.map((r) => ({
@@ -51,10 +58,11 @@ export class CaseDashboards {
     );
   }
 
-  async referrals(): Promise<ReferralDashboard> {
+  async referrals(actor: Actor): Promise<ReferralDashboard> {
     const rows = await this.db
       .selectFrom('referral_register')
       .select(['service', 'status', 'to_agency', 'sent_at', 'accepted_at', 'due_at'])
+      .where(this.fence(actor, 'referral_register.province'))
       .execute();
     return referralDashboard(
       rows.map((r) => ({
@@ -71,7 +79,10 @@ export class CaseDashboards {
   }
 
   /** Pledged against fulfilled per agency and resource: plan projects whole, pledges to cases only where they spread over enough cases. */
-  async commitments(): Promise<CommitmentDashboard> {
-    return commitmentDashboard(await this.queries.commitments(), this.threshold);
+  async commitments(actor: Actor): Promise<CommitmentDashboard> {
+    return commitmentDashboard(
+      await this.queries.commitments({ province: isNationalRole(actor.role) ? undefined : actor.province }),
+      this.threshold,
+    );
   }
 }

@@ -1,3 +1,4 @@
+import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
 import { Inject, Injectable } from '@nestjs/common';
 import { collect, EVENT_STORE, StreamNotFound, type EventStore, type RecordedEvent } from '@ruamjai/event-store';
 import type { Actor, EventMetadata } from '@ruamjai/kernel';
@@ -39,12 +40,18 @@ export class CaseHistory {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_DB) db: ReadModelDb,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.db = db as unknown as Kysely<CasesTables>;
   }
 
   async history(actor: Actor, caseId: string): Promise<CaseHistoryEntry[]> {
-    if (actor.role !== 'coordinator' && actor.role !== 'auditor' && actor.role !== 'agency_officer')
+    if (
+      actor.role !== 'coordinator' &&
+      actor.role !== 'auditor' &&
+      actor.role !== 'agency_officer' &&
+      actor.role !== 'national_auditor'
+    )
       throw new CaseNotPermitted(actor.role, 'read case history');
     const caseEvents = await this.read(caseStreamId(caseId));
     if (caseEvents.length === 0) throw new CaseNotFound(caseId);
@@ -53,9 +60,10 @@ export class CaseHistory {
       .select(['referral_id', 'to_agency', 'status', 'shares_personal_data'])
       .where('case_id', '=', caseId)
       .execute();
-    const owningAgency = (caseEvents[0].data as { owningAgency: string }).owningAgency;
+    const opened = caseEvents[0].data as { owningAgency: string; province?: string };
     const facts = {
-      owningAgency,
+      owningAgency: opened.owningAgency,
+      province: opened.province ?? this.config.deploymentProvince,
       referrals: referrals.map((r) => ({
         toAgency: r.to_agency,
         status: r.status as ReferralStatus,

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
-import { CLOCK, type Actor, type Clock } from '@ruamjai/kernel';
+import { CLOCK, isNationalRole, withinReach, type Actor, type Clock } from '@ruamjai/kernel';
 import { READ_MODEL_DB, type ReadModelDb } from '@ruamjai/read-models';
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { ACTIVE_REFERRAL_STATUSES, type ReferralStatus } from '../referral/referral.state';
 import { CaseNotPermitted, mayReadCase } from '../access/case-access';
 import { CaseNotFound } from '../case/case.errors';
@@ -144,7 +144,9 @@ export function toCommitmentView(r: CommitmentRow, today: string): CommitmentVie
 /** Today in Thailand (UTC+7), as the centre counts due dates. */
 export const thaiDate = (at: Date): string => new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 
-const OVERSIGHT = (actor: Actor) => actor.role === 'coordinator' || actor.role === 'auditor';
+/** Who sees every case record of the province they reach: its coordinator and auditors, and national auditors. */
+const OVERSIGHT = (actor: Actor) =>
+  actor.role === 'coordinator' || actor.role === 'auditor' || actor.role === 'national_auditor';
 
 /**
  * Case work's views, each checked against who asks: the secretariat and auditors see every case's
@@ -164,6 +166,18 @@ export class CaseQueries {
   }
 
   private view = (row: CaseRow): CaseView => toCaseView(row, this.config.cases.identificationDueDays);
+
+  /** A row's province: rows from before provinces have none, and are the deployment's. */
+  private provinceOf = (row: { province: string | null }): string => row.province ?? this.config.deploymentProvince;
+
+  /**
+   * The condition that keeps a query to the actor's province (`column` of a register's row), or none
+   * for national roles, who read across provinces.
+   */
+  private fence(actor: Actor, column: string) {
+    if (isNationalRole(actor.role)) return sql<boolean>`1 = 1`;
+    return sql<boolean>`coalesce(${sql.ref(column)}, ${this.config.deploymentProvince}) = ${actor.province}`;
+  }
 
   /** Open cases screened but still awaiting the multidisciplinary team past the NRM's deadline. */
   async identificationOverdue(actor: Actor): Promise<CaseView[]> {
@@ -185,6 +199,7 @@ export class CaseQueries {
       .execute();
     const facts = {
       owningAgency: row.owning_agency,
+      province: this.provinceOf(row),
       referrals: referrals.map((r) => ({
         toAgency: r.to_agency,
         status: r.status as ReferralStatus,
@@ -197,7 +212,13 @@ export class CaseQueries {
   }
 
   async listCases(actor: Actor, filter: { status?: string; stage?: string } = {}): Promise<CaseView[]> {
-    let query = this.db.selectFrom('case_register').selectAll().orderBy('opened_at').orderBy('case_id');
+    if (!OVERSIGHT(actor) && actor.role !== 'agency_officer') throw new CaseNotPermitted(actor.role, 'list cases');
+    let query = this.db
+      .selectFrom('case_register')
+      .selectAll()
+      .where(this.fence(actor, 'case_register.province'))
+      .orderBy('opened_at')
+      .orderBy('case_id');
     if (filter.status) query = query.where('status', '=', filter.status);
     if (filter.stage) query = query.where('stage', '=', filter.stage);
     if (!OVERSIGHT(actor)) {
@@ -226,7 +247,11 @@ export class CaseQueries {
       .where('referral_id', '=', referralId)
       .executeTakeFirst();
     if (!OVERSIGHT(actor) && actor.role !== 'agency_officer') throw new CaseNotPermitted(actor.role, 'read referrals');
-    if (!row || !(OVERSIGHT(actor) || actor.agency === row.from_agency || actor.agency === row.to_agency))
+    if (
+      !row ||
+      !withinReach(actor, this.provinceOf(row)) ||
+      !(OVERSIGHT(actor) || actor.agency === row.from_agency || actor.agency === row.to_agency)
+    )
       throw new ReferralNotFound(referralId);
     return toReferralView(row);
   }
@@ -244,6 +269,7 @@ export class CaseQueries {
       .selectFrom('referral_register')
       .selectAll()
       .where(box === 'inbox' ? 'to_agency' : 'from_agency', '=', agency)
+      .where(this.fence(actor, 'referral_register.province'))
       .orderBy('due_at');
     return (await this.inState(query, filter.state).execute()).map(toReferralView);
   }
@@ -261,7 +287,14 @@ export class CaseQueries {
 
   /** Every referral the actor may see, or only the open ones, or only the overdue ones. */
   async referrals(actor: Actor, which?: ReferralListState): Promise<ReferralView[]> {
-    let query = this.inState(this.db.selectFrom('referral_register').selectAll().orderBy('due_at'), which);
+    let query = this.inState(
+      this.db
+        .selectFrom('referral_register')
+        .selectAll()
+        .where(this.fence(actor, 'referral_register.province'))
+        .orderBy('due_at'),
+      which,
+    );
     if (!OVERSIGHT(actor)) {
       if (actor.role !== 'agency_officer') throw new CaseNotPermitted(actor.role, 'list referrals');
       query = query.where((eb) => eb.or([eb('to_agency', '=', actor.agency), eb('from_agency', '=', actor.agency)]));
@@ -278,6 +311,7 @@ export class CaseQueries {
         .selectAll()
         .where('escalated_at', 'is not', null)
         .where('status', '=', 'sent')
+        .where(this.fence(actor, 'referral_register.province'))
         .orderBy('due_at')
         .execute()
     ).map(toReferralView);
@@ -296,6 +330,7 @@ export class CaseQueries {
       .selectFrom('referral_register')
       .select(['to_agency', 'sent_at', 'accepted_at'])
       .where('accepted_at', 'is not', null)
+      .where(this.fence(actor, 'referral_register.province'))
       .execute();
     const byAgency = new Map<string, number[]>();
     for (const r of rows)
@@ -357,7 +392,7 @@ export class CaseQueries {
   private async caseKnownTo(actor: Actor, caseId: string): Promise<boolean> {
     const row = await this.db
       .selectFrom('case_register')
-      .select('owning_agency')
+      .select(['owning_agency', 'province'])
       .where('case_id', '=', caseId)
       .executeTakeFirst();
     if (!row) return false;
@@ -368,6 +403,7 @@ export class CaseQueries {
       .execute();
     return mayReadCase(actor, {
       owningAgency: row.owning_agency,
+      province: this.provinceOf(row),
       referrals: referrals.map((r) => ({
         toAgency: r.to_agency,
         status: r.status as ReferralStatus,
@@ -377,7 +413,10 @@ export class CaseQueries {
   }
 
   private visibleCommitments(actor: Actor) {
-    const query = this.db.selectFrom('commitment_register').selectAll();
+    const query = this.db
+      .selectFrom('commitment_register')
+      .selectAll()
+      .where(this.fence(actor, 'commitment_register.province'));
     if (OVERSIGHT(actor)) return query;
     if (actor.role !== 'agency_officer') return query.where('target_kind', '=', 'project');
     return query.where((eb) =>
@@ -403,8 +442,14 @@ export class CaseQueries {
     );
   }
 
-  async commitments(filter: { agency?: string; overdue?: boolean; caseId?: string } = {}): Promise<CommitmentView[]> {
+  async commitments(
+    filter: { agency?: string; overdue?: boolean; caseId?: string; province?: string } = {},
+  ): Promise<CommitmentView[]> {
     let query = this.db.selectFrom('commitment_register').selectAll().orderBy('due_on').orderBy('commitment_id');
+    if (filter.province)
+      query = query.where(
+        sql<boolean>`coalesce(commitment_register.province, ${this.config.deploymentProvince}) = ${filter.province}`,
+      );
     if (filter.agency) query = query.where('agency', '=', filter.agency);
     if (filter.caseId) query = query.where('target_kind', '=', 'case').where('target_id', '=', filter.caseId);
     const today = thaiDate(this.clock.now());
@@ -415,7 +460,20 @@ export class CaseQueries {
   /** Who read whose case's personal data, and the grants auditors gave themselves: for auditors. */
   async accessLog(actor: Actor, filter: { caseId?: string; actorId?: string; from?: string; to?: string } = {}) {
     if (actor.role !== 'auditor') throw new CaseNotPermitted(actor.role, 'read the personal-data access log');
-    let query = this.db.selectFrom('personal_data_access_log').selectAll().orderBy('at').orderBy('event_id');
+    let query = this.db
+      .selectFrom('personal_data_access_log')
+      .selectAll()
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('case_register')
+            .select('case_id')
+            .whereRef('case_register.case_id', '=', 'personal_data_access_log.case_id')
+            .where(this.fence(actor, 'case_register.province')),
+        ),
+      )
+      .orderBy('at')
+      .orderBy('event_id');
     if (filter.caseId) query = query.where('case_id', '=', filter.caseId);
     if (filter.actorId) query = query.where('actor_id', '=', filter.actorId);
     if (filter.from) query = query.where('at', '>=', filter.from);

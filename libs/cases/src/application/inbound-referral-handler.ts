@@ -1,3 +1,4 @@
+import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { CommandRunner, idFromKey, type CommandContext } from '@ruamjai/event-store';
@@ -127,6 +128,9 @@ export class InboundReferralHandler implements InboundHandler<InboundReferral> {
     private readonly bus: CommandBus,
     private readonly runner: CommandRunner,
     @Inject(CLOCK) private readonly clock: Clock = systemClock,
+    // A referral that arrives here (hotline, another province) is taken into the deployment's province.
+    @Inject(APP_CONFIG)
+    private readonly config: Pick<AppConfig, 'deploymentProvince'> = { deploymentProvince: 'TH-27' },
   ) {}
 
   /**
@@ -202,7 +206,12 @@ export class InboundReferralHandler implements InboundHandler<InboundReferral> {
   }
 
   async handle(message: InboundReferral, context: InboundContext): Promise<void> {
-    const actor: Actor = { id: `inbound:${context.topic}`, agency: message.fromAgency, role: 'agency_officer' };
+    const actor: Actor = {
+      id: `inbound:${context.topic}`,
+      agency: message.fromAgency,
+      role: 'agency_officer',
+      province: this.config.deploymentProvince,
+    };
     const key = (step: string) => `inbound:${context.messageId}:${step}`;
     const ctx = (step: string, expectedRevision: bigint): CommandContext => ({
       actor,
@@ -295,6 +304,7 @@ export class InboundReferralHandler implements InboundHandler<InboundReferral> {
           exists: true,
           open: true,
           owningAgency: message.fromAgency,
+          province: this.config.deploymentProvince,
           consent: message.consentGivenOn !== null,
           legalBasis: message.legalBasis?.basis ?? null,
           erased: false,
@@ -317,7 +327,12 @@ export class InboundReferralHandler implements InboundHandler<InboundReferral> {
     refusal: DomainError,
     context: InboundContext,
   ): Promise<void> {
-    const system: Actor = { id: `system:inbound:${context.topic}`, agency: 'RUAMJAI', role: 'coordinator' };
+    const system: Actor = {
+      id: `system:inbound:${context.topic}`,
+      agency: 'RUAMJAI',
+      role: 'coordinator',
+      province: this.config.deploymentProvince,
+    };
     const ctx = (step: string, expectedRevision: bigint): CommandContext => ({
       actor: system,
       correlationId: context.correlationId,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
 import { CommandRunner, StaleRevision, type CommandContext, type CommandOutcome } from '@ruamjai/event-store';
-import { CLOCK, type Actor, type Clock } from '@ruamjai/kernel';
+import { CLOCK, withinReach, type Actor, type Clock } from '@ruamjai/kernel';
 import { PersonalDataErased, PersonalDataVault } from '@ruamjai/privacy';
 import { READ_MODEL_DB, type ReadModelDb } from '@ruamjai/read-models';
 import type { Kysely } from 'kysely';
@@ -83,6 +83,7 @@ export class PersonalDataService {
       case: state,
       facts: {
         owningAgency: state.owningAgency,
+        province: state.province ?? this.config.deploymentProvince,
         referrals,
         auditGrantUntil: grantUntil,
         sharingBasis: state.consent || state.legalBasis !== null,
@@ -96,7 +97,9 @@ export class PersonalDataService {
     const ground = personalDataGround(actor, facts, at);
     if (!ground) {
       // An officer who may not even see the case record is told what an unknown id would tell.
-      if (actor.role === 'agency_officer' && !mayReadCase(actor, facts)) throw new CaseNotFound(caseId);
+      // So is anyone outside the case's province.
+      if (!withinReach(actor, facts.province) || (actor.role === 'agency_officer' && !mayReadCase(actor, facts)))
+        throw new CaseNotFound(caseId);
       throw new PersonalDataNotPermitted(caseId);
     }
     if (found.personalData === 'erased') throw new PersonalDataErased(found.personId);
@@ -114,7 +117,8 @@ export class PersonalDataService {
   ): Promise<CommandOutcome<AccessLogEvent> & { until: string }> {
     if (actor.role !== 'auditor') throw new CaseNotPermitted(actor.role, 'GrantAuditAccess');
     const { state } = await this.runner.load(caseDecider, caseStreamId(caseId));
-    if (state.status === 'none') throw new CaseNotFound(caseId);
+    if (state.status === 'none' || !withinReach(actor, state.province ?? this.config.deploymentProvince))
+      throw new CaseNotFound(caseId);
     const at = this.clock.now();
     const until = new Date(at.getTime() + this.config.cases.auditGrantHours * 3600_000).toISOString();
     const outcome = await this.append(

@@ -13,7 +13,7 @@ import { casesMigrations } from '../projections/cases-tables';
 import { casesProjections } from '../projections/case-projections';
 import { ReferralOverdueScheduler } from './referral-overdue-scheduler';
 
-const sender: Actor = { id: 'malee.s', agency: 'SHELTER-SK', role: 'agency_officer' };
+const sender: Actor = { id: 'malee.s', agency: 'SHELTER-SK', role: 'agency_officer', province: 'TH-27' };
 const sentAt = new Date('2019-05-02T03:00:00.000Z');
 const due = new Date('2019-05-03T03:00:00.000Z');
 
@@ -71,7 +71,15 @@ describe('the overdue-referral scheduler', () => {
         sharesPersonalData: false,
       },
       facts: {
-        case: { exists: true, open: true, owningAgency: 'SHELTER-SK', consent: false, legalBasis: null, erased: false },
+        case: {
+          exists: true,
+          open: true,
+          owningAgency: 'SHELTER-SK',
+          province: 'TH-27',
+          consent: false,
+          legalBasis: null,
+          erased: false,
+        },
         recipient: 'active',
       },
       actor: sender,
@@ -153,7 +161,7 @@ describe('the overdue-referral scheduler', () => {
     const clock = new FixedClock(sentAt);
     const p = await new Process(dir, clock).start();
     const referralId = await send(p, clock);
-    const recipient: Actor = { id: 'nurse.a', agency: 'HEALTH-SK', role: 'agency_officer' };
+    const recipient: Actor = { id: 'nurse.a', agency: 'HEALTH-SK', role: 'agency_officer', province: 'TH-27' };
     // Accepted in the log, not yet in the read model the scheduler consults: the stream decides.
     await p.projections.stop();
     await p.runner.run(
@@ -193,6 +201,7 @@ describe('the overdue-referral scheduler', () => {
             exists: true,
             open: true,
             owningAgency: 'SHELTER-SK',
+            province: 'TH-27',
             consent: false,
             legalBasis: null,
             erased: false,
@@ -216,7 +225,7 @@ describe('the overdue-referral scheduler', () => {
     // They were answered, but the register has not heard (its projection is stuck): the scheduler
     // finds them due, and their streams refuse every attempt to mark them.
     await p.projections.stop();
-    const recipient: Actor = { id: 'nurse.a', agency: 'HEALTH-SK', role: 'agency_officer' };
+    const recipient: Actor = { id: 'nurse.a', agency: 'HEALTH-SK', role: 'agency_officer', province: 'TH-27' };
     for (const referralId of stuck) {
       await p.runner.run(
         referralDecider,

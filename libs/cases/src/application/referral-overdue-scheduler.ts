@@ -8,7 +8,12 @@ import { referralDecider } from '../referral/referral.decider';
 import type { CasesTables } from '../projections/cases-tables';
 
 /** The scheduler acts as the system, on the secretariat's authority. */
-export const SCHEDULER_ACTOR: Actor = { id: 'system:referral-scheduler', agency: 'RUAMJAI', role: 'coordinator' };
+export const SCHEDULER_ACTOR: Actor = {
+  id: 'system:referral-scheduler',
+  agency: 'RUAMJAI',
+  role: 'coordinator',
+  province: 'TH-27',
+};
 
 export interface SchedulerLogger {
   info(obj: object, msg?: string): void;

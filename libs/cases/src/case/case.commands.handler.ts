@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandRunner, type CommandContext, type CommandOutcome } from '@ruamjai/event-store';
+import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
 import { CLOCK, type Clock } from '@ruamjai/kernel';
 import { authoriseCaseCommand } from '../access/case-access';
 import type { Stamp } from '../command';
@@ -28,6 +29,7 @@ export class CaseCommands {
   constructor(
     private readonly runner: CommandRunner,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** A new case: nothing to load, and the asking agency will own it. */
@@ -51,7 +53,11 @@ export class CaseCommands {
     const streamId = caseStreamId(caseId);
     const loaded = await this.runner.load(caseDecider, streamId);
     const current = loaded.state;
-    authoriseCaseCommand(context.actor, type, current.status !== 'none' ? current.owningAgency : null, caseId);
+    const owner =
+      current.status === 'none'
+        ? null
+        : { agency: current.owningAgency, province: current.province ?? this.config.deploymentProvince };
+    authoriseCaseCommand(context.actor, type, owner, caseId);
     const command = await build(this.stamp(context), current);
     await options.beforeAppend?.(command, loaded);
     const { reason } = options;

@@ -16,6 +16,8 @@ export type CaseEvent =
         caseId: string;
         personId: string;
         owningAgency: string;
+        /** The province of the agency that opened it; absent on cases opened before provinces (the deployment's). */
+        province?: string;
         source: IntakeSource;
         districtCode: string;
         foundOn: string;

@@ -9,6 +9,7 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       caseId: d.caseId,
       personId: d.personId,
       owningAgency: d.owningAgency,
+      province: d.province ?? null,
       stage: 'screening',
       identification: null,
       caseManagerId: null,

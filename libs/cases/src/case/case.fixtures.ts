@@ -3,7 +3,7 @@ import type { Actor } from '@ruamjai/kernel';
 import type { CaseCommand } from './case.commands';
 import type { CaseEvent } from './case.events';
 
-export const officer: Actor = { id: 'malee.s', agency: 'SHELTER-SK', role: 'agency_officer' };
+export const officer: Actor = { id: 'malee.s', agency: 'SHELTER-SK', role: 'agency_officer', province: 'TH-27' };
 export const at = new Date('2019-05-02T03:00:00Z');
 export const caseId = 'c-1';
 export const cmd = (type: CaseCommand['type'], data: object = {}) =>
@@ -15,6 +15,7 @@ export const opened = {
     caseId,
     personId: 'p-1',
     owningAgency: 'SHELTER-SK',
+    province: 'TH-27',
     source: 'border_screening',
     districtCode: '2706',
     foundOn: '2019-05-01',

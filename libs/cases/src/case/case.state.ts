@@ -6,6 +6,8 @@ export interface KnownCase {
   readonly caseId: string;
   readonly personId: string;
   readonly owningAgency: string;
+  /** The province the case belongs to; null when opened before provinces (the deployment's, DEPLOYMENT_PROVINCE). */
+  readonly province: string | null;
   readonly stage: NrmStage;
   readonly identification: IdentificationOutcome | null;
   readonly caseManagerId: string | null;

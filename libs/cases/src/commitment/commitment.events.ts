@@ -10,6 +10,8 @@ export type CommitmentEvent =
         resource: Resource;
         quantity: number;
         dueOn: string;
+        /** The pledging agency's province; absent on pledges made before provinces (the deployment's). */
+        province?: string;
       };
     }
   | {

@@ -22,6 +22,7 @@ export function evolveCaseRow(
     return {
       case_id: d.caseId,
       owning_agency: d.owningAgency,
+      province: d.province ?? null,
       district_code: d.districtCode,
       source: d.source,
       age_group: d.ageGroup,
@@ -87,6 +88,7 @@ export function evolveReferralRow(
     return {
       referral_id: d.referralId,
       case_id: d.caseId,
+      province: d.province ?? null,
       from_agency: d.fromAgency,
       to_agency: d.toAgency,
       service: d.service,
@@ -148,6 +150,7 @@ export function evolveCommitmentRow(
     return {
       commitment_id: d.commitmentId,
       agency: d.agency,
+      province: d.province ?? null,
       target_kind: d.target.kind,
       target_id: d.target.kind === 'case' ? d.target.caseId : d.target.projectId,
       plan_id: d.target.kind === 'project' ? d.target.planId : null,

@@ -8,6 +8,8 @@ export type CasesTables = {
   case_register: {
     case_id: string;
     owning_agency: string;
+    /** The province the case belongs to; null for cases opened before provinces (read as the deployment's). */
+    province: string | null;
     district_code: string;
     source: string;
     age_group: string;
@@ -29,6 +31,8 @@ export type CasesTables = {
   referral_register: {
     referral_id: string;
     case_id: string;
+    /** The case's province; null for referrals sent before provinces (the deployment's). */
+    province: string | null;
     from_agency: string;
     to_agency: string;
     service: string;
@@ -49,6 +53,8 @@ export type CasesTables = {
   commitment_register: {
     commitment_id: string;
     agency: string;
+    /** The pledging agency's province; null for pledges made before provinces (the deployment's). */
+    province: string | null;
     target_kind: string;
     target_id: string;
     plan_id: string | null;
@@ -170,6 +176,14 @@ export const casesMigrations: Record<string, Migration> = {
         .on('personal_data_access_log')
         .columns(['case_id', 'at'])
         .execute();
+    },
+  },
+  // Rows from before provinces keep a null province: queries read it as the deployment's.
+  '0201-cases-province': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('case_register').addColumn('province', 'varchar(8)').execute();
+      await db.schema.alterTable('referral_register').addColumn('province', 'varchar(8)').execute();
+      await db.schema.alterTable('commitment_register').addColumn('province', 'varchar(8)').execute();
     },
   },
 };

@@ -14,6 +14,8 @@ export type ReferralEvent =
         dueAt: string;
         sharesPersonalData: boolean;
         basis: 'consent' | 'legal_basis' | null;
+        /** The case's province; absent on referrals sent before provinces (the deployment's). */
+        province?: string;
       };
     }
   | { type: 'ReferralAccepted'; data: { referralId: string; acceptedAt: string } }

@@ -4,16 +4,29 @@ import type { ReferralCommand } from './referral.commands';
 import type { ReferralEvent } from './referral.events';
 import type { ReferralFacts } from './send-referral/send-referral.command';
 
-export const sender: Actor = { id: 'malee.s', agency: 'PSDHS-SK', role: 'agency_officer' };
-export const recipient: Actor = { id: 'nurse.a', agency: 'HEALTH-SK', role: 'agency_officer' };
-export const other: Actor = { id: 'x', agency: 'POL-SK', role: 'agency_officer' };
-export const coordinator: Actor = { id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' };
-export const system: Actor = { id: 'system:referral-scheduler', agency: 'RUAMJAI', role: 'coordinator' };
+export const sender: Actor = { id: 'malee.s', agency: 'PSDHS-SK', role: 'agency_officer', province: 'TH-27' };
+export const recipient: Actor = { id: 'nurse.a', agency: 'HEALTH-SK', role: 'agency_officer', province: 'TH-27' };
+export const other: Actor = { id: 'x', agency: 'POL-SK', role: 'agency_officer', province: 'TH-27' };
+export const coordinator: Actor = { id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator', province: 'TH-27' };
+export const system: Actor = {
+  id: 'system:referral-scheduler',
+  agency: 'RUAMJAI',
+  role: 'coordinator',
+  province: 'TH-27',
+};
 export const at = new Date('2019-05-02T03:00:00Z');
 export const due = '2019-05-03T03:00:00.000Z';
 export const referralId = 'r-1';
 export const facts: ReferralFacts = {
-  case: { exists: true, open: true, owningAgency: 'PSDHS-SK', consent: true, legalBasis: null, erased: false },
+  case: {
+    exists: true,
+    open: true,
+    owningAgency: 'PSDHS-SK',
+    province: 'TH-27',
+    consent: true,
+    legalBasis: null,
+    erased: false,
+  },
   recipient: 'active',
 };
 export const send = (
@@ -54,6 +67,7 @@ export const sent = {
     dueAt: due,
     sharesPersonalData: true,
     basis: 'consent',
+    province: 'TH-27',
   },
 } satisfies ReferralEvent;
 export const accepted = {

@@ -13,6 +13,8 @@ export interface IdentitySettings {
   readonly sessionLifetimeSeconds: number;
   readonly lockout: LockoutPolicy;
   readonly totpIssuer: string;
+  /** DEPLOYMENT_PROVINCE: the province of accounts that name none (registered before provinces, or by a provider that sends none). */
+  readonly deploymentProvince: string;
   /** Bind an account the secretariat added to the first provider subject with its username (OIDC_LINK_EXISTING_ACCOUNTS). */
   readonly linkExistingAccounts?: boolean;
 }

@@ -27,8 +27,15 @@ describe('the provider’s claims as a Ruamjai person', () => {
       displayName: 'กันยา ศรีสุข',
       role: 'coordinator',
       agency: 'PSDHS-SK',
+      province: null,
       providerValues: ['staff', 'ruamjai-coordinators'],
     });
+  });
+
+  it('takes the province from a province claim that names one, and none from anything else', () => {
+    const person = { preferred_username: 'kanya.s', groups: ['ruamjai-coordinators'], agency: 'PSDHS-SK' };
+    expect(mapProviderClaims({ ...person, province: 'TH-23' }, mapping)).toMatchObject({ province: 'TH-23' });
+    expect(mapProviderClaims({ ...person, province: 'Trat' }, mapping)).toMatchObject({ province: null });
   });
 
   it('lets the first entry of the role map that the person holds decide, whatever order the provider lists groups in', () => {

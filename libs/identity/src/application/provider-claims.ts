@@ -1,4 +1,4 @@
-import type { Role } from '@ruamjai/kernel';
+import { isProvinceCode, type Role } from '@ruamjai/kernel';
 import { USERNAME, type ProviderRefusal } from '../user/user.values';
 
 /** Which claims give what, and how the provider's values become Ruamjai's (OIDC_* settings). */
@@ -20,6 +20,8 @@ export type MappedIdentity =
       readonly displayName: string;
       readonly role: Role;
       readonly agency: string;
+      /** The provider's `province` claim when it names a province (ISO 3166-2, e.g. TH-27); else none. */
+      readonly province: string | null;
       readonly providerValues: readonly string[];
     }
   | {
@@ -86,5 +88,6 @@ export function mapProviderClaims(claims: Record<string, unknown>, mapping: Clai
     : agencyValues.find((v) => AGENCY.test(v));
   if (!agency) return refused('no_agency');
   const displayName = (values(claimAt(claims, mapping.claims.displayName))[0] ?? rawUsername).slice(0, 200);
-  return { kind: 'mapped', username: rawUsername, displayName, role, agency, providerValues };
+  const province = values(claimAt(claims, 'province')).find(isProvinceCode) ?? null;
+  return { kind: 'mapped', username: rawUsername, displayName, role, agency, province, providerValues };
 }

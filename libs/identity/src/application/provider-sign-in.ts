@@ -67,6 +67,8 @@ export async function signInWithProvider(
     return { kind: 'refused', reason: identity.reason };
   }
   const { username, displayName, role, agency } = identity;
+  // A provider that sends no province signs people into the deployment's.
+  const province = identity.province ?? settings.deploymentProvince;
   const sessionId = randomUUID();
   const outcome = await signInThroughProvider(
     users,
@@ -75,6 +77,7 @@ export async function signInWithProvider(
       displayName,
       role,
       agency,
+      province,
       provider,
       sessionId,
       client,

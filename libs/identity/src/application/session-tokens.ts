@@ -13,6 +13,7 @@ export interface IssuedSession {
     readonly displayName: string;
     readonly role: Role;
     readonly agency: string;
+    readonly province: string;
   };
 }
 
@@ -29,6 +30,7 @@ export async function issueSession(
       sub: user.username,
       agency: user.agency,
       role: user.role,
+      province: user.province,
       ttlSeconds: settings.accessTokenTtlSeconds,
       sessionId,
       name: user.displayName,
@@ -41,7 +43,13 @@ export async function issueSession(
     expiresIn: settings.accessTokenTtlSeconds,
     refreshToken,
     sessionId,
-    user: { username: user.username, displayName: user.displayName, role: user.role, agency: user.agency },
+    user: {
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role,
+      agency: user.agency,
+      province: user.province,
+    },
   };
 }
 

@@ -46,7 +46,7 @@ export class UserAccounts {
     private readonly clock: Clock,
     settings: IdentitySettings,
   ) {
-    const users = new UserCommands(runner, clock);
+    const users = new UserCommands(runner, clock, settings.deploymentProvince);
     this.accounts = { runner, users, vault, sessions, key, clock, settings };
   }
 
@@ -65,7 +65,7 @@ export class UserAccounts {
     data: NewUser,
     context: CommandContext,
   ): Promise<{ outcome: CommandOutcome<UserEvent>; oneTimePassword: string }> {
-    return registerUser(this.runner, this.clock, data, context);
+    return registerUser(this.runner, this.clock, data, context, this.accounts.settings.deploymentProvince);
   }
 
   resetPassword(

@@ -11,6 +11,8 @@ export interface UserView {
   readonly displayName: string;
   readonly role: Role;
   readonly agency: string;
+  /** The person's province; null for accounts registered before provinces (the deployment's). */
+  readonly province: string | null;
   readonly active: boolean;
   readonly mustChangePassword: boolean;
   readonly secondFactorRequired: boolean;
@@ -47,12 +49,13 @@ export function evolveUserView(
   at: string,
 ): UserView | undefined {
   if (event.type === 'UserRegistered') {
-    const { username, displayName, role, agency } = event.data;
+    const { username, displayName, role, agency, province } = event.data;
     return {
       username,
       displayName,
       role,
       agency,
+      province: province ?? null,
       active: true,
       mustChangePassword: true,
       secondFactorRequired: needsSecondFactor(role),
@@ -65,12 +68,13 @@ export function evolveUserView(
     };
   }
   if (event.type === 'UserRegisteredFromProvider') {
-    const { username, displayName, role, agency, issuer } = event.data;
+    const { username, displayName, role, agency, issuer, province } = event.data;
     return {
       username,
       displayName,
       role,
       agency,
+      province: province ?? null,
       active: true,
       mustChangePassword: false,
       // The provider asks for its own second factor; Ruamjai's TOTP is for its passwords.

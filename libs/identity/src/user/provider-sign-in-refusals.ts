@@ -37,7 +37,12 @@ export type ProviderSignInRefusalEvent = {
 export const PROVIDER_REFUSALS_STREAM_PREFIX = 'oidc-refusals-';
 
 /** The recording system, as named in the events' metadata: it decided on the provider's word, nobody signed in. */
-export const PROVIDER_SIGN_IN_ACTOR: Actor = { id: 'system:oidc-sign-in', agency: 'RUAMJAI', role: 'viewer' };
+export const PROVIDER_SIGN_IN_ACTOR: Actor = {
+  id: 'system:oidc-sign-in',
+  agency: 'RUAMJAI',
+  role: 'viewer',
+  province: 'TH-27',
+};
 
 export const providerSignInRefusals: Decider<
   RecordProviderSignInRefusal,

@@ -2,16 +2,17 @@ import type { CommandContext, CommandOutcome, CommandRunner } from '@ruamjai/eve
 import type { Actor, Clock } from '@ruamjai/kernel';
 import { randomUUID } from 'node:crypto';
 import type { UserCommand } from './user.commands';
-import { userDecider } from './user.decider';
+import { userDeciderIn } from './user.decider';
 import { userStreamId, type UserEvent } from './user.events';
 import { authoriseUserCommand } from './user.policy';
 import type { KnownUser } from './user.state';
 
 /** Someone acting on their own account before they hold a session. */
-export const selfActor = (user: Pick<KnownUser, 'username' | 'agency' | 'role'>): Actor => ({
+export const selfActor = (user: Pick<KnownUser, 'username' | 'agency' | 'role' | 'province'>): Actor => ({
   id: user.username,
   agency: user.agency,
   role: user.role,
+  province: user.province,
 });
 
 /**
@@ -19,10 +20,16 @@ export const selfActor = (user: Pick<KnownUser, 'username' | 'agency' | 'role'>)
  * run the pure decider on the person's stream; and read an account as the decider sees it.
  */
 export class UserCommands {
+  private readonly decider;
+
+  /** `deploymentProvince` is the province of accounts registered before provinces. */
   constructor(
     private readonly runner: CommandRunner,
     private readonly clock: Clock,
-  ) {}
+    deploymentProvince: string,
+  ) {
+    this.decider = userDeciderIn(deploymentProvince);
+  }
 
   now(): Date {
     return this.clock.now();
@@ -30,7 +37,7 @@ export class UserCommands {
 
   run(command: UserCommand, context: CommandContext): Promise<CommandOutcome<UserEvent>> {
     authoriseUserCommand(context.actor, command.type, command.data.username);
-    return this.runner.run(userDecider, userStreamId(command.data.username), command, context);
+    return this.runner.run(this.decider, userStreamId(command.data.username), command, context);
   }
 
   /** A context for a step taken without a session (sign-in) or by the system: its own causation. */
@@ -39,7 +46,7 @@ export class UserCommands {
   }
 
   async load(username: string): Promise<{ user: KnownUser | undefined; revision: bigint }> {
-    const { state, revision } = await this.runner.load(userDecider, userStreamId(username));
+    const { state, revision } = await this.runner.load(this.decider, userStreamId(username));
     return { user: state.status === 'unknown' ? undefined : state, revision };
   }
 }

@@ -1,4 +1,4 @@
-import { userDecider } from './user.decider';
+import { userDecider } from './user.fixtures';
 import { registered } from './user.fixtures';
 
 // Rules that span several user commands; each use case's own rules are specified in its folder.

@@ -1,7 +1,7 @@
 import type { Decider } from '@ruamjai/kernel';
 import type { UserCommand } from './user.commands';
 import type { UserEvent } from './user.events';
-import { evolveUser } from './user.evolve';
+import { evolveUserIn } from './user.evolve';
 import type { UserState } from './user.state';
 import { decideRegisterUser } from './register-user/register-user.decide';
 import { decideAttemptSignIn } from './attempt-sign-in/attempt-sign-in.decide';
@@ -47,8 +47,9 @@ function decide(command: UserCommand, state: UserState): UserEvent[] {
   }
 }
 
-export const userDecider: Decider<UserCommand, UserState, UserEvent> = {
+/** The user decider of a deployment: its province is the one of accounts registered before provinces. */
+export const userDeciderIn = (deploymentProvince: string): Decider<UserCommand, UserState, UserEvent> => ({
   initialState: { status: 'unknown' },
   decide,
-  evolve: evolveUser,
-};
+  evolve: evolveUserIn(deploymentProvince),
+});

@@ -6,7 +6,15 @@ export const userStreamId = (username: string): string => `user-${username}`;
 export type UserEvent =
   | {
       type: 'UserRegistered';
-      data: { username: string; displayName: string; role: Role; agency: string; passwordHash: string };
+      data: {
+        username: string;
+        displayName: string;
+        role: Role;
+        agency: string;
+        passwordHash: string;
+        /** Absent on accounts registered before provinces: read as the deployment's. */
+        province?: string;
+      };
     }
   | { type: 'UserSignedIn'; data: { username: string; sessionId: string; client: string } }
   | {
@@ -27,7 +35,16 @@ export type UserEvent =
   /** First sign-in through the OpenID provider: the directory entry comes from its claims (no password). */
   | {
       type: 'UserRegisteredFromProvider';
-      data: { username: string; displayName: string; role: Role; agency: string; issuer: string; subject: string };
+      data: {
+        username: string;
+        displayName: string;
+        role: Role;
+        agency: string;
+        issuer: string;
+        subject: string;
+        /** Absent on accounts registered before provinces: read as the deployment's. */
+        province?: string;
+      };
     }
   /** An account the secretariat added, now signing in through the provider: bound to that subject from here on. */
   | { type: 'UserLinkedToProvider'; data: { username: string; issuer: string; subject: string } }

@@ -2,11 +2,21 @@ import type { UserEvent } from './user.events';
 import type { UserState } from './user.state';
 import { DEFAULT_NOTIFICATION_PREFERENCES } from './user.values';
 
-export function evolveUser(state: UserState, event: UserEvent): UserState {
+/**
+ * The user's state from their events. Accounts registered before provinces name none: they are read
+ * as the deployment's province (the events are never rewritten), so every account has one.
+ */
+export const evolveUserIn =
+  (deploymentProvince: string) =>
+  (state: UserState, event: UserEvent): UserState =>
+    evolveUser(state, event, deploymentProvince);
+
+function evolveUser(state: UserState, event: UserEvent, deploymentProvince: string): UserState {
   if (event.type === 'UserRegistered') {
     return {
       status: 'active',
       ...event.data,
+      province: event.data.province ?? deploymentProvince,
       mustChangePassword: true,
       sealedSecret: null,
       consecutiveFailures: 0,
@@ -16,7 +26,7 @@ export function evolveUser(state: UserState, event: UserEvent): UserState {
     };
   }
   if (event.type === 'UserRegisteredFromProvider') {
-    const { username, displayName, role, agency, issuer, subject } = event.data;
+    const { username, displayName, role, agency, issuer, subject, province } = event.data;
     // No password: the provider signs this person in (a password sign-in can never match an empty hash).
     return {
       status: 'active',
@@ -24,6 +34,7 @@ export function evolveUser(state: UserState, event: UserEvent): UserState {
       displayName,
       role,
       agency,
+      province: province ?? deploymentProvince,
       passwordHash: '',
       mustChangePassword: false,
       sealedSecret: null,

@@ -1,9 +1,13 @@
 /* What the user specs share: the secretariat, a time, a lockout policy, commands and the events of a history. */
 import type { Actor } from '@ruamjai/kernel';
 import type { LockoutPolicy, SignInCheck, UserCommand } from './user.commands';
+import { userDeciderIn } from './user.decider';
 import type { UserEvent } from './user.events';
 
-export const secretariat: Actor = { id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' };
+/** The decider of a Sa Kaeo deployment: accounts registered before provinces are Sa Kaeo's. */
+export const userDecider = userDeciderIn('TH-27');
+
+export const secretariat: Actor = { id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator', province: 'TH-27' };
 export const at = new Date('2019-02-14T03:00:00Z');
 export const policy: LockoutPolicy = { maxFailures: 3, baseSeconds: 60, maxSeconds: 3600 };
 export const cmd = (type: UserCommand['type'], data: object, when = at) =>

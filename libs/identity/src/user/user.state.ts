@@ -7,6 +7,8 @@ export interface KnownUser {
   readonly displayName: string;
   readonly role: Role;
   readonly agency: string;
+  /** The province the person works in (ISO 3166-2): their token carries it. */
+  readonly province: string;
   readonly passwordHash: string;
   /** A one-time password set by the secretariat: it must be changed at the next sign-in. */
   readonly mustChangePassword: boolean;

@@ -30,7 +30,7 @@ export async function openDirectory(): Promise<Directory> {
   const dir = mkdtempSync(join(tmpdir(), 'ruamjai-users-'));
   const store = SqliteEventStore.open({ file: join(dir, 'events.sqlite') });
   const clock = new FixedClock(at);
-  const users = new UserCommands(new CommandRunner(store), clock);
+  const users = new UserCommands(new CommandRunner(store), clock, 'TH-27');
   const db = openSqliteRequests(join(dir, 'sessions.sqlite'));
   await migrateReadModels(db as unknown as Kysely<unknown>, [sessionMigrations]);
   const sessions = new SessionStore(db as unknown as Kysely<SessionTables>, true);
@@ -41,7 +41,13 @@ export async function openDirectory(): Promise<Directory> {
     clock,
     context,
     async register(username, password) {
-      const data = { username, displayName: `คุณ ${username}`, role: 'agency_officer' as const, agency: 'IMM-SK' };
+      const data = {
+        username,
+        displayName: `คุณ ${username}`,
+        role: 'agency_officer' as const,
+        agency: 'IMM-SK',
+        province: 'TH-27',
+      };
       await users.run(
         { type: 'RegisterUser', data: { ...data, passwordHash: await hashPassword(password) }, actor: secretariat, at },
         context(),

@@ -2,7 +2,7 @@ import type { Actor } from '@ruamjai/kernel';
 import type { AgencyState } from './agency.state';
 import { ActorAgencyInactive, ActorAgencyNotRegistered, admitActorAgency } from './agency-admission';
 
-const coordinator: Actor = { id: 'somchai', agency: 'NOPE-XX', role: 'coordinator' };
+const coordinator: Actor = { id: 'somchai', agency: 'NOPE-XX', role: 'coordinator', province: 'TH-27' };
 const active: AgencyState = {
   status: 'active',
   code: 'NOPE-XX',

@@ -7,7 +7,7 @@ import type { AgencyEvent } from './agency.events';
  * it. Test data only: the specs import it.
  */
 
-export const actor: Actor = { id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' };
+export const actor: Actor = { id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator', province: 'TH-27' };
 export const at = new Date('2019-02-01T03:00:00Z');
 export const cmd = (type: AgencyCommand['type'], data: object) =>
   ({ type, data: { code: 'IMM-SK', ...data }, actor, at }) as AgencyCommand;

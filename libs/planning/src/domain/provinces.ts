@@ -29,4 +29,19 @@ export const PROVINCES: Readonly<Record<string, Province>> = {
       { code: '2709', th: 'วังสมบูรณ์', en: 'Wang Sombun' },
     ],
   },
+  // Trat, Sa Kaeo's neighbour on the same border: the second province a national deployment serves.
+  'TH-23': {
+    code: 'TH-23',
+    th: 'ตราด',
+    en: 'Trat',
+    districts: [
+      { code: '2301', th: 'เมืองตราด', en: 'Mueang Trat' },
+      { code: '2302', th: 'คลองใหญ่', en: 'Khlong Yai' },
+      { code: '2303', th: 'เขาสมิง', en: 'Khao Saming' },
+      { code: '2304', th: 'บ่อไร่', en: 'Bo Rai' },
+      { code: '2305', th: 'แหลมงอบ', en: 'Laem Ngop' },
+      { code: '2306', th: 'เกาะกูด', en: 'Ko Kut' },
+      { code: '2307', th: 'เกาะช้าง', en: 'Ko Chang' },
+    ],
+  },
 };

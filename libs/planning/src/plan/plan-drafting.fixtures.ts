@@ -8,7 +8,7 @@ import type { PlanDrafted, ProjectAdded } from './plan.events';
  * adding a project and revising its budget share them. Test data only: the specs import it.
  */
 
-export const actor: Actor = { id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' };
+export const actor: Actor = { id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator', province: 'TH-27' };
 export const at = new Date('2019-02-14T03:00:00Z');
 export const planId = '0d6f3f1e-0000-4000-8000-000000000001';
 export const projectId = '0d6f3f1e-0000-4000-8000-0000000000a1';

@@ -9,7 +9,7 @@ import * as fixtures from './plan.fixtures';
  * Test data only: the specs import it.
  */
 
-export const actor: Actor = { id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' };
+export const actor: Actor = { id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator', province: 'TH-27' };
 export const planId = '0d6f3f1e-0000-4000-8000-000000000001';
 export const projectId = '0d6f3f1e-0000-4000-8000-0000000000a1';
 export const requestId = '0d6f3f1e-0000-4000-8000-0000000000f1';

@@ -9,7 +9,7 @@ import * as fixtures from './plan.fixtures';
  * step share it. Test data only: the specs import it.
  */
 
-export const chair: Actor = { id: 'governor', agency: 'PROV-SK', role: 'chair' };
+export const chair: Actor = { id: 'governor', agency: 'PROV-SK', role: 'chair', province: 'TH-27' };
 export const at = new Date('2019-03-15T03:00:00Z');
 export const planId = '0d6f3f1e-0000-4000-8000-000000000001';
 export const projectId = '0d6f3f1e-0000-4000-8000-0000000000a1';

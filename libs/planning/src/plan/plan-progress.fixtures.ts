@@ -18,10 +18,10 @@ export const activityId = '0d6f3f1e-0000-4000-8000-0000000000b1';
 export const kpiId = '0d6f3f1e-0000-4000-8000-0000000000c1';
 export const lineId = '0d6f3f1e-0000-4000-8000-0000000000d1';
 
-export const coordinator: Actor = { id: 'somchai', agency: 'PROV-SK', role: 'coordinator' };
-export const leadOfficer: Actor = { id: 'malee', agency: 'PSDHS-SK', role: 'agency_officer' };
-export const partnerOfficer: Actor = { id: 'somsak', agency: 'IMM-SK', role: 'agency_officer' };
-export const otherOfficer: Actor = { id: 'wichai', agency: 'POL-SK', role: 'agency_officer' };
+export const coordinator: Actor = { id: 'somchai', agency: 'PROV-SK', role: 'coordinator', province: 'TH-27' };
+export const leadOfficer: Actor = { id: 'malee', agency: 'PSDHS-SK', role: 'agency_officer', province: 'TH-27' };
+export const partnerOfficer: Actor = { id: 'somsak', agency: 'IMM-SK', role: 'agency_officer', province: 'TH-27' };
+export const otherOfficer: Actor = { id: 'wichai', agency: 'POL-SK', role: 'agency_officer', province: 'TH-27' };
 
 export interface Options {
   by?: Actor;

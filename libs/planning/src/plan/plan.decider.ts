@@ -1,4 +1,4 @@
-import type { Decider } from '@ruamjai/kernel';
+import { withinReach, type Decider } from '@ruamjai/kernel';
 import { decideAddActivity } from './add-activity/add-activity.decide';
 import { decideAddBudgetLine } from './add-budget-line/add-budget-line.decide';
 import { decideAddKpi } from './add-kpi/add-kpi.decide';
@@ -29,6 +29,7 @@ import { decideWithdrawBudgetLine } from './withdraw-budget-line/withdraw-budget
 import { decideWithdrawKpi } from './withdraw-kpi/withdraw-kpi.decide';
 import { decideWithdrawProject } from './withdraw-project/withdraw-project.decide';
 import type { PlanCommand } from './plan.commands';
+import { PlanNotFound } from './plan.errors';
 import type { PlanEvent } from './plan.events';
 import { evolvePlan } from './plan.evolve';
 import { initialPlanState, type PlanState } from './plan.state';
@@ -37,6 +38,9 @@ export { EARLIEST_FISCAL_YEAR } from './draft-plan/draft-plan.decide';
 
 /** Hands each command to its use case, in the folder named for it: the rules are there. */
 function decide(command: PlanCommand, state: PlanState): PlanEvent[] {
+  // Another province's plan is answered as an unknown one: a command must not confirm that it exists.
+  if (state.status !== 'empty' && command.type !== 'DraftPlan' && !withinReach(command.actor, state.provinceCode))
+    throw new PlanNotFound(command.data.planId);
   switch (command.type) {
     case 'DraftPlan':
       return decideDraftPlan(command, state);

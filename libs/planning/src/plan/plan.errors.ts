@@ -24,6 +24,20 @@ export class UnknownProvince extends DomainError {
   }
 }
 
+export class PlanOutsideProvince extends DomainError {
+  readonly code = 'PLAN.OUTSIDE_PROVINCE';
+  readonly kind = 'forbidden';
+  constructor(provinceCode: string, actorProvince: string) {
+    super(
+      {
+        th: `ร่างแผนได้เฉพาะจังหวัดของตนเอง (${actorProvince}) ไม่ใช่ ${provinceCode}`,
+        en: `A plan may be drafted only for your own province (${actorProvince}), not ${provinceCode}`,
+      },
+      { provinceCode, actorProvince },
+    );
+  }
+}
+
 export class FiscalYearOutOfRange extends DomainError {
   readonly code = 'PLAN.FISCAL_YEAR_OUT_OF_RANGE';
   readonly kind = 'invalid';

@@ -33,13 +33,13 @@ export const newLineId = '0d6f3f1e-0000-4000-8000-0000000000d2';
 
 /* ----- who acts ----- */
 
-export const coordinator: Actor = { id: 'somchai', agency: 'PROV-SK', role: 'coordinator' };
+export const coordinator: Actor = { id: 'somchai', agency: 'PROV-SK', role: 'coordinator', province: 'TH-27' };
 /** An officer of the agency that leads the project. */
-export const leadOfficer: Actor = { id: 'malee', agency: 'PSDHS-SK', role: 'agency_officer' };
+export const leadOfficer: Actor = { id: 'malee', agency: 'PSDHS-SK', role: 'agency_officer', province: 'TH-27' };
 /** An officer of an agency that takes part in the project, but does not lead it. */
-export const partnerOfficer: Actor = { id: 'somsak', agency: 'IMM-SK', role: 'agency_officer' };
+export const partnerOfficer: Actor = { id: 'somsak', agency: 'IMM-SK', role: 'agency_officer', province: 'TH-27' };
 /** An officer of an agency with nothing to do with the project. */
-export const otherOfficer: Actor = { id: 'wichai', agency: 'POL-SK', role: 'agency_officer' };
+export const otherOfficer: Actor = { id: 'wichai', agency: 'POL-SK', role: 'agency_officer', province: 'TH-27' };
 
 /* ----- the agency directory ----- */
 

@@ -7,7 +7,7 @@ const cells = commands.flatMap((command) => ROLES.map((role) => [command, role] 
 
 describe('who may change a plan', () => {
   it.each(cells)('%s by a %s', (command, role) => {
-    const act = () => authorise({ id: 'u', agency: 'PSDHS-SK', role }, command);
+    const act = () => authorise({ id: 'u', agency: 'PSDHS-SK', role, province: 'TH-27' }, command);
     if (PLAN_COMMAND_ROLES[command].includes(role)) expect(act).not.toThrow();
     else expect(act).toThrow(NotPermitted);
   });
@@ -16,11 +16,21 @@ describe('who may change a plan', () => {
     expect(new Set(cells.map(([command, role]) => `${command}/${role}`)).size).toBe(commands.length * ROLES.length);
   });
 
-  it('lets auditors and viewers change nothing', () => {
+  it('lets auditors and viewers change nothing, national or provincial', () => {
     for (const command of commands) {
-      expect(PLAN_COMMAND_ROLES[command]).not.toContain('auditor');
-      expect(PLAN_COMMAND_ROLES[command]).not.toContain('viewer');
+      for (const reader of ['auditor', 'viewer', 'national_auditor', 'national_viewer'] as const)
+        expect(PLAN_COMMAND_ROLES[command]).not.toContain(reader);
     }
+  });
+
+  it("lets the national secretariat record only the Fund's answers and payments", () => {
+    const secretariat = commands.filter((command) => PLAN_COMMAND_ROLES[command].includes('secretariat'));
+    expect(secretariat.sort()).toEqual([
+      'ApproveFundRequest',
+      'RecordFundDisbursement',
+      'RejectFundRequest',
+      'ReturnFundRequest',
+    ]);
   });
 });
 
@@ -50,7 +60,7 @@ describe("who may change a plan's structure", () => {
   it.each(STRUCTURE.flatMap((command) => ROLES.map((role) => [command, role] as const)))(
     '%s by a %s',
     (command, role) => {
-      const act = () => authorise({ id: 'u', agency: 'PSDHS-SK', role }, command);
+      const act = () => authorise({ id: 'u', agency: 'PSDHS-SK', role, province: 'TH-27' }, command);
       if (role === 'coordinator' || role === 'agency_officer') expect(act).not.toThrow();
       else expect(act).toThrow(NotPermitted);
     },
@@ -61,7 +71,7 @@ describe('who may report what agencies did', () => {
   it.each(PROGRESS.flatMap((command) => ROLES.map((role) => [command, role] as const)))(
     '%s by a %s',
     (command, role) => {
-      const act = () => authorise({ id: 'u', agency: 'PSDHS-SK', role }, command);
+      const act = () => authorise({ id: 'u', agency: 'PSDHS-SK', role, province: 'TH-27' }, command);
       if (role === 'coordinator' || role === 'agency_officer') expect(act).not.toThrow();
       else expect(act).toThrow(NotPermitted);
     },

@@ -1,4 +1,4 @@
-import { DomainError, type Actor, type Role } from '@ruamjai/kernel';
+import { DomainError, ROLE_LABELS, type Actor, type Role } from '@ruamjai/kernel';
 import type { PlanCommand } from './plan.commands';
 
 const EDITORS: readonly Role[] = ['coordinator', 'agency_officer'];
@@ -36,10 +36,12 @@ export const PLAN_COMMAND_ROLES: Readonly<Record<PlanCommand['type'], readonly R
   // The secretariat prepares requests; the Fund's decisions and payments are recorded as they arrive.
   SubmitFundRequest: ['coordinator', 'agency_officer'],
   ReviseFundRequest: ['coordinator', 'agency_officer'],
-  ReturnFundRequest: ['coordinator', 'chair'],
-  ApproveFundRequest: ['coordinator', 'chair'],
-  RejectFundRequest: ['coordinator', 'chair'],
-  RecordFundDisbursement: ['coordinator'],
+  // The national secretariat administers the Fund: it records the Fund's answers and payments for any
+  // province. It changes nothing else in a province's plan; national auditors and viewers only read.
+  ReturnFundRequest: ['coordinator', 'chair', 'secretariat'],
+  ApproveFundRequest: ['coordinator', 'chair', 'secretariat'],
+  RejectFundRequest: ['coordinator', 'chair', 'secretariat'],
+  RecordFundDisbursement: ['coordinator', 'secretariat'],
 };
 
 export class NotPermitted extends DomainError {
@@ -47,8 +49,26 @@ export class NotPermitted extends DomainError {
   readonly kind = 'forbidden';
   constructor(role: Role, command: string) {
     super(
-      { th: `บทบาท ${role} ไม่มีสิทธิ์ทำรายการ ${command}`, en: `The ${role} role may not ${command}` },
+      {
+        th: `บทบาท ${ROLE_LABELS[role].th} ไม่มีสิทธิ์ทำรายการ ${command}`,
+        en: `The ${ROLE_LABELS[role].en} role may not ${command}`,
+      },
       { role, command },
+    );
+  }
+}
+
+/** A province's people asked for another province's list or numbers: only national roles read across provinces. */
+export class ProvinceOutOfReach extends DomainError {
+  readonly code = 'PROVINCE.OUT_OF_REACH';
+  readonly kind = 'forbidden';
+  constructor(own: string, asked: string) {
+    super(
+      {
+        th: `อ่านข้อมูลได้เฉพาะจังหวัดของตนเอง (${own}) ไม่ใช่ ${asked}; เฉพาะบทบาทส่วนกลางอ่านข้ามจังหวัดได้`,
+        en: `You read only your own province (${own}), not ${asked}; only national roles read across provinces`,
+      },
+      { province: own, asked },
     );
   }
 }
@@ -57,7 +77,7 @@ export function authorise(actor: Actor, command: PlanCommand['type']): void {
   if (!PLAN_COMMAND_ROLES[command].includes(actor.role)) throw new NotPermitted(actor.role, command);
 }
 
-/** What each role may read. Viewers see dashboards only: de-identified numbers, no plan detail or trail. */
+/** What each role may read (in its province; national roles in every one). Viewers see dashboards only: de-identified numbers, no plan detail or trail. */
 export const PLAN_READS = [
   'ReadPlan',
   'ReadPlanHistory',
@@ -68,13 +88,22 @@ export const PLAN_READS = [
 export type PlanRead = (typeof PLAN_READS)[number];
 
 export const PLAN_READ_ROLES: Readonly<Record<PlanRead, readonly Role[]>> = {
-  ReadPlan: ['coordinator', 'chair', 'agency_officer', 'auditor'],
+  ReadPlan: ['coordinator', 'chair', 'agency_officer', 'auditor', 'secretariat', 'national_auditor'],
   // The trail names the officials who acted: for the secretariat, the chair and auditors.
-  ReadPlanHistory: ['coordinator', 'chair', 'auditor'],
-  VerifyAuditChain: ['coordinator', 'chair', 'auditor'],
-  ReadDashboard: ['coordinator', 'chair', 'agency_officer', 'auditor', 'viewer'],
+  ReadPlanHistory: ['coordinator', 'chair', 'auditor', 'secretariat', 'national_auditor'],
+  VerifyAuditChain: ['coordinator', 'chair', 'auditor', 'secretariat', 'national_auditor'],
+  ReadDashboard: [
+    'coordinator',
+    'chair',
+    'agency_officer',
+    'auditor',
+    'viewer',
+    'secretariat',
+    'national_auditor',
+    'national_viewer',
+  ],
   // Viewers see dashboards only: the directory names the agencies' contacts and districts.
-  ReadAgencyDirectory: ['coordinator', 'chair', 'agency_officer', 'auditor'],
+  ReadAgencyDirectory: ['coordinator', 'chair', 'agency_officer', 'auditor', 'secretariat', 'national_auditor'],
 };
 
 export function authoriseRead(actor: Actor, read: PlanRead): void {

@@ -119,7 +119,7 @@ describe('the plan as it was', () => {
   const queries = new PlanQueries(db);
   const audit = new PlanAudit(store);
   const dashboards = new PlanDashboardQueries(db);
-  const actor = { id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' as const };
+  const actor = { id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' as const, province: 'TH-27' };
 
   beforeAll(async () => {
     await migrateReadModels(db as unknown as Kysely<unknown>, [planningMigrations]);
@@ -149,7 +149,7 @@ describe('the plan as it was', () => {
         districtCode: '2706',
       },
     } as const;
-    const chair = { id: 'governor', agency: 'PROV-SK', role: 'chair' as const };
+    const chair = { id: 'governor', agency: 'PROV-SK', role: 'chair' as const, province: 'TH-27' };
     const seen = new Set<string>();
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 6, maxLength: 30, size: 'max' }), async (steps) => {
@@ -455,7 +455,7 @@ describe('the plan as it was, on a long plan', () => {
 
   it('resumes from kept folds and still equals folding every event, at any point asked in any order', async () => {
     const commands = new CommandRunner(store);
-    const actor = { id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' as const };
+    const actor = { id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' as const, province: 'TH-27' };
     const leadAgency = {
       status: 'active',
       code: 'PSDHS-SK',
@@ -576,7 +576,7 @@ describe('the plan as it was, when command times run out of order', () => {
 
   it('is a state the plan really had: the events in log order up to the first one after the time asked', async () => {
     const commands = new CommandRunner(store);
-    const actor = { id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' as const };
+    const actor = { id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator' as const, province: 'TH-27' };
     const agencies = {
       'PSDHS-SK': {
         status: 'active',

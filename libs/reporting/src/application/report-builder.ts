@@ -8,7 +8,7 @@ import {
   type CasesTables,
 } from '@ruamjai/cases';
 import { EVENT_STORE, StreamNotFound, type EventStore, type RecordedEvent } from '@ruamjai/event-store';
-import { CLOCK, type Actor, type Clock, type EventMetadata } from '@ruamjai/kernel';
+import { CLOCK, isNationalRole, withinReach, type Actor, type Clock, type EventMetadata } from '@ruamjai/kernel';
 import {
   agencyStreamId,
   authoriseRead,
@@ -16,6 +16,7 @@ import {
   foldPlanView,
   NotPermitted,
   planStreamId,
+  ProvinceOutOfReach,
   PlanNotFound,
   type AgencyEvent,
   type AgencyView,
@@ -66,7 +67,7 @@ export class ReportBuilder {
   }
 
   /** The plan's events up to `asOf` (the run of them whose times are at or before it, as the as-of view reads), folded. */
-  private async planLog(planId: string, asOf: Date | undefined): Promise<PlanLog> {
+  private async planLog(actor: Actor, planId: string, asOf: Date | undefined): Promise<PlanLog> {
     const events: ViewEvent[] = [];
     let position = 0n;
     let latest: string | null = null;
@@ -87,7 +88,8 @@ export class ReportBuilder {
       throw error;
     }
     const view = foldPlanView(events);
-    if (!view) throw new PlanNotFound(planId);
+    // Another province's plan is, for a province's people, unknown: its reports too.
+    if (!view || !withinReach(actor, view.provinceCode)) throw new PlanNotFound(planId);
     return {
       view,
       events,
@@ -137,7 +139,7 @@ export class ReportBuilder {
 
   async planDocument(actor: Actor, planId: string, asOf?: Date): Promise<ReportDocument> {
     this.authorisePlan(actor, asOf);
-    const log = await this.planLog(planId, asOf);
+    const log = await this.planLog(actor, planId, asOf);
     return planDocument(log.view, await this.agencyNames(log.view, BigInt(log.provenance.position)), log.provenance);
   }
 
@@ -148,7 +150,7 @@ export class ReportBuilder {
     asOf?: Date,
   ): Promise<{ data: QuarterlyProgress; document: ReportDocument }> {
     this.authorisePlan(actor, asOf);
-    const log = await this.planLog(planId, asOf);
+    const log = await this.planLog(actor, planId, asOf);
     const progress = log.events.flatMap(({ event }) =>
       event.type === 'ActivityProgressReported'
         ? [
@@ -175,13 +177,26 @@ export class ReportBuilder {
 
   async fund(actor: Actor, planId: string, asOf?: Date): Promise<{ data: FundReport; document: ReportDocument }> {
     this.authorisePlan(actor, asOf);
-    const log = await this.planLog(planId, asOf);
+    const log = await this.planLog(actor, planId, asOf);
     const data = fundReport(log.view, log.events, log.provenance);
     return { data, document: fundDocument(data) };
   }
 
   /** Every case as the case register would have it at `asOf`, folded from the log with the register's own function. */
-  private async caseLog(asOf: Date | undefined): Promise<{ cases: CaseRecord[]; provenance: Provenance }> {
+  /**
+   * Which province's cases a report counts: a national role's choice (the deployment's when none),
+   * else the reader's own; another province is refused.
+   */
+  private provinceFor(actor: Actor, asked: string | undefined): string {
+    if (isNationalRole(actor.role)) return asked ?? this.config.deploymentProvince;
+    if (asked !== undefined && asked !== actor.province) throw new ProvinceOutOfReach(actor.province, asked);
+    return actor.province;
+  }
+
+  private async caseLog(
+    province: string,
+    asOf: Date | undefined,
+  ): Promise<{ cases: CaseRecord[]; provenance: Provenance }> {
     const rows = new Map<string, CasesTables['case_register'] | undefined>();
     let position = 0n;
     let latest: string | null = null;
@@ -202,7 +217,10 @@ export class ReportBuilder {
       position = recorded.position;
       if (!latest || occurredAt > latest) latest = occurredAt;
     }
-    const cases = [...rows.values()].filter((r): r is CasesTables['case_register'] => r !== undefined);
+    const cases = [...rows.values()].filter(
+      (r): r is CasesTables['case_register'] =>
+        r !== undefined && (r.province ?? this.config.deploymentProvince) === province,
+    );
     return {
       cases,
       provenance: {
@@ -217,19 +235,21 @@ export class ReportBuilder {
   /** Counts only, under the small-count rule: every role that reads dashboards. */
   async caseStatistics(
     actor: Actor,
-    provinceCode: string,
+    asked: string | undefined,
     asOf?: Date,
   ): Promise<{ data: CaseStatistics; document: ReportDocument }> {
     authoriseRead(actor, 'ReadDashboard');
-    const { cases, provenance } = await this.caseLog(asOf);
+    const provinceCode = this.provinceFor(actor, asked);
+    const { cases, provenance } = await this.caseLog(provinceCode, asOf);
     const data = caseStatistics(cases, this.config.cases.dashboardMinCount, provenance);
     return { data, document: caseStatisticsDocument(data, provinceCode) };
   }
 
   /** Records, however coarsened: the secretariat's and auditors', as the case register export is. */
-  async htcds(actor: Actor, provinceCode: string, asOf?: Date): Promise<HtcdsExport> {
+  async htcds(actor: Actor, asked: string | undefined, asOf?: Date): Promise<HtcdsExport> {
     if (actor.role !== 'coordinator' && actor.role !== 'auditor') throw new NotPermitted(actor.role, 'ExportHtcds');
-    const { cases, provenance } = await this.caseLog(asOf);
+    const provinceCode = this.provinceFor(actor, asked);
+    const { cases, provenance } = await this.caseLog(provinceCode, asOf);
     return htcdsExport(cases, provinceCode, this.config.cases.dashboardMinCount, provenance);
   }
 

@@ -96,6 +96,7 @@ export class SessionController {
       displayName: user?.displayName ?? actor.id,
       role: actor.role,
       agency: actor.agency,
+      province: actor.province,
       ...(request.sessionId ? { sessionId: request.sessionId } : {}),
     };
   }

@@ -1,3 +1,4 @@
+import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
 import { Get, Inject, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiQuery } from '@nestjs/swagger';
 import { listUsers, UserNotPermitted, type UserView } from '@ruamjai/identity';
@@ -20,6 +21,7 @@ export class UsersController {
   constructor(
     private readonly consistency: ReadYourWrites,
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get()
@@ -31,7 +33,10 @@ export class UsersController {
   ): Promise<{ users: Array<UserView | Omit<UserView, 'notifications'>> }> {
     if (actor.role !== 'coordinator' && actor.role !== 'auditor') throw new UserNotPermitted('read the user directory');
     await this.consistency.await(request, VIEWS.users);
-    const users = await listUsers(this.db);
+    // A centre's directory is its province's people (accounts from before provinces are the deployment's).
+    const users = (await listUsers(this.db))
+      .map((user) => ({ ...user, province: user.province ?? this.config.deploymentProvince }))
+      .filter((user) => user.province === actor.province);
     // How each person hears of things (their work e-mail among it) is theirs and the secretariat's,
     // as on the preferences route: auditors read the directory without it.
     return { users: actor.role === 'coordinator' ? users : users.map(({ notifications: _, ...user }) => user) };

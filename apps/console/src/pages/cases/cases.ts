@@ -44,7 +44,7 @@ export type Resource = (typeof RESOURCES)[number];
 
 /** Who may read case records at all (the API refuses the chair and viewers with 403 AUTH.NOT_PERMITTED). */
 export const canSeeCases = (role: Role): boolean =>
-  role === 'coordinator' || role === 'auditor' || role === 'agency_officer';
+  role === 'coordinator' || role === 'auditor' || role === 'agency_officer' || role === 'national_auditor';
 /** The access log of personal-data reads is the auditors' (GET /audit/personal-data-reads). */
 export const canReadAccessLog = (role: Role): boolean => role === 'auditor';
 

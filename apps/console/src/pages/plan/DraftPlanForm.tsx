@@ -5,6 +5,7 @@ import { api, ApiError, unwrap } from '../../api/client';
 import { noteWrittenPosition } from '../../live';
 import { useWorkspaceText } from './CommandModal';
 import { TextItem } from './fields';
+import { useAuth } from '../../auth';
 import { bangkokToday, fiscalYearOf, PROVINCES, type CommandAnswer } from './model';
 import { LIMITS } from './rules';
 
@@ -24,6 +25,7 @@ const EARLIEST = 2551;
  */
 export function DraftPlanForm({ onClose, onDrafted }: { onClose: () => void; onDrafted: (planId: string) => void }) {
   const { w, t, lang } = useWorkspaceText();
+  const { user } = useAuth();
   const client = useQueryClient();
   const [form] = Form.useForm<Values>();
   const [key] = useState(() => crypto.randomUUID());
@@ -71,7 +73,7 @@ export function DraftPlanForm({ onClose, onDrafted }: { onClose: () => void; onD
         form={form}
         layout="vertical"
         name="draft-plan"
-        initialValues={{ provinceCode: 'TH-27', fiscalYear: String(fiscalYearOf(bangkokToday())) }}
+        initialValues={{ provinceCode: user?.province ?? 'TH-27', fiscalYear: String(fiscalYearOf(bangkokToday())) }}
         onFinish={(v) => draft.mutate(v)}
       >
         <Form.Item
@@ -80,7 +82,10 @@ export function DraftPlanForm({ onClose, onDrafted }: { onClose: () => void; onD
           rules={[{ required: true, message: w('rules.required') }]}
         >
           <Select
-            options={Object.entries(PROVINCES).map(([code, p]) => ({ value: code, label: `${p[lang]} (${code})` }))}
+            // A coordinator drafts for their own province only (the API refuses any other).
+            options={Object.entries(PROVINCES)
+              .filter(([code]) => code === user?.province)
+              .map(([code, p]) => ({ value: code, label: `${p[lang]} (${code})` }))}
           />
         </Form.Item>
         <Form.Item

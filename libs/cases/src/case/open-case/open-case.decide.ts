@@ -13,6 +13,7 @@ export function decideOpenCase(command: OpenCase, state: CaseState): CaseEvent[]
         caseId,
         personId,
         owningAgency: command.actor.agency,
+        province: command.actor.province,
         source,
         districtCode,
         foundOn,

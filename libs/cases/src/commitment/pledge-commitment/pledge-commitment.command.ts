@@ -5,6 +5,7 @@ import type { CommitmentTarget, Resource } from '../commitment.values';
 /** Who has need-to-know on a case: its owning agency and the agencies its referrals went to (the access rule's facts). */
 export interface CaseParties {
   readonly owningAgency: string;
+  readonly province: string;
   readonly referrals: ReadonlyArray<{
     readonly toAgency: string;
     readonly status: ReferralStatus;

@@ -24,7 +24,15 @@ export function decidePledgeCommitment(command: PledgeCommitment, state: Commitm
   return [
     {
       type: 'CommitmentPledged',
-      data: { commitmentId, agency: command.actor.agency, target, resource, quantity: positive(quantity), dueOn },
+      data: {
+        commitmentId,
+        agency: command.actor.agency,
+        target,
+        resource,
+        quantity: positive(quantity),
+        dueOn,
+        province: command.actor.province,
+      },
     },
   ];
 }

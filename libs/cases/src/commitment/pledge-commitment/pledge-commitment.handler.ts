@@ -1,3 +1,5 @@
+import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
+import { withinReach } from '@ruamjai/kernel';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
@@ -41,6 +43,7 @@ export class PledgeCommitmentHandler implements ICommandHandler<PledgeCommitment
     private readonly runner: CommandRunner,
     @Inject(READ_MODEL_DB) db: ReadModelDb,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.db = db as unknown as Kysely<CasesTables>;
   }
@@ -59,19 +62,25 @@ export class PledgeCommitmentHandler implements ICommandHandler<PledgeCommitment
       const state = await this.runner.peek(caseDecider, caseStreamId(target.caseId), 1000);
       if (state.status === 'none') return { targetExists: false };
       const { actor } = context;
+      const province = state.province ?? this.config.deploymentProvince;
       // The owner and the coordinator need no referral to know of the case.
       if (actor.role !== 'agency_officer' || actor.agency === state.owningAgency)
-        return { targetExists: true, caseAccess: { owningAgency: state.owningAgency, referrals: [] } };
+        return { targetExists: true, caseAccess: { owningAgency: state.owningAgency, province, referrals: [] } };
       return {
         targetExists: true,
         caseAccess: {
           owningAgency: state.owningAgency,
+          province,
           referrals: await this.referralsTo(target.caseId, actor.agency),
         },
       };
     }
     const plan = await this.runner.peek(planDecider, planStreamId(target.planId), 1000);
-    return { targetExists: plan.status !== 'empty' && plan.projects.has(target.projectId) };
+    // Another province's plan is not known here: the same answer as an unknown project.
+    return {
+      targetExists:
+        plan.status !== 'empty' && withinReach(context.actor, plan.provinceCode) && plan.projects.has(target.projectId),
+    };
   }
 
   /**

@@ -72,6 +72,7 @@ describe('a new pledge', () => {
       }) as CommitmentCommand;
     const withReferral = (status: string) => ({
       owningAgency: 'SHELTER-SK',
+      province: 'TH-27',
       referrals: [{ toAgency: 'POL-SK', status, sharesPersonalData: false }],
     });
     // Another agency with no referral on the case: the same 404 as a case that does not exist.

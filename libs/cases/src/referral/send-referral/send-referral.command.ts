@@ -7,6 +7,8 @@ export interface ReferralFacts {
     readonly exists: boolean;
     readonly open: boolean;
     readonly owningAgency: string | null;
+    /** The case's province (the deployment's for cases opened before provinces); null when there is no case. */
+    readonly province: string | null;
     readonly consent: boolean;
     readonly legalBasis: string | null;
     readonly erased: boolean;

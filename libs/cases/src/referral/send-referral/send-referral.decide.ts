@@ -1,3 +1,4 @@
+import { withinReach } from '@ruamjai/kernel';
 import { PersonalDataAlreadyErased } from '../../case/case.errors';
 import {
   ConsentOrLegalBasisRequired,
@@ -15,7 +16,9 @@ export function decideSendReferral(command: SendReferral, state: ReferralState):
   const { referralId, caseId, toAgency, service, urgency, dueAt, sharesPersonalData, external } = command.data;
   if (state.status !== 'none') throw new ReferralAlreadyExists(referralId);
   const { case: c, recipient: to } = command.facts;
-  if (!c.exists) throw new ReferralCaseNotOpen(caseId, 'not_found');
+  // Another province's case is not known here (inbound referrals arrive in the deployment's own).
+  if (!c.exists || (c.province !== null && !withinReach(command.actor, c.province)))
+    throw new ReferralCaseNotOpen(caseId, 'not_found');
   if (!c.open) throw new ReferralCaseNotOpen(caseId, 'closed');
   // An inbound referral (hotline, another province) names its sender; ours come from the actor's agency.
   const fromAgency = external?.fromAgency ?? command.actor.agency;
@@ -46,6 +49,7 @@ export function decideSendReferral(command: SendReferral, state: ReferralState):
         dueAt: new Date(dueAt).toISOString(),
         sharesPersonalData,
         basis,
+        province: c.province ?? command.actor.province,
       },
     },
   ];

@@ -53,11 +53,20 @@ export class SendReferralHandler implements ICommandHandler<SendReferralRequest>
     return {
       case:
         state.status === 'none'
-          ? { exists: false, open: false, owningAgency: null, consent: false, legalBasis: null, erased: false }
+          ? {
+              exists: false,
+              open: false,
+              owningAgency: null,
+              province: null,
+              consent: false,
+              legalBasis: null,
+              erased: false,
+            }
           : {
               exists: true,
               open: state.status === 'open',
               owningAgency: state.owningAgency,
+              province: state.province ?? this.config.deploymentProvince,
               consent: state.consent,
               legalBasis: state.legalBasis,
               erased: state.personalData === 'erased',

@@ -93,6 +93,7 @@ describe('sending a referral', () => {
           id: 'inbound',
           agency: 'HOTLINE-1300',
           role: 'agency_officer',
+          province: 'TH-27',
         }),
       )
       .then([{ ...sent, data: { ...sent.data, fromAgency: 'HOTLINE-1300' } }]);

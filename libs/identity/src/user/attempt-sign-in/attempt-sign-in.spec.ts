@@ -1,5 +1,5 @@
 import { deciderSpec } from '@ruamjai/testing';
-import { userDecider } from '../user.decider';
+import { userDecider } from '../user.fixtures';
 import type { UserEvent } from '../user.events';
 import { badPassword, failed, good, policy, registered, signIn } from '../user.fixtures';
 import { lockoutSeconds } from './attempt-sign-in.decide';

@@ -1,5 +1,5 @@
 import { deciderSpec } from '@ruamjai/testing';
-import { userDecider } from '../user.decider';
+import { userDecider } from '../user.fixtures';
 import { UserInvalid, UserUnchanged } from '../user.errors';
 import { cmd, registered } from '../user.fixtures';
 

@@ -1,5 +1,5 @@
 import { deciderSpec } from '@ruamjai/testing';
-import { userDecider } from '../user.decider';
+import { userDecider } from '../user.fixtures';
 import { UserInactive, UserInvalid, UserNotFound } from '../user.errors';
 import type { UserEvent } from '../user.events';
 import { cmd, registered } from '../user.fixtures';

@@ -3,5 +3,5 @@ import type { Base } from '../../command';
 
 export type RegisterUser = Base<
   'RegisterUser',
-  { username: string; displayName: string; role: Role; agency: string; passwordHash: string }
+  { username: string; displayName: string; role: Role; agency: string; province: string; passwordHash: string }
 >;

@@ -14,6 +14,6 @@ export function decideRegisterUser(command: RegisterUser, state: UserState): Use
     );
   const displayName = command.data.displayName.trim();
   if (!displayName) throw new UserInvalid('ต้องระบุชื่อที่แสดง', 'A display name is required');
-  const { role, agency, passwordHash } = command.data;
-  return [{ type: 'UserRegistered', data: { username, displayName, role, agency, passwordHash } }];
+  const { role, agency, province, passwordHash } = command.data;
+  return [{ type: 'UserRegistered', data: { username, displayName, role, agency, passwordHash, province } }];
 }

@@ -10,6 +10,8 @@ export interface NewUser {
   readonly displayName: string;
   readonly role: Role;
   readonly agency: string;
+  /** The province they work in; the deployment's when not given. */
+  readonly province?: string;
 }
 
 /** Adds a person with a one-time password (returned once, stored only as its argon2id hash). Also the CLI's first-run path. */
@@ -18,14 +20,18 @@ export async function registerUser(
   clock: Clock,
   data: NewUser,
   context: CommandContext,
+  deploymentProvince: string,
 ): Promise<{ outcome: CommandOutcome<UserEvent>; oneTimePassword: string }> {
   const password = oneTimePassword();
   const command: RegisterUser = {
     type: 'RegisterUser',
-    data: { ...data, passwordHash: await hashPassword(password) },
+    data: { ...data, province: data.province ?? deploymentProvince, passwordHash: await hashPassword(password) },
     actor: context.actor,
     at: clock.now(),
   };
-  const outcome = await new UserCommands(runner, clock).run(command, { ...context, expectedRevision: -1n });
+  const outcome = await new UserCommands(runner, clock, deploymentProvince).run(command, {
+    ...context,
+    expectedRevision: -1n,
+  });
   return { outcome, oneTimePassword: password };
 }

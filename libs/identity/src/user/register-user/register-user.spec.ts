@@ -1,5 +1,6 @@
-import { deciderSpec } from '@ruamjai/testing';
-import { userDecider } from '../user.decider';
+import { deciderSpec, withData } from '@ruamjai/testing';
+import { userDecider } from '../user.fixtures';
+import { userDeciderIn } from '../user.decider';
 import { UserAlreadyRegistered, UserInvalid } from '../user.errors';
 import { cmd, registered } from '../user.fixtures';
 
@@ -18,6 +19,28 @@ describe('a new user', () => {
         }),
       )
       .then([registered]);
+  });
+  it('belongs to the province it is registered in', () => {
+    spec
+      .given([])
+      .when(
+        cmd('RegisterUser', {
+          displayName: 'มาลี ใจดี',
+          role: 'agency_officer',
+          agency: 'IMM-SK',
+          province: 'TH-23',
+          passwordHash: '$argon2id$x',
+        }),
+      )
+      .then([withData(registered, { province: 'TH-23' })]);
+  });
+  it("registered before provinces, is read as the deployment's province, the event unchanged", () => {
+    expect(registered.data).not.toHaveProperty('province');
+    const inTrat = userDeciderIn('TH-23');
+    expect(inTrat.evolve(inTrat.initialState, registered)).toMatchObject({ province: 'TH-23' });
+    expect(userDecider.evolve(userDecider.initialState, registered)).toMatchObject({ province: 'TH-27' });
+    const recorded = withData(registered, { province: 'TH-27' });
+    expect(inTrat.evolve(inTrat.initialState, recorded)).toMatchObject({ province: 'TH-27' });
   });
   it('needs a well-formed username and a display name', () => {
     spec

@@ -1,4 +1,4 @@
-import { userDecider } from '../user.decider';
+import { userDecider } from '../user.fixtures';
 import type { UserEvent } from '../user.events';
 import { failed, registered } from '../user.fixtures';
 

@@ -1,5 +1,5 @@
 import { deciderSpec } from '@ruamjai/testing';
-import { userDecider } from '../user.decider';
+import { userDecider } from '../user.fixtures';
 import { UserInactive, UserInvalid, UserNotPermitted, UserPreferencesUnchanged } from '../user.errors';
 import type { UserEvent } from '../user.events';
 import { cmd, registered, secretariat } from '../user.fixtures';
@@ -69,7 +69,7 @@ describe('how a person hears of things', () => {
   it('is set by the person, or by the secretariat for them, and by nobody else', () => {
     expect(() =>
       authoriseUserCommand(
-        { id: 'malee', agency: 'IMM-SK', role: 'agency_officer' },
+        { id: 'malee', agency: 'IMM-SK', role: 'agency_officer', province: 'TH-27' },
         'SetNotificationPreferences',
         'malee',
       ),
@@ -77,7 +77,7 @@ describe('how a person hears of things', () => {
     expect(() => authoriseUserCommand(secretariat, 'SetNotificationPreferences', 'malee')).not.toThrow();
     expect(() =>
       authoriseUserCommand(
-        { id: 'somsak', agency: 'IMM-SK', role: 'agency_officer' },
+        { id: 'somsak', agency: 'IMM-SK', role: 'agency_officer', province: 'TH-27' },
         'SetNotificationPreferences',
         'malee',
       ),

@@ -13,6 +13,8 @@ export type SignInThroughProvider = Base<
     displayName: string;
     role: Role;
     agency: string;
+    /** The provider's `province` claim, else the deployment's: the province of a first sign-in's account. */
+    province: string;
     provider: ProviderLink;
     sessionId: string;
     client: string;

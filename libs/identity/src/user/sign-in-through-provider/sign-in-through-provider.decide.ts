@@ -6,14 +6,17 @@ import type { SignInThroughProvider } from './sign-in-through-provider.command';
 
 export function decideSignInThroughProvider(command: SignInThroughProvider, state: UserState): UserEvent[] {
   const { data } = command;
-  const { username, role, agency, provider, sessionId, client } = data;
+  const { username, role, agency, province, provider, sessionId, client } = data;
   if (state.status === 'unknown' && !USERNAME.test(username))
     throw new UserInvalid('ชื่อผู้ใช้จากผู้ให้บริการยืนยันตัวตนใช้ไม่ได้', 'The username from the identity provider is not usable');
   const displayName = data.displayName.trim() || username;
   const link = { issuer: provider.issuer, subject: provider.subject };
   const signedIn: UserEvent = { type: 'UserSignedInThroughProvider', data: { username, sessionId, client, ...link } };
   if (state.status === 'unknown') {
-    return [{ type: 'UserRegisteredFromProvider', data: { username, displayName, role, agency, ...link } }, signedIn];
+    return [
+      { type: 'UserRegisteredFromProvider', data: { username, displayName, role, agency, ...link, province } },
+      signedIn,
+    ];
   }
   const refused = (reason: 'inactive' | 'linked_to_another_subject' | 'not_linked'): UserEvent[] => [
     { type: 'UserProviderSignInRefused', data: { username, ...link, reason, client } },

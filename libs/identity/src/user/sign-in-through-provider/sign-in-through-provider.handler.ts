@@ -20,7 +20,8 @@ export async function signInThroughProvider(
   const { user: before } = await users.load(username);
   const roleChanges =
     before !== undefined && before.status === 'active' && (before.role !== role || before.agency !== agency);
-  const actor: Actor = { id: username, agency, role };
+  // An account keeps the province it was registered in; a new one takes what the provider says.
+  const actor: Actor = { id: username, agency, role, province: before?.province ?? data.province };
   return users.run(
     { type: 'SignInThroughProvider', data, actor, at },
     users.context(actor, correlationId, roleChanges ? { reason: PROVIDER_ROLE_CHANGE_REASON } : {}),

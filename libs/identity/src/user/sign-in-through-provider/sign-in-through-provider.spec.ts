@@ -1,7 +1,7 @@
 import type { Actor } from '@ruamjai/kernel';
 import { deciderSpec } from '@ruamjai/testing';
 import type { UserCommand } from '../user.commands';
-import { userDecider } from '../user.decider';
+import { userDecider } from '../user.fixtures';
 import { UserNotPermitted } from '../user.errors';
 import type { UserEvent } from '../user.events';
 import { at, registered } from '../user.fixtures';
@@ -11,7 +11,7 @@ const spec = deciderSpec(userDecider);
 
 describe('signing in through the OpenID provider', () => {
   const link = { issuer: 'https://sso.sakaeo.go.th/realms/ruamjai', subject: 'f3c1' };
-  const malee: Actor = { id: 'malee', agency: 'IMM-SK', role: 'agency_officer' };
+  const malee: Actor = { id: 'malee', agency: 'IMM-SK', role: 'agency_officer', province: 'TH-27' };
   const through = (data: object = {}) =>
     ({
       type: 'SignInThroughProvider',
@@ -130,7 +130,7 @@ describe('signing in through the OpenID provider', () => {
     expect(() => authoriseUserCommand(malee, 'SignInThroughProvider', 'kanya')).toThrow(UserNotPermitted);
     expect(() =>
       authoriseUserCommand(
-        { id: 'system:oidc-sign-in', agency: 'RUAMJAI', role: 'viewer' },
+        { id: 'system:oidc-sign-in', agency: 'RUAMJAI', role: 'viewer', province: 'TH-27' },
         'RefuseProviderSignIn',
         'malee',
       ),

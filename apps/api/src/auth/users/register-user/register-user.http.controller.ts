@@ -25,7 +25,11 @@ export class RegisterUserController {
     @Body() body: RegisterUserDto,
     @CreateCommand() context: CommandContext,
   ): Promise<UserCommandAnswerDto> {
-    const { outcome, oneTimePassword } = await this.accounts.register(body, context);
+    // A centre adds the people of its own province.
+    const { outcome, oneTimePassword } = await this.accounts.register(
+      { ...body, province: context.actor.province },
+      context,
+    );
     return { ...writtenUserAnswer(outcome, body.username), oneTimePassword };
   }
 }

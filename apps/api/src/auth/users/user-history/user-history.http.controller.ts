@@ -1,3 +1,4 @@
+import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
 import { Get, Inject, Param } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
 import { EVENT_STORE, StreamNotFound, type EventStore } from '@ruamjai/event-store';
@@ -25,7 +26,10 @@ export interface UserHistoryEntry {
 /** Auditors and the secretariat read an account's history: sign-ins, failures, lockouts, role changes. */
 @ApiController('users', 'api/v1/users')
 export class UserHistoryController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Get(':username/history')
   @OperationId('UsersController_history')
@@ -57,6 +61,9 @@ export class UserHistoryController {
       if (error instanceof StreamNotFound) throw new UserNotFound(name);
       throw error;
     }
+    // Another province's account is answered as an unknown one (registered before provinces: the deployment's).
+    const registered = entries[0]?.data as { province?: string } | undefined;
+    if ((registered?.province ?? this.config.deploymentProvince) !== actor.province) throw new UserNotFound(name);
     return { username: name, entries };
   }
 }
