@@ -14,8 +14,8 @@ import type { Kysely } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 
-const actor: Actor = { id: 'bench', agency: 'PSDHS-SK', role: 'coordinator' };
-const chair: Actor = { id: 'governor', agency: 'PROV-SK', role: 'chair' };
+const actor: Actor = { id: 'bench', agency: 'PSDHS-SK', role: 'coordinator', province: 'TH-27' };
+const chair: Actor = { id: 'governor', agency: 'PROV-SK', role: 'chair', province: 'TH-27' };
 const context: CommandContext = { actor, correlationId: 'bench', causationId: 'bench' };
 const agencies = {
   'PSDHS-SK': {

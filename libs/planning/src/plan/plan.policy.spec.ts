@@ -82,7 +82,7 @@ describe('a refusal by role', () => {
   it('names the role and the command it refused, in Thai and English', () => {
     let thrown: unknown;
     try {
-      authorise({ id: 'u', agency: 'PSDHS-SK', role: 'viewer' }, 'ApprovePlan');
+      authorise({ id: 'u', agency: 'PSDHS-SK', role: 'viewer', province: 'TH-27' }, 'ApprovePlan');
     } catch (error) {
       thrown = error;
     }
@@ -90,44 +90,53 @@ describe('a refusal by role', () => {
     const refusal = thrown as NotPermitted;
     expect(refusal.code).toBe('AUTH.NOT_PERMITTED');
     expect(refusal.details).toEqual({ role: 'viewer', command: 'ApprovePlan' });
-    expect(refusal.text.th).toContain('viewer');
+    expect(refusal.text.th).toContain('ผู้ดูแดชบอร์ด');
     expect(refusal.text.th).toContain('ApprovePlan');
-    expect(refusal.text.en).toBe('The viewer role may not ApprovePlan');
+    expect(refusal.text.en).toBe('The Dashboard viewer role may not ApprovePlan');
   });
 });
 
 /** Who reads what, written out here rather than read back from the policy's own table. */
 const MAY_READ: Readonly<Record<PlanRead, readonly Role[]>> = {
-  ReadPlan: ['coordinator', 'chair', 'agency_officer', 'auditor'],
-  ReadPlanHistory: ['coordinator', 'chair', 'auditor'],
-  VerifyAuditChain: ['coordinator', 'chair', 'auditor'],
-  ReadDashboard: ['coordinator', 'chair', 'agency_officer', 'auditor', 'viewer'],
-  ReadAgencyDirectory: ['coordinator', 'chair', 'agency_officer', 'auditor'],
+  ReadPlan: ['coordinator', 'chair', 'agency_officer', 'auditor', 'secretariat', 'national_auditor'],
+  ReadPlanHistory: ['coordinator', 'chair', 'auditor', 'secretariat', 'national_auditor'],
+  VerifyAuditChain: ['coordinator', 'chair', 'auditor', 'secretariat', 'national_auditor'],
+  ReadDashboard: [
+    'coordinator',
+    'chair',
+    'agency_officer',
+    'auditor',
+    'viewer',
+    'secretariat',
+    'national_auditor',
+    'national_viewer',
+  ],
+  ReadAgencyDirectory: ['coordinator', 'chair', 'agency_officer', 'auditor', 'secretariat', 'national_auditor'],
 };
 
 describe('who may read a plan, its trail and the dashboards', () => {
   it.each(PLAN_READS.flatMap((read) => ROLES.map((role) => [read, role] as const)))('%s by a %s', (read, role) => {
-    const act = () => authoriseRead({ id: 'u', agency: 'PSDHS-SK', role }, read);
+    const act = () => authoriseRead({ id: 'u', agency: 'PSDHS-SK', role, province: 'TH-27' }, read);
     if (MAY_READ[read].includes(role)) expect(act).not.toThrow();
     else expect(act).toThrow(NotPermitted);
   });
 
   it('shows viewers the dashboards only', () => {
     for (const read of PLAN_READS) {
-      const act = () => authoriseRead({ id: 'u', agency: 'PSDHS-SK', role: 'viewer' }, read);
+      const act = () => authoriseRead({ id: 'u', agency: 'PSDHS-SK', role: 'viewer', province: 'TH-27' }, read);
       if (read === 'ReadDashboard') expect(act).not.toThrow();
       else expect(act).toThrow(NotPermitted);
     }
   });
 
   it('keeps the trail, which names the officials who acted, from agency officers', () => {
-    const officer = { id: 'u', agency: 'PSDHS-SK', role: 'agency_officer' } as const;
+    const officer = { id: 'u', agency: 'PSDHS-SK', role: 'agency_officer', province: 'TH-27' } as const;
     expect(() => authoriseRead(officer, 'ReadPlan')).not.toThrow();
     expect(() => authoriseRead(officer, 'ReadPlanHistory')).toThrow(NotPermitted);
   });
 
   it('refuses a read naming the role and the read', () => {
-    expect(() => authoriseRead({ id: 'u', agency: 'PSDHS-SK', role: 'viewer' }, 'ReadPlan')).toThrow(
+    expect(() => authoriseRead({ id: 'u', agency: 'PSDHS-SK', role: 'viewer', province: 'TH-27' }, 'ReadPlan')).toThrow(
       expect.objectContaining({ details: { role: 'viewer', command: 'ReadPlan' } }),
     );
   });
@@ -145,10 +154,11 @@ const LIFECYCLE_AND_FUND: Readonly<Partial<Record<PlanCommand['type'], readonly 
   ClosePlan: ['chair'],
   SubmitFundRequest: ['coordinator', 'agency_officer'],
   ReviseFundRequest: ['coordinator', 'agency_officer'],
-  ReturnFundRequest: ['coordinator', 'chair'],
-  ApproveFundRequest: ['coordinator', 'chair'],
-  RejectFundRequest: ['coordinator', 'chair'],
-  RecordFundDisbursement: ['coordinator'],
+  // The national secretariat records the Fund's answers and payments, for any province.
+  ReturnFundRequest: ['coordinator', 'chair', 'secretariat'],
+  ApproveFundRequest: ['coordinator', 'chair', 'secretariat'],
+  RejectFundRequest: ['coordinator', 'chair', 'secretariat'],
+  RecordFundDisbursement: ['coordinator', 'secretariat'],
 };
 
 describe('who moves a plan through its life and deals with the Fund', () => {
@@ -158,7 +168,7 @@ describe('who moves a plan through its life and deals with the Fund', () => {
       ROLES.map((role) => [command, role, roles.includes(role) ? 'allowed' : 'refused'] as const),
     ),
   )('%s by a %s is %s', (command, role, verdict) => {
-    const act = () => authorise({ id: 'u', agency: 'PSDHS-SK', role }, command);
+    const act = () => authorise({ id: 'u', agency: 'PSDHS-SK', role, province: 'TH-27' }, command);
     if (verdict === 'allowed') expect(act).not.toThrow();
     else expect(act).toThrow(NotPermitted);
   });
