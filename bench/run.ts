@@ -112,7 +112,8 @@ Recorded by \`npm run bench -- --record\`; every figure above comes from that on
   At each milestone (BENCH_NATIONAL_EVENTS, default 100000,300000,1000000) the generation stops; the
   events file is measured after a checkpoint; every projection is rebuilt into the folder's read
   models (as \`npm run cli -- projections rebuild\`) beside the floor (read + JSON.parse of every
-  event of the same file); then the built API starts on the folder and, once it answers, drafts
+  event of the same file); then the built API starts on the folder and, once it answers and its
+  notifier (whose checkpoint a rebuild does not move) has read up to the head, drafts
   64 Sa Kaeo plans, reads 50 plan views and, a second later, its VmRSS is read; then 16 connections
   add projects to those plans for 5 s (after 1 s of warm-up), with If-Match and Idempotency-Key.
   Figures beyond the top milestone are extrapolated by least-squares lines through the milestones,
