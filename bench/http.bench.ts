@@ -50,7 +50,8 @@ async function commandSeconds(base: string, headers: Record<string, string>): Pr
   return { sum: total('sum'), count: total('count') };
 }
 
-function run(options: autocannon.Options): Promise<HttpRun> {
+/** One autocannon run, as the HTTP figures read it. */
+export function run(options: autocannon.Options): Promise<HttpRun> {
   return new Promise((resolve, reject) => {
     autocannon(options, (error, result) => {
       if (error) return reject(error as Error);

@@ -52,7 +52,7 @@ export async function rebuildFigures(
  * The floor for a rebuild: every event of the log read from the file in order and its data and
  * metadata JSON-parsed, with no projection work and no store in between (better-sqlite3, one query).
  */
-function readFloor(file: string): RebuildFigure {
+export function readFloor(file: string): RebuildFigure {
   const db = new Database(file, { readonly: true });
   try {
     const started = performance.now();
