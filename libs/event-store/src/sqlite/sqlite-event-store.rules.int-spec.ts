@@ -100,6 +100,31 @@ describe('the embedded SQLite event store', () => {
     await store.close();
   });
 
+  it('takes stored events sent again at another expected state as a conflict, not a retry: an event id names one event of its stream', async () => {
+    const store = SqliteEventStore.open({ file: join(dir, 'events.sqlite') });
+    const [a, b] = events(2);
+    await store.append('s', [a], { expected: 'no_stream' });
+    // The stream is at revision 0, as this states; but a's first attempt stated no stream.
+    const again = await store.append('s', [a], { expected: 0n }).catch((error: unknown) => error);
+    expect(again).toBeInstanceOf(WrongExpectedVersion);
+    expect(again).toMatchObject({ streamId: 's', expected: 0n, actual: 0n });
+    await store.append('s', [b], { expected: 'stream_exists' });
+    // The state each first attempt stated, or any, makes them retries.
+    await expect(store.append('s', [b], { expected: 'stream_exists' })).resolves.toMatchObject({
+      nextExpectedRevision: 1n,
+    });
+    await expect(store.append('s', [b], { expected: 0n })).resolves.toMatchObject({ nextExpectedRevision: 1n });
+    await expect(store.append('s', [a], { expected: 'any' })).resolves.toMatchObject({ nextExpectedRevision: 0n });
+    // b did not open the stream, nor did it follow revision 5.
+    await expect(store.append('s', [b], { expected: 'no_stream' })).rejects.toMatchObject({
+      name: 'WrongExpectedVersion',
+      actual: 1n,
+    });
+    await expect(store.append('s', [b], { expected: 5n })).rejects.toBeInstanceOf(WrongExpectedVersion);
+    expect((await collect(store.readStream('s'))).map((e) => e.id)).toEqual([a.id, b.id]);
+    await store.close();
+  });
+
   it('refuses an append that carries one event id twice, and stores none of it', async () => {
     const store = SqliteEventStore.open({ file: join(dir, 'events.sqlite') });
     const [a, b] = events(2);
