@@ -125,6 +125,14 @@ describe('the embedded SQLite event store', () => {
     await store.close();
   });
 
+  it('keeps a stream tombstoned before it was ever written from being written or read for ever', async () => {
+    const store = SqliteEventStore.open({ file: join(dir, 'events.sqlite') });
+    await store.tombstoneStream('never', { expected: 'any' });
+    await expect(store.append('never', [event()], { expected: 'any' })).rejects.toBeInstanceOf(StreamDeleted);
+    await expect(collect(store.readStream('never'))).rejects.toBeInstanceOf(StreamDeleted);
+    await store.close();
+  });
+
   it('refuses an append that carries one event id twice, and stores none of it', async () => {
     const store = SqliteEventStore.open({ file: join(dir, 'events.sqlite') });
     const [a, b] = events(2);

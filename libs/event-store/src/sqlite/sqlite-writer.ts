@@ -90,7 +90,7 @@ export class SqliteWriter {
     } catch (error) {
       // SQLite rolls back by itself after some failures (a full disk, an I/O error), and ROLLBACK
       // would then throw; a failed COMMIT that leaves the transaction open is rolled back here.
-      // Stryker disable next-line ConditionalExpression: the condition made true differs only after a failure SQLite rolls back itself (a full disk, an I/O error), which no spec can make
+      // Mutation testing, an equivalent mutant: the condition made true differs only after a failure SQLite rolls back itself (a full disk, an I/O error), which no spec can make
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
       const failure = toFailure(error);
       return ops.map(() => ({ ok: false as const, error: failure }));
@@ -140,7 +140,7 @@ export class SqliteWriter {
     // A retry names its append by the first event's id (see sqlite-schema.ts).
     this.recordAppendId.run(streamId, events[0].id, last + 1);
     // One id twice in one append is refused (it was the index's rule; now only first ids are indexed).
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: a set for one event finds no duplicate either; it only saves the allocation
+    // Mutation testing, an equivalent mutant: made true (or `>= 1`), a set for one event finds no duplicate either; it only saves the allocation
     const ids = events.length > 1 ? new Set<string>() : undefined;
     for (const event of events) {
       if (ids?.has(event.id)) throw new Error(`event id ${event.id} appears twice in one append`);
@@ -165,12 +165,12 @@ export class SqliteWriter {
   ): { revision: number } | undefined {
     // No stream: revision 0 opens a stream's first append, whose first id is indexed, so this search
     // never finds what the index did not; any and stream_exists state no revision to look after.
-    // Stryker disable next-line ConditionalExpression: made false, a state that is no revision looks after NaN, which SQLite binds as NULL and which finds no event
+    // Mutation testing, an equivalent mutant: this condition made false, a state that is no revision looks after NaN, which SQLite binds as NULL and which finds no event
     if (typeof expected !== 'bigint') return undefined;
     const after = Number(expected) + 1;
-    // Stryker disable next-line ConditionalExpression: a shortcut; past the stream's end no event is found
+    // Mutation testing, an equivalent mutant: this condition made false is a shortcut taken away; past the stream's end no event is found
     if (after > last) return undefined;
-    // Stryker disable next-line ConditionalExpression: taken for a retry, other events there fail its id check as the same conflict
+    // Mutation testing, an equivalent mutant: with the condition made true, the events there are taken for a retry, and other events there fail its id check as the same conflict
     return this.eventAt.get(streamId, after)?.event_id === firstId ? { revision: after } : undefined;
   }
 
@@ -187,6 +187,7 @@ export class SqliteWriter {
       expected === 'stream_exists' ||
       (expected === 'no_stream' && firstRevision === 0) ||
       (typeof expected === 'bigint' && expected === BigInt(firstRevision - 1));
+    // Mutation testing, an equivalent mutant: the condition made false; a retry has found stored events, so the stream is never empty here
     const actual: ActualState = last < 0 ? 'no_stream' : BigInt(last);
     if (!consistent) throw new Refusal({ name: 'WrongExpectedVersion', streamId, expected, actual });
     let position = 0;
@@ -213,7 +214,9 @@ export class SqliteWriter {
 
   private tombstone(streamId: string, expected: ExpectedState, stream: StreamRow | undefined): WriteResult {
     checkExpected(streamId, expected, stream);
+    // Mutation testing, an equivalent mutant: -1 made +1; tombstoneStream answers with a position only; this revision goes nowhere
     const last = stream?.last_revision ?? -1;
+    // Mutation testing, an equivalent mutant: the condition made true; the upsert of an existing row sets the same revision and the state the next line sets
     if (!stream) this.upsertStream.run(streamId, last, STREAM_TOMBSTONED);
     this.setState.run(STREAM_TOMBSTONED, streamId);
     return { ok: true, nextExpectedRevision: BigInt(last), position: this.head() };
@@ -228,6 +231,7 @@ export class SqliteWriter {
   ): WriteResult {
     const metaRevision = stream?.metadata_revision ?? -1;
     const metaStream: StreamRow | undefined =
+      // Mutation testing, an equivalent mutant: the condition made false; a metadata stream at -1 is refused and accepted as a missing one is
       metaRevision < 0
         ? undefined
         : {
@@ -261,7 +265,9 @@ function checkExpected(streamId: string, expected: ExpectedState, stream: Stream
   let ok: boolean;
   if (expected === 'any') ok = true;
   else if (expected === 'no_stream') ok = last < 0;
+  // Mutation testing, an equivalent mutant: the second condition made true (or `?.` made `.`); a live row without events always has metadata (a write of metadata made it), so the second condition is always true
   else if (expected === 'stream_exists') ok = live && (last >= 0 || stream?.metadata_revision != null);
+  // Mutation testing, an equivalent mutant: `last >= 0` made true; a stated revision is never negative, so it can only equal a stream's last revision when the stream has events
   else ok = last >= 0 && expected === BigInt(last);
   if (!ok) throw new Refusal({ name: 'WrongExpectedVersion', streamId, expected, actual });
 }
