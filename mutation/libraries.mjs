@@ -40,7 +40,8 @@ export const libraries = [
     ],
     servers: [],
     coverageAnalysis: 'off',
-    break: 0,
+    // 81.48 % in its second complete run (3 December 2026, session 11, at 3987000).
+    break: 81,
     changedBreak: 100,
   },
   {
