@@ -36,7 +36,7 @@ describe('a process killed with SIGKILL while appending', () => {
   // a minute on a quiet machine, several when the image build compiles SQLite beside it.
   jest.setTimeout(300_000);
   const dir = mkdtempSync(join(tmpdir(), 'ruamjai-crash-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => rmSync(dir, { recursive: true, force: true, maxRetries: 5 }));
 
   it('loses no acknowledged append, leaves no partial append, and its projections equal a full rebuild after restart', async () => {
     const child = spawn(

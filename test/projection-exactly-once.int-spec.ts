@@ -153,4 +153,4 @@ describe.each(dialects)(
   },
 );
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => rmSync(dir, { recursive: true, force: true, maxRetries: 5 }));

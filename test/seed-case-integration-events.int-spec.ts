@@ -20,7 +20,7 @@ const PERSONAL =
 (kafkaBrokers() ? describe : describe.skip)('case and referral integration events from the Sa Kaeo seed', () => {
   jest.setTimeout(120_000);
   const dir = mkdtempSync(join(tmpdir(), 'ruamjai-seed-cases-kafka-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => rmSync(dir, { recursive: true, force: true, maxRetries: 5 }));
 
   it("carry no personal field, no ciphertext, no fictional person's detail, and match their published schemas, as consumers receive them", async () => {
     const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' });

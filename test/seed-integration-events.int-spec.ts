@@ -23,7 +23,7 @@ const PERSONAL =
 (kafkaBrokers() ? describe : describe.skip)('integration events from the Sa Kaeo seed', () => {
   jest.setTimeout(120_000);
   const dir = mkdtempSync(join(tmpdir(), 'ruamjai-seed-kafka-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => rmSync(dir, { recursive: true, force: true, maxRetries: 5 }));
 
   it("carry no personal or free-text field, name none of the seed's people or officials, and match their published schemas, as consumers receive them", async () => {
     const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' });

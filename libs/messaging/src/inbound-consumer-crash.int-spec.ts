@@ -148,7 +148,7 @@ const parseId = (id: string) => {
     } finally {
       await consumer?.kill();
       await producer.disconnect();
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
     }
   });
 });

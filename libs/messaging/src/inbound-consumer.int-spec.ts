@@ -87,7 +87,7 @@ const silent = { info: () => undefined, warn: () => undefined, error: () => unde
     await producer.disconnect();
     await store.close();
     await db.destroy();
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
   });
 
   async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {

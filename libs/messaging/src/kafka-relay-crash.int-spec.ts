@@ -140,7 +140,7 @@ const state = (line: string) => {
       await broker?.stop();
       await store.close();
       await db.destroy();
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
     }
   });
 });

@@ -94,7 +94,7 @@ interface Received {
       await consumer.disconnect();
       await store.close();
       await db.destroy();
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
     });
 
     const relayTo = (brokers: string[], name?: string) =>

@@ -72,7 +72,7 @@ describe('the integration-event relay while the broker cannot be reached', () =>
     await relay?.stop();
     await store.close();
     await db.destroy();
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
   });
 
   async function until(condition: () => boolean, timeoutMs = 60_000): Promise<void> {

@@ -136,7 +136,7 @@ function planEvents(planId: string, revision: number, count: number): NewEvent[]
       await broker.stop();
       await store.close();
       await db.destroy();
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
     }
   });
 });

@@ -11,7 +11,7 @@ const table = (name: string): Record<string, Migration> => ({
 
 describe('read-model migrations shared by several contexts', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ruamjai-migrate-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => rmSync(dir, { recursive: true, force: true, maxRetries: 5 }));
 
   it('let a process that knows only some contexts open a database another process migrated for all of them', async () => {
     const db = openSqliteReadModels(join(dir, 'rm.sqlite')) as unknown as Kysely<unknown>;

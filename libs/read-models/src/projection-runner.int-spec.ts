@@ -14,7 +14,7 @@ import { openSqliteReadModels } from './read-model-db';
 
 describe('a projection runner facing an event it cannot apply', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ruamjai-runner-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => rmSync(dir, { recursive: true, force: true, maxRetries: 5 }));
 
   it('retries while it runs, stops when told without moving the checkpoint past the event, and applies the event at the next start', async () => {
     const store = SqliteEventStore.open({ file: join(dir, 'events.sqlite') });

@@ -14,7 +14,7 @@ const { planningMigrations } = require(planning);
 
 describe('projections on a thread of their own', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ruamjai-thread-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => rmSync(dir, { recursive: true, force: true, maxRetries: 5 }));
 
   it('apply what the writer commits, report their checkpoints, and answer read-your-writes', async () => {
     const store = SqliteEventStore.open({ file: join(dir, 'events.sqlite') });

@@ -29,7 +29,7 @@ describe("the console's inbox (the bell)", () => {
   beforeAll(() => migrateReadModels(db as unknown as Kysely<unknown>, [inboxMigrations]));
   afterAll(async () => {
     await db.destroy();
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
   });
 
   it('keeps the console path of a notice, whatever the public address it is served under', async () => {

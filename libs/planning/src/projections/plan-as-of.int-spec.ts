@@ -129,7 +129,7 @@ describe('the plan as it was', () => {
     await runner.stop();
     await store.close();
     await db.destroy();
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
   });
 
   it("equals, at every event's time and revision, the view the projection had built by then", async () => {
@@ -450,7 +450,7 @@ describe('the plan as it was, on a long plan', () => {
   const store = SqliteEventStore.open({ file: join(dir, 'events.sqlite') });
   afterAll(async () => {
     await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
   });
 
   it('resumes from kept folds and still equals folding every event, at any point asked in any order', async () => {
@@ -571,7 +571,7 @@ describe('the plan as it was, when command times run out of order', () => {
   const store = SqliteEventStore.open({ file: join(dir, 'events.sqlite') });
   afterAll(async () => {
     await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
   });
 
   it('is a state the plan really had: the events in log order up to the first one after the time asked', async () => {

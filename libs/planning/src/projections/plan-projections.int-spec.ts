@@ -34,7 +34,7 @@ const dialects: Dialect[] = [
         db,
         dispose: async () => {
           await db.destroy();
-          rmSync(dir, { recursive: true, force: true });
+          rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
         },
       };
     },
@@ -113,7 +113,7 @@ describe.each(dialects)('plan projections on $name', (dialect) => {
   afterAll(async () => {
     await dispose();
     await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
   });
 
   it('build the plan view live, and a rebuild gives the same view', async () => {
