@@ -70,7 +70,10 @@ module.exports = {
       from: { path: '^apps/console/' },
       to: {
         path: '^libs/',
-        pathNot: ['^libs/planning/src/domain/(provinces|plan-event-types)\\.ts$', '^libs/kernel/src/provinces\\.ts$'],
+        pathNot: [
+          '^libs/planning/src/domain/(provinces|plan-event-types)\\.ts$',
+          '^libs/kernel/src/(provinces|actor)\\.ts$',
+        ],
       },
     },
     {

@@ -6,17 +6,7 @@ import { api, ApiError, unwrap } from '../api/client';
 import { formatDateTime, type Lang } from '../format';
 import type { UserView } from '../types';
 import { WideTable } from '../WideTable';
-
-const ROLES = [
-  'coordinator',
-  'chair',
-  'agency_officer',
-  'auditor',
-  'viewer',
-  'secretariat',
-  'national_auditor',
-  'national_viewer',
-] as const;
+import { ROLES, type Role } from '../../../../libs/kernel/src/actor';
 
 /** The centre's users, kept by the secretariat: add someone and hand over their one-time password. */
 export default function UsersPage() {
@@ -31,7 +21,7 @@ export default function UsersPage() {
   const [issued, setIssued] = useState<{ name: string; password: string } | null>(null);
   const [form] = Form.useForm();
   const add = useMutation({
-    mutationFn: (body: { username: string; displayName: string; role: (typeof ROLES)[number]; agency: string }) =>
+    mutationFn: (body: { username: string; displayName: string; role: Role; agency: string }) =>
       unwrap<{ oneTimePassword: string; position: string }>(api.POST('/api/v1/users', { body })),
     onSuccess: (answer, body) => {
       setAdding(false);
