@@ -62,3 +62,19 @@ describe('an inactive agency', () => {
       .thenRefuses(AgencyInactive, 'AGENCY.INACTIVE');
   });
 });
+
+describe('an agency that has moved district', () => {
+  const moved: AgencyEvent = { type: 'AgencyDistrictChanged', data: { code: 'IMM-SK', districtCode: '2701' } };
+  it('is in its new district, still active', () => {
+    spec
+      .given([registered, moved])
+      .when(cmd('ChangeAgencyDistrict', { districtCode: '2701' }))
+      .thenRefuses(AgencyUnchanged, 'AGENCY.UNCHANGED');
+  });
+  it('may move back to its old district', () => {
+    spec
+      .given([registered, moved])
+      .when(cmd('ChangeAgencyDistrict', { districtCode: '2706' }))
+      .then([{ type: 'AgencyDistrictChanged', data: { code: 'IMM-SK', districtCode: '2706' } }]);
+  });
+});

@@ -1,6 +1,6 @@
 import { deciderSpec } from '@ruamjai/testing';
 import { planDecider } from '../plan.decider';
-import { ReasonRequired } from '../plan.errors';
+import { IllegalTransition, ReasonRequired } from '../plan.errors';
 import { planId, cmd, drafted, added, submitted } from '../plan-lifecycle.fixtures';
 
 const spec = deciderSpec(planDecider);
@@ -29,5 +29,14 @@ describe('a submitted plan', () => {
       .given([drafted, added, submitted])
       .when(cmd('ReturnPlan', { reason: '  เพิ่มโครงการคุ้มครอง\n' }))
       .then([{ type: 'PlanReturned', data: { planId, reason: 'เพิ่มโครงการคุ้มครอง' } }]);
+  });
+});
+
+describe('a plan not submitted', () => {
+  it('is not returned while still in drafting', () => {
+    spec
+      .given([drafted, added])
+      .when(cmd('ReturnPlan', { reason: 'เพิ่มโครงการคุ้มครอง' }))
+      .thenRefuses(IllegalTransition);
   });
 });
