@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freshPostgresDatabase, postgresServerUrl } from '../../../test/support/postgres';
-import { PostgresKeyStore, SqliteKeyStore, type KeyStore } from './key-store';
+import { KeyDestroyed, PostgresKeyStore, SqliteKeyStore, type KeyStore } from './key-store';
 import { PersonalDataErased, PersonalDataVault } from './personal-data-vault';
 
 const clock = new FixedClock(new Date('2019-05-02T03:00:00Z'));
@@ -50,6 +50,51 @@ function vaultContract(name: string, open: () => Promise<{ keys: KeyStore; close
       expect(await vault.isErased('person-1')).toBe(false);
       expect(await keys.get('person-3')).toEqual({ state: 'erased', erasedAt: clock.now().toISOString() });
     });
+
+    it('opens only a sealed value of its own format, and says so of anything else', async () => {
+      const sealed = await vault.seal('person-4', person);
+      const [p, iv, tag, ct] = sealed.split('.');
+      // A value of another format (or version) is refused even when the rest would open.
+      for (const malformed of [
+        ['rj0', iv, tag, ct].join('.'),
+        [p, '', tag, ct].join('.'),
+        [p, iv, '', ct].join('.'),
+        [p, iv, tag].join('.'),
+        p,
+      ]) {
+        await expect(vault.open('person-4', malformed)).rejects.toThrow('not a sealed value');
+      }
+      expect(await vault.open('person-4', [p, iv, tag, ct].join('.'))).toEqual(person);
+    });
+
+    it('keeps a key for good: the same person is sealed under the same key each time', async () => {
+      const first = await keys.getOrCreate('person-5', clock.now());
+      const again = await keys.getOrCreate('person-5', new Date('2020-01-01T00:00:00Z'));
+      expect(first).toHaveLength(32);
+      expect(again.equals(first)).toBe(true);
+      expect(await keys.get('person-5')).toEqual({ state: 'live', key: first });
+      expect(await keys.get('nobody')).toBeUndefined();
+    });
+
+    it('has nothing to open for a person it never sealed for', async () => {
+      const sealed = await vault.seal('person-6', person);
+      await expect(vault.open('person-never-sealed', sealed)).rejects.toBeInstanceOf(PersonalDataErased);
+      expect(await vault.isErased('person-never-sealed')).toBe(false);
+    });
+
+    it('erases a person before anything was sealed for them, so nothing can be sealed for them later', async () => {
+      await vault.erase('person-7');
+      expect(await vault.isErased('person-7')).toBe(true);
+      await expect(vault.seal('person-7', person)).rejects.toBeInstanceOf(PersonalDataErased);
+      await expect(keys.getOrCreate('person-7', clock.now())).rejects.toBeInstanceOf(KeyDestroyed);
+    });
+
+    it('keeps the time of the first erasure when a person is erased again later', async () => {
+      await vault.seal('person-8', person);
+      await keys.destroy('person-8', new Date('2019-06-01T00:00:00Z'));
+      await keys.destroy('person-8', new Date('2019-07-01T00:00:00Z'));
+      expect(await keys.get('person-8')).toEqual({ state: 'erased', erasedAt: '2019-06-01T00:00:00.000Z' });
+    });
   });
 }
 
@@ -88,5 +133,16 @@ describe('the SQLite key store on disk', () => {
     expect(after.includes(keep)).toBe(true);
     expect(readdirSync(dir).filter((f) => f.startsWith('shred.sqlite-'))).toEqual([]);
     await keys.close();
+  });
+});
+
+describe('the vault over a key store that fails', () => {
+  it('passes on a failure of the key store that is not an erasure, rather than calling the person erased', async () => {
+    const keys = new SqliteKeyStore(join(dir, 'closed.sqlite'));
+    await keys.close();
+    const vault = new PersonalDataVault(keys, clock);
+    const failure = vault.seal('person-9', person);
+    await expect(failure).rejects.toThrow();
+    await expect(failure).rejects.not.toBeInstanceOf(PersonalDataErased);
   });
 });
