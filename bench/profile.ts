@@ -109,9 +109,19 @@ function breakdownOf(profile: CpuProfile, file: string): Breakdown {
       part = own(id);
     partOf.set(node.id, part ?? 'other');
   }
+  // The profiler's own stop: `Profiler.stop` is posted from this thread, and the samples taken while
+  // it gathers the profile fall under the inspector's `post`. They are not the run's (at one sample
+  // a millisecond they were most of a short run's samples, counted as Node internals).
+  const profilersOwn = new Set<number>();
+  for (const node of profile.nodes) {
+    let id: number | undefined = node.id;
+    while (id !== undefined && byId.get(id)!.callFrame.url !== 'node:inspector') id = parentOf.get(id);
+    if (id !== undefined) profilersOwn.add(node.id);
+  }
   const ms = new Map<string, number>();
   // timeDeltas[i] is the time before sample i: it is charged to the sample it leads to.
   profile.samples.forEach((id, i) => {
+    if (profilersOwn.has(id)) return;
     const part = partOf.get(id) ?? 'other';
     ms.set(part, (ms.get(part) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
   });
