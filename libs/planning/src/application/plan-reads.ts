@@ -2,8 +2,8 @@ import { PlanRevisionNotFound } from '../plan/plan.errors';
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, StreamNotFound, verifyChains, type ChainReport, type EventStore } from '@ruamjai/event-store';
 import { planStreamId } from '../plan/plan.decider';
-import { isNationalRole, withinReach, type Actor } from '@ruamjai/kernel';
-import { authoriseRead, ProvinceOutOfReach } from '../plan/plan.policy';
+import { withinReach, type Actor } from '@ruamjai/kernel';
+import { authoriseRead, provinceInReach } from '../plan/plan.policy';
 import { PlanAudit, type HistoryFilter, type PlanAuditEntry, type PlanComparison } from '../projections/plan-audit';
 import { PlanDashboardQueries, type PlanDashboard } from '../projections/plan-dashboard-queries';
 import { PlanQueries } from '../projections/plan-queries';
@@ -32,7 +32,7 @@ export class PlanReads {
    * province's people list their province's plans; national roles every province's, or one.
    */
   async list(actor: Actor, province?: string): Promise<PlanSummary[]> {
-    const only = this.provinceFor(actor, province);
+    const only = provinceInReach(actor, province);
     const plans = await this.plans.list();
     return only === undefined ? plans : plans.filter((p) => p.provinceCode === only);
   }
@@ -73,7 +73,7 @@ export class PlanReads {
 
   fiscalYearDashboard(actor: Actor, fiscalYear: number, provinceCode?: string): Promise<PlanDashboard> {
     authoriseRead(actor, 'ReadDashboard');
-    return this.dashboards.forFiscalYear(fiscalYear, this.provinceFor(actor, provinceCode));
+    return this.dashboards.forFiscalYear(fiscalYear, provinceInReach(actor, provinceCode));
   }
 
   /**
@@ -98,12 +98,5 @@ export class PlanReads {
 
   private async inReach(actor: Actor, planId: string): Promise<boolean> {
     return this.reachable(actor, await this.plans.view(planId)) !== undefined;
-  }
-
-  /** Which province a list or a sum covers: a national role's choice (all when none), else the actor's own. */
-  private provinceFor(actor: Actor, asked: string | undefined): string | undefined {
-    if (isNationalRole(actor.role)) return asked;
-    if (asked !== undefined && asked !== actor.province) throw new ProvinceOutOfReach(actor.province, asked);
-    return actor.province;
   }
 }

@@ -1,4 +1,4 @@
-import { DomainError, ROLE_LABELS, type Actor, type Role } from '@ruamjai/kernel';
+import { DomainError, isNationalRole, ROLE_LABELS, type Actor, type Role } from '@ruamjai/kernel';
 import type { PlanCommand } from './plan.commands';
 
 const EDITORS: readonly Role[] = ['coordinator', 'agency_officer'];
@@ -71,6 +71,16 @@ export class ProvinceOutOfReach extends DomainError {
       { province: own, asked },
     );
   }
+}
+
+/**
+ * Which province a list or a sum covers: a national role's choice (every province when none), else
+ * the actor's own; a province's people asking for another province are refused.
+ */
+export function provinceInReach(actor: Actor, asked: string | undefined): string | undefined {
+  if (isNationalRole(actor.role)) return asked;
+  if (asked !== undefined && asked !== actor.province) throw new ProvinceOutOfReach(actor.province, asked);
+  return actor.province;
 }
 
 export function authorise(actor: Actor, command: PlanCommand['type']): void {

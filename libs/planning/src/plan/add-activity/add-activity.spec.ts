@@ -50,6 +50,15 @@ describe('an activity added to a drafting plan', () => {
       ]);
   });
 
+  it('is run by the lead agency when no one else is named, even one the directory no longer lists (it was checked when it took the project)', () => {
+    spec
+      .given(drafting)
+      .when(addActivity({}, { agencies: without('PSDHS-SK') }))
+      .then([
+        expect.objectContaining({ data: expect.objectContaining({ responsibleAgencyCode: 'PSDHS-SK' }) }),
+      ] as PlanEvent[]);
+  });
+
   it('may be run by an agency taking part in the project', () => {
     spec
       .given(drafting)
