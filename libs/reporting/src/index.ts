@@ -1,5 +1,7 @@
 export * from './domain/thai-format';
 export * from './domain/small-counts';
+export * from './domain/column-suppression';
+export * from './domain/national-rollup';
 export * from './reports/report-document';
 export * from './reports/plan-document';
 export * from './reports/quarterly-progress';
