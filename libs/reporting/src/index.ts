@@ -11,4 +11,5 @@ export * from './render/render';
 export * from './render/xlsx-formats';
 export * from './render/htcds-csv';
 export * from './application/report-builder';
+export * from './application/national-rollup-reads';
 export * from './reporting.module';
