@@ -107,6 +107,14 @@ describe('a column nested in another (open cases among those opened)', () => {
     expect(open.cells[1]).not.toHaveProperty('fewerThan');
   });
 
+  it('shows a national part of zero beside hidden wholes: hidden parts that add up to nothing are all zero', () => {
+    const opened = [7, 2, 0];
+    const whole = publishColumn(opened, threshold);
+    const victims = publishNestedColumn([0, 0, 0], opened, whole, threshold);
+    expect(shownOf(victims.cells)).toEqual([null, null, 0]);
+    expect(victims.total).toEqual({ count: 0, suppressed: false });
+  });
+
   it('withholds the national part when what it leaves of the national whole is small', () => {
     const opened = [10, 20];
     const whole = publishColumn(opened, threshold);
@@ -135,7 +143,8 @@ describe('a column nested in another (open cases among those opened)', () => {
             const rest = wholes[i] - parts[i];
             expect(rest === 0 || rest >= threshold).toBe(true);
           }
-          for (const n of possibleValues(part, threshold, true)) expect(n).toBeGreaterThanOrEqual(2);
+          const hiddenSum = parts.reduce((s, p, i) => s + (part.cells[i].suppressed ? p : 0), 0);
+          if (hiddenSum > 0) for (const n of possibleValues(part, threshold, true)) expect(n).toBeGreaterThanOrEqual(2);
         },
       ),
     );

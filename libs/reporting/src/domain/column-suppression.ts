@@ -13,6 +13,7 @@
  *    ones. So more cells are withheld, the smallest first (ties in the column's order), until the
  *    withheld cells are at least two, their sum is not small, and the sum together with what each
  *    withheld cell is known to lie within leaves every one of them at least two possible values.
+ *    (Withheld cells that add up to zero are all zero, and may be known: zero singles no one out.)
  *    (One small cell of 1 beside one further cell of exactly the threshold would give both away:
  *    1 + 5 = 6, and nothing else adds up to 6.)
  * 3. When no choice of further cells can do that, the total is withheld too.
@@ -78,6 +79,8 @@ export function withheldCellsAreSafe(
 ): boolean {
   const cells = [...withheld].map((i) => ({ count: counts[i], ...boundsOf(counts[i], threshold, nested) }));
   const sum = cells.reduce((s, c) => s + c.count, 0);
+  // Withheld cells that add up to nothing are all zero, which singles no one out.
+  if (sum === 0) return true;
   if (cells.length < 2 || isSmall(sum, threshold)) return false;
   return cells.every((c, i) => {
     const others = cells.filter((_, j) => j !== i);
