@@ -497,7 +497,7 @@ describe('the auditor’s screens in the console', () => {
     await revised.waitFor();
     expect(await revised.locator('h3').innerText()).toBe('Project budget revised');
     expect(await revised.getByTestId('entry-time').innerText()).toMatch(/^5 Mar 2562 BE,? 10:00$/);
-    expect(await revised.getByTestId('entry-actor').innerText()).toContain('(Secretariat');
+    expect(await revised.getByTestId('entry-actor').innerText()).toContain('(Provincial centre coordinator');
     expect(
       (
         await revised
