@@ -1,6 +1,7 @@
 import { fiscalYearOf, type Role } from '@ruamjai/kernel';
 import { parse } from 'csv-parse/sync';
 import { startApi, type ApiHarness } from './support/api-harness';
+import { freshPostgresDatabase, postgresServerUrl } from './support/postgres';
 
 const SA_KAEO = 'TH-27';
 const TRAT = 'TH-23';
@@ -8,9 +9,14 @@ const BANGKOK = 'TH-10';
 
 const person = { givenName: 'Dara (fictional)', identityDocuments: [{ kind: 'passport', number: 'N0001234' }] };
 
+const server = postgresServerUrl();
+/** The read models the roll-up is read from: the embedded SQLite default, and PostgreSQL where a server is there. */
+const READ_MODELS = [['SQLite', false], ...(server ? [['PostgreSQL', true] as const] : [])] as const;
+
 /** The national roll-up over HTTP: a real API, real tokens, cases opened through the API in two provinces. */
-describe('the national roll-up per fiscal year and province', () => {
+describe.each(READ_MODELS)('the national roll-up per fiscal year and province (%s read models)', (_, postgres) => {
   let api: ApiHarness;
+  let drop: (() => Promise<void>) | undefined;
   let position = '0';
   // Cases are opened now, so they count in the fiscal year of today (Thai time).
   const fiscalYear = fiscalYearOf(new Date());
@@ -21,7 +27,9 @@ describe('the national roll-up per fiscal year and province', () => {
     api.http.get(`/api/v1/dashboards/national?fiscalYear=${fiscalYear}&minPosition=${position}${query}`).set(headers);
 
   beforeAll(async () => {
-    api = await startApi({ DASHBOARD_MIN_COUNT: '5' });
+    const database = postgres ? await freshPostgresDatabase(server!) : undefined;
+    drop = database?.drop;
+    api = await startApi({ DASHBOARD_MIN_COUNT: '5', ...(database ? { DATABASE_URL: database.url } : {}) });
     const coordinator = await auth('coordinator', SA_KAEO, 'PSDHS-SK');
     for (const [code, agencyType] of [
       ['SHELTER-SK', 'shelter'],
@@ -65,7 +73,10 @@ describe('the national roll-up per fiscal year and province', () => {
     await open(TRAT, 'PSDHS-TRT', '2302', 2);
   }, 120_000);
 
-  afterAll(() => api.close());
+  afterAll(async () => {
+    await api?.close();
+    await drop?.();
+  });
 
   it('shows a national viewer every province, Thai name first, with the small-count rule applied', async () => {
     const res = await rollup(await auth('national_viewer', BANGKOK, 'OAG'));
