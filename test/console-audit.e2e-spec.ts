@@ -278,7 +278,7 @@ describe('the auditor’s screens in the console', () => {
     const revised = page.locator('[data-testid="history-entry"][data-type="ProjectBudgetRevised"]');
     expect(await revised.getByTestId('entry-time').innerText()).toBe('5 มี.ค. 2562 10:00 น.');
     expect(await revised.getByTestId('entry-actor').innerText()).toBe(
-      'โดย คุณaudit.coord (เลขานุการ (ผู้ประสานงาน), สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดสระแก้ว)',
+      'โดย คุณaudit.coord (ผู้ประสานงานศูนย์ฯ จังหวัด, สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดสระแก้ว)',
     );
     expect(await revised.getByTestId('entry-reason').innerText()).toBe(`เหตุผล: ${REASON_BUDGET}`);
     const budgetRow = revised.locator(`tr[data-path="projects[${projectA}].requestedBudgetSatang"]`);
@@ -497,7 +497,7 @@ describe('the auditor’s screens in the console', () => {
     await revised.waitFor();
     expect(await revised.locator('h3').innerText()).toBe('Project budget revised');
     expect(await revised.getByTestId('entry-time').innerText()).toMatch(/^5 Mar 2562 BE,? 10:00$/);
-    expect(await revised.getByTestId('entry-actor').innerText()).toContain('(Secretariat');
+    expect(await revised.getByTestId('entry-actor').innerText()).toContain('(Provincial centre coordinator');
     expect(
       (
         await revised

@@ -78,7 +78,7 @@ describe('the console in a browser', () => {
 
     await page.getByTestId('signed-in-user').waitFor();
     expect(await page.getByTestId('signed-in-user').innerText()).toContain('คุณmalee');
-    expect(await page.getByTestId('signed-in-user').innerText()).toContain('เลขานุการ');
+    expect(await page.getByTestId('signed-in-user').innerText()).toContain('ผู้ประสานงานศูนย์ฯ จังหวัด');
     await context.close();
   }, 300_000);
 
@@ -144,6 +144,8 @@ describe('the console in a browser', () => {
     await signIn(page, 'coord.two', 'เลขานุการจังหวัด-2562', secret);
     await page.getByRole('link', { name: samplePlan.titleTh }).waitFor();
     await shoot(page, 'th', '05-plans');
+    // The menu, the bell, who is signed in (with the province) and the buttons share one row at 1280 px.
+    expect((await page.locator('.app-header').boundingBox())?.height).toBeLessThanOrEqual(64);
     await expectAccessible(page, 'plans');
 
     await page.getByRole('link', { name: samplePlan.titleTh }).click();
@@ -185,6 +187,7 @@ describe('the console in a browser', () => {
     await shoot(page, 'en', '06-plan');
     await page.getByRole('link', { name: 'Back to the plans' }).click();
     await shoot(page, 'en', '05-plans');
+    expect((await page.locator('.app-header').boundingBox())?.height).toBeLessThanOrEqual(64);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await shoot(page, 'en', '01-sign-in');

@@ -290,7 +290,7 @@ describe('cases in the console', () => {
     await read.waitFor();
     const logged = await read.innerText();
     expect(logged).toContain('คุณcoord.cases (coord.cases)');
-    expect(logged).toContain('เลขานุการ (ผู้ประสานงาน)');
+    expect(logged).toContain('ผู้ประสานงานศูนย์ฯ จังหวัด');
     expect(logged).toContain(short);
     expect(logged).toContain('เปิดดูข้อมูล');
     expect(logged).toMatch(/\d{1,2} [ก-๙]+\.[ก-๙]+\. 25\d\d \d\d:\d\d น\./);

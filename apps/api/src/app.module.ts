@@ -38,6 +38,7 @@ import { FixedWindowThrottlerStorage, PostgresThrottlerStorage, rateLimitMigrati
 import { VerifyAuditChainController } from './audit/verify-audit-chain/verify-audit-chain.http.controller';
 import { BenchController, BenchProfileController } from './bench/bench.http.controller';
 import { PlanDashboardsController } from './dashboards/plan-dashboards.http.controller';
+import { NationalRollupController } from './dashboards/national-rollup.http.controller';
 import { ReportingModule } from '@ruamjai/reporting';
 import { ReportsController } from './reports/reports.http.controller';
 
@@ -108,6 +109,7 @@ export class AppModule {
         MetricsController,
         ...PLAN_CONTROLLERS,
         PlanDashboardsController,
+        NationalRollupController,
         ...AGENCY_CONTROLLERS,
         VerifyAuditChainController,
         ...CASE_CONTROLLERS,

@@ -4,7 +4,7 @@ import enUS from 'antd/locale/en_US';
 import thTH from 'antd/locale/th_TH';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AuthProvider, canManageUsers, canSeePlans, useAuth } from './auth';
+import { AuthProvider, canManageUsers, canSeePlans, isNationalRole, useAuth } from './auth';
 import { provinceName } from './districts';
 import type { Lang } from './format';
 import { loadTexts, setLang } from './i18n';
@@ -37,6 +37,7 @@ const AuditPage = lazy(withTexts(() => import('./pages/audit/AuditPage'), 'audit
 const CasesPage = lazy(withTexts(() => import('./pages/cases/CasesPage'), 'cases'));
 const CasePage = lazy(withTexts(() => import('./pages/cases/CasePage'), 'cases'));
 const AccessLogPage = lazy(withTexts(() => import('./pages/cases/AccessLogPage'), 'cases'));
+const NationalRollupPage = lazy(() => import('./pages/national/NationalRollupPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 10_000 } },
@@ -93,6 +94,7 @@ function Shell() {
     ...(canSeeReferrals(user.role) ? [{ key: '/referrals', label: t('nav.referrals') }] : []),
     ...(canSeeCases(user.role) ? [{ key: '/cases', label: t('nav.cases') }] : []),
     { key: '/dashboard', label: t('nav.dashboard') },
+    ...(isNationalRole(user.role) ? [{ key: '/national', label: t('nav.national') }] : []),
     ...(canReadPlanHistory(user.role) ? [{ key: '/audit', label: t('nav.audit') }] : []),
     ...(canManageUsers(user.role) ? [{ key: '/users', label: t('nav.users') }] : []),
   ];
@@ -114,27 +116,18 @@ function Shell() {
   else if (section === '/cases') page = <CasesPage navigate={navigate} />;
   else if (section === '/users' && canManageUsers(user.role)) page = <UsersPage />;
   else if (section === '/audit' && canReadPlanHistory(user.role)) page = <AuditPage path={path} navigate={navigate} />;
+  else if (section === '/national' && isNationalRole(user.role)) page = <NationalRollupPage />;
   else page = <DashboardPage />;
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <a href="#main" className="skip-link">
         {t('app.skip')}
       </a>
-      <Layout.Header
-        style={{
-          display: 'flex',
-          alignItems: 'center',
-          gap: 16,
-          flexWrap: 'wrap',
-          height: 'auto',
-          minHeight: 64,
-          paddingInline: 24,
-        }}
-      >
+      <Layout.Header className="app-header">
         <Typography.Text strong style={{ color: '#fff', fontSize: 20 }}>
           {t('app.name')}
         </Typography.Text>
-        <nav aria-label={t('nav.main')} style={{ flex: 1, minWidth: 200 }}>
+        <nav aria-label={t('nav.main')} className="main-nav-region">
           <ul className="main-nav">
             {items.map((item) => (
               <li key={item.key}>
@@ -146,15 +139,20 @@ function Shell() {
             ))}
           </ul>
         </nav>
-        <Space wrap>
+        <Space className="header-tools">
           <span className={live ? 'live live-on' : 'live'}>{t('common.live')}</span>
           <NotificationBell navigate={navigate} />
-          <span style={{ color: '#fff' }} data-testid="signed-in-user">
-            {user.displayName} · {t(`roles.${user.role}`)} · {user.agency}
-          </span>
-          <span style={{ color: '#fff' }} data-testid="user-province">
-            {t('app.province', { name: provinceName(user.province, lang) })}
-          </span>
+          {/* Who is signed in, on two short lines: on one, with the province, it pushed the menu onto a second row at 1280 px. */}
+          <div className="header-user" data-testid="signed-in-user">
+            <span>
+              {user.displayName}
+              <span aria-hidden="true"> · </span>
+              <span data-testid="user-province">{t('app.province', { name: provinceName(user.province, lang) })}</span>
+            </span>
+            <span className="header-user-detail">
+              {t(`roles.${user.role}`)} · {user.agency}
+            </span>
+          </div>
           <LanguageSwitch />
           <Button onClick={() => void signOut()} data-testid="sign-out">
             {t('nav.signOut')}

@@ -20,7 +20,7 @@ export const isNationalRole = (role: Role): boolean => NATIONAL_ROLES.includes(r
 
 /** Role names as people read them in problem texts, Thai first (the console's locales say the same). */
 export const ROLE_LABELS: Readonly<Record<Role, { readonly th: string; readonly en: string }>> = {
-  coordinator: { th: 'เลขานุการ (ผู้ประสานงาน)', en: 'Secretariat (coordinator)' },
+  coordinator: { th: 'ผู้ประสานงานศูนย์ฯ จังหวัด', en: 'Provincial centre coordinator' },
   chair: { th: 'ประธานอนุกรรมการ', en: 'Subcommittee chair' },
   agency_officer: { th: 'เจ้าหน้าที่หน่วยงาน', en: 'Agency officer' },
   auditor: { th: 'ผู้ตรวจสอบ', en: 'Auditor' },

@@ -1,5 +1,7 @@
 export * from './domain/thai-format';
 export * from './domain/small-counts';
+export * from './domain/column-suppression';
+export * from './domain/national-rollup';
 export * from './reports/report-document';
 export * from './reports/plan-document';
 export * from './reports/quarterly-progress';
@@ -9,4 +11,5 @@ export * from './render/render';
 export * from './render/xlsx-formats';
 export * from './render/htcds-csv';
 export * from './application/report-builder';
+export * from './application/national-rollup-reads';
 export * from './reporting.module';

@@ -16,4 +16,5 @@ export const VIEWS = {
   caseDashboard: ['case-register'],
   referralDashboard: ['referral-register'],
   commitmentDashboard: ['commitment-register'],
+  nationalRollup: ['plan-view', 'case-register', 'referral-register'],
 } as const satisfies Record<string, readonly string[]>;

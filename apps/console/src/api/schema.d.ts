@@ -693,6 +693,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboards/national": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NationalRollupController_national"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/agencies": {
         parameters: {
             query?: never;
@@ -2222,6 +2238,98 @@ export interface components {
             measuredOn: string;
             note?: string;
         };
+        CountLabelDto: {
+            /** @example น้อยกว่า 5 */
+            th: string;
+            /** @example fewer than 5 */
+            en: string;
+        };
+        PublishedCountDto: {
+            /** @description null when withheld */
+            count: number | null;
+            suppressed: boolean;
+            /** @description Only on a count withheld for being small (from 1 to this minus one): show "น้อยกว่า 5 / fewer than 5". Absent on a count withheld to protect another, which may be large */
+            fewerThan?: number;
+            /** @description With fewerThan: what to show in its place, Thai first */
+            label?: components["schemas"]["CountLabelDto"];
+        };
+        RollupPlanDto: {
+            /** Format: uuid */
+            planId: string;
+            /** @example approved */
+            status: string;
+        };
+        ProvinceRollupDto: {
+            /** @description Planned budget, satang */
+            budgetSatang: number;
+            fundRequestedSatang: number;
+            fundApprovedSatang: number;
+            fundDisbursedSatang: number;
+            spentSatang: number;
+            activitiesPlanned: number;
+            activitiesDone: number;
+            /** @description กรณีที่เปิดในปีงบประมาณ / Cases opened in the fiscal year (Thai time) */
+            casesOpened: components["schemas"]["PublishedCountDto"];
+            /** @description ในจำนวนนั้น ที่ยังไม่ปิด / Of those, not closed */
+            casesOpen: components["schemas"]["PublishedCountDto"];
+            /** @description ในจำนวนนั้น ที่คัดแยกแล้วว่าเป็นผู้เสียหาย / Of those, identified as victims */
+            victimsIdentified: components["schemas"]["PublishedCountDto"];
+            /** @description การส่งต่อที่ส่งในปีและยังไม่เสร็จ / Referrals sent in the year, not finished */
+            referralsOpen: components["schemas"]["PublishedCountDto"];
+            /** @description ในจำนวนนั้น ที่ยังไม่ตอบรับและเกินกำหนด / Of those, unanswered and past due */
+            referralsOverdue: components["schemas"]["PublishedCountDto"];
+            /** @example TH-27 */
+            provinceCode: string;
+            /** @example สระแก้ว */
+            nameTh: string;
+            /** @example Sa Kaeo */
+            nameEn: string;
+            plans: components["schemas"]["RollupPlanDto"][];
+        };
+        PlanStatusCountDto: {
+            /** @example approved */
+            status: string;
+            plans: number;
+        };
+        NationalTotalsDto: {
+            /** @description Planned budget, satang */
+            budgetSatang: number;
+            fundRequestedSatang: number;
+            fundApprovedSatang: number;
+            fundDisbursedSatang: number;
+            spentSatang: number;
+            activitiesPlanned: number;
+            activitiesDone: number;
+            /** @description กรณีที่เปิดในปีงบประมาณ / Cases opened in the fiscal year (Thai time) */
+            casesOpened: components["schemas"]["PublishedCountDto"];
+            /** @description ในจำนวนนั้น ที่ยังไม่ปิด / Of those, not closed */
+            casesOpen: components["schemas"]["PublishedCountDto"];
+            /** @description ในจำนวนนั้น ที่คัดแยกแล้วว่าเป็นผู้เสียหาย / Of those, identified as victims */
+            victimsIdentified: components["schemas"]["PublishedCountDto"];
+            /** @description การส่งต่อที่ส่งในปีและยังไม่เสร็จ / Referrals sent in the year, not finished */
+            referralsOpen: components["schemas"]["PublishedCountDto"];
+            /** @description ในจำนวนนั้น ที่ยังไม่ตอบรับและเกินกำหนด / Of those, unanswered and past due */
+            referralsOverdue: components["schemas"]["PublishedCountDto"];
+            plans: number;
+            provincesWithPlan: number;
+            planStatuses: components["schemas"]["PlanStatusCountDto"][];
+        };
+        NationalRollupDto: {
+            /** @enum {string} */
+            scope: "national" | "province";
+            /** @example 2569 */
+            fiscalYear: number;
+            /** @example 2025-10-01 */
+            fiscalYearStart: string;
+            /** @example 2026-09-30 */
+            fiscalYearEnd: string;
+            /** @description Counts from 1 to threshold-1 are withheld */
+            threshold: number;
+            /** @description Every province in code order (national scope), or the one asked for or allowed */
+            provinces: components["schemas"]["ProvinceRollupDto"][];
+            /** @description The national row; null for provincial roles */
+            national: components["schemas"]["NationalTotalsDto"] | null;
+        };
         RegisterAgencyDto: {
             /**
              * @description Agency code: upper-case letters, digits and dashes
@@ -2668,21 +2776,6 @@ export interface components {
         };
         CommitmentListDto: {
             commitments: components["schemas"]["CommitmentViewDto"][];
-        };
-        CountLabelDto: {
-            /** @example น้อยกว่า 5 */
-            th: string;
-            /** @example fewer than 5 */
-            en: string;
-        };
-        PublishedCountDto: {
-            /** @description null when withheld */
-            count: number | null;
-            suppressed: boolean;
-            /** @description Only on a count withheld for being small (from 1 to this minus one): show "น้อยกว่า 5 / fewer than 5". Absent on a count withheld to protect another, which may be large */
-            fewerThan?: number;
-            /** @description With fewerThan: what to show in its place, Thai first */
-            label?: components["schemas"]["CountLabelDto"];
         };
         PublishedRowDto: {
             key: string;
@@ -4147,6 +4240,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    NationalRollupController_national: {
+        parameters: {
+            query: {
+                /** @description Buddhist-era fiscal year (1 October – 30 September) */
+                fiscalYear: number;
+                /** @description One province (ISO 3166-2:TH) */
+                province?: string;
+                format?: "json" | "csv";
+                /** @description Wait until the roll-up includes this position (read your write) */
+                minPosition?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ภาพรวมระดับประเทศรายจังหวัดต่อปีงบประมาณ (ปิดบังจำนวนน้อย) / National roll-up per province for a fiscal year; small counts withheld */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NationalRollupDto"];
+                    "text/csv": components["schemas"]["NationalRollupDto"];
+                };
             };
         };
     };
