@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
 import type { CasesTables } from '@ruamjai/cases';
 import { CLOCK, fiscalYearRange, isNationalRole, type Actor, type Clock } from '@ruamjai/kernel';
-import { authoriseRead, ProvinceOutOfReach, type PlanningTables, type PlanSummary } from '@ruamjai/planning';
+import { authoriseRead, provinceInReach, type PlanningTables, type PlanSummary } from '@ruamjai/planning';
 import { READ_MODEL_DB, type ReadModelDb } from '@ruamjai/read-models';
 import type { Kysely } from 'kysely';
 import { nationalRollup, type NationalRollup, type ProvinceRollup, type RollupPlan } from '../domain/national-rollup';
@@ -49,10 +49,8 @@ export class NationalRollupReads {
   async read(actor: Actor, fiscalYear: number, province?: string): Promise<RollupView> {
     authoriseRead(actor, 'ReadDashboard');
     const national = isNationalRole(actor.role);
-    if (!national && province !== undefined && province !== actor.province)
-      throw new ProvinceOutOfReach(actor.province, province);
+    const only = provinceInReach(actor, province);
     const rollup = await this.compute(fiscalYear);
-    const only = national ? province : actor.province;
     const { provinces, national: totals, ...rest } = rollup;
     return {
       ...rest,

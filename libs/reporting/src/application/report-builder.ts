@@ -8,7 +8,7 @@ import {
   type CasesTables,
 } from '@ruamjai/cases';
 import { EVENT_STORE, StreamNotFound, type EventStore, type RecordedEvent } from '@ruamjai/event-store';
-import { CLOCK, isNationalRole, withinReach, type Actor, type Clock, type EventMetadata } from '@ruamjai/kernel';
+import { CLOCK, withinReach, type Actor, type Clock, type EventMetadata } from '@ruamjai/kernel';
 import {
   agencyStreamId,
   authoriseRead,
@@ -16,7 +16,7 @@ import {
   foldPlanView,
   NotPermitted,
   planStreamId,
-  ProvinceOutOfReach,
+  provinceInReach,
   PlanNotFound,
   type AgencyEvent,
   type AgencyView,
@@ -188,9 +188,7 @@ export class ReportBuilder {
    * else the reader's own; another province is refused.
    */
   private provinceFor(actor: Actor, asked: string | undefined): string {
-    if (isNationalRole(actor.role)) return asked ?? this.config.deploymentProvince;
-    if (asked !== undefined && asked !== actor.province) throw new ProvinceOutOfReach(actor.province, asked);
-    return actor.province;
+    return provinceInReach(actor, asked) ?? this.config.deploymentProvince;
   }
 
   private async caseLog(
