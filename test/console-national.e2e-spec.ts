@@ -87,6 +87,8 @@ describe('the national roll-up in the console', () => {
     await page.getByTestId('national-table').waitFor();
     const header = await page.locator('.app-header').boundingBox();
     expect(header?.height).toBeLessThanOrEqual(64);
+    // A national role reads every province: the header does not name the province its account was made in.
+    expect(await page.getByTestId('user-province').innerText()).toBe('ส่วนกลาง (ทุกจังหวัด)');
     expect(await page.getByTestId('national-table').locator('tbody tr').count()).toBe(78);
     expect(await page.getByTestId(`${TRAT}-casesOpened`).innerText()).toBe('น้อยกว่า 5');
     expect(await page.getByTestId(`${SA_KAEO}-casesOpened`).innerText()).toBe('ไม่เปิดเผย');
@@ -100,6 +102,7 @@ describe('the national roll-up in the console', () => {
 
     await page.getByTestId('language-switch').click();
     await page.getByRole('heading', { name: 'National roll-up' }).waitFor();
+    expect(await page.getByTestId('user-province').innerText()).toBe('National (every province)');
     expect(await page.getByTestId(`${TRAT}-casesOpened`).innerText()).toBe('fewer than 5');
     expect((await page.locator('.app-header').boundingBox())?.height).toBeLessThanOrEqual(64);
     await shoot(page, 'en', '20-national');
@@ -112,6 +115,7 @@ describe('the national roll-up in the console', () => {
     await signIn(page, 'coord.rollup', 'ผู้ประสานงานจังหวัด-2569', secret);
     await page.getByRole('link', { name: 'แดชบอร์ด' }).waitFor();
     expect(await page.getByRole('link', { name: 'ภาพรวมประเทศ' }).count()).toBe(0);
+    expect(await page.getByTestId('user-province').innerText()).toBe('จังหวัดสระแก้ว');
     expect((await page.locator('.app-header').boundingBox())?.height).toBeLessThanOrEqual(64);
     await shoot(page, 'th', '21-coordinator-header');
   }, 120_000);

@@ -147,7 +147,12 @@ function Shell() {
             <span>
               {user.displayName}
               <span aria-hidden="true"> · </span>
-              <span data-testid="user-province">{t('app.province', { name: provinceName(user.province, lang) })}</span>
+              <span data-testid="user-province">
+                {/* A national role reads every province: its token's province is only where its account was made. */}
+                {isNationalRole(user.role)
+                  ? t('app.national')
+                  : t('app.province', { name: provinceName(user.province, lang) })}
+              </span>
             </span>
             <span className="header-user-detail">
               {t(`roles.${user.role}`)} · {user.agency}
