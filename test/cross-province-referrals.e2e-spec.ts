@@ -319,4 +319,83 @@ describe('cross-province referrals: need-to-know on both sides', () => {
     ])
       expect(await bell(headers)).toEqual([]);
   });
+
+  it("lets the recipient pledge to the case and finish the referral; the case's side sees the pledge, a third province does not", async () => {
+    const pledged = await api.http
+      .post('/api/v1/commitments')
+      .set(saKaeo.shelter)
+      .send({ targetKind: 'case', caseId, resource: 'shelter_beds', quantity: 1, dueOn: '2019-06-30' })
+      .expect(201);
+    const commitmentId = pledged.body.commitmentId as string;
+    await api.http.post(`/api/v1/referrals/${referralId}/start`).set(saKaeo.shelter).set('If-Match', '"1"').expect(201);
+    const done = await api.http
+      .post(`/api/v1/referrals/${referralId}/completion`)
+      .set(saKaeo.shelter)
+      .set('If-Match', '"2"')
+      .send({ outcome: 'service_provided' })
+      .expect(201);
+    const at = `minPosition=${done.body.position}`;
+    await api.http.get(`/api/v1/commitments/${commitmentId}?${at}`).set(chonBuri.coordinator).expect(200);
+    await api.http.get(`/api/v1/commitments/${commitmentId}?${at}`).set(saKaeo.shelter).expect(200);
+    const hidden = await api.http.get(`/api/v1/commitments/${commitmentId}?${at}`).set(korat.coordinator);
+    expect([hidden.status, hidden.body.code]).toEqual([404, 'COMMITMENT.NOT_FOUND']);
+    // The referral over, the recipient's need-to-know on the case ends, as for a local one.
+    await api.http.get(`/api/v1/cases/${caseId}?${at}`).set(saKaeo.shelter).expect(404);
+  });
+
+  it('marks an unanswered cross-province referral overdue, escalates it to the coordinators of both provinces, and no third', async () => {
+    const sent = await api.http
+      .post('/api/v1/referrals')
+      .set(chonBuri.officer)
+      .send({
+        caseId,
+        toAgency: 'SHELTER-SK',
+        service: 'interpretation',
+        urgency: 'urgent',
+        sharesPersonalData: false,
+        dueAt: new Date(Date.now() + 1_500).toISOString(),
+      })
+      .expect(201);
+    const late = sent.body.referralId as string;
+    const escalated = async (headers: Record<string, string>) =>
+      (
+        (await api.http.get('/api/v1/referrals/escalations').set(headers).expect(200)).body.referrals as Array<{
+          referralId: string;
+        }>
+      ).map((r) => r.referralId);
+    expect(
+      await until(
+        () => escalated(saKaeo.coordinator),
+        (ids) => ids.includes(late),
+      ),
+    ).toContain(late);
+    expect(await escalated(chonBuri.coordinator)).toContain(late);
+    expect(await escalated(korat.coordinator)).not.toContain(late);
+    const overdue = await api.http.get('/api/v1/referrals?state=overdue').set(saKaeo.coordinator).expect(200);
+    expect(overdue.body.referrals).toEqual([
+      expect.objectContaining({ referralId: late, overdue: true, direction: 'incoming' }),
+    ]);
+    const notice = `referral_escalated /referrals/${late}`;
+    for (const [username, agency, province] of [
+      ['somchai.sk', 'PSDHS-SK', SA_KAEO],
+      ['anan.cb', 'PSDHS-CB', CHON_BURI],
+    ]) {
+      const headers = await as('coordinator', username, agency, province);
+      expect(
+        await until(
+          () => bell(headers),
+          (items) => items.includes(notice),
+        ),
+      ).toContain(notice);
+    }
+    expect(await bell(await as('coordinator', 'wichai.nm', 'PSDHS-NM', KORAT))).toEqual([]);
+    const overdueNotice = `referral_overdue /referrals/${late}`;
+    const nok = await as('agency_officer', 'nok.sk', 'SHELTER-SK', SA_KAEO);
+    expect(
+      await until(
+        () => bell(nok),
+        (items) => items.includes(overdueNotice),
+      ),
+    ).toContain(overdueNotice);
+  });
 });
