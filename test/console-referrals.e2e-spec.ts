@@ -1,3 +1,6 @@
+import { CommandRunner, EVENT_STORE, type EventStore } from '@ruamjai/event-store';
+import type { Actor } from '@ruamjai/kernel';
+import { agencyDecider, agencyStreamId } from '@ruamjai/planning';
 import type { Page } from 'playwright-core';
 import { consoleSuite, expectAccessible, shoot } from './support/console-session';
 
@@ -315,5 +318,81 @@ describe('referrals in the console', () => {
     expect((await suite.api.http.get(`/api/v1/referrals/${late}`).set(suite.secretariat).expect(200)).body.status).toBe(
       'revoked',
     );
+  }, 300_000);
+
+  it("a referral from a Chon Buri case names both provinces, Thai first, in the list and on its page; the case stays Chon Buri's", async () => {
+    // Chon Buri's centre, registered by its own coordinator through the directory's decider (a new centre's first agency).
+    const actor: Actor = { id: 'anan.cb', agency: 'PSDHS-CB', role: 'coordinator', province: 'TH-20' };
+    await new CommandRunner(suite.api.app.get<EventStore>(EVENT_STORE)).run(
+      agencyDecider,
+      agencyStreamId('PSDHS-CB'),
+      {
+        type: 'RegisterAgency',
+        data: { code: 'PSDHS-CB', nameTh: 'สำนักงานพัฒนาสังคมฯ จังหวัดชลบุรี', agencyType: 'social_development' },
+        actor,
+        at: new Date(),
+        deploymentProvince: 'TH-27',
+      },
+      { actor, correlationId: 'bootstrap-cb', causationId: 'bootstrap-cb' },
+    );
+    const chonBuri = {
+      Authorization: `Bearer ${await suite.api.token('agency_officer', 'ploy.cb', 'PSDHS-CB', 'TH-20')}`,
+    };
+    const made = await suite.api.http
+      .post('/api/v1/cases')
+      .set(chonBuri)
+      .send({
+        source: 'police',
+        districtCode: '2001',
+        foundOn: '2019-05-01',
+        ageGroup: 'adult',
+        person: { givenName: 'Fictional Person' },
+      })
+      .expect(201);
+    const sent = await suite.api.http
+      .post('/api/v1/referrals')
+      .set(chonBuri)
+      .send({
+        caseId: made.body.caseId,
+        toAgency: 'IMM-SK',
+        service: 'interpretation',
+        urgency: 'normal',
+        sharesPersonalData: false,
+      })
+      .expect(201);
+    const referralId = sent.body.referralId as string;
+    // In the views before the console reads them: the page's first read is not then a race with the projection.
+    const imm = { Authorization: `Bearer ${await suite.api.token('agency_officer', 'officer.across', 'IMM-SK')}` };
+    await suite.api.http.get(`/api/v1/referrals/${referralId}?minPosition=${sent.body.position}`).set(imm).expect(200);
+
+    // The checkpoint's officer answers it: the list and the page name both provinces.
+    const officerSecret = await readyUser('officer.across', 'agency_officer', 'ด่านข้ามจังหวัด-2562', 'IMM-SK');
+    const officer = await newPage();
+    await signIn(officer, 'officer.across', 'ด่านข้ามจังหวัด-2562', officerSecret);
+    await officer.goto(`${suite.base}/#/referrals`);
+    const row = officer.getByRole('row').filter({ hasText: referralId.slice(0, 8) });
+    await row.waitFor({ timeout: 20_000 });
+    expect(await row.getByTestId('referral-provinces').innerText()).toMatch(/ชลบุรี → สระแก้ว\s*รับจากจังหวัดอื่น/);
+    await officer.goto(`${suite.base}/#/referrals/${referralId}`);
+    await officer.getByTestId('referral-detail').getByTestId('referral-from-province').waitFor();
+    expect(await officer.getByTestId('referral-from-province').innerText()).toBe('ชลบุรี');
+    expect(await officer.getByTestId('referral-to-province').innerText()).toBe('สระแก้ว');
+    await officer.getByRole('button', { name: 'รับเรื่อง' }).waitFor();
+
+    // Sa Kaeo's coordinator oversees it; the case is Chon Buri's: no link to it, and no revoking another province's referral.
+    const secret = await readyUser('coord.across', 'coordinator', 'เลขานุการข้ามจังหวัด-2562', 'PSDHS-SK');
+    const page = await newPage();
+    await signIn(page, 'coord.across', 'เลขานุการข้ามจังหวัด-2562', secret);
+    await page.goto(`${suite.base}/#/referrals/${referralId}`);
+    const detail = page.getByTestId('referral-detail');
+    await detail.getByTestId('case-elsewhere').waitFor();
+    expect(await detail.getByTestId('case-elsewhere').innerText()).toContain('ชลบุรี');
+    expect(await detail.getByRole('link').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'เพิกถอนการส่งต่อ' }).count()).toBe(0);
+    await expectAccessible(page, 'cross-province referral');
+    await page.getByTestId('language-switch').click();
+    await detail.getByText('From province', { exact: false }).waitFor();
+    expect(await detail.getByTestId('referral-from-province').innerText()).toBe('ชลบุรี (Chon Buri)');
+    expect(await detail.getByTestId('referral-to-province').innerText()).toBe('สระแก้ว (Sa Kaeo)');
   }, 300_000);
 });

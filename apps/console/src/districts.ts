@@ -24,3 +24,10 @@ export const PROVINCE_CODES = Object.keys(THAI_PROVINCES).sort();
 export function provinceName(code: string, lang: Lang): string {
   return THAI_PROVINCES[code]?.[lang] ?? code;
 }
+
+/** A province's name, Thai first: the Thai name alone in Thai, with the English beside it in English. */
+export function provinceNameThaiFirst(code: string, lang: Lang): string {
+  const name = THAI_PROVINCES[code];
+  if (!name) return code;
+  return lang === 'th' ? name.th : `${name.th} (${name.en})`;
+}

@@ -37,13 +37,18 @@ export function actionsFor(r: Referral, user: SessionUser): ReferralAction[] {
     if (r.status === 'accepted') actions.push('start');
     if (r.status === 'in_progress') actions.push('complete');
   }
+  // The sender's side revokes: the sending agency, or a coordinator of the case's province (the
+  // recipient's province oversees a cross-province referral but does not withdraw it).
   if (
-    (user.agency === r.fromAgency || user.role === 'coordinator') &&
+    (user.agency === r.fromAgency || (user.role === 'coordinator' && r.province === user.province)) &&
     (r.status === 'sent' || r.status === 'accepted' || r.status === 'in_progress')
   )
     actions.push('revoke');
   return actions;
 }
+
+/** A referral from a case of one province to an agency of another. */
+export const isCrossProvince = (r: Referral): boolean => r.province !== r.toProvince;
 
 /** Past due and still unanswered: marked so by the scheduler, or already past the due time before it runs. */
 export const isOverdue = (r: Referral, now = Date.now()): boolean =>

@@ -111,8 +111,8 @@ export class NotificationsModule {
         },
         {
           provide: SubscriptionDirectory,
-          useFactory: (db: ReadModelDb) => new SubscriptionDirectory(db),
-          inject: [READ_MODEL_DB],
+          useFactory: (db: ReadModelDb, config: AppConfig) => new SubscriptionDirectory(db, config.deploymentProvince),
+          inject: [READ_MODEL_DB, APP_CONFIG],
         },
         {
           provide: DeadLetters,
@@ -146,11 +146,12 @@ export class NotificationsModule {
             return new Notifier(
               store,
               db,
-              new CombinedRecipients(new UserDirectoryRecipients(db), subscriptions),
+              new CombinedRecipients(new UserDirectoryRecipients(db, config.deploymentProvince), subscriptions),
               channels.all,
               clock,
               {
                 baseUrl: config.notifications.publicUrl,
+                deploymentProvince: config.deploymentProvince,
                 pollMs: config.notifications.pollMs,
                 maxAttempts: config.notifications.maxAttempts,
                 digestHour: config.notifications.digestHour,

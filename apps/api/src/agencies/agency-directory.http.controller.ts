@@ -1,5 +1,6 @@
 import { Get, Inject, Param, Query, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiQuery } from '@nestjs/swagger';
+import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
 import type { Actor } from '@ruamjai/kernel';
 import { AgencyNotFound, authoriseRead, findAgency, listAgencies, type AgencyView } from '@ruamjai/planning';
 import { READ_MODEL_DB, type ReadModelDb } from '@ruamjai/read-models';
@@ -20,7 +21,14 @@ export class AgencyDirectoryController {
   constructor(
     private readonly consistency: ReadYourWrites,
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** Agencies registered before provinces name none: they are the deployment's. */
+  private located = (agency: AgencyView): AgencyView & { province: string } => ({
+    ...agency,
+    province: agency.province ?? this.config.deploymentProvince,
+  });
 
   @Get()
   @ApiQuery({ name: 'includeInactive', required: false, enum: ['true', 'false'] })
@@ -33,7 +41,9 @@ export class AgencyDirectoryController {
   ): Promise<{ agencies: AgencyView[] }> {
     authoriseRead(actor, 'ReadAgencyDirectory');
     await this.consistency.await(request, VIEWS.agencies);
-    return { agencies: await listAgencies(this.db, { includeInactive: includeInactive === 'true' }) };
+    return {
+      agencies: (await listAgencies(this.db, { includeInactive: includeInactive === 'true' })).map(this.located),
+    };
   }
 
   @Get(':code')
@@ -47,6 +57,6 @@ export class AgencyDirectoryController {
     await this.consistency.await(request, VIEWS.agencies);
     const agency = await findAgency(this.db, agencyCode(code));
     if (!agency) throw new AgencyNotFound(code);
-    return withReplyHeaders(agency, { ETag: etagOf(agency.revision) });
+    return withReplyHeaders(this.located(agency), { ETag: etagOf(agency.revision) });
   }
 }

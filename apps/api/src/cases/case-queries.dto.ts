@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { NRM_STAGES, type NrmStage } from '@ruamjai/cases';
+import { THAI_PROVINCES } from '@ruamjai/kernel';
 import { IsIn, IsISO8601, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { Omittable } from '../http/omittable';
 
@@ -20,7 +21,7 @@ export class FormatQueryDto extends WithMinPosition {
   @ApiPropertyOptional({ enum: ['json', 'csv'] }) @Omittable() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
 }
 
-export class ReferralListQueryDto extends WithMinPosition {
+export class ReferralStateQueryDto extends WithMinPosition {
   @ApiPropertyOptional({
     enum: ['open', 'overdue'],
     description:
@@ -31,7 +32,18 @@ export class ReferralListQueryDto extends WithMinPosition {
   state?: 'open' | 'overdue';
 }
 
-export class ReferralBoxQueryDto extends ReferralListQueryDto {
+export class ReferralListQueryDto extends ReferralStateQueryDto {
+  @ApiPropertyOptional({
+    example: 'TH-27',
+    description:
+      'Only referrals sent from this province (its cases) or to one of its agencies; within what you may see (your own province, or any for national roles)',
+  })
+  @Omittable()
+  @IsIn(Object.keys(THAI_PROVINCES))
+  province?: string;
+}
+
+export class ReferralBoxQueryDto extends ReferralStateQueryDto {
   @ApiPropertyOptional({ example: 'HEALTH-SK', description: 'Another agency (coordinator, auditor); default your own' })
   @Omittable()
   @Matches(/^[A-Z0-9][A-Z0-9-]{1,63}$/)

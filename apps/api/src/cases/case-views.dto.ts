@@ -42,6 +42,19 @@ export class CaseViewDto {
 export class ReferralViewDto {
   @ApiProperty() referralId!: string;
   @ApiProperty() caseId!: string;
+  @ApiProperty({ example: 'TH-20', description: "The case's province, where the referral was sent from" })
+  province!: string;
+  @ApiProperty({
+    example: 'TH-27',
+    description: "The recipient agency's province, where it is answered (the same as province for a local referral)",
+  })
+  toProvince!: string;
+  @ApiProperty({
+    enum: ['outgoing', 'incoming', 'local'],
+    description:
+      "From your province to another's agency (outgoing), to your province's agency from another (incoming), or within one province",
+  })
+  direction!: 'outgoing' | 'incoming' | 'local';
   @ApiProperty() fromAgency!: string;
   @ApiProperty() toAgency!: string;
   @ApiProperty({ enum: REFERRAL_SERVICES }) service!: string;

@@ -2461,6 +2461,21 @@ export interface components {
         ReferralViewDto: {
             referralId: string;
             caseId: string;
+            /**
+             * @description The case's province, where the referral was sent from
+             * @example TH-20
+             */
+            province: string;
+            /**
+             * @description The recipient agency's province, where it is answered (the same as province for a local referral)
+             * @example TH-27
+             */
+            toProvince: string;
+            /**
+             * @description From your province to another's agency (outgoing), to your province's agency from another (incoming), or within one province
+             * @enum {string}
+             */
+            direction: "outgoing" | "incoming" | "local";
             fromAgency: string;
             toAgency: string;
             /** @enum {string} */
@@ -5061,6 +5076,8 @@ export interface operations {
                 minPosition?: string;
                 /** @description open: sent, accepted or in progress; overdue: past due and still unanswered; none: every referral you may see */
                 state?: "open" | "overdue";
+                /** @description Only referrals sent from this province (its cases) or to one of its agencies; within what you may see (your own province, or any for national roles) */
+                province?: string;
             };
             header?: never;
             path?: never;

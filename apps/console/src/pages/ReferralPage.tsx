@@ -22,6 +22,7 @@ import { noteWrittenPosition } from '../live';
 import {
   actionsFor,
   answerReferral,
+  isCrossProvince,
   isStale,
   OUTCOMES,
   readReferral,
@@ -33,6 +34,7 @@ import {
 } from '../referrals';
 import { AgencyLabel, useAgencyNames } from '../agencies';
 import { StatusTag, UrgencyTag } from './ReferralsPage';
+import { provinceNameThaiFirst } from '../districts';
 import { RefreshFailed } from '../RefreshFailed';
 
 /** An action the user opened: the referral as it was then, and the ETag its answer carries. */
@@ -169,6 +171,16 @@ export default function ReferralPage({
           <Descriptions.Item label={t('referrals.service')}>{t(`referrals.services.${r.service}`)}</Descriptions.Item>
           <Descriptions.Item label={t('referrals.from')}>{agency(r.fromAgency)}</Descriptions.Item>
           <Descriptions.Item label={t('referrals.to')}>{agency(r.toAgency)}</Descriptions.Item>
+          {isCrossProvince(r) && (
+            <Descriptions.Item label={t('referrals.fromProvince')}>
+              <span data-testid="referral-from-province">{provinceNameThaiFirst(r.province, lang)}</span>
+            </Descriptions.Item>
+          )}
+          {isCrossProvince(r) && (
+            <Descriptions.Item label={t('referrals.toProvince')}>
+              <span data-testid="referral-to-province">{provinceNameThaiFirst(r.toProvince, lang)}</span>
+            </Descriptions.Item>
+          )}
           <Descriptions.Item label={t('referrals.urgencyLabel')}>
             <UrgencyTag urgency={r.urgency} />
           </Descriptions.Item>
@@ -197,13 +209,23 @@ export default function ReferralPage({
             <code style={{ overflowWrap: 'anywhere' }}>{r.referralId}</code>
           </Descriptions.Item>
           <Descriptions.Item label={t('referrals.caseId')}>
-            <a
-              href={`#/cases/${r.caseId}`}
-              onClick={(e) => (e.preventDefault(), navigate(`/cases/${r.caseId}`))}
-              aria-label={t('cases.openLabel', { id: shortId(r.caseId) })}
-            >
-              <code style={{ overflowWrap: 'anywhere' }}>{r.caseId}</code>
-            </a>
+            {/* Another province's case: its people oversee the referral, only the recipient agency sees the case. */}
+            {r.direction === 'incoming' && user?.agency !== r.toAgency ? (
+              <div>
+                <code style={{ overflowWrap: 'anywhere' }}>{r.caseId}</code>
+                <Typography.Paragraph type="secondary" style={{ margin: 0 }} data-testid="case-elsewhere">
+                  {t('referrals.caseElsewhere', { province: provinceNameThaiFirst(r.province, lang) })}
+                </Typography.Paragraph>
+              </div>
+            ) : (
+              <a
+                href={`#/cases/${r.caseId}`}
+                onClick={(e) => (e.preventDefault(), navigate(`/cases/${r.caseId}`))}
+                aria-label={t('cases.openLabel', { id: shortId(r.caseId) })}
+              >
+                <code style={{ overflowWrap: 'anywhere' }}>{r.caseId}</code>
+              </a>
+            )}
           </Descriptions.Item>
           <Descriptions.Item label={t('referrals.revision')}>{r.revision}</Descriptions.Item>
         </Descriptions>

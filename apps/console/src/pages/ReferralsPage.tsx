@@ -6,7 +6,16 @@ import { ApiError } from '../api/client';
 import { useAuth } from '../auth';
 import { formatDateTime, type Lang } from '../format';
 import { useAgencyNames } from '../agencies';
-import { canSeeEscalations, isOverdue, shortId, useReferralBox, type Box, type Referral } from '../referrals';
+import {
+  canSeeEscalations,
+  isCrossProvince,
+  isOverdue,
+  shortId,
+  useReferralBox,
+  type Box,
+  type Referral,
+} from '../referrals';
+import { provinceNameThaiFirst } from '../districts';
 import { WideTable } from '../WideTable';
 import { ShortIdLink } from '../ShortIdLink';
 
@@ -41,6 +50,24 @@ export function StatusTag({ referral }: { referral: Referral }) {
           {t('referrals.overdue')}
         </Tag>
       )}
+    </Space>
+  );
+}
+
+/** Where a cross-province referral goes, Thai names first; nothing for a local one (the common case). */
+export function CrossProvince({ referral }: { referral: Referral }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  if (!isCrossProvince(referral)) return null;
+  return (
+    <Space size={4} wrap data-testid="referral-provinces">
+      <span>
+        {t('referrals.crossProvince', {
+          from: provinceNameThaiFirst(referral.province, lang),
+          to: provinceNameThaiFirst(referral.toProvince, lang),
+        })}
+      </span>
+      {referral.direction !== 'local' && <Tag>{t(`referrals.direction.${referral.direction}`)}</Tag>}
     </Space>
   );
 }
@@ -83,7 +110,7 @@ function ReferralTable({ box, navigate }: { box: Box; navigate: (path: string) =
           style={{ marginBottom: 12 }}
         />
       )}
-      <WideTable label={t('referrals.title')} minWidth={1100}>
+      <WideTable label={t('referrals.title')} minWidth={1300}>
         <Table<Referral>
           rowKey="referralId"
           loading={list.isLoading}
@@ -102,6 +129,7 @@ function ReferralTable({ box, navigate }: { box: Box; navigate: (path: string) =
             // The name alone in the table (the code is on the referral's page): the row stays short.
             { title: t('referrals.from'), dataIndex: 'fromAgency', render: (c: string) => agencyName(c, lang) },
             { title: t('referrals.to'), dataIndex: 'toAgency', render: (c: string) => agencyName(c, lang) },
+            { title: t('referrals.provinces'), width: 200, render: (_, r) => <CrossProvince referral={r} /> },
             {
               title: t('referrals.service'),
               dataIndex: 'service',

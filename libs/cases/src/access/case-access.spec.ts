@@ -252,3 +252,38 @@ describe('the access log of a case', () => {
     expect(auditGrantUntil(state, 'someone-else')).toBeNull();
   });
 });
+
+describe('a case of Chon Buri referred to an agency of Sa Kaeo', () => {
+  const across = (sharesPersonalData: boolean, status: 'accepted' | 'completed' = 'accepted'): CaseAccessFacts => ({
+    owningAgency: 'PSDHS-CB',
+    province: 'TH-20',
+    referrals: [{ toAgency: 'SHELTER-SK', toProvince: 'TH-27', status, sharesPersonalData }],
+    auditGrantUntil: null,
+    sharingBasis: true,
+  });
+  const shelter: Actor = { id: 'nok', agency: 'SHELTER-SK', role: 'agency_officer', province: 'TH-27' };
+  const saKaeo = (role: Role, agency = 'PSDHS-SK'): Actor => ({ id: role, agency, role, province: 'TH-27' });
+
+  it("is read by the recipient agency's officers while the referral is active, as a local recipient reads it", () => {
+    expect(mayReadCase(shelter, across(false))).toBe(true);
+    expect(mayReadCase(shelter, across(false, 'completed'))).toBe(false);
+  });
+
+  it("gives the recipient the person's data only when the referral shares it", () => {
+    expect(personalDataGround(shelter, across(true), now)).toBe('active_referral');
+    expect(personalDataGround(shelter, across(false), now)).toBeNull();
+    expect(personalDataGround(shelter, { ...across(true), sharingBasis: false }, now)).toBeNull();
+  });
+
+  it("is unknown to the recipient province's coordinator, auditors and other agencies", () => {
+    for (const actor of [saKaeo('coordinator'), saKaeo('auditor'), saKaeo('agency_officer', 'POL-SK')]) {
+      expect(mayReadCase(actor, across(true))).toBe(false);
+      expect(personalDataGround(actor, across(true), now)).toBeNull();
+    }
+  });
+
+  it("is not read in the recipient's name from a third province", () => {
+    expect(mayReadCase({ ...shelter, province: 'TH-30' }, across(true))).toBe(false);
+    expect(personalDataGround({ ...shelter, province: 'TH-30' }, across(true), now)).toBeNull();
+  });
+});

@@ -18,6 +18,8 @@ export interface CaseAccessFacts {
     readonly toAgency: string;
     readonly status: ReferralStatus;
     readonly sharesPersonalData: boolean;
+    /** The recipient agency's province; absent or null: the case's (a local referral). */
+    readonly toProvince?: string | null;
   }>;
   /** When this actor's own audit access grant on the case ends, if they recorded one. */
   readonly auditGrantUntil: string | null;
@@ -28,9 +30,14 @@ export interface CaseAccessFacts {
   readonly sharingBasis: boolean;
 }
 
-const activeFor = (facts: CaseAccessFacts, agency: string, sharing: boolean) =>
+/** Whether the actor's agency holds an active referral of the case, answered in a province the actor works in. */
+const activeFor = (facts: Pick<CaseAccessFacts, 'referrals' | 'province'>, actor: Actor, sharing: boolean): boolean =>
   facts.referrals.some(
-    (r) => r.toAgency === agency && ACTIVE_REFERRAL_STATUSES.includes(r.status) && (!sharing || r.sharesPersonalData),
+    (r) =>
+      r.toAgency === actor.agency &&
+      withinReach(actor, r.toProvince ?? facts.province) &&
+      ACTIVE_REFERRAL_STATUSES.includes(r.status) &&
+      (!sharing || r.sharesPersonalData),
   );
 
 /**
@@ -39,13 +46,18 @@ const activeFor = (facts: CaseAccessFacts, agency: string, sharing: boolean) =>
  * Everyone else (the chair, viewers, other agencies, a recipient whose referral ended) sees none.
  */
 export function personalDataGround(actor: Actor, facts: CaseAccessFacts, at: Date): AccessGround | null {
-  if (!withinReach(actor, facts.province)) return null;
+  // Across provinces only the recipient agency of an active referral, and only the data it shares:
+  // the other province's coordinator, auditors and every other agency learn nothing of the case.
+  if (!withinReach(actor, facts.province))
+    return actor.role === 'agency_officer' && facts.sharingBasis && activeFor(facts, actor, true)
+      ? 'active_referral'
+      : null;
   switch (actor.role) {
     case 'coordinator':
       return 'coordinator';
     case 'agency_officer':
       if (actor.agency === facts.owningAgency) return 'owning_agency';
-      return facts.sharingBasis && activeFor(facts, actor.agency, true) ? 'active_referral' : null;
+      return facts.sharingBasis && activeFor(facts, actor, true) ? 'active_referral' : null;
     case 'auditor':
       return facts.auditGrantUntil !== null && Date.parse(facts.auditGrantUntil) > at.getTime() ? 'audit_grant' : null;
     // National roles read case records across provinces but never a person's data: that stays with
@@ -71,13 +83,10 @@ export function mayReadCase(
   actor: Actor,
   facts: Pick<CaseAccessFacts, 'owningAgency' | 'referrals' | 'province'>,
 ): boolean {
-  if (!withinReach(actor, facts.province)) return false;
+  if (!withinReach(actor, facts.province)) return actor.role === 'agency_officer' && activeFor(facts, actor, false);
   if (actor.role === 'coordinator' || actor.role === 'auditor' || actor.role === 'national_auditor') return true;
   if (actor.role !== 'agency_officer') return false;
-  return (
-    actor.agency === facts.owningAgency ||
-    activeFor({ ...facts, auditGrantUntil: null, sharingBasis: false }, actor.agency, false)
-  );
+  return actor.agency === facts.owningAgency || activeFor(facts, actor, false);
 }
 
 export class CaseNotPermitted extends DomainError {

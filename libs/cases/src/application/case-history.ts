@@ -57,7 +57,7 @@ export class CaseHistory {
     if (caseEvents.length === 0) throw new CaseNotFound(caseId);
     const referrals = await this.db
       .selectFrom('referral_register')
-      .select(['referral_id', 'to_agency', 'status', 'shares_personal_data'])
+      .select(['referral_id', 'to_agency', 'to_province', 'status', 'shares_personal_data'])
       .where('case_id', '=', caseId)
       .execute();
     const opened = caseEvents[0].data as { owningAgency: string; province?: string };
@@ -68,6 +68,7 @@ export class CaseHistory {
         toAgency: r.to_agency,
         status: r.status as ReferralStatus,
         sharesPersonalData: r.shares_personal_data === 1,
+        toProvince: r.to_province,
       })),
     };
     // An outsider is told what an unknown id would tell: nothing.

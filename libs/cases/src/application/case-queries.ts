@@ -42,9 +42,21 @@ export interface CaseView {
   readonly updatedAt: string;
 }
 
+/**
+ * How a referral stands to the reader's province: sent from it to another (outgoing), sent to one of
+ * its agencies from another (incoming), or within one province (local). A national reader outside
+ * both provinces sees a cross-province referral from its sender's side (outgoing).
+ */
+export type ReferralDirection = 'outgoing' | 'incoming' | 'local';
+
 export interface ReferralView {
   readonly referralId: string;
   readonly caseId: string;
+  /** The case's province, where the referral was sent from. */
+  readonly province: string;
+  /** The recipient agency's province, where it is answered: the same as `province` for a local referral. */
+  readonly toProvince: string;
+  readonly direction: ReferralDirection;
   readonly fromAgency: string;
   readonly toAgency: string;
   readonly service: string;
@@ -101,25 +113,47 @@ export const toCaseView = (r: CaseRow, identificationDueDays = 15): CaseView => 
   updatedAt: r.updated_at,
 });
 
-export const toReferralView = (r: ReferralRow): ReferralView => ({
-  referralId: r.referral_id,
-  caseId: r.case_id,
-  fromAgency: r.from_agency,
-  toAgency: r.to_agency,
-  service: r.service,
-  urgency: r.urgency,
-  status: r.status,
-  sharesPersonalData: r.shares_personal_data === 1,
-  sentAt: r.sent_at,
-  dueAt: r.due_at,
-  acknowledgedAt: r.acknowledged_at,
-  acceptedAt: r.accepted_at,
-  finishedAt: r.finished_at,
-  outcome: r.outcome,
-  overdue: r.overdue === 1,
-  escalatedAt: r.escalated_at,
-  revision: r.revision,
-});
+/** Where a register row says a referral was sent from and to; rows from before provinces are the deployment's. */
+export function referralProvinces(
+  r: Pick<ReferralRow, 'province' | 'to_province'>,
+  deploymentProvince: string,
+): { province: string; toProvince: string } {
+  const province = r.province ?? deploymentProvince;
+  return { province, toProvince: r.to_province ?? province };
+}
+
+export function referralDirection(
+  { province, toProvince }: { province: string; toProvince: string },
+  readerProvince: string,
+): ReferralDirection {
+  if (province === toProvince) return 'local';
+  return toProvince === readerProvince ? 'incoming' : 'outgoing';
+}
+
+export function toReferralView(r: ReferralRow, deploymentProvince: string, readerProvince: string): ReferralView {
+  const provinces = referralProvinces(r, deploymentProvince);
+  return {
+    referralId: r.referral_id,
+    caseId: r.case_id,
+    ...provinces,
+    direction: referralDirection(provinces, readerProvince),
+    fromAgency: r.from_agency,
+    toAgency: r.to_agency,
+    service: r.service,
+    urgency: r.urgency,
+    status: r.status,
+    sharesPersonalData: r.shares_personal_data === 1,
+    sentAt: r.sent_at,
+    dueAt: r.due_at,
+    acknowledgedAt: r.acknowledged_at,
+    acceptedAt: r.accepted_at,
+    finishedAt: r.finished_at,
+    outcome: r.outcome,
+    overdue: r.overdue === 1,
+    escalatedAt: r.escalated_at,
+    revision: r.revision,
+  };
+}
 
 export function toCommitmentView(r: CommitmentRow, today: string): CommitmentView {
   const quantity = Number(r.quantity);
@@ -170,6 +204,23 @@ export class CaseQueries {
   /** A row's province: rows from before provinces have none, and are the deployment's. */
   private provinceOf = (row: { province: string | null }): string => row.province ?? this.config.deploymentProvince;
 
+  private referralView = (actor: Actor) => (row: ReferralRow) =>
+    toReferralView(row, this.config.deploymentProvince, actor.province);
+
+  /**
+   * The condition that keeps referrals to those of a province: sent from it (the case's) or to one of
+   * its agencies. A cross-province referral is seen from both sides, each by its own need-to-know.
+   */
+  private referralIn(province: string) {
+    const home = this.config.deploymentProvince;
+    return sql<boolean>`(coalesce(referral_register.province, ${home}) = ${province} or coalesce(referral_register.to_province, referral_register.province, ${home}) = ${province})`;
+  }
+
+  /** The referrals a reader's province may see; national roles see every province's. */
+  private referralFence(actor: Actor) {
+    return isNationalRole(actor.role) ? sql<boolean>`1 = 1` : this.referralIn(actor.province);
+  }
+
   /**
    * The condition that keeps a query to the actor's province (`column` of a register's row), or none
    * for national roles, who read across provinces.
@@ -204,35 +255,37 @@ export class CaseQueries {
         toAgency: r.to_agency,
         status: r.status as ReferralStatus,
         sharesPersonalData: r.shares_personal_data === 1,
+        toProvince: r.to_province,
       })),
     };
     // An outsider is told what an unknown id would tell: nothing.
     if (!mayReadCase(actor, facts)) throw new CaseNotFound(caseId);
-    return { ...this.view(row), referrals: referrals.map(toReferralView) };
+    return { ...this.view(row), referrals: referrals.map(this.referralView(actor)) };
   }
 
   async listCases(actor: Actor, filter: { status?: string; stage?: string } = {}): Promise<CaseView[]> {
     if (!OVERSIGHT(actor) && actor.role !== 'agency_officer') throw new CaseNotPermitted(actor.role, 'list cases');
-    let query = this.db
-      .selectFrom('case_register')
-      .selectAll()
-      .where(this.fence(actor, 'case_register.province'))
-      .orderBy('opened_at')
-      .orderBy('case_id');
+    let query = this.db.selectFrom('case_register').selectAll().orderBy('opened_at').orderBy('case_id');
     if (filter.status) query = query.where('status', '=', filter.status);
     if (filter.stage) query = query.where('stage', '=', filter.stage);
-    if (!OVERSIGHT(actor)) {
+    if (OVERSIGHT(actor)) query = query.where(this.fence(actor, 'case_register.province'));
+    else {
       if (actor.role !== 'agency_officer') throw new CaseNotPermitted(actor.role, 'list cases');
+      // Its own province's cases it owns, and any province's it answers an active referral of, here.
+      const home = this.config.deploymentProvince;
       query = query.where((eb) =>
         eb.or([
-          eb('owning_agency', '=', actor.agency),
+          eb.and([eb('owning_agency', '=', actor.agency), this.fence(actor, 'case_register.province')]),
           eb.exists(
             eb
               .selectFrom('referral_register')
               .select('referral_id')
               .whereRef('referral_register.case_id', '=', 'case_register.case_id')
               .where('to_agency', '=', actor.agency)
-              .where('status', 'in', [...ACTIVE_REFERRAL_STATUSES]),
+              .where('status', 'in', [...ACTIVE_REFERRAL_STATUSES])
+              .where(
+                sql<boolean>`coalesce(referral_register.to_province, case_register.province, ${home}) = ${actor.province}`,
+              ),
           ),
         ]),
       );
@@ -247,13 +300,16 @@ export class CaseQueries {
       .where('referral_id', '=', referralId)
       .executeTakeFirst();
     if (!OVERSIGHT(actor) && actor.role !== 'agency_officer') throw new CaseNotPermitted(actor.role, 'read referrals');
-    if (
-      !row ||
-      !withinReach(actor, this.provinceOf(row)) ||
-      !(OVERSIGHT(actor) || actor.agency === row.from_agency || actor.agency === row.to_agency)
-    )
-      throw new ReferralNotFound(referralId);
-    return toReferralView(row);
+    if (!row) throw new ReferralNotFound(referralId);
+    const { province, toProvince } = referralProvinces(row, this.config.deploymentProvince);
+    // Either province's people, each by their own need-to-know; a third province knows nothing of it.
+    const reachable = withinReach(actor, province) || withinReach(actor, toProvince);
+    const party =
+      OVERSIGHT(actor) ||
+      actor.agency === row.from_agency ||
+      (actor.agency === row.to_agency && withinReach(actor, toProvince));
+    if (!reachable || !party) throw new ReferralNotFound(referralId);
+    return this.referralView(actor)(row);
   }
 
   /** Referrals to (inbox) or from (outbox) an agency: one's own, or any for the secretariat and auditors. */
@@ -269,9 +325,9 @@ export class CaseQueries {
       .selectFrom('referral_register')
       .selectAll()
       .where(box === 'inbox' ? 'to_agency' : 'from_agency', '=', agency)
-      .where(this.fence(actor, 'referral_register.province'))
+      .where(this.referralFence(actor))
       .orderBy('due_at');
-    return (await this.inState(query, filter.state).execute()).map(toReferralView);
+    return (await this.inState(query, filter.state).execute()).map(this.referralView(actor));
   }
 
   /** open: sent, accepted or in progress; overdue: past due and still unanswered; no state: all. */
@@ -285,21 +341,21 @@ export class CaseQueries {
     return query;
   }
 
-  /** Every referral the actor may see, or only the open ones, or only the overdue ones. */
-  async referrals(actor: Actor, which?: ReferralListState): Promise<ReferralView[]> {
+  /**
+   * Every referral the actor may see, or only the open ones, or only the overdue ones; and of those,
+   * with `province`, only the referrals sent from it or to it.
+   */
+  async referrals(actor: Actor, which?: ReferralListState, province?: string): Promise<ReferralView[]> {
     let query = this.inState(
-      this.db
-        .selectFrom('referral_register')
-        .selectAll()
-        .where(this.fence(actor, 'referral_register.province'))
-        .orderBy('due_at'),
+      this.db.selectFrom('referral_register').selectAll().where(this.referralFence(actor)).orderBy('due_at'),
       which,
     );
+    if (province) query = query.where(this.referralIn(province));
     if (!OVERSIGHT(actor)) {
       if (actor.role !== 'agency_officer') throw new CaseNotPermitted(actor.role, 'list referrals');
       query = query.where((eb) => eb.or([eb('to_agency', '=', actor.agency), eb('from_agency', '=', actor.agency)]));
     }
-    return (await query.execute()).map(toReferralView);
+    return (await query.execute()).map(this.referralView(actor));
   }
 
   /** Referrals escalated to the coordinator and still not answered. */
@@ -311,10 +367,10 @@ export class CaseQueries {
         .selectAll()
         .where('escalated_at', 'is not', null)
         .where('status', '=', 'sent')
-        .where(this.fence(actor, 'referral_register.province'))
+        .where(this.referralFence(actor))
         .orderBy('due_at')
         .execute()
-    ).map(toReferralView);
+    ).map(this.referralView(actor));
   }
 
   /**
@@ -330,7 +386,7 @@ export class CaseQueries {
       .selectFrom('referral_register')
       .select(['to_agency', 'sent_at', 'accepted_at'])
       .where('accepted_at', 'is not', null)
-      .where(this.fence(actor, 'referral_register.province'))
+      .where(this.referralFence(actor))
       .execute();
     const byAgency = new Map<string, number[]>();
     for (const r of rows)
@@ -398,7 +454,7 @@ export class CaseQueries {
     if (!row) return false;
     const referrals = await this.db
       .selectFrom('referral_register')
-      .select(['to_agency', 'status', 'shares_personal_data'])
+      .select(['to_agency', 'to_province', 'status', 'shares_personal_data'])
       .where('case_id', '=', caseId)
       .execute();
     return mayReadCase(actor, {
@@ -408,15 +464,32 @@ export class CaseQueries {
         toAgency: r.to_agency,
         status: r.status as ReferralStatus,
         sharesPersonalData: r.shares_personal_data === 1,
+        toProvince: r.to_province,
       })),
     });
   }
 
   private visibleCommitments(actor: Actor) {
+    // A pledge is its agency's province's, and a pledge to a case also the case's: the case's side
+    // sees what another province's recipient pledged to it.
     const query = this.db
       .selectFrom('commitment_register')
       .selectAll()
-      .where(this.fence(actor, 'commitment_register.province'));
+      .where((eb) =>
+        eb.or([
+          this.fence(actor, 'commitment_register.province'),
+          eb.and([
+            eb('target_kind', '=', 'case'),
+            eb.exists(
+              eb
+                .selectFrom('case_register')
+                .select('case_id')
+                .whereRef('case_register.case_id', '=', 'commitment_register.target_id')
+                .where(this.fence(actor, 'case_register.province')),
+            ),
+          ]),
+        ]),
+      );
     if (OVERSIGHT(actor)) return query;
     if (actor.role !== 'agency_officer') return query.where('target_kind', '=', 'project');
     return query.where((eb) =>

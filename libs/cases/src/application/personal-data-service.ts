@@ -73,6 +73,7 @@ export class PersonalDataService {
           toAgency: referral.toAgency,
           status: referral.status,
           sharesPersonalData: referral.sharesPersonalData,
+          toProvince: referral.toProvince,
         });
     }
     const grantUntil =
@@ -97,8 +98,8 @@ export class PersonalDataService {
     const ground = personalDataGround(actor, facts, at);
     if (!ground) {
       // An officer who may not even see the case record is told what an unknown id would tell.
-      // So is anyone outside the case's province.
-      if (!withinReach(actor, facts.province) || (actor.role === 'agency_officer' && !mayReadCase(actor, facts)))
+      // So is anyone outside the case's province who does not answer one of its referrals.
+      if (!mayReadCase(actor, facts) && (!withinReach(actor, facts.province) || actor.role === 'agency_officer'))
         throw new CaseNotFound(caseId);
       throw new PersonalDataNotPermitted(caseId);
     }

@@ -89,6 +89,7 @@ export function evolveReferralRow(
       referral_id: d.referralId,
       case_id: d.caseId,
       province: d.province ?? null,
+      to_province: d.toProvince ?? null,
       from_agency: d.fromAgency,
       to_agency: d.toAgency,
       service: d.service,

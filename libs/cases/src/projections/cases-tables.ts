@@ -33,6 +33,8 @@ export type CasesTables = {
     case_id: string;
     /** The case's province; null for referrals sent before provinces (the deployment's). */
     province: string | null;
+    /** The recipient agency's province; null when not recorded (the case's). */
+    to_province: string | null;
     from_agency: string;
     to_agency: string;
     service: string;
@@ -184,6 +186,18 @@ export const casesMigrations: Record<string, Migration> = {
       await db.schema.alterTable('case_register').addColumn('province', 'varchar(8)').execute();
       await db.schema.alterTable('referral_register').addColumn('province', 'varchar(8)').execute();
       await db.schema.alterTable('commitment_register').addColumn('province', 'varchar(8)').execute();
+    },
+  },
+  // A cross-province referral is seen from both its provinces. Rows from before keep a null: the case's.
+  '0210-referral-to-province': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('referral_register').addColumn('to_province', 'varchar(8)').execute();
+      await db.schema
+        .createIndex('referral_register_to_province')
+        .ifNotExists()
+        .on('referral_register')
+        .column('to_province')
+        .execute();
     },
   },
 };

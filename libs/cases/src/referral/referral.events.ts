@@ -16,6 +16,11 @@ export type ReferralEvent =
         basis: 'consent' | 'legal_basis' | null;
         /** The case's province; absent on referrals sent before provinces (the deployment's). */
         province?: string;
+        /**
+         * The recipient agency's province, where the referral is answered: the case's for a local
+         * referral, another for a cross-province one. Absent on referrals sent before it was recorded (the case's).
+         */
+        toProvince?: string;
       };
     }
   | { type: 'ReferralAccepted'; data: { referralId: string; acceptedAt: string } }

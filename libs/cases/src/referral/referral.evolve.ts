@@ -14,6 +14,8 @@ export function evolveReferral(state: ReferralState, event: ReferralEvent): Refe
       dueAt: d.dueAt,
       sharesPersonalData: d.sharesPersonalData,
       overdue: false,
+      province: d.province ?? null,
+      toProvince: d.toProvince ?? d.province ?? null,
     };
   }
   if (state.status === 'none') return state;

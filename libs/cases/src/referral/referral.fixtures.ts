@@ -68,6 +68,7 @@ export const sent = {
     sharesPersonalData: true,
     basis: 'consent',
     province: 'TH-27',
+    toProvince: 'TH-27',
   },
 } satisfies ReferralEvent;
 export const accepted = {

@@ -16,6 +16,10 @@ export type ReferralState =
       readonly dueAt: string;
       readonly sharesPersonalData: boolean;
       readonly overdue: boolean;
+      /** The case's province (the sender's side); null on referrals sent before provinces. */
+      readonly province: string | null;
+      /** The recipient agency's province (the answering side); null when not recorded (the case's). */
+      readonly toProvince: string | null;
     };
 
 export type KnownReferral = Exclude<ReferralState, { status: 'none' }>;

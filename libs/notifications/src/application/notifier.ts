@@ -10,7 +10,14 @@ import {
 import type { Kysely, Migration, Transaction } from 'kysely';
 import { v5 as uuidv5 } from 'uuid';
 import { digestDayAt, digestMessage } from '../domain/digest';
-import { commitmentDueNotice, nextAttemptAt, noticesFor, type DueCommitment, type Notice } from '../domain/notice';
+import {
+  commitmentDueNotice,
+  nextAttemptAt,
+  noticesFor,
+  type DueCommitment,
+  type Notice,
+  type NoticeScope,
+} from '../domain/notice';
 import type { Audience } from '../domain/notice';
 import type { Channel, Recipient, RecipientDirectory } from './recipients';
 
@@ -131,6 +138,12 @@ export interface NotifierOptions {
   readonly maxRetryMs?: number;
   readonly batchSize?: number;
   readonly pollMs?: number;
+  /**
+   * DEPLOYMENT_PROVINCE: the province of plans, cases and referrals whose events name none (from
+   * before provinces). With it, notices reach only the people of the province they concern; without
+   * it (older tests and tools), they are not limited by province.
+   */
+  readonly deploymentProvince?: string;
   /** The case's owning agency, for notices that need it (an auditor's access grant). */
   readonly owningAgencyOf?: (caseId: string) => Promise<string | undefined>;
   /** The hour (Bangkok time, 0-23) at which each day's digest is sent; 7 by default. */
@@ -163,6 +176,20 @@ export const digestIdOf = (recipientId: string, channel: Channel, address: strin
   uuidv5(`digest|${recipientId}|${channel}|${address}|${day}`, NOTICE_NAMESPACE);
 
 const CHECKPOINT = 'notifier';
+
+/** Events whose notices reach only the people of the province (or the two provinces) they concern. */
+const SCOPED: ReadonlySet<string> = new Set([
+  'ReferralSent',
+  'ReferralOverdue',
+  'ReferralEscalated',
+  'PlanSubmitted',
+  'PlanReturned',
+  'PlanApproved',
+  'FundRequestApproved',
+  'FundRequestRejected',
+  'FundRequestReturned',
+  'AuditAccessGranted',
+]);
 
 type DeliveryRow = DeliveryTables['notification_deliveries'];
 
@@ -248,6 +275,7 @@ export class Notifier {
     if (bound !== undefined && bound <= from) return 0;
     const planned: Array<{ notice: Notice; position: bigint; recipients: Recipient[] }> = [];
     const recipientsFor = this.recipientsOnce();
+    const firstOf = this.firstEventsOnce();
     let read = 0;
     let last = from;
     for await (const recorded of this.store.readAll({
@@ -265,9 +293,11 @@ export class Notifier {
         recorded.type === 'AuditAccessGranted' && caseId && this.options.owningAgencyOf
           ? await this.options.owningAgencyOf(caseId)
           : undefined;
+      const data = recorded.data as Record<string, unknown>;
       for (const notice of noticesFor(
-        { id: recorded.id, type: recorded.type, data: recorded.data as Record<string, unknown>, occurredAt },
+        { id: recorded.id, type: recorded.type, data, occurredAt },
         () => owner,
+        await this.scopeOf(recorded.type, data, firstOf),
       )) {
         planned.push({ notice, position: recorded.position, recipients: await recipientsFor(notice.audience) });
       }
@@ -285,11 +315,55 @@ export class Notifier {
     });
   }
 
+  /**
+   * Where an event happened, for the notices that are limited by province: a referral's two provinces
+   * from its ReferralSent, a plan's (and its Fund requests') from its PlanDrafted, a case's from its
+   * CaseOpened; what names none is the deployment's.
+   */
+  private async scopeOf(
+    type: string,
+    data: Readonly<Record<string, unknown>>,
+    firstOf: (streamId: string) => Promise<Readonly<Record<string, unknown>> | undefined>,
+  ): Promise<NoticeScope | undefined> {
+    const home = this.options.deploymentProvince;
+    if (!home || !SCOPED.has(type)) return undefined;
+    const named = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
+    if (type.startsWith('Referral')) {
+      const sent = type === 'ReferralSent' ? data : await firstOf(`referral-${named(data.referralId) ?? ''}`);
+      const province = named(sent?.province) ?? home;
+      return { province, toProvince: named(sent?.toProvince) ?? province };
+    }
+    if (type === 'AuditAccessGranted')
+      return { province: named((await firstOf(`case-${named(data.caseId) ?? ''}`))?.province) ?? home };
+    return { province: named((await firstOf(`plan-${named(data.planId) ?? ''}`))?.provinceCode) ?? home };
+  }
+
+  /** The first event's data of a stream, read once per batch (a plan's many events share one read). */
+  private firstEventsOnce(): (streamId: string) => Promise<Readonly<Record<string, unknown>> | undefined> {
+    const known = new Map<string, Promise<Readonly<Record<string, unknown>> | undefined>>();
+    return (streamId) => {
+      if (!known.has(streamId))
+        known.set(
+          streamId,
+          (async () => {
+            try {
+              for await (const event of this.store.readStream(streamId, { maxCount: 1 }))
+                return event.data as Record<string, unknown>;
+            } catch {
+              // A stream that is not there (deleted, or never written) leaves the deployment's province.
+            }
+            return undefined;
+          })(),
+        );
+      return known.get(streamId)!;
+    };
+  }
+
   /** The directory asked once per audience within one batch. */
   private recipientsOnce(): (audience: Audience) => Promise<Recipient[]> {
     const known = new Map<string, Promise<Recipient[]>>();
     return (audience) => {
-      const key = `${audience.agency ?? ''}|${audience.role ?? ''}|${audience.readers?.join(',') ?? ''}`;
+      const key = `${audience.agency ?? ''}|${audience.role ?? ''}|${audience.readers?.join(',') ?? ''}|${audience.provinces?.join(',') ?? '*'}`;
       if (!known.has(key)) known.set(key, this.directory.recipientsFor(audience));
       return known.get(key)!;
     };

@@ -76,7 +76,14 @@ export interface Subscription {
 export class SubscriptionDirectory implements RecipientDirectory {
   private readonly db: Kysely<SubscriptionTables>;
 
-  constructor(db: ReadModelDb) {
+  /**
+   * `deploymentProvince`: subscriptions name no province; they are this deployment's gateways, so a
+   * role's subscription hears of what happens in its province only (an agency's follows the agency).
+   */
+  constructor(
+    db: ReadModelDb,
+    private readonly deploymentProvince?: string,
+  ) {
     this.db = db as unknown as Kysely<SubscriptionTables>;
   }
 
@@ -137,6 +144,13 @@ export class SubscriptionDirectory implements RecipientDirectory {
     if (audience.role) query = query.where('role', '=', audience.role);
     if (audience.readers) query = query.where('role', 'in', [...audience.readers]);
     if (!audience.agency && !audience.role) return [];
+    if (
+      !audience.agency &&
+      audience.provinces &&
+      this.deploymentProvince &&
+      !audience.provinces.includes(this.deploymentProvince)
+    )
+      return [];
     const rows = await query.orderBy('subscription_id').execute();
     return rows.map((r) => ({
       id: r.subscription_id,
@@ -148,12 +162,13 @@ export class SubscriptionDirectory implements RecipientDirectory {
   }
 }
 
-/** Whether a person of this agency and role is among those a notice is for. */
-const concerns = (audience: Audience, person: { agency: string; role: Role }): boolean =>
+/** Whether a person of this agency, role and province is among those a notice is for. */
+const concerns = (audience: Audience, person: { agency: string; role: Role; province: string }): boolean =>
   (audience.agency !== undefined || audience.role !== undefined) &&
   (audience.agency === undefined || audience.agency === person.agency) &&
   (audience.role === undefined || audience.role === person.role) &&
-  (audience.readers === undefined || audience.readers.includes(person.role));
+  (audience.readers === undefined || audience.readers.includes(person.role)) &&
+  (audience.provinces === undefined || audience.provinces.includes(person.province));
 
 /**
  * Recipients from the user directory: every active person of the agency or role a notice is for, on
@@ -162,12 +177,17 @@ const concerns = (audience: Audience, person: { agency: string; role: Role }): b
  * with the next notice planned.
  */
 export class UserDirectoryRecipients implements RecipientDirectory {
-  constructor(private readonly db: ReadModelDb) {}
+  /** `deploymentProvince`: the province of accounts registered before provinces. */
+  constructor(
+    private readonly db: ReadModelDb,
+    private readonly deploymentProvince: string,
+  ) {}
 
   async recipientsFor(audience: Audience): Promise<Recipient[]> {
     const recipients: Recipient[] = [];
     for (const user of await listUsers(this.db)) {
-      if (!user.active || !concerns(audience, user)) continue;
+      if (!user.active || !concerns(audience, { ...user, province: user.province ?? this.deploymentProvince }))
+        continue;
       const id = `user:${user.username}`;
       if (user.notifications.inConsole)
         recipients.push({ id, channel: 'console', address: user.username, secret: null, digest: false });

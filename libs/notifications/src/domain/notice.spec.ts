@@ -150,3 +150,35 @@ describe('notices an event calls for', () => {
     expect([1, 2, 3, 4, 10].map((n) => nextAttemptAt(0, n, 1000, 5000))).toEqual([1000, 2000, 4000, 5000, 5000]);
   });
 });
+
+describe('notices limited by province', () => {
+  const chonBuriToSaKaeo = { province: 'TH-20', toProvince: 'TH-27' };
+  const event = (type: string, data: Record<string, unknown>) => ({ id: 'e', type, data, occurredAt: at });
+
+  it("reach a plan's chair and coordinators in the plan's province only", () => {
+    for (const type of ['PlanSubmitted', 'PlanReturned', 'PlanApproved', 'FundRequestApproved']) {
+      const [notice] = noticesFor(event(type, { planId: 'p-1', projectId: 'x', requestId: 'f' }), undefined, {
+        province: 'TH-23',
+      });
+      expect(notice.audience.provinces).toEqual(['TH-23']);
+    }
+  });
+
+  it("reach the recipient agency of a cross-province referral in the recipient's province", () => {
+    for (const type of ['ReferralSent', 'ReferralOverdue']) {
+      const [notice] = noticesFor(
+        event(type, { referralId: 'r-1', toAgency: 'SHELTER-SK' }),
+        undefined,
+        chonBuriToSaKaeo,
+      );
+      expect(notice.audience).toMatchObject({ agency: 'SHELTER-SK', provinces: ['TH-27'] });
+    }
+  });
+
+  it('escalate a cross-province referral to the coordinators of both provinces, and of no third', () => {
+    const [escalated] = noticesFor(event('ReferralEscalated', { referralId: 'r-1' }), undefined, chonBuriToSaKaeo);
+    expect(escalated.audience).toMatchObject({ role: 'coordinator', provinces: ['TH-20', 'TH-27'] });
+    const [local] = noticesFor(event('ReferralEscalated', { referralId: 'r-1' }), undefined, { province: 'TH-27' });
+    expect(local.audience.provinces).toEqual(['TH-27']);
+  });
+});

@@ -14,6 +14,17 @@ export interface Audience {
   readonly agency?: string;
   readonly role?: Role;
   readonly readers?: readonly Role[];
+  /** Only the people of these provinces (a plan's, a referral's two); absent: not limited by province. */
+  readonly provinces?: readonly string[];
+}
+
+/**
+ * Where an event happened, as the notifier finds it in the log: the province of the plan or case it
+ * is about, and for a referral the recipient agency's province too (the same for a local one).
+ */
+export interface NoticeScope {
+  readonly province: string;
+  readonly toProvince?: string;
 }
 
 /** Those who may read cases and referrals (the API refuses the chair and viewers). */
@@ -79,20 +90,30 @@ const when = (v: unknown): { th: string; en: string } => {
 export function noticesFor(
   event: NoticeSource,
   owningAgencyOf: (caseId: string) => string | undefined = () => undefined,
+  scope?: NoticeScope,
 ): Notice[] {
-  return noticesOf(event, owningAgencyOf).map(forItsReaders);
+  return noticesOf(event, owningAgencyOf, scope).map(forItsReaders);
 }
 
-function noticesOf(event: NoticeSource, owningAgencyOf: (caseId: string) => string | undefined): Notice[] {
+function noticesOf(
+  event: NoticeSource,
+  owningAgencyOf: (caseId: string) => string | undefined,
+  scope: NoticeScope | undefined,
+): Notice[] {
   const d = event.data;
   const base = { eventId: event.id, occurredAt: event.occurredAt };
+  // A plan's people are its province's; a referral is answered in its recipient's province and
+  // followed up by the coordinators of both; without a scope nothing is limited (as before provinces).
+  const here = scope ? { provinces: [scope.province] } : {};
+  const there = scope ? { provinces: [scope.toProvince ?? scope.province] } : {};
+  const both = scope ? { provinces: [...new Set([scope.province, scope.toProvince ?? scope.province])] } : {};
   switch (event.type) {
     case 'ReferralSent':
       return [
         {
           ...base,
           kind: 'referral_received',
-          audience: { agency: text(d.toAgency) },
+          audience: { agency: text(d.toAgency), ...there },
           subject: {
             th: `[ร่วมใจ] มีการส่งต่อเรื่องถึงหน่วยงานของท่าน (${text(d.referralId).slice(0, 8)})`,
             en: `[Ruamjai] A referral arrived for your agency (${text(d.referralId).slice(0, 8)})`,
@@ -109,7 +130,7 @@ function noticesOf(event: NoticeSource, owningAgencyOf: (caseId: string) => stri
         {
           ...base,
           kind: 'referral_overdue',
-          audience: { agency: text(d.toAgency) },
+          audience: { agency: text(d.toAgency), ...there },
           subject: {
             th: `[ร่วมใจ] เรื่องส่งต่อเกินกำหนดตอบรับ (${text(d.referralId).slice(0, 8)})`,
             en: `[Ruamjai] Referral overdue (${text(d.referralId).slice(0, 8)})`,
@@ -126,7 +147,7 @@ function noticesOf(event: NoticeSource, owningAgencyOf: (caseId: string) => stri
         {
           ...base,
           kind: 'referral_escalated',
-          audience: { role: 'coordinator' },
+          audience: { role: 'coordinator', ...both },
           subject: {
             th: `[ร่วมใจ] เรื่องส่งต่อถูกยกระดับถึงผู้ประสานงาน (${text(d.referralId).slice(0, 8)})`,
             en: `[Ruamjai] Referral escalated to the coordinator (${text(d.referralId).slice(0, 8)})`,
@@ -139,17 +160,33 @@ function noticesOf(event: NoticeSource, owningAgencyOf: (caseId: string) => stri
         },
       ];
     case 'PlanSubmitted':
-      return [plan(base, 'plan_submitted', { role: 'chair' }, d, 'แผนเสนอขอความเห็นชอบ', 'Plan submitted for approval')];
+      return [
+        plan(
+          base,
+          'plan_submitted',
+          { role: 'chair', ...here },
+          d,
+          'แผนเสนอขอความเห็นชอบ',
+          'Plan submitted for approval',
+        ),
+      ];
     case 'PlanReturned':
       return [
-        plan(base, 'plan_returned', { role: 'coordinator' }, d, 'แผนถูกส่งกลับให้แก้ไข', 'Plan returned for revision'),
+        plan(
+          base,
+          'plan_returned',
+          { role: 'coordinator', ...here },
+          d,
+          'แผนถูกส่งกลับให้แก้ไข',
+          'Plan returned for revision',
+        ),
       ];
     case 'PlanApproved':
       return [
         plan(
           base,
           'plan_approved',
-          { role: 'coordinator' },
+          { role: 'coordinator', ...here },
           d,
           `แผนได้รับความเห็นชอบ ${text(d.meetingReference)}`,
           `Plan approved at meeting ${text(d.meetingReference)}`,
@@ -168,7 +205,7 @@ function noticesOf(event: NoticeSource, owningAgencyOf: (caseId: string) => stri
         {
           ...base,
           kind: 'fund_request_decided',
-          audience: { role: 'coordinator' },
+          audience: { role: 'coordinator', ...here },
           subject: {
             th: `[ร่วมใจ] คำขอรับการสนับสนุนจากกองทุนฯ: ${decision[0]}`,
             en: `[Ruamjai] Fund request ${decision[1]}`,
@@ -188,7 +225,7 @@ function noticesOf(event: NoticeSource, owningAgencyOf: (caseId: string) => stri
         {
           ...base,
           kind: 'audit_access_granted',
-          audience: { agency: owner },
+          audience: { agency: owner, ...here },
           subject: {
             th: '[ร่วมใจ] มีการให้สิทธิ์ผู้ตรวจสอบเข้าถึงข้อมูลส่วนบุคคลในกรณีของหน่วยงาน',
             en: "[Ruamjai] An auditor was granted access to personal data in your agency's case",

@@ -6,4 +6,6 @@ export interface AgencyCommandBase<Type extends string, Data> {
   readonly data: Data;
   readonly actor: Actor;
   readonly at: Date;
+  /** The province of agencies registered before provinces (DEPLOYMENT_PROVINCE), which name none. */
+  readonly deploymentProvince: string;
 }

@@ -1,4 +1,4 @@
-import { DomainError } from '@ruamjai/kernel';
+import { DomainError, THAI_PROVINCES } from '@ruamjai/kernel';
 
 export class AgencyNotRegistered extends DomainError {
   readonly code = 'AGENCY.NOT_REGISTERED';
@@ -54,5 +54,20 @@ export class AgencyReasonRequired extends DomainError {
   readonly kind = 'invalid';
   constructor() {
     super({ th: 'ต้องระบุเหตุผลที่ยกเลิกหน่วยงาน', en: 'A reason for deactivating the agency is required' });
+  }
+}
+
+export class AgencyDistrictOutsideProvince extends DomainError {
+  readonly code = 'AGENCY.DISTRICT_OUTSIDE_PROVINCE';
+  readonly kind = 'invalid';
+  constructor(agencyCode: string, districtCode: string, province: string) {
+    const name = THAI_PROVINCES[province] ?? { th: province, en: province };
+    super(
+      {
+        th: `อำเภอรหัส ${districtCode} ไม่อยู่ในจังหวัด${name.th} (${province}) ซึ่งเป็นจังหวัดของหน่วยงาน ${agencyCode}`,
+        en: `District ${districtCode} is not in ${name.en} (${province}), the province of agency ${agencyCode}`,
+      },
+      { agencyCode, districtCode, province },
+    );
   }
 }

@@ -9,6 +9,8 @@ export type AgencyEvent =
         nameEn: string | null;
         agencyType: AgencyType;
         districtCode: string | null;
+        /** The registering coordinator's province; absent on agencies registered before provinces (the deployment's). */
+        province?: string;
       };
     }
   | { type: 'AgencyRenamed'; data: { code: string; nameTh: string; nameEn: string | null } }

@@ -12,6 +12,7 @@ export function evolveAgency(state: AgencyState, event: AgencyEvent): AgencyStat
         nameEn: event.data.nameEn,
         agencyType: event.data.agencyType,
         districtCode: event.data.districtCode,
+        province: event.data.province ?? null,
       };
     case 'AgencyRenamed':
       return state.status === 'unknown' ? state : { ...state, nameTh: event.data.nameTh, nameEn: event.data.nameEn };

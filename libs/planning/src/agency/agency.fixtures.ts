@@ -10,7 +10,7 @@ import type { AgencyEvent } from './agency.events';
 export const actor: Actor = { id: 'somchai', agency: 'PSDHS-SK', role: 'coordinator', province: 'TH-27' };
 export const at = new Date('2019-02-01T03:00:00Z');
 export const cmd = (type: AgencyCommand['type'], data: object) =>
-  ({ type, data: { code: 'IMM-SK', ...data }, actor, at }) as AgencyCommand;
+  ({ type, data: { code: 'IMM-SK', ...data }, actor, at, deploymentProvince: 'TH-27' }) as AgencyCommand;
 export const registered: AgencyEvent = {
   type: 'AgencyRegistered',
   data: {
@@ -19,6 +19,7 @@ export const registered: AgencyEvent = {
     nameEn: null,
     agencyType: 'immigration',
     districtCode: '2706',
+    province: 'TH-27',
   },
 };
 export const deactivated: AgencyEvent = { type: 'AgencyDeactivated', data: { code: 'IMM-SK', reason: 'ยุบรวม' } };

@@ -28,4 +28,9 @@ export type AgencyState =
       readonly nameEn?: string | null;
       readonly agencyType: AgencyType;
       readonly districtCode: string | null;
+      /**
+       * The agency's province; null when registered before provinces (the deployment's,
+       * DEPLOYMENT_PROVINCE). Left out, like the English name, where only existence matters.
+       */
+      readonly province?: string | null;
     };

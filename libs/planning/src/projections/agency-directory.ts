@@ -11,6 +11,8 @@ export interface AgencyView {
   readonly nameEn: string | null;
   readonly agencyType: AgencyType;
   readonly districtCode: string | null;
+  /** The agency's province; null in the table for agencies registered before provinces (the API shows the deployment's). */
+  readonly province: string | null;
   readonly active: boolean;
   readonly revision: number;
   readonly updatedAt: string;
@@ -42,7 +44,7 @@ export function evolveAgencyView(
 ): AgencyView | undefined {
   switch (event.type) {
     case 'AgencyRegistered':
-      return { ...event.data, active: true, revision, updatedAt: at };
+      return { ...event.data, province: event.data.province ?? null, active: true, revision, updatedAt: at };
     case 'AgencyRenamed':
       return view && { ...view, nameTh: event.data.nameTh, nameEn: event.data.nameEn, revision, updatedAt: at };
     case 'AgencyTypeChanged':

@@ -31,7 +31,7 @@ export class ReferralViewsController {
     @Req() request: FastifyRequest,
   ): Promise<{ referrals: ReferralView[] }> {
     await this.consistency.await(request, VIEWS.referrals);
-    return { referrals: await this.cases.referrals(actor, query.state) };
+    return { referrals: await this.cases.referrals(actor, query.state, query.province) };
   }
 
   @Get('inbox')

@@ -113,6 +113,7 @@ export class PledgeCommitmentHandler implements ICommandHandler<PledgeCommitment
           toAgency: state.toAgency,
           status: state.status,
           sharesPersonalData: state.sharesPersonalData,
+          toProvince: state.toProvince,
         });
     }
     return referrals;

@@ -1,14 +1,12 @@
-import { NotReferralParty } from '../referral.errors';
 import type { ReferralEvent } from '../referral.events';
-import { inStatus, reason } from '../referral.guards';
+import { inStatus, mustBeSenderSide, reason } from '../referral.guards';
 import type { ReferralState } from '../referral.state';
 import type { RevokeReferral } from './revoke-referral.command';
 
 export function decideRevokeReferral(command: RevokeReferral, state: ReferralState): ReferralEvent[] {
   const { referralId } = command.data;
   const r = inStatus(state, referralId, 'RevokeReferral', ['sent', 'accepted', 'in_progress'], command.actor);
-  if (command.actor.agency !== r.fromAgency && command.actor.role !== 'coordinator')
-    throw new NotReferralParty(referralId, command.actor.agency, 'sender');
+  mustBeSenderSide(r, command.actor);
   return [
     {
       type: 'ReferralRevoked',

@@ -14,6 +14,8 @@ export interface ReferralFacts {
     readonly erased: boolean;
   };
   readonly recipient: 'active' | 'inactive' | 'unknown';
+  /** The recipient agency's province (the deployment's for agencies registered before provinces); absent: the case's. */
+  readonly recipientProvince?: string;
 }
 
 export type SendReferral = Base<

@@ -35,6 +35,7 @@ export function decideSendReferral(command: SendReferral, state: ReferralState):
     else if (c.legalBasis) basis = 'legal_basis';
     else throw new ConsentOrLegalBasisRequired(caseId);
   }
+  const province = c.province ?? command.actor.province;
   return [
     {
       type: 'ReferralSent',
@@ -49,7 +50,10 @@ export function decideSendReferral(command: SendReferral, state: ReferralState):
         dueAt: new Date(dueAt).toISOString(),
         sharesPersonalData,
         basis,
-        province: c.province ?? command.actor.province,
+        province,
+        // A case may be referred to an agency of another province (a victim found there): that
+        // province's agency answers it, and its coordinators oversee it without seeing the case.
+        toProvince: command.facts.recipientProvince ?? province,
       },
     },
   ];

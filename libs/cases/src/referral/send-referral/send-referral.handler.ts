@@ -72,6 +72,7 @@ export class SendReferralHandler implements ICommandHandler<SendReferralRequest>
               erased: state.personalData === 'erased',
             },
       recipient: agency.status === 'unknown' ? 'unknown' : agency.status === 'inactive' ? 'inactive' : 'active',
+      ...(agency.status === 'unknown' ? {} : { recipientProvince: agency.province ?? this.config.deploymentProvince }),
     };
   }
 }

@@ -1,5 +1,5 @@
 import { deciderSpec, withData } from '@ruamjai/testing';
-import { AgencyInactive, AgencyNotRegistered, AgencyUnchanged } from '../agency.errors';
+import { AgencyDistrictOutsideProvince, AgencyInactive, AgencyNotRegistered, AgencyUnchanged } from '../agency.errors';
 import type { AgencyEvent } from '../agency.events';
 import { agencyDecider } from '../agency.decider';
 import { cmd, registered, deactivated } from '../agency.fixtures';
@@ -76,5 +76,26 @@ describe('an agency that has moved district', () => {
       .given([registered, moved])
       .when(cmd('ChangeAgencyDistrict', { districtCode: '2706' }))
       .then([{ type: 'AgencyDistrictChanged', data: { code: 'IMM-SK', districtCode: '2706' } }]);
+  });
+});
+
+describe("an agency's province", () => {
+  it('keeps the agency: it cannot move to a district of another province', () => {
+    spec
+      .given([registered])
+      .when(cmd('ChangeAgencyDistrict', { districtCode: '2301' }))
+      .thenRefuses(AgencyDistrictOutsideProvince, 'AGENCY.DISTRICT_OUTSIDE_PROVINCE');
+  });
+  it("is the deployment's for an agency registered before provinces", () => {
+    const { province: _, ...legacy } = (registered as Extract<AgencyEvent, { type: 'AgencyRegistered' }>).data;
+    const before: AgencyEvent = { type: 'AgencyRegistered', data: legacy };
+    spec
+      .given([before])
+      .when(cmd('ChangeAgencyDistrict', { districtCode: '2701' }))
+      .then([{ type: 'AgencyDistrictChanged', data: { code: 'IMM-SK', districtCode: '2701' } }]);
+    spec
+      .given([before])
+      .when(cmd('ChangeAgencyDistrict', { districtCode: '2001' }))
+      .thenRefuses(AgencyDistrictOutsideProvince);
   });
 });

@@ -1,8 +1,8 @@
 import { deciderSpec, withData } from '@ruamjai/testing';
-import { AgencyAlreadyRegistered } from '../agency.errors';
+import { AgencyAlreadyRegistered, AgencyDistrictOutsideProvince } from '../agency.errors';
 import type { AgencyEvent } from '../agency.events';
 import { agencyDecider } from '../agency.decider';
-import { cmd, registered, deactivated } from '../agency.fixtures';
+import { actor, at, cmd, registered, deactivated } from '../agency.fixtures';
 
 const spec = deciderSpec(agencyDecider);
 const registeredAs = (data: Partial<Extract<AgencyEvent, { type: 'AgencyRegistered' }>['data']>) =>
@@ -67,5 +67,44 @@ describe('a registered agency', () => {
       .given([registered, deactivated])
       .when(cmd('RegisterAgency', { nameTh: 'x', agencyType: 'police' }))
       .thenRefuses(AgencyAlreadyRegistered, 'AGENCY.ALREADY_REGISTERED');
+  });
+});
+
+describe("an agency's province", () => {
+  const chonBuri = { ...actor, id: 'chonburi.coordinator', agency: 'PSDHS-CB', province: 'TH-20' };
+  it('is the province of the coordinator who registers it', () => {
+    spec
+      .given([])
+      .when({
+        type: 'RegisterAgency',
+        data: {
+          code: 'SHELTER-CB',
+          nameTh: 'บ้านพักเด็กและครอบครัวจังหวัดชลบุรี',
+          agencyType: 'shelter',
+          districtCode: '2001',
+        },
+        actor: chonBuri,
+        at,
+        deploymentProvince: 'TH-27',
+      })
+      .then([
+        {
+          type: 'AgencyRegistered',
+          data: {
+            code: 'SHELTER-CB',
+            nameTh: 'บ้านพักเด็กและครอบครัวจังหวัดชลบุรี',
+            nameEn: null,
+            agencyType: 'shelter',
+            districtCode: '2001',
+            province: 'TH-20',
+          },
+        },
+      ]);
+  });
+  it('holds its district: a district of another province is refused', () => {
+    spec
+      .given([])
+      .when(cmd('RegisterAgency', { nameTh: 'ด่านตรวจคนเข้าเมือง', agencyType: 'immigration', districtCode: '2001' }))
+      .thenRefuses(AgencyDistrictOutsideProvince, 'AGENCY.DISTRICT_OUTSIDE_PROVINCE');
   });
 });
