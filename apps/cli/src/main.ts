@@ -1,6 +1,13 @@
 import { ConfigError, loadConfig, type AppConfig } from '@ruamjai/config';
 import { DomainError, isProvinceCode, ROLES, systemClock, type Role } from '@ruamjai/kernel';
-import { agencyDecider, agencyStreamId, planningMigrations, planningProjections } from '@ruamjai/planning';
+import {
+  AGENCY_TYPES,
+  agencyDecider,
+  agencyStreamId,
+  planningMigrations,
+  planningProjections,
+  type AgencyType,
+} from '@ruamjai/planning';
 import { casesMigrations, casesProjections } from '@ruamjai/cases';
 import { CommandRunner, verifyChains } from '@ruamjai/event-store';
 import {
@@ -31,6 +38,7 @@ const USAGE = `Usage:
   npm run cli -- seed sakaeo-2562
   npm run cli -- backup <dir>
   npm run cli -- restore <dir> [--force] [--erasures-from <data folder or later backup>]…
+  npm run cli -- agencies add --code <AGENCY-CODE> --name-th <name> --type <${AGENCY_TYPES.join('|')}> [--name-en <name>] [--district <code>] [--province TH-27]
   npm run cli -- users add --username <name> --role <${ROLES.join('|')}> --agency <AGENCY-CODE> [--display-name <name>] [--province TH-27]
   npm run cli -- notifications dead-letters
   npm run cli -- notifications replay <delivery-id>|--all
@@ -307,6 +315,64 @@ async function users(config: AppConfig, args: string[]): Promise<void> {
   }
 }
 
+/**
+ * A centre's office into the directory, by the operator on the machine that holds the data: how a
+ * new province's centre joins a national deployment. Its coordinator's account names that office,
+ * and the API lets no one act for an agency the directory does not hold (only the first agency of an
+ * empty log is registered over HTTP), so the first office of each province is registered here.
+ */
+async function agencies(config: AppConfig, args: string[]): Promise<void> {
+  const [action, ...rest] = args;
+  if (action !== 'add') throw new UsageError(`unknown agencies action ${action ?? ''}; available: add`);
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      code: { type: 'string' },
+      'name-th': { type: 'string' },
+      'name-en': { type: 'string' },
+      type: { type: 'string' },
+      district: { type: 'string' },
+      province: { type: 'string' },
+    },
+  });
+  if (!values.code || !values['name-th']?.trim() || !values.type)
+    throw new UsageError('agencies add needs --code, --name-th and --type');
+  if (!/^[A-Z0-9][A-Z0-9-]{0,63}$/.test(values.code))
+    throw new UsageError('--code must be an agency code: upper-case letters, digits and dashes, e.g. PSDHS-CB');
+  if (!AGENCY_TYPES.includes(values.type as AgencyType))
+    throw new UsageError(`--type must be one of ${AGENCY_TYPES.join(', ')}`);
+  const province = values.province ?? config.deploymentProvince;
+  if (!isProvinceCode(province)) throw new UsageError('--province must be a province code, e.g. TH-27');
+  const store = openEventStore(config);
+  try {
+    // The operator acts as the new office's own coordinator: the agency belongs to that province.
+    const actor = { id: 'cli', agency: values.code, role: 'coordinator' as const, province };
+    await new CommandRunner(store).run(
+      agencyDecider,
+      agencyStreamId(values.code),
+      {
+        type: 'RegisterAgency',
+        data: {
+          code: values.code,
+          nameTh: values['name-th'],
+          nameEn: values['name-en'],
+          agencyType: values.type as AgencyType,
+          districtCode: values.district,
+        },
+        actor,
+        at: systemClock.now(),
+        deploymentProvince: config.deploymentProvince,
+      },
+      { actor, correlationId: randomUUID(), causationId: randomUUID() },
+    );
+    process.stderr.write(
+      `Registered ${values.code} (${values.type}, ${province}). Add its coordinator with: npm run cli -- users add --username <name> --role coordinator --agency ${values.code} --province ${province}\n`,
+    );
+  } finally {
+    await store.close();
+  }
+}
+
 /** The operator's side of the dead-letter list: deliveries that ran out of attempts, and sending them again. */
 async function notifications(config: AppConfig, args: string[]): Promise<void> {
   const [action, ...rest] = args;
@@ -375,6 +441,8 @@ async function main(): Promise<void> {
       );
       return;
     }
+    case 'agencies':
+      return agencies(config, rest);
     case 'users':
       return users(config, rest);
     case 'notifications':
