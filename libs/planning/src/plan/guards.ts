@@ -196,8 +196,8 @@ export function checkKpiValue(value: number): number {
 }
 
 /** Participants in a project: the lead first, the others once each, never the lead twice. */
-export function participantsOf(lead: string, codes: readonly string[] | undefined): string[] {
-  return [...new Set(codes ?? [])].filter((code) => code !== lead);
+export function participantsOf(lead: string, codes: readonly string[]): string[] {
+  return [...new Set(codes)].filter((code) => code !== lead);
 }
 
 export function requireAgencies(agencies: AgencyFacts, codes: readonly string[]): void {

@@ -1,5 +1,6 @@
-import { deciderSpec } from '@ruamjai/testing';
+import { deciderSpec, withData } from '@ruamjai/testing';
 import { AgencyInactive, AgencyNotRegistered, AgencyUnchanged } from '../agency.errors';
+import type { AgencyEvent } from '../agency.events';
 import { agencyDecider } from '../agency.decider';
 import { cmd, registered, deactivated } from '../agency.fixtures';
 
@@ -66,8 +67,6 @@ describe('an inactive agency', () => {
   });
 });
 
-// Fails today: the directory's state keeps no English name, so a rename that changes only the
-// English name is refused as AGENCY.UNCHANGED. Reported to the lead; the spec states the rule.
 describe('a registered agency keeping its Thai name', () => {
   it('gains or changes its English name alone', () => {
     spec
@@ -79,5 +78,17 @@ describe('a registered agency keeping its Thai name', () => {
           data: { code: 'IMM-SK', nameTh: 'ด่านตรวจคนเข้าเมืองจังหวัดสระแก้ว', nameEn: 'Sa Kaeo Immigration' },
         },
       ]);
+  });
+});
+
+describe('an agency with an English name', () => {
+  const named = withData(registered as Extract<AgencyEvent, { type: 'AgencyRegistered' }>, {
+    nameEn: 'Sa Kaeo Immigration',
+  });
+  it('is not renamed to the Thai and English names it has', () => {
+    spec
+      .given([named])
+      .when(cmd('RenameAgency', { nameTh: 'ด่านตรวจคนเข้าเมืองจังหวัดสระแก้ว', nameEn: ' Sa Kaeo Immigration ' }))
+      .thenRefuses(AgencyUnchanged, 'AGENCY.UNCHANGED');
   });
 });

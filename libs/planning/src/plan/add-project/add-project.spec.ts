@@ -107,6 +107,10 @@ describe('a project added to a drafting plan', () => {
       .given(drafting)
       .when(addProject({ titleTh: '   ' }))
       .thenRefuses(TextRequired, 'PLAN.TEXT_REQUIRED');
+    spec
+      .given(drafting)
+      .when(addProject({ titleTh: undefined }))
+      .thenRefuses(TextRequired, 'PLAN.TEXT_REQUIRED');
   });
 
   it('refuses a project id already taken by a budget line', () => {

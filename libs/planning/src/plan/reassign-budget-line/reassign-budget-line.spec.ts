@@ -3,6 +3,7 @@ import type { PlanEvent } from '../plan.events';
 import { ItemNotFound, NothingChanged } from '../plan-structure.errors';
 import { planId, projectId, lineId, newLineId, reassignBudgetLine, drafting } from '../plan.fixtures';
 import { planDecider } from '../plan.decider';
+import type { ExistingPlan, PlanState } from '../plan.state';
 
 const spec = deciderSpec(planDecider);
 
@@ -54,5 +55,22 @@ describe("a project's first budget line", () => {
       .given([...drafting, moved])
       .when(reassignBudgetLine('provincial_budget', { lineId: projectId }))
       .thenRefuses(NothingChanged, 'PLAN.NOTHING_CHANGED');
+  });
+});
+
+describe("a project's funding source, as the plan keeps it", () => {
+  const fold = (events: PlanEvent[]): ExistingPlan =>
+    events.reduce<PlanState>(planDecider.evolve, planDecider.initialState) as ExistingPlan;
+  const reassigned = (line: string): PlanEvent => ({
+    type: 'BudgetLineReassigned',
+    data: { planId, projectId, lineId: line, fundingSource: 'agency_own', previousFundingSource: 'provincial_budget' },
+  });
+  it('is the source its first budget line is moved to', () => {
+    expect(fold([...drafting, reassigned(projectId)]).projects.get(projectId)?.fundingSource).toBe('agency_own');
+  });
+  it('stays as it is when another of its lines is moved', () => {
+    const before = fold(drafting).projects.get(projectId)?.fundingSource;
+    expect(fold([...drafting, reassigned(lineId)]).projects.get(projectId)?.fundingSource).toBe(before);
+    expect(before).not.toBe('agency_own');
   });
 });

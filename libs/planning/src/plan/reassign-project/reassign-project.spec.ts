@@ -2,8 +2,19 @@ import { deciderSpec } from '@ruamjai/testing';
 import { AgencyInactive, AgencyNotRegistered } from '../../agency/agency.errors';
 import { ProjectNotFound } from '../plan.errors';
 import type { PlanEvent } from '../plan.events';
-import { NothingChanged } from '../plan-structure.errors';
-import { planId, projectId, newProjectId, without, deactivated, reassignProject, drafting } from '../plan.fixtures';
+import { AgencyStillResponsible, NothingChanged } from '../plan-structure.errors';
+import {
+  planId,
+  projectId,
+  newProjectId,
+  without,
+  deactivated,
+  reassignProject,
+  drafting,
+  activityAdded,
+  activityWithdrawn,
+} from '../plan.fixtures';
+import { withData } from '@ruamjai/testing';
 import { planDecider } from '../plan.decider';
 
 const spec = deciderSpec(planDecider);
@@ -64,6 +75,38 @@ describe('a project in a drafting plan', () => {
           },
         },
       ]);
+  });
+
+  it('is handed to a new lead with the same agencies taking part (the former lead, running nothing, leaves)', () => {
+    spec
+      .given([...drafting, activityWithdrawn])
+      .when(reassignProject({ leadAgencyCode: 'LAB-SK', participatingAgencyCodes: ['IMM-SK'] }))
+      .then([
+        expect.objectContaining({
+          data: expect.objectContaining({ leadAgencyCode: 'LAB-SK', participatingAgencyCodes: ['IMM-SK'] }),
+        }),
+      ] as PlanEvent[]);
+  });
+
+  it('keeps the former lead on as a participant without asking the directory again', () => {
+    spec
+      .given(drafting)
+      .when(reassignProject({ leadAgencyCode: 'LAB-SK' }, { agencies: without('PSDHS-SK') }))
+      .then([expect.objectContaining({ type: 'ProjectReassigned' })] as PlanEvent[]);
+  });
+
+  it('lets an agency go whose only activity in the project was withdrawn, but not one still running one', () => {
+    const byImmigration = withData(activityAdded, { responsibleAgencyCode: 'IMM-SK' });
+    spec
+      .given([...drafting.filter((e) => e !== activityAdded), byImmigration])
+      .when(reassignProject({ participatingAgencyCodes: [] }))
+      .thenRefuses(AgencyStillResponsible, 'PLAN.AGENCY_STILL_RESPONSIBLE');
+    spec
+      .given([...drafting.filter((e) => e !== activityAdded), byImmigration, activityWithdrawn])
+      .when(reassignProject({ participatingAgencyCodes: [] }))
+      .then([
+        expect.objectContaining({ data: expect.objectContaining({ participatingAgencyCodes: [] }) }),
+      ] as PlanEvent[]);
   });
 
   it('keeps an agency already taking part without asking the directory again', () => {
