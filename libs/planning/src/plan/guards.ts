@@ -191,7 +191,8 @@ export function checkSchedule(plan: ExistingPlan, startDate: string, endDate: st
 }
 
 export function checkKpiValue(value: number): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new KpiTargetInvalid(value);
+  // Number.isFinite takes no string or other non-number (it does not convert), so it checks the type too.
+  if (!Number.isFinite(value) || value < 0) throw new KpiTargetInvalid(value);
   return value;
 }
 

@@ -139,6 +139,9 @@ describe('an activity added to a drafting plan', () => {
       .given(drafting)
       .when(addActivity({ startDate: '1/6/2019' }))
       .thenRefuses(ScheduleInvalid, 'PLAN.SCHEDULE_INVALID');
+    // A month or a year alone is not a day, though the calendar would read it as its first.
+    for (const startDate of ['2019-06', '2019'])
+      spec.given(drafting).when(addActivity({ startDate })).thenRefuses(ScheduleInvalid, 'PLAN.SCHEDULE_INVALID');
   });
 
   it('refuses a district of another province', () => {

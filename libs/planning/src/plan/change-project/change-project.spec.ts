@@ -100,6 +100,22 @@ describe('a project in a drafting plan', () => {
       ]);
   });
 
+  it("takes its objectives in a new order as a change: their order is the plan's", () => {
+    const set: PlanEvent = {
+      type: 'ProjectChanged',
+      data: { planId, projectId, changes: { objectives: ['ตั้งศูนย์เฝ้าระวัง', 'ให้ความรู้แก่ชุมชนชายแดน'] } },
+    };
+    spec
+      .given([...drafting, set])
+      .when(changeProject({ objectives: ['ให้ความรู้แก่ชุมชนชายแดน', 'ตั้งศูนย์เฝ้าระวัง'] }))
+      .then([
+        {
+          type: 'ProjectChanged',
+          data: { planId, projectId, changes: { objectives: ['ให้ความรู้แก่ชุมชนชายแดน', 'ตั้งศูนย์เฝ้าระวัง'] } },
+        },
+      ]);
+  });
+
   it('refuses a blank Thai title', () => {
     spec
       .given(drafting)

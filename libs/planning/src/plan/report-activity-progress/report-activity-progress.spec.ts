@@ -1,5 +1,6 @@
 import { deciderSpec } from '@ruamjai/testing';
 import { planDecider } from '../plan.decider';
+import type { PlanState } from '../plan.state';
 import { InvalidBudget } from '../plan.errors';
 import type { PlanEvent } from '../plan.events';
 import {
@@ -121,6 +122,17 @@ describe('an activity of an approved plan', () => {
       .given(inForce)
       .when(report({ reportedOn: '2019-05-02' }, { at: new Date('2019-05-01T16:59:00Z') }))
       .thenRefuses(ReportDateInvalid, 'PLAN.REPORT_DATE_INVALID');
+  });
+
+  it('names today in Bangkok as the last day a report may carry', () => {
+    const state = inForce.reduce<PlanState>(planDecider.evolve, planDecider.initialState);
+    let refused: unknown;
+    try {
+      planDecider.decide(report({ reportedOn: '2019-05-02' }, { at: new Date('2019-05-01T16:59:00Z') }), state);
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toMatchObject({ details: { date: '2019-05-02', latest: '2019-05-01' } });
   });
 
   it('refuses a report dated before the fiscal year', () => {
