@@ -122,7 +122,8 @@ export const libraries = [
     specs: ['libs/planning/src/plan/**/*.spec.ts', 'libs/planning/src/agency/**/*.spec.ts'],
     servers: [],
     coverageAnalysis: 'perTest',
-    break: 0,
+    // 96.49 % in its first complete run (3 December 2026, session 12, at 25fd68c).
+    break: 96,
   },
   {
     name: 'cases deciders',
