@@ -70,7 +70,8 @@ export const libraries = [
     specs: ['libs/privacy/src/**/*.int-spec.ts'],
     servers: ['postgres'],
     coverageAnalysis: 'perTest',
-    break: 60,
+    // 96.43 % in its second complete run (3 December 2026, session 12, at 7ccd849).
+    break: 96,
   },
   {
     name: 'planning deciders',
@@ -170,6 +171,7 @@ export const libraries = [
     ],
     servers: [],
     coverageAnalysis: 'perTest',
-    break: 88,
+    // 91.57 % in its second complete run (3 December 2026, session 12, at 7ccd849).
+    break: 91,
   },
 ];

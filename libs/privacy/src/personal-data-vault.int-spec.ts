@@ -45,6 +45,11 @@ function vaultContract(name: string, open: () => Promise<{ keys: KeyStore; close
       await vault.erase('person-3');
       await vault.erase('person-3');
       await expect(vault.open('person-3', sealed)).rejects.toBeInstanceOf(PersonalDataErased);
+      // The refusal names whose data it was, for the problem answer and the audit.
+      await expect(vault.open('person-3', sealed)).rejects.toMatchObject({
+        code: 'PERSONAL_DATA.ERASED',
+        details: { subjectId: 'person-3' },
+      });
       await expect(vault.seal('person-3', person)).rejects.toBeInstanceOf(PersonalDataErased);
       expect(await vault.isErased('person-3')).toBe(true);
       expect(await vault.isErased('person-1')).toBe(false);
