@@ -91,6 +91,8 @@ const READS: Record<
   '/api/v1/dashboards/cases': { url: () => '/api/v1/dashboards/cases', expect: all(200) },
   '/api/v1/dashboards/referrals': { url: () => '/api/v1/dashboards/referrals', expect: all(200) },
   '/api/v1/dashboards/commitments': { url: () => '/api/v1/dashboards/commitments', expect: all(200) },
+  // Every provincial role reads its own province's row of the national roll-up (counts under the small-count rule).
+  '/api/v1/dashboards/national': { url: () => '/api/v1/dashboards/national?fiscalYear=2562', expect: all(200) },
   // The subcommittee's papers carry what the plan carries: readers of plans read them.
   '/api/v1/plans/{planId}/reports/action-plan': {
     url: (f) => `/api/v1/plans/${f.planId}/reports/action-plan`,
