@@ -373,6 +373,7 @@ describe('referrals in the console', () => {
     const row = officer.getByRole('row').filter({ hasText: referralId.slice(0, 8) });
     await row.waitFor({ timeout: 20_000 });
     expect(await row.getByTestId('referral-provinces').innerText()).toMatch(/ชลบุรี → สระแก้ว\s*รับจากจังหวัดอื่น/);
+    await shoot(officer, 'th', '24-referrals-cross-province');
     await officer.goto(`${suite.base}/#/referrals/${referralId}`);
     await officer.getByTestId('referral-detail').getByTestId('referral-from-province').waitFor();
     expect(await officer.getByTestId('referral-from-province').innerText()).toBe('ชลบุรี');
@@ -389,10 +390,12 @@ describe('referrals in the console', () => {
     expect(await detail.getByTestId('case-elsewhere').innerText()).toContain('ชลบุรี');
     expect(await detail.getByRole('link').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'เพิกถอนการส่งต่อ' }).count()).toBe(0);
+    await shoot(page, 'th', '25-referral-cross-province');
     await expectAccessible(page, 'cross-province referral');
     await page.getByTestId('language-switch').click();
     await detail.getByText('From province', { exact: false }).waitFor();
     expect(await detail.getByTestId('referral-from-province').innerText()).toBe('ชลบุรี (Chon Buri)');
     expect(await detail.getByTestId('referral-to-province').innerText()).toBe('สระแก้ว (Sa Kaeo)');
+    await shoot(page, 'en', '25-referral-cross-province');
   }, 300_000);
 });

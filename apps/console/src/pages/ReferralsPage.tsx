@@ -86,6 +86,7 @@ function ReferralTable({ box, navigate }: { box: Box; navigate: (path: string) =
   const lang = i18n.language as Lang;
   const [state, setState] = useState<'open' | 'overdue' | 'all'>('open');
   const list = useReferralBox(box, state, true);
+  const crossProvince = (list.data ?? []).some(isCrossProvince);
   const agencyName = useAgencyNames();
   return (
     <>
@@ -110,7 +111,8 @@ function ReferralTable({ box, navigate }: { box: Box; navigate: (path: string) =
           style={{ marginBottom: 12 }}
         />
       )}
-      <WideTable label={t('referrals.title')} minWidth={1300}>
+      {/* The provinces' column only when a referral of the list crosses provinces: empty, it squeezed the agencies' names. */}
+      <WideTable label={t('referrals.title')} minWidth={crossProvince ? 1300 : 1100}>
         <Table<Referral>
           rowKey="referralId"
           loading={list.isLoading}
@@ -129,7 +131,15 @@ function ReferralTable({ box, navigate }: { box: Box; navigate: (path: string) =
             // The name alone in the table (the code is on the referral's page): the row stays short.
             { title: t('referrals.from'), dataIndex: 'fromAgency', render: (c: string) => agencyName(c, lang) },
             { title: t('referrals.to'), dataIndex: 'toAgency', render: (c: string) => agencyName(c, lang) },
-            { title: t('referrals.provinces'), width: 200, render: (_, r) => <CrossProvince referral={r} /> },
+            ...(crossProvince
+              ? [
+                  {
+                    title: t('referrals.provinces'),
+                    width: 200,
+                    render: (_: unknown, r: Referral) => <CrossProvince referral={r} />,
+                  },
+                ]
+              : []),
             {
               title: t('referrals.service'),
               dataIndex: 'service',
