@@ -75,6 +75,10 @@ describe("a new province's centre, from the command line", () => {
       ...['--type', 'social_development', '--province', 'TH-20', '--district', '2701'],
     );
     await expect(wrongDistrict).rejects.toMatchObject({ code: 1 });
+    // The directory's own code rule, as the API registers an agency: one character is not a code.
+    await expect(
+      cli(dataDir, 'agencies', 'add', '--code', 'X', '--name-th', 'ทดสอบ', '--type', 'other'),
+    ).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--code must be an agency code') });
     await expect(cli(dataDir, 'agencies', 'add', '--code', 'PSDHS-CB')).rejects.toMatchObject({
       code: 2,
       stderr: expect.stringContaining('agencies add needs --code, --name-th and --type'),

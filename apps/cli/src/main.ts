@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig, type AppConfig } from '@ruamjai/config';
-import { DomainError, isProvinceCode, ROLES, systemClock, type Role } from '@ruamjai/kernel';
+import { AGENCY_CODE, DomainError, isProvinceCode, ROLES, systemClock, type Role } from '@ruamjai/kernel';
 import {
   AGENCY_TYPES,
   agencyDecider,
@@ -337,8 +337,9 @@ async function agencies(config: AppConfig, args: string[]): Promise<void> {
   });
   if (!values.code || !values['name-th']?.trim() || !values.type)
     throw new UsageError('agencies add needs --code, --name-th and --type');
-  if (!/^[A-Z0-9][A-Z0-9-]{0,63}$/.test(values.code))
-    throw new UsageError('--code must be an agency code: upper-case letters, digits and dashes, e.g. PSDHS-CB');
+  // The directory's own rule, as the API registers an agency.
+  if (!AGENCY_CODE.test(values.code))
+    throw new UsageError('--code must be an agency code: 2 to 64 upper-case letters, digits and dashes, e.g. PSDHS-CB');
   if (!AGENCY_TYPES.includes(values.type as AgencyType))
     throw new UsageError(`--type must be one of ${AGENCY_TYPES.join(', ')}`);
   const province = values.province ?? config.deploymentProvince;

@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { AGENCY_CODE } from '@ruamjai/kernel';
 import { TARGET_GROUPS } from '@ruamjai/planning';
 import {
   ArrayMaxSize,
@@ -22,7 +23,7 @@ import { Omittable } from '../http/omittable';
 
 /** The fields plan commands share, validated the same wherever they appear. */
 
-export const AGENCY_CODE = /^[A-Z0-9][A-Z0-9-]{1,63}$/;
+export { AGENCY_CODE };
 export const AGENCY_MESSAGE = 'agency codes must be upper-case letters, digits and dashes';
 
 const optional = (required: boolean) => (required ? [] : [Omittable()]);

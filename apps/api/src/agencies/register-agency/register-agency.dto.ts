@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { AGENCY_CODE } from '@ruamjai/kernel';
 import { AGENCY_TYPES, type AgencyType } from '@ruamjai/planning';
 import { IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { Trim } from '../../http/trim';
@@ -6,7 +7,7 @@ import { Omittable } from '../../http/omittable';
 
 export class RegisterAgencyDto {
   @ApiProperty({ example: 'IMM-SK', description: 'Agency code: upper-case letters, digits and dashes' })
-  @Matches(/^[A-Z0-9][A-Z0-9-]{1,63}$/, { message: 'code must be upper-case letters, digits and dashes' })
+  @Matches(AGENCY_CODE, { message: 'code must be upper-case letters, digits and dashes' })
   code!: string;
 
   @ApiProperty({ example: 'ด่านตรวจคนเข้าเมืองจังหวัดสระแก้ว' })
