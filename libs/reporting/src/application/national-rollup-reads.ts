@@ -2,7 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@ruamjai/config';
 import type { CasesTables } from '@ruamjai/cases';
 import { CLOCK, fiscalYearRange, isNationalRole, type Actor, type Clock } from '@ruamjai/kernel';
-import { authoriseRead, provinceInReach, type PlanningTables, type PlanSummary } from '@ruamjai/planning';
+import {
+  authoriseRead,
+  provinceInReach,
+  type Measures,
+  type PlanningTables,
+  type PlanSummary,
+} from '@ruamjai/planning';
 import { READ_MODEL_DB, type ReadModelDb } from '@ruamjai/read-models';
 import type { Kysely } from 'kysely';
 import { nationalRollup, type NationalRollup, type ProvinceRollup, type RollupPlan } from '../domain/national-rollup';
@@ -16,17 +22,6 @@ export interface RollupView extends Omit<NationalRollup, 'provinces' | 'national
 }
 
 type Tables = PlanningTables & CasesTables;
-
-/** Which measures of the plan dashboard's whole-plan cell the roll-up reads. */
-interface PlanMeasures {
-  budgetSatang: number;
-  fundRequestedSatang: number;
-  fundApprovedSatang: number;
-  fundDisbursedSatang: number;
-  spentSatang: number;
-  activitiesPlanned: number;
-  activitiesDone: number;
-}
 
 /**
  * The national roll-up, read from the projections that are there already: plan views (status), the
@@ -74,7 +69,7 @@ export class NationalRollupReads {
         .where('fiscal_year', '=', fiscalYear)
         .where('dimension', '=', 'plan')
         .execute();
-      const measures = new Map(cells.map((c) => [c.plan_id, JSON.parse(c.measures) as PlanMeasures]));
+      const measures = new Map(cells.map((c) => [c.plan_id, JSON.parse(c.measures) as Partial<Measures>]));
       const plans: RollupPlan[] = (await trx.selectFrom('plan_views').select('doc').execute())
         .map((r) => JSON.parse(r.doc) as PlanSummary)
         .filter((p) => p.fiscalYear === fiscalYear)
